@@ -1,0 +1,3 @@
+from desktop_app.launcher import run
+
+run()

@@ -1,0 +1,62 @@
+"""Account rules: names, passwords, locations."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from desktop_app.domain.errors import InvalidInput
+
+MIN_PASSWORD = 10
+_NAME = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
+
+
+class Location(StrEnum):
+    """Where the workstation stands; art. 2.5 inspection only happens at the AIVD office."""
+
+    AIVD = "aivd"
+    IND = "ind"
+    OTHER = "other"
+
+    @classmethod
+    def parse(cls, value: str) -> Location:
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            raise InvalidInput(
+                f"Onbekende locatie '{value}'. Kies uit: aivd, ind, other.", field="location"
+            ) from None
+
+    @property
+    def label_nl(self) -> str:
+        return {"aivd": "AIVD-kantoor", "ind": "IND", "other": "elders"}[self.value]
+
+
+def validate_username(name: str) -> str:
+    cleaned = name.strip().lower()
+    if not _NAME.match(cleaned):
+        raise InvalidInput(
+            "Een gebruikersnaam is 2 tot 64 tekens: kleine letters, cijfers, punt, streepje of "
+            "liggend streepje, beginnend met een letter.",
+            field="name",
+        )
+    return cleaned
+
+
+def validate_password(password: str, name: str) -> str:
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInput(
+            f"Een wachtwoord heeft ten minste {MIN_PASSWORD} tekens.", field="password"
+        )
+    if password.strip().casefold() == name.strip().casefold():
+        raise InvalidInput("Het wachtwoord mag niet gelijk zijn aan de naam.", field="password")
+    if "\n" in password or "\r" in password:
+        raise InvalidInput("Een wachtwoord bevat geen regeleinden.", field="password")
+    return password
+
+
+def validate_full_name(full_name: str) -> str:
+    cleaned = " ".join(full_name.split())
+    if not cleaned or len(cleaned) > 200:
+        raise InvalidInput("Vul een volledige naam in (hoogstens 200 tekens).", field="full_name")
+    return cleaned

@@ -1,0 +1,88 @@
+"""The one error hierarchy. Each class's ``code`` is the CLI's error code (shared/spec/cli.md).
+
+Messages are sentences for people: never SQL, paths of secrets, key material or tracebacks.
+"""
+
+from __future__ import annotations
+
+
+class AppError(Exception):
+    code = "error"
+    exit_code = 1
+
+    def __init__(self, message: str, *, field: str | None = None, row: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.row = row
+
+
+class Forbidden(AppError):
+    """Role or clearance does not allow this."""
+
+    code = "forbidden"
+
+
+class InvalidState(AppError):
+    """The workflow does not allow this action now."""
+
+    code = "invalid_state"
+
+
+class Involved(AppError):
+    """Art. 2.5: the inspector took part in producing the report."""
+
+    code = "involved"
+
+
+class NotDesignated(AppError):
+    code = "not_designated"
+
+
+class WrongLocation(AppError):
+    code = "wrong_location"
+
+
+class FourEyes(AppError):
+    code = "four_eyes"
+
+
+class InvalidInput(AppError):
+    code = "invalid_input"
+    exit_code = 2
+
+
+class NotFound(AppError):
+    code = "not_found"
+    exit_code = 2
+
+
+class AuthFailed(AppError):
+    code = "auth_failed"
+    exit_code = 3
+
+
+class AccountLocked(AppError):
+    code = "locked"
+    exit_code = 3
+
+
+class WrongWorkstation(AppError):
+    """The workstation secret is missing, changed, or the keyring backend is not usable."""
+
+    code = "wrong_workstation"
+    exit_code = 3
+
+
+class IntegrityFailure(AppError):
+    """Tampered audit log, damaged database or backup, invalid signature."""
+
+    code = "integrity"
+    exit_code = 4
+
+
+class SessionLocked(AppError):
+    """The session was locked (idle, Ctrl+L): the database is closed and keys are gone."""
+
+    code = "locked"
+    exit_code = 3

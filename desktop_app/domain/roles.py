@@ -1,0 +1,62 @@
+"""Roles (shared/spec/domain.md) and what each may do."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+from desktop_app.domain.errors import Forbidden, InvalidInput
+
+
+class Role(enum.StrEnum):
+    AIVD_OFFICER = "aivd_officer"
+    AIVD_SIGNER = "aivd_signer"
+    IND_LIAISON = "ind_liaison"
+    IND_INSPECTOR = "ind_inspector"
+    ADMIN = "admin"
+
+    @property
+    def label_nl(self) -> str:
+        return _LABELS_NL[self]
+
+    @classmethod
+    def parse(cls, value: str) -> Role:
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            allowed = ", ".join(r.value for r in cls)
+            raise InvalidInput(
+                f"Onbekende rol '{value}'. Kies uit: {allowed}.", field="role"
+            ) from None
+
+
+_LABELS_NL = {
+    Role.AIVD_OFFICER: "AIVD-behandelaar",
+    Role.AIVD_SIGNER: "AIVD-ondertekenaar",
+    Role.IND_LIAISON: "IND-liaison",
+    Role.IND_INSPECTOR: "IND-inzagemedewerker",
+    Role.ADMIN: "Functioneel beheerder",
+}
+
+
+def validate_role_set(roles: Iterable[Role]) -> frozenset[Role]:
+    """A person may hold several roles, but the administrator's need-to-know separation means
+    the admin role is never combined with a role that sees report content."""
+    role_set = frozenset(roles)
+    if not role_set:
+        raise InvalidInput("Een gebruiker heeft ten minste één rol.", field="role")
+    if Role.ADMIN in role_set and len(role_set) > 1:
+        raise InvalidInput(
+            "De rol functioneel beheerder kan niet worden gecombineerd met een andere rol "
+            "(need-to-know).",
+            field="role",
+        )
+    return role_set
+
+
+def require_any_role(held: Iterable[Role], allowed: Iterable[Role], action: str) -> None:
+    held_set = set(held)
+    allowed_set = set(allowed)
+    if not held_set & allowed_set:
+        names = ", ".join(sorted(r.label_nl for r in allowed_set))
+        raise Forbidden(f"U mag '{action}' niet uitvoeren; daarvoor is de rol {names} nodig.")

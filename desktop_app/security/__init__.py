@@ -1,0 +1,1 @@
+"""Key material: key slots, workstation binding, recovery key, signing keys."""

@@ -1,0 +1,407 @@
+"""The key file (``keys.json``): how the random database key (DEK) is reached.
+
+Key hierarchy (docs/security.md has the diagram)::
+
+    password --Argon2id--> KEK_u --AES-GCM--> U (user's inner slot: DEK wrapped for that user)
+    workstation secret W (OS keyring) --HKDF--> K_slot --AES-GCM--> outer slot (U bound to W)
+    recovery key R --Argon2id--> KEK_r --AES-GCM--> DEK                       (recovery slot)
+    DEK --HKDF--> K_escrow --AES-GCM--> escrow {name: U}   (lets R re-bind users to a new W)
+    W --HKDF--> K_mac: HMAC over the whole file (tamper and downgrade detection)
+    W --HKDF--> K_guard --AES-GCM--> guard {failed sign-ins, locked slots, pending audit}
+
+Signing in needs W *and* the password; a copied folder is useless without W. R alone opens the
+DEK anywhere (restore); with the escrow it re-binds every user to a new workstation, so users keep
+their own passwords. Slot ids are HMAC(W, name): the file names no one.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import hmac
+import json
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from desktop_app.domain.errors import (
+    AccountLocked,
+    AuthFailed,
+    IntegrityFailure,
+    InvalidInput,
+    WrongWorkstation,
+)
+from desktop_app.security import kdf
+from desktop_app.security.kdf import KdfParams
+from desktop_app.storage.files import atomic_write
+
+FORMAT = 1
+MAX_FAILURES = 3
+DEK_BYTES = 32
+
+DAMAGED = (
+    "Het sleutelbestand van deze werkplek is beschadigd of gewijzigd. Herstel de werkplek met de "
+    "herstelsleutel."
+)
+WRONG_W = (
+    "Het werkplekgeheim in de sleutelring hoort niet bij deze werkplek of is beschadigd. Deze map "
+    "kan alleen op de eigen werkplek worden geopend; herstel anders met de herstelsleutel."
+)
+BAD_CREDENTIALS = "Naam of wachtwoord onjuist."
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: Any) -> bytes:
+    if not isinstance(text, str):
+        raise IntegrityFailure(DAMAGED)
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except ValueError:
+        raise IntegrityFailure(DAMAGED) from None
+
+
+def _hkdf(key: bytes | bytearray, info: str) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info.encode()).derive(
+        bytes(key)
+    )
+
+
+def normalise_name(name: str) -> str:
+    return name.strip().casefold()
+
+
+def _canonical(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
+
+
+def _seal(key: bytes, plaintext: bytes, aad: bytes) -> dict[str, str]:
+    nonce = secrets.token_bytes(12)
+    return {"nonce": _b64(nonce), "ct": _b64(AESGCM(key).encrypt(nonce, plaintext, aad))}
+
+
+def _open(key: bytes, box: Any, aad: bytes) -> bytes:
+    if not isinstance(box, dict):
+        raise IntegrityFailure(DAMAGED)
+    return AESGCM(key).decrypt(_unb64(box.get("nonce")), _unb64(box.get("ct")), aad)
+
+
+@dataclass(frozen=True)
+class PendingEvent:
+    """A sign-in event that happened while the database was closed; audited at the next open."""
+
+    ts_utc: str
+    name: str
+    result: str
+
+
+def wrap_for_user(dek: bytes | bytearray, name: str, password: str, params: KdfParams,
+                  workspace_id: str) -> dict[str, Any]:
+    """The inner slot U: the DEK under a key derived from the password alone."""
+    salt = secrets.token_bytes(16)
+    kek = kdf.derive(password.encode("utf-8"), salt, params)
+    aad = f"user:{normalise_name(name)}:{workspace_id}".encode()
+    return {"salt": _b64(salt), "kdf": params.as_dict(), **_seal(kek, bytes(dek), aad)}
+
+
+def _unwrap_user(slot: dict[str, Any], name: str, password: str, workspace_id: str) -> bytearray:
+    params = KdfParams.from_dict(slot["kdf"])
+    kek = kdf.derive(password.encode("utf-8"), _unb64(slot["salt"]), params)
+    aad = f"user:{normalise_name(name)}:{workspace_id}".encode()
+    return bytearray(_open(kek, slot, aad))
+
+
+class KeyFile:
+    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+        self.path = path
+        self.data = data
+
+    # --- creation and persistence -------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: Path,
+        *,
+        workspace_id: str,
+        backend_name: str,
+        kdf_profile: str,
+        workstation_secret: bytes,
+        dek: bytes | bytearray,
+        recovery_raw: bytes,
+    ) -> KeyFile:
+        params = kdf.profile(kdf_profile)
+        salt = secrets.token_bytes(16)
+        kek_r = kdf.derive(recovery_raw, salt, params)
+        data: dict[str, Any] = {
+            "format": FORMAT,
+            "workspace_id": workspace_id,
+            "binding_id": secrets.token_hex(16),
+            "keyring_backend": backend_name,
+            "kdf_profile": kdf_profile,
+            "slots": {},
+            "recovery": {
+                "salt": _b64(salt),
+                "kdf": params.as_dict(),
+                **_seal(kek_r, bytes(dek), f"recovery:{workspace_id}".encode()),
+            },
+        }
+        keyfile = cls(path, data)
+        keyfile._write_escrow(dek, {})
+        keyfile._write_guard(workstation_secret, {"failures": {}, "locked": [], "pending": []})
+        return keyfile
+
+    @classmethod
+    def load(cls, path: Path) -> KeyFile:
+        try:
+            data = json.loads(path.read_bytes())
+        except FileNotFoundError:
+            raise WrongWorkstation(
+                "Deze map bevat geen werkplek. Maak er een met 'werkplek init' of herstel een "
+                "back-up met 'werkplek restore'."
+            ) from None
+        except (ValueError, UnicodeDecodeError):
+            raise IntegrityFailure(DAMAGED) from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise IntegrityFailure(DAMAGED)
+        for key in ("workspace_id", "binding_id", "keyring_backend", "slots", "recovery", "escrow", "guard"):
+            if key not in data:
+                raise IntegrityFailure(DAMAGED)
+        return cls(path, data)
+
+    @property
+    def workspace_id(self) -> str:
+        return str(self.data["workspace_id"])
+
+    @property
+    def binding_id(self) -> str:
+        """Names the workstation secret in the keyring; new at every (re)binding, so a restore
+        into another folder of the same machine never overwrites the original's secret."""
+        return str(self.data["binding_id"])
+
+    @property
+    def keyring_backend(self) -> str:
+        return str(self.data["keyring_backend"])
+
+    @property
+    def kdf_params(self) -> KdfParams:
+        return kdf.profile(str(self.data.get("kdf_profile", "interactive")))
+
+    def _mac(self, workstation_secret: bytes) -> str:
+        body = {k: v for k, v in self.data.items() if k != "mac"}
+        key = _hkdf(workstation_secret, "keyfile-mac")
+        return hmac.new(key, _canonical(body), hashlib.sha256).hexdigest()
+
+    def check(self, workstation_secret: bytes | None) -> bytes:
+        """Verify the file against the workstation secret; returns the secret when it fits."""
+        if not workstation_secret or len(workstation_secret) != 32:
+            raise WrongWorkstation(WRONG_W)
+        mac = self.data.get("mac")
+        if not isinstance(mac, str) or not hmac.compare_digest(mac, self._mac(workstation_secret)):
+            # The MAC is keyed by W: a wrong W and a tampered file look alike. Tell them apart by
+            # the guard, which only the right W opens.
+            try:
+                self._read_guard(workstation_secret)
+            except WrongWorkstation:
+                raise
+            raise IntegrityFailure(DAMAGED)
+        return workstation_secret
+
+    def save(self, workstation_secret: bytes) -> None:
+        self.data["mac"] = self._mac(workstation_secret)
+        atomic_write(self.path, json.dumps(self.data, indent=1, sort_keys=True).encode())
+
+    # --- guard: failures, locks, pending audit ------------------------------------------------
+
+    def _guard_aad(self) -> bytes:
+        return f"guard:{self.workspace_id}".encode()
+
+    def _read_guard(self, w: bytes) -> dict[str, Any]:
+        try:
+            raw = _open(_hkdf(w, "keyfile-guard"), self.data.get("guard"), self._guard_aad())
+        except InvalidTag:
+            raise WrongWorkstation(WRONG_W) from None
+        guard = json.loads(raw)
+        if not isinstance(guard, dict):
+            raise IntegrityFailure(DAMAGED)
+        return guard
+
+    def _write_guard(self, w: bytes, guard: dict[str, Any]) -> None:
+        self.data["guard"] = _seal(_hkdf(w, "keyfile-guard"), _canonical(guard), self._guard_aad())
+
+    def slot_id(self, w: bytes, name: str) -> str:
+        return hmac.new(
+            _hkdf(w, "keyfile-slot-id"), normalise_name(name).encode(), hashlib.sha256
+        ).hexdigest()
+
+    def is_locked(self, w: bytes, name: str) -> bool:
+        return self.slot_id(w, name) in self._read_guard(w)["locked"]
+
+    def locked_slot_ids(self, w: bytes) -> set[str]:
+        return set(self._read_guard(w)["locked"])
+
+    def pending_events(self, w: bytes) -> list[PendingEvent]:
+        return [PendingEvent(**e) for e in self._read_guard(w)["pending"]]
+
+    def clear_pending(self, w: bytes) -> None:
+        guard = self._read_guard(w)
+        guard["pending"] = []
+        self._write_guard(w, guard)
+
+    def _record(self, w: bytes, sid: str, name: str, result: str, when: dt.datetime,
+                failure: bool) -> bool:
+        """Record a sign-in event; returns True when the account is (now) locked."""
+        guard = self._read_guard(w)
+        if failure:
+            guard["failures"][sid] = int(guard["failures"].get(sid, 0)) + 1
+            if guard["failures"][sid] >= MAX_FAILURES and sid not in guard["locked"]:
+                guard["locked"].append(sid)
+                result = "locked"
+        guard["pending"].append(
+            {"ts_utc": when.astimezone(dt.UTC).isoformat(), "name": name[:200], "result": result}
+        )
+        # Bounded: an attacker hammering a closed workspace must not grow the file forever.
+        guard["pending"] = guard["pending"][-1000:]
+        self._write_guard(w, guard)
+        self.save(w)
+        return sid in guard["locked"]
+
+    def unlock_account(self, w: bytes, name: str) -> bool:
+        guard = self._read_guard(w)
+        sid = self.slot_id(w, name)
+        was_locked = sid in guard["locked"]
+        guard["locked"] = [s for s in guard["locked"] if s != sid]
+        guard["failures"].pop(sid, None)
+        self._write_guard(w, guard)
+        return was_locked
+
+    # --- user slots ---------------------------------------------------------------------------
+
+    def _outer_aad(self, sid: str) -> bytes:
+        return f"slot:{sid}:{self.workspace_id}".encode()
+
+    def has_user(self, w: bytes, name: str) -> bool:
+        return self.slot_id(w, name) in self.data["slots"]
+
+    def unlock(self, w: bytes, name: str, password: str, when: dt.datetime) -> bytearray:
+        """The DEK for ``name`` with ``password``; failures are counted, 3 lock the account."""
+        self.check(w)
+        sid = self.slot_id(w, name)
+        if sid in self._read_guard(w)["locked"]:
+            self._record(w, sid, name, "refused_locked", when, failure=False)
+            raise AccountLocked(
+                "Dit account is geblokkeerd na te veel mislukte aanmeldpogingen. Vraag de "
+                "functioneel beheerder het te deblokkeren."
+            )
+        box = self.data["slots"].get(sid)
+        try:
+            if box is None:
+                # Same work for an unknown name as for a wrong password: no user enumeration.
+                kdf.derive(password.encode("utf-8"), b"\0" * 16, self.kdf_params)
+                raise InvalidTag()
+            inner = json.loads(_open(_hkdf(w, "keyfile-slot"), box, self._outer_aad(sid)))
+            dek = _unwrap_user(inner, name, password, self.workspace_id)
+        except (InvalidTag, KeyError, ValueError):
+            if self._record(w, sid, name, "failed", when, failure=True):
+                raise AccountLocked(
+                    "Te veel mislukte aanmeldpogingen: het account is geblokkeerd tot de "
+                    "functioneel beheerder het deblokkeert."
+                ) from None
+            raise AuthFailed(BAD_CREDENTIALS) from None
+        guard = self._read_guard(w)
+        if guard["failures"].pop(sid, None) is not None:
+            self._write_guard(w, guard)
+            self.save(w)
+        return dek
+
+    def set_user(self, w: bytes, dek: bytes | bytearray, name: str, password: str) -> None:
+        """Create or replace a user's slot (new user, password change, restore)."""
+        inner = wrap_for_user(dek, name, password, self.kdf_params, self.workspace_id)
+        self._bind(w, name, inner)
+        escrow = self.read_escrow(dek)
+        escrow[normalise_name(name)] = inner
+        self._write_escrow(dek, escrow)
+
+    def _bind(self, w: bytes, name: str, inner: dict[str, Any]) -> None:
+        sid = self.slot_id(w, name)
+        self.data["slots"][sid] = _seal(
+            _hkdf(w, "keyfile-slot"), _canonical(inner), self._outer_aad(sid)
+        )
+
+    def verify_password(self, w: bytes, name: str, password: str) -> bool:
+        box = self.data["slots"].get(self.slot_id(w, name))
+        if box is None:
+            return False
+        try:
+            inner = json.loads(_open(_hkdf(w, "keyfile-slot"), box, self._outer_aad(
+                self.slot_id(w, name))))
+            _unwrap_user(inner, name, password, self.workspace_id)
+        except (InvalidTag, KeyError, ValueError):
+            return False
+        return True
+
+    # --- escrow and recovery ------------------------------------------------------------------
+
+    def _escrow_aad(self) -> bytes:
+        return f"escrow:{self.workspace_id}".encode()
+
+    def read_escrow(self, dek: bytes | bytearray) -> dict[str, Any]:
+        try:
+            raw = _open(_hkdf(dek, "keyfile-escrow"), self.data["escrow"], self._escrow_aad())
+        except InvalidTag:
+            raise IntegrityFailure(DAMAGED) from None
+        escrow = json.loads(raw)
+        if not isinstance(escrow, dict):
+            raise IntegrityFailure(DAMAGED)
+        return escrow
+
+    def _write_escrow(self, dek: bytes | bytearray, escrow: dict[str, Any]) -> None:
+        self.data["escrow"] = _seal(
+            _hkdf(dek, "keyfile-escrow"), _canonical(escrow), self._escrow_aad()
+        )
+
+    def recover_dek(self, recovery_raw: bytes) -> bytearray:
+        return recover_dek(self.data["recovery"], recovery_raw, self.workspace_id)
+
+    def rebind(self, new_w: bytes, dek: bytes | bytearray, backend_name: str) -> None:
+        """Bind every escrowed user to a new workstation secret (restore, lost keyring)."""
+        self.data["keyring_backend"] = backend_name
+        self.data["binding_id"] = secrets.token_hex(16)
+        self.data["slots"] = {}
+        for name, inner in self.read_escrow(dek).items():
+            self._bind(new_w, name, inner)
+        self._write_guard(new_w, {"failures": {}, "locked": [], "pending": []})
+
+
+def recover_dek(recovery_box: dict[str, Any], recovery_raw: bytes, workspace_id: str) -> bytearray:
+    try:
+        params = KdfParams.from_dict(recovery_box["kdf"])
+        kek = kdf.derive(recovery_raw, _unb64(recovery_box["salt"]), params)
+        dek = _open(kek, recovery_box, f"recovery:{workspace_id}".encode())
+    except InvalidTag:
+        raise AuthFailed("De herstelsleutel is onjuist.") from None
+    except (KeyError, TypeError, InvalidInput):
+        raise IntegrityFailure(DAMAGED) from None
+    if len(dek) != DEK_BYTES:
+        raise IntegrityFailure(DAMAGED)
+    return bytearray(dek)
+
+
+def new_dek() -> bytearray:
+    return bytearray(secrets.token_bytes(DEK_BYTES))
+
+
+def wipe(buffer: bytearray | None) -> None:
+    """Best effort: overwrite key material we own. Copies made by libraries cannot be reached."""
+    if buffer is not None:
+        for i in range(len(buffer)):
+            buffer[i] = 0

@@ -1,0 +1,163 @@
+"""A signed-in user's session: the open database, the DEK, the user and the clock."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop_app.domain.clock import Clock
+from desktop_app.domain.errors import (
+    AppError,
+    Forbidden,
+    FourEyes,
+    Involved,
+    NotDesignated,
+    SessionLocked,
+    WrongLocation,
+)
+from desktop_app.domain.roles import Role, require_any_role
+from desktop_app.security.keyfile import KeyFile, wipe
+from desktop_app.security.workstation import WorkstationSecretProvider
+from desktop_app.storage import audit
+from desktop_app.storage.db import Connection, Database
+from desktop_app.storage.users import UserRecord
+
+log = logging.getLogger(__name__)
+
+# Refusals of these kinds are themselves audited (result=denied): they are what an auditor
+# looks for (ASVS 8.2.2, AUTHZ-1).
+AUDITED_REFUSALS = (Forbidden, Involved, NotDesignated, WrongLocation, FourEyes)
+
+
+@dataclass(frozen=True)
+class Environment:
+    """What the services need from the outside world; injected so tests control all of it."""
+
+    provider: WorkstationSecretProvider
+    clock: Clock
+    origin: str = "cli"
+
+
+@dataclass
+class Tx:
+    """Handed to the body of a transaction: the connection, and the audit entry being built."""
+
+    conn: Connection
+    object: str
+    details: dict[str, Any] = field(default_factory=dict)
+    result: str = "ok"
+
+
+class Session:
+    def __init__(
+        self,
+        *,
+        env: Environment,
+        root: Path,
+        db: Database,
+        keyfile: KeyFile,
+        dek: bytearray,
+        user: UserRecord,
+        location: str,
+        workstation_id: str,
+    ) -> None:
+        self.env = env
+        self.root = root
+        self.db = db
+        self.keyfile = keyfile
+        self._dek: bytearray | None = dek
+        self.user = user
+        self.location = location
+        self.workstation_id = workstation_id
+
+    @property
+    def clock(self) -> Clock:
+        return self.env.clock
+
+    @property
+    def origin(self) -> str:
+        return f"{self.env.origin}@{self.workstation_id[:8]}"
+
+    @property
+    def dek(self) -> bytearray:
+        if self._dek is None:
+            raise SessionLocked("De werkplek is vergrendeld. Meld u opnieuw aan.")
+        return self._dek
+
+    @property
+    def is_open(self) -> bool:
+        return self._dek is not None and not self.db.closed
+
+    def has_role(self, *roles: Role) -> bool:
+        return bool(self.user.roles & set(roles))
+
+    def require(self, allowed: Iterable[Role], action: str) -> None:
+        require_any_role(self.user.roles, allowed, action)
+
+    @contextlib.contextmanager
+    def transaction(self, action: str, obj: str = "") -> Iterator[Tx]:
+        """One use case: its changes and its audit entry commit together or not at all."""
+        try:
+            with self.db.transaction() as conn:
+                tx = Tx(conn, obj)
+                yield tx
+                audit.append(
+                    conn,
+                    when=self.clock.now(),
+                    actor=self.user.name,
+                    action=action,
+                    obj=tx.object,
+                    result=tx.result,
+                    origin=self.origin,
+                    details=tx.details,
+                )
+        except AUDITED_REFUSALS as exc:
+            self.audit_refusal(action, obj, exc)
+            raise
+
+    def audit_refusal(self, action: str, obj: str, exc: AppError) -> None:
+        try:
+            with self.db.transaction() as conn:
+                audit.append(
+                    conn,
+                    when=self.clock.now(),
+                    actor=self.user.name,
+                    action=action,
+                    obj=obj,
+                    result="denied",
+                    origin=self.origin,
+                    details={"code": exc.code},
+                )
+        except AppError:
+            log.exception("could not audit a refusal")
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self.db.reading() as conn:
+            yield conn
+
+    def workstation_secret(self) -> bytes:
+        return self.keyfile.check(self.env.provider.load(self.keyfile.binding_id))
+
+    def close(self) -> None:
+        """Lock: close the database and overwrite the key we hold."""
+        if self._dek is not None:
+            with contextlib.suppress(AppError):
+                if not self.db.closed:
+                    with self.db.transaction() as conn:
+                        audit.append(conn, when=self.clock.now(), actor=self.user.name,
+                                     action="session.close", obj=f"user:{self.user.name}",
+                                     origin=self.origin)
+        self.db.close()
+        wipe(self._dek)
+        self._dek = None
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

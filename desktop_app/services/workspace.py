@@ -1,0 +1,207 @@
+"""Creating, opening, re-binding a workspace (a folder with ``workspace.db`` and ``keys.json``)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import secrets
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.domain import accounts
+from desktop_app.domain.classification import Classification
+from desktop_app.domain.errors import AppError, AuthFailed, InvalidInput, WrongWorkstation
+from desktop_app.domain.roles import Role
+from desktop_app.security import recovery
+from desktop_app.security.keyfile import KeyFile, new_dek, wipe
+from desktop_app.security.workstation import new_secret
+from desktop_app.services.session import Environment, Session
+from desktop_app.storage import audit, migrations
+from desktop_app.storage import users as user_repo
+from desktop_app.storage.db import Database
+from desktop_app.storage.files import ensure_private_dir
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "workspace.db"
+KEYS_NAME = "keys.json"
+
+
+@dataclass(frozen=True)
+class WorkspacePaths:
+    root: Path
+
+    @property
+    def db(self) -> Path:
+        return self.root / DB_NAME
+
+    @property
+    def keys(self) -> Path:
+        return self.root / KEYS_NAME
+
+    def exists(self) -> bool:
+        return self.db.exists() or self.keys.exists()
+
+    def remove_created(self) -> None:
+        for path in (self.keys, self.db, Path(f"{self.db}-wal"), Path(f"{self.db}-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+
+@dataclass(frozen=True)
+class InitResult:
+    data_dir: Path
+    recovery_key: str
+
+
+def init_workspace(
+    env: Environment,
+    data_dir: Path,
+    *,
+    admin_name: str,
+    admin_password: str,
+    full_name: str | None = None,
+    location: str = "aivd",
+    kdf_profile: str = "interactive",
+) -> InitResult:
+    name = accounts.validate_username(admin_name)
+    accounts.validate_password(admin_password, name)
+    display = accounts.validate_full_name(full_name or name)
+    where = accounts.Location.parse(location)
+    paths = WorkspacePaths(data_dir)
+    if paths.exists():
+        raise InvalidInput(
+            "In deze map staat al een werkplek. Kies een lege map.", field="data_dir"
+        )
+    ensure_private_dir(data_dir)
+    dek = new_dek()
+    secret = new_secret()
+    recovery_text = recovery.generate()
+    workspace_id = str(uuid.uuid4())
+    keyfile = KeyFile.create(
+        paths.keys,
+        workspace_id=workspace_id,
+        backend_name=env.provider.backend_name,
+        kdf_profile=kdf_profile,
+        workstation_secret=secret,
+        dek=dek,
+        recovery_raw=recovery.parse(recovery_text),
+    )
+    db: Database | None = None
+    try:
+        env.provider.store(keyfile.binding_id, secret)
+        db = Database.create(paths.db, dek)
+        migrations.migrate(db)
+        now = env.clock.now()
+        with db.transaction() as conn:
+            user_repo.set_setting(conn, "workspace_id", workspace_id)
+            user_repo.set_setting(conn, "workstation_id", secrets.token_hex(8))
+            user_repo.set_setting(conn, "location", where.value)
+            user_repo.set_setting(conn, "idle_minutes", "5")
+            user_repo.insert(conn, name, display, frozenset({Role.ADMIN}),
+                             Classification.ONGERUBRICEERD, audit.format_ts(now))
+            origin = f"{env.origin}@init"
+            audit.append(conn, when=now, actor=name, action="workspace.init",
+                         obj=f"workspace:{workspace_id}", origin=origin,
+                         details={"location": where.value, "kdf_profile": kdf_profile,
+                                  "keyring_backend": env.provider.backend_name})
+            audit.append(conn, when=now, actor=name, action="user.add", obj=f"user:{name}",
+                         origin=origin, details={"roles": ["admin"]})
+            keyfile.set_user(secret, dek, name, admin_password)
+            keyfile.save(secret)
+        db.checkpoint()
+    except BaseException:
+        if db is not None:
+            db.close()
+        paths.remove_created()
+        with contextlib.suppress(AppError):
+            env.provider.delete(keyfile.binding_id)
+        raise
+    finally:
+        wipe(dek)
+    db.close()
+    return InitResult(data_dir, recovery_text)
+
+
+def _load_keyfile(env: Environment, paths: WorkspacePaths) -> tuple[KeyFile, bytes]:
+    keyfile = KeyFile.load(paths.keys)
+    if keyfile.keyring_backend != env.provider.backend_name:
+        raise WrongWorkstation(
+            "De sleutelring van deze werkplek is gewijzigd (was "
+            f"{keyfile.keyring_backend}, nu {env.provider.backend_name}). Gebruik de oorspronkelijke"
+            " sleutelring, of koppel de werkplek opnieuw met de herstelsleutel."
+        )
+    secret = keyfile.check(env.provider.load(keyfile.binding_id))
+    return keyfile, secret
+
+
+def open_session(env: Environment, data_dir: Path, name: str, password: str) -> Session:
+    """Sign in: workstation secret + password -> DEK -> database. Every attempt is audited."""
+    paths = WorkspacePaths(data_dir)
+    keyfile, secret = _load_keyfile(env, paths)
+    now = env.clock.now()
+    dek = keyfile.unlock(secret, name, password, now)
+    db: Database | None = None
+    try:
+        db = Database.open(paths.db, dek)
+        migrations.migrate(db)
+        with db.transaction() as conn:
+            user = user_repo.by_name(conn, name)
+            location = user_repo.get_setting(conn, "location") or "other"
+            workstation_id = user_repo.get_setting(conn, "workstation_id") or "unknown"
+            origin = f"{env.origin}@{workstation_id[:8]}"
+            # Sign-in attempts made while the database was closed are audited now.
+            for event in keyfile.pending_events(secret):
+                audit.append(conn, when=now, actor=event.name, action="session.signin",
+                             obj=f"user:{event.name}", result=event.result, origin=origin,
+                             details={"attempted_at": event.ts_utc})
+            if user is None or not user.active:
+                audit.append(conn, when=now, actor=name, action="session.signin",
+                             obj=f"user:{name}", result="failed", origin=origin,
+                             details={"reason": "no such active user"})
+            else:
+                audit.append(conn, when=now, actor=user.name, action="session.signin",
+                             obj=f"user:{user.name}", origin=origin)
+            keyfile.clear_pending(secret)
+            keyfile.save(secret)
+        if user is None or not user.active:
+            raise AuthFailed("Naam of wachtwoord onjuist.")
+    except BaseException:
+        if db is not None:
+            db.close()
+        wipe(dek)
+        raise
+    return Session(env=env, root=data_dir, db=db, keyfile=keyfile, dek=dek, user=user,
+                   location=location, workstation_id=workstation_id)
+
+
+def rebind_workstation(env: Environment, data_dir: Path, recovery_key: str) -> int:
+    """The keyring entry is lost or damaged (KEY-3): the recovery key re-binds every user to a
+    new workstation secret; users keep their own passwords. Returns the number of users bound."""
+    paths = WorkspacePaths(data_dir)
+    keyfile = KeyFile.load(paths.keys)
+    dek = keyfile.recover_dek(recovery.parse(recovery_key))
+    try:
+        db = Database.open(paths.db, dek)
+        try:
+            migrations.migrate(db)
+            secret = new_secret()
+            old_binding = keyfile.binding_id
+            with db.transaction() as conn:
+                keyfile.rebind(secret, dek, env.provider.backend_name)
+                count = len(keyfile.read_escrow(dek))
+                env.provider.store(keyfile.binding_id, secret)
+                audit.append(conn, when=env.clock.now(), actor="(herstelsleutel)",
+                             action="workspace.rebind", obj=f"workspace:{keyfile.workspace_id}",
+                             origin=f"{env.origin}@rebind",
+                             details={"keyring_backend": env.provider.backend_name,
+                                      "users": count})
+                keyfile.save(secret)
+            with contextlib.suppress(AppError):
+                env.provider.delete(old_binding)
+        finally:
+            db.close()
+    finally:
+        wipe(dek)
+    return count

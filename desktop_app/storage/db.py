@@ -1,0 +1,201 @@
+"""The SQLCipher connection: keyed with a raw 256-bit key, proven by a read, self-checked.
+
+This module and the repositories beside it are the only places SQL lives.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from desktop_app.domain.errors import IntegrityFailure, InvalidInput, SessionLocked
+from desktop_app.storage.files import restrict
+
+log = logging.getLogger(__name__)
+
+KEY_BYTES = 32
+
+Connection = Any  # sqlcipher3.Connection has no type stubs
+
+
+class WrongKeyOrDamaged(Exception):
+    """SQLCipher could not read page 1: wrong key or a damaged file (they look the same)."""
+
+
+def _key_pragma(key: bytes | bytearray) -> str:
+    # ENC-7: only exactly 32 raw bytes are accepted; the pragma text is built from our own hex,
+    # never from user input, so no quote or other character can reach the SQL.
+    if not isinstance(key, bytes | bytearray) or len(key) != KEY_BYTES:
+        raise InvalidInput("De databasesleutel heeft niet de juiste vorm.")
+    return f"PRAGMA key = \"x'{bytes(key).hex()}'\""
+
+
+def _connect(path: Path, key: bytes | bytearray) -> Connection:
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute(_key_pragma(key))
+        # Wipe freed memory and lock pages holding key material (off by default since 4.5).
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        try:
+            # Proves the key: SQLCipher only decrypts (and checks the HMAC of) page 1 here.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            raise WrongKeyOrDamaged() from exc
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def self_check(conn: Connection) -> None:
+    """ENC-4: refuse to run on a SQLCipher build without the properties we rely on."""
+    version = conn.execute("PRAGMA cipher_version").fetchone()
+    if not version or not version[0]:
+        raise IntegrityFailure("De versleutelingsbibliotheek ontbreekt; de werkplek start niet.")
+    options = {row[0] for row in conn.execute("PRAGMA compile_options").fetchall()}
+    if not options & {"TEMP_STORE=2", "TEMP_STORE=3"}:
+        raise IntegrityFailure("De database zou tijdelijke gegevens op schijf schrijven; geweigerd.")
+    if conn.execute("PRAGMA cipher_use_hmac").fetchone()[0] not in ("1", 1):
+        raise IntegrityFailure("De database wordt niet tegen wijzigingen beschermd; geweigerd.")
+    if conn.execute("PRAGMA cipher_memory_security").fetchone()[0] not in ("1", 1):
+        raise IntegrityFailure("Geheugenbeveiliging van de database staat uit; geweigerd.")
+    if "ENABLE_FTS5" not in options:
+        raise IntegrityFailure("De database mist zoekfuncties (FTS5); geweigerd.")
+
+
+class Database:
+    """One encrypted connection. Writes go through :meth:`transaction`; the connection is used
+    from one thread at a time (the lock serialises the GUI's background worker and callers)."""
+
+    def __init__(self, conn: Connection, path: Path) -> None:
+        self._conn: Connection | None = conn
+        self.path = path
+        self._lock = threading.RLock()
+        self._depth = 0
+
+    @classmethod
+    def create(cls, path: Path, key: bytes | bytearray) -> Database:
+        if path.exists():
+            raise InvalidInput("Er staat al een database in deze map.")
+        conn = _connect(path, key)
+        db = cls(conn, path)
+        self_check(conn)
+        db._restrict_files()
+        return db
+
+    @classmethod
+    def open(cls, path: Path, key: bytes | bytearray) -> Database:
+        # ENC-8: sqlite would silently create an empty file; we never do that on open.
+        if not path.is_file():
+            raise IntegrityFailure(
+                "De database van deze werkplek ontbreekt. Herstel een back-up met de herstelsleutel."
+            )
+        try:
+            conn = _connect(path, key)
+        except WrongKeyOrDamaged:
+            raise IntegrityFailure(
+                "De database is beschadigd en kan niet worden gelezen. Herstel een back-up."
+            ) from None
+        self_check(conn)
+        db = cls(conn, path)
+        db._restrict_files()
+        return db
+
+    def _restrict_files(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            restrict(Path(str(self.path) + suffix))
+
+    @property
+    def conn(self) -> Connection:
+        if self._conn is None:
+            raise SessionLocked("De werkplek is vergrendeld. Meld u opnieuw aan.")
+        return self._conn
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """BEGIN IMMEDIATE … COMMIT; nested use joins the outer transaction."""
+        with self._lock:
+            conn = self.conn
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield conn
+                finally:
+                    self._depth -= 1
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield conn
+            except BaseException:
+                self._depth = 0
+                with contextlib.suppress(Exception):
+                    conn.execute("ROLLBACK")
+                raise
+            self._depth = 0
+            try:
+                conn.execute("COMMIT")
+            except sqlcipher3.Error as exc:
+                with contextlib.suppress(Exception):
+                    conn.execute("ROLLBACK")
+                raise IntegrityFailure(
+                    "De wijziging kon niet worden opgeslagen (schijf vol of alleen-lezen?)."
+                ) from exc
+            self._restrict_files()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self._lock:
+            yield self.conn
+
+    def integrity_problems(self) -> list[str]:
+        """``PRAGMA integrity_check`` and ``cipher_integrity_check``; empty when all is well."""
+        with self.reading() as conn:
+            problems = [
+                str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"
+            ]
+            problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+        return problems
+
+    def checkpoint(self) -> None:
+        with self.reading() as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def export_copy(self, target: Path, key: bytes | bytearray) -> None:
+        """An encrypted, consistent copy (same key) for backups: sqlcipher_export."""
+        with self._lock:
+            conn = self.conn
+            _key_pragma(key)  # validates the key's form
+            conn.execute(
+                "ATTACH DATABASE ? AS snapshot KEY ?", (str(target), f"x'{bytes(key).hex()}'")
+            )
+            try:
+                conn.execute("SELECT sqlcipher_export('snapshot')")
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                conn.execute(f"PRAGMA snapshot.user_version = {int(version)}")
+            finally:
+                conn.execute("DETACH DATABASE snapshot")
+            restrict(target)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                with contextlib.suppress(Exception):
+                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self._conn.close()
+                self._conn = None
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
