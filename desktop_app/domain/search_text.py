@@ -1,0 +1,94 @@
+"""Text normalisation for search: names in any script, ignoring case and diacritics.
+
+Storage indexes ``fold(name)`` in an FTS5 table with ``tokenize='unicode61 remove_diacritics 2'``
+and queries it with ``fts_query(user_text)``. For Latin letters with a diacritic the tokenizer and
+``fold`` agree, so indexing the raw name would also work for those; ``fold`` goes further where
+the tokenizer does not (ß, ø, ł, æ, Greek tonos, Arabic harakat, Hebrew niqqud), which is why the
+folded text, not the raw name, should be indexed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Latin letters without a Unicode decomposition that people nevertheless type without the
+# stroke or ligature (Sørensen -> sorensen, Łukasz -> lukasz). Applied after casefolding.
+_LATIN_EXTRA = str.maketrans(
+    {
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ħ": "h",
+        "ı": "i",
+        "ŧ": "t",
+        "ƚ": "l",
+        "ɨ": "i",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "ð": "d",
+    }
+)
+
+# Control characters (NUL ends FTS5's C string) and lone surrogates (from a command line that
+# was not valid UTF-8; they cannot be bound as UTF-8) are never part of a search word.
+_UNSEARCHABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+_V_NUMBER_SEPARATORS = str.maketrans("", "", " .-")
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip diacritics, in any script: ``Çelik`` -> ``celik``, ß -> ``ss``.
+
+    Casefold, compatibility-decompose (NFKD), drop combining marks (canonical combining class
+    > 0), map the stroke letters above, casefold again (NFKD can expose capitals) and recompose
+    (NFC, so Hangul stays syllables). Idempotent: ``fold(fold(s)) == fold(s)``.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped.casefold().translate(_LATIN_EXTRA))
+
+
+def _v_number_digits(query: str) -> str | None:
+    digits = query.strip().translate(_V_NUMBER_SEPARATORS)
+    if digits and digits.isascii() and digits.isdigit():
+        return digits
+    return None
+
+
+def is_v_number_query(query: str) -> bool:
+    """A complete V-number (10 digits; spaces, dots and hyphens between them are ignored)."""
+    digits = _v_number_digits(query)
+    return digits is not None and len(digits) == 10
+
+
+def v_number_prefix(query: str) -> str | None:
+    """The digits of a query made only of (at most 10) digits, for a prefix match on V-numbers;
+    None when the query is not a V-number (part)."""
+    digits = _v_number_digits(query)
+    if digits is None or len(digits) > 10:
+        return None
+    return digits
+
+
+def search_tokens(query: str) -> list[str]:
+    """The folded words of a query; words without a letter or digit are dropped (the tokenizer
+    treats them as separators anyway)."""
+    cleaned = _UNSEARCHABLE.sub(" ", query)
+    return [tok for tok in fold(cleaned).split() if any(ch.isalnum() for ch in tok)]
+
+
+def fts_query(query: str) -> str:
+    """A safe FTS5 MATCH expression: every word a quoted string, the last one a prefix.
+
+    Quoting makes every character literal (``"`` is doubled), so AND/OR/NOT/NEAR, ``*``, ``^``,
+    ``:``, parentheses and column filters typed by the user are plain text. Returns ``""`` when
+    the query has no searchable word; the caller must then not run a MATCH at all.
+    """
+    tokens = search_tokens(query)
+    if not tokens:
+        return ""
+    quoted = ['"' + tok.replace('"', '""') + '"' for tok in tokens]
+    quoted[-1] += "*"
+    return " ".join(quoted)
