@@ -1,0 +1,471 @@
+"""The ambtsbericht workflow (art. 2.1, 2.3, 2.4) as a Qt-free state machine.
+
+``draft`` → (submit) ``in_review`` → (verdict) ``usable`` | ``changes_wanted``;
+(revise) from ``draft``, ``changes_wanted`` or ``usable`` gives a new version in ``draft``;
+``usable`` → (sign) ``signed`` → (issue) ``issued``; corrections are recorded on ``issued``.
+
+Decisions, where the spec leaves room:
+- The text is frozen while ``in_review``: the liaison annotates and judges only then, so every
+  annotation and every verdict belongs to exactly one submitted version.
+- ``changes_wanted`` cannot be resubmitted as is: a verdict applies to a text, so the officer
+  first records a new version (which puts the report back in ``draft``).
+- A new version after ``usable`` sends the report back to ``draft`` (spec): what is signed is
+  exactly the text the liaison judged usable.
+- The classification is chosen by the officer while the text is editable (``draft``,
+  ``changes_wanted``) and fixed by the signer as part of ``sign`` (the service takes the final
+  level with the sign call). Clearance checks live in the services (Classification.covered_by).
+- Checks run in this order, and the first failing one raises: the report exists (NotFound), the
+  role may do the action at all (Forbidden), the status allows it (InvalidState), four eyes
+  (FourEyes). A caller without the role thus learns nothing about the workflow state.
+- The history is the list of recorded events (every action except ``view`` and ``print``, which
+  the audit log records). Four eyes and art. 2.5 involvement are derived from it, never from a
+  manual list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from desktop_app.domain.errors import (
+    AppError,
+    Forbidden,
+    FourEyes,
+    IntegrityFailure,
+    InvalidInput,
+    InvalidState,
+    NotFound,
+)
+from desktop_app.domain.ids import UserId
+from desktop_app.domain.roles import Role, require_any_role
+
+__all__ = [
+    "ALLOWED_ROLES",
+    "AUTHORING_ACTIONS",
+    "INVOLVING_ACTIONS",
+    "MAX_TEXT_LENGTH",
+    "RECORDED_ACTIONS",
+    "TRANSITIONS",
+    "ReportAction",
+    "ReportEvent",
+    "ReportStatus",
+    "WorkList",
+    "allowed_actions",
+    "authors",
+    "canonical_text",
+    "check_version_visible",
+    "current_version",
+    "decide",
+    "involved_user_ids",
+    "next_version",
+    "status_from_history",
+    "text_sha256",
+    "validate_correction",
+    "validate_version_text",
+    "visible_versions",
+    "work_lists",
+]
+
+
+class ReportStatus(enum.StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    CHANGES_WANTED = "changes_wanted"
+    USABLE = "usable"
+    SIGNED = "signed"
+    ISSUED = "issued"
+
+    @property
+    def label_nl(self) -> str:
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    ReportStatus.DRAFT: "concept",
+    ReportStatus.IN_REVIEW: "ter beoordeling",
+    ReportStatus.CHANGES_WANTED: "aanpassing wenselijk",
+    ReportStatus.USABLE: "bruikbaar",
+    ReportStatus.SIGNED: "ondertekend",
+    ReportStatus.ISSUED: "uitgebracht",
+}
+
+
+class ReportAction(enum.StrEnum):
+    CREATE = "create"
+    REVISE = "revise"
+    SET_CLASSIFICATION = "set_classification"
+    SUBMIT = "submit"
+    ANNOTATE = "annotate"
+    VERDICT_USABLE = "verdict_usable"
+    VERDICT_CHANGES_WANTED = "verdict_changes_wanted"
+    SIGN = "sign"
+    ISSUE = "issue"
+    CORRECT = "correct"
+    VIEW = "view"
+    PRINT = "print"
+
+    @property
+    def label_nl(self) -> str:
+        """What the action is, for messages ("U mag '…' niet uitvoeren")."""
+        return _ACTION_LABELS[self]
+
+
+_ACTION_LABELS = {
+    ReportAction.CREATE: "een ambtsbericht opstellen",
+    ReportAction.REVISE: "het ambtsbericht herzien",
+    ReportAction.SET_CLASSIFICATION: "de rubricering wijzigen",
+    ReportAction.SUBMIT: "het ambtsbericht ter beoordeling aanbieden",
+    ReportAction.ANNOTATE: "de tekst annoteren",
+    ReportAction.VERDICT_USABLE: "de tekst bruikbaar oordelen",
+    ReportAction.VERDICT_CHANGES_WANTED: "aanpassing wenselijk oordelen",
+    ReportAction.SIGN: "het ambtsbericht ondertekenen",
+    ReportAction.ISSUE: "het ambtsbericht uitbrengen",
+    ReportAction.CORRECT: "een correctie vastleggen",
+    ReportAction.VIEW: "het ambtsbericht inzien",
+    ReportAction.PRINT: "het ambtsbericht afdrukken",
+}
+
+_S = ReportStatus
+_A = ReportAction
+
+# (status before, action) -> status after. ``None`` stands for "no report yet".
+# A pair that is missing is not allowed in that status.
+TRANSITIONS: Mapping[tuple[ReportStatus | None, ReportAction], ReportStatus] = MappingProxyType(
+    {
+        (None, _A.CREATE): _S.DRAFT,
+        (_S.DRAFT, _A.REVISE): _S.DRAFT,
+        (_S.CHANGES_WANTED, _A.REVISE): _S.DRAFT,
+        (_S.USABLE, _A.REVISE): _S.DRAFT,
+        (_S.DRAFT, _A.SET_CLASSIFICATION): _S.DRAFT,
+        (_S.CHANGES_WANTED, _A.SET_CLASSIFICATION): _S.CHANGES_WANTED,
+        (_S.DRAFT, _A.SUBMIT): _S.IN_REVIEW,
+        (_S.IN_REVIEW, _A.ANNOTATE): _S.IN_REVIEW,
+        (_S.IN_REVIEW, _A.VERDICT_USABLE): _S.USABLE,
+        (_S.IN_REVIEW, _A.VERDICT_CHANGES_WANTED): _S.CHANGES_WANTED,
+        (_S.USABLE, _A.SIGN): _S.SIGNED,
+        (_S.SIGNED, _A.ISSUE): _S.ISSUED,
+        (_S.ISSUED, _A.CORRECT): _S.ISSUED,
+        **{(s, _A.VIEW): s for s in ReportStatus},
+        **{(s, _A.PRINT): s for s in ReportStatus},
+    }
+)
+
+_AIVD = frozenset({Role.AIVD_OFFICER, Role.AIVD_SIGNER})
+
+ALLOWED_ROLES: Mapping[ReportAction, frozenset[Role]] = MappingProxyType(
+    {
+        _A.CREATE: frozenset({Role.AIVD_OFFICER}),
+        _A.REVISE: frozenset({Role.AIVD_OFFICER}),
+        _A.SET_CLASSIFICATION: frozenset({Role.AIVD_OFFICER}),
+        _A.SUBMIT: frozenset({Role.AIVD_OFFICER}),
+        _A.ANNOTATE: frozenset({Role.IND_LIAISON}),
+        _A.VERDICT_USABLE: frozenset({Role.IND_LIAISON}),
+        _A.VERDICT_CHANGES_WANTED: frozenset({Role.IND_LIAISON}),
+        _A.SIGN: frozenset({Role.AIVD_SIGNER}),
+        _A.ISSUE: _AIVD,
+        _A.CORRECT: _AIVD,
+        _A.VIEW: _AIVD | {Role.IND_LIAISON},
+        _A.PRINT: _AIVD,
+    }
+)
+
+# Actions that change the report and are kept in its history.
+RECORDED_ACTIONS = frozenset(set(ReportAction) - {_A.VIEW, _A.PRINT})
+# Writing a version: what four eyes looks at.
+AUTHORING_ACTIONS = frozenset({_A.CREATE, _A.REVISE})
+# Art. 2.5: wrote, revised, submitted, annotated, judged, signed or issued any version. Setting
+# the classification and recording a correction shape what the recipients were told, so those
+# count too: every recorded action is involvement.
+INVOLVING_ACTIONS = RECORDED_ACTIONS
+
+
+@dataclass(frozen=True, slots=True)
+class ReportEvent:
+    """One recorded step in a report's life. ``version`` is the version it wrote (create,
+    revise) or acted on (all others)."""
+
+    kind: ReportAction
+    actor_id: UserId
+    version: int
+    at: dt.datetime
+
+    def __post_init__(self) -> None:
+        if self.kind not in RECORDED_ACTIONS:
+            raise ValueError(f"{self.kind} is not a recorded report event")
+        if self.version < 1:
+            raise ValueError("versions start at 1")
+
+
+# ---------------------------------------------------------------------------------------------
+# Facts derived from the history
+
+
+def authors(history: Iterable[ReportEvent]) -> frozenset[UserId]:
+    """Everyone who wrote a version (four eyes: none of them may sign)."""
+    return frozenset(e.actor_id for e in history if e.kind in AUTHORING_ACTIONS)
+
+
+def involved_user_ids(history: Iterable[ReportEvent]) -> frozenset[UserId]:
+    """Art. 2.5: everyone who took part in producing the report (see INVOLVING_ACTIONS)."""
+    return frozenset(e.actor_id for e in history if e.kind in INVOLVING_ACTIONS)
+
+
+def current_version(history: Iterable[ReportEvent]) -> int:
+    """The latest version number (0 before the report exists)."""
+    return max((e.version for e in history if e.kind in AUTHORING_ACTIONS), default=0)
+
+
+def next_version(history: Iterable[ReportEvent]) -> int:
+    return current_version(history) + 1
+
+
+def status_from_history(history: Sequence[ReportEvent]) -> ReportStatus | None:
+    """Replay the history through the transition table (``None``: no report yet). Raises
+    IntegrityFailure when the recorded history could not have happened, e.g. after tampering."""
+    status: ReportStatus | None = None
+    version = 0
+    for n, event in enumerate(history, start=1):
+        after = TRANSITIONS.get((status, event.kind))
+        expected = version + 1 if event.kind in AUTHORING_ACTIONS else version
+        if after is None or event.version != expected:
+            raise IntegrityFailure(
+                f"De geschiedenis van het ambtsbericht is niet consistent (stap {n})."
+            )
+        status, version = after, expected
+    return status
+
+
+# ---------------------------------------------------------------------------------------------
+# The decision
+
+
+def _state_message(status: ReportStatus, action: ReportAction) -> str:
+    now = f"(status nu: {status.label_nl})"
+    if status in (_S.SIGNED, _S.ISSUED) and action in (
+        _A.REVISE,
+        _A.SET_CLASSIFICATION,
+        _A.SUBMIT,
+        _A.ANNOTATE,
+        _A.VERDICT_USABLE,
+        _A.VERDICT_CHANGES_WANTED,
+        _A.SIGN,
+    ):
+        return "Het ambtsbericht is ondertekend; de tekst ligt voorgoed vast."
+    if action is _A.CREATE:
+        return "Dit ambtsbericht bestaat al; leg wijzigingen vast als een nieuwe versie."
+    if action is _A.REVISE:
+        # Only in_review is left here: signed and issued were answered above.
+        return (
+            "De tekst ligt ter beoordeling bij de IND-liaison en is bevroren; herzien kan pas "
+            "na het oordeel."
+        )
+    if action is _A.SET_CLASSIFICATION:
+        return (
+            "De rubricering kan alleen worden gewijzigd zolang de tekst bewerkbaar is; daarna "
+            f"stelt de ondertekenaar haar vast {now}."
+        )
+    if action is _A.SUBMIT:
+        return {
+            _S.IN_REVIEW: "Het ambtsbericht ligt al ter beoordeling bij de IND-liaison.",
+            _S.CHANGES_WANTED: (
+                "De IND-liaison vond aanpassing wenselijk; leg eerst een herziene versie vast."
+            ),
+            _S.USABLE: "De IND-liaison heeft deze tekst al bruikbaar geoordeeld.",
+        }.get(status, f"Het ambtsbericht kan nu niet ter beoordeling worden aangeboden {now}.")
+    if action in (_A.ANNOTATE, _A.VERDICT_USABLE, _A.VERDICT_CHANGES_WANTED):
+        return (
+            "Alleen een tekst die ter beoordeling ligt, kan worden geannoteerd of beoordeeld "
+            f"{now}."
+        )
+    if action is _A.SIGN:
+        return (
+            "Alleen een tekst die de IND-liaison bruikbaar heeft geoordeeld, kan worden "
+            f"ondertekend {now}."
+        )
+    if action is _A.ISSUE:
+        if status is _S.ISSUED:
+            return "Het ambtsbericht is al uitgebracht."
+        return f"Alleen een ondertekend ambtsbericht kan worden uitgebracht {now}."
+    if action is _A.CORRECT:
+        return f"Een correctie wordt alleen vastgelegd op een uitgebracht ambtsbericht {now}."
+    return f"Dat kan niet in deze status {now}."  # pragma: no cover - every status allows the rest
+
+
+def decide(
+    status: ReportStatus | None,
+    action: ReportAction,
+    *,
+    actor_id: UserId,
+    actor_roles: Iterable[Role],
+    history: Sequence[ReportEvent],
+) -> ReportStatus:
+    """The status after ``action`` by this actor, or the error that refuses it (nothing is
+    changed by calling this). ``status`` is the report's current status, ``None`` when the
+    report does not exist yet (only ``create`` is possible then)."""
+    if status is None and action is not _A.CREATE:
+        raise NotFound("Dit ambtsbericht bestaat niet.")
+    roles = frozenset(actor_roles)
+    require_any_role(roles, ALLOWED_ROLES[action], action.label_nl)
+    after = TRANSITIONS.get((status, action))
+    if after is None:
+        assert status is not None  # (None, CREATE) is in the table
+        raise InvalidState(_state_message(status, action))
+    if action is _A.SIGN and actor_id in authors(history):
+        raise FourEyes(
+            "Vier-ogenprincipe: u heeft zelf een versie van dit ambtsbericht geschreven en "
+            "mag het daarom niet ondertekenen."
+        )
+    return after
+
+
+def allowed_actions(
+    status: ReportStatus | None,
+    *,
+    actor_id: UserId,
+    actor_roles: Iterable[Role],
+    history: Sequence[ReportEvent],
+) -> frozenset[ReportAction]:
+    """Every action ``decide`` would allow now (to enable buttons and menu items)."""
+    roles = frozenset(actor_roles)
+    allowed: set[ReportAction] = set()
+    for action in ReportAction:
+        try:
+            decide(status, action, actor_id=actor_id, actor_roles=roles, history=history)
+        except AppError:
+            continue
+        allowed.add(action)
+    return frozenset(allowed)
+
+
+# ---------------------------------------------------------------------------------------------
+# Who sees which version
+
+
+def visible_versions(
+    actor_roles: Iterable[Role], history: Sequence[ReportEvent]
+) -> tuple[int, ...]:
+    """Versions this person may read: AIVD roles all of them; the IND liaison those that were
+    submitted for review (a draft is shown to the liaison only by submitting it); others none."""
+    roles = frozenset(actor_roles)
+    if roles & _AIVD:
+        return tuple(range(1, current_version(history) + 1))
+    if Role.IND_LIAISON in roles:
+        return tuple(sorted({e.version for e in history if e.kind is _A.SUBMIT}))
+    return ()
+
+
+def check_version_visible(
+    actor_roles: Iterable[Role], history: Sequence[ReportEvent], version: int
+) -> None:
+    """NotFound for a version that does not exist, Forbidden for one this person may not read."""
+    if not 1 <= version <= current_version(history):
+        raise NotFound(f"Versie {version} van dit ambtsbericht bestaat niet.")
+    roles = frozenset(actor_roles)
+    require_any_role(roles, ALLOWED_ROLES[_A.VIEW], _A.VIEW.label_nl)
+    if version not in visible_versions(roles, history):
+        raise Forbidden(
+            f"Versie {version} is niet ter beoordeling aangeboden en is daarom niet zichtbaar "
+            "voor de IND-liaison."
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Work lists
+
+
+class WorkList(enum.StrEnum):
+    MY_DRAFTS = "my_drafts"
+    AWAITING_MY_REVIEW = "awaiting_my_review"
+    AWAITING_MY_SIGNATURE = "awaiting_my_signature"
+    READY_TO_ISSUE = "ready_to_issue"
+    ISSUED = "issued"
+
+    @property
+    def label_nl(self) -> str:
+        return _WORK_LIST_LABELS[self]
+
+
+_WORK_LIST_LABELS = {
+    WorkList.MY_DRAFTS: "Mijn concepten",
+    WorkList.AWAITING_MY_REVIEW: "Wacht op mijn beoordeling",
+    WorkList.AWAITING_MY_SIGNATURE: "Wacht op mijn ondertekening",
+    WorkList.READY_TO_ISSUE: "Gereed om uit te brengen",
+    WorkList.ISSUED: "Uitgebracht",
+}
+
+
+def work_lists(
+    status: ReportStatus,
+    *,
+    user_id: UserId,
+    user_roles: Iterable[Role],
+    history: Sequence[ReportEvent],
+) -> frozenset[WorkList]:
+    """The work lists this report appears in for this person.
+
+    - my drafts: an officer's reports that they wrote a version of and that are not yet signed
+      (an unsigned report is a concept, whatever the review stage);
+    - waiting for my review: every liaison, while the text is in review;
+    - waiting for my signature: every signer who wrote no version (four eyes), while usable;
+    - ready to issue: officers and signers, once signed (an extra list: otherwise signed but
+      unissued reports would be in none);
+    - issued: everyone who may view reports.
+    """
+    roles = frozenset(user_roles)
+    lists: set[WorkList] = set()
+    wrote = user_id in authors(history)
+    if Role.AIVD_OFFICER in roles and wrote and status not in (_S.SIGNED, _S.ISSUED):
+        lists.add(WorkList.MY_DRAFTS)
+    if Role.IND_LIAISON in roles and status is _S.IN_REVIEW:
+        lists.add(WorkList.AWAITING_MY_REVIEW)
+    if Role.AIVD_SIGNER in roles and status is _S.USABLE and not wrote:
+        lists.add(WorkList.AWAITING_MY_SIGNATURE)
+    if roles & _AIVD and status is _S.SIGNED:
+        lists.add(WorkList.READY_TO_ISSUE)
+    if roles & ALLOWED_ROLES[_A.VIEW] and status is _S.ISSUED:
+        lists.add(WorkList.ISSUED)
+    return frozenset(lists)
+
+
+# ---------------------------------------------------------------------------------------------
+# Texts and their hash
+
+MAX_TEXT_LENGTH = 2_000_000
+
+
+def canonical_text(text: str) -> str:
+    """The form in which version texts are stored: Unicode NFC, line breaks ``\\n``. Storing
+    the canonical form makes the signed hash a hash over exactly the stored text, and keeps
+    comparisons and annotation offsets stable across platforms and editors."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def validate_version_text(text: str) -> str:
+    """A new version's text in canonical form; InvalidInput when empty or absurdly long."""
+    canonical = canonical_text(text)
+    if not canonical.strip():
+        raise InvalidInput("De tekst van het ambtsbericht is leeg.", field="text")
+    if len(canonical) > MAX_TEXT_LENGTH:
+        raise InvalidInput(
+            f"De tekst is te lang (meer dan {MAX_TEXT_LENGTH} tekens).", field="text"
+        )
+    return canonical
+
+
+def validate_correction(text: str) -> str:
+    """The text of a correction after issuing (art. 2.4: every recipient is told)."""
+    cleaned = canonical_text(text).strip()
+    if not cleaned:
+        raise InvalidInput("Een correctie moet beschrijven wat er onjuist was.", field="text")
+    return cleaned
+
+
+def text_sha256(text: str) -> str:
+    """Hex SHA-256 of the text as signed: UTF-8 bytes of the canonical form (NFC, ``\\n``).
+    For a stored (already canonical) text this is the hash of exactly its UTF-8 bytes."""
+    return hashlib.sha256(canonical_text(text).encode("utf-8")).hexdigest()
