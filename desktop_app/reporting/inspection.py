@@ -1,0 +1,157 @@
+"""'Verslag van inzage': the record of an inspection of underlying data (art. 2.5)."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+
+from desktop_app.reporting.layout import (
+    LEFT,
+    LETTERHEAD_BOTTOM,
+    RIGHT_EDGE,
+    RIJKSBLAUW,
+    DocumentSetup,
+    Furniture,
+    build_pdf,
+    duration_text,
+    local_datetime,
+    make_styles,
+    para,
+    paragraphs,
+    table_style,
+)
+from desktop_app.reporting.models import InspectionRecord, PrintContext
+
+FULL_WIDTH = RIGHT_EDGE - LEFT
+
+
+def render_inspection_record_pdf(record: InspectionRecord, ctx: PrintContext) -> bytes:
+    """Who inspected which items of which report, when and for how long, and their notes."""
+    styles = make_styles()
+    reference = record.record_reference or record.report_reference
+    setup = DocumentSetup(
+        furniture=Furniture(
+            marking=record.classification.marking,
+            reference=reference,
+            printed_at=ctx.printed_at,
+            audit_head=ctx.audit_head,
+            reference_label="Kenmerk",
+        ),
+        title=f"Verslag van inzage {reference}",
+        subject="Verslag van inzage van onderliggende gegevens (art. 2.5 convenant)",
+        keywords=f"inzage; referentie={record.report_reference}",
+        xmp={
+            "documentType": "verslag-van-inzage",
+            "reference": reference,
+            "reportReference": record.report_reference,
+            "classification": record.classification.code,
+            "draft": "false",
+        },
+        first_page_top=LETTERHEAD_BOTTOM - 30,
+        frame_width=FULL_WIDTH,
+    )
+    total_seconds = sum(item.viewed_seconds for item in record.items)
+    if record.ended_at is not None:
+        end_text = local_datetime(record.ended_at)
+        span = int((record.ended_at - record.started_at).total_seconds())
+        duration = f"{duration_text(span)} (waarvan {duration_text(total_seconds)} bekeken)"
+    else:
+        end_text = "niet afgesloten"
+        duration = f"{duration_text(total_seconds)} bekeken"
+    rows: list[tuple[str, str]] = [("Inzage door", record.inspector_name)]
+    if record.designation_reference:
+        rows.append(("Aanwijzingsbesluit", record.designation_reference))
+    report = record.report_reference
+    if record.report_subject:
+        report = f"{record.report_reference} – {record.report_subject}"
+    rows.append(("Ambtsbericht", report))
+    if record.workstation:
+        rows.append(("Werkplek", record.workstation))
+    rows += [
+        ("Begin", local_datetime(record.started_at)),
+        ("Einde", end_text),
+        ("Duur", duration),
+    ]
+    rows += list(record.extra_lines)
+    head = Table(
+        [[Paragraph(label, styles.label), para(value, styles.body)] for label, value in rows],
+        colWidths=[95, FULL_WIDTH - 95],
+        hAlign="LEFT",
+    )
+    head.setStyle(
+        table_style(
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+        )
+    )
+    story: list[Flowable] = [
+        Paragraph("Verslag van inzage", styles.title),
+        para(
+            "Inzage ten kantore van de AIVD in de onderliggende gegevens van een uitgebracht "
+            "ambtsbericht (artikel 2.5 van het convenant).",
+            styles.body,
+        ),
+        Spacer(1, 4),
+        head,
+        Spacer(1, 14),
+        Paragraph("Ingezien", styles.heading),
+    ]
+    if record.items:
+        item_rows: list[list[Flowable]] = [
+            [
+                Paragraph(text, styles.cell_bold)
+                for text in ("Nr.", "Stuk", "Rubricering", "Geopend", "Duur")
+            ]
+        ]
+        for number, item in enumerate(record.items, start=1):
+            title = item.title
+            if item.source_note:
+                title = f"{item.title}\nBron: {item.source_note}"
+            item_rows.append(
+                [
+                    para(str(number), styles.cell),
+                    para(title, styles.cell),
+                    para(item.classification.marking, styles.cell),
+                    para(
+                        local_datetime(item.opened_at) if item.opened_at is not None else "–",
+                        styles.cell,
+                    ),
+                    para(duration_text(item.viewed_seconds), styles.cell),
+                ]
+            )
+        table = Table(
+            item_rows,
+            colWidths=[24, FULL_WIDTH - 24 - 112 - 92 - 60, 112, 92, 60],
+            hAlign="LEFT",
+            repeatRows=1,
+        )
+        table.setStyle(
+            table_style(
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, RIJKSBLAUW),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#cccccc")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            )
+        )
+        story.append(table)
+    else:
+        story.append(para("Er zijn geen stukken geopend.", styles.body))
+    story.append(Paragraph("Aantekeningen van de inzager", styles.heading))
+    if record.notes.strip():
+        story += paragraphs(record.notes, styles.body)
+    else:
+        story.append(para("Geen aantekeningen.", styles.body))
+    story += [
+        Spacer(1, 10),
+        para(
+            "Dit verslag is opgesteld door de Convenantwerkplek uit de vastgelegde "
+            "inzagesessie. Tijdens de inzage kon niets worden gekopieerd, afgedrukt of "
+            "opgeslagen.",
+            styles.note,
+        ),
+    ]
+    return build_pdf(setup, story)

@@ -1,0 +1,105 @@
+"""Plain inputs for the PDF layouts. Services fill them from the workspace; no I/O here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from desktop_app.domain.classification import Classification
+
+AIVD = "Algemene Inlichtingen- en Veiligheidsdienst"
+IND = "Immigratie- en Naturalisatiedienst"
+
+# Placeholder postal addresses: the real ones come from the workstation settings.
+DEFAULT_SENDER_ADDRESS: tuple[str, ...] = ("Postbus 20010", "2500 EA Den Haag")
+DEFAULT_ADDRESSEE_LINES: tuple[str, ...] = (
+    IND,
+    "t.a.v. de Hoofddirecteur",
+    "Postbus 17",
+    "9560 AA Ter Apel",
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One numbered finding with its reliability and/or source note (Wiv 2017)."""
+
+    text: str
+    reliability: str = ""
+    source: str = ""
+    dated: dt.date | None = None
+    """When the underlying data date from; printed so the reader can judge their age."""
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    reference: str
+    date: dt.date
+    subject: str
+    """The 'Betreft' line, e.g. 'Ambtsbericht inzake ...'."""
+    classification: Classification
+    signer_name: str
+    signer_function: str
+    subject_person_name: str = ""
+    """The person the report is about, in any script; printed in the subject block."""
+    addressee: tuple[str, ...] = DEFAULT_ADDRESSEE_LINES
+    your_reference: str = ""
+    """The IND's kenmerk of the request, when there was one."""
+    occasion: str = ""
+    """Why this report is written (the request or the reason for a spontaneous report)."""
+    findings: tuple[Finding, ...] = ()
+    conclusion: str = ""
+    body_text: str = ""
+    """Free text printed when there are no structured findings (older reports)."""
+    signature_png: bytes | None = None
+    sender_address: tuple[str, ...] = DEFAULT_SENDER_ADDRESS
+
+
+@dataclass(frozen=True)
+class CopyInfo:
+    number: int
+    total: int
+
+    def __post_init__(self) -> None:
+        if self.total < 1 or not 1 <= self.number <= self.total:
+            raise ValueError(f"invalid copy {self.number} of {self.total}")
+
+    @property
+    def label(self) -> str:
+        return f"exemplaar {self.number} van {self.total}"
+
+
+@dataclass(frozen=True)
+class PrintContext:
+    audit_head: str
+    """The audit chain's head as 'SEQ:HASH' (shortened in print)."""
+    printed_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class InspectionItem:
+    title: str
+    classification: Classification
+    viewed_seconds: int
+    opened_at: dt.datetime | None = None
+    source_note: str = ""
+
+
+@dataclass(frozen=True)
+class InspectionRecord:
+    """'Verslag van inzage': who inspected which underlying data, when and for how long."""
+
+    inspector_name: str
+    report_reference: str
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+    classification: Classification
+    items: tuple[InspectionItem, ...] = ()
+    notes: str = ""
+    designation_reference: str = ""
+    workstation: str = ""
+    report_subject: str = ""
+    record_reference: str = ""
+    """The record's own number, printed in the footer; defaults to the report's reference."""
+    extra_lines: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    """More (label, value) rows for the header table."""

@@ -1,0 +1,37 @@
+"""A print job: every copy rendered with its own number and signed with one loaded key."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop_app.domain.errors import InvalidInput
+from desktop_app.reporting.ambtsbericht import render_report_pdf
+from desktop_app.reporting.models import CopyInfo, PrintContext, ReportDocument
+from desktop_app.reporting.signing import PreparedSigner, sign_pdf
+from desktop_app.security import pki
+
+MAX_COPIES = 50
+
+
+def render_signed_copies(
+    doc: ReportDocument,
+    copies: int,
+    ctx: PrintContext,
+    signing: pki.SigningMaterial | PreparedSigner,
+    now: dt.datetime,
+    *,
+    passphrase: bytes | None = None,
+) -> list[bytes]:
+    """Copies 1..N as signed PDFs, in order. Checks the certificate before rendering anything."""
+    if not 1 <= copies <= MAX_COPIES:
+        raise InvalidInput(
+            f"Het aantal exemplaren moet tussen 1 en {MAX_COPIES} liggen.", field="copies"
+        )
+    prepared = (
+        signing if isinstance(signing, PreparedSigner) else PreparedSigner(signing, passphrase)
+    )
+    pki.ensure_usable_for_signing(prepared.material, now)
+    return [
+        sign_pdf(render_report_pdf(doc, CopyInfo(number, copies), ctx), prepared, now)
+        for number in range(1, copies + 1)
+    ]

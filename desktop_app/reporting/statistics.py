@@ -1,0 +1,200 @@
+"""The statistics report for the heads' periodic consultation (art. 3.2 of the covenant)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from desktop_app.domain.classification import Classification
+from desktop_app.reporting.fonts import REGULAR, visual
+from desktop_app.reporting.layout import (
+    LEFT,
+    LETTERHEAD_BOTTOM,
+    RIGHT_EDGE,
+    RIJKSBLAUW,
+    DocumentSetup,
+    Furniture,
+    build_pdf,
+    dutch_date,
+    local_datetime,
+    make_styles,
+    para,
+    table_style,
+)
+
+FULL_WIDTH = RIGHT_EDGE - LEFT
+
+# Labels for the figures domain.md lists; unknown keys are printed as they come.
+STATISTICS_LABELS: Mapping[str, str] = {
+    "requests_received": "Verzoeken ontvangen",
+    "requests_closed": "Verzoeken afgehandeld",
+    "closed_on_time": "Binnen de termijn afgehandeld",
+    "late_with_notice": "Te laat, met uitstelbericht",
+    "late_without_notice": "Te laat, zonder uitstelbericht",
+    "median_handling_days": "Mediane behandelduur (dagen)",
+    "reports_issued": "Ambtsberichten uitgebracht",
+    "inspections_held": "Inzages gehouden",
+    "provisions_aivd_to_ind": "Verstrekkingen AIVD aan IND",
+    "provisions_ind_to_aivd": "Verstrekkingen IND aan AIVD",
+}
+
+
+def figure_label(key: str) -> str:
+    return STATISTICS_LABELS.get(key, key.replace("_", " ").capitalize())
+
+
+def _figure_text(value: int | float | None) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.1f}".replace(".", ",")
+    return f"{int(value):,}".replace(",", ".")
+
+
+def render_statistics_pdf(
+    figures: Mapping[str, int | float | None],
+    period_from: dt.date,
+    period_to: dt.date,
+    classification: Classification,
+    generated_at: dt.datetime,
+    *,
+    audit_head: str | None = None,
+) -> bytes:
+    """Table and bar chart of the period's figures, marked like every printed document."""
+    styles = make_styles()
+    period = f"{dutch_date(period_from)} t/m {dutch_date(period_to)}"
+    reference = f"Cijfers periodiek overleg {period_from:%d-%m-%Y} – {period_to:%d-%m-%Y}"
+    setup = DocumentSetup(
+        furniture=Furniture(
+            marking=classification.marking,
+            reference=reference,
+            printed_at=generated_at,
+            audit_head=audit_head,
+            reference_label="",
+        ),
+        title=f"Cijfers periodiek overleg {period_from.isoformat()} – {period_to.isoformat()}",
+        subject="Cijfers voor het periodiek overleg (art. 3.2 convenant)",
+        keywords=f"statistiek; periode={period_from.isoformat()}/{period_to.isoformat()}",
+        xmp={
+            "documentType": "statistiek",
+            "reference": reference,
+            "classification": classification.code,
+            "draft": "false",
+        },
+        first_page_top=LETTERHEAD_BOTTOM - 30,
+        frame_width=FULL_WIDTH,
+    )
+    story: list[Flowable] = [
+        Paragraph("Cijfers voor het periodiek overleg", styles.title),
+        para(
+            "Overzicht voor het overleg van de hoofden van de AIVD en de IND "
+            "(artikel 3.2 van het convenant).",
+            styles.body,
+        ),
+    ]
+    meta = Table(
+        [
+            [Paragraph("Periode", styles.label), para(period, styles.body)],
+            [Paragraph("Opgesteld", styles.label), para(local_datetime(generated_at), styles.body)],
+        ],
+        colWidths=[70, FULL_WIDTH - 70],
+        hAlign="LEFT",
+    )
+    meta.setStyle(
+        table_style(("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP"))
+    )
+    story += [meta, Spacer(1, 12)]
+
+    rows: list[list[Flowable]] = [
+        [Paragraph("Onderwerp", styles.cell_bold), Paragraph("Aantal", styles.cell_right_bold)]
+    ]
+    for key, value in figures.items():
+        rows.append(
+            [para(figure_label(key), styles.cell), para(_figure_text(value), styles.cell_right)]
+        )
+    table = Table(rows, colWidths=[FULL_WIDTH - 110, 110], hAlign="LEFT", repeatRows=1)
+    table.setStyle(
+        table_style(
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, RIJKSBLAUW),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#cccccc")),
+            ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (0, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        )
+    )
+    story += [table, Spacer(1, 18)]
+
+    charts = _charts(figures)
+    if charts:
+        story.append(KeepTogether([Paragraph("Aantallen in beeld", styles.heading), charts[0]]))
+        story += charts[1:]
+        story.append(
+            para(
+                "De grafiek toont de aantallen; de mediane behandelduur en ontbrekende cijfers "
+                "staan alleen in de tabel.",
+                styles.note,
+            )
+        )
+    return build_pdf(setup, story)
+
+
+def _charts(figures: Mapping[str, int | float | None]) -> list[Drawing]:
+    """Bar charts of the counts, at most ``_BARS_PER_CHART`` bars each (one scale for all)."""
+    # Counts only: a duration in days on the same axis would mislead.
+    counts = [
+        (figure_label(key), int(value))
+        for key, value in figures.items()
+        if isinstance(value, int) and not isinstance(value, bool) and not key.endswith("_days")
+    ]
+    if not counts:
+        return []
+    maximum = max(1, max(value for _, value in counts))
+    return [
+        _chart(counts[i : i + _BARS_PER_CHART], maximum)
+        for i in range(0, len(counts), _BARS_PER_CHART)
+    ]
+
+
+_BARS_PER_CHART = 25
+
+
+def _chart(counts: list[tuple[str, int]], maximum: int) -> Drawing:
+    counts = list(counts)
+    bar_height = 17
+    label_width = 190
+    height = bar_height * len(counts) + 30
+    drawing = Drawing(FULL_WIDTH, height)
+    chart = HorizontalBarChart()
+    chart.x = label_width
+    chart.y = 18
+    chart.width = FULL_WIDTH - label_width - 20
+    chart.height = bar_height * len(counts)
+    # The first row at the top, as in the table.
+    counts.reverse()
+    chart.data = [[value for _, value in counts]]
+    chart.categoryAxis.categoryNames = [visual(label) for label, _ in counts]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -6
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.forceZero = 1
+    chart.bars[0].fillColor = RIJKSBLAUW
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = REGULAR
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 4
+    chart.valueAxis.valueMax = maximum * 1.12
+    drawing.add(chart)
+    return drawing
