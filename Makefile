@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test bench lint typecheck venv system-deps translations forms bundle clean screenshots
+.PHONY: run test bench lint venv system-deps system-deps-window translations forms bundle screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -15,15 +15,19 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-# Qt's xcb platform plugin needs a few system libraries to open a window on Linux.
+# Qt loads a few system libraries (EGL/GL, fontconfig; the xcb family for a real window).
+# As root with apt-get they are installed; otherwise the command to install them is printed.
 system-deps:
-	@$(PY) tools/check_system_deps.py
+	@$(PY) tools/check_system_deps.py --install
 
-run: $(STAMP) system-deps
+system-deps-window:
+	@$(PY) tools/check_system_deps.py --install --window
+
+run: $(STAMP) system-deps-window
 	$(BIN)/python -m desktop_app --demo
 
-test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:randomly
+test: $(STAMP) system-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
@@ -34,7 +38,8 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate desktop_app/gui -extensions py -ts resources/translations/werkplek_en.ts
+	$(BIN)/pyside6-lupdate $$(find desktop_app/gui -name '*.py' -not -path '*/forms/*') ui/*.ui \
+		-no-obsolete -locations none -ts resources/translations/werkplek_en.ts
 	$(BIN)/pyside6-lrelease resources/translations/werkplek_en.ts -qm resources/translations/werkplek_en.qm
 
 forms: $(STAMP)
@@ -43,6 +48,10 @@ forms: $(STAMP)
 bundle: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 	./dist/werkplek/werkplek version
+
+# Screenshots for the README: a real window on a virtual X screen (needs xvfb).
+screenshots: $(STAMP) system-deps-window
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m desktop_app.gui.screenshots docs/screenshots
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

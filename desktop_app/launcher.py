@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-_VALUED = {"--data-dir", "--user"}
+_VALUED = {"--data-dir", "--user", "--lang"}
 
 
 def _first_command(args: list[str]) -> str | None:

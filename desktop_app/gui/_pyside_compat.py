@@ -1,0 +1,62 @@
+"""Work around a reference-count bug of PySide6 6.12.0 on CPython 3.11.
+
+There, every ``SignalInstance.emit()`` called from Python returns ``True`` without owning a
+reference to it, so each emit drops one reference to ``True``. After a few thousand emits the
+count reaches zero and CPython aborts ("Fatal Python error: bool_dealloc"). PySide6 6.11.3 does
+not do this, and from CPython 3.12 on ``True``/``False`` are immortal, so the bug is harmless there.
+
+``guard_bool_refcounts()`` detects the bug at run time and, only when it is present, gives
+``True``/``False`` a very large reference count: what CPython 3.12 does by design. An extra
+reference to ``True`` can never do harm (it is a static object that is never freed).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import sys
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+_PROBE_EMITS = 16
+_HEADROOM = 1 << 40
+_applied = False
+
+
+class _Probe(QObject):
+    pinged = Signal()
+
+
+def _noop() -> None:
+    pass
+
+
+def emit_drops_true_references() -> bool:
+    probe = _Probe()
+    probe.pinged.connect(_noop)
+    before = sys.getrefcount(True)
+    for _ in range(_PROBE_EMITS):
+        probe.pinged.emit()
+    after = sys.getrefcount(True)
+    probe.deleteLater()
+    return before - after >= _PROBE_EMITS // 2
+
+
+def guard_bool_refcounts() -> bool:
+    """Apply the guard when needed; returns whether it is (now) applied."""
+    global _applied
+    if _applied:
+        return True
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return False
+    if not emit_drops_true_references():
+        return False
+    for value in (True, False):
+        # ob_refcnt is the first field of every CPython object (non-debug builds).
+        ctypes.c_ssize_t.from_address(id(value)).value += _HEADROOM
+    _applied = True
+    log.info("PySide6 drops references to True on emit(); guard applied "
+                "(use PySide6 6.11.3, or CPython 3.12+)")
+    return True

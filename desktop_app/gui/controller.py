@@ -1,0 +1,247 @@
+"""Who is signed in, and the lock: sign-in dialog -> main window -> (idle, Ctrl+L) -> locked.
+
+Locking closes the session (database closed, key wiped), wipes and deletes every page and the
+main window, and shows the sign-in dialog again. Unlocking is a full sign-in; it builds a new
+main window that starts at its first section, so nothing of the previous view comes back.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.domain.clock import SystemClock
+from desktop_app.domain.errors import AppError
+from desktop_app.gui.errors import message_for
+from desktop_app.gui.idle import parse_idle_minutes
+from desktop_app.gui.idle_monitor import IdleMonitor
+from desktop_app.gui.login import LoginDialog
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services.session import Environment, Session
+from desktop_app.services.workspace import WorkspacePaths, open_session
+from desktop_app.storage.users import get_setting
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SignedIn:
+    session: Session
+    idle_minutes: int
+
+    def close(self) -> None:
+        self.session.close()
+
+
+def sign_in(env: Environment, data_dir: Path, name: str, password: str) -> SignedIn:
+    """Runs on the worker: open the session (Argon2, ~0.5-1 s) and read the idle setting."""
+    session = open_session(env, data_dir, name, password)
+    try:
+        with session.reading() as conn:
+            minutes = parse_idle_minutes(get_setting(conn, "idle_minutes"))
+    except BaseException:
+        session.close()
+        raise
+    return SignedIn(session, minutes)
+
+
+class AppController(QObject):
+    signed_in = Signal()
+    locked = Signal()
+
+    def __init__(
+        self,
+        env: Environment | None,
+        data_dir: Path,
+        *,
+        runner: TaskRunner,
+        settings: QSettings,
+        demo: bool = False,
+        demo_accounts: dict[str, str] | None = None,
+        user: str = "",
+        startup_error: AppError | None = None,
+        quit_app: Callable[[], None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.data_dir = data_dir
+        self.runner = runner
+        self.settings = settings
+        self.demo = demo
+        self.demo_accounts = demo_accounts or {}
+        self.startup_error = startup_error
+        self._quit_app = quit_app or QApplication.quit
+        self._last_user = user
+        self._ready = True
+        self._ready_text: str | None = None
+        self.session: Session | None = None
+        self.main_window: MainWindow | None = None
+        self.login_dialog: LoginDialog | None = None
+        self.idle = IdleMonitor(env.clock if env is not None else SystemClock(), self)
+        self.idle.expired.connect(self._on_idle_expired)
+        self.idle.lock_key_pressed.connect(self.lock)
+        self._idle_minutes = 0
+        self._quitting = False
+
+    # --- signing in -------------------------------------------------------------------------
+
+    def start(self) -> LoginDialog:
+        return self._show_login(self._last_user, None)
+
+    def prepare(self, work: Callable[[], dict[str, str]]) -> None:
+        """Run ``work`` (creating the demo workspace) before sign-in is possible; the dialog is
+        usable meanwhile (typing), only the sign-in button waits."""
+        self._ready = False
+        self._ready_text = QCoreApplication.translate(
+            "AppController", "De oefenwerkplek wordt klaargezet…")
+        if self.login_dialog is not None:
+            self.login_dialog.set_ready(False, self._ready_text)
+        started = time.perf_counter()
+
+        def done(accounts: dict[str, str]) -> None:
+            log.info("workspace prepared in %.2f s", time.perf_counter() - started)
+            self.demo_accounts = accounts
+            self._ready = True
+            if self.login_dialog is not None:
+                self.login_dialog.set_ready(True)
+
+        def failed(exc: BaseException) -> None:
+            self.startup_error = exc if isinstance(exc, AppError) else None
+            if self.login_dialog is not None:
+                self.login_dialog.disable_sign_in(message_for(exc))
+
+        self.runner.run(work, done, failed)
+
+    def _show_login(self, name: str, locked_message: str | None) -> LoginDialog:
+        dialog = LoginDialog(self.data_dir, demo=self.demo, demo_accounts=self.demo_accounts,
+                             name=name, locked_message=locked_message)
+        dialog.sign_in_requested.connect(self._on_sign_in_requested)
+        dialog.quit_requested.connect(self.quit)
+        self.login_dialog = dialog
+        if self.env is None or self.startup_error is not None:
+            error = self.startup_error or AppError(QCoreApplication.translate(
+                "AppController", "Er is geen sleutelring beschikbaar."))
+            dialog.disable_sign_in(message_for(error))
+        elif not self._ready:
+            dialog.set_ready(False, self._ready_text)
+        elif not self.demo and not WorkspacePaths(self.data_dir).exists():
+            dialog.disable_sign_in(QCoreApplication.translate(
+                "AppController",
+                "In deze map staat geen werkplek. Maak er een met 'werkplek init', of start met "
+                "--data-dir en de map van een bestaande werkplek."))
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _on_sign_in_requested(self, name: str, password: str) -> None:
+        env = self.env
+        dialog = self.login_dialog
+        if env is None or dialog is None:
+            return
+        root = self.data_dir
+        started = time.perf_counter()
+
+        def done(result: SignedIn) -> None:
+            log.info("signed in after %.2f s", time.perf_counter() - started)
+            self._on_signed_in(result)
+
+        def failed(exc: BaseException) -> None:
+            dialog.show_failure(message_for(exc))
+
+        self.runner.run(lambda: sign_in(env, root, name, password), done, failed,
+                        owner=dialog, on_discard=lambda result: result.close())
+
+    def _on_signed_in(self, result: SignedIn) -> None:
+        if self._quitting:
+            result.close()
+            return
+        session = result.session
+        self.session = session
+        self._last_user = session.user.name
+        self._idle_minutes = result.idle_minutes
+        window = MainWindow(session, self.runner, self.settings, demo=self.demo)
+        window.lock_requested.connect(self.lock)
+        window.sign_out_requested.connect(self.sign_out)
+        window.quit_requested.connect(self.quit)
+        self.main_window = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        if self.login_dialog is not None:
+            self.login_dialog.finish()
+            self.login_dialog = None
+        self.idle.start(result.idle_minutes)
+        self.signed_in.emit()
+
+    # --- locking ----------------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self.session is None
+
+    def _on_idle_expired(self) -> None:
+        message = QCoreApplication.translate(
+            "AppController",
+            "De werkplek is vergrendeld na %n minuten zonder activiteit. Meld u opnieuw aan om "
+            "verder te werken.", "", self._idle_minutes)
+        self._lock(message, keep_name=True)
+
+    def lock(self) -> None:
+        """Ctrl+L and the menu."""
+        self._lock(QCoreApplication.translate(
+            "AppController",
+            "De werkplek is vergrendeld. Meld u opnieuw aan om verder te werken."), keep_name=True)
+
+    def sign_out(self) -> None:
+        self._lock(None, keep_name=False)
+
+    def _lock(self, message: str | None, *, keep_name: bool) -> None:
+        if self.session is None:
+            return
+        self.idle.stop()
+        # Results of queued work must not land in a view after the lock.
+        self.runner.discard_pending()
+        session, self.session = self.session, None
+        window, self.main_window = self.main_window, None
+        name = session.user.name if keep_name else ""
+        # The dialog first, so the application never has no window at all.
+        self._show_login(name, message)
+        if window is not None:
+            window.teardown()
+        try:
+            session.close()
+        except AppError:
+            log.exception("closing the session failed")
+        log.info("session locked")
+        self.locked.emit()
+
+    # --- quitting ---------------------------------------------------------------------------
+
+    def quit(self) -> None:
+        if self._quitting:
+            return
+        self._quitting = True
+        self.idle.stop()
+        self.runner.discard_pending()
+        if self.main_window is not None:
+            self.main_window.teardown()
+            self.main_window = None
+        if self.session is not None:
+            session, self.session = self.session, None
+            try:
+                session.close()
+            except AppError:
+                log.exception("closing the session failed")
+        if self.login_dialog is not None:
+            dialog, self.login_dialog = self.login_dialog, None
+            dialog.finish()
+        self._quit_app()

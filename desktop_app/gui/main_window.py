@@ -1,0 +1,247 @@
+"""The main window: a section list on the left, the pages in a stack, the user in the status
+bar. It shows one signed-in session and is thrown away when that session locks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.gui.dialogs import ChangePasswordDialog, PasswordChange
+from desktop_app.gui.idle_monitor import LOCK_SHORTCUT
+from desktop_app.gui.labels import clearance_label, location_label, roles_label
+from desktop_app.gui.pages.admin import AdminPage
+from desktop_app.gui.pages.placeholder import PlaceholderPage
+from desktop_app.gui.sections import Section, sections_for
+from desktop_app.gui.style import app_icon
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services import users
+from desktop_app.services.session import Session
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    sign_out_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, session: Session, runner: TaskRunner, settings: QSettings, *,
+                 demo: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.runner = runner
+        self.settings = settings
+        self.demo = demo
+        self._tearing_down = False
+        title = self.tr("Convenantwerkplek")
+        if demo:
+            title = self.tr("Convenantwerkplek — DEMO")
+        self.setWindowTitle(title)
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(900, 560)
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        if demo:
+            self.banner: QLabel | None = QLabel(
+                self.tr("DEMO — oefenwerkplek, geen echte gegevens"), central)
+            self.banner.setObjectName("demoBanner")
+            self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            outer.addWidget(self.banner)
+        else:
+            self.banner = None
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        outer.addLayout(body, 1)
+
+        self.nav = QListWidget(central)
+        self.nav.setObjectName("navList")
+        self.nav.setAccessibleName(self.tr("Onderdelen"))
+        self.nav.setFixedWidth(210)
+        self.stack = QStackedWidget(central)
+        self.stack.setObjectName("pageStack")
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.sections: list[Section] = sections_for(session.user.roles)
+        self.pages: dict[str, QWidget] = {}
+        for number, section in enumerate(self.sections, start=1):
+            page = self._make_page(section)
+            self.pages[section.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(section.title_text, self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+            if number <= 9:
+                item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        if self.sections:
+            self.nav.setCurrentRow(0)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_geometry()
+        self.nav.setFocus()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _make_page(self, section: Section) -> QWidget:
+        if section.key == "admin":
+            return AdminPage(self.session, self.runner, self.stack)
+        return PlaceholderPage(section, self.stack)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Werkplek"))
+        self.passwd_action = QAction(self.tr("&Wachtwoord wijzigen…"), self)
+        self.passwd_action.triggered.connect(self.open_change_password_dialog)
+        menu.addAction(self.passwd_action)
+        menu.addSeparator()
+        self.lock_action = QAction(self.tr("&Vergrendelen"), self)
+        self.lock_action.setShortcut(QKeySequence(LOCK_SHORTCUT))
+        # Any window of the application; behind a modal dialog the idle monitor's event filter
+        # catches the key instead (Qt blocks shortcuts there).
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock_requested)
+        menu.addAction(self.lock_action)
+        self.sign_out_action = QAction(self.tr("&Afmelden"), self)
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        menu.addAction(self.sign_out_action)
+        menu.addSeparator()
+        self.quit_action = QAction(self.tr("A&fsluiten"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        menu.addAction(self.quit_action)
+
+        go = self.menuBar().addMenu(self.tr("&Ga naar"))
+        for number, section in enumerate(self.sections, start=1):
+            action = QAction(section.title_text, self)
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, row=number - 1: self.nav.setCurrentRow(row))
+            go.addAction(action)
+            self.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&Over Convenantwerkplek"), self)
+        about.triggered.connect(self._show_about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        user = self.session.user
+        self.user_label = QLabel(self.tr("Gebruiker: %1").replace("%1", user.full_name), self)
+        self.user_label.setObjectName("statusUser")
+        self.roles_label = QLabel(
+            self.tr("Rol: %1").replace("%1", roles_label(user.roles)), self)
+        self.clearance_label = QLabel(
+            self.tr("Bevoegd t/m: %1").replace("%1", clearance_label(user.clearance)), self)
+        self.location_label = QLabel(
+            self.tr("Werkplek: %1").replace("%1", location_label(self.session.location)), self)
+        for label in (self.user_label, self.roles_label, self.clearance_label,
+                      self.location_label):
+            label.setObjectName(label.objectName() or "statusItem")
+            bar.addPermanentWidget(label)
+        if self.demo:
+            demo = QLabel(self.tr("DEMO"), self)
+            demo.setObjectName("statusDemo")
+            bar.addWidget(demo)
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("Over Convenantwerkplek"),
+            self.tr("Convenantwerkplek: de offline werkplek voor het convenant tussen de AIVD "
+                    "en de IND (2019)."))
+
+    # --- navigation -------------------------------------------------------------------------
+
+    def section_keys(self) -> list[str]:
+        return [s.key for s in self.sections]
+
+    def section_titles(self) -> list[str]:
+        return [self.nav.item(i).text() for i in range(self.nav.count())]
+
+    def current_section(self) -> str | None:
+        item = self.nav.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_section(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(self.section_keys().index(key))
+        return self.pages[key]
+
+    # --- password ---------------------------------------------------------------------------
+
+    def open_change_password_dialog(self) -> ChangePasswordDialog:
+        dialog = ChangePasswordDialog(self)
+        dialog.submitted.connect(lambda value: self._change_password(dialog, value))
+        dialog.open()
+        return dialog
+
+    def _change_password(self, dialog: ChangePasswordDialog, change: PasswordChange) -> None:
+        session = self.session
+
+        def done(_: object) -> None:
+            dialog.succeed()
+            from desktop_app.gui.errors import show_info
+
+            show_info(self, self.tr("Uw wachtwoord is gewijzigd."))
+
+        self.runner.run(lambda: users.change_password(session, change.current, change.new),
+                        done, dialog.fail, owner=dialog)
+
+    # --- geometry and teardown --------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 760)
+
+    def save_geometry(self) -> None:
+        # Window state only: never anything from the workspace (QSettings is not encrypted).
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.sync()
+
+    def teardown(self) -> None:
+        """The lock: wipe every page, then delete the pages and the window itself."""
+        if self._tearing_down:
+            return
+        self._tearing_down = True
+        self.save_geometry()
+        for page in list(self.pages.values()):
+            wipe = getattr(page, "wipe", None)
+            if callable(wipe):
+                wipe()
+            self.stack.removeWidget(page)
+            page.hide()
+            page.deleteLater()
+        self.pages.clear()
+        self.nav.clear()
+        for label in (self.user_label, self.roles_label, self.clearance_label,
+                      self.location_label):
+            label.clear()
+        self.session = None  # type: ignore[assignment]
+        self.hide()
+        self.deleteLater()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._tearing_down:
+            event.accept()
+            return
+        event.ignore()
+        self.quit_requested.emit()

@@ -1,0 +1,183 @@
+"""Table models for the Beheer section. Each has named column constants and ``clear()``, which
+the lock calls so no view keeps data after the session is gone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from desktop_app.domain.designations import is_current
+from desktop_app.gui.labels import clearance_label, roles_label
+from desktop_app.services.users import UserView
+from desktop_app.storage.audit import AuditEntry
+from desktop_app.storage.users import DesignationRecord
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RecordTableModel(QAbstractTableModel, Generic[T]):
+    """Rows of frozen records; subclasses name the columns and say how to show a cell."""
+
+    CONTEXT = "RecordTableModel"
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def row_at(self, row: int) -> T:
+        return self._rows[row]
+
+    @property
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.HEADERS)):
+            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.display(record, index.column())
+        return None
+
+    def display(self, record: T, column: int) -> str:
+        raise NotImplementedError
+
+
+class UserTableModel(RecordTableModel[UserView]):
+    CONTEXT = "UserTableModel"
+    COL_NAME, COL_FULL_NAME, COL_ROLES, COL_CLEARANCE, COL_STATUS = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("UserTableModel", "Naam"),
+        QT_TRANSLATE_NOOP("UserTableModel", "Volledige naam"),
+        QT_TRANSLATE_NOOP("UserTableModel", "Rollen"),
+        QT_TRANSLATE_NOOP("UserTableModel", "Bevoegd tot en met"),
+        QT_TRANSLATE_NOOP("UserTableModel", "Status"),
+    )
+
+    def display(self, record: UserView, column: int) -> str:
+        r = record.record
+        if column == self.COL_NAME:
+            return r.name
+        if column == self.COL_FULL_NAME:
+            return r.full_name
+        if column == self.COL_ROLES:
+            return roles_label(r.roles)
+        if column == self.COL_CLEARANCE:
+            return clearance_label(r.clearance)
+        if column == self.COL_STATUS:
+            # Words, not colour alone.
+            if not r.active:
+                return QCoreApplication.translate("UserTableModel", "Inactief")
+            if record.locked:
+                return QCoreApplication.translate("UserTableModel", "Geblokkeerd")
+            return QCoreApplication.translate("UserTableModel", "Actief")
+        return ""
+
+
+class DesignationTableModel(RecordTableModel[DesignationRecord]):
+    CONTEXT = "DesignationTableModel"
+    COL_USER, COL_DECISION, COL_FROM, COL_UNTIL, COL_CURRENT, COL_RECORDED_BY = range(6)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DesignationTableModel", "Medewerker"),
+        QT_TRANSLATE_NOOP("DesignationTableModel", "Kenmerk besluit"),
+        QT_TRANSLATE_NOOP("DesignationTableModel", "Geldig vanaf"),
+        QT_TRANSLATE_NOOP("DesignationTableModel", "Geldig tot en met"),
+        QT_TRANSLATE_NOOP("DesignationTableModel", "Nu geldig"),
+        QT_TRANSLATE_NOOP("DesignationTableModel", "Vastgelegd door"),
+    )
+
+    def __init__(self, today: Callable[[], dt.date], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._today = today
+
+    def display(self, record: DesignationRecord, column: int) -> str:
+        if column == self.COL_USER:
+            return record.user_name
+        if column == self.COL_DECISION:
+            return record.decision_ref
+        if column == self.COL_FROM:
+            return record.valid_from.isoformat()
+        if column == self.COL_UNTIL:
+            if record.valid_until is None:
+                return QCoreApplication.translate("DesignationTableModel", "onbepaald")
+            return record.valid_until.isoformat()
+        if column == self.COL_CURRENT:
+            current = is_current(record, self._today())
+            if current:
+                return QCoreApplication.translate("DesignationTableModel", "ja")
+            return QCoreApplication.translate("DesignationTableModel", "nee")
+        if column == self.COL_RECORDED_BY:
+            return record.recorded_by
+        return ""
+
+
+class AuditTableModel(RecordTableModel[AuditEntry]):
+    CONTEXT = "AuditTableModel"
+    COL_SEQ, COL_TIME, COL_ACTOR, COL_ACTION, COL_OBJECT, COL_RESULT, COL_DETAILS = range(7)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AuditTableModel", "Nr."),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Tijd (UTC)"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Gebruiker"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Handeling"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Object"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Resultaat"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Details"),
+    )
+
+    def display(self, record: AuditEntry, column: int) -> str:
+        if column == self.COL_SEQ:
+            return str(record.seq)
+        if column == self.COL_TIME:
+            return record.ts_utc[:19].replace("T", " ")
+        if column == self.COL_ACTOR:
+            return record.actor
+        if column == self.COL_ACTION:
+            return record.action
+        if column == self.COL_OBJECT:
+            return record.object
+        if column == self.COL_RESULT:
+            return record.result
+        if column == self.COL_DETAILS:
+            try:
+                details = json.loads(record.details)
+            except ValueError:
+                return record.details
+            if not details:
+                return ""
+            return ", ".join(f"{k}={v}" for k, v in sorted(details.items()))
+        return ""

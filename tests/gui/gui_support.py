@@ -1,0 +1,89 @@
+"""Helpers for the GUI tests (imported by tests/gui/conftest.py and the test modules)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from desktop_app.domain.classification import Classification
+from desktop_app.domain.roles import Role
+from desktop_app.services import users
+
+# The same as tests/conftest.py's PASSWORDS (the ``workspace`` fixture's admin uses its own).
+PASSWORDS = {
+    "beheer": "beheer-wachtwoord-1",
+    "officier": "officier-wachtwoord",
+    "tekenaar": "tekenaar-wachtwoord",
+    "liaison": "liaison-wachtwoord",
+    "inspecteur": "inspecteur-wachtwoord",
+}
+
+USERS: dict[str, tuple[frozenset[Role], Classification, str]] = {
+    "officier": (frozenset({Role.AIVD_OFFICER}), Classification.STG_GEHEIM, "Olga Officier"),
+    "tekenaar": (frozenset({Role.AIVD_SIGNER}), Classification.STG_ZEER_GEHEIM, "Teun Tekenaar"),
+    "liaison": (frozenset({Role.IND_LIAISON}), Classification.STG_GEHEIM, "Lotte Liaison"),
+    "inspecteur": (frozenset({Role.IND_INSPECTOR}), Classification.STG_GEHEIM, "Ivo Inspecteur"),
+}
+
+
+def add_users(workspace: Any, *names: str, **extra: str) -> None:
+    """Add users from USERS by name, and ``extra`` as name=full_name officers."""
+    with workspace.session() as session:
+        for name in names:
+            roles, clearance, full_name = USERS[name]
+            users.add_user(session, name=name, password=PASSWORDS[name], roles=roles,
+                           full_name=full_name, clearance=clearance)
+        for name, full_name in extra.items():
+            users.add_user(session, name=name, password=f"{name}-wachtwoord",
+                           roles=[Role.AIVD_OFFICER], full_name=full_name)
+
+
+def flush_deletes() -> None:
+    """deleteLater() takes effect when control returns to the event loop; do it now."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def widget_texts(widget: QWidget) -> Iterator[str]:
+    yield widget.windowTitle()
+    yield widget.toolTip()
+    yield widget.accessibleName()
+    yield widget.accessibleDescription()
+    if isinstance(widget, QLabel | QLineEdit | QAbstractButton):
+        yield widget.text()
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        yield widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        for i in range(widget.count()):
+            yield widget.itemText(i)
+    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        model = widget.model()
+        root = QModelIndex()
+        try:
+            columns = model.columnCount(root)
+        except TypeError:  # list models keep columnCount private: one column
+            columns = 1
+        for row in range(model.rowCount(root)):
+            for column in range(columns):
+                value = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+                if value is not None:
+                    yield str(value)
+
+
+def all_texts() -> str:
+    """Every text any live widget holds, joined (LOCK-1 looks for a canary in it)."""
+    return "\n".join(t for w in QApplication.allWidgets() for t in widget_texts(w) if t)
