@@ -169,8 +169,11 @@ def main(
     except KeyboardInterrupt:
         stderr.write("werkplek: afgebroken.\n")
         return 2
-    except Exception:  # a sentence for people, the traceback only in the log
-        log.exception("unexpected error")
+    except Exception as exc:  # a sentence for people; details only in a debug log (CFG-4)
+        # The exception text may carry SQL or paths and the traceback is no message for people:
+        # by default only the type is logged; WERKPLEK_LOG=DEBUG adds the traceback.
+        log.error("unexpected error (%s)", type(exc).__name__)
+        log.debug("unexpected error details", exc_info=True)
         # Unforeseen failures here are almost always storage trouble (a damaged file, a full
         # disk): report them as integrity problems, the closest code the contract has.
         message = "Er ging onverwacht iets mis; de wijziging is niet opgeslagen. Zie het logboek."

@@ -173,7 +173,8 @@ class KeyFile:
             raise IntegrityFailure(DAMAGED) from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise IntegrityFailure(DAMAGED)
-        for key in ("workspace_id", "binding_id", "keyring_backend", "slots", "recovery", "escrow", "guard"):
+        for key in ("workspace_id", "binding_id", "keyring_backend", "slots", "recovery",
+                    "escrow", "guard"):
             if key not in data:
                 raise IntegrityFailure(DAMAGED)
         return cls(path, data)

@@ -8,6 +8,7 @@ allowed; there is never a plain-text fallback.
 from __future__ import annotations
 
 import base64
+import contextlib
 import logging
 import secrets
 from typing import Protocol
@@ -105,10 +106,8 @@ class KeyringSecretProvider:
             raise WrongWorkstation(REMEDY) from None
 
     def delete(self, workspace_id: str) -> None:
-        try:
+        with contextlib.suppress(self._error):
             self._backend.delete_password(SERVICE, f"workspace:{workspace_id}")
-        except self._error:
-            pass
 
 
 class MemorySecretProvider:

@@ -55,13 +55,14 @@ def verify_audit(session: Session, anchor: str | None = None) -> AuditReport:
 def list_audit(session: Session, limit: int = 100) -> list[AuditEntry]:
     if limit < 1 or limit > 100_000:
         raise InvalidInput("De limiet ligt tussen 1 en 100000.", field="limit")
-    session.require(ADMIN_ONLY, "audittrail bekijken")
+    session.require_audited(ADMIN_ONLY, "audittrail bekijken", "audit.list", "audit")
     with session.reading() as conn:
         return audit.recent(conn, limit)
 
 
 def make_backup(session: Session, target: Path) -> dict[str, Any]:
-    session.require(ADMIN_ONLY, "back-up maken")
+    session.require_audited(ADMIN_ONLY, "back-up maken", "workspace.backup",
+                            f"file:{target.name}")
     if target.exists():
         raise InvalidInput("Het doelbestand bestaat al; kies een nieuwe naam.", field="out")
     if not target.parent.is_dir():

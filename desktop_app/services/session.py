@@ -98,6 +98,15 @@ class Session:
     def require(self, allowed: Iterable[Role], action: str) -> None:
         require_any_role(self.user.roles, allowed, action)
 
+    def require_audited(self, allowed: Iterable[Role], action: str, audit_action: str,
+                        obj: str = "") -> None:
+        """:meth:`require` for use cases without a transaction: the refusal is audited too."""
+        try:
+            self.require(allowed, action)
+        except Forbidden as exc:
+            self.audit_refusal(audit_action, obj, exc)
+            raise
+
     @contextlib.contextmanager
     def transaction(self, action: str, obj: str = "") -> Iterator[Tx]:
         """One use case: its changes and its audit entry commit together or not at all."""

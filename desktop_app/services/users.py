@@ -70,7 +70,7 @@ def add_user(
 
 
 def list_users(session: Session) -> list[UserView]:
-    session.require(ADMIN_ONLY, "gebruikers bekijken")
+    session.require_audited(ADMIN_ONLY, "gebruikers bekijken", "user.list", "users")
     secret = session.workstation_secret()
     locked = session.keyfile.locked_slot_ids(secret)
     with session.reading() as conn:
@@ -148,6 +148,7 @@ def _designation(conn: object, did: DesignationId) -> DesignationRecord:
 
 
 def list_designations(session: Session) -> list[DesignationRecord]:
-    session.require(ADMIN_ONLY, "aanwijzingen bekijken")
+    session.require_audited(ADMIN_ONLY, "aanwijzingen bekijken", "designation.list",
+                            "designations")
     with session.reading() as conn:
         return repo.designations(conn)

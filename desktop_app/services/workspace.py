@@ -129,8 +129,8 @@ def _load_keyfile(env: Environment, paths: WorkspacePaths) -> tuple[KeyFile, byt
     if keyfile.keyring_backend != env.provider.backend_name:
         raise WrongWorkstation(
             "De sleutelring van deze werkplek is gewijzigd (was "
-            f"{keyfile.keyring_backend}, nu {env.provider.backend_name}). Gebruik de oorspronkelijke"
-            " sleutelring, of koppel de werkplek opnieuw met de herstelsleutel."
+            f"{keyfile.keyring_backend}, nu {env.provider.backend_name}). Gebruik de "
+            "oorspronkelijke sleutelring, of koppel de werkplek opnieuw met de herstelsleutel."
         )
     secret = keyfile.check(env.provider.load(keyfile.binding_id))
     return keyfile, secret

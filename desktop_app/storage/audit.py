@@ -88,11 +88,14 @@ def append(
     details: Mapping[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one entry; call inside the transaction of the change it records."""
-    last_seq, last_hash = head(conn)
+    # One lookup for the head and its time: append runs once per use case.
+    last = conn.execute(
+        "SELECT seq, hash, ts_utc FROM audit ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    last_seq, last_hash = (0, GENESIS) if last is None else (int(last[0]), str(last[1]))
     ts = format_ts(when)
-    last_ts = conn.execute("SELECT ts_utc FROM audit WHERE seq = ?", (last_seq,)).fetchone()
-    if last_ts is not None and last_ts[0] > ts:
-        ts = last_ts[0]  # a clock that stepped back must not break the chain's order
+    if last is not None and last[2] > ts:
+        ts = str(last[2])  # a clock that stepped back must not break the chain's order
     seq = last_seq + 1
     detail_text = _canonical_details(details or {})
     digest = entry_hash(seq, ts, actor, action, obj, result, origin, detail_text, last_hash)
@@ -173,6 +176,7 @@ def recent(conn: Connection, limit: int) -> list[AuditEntry]:
 
 def parse_anchor(text: str) -> tuple[int, str]:
     seq_text, _, digest = text.partition(":")
-    if not seq_text.isdigit() or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+    if (not seq_text.isdigit() or len(digest) != 64
+            or any(c not in "0123456789abcdef" for c in digest)):
         raise ValueError(text)
     return int(seq_text), digest

@@ -2,7 +2,7 @@
 
 Layout::
 
-    MAGIC | u32 header length | header JSON | chunk* 
+    MAGIC | u32 header length | header JSON | chunk*
     chunk = u32 length | AES-GCM(K_b, nonce = prefix || u64 index, aad = H(header) || index || last)
 
 The header carries the recovery slot (DEK under the recovery key); K_b = HKDF(DEK, salt). The

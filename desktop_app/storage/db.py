@@ -28,6 +28,22 @@ class WrongKeyOrDamaged(Exception):
     """SQLCipher could not read page 1: wrong key or a damaged file (they look the same)."""
 
 
+DAMAGED = "De database is beschadigd en kan niet worden gelezen. Herstel een back-up."
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+def _is_damage(exc: BaseException) -> bool:
+    """A page failed its HMAC or the b-tree is malformed (ENC-6), as opposed to a constraint or
+    a programming error, which keep their own exception types."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return (
+        isinstance(exc, sqlcipher3.DatabaseError)
+        and isinstance(code, int)
+        and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    )
+
+
 def _key_pragma(key: bytes | bytearray) -> str:
     # ENC-7: only exactly 32 raw bytes are accepted; the pragma text is built from our own hex,
     # never from user input, so no quote or other character can reach the SQL.
@@ -37,9 +53,11 @@ def _key_pragma(key: bytes | bytearray) -> str:
 
 
 def _connect(path: Path, key: bytes | bytearray) -> Connection:
+    # ENC-7: the key is checked before any connection exists (connecting creates the file).
+    key_pragma = _key_pragma(key)
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
-        conn.execute(_key_pragma(key))
+        conn.execute(key_pragma)
         # Wipe freed memory and lock pages holding key material (off by default since 4.5).
         conn.execute("PRAGMA cipher_memory_security = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
@@ -51,6 +69,9 @@ def _connect(path: Path, key: bytes | bytearray) -> Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        # Without this, INSERT OR REPLACE deletes a conflicting row without firing DELETE
+        # triggers, which would bypass the audit log's append-only trigger (AUD-7).
+        conn.execute("PRAGMA recursive_triggers = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
     except BaseException:
         conn.close()
@@ -65,7 +86,9 @@ def self_check(conn: Connection) -> None:
         raise IntegrityFailure("De versleutelingsbibliotheek ontbreekt; de werkplek start niet.")
     options = {row[0] for row in conn.execute("PRAGMA compile_options").fetchall()}
     if not options & {"TEMP_STORE=2", "TEMP_STORE=3"}:
-        raise IntegrityFailure("De database zou tijdelijke gegevens op schijf schrijven; geweigerd.")
+        raise IntegrityFailure(
+            "De database zou tijdelijke gegevens op schijf schrijven; geweigerd."
+        )
     if conn.execute("PRAGMA cipher_use_hmac").fetchone()[0] not in ("1", 1):
         raise IntegrityFailure("De database wordt niet tegen wijzigingen beschermd; geweigerd.")
     if conn.execute("PRAGMA cipher_memory_security").fetchone()[0] not in ("1", 1):
@@ -90,7 +113,14 @@ class Database:
             raise InvalidInput("Er staat al een database in deze map.")
         conn = _connect(path, key)
         db = cls(conn, path)
-        self_check(conn)
+        try:
+            self_check(conn)
+        except BaseException:
+            # Refused: leave neither an open connection nor the file we just created.
+            db.close()
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+            raise
         db._restrict_files()
         return db
 
@@ -99,15 +129,18 @@ class Database:
         # ENC-8: sqlite would silently create an empty file; we never do that on open.
         if not path.is_file():
             raise IntegrityFailure(
-                "De database van deze werkplek ontbreekt. Herstel een back-up met de herstelsleutel."
+                "De database van deze werkplek ontbreekt. Herstel een back-up met de "
+                "herstelsleutel."
             )
         try:
             conn = _connect(path, key)
         except WrongKeyOrDamaged:
-            raise IntegrityFailure(
-                "De database is beschadigd en kan niet worden gelezen. Herstel een back-up."
-            ) from None
-        self_check(conn)
+            raise IntegrityFailure(DAMAGED) from None
+        try:
+            self_check(conn)
+        except BaseException:
+            conn.close()
+            raise
         db = cls(conn, path)
         db._restrict_files()
         return db
@@ -138,10 +171,12 @@ class Database:
             self._depth = 1
             try:
                 yield conn
-            except BaseException:
+            except BaseException as exc:
                 self._depth = 0
                 with contextlib.suppress(Exception):
                     conn.execute("ROLLBACK")
+                if _is_damage(exc):
+                    raise IntegrityFailure(DAMAGED) from exc
                 raise
             self._depth = 0
             try:
@@ -157,14 +192,27 @@ class Database:
     @contextlib.contextmanager
     def reading(self) -> Iterator[Connection]:
         with self._lock:
-            yield self.conn
+            try:
+                yield self.conn
+            except sqlcipher3.DatabaseError as exc:
+                if _is_damage(exc):
+                    raise IntegrityFailure(DAMAGED) from exc
+                raise
 
     def integrity_problems(self) -> list[str]:
         """``PRAGMA integrity_check`` and ``cipher_integrity_check``; empty when all is well."""
         with self.reading() as conn:
-            problems = [
-                str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"
-            ]
+            try:
+                problems = [
+                    str(r[0])
+                    for r in conn.execute("PRAGMA integrity_check").fetchall()
+                    if r[0] != "ok"
+                ]
+            except sqlcipher3.DatabaseError as exc:
+                # A page that fails its HMAC aborts integrity_check; that is a finding, not a crash.
+                if not _is_damage(exc):
+                    raise
+                problems = [f"integrity_check: {exc}"]
             problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
         return problems
 

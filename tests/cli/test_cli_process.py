@@ -1,0 +1,59 @@
+"""The real entry point in a child process: ``python -m desktop_app`` (no in-memory keyring, so
+only commands that need none, and the refusal paths)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from support.helpers import REPO, run_module
+
+from desktop_app import __version__
+
+
+def test_version_in_a_process() -> None:
+    result = run_module(["--json", "version"])
+    assert result.returncode == 0
+    assert result.stdout == json.dumps({"version": __version__}) + "\n"
+    assert result.stderr == ""
+
+
+def test_usage_error_in_a_process() -> None:
+    result = run_module(["--json", "--bestaat-niet", "version"])
+    assert result.returncode == 2
+    payload = json.loads(result.stdout)
+    assert payload["error"]["code"] == "invalid_input"
+    assert "Traceback" not in result.stderr
+
+
+def test_no_keyring_sign_in_is_refused(tmp_path: Path) -> None:
+    result = run_module(["--json", "--data-dir", str(tmp_path / "w"), "--user", "beheer",
+                         "--password-stdin", "audit", "verify"], stdin="x\n",
+                        env_extra={"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"})
+    assert result.returncode == 3
+    assert json.loads(result.stdout)["error"]["code"] == "wrong_workstation"
+    assert not (tmp_path / "w").exists()
+
+
+def test_cfg4_real_entry_point_prints_no_traceback() -> None:
+    """run() configures logging for the terminal; an unexpected error must still show only a
+    sentence (the default log level must not print the traceback or the exception text)."""
+    script = (
+        "import sys\n"
+        "from desktop_app.cli import admin_commands\n"
+        "def boom(ctx, ns):\n"
+        "    raise RuntimeError(\"SELECT * FROM users WHERE key = x'00ff00ff'\")\n"
+        "admin_commands.cmd_version = boom\n"
+        "sys.argv = ['werkplek', '--json', 'version']\n"
+        "from desktop_app.cli.main import run\n"
+        "run()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            cwd=REPO, timeout=60, check=False)
+    assert result.returncode == 4
+    payload = json.loads(result.stdout)
+    assert payload["error"]["code"] == "integrity"
+    shown = result.stdout + result.stderr
+    assert "Traceback" not in shown and "SELECT" not in shown and "00ff" not in shown

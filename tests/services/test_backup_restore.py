@@ -1,0 +1,230 @@
+"""CRASH-6: backup -> restore on a fresh machine profile with only the recovery key; damaged
+backups are refused and leave nothing behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support.helpers import (
+    ADMIN_PW,
+    STAFF,
+    audit_rows,
+    populate,
+    raw_db,
+    sha256_file,
+    table_dump,
+)
+
+from desktop_app.domain.errors import (
+    AuthFailed,
+    IntegrityFailure,
+    InvalidInput,
+    NotFound,
+    WrongWorkstation,
+)
+from desktop_app.domain.roles import Role
+from desktop_app.security import recovery
+from desktop_app.security.workstation import MemorySecretProvider
+from desktop_app.services import admin, users
+from desktop_app.services.session import Environment
+from desktop_app.services.workspace import open_session
+from desktop_app.storage import backup as backup_mod
+
+NEW_PW = "hersteld-wachtwoord"
+
+
+def _fresh(clock: Any) -> Environment:
+    """Another machine: its own, empty keyring."""
+    return Environment(provider=MemorySecretProvider(), clock=clock, origin="test")
+
+
+@pytest.fixture
+def backed_up(workspace: Any, tmp_path: Path) -> tuple[Any, Path]:
+    populate(workspace)
+    with workspace.session("beheer", ADMIN_PW) as s:
+        users.add_user(s, name="groot", password="groot-wachtwoord-1",
+                       roles=[Role.AIVD_OFFICER],
+                       full_name="Ç. Groß – 中文 " + "x" * 150)
+        result = admin.make_backup(s, tmp_path / "werkplek.backup")
+    assert Path(result["file"]).is_file()
+    return workspace, Path(result["file"])
+
+
+def _snapshot(root: Path, recovery_key: str) -> dict[str, Any]:
+    with raw_db(root, recovery_key) as db:
+        settings = [r for r in table_dump(db, "settings", "key") if r[0] != "workstation_id"]
+        return {
+            "settings": settings,
+            "users": table_dump(db, "users", "id"),
+            "user_roles": table_dump(db, "user_roles", "user_id, role"),
+            "designations": table_dump(db, "designations", "id"),
+            "audit": audit_rows(db),
+            "problems": db.integrity_problems(),
+        }
+
+
+def test_crash6_round_trip_on_a_new_machine(backed_up: tuple[Any, Path], tmp_path: Path,
+                                            clock: Any) -> None:
+    ws, backup_file = backed_up
+    source = _snapshot(ws.root, ws.recovery_key)
+    backup_entry_count = len(source["audit"])
+    env = _fresh(clock)
+    target = tmp_path / "nieuwe-machine" / "werkplek"
+    result = admin.restore_workspace(env, backup_file, target, admin_name="beheer",
+                                     recovery_key=ws.recovery_key, new_password=NEW_PW)
+    assert result == {"data_dir": str(target), "users": 1 + len(STAFF) + 1}
+    restored = _snapshot(target, ws.recovery_key)
+    assert restored["problems"] == [] and source["problems"] == []
+    for table in ("settings", "users", "user_roles", "designations"):
+        assert restored[table] == source[table], table
+    # The backup was taken before its own audit entry and the session close were written.
+    backed = restored["audit"][: backup_entry_count - 2]
+    assert backed == source["audit"][: backup_entry_count - 2]
+    assert [r[3] for r in restored["audit"][len(backed):]] == ["workspace.restore"]
+    with open_session(env, target, "beheer", NEW_PW) as s:
+        assert admin.verify_audit(s).ok
+    with pytest.raises(AuthFailed):
+        open_session(env, target, "beheer", ADMIN_PW)
+    for name, (pw, _, _) in STAFF.items():
+        with open_session(env, target, name, pw) as s:
+            assert s.user.name == name
+    # The restored workspace is bound to the new machine only.
+    with pytest.raises(WrongWorkstation):
+        open_session(ws.env, target, "beheer", NEW_PW)
+    # The source still works on its own machine.
+    with ws.session("beheer", ADMIN_PW):
+        pass
+
+
+def test_crash6_backup_file_reveals_nothing(backed_up: tuple[Any, Path]) -> None:
+    _, backup_file = backed_up
+    data = backup_file.read_bytes()
+    header = backup_mod.open_backup(backup_file)
+    assert set(header) >= {"workspace_id", "created", "recovery", "format", "salt"}
+    for needle in ("groot", "Testpersoon", "HD-IND", "inspecteur", ADMIN_PW):
+        assert needle.encode() not in data
+
+
+def _assert_nothing_left(target: Path) -> None:
+    assert not target.exists() or list(target.iterdir()) == []
+
+
+def _restore(ws: Any, backup_file: Path, target: Path, clock: Any,
+             recovery_key: str | None = None) -> Environment:
+    env = _fresh(clock)
+    admin.restore_workspace(env, backup_file, target, admin_name="beheer",
+                            recovery_key=recovery_key or ws.recovery_key, new_password=NEW_PW)
+    return env
+
+
+@pytest.mark.parametrize("cut", ["header", "first_chunk", "last_byte", "last_tag", "half"])
+def test_crash6_truncated_backup_is_refused(backed_up: tuple[Any, Path], tmp_path: Path,
+                                            clock: Any, cut: str) -> None:
+    ws, backup_file = backed_up
+    data = backup_file.read_bytes()
+    header_end = len(backup_mod.MAGIC) + 4 + int.from_bytes(data[len(backup_mod.MAGIC):][:4],
+                                                            "big")
+    length = {"header": header_end - 10, "first_chunk": header_end + 100,
+              "last_byte": len(data) - 1, "last_tag": len(data) - 16,
+              "half": len(data) // 2}[cut]
+    damaged = tmp_path / "kapot.backup"
+    damaged.write_bytes(data[:length])
+    target = tmp_path / "doel"
+    with pytest.raises(IntegrityFailure):
+        _restore(ws, damaged, target, clock)
+    _assert_nothing_left(target)
+
+
+def test_crash6_appended_garbage_is_refused(backed_up: tuple[Any, Path], tmp_path: Path,
+                                            clock: Any) -> None:
+    ws, backup_file = backed_up
+    damaged = tmp_path / "lang.backup"
+    damaged.write_bytes(backup_file.read_bytes() + os.urandom(40))
+    with pytest.raises(IntegrityFailure):
+        _restore(ws, damaged, tmp_path / "doel", clock)
+    _assert_nothing_left(tmp_path / "doel")
+
+
+def test_crash6_bit_flips_are_refused(backed_up: tuple[Any, Path], tmp_path: Path,
+                                      clock: Any) -> None:
+    ws, backup_file = backed_up
+    data = backup_file.read_bytes()
+    header_start = len(backup_mod.MAGIC) + 4
+    header_end = header_start + int.from_bytes(data[len(backup_mod.MAGIC):header_start], "big")
+    header_bytes = data[header_start:header_end]
+    created_at = header_start + header_bytes.index(b'"created"') + 14
+    offsets = {"magic": 2, "created": created_at, "first_chunk": header_end + 200,
+               "middle": len(data) // 2, "last": len(data) - 3}
+    for name, offset in offsets.items():
+        damaged = tmp_path / f"{name}.backup"
+        flipped = bytearray(data)
+        flipped[offset] ^= 0x04
+        damaged.write_bytes(bytes(flipped))
+        target = tmp_path / f"doel-{name}"
+        with pytest.raises(IntegrityFailure):
+            _restore(ws, damaged, target, clock)
+        _assert_nothing_left(target)
+    # A flip inside the recovery box of the header cannot be told from a wrong key (AES-GCM):
+    # it is refused either way.
+    header = json.loads(header_bytes)
+    ct = header["recovery"]["ct"].encode()
+    pos = data.index(ct) + 5
+    flipped = bytearray(data)
+    flipped[pos] = ord("A") if flipped[pos] != ord("A") else ord("B")
+    damaged = tmp_path / "recovery.backup"
+    damaged.write_bytes(bytes(flipped))
+    with pytest.raises((IntegrityFailure, AuthFailed)):
+        _restore(ws, damaged, tmp_path / "doel-rec", clock)
+    _assert_nothing_left(tmp_path / "doel-rec")
+
+
+def test_crash6_wrong_recovery_key_and_bad_requests(backed_up: tuple[Any, Path], tmp_path: Path,
+                                                    clock: Any) -> None:
+    ws, backup_file = backed_up
+    target = tmp_path / "doel"
+    with pytest.raises(AuthFailed):
+        _restore(ws, backup_file, target, clock, recovery_key=recovery.generate())
+    _assert_nothing_left(target)
+    with pytest.raises(InvalidInput):
+        _restore(ws, backup_file, target, clock, recovery_key="te-kort")
+    with pytest.raises(NotFound):
+        _restore(ws, tmp_path / "bestaat-niet.backup", target, clock)
+    env = _fresh(clock)
+    with pytest.raises(InvalidInput):  # not an administrator in the backup
+        admin.restore_workspace(env, backup_file, target, admin_name="officier",
+                                recovery_key=ws.recovery_key, new_password=NEW_PW)
+    _assert_nothing_left(target)
+    with pytest.raises(InvalidInput):  # never over an existing workspace
+        admin.restore_workspace(env, backup_file, ws.root, admin_name="beheer",
+                                recovery_key=ws.recovery_key, new_password=NEW_PW)
+    with ws.session("beheer", ADMIN_PW):
+        pass
+
+
+def test_crash6_backup_refuses_to_overwrite(backed_up: tuple[Any, Path], tmp_path: Path) -> None:
+    ws, backup_file = backed_up
+    digest = sha256_file(backup_file)
+    with ws.session("beheer", ADMIN_PW) as s:
+        with pytest.raises(InvalidInput):
+            admin.make_backup(s, backup_file)
+        with pytest.raises(InvalidInput):
+            admin.make_backup(s, tmp_path / "geen-map" / "b.backup")
+    assert sha256_file(backup_file) == digest
+    leftovers = [p.name for p in ws.root.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_crash6_restore_of_a_copied_backup_elsewhere(backed_up: tuple[Any, Path],
+                                                     tmp_path: Path, clock: Any) -> None:
+    ws, backup_file = backed_up
+    moved = tmp_path / "usb" / "kopie.backup"
+    moved.parent.mkdir()
+    shutil.copy(backup_file, moved)
+    env = _restore(ws, moved, tmp_path / "elders", clock)
+    with open_session(env, tmp_path / "elders", "officier", STAFF["officier"][0]) as s:
+        assert s.user.name == "officier"

@@ -1,0 +1,166 @@
+"""Schema migrations: databases at every older version upgrade with their data; a database from
+a newer version is refused; a failing step leaves the previous version intact."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop_app.domain.classification import Classification
+from desktop_app.domain.errors import IntegrityFailure
+from desktop_app.domain.roles import Role
+from desktop_app.storage import audit, migrations
+from desktop_app.storage import users as repo
+from desktop_app.storage.db import Connection, Database
+
+T0 = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
+
+
+# Data written with the schema *of that version* (never with later repositories); a seeder
+# serves every version from its own up to the next seeder. Add one when a migration changes
+# what older data looks like.
+def _seed_v1(conn: Connection) -> None:
+    conn.execute("INSERT INTO settings (key, value) VALUES ('location', 'aivd')")
+    conn.execute("INSERT INTO users (id, name, full_name, clearance, active, created_at)"
+                 " VALUES (1, 'beheer', 'B. Beheerder', 0, 1, '2026-11-02T09:00:00+00:00')")
+    conn.execute("INSERT INTO users (id, name, full_name, clearance, active, created_at)"
+                 " VALUES (2, 'inspecteur', 'I. Inspecteur', 3, 1, '2026-11-02T09:00:00+00:00')")
+    conn.execute("INSERT INTO user_roles (user_id, role) VALUES (1, 'admin'),"
+                 " (2, 'ind_inspector')")
+    conn.execute("INSERT INTO designations (user_id, decision_ref, valid_from, valid_until,"
+                 " recorded_by, recorded_at) VALUES (2, 'HD 2026/1', '2026-11-01', NULL, 1,"
+                 " '2026-11-02T09:00:00+00:00')")
+    audit.append(conn, when=T0, actor="beheer", action="workspace.init", obj="workspace:x")
+    audit.append(conn, when=T0, actor="beheer", action="user.add", obj="user:inspecteur")
+
+
+SEEDERS: dict[int, Callable[[Connection], None]] = {1: _seed_v1}
+
+
+def _check_v1_data(db: Database) -> None:
+    """The v1 data, read through today's repositories."""
+    with db.reading() as conn:
+        assert repo.get_setting(conn, "location") == "aivd"
+        inspector = repo.by_name(conn, "inspecteur")
+        assert inspector is not None
+        assert inspector.roles == frozenset({Role.IND_INSPECTOR})
+        assert inspector.clearance == Classification.STG_GEHEIM
+        assert [d.decision_ref for d in repo.designations(conn)] == ["HD 2026/1"]
+        chain = audit.verify(conn)
+        assert chain.ok and chain.entries >= 2
+
+
+CHECKS: dict[int, Callable[[Database], None]] = {1: _check_v1_data}
+
+
+def _new_db(tmp_path: Path, name: str = "m.db") -> Database:
+    return Database.create(tmp_path / name, secrets.token_bytes(32))
+
+
+def test_versions_are_consecutive() -> None:
+    versions = [m.version for m in migrations.MIGRATIONS]
+    assert versions == list(range(1, len(versions) + 1))
+    assert versions[-1] == migrations.LATEST
+
+
+@pytest.mark.parametrize("version", range(migrations.LATEST))
+def test_every_older_version_upgrades_with_its_data(tmp_path: Path, version: int) -> None:
+    db = _new_db(tmp_path)
+    try:
+        assert migrations.migrate(db, target=version) == version
+        assert migrations.current_version(db) == version
+        seeder_version = max((v for v in SEEDERS if v <= version), default=None)
+        if seeder_version is not None:
+            with db.transaction() as conn:
+                SEEDERS[seeder_version](conn)
+        assert migrations.migrate(db) == migrations.LATEST
+        assert migrations.current_version(db) == migrations.LATEST
+        if seeder_version is not None:
+            CHECKS[seeder_version](db)
+        assert db.integrity_problems() == []
+        # And the upgraded schema is fully usable by today's code.
+        with db.transaction() as conn:
+            uid = repo.insert(conn, "nieuw", "N. Nieuw", frozenset({Role.AIVD_OFFICER}),
+                              Classification.STG_GEHEIM, audit.format_ts(T0))
+            audit.append(conn, when=T0, actor="beheer", action="user.add", obj="user:nieuw")
+        with db.reading() as conn:
+            assert repo.by_id(conn, uid) is not None
+            assert audit.verify(conn).ok
+    finally:
+        db.close()
+
+
+def test_latest_schema_matches_a_fresh_database(tmp_path: Path) -> None:
+    """Upgrading step by step yields the same schema as migrating in one go."""
+    def schema(db: Database) -> list[tuple[Any, ...]]:
+        with db.reading() as conn:
+            return sorted(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+
+    fresh = _new_db(tmp_path, "fresh.db")
+    stepped = _new_db(tmp_path, "stepped.db")
+    try:
+        migrations.migrate(fresh)
+        for v in range(1, migrations.LATEST + 1):
+            migrations.migrate(stepped, target=v)
+        assert schema(fresh) == schema(stepped)
+    finally:
+        fresh.close()
+        stepped.close()
+
+
+def test_migrate_is_idempotent(store: Database) -> None:
+    with store.reading() as conn:
+        before = sorted(conn.execute("SELECT name FROM sqlite_master"))
+    assert migrations.migrate(store) == migrations.LATEST
+    with store.reading() as conn:
+        assert sorted(conn.execute("SELECT name FROM sqlite_master")) == before
+
+
+def test_newer_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    key = secrets.token_bytes(32)
+    path = tmp_path / "future.db"
+    db = Database.create(path, key)
+    migrations.migrate(db)
+    with db.transaction() as conn:
+        conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+    db.close()
+    db = Database.open(path, key)
+    try:
+        with pytest.raises(IntegrityFailure, match="nieuwere versie"):
+            migrations.migrate(db)
+        assert migrations.current_version(db) == migrations.LATEST + 1
+    finally:
+        db.close()
+
+
+def test_failing_step_rolls_back_completely(store: Database,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(conn: Connection) -> None:
+        conn.execute("CREATE TABLE half_done (x)")
+        conn.execute("INSERT INTO settings (key, value) VALUES ('half', 'done')")
+        raise RuntimeError("step fails midway")
+
+    nxt = migrations.LATEST + 1
+    monkeypatch.setattr(migrations, "MIGRATIONS",
+                        [*migrations.MIGRATIONS, migrations.Migration(nxt, "broken", broken)])
+    monkeypatch.setattr(migrations, "LATEST", nxt)
+    with pytest.raises(RuntimeError):
+        migrations.migrate(store)
+    assert migrations.current_version(store) == nxt - 1
+    with store.reading() as conn:
+        assert conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
+        assert repo.get_setting(conn, "half") is None
+
+
+def test_script_splitter_keeps_trigger_bodies_whole() -> None:
+    parts = migrations._split(
+        "CREATE TABLE a (x);\n-- comment;\nCREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n"
+        "    SELECT RAISE(ABORT, 'no');\nEND;\nCREATE INDEX i ON a(x);\n")
+    assert len(parts) == 3
+    assert parts[1].startswith("CREATE TRIGGER") and parts[1].rstrip().endswith("END;")

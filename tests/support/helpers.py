@@ -1,0 +1,121 @@
+"""Shared helpers for the security, storage, services and CLI tests (no fixtures here).
+
+Import as ``from support.helpers import ...`` (``tests/`` is on ``sys.path`` through the
+root conftest).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import math
+import os
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from desktop_app.domain.classification import Classification
+from desktop_app.domain.roles import Role
+from desktop_app.security import recovery
+from desktop_app.security.keyfile import KeyFile
+from desktop_app.services import users
+from desktop_app.services.workspace import DB_NAME, KEYS_NAME
+from desktop_app.storage.db import Database
+
+REPO = Path(__file__).resolve().parents[2]
+
+# The same values as tests/conftest.py (the workspace fixture signs in with them, so a drift
+# fails every test that uses them). Importing "conftest" is unreliable with several conftests.
+ADMIN_PW = "beheer-wachtwoord-1"
+STAFF: dict[str, tuple[str, tuple[Role, ...], Classification]] = {
+    "officier": ("officier-wachtwoord", (Role.AIVD_OFFICER,), Classification.STG_GEHEIM),
+    "tekenaar": ("tekenaar-wachtwoord", (Role.AIVD_SIGNER,), Classification.STG_ZEER_GEHEIM),
+    "liaison": ("liaison-wachtwoord", (Role.IND_LIAISON,), Classification.STG_CONFIDENTIEEL),
+    "inspecteur": ("inspecteur-wachtwoord", (Role.IND_INSPECTOR,), Classification.STG_GEHEIM),
+}
+
+
+def password_of(name: str) -> str:
+    return ADMIN_PW if name == "beheer" else STAFF[name][0]
+
+
+def db_path(root: Path) -> Path:
+    return root / DB_NAME
+
+
+def keys_path(root: Path) -> Path:
+    return root / KEYS_NAME
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def populate(ws: Any, *, full_name_suffix: str = "", decision: str = "HD-IND 2026/017") -> None:
+    """Add the four staff users (one with a designation) to a fixture workspace."""
+    with ws.session("beheer", ADMIN_PW) as s:
+        for name, (pw, roles, clearance) in STAFF.items():
+            users.add_user(s, name=name, password=pw, roles=roles,
+                           full_name=f"{name.title()} Testpersoon{full_name_suffix}",
+                           clearance=clearance)
+        users.designate(s, name="inspecteur", decision_ref=decision)
+
+
+def recover_dek(root: Path, recovery_key: str) -> bytearray:
+    """The DEK as an attacker (or auditor) holding the recovery key would obtain it."""
+    return KeyFile.load(keys_path(root)).recover_dek(recovery.parse(recovery_key))
+
+
+@contextlib.contextmanager
+def raw_db(root: Path, recovery_key: str) -> Iterator[Database]:
+    """The workspace database opened directly with its DEK, bypassing sign-in."""
+    db = Database.open(db_path(root), recover_dek(root, recovery_key))
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def table_dump(db: Database, table: str, order: str = "rowid") -> list[tuple[Any, ...]]:
+    with db.reading() as conn:
+        return [tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]
+
+
+def audit_rows(db: Database) -> list[tuple[Any, ...]]:
+    return table_dump(db, "audit", "seq")
+
+
+def shannon_entropy(data: bytes) -> float:
+    counts = Counter(data)
+    total = len(data)
+    return -sum(c / total * math.log2(c / total) for c in counts.values())
+
+
+def markers(text: str) -> list[bytes]:
+    """The byte patterns under which ``text`` could appear on disk."""
+    return [text.encode("ascii"), text.encode("utf-16-le"), text.encode("utf-16-be"),
+            json.dumps(text).encode("ascii")]
+
+
+def files_containing(root: Path, patterns: list[bytes]) -> list[str]:
+    hits = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if any(p in data for p in patterns):
+            hits.append(str(path))
+    return hits
+
+
+def run_module(args: list[str], *, stdin: str = "", env_extra: dict[str, str] | None = None,
+               timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """``python -m desktop_app ARGS`` in a child process (real keyring selection, real exit)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON_KEYRING")}
+    env.update(env_extra or {})
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", *args], input=stdin, capture_output=True,
+        text=True, cwd=REPO, env=env, timeout=timeout, check=False,
+    )

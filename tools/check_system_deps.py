@@ -1,0 +1,71 @@
+"""Check (and with --install, install) the system libraries Qt needs on Linux.
+
+Qt's wheels bring Qt itself, but load a few libraries from the system: EGL/GL and fontconfig
+for any window (also offscreen, for the tests), the xcb family to open a window on X11.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+# soname -> Debian package
+OFFSCREEN = {
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libdbus-1.so.3": "libdbus-1-3",
+}
+WINDOW = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+}
+# Fonts for the PDF previews and screenshots are bundled in resources/fonts; nothing else here.
+
+
+def _known_libraries() -> str:
+    try:
+        return subprocess.run(["ldconfig", "-p"], capture_output=True, text=True,
+                              check=False).stdout
+    except OSError:
+        return ""
+
+
+def missing(wanted: dict[str, str]) -> list[str]:
+    known = _known_libraries()
+    return sorted({pkg for soname, pkg in wanted.items() if soname not in known})
+
+
+def main(argv: list[str]) -> int:
+    if not sys.platform.startswith("linux"):
+        return 0
+    wanted = dict(OFFSCREEN)
+    if "--window" in argv:
+        wanted.update(WINDOW)
+    packages = missing(wanted)
+    if not packages:
+        return 0
+    command = "apt-get install -y " + " ".join(packages)
+    if "--install" in argv and os.geteuid() == 0 and shutil.which("apt-get"):
+        print(f"Systeembibliotheken voor Qt installeren: {' '.join(packages)}")
+        subprocess.run(["apt-get", "update", "-qq"], check=False)
+        result = subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=False)
+        if result.returncode == 0 and not missing(wanted):
+            return 0
+    print("Qt heeft systeembibliotheken nodig die ontbreken. Installeer ze met:\n"
+          f"    sudo {command}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
