@@ -5,13 +5,18 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test bench lint venv system-deps system-deps-window translations forms bundle screenshots clean
+.PHONY: lock run test bench lint venv system-deps system-deps-window translations forms bundle screenshots clean
 
-$(STAMP): pyproject.toml
+# requirements.lock pins every transitive package (pip freeze of a known-good install);
+# pyproject.toml pins the direct ones. `make lock` refreshes the lock after a deliberate upgrade.
+$(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
+
+lock: $(STAMP)
+	$(BIN)/pip freeze --exclude-editable | grep -v '^convenantwerkplek' > requirements.lock
 
 venv: $(STAMP)
 

@@ -22,6 +22,7 @@ from desktop_app.gui.idle_monitor import LOCK_SHORTCUT
 from desktop_app.gui.labels import clearance_label, location_label, roles_label
 from desktop_app.gui.pages.admin import AdminPage
 from desktop_app.gui.pages.placeholder import PlaceholderPage
+from desktop_app.gui.reports import ReportsPage
 from desktop_app.gui.sections import Section, sections_for
 from desktop_app.gui.style import app_icon
 from desktop_app.gui.tasks import TaskRunner
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
     def _make_page(self, section: Section) -> QWidget:
         if section.key == "admin":
             return AdminPage(self.session, self.runner, self.stack)
+        if section.key == "reports":
+            return ReportsPage(self.session, self.runner, self.stack)
         return PlaceholderPage(section, self.stack)
 
     def _build_menus(self) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.gui.pages.admin import AdminPage
-from desktop_app.gui.pages.placeholder import PlaceholderPage
+from desktop_app.gui.reports import ReportsPage
 from tests.gui.gui_support import PASSWORDS, add_users
 
 
@@ -40,10 +40,9 @@ def test_officer_sees_ambtsberichten_not_beheer(
     assert "admin" not in keys and "inspection" not in keys and "statistics" not in keys
     assert "Ambtsberichten" in window.section_titles()
     page = window.show_section("reports")
-    assert isinstance(page, PlaceholderPage)
+    assert isinstance(page, ReportsPage)
     assert window.stack.currentWidget() is page
-    assert "Hier komen de ambtsberichten" in page.findChild(type(window.user_label),
-                                                            "placeholderText").text()
+    assert page.list_tabs.tabText(0) == "Mijn concepten (0)"
     assert "AIVD-behandelaar" in window.roles_label.text()
     assert "STG. GEHEIM" in window.clearance_label.text()
 

@@ -1,0 +1,247 @@
+"""report draft|revise|submit|show|diff|sign|issue, review annotate|verdict (shared/spec/cli.md).
+
+Extensions beyond the contract: ``report list`` (the work lists), ``report classify``,
+``report correct``, ``report sign --classification``, ``report revise --title`` and
+``review annotate --start`` (which occurrence of a quote that occurs more than once).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.domain.classification import Classification
+from desktop_app.domain.errors import InvalidInput, NotFound
+from desktop_app.domain.reports import WorkList
+from desktop_app.services import reports
+
+if TYPE_CHECKING:
+    from desktop_app.cli.main import Context
+
+# A text file larger than this is not a report (domain MAX_TEXT_LENGTH is 2 million characters).
+_MAX_FILE_BYTES = 8 * 1024 * 1024
+
+
+def _read_text(path: Path) -> str:
+    try:
+        if path.stat().st_size > _MAX_FILE_BYTES:
+            raise InvalidInput("Het tekstbestand is te groot voor een ambtsbericht.",
+                               field="text_file")
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise NotFound(f"Het tekstbestand '{path.name}' bestaat niet.") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"'{path.name}' is een map, geen tekstbestand.",
+                           field="text_file") from None
+    except UnicodeDecodeError:
+        raise InvalidInput("Het tekstbestand is geen UTF-8-tekst.", field="text_file") from None
+    except PermissionError:
+        raise InvalidInput(f"Het tekstbestand '{path.name}' kan niet worden gelezen.",
+                           field="text_file") from None
+
+
+def _level(value: str | None) -> Classification | None:
+    return None if value is None else Classification.parse(value)
+
+
+def _step(summary: reports.ReportSummary) -> dict[str, Any]:
+    return {"id": int(summary.id), "reference": summary.reference, "version": summary.version,
+            "status": summary.status.value}
+
+
+def _saved(ctx: Context, saved: reports.VersionSaved) -> dict[str, Any]:
+    r = saved.report
+    ctx.say(f"{r.reference} versie {r.version} vastgelegd (status {r.status.label_nl}).")
+    for w in saved.warnings:
+        ctx.say(f"Let op: {w.message}")
+    return {**_step(r), "classification": r.classification.code,
+            "warnings": [w.message for w in saved.warnings]}
+
+
+def cmd_draft(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    text = _read_text(ns.text_file)
+    level = _level(ns.classification)
+    with ctx.open_session() as session:
+        saved = reports.draft_report(session, text=text, request_id=ns.request, title=ns.title,
+                                     classification=level)
+    return _saved(ctx, saved)
+
+
+def cmd_revise(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    text = _read_text(ns.text_file)
+    with ctx.open_session() as session:
+        saved = reports.revise_report(session, ns.id, text=text, title=ns.title)
+    return _saved(ctx, saved)
+
+
+def cmd_classify(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    level = Classification.parse(ns.classification)
+    with ctx.open_session() as session:
+        r = reports.set_classification(session, ns.id, level)
+    return {**_step(r), "classification": r.classification.code}
+
+
+def cmd_submit(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        r = reports.submit_report(session, ns.id)
+    ctx.say(f"{r.reference} versie {r.version} ligt ter beoordeling bij de IND-liaison.")
+    return _step(r)
+
+
+def cmd_show(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        view = reports.get_report(session, ns.id, ns.version)
+    r = view.report
+    ctx.say(f"{r.reference} — {r.title}")
+    ctx.say(f"Rubricering: {r.classification.marking}; status: {r.status.label_nl}; "
+            f"versie {view.version} van {r.version}")
+    ctx.say("")
+    ctx.say(view.text.rstrip("\n"))
+    if view.annotations:
+        ctx.say("")
+        ctx.say("Annotaties:")
+        for a in view.annotations:
+            where = "verouderd" if a.outdated else f"{a.shown_start}-{a.shown_end}"
+            ctx.say(f"  [{a.id}] v{a.version} ({where}) “{a.quote}” — {a.comment} ({a.author})")
+    for w in view.warnings:
+        ctx.say(f"Let op: {w.message}")
+    return view.as_dict()
+
+
+def cmd_diff(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        diff = reports.diff_report(session, ns.id, ns.from_version, ns.to_version)
+    ctx.say(diff.unified.rstrip("\n") if diff.unified else "Geen verschillen.")
+    return diff.as_dict()
+
+
+def cmd_sign(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    level = _level(ns.classification)
+    with ctx.open_session() as session:
+        r = reports.sign_report(session, ns.id, classification=level)
+    ctx.say(f"{r.reference} ondertekend (versie {r.signed_version}, SHA-256 {r.text_sha256}).")
+    return {**_step(r), "text_sha256": r.text_sha256, "classification": r.classification.code}
+
+
+def cmd_issue(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        result = reports.issue_report(session, ns.id)
+    r = result.report
+    ctx.say(f"{r.reference} uitgebracht; verstrekking vastgelegd.")
+    return {**_step(r), "provision_id": result.provision_id,
+            "request_id": None if r.request_id is None else int(r.request_id),
+            "request_status": result.request_status}
+
+
+def cmd_correct(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        record = reports.record_correction(session, ns.id, ns.text)
+    ctx.say(f"Correctie op {record.reference} vastgelegd; informeer alle ontvangers.")
+    return record.as_dict()
+
+
+def cmd_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    wanted = None if ns.list is None else WorkList(ns.list)
+    with ctx.open_session() as session:
+        lists = reports.my_work_lists(session)
+    out = {w.value: [s.as_dict() for s in items] for w, items in lists.items()
+           if wanted is None or w is wanted}
+    for w, items in lists.items():
+        if wanted is None or w is wanted:
+            ctx.say(f"{w.label_nl} ({len(items)})")
+            for s in items:
+                ctx.say(f"  {s.id}  {s.reference}  {s.status.label_nl}  {s.title}")
+    return {"lists": out}
+
+
+def cmd_annotate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        record = reports.annotate(session, ns.id, quote=ns.quote, comment=ns.comment,
+                                  start=ns.start)
+    ctx.say(f"Annotatie {record.id} vastgelegd op versie {record.version} "
+            f"({record.start}-{record.end}).")
+    return record.as_dict()
+
+
+def cmd_verdict(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        r = reports.give_verdict(session, ns.id, usable=ns.usable, comment=ns.comment)
+    ctx.say(f"Oordeel vastgelegd: {r.status.label_nl}.")
+    return {**_step(r), "verdict": "usable" if ns.usable else "changes_wanted"}
+
+
+def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
+    rep = sub.add_parser("report", help="ambtsberichten")
+    rep_sub = rep.add_subparsers(dest="subcommand", required=True)
+
+    p = rep_sub.add_parser("draft", help="een nieuw ambtsbericht opstellen (versie 1)")
+    link = p.add_mutually_exclusive_group(required=True)
+    link.add_argument("--request", type=int, help="het verzoek waarop het antwoordt")
+    link.add_argument("--spontaneous", action="store_true", help="een spontaan ambtsbericht")
+    p.add_argument("--text-file", type=Path, required=True)
+    p.add_argument("--title")
+    p.add_argument("--classification",
+                   help=f"rubricering (standaard {reports.DEFAULT_CLASSIFICATION.code})")
+    handlers["report draft"] = cmd_draft
+
+    p = rep_sub.add_parser("revise", help="een nieuwe versie vastleggen")
+    p.add_argument("id", type=int)
+    p.add_argument("--text-file", type=Path, required=True)
+    p.add_argument("--title")
+    handlers["report revise"] = cmd_revise
+
+    p = rep_sub.add_parser("classify", help="de rubricering wijzigen (zolang bewerkbaar)")
+    p.add_argument("id", type=int)
+    p.add_argument("--classification", required=True)
+    handlers["report classify"] = cmd_classify
+
+    p = rep_sub.add_parser("submit", help="ter beoordeling aan de IND-liaison aanbieden")
+    p.add_argument("id", type=int)
+    handlers["report submit"] = cmd_submit
+
+    p = rep_sub.add_parser("show", help="een versie met annotaties tonen")
+    p.add_argument("id", type=int)
+    p.add_argument("--version", type=int)
+    handlers["report show"] = cmd_show
+
+    p = rep_sub.add_parser("diff", help="twee versies vergelijken")
+    p.add_argument("id", type=int)
+    p.add_argument("--from", dest="from_version", type=int, required=True)
+    p.add_argument("--to", dest="to_version", type=int, required=True)
+    handlers["report diff"] = cmd_diff
+
+    p = rep_sub.add_parser("sign", help="ondertekenen (vier ogen)")
+    p.add_argument("id", type=int)
+    p.add_argument("--classification", help="de definitieve rubricering")
+    handlers["report sign"] = cmd_sign
+
+    p = rep_sub.add_parser("issue", help="uitbrengen aan de IND")
+    p.add_argument("id", type=int)
+    handlers["report issue"] = cmd_issue
+
+    p = rep_sub.add_parser("correct", help="een correctie op een uitgebracht ambtsbericht")
+    p.add_argument("id", type=int)
+    p.add_argument("--text", required=True)
+    handlers["report correct"] = cmd_correct
+
+    p = rep_sub.add_parser("list", help="mijn werkvoorraad")
+    p.add_argument("--list", choices=[w.value for w in WorkList])
+    handlers["report list"] = cmd_list
+
+    rev = sub.add_parser("review", help="beoordeling door de IND-liaison")
+    rev_sub = rev.add_subparsers(dest="subcommand", required=True)
+    p = rev_sub.add_parser("annotate", help="een passage van de voorgelegde tekst annoteren")
+    p.add_argument("id", type=int)
+    p.add_argument("--quote", required=True)
+    p.add_argument("--comment", required=True)
+    p.add_argument("--start", type=int, help="positie van het citaat als het vaker voorkomt")
+    handlers["review annotate"] = cmd_annotate
+
+    p = rev_sub.add_parser("verdict", help="oordeel: bruikbaar of aanpassing wenselijk")
+    p.add_argument("id", type=int)
+    choice = p.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--usable", action="store_true")
+    choice.add_argument("--changes-wanted", action="store_true")
+    p.add_argument("--comment")
+    handlers["review verdict"] = cmd_verdict

@@ -1,0 +1,521 @@
+"""The inspection window (inzage, art. 2.5): full screen and frameless, the permitted items on
+the left, the item in a read-only viewer, the inspector's notes on the right, and a watermark
+with the inspector's name and the time over everything.
+
+Nothing leaves it: no copy, cut, select-all, print, save, drag or context menu (``CopyGuard``);
+the content is hidden the moment the window loses focus or the application goes to the
+background; idle time (the session's own setting, default 10 minutes, measured with the
+injected clock) ends the session. Every rule is enforced by ``services.inspections`` as well:
+the window only shows what ``open_item`` hands it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.clock import Clock
+from desktop_app.domain.errors import (
+    AppError,
+    InvalidInput,
+    InvalidState,
+    Involved,
+    NotDesignated,
+    SessionLocked,
+    WrongLocation,
+)
+from desktop_app.domain.inspection import NOTES_MAX_LENGTH, idle_expired
+from desktop_app.gui.errors import message_for
+from desktop_app.gui.inspection.guard import CopyGuard
+from desktop_app.gui.inspection.viewers import ItemViewer
+from desktop_app.gui.inspection.watermark import WatermarkOverlay, watermark_text
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services import inspections
+from desktop_app.services.inspections import (
+    InspectionItemView,
+    InspectionRecordView,
+    StartedInspection,
+)
+from desktop_app.services.session import Session
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 1000
+TOUCH_INTERVAL = inspections.ACTIVITY_INTERVAL
+INPUT_EVENTS = frozenset({
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+})
+# Refusals that mean the right to inspect is gone (AUTHZ-3): no further item is opened.
+ACCESS_GONE = (Involved, NotDesignated, WrongLocation)
+
+
+def _safe_notes(text: str) -> str:
+    """What the service accepts for notes: no control characters, not too long."""
+    cleaned = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return cleaned[:NOTES_MAX_LENGTH]
+
+
+class InspectionWindow(QWidget):
+    """Create it with ``open_inspection_window``; it runs one started inspection session."""
+
+    ended = Signal(object)  # the InspectionRecordView, or None when it could not be recorded
+
+    def __init__(self, session: Session, started: StartedInspection,
+                 parent: QWidget | None = None, *, runner: TaskRunner | None = None,
+                 clock: Clock | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.session = session
+        self.started = started
+        self.runner = runner
+        self.clock: Clock = clock or session.clock
+        self.record: InspectionRecordView | None = None
+        self.current_item: InspectionItemView | None = None
+        self._ended = False
+        self._covered = False
+        now = self.clock.now()
+        self._last_activity = now
+        self._last_touch_sent = now
+        self._request = 0
+        self._awaiting: int | None = None
+
+        self.setObjectName("inspectionWindow")
+        self.setWindowTitle(self.tr("Inzage onderliggende gegevens — %1").replace(
+            "%1", started.report_reference))
+        self.setAcceptDrops(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self._build()
+        for widget in self.findChildren(QWidget):
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+            widget.setAcceptDrops(False)
+
+        self.guard = CopyGuard(self)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self._app = app
+        app.installEventFilter(self.guard)
+        app.installEventFilter(self)
+        app.applicationStateChanged.connect(self._on_app_state_changed)
+
+        self.watermark.set_text(watermark_text(started.inspector_full_name, now))
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.content = QWidget(self)
+        self.content.setObjectName("inspectionContent")
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.addWidget(self.content)
+        outer = QVBoxLayout(self.content)
+        outer.setContentsMargins(16, 12, 16, 12)
+        outer.setSpacing(10)
+
+        header = QHBoxLayout()
+        title = QLabel(self.tr("Inzage onderliggende gegevens — %1").replace(
+            "%1", self.started.report_reference), self.content)
+        title.setObjectName("inspectionTitle")
+        bold = QFont(title.font())
+        bold.setPointSizeF(bold.pointSizeF() * 1.3)
+        bold.setBold(True)
+        title.setFont(bold)
+        header.addWidget(title, 1)
+        who = QLabel(self.tr("Inzage door %1").replace(
+            "%1", self.started.inspector_full_name), self.content)
+        who.setObjectName("inspectorLabel")
+        header.addWidget(who)
+        self.end_button = QPushButton(self.tr("Inzage beëindigen"), self.content)
+        self.end_button.setObjectName("endInspectionButton")
+        self.end_button.clicked.connect(self._on_end_clicked)
+        header.addWidget(self.end_button)
+        outer.addLayout(header)
+
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        left = QVBoxLayout()
+        items_label = QLabel(self.tr("Items die u mag inzien"), self.content)
+        left.addWidget(items_label)
+        self.item_list = QListWidget(self.content)
+        self.item_list.setObjectName("itemList")
+        self.item_list.setAccessibleName(self.tr("Items"))
+        self.item_list.setDragEnabled(False)
+        self.item_list.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+        self.item_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.item_list.setWordWrap(True)
+        self.item_list.setFixedWidth(300)
+        self.item_list.setSpacing(3)
+        self.item_list.setAlternatingRowColors(True)
+        for item in self.started.items:
+            entry = QListWidgetItem(self._item_label(item), self.item_list)
+            entry.setData(Qt.ItemDataRole.UserRole, int(item.id))
+            entry.setToolTip(item.title)
+        if not self.started.items:
+            items_label.setText(self.tr("Er zijn geen items die u mag inzien."))
+        self.item_list.currentRowChanged.connect(self._on_row_changed)
+        left.addWidget(self.item_list, 1)
+        body.addLayout(left)
+
+        middle = QVBoxLayout()
+        self.marking_top = QLabel(self.content)
+        self.marking_top.setObjectName("markingTop")
+        self.marking_top.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.item_title = QLabel(self.content)
+        self.item_title.setObjectName("itemTitle")
+        self.item_title.setWordWrap(True)
+        title_font = QFont(self.item_title.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+        self.item_title.setFont(title_font)
+        self.item_header = QLabel(self.content)
+        self.item_header.setObjectName("itemHeader")
+        self.item_header.setWordWrap(True)
+        self.viewer = ItemViewer(self.content)
+        self.marking_bottom = QLabel(self.content)
+        self.marking_bottom.setObjectName("markingBottom")
+        self.marking_bottom.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for label in (self.marking_top, self.marking_bottom):
+            font = QFont(label.font())
+            font.setBold(True)
+            label.setFont(font)
+            label.setStyleSheet("color: #a00000;")
+        middle.addWidget(self.marking_top)
+        middle.addWidget(self.item_title)
+        middle.addWidget(self.item_header)
+        middle.addWidget(self.viewer, 1)
+        middle.addWidget(self.marking_bottom)
+        body.addLayout(middle, 1)
+
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Uw aantekeningen"), self.content))
+        self.notes = QPlainTextEdit(self.content)
+        self.notes.setObjectName("inspectionNotes")
+        self.notes.setAccessibleName(self.tr("Uw aantekeningen"))
+        self.notes.setPlaceholderText(self.tr(
+            "Aantekeningen worden bij de inzagesessie bewaard en komen in het verslag van "
+            "inzage."))
+        self.notes.setFixedWidth(300)
+        self.notes.textChanged.connect(self._on_notes_changed)
+        right.addWidget(self.notes, 1)
+        body.addLayout(right)
+        outer.addLayout(body, 1)
+
+        self.status = QLabel(self.tr(
+            "Kopiëren, afdrukken en opslaan zijn in dit venster niet mogelijk. De inzage "
+            "eindigt na %1 minuten zonder activiteit.").replace(
+                "%1", str(self.started.idle_minutes)), self.content)
+        self.status.setObjectName("inspectionStatus")
+        outer.addWidget(self.status)
+
+        self.cover = QLabel(self.tr(
+            "Inhoud verborgen\n\nHet inzagevenster is niet actief. Klik in dit venster om "
+            "verder te gaan."), self)
+        self.cover.setObjectName("contentCover")
+        self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cover.setAutoFillBackground(True)
+        self.cover.hide()
+        self.watermark = WatermarkOverlay(self)
+        self.watermark.raise_()
+        # Titles, notes and messages are data: never let Qt read them as rich text.
+        for label in self.findChildren(QLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+
+    def _item_label(self, item: InspectionItemView) -> str:
+        kind = self.tr("kan niet worden weergegeven") if not item.displayable else {
+            "text": self.tr("tekstnotitie"), "pdf": self.tr("PDF-document"),
+            "image": self.tr("afbeelding"),
+        }.get(item.kind.value, item.kind.value)
+        return f"{item.title}\n{item.classification.marking} · {kind}"
+
+    # --- geometry and focus ---------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.cover.setGeometry(self.rect())
+        self.watermark.setGeometry(self.rect())
+        self.watermark.raise_()
+
+    def event(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.WindowDeactivate:
+            self.hide_content()
+        elif kind == QEvent.Type.WindowActivate:
+            self.reveal_content()
+        elif kind == QEvent.Type.WindowStateChange and self.isMinimized():
+            self.hide_content()
+        return super().event(event)
+
+    def _on_app_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.hide_content()
+
+    @property
+    def content_hidden(self) -> bool:
+        return self._covered
+
+    def hide_content(self) -> None:
+        """The window lost focus: nothing of the content stays on screen."""
+        if self._covered:
+            return
+        self._covered = True
+        self.content.hide()
+        self.cover.setGeometry(self.rect())
+        self.cover.show()
+        self.cover.raise_()
+        self.watermark.raise_()
+
+    def reveal_content(self) -> None:
+        if not self._covered or self._ended:
+            return
+        self._covered = False
+        self.cover.hide()
+        self.content.show()
+        self.watermark.raise_()
+
+    # --- activity and idle ------------------------------------------------------------------
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (event.type() in INPUT_EVENTS and isinstance(obj, QWidget)
+                and obj.window() is self):
+            self.register_activity()
+        return False
+
+    def register_activity(self) -> None:
+        if self._ended:
+            return
+        now = self.clock.now()
+        if now > self._last_activity:
+            self._last_activity = now
+        if now - self._last_touch_sent >= TOUCH_INTERVAL:
+            self._last_touch_sent = now
+            try:
+                inspections.touch(self.session, self.started.id)
+            except AppError as exc:
+                self._on_service_error(exc)
+
+    def idle_remaining(self) -> dt.timedelta:
+        deadline = self._last_activity + dt.timedelta(minutes=self.started.idle_minutes)
+        return max(dt.timedelta(0), deadline - self.clock.now())
+
+    def tick(self) -> None:
+        """Every second (and from the tests): the watermark's time, the lock, idle time."""
+        if self._ended:
+            return
+        if not self.session.is_open:  # the workstation locked: the content must go now
+            self._finish(None)
+            return
+        now = self.clock.now()
+        self.watermark.set_text(watermark_text(self.started.inspector_full_name, now))
+        if idle_expired(self._last_activity, now, self.started.idle_minutes):
+            self.end_inspection()
+
+    # --- items ------------------------------------------------------------------------------
+
+    def _run(self, fn: Callable[[], Any], done: Callable[[Any], None],
+             fail: Callable[[BaseException], None]) -> None:
+        if self.runner is None:
+            try:
+                result = fn()
+            except Exception as exc:
+                fail(exc)
+                return
+            done(result)
+        else:
+            self.runner.run(fn, done, fail, owner=self)
+
+    def _on_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self.started.items):
+            self.open_item(self.started.items[row])
+
+    def select_item(self, item_id: int) -> None:
+        """Select an item in the list as the inspector would (opens it)."""
+        for row in range(self.item_list.count()):
+            if self.item_list.item(row).data(Qt.ItemDataRole.UserRole) == int(item_id):
+                self.item_list.setCurrentRow(row)
+                return
+        raise KeyError(item_id)
+
+    def open_item(self, item: InspectionItemView) -> None:
+        if self._ended:
+            return
+        self._show_header(item)
+        self._request += 1
+        request = self._request
+        if not item.displayable:
+            self._awaiting = None
+            self._close_current()
+            self.viewer.show_message(self.tr("Dit bestand kan niet worden weergegeven."))
+            return
+        self._awaiting = request
+        self.viewer.show_message(self.tr("Bezig met openen…"))
+
+        def done(data: bytes) -> None:
+            if self._ended:
+                return
+            self.current_item = item  # the service has this item open now
+            if request != self._request:
+                # The inspector moved on while it opened (background runner). If nothing else
+                # is on its way, stop this item's viewing time; otherwise the next open
+                # switches over in the session log.
+                if self._awaiting is None:
+                    self._close_current()
+                return
+            self._awaiting = None
+            self.viewer.show_content(item.kind, data)
+
+        def fail(exc: BaseException) -> None:
+            if request == self._request:
+                self._awaiting = None
+                self._on_open_failed(exc)
+
+        self._run(lambda: inspections.open_item(self.session, self.started.id, item.id),
+                  done, fail)
+
+    def _show_header(self, item: InspectionItemView) -> None:
+        marking = item.classification.marking
+        self.marking_top.setText(marking)
+        self.marking_bottom.setText(marking)
+        self.item_title.setText(item.title)
+        details = []
+        if item.source_note:
+            details.append(self.tr("Bron: %1").replace("%1", item.source_note))
+        if item.data_date is not None:
+            details.append(self.tr("Datum gegevens: %1").replace(
+                "%1", item.data_date.strftime("%d-%m-%Y")))
+        self.item_header.setText(" · ".join(details))
+        self.item_header.setVisible(bool(details))
+
+    def _close_current(self) -> None:
+        if self.current_item is None:
+            return
+        item, self.current_item = self.current_item, None
+        try:
+            inspections.close_item(self.session, self.started.id, item.id)
+        except AppError as exc:
+            log.info("closing an item failed: %s", exc.code)
+
+    def _on_open_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ACCESS_GONE):
+            # AUTHZ-3: the right to inspect is gone; show why, open nothing more.
+            self._close_current()
+            self.item_list.setEnabled(False)
+            self.viewer.show_message(exc.message)
+            return
+        if isinstance(exc, InvalidState | SessionLocked):
+            self._on_service_error(exc)
+            if not self._ended:
+                self.viewer.show_message(message_for(exc))
+            return
+        self.viewer.show_message(message_for(exc))
+
+    def _on_service_error(self, exc: AppError) -> None:
+        """The service says the session is over (idle, ended, locked): end here too."""
+        if isinstance(exc, SessionLocked):
+            self._finish(None)
+            return
+        try:
+            running = not inspections.check_idle(self.session, self.started.id)
+        except AppError:
+            running = False
+        if not running:
+            self.end_inspection()
+
+    # --- notes and the end ------------------------------------------------------------------
+
+    def _on_notes_changed(self) -> None:
+        text = self.notes.toPlainText()
+        if len(text) > NOTES_MAX_LENGTH:
+            self.notes.setPlainText(text[:NOTES_MAX_LENGTH])
+
+    def _on_end_clicked(self) -> None:
+        self.end_inspection()
+
+    def end_inspection(self) -> InspectionRecordView | None:
+        """"Inzage beëindigen" (also on idle and on closing): record the end and the notes,
+        clear the content and close the window."""
+        if self._ended:
+            return self.record
+        self.viewer.clear()
+        notes = self.notes.toPlainText()
+        record: InspectionRecordView | None = None
+        try:
+            try:
+                record = inspections.end_inspection(self.session, self.started.id, notes)
+            except InvalidInput:
+                record = inspections.end_inspection(self.session, self.started.id,
+                                                    _safe_notes(notes))
+        except AppError as exc:
+            log.warning("could not record the end of an inspection (%s)", exc.code)
+        self._finish(record)
+        return record
+
+    def _finish(self, record: InspectionRecordView | None) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        self.record = record
+        self._timer.stop()
+        self.viewer.clear()
+        self.item_list.setEnabled(False)
+        self._app.removeEventFilter(self.guard)
+        self._app.removeEventFilter(self)
+        with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
+            self._app.applicationStateChanged.disconnect(self._on_app_state_changed)
+        self.ended.emit(record)
+        self.close()
+
+    @property
+    def is_ended(self) -> bool:
+        return self._ended
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._ended:
+            self.end_inspection()  # calls close() again, which lands here with _ended set
+        event.accept()
+
+
+def open_inspection_window(parent: QWidget | None, session: Session, report_id: int, *,
+                           runner: TaskRunner | None = None) -> InspectionWindow:
+    """Start an inspection of ``report_id`` and show its window full screen.
+
+    Raises the service's AppError when inspection is refused (forbidden, not_designated,
+    involved, wrong_location, invalid_state, not_found): show it with ``show_error``.
+    ``runner`` opens items off the GUI thread (large PDFs); without it they open at once.
+    """
+    started = inspections.start_inspection(session, report_id)
+    window = InspectionWindow(session, started, parent, runner=runner)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.showFullScreen()
+    window.raise_()
+    window.activateWindow()
+    return window
+
+
+__all__ = ["InspectionWindow", "open_inspection_window"]
+

@@ -1,0 +1,286 @@
+"""The print preview: the ambtsbericht as it will print, rendered in memory and shown with
+QtPdf; the number of copies; printing to a printer and saving signed copies as PDF files.
+
+Every action goes through ``desktop_app.services.printing`` on the background worker: the
+preview is an audited view, and printing or saving registers every copy (signed, numbered)
+before a single page leaves the machine.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.gui.errors import message_for, show_info
+from desktop_app.gui.printing.pdf import InMemoryPdf, paint_pdfs
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services import printing
+from desktop_app.services.session import Session
+
+log = logging.getLogger(__name__)
+
+RERENDER_DELAY_MS = 350
+
+
+class PrintPreviewDialog(QDialog):
+    """``PrintPreviewDialog(parent, session, report_id)``. Rendering runs on ``runner`` (the
+    window's background worker) or, without one, right away."""
+
+    preview_ready = Signal(int)  # page count
+    printed = Signal(object)  # the PrintJob
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None, session: Session, report_id: int, *,
+                 runner: TaskRunner | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.report_id = int(report_id)
+        self.runner = runner
+        self.preview: printing.PrintPreview | None = None
+        self._pdf: InMemoryPdf | None = None
+        self._busy = False
+        self.setObjectName("printPreviewDialog")
+        self.setWindowTitle(self.tr("Afdrukvoorbeeld"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(760, 900)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 12)
+        layout.setSpacing(8)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("previewHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        layout.addWidget(self.heading)
+        self.explanation = QLabel(self)
+        self.explanation.setObjectName("previewExplanation")
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.explanation)
+
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdfView")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        layout.addWidget(self.view, 1)
+
+        controls = QHBoxLayout()
+        controls.setSpacing(8)
+        copies_label = QLabel(self.tr("Aantal &exemplaren:"), self)
+        self.copies_spin = QSpinBox(self)
+        self.copies_spin.setObjectName("copiesSpin")
+        self.copies_spin.setRange(1, printing.MAX_COPIES)
+        self.copies_spin.setValue(1)
+        self.copies_spin.setAccessibleName(self.tr("Aantal exemplaren"))
+        copies_label.setBuddy(self.copies_spin)
+        controls.addWidget(copies_label)
+        controls.addWidget(self.copies_spin)
+        self.pages_label = QLabel(self)
+        self.pages_label.setObjectName("pagesLabel")
+        controls.addWidget(self.pages_label)
+        controls.addStretch(1)
+        self.print_button = QPushButton(self.tr("&Afdrukken…"), self)
+        self.print_button.setObjectName("printButton")
+        self.save_button = QPushButton(self.tr("&Opslaan als PDF…"), self)
+        self.save_button.setObjectName("saveButton")
+        self.close_button = QPushButton(self.tr("&Sluiten"), self)
+        self.close_button.setObjectName("closeButton")
+        for button in (self.print_button, self.save_button, self.close_button):
+            controls.addWidget(button)
+        layout.addLayout(controls)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.status_label)
+
+        self._rerender = QTimer(self)
+        self._rerender.setSingleShot(True)
+        self._rerender.setInterval(RERENDER_DELAY_MS)
+        self._rerender.timeout.connect(self.refresh)
+        self.copies_spin.valueChanged.connect(self._on_copies_spin_value_changed)
+        self.print_button.clicked.connect(self._on_print_button_clicked)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.close_button.clicked.connect(self.close)
+        self._set_actions_enabled(False)
+        self.refresh()
+
+    # -- background work ---------------------------------------------------------------------
+
+    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        self._busy = True
+        self._set_actions_enabled(False)
+
+        def done(result: Any) -> None:
+            self._busy = False
+            on_done(result)
+            self._set_actions_enabled(self.preview is not None)
+
+        def fail(exc: BaseException) -> None:
+            self._busy = False
+            self._set_actions_enabled(self.preview is not None)
+            self._show_failure(exc)
+
+        if self.runner is None:
+            try:
+                result = fn()
+            except Exception as exc:  # shown as a sentence, never a traceback
+                fail(exc)
+            else:
+                done(result)
+        else:
+            self.runner.run(fn, done, fail, owner=self)
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(enabled and not self._busy)
+        draft = self.preview is not None and self.preview.draft
+        self.copies_spin.setEnabled(not draft and not self._busy)
+
+    def _show_failure(self, exc: BaseException) -> None:
+        text = message_for(exc)
+        self.status_label.setText(text)
+        self.failed.emit(text)
+
+    # -- preview ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Render the preview again (for the current number of copies)."""
+        session, report_id, copies = self.session, self.report_id, self.copies_spin.value()
+        self.status_label.setText(self.tr("Voorbeeld wordt opgemaakt…"))
+        self._run(lambda: printing.preview_report(session, report_id, copies=copies),
+                  self._show_preview)
+
+    def _show_preview(self, preview: printing.PrintPreview) -> None:
+        old = self._pdf
+        self.preview = preview
+        self._pdf = InMemoryPdf(preview.pdf, self)
+        self.view.setDocument(self._pdf.document)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        pages = self.page_count()
+        self.heading.setText(f"{preview.reference} — {preview.title}")
+        if preview.draft:
+            self.explanation.setText(self.tr(
+                "Dit ambtsbericht is nog niet ondertekend. Het wordt als CONCEPT afgedrukt: "
+                "één exemplaar, met watermerk en zonder handtekening."))
+            self.copies_spin.blockSignals(True)
+            self.copies_spin.setValue(1)
+            self.copies_spin.blockSignals(False)
+        else:
+            self.explanation.setText(self.tr(
+                "Voorbeeld van exemplaar 1 van %1. Bij het afdrukken krijgt elk exemplaar zijn "
+                "eigen nummer en een digitale handtekening, en wordt het in het afdrukregister "
+                "vastgelegd.").replace("%1", str(preview.copies)))
+        self.pages_label.setText(self.tr("1 pagina") if pages == 1 else
+                                 self.tr("%1 pagina's").replace("%1", str(pages)))
+        self.status_label.setText("")
+        self.preview_ready.emit(pages)
+
+    def page_count(self) -> int:
+        return 0 if self._pdf is None else self._pdf.page_count()
+
+    def _on_copies_spin_value_changed(self, _value: int) -> None:
+        if self.preview is not None and not self.preview.draft:
+            self._rerender.start()
+
+    # -- printing and saving ----------------------------------------------------------------
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print: the service makes, signs and registers the copies; their pages then go to
+        ``printer`` as one job (the register says 'printer' as destination)."""
+        session, report_id, copies = self.session, self.report_id, self._copies()
+        self.status_label.setText(self.tr("Exemplaren worden ondertekend en afgedrukt…"))
+
+        def send(job: printing.PrintJob) -> None:
+            try:
+                pages = paint_pdfs(printer, [c.pdf for c in job.copies])
+            except RuntimeError:
+                log.warning("printing failed after the copies were registered")
+                text = self.tr(
+                    "De printer kon de exemplaren niet afdrukken. Ze zijn wel in het "
+                    "afdrukregister vastgelegd; meld dit bij de functioneel beheerder.")
+                self.status_label.setText(text)
+                self.failed.emit(text)
+                return
+            self.status_label.setText(self._done_text(job, pages))
+            self.printed.emit(job)
+
+        self._run(lambda: printing.print_report(session, report_id, copies=copies), send)
+
+    def save_to(self, directory: Path) -> None:
+        """Save the signed copies (or the concept) as PDF files in ``directory``."""
+        session, report_id, copies = self.session, self.report_id, self._copies()
+        self.status_label.setText(self.tr("Exemplaren worden ondertekend en opgeslagen…"))
+
+        def saved(job: printing.PrintJob) -> None:
+            text = self._done_text(job, None)
+            self.status_label.setText(text)
+            show_info(self, text + "\n\n" + "\n".join(Path(f).name for f in job.files))
+            self.printed.emit(job)
+
+        self._run(lambda: printing.print_report(session, report_id, copies=copies,
+                                                out_dir=directory), saved)
+
+    def _copies(self) -> int:
+        return 1 if self.preview is not None and self.preview.draft else self.copies_spin.value()
+
+    def _done_text(self, job: printing.PrintJob, pages: int | None) -> str:
+        if job.draft:
+            text = self.tr("Conceptafdruk van %1 gemaakt en in het afdrukregister vastgelegd."
+                           ).replace("%1", job.reference)
+        else:
+            text = self.tr("%1 ondertekende exemplaren van %2 gemaakt en in het afdrukregister "
+                           "vastgelegd.").replace("%1", str(len(job.copies))).replace(
+                               "%2", job.reference)
+        if pages is not None:
+            text += " " + self.tr("%1 pagina's naar de printer gestuurd.").replace(
+                "%1", str(pages))
+        return text
+
+    def _on_print_button_clicked(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.preview.reference if self.preview else "ambtsbericht")
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Ambtsbericht afdrukken"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._printer = printer  # alive until the background job has painted
+            self.print_to(printer)
+
+    def _on_save_button_clicked(self) -> None:
+        directory = QFileDialog.getExistingDirectory(
+            self, self.tr("Map voor de PDF-bestanden kiezen"))
+        if directory:
+            self.save_to(Path(directory))
+
+    def closeEvent(self, event: Any) -> None:
+        self._rerender.stop()
+        if self._pdf is not None:
+            self._pdf.close()
+        super().closeEvent(event)
+
+
+def open_print_preview(parent: QWidget | None, session: Session, report_id: int, *,
+                       runner: TaskRunner | None = None) -> PrintPreviewDialog:
+    """Open the print preview of a report (non-blocking); returns the dialog."""
+    dialog = PrintPreviewDialog(parent, session, report_id, runner=runner)
+    dialog.open()
+    return dialog

@@ -1,0 +1,739 @@
+"""One report: its header (reference, classification, status, version, signature), the
+actions this person can take now, and three tabs: the text (editor, or the read-only text with
+the liaison's annotations), the comparison of two versions, and the history.
+
+Every service call runs on the TaskRunner; refusals come back as sentences (show_error, or
+inside the dialog that asked). Buttons follow the domain's ``allowed_actions`` for the report
+as loaded, but the service decides: a stale button only leads to its sentence."""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable
+from typing import Any, cast
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.classification import Classification
+from desktop_app.domain.errors import AppError, InvalidInput
+from desktop_app.domain.report_content import render
+from desktop_app.domain.reports import ALLOWED_ROLES, ReportAction, ReportStatus
+from desktop_app.gui.errors import show_error, show_info
+from desktop_app.gui.labels import clearance_label
+from desktop_app.gui.printing import open_print_preview
+from desktop_app.gui.reports.dialogs import CommentDialog, ConfirmDialog, SignDialog
+from desktop_app.gui.reports.diff import CompareView
+from desktop_app.gui.reports.editor import PlainEditor, StructuredEditor
+from desktop_app.gui.reports.labels import event_label, short_time, status_label, verdict_label
+from desktop_app.gui.reports.review import AnnotationPanel, ReportReader
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services import reports
+from desktop_app.services.reports import (
+    DEFAULT_CLASSIFICATION,
+    AnnotationRecord,
+    ReportDiff,
+    ReportSummary,
+    ReportView,
+    VersionSaved,
+)
+from desktop_app.services.session import Session
+
+log = logging.getLogger(__name__)
+
+_A = ReportAction
+_S = ReportStatus
+
+class Mode(enum.Enum):
+    EMPTY = "empty"
+    NEW = "new"
+    REPORT = "report"
+
+
+class ReportDetail(QWidget):
+    changed = Signal(int)  # a report changed (its id): the page refreshes the work lists
+
+    TAB_TEXT, TAB_COMPARE, TAB_HISTORY = range(3)
+
+    def __init__(self, session: Session, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.runner = runner
+        self.roles = frozenset(session.user.roles)
+        self.mode = Mode.EMPTY
+        self.view: ReportView | None = None
+        self.request_id: int | None = None
+        self.dirty = False
+        self.last_saved: VersionSaved | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget(self)
+        outer.addWidget(self.pages)
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("placeholderText")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        if self.may(_A.CREATE):
+            self.empty_label.setText(self.tr(
+                "Kies een ambtsbericht in een van de lijsten hierboven, of begin een nieuw "
+                "ambtsbericht."))
+        else:
+            self.empty_label.setText(self.tr("Kies een ambtsbericht in een van de lijsten "
+                                             "hierboven."))
+        self.pages.addWidget(self.empty_label)
+        self.content = QWidget(self)
+        self.pages.addWidget(self.content)
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+
+        head = QHBoxLayout()
+        self.title_label = QLabel(self.content)
+        self.title_label.setObjectName("reportTitle")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        head.addWidget(self.title_label, 1)
+        version_label = QLabel(self.tr("&Versie"), self.content)
+        self.version_combo = QComboBox(self.content)
+        self.version_combo.setObjectName("versionCombo")
+        self.version_combo.setAccessibleName(self.tr("Versie"))
+        version_label.setBuddy(self.version_combo)
+        self.version_combo.activated.connect(self._on_version_picked)
+        head.addWidget(version_label)
+        head.addWidget(self.version_combo)
+        layout.addLayout(head)
+        self.info_label = QLabel(self.content)
+        self.info_label.setObjectName("reportInfo")
+        self.info_label.setWordWrap(True)
+        layout.addWidget(self.info_label)
+        self.signature_label = QLabel(self.content)
+        self.signature_label.setObjectName("signatureLabel")
+        self.signature_label.setWordWrap(True)
+        self.signature_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.signature_label)
+        self.hint_label = QLabel(self.content)
+        self.hint_label.setObjectName("stepHint")
+        self.hint_label.setWordWrap(True)
+        layout.addWidget(self.hint_label)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(6)
+        self.save_button = self._button(self.tr("&Opslaan als nieuwe versie"), "saveButton",
+                                         self.save, actions)
+        self.submit_button = self._button(self.tr("&Indienen bij liaison"), "submitButton",
+                                          self.submit, actions)
+        self.annotate_button = self._button(self.tr("Opmerking &toevoegen…"), "annotateButton",
+                                            self.open_annotate_dialog, actions)
+        self.annotate_button.setToolTip(self.tr("Selecteer eerst een passage in de tekst."))
+        self.usable_button = self._button(self.tr("&Bruikbaar…"), "usableButton",
+                                          lambda: self.open_verdict_dialog(True), actions)
+        self.changes_button = self._button(self.tr("&Aanpassing wenselijk…"), "changesButton",
+                                           lambda: self.open_verdict_dialog(False), actions)
+        self.sign_button = self._button(self.tr("O&ndertekenen…"), "signButton",
+                                        self.open_sign_dialog, actions)
+        self.issue_button = self._button(self.tr("&Uitbrengen…"), "issueButton",
+                                         self.open_issue_dialog, actions)
+        self.correct_button = self._button(self.tr("&Correctie vastleggen…"), "correctButton",
+                                           self.open_correction_dialog, actions)
+        self.print_button = self._button(self.tr("Afdruk&voorbeeld…"), "printButton",
+                                         self.open_print_preview, actions)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self.tabs = QTabWidget(self.content)
+        self.tabs.setObjectName("reportTabs")
+        layout.addWidget(self.tabs, 1)
+        text_tab = QSplitter(Qt.Orientation.Horizontal, self.tabs)
+        text_tab.setObjectName("textSplitter")
+        text_tab.setChildrenCollapsible(False)
+        self.text_stack = QStackedWidget(text_tab)
+        self.editor = StructuredEditor(session.clock.today, self.text_stack)
+        self.plain_editor = PlainEditor(self.text_stack)
+        self.reader = ReportReader(self.text_stack)
+        for w in (self.editor, self.plain_editor, self.reader):
+            self.text_stack.addWidget(w)
+        self.annotations = AnnotationPanel(text_tab)
+        text_tab.addWidget(self.text_stack)
+        text_tab.addWidget(self.annotations)
+        text_tab.setStretchFactor(0, 3)
+        text_tab.setStretchFactor(1, 1)
+        text_tab.setSizes([760, 300])
+        self.compare = CompareView(self.tabs)
+        self.history = QListWidget(self.tabs)
+        self.history.setObjectName("historyList")
+        self.history.setAccessibleName(self.tr("Geschiedenis"))
+        self.history.setWordWrap(True)
+        self.tabs.addTab(text_tab, self.tr("&Tekst"))
+        self.tabs.addTab(self.compare, self.tr("Versies &vergelijken"))
+        self.tabs.addTab(self.history, self.tr("&Geschiedenis"))
+
+        self.editor.changed.connect(self._on_edited)
+        self.plain_editor.changed.connect(self._on_edited)
+        self.reader.selection_changed_py.connect(self._update_buttons)
+        self.reader.annotation_clicked.connect(self.annotations.select)
+        self.annotations.annotation_selected.connect(self.reader.set_active)
+        self.compare.compare_requested.connect(self.compare_versions)
+        self.show_empty()
+
+    def _button(self, text: str, name: str, slot: Callable[[], object],
+                row: QHBoxLayout) -> QPushButton:
+        button = QPushButton(text, self.content)
+        button.setObjectName(name)
+        button.clicked.connect(lambda _=False: slot())
+        row.addWidget(button)
+        return button
+
+    # --- what this person may do ------------------------------------------------------------
+
+    def may(self, action: ReportAction) -> bool:
+        """The role allows the action at all (the button is shown)."""
+        return bool(ALLOWED_ROLES[action] & self.roles)
+
+    def allowed(self, action: ReportAction) -> bool:
+        """The workflow allows it now, on the latest version (the button is enabled)."""
+        view = self.view
+        return (self.mode is Mode.REPORT and view is not None and view.is_latest
+                and action in view.allowed_actions)
+
+    @property
+    def report_id(self) -> int | None:
+        if self.view is None or self.mode is not Mode.REPORT:
+            return None
+        return int(self.view.report.id)
+
+    @property
+    def editing(self) -> bool:
+        return self.mode is Mode.NEW or self.allowed(_A.REVISE)
+
+    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[BaseException], None] | None = None,
+             owner: QWidget | None = None) -> None:
+        self.runner.run(fn, on_done, on_error or self._on_error, owner=owner or self)
+
+    def _on_error(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    # --- showing ----------------------------------------------------------------------------
+
+    def show_empty(self) -> None:
+        self.mode = Mode.EMPTY
+        self.view = None
+        self.dirty = False
+        self.pages.setCurrentWidget(self.empty_label)
+
+    def start_new(self, request_id: int | None = None) -> None:
+        """An empty editor for a new report (linked to ``request_id``, or spontaneous)."""
+        self.mode = Mode.NEW
+        self.view = None
+        self.request_id = request_id
+        self.pages.setCurrentWidget(self.content)
+        self.title_label.setText(self.tr("Nieuw ambtsbericht"))
+        if request_id is None:
+            self.info_label.setText(self.tr("Nog niet opgeslagen · spontaan ambtsbericht"))
+        else:
+            self.info_label.setText(self.tr("Nog niet opgeslagen · bij verzoek %1")
+                                    .replace("%1", str(request_id)))
+        self.signature_label.hide()
+        self.hint_label.setText(self.tr(
+            "Vul het ambtsbericht in en sla het op als versie 1. Daarna kunt u het indienen bij "
+            "de IND-liaison."))
+        self.version_combo.clear()
+        self.version_combo.setEnabled(False)
+        clearance = self.session.user.clearance
+        level = min(DEFAULT_CLASSIFICATION, clearance)
+        self.editor.set_classification(level, clearance, editable=True)
+        self.editor.set_content(None)
+        self.text_stack.setCurrentWidget(self.editor)
+        self.annotations.set_annotations((), 1)
+        self.compare.wipe()
+        self.compare.set_versions(())
+        self.history.clear()
+        self.tabs.setCurrentIndex(self.TAB_TEXT)
+        self.dirty = False
+        self._update_buttons()
+        self.editor.subject_edit.setFocus()
+
+    def load(self, report_id: int, version: int | None = None,
+             then: Callable[[ReportView], None] | None = None) -> None:
+        session = self.session
+
+        def done(view: ReportView) -> None:
+            self.show_view(view)
+            if then is not None:
+                then(view)
+
+        self._run(lambda: reports.get_report(session, report_id, version), done)
+
+    def reload(self, then: Callable[[ReportView], None] | None = None) -> None:
+        if self.view is not None:
+            self.load(int(self.view.report.id), None, then)
+
+    def show_view(self, view: ReportView) -> None:
+        self.mode = Mode.REPORT
+        self.view = view
+        self.request_id = None
+        self.pages.setCurrentWidget(self.content)
+        r = view.report
+        self.title_label.setText(f"{r.reference} — {r.title}")
+        info = self.tr("Rubricering: %1 · Status: %2 · Versie %3 van %4 · bijgewerkt %5")
+        self.info_label.setText(
+            info.replace("%1", clearance_label(r.classification))
+            .replace("%2", status_label(r.status)).replace("%3", str(view.version))
+            .replace("%4", str(r.version)).replace("%5", short_time(r.updated_at)))
+        self._show_signature(r)
+        self.hint_label.setText(self._hint(view))
+        self.version_combo.clear()
+        for v in view.versions:
+            text = self.tr("%1 — %2, %3").replace("%1", str(v.version)) \
+                .replace("%2", v.author).replace("%3", short_time(v.created_at))
+            if v.submitted_at:
+                text += self.tr(" (ingediend)")
+            self.version_combo.addItem(text, v.version)
+        self.version_combo.setCurrentIndex(self.version_combo.findData(view.version))
+        self.version_combo.setEnabled(len(view.versions) > 1)
+
+        if self.allowed(_A.REVISE):
+            if view.content is not None:
+                self.editor.set_classification(
+                    r.classification, self.session.user.clearance,
+                    editable=self.allowed(_A.SET_CLASSIFICATION))
+                self.editor.set_content(view.content)
+                self.text_stack.setCurrentWidget(self.editor)
+            else:
+                self.plain_editor.set_text(view.text)
+                self.text_stack.setCurrentWidget(self.plain_editor)
+            self.reader.wipe()
+        else:
+            self.reader.set_text(view.text)
+            self.reader.set_annotations(view.annotations)
+            self.text_stack.setCurrentWidget(self.reader)
+            self.editor.wipe()
+            self.plain_editor.wipe()
+        self.annotations.set_annotations(view.annotations, view.version)
+        self.compare.wipe()
+        self.compare.set_versions(view.versions)
+        self._fill_history(view)
+        self.dirty = False
+        self._update_buttons()
+
+    def _show_signature(self, r: ReportSummary) -> None:
+        lines = []
+        if r.text_sha256 and r.signed_at:
+            lines.append(
+                self.tr("✔ Ondertekend door %1 op %2 (versie %3). SHA-256 van de ondertekende "
+                        "tekst: %4").replace("%1", r.signed_by or "")
+                .replace("%2", short_time(r.signed_at)).replace("%3", str(r.signed_version))
+                .replace("%4", r.text_sha256))
+        if r.issued_at:
+            lines.append(self.tr("✔ Uitgebracht door %1 op %2.").replace("%1", r.issued_by or "")
+                         .replace("%2", short_time(r.issued_at)))
+        self.signature_label.setText("\n".join(lines))
+        self.signature_label.setVisible(bool(lines))
+
+    def _hint(self, view: ReportView) -> str:
+        status = view.report.status
+        if not view.is_latest:
+            return self.tr("U bekijkt een eerdere versie; die is alleen te lezen.")
+        if status is _S.DRAFT:
+            if self.may(_A.SUBMIT):
+                return self.tr("Concept. Sla wijzigingen op als nieuwe versie en dien het "
+                               "ambtsbericht in bij de IND-liaison.")
+            return self.tr("Concept; nog niet ter beoordeling aangeboden.")
+        if status is _S.IN_REVIEW:
+            if self.may(_A.ANNOTATE):
+                return self.tr("Selecteer een passage en kies 'Opmerking toevoegen…'. Geef daarna "
+                               "uw oordeel: bruikbaar of aanpassing wenselijk.")
+            return self.tr("Ter beoordeling bij de IND-liaison; de tekst is bevroren tot het "
+                           "oordeel.")
+        if status is _S.CHANGES_WANTED:
+            text = self.tr("De IND-liaison vond aanpassing wenselijk. Leg een herziene versie vast "
+                           "en dien die opnieuw in.")
+            last = next((v for v in reversed(view.verdicts) if v.comment), None)
+            if last is not None and last.comment:
+                text += "\n" + self.tr("Toelichting van %1: %2").replace("%1", last.author) \
+                    .replace("%2", last.comment)
+            return text
+        if status is _S.USABLE:
+            if self.may(_A.SIGN) and not self.allowed(_A.SIGN):
+                return self.tr("Vier-ogenprincipe: u heeft zelf een versie van dit ambtsbericht "
+                               "geschreven en mag het daarom niet ondertekenen.")
+            if self.may(_A.REVISE):
+                return self.tr("De IND-liaison heeft deze tekst bruikbaar geoordeeld; hij wacht "
+                               "op ondertekening. Een nieuwe versie stuurt het ambtsbericht "
+                               "terug naar concept.")
+            return self.tr("De IND-liaison heeft deze tekst bruikbaar geoordeeld.")
+        if status is _S.SIGNED:
+            return self.tr("Ondertekend; de tekst ligt voorgoed vast. Het ambtsbericht kan worden "
+                           "uitgebracht.")
+        return self.tr("Uitgebracht aan de IND.")
+
+    def _fill_history(self, view: ReportView) -> None:
+        self.history.clear()
+        for e in view.history:
+            QListWidgetItem(
+                self.tr("%1 · %2 · versie %3 %4").replace("%1", short_time(e.at))
+                .replace("%2", e.actor).replace("%3", str(e.version))
+                .replace("%4", event_label(e.kind)), self.history)
+        for v in view.verdicts:
+            text = self.tr("Oordeel over versie %1: %2 (%3, %4)").replace("%1", str(v.version)) \
+                .replace("%2", verdict_label(v.verdict)).replace("%3", v.author) \
+                .replace("%4", short_time(v.created_at))
+            if v.comment:
+                text += "\n" + v.comment
+            QListWidgetItem(text, self.history)
+        for c in view.corrections:
+            QListWidgetItem(
+                self.tr("⚠ Correctie (%1, %2): %3").replace("%1", c.author)
+                .replace("%2", short_time(c.created_at)).replace("%3", c.text), self.history)
+
+    def _update_buttons(self) -> None:
+        """Shown: what the role can do at this stage; enabled: what the workflow allows now."""
+        new = self.mode is Mode.NEW
+        status = self.view.report.status if self.mode is Mode.REPORT and self.view else None
+        open_text = new or status in (_S.DRAFT, _S.IN_REVIEW, _S.CHANGES_WANTED, _S.USABLE)
+        self.save_button.setVisible(self.may(_A.REVISE) and open_text)
+        self.save_button.setEnabled(new or (self.allowed(_A.REVISE) and self.dirty))
+        self.submit_button.setVisible(self.may(_A.SUBMIT) and open_text)
+        self.submit_button.setEnabled(self.allowed(_A.SUBMIT) and not self.dirty)
+        in_review = status is _S.IN_REVIEW
+        self.annotate_button.setVisible(self.may(_A.ANNOTATE) and in_review)
+        self.annotate_button.setEnabled(self.allowed(_A.ANNOTATE)
+                                        and self.reader.selected_quote() is not None)
+        for button, action in ((self.usable_button, _A.VERDICT_USABLE),
+                               (self.changes_button, _A.VERDICT_CHANGES_WANTED)):
+            button.setVisible(self.may(action) and in_review)
+            button.setEnabled(self.allowed(action))
+        self.sign_button.setVisible(self.may(_A.SIGN) and status is _S.USABLE)
+        self.sign_button.setEnabled(self.allowed(_A.SIGN))
+        four_eyes = status is _S.USABLE and self.may(_A.SIGN) and not self.allowed(_A.SIGN)
+        self.sign_button.setToolTip(
+            self.tr("Vier-ogenprincipe: wie een versie schreef, ondertekent niet.")
+            if four_eyes else "")
+        self.issue_button.setVisible(self.may(_A.ISSUE) and status is _S.SIGNED)
+        self.issue_button.setEnabled(self.allowed(_A.ISSUE))
+        self.correct_button.setVisible(self.may(_A.CORRECT) and status is _S.ISSUED)
+        self.correct_button.setEnabled(self.allowed(_A.CORRECT))
+        printable = status in (_S.SIGNED, _S.ISSUED)
+        self.print_button.setVisible(self.may(_A.PRINT) and printable)
+        self.print_button.setEnabled(self.allowed(_A.PRINT) and printable)
+
+    def _on_edited(self) -> None:
+        self.dirty = True
+        self._update_buttons()
+
+    def _on_version_picked(self, index: int) -> None:
+        version = self.version_combo.itemData(index)
+        if self.view is None or version is None or int(version) == self.view.version:
+            return
+        self.load(int(self.view.report.id), int(version))
+
+    # --- drafting ---------------------------------------------------------------------------
+
+    def _editor_text(self) -> str:
+        """The text to store; InvalidInput (with the field) when the form is not complete."""
+        if self.text_stack.currentWidget() is self.plain_editor:
+            return self.plain_editor.text()
+        self.editor.revalidate()
+        if self.editor.problem:
+            # The domain's own check gives the sentence and the field.
+            from desktop_app.domain.report_content import validate
+
+            validate(self.editor.content(), today=self.session.clock.today())
+        return render(self.editor.content())
+
+    def save(self) -> None:
+        """'Opslaan als nieuwe versie': a new report, or the next version (and the changed
+        classification) of this one."""
+        if not self.editing:
+            return
+        try:
+            text = self._editor_text()
+        except InvalidInput as exc:
+            self.editor.focus_field(exc.field)
+            show_error(self, exc)
+            return
+        session = self.session
+        if self.mode is Mode.NEW:
+            level = self.editor.classification()
+            request_id = self.request_id
+
+            def draft() -> VersionSaved:
+                return reports.draft_report(session, text=text, request_id=request_id,
+                                            classification=level)
+
+            self._run(draft, self._on_saved, self._on_save_failed)
+            return
+        view = self.view
+        assert view is not None
+        report_id = int(view.report.id)
+        level = (self.editor.classification()
+                 if self.text_stack.currentWidget() is self.editor else view.report.classification)
+        text_changed = text != view.text
+        level_changed = level != view.report.classification
+        if not text_changed and not level_changed:
+            show_info(self, self.tr("Er is niets gewijzigd ten opzichte van versie %1.")
+                      .replace("%1", str(view.version)))
+            return
+
+        def revise() -> VersionSaved | ReportSummary:
+            saved: VersionSaved | ReportSummary | None = None
+            if text_changed:
+                saved = reports.revise_report(session, report_id, text=text)
+            if level_changed:
+                summary = reports.set_classification(session, report_id, level)
+                saved = saved or summary
+            assert saved is not None
+            return saved
+
+        self._run(revise, self._on_saved, self._on_save_failed)
+
+    def _on_saved(self, result: VersionSaved | ReportSummary) -> None:
+        if isinstance(result, VersionSaved):
+            self.last_saved = result
+            summary = result.report
+        else:
+            summary = result
+        self.dirty = False
+        self.changed.emit(int(summary.id))
+        self.load(int(summary.id))
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, InvalidInput):
+            self.editor.focus_field(exc.field)
+        show_error(self, exc)
+        if self.view is not None:  # e.g. the text was saved but the classification refused
+            self.changed.emit(int(self.view.report.id))
+
+    def submit(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        if self.dirty:
+            show_info(self, self.tr("Sla eerst uw wijzigingen op als nieuwe versie; daarna kunt "
+                                    "u het ambtsbericht indienen."))
+            return
+        session, report_id = self.session, int(view.report.id)
+        self._run(lambda: reports.submit_report(session, report_id), self._after_step)
+
+    def _after_step(self, summary: ReportSummary) -> None:
+        self.changed.emit(int(summary.id))
+        self.load(int(summary.id))
+
+    # --- review -----------------------------------------------------------------------------
+
+    def open_annotate_dialog(self) -> CommentDialog | None:
+        view = self.view
+        picked = self.reader.selected_quote()
+        if view is None or picked is None:
+            show_info(self, self.tr("Selecteer eerst een passage in de tekst."))
+            return None
+        quote, start = picked
+        dialog = CommentDialog(
+            self.tr("Opmerking toevoegen"), self.tr("&Toevoegen"),
+            self.tr("Uw opmerking wordt verankerd aan deze passage van versie %1.")
+            .replace("%1", str(view.version)), quote=quote, parent=self)
+        report_id, session = int(view.report.id), self.session
+
+        def submitted(comment: object) -> None:
+            def work() -> AnnotationRecord:
+                return reports.annotate(session, report_id, quote=quote, comment=str(comment),
+                                        start=start)
+
+            def done(record: AnnotationRecord) -> None:
+                dialog.succeed()
+                self.changed.emit(report_id)
+                self.load(report_id, then=lambda _v: self._focus_annotation(record.id))
+
+            self.runner.run(work, done, dialog.fail, owner=dialog)
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+        return dialog
+
+    def _focus_annotation(self, annotation_id: int) -> None:
+        self.annotations.select(annotation_id)
+        self.reader.set_active(annotation_id)
+
+    def open_verdict_dialog(self, usable: bool) -> CommentDialog | None:
+        view = self.view
+        if view is None:
+            return None
+        if usable:
+            dialog = CommentDialog(
+                self.tr("Oordeel: bruikbaar"), self.tr("&Bruikbaar"),
+                self.tr("U oordeelt versie %1 bruikbaar (art. 2.4). Daarna kan het ambtsbericht "
+                        "worden ondertekend.").replace("%1", str(view.version)),
+                required=False, parent=self)
+        else:
+            dialog = CommentDialog(
+                self.tr("Oordeel: aanpassing wenselijk"), self.tr("&Aanpassing wenselijk"),
+                self.tr("U vindt aanpassing van versie %1 wenselijk (art. 2.4). De AIVD legt "
+                        "dan een herziene versie vast.").replace("%1", str(view.version)),
+                required=False, parent=self)
+        report_id, session = int(view.report.id), self.session
+
+        def submitted(comment: object) -> None:
+            def done(summary: ReportSummary) -> None:
+                dialog.succeed()
+                self._after_step(summary)
+
+            text = None if comment is None else str(comment)
+            self.runner.run(
+                lambda: reports.give_verdict(session, report_id, usable=usable, comment=text),
+                done, dialog.fail, owner=dialog)
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+        return dialog
+
+    # --- signing and issuing ----------------------------------------------------------------
+
+    def open_sign_dialog(self) -> SignDialog | None:
+        view = self.view
+        if view is None:
+            return None
+        r = view.report
+        dialog = SignDialog(r.reference, r.version, r.classification,
+                            self.session.user.clearance, self)
+        return self._sign_with(dialog)
+
+    def _sign_with(self, dialog: SignDialog) -> SignDialog:
+        view = self.view
+        assert view is not None
+        report_id, session = int(view.report.id), self.session
+        current = view.report.classification
+
+        def submitted(level: object) -> None:
+            chosen = Classification(int(cast(int, level)))
+            keep = None if chosen == current else chosen
+
+            def done(summary: ReportSummary) -> None:
+                dialog.succeed()
+                self._after_step(summary)
+                show_info(self, self.tr(
+                    "Het ambtsbericht %1 is ondertekend. SHA-256 van de ondertekende tekst:\n%2")
+                    .replace("%1", summary.reference).replace("%2", summary.text_sha256 or ""))
+
+            self.runner.run(
+                lambda: reports.sign_report(session, report_id, classification=keep),
+                done, dialog.fail, owner=dialog)
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+        return dialog
+
+    def sign_now(self) -> None:
+        """Sign with the current classification, without the dialog (the service decides; a
+        refusal such as four eyes shows as a sentence)."""
+        view = self.view
+        if view is None:
+            return
+        report_id, session = int(view.report.id), self.session
+        self._run(lambda: reports.sign_report(session, report_id), self._after_step)
+
+    def open_issue_dialog(self) -> ConfirmDialog | None:
+        view = self.view
+        if view is None:
+            return None
+        dialog = ConfirmDialog(
+            self.tr("Ambtsbericht uitbrengen"), self.tr("&Uitbrengen"),
+            self.tr("Het ondertekende ambtsbericht %1 wordt uitgebracht aan de IND en als "
+                    "verstrekking vastgelegd. Dit kan niet ongedaan worden gemaakt.")
+            .replace("%1", view.report.reference), self)
+        report_id, session = int(view.report.id), self.session
+
+        def submitted(_: object) -> None:
+            def done(result: reports.IssueResult) -> None:
+                dialog.succeed()
+                self._after_step(result.report)
+
+            self.runner.run(lambda: reports.issue_report(session, report_id), done,
+                            dialog.fail, owner=dialog)
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+        return dialog
+
+    def open_correction_dialog(self) -> CommentDialog | None:
+        view = self.view
+        if view is None:
+            return None
+        dialog = CommentDialog(
+            self.tr("Correctie vastleggen"), self.tr("&Vastleggen"),
+            self.tr("Beschrijf welke verstrekte gegevens onjuist bleken. De correctie wordt bij "
+                    "het ambtsbericht en in het verstrekkingenregister vastgelegd, zodat elke "
+                    "ontvanger wordt ingelicht."), parent=self)
+        report_id, session = int(view.report.id), self.session
+
+        def submitted(text: object) -> None:
+            def done(_: object) -> None:
+                dialog.succeed()
+                self.changed.emit(report_id)
+                self.load(report_id)
+
+            self.runner.run(lambda: reports.record_correction(session, report_id, str(text)),
+                            done, dialog.fail, owner=dialog)
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+        return dialog
+
+    def open_print_preview(self) -> QWidget | None:
+        """The print preview of the signed text (the print helper registers every copy)."""
+        view = self.view
+        if view is None:
+            return None
+        try:
+            return open_print_preview(self, self.session, int(view.report.id),
+                                      runner=self.runner)
+        except AppError as exc:
+            show_error(self, exc)
+            return None
+
+    # --- comparing --------------------------------------------------------------------------
+
+    def compare_versions(self, old: int, new: int) -> None:
+        view = self.view
+        if view is None:
+            return
+        report_id, session = int(view.report.id), self.session
+
+        def done(diff: ReportDiff) -> None:
+            self.compare.show_diff(diff)
+
+        self._run(lambda: reports.diff_report(session, report_id, old, new), done)
+
+    # --- lock -------------------------------------------------------------------------------
+
+    def wipe(self) -> None:
+        """The lock: no report text, title or comment stays in any widget."""
+        self.view = None
+        self.last_saved = None
+        self.mode = Mode.EMPTY
+        self.dirty = False
+        self.editor.wipe()
+        self.plain_editor.wipe()
+        self.reader.wipe()
+        self.annotations.wipe()
+        self.compare.wipe()
+        self.history.clear()
+        self.version_combo.clear()
+        for label in (self.title_label, self.info_label, self.signature_label, self.hint_label):
+            label.clear()
+        self.pages.setCurrentWidget(self.empty_label)

@@ -1,0 +1,506 @@
+"""The officer's editor, shaped like an ambtsbericht: subject, occasion, numbered findings
+(each with its reliability or source reference and the date of its data), conclusion.
+
+The structure is rendered to the version text by ``desktop_app.domain.report_content.render``
+on saving; what the author may consciously keep (data older than ten years, unknown
+reliability) shows as a warning beside the finding while typing, with a sign and words, not
+colour alone. A text that is not in the rendered form is edited as free text instead."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.classification import Classification
+from desktop_app.domain.errors import InvalidInput
+from desktop_app.domain.report_content import Finding, Reliability, ReportContent, validate
+from desktop_app.gui.labels import clearance_label
+from desktop_app.gui.reports.labels import reliability_label
+
+_FILLER = Finding(text="-", reliability=Reliability.RELIABLE)
+
+
+def live_check(
+    content: ReportContent, today: dt.date
+) -> tuple[dict[int, list[str]], str | None]:
+    """Warnings per finding (1-based) and the first reason the content cannot be saved yet.
+
+    The domain's ``validate`` stops at the first error; while typing, a finding's warning must
+    not wait for the rest of the form, so each finding is then checked on its own, next to
+    neutral fillers (which keeps its number, and so the domain's message, right)."""
+    try:
+        warnings = validate(content, today=today)
+    except InvalidInput as exc:
+        problem: str | None = exc.message
+    else:
+        grouped: dict[int, list[str]] = {}
+        for w in warnings:
+            grouped.setdefault(w.finding, []).append(w.message)
+        return grouped, None
+    per: dict[int, list[str]] = {}
+    for n, finding in enumerate(content.findings, start=1):
+        probe = replace(finding, text=finding.text if finding.text.strip() else "-",
+                        reliability=finding.reliability or Reliability.RELIABLE)
+        findings = tuple(probe if k == n else _FILLER for k in range(1, len(content.findings) + 1))
+        try:
+            found = validate(ReportContent("-", "", findings, ""), today=today)
+        except InvalidInput:
+            continue
+        messages = [w.message for w in found if w.finding == n]
+        if messages:
+            per[n] = messages
+    return per, problem
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def _text_box(parent: QWidget, lines: int, name: str) -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setObjectName(name)
+    edit.setTabChangesFocus(True)  # keyboard users leave the box with Tab
+    height = edit.fontMetrics().lineSpacing() * lines + 14
+    edit.setMinimumHeight(height)
+    edit.setMaximumHeight(height + edit.fontMetrics().lineSpacing() * 3)
+    return edit
+
+
+class WarningLine(QWidget):
+    """A warning sign and a sentence (never colour alone)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("warningLine")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(8)
+        self.icon = QLabel(self)
+        self.icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(18, 18))
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.label = QLabel(self)
+        self.label.setObjectName("warningText")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.label, 1)
+        self.hide()
+
+    def set_messages(self, messages: Sequence[str]) -> None:
+        text = "\n".join(f"⚠ {m}" for m in messages)
+        self.label.setText(text)
+        self.setAccessibleDescription(text)
+        self.setVisible(bool(messages))
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisibleTo(self.parentWidget()) else ""
+
+
+class FindingEditor(QFrame):
+    changed = Signal()
+    remove_requested = Signal(object)
+
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findingFrame")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._today = today
+        grid = QGridLayout(self)
+        grid.setContentsMargins(10, 8, 10, 8)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+        self.number_label = QLabel(self)
+        self.number_label.setObjectName("findingNumber")
+        self.remove_button = QPushButton(self.tr("Bevinding verwijderen"), self)
+        self.remove_button.setObjectName("removeFinding")
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        top = QHBoxLayout()
+        top.addWidget(self.number_label)
+        top.addStretch(1)
+        top.addWidget(self.remove_button)
+        grid.addLayout(top, 0, 0, 1, 6)
+        self.text_edit = _text_box(self, 3, "findingText")
+        self.text_edit.setPlaceholderText(self.tr("Wat is gebleken (één bevinding)."))
+        grid.addWidget(self.text_edit, 1, 0, 1, 6)
+
+        reliability_label_w = QLabel(self.tr("&Betrouwbaarheid"), self)
+        self.reliability_combo = QComboBox(self)
+        self.reliability_combo.setObjectName("reliabilityCombo")
+        self.reliability_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reliability_combo.setMinimumContentsLength(16)
+        self.reliability_combo.addItem(self.tr("— niet opgegeven —"), None)
+        for r in Reliability:
+            self.reliability_combo.addItem(reliability_label(r), r.value)
+        reliability_label_w.setBuddy(self.reliability_combo)
+        source_label = QLabel(self.tr("of &bronverwijzing"), self)
+        self.source_edit = QLineEdit(self)
+        self.source_edit.setObjectName("sourceEdit")
+        self.source_edit.setPlaceholderText(self.tr("kenmerk brondocument"))
+        self.source_edit.setMaxLength(200)
+        source_label.setBuddy(self.source_edit)
+        self.date_check = QCheckBox(self.tr("&Datum gegevens"), self)
+        self.date_check.setObjectName("dateCheck")
+        self.date_edit = QDateEdit(_qdate(today()), self)
+        self.date_edit.setObjectName("dateEdit")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setEnabled(False)
+        self.date_edit.setAccessibleName(self.tr("Datum gegevens"))
+        self.date_check.toggled.connect(self.date_edit.setEnabled)
+        date_row = QHBoxLayout()
+        date_row.setSpacing(6)
+        date_row.addWidget(self.date_check)
+        date_row.addWidget(self.date_edit)
+        date_row.addStretch(1)
+        grid.addWidget(reliability_label_w, 2, 0)
+        grid.addWidget(self.reliability_combo, 2, 1)
+        grid.addLayout(date_row, 2, 2, 1, 2)
+        grid.addWidget(source_label, 3, 0)
+        grid.addWidget(self.source_edit, 3, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.warning = WarningLine(self)
+        grid.addWidget(self.warning, 4, 0, 1, 6)
+        self.reliability_combo.setAccessibleName(self.tr("Betrouwbaarheid"))
+        self.source_edit.setAccessibleName(self.tr("Bronverwijzing"))
+
+        self.text_edit.textChanged.connect(self.changed)
+        self.reliability_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.source_edit.textChanged.connect(lambda _t: self.changed.emit())
+        self.date_check.toggled.connect(lambda _c: self.changed.emit())
+        self.date_edit.dateChanged.connect(lambda _d: self.changed.emit())
+
+    def set_number(self, number: int) -> None:
+        self.number_label.setText(self.tr("Bevinding %1").replace("%1", str(number)))
+        self.text_edit.setAccessibleName(self.tr("Tekst van bevinding %1")
+                                         .replace("%1", str(number)))
+
+    def set_finding(self, finding: Finding) -> None:
+        self.text_edit.setPlainText(finding.text)
+        index = self.reliability_combo.findData(
+            None if finding.reliability is None else finding.reliability.value)
+        self.reliability_combo.setCurrentIndex(max(index, 0))
+        self.source_edit.setText(finding.source_reference or "")
+        self.date_check.setChecked(finding.data_date is not None)
+        if finding.data_date is not None:
+            self.date_edit.setDate(_qdate(finding.data_date))
+
+    def finding(self) -> Finding:
+        code = self.reliability_combo.currentData()
+        source = self.source_edit.text().strip()
+        return Finding(
+            text=self.text_edit.toPlainText(),
+            reliability=None if code is None else Reliability(str(code)),
+            source_reference=source or None,
+            data_date=_pydate(self.date_edit.date()) if self.date_check.isChecked() else None,
+        )
+
+    def set_reliability(self, reliability: Reliability | None) -> None:
+        self.reliability_combo.setCurrentIndex(max(0, self.reliability_combo.findData(
+            None if reliability is None else reliability.value)))
+
+    def set_data_date(self, day: dt.date | None) -> None:
+        self.date_check.setChecked(day is not None)
+        if day is not None:
+            self.date_edit.setDate(_qdate(day))
+
+    def focus_attribute(self, attribute: str) -> None:
+        widget: QWidget = {
+            "reliability": self.reliability_combo,
+            "source_reference": self.source_edit,
+            "data_date": self.date_edit,
+        }.get(attribute, self.text_edit)
+        widget.setFocus()
+
+    def wipe(self) -> None:
+        self.text_edit.clear()
+        self.source_edit.clear()
+        self.warning.set_messages(())
+
+
+class StructuredEditor(QScrollArea):
+    """The form. ``changed`` on every edit; ``content()`` the structure as typed."""
+
+    changed = Signal()
+
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("structuredEditor")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._today = today
+        self._loading = False
+        self.warnings: dict[int, list[str]] = {}
+        self.problem: str | None = None
+        body = QWidget(self)
+        body.setObjectName("editorBody")
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 12, 4)
+        layout.setSpacing(8)
+
+        head = QGridLayout()
+        head.setHorizontalSpacing(8)
+        subject_label = QLabel(self.tr("&Onderwerp"), body)
+        subject_label.setObjectName("fieldLabel")
+        self.subject_edit = QLineEdit(body)
+        self.subject_edit.setObjectName("subjectEdit")
+        self.subject_edit.setAccessibleName(self.tr("Onderwerp"))
+        self.subject_edit.setMaxLength(200)
+        subject_label.setBuddy(self.subject_edit)
+        class_label = QLabel(self.tr("&Rubricering"), body)
+        class_label.setObjectName("fieldLabel")
+        self.classification_combo = QComboBox(body)
+        self.classification_combo.setObjectName("classificationCombo")
+        self.classification_combo.setAccessibleName(self.tr("Rubricering"))
+        class_label.setBuddy(self.classification_combo)
+        head.addWidget(subject_label, 0, 0)
+        head.addWidget(self.subject_edit, 0, 1)
+        head.addWidget(class_label, 0, 2)
+        head.addWidget(self.classification_combo, 0, 3)
+        head.setColumnStretch(1, 1)
+        layout.addLayout(head)
+
+        occasion_label = QLabel(self.tr("&Aanleiding"), body)
+        occasion_label.setObjectName("fieldLabel")
+        self.occasion_edit = _text_box(body, 2, "occasionEdit")
+        self.occasion_edit.setAccessibleName(self.tr("Aanleiding"))
+        occasion_label.setBuddy(self.occasion_edit)
+        layout.addWidget(occasion_label)
+        layout.addWidget(self.occasion_edit)
+
+        findings_label = QLabel(self.tr("Bevindingen"), body)
+        findings_label.setObjectName("fieldLabel")
+        layout.addWidget(findings_label)
+        hint = QLabel(self.tr("Vermeld bij elke bevinding de betrouwbaarheid of een verwijzing "
+                              "naar het brondocument, en de datum van de gegevens als die "
+                              "bekend is."), body)
+        hint.setObjectName("hintLabel")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.findings_box = QVBoxLayout()
+        self.findings_box.setSpacing(8)
+        layout.addLayout(self.findings_box)
+        self.add_button = QPushButton(self.tr("+ Bevinding &toevoegen"), body)
+        self.add_button.setObjectName("addFinding")
+        self.add_button.clicked.connect(self._on_add)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        layout.addLayout(add_row)
+
+        conclusion_label = QLabel(self.tr("&Conclusie"), body)
+        conclusion_label.setObjectName("fieldLabel")
+        self.conclusion_edit = _text_box(body, 3, "conclusionEdit")
+        self.conclusion_edit.setAccessibleName(self.tr("Conclusie"))
+        conclusion_label.setBuddy(self.conclusion_edit)
+        layout.addWidget(conclusion_label)
+        layout.addWidget(self.conclusion_edit)
+        self.problem_label = QLabel(body)
+        self.problem_label.setObjectName("problemLabel")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                         QSizePolicy.Policy.Minimum)
+        layout.addWidget(self.problem_label)
+        layout.addStretch(1)
+        self.findings: list[FindingEditor] = []
+
+        self.subject_edit.textChanged.connect(lambda _t: self._on_changed())
+        self.occasion_edit.textChanged.connect(self._on_changed)
+        self.conclusion_edit.textChanged.connect(self._on_changed)
+        self.classification_combo.currentIndexChanged.connect(lambda _i: self._on_changed())
+
+    # --- classification ---------------------------------------------------------------------
+
+    def set_classification(self, level: Classification, highest: Classification, *,
+                           editable: bool) -> None:
+        """Levels up to ``highest`` (the author's clearance); ``editable`` per workflow."""
+        self._loading = True
+        self.classification_combo.clear()
+        for option in Classification:
+            if option <= max(highest, level):
+                self.classification_combo.addItem(clearance_label(option), int(option))
+        self.classification_combo.setCurrentIndex(
+            self.classification_combo.findData(int(level)))
+        self.classification_combo.setEnabled(editable)
+        self._loading = False
+
+    def classification(self) -> Classification:
+        return Classification(int(self.classification_combo.currentData()))
+
+    # --- content ----------------------------------------------------------------------------
+
+    def set_content(self, content: ReportContent | None) -> None:
+        """Fill the form (an empty one with one finding for ``None``)."""
+        self._loading = True
+        try:
+            for editor in list(self.findings):
+                self._remove(editor)
+            if content is None:
+                self.subject_edit.clear()
+                self.occasion_edit.clear()
+                self.conclusion_edit.clear()
+                self.add_finding()
+            else:
+                self.subject_edit.setText(content.subject)
+                self.occasion_edit.setPlainText(content.occasion)
+                self.conclusion_edit.setPlainText(content.conclusion)
+                for finding in content.findings:
+                    self.add_finding(finding)
+        finally:
+            self._loading = False
+        self.revalidate()
+
+    def content(self) -> ReportContent:
+        return ReportContent(
+            subject=self.subject_edit.text(),
+            occasion=self.occasion_edit.toPlainText(),
+            findings=tuple(editor.finding() for editor in self.findings),
+            conclusion=self.conclusion_edit.toPlainText(),
+        )
+
+    def add_finding(self, finding: Finding | None = None) -> FindingEditor:
+        editor = FindingEditor(self._today, self.widget())
+        if finding is not None:
+            editor.set_finding(finding)
+        editor.changed.connect(self._on_changed)
+        editor.remove_requested.connect(self._on_remove_requested)
+        self.findings_box.addWidget(editor)
+        self.findings.append(editor)
+        self._renumber()
+        return editor
+
+    def _on_add(self) -> None:
+        editor = self.add_finding()
+        self._on_changed()
+        editor.text_edit.setFocus()
+        self.ensureWidgetVisible(editor)
+
+    def _remove(self, editor: FindingEditor) -> None:
+        self.findings.remove(editor)
+        self.findings_box.removeWidget(editor)
+        editor.blockSignals(True)
+        editor.wipe()
+        editor.hide()
+        editor.deleteLater()
+
+    def _on_remove_requested(self, editor: object) -> None:
+        if isinstance(editor, FindingEditor) and len(self.findings) > 1:
+            self._remove(editor)
+            self._renumber()
+            self._on_changed()
+
+    def _renumber(self) -> None:
+        for number, editor in enumerate(self.findings, start=1):
+            editor.set_number(number)
+            editor.remove_button.setEnabled(len(self.findings) > 1)
+
+    def _on_changed(self) -> None:
+        if self._loading:
+            return
+        self.revalidate()
+        self.changed.emit()
+
+    def revalidate(self) -> None:
+        """Warnings beside the findings and the reason it cannot be saved yet (if any)."""
+        self.warnings, self.problem = live_check(self.content(), self._today())
+        for number, editor in enumerate(self.findings, start=1):
+            editor.warning.set_messages(self.warnings.get(number, []))
+        if self.problem:
+            self.problem_label.setText(self.tr("ℹ Nog niet compleet: %1")
+                                       .replace("%1", self.problem))
+        else:
+            self.problem_label.clear()
+        self.problem_label.setVisible(bool(self.problem))
+
+    def focus_field(self, field: str | None) -> None:
+        """Put the cursor where an InvalidInput's ``field`` points."""
+        if not field:
+            return
+        parts = field.split(".")
+        if parts[0] == "subject" or parts[0] == "title":
+            self.subject_edit.setFocus()
+        elif parts[0] == "occasion":
+            self.occasion_edit.setFocus()
+        elif parts[0] == "conclusion":
+            self.conclusion_edit.setFocus()
+        elif parts[0] == "findings" and len(parts) >= 2 and parts[1].isdigit():
+            n = int(parts[1])
+            if 1 <= n <= len(self.findings):
+                self.ensureWidgetVisible(self.findings[n - 1])
+                self.findings[n - 1].focus_attribute(parts[2] if len(parts) > 2 else "text")
+
+    def wipe(self) -> None:
+        self._loading = True
+        for editor in list(self.findings):
+            self._remove(editor)
+        self.subject_edit.clear()
+        self.occasion_edit.clear()
+        self.conclusion_edit.clear()
+        self.problem_label.clear()
+        self.warnings = {}
+        self.problem = None
+        self._loading = False
+
+
+class PlainEditor(QWidget):
+    """Free text (a version not in the rendered form, e.g. drafted on the command line)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        note = QLabel(self.tr("Deze versie is vrije tekst (niet in de vaste opbouw van een "
+                              "ambtsbericht); u bewerkt haar als tekst. Vermeld zelf bij elke "
+                              "bevinding de betrouwbaarheid of de bron."), self)
+        note.setObjectName("hintLabel")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setObjectName("plainEditor")
+        self.edit.setAccessibleName(self.tr("Tekst van het ambtsbericht"))
+        self.edit.textChanged.connect(self.changed)
+        layout.addWidget(self.edit, 1)
+
+    def set_text(self, text: str) -> None:
+        self.edit.blockSignals(True)
+        self.edit.setPlainText(text)
+        self.edit.blockSignals(False)
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+    def wipe(self) -> None:
+        self.edit.blockSignals(True)
+        self.edit.clear()
+        self.edit.blockSignals(False)

@@ -1,0 +1,233 @@
+"""Ambtsberichten: the work lists of the signed-in person as tabs (each a table) above the
+detail of the chosen report. Only the lists that fit the person's role are shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.reports import ReportAction, WorkList
+from desktop_app.domain.roles import Role
+from desktop_app.gui.errors import show_error
+from desktop_app.gui.reports.detail import ReportDetail
+from desktop_app.gui.reports.dialogs import ConfirmDialog
+from desktop_app.gui.reports.labels import work_list_label
+from desktop_app.gui.reports.models import ReportTableModel
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services import reports
+from desktop_app.services.reports import ReportSummary
+from desktop_app.services.session import Session
+
+COLUMN_CAP = 420
+
+# The page's own look, on top of resources/styles/app.qss. Every state also has words or a sign.
+PAGE_STYLE = """
+QLabel#reportTitle { font-size: 12pt; font-weight: bold; color: #1f3a5f; }
+QLabel#stepHint {
+    background: #eef4fb; border: 1px solid #c9d9ec; border-radius: 4px; padding: 5px 8px;
+}
+QLabel#signatureLabel { color: #14532d; font-weight: bold; }
+QWidget#warningLine { background: #fff4dc; border: 1px solid #e0a93b; border-radius: 4px; }
+QLabel#warningText { color: #4a2f00; }
+QLabel#problemLabel {
+    color: #3b4756; background: #f1f4f7; border: 1px solid #d5dbe3; border-radius: 4px;
+    padding: 5px 8px;
+}
+QFrame#findingFrame { background: #fbfcfd; border: 1px solid #cfd7e1; border-radius: 6px; }
+QLabel#findingNumber, QLabel#fieldLabel, QLabel#sectionLabel { font-weight: bold; }
+QLabel#diffSummary, QLabel#diffOldHead, QLabel#diffNewHead { font-weight: bold; }
+QLabel#quoteLabel { font-style: italic; }
+"""
+
+# Which lists a role works from (the service fills every list; these are the ones that can
+# hold anything for the role, see desktop_app.domain.reports.work_lists).
+LISTS_FOR_ROLE: dict[Role, tuple[WorkList, ...]] = {
+    Role.AIVD_OFFICER: (WorkList.MY_DRAFTS, WorkList.READY_TO_ISSUE, WorkList.ISSUED),
+    Role.AIVD_SIGNER: (WorkList.AWAITING_MY_SIGNATURE, WorkList.READY_TO_ISSUE,
+                       WorkList.ISSUED),
+    Role.IND_LIAISON: (WorkList.AWAITING_MY_REVIEW, WorkList.ISSUED),
+}
+
+
+def lists_for(roles: frozenset[Role]) -> tuple[WorkList, ...]:
+    wanted = {w for role in roles for w in LISTS_FOR_ROLE.get(role, ())}
+    return tuple(w for w in WorkList if w in wanted)
+
+
+def _table(model: ReportTableModel, parent: QWidget, name: str) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(ReportTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+    def fit() -> None:
+        view.resizeColumnsToContents()
+        for column in range(header.count()):
+            if column != ReportTableModel.COL_TITLE:
+                header.resizeSection(column, min(header.sectionSize(column) + 14, COLUMN_CAP))
+
+    model.modelReset.connect(fit)
+    fit()
+    return view
+
+
+class ReportsPage(QWidget):
+    def __init__(self, session: Session, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportsPage")
+        self.setStyleSheet(PAGE_STYLE)
+        self.session = session
+        self.runner = runner
+        self.roles = frozenset(session.user.roles)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(8)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Ambtsberichten"), self)
+        title.setObjectName("pageTitle")
+        top.addWidget(title)
+        top.addStretch(1)
+        self.new_button = QPushButton(self.tr("&Nieuw ambtsbericht…"), self)
+        self.new_button.setObjectName("newReportButton")
+        self.new_button.clicked.connect(lambda _=False: self.start_new_report())
+        self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
+        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
+        top.addWidget(self.new_button)
+        top.addWidget(self.refresh_button)
+        layout.addLayout(top)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+        self.list_tabs = QTabWidget(self.splitter)
+        self.list_tabs.setObjectName("workListTabs")
+        self.work_lists = lists_for(self.roles)
+        self.models: dict[WorkList, ReportTableModel] = {}
+        self.tables: dict[WorkList, QTableView] = {}
+        for work_list in self.work_lists:
+            model = ReportTableModel(self)
+            table = _table(model, self.list_tabs, f"table_{work_list.value}")
+            table.setAccessibleName(work_list_label(work_list))
+            table.selectionModel().selectionChanged.connect(
+                lambda selected, _deselected, wl=work_list: self._on_selected(wl, selected))
+            table.activated.connect(lambda index, wl=work_list: self._open_row(wl, index.row()))
+            self.models[work_list] = model
+            self.tables[work_list] = table
+            self.list_tabs.addTab(table, work_list_label(work_list))
+        self.detail = ReportDetail(session, runner, self.splitter)
+        self.new_button.setVisible(self.detail.may(ReportAction.CREATE))
+        self.detail.changed.connect(lambda _id: self.refresh())
+        self.splitter.addWidget(self.list_tabs)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setSizes([150, 600])
+        self.refresh()
+
+    # --- lists ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        session = self.session
+        self.runner.run(lambda: reports.my_work_lists(session), self._on_lists,
+                        lambda exc: show_error(self, exc), owner=self)
+
+    def _on_lists(self, lists: dict[WorkList, tuple[ReportSummary, ...]]) -> None:
+        current = self.detail.report_id
+        for index, work_list in enumerate(self.work_lists):
+            rows = lists.get(work_list, ())
+            table = self.tables[work_list]
+            table.selectionModel().blockSignals(True)
+            self.models[work_list].set_rows(rows)
+            if current is not None:
+                row = self.models[work_list].row_of(current)
+                if row is not None:
+                    table.selectRow(row)
+            table.selectionModel().blockSignals(False)
+            label = work_list_label(work_list)
+            self.list_tabs.setTabText(index, f"{label} ({len(rows)})")
+
+    def rows_of(self, work_list: WorkList) -> list[ReportSummary]:
+        model = self.models.get(work_list)
+        return [] if model is None else model.rows
+
+    def _on_selected(self, work_list: WorkList, selected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self._open_row(work_list, indexes[0].row())
+
+    def _open_row(self, work_list: WorkList, row: int) -> None:
+        summary = self.models[work_list].row_at(row)
+        if self.detail.report_id != int(summary.id):
+            self.confirm_discard(lambda: self.open_report(int(summary.id)))
+
+    def confirm_discard(self, then: Callable[[], None]) -> ConfirmDialog | None:
+        """Run ``then`` at once, or after the author agreed to drop unsaved edits."""
+        if not self.detail.dirty:
+            then()
+            return None
+        dialog = ConfirmDialog(
+            self.tr("Wijzigingen niet opgeslagen"), self.tr("&Wijzigingen verwerpen"),
+            self.tr("U heeft wijzigingen die nog niet als nieuwe versie zijn opgeslagen. Als u "
+                    "verdergaat, gaan ze verloren."), self)
+
+        def agreed(_: object) -> None:
+            dialog.succeed()
+            self.detail.dirty = False
+            then()
+
+        dialog.submitted.connect(agreed)
+        dialog.open()
+        return dialog
+
+    # --- what other pages call --------------------------------------------------------------
+
+    def open_report(self, report_id: int, version: int | None = None) -> None:
+        """Show a report (e.g. from the requests page)."""
+        self.detail.load(report_id, version)
+
+    def start_new_report(self, request_id: int | None = None) -> None:
+        """The editor for a new report, linked to a request or spontaneous."""
+        if not self.detail.may(ReportAction.CREATE):
+            return
+
+        def start() -> None:
+            for table in self.tables.values():
+                table.clearSelection()
+            self.detail.start_new(request_id)
+
+        self.confirm_discard(start)
+
+    # --- lock -------------------------------------------------------------------------------
+
+    def wipe(self) -> None:
+        """The lock: drop every row and every text before the widget is deleted."""
+        for model in self.models.values():
+            model.clear()
+        for index, work_list in enumerate(self.work_lists):
+            self.list_tabs.setTabText(index, work_list_label(work_list))
+        self.detail.wipe()

@@ -1,0 +1,896 @@
+"""Ambtsberichten (art. 2.1, 2.3, 2.4): drafting in immutable versions, the liaison's review
+with annotations and a verdict, four-eyes signing, issuing, and corrections after issuing.
+
+Every function is one use case: one transaction, one audit entry (views of report content
+included: ``report.view``, ``report.diff``, ``report.list``). The rules come from
+``desktop_app.domain.reports``; this module loads the history, asks ``decide`` and records the
+outcome. Checks run in this order: the report exists (NotFound), the role may do the action at
+all (Forbidden), the person's clearance covers the report (Forbidden, without naming the title),
+the workflow allows it (InvalidState), four eyes (FourEyes), then the input (InvalidInput).
+
+Decisions:
+- A new report is classified ``stg_confidentieel`` unless the author says otherwise (the usual
+  level of a personal ambtsbericht, and one the IND liaison is normally cleared for). Nobody can
+  classify above their own clearance; the signer fixes the final level with the signature.
+- The liaison sees submitted versions only; the latest of those is "the" version for them, so
+  a draft in progress shows neither its text nor its number.
+- A revision must change the text: an identical text would be a version without content.
+- Annotations are shown on the version they were made on and on every later one, re-anchored
+  from their original anchor (domain.annotations), marked outdated where the passage is gone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop_app.domain import requests as request_rules
+from desktop_app.domain.annotations import Anchor, Outdated, Reanchorer, anchor_quote
+from desktop_app.domain.annotations import validate_comment as _validate_comment
+from desktop_app.domain.classification import Classification
+from desktop_app.domain.errors import (
+    Forbidden,
+    IntegrityFailure,
+    InvalidInput,
+    InvalidState,
+    NotFound,
+)
+from desktop_app.domain.ids import ReportId, RequestId, UserId
+from desktop_app.domain.report_content import ContentWarning, ReportContent, parse
+from desktop_app.domain.report_content import warnings_for_text as _warnings_for_text
+from desktop_app.domain.reports import (
+    ALLOWED_ROLES,
+    ReportAction,
+    ReportEvent,
+    ReportStatus,
+    WorkList,
+    allowed_actions,
+    check_version_visible,
+    current_version,
+    decide,
+    next_version,
+    status_from_history,
+    text_sha256,
+    validate_correction,
+    validate_version_text,
+    visible_versions,
+    work_lists,
+)
+from desktop_app.domain.requests import Purpose, RequestStatus
+from desktop_app.domain.roles import Role, require_any_role
+from desktop_app.domain.textdiff import DiffRow, side_by_side, unified_diff
+from desktop_app.services.session import Session
+from desktop_app.storage import reports as repo
+from desktop_app.storage import requests as requests_repo
+from desktop_app.storage.audit import format_ts
+from desktop_app.storage.db import Connection
+
+__all__ = [
+    "DEFAULT_CLASSIFICATION",
+    "TITLE_MAX_LENGTH",
+    "AnnotationRecord",
+    "AnnotationView",
+    "CorrectionRecord",
+    "CorrectionView",
+    "EventView",
+    "IssueResult",
+    "ReportDiff",
+    "ReportSummary",
+    "ReportView",
+    "VerdictView",
+    "VersionSaved",
+    "VersionView",
+    "annotate",
+    "diff_report",
+    "draft_report",
+    "get_report",
+    "give_verdict",
+    "involved_users",
+    "issue_report",
+    "my_work_lists",
+    "record_correction",
+    "revise_report",
+    "set_classification",
+    "sign_report",
+    "submit_report",
+]
+
+DEFAULT_CLASSIFICATION = Classification.STG_CONFIDENTIEEL
+TITLE_MAX_LENGTH = 200
+
+_A = ReportAction
+
+# ---------------------------------------------------------------------------------------------
+# What the use cases return (frozen; ``as_dict`` is the CLI's JSON shape)
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """A report as a list row or the result of a step. ``version`` is the latest version the
+    viewer may read (for the liaison: the latest submitted one)."""
+
+    id: ReportId
+    reference: str
+    title: str
+    classification: Classification
+    status: ReportStatus
+    version: int
+    request_id: RequestId | None
+    created_by: str
+    created_at: str
+    updated_at: str
+    signed_version: int | None
+    text_sha256: str | None
+    signed_by: str | None
+    signed_at: str | None
+    issued_by: str | None
+    issued_at: str | None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": int(self.id),
+            "reference": self.reference,
+            "title": self.title,
+            "classification": self.classification.code,
+            "status": self.status.value,
+            "version": self.version,
+            "request_id": None if self.request_id is None else int(self.request_id),
+            "created_by": self.created_by,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "signed_version": self.signed_version,
+            "text_sha256": self.text_sha256,
+            "signed_by": self.signed_by,
+            "signed_at": self.signed_at,
+            "issued_by": self.issued_by,
+            "issued_at": self.issued_at,
+        }
+
+
+@dataclass(frozen=True)
+class VersionSaved:
+    """A draft or revision was stored; ``warnings`` are the content warnings (old data,
+    unknown reliability) the author must see, empty for free text."""
+
+    report: ReportSummary
+    warnings: tuple[ContentWarning, ...]
+
+
+@dataclass(frozen=True)
+class VersionView:
+    version: int
+    author: str
+    created_at: str
+    submitted_at: str | None
+    length: int
+    text_sha256: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"version": self.version, "author": self.author, "created_at": self.created_at,
+                "submitted_at": self.submitted_at, "length": self.length,
+                "text_sha256": self.text_sha256}
+
+
+@dataclass(frozen=True)
+class AnnotationView:
+    """An annotation with its original anchor (``version``/``start``/``end``/``quote``) and its
+    placement on the version being shown: an Anchor there, or Outdated."""
+
+    id: int
+    version: int
+    start: int
+    end: int
+    quote: str
+    comment: str
+    author: str
+    created_at: str
+    placement: Anchor | Outdated
+
+    @property
+    def outdated(self) -> bool:
+        return isinstance(self.placement, Outdated)
+
+    @property
+    def shown_start(self) -> int | None:
+        return None if isinstance(self.placement, Outdated) else self.placement.start
+
+    @property
+    def shown_end(self) -> int | None:
+        return None if isinstance(self.placement, Outdated) else self.placement.end
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "version": self.version,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "comment": self.comment,
+            "author": self.author,
+            "created_at": self.created_at,
+            "outdated": self.outdated,
+            "shown_start": self.shown_start,
+            "shown_end": self.shown_end,
+        }
+
+
+@dataclass(frozen=True)
+class VerdictView:
+    version: int
+    verdict: str  # "usable" | "changes_wanted"
+    comment: str | None
+    author: str
+    created_at: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"version": self.version, "verdict": self.verdict, "comment": self.comment,
+                "author": self.author, "created_at": self.created_at}
+
+
+@dataclass(frozen=True)
+class CorrectionView:
+    id: int
+    text: str
+    author: str
+    created_at: str
+    provision_id: int | None
+
+    def as_dict(self) -> dict[str, object]:
+        return {"id": self.id, "text": self.text, "author": self.author,
+                "created_at": self.created_at, "provision_id": self.provision_id}
+
+
+@dataclass(frozen=True)
+class EventView:
+    kind: ReportAction
+    actor: str
+    version: int
+    at: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"kind": self.kind.value, "actor": self.actor, "version": self.version,
+                "at": self.at}
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """One version of a report as this person may see it, with everything the window shows
+    around it."""
+
+    report: ReportSummary
+    version: int
+    text: str
+    content: ReportContent | None  # the structure when the text is in the rendered form
+    warnings: tuple[ContentWarning, ...]
+    versions: tuple[VersionView, ...]  # the versions this person may read
+    annotations: tuple[AnnotationView, ...]  # made on this version or an earlier one
+    verdicts: tuple[VerdictView, ...]
+    corrections: tuple[CorrectionView, ...]
+    history: tuple[EventView, ...]
+    allowed_actions: frozenset[ReportAction]
+    work_lists: frozenset[WorkList]
+
+    @property
+    def is_latest(self) -> bool:
+        return self.version == self.report.version
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            **self.report.as_dict(),
+            "version": self.version,
+            "latest_version": self.report.version,
+            "text": self.text,
+            "warnings": [w.message for w in self.warnings],
+            "versions": [v.as_dict() for v in self.versions],
+            "annotations": [a.as_dict() for a in self.annotations],
+            "verdicts": [v.as_dict() for v in self.verdicts],
+            "corrections": [c.as_dict() for c in self.corrections],
+            "history": [e.as_dict() for e in self.history],
+            "allowed_actions": sorted(a.value for a in self.allowed_actions),
+            "work_lists": sorted(w.value for w in self.work_lists),
+        }
+
+
+@dataclass(frozen=True)
+class ReportDiff:
+    report_id: ReportId
+    reference: str
+    from_version: int
+    to_version: int
+    old_text: str
+    new_text: str
+    unified: str
+
+    def side_by_side(self) -> tuple[DiffRow, ...]:
+        """Rows for a two-column view with word-level highlighting (the window)."""
+        return side_by_side(self.old_text, self.new_text)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"id": int(self.report_id), "reference": self.reference,
+                "from": self.from_version, "to": self.to_version, "diff": self.unified}
+
+
+@dataclass(frozen=True)
+class AnnotationRecord:
+    id: int
+    report_id: ReportId
+    version: int
+    start: int
+    end: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {"id": self.id, "report_id": int(self.report_id), "version": self.version,
+                "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class IssueResult:
+    report: ReportSummary
+    provision_id: int
+    request_status: str | None  # the linked request's new status, None when spontaneous
+
+
+@dataclass(frozen=True)
+class CorrectionRecord:
+    id: int
+    report_id: ReportId
+    reference: str
+    provision_id: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {"id": self.id, "report_id": int(self.report_id), "reference": self.reference,
+                "provision_id": self.provision_id}
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading and checking
+
+
+def _obj(report_id: int) -> str:
+    return f"report:{int(report_id)}"
+
+
+def _check_clearance(session: Session, classification: Classification) -> None:
+    if not classification.covered_by(session.user.clearance):
+        # Deliberately says nothing about the report itself (title, reference, status).
+        raise Forbidden("U bent niet gemachtigd voor de rubricering van dit ambtsbericht.")
+
+
+def _load(
+    session: Session, conn: Connection, report_id: int, action: ReportAction
+) -> tuple[repo.ReportRow, list[ReportEvent]]:
+    """The report and its history, after the existence, role and clearance checks."""
+    row = repo.get(conn, report_id)
+    if row is None:
+        raise NotFound(f"Ambtsbericht {int(report_id)} bestaat niet.")
+    require_any_role(session.user.roles, ALLOWED_ROLES[action], action.label_nl)
+    _check_clearance(session, row.classification)
+    events = repo.history(conn, row.id)
+    # The stored status is kept for lists; the history is the truth. They must agree.
+    if status_from_history(events) is not row.status or (
+        current_version(events) != row.current_version
+    ):
+        raise IntegrityFailure(
+            "De status van het ambtsbericht klopt niet met de vastgelegde geschiedenis."
+        )
+    return row, events
+
+
+def _decide(
+    session: Session, row: repo.ReportRow | None, action: ReportAction,
+    events: Sequence[ReportEvent],
+) -> ReportStatus:
+    return decide(None if row is None else row.status, action, actor_id=session.user.id,
+                  actor_roles=session.user.roles, history=events)
+
+
+def _record(
+    session: Session, conn: Connection, row: repo.ReportRow, action: ReportAction, version: int,
+    after: ReportStatus, now: dt.datetime,
+) -> None:
+    repo.append_event(conn, row.id, ReportEvent(action, session.user.id, version, now))
+    repo.set_state(conn, row.id, status=after, current_version=max(version, row.current_version),
+                   at=now)
+
+
+def _latest_visible(roles: frozenset[Role], events: Sequence[ReportEvent]) -> int:
+    visible = visible_versions(roles, events)
+    return visible[-1] if visible else 0
+
+
+def _summary(
+    conn: Connection, row: repo.ReportRow, version: int, names: dict[UserId, str] | None = None
+) -> ReportSummary:
+    ids = [i for i in (row.created_by, row.signed_by, row.issued_by) if i is not None]
+    if names is None or any(i not in names for i in ids):
+        names = {**(names or {}), **repo.user_names(conn, ids)}
+
+    def name(uid: UserId | None) -> str | None:
+        return None if uid is None else names.get(uid, f"#{int(uid)}")
+
+    return ReportSummary(
+        id=row.id,
+        reference=row.reference,
+        title=row.title,
+        classification=row.classification,
+        status=row.status,
+        version=version,
+        request_id=row.request_id,
+        created_by=name(row.created_by) or "",
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        signed_version=row.signed_version,
+        text_sha256=row.text_sha256,
+        signed_by=name(row.signed_by),
+        signed_at=row.signed_at,
+        issued_by=name(row.issued_by),
+        issued_at=row.issued_at,
+    )
+
+
+def _fresh_summary(session: Session, conn: Connection, report_id: ReportId) -> ReportSummary:
+    row = repo.get(conn, report_id)
+    assert row is not None
+    events = repo.history(conn, report_id)
+    return _summary(conn, row, _latest_visible(session.user.roles, events))
+
+
+def _clean_title(title: str | None, text: str) -> str:
+    """The given title, else the subject of a rendered text, else its first line."""
+    if title is not None:
+        cleaned = " ".join(unicodedata.normalize("NFC", title).split())
+        if not cleaned:
+            raise InvalidInput("De titel is leeg.", field="title")
+        if len(cleaned) > TITLE_MAX_LENGTH:
+            raise InvalidInput(
+                f"De titel is te lang (meer dan {TITLE_MAX_LENGTH} tekens).", field="title"
+            )
+        return cleaned
+    content = parse(text)
+    if content is not None and content.subject:
+        first = content.subject
+    else:
+        first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+        label, sep, rest = first.partition(":")
+        if sep and label.strip().lower() == "onderwerp" and rest.strip():
+            first = rest
+    first = " ".join(first.split())
+    return first if len(first) <= TITLE_MAX_LENGTH else first[: TITLE_MAX_LENGTH - 1] + "…"
+
+
+def _check_level(session: Session, classification: Classification) -> None:
+    if not classification.covered_by(session.user.clearance):
+        raise Forbidden(
+            "U kunt een ambtsbericht niet hoger rubriceren dan uw eigen machtiging "
+            f"({session.user.clearance.code})."
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# The linked request (requests storage, issue 3) and the provisions register. Both are written
+# inside the report's own transaction, so a refused or failed step leaves neither changed.
+
+
+def _prepare_request(conn: Connection, request_id: int) -> tuple[RequestId, RequestStatus]:
+    """The linked request exists, is open and has no report yet; it becomes
+    ``report_in_preparation`` (a request still ``received`` is taken in progress on the way:
+    drafting the answer is handling it)."""
+    record = requests_repo.by_id(conn, request_id)
+    if record is None:
+        raise NotFound(f"Verzoek {int(request_id)} bestaat niet.")
+    existing = repo.by_request(conn, record.id)
+    if existing:
+        raise InvalidState(
+            f"Voor verzoek {record.reference} is al een ambtsbericht opgesteld "
+            f"({existing[0].reference}); leg wijzigingen daarin vast als een nieuwe versie."
+        )
+    status = record.status
+    if status is RequestStatus.RECEIVED:
+        status = request_rules.transition(status, RequestStatus.IN_PROGRESS)
+    if status is not RequestStatus.REPORT_IN_PREPARATION:
+        status = request_rules.transition(status, RequestStatus.REPORT_IN_PREPARATION)
+    requests_repo.set_status(conn, record.id, status)
+    return record.id, status
+
+
+def _close_request(session: Session, conn: Connection, request_id: RequestId) -> RequestStatus:
+    """Issuing answers the request: ``closed_report_issued``."""
+    record = requests_repo.by_id(conn, request_id)
+    if record is None:
+        raise IntegrityFailure("Het verzoek bij dit ambtsbericht ontbreekt.")
+    status = request_rules.transition(record.status, RequestStatus.CLOSED_REPORT_ISSUED)
+    requests_repo.set_status(conn, record.id, status, closed_on=session.clock.today())
+    return status
+
+
+# Spontaneous provisions rest on the AIVD's own power to inform a body that can take measures.
+_SPONTANEOUS_BASIS = Purpose.OTHER.legal_basis
+
+
+def _register(
+    session: Session, conn: Connection, *, report_id: ReportId, description: str,
+    request_id: RequestId | None,
+) -> int:
+    basis = _SPONTANEOUS_BASIS
+    if request_id is not None:
+        record = requests_repo.by_id(conn, request_id)
+        if record is not None:
+            basis = record.purpose.legal_basis
+    return repo.insert_provision(
+        conn, provided_on=session.clock.today(), description=description, legal_basis=basis,
+        provided_by=session.user.name, received_by="IND", request_id=request_id,
+        report_id=report_id, recorded_by=session.user.name, at=session.clock.now(),
+    )
+
+
+def _register_issue(session: Session, conn: Connection, row: repo.ReportRow) -> int:
+    """Art. 1.1: issuing is a provision AIVD→IND; it is registered automatically."""
+    return _register(session, conn, report_id=row.id, request_id=row.request_id,
+                     description=f"Ambtsbericht {row.reference}")
+
+
+def _register_correction(
+    session: Session, conn: Connection, row: repo.ReportRow, correction_no: int
+) -> int:
+    """Every recipient is told of a correction: a new provision referring to it."""
+    return _register(session, conn, report_id=row.id, request_id=row.request_id,
+                     description=f"Correctie {correction_no} op ambtsbericht {row.reference}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Drafting
+
+
+def draft_report(
+    session: Session,
+    *,
+    text: str,
+    request_id: int | None = None,
+    title: str | None = None,
+    classification: Classification | None = None,
+) -> VersionSaved:
+    """A new report (version 1, draft), linked to a request (whose status becomes
+    ``report_in_preparation``) or spontaneous (``request_id=None``)."""
+    with session.transaction("report.draft", "report:new") as tx:
+        _decide(session, None, _A.CREATE, [])
+        level = DEFAULT_CLASSIFICATION if classification is None else classification
+        _check_level(session, level)
+        canonical = validate_version_text(text)
+        clean_title = _clean_title(title, canonical)
+        now = session.clock.now()
+        linked: RequestId | None = None
+        request_status: RequestStatus | None = None
+        if request_id is not None:
+            linked, request_status = _prepare_request(tx.conn, request_id)
+        reference = repo.next_reference(tx.conn, session.clock.today().year)
+        rid = repo.insert_report(tx.conn, reference=reference, request_id=linked,
+                                 title=clean_title, classification=level,
+                                 created_by=session.user.id, at=now)
+        repo.insert_version(tx.conn, rid, version=1, text=canonical,
+                            text_sha256=text_sha256(canonical), author_id=session.user.id, at=now)
+        repo.append_event(tx.conn, rid, ReportEvent(_A.CREATE, session.user.id, 1, now))
+        repo.set_state(tx.conn, rid, status=ReportStatus.DRAFT, current_version=1, at=now)
+        tx.object = _obj(rid)
+        tx.details = {"reference": reference, "version": 1, "classification": level.code,
+                      "request_id": linked,
+                      "request_status": None if request_status is None else request_status.value}
+        summary = _fresh_summary(session, tx.conn, rid)
+    return VersionSaved(summary, _warnings_for_text(canonical, today=session.clock.today()))
+
+
+def revise_report(
+    session: Session, report_id: int, *, text: str, title: str | None = None
+) -> VersionSaved:
+    """A new immutable version; the report goes (back) to draft. Not while in review, not
+    after signing."""
+    with session.transaction("report.revise", _obj(report_id)) as tx:
+        row, events = _load(session, tx.conn, report_id, _A.REVISE)
+        after = _decide(session, row, _A.REVISE, events)
+        canonical = validate_version_text(text)
+        latest = repo.version_sha256(tx.conn, row.id, row.current_version)
+        if latest == text_sha256(canonical):
+            raise InvalidInput(
+                f"De tekst is gelijk aan versie {row.current_version}; er is niets herzien.",
+                field="text",
+            )
+        version = next_version(events)
+        now = session.clock.now()
+        repo.insert_version(tx.conn, row.id, version=version, text=canonical,
+                            text_sha256=text_sha256(canonical), author_id=session.user.id, at=now)
+        if title is not None:
+            repo.set_title(tx.conn, row.id, _clean_title(title, canonical))
+        _record(session, tx.conn, row, _A.REVISE, version, after, now)
+        tx.details = {"reference": row.reference, "version": version,
+                      "from_status": row.status.value}
+        summary = _fresh_summary(session, tx.conn, row.id)
+    return VersionSaved(summary, _warnings_for_text(canonical, today=session.clock.today()))
+
+
+def set_classification(
+    session: Session, report_id: int, classification: Classification
+) -> ReportSummary:
+    """The author changes the level while the text is editable (draft, changes wanted)."""
+    with session.transaction("report.classify", _obj(report_id)) as tx:
+        row, events = _load(session, tx.conn, report_id, _A.SET_CLASSIFICATION)
+        after = _decide(session, row, _A.SET_CLASSIFICATION, events)
+        _check_level(session, classification)
+        now = session.clock.now()
+        repo.set_classification(tx.conn, row.id, classification)
+        _record(session, tx.conn, row, _A.SET_CLASSIFICATION, row.current_version, after, now)
+        tx.details = {"reference": row.reference, "from": row.classification.code,
+                      "to": classification.code}
+        return _fresh_summary(session, tx.conn, row.id)
+
+
+def submit_report(session: Session, report_id: int) -> ReportSummary:
+    """The current version goes to the IND liaison for review; its text is frozen."""
+    with session.transaction("report.submit", _obj(report_id)) as tx:
+        row, events = _load(session, tx.conn, report_id, _A.SUBMIT)
+        after = _decide(session, row, _A.SUBMIT, events)
+        now = session.clock.now()
+        repo.mark_submitted(tx.conn, row.id, row.current_version, now)
+        _record(session, tx.conn, row, _A.SUBMIT, row.current_version, after, now)
+        tx.details = {"reference": row.reference, "version": row.current_version}
+        return _fresh_summary(session, tx.conn, row.id)
+
+
+# ---------------------------------------------------------------------------------------------
+# Review (IND liaison)
+
+
+def annotate(
+    session: Session, report_id: int, *, quote: str, comment: str, start: int | None = None
+) -> AnnotationRecord:
+    """Anchor a comment to a passage of the version under review. ``start`` picks the
+    occurrence when the quote occurs more than once (the selection start in the window)."""
+    with session.transaction("report.annotate", _obj(report_id)) as tx:
+        row, events = _load(session, tx.conn, report_id, _A.ANNOTATE)
+        after = _decide(session, row, _A.ANNOTATE, events)
+        version = row.current_version
+        text = repo.version_text(tx.conn, row.id, version)
+        if text is None:  # pragma: no cover - the history and the versions agree
+            raise IntegrityFailure("Een versie van het ambtsbericht ontbreekt.")
+        if start is not None and start < 0:
+            raise InvalidInput("De beginpositie kan niet negatief zijn.", field="start")
+        anchor = anchor_quote(text, quote, version=version, start=start)
+        clean_comment = _validate_comment(comment)
+        now = session.clock.now()
+        aid = repo.insert_annotation(tx.conn, row.id, version=version, start=anchor.start,
+                                     end=anchor.end, quote=anchor.quote, comment=clean_comment,
+                                     author_id=session.user.id, at=now)
+        _record(session, tx.conn, row, _A.ANNOTATE, version, after, now)
+        tx.details = {"reference": row.reference, "version": version, "annotation": aid}
+    return AnnotationRecord(aid, row.id, version, anchor.start, anchor.end)
+
+
+def give_verdict(
+    session: Session, report_id: int, *, usable: bool, comment: str | None = None
+) -> ReportSummary:
+    """Art. 2.4: "bruikbaar" (usable) or "aanpassing wenselijk" (changes wanted) on the
+    version under review."""
+    action = _A.VERDICT_USABLE if usable else _A.VERDICT_CHANGES_WANTED
+    with session.transaction("report.verdict", _obj(report_id)) as tx:
+        row, events = _load(session, tx.conn, report_id, action)
+        after = _decide(session, row, action, events)
+        clean = None if comment is None else _validate_comment(comment)
+        now = session.clock.now()
+        verdict = "usable" if usable else "changes_wanted"
+        repo.insert_verdict(tx.conn, row.id, version=row.current_version, verdict=verdict,
+                            comment=clean, author_id=session.user.id, at=now)
+        _record(session, tx.conn, row, action, row.current_version, after, now)
+        tx.details = {"reference": row.reference, "version": row.current_version,
+                      "verdict": verdict}
+        return _fresh_summary(session, tx.conn, row.id)
+
+
+# ---------------------------------------------------------------------------------------------
+# Signing and issuing
+
+
+def sign_report(
+    session: Session, report_id: int, *, classification: Classification | None = None
+) -> ReportSummary:
+    """Four eyes: only an ``aivd_signer`` who wrote no version signs, and only the text the
+    liaison judged usable. The signer fixes the classification (``None`` keeps it). The hash of
+    the signed text is recorded and the text is frozen for ever (also by triggers)."""
+    with session.transaction("report.sign", _obj(report_id)) as tx:
+        row, events = _load(session, tx.conn, report_id, _A.SIGN)
+        after = _decide(session, row, _A.SIGN, events)
+        level = row.classification if classification is None else classification
+        _check_level(session, level)
+        version = row.current_version
+        text = repo.version_text(tx.conn, row.id, version)
+        stored = repo.version_sha256(tx.conn, row.id, version)
+        digest = None if text is None else text_sha256(text)
+        if digest is None or digest != stored:
+            raise IntegrityFailure(
+                "De tekst van het ambtsbericht is beschadigd; er wordt niet ondertekend."
+            )
+        now = session.clock.now()
+        repo.append_event(tx.conn, row.id, ReportEvent(_A.SIGN, session.user.id, version, now))
+        repo.mark_signed(tx.conn, row.id, version=version, text_sha256=digest,
+                         classification=level, signed_by=session.user.id, at=now)
+        assert after is ReportStatus.SIGNED
+        tx.details = {"reference": row.reference, "version": version, "text_sha256": digest,
+                      "classification": level.code}
+        return _fresh_summary(session, tx.conn, row.id)
+
+
+def issue_report(session: Session, report_id: int) -> IssueResult:
+    """Issue a signed report: its provision AIVD→IND is registered and a linked request is
+    closed (``closed_report_issued``), in the same transaction."""
+    with session.transaction("report.issue", _obj(report_id)) as tx:
+        row, events = _load(session, tx.conn, report_id, _A.ISSUE)
+        after = _decide(session, row, _A.ISSUE, events)
+        now = session.clock.now()
+        repo.append_event(tx.conn, row.id, ReportEvent(_A.ISSUE, session.user.id,
+                                                       row.current_version, now))
+        repo.mark_issued(tx.conn, row.id, issued_by=session.user.id, at=now)
+        assert after is ReportStatus.ISSUED
+        provision_id = _register_issue(session, tx.conn, row)
+        request_status = None
+        if row.request_id is not None:
+            request_status = _close_request(session, tx.conn, row.request_id).value
+        tx.details = {"reference": row.reference, "version": row.current_version,
+                      "provision_id": provision_id, "request_id": row.request_id}
+        summary = _fresh_summary(session, tx.conn, row.id)
+    return IssueResult(summary, provision_id, request_status)
+
+
+def record_correction(session: Session, report_id: int, text: str) -> CorrectionRecord:
+    """Provided data turned out to be wrong (art. 2.4): the correction is recorded against the
+    issued report and, as a new provision to the IND referring to it, in the register (so every
+    recipient is told)."""
+    with session.transaction("report.correct", _obj(report_id)) as tx:
+        row, events = _load(session, tx.conn, report_id, _A.CORRECT)
+        after = _decide(session, row, _A.CORRECT, events)
+        clean = validate_correction(text)
+        now = session.clock.now()
+        number = len(repo.list_corrections(tx.conn, row.id)) + 1
+        provision_id = _register_correction(session, tx.conn, row, number)
+        cid = repo.insert_correction(tx.conn, row.id, text=clean, author_id=session.user.id,
+                                     at=now, provision_id=provision_id)
+        _record(session, tx.conn, row, _A.CORRECT, row.current_version, after, now)
+        tx.details = {"reference": row.reference, "correction": cid,
+                      "provision_id": provision_id}
+    return CorrectionRecord(cid, row.id, row.reference, provision_id)
+
+
+# ---------------------------------------------------------------------------------------------
+# Views (audited: they show classified content)
+
+
+def get_report(session: Session, report_id: int, version: int | None = None) -> ReportView:
+    """One version (default: the latest this person may read) with annotations re-anchored
+    onto it, verdicts, corrections, history and what this person can do next."""
+    with session.transaction("report.view", _obj(report_id)) as tx:
+        row, events = _load(session, tx.conn, report_id, _A.VIEW)
+        roles = session.user.roles
+        visible = visible_versions(roles, events)
+        if version is None:
+            if not visible:
+                raise Forbidden(
+                    "Er is nog geen versie van dit ambtsbericht ter beoordeling aangeboden."
+                )
+            shown = visible[-1]
+        else:
+            shown = version
+        check_version_visible(roles, events, shown)
+        notes = repo.list_annotations(tx.conn, row.id, up_to_version=shown)
+        texts = repo.version_texts(tx.conn, row.id, {shown, *(a.version for a in notes)})
+        text = texts[shown]
+        anchors = {a.id: Anchor(a.version, a.start, a.end, a.quote) for a in notes}
+        placed = Reanchorer(texts).reanchor_all(anchors, shown)
+        verdict_rows = repo.list_verdicts(tx.conn, row.id)
+        correction_rows = repo.list_corrections(tx.conn, row.id)
+        all_versions = repo.list_versions(tx.conn, row.id)
+        visible_set = set(visible)
+        aivd = bool(roles & {Role.AIVD_OFFICER, Role.AIVD_SIGNER})
+        shown_events = [e for e in events if aivd or e.version in visible_set]
+        names = repo.user_names(
+            tx.conn,
+            {*(a.author_id for a in notes), *(v.author_id for v in verdict_rows),
+             *(c.author_id for c in correction_rows), *(v.author_id for v in all_versions),
+             *(e.actor_id for e in shown_events),
+             *(i for i in (row.created_by, row.signed_by, row.issued_by) if i is not None)},
+        )
+
+        def name(uid: UserId) -> str:
+            return names.get(uid, f"#{int(uid)}")
+
+        view = ReportView(
+            report=_summary(tx.conn, row, visible[-1] if visible else 0, names),
+            version=shown,
+            text=text,
+            content=parse(text),
+            warnings=_warnings_for_text(text, today=session.clock.today()),
+            versions=tuple(
+                VersionView(v.version, name(v.author_id), v.created_at, v.submitted_at,
+                            v.length, v.text_sha256)
+                for v in all_versions if v.version in visible_set
+            ),
+            annotations=tuple(
+                AnnotationView(a.id, a.version, a.start, a.end, a.quote, a.comment,
+                               name(a.author_id), a.created_at, placed[a.id])
+                for a in notes
+            ),
+            verdicts=tuple(
+                VerdictView(v.version, v.verdict, v.comment, name(v.author_id), v.created_at)
+                for v in verdict_rows
+            ),
+            corrections=tuple(
+                CorrectionView(c.id, c.text, name(c.author_id), c.created_at, c.provision_id)
+                for c in correction_rows
+            ),
+            history=tuple(
+                EventView(e.kind, name(e.actor_id), e.version, format_ts(e.at))
+                for e in shown_events
+            ),
+            allowed_actions=allowed_actions(row.status, actor_id=session.user.id,
+                                            actor_roles=roles, history=events),
+            work_lists=work_lists(row.status, user_id=session.user.id, user_roles=roles,
+                                  history=events),
+        )
+        tx.details = {"reference": row.reference, "version": shown}
+    return view
+
+
+def diff_report(
+    session: Session, report_id: int, from_version: int, to_version: int
+) -> ReportDiff:
+    """A unified diff of two versions this person may read (and both texts, for the
+    side-by-side view)."""
+    with session.transaction("report.diff", _obj(report_id)) as tx:
+        row, events = _load(session, tx.conn, report_id, _A.VIEW)
+        for v in (from_version, to_version):
+            check_version_visible(session.user.roles, events, v)
+        texts = repo.version_texts(tx.conn, row.id, (from_version, to_version))
+        old, new = texts[from_version], texts[to_version]
+        unified = unified_diff(old, new, f"{row.reference} versie {from_version}",
+                               f"{row.reference} versie {to_version}")
+        tx.details = {"reference": row.reference, "from": from_version, "to": to_version}
+    return ReportDiff(row.id, row.reference, from_version, to_version, old, new, unified)
+
+
+def my_work_lists(
+    session: Session, *, issued_limit: int | None = 100
+) -> dict[WorkList, tuple[ReportSummary, ...]]:
+    """The work lists of the signed-in person (every list, possibly empty), most recently
+    changed first. One query for the candidate reports, one for all their histories.
+    ``issued_limit`` bounds the (ever growing) issued list to the most recent ones."""
+    roles = session.user.roles
+    with session.transaction("report.list", "reports") as tx:
+        require_any_role(roles, ALLOWED_ROLES[_A.VIEW], _A.VIEW.label_nl)
+        statuses: set[ReportStatus] = set()
+        if roles & {Role.AIVD_OFFICER, Role.AIVD_SIGNER}:
+            statuses |= set(ReportStatus)
+        if Role.IND_LIAISON in roles:
+            statuses |= {ReportStatus.IN_REVIEW, ReportStatus.ISSUED}
+        rows, histories = repo.candidates(tx.conn, max_classification=session.user.clearance,
+                                          statuses=statuses, issued_limit=issued_limit)
+        names = repo.user_names(
+            tx.conn,
+            {i for r in rows for i in (r.created_by, r.signed_by, r.issued_by) if i is not None},
+        )
+        result: dict[WorkList, list[ReportSummary]] = {w: [] for w in WorkList}
+        for row in rows:
+            events = histories[row.id]
+            lists = work_lists(row.status, user_id=session.user.id, user_roles=roles,
+                               history=events)
+            if not lists:
+                continue
+            summary = _summary(tx.conn, row, _latest_visible(roles, events), names)
+            for w in lists:
+                result[w].append(summary)
+        tx.details = {w.value: len(items) for w, items in result.items()}
+    return {w: tuple(items) for w, items in result.items()}
+
+
+def involved_users(session: Session, report_id: int) -> frozenset[UserId]:
+    """Art. 2.5: everyone with a recorded step in the report's history. Not a view of content
+    (no audit entry); inside another use case's transaction call
+    ``desktop_app.storage.reports.involved_users(tx.conn, report_id)`` instead."""
+    with session.reading() as conn:
+        return repo.involved_users(conn, report_id)

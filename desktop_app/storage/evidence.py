@@ -1,0 +1,238 @@
+"""Underlying data (onderliggende gegevens, art. 2.5): item metadata and content chunks.
+
+Content lives in ``evidence_chunks`` as BLOBs of at most ``CHUNK_SIZE`` bytes inside the
+SQLCipher database, so it is encrypted like everything else and never exists as a decrypted
+file. An item row is inserted unsealed (``sha256`` NULL), its chunks follow, and ``seal``
+records the digest: all in the caller's one transaction, so a failure leaves nothing behind.
+Triggers keep sealed items and their chunks immutable; nothing is ever deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.domain.classification import Classification
+from desktop_app.domain.errors import IntegrityFailure
+from desktop_app.domain.evidence import CHUNK_SIZE, EvidenceKind, EvidenceMeta
+from desktop_app.domain.ids import EvidenceId, ReportId, UserId
+from desktop_app.storage.db import Connection
+
+# Part of the "evidence and inspections" migration (see storage.inspections.SCHEMA).
+# ``correction_id``: an item added after the report was issued belongs to a recorded
+# correction (report_corrections, no foreign key: that table belongs to another step).
+EVIDENCE_SCHEMA = """
+CREATE TABLE evidence_items (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    title TEXT NOT NULL,
+    classification INTEGER NOT NULL CHECK (classification BETWEEN 0 AND 4),
+    source_note TEXT NOT NULL DEFAULT '',
+    data_date TEXT,
+    kind TEXT NOT NULL CHECK (kind IN ('text', 'pdf', 'image', 'other')),
+    media_type TEXT NOT NULL,
+    size_bytes INTEGER NOT NULL CHECK (size_bytes > 0),
+    chunk_count INTEGER,
+    sha256 TEXT,
+    correction_id INTEGER,
+    added_by INTEGER NOT NULL REFERENCES users(id),
+    added_at TEXT NOT NULL
+);
+CREATE INDEX evidence_items_report ON evidence_items(report_id, id);
+CREATE INDEX evidence_items_added_by ON evidence_items(added_by);
+CREATE TABLE evidence_chunks (
+    item_id INTEGER NOT NULL REFERENCES evidence_items(id),
+    seq INTEGER NOT NULL CHECK (seq >= 0),
+    data BLOB NOT NULL,
+    PRIMARY KEY (item_id, seq)
+);
+CREATE TRIGGER evidence_items_fixed BEFORE UPDATE OF id, report_id, title, classification,
+    source_note, data_date, kind, media_type, size_bytes, correction_id, added_by, added_at
+    ON evidence_items
+BEGIN
+    SELECT RAISE(ABORT, 'underlying data are immutable');
+END;
+CREATE TRIGGER evidence_items_sealed_once BEFORE UPDATE OF sha256, chunk_count ON evidence_items
+    WHEN OLD.sha256 IS NOT NULL OR NEW.sha256 IS NULL OR NEW.chunk_count IS NULL
+BEGIN
+    SELECT RAISE(ABORT, 'underlying data are immutable');
+END;
+CREATE TRIGGER evidence_items_no_delete BEFORE DELETE ON evidence_items
+BEGIN
+    SELECT RAISE(ABORT, 'underlying data are never deleted');
+END;
+CREATE TRIGGER evidence_chunks_only_unsealed BEFORE INSERT ON evidence_chunks
+    WHEN (SELECT sha256 FROM evidence_items WHERE id = NEW.item_id) IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'underlying data are immutable');
+END;
+CREATE TRIGGER evidence_chunks_no_update BEFORE UPDATE ON evidence_chunks
+BEGIN
+    SELECT RAISE(ABORT, 'underlying data are immutable');
+END;
+CREATE TRIGGER evidence_chunks_no_delete BEFORE DELETE ON evidence_chunks
+BEGIN
+    SELECT RAISE(ABORT, 'underlying data are never deleted');
+END;
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceRecord:
+    """One item's metadata (never its content)."""
+
+    id: EvidenceId
+    report_id: ReportId
+    title: str
+    classification: Classification
+    source_note: str
+    data_date: dt.date | None
+    kind: EvidenceKind
+    media_type: str
+    size_bytes: int
+    chunk_count: int
+    sha256: str
+    correction_id: int | None
+    added_by: UserId
+    added_by_name: str
+    added_at: str
+
+    @property
+    def displayable(self) -> bool:
+        return self.kind.displayable
+
+
+def _ts(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+# A constant, interpolated into queries below (hence the S608 waivers); values are bound.
+# Unsealed rows only exist inside the transaction that is storing them; never list them.
+_SELECT = (
+    "SELECT e.id, e.report_id, e.title, e.classification, e.source_note, e.data_date, e.kind,"
+    " e.media_type, e.size_bytes, e.chunk_count, e.sha256, e.correction_id, e.added_by,"
+    " u.name, e.added_at FROM evidence_items e JOIN users u ON u.id = e.added_by"
+    " WHERE e.sha256 IS NOT NULL"
+)
+
+
+def _record(row: Any) -> EvidenceRecord:
+    (iid, report_id, title, classification, note, data_date, kind, media_type, size, chunks,
+     sha, correction_id, added_by, added_by_name, added_at) = row
+    return EvidenceRecord(
+        id=EvidenceId(int(iid)),
+        report_id=ReportId(int(report_id)),
+        title=str(title),
+        classification=Classification(int(classification)),
+        source_note=str(note),
+        data_date=None if data_date is None else dt.date.fromisoformat(str(data_date)),
+        kind=EvidenceKind(str(kind)),
+        media_type=str(media_type),
+        size_bytes=int(size),
+        chunk_count=int(chunks),
+        sha256=str(sha),
+        correction_id=None if correction_id is None else int(correction_id),
+        added_by=UserId(int(added_by)),
+        added_by_name=str(added_by_name),
+        added_at=str(added_at),
+    )
+
+
+def insert_item(
+    conn: Connection,
+    *,
+    report_id: ReportId,
+    meta: EvidenceMeta,
+    correction_id: int | None,
+    added_by: UserId,
+    at: dt.datetime,
+) -> EvidenceId:
+    """The unsealed item row; follow with ``write_content`` in the same transaction."""
+    cur = conn.execute(
+        "INSERT INTO evidence_items (report_id, title, classification, source_note, data_date,"
+        " kind, media_type, size_bytes, correction_id, added_by, added_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (report_id, meta.title, int(meta.classification), meta.source_note,
+         None if meta.data_date is None else meta.data_date.isoformat(), meta.kind.value,
+         meta.media_type, meta.size_bytes, correction_id, added_by, _ts(at)),
+    )
+    return EvidenceId(int(cur.lastrowid))
+
+
+def write_content(conn: Connection, item_id: EvidenceId, chunks: Iterable[bytes]) -> str:
+    """Store the chunks in order (each at most ``CHUNK_SIZE`` bytes) and seal the item with
+    their SHA-256, which is returned. The caller checks the total size against the item's."""
+    digest = hashlib.sha256()
+    seq = 0
+    for chunk in chunks:
+        if not chunk:
+            continue
+        if len(chunk) > CHUNK_SIZE:
+            raise ValueError("a chunk is larger than CHUNK_SIZE")
+        digest.update(chunk)
+        conn.execute(
+            "INSERT INTO evidence_chunks (item_id, seq, data) VALUES (?,?,?)",
+            (item_id, seq, chunk),
+        )
+        seq += 1
+    sha = digest.hexdigest()
+    conn.execute(
+        "UPDATE evidence_items SET sha256 = ?, chunk_count = ? WHERE id = ?", (sha, seq, item_id)
+    )
+    return sha
+
+
+def get(conn: Connection, item_id: int) -> EvidenceRecord | None:
+    row = conn.execute(_SELECT + " AND e.id = ?", (item_id,)).fetchone()
+    return None if row is None else _record(row)
+
+
+def for_report(conn: Connection, report_id: int) -> list[EvidenceRecord]:
+    rows = conn.execute(_SELECT + " AND e.report_id = ? ORDER BY e.id", (report_id,)).fetchall()
+    return [_record(r) for r in rows]
+
+
+def count_for_report(conn: Connection, report_id: int) -> int:
+    row = conn.execute(
+        "SELECT count(*) FROM evidence_items WHERE report_id = ? AND sha256 IS NOT NULL",
+        (report_id,),
+    ).fetchone()
+    return int(row[0])
+
+
+def contributors(conn: Connection, report_id: int) -> frozenset[UserId]:
+    """Everyone who added underlying data to the report: taking part in producing it (art. 2.5
+    condition 2), next to the report's own history."""
+    rows = conn.execute(
+        "SELECT DISTINCT added_by FROM evidence_items WHERE report_id = ?", (report_id,)
+    ).fetchall()
+    return frozenset(UserId(int(r[0])) for r in rows)
+
+
+def read_content(conn: Connection, item: EvidenceRecord) -> bytes:
+    """The whole content, checked against the recorded size and digest."""
+    digest = hashlib.sha256()
+    parts = bytearray()
+    expected_seq = 0
+    cursor = conn.execute(
+        "SELECT seq, data FROM evidence_chunks WHERE item_id = ? ORDER BY seq", (item.id,)
+    )
+    for seq, data in cursor:
+        if int(seq) != expected_seq:
+            raise IntegrityFailure("De onderliggende gegevens zijn beschadigd (deel ontbreekt).")
+        chunk = bytes(data)
+        digest.update(chunk)
+        parts += chunk
+        expected_seq += 1
+    if (
+        expected_seq != item.chunk_count
+        or len(parts) != item.size_bytes
+        or digest.hexdigest() != item.sha256
+    ):
+        raise IntegrityFailure(
+            "De onderliggende gegevens zijn beschadigd (controlegetal klopt niet)."
+        )
+    return bytes(parts)

@@ -1,0 +1,242 @@
+"""Inspection sessions (inzage, art. 2.5): the session row, the items listed at its start and
+its event log (start, each item opened and closed, activity, idle, end). Rows in, frozen
+records out.
+
+The event log is append-only; durations are never stored but replayed from it
+(``domain.inspection.replay``), so they cannot be edited after the fact. A session row only
+gains its end (``ended_at``/``end_reason``), and the inspector's notes once, when it is
+closed (``closed_at``); after that it is frozen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.domain.ids import EvidenceId, InspectionId, ReportId, UserId
+from desktop_app.domain.inspection import EndReason, SessionEvent, SessionEventKind
+from desktop_app.storage.db import Connection
+from desktop_app.storage.evidence import EVIDENCE_SCHEMA
+
+INSPECTIONS_SCHEMA = """
+CREATE TABLE inspections (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    inspector_id INTEGER NOT NULL REFERENCES users(id),
+    designation_ref TEXT NOT NULL,
+    workstation_id TEXT NOT NULL,
+    location TEXT NOT NULL,
+    idle_minutes INTEGER NOT NULL CHECK (idle_minutes > 0),
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    end_reason TEXT CHECK (end_reason IN ('ended', 'idle')),
+    closed_at TEXT,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX inspections_report ON inspections(report_id, id);
+CREATE INDEX inspections_inspector ON inspections(inspector_id, id);
+CREATE TABLE inspection_items (
+    inspection_id INTEGER NOT NULL REFERENCES inspections(id),
+    item_id INTEGER NOT NULL REFERENCES evidence_items(id),
+    PRIMARY KEY (inspection_id, item_id)
+) WITHOUT ROWID;
+CREATE TABLE inspection_events (
+    id INTEGER PRIMARY KEY,
+    inspection_id INTEGER NOT NULL REFERENCES inspections(id),
+    kind TEXT NOT NULL CHECK (kind IN ('start', 'open_item', 'close_item', 'activity', 'idle',
+                                       'end')),
+    item_id INTEGER REFERENCES evidence_items(id),
+    at TEXT NOT NULL
+);
+CREATE INDEX inspection_events_session ON inspection_events(inspection_id, id);
+CREATE TRIGGER inspections_fixed BEFORE UPDATE OF id, report_id, inspector_id, designation_ref,
+    workstation_id, location, idle_minutes, started_at ON inspections
+BEGIN
+    SELECT RAISE(ABORT, 'inspection sessions are immutable');
+END;
+CREATE TRIGGER inspections_frozen_when_closed BEFORE UPDATE ON inspections
+    WHEN OLD.closed_at IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'inspection sessions are immutable');
+END;
+CREATE TRIGGER inspections_no_delete BEFORE DELETE ON inspections
+BEGIN
+    SELECT RAISE(ABORT, 'inspection sessions are never deleted');
+END;
+CREATE TRIGGER inspection_items_no_update BEFORE UPDATE ON inspection_items
+BEGIN
+    SELECT RAISE(ABORT, 'inspection sessions are immutable');
+END;
+CREATE TRIGGER inspection_items_no_delete BEFORE DELETE ON inspection_items
+BEGIN
+    SELECT RAISE(ABORT, 'inspection sessions are never deleted');
+END;
+CREATE TRIGGER inspection_events_no_update BEFORE UPDATE ON inspection_events
+BEGIN
+    SELECT RAISE(ABORT, 'the inspection log is append-only');
+END;
+CREATE TRIGGER inspection_events_no_delete BEFORE DELETE ON inspection_events
+BEGIN
+    SELECT RAISE(ABORT, 'the inspection log is append-only');
+END;
+"""
+
+# The one migration step "evidence and inspections" (desktop_app.storage.migrations).
+SCHEMA = EVIDENCE_SCHEMA + INSPECTIONS_SCHEMA
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionRow:
+    id: InspectionId
+    report_id: ReportId
+    inspector_id: UserId
+    inspector_name: str
+    inspector_full_name: str
+    designation_ref: str
+    workstation_id: str
+    location: str
+    idle_minutes: int
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+    end_reason: EndReason | None
+    closed_at: dt.datetime | None
+    notes: str
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_at is not None
+
+
+def _ts(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _when(value: Any) -> dt.datetime | None:
+    return None if value is None else dt.datetime.fromisoformat(str(value))
+
+
+_SELECT = (
+    "SELECT i.id, i.report_id, i.inspector_id, u.name, u.full_name, i.designation_ref,"
+    " i.workstation_id, i.location, i.idle_minutes, i.started_at, i.ended_at, i.end_reason,"
+    " i.closed_at, i.notes FROM inspections i JOIN users u ON u.id = i.inspector_id"
+)
+
+
+def _row(r: Any) -> InspectionRow:
+    started = _when(r[9])
+    assert started is not None
+    return InspectionRow(
+        id=InspectionId(int(r[0])),
+        report_id=ReportId(int(r[1])),
+        inspector_id=UserId(int(r[2])),
+        inspector_name=str(r[3]),
+        inspector_full_name=str(r[4]),
+        designation_ref=str(r[5]),
+        workstation_id=str(r[6]),
+        location=str(r[7]),
+        idle_minutes=int(r[8]),
+        started_at=started,
+        ended_at=_when(r[10]),
+        end_reason=None if r[11] is None else EndReason(str(r[11])),
+        closed_at=_when(r[12]),
+        notes=str(r[13]),
+    )
+
+
+def insert(
+    conn: Connection,
+    *,
+    report_id: ReportId,
+    inspector_id: UserId,
+    designation_ref: str,
+    workstation_id: str,
+    location: str,
+    idle_minutes: int,
+    started_at: dt.datetime,
+    items: tuple[EvidenceId, ...],
+) -> InspectionId:
+    """The session, the items listed to the inspector, and its start event."""
+    cur = conn.execute(
+        "INSERT INTO inspections (report_id, inspector_id, designation_ref, workstation_id,"
+        " location, idle_minutes, started_at) VALUES (?,?,?,?,?,?,?)",
+        (report_id, inspector_id, designation_ref, workstation_id, location, idle_minutes,
+         _ts(started_at)),
+    )
+    iid = InspectionId(int(cur.lastrowid))
+    conn.executemany(
+        "INSERT INTO inspection_items (inspection_id, item_id) VALUES (?, ?)",
+        [(iid, item) for item in items],
+    )
+    append_event(conn, iid, SessionEvent(SessionEventKind.START, started_at))
+    return iid
+
+
+def get(conn: Connection, inspection_id: int) -> InspectionRow | None:
+    row = conn.execute(_SELECT + " WHERE i.id = ?", (inspection_id,)).fetchone()
+    return None if row is None else _row(row)
+
+
+def for_report(conn: Connection, report_id: int) -> list[InspectionRow]:
+    rows = conn.execute(_SELECT + " WHERE i.report_id = ? ORDER BY i.id", (report_id,))
+    return [_row(r) for r in rows.fetchall()]
+
+
+def for_inspector(conn: Connection, inspector_id: int) -> list[InspectionRow]:
+    rows = conn.execute(_SELECT + " WHERE i.inspector_id = ? ORDER BY i.id", (inspector_id,))
+    return [_row(r) for r in rows.fetchall()]
+
+
+def listed_items(conn: Connection, inspection_id: int) -> frozenset[EvidenceId]:
+    rows = conn.execute(
+        "SELECT item_id FROM inspection_items WHERE inspection_id = ?", (inspection_id,)
+    ).fetchall()
+    return frozenset(EvidenceId(int(r[0])) for r in rows)
+
+
+def append_event(conn: Connection, inspection_id: InspectionId, event: SessionEvent) -> None:
+    conn.execute(
+        "INSERT INTO inspection_events (inspection_id, kind, item_id, at) VALUES (?,?,?,?)",
+        (inspection_id, event.kind.value, event.item_id, _ts(event.at)),
+    )
+
+
+def events(conn: Connection, inspection_id: int) -> list[SessionEvent]:
+    rows = conn.execute(
+        "SELECT kind, item_id, at FROM inspection_events WHERE inspection_id = ? ORDER BY id",
+        (inspection_id,),
+    ).fetchall()
+    return [
+        SessionEvent(
+            SessionEventKind(str(kind)),
+            dt.datetime.fromisoformat(str(at)),
+            None if item is None else EvidenceId(int(item)),
+        )
+        for kind, item, at in rows
+    ]
+
+
+def mark_ended(conn: Connection, inspection_id: InspectionId, *, ended_at: dt.datetime,
+               reason: EndReason) -> None:
+    conn.execute(
+        "UPDATE inspections SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL",
+        (_ts(ended_at), reason.value, inspection_id),
+    )
+
+
+def close(conn: Connection, inspection_id: InspectionId, *, closed_at: dt.datetime,
+          notes: str) -> None:
+    """The inspector's end of the session: the notes are kept and the row is frozen."""
+    conn.execute(
+        "UPDATE inspections SET closed_at = ?, notes = ? WHERE id = ?",
+        (_ts(closed_at), notes, inspection_id),
+    )
+
+
+def count_between(conn: Connection, start: dt.date, end: dt.date) -> int:
+    """Inspections started on the days ``start``..``end`` (UTC dates; for the statistics)."""
+    row = conn.execute(
+        "SELECT count(*) FROM inspections WHERE substr(started_at, 1, 10) BETWEEN ? AND ?",
+        (start.isoformat(), end.isoformat()),
+    ).fetchone()
+    return int(row[0])

@@ -1,0 +1,356 @@
+"""Printing: the workstation's signing keys, the trust roots that verification accepts, and the
+print register (every printed copy: which report, which copy, who, when, and the file's hash).
+
+Rows in, frozen records out. Private keys arrive here already wrapped by the service (AES-GCM
+under a key derived from the workspace DEK), so even inside the encrypted database pages they
+are never plain PKCS#8.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.domain.ids import ReportId, UserId
+from desktop_app.storage.db import Connection
+
+# The printing migration step. The register is append-only (triggers), like the audit log: a
+# copy that was printed stays printed. ``report_id`` is a plain INTEGER: the reports table is
+# another step's, and the service reads the report before it registers a print of it.
+PRINTING_SCHEMA = """
+CREATE TABLE signing_keys (
+    id INTEGER PRIMARY KEY,
+    origin TEXT NOT NULL CHECK (origin IN ('workstation', 'organisation')),
+    certificate BLOB NOT NULL,
+    chain_der BLOB NOT NULL,
+    wrapped_key BLOB NOT NULL,
+    ca_certificate BLOB,
+    ca_wrapped_key BLOB,
+    fingerprint TEXT NOT NULL UNIQUE,
+    common_name TEXT NOT NULL,
+    not_after TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+);
+CREATE UNIQUE INDEX signing_keys_one_active ON signing_keys(active) WHERE active = 1;
+CREATE TABLE trust_roots (
+    fingerprint TEXT PRIMARY KEY,
+    certificate BLOB NOT NULL,
+    label TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE print_jobs (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL,
+    reference TEXT NOT NULL,
+    version INTEGER NOT NULL CHECK (version >= 1),
+    draft INTEGER NOT NULL CHECK (draft IN (0, 1)),
+    copies INTEGER NOT NULL CHECK (copies >= 1),
+    destination TEXT NOT NULL CHECK (destination IN ('file', 'printer')),
+    printed_by INTEGER NOT NULL REFERENCES users(id),
+    printed_at TEXT NOT NULL,
+    audit_head TEXT NOT NULL,
+    signing_key_id INTEGER REFERENCES signing_keys(id),
+    CHECK (draft = 1 OR signing_key_id IS NOT NULL),
+    CHECK (draft = 0 OR (copies = 1 AND signing_key_id IS NULL))
+);
+CREATE INDEX print_jobs_report ON print_jobs(report_id, id);
+CREATE TABLE print_copies (
+    id INTEGER PRIMARY KEY,
+    job_id INTEGER NOT NULL REFERENCES print_jobs(id),
+    copy_number INTEGER CHECK (copy_number IS NULL OR copy_number >= 1),
+    sha256 TEXT NOT NULL,
+    file_name TEXT,
+    UNIQUE (job_id, copy_number)
+);
+CREATE INDEX print_copies_sha256 ON print_copies(sha256);
+CREATE TRIGGER print_jobs_append_only_update BEFORE UPDATE ON print_jobs
+BEGIN
+    SELECT RAISE(ABORT, 'the print register is append-only');
+END;
+CREATE TRIGGER print_jobs_append_only_delete BEFORE DELETE ON print_jobs
+BEGIN
+    SELECT RAISE(ABORT, 'the print register is append-only');
+END;
+CREATE TRIGGER print_copies_append_only_update BEFORE UPDATE ON print_copies
+BEGIN
+    SELECT RAISE(ABORT, 'the print register is append-only');
+END;
+CREATE TRIGGER print_copies_append_only_delete BEFORE DELETE ON print_copies
+BEGIN
+    SELECT RAISE(ABORT, 'the print register is append-only');
+END;
+"""
+
+
+def _ts(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+# ---------------------------------------------------------------------------------------------
+# Signing keys
+
+
+@dataclass(frozen=True, slots=True)
+class SigningKeyRow:
+    id: int
+    origin: str  # "workstation" | "organisation"
+    certificate: bytes
+    chain: tuple[bytes, ...]
+    wrapped_key: bytes
+    ca_certificate: bytes | None
+    ca_wrapped_key: bytes | None
+    fingerprint: str
+    common_name: str
+    not_after: str
+    created_by: str
+    created_at: str
+    active: bool
+
+
+def _pack_chain(chain: Sequence[bytes]) -> bytes:
+    """DER certificates, each prefixed with its length (4 bytes, big-endian)."""
+    return b"".join(len(c).to_bytes(4, "big") + c for c in chain)
+
+
+def _unpack_chain(blob: bytes) -> tuple[bytes, ...]:
+    out: list[bytes] = []
+    pos = 0
+    while pos + 4 <= len(blob):
+        size = int.from_bytes(blob[pos:pos + 4], "big")
+        out.append(blob[pos + 4:pos + 4 + size])
+        pos += 4 + size
+    return tuple(out)
+
+
+_KEY_COLUMNS = (
+    "id, origin, certificate, chain_der, wrapped_key, ca_certificate, ca_wrapped_key,"
+    " fingerprint, common_name, not_after, created_by, created_at, active"
+)
+
+
+def _key(row: Any) -> SigningKeyRow:
+    (kid, origin, cert, chain, wrapped, ca_cert, ca_wrapped, fingerprint, cn, not_after,
+     created_by, created_at, active) = row
+    return SigningKeyRow(
+        id=int(kid),
+        origin=str(origin),
+        certificate=bytes(cert),
+        chain=_unpack_chain(bytes(chain)),
+        wrapped_key=bytes(wrapped),
+        ca_certificate=None if ca_cert is None else bytes(ca_cert),
+        ca_wrapped_key=None if ca_wrapped is None else bytes(ca_wrapped),
+        fingerprint=str(fingerprint),
+        common_name=str(cn),
+        not_after=str(not_after),
+        created_by=str(created_by),
+        created_at=str(created_at),
+        active=bool(active),
+    )
+
+
+def active_key(conn: Connection) -> SigningKeyRow | None:
+    row = conn.execute(
+        f"SELECT {_KEY_COLUMNS} FROM signing_keys WHERE active = 1"  # noqa: S608
+    ).fetchone()
+    return None if row is None else _key(row)
+
+
+def all_keys(conn: Connection) -> list[SigningKeyRow]:
+    rows = conn.execute(
+        f"SELECT {_KEY_COLUMNS} FROM signing_keys ORDER BY id"  # noqa: S608
+    ).fetchall()
+    return [_key(r) for r in rows]
+
+
+def insert_key(
+    conn: Connection,
+    *,
+    origin: str,
+    certificate: bytes,
+    chain: Sequence[bytes],
+    wrapped_key: bytes,
+    ca_certificate: bytes | None,
+    ca_wrapped_key: bytes | None,
+    fingerprint: str,
+    common_name: str,
+    not_after: dt.datetime,
+    created_by: str,
+    at: dt.datetime,
+) -> int:
+    """A new active key; the previous active key (if any) is retired in the same step."""
+    conn.execute("UPDATE signing_keys SET active = 0 WHERE active = 1")
+    cur = conn.execute(
+        "INSERT INTO signing_keys (origin, certificate, chain_der, wrapped_key, ca_certificate,"
+        " ca_wrapped_key, fingerprint, common_name, not_after, created_by, created_at, active)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,1)",
+        (origin, certificate, _pack_chain(chain), wrapped_key, ca_certificate, ca_wrapped_key,
+         fingerprint, common_name, _ts(not_after), created_by, _ts(at)),
+    )
+    return int(cur.lastrowid)
+
+
+# ---------------------------------------------------------------------------------------------
+# Trust roots
+
+
+@dataclass(frozen=True, slots=True)
+class TrustRootRow:
+    fingerprint: str
+    certificate: bytes
+    label: str
+    added_at: str
+
+
+def add_trust_root(
+    conn: Connection, *, fingerprint: str, certificate: bytes, label: str, at: dt.datetime
+) -> bool:
+    """Whether the root was new. Roots are never removed: old copies must keep verifying."""
+    cur = conn.execute(
+        "INSERT INTO trust_roots (fingerprint, certificate, label, added_at) VALUES (?,?,?,?)"
+        " ON CONFLICT(fingerprint) DO NOTHING",
+        (fingerprint, certificate, label, _ts(at)),
+    )
+    return bool(cur.rowcount)
+
+
+def trust_roots(conn: Connection) -> list[TrustRootRow]:
+    rows = conn.execute(
+        "SELECT fingerprint, certificate, label, added_at FROM trust_roots ORDER BY added_at,"
+        " fingerprint"
+    ).fetchall()
+    return [TrustRootRow(str(r[0]), bytes(r[1]), str(r[2]), str(r[3])) for r in rows]
+
+
+# ---------------------------------------------------------------------------------------------
+# The print register
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedCopyRow:
+    """One register line: a copy (or the one draft print) of a print job."""
+
+    job_id: int
+    report_id: ReportId
+    reference: str
+    version: int
+    draft: bool
+    copy_number: int | None
+    copy_total: int
+    sha256: str
+    file_name: str | None
+    destination: str
+    printed_by: UserId
+    printed_by_name: str
+    printed_at: str
+    audit_head: str
+    signing_key_id: int | None
+
+
+def insert_job(
+    conn: Connection,
+    *,
+    report_id: ReportId,
+    reference: str,
+    version: int,
+    draft: bool,
+    copies: int,
+    destination: str,
+    printed_by: UserId,
+    at: dt.datetime,
+    audit_head: str,
+    signing_key_id: int | None,
+) -> int:
+    cur = conn.execute(
+        "INSERT INTO print_jobs (report_id, reference, version, draft, copies, destination,"
+        " printed_by, printed_at, audit_head, signing_key_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (report_id, reference, version, int(draft), copies, destination, printed_by, _ts(at),
+         audit_head, signing_key_id),
+    )
+    return int(cur.lastrowid)
+
+
+def insert_copy(
+    conn: Connection, job_id: int, *, copy_number: int | None, sha256: str,
+    file_name: str | None,
+) -> None:
+    conn.execute(
+        "INSERT INTO print_copies (job_id, copy_number, sha256, file_name) VALUES (?,?,?,?)",
+        (job_id, copy_number, sha256, file_name),
+    )
+
+
+_COPY_QUERY = (
+    "SELECT j.id, j.report_id, j.reference, j.version, j.draft, c.copy_number, j.copies,"
+    " c.sha256, c.file_name, j.destination, j.printed_by, COALESCE(u.name, ''), j.printed_at,"
+    " j.audit_head, j.signing_key_id FROM print_copies c JOIN print_jobs j ON j.id = c.job_id"
+    " LEFT JOIN users u ON u.id = j.printed_by"
+)
+
+
+def _copy(row: Any) -> PrintedCopyRow:
+    (job_id, report_id, reference, version, draft, number, total, sha, file_name, destination,
+     printed_by, name, printed_at, head, key_id) = row
+    return PrintedCopyRow(
+        job_id=int(job_id),
+        report_id=ReportId(int(report_id)),
+        reference=str(reference),
+        version=int(version),
+        draft=bool(draft),
+        copy_number=None if number is None else int(number),
+        copy_total=int(total),
+        sha256=str(sha),
+        file_name=None if file_name is None else str(file_name),
+        destination=str(destination),
+        printed_by=UserId(int(printed_by)),
+        printed_by_name=str(name),
+        printed_at=str(printed_at),
+        audit_head=str(head),
+        signing_key_id=None if key_id is None else int(key_id),
+    )
+
+
+def copies_for_report(conn: Connection, report_id: int) -> list[PrintedCopyRow]:
+    rows = conn.execute(
+        _COPY_QUERY + " WHERE j.report_id = ? ORDER BY j.id, c.copy_number", (report_id,)
+    ).fetchall()
+    return [_copy(r) for r in rows]
+
+
+def copies_with_hash(conn: Connection, sha256: str) -> list[PrintedCopyRow]:
+    rows = conn.execute(_COPY_QUERY + " WHERE c.sha256 = ? ORDER BY c.id", (sha256,)).fetchall()
+    return [_copy(r) for r in rows]
+
+
+# ---------------------------------------------------------------------------------------------
+# What the printed letter needs from other parts of the workspace
+
+
+def user_full_name(conn: Connection, user_id: int) -> str | None:
+    row = conn.execute("SELECT full_name FROM users WHERE id = ?", (user_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def request_details(conn: Connection, request_id: int) -> tuple[str, str] | None:
+    """(subject name, IND reference) of a linked request, when the requests table has them.
+
+    The requests feature owns that table; this only reads two columns and copes with a
+    workspace (or schema) where they are not there.
+    """
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'requests'"
+    ).fetchone()
+    if exists is None:
+        return None
+    columns = {str(r[1]) for r in conn.execute("PRAGMA table_info(requests)").fetchall()}
+    if not {"subject_name", "ind_reference"} <= columns:
+        return None
+    row = conn.execute(
+        "SELECT subject_name, ind_reference FROM requests WHERE id = ?", (request_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    return ("" if row[0] is None else str(row[0]), "" if row[1] is None else str(row[1]))

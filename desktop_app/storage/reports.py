@@ -1,0 +1,686 @@
+"""Ambtsberichten: reports, their immutable versions, the recorded history (events), the
+liaison's annotations and verdicts, and corrections after issuing. Rows in, frozen records out.
+
+The history (``report_events``) is what the domain's ``decide`` and art. 2.5 involvement read;
+``reports.status`` and ``reports.current_version`` are kept beside it so lists need no replay
+(the services check the two agree whenever a single report is loaded).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.domain.classification import Classification
+from desktop_app.domain.ids import ReportId, RequestId, UserId
+from desktop_app.domain.reports import ReportAction, ReportEvent, ReportStatus
+from desktop_app.storage.db import Connection
+
+REFERENCE_PREFIX = "AB"
+
+# Migration 3. ``request_id`` is a plain INTEGER (no foreign key): the requests table belongs to
+# another step, and the service checks that a linked request exists.
+REPORTS_SCHEMA = """
+CREATE TABLE reports (
+    id INTEGER PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE,
+    request_id INTEGER,
+    title TEXT NOT NULL,
+    classification INTEGER NOT NULL CHECK (classification BETWEEN 0 AND 4),
+    status TEXT NOT NULL CHECK (status IN ('draft', 'in_review', 'changes_wanted', 'usable',
+                                           'signed', 'issued')),
+    current_version INTEGER NOT NULL DEFAULT 0,
+    created_by INTEGER NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    signed_version INTEGER,
+    text_sha256 TEXT,
+    signed_by INTEGER REFERENCES users(id),
+    signed_at TEXT,
+    issued_by INTEGER REFERENCES users(id),
+    issued_at TEXT
+);
+CREATE INDEX reports_status ON reports(status, classification);
+CREATE INDEX reports_request ON reports(request_id);
+CREATE TABLE report_versions (
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    version INTEGER NOT NULL CHECK (version >= 1),
+    text TEXT NOT NULL,
+    text_sha256 TEXT NOT NULL,
+    text_length INTEGER NOT NULL CHECK (text_length = length(text)),
+    author_id INTEGER NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    submitted_at TEXT,
+    PRIMARY KEY (report_id, version)
+) WITHOUT ROWID;
+CREATE TABLE report_events (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    kind TEXT NOT NULL,
+    actor_id INTEGER NOT NULL REFERENCES users(id),
+    version INTEGER NOT NULL CHECK (version >= 1),
+    at TEXT NOT NULL
+);
+CREATE INDEX report_events_report ON report_events(report_id, id);
+CREATE INDEX report_events_actor ON report_events(actor_id);
+CREATE TABLE report_annotations (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    version INTEGER NOT NULL,
+    start_pos INTEGER NOT NULL CHECK (start_pos >= 0),
+    end_pos INTEGER NOT NULL CHECK (end_pos > start_pos),
+    quote TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    author_id INTEGER NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    FOREIGN KEY (report_id, version) REFERENCES report_versions(report_id, version)
+);
+CREATE INDEX report_annotations_report ON report_annotations(report_id, version);
+CREATE TABLE report_verdicts (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    version INTEGER NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('usable', 'changes_wanted')),
+    comment TEXT,
+    author_id INTEGER NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    FOREIGN KEY (report_id, version) REFERENCES report_versions(report_id, version)
+);
+CREATE INDEX report_verdicts_report ON report_verdicts(report_id);
+CREATE TABLE report_corrections (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    text TEXT NOT NULL,
+    author_id INTEGER NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    provision_id INTEGER
+);
+CREATE INDEX report_corrections_report ON report_corrections(report_id);
+CREATE TRIGGER report_versions_immutable BEFORE UPDATE OF report_id, version, text, text_sha256,
+    text_length, author_id, created_at ON report_versions
+BEGIN
+    SELECT RAISE(ABORT, 'report versions are immutable');
+END;
+CREATE TRIGGER report_versions_submitted_once BEFORE UPDATE OF submitted_at ON report_versions
+    WHEN OLD.submitted_at IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'report versions are immutable');
+END;
+CREATE TRIGGER report_versions_no_delete BEFORE DELETE ON report_versions
+BEGIN
+    SELECT RAISE(ABORT, 'report versions are immutable');
+END;
+CREATE TRIGGER report_versions_frozen_after_signing BEFORE INSERT ON report_versions
+    WHEN (SELECT text_sha256 FROM reports WHERE id = NEW.report_id) IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a signed report takes no new versions');
+END;
+CREATE TRIGGER reports_signature_frozen BEFORE UPDATE ON reports
+    WHEN OLD.text_sha256 IS NOT NULL AND (
+        NEW.text_sha256 IS NOT OLD.text_sha256 OR NEW.signed_version IS NOT OLD.signed_version
+        OR NEW.signed_by IS NOT OLD.signed_by OR NEW.signed_at IS NOT OLD.signed_at
+        OR NEW.classification IS NOT OLD.classification OR NEW.title IS NOT OLD.title
+        OR NEW.current_version IS NOT OLD.current_version
+        OR NEW.reference IS NOT OLD.reference)
+BEGIN
+    SELECT RAISE(ABORT, 'a signed report is frozen');
+END;
+CREATE TRIGGER reports_no_delete BEFORE DELETE ON reports
+BEGIN
+    SELECT RAISE(ABORT, 'reports are never deleted');
+END;
+CREATE TRIGGER report_events_append_only_update BEFORE UPDATE ON report_events
+BEGIN
+    SELECT RAISE(ABORT, 'report history is append-only');
+END;
+CREATE TRIGGER report_events_append_only_delete BEFORE DELETE ON report_events
+BEGIN
+    SELECT RAISE(ABORT, 'report history is append-only');
+END;
+CREATE TRIGGER report_annotations_immutable_update BEFORE UPDATE ON report_annotations
+BEGIN
+    SELECT RAISE(ABORT, 'annotations are immutable');
+END;
+CREATE TRIGGER report_annotations_immutable_delete BEFORE DELETE ON report_annotations
+BEGIN
+    SELECT RAISE(ABORT, 'annotations are immutable');
+END;
+CREATE TRIGGER report_verdicts_immutable_update BEFORE UPDATE ON report_verdicts
+BEGIN
+    SELECT RAISE(ABORT, 'verdicts are immutable');
+END;
+CREATE TRIGGER report_verdicts_immutable_delete BEFORE DELETE ON report_verdicts
+BEGIN
+    SELECT RAISE(ABORT, 'verdicts are immutable');
+END;
+CREATE TRIGGER report_corrections_immutable_update BEFORE UPDATE ON report_corrections
+BEGIN
+    SELECT RAISE(ABORT, 'corrections are immutable');
+END;
+CREATE TRIGGER report_corrections_immutable_delete BEFORE DELETE ON report_corrections
+BEGIN
+    SELECT RAISE(ABORT, 'corrections are immutable');
+END;
+"""
+
+
+# ---------------------------------------------------------------------------------------------
+# Records
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    id: ReportId
+    reference: str
+    request_id: RequestId | None
+    title: str
+    classification: Classification
+    status: ReportStatus
+    current_version: int
+    created_by: UserId
+    created_at: str
+    updated_at: str
+    signed_version: int | None
+    text_sha256: str | None
+    signed_by: UserId | None
+    signed_at: str | None
+    issued_by: UserId | None
+    issued_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    """A version without its text (lists, headers)."""
+
+    version: int
+    text_sha256: str
+    length: int
+    author_id: UserId
+    created_at: str
+    submitted_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationRow:
+    id: int
+    report_id: ReportId
+    version: int
+    start: int
+    end: int
+    quote: str
+    comment: str
+    author_id: UserId
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictRow:
+    id: int
+    report_id: ReportId
+    version: int
+    verdict: str  # "usable" | "changes_wanted"
+    comment: str | None
+    author_id: UserId
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionRow:
+    id: int
+    report_id: ReportId
+    text: str
+    author_id: UserId
+    created_at: str
+    provision_id: int | None
+
+
+def _ts(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reports
+
+_REPORT_COLUMNS = (
+    "id, reference, request_id, title, classification, status, current_version, created_by,"
+    " created_at, updated_at, signed_version, text_sha256, signed_by, signed_at, issued_by,"
+    " issued_at"
+)
+
+
+def _report(row: Any) -> ReportRow:
+    (rid, reference, request_id, title, classification, status, version, created_by, created_at,
+     updated_at, signed_version, sha, signed_by, signed_at, issued_by, issued_at) = row
+    return ReportRow(
+        id=ReportId(int(rid)),
+        reference=str(reference),
+        request_id=None if request_id is None else RequestId(int(request_id)),
+        title=str(title),
+        classification=Classification(int(classification)),
+        status=ReportStatus(str(status)),
+        current_version=int(version),
+        created_by=UserId(int(created_by)),
+        created_at=str(created_at),
+        updated_at=str(updated_at),
+        signed_version=None if signed_version is None else int(signed_version),
+        text_sha256=None if sha is None else str(sha),
+        signed_by=None if signed_by is None else UserId(int(signed_by)),
+        signed_at=None if signed_at is None else str(signed_at),
+        issued_by=None if issued_by is None else UserId(int(issued_by)),
+        issued_at=None if issued_at is None else str(issued_at),
+    )
+
+
+def format_reference(year: int, seq: int) -> str:
+    """``AB-2026-000001``: the year the report was started and a per-year number."""
+    return f"{REFERENCE_PREFIX}-{year:04d}-{seq:06d}"
+
+
+def next_reference(conn: Connection, year: int) -> str:
+    prefix = f"{REFERENCE_PREFIX}-{year:04d}-"
+    row = conn.execute(
+        "SELECT max(reference) FROM reports WHERE reference LIKE ?", (prefix + "%",)
+    ).fetchone()
+    last = 0 if row is None or row[0] is None else int(str(row[0])[len(prefix):])
+    return format_reference(year, last + 1)
+
+
+def insert_report(
+    conn: Connection,
+    *,
+    reference: str,
+    request_id: RequestId | None,
+    title: str,
+    classification: Classification,
+    created_by: UserId,
+    at: dt.datetime,
+) -> ReportId:
+    ts = _ts(at)
+    cur = conn.execute(
+        "INSERT INTO reports (reference, request_id, title, classification, status,"
+        " current_version, created_by, created_at, updated_at) VALUES (?,?,?,?,?,0,?,?,?)",
+        (reference, request_id, title, int(classification), ReportStatus.DRAFT.value,
+         created_by, ts, ts),
+    )
+    return ReportId(int(cur.lastrowid))
+
+
+def get(conn: Connection, report_id: int) -> ReportRow | None:
+    row = conn.execute(
+        f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (report_id,)  # noqa: S608
+    ).fetchone()
+    return None if row is None else _report(row)
+
+
+def by_request(conn: Connection, request_id: int) -> list[ReportRow]:
+    rows = conn.execute(
+        f"SELECT {_REPORT_COLUMNS} FROM reports WHERE request_id = ? ORDER BY id", (request_id,)  # noqa: S608
+    ).fetchall()
+    return [_report(r) for r in rows]
+
+
+def set_state(
+    conn: Connection, report_id: ReportId, *, status: ReportStatus, current_version: int,
+    at: dt.datetime,
+) -> None:
+    conn.execute(
+        "UPDATE reports SET status = ?, current_version = ?, updated_at = ? WHERE id = ?",
+        (status.value, current_version, _ts(at), report_id),
+    )
+
+
+def set_title(conn: Connection, report_id: ReportId, title: str) -> None:
+    conn.execute("UPDATE reports SET title = ? WHERE id = ?", (title, report_id))
+
+
+def set_classification(
+    conn: Connection, report_id: ReportId, classification: Classification
+) -> None:
+    conn.execute(
+        "UPDATE reports SET classification = ? WHERE id = ?", (int(classification), report_id)
+    )
+
+
+def mark_signed(
+    conn: Connection,
+    report_id: ReportId,
+    *,
+    version: int,
+    text_sha256: str,
+    classification: Classification,
+    signed_by: UserId,
+    at: dt.datetime,
+) -> None:
+    ts = _ts(at)
+    conn.execute(
+        "UPDATE reports SET status = ?, classification = ?, signed_version = ?, text_sha256 = ?,"
+        " signed_by = ?, signed_at = ?, updated_at = ? WHERE id = ?",
+        (ReportStatus.SIGNED.value, int(classification), version, text_sha256, signed_by, ts,
+         ts, report_id),
+    )
+
+
+def mark_issued(conn: Connection, report_id: ReportId, *, issued_by: UserId,
+                at: dt.datetime) -> None:
+    ts = _ts(at)
+    conn.execute(
+        "UPDATE reports SET status = ?, issued_by = ?, issued_at = ?, updated_at = ?"
+        " WHERE id = ?",
+        (ReportStatus.ISSUED.value, issued_by, ts, ts, report_id),
+    )
+
+
+def touch(conn: Connection, report_id: ReportId, at: dt.datetime) -> None:
+    conn.execute("UPDATE reports SET updated_at = ? WHERE id = ?", (_ts(at), report_id))
+
+
+# ---------------------------------------------------------------------------------------------
+# Versions
+
+
+def insert_version(
+    conn: Connection,
+    report_id: ReportId,
+    *,
+    version: int,
+    text: str,
+    text_sha256: str,
+    author_id: UserId,
+    at: dt.datetime,
+) -> None:
+    conn.execute(
+        "INSERT INTO report_versions (report_id, version, text, text_sha256, text_length,"
+        " author_id, created_at) VALUES (?,?,?,?,?,?,?)",
+        (report_id, version, text, text_sha256, len(text), author_id, _ts(at)),
+    )
+
+
+def mark_submitted(conn: Connection, report_id: ReportId, version: int, at: dt.datetime) -> None:
+    conn.execute(
+        "UPDATE report_versions SET submitted_at = ? WHERE report_id = ? AND version = ?",
+        (_ts(at), report_id, version),
+    )
+
+
+def list_versions(conn: Connection, report_id: int) -> list[VersionInfo]:
+    rows = conn.execute(
+        "SELECT version, text_sha256, text_length, author_id, created_at, submitted_at"
+        " FROM report_versions WHERE report_id = ? ORDER BY version",
+        (report_id,),
+    ).fetchall()
+    return [VersionInfo(int(r[0]), str(r[1]), int(r[2]), UserId(int(r[3])), str(r[4]),
+                        None if r[5] is None else str(r[5])) for r in rows]
+
+
+def version_text(conn: Connection, report_id: int, version: int) -> str | None:
+    row = conn.execute(
+        "SELECT text FROM report_versions WHERE report_id = ? AND version = ?",
+        (report_id, version),
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def version_texts(conn: Connection, report_id: int, wanted: Iterable[int]) -> dict[int, str]:
+    """The texts of the wanted versions (only those: 50 versions of 20 pages are 3 MB)."""
+    numbers = sorted(set(wanted))
+    if not numbers:
+        return {}
+    marks = ",".join("?" * len(numbers))
+    rows = conn.execute(
+        f"SELECT version, text FROM report_versions WHERE report_id = ? AND version IN ({marks})",  # noqa: S608
+        (report_id, *numbers),
+    ).fetchall()
+    return {int(r[0]): str(r[1]) for r in rows}
+
+
+def version_sha256(conn: Connection, report_id: int, version: int) -> str | None:
+    row = conn.execute(
+        "SELECT text_sha256 FROM report_versions WHERE report_id = ? AND version = ?",
+        (report_id, version),
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+# ---------------------------------------------------------------------------------------------
+# History
+
+
+def append_event(conn: Connection, report_id: ReportId, event: ReportEvent) -> None:
+    conn.execute(
+        "INSERT INTO report_events (report_id, kind, actor_id, version, at) VALUES (?,?,?,?,?)",
+        (report_id, event.kind.value, event.actor_id, event.version, _ts(event.at)),
+    )
+
+
+def _event(kind: Any, actor: Any, version: Any, at: Any) -> ReportEvent:
+    return ReportEvent(
+        ReportAction(str(kind)),
+        UserId(int(actor)),
+        int(version),
+        dt.datetime.fromisoformat(str(at)),
+    )
+
+
+def history(conn: Connection, report_id: int) -> list[ReportEvent]:
+    rows = conn.execute(
+        "SELECT kind, actor_id, version, at FROM report_events WHERE report_id = ? ORDER BY id",
+        (report_id,),
+    ).fetchall()
+    return [_event(*r) for r in rows]
+
+
+def involved_users(conn: Connection, report_id: int) -> frozenset[UserId]:
+    """Art. 2.5: everyone with any recorded step in the report's history (every recorded
+    action involves, see domain.reports.INVOLVING_ACTIONS)."""
+    rows = conn.execute(
+        "SELECT DISTINCT actor_id FROM report_events WHERE report_id = ?", (report_id,)
+    ).fetchall()
+    return frozenset(UserId(int(r[0])) for r in rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Work lists: one query for the candidate reports, one for all their histories
+
+
+def _candidate_filter(
+    max_classification: Classification, statuses: Iterable[ReportStatus]
+) -> tuple[str, tuple[object, ...]]:
+    wanted = sorted(s.value for s in statuses)
+    marks = ",".join("?" * len(wanted)) or "NULL"
+    return (
+        f"classification <= ? AND status IN ({marks})",
+        (int(max_classification), *wanted),
+    )
+
+
+def candidates(
+    conn: Connection,
+    *,
+    max_classification: Classification,
+    statuses: Iterable[ReportStatus],
+    issued_limit: int | None = None,
+) -> tuple[list[ReportRow], dict[ReportId, list[ReportEvent]]]:
+    """Reports in these statuses up to this classification (issued ones newest first, at most
+    ``issued_limit``), and the history of each, fetched in bulk."""
+    where, params = _candidate_filter(max_classification, statuses)
+    if issued_limit is not None:
+        where = (
+            where + " AND (status != 'issued' OR id IN (SELECT id FROM reports WHERE"  # noqa: S608
+            " status = 'issued' AND classification <= ? ORDER BY issued_at DESC, id DESC"
+            " LIMIT ?))"
+        )
+        params = (*params, int(max_classification), issued_limit)
+    rows = conn.execute(
+        f"SELECT {_REPORT_COLUMNS} FROM reports WHERE {where} ORDER BY updated_at DESC, id DESC",  # noqa: S608
+        params,
+    ).fetchall()
+    reports = [_report(r) for r in rows]
+    histories: dict[ReportId, list[ReportEvent]] = {r.id: [] for r in reports}
+    if reports:
+        events = conn.execute(
+            "SELECT report_id, kind, actor_id, version, at FROM report_events WHERE report_id IN"  # noqa: S608
+            f" (SELECT id FROM reports WHERE {where}) ORDER BY report_id, id",
+            params,
+        ).fetchall()
+        for report_id, *rest in events:
+            found = histories.get(ReportId(int(report_id)))
+            if found is not None:
+                found.append(_event(*rest))
+    return reports, histories
+
+
+# ---------------------------------------------------------------------------------------------
+# Annotations, verdicts, corrections
+
+
+def insert_annotation(
+    conn: Connection,
+    report_id: ReportId,
+    *,
+    version: int,
+    start: int,
+    end: int,
+    quote: str,
+    comment: str,
+    author_id: UserId,
+    at: dt.datetime,
+) -> int:
+    cur = conn.execute(
+        "INSERT INTO report_annotations (report_id, version, start_pos, end_pos, quote, comment,"
+        " author_id, created_at) VALUES (?,?,?,?,?,?,?,?)",
+        (report_id, version, start, end, quote, comment, author_id, _ts(at)),
+    )
+    return int(cur.lastrowid)
+
+
+def list_annotations(
+    conn: Connection, report_id: int, *, up_to_version: int | None = None
+) -> list[AnnotationRow]:
+    sql = (
+        "SELECT id, report_id, version, start_pos, end_pos, quote, comment, author_id,"
+        " created_at FROM report_annotations WHERE report_id = ?"
+    )
+    params: tuple[int, ...] = (report_id,)
+    if up_to_version is not None:
+        sql += " AND version <= ?"
+        params = (report_id, up_to_version)
+    rows = conn.execute(sql + " ORDER BY version, start_pos, id", params).fetchall()
+    return [
+        AnnotationRow(int(r[0]), ReportId(int(r[1])), int(r[2]), int(r[3]), int(r[4]), str(r[5]),
+                      str(r[6]), UserId(int(r[7])), str(r[8]))
+        for r in rows
+    ]
+
+
+def insert_verdict(
+    conn: Connection,
+    report_id: ReportId,
+    *,
+    version: int,
+    verdict: str,
+    comment: str | None,
+    author_id: UserId,
+    at: dt.datetime,
+) -> int:
+    cur = conn.execute(
+        "INSERT INTO report_verdicts (report_id, version, verdict, comment, author_id,"
+        " created_at) VALUES (?,?,?,?,?,?)",
+        (report_id, version, verdict, comment, author_id, _ts(at)),
+    )
+    return int(cur.lastrowid)
+
+
+def list_verdicts(conn: Connection, report_id: int) -> list[VerdictRow]:
+    rows = conn.execute(
+        "SELECT id, report_id, version, verdict, comment, author_id, created_at"
+        " FROM report_verdicts WHERE report_id = ? ORDER BY id",
+        (report_id,),
+    ).fetchall()
+    return [
+        VerdictRow(int(r[0]), ReportId(int(r[1])), int(r[2]), str(r[3]),
+                   None if r[4] is None else str(r[4]), UserId(int(r[5])), str(r[6]))
+        for r in rows
+    ]
+
+
+def insert_correction(
+    conn: Connection,
+    report_id: ReportId,
+    *,
+    text: str,
+    author_id: UserId,
+    at: dt.datetime,
+    provision_id: int | None,
+) -> int:
+    cur = conn.execute(
+        "INSERT INTO report_corrections (report_id, text, author_id, created_at, provision_id)"
+        " VALUES (?,?,?,?,?)",
+        (report_id, text, author_id, _ts(at), provision_id),
+    )
+    return int(cur.lastrowid)
+
+
+def list_corrections(conn: Connection, report_id: int) -> list[CorrectionRow]:
+    rows = conn.execute(
+        "SELECT id, report_id, text, author_id, created_at, provision_id"
+        " FROM report_corrections WHERE report_id = ? ORDER BY id",
+        (report_id,),
+    ).fetchall()
+    return [
+        CorrectionRow(int(r[0]), ReportId(int(r[1])), str(r[2]), UserId(int(r[3])), str(r[4]),
+                      None if r[5] is None else int(r[5]))
+        for r in rows
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# The provisions register (table of migration 2). Stop-gap writer used by issuing and
+# corrections until the provisions service offers ``record_provision`` joining the caller's
+# transaction; it writes exactly the register's columns.
+
+
+def insert_provision(
+    conn: Connection,
+    *,
+    provided_on: dt.date,
+    description: str,
+    legal_basis: str,
+    provided_by: str,
+    received_by: str,
+    request_id: int | None,
+    report_id: ReportId,
+    recorded_by: str,
+    at: dt.datetime,
+) -> int:
+    cur = conn.execute(
+        "INSERT INTO provisions (direction, provided_on, description, legal_basis, provided_by,"
+        " received_by, request_id, report_id, recorded_by, recorded_at)"
+        " VALUES ('aivd_to_ind',?,?,?,?,?,?,?,?,?)",
+        (provided_on.isoformat(), description, legal_basis, provided_by, received_by,
+         request_id, report_id, recorded_by, _ts(at)),
+    )
+    return int(cur.lastrowid)
+
+
+# ---------------------------------------------------------------------------------------------
+# Small helpers
+
+
+def user_names(conn: Connection, ids: Iterable[int]) -> dict[UserId, str]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    marks = ",".join("?" * len(wanted))
+    rows = conn.execute(
+        f"SELECT id, name FROM users WHERE id IN ({marks})", tuple(wanted)  # noqa: S608
+    ).fetchall()
+    return {UserId(int(r[0])): str(r[1]) for r in rows}
+
+
+def table_exists(conn: Connection, name: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return row is not None

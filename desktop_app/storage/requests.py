@@ -1,0 +1,634 @@
+"""Requests (naslagverzoeken): bulk insert, lookups, the lazy list queries, dashboard counts.
+
+Every function takes a connection (the caller owns the transaction) and works unchanged on a
+plain ``sqlite3`` connection with the same schema (the bench compares the two).
+
+Design notes:
+- Ids are assigned here (``max(id) + 1`` …) inside the caller's write transaction, so a bulk
+  insert can fill the FTS index from the same tuples without reading the rows back.
+- Dates are ISO text (they sort and compare correctly); status is an integer in workflow
+  order (see ``STATUS_CODE``); open means ``status < 3``. That literal text is what the partial
+  index ``requests_open`` is declared with, so queries spell it exactly so.
+- Listing is split in two for a lazy table model: ``select_ids`` returns the ordered ids of a
+  query (optionally a slice: offset/limit), ``records_by_ids`` fetches one page of rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import itertools
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.domain.calendar import AtwCalendar
+from desktop_app.domain.errors import InvalidInput, InvalidState
+from desktop_app.domain.ids import RequestId
+from desktop_app.domain.requests import (
+    REFERENCE_MAX_SEQUENCE,
+    DashboardBucket,
+    DashboardThresholds,
+    DelayNotice,
+    Purpose,
+    RequestDraft,
+    RequestStatus,
+    format_reference,
+    parse_reference,
+)
+from desktop_app.domain.search_text import fold, fts_query, v_number_prefix
+from desktop_app.domain.statistics import RequestFacts
+from desktop_app.storage.db import Connection
+
+STATUS_CODE: dict[RequestStatus, int] = {
+    RequestStatus.RECEIVED: 0,
+    RequestStatus.IN_PROGRESS: 1,
+    RequestStatus.REPORT_IN_PREPARATION: 2,
+    RequestStatus.CLOSED_NO_DATA: 3,
+    RequestStatus.CLOSED_REPORT_ISSUED: 4,
+}
+STATUS_BY_CODE: tuple[RequestStatus, ...] = tuple(
+    sorted(STATUS_CODE, key=lambda s: STATUS_CODE[s])
+)
+_OPEN = "r.status < 3"  # the partial index's WHERE, literally
+_PURPOSES = {p.value: p for p in Purpose}
+
+# Rows per executemany: bounds memory for a million-row import and lets the FTS insert reuse
+# the tuples just built.
+INSERT_CHUNK = 20_000
+# Placeholders per IN (...) when fetching a page of rows by id.
+_IDS_PER_STATEMENT = 500
+
+
+class SortColumn(enum.StrEnum):
+    """Sort orders of the request list; each is served by an index (ties broken by id)."""
+
+    RELEVANCE = "relevance"  # search: exact V-number/reference hits, then bm25; else newest first
+    REFERENCE = "reference"
+    RECEIVED = "received"
+    DEADLINE = "deadline"
+    STATUS = "status"  # workflow order, then received
+    SUBJECT_NAME = "subject_name"  # folded: case and diacritics ignored
+
+    @classmethod
+    def parse(cls, value: str) -> SortColumn:
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            allowed = ", ".join(c.value for c in cls)
+            raise InvalidInput(
+                f"Onbekende sortering '{value}'. Kies uit: {allowed}.", field="sort"
+            ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class RequestQuery:
+    """What the request list shows: filters (all optional, combined with AND), search, order.
+
+    ``overdue`` is the same set as ``bucket=DashboardBucket.OVERDUE``. ``search`` matches names
+    (case and diacritics ignored, any script), V-numbers (exact, or a prefix of digits), the
+    reference and the IND reference.
+    """
+
+    status: RequestStatus | None = None
+    overdue: bool = False
+    bucket: DashboardBucket | None = None
+    search: str = ""
+    sort: SortColumn = SortColumn.RELEVANCE
+    descending: bool = False
+
+    @property
+    def has_search(self) -> bool:
+        return bool(self.search.strip())
+
+    @property
+    def has_filters(self) -> bool:
+        return self.status is not None or self.overdue or self.bucket is not None
+
+
+@dataclass(frozen=True, slots=True)
+class RequestRecord:
+    """One stored request, without derived flags (those depend on "today")."""
+
+    id: RequestId
+    reference: str
+    ind_reference: str | None
+    subject_name: str
+    v_number: str
+    birth_date: dt.date | None
+    nationality: str | None
+    purpose: Purpose
+    received: dt.date
+    deadline: dt.date
+    calendar_version: str
+    status: RequestStatus
+    closed_on: dt.date | None
+    close_reason: str | None
+    delay_notice: DelayNotice | None
+    notes: str | None
+    created_by: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class InsertedRange:
+    """A bulk insert's ids: ``first_id`` … ``first_id + count - 1`` (consecutive)."""
+
+    first_id: int
+    count: int
+
+    @property
+    def last_id(self) -> int:
+        return self.first_id + self.count - 1
+
+
+def fold_name(name: str) -> str:
+    """``search_text.fold``; ASCII names (most of them) take a shortcut with the same result."""
+    return name.lower() if name.isascii() else fold(name)
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+_INSERT = (
+    "INSERT INTO requests (id, ref_year, ref_seq, ind_reference, subject_name, name_fold,"
+    " v_number, birth_date, nationality, purpose, received, deadline, calendar_version, status,"
+    " created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?)"
+)
+_INSERT_FTS = "INSERT INTO requests_fts (rowid, name_fold) VALUES (?, ?)"
+
+
+def insert_many(
+    conn: Connection,
+    drafts: Iterable[RequestDraft],
+    *,
+    calendar: AtwCalendar,
+    created_by: str,
+    created_at: str,
+) -> InsertedRange:
+    """Insert validated drafts with new references and deadlines; call inside a transaction.
+
+    References are ``NV-<year of receipt>-<per-year sequence>``. ``drafts`` may be a
+    generator: it is consumed in chunks.
+    """
+    counters = {int(y): int(s) for y, s in conn.execute(
+        "SELECT year, last_seq FROM reference_counters")}
+    touched: set[int] = set()
+    first_id = int(conn.execute("SELECT coalesce(max(id), 0) FROM requests").fetchone()[0]) + 1
+    next_id = first_id
+    version = calendar.version
+    deadline_for = calendar.deadline_for
+    iso: dict[dt.date, str] = {}
+
+    def iso_of(day: dt.date) -> str:
+        text = iso.get(day)
+        if text is None:
+            text = iso[day] = day.isoformat()
+        return text
+
+    rows: list[tuple[object, ...]] = []
+    fts: list[tuple[int, str]] = []
+    for draft in drafts:
+        received = draft.received
+        year = received.year
+        seq = counters.get(year, 0) + 1
+        if seq > REFERENCE_MAX_SEQUENCE:
+            raise InvalidState(
+                f"De kenmerken voor {year} zijn op (meer dan {REFERENCE_MAX_SEQUENCE} verzoeken)."
+            )
+        counters[year] = seq
+        touched.add(year)
+        name = draft.subject_name
+        folded = name.lower() if name.isascii() else fold(name)
+        born = draft.birth_date
+        rows.append((
+            next_id, year, seq, draft.ind_reference, name, folded, draft.v_number,
+            None if born is None else iso_of(born), draft.nationality, draft.purpose.value,
+            iso_of(received), iso_of(deadline_for(received)), version, created_by, created_at,
+        ))
+        fts.append((next_id, folded))
+        next_id += 1
+        if len(rows) >= INSERT_CHUNK:
+            conn.executemany(_INSERT, rows)
+            conn.executemany(_INSERT_FTS, fts)
+            rows.clear()
+            fts.clear()
+    if rows:
+        conn.executemany(_INSERT, rows)
+        conn.executemany(_INSERT_FTS, fts)
+    inserted = next_id - first_id
+    if inserted:
+        conn.execute("UPDATE request_counts SET n = n + ? WHERE status = 0", (inserted,))
+    if touched:
+        conn.executemany(
+            "INSERT INTO reference_counters (year, last_seq) VALUES (?, ?)"
+            " ON CONFLICT(year) DO UPDATE SET last_seq = excluded.last_seq",
+            [(y, counters[y]) for y in sorted(touched)],
+        )
+    return InsertedRange(first_id, inserted)
+
+
+def set_status(
+    conn: Connection,
+    request_id: int,
+    status: RequestStatus,
+    *,
+    closed_on: dt.date | None = None,
+    close_reason: str | None = None,
+) -> None:
+    """Store a status the workflow has already allowed (``domain.requests.transition``)."""
+    conn.execute(
+        "UPDATE requests SET status = ?, closed_on = ?, close_reason = ? WHERE id = ?",
+        (
+            STATUS_CODE[status],
+            None if closed_on is None else closed_on.isoformat(),
+            close_reason,
+            request_id,
+        ),
+    )
+
+
+def set_delay_notice(
+    conn: Connection, request_id: int, notice: DelayNotice, recorded_at: str
+) -> None:
+    conn.execute(
+        "UPDATE requests SET notice_date = ?, notice_reason = ?, notice_by = ?,"
+        " notice_recorded_at = ? WHERE id = ?",
+        (notice.date.isoformat(), notice.reason, notice.by, recorded_at, request_id),
+    )
+
+
+def recompute_open_deadlines(conn: Connection, changed_day: dt.date, calendar: AtwCalendar) -> int:
+    """After a calendar day was added or removed: new deadlines for the open requests whose
+    term (received, deadline] contains that day. Returns how many deadlines changed.
+
+    Closed requests keep the deadline (and calendar version) they were judged by."""
+    day = changed_day.isoformat()
+    received_dates = [
+        dt.date.fromisoformat(r[0])
+        for r in conn.execute(
+            f"SELECT DISTINCT r.received FROM requests r WHERE {_OPEN}"
+            " AND r.deadline >= ? AND r.received < ?",
+            (day, day),
+        )
+    ]
+    changed = 0
+    for received in received_dates:
+        cur = conn.execute(
+            "UPDATE requests AS r SET deadline = ?, calendar_version = ?"
+            f" WHERE {_OPEN} AND r.received = ? AND r.deadline >= ? AND r.deadline <> ?",
+            (
+                calendar.deadline_for(received).isoformat(),
+                calendar.version,
+                received.isoformat(),
+                day,
+                calendar.deadline_for(received).isoformat(),
+            ),
+        )
+        changed += max(cur.rowcount, 0)
+    return changed
+
+
+# -- reading single requests -------------------------------------------------------------------
+
+_COLUMNS = (
+    "r.id, r.ref_year, r.ref_seq, r.ind_reference, r.subject_name, r.v_number, r.birth_date,"
+    " r.nationality, r.purpose, r.received, r.deadline, r.calendar_version, r.status,"
+    " r.closed_on, r.close_reason, r.notice_date, r.notice_reason, r.notice_by, r.notes,"
+    " r.created_by, r.created_at"
+)
+
+
+def _date(text: str | None) -> dt.date | None:
+    return None if text is None else dt.date.fromisoformat(text)
+
+
+def _record(row: Any) -> RequestRecord:
+    (rid, year, seq, ind_ref, name, v_number, born, nationality, purpose, received, deadline,
+     version, status, closed_on, close_reason, n_date, n_reason, n_by, notes, created_by,
+     created_at) = row
+    notice = (
+        None
+        if n_date is None
+        else DelayNotice(dt.date.fromisoformat(str(n_date)), str(n_reason), str(n_by))
+    )
+    return RequestRecord(
+        id=RequestId(int(rid)),
+        reference=format_reference(int(year), int(seq)),
+        ind_reference=ind_ref,
+        subject_name=str(name),
+        v_number=str(v_number),
+        birth_date=_date(born),
+        nationality=nationality,
+        purpose=_PURPOSES[str(purpose)],
+        received=dt.date.fromisoformat(str(received)),
+        deadline=dt.date.fromisoformat(str(deadline)),
+        calendar_version=str(version),
+        status=STATUS_BY_CODE[int(status)],
+        closed_on=_date(closed_on),
+        close_reason=close_reason,
+        delay_notice=notice,
+        notes=notes,
+        created_by=str(created_by),
+        created_at=str(created_at),
+    )
+
+
+def by_id(conn: Connection, request_id: int) -> RequestRecord | None:
+    row = conn.execute(f"SELECT {_COLUMNS} FROM requests r WHERE r.id = ?",
+                       (request_id,)).fetchone()
+    return None if row is None else _record(row)
+
+
+def id_by_reference(conn: Connection, reference: str) -> int | None:
+    year, seq = parse_reference(reference)
+    row = conn.execute("SELECT id FROM requests WHERE ref_year = ? AND ref_seq = ?",
+                       (year, seq)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def records_by_ids(conn: Connection, ids: Sequence[int]) -> list[RequestRecord]:
+    """The records for ``ids`` in that order (unknown ids are left out); one query per 500."""
+    found: dict[int, RequestRecord] = {}
+    for start in range(0, len(ids), _IDS_PER_STATEMENT):
+        chunk = [int(i) for i in ids[start:start + _IDS_PER_STATEMENT]]
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT {_COLUMNS} FROM requests r WHERE r.id IN ({marks})",
+                                chunk):
+            record = _record(row)
+            found[int(record.id)] = record
+    return [found[int(i)] for i in ids if int(i) in found]
+
+
+# -- the list: filters, search, order ----------------------------------------------------------
+
+
+def _notice_missing(alias: str = "r") -> str:
+    """No delay notice on or before the deadline."""
+    return f"({alias}.notice_date IS NULL OR {alias}.notice_date > {alias}.deadline)"
+
+
+def _bucket_condition(
+    bucket: DashboardBucket, th: DashboardThresholds
+) -> tuple[str, list[object]]:
+    t, w, e = th.today.isoformat(), th.warning_until.isoformat(), th.week_end.isoformat()
+    warning = f"(r.deadline <= ? AND {_notice_missing()})"
+    if bucket is DashboardBucket.CLOSED:
+        return "r.status >= 3", []
+    if bucket is DashboardBucket.OVERDUE:
+        return f"{_OPEN} AND r.deadline < ?", [t]
+    if bucket is DashboardBucket.DUE_TODAY:
+        return f"{_OPEN} AND r.deadline = ?", [t]
+    if bucket is DashboardBucket.WARNING_NO_NOTICE:
+        return f"{_OPEN} AND r.deadline > ? AND {warning}", [t, w]
+    if bucket is DashboardBucket.DUE_THIS_WEEK:
+        return f"{_OPEN} AND r.deadline > ? AND r.deadline <= ? AND NOT {warning}", [t, e, w]
+    return f"{_OPEN} AND r.deadline > ? AND r.deadline > ? AND NOT {warning}", [t, e, w]
+
+
+def _filters(query: RequestQuery, th: DashboardThresholds) -> tuple[list[str], list[object]]:
+    where: list[str] = []
+    params: list[object] = []
+    if query.status is not None:
+        where.append("r.status = ?")
+        params.append(STATUS_CODE[query.status])
+    if query.overdue:
+        where.append(f"{_OPEN} AND r.deadline < ?")
+        params.append(th.today.isoformat())
+    if query.bucket is not None:
+        cond, values = _bucket_condition(query.bucket, th)
+        where.append(cond)
+        params.extend(values)
+    return where, params
+
+
+@dataclass(frozen=True, slots=True)
+class _Search:
+    """The matching ids of a search as a CTE ``hits(id, grp, score)``: grp 0 for exact hits
+    (V-number, reference, IND reference), 1 for names (score = bm25, lower is better)."""
+
+    parts: tuple[str, ...]
+    params: tuple[object, ...]
+    kind: str
+
+    @property
+    def names_only(self) -> bool:
+        return self.kind == "name" and len(self.parts) == 1
+
+
+def search_kind(text: str) -> str:
+    """How a search text is read: ``v_number`` (digits), ``reference`` or ``name``."""
+    if v_number_prefix(text) is not None:
+        return "v_number"
+    try:
+        parse_reference(text)
+    except InvalidInput:
+        return "name"
+    return "reference"
+
+
+def _search(text: str) -> _Search:
+    parts: list[str] = []
+    params: list[object] = []
+    kind = search_kind(text)
+    if kind == "v_number":
+        digits = v_number_prefix(text)
+        assert digits is not None
+        if len(digits) == 10:
+            parts.append("SELECT id, 0, 0.0 FROM requests WHERE v_number = ?")
+            params.append(digits)
+        else:
+            # ':' follows '9' in ASCII: [digits, digits + ':') is exactly the prefix range.
+            parts.append("SELECT id, 0, 0.0 FROM requests WHERE v_number >= ? AND v_number < ?")
+            params += [digits, digits + ":"]
+    else:
+        if kind == "reference":
+            year, seq = parse_reference(text)
+            parts.append("SELECT id, 0, 0.0 FROM requests WHERE ref_year = ? AND ref_seq = ?")
+            params += [year, seq]
+        match = fts_query(text)
+        if match:
+            parts.append(
+                "SELECT rowid, 1, rank FROM requests_fts WHERE requests_fts MATCH ?"
+            )
+            params.append(match)
+    stripped = text.strip()
+    if stripped and kind != "reference":
+        parts.insert(0, "SELECT id, 0, 0.0 FROM requests"
+                        " WHERE ind_reference = ? COLLATE NOCASE")
+        params.insert(0, stripped)
+    return _Search(tuple(parts), tuple(params), kind)
+
+
+def _order(query: RequestQuery, *, searching: bool) -> str:
+    d = " DESC" if query.descending else ""
+    sort = query.sort
+    if sort is SortColumn.RELEVANCE:
+        if searching:
+            return "h.grp, h.score, r.received DESC, r.id DESC"
+        return "r.received DESC, r.id DESC"
+    columns = {
+        SortColumn.REFERENCE: ("r.ref_year", "r.ref_seq"),
+        SortColumn.RECEIVED: ("r.received", "r.id"),
+        SortColumn.DEADLINE: ("r.deadline", "r.id"),
+        SortColumn.STATUS: ("r.status", "r.received", "r.id"),
+        SortColumn.SUBJECT_NAME: ("r.name_fold", "r.id"),
+    }[sort]
+    return ", ".join(c + d for c in columns)
+
+
+def _hits_cte(search: _Search) -> str:
+    union = " UNION ALL ".join(search.parts)
+    return (
+        f"WITH hits(id, grp, score) AS ({union}),"
+        " h(id, grp, score) AS (SELECT id, min(grp), min(score) FROM hits GROUP BY id) "
+    )
+
+
+def _limit_clause(offset: int, limit: int | None) -> tuple[str, list[object]]:
+    if limit is None and offset == 0:
+        return "", []
+    return " LIMIT ? OFFSET ?", [-1 if limit is None else limit, offset]
+
+
+def select_ids(
+    conn: Connection,
+    query: RequestQuery,
+    thresholds: DashboardThresholds,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+) -> array[int]:
+    """The ids matching ``query`` in its order; ``offset``/``limit`` take a slice of them."""
+    where, params = _filters(query, thresholds)
+    tail, tail_params = _limit_clause(offset, limit)
+    if query.has_search:
+        search = _search(query.search)
+        if not search.parts:
+            return array("q")
+        if search.names_only and not where and query.sort is SortColumn.RELEVANCE:
+            # The common case straight from the FTS index (no join, no grouping).
+            sql = ("SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?"
+                   " ORDER BY rank, rowid DESC" + tail)
+            return array("q", [r[0] for r in conn.execute(sql, [*search.params, *tail_params])])
+        sql = (_hits_cte(search) + "SELECT r.id FROM h JOIN requests r ON r.id = h.id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY " + _order(query, searching=True) + tail)
+        all_params = [*search.params, *params, *tail_params]
+    else:
+        sql = ("SELECT r.id FROM requests r"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY " + _order(query, searching=False) + tail)
+        all_params = [*params, *tail_params]
+    return array("q", [r[0] for r in conn.execute(sql, all_params)])
+
+
+def status_counts(conn: Connection) -> dict[RequestStatus, int]:
+    return {STATUS_BY_CODE[int(s)]: int(n)
+            for s, n in conn.execute("SELECT status, n FROM request_counts")}
+
+
+def count(conn: Connection, query: RequestQuery, thresholds: DashboardThresholds) -> int:
+    """How many requests match ``query`` (the list's total)."""
+    if query.has_search:
+        search = _search(query.search)
+        if not search.parts:
+            return 0
+        where, params = _filters(query, thresholds)
+        if where:
+            sql = (_hits_cte(search) + "SELECT count(*) FROM h JOIN requests r ON r.id = h.id"
+                   " WHERE " + " AND ".join(where))
+        elif search.names_only:
+            sql = "SELECT count(*) FROM requests_fts WHERE requests_fts MATCH ?"
+        else:
+            sql = _hits_cte(search) + "SELECT count(*) FROM h"
+        return int(conn.execute(sql, [*search.params, *params]).fetchone()[0])
+    only_status = not query.overdue and (
+        query.bucket is None or query.bucket is DashboardBucket.CLOSED
+    )
+    if only_status:
+        counts = status_counts(conn)
+        selected = [s for s in counts if query.status is None or s is query.status]
+        if query.bucket is DashboardBucket.CLOSED:
+            selected = [s for s in selected if s.is_closed]
+        return sum(counts[s] for s in selected)
+    where, params = _filters(query, thresholds)
+    sql = "SELECT count(*) FROM requests r WHERE " + " AND ".join(where)
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
+def dashboard_counts(conn: Connection, th: DashboardThresholds) -> dict[DashboardBucket, int]:
+    """Requests per dashboard bucket in one pass over the open requests' partial index; the
+    closed count comes from ``request_counts``. Agrees with ``domain.requests.dashboard_bucket``.
+    """
+    t, w, e = th.today.isoformat(), th.warning_until.isoformat(), th.week_end.isoformat()
+    warning = f"(r.deadline <= :w AND {_notice_missing()})"
+    row = conn.execute(
+        "SELECT count(*),"
+        " coalesce(sum(r.deadline < :t), 0),"
+        " coalesce(sum(r.deadline = :t), 0),"
+        f" coalesce(sum(r.deadline > :t AND {warning}), 0),"
+        f" coalesce(sum(r.deadline > :t AND r.deadline <= :e AND NOT {warning}), 0)"
+        f" FROM requests r WHERE {_OPEN}",
+        {"t": t, "w": w, "e": e},
+    ).fetchone()
+    total_open, overdue, due_today, warning_count, this_week = (int(v) for v in row)
+    counts = status_counts(conn)
+    closed = sum(n for s, n in counts.items() if s.is_closed)
+    return {
+        DashboardBucket.OVERDUE: overdue,
+        DashboardBucket.DUE_TODAY: due_today,
+        DashboardBucket.WARNING_NO_NOTICE: warning_count,
+        DashboardBucket.DUE_THIS_WEEK: this_week,
+        DashboardBucket.OPEN: total_open - overdue - due_today - warning_count - this_week,
+        DashboardBucket.CLOSED: closed,
+    }
+
+
+# -- statistics --------------------------------------------------------------------------------
+
+
+def statistics_facts(
+    conn: Connection, period_from: dt.date, period_to: dt.date
+) -> Iterator[RequestFacts]:
+    """The facts of every request received in the period (identical facts are read once, as a
+    group with a count, and repeated)."""
+    rows = conn.execute(
+        "SELECT received, deadline, status >= 3, status, closed_on, notice_date, count(*)"
+        " FROM requests WHERE received BETWEEN ? AND ?"
+        " GROUP BY received, deadline, status, closed_on, notice_date",
+        (period_from.isoformat(), period_to.isoformat()),
+    )
+    cache: dict[str, dt.date] = {}
+
+    def day(text: str) -> dt.date:
+        value = cache.get(text)
+        if value is None:
+            value = cache[text] = dt.date.fromisoformat(text)
+        return value
+
+    for received, deadline, _closed, status, closed_on, notice_date, n in rows:
+        facts = RequestFacts(
+            received=day(received),
+            deadline=day(deadline),
+            status=STATUS_BY_CODE[int(status)],
+            closed_on=None if closed_on is None else day(closed_on),
+            delay_notice_date=None if notice_date is None else day(notice_date),
+        )
+        yield from itertools.repeat(facts, int(n))
+
+
+def table_exists(conn: Connection, name: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return row is not None
+
+
+def fts_integrity_ok(conn: Connection) -> bool:
+    """FTS5's own check that the index matches the requests table."""
+    try:
+        conn.execute("INSERT INTO requests_fts (requests_fts) VALUES ('integrity-check')")
+    except Exception:  # the driver's DatabaseError (sqlcipher3 or sqlite3)
+        return False
+    return True
