@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.dialogs import ChangePasswordDialog, PasswordChange
 from desktop_app.gui.idle_monitor import LOCK_SHORTCUT
+from desktop_app.gui.inspection.page import InspectionPage
 from desktop_app.gui.labels import clearance_label, location_label, roles_label
 from desktop_app.gui.pages.admin import AdminPage
 from desktop_app.gui.pages.placeholder import PlaceholderPage
+from desktop_app.gui.printing import VerifyPdfDialog, open_verify_dialog
 from desktop_app.gui.reports import ReportsPage
 from desktop_app.gui.sections import Section, sections_for
 from desktop_app.gui.style import app_icon
@@ -106,6 +108,8 @@ class MainWindow(QMainWindow):
             return AdminPage(self.session, self.runner, self.stack)
         if section.key == "reports":
             return ReportsPage(self.session, self.runner, self.stack)
+        if section.key == "inspection":
+            return InspectionPage(self.session, self.runner, self.stack)
         return PlaceholderPage(section, self.stack)
 
     def _build_menus(self) -> None:
@@ -113,6 +117,10 @@ class MainWindow(QMainWindow):
         self.passwd_action = QAction(self.tr("&Wachtwoord wijzigen…"), self)
         self.passwd_action.triggered.connect(self.open_change_password_dialog)
         menu.addAction(self.passwd_action)
+        self.verify_pdf_action = QAction(self.tr("PDF &controleren…"), self)
+        self.verify_pdf_action.setObjectName("verifyPdfAction")
+        self.verify_pdf_action.triggered.connect(lambda _=False: self.open_verify_pdf_dialog())
+        menu.addAction(self.verify_pdf_action)
         menu.addSeparator()
         self.lock_action = QAction(self.tr("&Vergrendelen"), self)
         self.lock_action.setShortcut(QKeySequence(LOCK_SHORTCUT))
@@ -185,6 +193,12 @@ class MainWindow(QMainWindow):
     def show_section(self, key: str) -> QWidget:
         self.nav.setCurrentRow(self.section_keys().index(key))
         return self.pages[key]
+
+    # --- printed PDFs -----------------------------------------------------------------------
+
+    def open_verify_pdf_dialog(self) -> VerifyPdfDialog:
+        """'PDF controleren…': the signature of a printed report and the print register."""
+        return open_verify_dialog(self, self.session, runner=self.runner)
 
     # --- password ---------------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ from desktop_app.gui.printing import open_print_preview
 from desktop_app.gui.reports.dialogs import CommentDialog, ConfirmDialog, SignDialog
 from desktop_app.gui.reports.diff import CompareView
 from desktop_app.gui.reports.editor import PlainEditor, StructuredEditor
+from desktop_app.gui.reports.evidence import EvidenceTab
 from desktop_app.gui.reports.labels import event_label, short_time, status_label, verdict_label
 from desktop_app.gui.reports.review import AnnotationPanel, ReportReader
 from desktop_app.gui.tasks import TaskRunner
@@ -182,6 +183,10 @@ class ReportDetail(QWidget):
         self.tabs.addTab(text_tab, self.tr("&Tekst"))
         self.tabs.addTab(self.compare, self.tr("Versies &vergelijken"))
         self.tabs.addTab(self.history, self.tr("&Geschiedenis"))
+        self.evidence: EvidenceTab | None = None
+        if EvidenceTab.available_to(self.roles):
+            self.evidence = EvidenceTab(session, runner, self.tabs)
+            self.tabs.addTab(self.evidence, self.tr("Onder&liggende gegevens"))
 
         self.editor.changed.connect(self._on_edited)
         self.plain_editor.changed.connect(self._on_edited)
@@ -235,6 +240,8 @@ class ReportDetail(QWidget):
         self.mode = Mode.EMPTY
         self.view = None
         self.dirty = False
+        if self.evidence is not None:
+            self.evidence.clear_report()
         self.pages.setCurrentWidget(self.empty_label)
 
     def start_new(self, request_id: int | None = None) -> None:
@@ -264,6 +271,8 @@ class ReportDetail(QWidget):
         self.compare.wipe()
         self.compare.set_versions(())
         self.history.clear()
+        if self.evidence is not None:
+            self.evidence.clear_report()
         self.tabs.setCurrentIndex(self.TAB_TEXT)
         self.dirty = False
         self._update_buttons()
@@ -329,6 +338,8 @@ class ReportDetail(QWidget):
         self.compare.wipe()
         self.compare.set_versions(view.versions)
         self._fill_history(view)
+        if self.evidence is not None:
+            self.evidence.show_report(view)
         self.dirty = False
         self._update_buttons()
 
@@ -733,6 +744,8 @@ class ReportDetail(QWidget):
         self.annotations.wipe()
         self.compare.wipe()
         self.history.clear()
+        if self.evidence is not None:
+            self.evidence.wipe()
         self.version_combo.clear()
         for label in (self.title_label, self.info_label, self.signature_label, self.hint_label):
             label.clear()

@@ -1,0 +1,619 @@
+"""Inzage (the IND inspector's section, art. 2.5): the issued reports with whether inspection
+is possible now and, if not, the service's reason; "Inzage starten" opens the inspection window;
+"Mijn inzagen" lists the inspector's own sessions, whose record ("verslag van inzage") can be
+saved as a PDF.
+
+The page shows only what ``services.inspections`` returns: a title the inspector's clearance
+does not cover comes back empty and stays empty here. Whether a report may be inspected is the
+service's decision; the button merely follows it, and a refusal on starting (the facts changed
+since the list was loaded) shows as the service's sentence.
+
+The record table model and the PDF helpers are shared with the report detail's "Onderliggende
+gegevens" tab (inspection history of a report, for AIVD officers and signers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.errors import InvalidInput
+from desktop_app.domain.inspection import EndReason
+from desktop_app.gui.errors import show_error
+from desktop_app.gui.inspection.window import InspectionWindow, open_inspection_window
+from desktop_app.gui.models import Index, RecordTableModel
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services import inspections
+from desktop_app.services.inspections import InspectableReport, InspectionRecordView
+from desktop_app.services.session import Session
+from desktop_app.storage.files import atomic_write
+
+log = logging.getLogger(__name__)
+
+COLUMN_CAP = 360
+
+PAGE_STYLE = """
+QLabel#sectionLabel { font-weight: bold; color: #1f3a5f; }
+QLabel#reasonLabel {
+    background: #fff4dc; border: 1px solid #e0a93b; border-radius: 4px; padding: 5px 8px;
+    color: #4a2f00;
+}
+QLabel#reasonLabel[allowed="true"] {
+    background: #eef7ee; border: 1px solid #9ccc9c; color: #14532d;
+}
+QLabel#recordDetails {
+    background: #f1f4f7; border: 1px solid #d5dbe3; border-radius: 4px; padding: 5px 8px;
+}
+QLabel#statusLine { color: #14532d; }
+"""
+
+
+# --- formatting ---------------------------------------------------------------------------------
+
+
+def local_time(when: dt.datetime | None) -> str:
+    """An aware datetime as local "YYYY-MM-DD HH:MM" (empty for None)."""
+    if when is None:
+        return ""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def stamp_text(stamp: str | None) -> str:
+    """A stored ISO timestamp as local "YYYY-MM-DD HH:MM" (the text itself if unreadable).
+    Not the reports package's helper: that package imports this module (the evidence tab)."""
+    if not stamp:
+        return ""
+    try:
+        return local_time(dt.datetime.fromisoformat(stamp))
+    except ValueError:
+        return stamp
+
+
+def duration_text(seconds: int) -> str:
+    """A viewing time for people: "45 s", "3 min 05 s", "1 u 02 min"."""
+    seconds = max(0, int(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return QCoreApplication.translate("inspection", "%1 u %2 min").replace(
+            "%1", str(hours)).replace("%2", f"{minutes:02d}")
+    if minutes:
+        return QCoreApplication.translate("inspection", "%1 min %2 s").replace(
+            "%1", str(minutes)).replace("%2", f"{secs:02d}")
+    return QCoreApplication.translate("inspection", "%1 s").replace("%1", str(secs))
+
+
+def end_text(record: InspectionRecordView) -> str:
+    if record.end_reason is EndReason.IDLE:
+        return QCoreApplication.translate("inspection", "beëindigd wegens inactiviteit")
+    if record.end_reason is EndReason.ENDED:
+        return QCoreApplication.translate("inspection", "beëindigd door de inzagemedewerker")
+    return QCoreApplication.translate("inspection", "loopt nog")
+
+
+def viewed_summary(record: InspectionRecordView) -> str:
+    """"2 van 5: Notitie, Foto" (the items opened, of the items listed)."""
+    count = QCoreApplication.translate("inspection", "%1 van %2").replace(
+        "%1", str(len(record.viewed))).replace("%2", str(record.listed_items))
+    if not record.viewed:
+        return count
+    return f"{count}: " + ", ".join(v.title for v in record.viewed)
+
+
+def record_details(record: InspectionRecordView) -> str:
+    """Several lines about one session: who, when, each item viewed and for how long."""
+    lines = [
+        QCoreApplication.translate(
+            "inspection", "Inzage in %1 door %2 (aanwijzing %3), werkplek %4.")
+        .replace("%1", record.report_reference)
+        .replace("%2", f"{record.inspector_full_name} ({record.inspector_name})")
+        .replace("%3", record.designation_ref).replace("%4", record.workstation_id),
+        QCoreApplication.translate("inspection", "Begonnen %1 · geëindigd %2 · %3.")
+        .replace("%1", local_time(record.started_at))
+        .replace("%2", local_time(record.ended_at) or "–")
+        .replace("%3", end_text(record)),
+    ]
+    if not record.viewed:
+        lines.append(QCoreApplication.translate("inspection", "Er is geen item geopend."))
+    for v in record.viewed:
+        lines.append(
+            QCoreApplication.translate("inspection", "• %1 — %2 bekeken (%3× geopend, eerst om %4)")
+            .replace("%1", v.title).replace("%2", duration_text(v.seconds))
+            .replace("%3", str(v.times_opened)).replace("%4", local_time(v.first_opened_at)))
+    return "\n".join(lines)
+
+
+# --- table models -------------------------------------------------------------------------------
+
+
+class InspectableReportTableModel(RecordTableModel[InspectableReport]):
+    CONTEXT = "InspectableReportTableModel"
+    COL_REFERENCE, COL_TITLE, COL_ISSUED, COL_ITEMS, COL_ALLOWED, COL_REASON = range(6)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("InspectableReportTableModel", "Kenmerk"),
+        QT_TRANSLATE_NOOP("InspectableReportTableModel", "Titel"),
+        QT_TRANSLATE_NOOP("InspectableReportTableModel", "Uitgebracht"),
+        QT_TRANSLATE_NOOP("InspectableReportTableModel", "Items"),
+        QT_TRANSLATE_NOOP("InspectableReportTableModel", "Inzage"),
+        QT_TRANSLATE_NOOP("InspectableReportTableModel", "Toelichting"),
+    )
+
+    def display(self, record: InspectableReport, column: int) -> str:
+        if column == self.COL_REFERENCE:
+            return record.reference
+        if column == self.COL_TITLE:
+            # Empty when the clearance does not cover the report: say so, show nothing more.
+            return record.title or QCoreApplication.translate(
+                "InspectableReportTableModel", "(titel boven uw rubricering)")
+        if column == self.COL_ISSUED:
+            return stamp_text(record.issued_at)
+        if column == self.COL_ITEMS:
+            return str(record.items)
+        if column == self.COL_ALLOWED:
+            if record.allowed:
+                return QCoreApplication.translate("InspectableReportTableModel", "✔ mogelijk")
+            return QCoreApplication.translate("InspectableReportTableModel", "✖ niet mogelijk")
+        if column == self.COL_REASON:
+            return record.reason
+        return ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_ITEMS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if (role == Qt.ItemDataRole.ForegroundRole and index.isValid()
+                and 0 <= index.row() < len(self._rows)):
+            # Colour only repeats what the sign and the words already say.
+            record = self._rows[index.row()]
+            if index.column() == self.COL_ALLOWED:
+                return QColor("#14532d" if record.allowed else "#7f1d1d")
+            if index.column() == self.COL_TITLE and not record.title:
+                return QColor("#5b6675")
+        return super().data(index, role)
+
+    def row_of(self, report_id: int) -> int | None:
+        for row, record in enumerate(self._rows):
+            if int(record.id) == int(report_id):
+                return row
+        return None
+
+
+class InspectionRecordTableModel(RecordTableModel[InspectionRecordView]):
+    """Inspection sessions: the inspector's own ("Mijn inzagen") or a report's history."""
+
+    CONTEXT = "InspectionRecordTableModel"
+    (COL_REFERENCE, COL_INSPECTOR, COL_STARTED, COL_ENDED, COL_VIEWED, COL_DURATION,
+     COL_END) = range(7)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("InspectionRecordTableModel", "Kenmerk"),
+        QT_TRANSLATE_NOOP("InspectionRecordTableModel", "Inzagemedewerker"),
+        QT_TRANSLATE_NOOP("InspectionRecordTableModel", "Begonnen"),
+        QT_TRANSLATE_NOOP("InspectionRecordTableModel", "Geëindigd"),
+        QT_TRANSLATE_NOOP("InspectionRecordTableModel", "Bekeken items"),
+        QT_TRANSLATE_NOOP("InspectionRecordTableModel", "Duur"),
+        QT_TRANSLATE_NOOP("InspectionRecordTableModel", "Einde"),
+    )
+
+    def display(self, record: InspectionRecordView, column: int) -> str:
+        if column == self.COL_REFERENCE:
+            return record.report_reference
+        if column == self.COL_INSPECTOR:
+            return f"{record.inspector_full_name} ({record.inspector_name})"
+        if column == self.COL_STARTED:
+            return local_time(record.started_at)
+        if column == self.COL_ENDED:
+            return local_time(record.ended_at) or "–"
+        if column == self.COL_VIEWED:
+            return viewed_summary(record)
+        if column == self.COL_DURATION:
+            return duration_text(record.total_seconds)
+        if column == self.COL_END:
+            return end_text(record)
+        return ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.ToolTipRole and index.isValid()
+                and 0 <= index.row() < len(self._rows)):
+            return record_details(self._rows[index.row()])
+        return super().data(index, role)
+
+    def row_of(self, inspection_id: int) -> int | None:
+        for row, record in enumerate(self._rows):
+            if int(record.id) == int(inspection_id):
+                return row
+        return None
+
+
+def make_table(model: RecordTableModel[Any], parent: QWidget, name: str,
+               stretch: int) -> QTableView:
+    """A read-only, row-selecting table whose ``stretch`` column takes the spare width."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # Tab leaves the table: keyboard users reach the buttons
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+    def fit() -> None:
+        view.resizeColumnsToContents()
+        for column in range(header.count()):
+            if column != stretch:
+                header.resizeSection(column, min(header.sectionSize(column) + 14, COLUMN_CAP))
+
+    model.modelReset.connect(fit)
+    fit()
+    return view
+
+
+# --- the record as a PDF ------------------------------------------------------------------------
+
+
+def default_record_name(record: InspectionRecordView) -> str:
+    return f"verslag-van-inzage-{record.report_reference}-{int(record.id)}.pdf"
+
+
+def ask_record_path(parent: QWidget, record: InspectionRecordView) -> Path | None:
+    """Where to save the record; None when the person cancelled."""
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("inspection", "Verslag van inzage opslaan"),
+        default_record_name(record),
+        QCoreApplication.translate("inspection", "PDF-documenten (*.pdf)"))
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def write_record_pdf(session: Session, inspection_id: int, path: Path) -> Path:
+    """Render the record (the service audits it) and write it atomically, 0600. Runs on the
+    background worker."""
+    pdf = inspections.record_pdf(session, inspection_id)
+    atomic_write(path, pdf)
+    return path
+
+
+def save_record_pdf(parent: QWidget, session: Session, runner: TaskRunner, inspection_id: int,
+                    path: Path, on_saved: Callable[[Path], None]) -> None:
+    """``write_record_pdf`` on the runner; a refusal or a file that cannot be written shows
+    as a sentence."""
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, OSError):
+            exc = InvalidInput(QCoreApplication.translate(
+                "inspection", "Het PDF-bestand '%1' kan niet worden geschreven. Kies een andere "
+                "map of naam.").replace("%1", path.name), field="pdf")
+        show_error(parent, exc)
+
+    runner.run(lambda: write_record_pdf(session, inspection_id, path), on_saved, failed,
+               owner=parent)
+
+
+# --- the page -----------------------------------------------------------------------------------
+
+
+class InspectionPage(QWidget):
+    """The Inzage section of the main window (role ``ind_inspector``)."""
+
+    def __init__(self, session: Session, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspectionPage")
+        self.setStyleSheet(PAGE_STYLE)
+        self.session = session
+        self.runner = runner
+        self.inspection_window: InspectionWindow | None = None
+        self._wiped = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(8)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Inzage"), self)
+        title.setObjectName("pageTitle")
+        top.addWidget(title)
+        top.addStretch(1)
+        self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
+        self.refresh_button.setObjectName("refreshButton")
+        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
+        top.addWidget(self.refresh_button)
+        layout.addLayout(top)
+        intro = QLabel(self.tr(
+            "Inzage in de onderliggende gegevens van uitgebrachte ambtsberichten (art. 2.5 van "
+            "het convenant). Kies een ambtsbericht en start de inzage. Tijdens de inzage kan "
+            "niets worden gekopieerd, afgedrukt of opgeslagen; elk geopend item wordt "
+            "vastgelegd."), self)
+        intro.setObjectName("hintLabel")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+
+        # Issued reports.
+        upper = QWidget(self.splitter)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.setSpacing(6)
+        self.reports_label = QLabel(self.tr("Uitgebrachte ambtsberichten"), upper)
+        self.reports_label.setObjectName("sectionLabel")
+        upper_layout.addWidget(self.reports_label)
+        self.reports_model = InspectableReportTableModel(self)
+        self.reports_table = make_table(self.reports_model, upper, "inspectableReportsTable",
+                                        InspectableReportTableModel.COL_REASON)
+        self.reports_table.setAccessibleName(self.tr("Uitgebrachte ambtsberichten"))
+        self.reports_label.setBuddy(self.reports_table)
+        self.reports_table.selectionModel().selectionChanged.connect(
+            self._on_reports_selection_changed)
+        self.reports_table.activated.connect(lambda _index: self.start_inspection())
+        upper_layout.addWidget(self.reports_table, 1)
+        self.reason_label = QLabel(upper)
+        self.reason_label.setObjectName("reasonLabel")
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason_label.hide()
+        upper_layout.addWidget(self.reason_label)
+        row = QHBoxLayout()
+        self.start_button = QPushButton(self.tr("Inzage &starten"), upper)
+        self.start_button.setObjectName("startInspectionButton")
+        self.start_button.setEnabled(False)
+        self.start_button.clicked.connect(lambda _=False: self.start_inspection())
+        row.addWidget(self.start_button)
+        row.addStretch(1)
+        upper_layout.addLayout(row)
+
+        # The inspector's own sessions.
+        lower = QWidget(self.splitter)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 6, 0, 0)
+        lower_layout.setSpacing(6)
+        self.mine_label = QLabel(self.tr("Mijn inzagen"), lower)
+        self.mine_label.setObjectName("sectionLabel")
+        lower_layout.addWidget(self.mine_label)
+        self.records_model = InspectionRecordTableModel(self)
+        self.records_table = make_table(self.records_model, lower, "myInspectionsTable",
+                                        InspectionRecordTableModel.COL_VIEWED)
+        self.records_table.setColumnHidden(InspectionRecordTableModel.COL_INSPECTOR, True)
+        self.records_table.setAccessibleName(self.tr("Mijn inzagen"))
+        self.mine_label.setBuddy(self.records_table)
+        self.records_table.selectionModel().selectionChanged.connect(
+            self._on_records_selection_changed)
+        lower_layout.addWidget(self.records_table, 1)
+        self.record_details = QLabel(lower)
+        self.record_details.setObjectName("recordDetails")
+        self.record_details.setWordWrap(True)
+        self.record_details.setTextFormat(Qt.TextFormat.PlainText)
+        self.record_details.hide()
+        lower_layout.addWidget(self.record_details)
+        row = QHBoxLayout()
+        self.save_pdf_button = QPushButton(self.tr("Verslag als &PDF opslaan…"), lower)
+        self.save_pdf_button.setObjectName("saveRecordPdfButton")
+        self.save_pdf_button.setEnabled(False)
+        self.save_pdf_button.clicked.connect(lambda _=False: self._on_save_pdf_clicked())
+        row.addWidget(self.save_pdf_button)
+        self.status_line = QLabel(lower)
+        self.status_line.setObjectName("statusLine")
+        self.status_line.setTextFormat(Qt.TextFormat.PlainText)
+        row.addWidget(self.status_line, 1)
+        lower_layout.addLayout(row)
+
+        self.splitter.addWidget(upper)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([380, 260])
+        self.refresh()
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Reload both lists (the reports first, then the sessions)."""
+        if self._wiped:
+            return
+        session = self.session
+
+        def done(result: tuple[tuple[InspectableReport, ...],
+                               tuple[InspectionRecordView, ...]]) -> None:
+            self._show(*result)
+            if then is not None:
+                then()
+
+        self.runner.run(
+            lambda: (inspections.inspectable_reports(session),
+                     inspections.my_inspections(session)),
+            done, lambda exc: show_error(self, exc), owner=self)
+
+    def _show(self, reports: tuple[InspectableReport, ...],
+              records: tuple[InspectionRecordView, ...]) -> None:
+        if self._wiped:
+            return
+        current = self.selected_report()
+        self.reports_model.set_rows(reports)
+        self.reports_label.setText(self.tr("Uitgebrachte ambtsberichten (%1)").replace(
+            "%1", str(len(reports))))
+        if not reports:
+            self.reason_label.setProperty("allowed", "false")
+            self.reason_label.setText(self.tr("Er zijn nog geen uitgebrachte ambtsberichten."))
+            self.reason_label.show()
+        row = None if current is None else self.reports_model.row_of(int(current.id))
+        if row is not None:
+            self.reports_table.selectRow(row)
+        elif reports:
+            self.reports_table.selectRow(0)
+        else:
+            self._on_reports_selection_changed()
+
+        chosen = self.selected_record()
+        # Newest first: the session that just ended is on top.
+        self.records_model.set_rows(tuple(reversed(records)))
+        self.mine_label.setText(self.tr("Mijn inzagen (%1)").replace("%1", str(len(records))))
+        row = None if chosen is None else self.records_model.row_of(int(chosen.id))
+        if row is not None:
+            self.records_table.selectRow(row)
+        else:
+            self._on_records_selection_changed()
+
+    # --- selection --------------------------------------------------------------------------
+
+    def selected_report(self) -> InspectableReport | None:
+        rows = self.reports_table.selectionModel().selectedRows()
+        if not rows or not 0 <= rows[0].row() < self.reports_model.rowCount():
+            return None
+        return self.reports_model.row_at(rows[0].row())
+
+    def selected_record(self) -> InspectionRecordView | None:
+        rows = self.records_table.selectionModel().selectedRows()
+        if not rows or not 0 <= rows[0].row() < self.records_model.rowCount():
+            return None
+        return self.records_model.row_at(rows[0].row())
+
+    def select_report(self, report_id: int) -> None:
+        row = self.reports_model.row_of(report_id)
+        if row is None:
+            raise KeyError(report_id)
+        self.reports_table.selectRow(row)
+
+    def select_record(self, inspection_id: int) -> None:
+        row = self.records_model.row_of(inspection_id)
+        if row is None:
+            raise KeyError(inspection_id)
+        self.records_table.selectRow(row)
+
+    def _on_reports_selection_changed(self, *_args: QItemSelection) -> None:
+        report = self.selected_report()
+        self.start_button.setEnabled(report is not None and report.allowed)
+        if report is None:
+            if self.reports_model.rowCount():
+                self.reason_label.hide()
+            return
+        if report.allowed:
+            text = self.tr("U kunt de onderliggende gegevens van %1 inzien (%2 items binnen uw "
+                           "rubricering).").replace("%1", report.reference) \
+                .replace("%2", str(report.items))
+        else:
+            text = self.tr("Inzage in %1 is niet mogelijk: %2").replace(
+                "%1", report.reference).replace("%2", report.reason)
+        self.reason_label.setProperty("allowed", "true" if report.allowed else "false")
+        self.reason_label.setText(text)
+        self.reason_label.setAccessibleDescription(text)
+        # The property selector needs a re-polish to take effect.
+        self.reason_label.style().unpolish(self.reason_label)
+        self.reason_label.style().polish(self.reason_label)
+        self.reason_label.show()
+
+    def _on_records_selection_changed(self, *_args: QItemSelection) -> None:
+        record = self.selected_record()
+        self.save_pdf_button.setEnabled(record is not None)
+        if record is None:
+            self.record_details.clear()
+            self.record_details.hide()
+            return
+        self.record_details.setText(record_details(record))
+        self.record_details.show()
+
+    # --- starting an inspection -------------------------------------------------------------
+
+    def start_inspection(self, report_id: int | None = None) -> InspectionWindow | None:
+        """'Inzage starten' for ``report_id`` (default: the selected report). Returns the
+        inspection window, or None when the service refused (the sentence is shown)."""
+        running = self.inspection_window
+        if running is not None and not running.is_ended:
+            # One inspection at a time: bring the open one back.
+            running.raise_()
+            running.activateWindow()
+            return running
+        if report_id is None:
+            report = self.selected_report()
+            if report is None:
+                return None
+            report_id = int(report.id)
+        try:
+            window = open_inspection_window(self.window(), self.session, report_id,
+                                            runner=self.runner)
+        except Exception as exc:  # the service's sentence (or the generic one), never a trace
+            show_error(self, exc)
+            self.refresh()  # the facts changed since the list was loaded
+            return None
+        self.inspection_window = window
+        window.ended.connect(self._on_inspection_window_ended)
+        self.status_line.clear()
+        return window
+
+    def _on_inspection_window_ended(self, record: object) -> None:
+        self.inspection_window = None
+        if self._wiped:
+            return
+        if isinstance(record, InspectionRecordView):
+            self.status_line.setText(self.tr(
+                "De inzage in %1 is beëindigd en vastgelegd.").replace(
+                    "%1", record.report_reference))
+            self.refresh(then=lambda: self._select_if_present(int(record.id)))
+        else:
+            self.refresh()
+
+    def _select_if_present(self, inspection_id: int) -> None:
+        if self.records_model.row_of(inspection_id) is not None:
+            self.select_record(inspection_id)
+
+    # --- the record as a PDF ----------------------------------------------------------------
+
+    def _on_save_pdf_clicked(self) -> None:
+        record = self.selected_record()
+        if record is None:
+            return
+        path = ask_record_path(self, record)
+        if path is not None:
+            self.save_record_pdf(int(record.id), path)
+
+    def save_record_pdf(self, inspection_id: int, path: Path) -> None:
+        """Write the record of ``inspection_id`` to ``path`` (the file dialog's choice)."""
+
+        def saved(written: Path) -> None:
+            self.status_line.setText(self.tr("Het verslag van inzage is opgeslagen als %1.")
+                                     .replace("%1", str(written)))
+
+        save_record_pdf(self, self.session, self.runner, inspection_id, path, saved)
+
+    # --- lock -------------------------------------------------------------------------------
+
+    def wipe(self) -> None:
+        """The lock: end a running inspection (its end is recorded while the session is still
+        open) and drop every row and text."""
+        self._wiped = True
+        window, self.inspection_window = self.inspection_window, None
+        if window is not None and not window.is_ended:
+            window.end_inspection()
+        self.reports_model.clear()
+        self.records_model.clear()
+        for label in (self.reason_label, self.record_details, self.status_line):
+            label.clear()
+        self.reports_label.setText(self.tr("Uitgebrachte ambtsberichten"))
+        self.mine_label.setText(self.tr("Mijn inzagen"))
