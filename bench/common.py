@@ -39,7 +39,7 @@ def timed(fn: Callable[[], object], repeat: int = 1) -> list[float]:
 
 def p95(samples: list[float]) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def median(samples: list[float]) -> float:

@@ -154,14 +154,14 @@ def _key(row: Any) -> SigningKeyRow:
 
 def active_key(conn: Connection) -> SigningKeyRow | None:
     row = conn.execute(
-        f"SELECT {_KEY_COLUMNS} FROM signing_keys WHERE active = 1"  # noqa: S608
+        f"SELECT {_KEY_COLUMNS} FROM signing_keys WHERE active = 1"
     ).fetchone()
     return None if row is None else _key(row)
 
 
 def all_keys(conn: Connection) -> list[SigningKeyRow]:
     rows = conn.execute(
-        f"SELECT {_KEY_COLUMNS} FROM signing_keys ORDER BY id"  # noqa: S608
+        f"SELECT {_KEY_COLUMNS} FROM signing_keys ORDER BY id"
     ).fetchall()
     return [_key(r) for r in rows]
 

@@ -309,14 +309,14 @@ def insert_report(
 
 def get(conn: Connection, report_id: int) -> ReportRow | None:
     row = conn.execute(
-        f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (report_id,)  # noqa: S608
+        f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (report_id,)
     ).fetchone()
     return None if row is None else _report(row)
 
 
 def by_request(conn: Connection, request_id: int) -> list[ReportRow]:
     rows = conn.execute(
-        f"SELECT {_REPORT_COLUMNS} FROM reports WHERE request_id = ? ORDER BY id", (request_id,)  # noqa: S608
+        f"SELECT {_REPORT_COLUMNS} FROM reports WHERE request_id = ? ORDER BY id", (request_id,)
     ).fetchall()
     return [_report(r) for r in rows]
 
@@ -429,7 +429,7 @@ def version_texts(conn: Connection, report_id: int, wanted: Iterable[int]) -> di
         return {}
     marks = ",".join("?" * len(numbers))
     rows = conn.execute(
-        f"SELECT version, text FROM report_versions WHERE report_id = ? AND version IN ({marks})",  # noqa: S608
+        f"SELECT version, text FROM report_versions WHERE report_id = ? AND version IN ({marks})",
         (report_id, *numbers),
     ).fetchall()
     return {int(r[0]): str(r[1]) for r in rows}
@@ -507,20 +507,20 @@ def candidates(
     where, params = _candidate_filter(max_classification, statuses)
     if issued_limit is not None:
         where = (
-            where + " AND (status != 'issued' OR id IN (SELECT id FROM reports WHERE"  # noqa: S608
+            where + " AND (status != 'issued' OR id IN (SELECT id FROM reports WHERE"
             " status = 'issued' AND classification <= ? ORDER BY issued_at DESC, id DESC"
             " LIMIT ?))"
         )
         params = (*params, int(max_classification), issued_limit)
     rows = conn.execute(
-        f"SELECT {_REPORT_COLUMNS} FROM reports WHERE {where} ORDER BY updated_at DESC, id DESC",  # noqa: S608
+        f"SELECT {_REPORT_COLUMNS} FROM reports WHERE {where} ORDER BY updated_at DESC, id DESC",
         params,
     ).fetchall()
     reports = [_report(r) for r in rows]
     histories: dict[ReportId, list[ReportEvent]] = {r.id: [] for r in reports}
     if reports:
         events = conn.execute(
-            "SELECT report_id, kind, actor_id, version, at FROM report_events WHERE report_id IN"  # noqa: S608
+            "SELECT report_id, kind, actor_id, version, at FROM report_events WHERE report_id IN"
             f" (SELECT id FROM reports WHERE {where}) ORDER BY report_id, id",
             params,
         ).fetchall()
@@ -674,7 +674,7 @@ def user_names(conn: Connection, ids: Iterable[int]) -> dict[UserId, str]:
         return {}
     marks = ",".join("?" * len(wanted))
     rows = conn.execute(
-        f"SELECT id, name FROM users WHERE id IN ({marks})", tuple(wanted)  # noqa: S608
+        f"SELECT id, name FROM users WHERE id IN ({marks})", tuple(wanted)
     ).fetchall()
     return {UserId(int(r[0])): str(r[1]) for r in rows}
 

@@ -51,20 +51,20 @@ _COLUMNS = "id, name, full_name, clearance, active, created_at"
 
 def by_name(conn: Connection, name: str) -> UserRecord | None:
     row = conn.execute(
-        f"SELECT {_COLUMNS} FROM users WHERE name = ?", (name.strip(),)  # noqa: S608
+        f"SELECT {_COLUMNS} FROM users WHERE name = ?", (name.strip(),)
     ).fetchone()
     return None if row is None else _record(conn, row)
 
 
 def by_id(conn: Connection, user_id: int) -> UserRecord | None:
     row = conn.execute(
-        f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,)  # noqa: S608
+        f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,)
     ).fetchone()
     return None if row is None else _record(conn, row)
 
 
 def all_users(conn: Connection) -> list[UserRecord]:
-    rows = conn.execute(f"SELECT {_COLUMNS} FROM users ORDER BY name").fetchall()  # noqa: S608
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM users ORDER BY name").fetchall()
     return [_record(conn, row) for row in rows]
 
 

@@ -1,0 +1,252 @@
+"""Records-check requests (naslagverzoeken, art. 2.2–2.3): intake, the lazy list, the deadline
+dashboard, delay notices and closing. Admins do not see request content (need-to-know)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop_app.domain import intake
+from desktop_app.domain.errors import InvalidInput, NotFound
+from desktop_app.domain.requests import (
+    DEFAULT_WARN_FROM_DAY,
+    DashboardBucket,
+    DashboardThresholds,
+    Purpose,
+    RequestStatus,
+    close_without_report,
+    dashboard_thresholds,
+    is_overdue,
+    transition,
+    validate_delay_notice,
+    validate_request,
+)
+from desktop_app.domain.roles import Role
+from desktop_app.services.session import Session
+from desktop_app.storage import audit
+from desktop_app.storage import calendar_days as calendar_repo
+from desktop_app.storage import requests as repo
+from desktop_app.storage import users as settings_repo
+from desktop_app.storage.db import Connection
+from desktop_app.storage.requests import RequestQuery, RequestRecord
+
+INTAKE = (Role.AIVD_OFFICER, Role.IND_LIAISON)
+READERS = (Role.AIVD_OFFICER, Role.AIVD_SIGNER, Role.IND_LIAISON)
+HANDLERS = (Role.AIVD_OFFICER,)
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+
+def _obj(request_id: int) -> str:
+    return f"request:{int(request_id)}"
+
+
+def warn_from_day(session: Session) -> int:
+    with session.reading() as conn:
+        return _warn_from_day(conn)
+
+
+def _warn_from_day(conn: Connection) -> int:
+    value = settings_repo.get_setting(conn, "warn_from_day")
+    try:
+        day = int(value) if value is not None else DEFAULT_WARN_FROM_DAY
+    except ValueError:
+        return DEFAULT_WARN_FROM_DAY
+    return day if 1 <= day <= 10 else DEFAULT_WARN_FROM_DAY
+
+
+def _thresholds(session: Session, conn: Connection) -> DashboardThresholds:
+    calendar = calendar_repo.load_calendar(conn)
+    return dashboard_thresholds(session.clock.today(), calendar, _warn_from_day(conn))
+
+
+def thresholds(session: Session) -> DashboardThresholds:
+    with session.reading() as conn:
+        return _thresholds(session, conn)
+
+
+def request_dict(record: RequestRecord, today: dt.date) -> dict[str, Any]:
+    """The shape of cli.md "Shapes": a request in lists and in ``request show``."""
+    notice = record.delay_notice
+    return {
+        "id": int(record.id),
+        "reference": record.reference,
+        "ind_reference": record.ind_reference,
+        "subject_name": record.subject_name,
+        "v_number": record.v_number,
+        "birth_date": None if record.birth_date is None else record.birth_date.isoformat(),
+        "nationality": record.nationality,
+        "purpose": record.purpose.value,
+        "received": record.received.isoformat(),
+        "deadline": record.deadline.isoformat(),
+        "status": record.status.value,
+        "overdue": is_overdue(record.deadline, record.status, today),
+        "delay_notice": None if notice is None else {
+            "date": notice.date.isoformat(), "reason": notice.reason, "by": notice.by},
+    }
+
+
+def _get(conn: Connection, request_id: int) -> RequestRecord:
+    record = repo.by_id(conn, request_id)
+    if record is None:
+        raise NotFound(f"Er is geen verzoek met nummer {request_id}.")
+    return record
+
+
+# --- intake -------------------------------------------------------------------------------------
+
+
+def add_request(
+    session: Session,
+    *,
+    subject_name: str,
+    v_number: str,
+    purpose: Purpose | str,
+    received: dt.date | None = None,
+    birth_date: dt.date | None = None,
+    nationality: str | None = None,
+    ind_reference: str | None = None,
+) -> RequestRecord:
+    with session.transaction("request.add") as tx:
+        session.require(INTAKE, "verzoek registreren")
+        today = session.clock.today()
+        draft = validate_request(
+            subject_name=subject_name, v_number=v_number, purpose=purpose,
+            received=received or today, today=today, birth_date=birth_date,
+            nationality=nationality, ind_reference=ind_reference,
+        )
+        calendar = calendar_repo.load_calendar(tx.conn)
+        inserted = repo.insert_many(tx.conn, [draft], calendar=calendar,
+                                    created_by=session.user.name,
+                                    created_at=audit.format_ts(session.clock.now()))
+        record = _get(tx.conn, inserted.first_id)
+        tx.object = _obj(record.id)
+        tx.details = {"reference": record.reference, "calendar_version": calendar.version}
+    return record
+
+
+def import_requests(session: Session, source: Path | bytes, suffix: str | None = None) -> int:
+    """A CSV or JSON list from the IND: every row or none (one transaction); a bad row is named
+    with its number and field."""
+    session.require_audited(INTAKE, "verzoeken importeren", "request.import", "requests")
+    if isinstance(source, Path):
+        try:
+            if source.stat().st_size > MAX_IMPORT_BYTES:
+                raise InvalidInput("Het bestand is groter dan 200 MB.", field="file")
+            data = source.read_bytes()
+        except FileNotFoundError:
+            raise NotFound(f"Het bestand '{source.name}' bestaat niet.") from None
+        except IsADirectoryError:
+            raise InvalidInput(f"'{source.name}' is een map, geen bestand.",
+                               field="file") from None
+        suffix = suffix or source.suffix
+    else:
+        data = source
+    drafts = intake.parse_import(data, suffix or "", session.clock.today())
+    with session.transaction("request.import", "requests") as tx:
+        session.require(INTAKE, "verzoeken importeren")
+        calendar = calendar_repo.load_calendar(tx.conn)
+        inserted = repo.insert_many(tx.conn, drafts, calendar=calendar,
+                                    created_by=session.user.name,
+                                    created_at=audit.format_ts(session.clock.now()))
+        tx.details = {"imported": inserted.count, "first_id": inserted.first_id,
+                      "last_id": inserted.last_id, "calendar_version": calendar.version}
+    return inserted.count
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def get_request(session: Session, request_id: int) -> RequestRecord:
+    with session.transaction("request.view", _obj(request_id)) as tx:
+        session.require(READERS, "verzoek bekijken")
+        return _get(tx.conn, request_id)
+
+
+def request_ids(session: Session, query: RequestQuery, *, limit: int | None = None
+                ) -> Sequence[int]:
+    """The ordered ids of every matching request (the lazy list's backbone). One audit entry
+    per query; it records the filters, never the search text (it may be a name)."""
+    with session.transaction("request.list", "requests") as tx:
+        session.require(READERS, "verzoeken bekijken")
+        ids = repo.select_ids(tx.conn, query, _thresholds(session, tx.conn), limit=limit)
+        tx.details = {"status": None if query.status is None else query.status.value,
+                      "bucket": None if query.bucket is None else query.bucket.value,
+                      "overdue": query.overdue, "search": query.has_search,
+                      "results": len(ids)}
+        return ids
+
+
+def requests_by_ids(session: Session, ids: Sequence[int]) -> list[RequestRecord]:
+    """A page of rows for ids that :func:`request_ids` returned (covered by its audit entry)."""
+    session.require(READERS, "verzoeken bekijken")
+    if len(ids) > 1000:
+        raise InvalidInput("Vraag hoogstens 1000 verzoeken tegelijk op.", field="ids")
+    with session.reading() as conn:
+        return repo.records_by_ids(conn, ids)
+
+
+def list_requests(session: Session, query: RequestQuery, *, limit: int | None = None
+                  ) -> tuple[list[RequestRecord], int]:
+    """Matching requests (at most ``limit``) and the total number of matches."""
+    if limit is not None and limit < 1:
+        raise InvalidInput("De limiet is ten minste 1.", field="limit")
+    with session.transaction("request.list", "requests") as tx:
+        session.require(READERS, "verzoeken bekijken")
+        th = _thresholds(session, tx.conn)
+        ids = repo.select_ids(tx.conn, query, th, limit=limit)
+        total = repo.count(tx.conn, query, th) if limit is not None else len(ids)
+        records = repo.records_by_ids(tx.conn, ids)
+        tx.details = {"status": None if query.status is None else query.status.value,
+                      "overdue": query.overdue, "search": query.has_search, "results": total}
+    return records, total
+
+
+def dashboard_counts(session: Session) -> dict[DashboardBucket, int]:
+    session.require_audited(READERS, "termijnoverzicht bekijken", "request.dashboard",
+                            "requests")
+    with session.reading() as conn:
+        return repo.dashboard_counts(conn, _thresholds(session, conn))
+
+
+# --- workflow -----------------------------------------------------------------------------------
+
+
+def start_request(session: Session, request_id: int) -> RequestRecord:
+    with session.transaction("request.start", _obj(request_id)) as tx:
+        session.require(HANDLERS, "verzoek in behandeling nemen")
+        record = _get(tx.conn, request_id)
+        repo.set_status(tx.conn, record.id, transition(record.status, RequestStatus.IN_PROGRESS))
+        return _get(tx.conn, request_id)
+
+
+def notify_delay(session: Session, request_id: int, *, reason: str,
+                 date: dt.date | None = None) -> RequestRecord:
+    """Record that the liaison was told the ambtsbericht will be late: who, when, why."""
+    with session.transaction("request.notify_delay", _obj(request_id)) as tx:
+        session.require(HANDLERS, "uitstel melden")
+        record = _get(tx.conn, request_id)
+        if record.status.is_closed:
+            raise InvalidInput("Het verzoek is al afgesloten; uitstel melden kan niet meer.",
+                               field="status")
+        today = session.clock.today()
+        notice = validate_delay_notice(date=date or today, reason=reason,
+                                       by=session.user.full_name or session.user.name,
+                                       received=record.received, today=today)
+        repo.set_delay_notice(tx.conn, record.id, notice, audit.format_ts(session.clock.now()))
+        tx.details = {"date": notice.date.isoformat(),
+                      "on_time": notice.is_on_time(record.deadline)}
+        return _get(tx.conn, request_id)
+
+
+def close_no_data(session: Session, request_id: int, *, reason: str) -> RequestRecord:
+    """Close without an ambtsbericht; the reason is required (the oversight committee asks)."""
+    with session.transaction("request.close", _obj(request_id)) as tx:
+        session.require(HANDLERS, "verzoek afsluiten")
+        record = _get(tx.conn, request_id)
+        status, cleaned = close_without_report(record.status, reason)
+        repo.set_status(tx.conn, record.id, status, closed_on=session.clock.today(),
+                        close_reason=cleaned)
+        tx.details = {"status": status.value}
+        return _get(tx.conn, request_id)
