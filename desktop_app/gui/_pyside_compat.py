@@ -5,9 +5,13 @@ reference to it, so each emit drops one reference to ``True``. After a few thous
 count reaches zero and CPython aborts ("Fatal Python error: bool_dealloc"). PySide6 6.11.3 does
 not do this, and from CPython 3.12 on ``True``/``False`` are immortal, so the bug is harmless there.
 
+The same release also drops a reference to ``None`` each time a Python ``data()`` /
+``headerData()`` override (or ``QComboBox.currentData()``) hands ``None`` to C++ as a QVariant:
+a table paints thousands of cells, so a long scroll ends in "Fatal Python error: none_dealloc".
+
 ``guard_bool_refcounts()`` detects the bug at run time and, only when it is present, gives
-``True``/``False`` a very large reference count: what CPython 3.12 does by design. An extra
-reference to ``True`` can never do harm (it is a static object that is never freed).
+``True``, ``False`` and ``None`` a very large reference count: what CPython 3.12 does by design
+(immortal objects). An extra reference to these static objects can never do harm.
 """
 
 from __future__ import annotations
@@ -53,10 +57,10 @@ def guard_bool_refcounts() -> bool:
         return False
     if not emit_drops_true_references():
         return False
-    for value in (True, False):
+    for value in (True, False, None):
         # ob_refcnt is the first field of every CPython object (non-debug builds).
         ctypes.c_ssize_t.from_address(id(value)).value += _HEADROOM
     _applied = True
-    log.info("PySide6 drops references to True on emit(); guard applied "
-                "(use PySide6 6.11.3, or CPython 3.12+)")
+    log.info("PySide6 drops references to True/None; guard applied "
+             "(use a fixed PySide6, or CPython 3.12+)")
     return True

@@ -25,6 +25,7 @@ from desktop_app.gui.pages.admin import AdminPage
 from desktop_app.gui.pages.placeholder import PlaceholderPage
 from desktop_app.gui.printing import VerifyPdfDialog, open_verify_dialog
 from desktop_app.gui.reports import ReportsPage
+from desktop_app.gui.requests import attach_admin_tabs, connect_pages, make_page
 from desktop_app.gui.sections import Section, sections_for
 from desktop_app.gui.style import app_icon
 from desktop_app.gui.tasks import TaskRunner
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, section.key)
             if number <= 9:
                 item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)))
+        connect_pages(self)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         if self.sections:
             self.nav.setCurrentRow(0)
@@ -105,11 +107,16 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, section: Section) -> QWidget:
         if section.key == "admin":
-            return AdminPage(self.session, self.runner, self.stack)
+            admin_page = AdminPage(self.session, self.runner, self.stack)
+            attach_admin_tabs(admin_page, self.session, self.runner)
+            return admin_page
         if section.key == "reports":
             return ReportsPage(self.session, self.runner, self.stack)
         if section.key == "inspection":
             return InspectionPage(self.session, self.runner, self.stack)
+        requests_page = make_page(section.key, self.session, self.runner, self.stack)
+        if requests_page is not None:
+            return requests_page
         return PlaceholderPage(section, self.stack)
 
     def _build_menus(self) -> None:

@@ -87,3 +87,21 @@ def remove_day(session: Session, day: dt.date) -> CalendarChange:
         tx.details = {"kind": record.kind.value, "deadlines_changed": changed,
                       "calendar_version": new_calendar.version}
     return CalendarChange(record, changed, new_calendar.version)
+
+
+def set_warn_from_day(session: Session, day: int) -> int:
+    """From which working day of the term the officer is warned (domain default 8)."""
+    from desktop_app.domain.calendar import REQUEST_TERM_WORKING_DAYS
+    from desktop_app.storage import users as settings_repo
+
+    with session.transaction("settings.warn_from_day", "setting:warn_from_day") as tx:
+        session.require(ADMIN_ONLY, "termijnwaarschuwing instellen")
+        if not 1 <= day <= REQUEST_TERM_WORKING_DAYS:
+            raise InvalidInput(
+                f"Kies een werkdag van 1 tot en met {REQUEST_TERM_WORKING_DAYS}.",
+                field="warn_from_day",
+            )
+        old = settings_repo.get_setting(tx.conn, "warn_from_day")
+        settings_repo.set_setting(tx.conn, "warn_from_day", str(day))
+        tx.details = {"from": old, "to": day}
+    return day

@@ -1,0 +1,1 @@
+"""`make bench`: the speed and size figures the issues name, in one table and results.json."""

@@ -1,0 +1,211 @@
+"""Beheer › Kalender: the days the Algemene termijnenwet calendar takes from the administrator
+(decree days of art. 3 lid 3 Atw, local closure days): list, add, remove. The statutory holidays
+are computed by the domain and shown for the chosen year beside them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.calendar import AtwCalendar
+from desktop_app.gui.errors import show_error, show_info
+from desktop_app.gui.requests import api
+from desktop_app.gui.requests.dialogs import AddCalendarDayDialog
+from desktop_app.gui.requests.labels import weekday_label
+from desktop_app.gui.requests.models import CalendarDayTableModel
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services.session import Session
+
+
+class CalendarDaysPage(QWidget):
+    def __init__(self, session: Session, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calendarDaysPage")
+        self.session = session
+        self.runner = runner
+        self.calendar: AtwCalendar | None = None
+        self.last_dialog: AddCalendarDayDialog | None = None
+        today = session.clock.today()
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "De termijn van een verzoek is tien werkdagen volgens de Algemene termijnenwet. "
+            "De wettelijke feestdagen rekent de werkplek zelf uit; dagen die bij besluit met een "
+            "feestdag zijn gelijkgesteld (Staatscourant) en eigen sluitingsdagen legt u hier "
+            "vast."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Dag &toevoegen…"), self)
+        self.add_button.setObjectName("addCalendarDayButton")
+        self.add_button.clicked.connect(lambda _=False: self.open_add_dialog())
+        self.remove_button = QPushButton(self.tr("Dag &verwijderen"), self)
+        self.remove_button.setObjectName("removeCalendarDayButton")
+        self.remove_button.setEnabled(False)
+        self.remove_button.clicked.connect(lambda _=False: self.confirm_remove())
+        refresh = QPushButton(self.tr("&Vernieuwen"), self)
+        refresh.clicked.connect(lambda _=False: self.refresh())
+        for button in (self.add_button, self.remove_button, refresh):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("hintLabel")
+        self.result_label.setWordWrap(True)
+        layout.addWidget(self.result_label)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        self.model = CalendarDayTableModel(self)
+        self.view = QTableView(splitter)
+        self.view.setObjectName("calendarDayTable")
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Vastgelegde dagen"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in enumerate((100, 90, 210, 300)):
+            header.resizeSection(column, width)
+        self.view.selectionModel().selectionChanged.connect(
+            lambda *_: self.remove_button.setEnabled(self.selected_day() is not None))
+        splitter.addWidget(self.view)
+
+        year_box = QWidget(splitter)
+        year_layout = QVBoxLayout(year_box)
+        year_layout.setContentsMargins(8, 0, 0, 0)
+        year_row = QHBoxLayout()
+        year_caption = QLabel(self.tr("Vrije werkdagen in &jaar"), year_box)
+        self.year_spin = QSpinBox(year_box)
+        self.year_spin.setRange(2000, 2100)
+        self.year_spin.setValue(today.year)
+        year_caption.setBuddy(self.year_spin)
+        year_row.addWidget(year_caption)
+        year_row.addWidget(self.year_spin)
+        year_row.addStretch(1)
+        year_layout.addLayout(year_row)
+        self.year_list = QListWidget(year_box)
+        self.year_list.setObjectName("nonWorkingDays")
+        self.year_list.setAccessibleName(self.tr("Vrije werkdagen"))
+        year_layout.addWidget(self.year_list, 1)
+        self.year_spin.valueChanged.connect(lambda _v: self._show_year())
+        splitter.addWidget(year_box)
+        splitter.setSizes([700, 340])
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        session = self.session
+
+        def work() -> tuple[Sequence[Any], AtwCalendar]:
+            return api.calendar_days(session), api.load_calendar(session)
+
+        def done(result: tuple[Sequence[Any], AtwCalendar]) -> None:
+            days, calendar = result
+            self.model.set_rows(days)
+            self.calendar = calendar
+            self._show_year()
+            self.remove_button.setEnabled(False)
+
+        self.runner.run(work, done, lambda exc: show_error(self, exc), owner=self)
+
+    def _show_year(self) -> None:
+        self.year_list.clear()
+        if self.calendar is None:
+            return
+        for day, reason in self.calendar.non_working_days(self.year_spin.value()).items():
+            self.year_list.addItem(f"{day.isoformat()} ({weekday_label(day)}) — {reason}")
+
+    def days(self) -> list[Any]:
+        return self.model.rows
+
+    def selected_day(self) -> Any | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def open_add_dialog(self) -> AddCalendarDayDialog:
+        dialog = AddCalendarDayDialog(self.session.clock.today(), self)
+        session = self.session
+
+        def submitted(value: tuple[Any, str, str]) -> None:
+            day, kind, description = value
+
+            def done(result: Any) -> None:
+                dialog.succeed()
+                self._report(result, self.tr("%1 is toegevoegd.").replace(
+                    "%1", day.isoformat()))
+                self.refresh()
+
+            self.runner.run(lambda: api.add_calendar_day(session, day, kind, description),
+                            done, dialog.fail, owner=dialog)
+
+        dialog.submitted.connect(submitted)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def confirm_remove(self) -> QMessageBox | None:
+        record = self.selected_day()
+        if record is None:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Dag verwijderen"),
+                          self.tr("%1 weer als werkdag tellen? Open verzoeken krijgen zo nodig "
+                                  "een nieuwe termijn.").replace("%1", record.day.isoformat()),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmRemoveDay")
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.setText(self.tr("&Verwijderen"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Annuleren"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        day = record.day
+        box.buttonClicked.connect(lambda button: self.remove(day) if button is yes else None)
+        box.open()
+        return box
+
+    def remove(self, day: Any) -> None:
+        session = self.session
+
+        def done(result: Any) -> None:
+            self._report(result, self.tr("%1 is verwijderd.").replace("%1", day.isoformat()))
+            self.refresh()
+
+        self.runner.run(lambda: api.remove_calendar_day(session, day), done,
+                        lambda exc: show_error(self, exc), owner=self)
+
+    def _report(self, result: Any, text: str) -> None:
+        changed = getattr(result, "deadlines_changed", None)
+        if isinstance(changed, int) and changed:
+            text += " " + self.tr("Nieuwe termijn voor %1 open verzoeken.").replace(
+                "%1", str(changed))
+        self.result_label.setText("✔ " + text)
+        if isinstance(changed, int) and changed:
+            show_info(self, text)
+
+    def wipe(self) -> None:
+        self.model.clear()
+        self.year_list.clear()
+        self.result_label.clear()
+        self.calendar = None

@@ -1,0 +1,245 @@
+"""Dashboard: the deadlines at a glance. One tile per bucket (overdue, due today, in the warning
+zone without a delay notice, due this week, other open, closed) with a sign, a word, the count and
+a colour band; a click on a tile shows those requests in the list. Below: the first requests to
+look at."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.requests import DashboardBucket
+from desktop_app.gui.errors import show_error
+from desktop_app.gui.requests import api
+from desktop_app.gui.requests.api import DashboardView
+from desktop_app.gui.requests.labels import (
+    BUCKET_COLOURS,
+    BUCKET_SIGN,
+    bucket_hint,
+    bucket_title,
+    figure_text,
+    long_day_text,
+)
+from desktop_app.gui.requests.models import AttentionTableModel, DeadlineContext
+from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services.session import Session
+
+TILE_ORDER = (
+    DashboardBucket.OVERDUE,
+    DashboardBucket.DUE_TODAY,
+    DashboardBucket.WARNING_NO_NOTICE,
+    DashboardBucket.DUE_THIS_WEEK,
+    DashboardBucket.OPEN,
+    DashboardBucket.CLOSED,
+)
+
+
+class BucketTile(QFrame):
+    """A big clickable tile: colour band, sign and count, title, one line of explanation.
+    Reachable with Tab; Space or Enter does what a click does."""
+
+    clicked = Signal()
+
+    def __init__(self, bucket: DashboardBucket, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bucket = bucket
+        self.setObjectName(f"tile_{bucket.value}")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(122)
+        background, band = BUCKET_COLOURS[bucket]
+        name = self.objectName()
+        self.setStyleSheet(
+            f"QFrame#{name} {{ background: {background}; border: 1px solid #cfd7e1;"
+            f" border-left: 8px solid {band}; border-radius: 6px; }}"
+            f" QFrame#{name}:hover {{ border: 1px solid {band}; border-left: 8px solid {band}; }}"
+            f" QFrame#{name}:focus {{ border: 2px solid #1f3a5f;"
+            f" border-left: 8px solid {band}; }}"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 12, 8)
+        layout.setSpacing(2)
+        top = QHBoxLayout()
+        self.count_label = QLabel("–", self)
+        self.count_label.setObjectName("tileCount")
+        self.count_label.setStyleSheet(
+            f"font-size: 22pt; font-weight: bold; color: {band}; background: transparent;")
+        self.sign_label = QLabel(BUCKET_SIGN[bucket], self)
+        self.sign_label.setStyleSheet(
+            f"font-size: 18pt; color: {band}; background: transparent;")
+        top.addWidget(self.sign_label)
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.title_label = QLabel(bucket_title(bucket), self)
+        self.title_label.setStyleSheet(
+            "font-weight: bold; color: #1c2430; background: transparent;")
+        layout.addWidget(self.title_label)
+        self.hint_label = QLabel(self)
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet("color: #3b4756; background: transparent;")
+        layout.addWidget(self.hint_label)
+        for label in (self.count_label, self.sign_label, self.title_label, self.hint_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.set_count(None, 8)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+    def click(self) -> None:
+        self.clicked.emit()
+
+    def set_count(self, count: int | None, warn_from_day: int) -> None:
+        self.count = count
+        self.count_label.setText("–" if count is None else figure_text(count))
+        self.hint_label.setText(bucket_hint(self.bucket, warn_from_day))
+        shown = "–" if count is None else figure_text(count)
+        self.setAccessibleName(f"{bucket_title(self.bucket)}: {shown}")
+        self.setToolTip(self.tr("Toon deze verzoeken in de lijst"))
+
+
+def _attention_table(model: AttentionTableModel, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName("attentionTable")
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    for column, width in ((0, 300), (1, 100), (2, 130), (3, 260)):
+        header.resizeSection(column, width)
+    return view
+
+
+class DashboardPage(QWidget):
+    bucket_chosen = Signal(object)  # DashboardBucket: show these in the list
+    request_chosen = Signal(int)  # open this request in the list
+
+    def __init__(self, session: Session, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboardPage")
+        self.setStyleSheet(PAGE_STYLE)
+        self.session = session
+        self.runner = runner
+        self.view_data: DashboardView | None = None
+        self._shown_once = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 16)
+        layout.setSpacing(10)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Termijnen"), self)
+        title.setObjectName("pageTitle")
+        top.addWidget(title)
+        top.addStretch(1)
+        self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
+        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
+        top.addWidget(self.refresh_button)
+        layout.addLayout(top)
+        self.subtitle = QLabel(self)
+        self.subtitle.setObjectName("subTitle")
+        self.subtitle.setWordWrap(True)
+        layout.addWidget(self.subtitle)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(12)
+        self.tiles: dict[DashboardBucket, BucketTile] = {}
+        for number, bucket in enumerate(TILE_ORDER):
+            tile = BucketTile(bucket, self)
+            tile.clicked.connect(lambda b=bucket: self.bucket_chosen.emit(b))
+            grid.addWidget(tile, number // 3, number % 3)
+            self.tiles[bucket] = tile
+        layout.addLayout(grid)
+
+        attention = QLabel(self.tr("Eerst aandacht nodig"), self)
+        attention.setObjectName("sectionLabel")
+        layout.addWidget(attention)
+        self.attention_model = AttentionTableModel(self)
+        self.attention_view = _attention_table(self.attention_model, self)
+        self.attention_view.setAccessibleName(self.tr("Eerst aandacht nodig"))
+        self.attention_view.activated.connect(self._on_attention_activated)
+        self.attention_view.doubleClicked.connect(self._on_attention_activated)
+        layout.addWidget(self.attention_view, 1)
+        self.empty_label = QLabel(self.tr("✔ Geen verzoeken over of op de termijn, en geen "
+                                          "waarschuwingen."), self)
+        self.empty_label.setObjectName("hintLabel")
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label)
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Coming back to the dashboard shows today's figures, not those of the last visit.
+        if self._shown_once:
+            self.refresh()
+        self._shown_once = True
+
+    def refresh(self) -> None:
+        session = self.session
+        self.runner.run(lambda: api.dashboard(session), self._on_dashboard,
+                        lambda exc: show_error(self, exc), owner=self)
+
+    def _on_dashboard(self, view: DashboardView) -> None:
+        self.view_data = view
+        context = view.context
+        for bucket, tile in self.tiles.items():
+            tile.set_count(int(view.counts.get(bucket, 0)), context.warn_from_day)
+        self.subtitle.setText(self.tr(
+            "Stand van %1. De termijn is tien werkdagen na ontvangst (Algemene termijnenwet); "
+            "een waarschuwing volgt vanaf werkdag %2 als de liaison nog geen uitstelbericht "
+            "heeft.").replace("%1", long_day_text(context.thresholds.today)).replace(
+                "%2", str(context.warn_from_day)))
+        self.attention_model.context = DeadlineContext(context.thresholds, context.calendar)
+        self.attention_model.set_rows(view.attention)
+        self.attention_view.setVisible(bool(view.attention))
+        self.empty_label.setVisible(not view.attention)
+
+    def counts(self) -> dict[DashboardBucket, int | None]:
+        return {bucket: tile.count for bucket, tile in self.tiles.items()}
+
+    def _on_attention_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            value: Any = self.attention_model.data(index, Qt.ItemDataRole.UserRole)
+            if value is not None:
+                self.request_chosen.emit(int(value))
+
+    def wipe(self) -> None:
+        self.attention_model.clear()
+        self.view_data = None
+        for tile in self.tiles.values():
+            tile.set_count(None, 8)
+        self.subtitle.clear()

@@ -1,0 +1,303 @@
+"""The detail of one request beside the list: its data, its deadline in words, the delay notice,
+and the steps the signed-in person may take now (start, notify the liaison of a delay, close
+without an ambtsbericht, draft the ambtsbericht)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.requests import DashboardBucket, RequestStatus, can_transition
+from desktop_app.domain.roles import Role
+from desktop_app.gui.errors import show_error
+from desktop_app.gui.requests import api
+from desktop_app.gui.requests.dialogs import CloseRequestDialog, DelayNoticeDialog
+from desktop_app.gui.requests.labels import (
+    BUCKET_COLOURS,
+    day_text,
+    long_day_text,
+    purpose_label,
+    status_label,
+)
+from desktop_app.gui.requests.models import DeadlineContext, signal_text
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services.session import Session
+
+# Who may take which step (the services check again; these only decide what is offered).
+HANDLERS = frozenset({Role.AIVD_OFFICER})
+
+
+class RequestDetail(QWidget):
+    changed = Signal(int)  # a request changed (its id): the list shows it again
+    draft_report_requested = Signal(int)
+
+    def __init__(self, session: Session, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("requestDetail")
+        self.session = session
+        self.runner = runner
+        self.handler = bool(set(session.user.roles) & HANDLERS)
+        self.record: Any | None = None
+        self.context: DeadlineContext | None = None
+        self.last_dialog: Any | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget(self)
+        outer.addWidget(self.pages)
+        self.empty_label = QLabel(self.tr("Kies een verzoek in de lijst om het te bekijken."),
+                                  self)
+        self.empty_label.setObjectName("placeholderText")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.pages.addWidget(self.empty_label)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget(scroll)
+        content.setObjectName("requestDetailContent")
+        scroll.setWidget(content)
+        self.pages.addWidget(scroll)
+        self.content = scroll
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(8)
+        self.title_label = QLabel(content)
+        self.title_label.setObjectName("requestTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title_label)
+        self.signal_label = QLabel(content)
+        self.signal_label.setObjectName("signalLabel")
+        self.signal_label.setWordWrap(True)
+        layout.addWidget(self.signal_label)
+
+        form = QFormLayout()
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(6)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.values: dict[str, QLabel] = {}
+        for key, caption in (
+            ("v_number", self.tr("V-nummer")),
+            ("birth_date", self.tr("Geboortedatum")),
+            ("nationality", self.tr("Nationaliteit")),
+            ("purpose", self.tr("Doel")),
+            ("ind_reference", self.tr("IND-kenmerk")),
+            ("received", self.tr("Ontvangen")),
+            ("deadline", self.tr("Termijn")),
+            ("status", self.tr("Status")),
+            ("delay_notice", self.tr("Uitstelbericht")),
+            ("closed", self.tr("Afgesloten")),
+        ):
+            value = QLabel(content)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setObjectName(f"value_{key}")
+            caption_label = QLabel(caption, content)
+            caption_label.setObjectName("fieldLabel")
+            form.addRow(caption_label, value)
+            self.values[key] = value
+        layout.addLayout(form)
+
+        buttons = QGridLayout()
+        buttons.setHorizontalSpacing(8)
+        buttons.setVerticalSpacing(6)
+        self.start_button = QPushButton(self.tr("In &behandeling nemen"), content)
+        self.start_button.setObjectName("startRequestButton")
+        self.start_button.clicked.connect(lambda _=False: self.start())
+        self.delay_button = QPushButton(self.tr("&Uitstel melden…"), content)
+        self.delay_button.setObjectName("delayNoticeButton")
+        self.delay_button.clicked.connect(lambda _=False: self.open_delay_notice_dialog())
+        self.close_button = QPushButton(self.tr("Afsluiten &zonder ambtsbericht…"), content)
+        self.close_button.setObjectName("closeRequestButton")
+        self.close_button.clicked.connect(lambda _=False: self.open_close_dialog())
+        self.draft_button = QPushButton(self.tr("&Ambtsbericht opstellen"), content)
+        self.draft_button.setObjectName("draftReportButton")
+        self.draft_button.clicked.connect(lambda _=False: self._on_draft_clicked())
+        self.action_buttons = (self.start_button, self.delay_button, self.close_button,
+                               self.draft_button)
+        for number, button in enumerate(self.action_buttons):
+            buttons.addWidget(button, number, 0)
+            button.setVisible(self.handler)
+        buttons.setColumnStretch(1, 1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.pages.setCurrentWidget(self.empty_label)
+
+    # --- showing ----------------------------------------------------------------------------
+
+    @property
+    def request_id(self) -> int | None:
+        return None if self.record is None else int(self.record.id)
+
+    def load(self, request_id: int) -> None:
+        session = self.session
+        self.runner.run(lambda: api.get_request(session, request_id), self.show_record,
+                        lambda exc: show_error(self, exc), owner=self)
+
+    def show_record(self, record: Any, context: DeadlineContext | None = None) -> None:
+        if context is not None:
+            self.context = context
+        self.record = record
+        title = f"{record.reference} — {record.subject_name}"
+        self.title_label.setText(title)
+        self.title_label.setAccessibleName(title)
+        v = self.values
+        v["v_number"].setText(str(record.v_number))
+        v["birth_date"].setText(day_text(record.birth_date) or "–")
+        v["nationality"].setText(record.nationality or "–")
+        v["purpose"].setText(f"{purpose_label(record.purpose)} "
+                             f"({record.purpose.legal_basis})")
+        v["ind_reference"].setText(record.ind_reference or "–")
+        v["received"].setText(long_day_text(record.received))
+        v["deadline"].setText(long_day_text(record.deadline))
+        v["status"].setText(status_label(record.status))
+        notice = record.delay_notice
+        if notice is None:
+            v["delay_notice"].setText(self.tr("geen"))
+        else:
+            on_time = notice.date <= record.deadline
+            text = self.tr("%1 door %2: %3").replace("%1", notice.date.isoformat()).replace(
+                "%2", notice.by).replace("%3", notice.reason)
+            if not on_time:
+                text += " " + self.tr("(na de termijn: telt niet als tijdig)")
+            v["delay_notice"].setText(text)
+        closed_on = getattr(record, "closed_on", None)
+        if record.status.is_closed:
+            reason = getattr(record, "close_reason", None)
+            text = day_text(closed_on) if closed_on else self.tr("ja")
+            if reason:
+                text += " — " + self.tr("reden: %1").replace("%1", reason)
+            v["closed"].setText(text)
+        else:
+            v["closed"].setText(self.tr("nee"))
+        self._show_signal(record)
+        self._update_buttons(record)
+        self.pages.setCurrentWidget(self.content)
+
+    def _show_signal(self, record: Any) -> None:
+        if self.context is None:
+            self.signal_label.setText("")
+            self.signal_label.setStyleSheet("")
+            return
+        bucket = self.context.bucket(record)
+        background, band = BUCKET_COLOURS[bucket]
+        text = signal_text(self.context, record)
+        if bucket is not DashboardBucket.CLOSED:
+            text += " — " + self.tr("termijn %1").replace("%1", long_day_text(record.deadline))
+        self.signal_label.setText(text)
+        self.signal_label.setStyleSheet(
+            f"QLabel#signalLabel {{ background: {background}; border-left: 6px solid {band};"
+            " padding: 6px 8px; border-radius: 3px; font-weight: bold; }")
+
+    def _update_buttons(self, record: Any) -> None:
+        status: RequestStatus = record.status
+        self.start_button.setEnabled(can_transition(status, RequestStatus.IN_PROGRESS))
+        self.delay_button.setEnabled(not status.is_closed)
+        self.close_button.setEnabled(can_transition(status, RequestStatus.CLOSED_NO_DATA))
+        self.draft_button.setEnabled(status in (RequestStatus.RECEIVED,
+                                                RequestStatus.IN_PROGRESS))
+
+    def show_empty(self) -> None:
+        self.record = None
+        self.pages.setCurrentWidget(self.empty_label)
+
+    # --- steps ------------------------------------------------------------------------------
+
+    def _after_change(self, request_id: int) -> None:
+        self.load(request_id)
+        self.changed.emit(request_id)
+
+    def start(self) -> None:
+        record = self.record
+        if record is None:
+            return
+        session, rid = self.session, int(record.id)
+        self.runner.run(lambda: api.start_request(session, rid),
+                        lambda _r: self._after_change(rid),
+                        lambda exc: show_error(self, exc), owner=self)
+
+    def open_delay_notice_dialog(self) -> DelayNoticeDialog | None:
+        record = self.record
+        if record is None:
+            return None
+        today = self.session.clock.today()
+        dialog = DelayNoticeDialog(record.reference, record.deadline, today, record.received,
+                                   self.session.user.full_name or self.session.user.name, self)
+        rid = int(record.id)
+        session = self.session
+
+        def submitted(value: tuple[Any, str]) -> None:
+            day, reason = value
+
+            def done(_: object) -> None:
+                dialog.succeed()
+                self._after_change(rid)
+
+            self.runner.run(lambda: api.notify_delay(session, rid, day, reason), done,
+                            dialog.fail, owner=dialog)
+
+        dialog.submitted.connect(submitted)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_close_dialog(self) -> CloseRequestDialog | None:
+        record = self.record
+        if record is None:
+            return None
+        dialog = CloseRequestDialog(record.reference, self)
+        rid = int(record.id)
+        session = self.session
+
+        def submitted(reason: str) -> None:
+            def done(_: object) -> None:
+                dialog.succeed()
+                self._after_change(rid)
+
+            self.runner.run(lambda: api.close_without_report(session, rid, reason), done,
+                            dialog.fail, owner=dialog)
+
+        dialog.submitted.connect(submitted)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_draft_clicked(self) -> None:
+        if self.record is not None:
+            self.draft_report_requested.emit(int(self.record.id))
+
+    # --- lock -------------------------------------------------------------------------------
+
+    def wipe(self) -> None:
+        self.record = None
+        self.context = None
+        self.title_label.clear()
+        self.title_label.setAccessibleName("")
+        self.signal_label.clear()
+        for label in self.values.values():
+            label.clear()
+        dialog = self.last_dialog
+        self.last_dialog = None
+        if dialog is not None:
+            try:
+                dialog.wipe()
+                dialog.reject()
+            except RuntimeError:  # already deleted with its window
+                pass
+        self.pages.setCurrentWidget(self.empty_label)

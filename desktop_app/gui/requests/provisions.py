@@ -1,0 +1,219 @@
+"""Verstrekkingen: the provisions register (art. 1.1-1.2), both directions, spontaneous ones too,
+filtered by direction and period; officers and liaisons record a provision in one dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.roles import Role
+from desktop_app.gui.errors import show_error
+from desktop_app.gui.requests import api
+from desktop_app.gui.requests.api import NewProvision
+from desktop_app.gui.requests.dialogs import (
+    DIRECTIONS,
+    AddProvisionDialog,
+    date_edit,
+    pydate,
+)
+from desktop_app.gui.requests.labels import direction_label, figure_text
+from desktop_app.gui.requests.models import ProvisionTableModel
+from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services.session import Session
+
+RECORDERS = frozenset({Role.AIVD_OFFICER, Role.IND_LIAISON})
+
+COLUMN_WIDTHS = (100, 110, 300, 260, 130, 130, 130)
+
+
+class ProvisionsPage(QWidget):
+    def __init__(self, session: Session, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("provisionsPage")
+        self.setStyleSheet(PAGE_STYLE)
+        self.session = session
+        self.runner = runner
+        self.last_dialog: AddProvisionDialog | None = None
+        self._serial = 0
+        today = session.clock.today()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(8)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Verstrekkingenregister"), self)
+        title.setObjectName("pageTitle")
+        top.addWidget(title)
+        top.addStretch(1)
+        self.add_button = QPushButton(self.tr("Verstrekking &vastleggen…"), self)
+        self.add_button.setObjectName("addProvisionButton")
+        self.add_button.setVisible(bool(set(session.user.roles) & RECORDERS))
+        self.add_button.clicked.connect(lambda _=False: self.open_add_dialog())
+        self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
+        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
+        top.addWidget(self.add_button)
+        top.addWidget(self.refresh_button)
+        layout.addLayout(top)
+        intro = QLabel(self.tr(
+            "Elke verstrekking van gegevens tussen AIVD en IND, in beide richtingen, ook "
+            "spontane. Het uitbrengen van een ambtsbericht wordt automatisch vastgelegd."), self)
+        intro.setObjectName("subTitle")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        direction_caption = QLabel(self.tr("&Richting"), self)
+        self.direction_combo = QComboBox(self)
+        self.direction_combo.setObjectName("directionFilter")
+        self.direction_combo.addItem(self.tr("Beide richtingen"), "")  # not None: see models
+        for direction in DIRECTIONS:
+            self.direction_combo.addItem(direction_label(direction), direction)
+        direction_caption.setBuddy(self.direction_combo)
+        self.direction_combo.setAccessibleName(self.tr("Richting"))
+        filters.addWidget(direction_caption)
+        filters.addWidget(self.direction_combo)
+        self.period_check = QCheckBox(self.tr("&Periode van"), self)
+        self.period_check.setObjectName("periodFilter")
+        self.from_edit = date_edit(self, today.replace(day=1))
+        self.from_edit.setAccessibleName(self.tr("Van"))
+        self.to_edit = date_edit(self, today)
+        self.to_edit.setAccessibleName(self.tr("Tot en met"))
+        filters.addWidget(self.period_check)
+        filters.addWidget(self.from_edit)
+        filters.addWidget(QLabel(self.tr("t/m"), self))
+        filters.addWidget(self.to_edit)
+        filters.addStretch(1)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        filters.addWidget(self.count_label)
+        layout.addLayout(filters)
+
+        self.model = ProvisionTableModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("provisionTable")
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Verstrekkingen"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(column, width)
+        layout.addWidget(self.view, 1)
+
+        self._update_period_enabled()
+        self.direction_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.period_check.toggled.connect(lambda _c: (self._update_period_enabled(),
+                                                      self.refresh()))
+        self.from_edit.dateChanged.connect(lambda _d: self._on_period_changed())
+        self.to_edit.dateChanged.connect(lambda _d: self._on_period_changed())
+        self.refresh()
+
+    def _update_period_enabled(self) -> None:
+        on = self.period_check.isChecked()
+        self.from_edit.setEnabled(on)
+        self.to_edit.setEnabled(on)
+
+    def _on_period_changed(self) -> None:
+        if self.period_check.isChecked():
+            self.refresh()
+
+    def filters(self) -> tuple[str | None, dt.date | None, dt.date | None]:
+        direction = self.direction_combo.currentData() or None
+        if not self.period_check.isChecked():
+            return direction, None, None
+        return direction, pydate(self.from_edit.date()), pydate(self.to_edit.date())
+
+    def set_filters(self, direction: str | None, date_from: dt.date | None = None,
+                    date_to: dt.date | None = None) -> None:
+        """Set every filter at once and query once (tests, other pages)."""
+        widgets = (self.direction_combo, self.period_check, self.from_edit, self.to_edit)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.direction_combo.setCurrentIndex(max(self.direction_combo.findData(direction), 0)
+                                             if direction else 0)
+        self.period_check.setChecked(date_from is not None or date_to is not None)
+        from desktop_app.gui.requests.dialogs import qdate
+
+        if date_from is not None:
+            self.from_edit.setDate(qdate(date_from))
+        if date_to is not None:
+            self.to_edit.setDate(qdate(date_to))
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._update_period_enabled()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._serial += 1
+        serial = self._serial
+        direction, date_from, date_to = self.filters()
+        session = self.session
+
+        def done(rows: Sequence[Any]) -> None:
+            if serial != self._serial:
+                return
+            self.model.set_rows(rows)
+            total = len(rows)
+            self.count_label.setText(self.tr("1 verstrekking") if total == 1 else
+                                     self.tr("%1 verstrekkingen").replace(
+                                         "%1", figure_text(total)))
+
+        self.runner.run(lambda: api.list_provisions(session, direction, date_from, date_to),
+                        done, lambda exc: show_error(self, exc), owner=self)
+
+    def open_add_dialog(self) -> AddProvisionDialog:
+        user = self.session.user
+        dialog = AddProvisionDialog(self.session.clock.today(), user.full_name or user.name,
+                                    self)
+        session = self.session
+
+        def submitted(new: NewProvision) -> None:
+            def done(_: object) -> None:
+                dialog.succeed()
+                self.refresh()
+
+            self.runner.run(lambda: api.add_provision(session, new), done, dialog.fail,
+                            owner=dialog)
+
+        dialog.submitted.connect(submitted)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def wipe(self) -> None:
+        self._serial += 1
+        self.model.clear()
+        self.count_label.clear()
+        dialog, self.last_dialog = self.last_dialog, None
+        if dialog is not None:
+            try:
+                dialog.description_edit.clear()
+                dialog.reject()
+            except RuntimeError:
+                pass

@@ -1,0 +1,339 @@
+"""Statistiek: the figures for the heads' periodic consultation (art. 3.2) for a period, on
+screen with charts (how requests were handled; provisions each way), exported as CSV or PDF by
+the service (which writes the file atomically)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QValueAxis,
+)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.gui.errors import show_error
+from desktop_app.gui.requests import api
+from desktop_app.gui.requests.dialogs import date_edit, pydate, qdate
+from desktop_app.gui.requests.labels import STATISTICS_FIGURES, figure_text, tr
+from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services.session import Session
+
+# Outcome colours: green, amber, red, grey; the legend and the value labels say the same in
+# words and numbers.
+OUTCOMES: tuple[tuple[str, str, str], ...] = (
+    ("on_time", QT_TRANSLATE_NOOP("requests", "Binnen de termijn"), "#15803d"),
+    ("late_with_notice", QT_TRANSLATE_NOOP("requests", "Te laat, met uitstelbericht"),
+     "#d97706"),
+    ("late_without_notice", QT_TRANSLATE_NOOP("requests", "Te laat, zonder uitstelbericht"),
+     "#b91c1c"),
+    ("pending", QT_TRANSLATE_NOOP("requests", "Nog binnen de termijn"), "#94a3b8"),
+)
+PROVISION_BARS: tuple[tuple[str, str, str], ...] = (
+    ("provisions_aivd_to_ind", QT_TRANSLATE_NOOP("requests", "AIVD → IND"), "#1f3a5f"),
+    ("provisions_ind_to_aivd", QT_TRANSLATE_NOOP("requests", "IND → AIVD"), "#5b8cc7"),
+)
+
+
+def figures_of(stats: Any) -> dict[str, Any]:
+    """The ``stats`` shape as a dict, whether the service hands a dataclass or a mapping."""
+    if isinstance(stats, dict):
+        return dict(stats)
+    as_dict = getattr(stats, "as_dict", None)
+    if callable(as_dict):
+        return dict(as_dict())
+    return {key: getattr(stats, key, None) for key, _label in STATISTICS_FIGURES}
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def quarter_start(day: dt.date) -> dt.date:
+    return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+class FigureChart(QChartView):
+    """A bar chart with one bar set per item, value labels and a legend in words."""
+
+    def __init__(self, title: str, items: tuple[tuple[str, str, str], ...],
+                 parent: QWidget | None = None) -> None:
+        self.chart_ = QChart()
+        super().__init__(self.chart_, parent)
+        self.items = items
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(250)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        chart = self.chart_
+        chart.setTitle(title)
+        font = QFont(chart.titleFont())
+        font.setBold(True)
+        font.setPointSize(10)
+        chart.setTitleFont(font)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setBackgroundRoundness(4)
+        chart.setMargins(QMargins(6, 6, 6, 6))
+        chart.legend().setVisible(True)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.series = QBarSeries()
+        self.series.setLabelsVisible(True)
+        self.series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        self.series.setLabelsFormat("@value")
+        self.sets: dict[str, QBarSet] = {}
+        for key, label, colour in items:
+            bar = QBarSet(tr(label))
+            bar.setColor(QColor(colour))
+            bar.setBorderColor(QColor(colour).darker(130))
+            bar.setLabelColor(QColor("#1c2430"))
+            bar.append(0)
+            self.series.append(bar)
+            self.sets[key] = bar
+        chart.addSeries(self.series)
+        self.x_axis = QBarCategoryAxis()
+        self.x_axis.append([""])
+        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.series.attachAxis(self.x_axis)
+        self.y_axis = QValueAxis()
+        self.y_axis.setLabelFormat("%d")
+        self.y_axis.setRange(0, 1)
+        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.series.attachAxis(self.y_axis)
+
+    def set_values(self, values: dict[str, int]) -> None:
+        top = 0
+        for key, bar in self.sets.items():
+            value = int(values.get(key, 0))
+            bar.replace(0, value)
+            top = max(top, value)
+        # Room above the highest bar for its label; round, whole-number ticks.
+        upper = max(4, int(top * 1.15) + 1)
+        self.y_axis.setRange(0, upper)
+        self.y_axis.applyNiceNumbers()
+
+    def values(self) -> dict[str, int]:
+        return {key: int(bar.at(0)) for key, bar in self.sets.items()}
+
+
+class StatisticsPage(QWidget):
+    def __init__(self, session: Session, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statisticsPage")
+        self.setStyleSheet(PAGE_STYLE)
+        self.session = session
+        self.runner = runner
+        self.figures: dict[str, Any] | None = None
+        self._serial = 0
+        today = session.clock.today()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(10)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Statistiek voor het periodiek overleg"), self)
+        title.setObjectName("pageTitle")
+        top.addWidget(title)
+        top.addStretch(1)
+        self.csv_button = QPushButton(self.tr("Als &CSV opslaan…"), self)
+        self.csv_button.setObjectName("exportCsvButton")
+        self.csv_button.clicked.connect(lambda _=False: self.choose_export("csv"))
+        self.pdf_button = QPushButton(self.tr("Als &PDF opslaan…"), self)
+        self.pdf_button.setObjectName("exportPdfButton")
+        self.pdf_button.clicked.connect(lambda _=False: self.choose_export("pdf"))
+        top.addWidget(self.csv_button)
+        top.addWidget(self.pdf_button)
+        layout.addLayout(top)
+        intro = QLabel(self.tr(
+            "Cijfers over de verzoeken die in de periode zijn ontvangen (beoordeeld naar de "
+            "stand van vandaag), en de ambtsberichten, inzagen en verstrekkingen in de periode "
+            "(art. 3.2 van het convenant)."), self)
+        intro.setObjectName("subTitle")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        period = QHBoxLayout()
+        period.setSpacing(8)
+        from_caption = QLabel(self.tr("Periode &van"), self)
+        self.from_edit = date_edit(self, quarter_start(today))
+        self.from_edit.setAccessibleName(self.tr("Periode van"))
+        from_caption.setBuddy(self.from_edit)
+        to_caption = QLabel(self.tr("&tot en met"), self)
+        self.to_edit = date_edit(self, today)
+        self.to_edit.setAccessibleName(self.tr("Periode tot en met"))
+        to_caption.setBuddy(self.to_edit)
+        period.addWidget(from_caption)
+        period.addWidget(self.from_edit)
+        period.addWidget(to_caption)
+        period.addWidget(self.to_edit)
+        self.compute_button = QPushButton(self.tr("&Berekenen"), self)
+        self.compute_button.setObjectName("computeStatisticsButton")
+        self.compute_button.clicked.connect(lambda _=False: self.refresh())
+        period.addWidget(self.compute_button)
+        for text, start, end in (
+            (self.tr("Dit &kwartaal"), quarter_start(today), today),
+            (self.tr("Vorig k&wartaal"),
+             quarter_start(quarter_start(today) - dt.timedelta(days=1)),
+             quarter_start(today) - dt.timedelta(days=1)),
+            (self.tr("Dit &jaar"), dt.date(today.year, 1, 1), today),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _=False, s=start, e=end: self.set_period(s, e))
+            period.addWidget(button)
+        period.addStretch(1)
+        layout.addLayout(period)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("hintLabel")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status_label)
+
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        frame = QFrame(self)
+        frame.setObjectName("figuresFrame")
+        grid = QGridLayout(frame)
+        grid.setContentsMargins(14, 10, 14, 10)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(6)
+        self.value_labels: dict[str, QLabel] = {}
+        for row, (key, label) in enumerate(STATISTICS_FIGURES):
+            caption = QLabel(tr(label), frame)
+            value = QLabel("–", frame)
+            value.setObjectName("figureValue")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setAccessibleName(tr(label))
+            grid.addWidget(caption, row, 0)
+            grid.addWidget(value, row, 1)
+            self.value_labels[key] = value
+        grid.setRowStretch(len(STATISTICS_FIGURES), 1)
+        frame.setMinimumWidth(330)
+        frame.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        body.addWidget(frame)
+        charts = QVBoxLayout()
+        charts.setSpacing(10)
+        self.outcome_chart = FigureChart(
+            self.tr("Afhandeling van de verzoeken ontvangen in de periode"), OUTCOMES, self)
+        self.outcome_chart.setObjectName("outcomeChart")
+        self.provision_chart = FigureChart(self.tr("Verstrekkingen in de periode"),
+                                           PROVISION_BARS, self)
+        self.provision_chart.setObjectName("provisionChart")
+        charts.addWidget(self.outcome_chart, 3)
+        charts.addWidget(self.provision_chart, 2)
+        body.addLayout(charts, 1)
+        layout.addLayout(body, 1)
+        self.refresh()
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        return pydate(self.from_edit.date()), pydate(self.to_edit.date())
+
+    def set_period(self, start: dt.date, end: dt.date) -> None:
+        self.from_edit.setDate(qdate(start))
+        self.to_edit.setDate(qdate(end))
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._serial += 1
+        serial = self._serial
+        start, end = self.period()
+        session = self.session
+        self.status_label.setText(self.tr("Bezig met berekenen…"))
+
+        def done(stats: Any) -> None:
+            if serial == self._serial:
+                self.show_figures(figures_of(stats))
+
+        def failed(exc: BaseException) -> None:
+            if serial == self._serial:
+                self.status_label.setText("")
+                show_error(self, exc)
+
+        self.runner.run(lambda: api.statistics(session, start, end), done, failed, owner=self)
+
+    def show_figures(self, figures: dict[str, Any]) -> None:
+        self.figures = figures
+        for key, label in self.value_labels.items():
+            label.setText(figure_text(figures.get(key)))
+        received = _int(figures.get("requests_received"))
+        on_time = _int(figures.get("on_time"))
+        with_notice = _int(figures.get("late_with_notice"))
+        without = _int(figures.get("late_without_notice"))
+        self.outcome_chart.set_values({
+            "on_time": on_time, "late_with_notice": with_notice,
+            "late_without_notice": without,
+            "pending": max(0, received - on_time - with_notice - without),
+        })
+        self.provision_chart.set_values({key: _int(figures.get(key))
+                                         for key, _l, _c in PROVISION_BARS})
+        start, end = self.period()
+        self.status_label.setText(self.tr("Periode %1 tot en met %2.").replace(
+            "%1", start.isoformat()).replace("%2", end.isoformat()))
+
+    # --- export -----------------------------------------------------------------------------
+
+    def choose_export(self, kind: str) -> QFileDialog:
+        start, end = self.period()
+        caption = self.tr("Cijfers opslaan als CSV") if kind == "csv" else self.tr(
+            "Cijfers opslaan als PDF")
+        dialog = QFileDialog(self, caption)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        if kind == "csv":
+            dialog.setNameFilter(self.tr("CSV-bestand (*.csv)"))
+        else:
+            dialog.setNameFilter(self.tr("PDF-bestand (*.pdf)"))
+        dialog.setDefaultSuffix(kind)
+        dialog.selectFile(f"cijfers-{start.isoformat()}-{end.isoformat()}.{kind}")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: self.export(kind, name))
+        dialog.open()
+        return dialog
+
+    def export(self, kind: str, filename: str) -> None:
+        if not filename:
+            return
+        start, end = self.period()
+        target = Path(filename)
+        session = self.session
+        exporter = api.export_statistics_csv if kind == "csv" else api.export_statistics_pdf
+        self.status_label.setText(self.tr("Bezig met opslaan…"))
+
+        def done(path: Any) -> None:
+            written = Path(path) if path else target
+            self.status_label.setText(self.tr("✔ Opgeslagen als %1.").replace(
+                "%1", str(written)))
+
+        def failed(exc: BaseException) -> None:
+            self.status_label.setText("")
+            show_error(self, exc)
+
+        self.runner.run(lambda: exporter(session, start, end, target), done, failed,
+                        owner=self)
+
+    def wipe(self) -> None:
+        """Aggregates only, but cleared like every page."""
+        self._serial += 1
+        self.figures = None
+        for label in self.value_labels.values():
+            label.setText("–")
+        self.status_label.clear()
