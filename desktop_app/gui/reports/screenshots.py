@@ -12,25 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
-
-from desktop_app.domain.clock import SystemClock
 from desktop_app.domain.report_content import Finding, Reliability, ReportContent, render
-from desktop_app.gui.controller import AppController
 from desktop_app.gui.reports.page import ReportsPage
-from desktop_app.gui.style import apply_style
-from desktop_app.gui.tasks import TaskRunner
-from desktop_app.security.workstation import MemorySecretProvider
+from desktop_app.gui.shots import PASSWORDS, demo_session, settle, shoot
 from desktop_app.services import reports
-from desktop_app.services.demo import DEMO_ACCOUNTS, create_demo_workspace
+from desktop_app.services.demo import create_demo_workspace
 from desktop_app.services.session import Environment
 from desktop_app.services.workspace import open_session
-
-PASSWORDS = {a.name: a.password for a in DEMO_ACCOUNTS}
 
 OCCASION = ("Verzoek van de IND van 28 oktober (kenmerk IND-DEMO/0042) om naslag in het kader "
             "van een aanvraag om een verblijfsvergunning.")
@@ -107,48 +97,16 @@ def build(env: Environment, root: Path) -> None:
                          comment="Duidelijk, dank u.")
 
 
-def _settle(app: QApplication) -> None:
-    for _ in range(5):
-        app.processEvents()
-
-
-def shoot(window: QWidget, path: Path) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    _settle(app)
-    window.grab().save(str(path))
-
-
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    apply_style(app)
-    with tempfile.TemporaryDirectory(prefix="werkplek-shots-") as tmp:
-        root = Path(tmp) / "werkplek"
-        env = Environment(MemorySecretProvider("memory"), SystemClock(), origin="gui")
-        build(env, root)
-        settings = QSettings(str(Path(tmp) / "gui.ini"), QSettings.Format.IniFormat)
-        runner = TaskRunner(synchronous=True)
-        controller = AppController(env, root, runner=runner, settings=settings, demo=True,
-                                   quit_app=lambda: None)
-        controller.start()
+    with demo_session(build) as shots:
+        app = shots.app
 
         def sign_in(name: str) -> ReportsPage:
-            if controller.main_window is not None:
-                controller.sign_out()
-            dialog = controller.login_dialog
-            assert dialog is not None
-            dialog.fill(name, PASSWORDS[name])
-            dialog.ui.signInButton.click()
-            window = controller.main_window
-            assert window is not None
-            window.resize(1380, 860)
-            window.show()
-            page = window.show_section("reports")
+            page = shots.sign_in(name).show_section("reports")
             assert isinstance(page, ReportsPage)
-            _settle(app)
+            settle(app)
             return page
 
         page = sign_in("officier")
@@ -161,7 +119,7 @@ def main(argv: list[str]) -> int:
         second.text_edit.setPlainText(
             "Een naamgenoot van betrokkene kwam in 2011 voor in een onderzoek van de dienst.")
         second.text_edit.setFocus()
-        _settle(app)
+        settle(app)
         editor.verticalScrollBar().setValue(second.y() - 6)
         shoot(page.window(), out / "report-editor.png")
 
@@ -187,11 +145,10 @@ def main(argv: list[str]) -> int:
         page = sign_in("officier")
         page.open_report(int(review.id))
         page.detail.tabs.setCurrentIndex(page.detail.TAB_COMPARE)
-        _settle(app)
+        settle(app)
         page.detail.compare.compare_button.click()
-        _settle(app)
+        settle(app)
         shoot(page.window(), out / "report-diff.png")
-        controller.quit()
     return 0
 
 
