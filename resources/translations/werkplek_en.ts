@@ -1,654 +1,3002 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
-    <context>
-        <name>AddDesignationDialog</name>
-        <message>
-            <source>Aanwijzing vastleggen</source>
-            <translation>Record designation</translation>
-        </message>
-        <message>
-            <source>&amp;Vastleggen</source>
-            <translation>&amp;Record</translation>
-        </message>
-        <message>
-            <source>Leg een aanwijzing door de Hoofddirecteur IND vast (art. 2.5 van het convenant).</source>
-            <translation>Record a designation by the Director-General of the IND (art. 2.5 of the covenant).</translation>
-        </message>
-        <message>
-            <source>&amp;Medewerker</source>
-            <translation>&amp;Employee</translation>
-        </message>
-        <message>
-            <source>bijvoorbeeld HDIND-2026/0042</source>
-            <translation>for example HDIND-2026/0042</translation>
-        </message>
-        <message>
-            <source>&amp;Kenmerk besluit</source>
-            <translation>&amp;Decision reference</translation>
-        </message>
-        <message>
-            <source>Geldig &amp;vanaf</source>
-            <translation>Valid &amp;from</translation>
-        </message>
-        <message>
-            <source>Met &amp;einddatum</source>
-            <translation>With an &amp;end date</translation>
-        </message>
-        <message>
-            <source>Geldig &amp;tot en met</source>
-            <translation>Valid &amp;until (inclusive)</translation>
-        </message>
-        <message>
-            <source>Er is nog geen gebruiker met de rol IND-inzagemedewerker.</source>
-            <translation>There is no user with the role IND inspector yet.</translation>
-        </message>
-        <message>
-            <source>Kies een medewerker.</source>
-            <translation>Choose an employee.</translation>
-        </message>
-    </context>
-    <context>
-        <name>AddUserDialog</name>
-        <message>
-            <source>Gebruiker toevoegen</source>
-            <translation>Add user</translation>
-        </message>
-        <message>
-            <source>&amp;Toevoegen</source>
-            <translation>&amp;Add</translation>
-        </message>
-        <message>
-            <source>bijvoorbeeld j.jansen</source>
-            <translation>for example j.jansen</translation>
-        </message>
-        <message>
-            <source>&amp;Gebruikersnaam</source>
-            <translation>&amp;User name</translation>
-        </message>
-        <message>
-            <source>&amp;Volledige naam</source>
-            <translation>&amp;Full name</translation>
-        </message>
-        <message>
-            <source>Rollen</source>
-            <translation>Roles</translation>
-        </message>
-        <message>
-            <source>&amp;Bevoegd tot en met</source>
-            <translation>&amp;Cleared up to</translation>
-        </message>
-        <message>
-            <source>&amp;Wachtwoord</source>
-            <translation>&amp;Password</translation>
-        </message>
-        <message>
-            <source>Wachtwoord &amp;herhalen</source>
-            <translation>&amp;Repeat password</translation>
-        </message>
-        <message>
-            <source>Ten minste 10 tekens. Geef het wachtwoord persoonlijk door.</source>
-            <translation>At least 10 characters. Hand the password over in person.</translation>
-        </message>
-        <message>
-            <source>De twee wachtwoorden zijn niet gelijk.</source>
-            <translation>The two passwords are not the same.</translation>
-        </message>
-    </context>
-    <context>
-        <name>AdminPage</name>
-        <message>
-            <source>Beheer</source>
-            <translation>Administration</translation>
-        </message>
-        <message>
-            <source>&amp;Gebruikers</source>
-            <translation>&amp;Users</translation>
-        </message>
-        <message>
-            <source>&amp;Aanwijzingen</source>
-            <translation>&amp;Designations</translation>
-        </message>
-        <message>
-            <source>Audit&amp;trail</source>
-            <translation>Audit &amp;trail</translation>
-        </message>
-        <message>
-            <source>&amp;Back-up</source>
-            <translation>&amp;Backup</translation>
-        </message>
-        <message>
-            <source>Gebruiker &amp;toevoegen…</source>
-            <translation>&amp;Add user…</translation>
-        </message>
-        <message>
-            <source>Account &amp;deblokkeren</source>
-            <translation>&amp;Unlock account</translation>
-        </message>
-        <message>
-            <source>Deblokkeer een account dat na te veel mislukte aanmeldpogingen dicht zit.</source>
-            <translation>Unlock an account that was locked after too many failed sign-in attempts.</translation>
-        </message>
-        <message>
-            <source>&amp;Vernieuwen</source>
-            <translation>&amp;Refresh</translation>
-        </message>
-        <message>
-            <source>IND-inzagemedewerkers mogen alleen inzien met een geldige aanwijzing door de Hoofddirecteur IND.</source>
-            <translation>IND inspectors may only inspect with a valid designation by the Director-General of the IND.</translation>
-        </message>
-        <message>
-            <source>Aanwijzing &amp;vastleggen…</source>
-            <translation>&amp;Record designation…</translation>
-        </message>
-        <message>
-            <source>Eerder &amp;anker (optioneel)</source>
-            <translation>Earlier &amp;anchor (optional)</translation>
-        </message>
-        <message>
-            <source>VOLGNUMMER:HASH</source>
-            <translation>SEQUENCE:HASH</translation>
-        </message>
-        <message>
-            <source>Eerder anker</source>
-            <translation>Earlier anchor</translation>
-        </message>
-        <message>
-            <source>Audittrail &amp;controleren</source>
-            <translation>&amp;Verify audit trail</translation>
-        </message>
-        <message>
-            <source>&amp;Kop van de keten (anker)</source>
-            <translation>&amp;Head of the chain (anchor)</translation>
-        </message>
-        <message>
-            <source>Kop van de keten</source>
-            <translation>Head of the chain</translation>
-        </message>
-        <message numerus="yes">
-            <source>Laatste %n vermeldingen</source>
-            <translation>
-                <numerusform>Last %n entry</numerusform>
-                <numerusform>Last %n entries</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Een back-up is versleuteld en controleert zichzelf bij het terugzetten. Terugzetten kan alleen met de herstelsleutel die bij het aanmaken van de werkplek is getoond. Bewaar de back-up op een plek die past bij de hoogste rubricering in de werkplek.</source>
-            <translation>A backup is encrypted and checks itself when it is restored. Restoring needs the recovery key that was shown when the workspace was created. Keep the backup in a place that suits the highest classification in the workspace.</translation>
-        </message>
-        <message>
-            <source>Back-up &amp;maken…</source>
-            <translation>&amp;Make backup…</translation>
-        </message>
-        <message>
-            <source>Het account van %1 is gedeblokkeerd.</source>
-            <translation>The account of %1 has been unlocked.</translation>
-        </message>
-        <message>
-            <source>Het account van %1 was niet geblokkeerd.</source>
-            <translation>The account of %1 was not locked.</translation>
-        </message>
-        <message>
-            <source>Bezig met controleren…</source>
-            <translation>Verifying…</translation>
-        </message>
-        <message>
-            <source>✔ In orde: de audittrail telt %1 vermeldingen en de keten is ongeschonden.</source>
-            <translation>✔ In order: the audit trail has %1 entries and the chain is intact.</translation>
-        </message>
-        <message>
-            <source>✖ Niet in orde: %1. Vermeldingen tot en met nummer %2 zijn in orde.</source>
-            <translation>✖ Not in order: %1. Entries up to and including number %2 are in order.</translation>
-        </message>
-        <message>
-            <source>✖ Niet in orde: de keten is ongeschonden, maar de database meldt schade (%1).</source>
-            <translation>✖ Not in order: the chain is intact, but the database reports damage (%1).</translation>
-        </message>
-        <message>
-            <source>Back-up opslaan</source>
-            <translation>Save backup</translation>
-        </message>
-        <message>
-            <source>Back-up van de werkplek (*.backup)</source>
-            <translation>Workspace backup (*.backup)</translation>
-        </message>
-        <message>
-            <source>Bezig met de back-up…</source>
-            <translation>Making the backup…</translation>
-        </message>
-        <message>
-            <source>✔ Back-up gemaakt: %1 (%2 bytes).
+<context>
+    <name>AddCalendarDayDialog</name>
+    <message>
+        <source>Dag toevoegen aan de kalender</source>
+        <translation>Add a day to the calendar</translation>
+    </message>
+    <message>
+        <source>&amp;Toevoegen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Een bij besluit met een feestdag gelijkgestelde dag (Staatscourant, art. 3 lid 3 Algemene termijnenwet) of een sluitingsdag telt niet als werkdag. Open verzoeken krijgen zo nodig een nieuwe termijn.</source>
+        <translation>A day equated with a public holiday by decree (Government Gazette, art. 3(3) General Time Limits Act) or a closure day does not count as a working day. Open requests get a new deadline where needed.</translation>
+    </message>
+    <message>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Soort</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld: Besluit gelijkstelling 2029, Stcrt. 2026, 12345</source>
+        <translation>for example: Equation decree 2029, Stcrt. 2026, 12345</translation>
+    </message>
+    <message>
+        <source>&amp;Omschrijving</source>
+        <translation>&amp;Description</translation>
+    </message>
+</context>
+<context>
+    <name>AddDesignationDialog</name>
+    <message>
+        <source>Aanwijzing vastleggen</source>
+        <translation>Record designation</translation>
+    </message>
+    <message>
+        <source>&amp;Vastleggen</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>Leg een aanwijzing door de Hoofddirecteur IND vast (art. 2.5 van het convenant).</source>
+        <translation>Record a designation by the Director-General of the IND (art. 2.5 of the covenant).</translation>
+    </message>
+    <message>
+        <source>&amp;Medewerker</source>
+        <translation>&amp;Employee</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld HDIND-2026/0042</source>
+        <translation>for example HDIND-2026/0042</translation>
+    </message>
+    <message>
+        <source>&amp;Kenmerk besluit</source>
+        <translation>&amp;Decision reference</translation>
+    </message>
+    <message>
+        <source>Geldig &amp;vanaf</source>
+        <translation>Valid &amp;from</translation>
+    </message>
+    <message>
+        <source>Met &amp;einddatum</source>
+        <translation>With an &amp;end date</translation>
+    </message>
+    <message>
+        <source>Geldig &amp;tot en met</source>
+        <translation>Valid &amp;until (inclusive)</translation>
+    </message>
+    <message>
+        <source>Er is nog geen gebruiker met de rol IND-inzagemedewerker.</source>
+        <translation>There is no user with the role IND inspector yet.</translation>
+    </message>
+    <message>
+        <source>Kies een medewerker.</source>
+        <translation>Choose an employee.</translation>
+    </message>
+</context>
+<context>
+    <name>AddEvidenceDialog</name>
+    <message>
+        <source>Onderliggende gegevens toevoegen</source>
+        <translation>Add underlying data</translation>
+    </message>
+    <message>
+        <source>&amp;Toevoegen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Het bestand wordt versleuteld bij ambtsbericht %1 opgeslagen (ten hoogste %2). Tekst, PDF en afbeeldingen zijn bij inzage te bekijken; andere bestanden worden alleen vermeld. Een item kan later niet worden gewijzigd of verwijderd.</source>
+        <translation>The file is stored encrypted with official report %1 (at most %2). Text, PDF and images can be viewed during an inspection; other files are only listed. An item cannot be changed or removed later.</translation>
+    </message>
+    <message>
+        <source>Kies een bestand</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <source>B&amp;laderen…</source>
+        <translation>B&amp;rowse…</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Bestand</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>&amp;Titel</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>&amp;Rubricering</source>
+        <translation>&amp;Classification</translation>
+    </message>
+    <message>
+        <source>Waar komen de gegevens vandaan, en hoe betrouwbaar zijn ze?</source>
+        <translation>Where does the data come from, and how reliable is it?</translation>
+    </message>
+    <message>
+        <source>Bron&amp;vermelding</source>
+        <translation>&amp;Source note</translation>
+    </message>
+    <message>
+        <source>&amp;Datum van de gegevens bekend</source>
+        <translation>&amp;Date of the data known</translation>
+    </message>
+    <message>
+        <source>Datum &amp;gegevens</source>
+        <translation>Dat&amp;e of the data</translation>
+    </message>
+    <message>
+        <source>Correctie %1 (%2): %3</source>
+        <translation>Correction %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Bij &amp;correctie</source>
+        <translation>For c&amp;orrection</translation>
+    </message>
+    <message>
+        <source>Bestand kiezen</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <source>Tekst, PDF en afbeeldingen (*.txt *.pdf *.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp);;Alle bestanden (*)</source>
+        <translation>Text, PDF and images (*.txt *.pdf *.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Kies het bestand dat u wilt toevoegen.</source>
+        <translation>Choose the file you want to add.</translation>
+    </message>
+</context>
+<context>
+    <name>AddProvisionDialog</name>
+    <message>
+        <source>Verstrekking vastleggen</source>
+        <translation>Record a provision</translation>
+    </message>
+    <message>
+        <source>&amp;Vastleggen</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>&amp;Richting</source>
+        <translation>&amp;Direction</translation>
+    </message>
+    <message>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>kenmerk van het ambtsbericht of een omschrijving</source>
+        <translation>reference of the official report or a description</translation>
+    </message>
+    <message>
+        <source>&amp;Wat</source>
+        <translation>&amp;What</translation>
+    </message>
+    <message>
+        <source>&amp;Grondslag</source>
+        <translation>&amp;Legal basis</translation>
+    </message>
+    <message>
+        <source>Verstrekt &amp;door</source>
+        <translation>Provided &amp;by</translation>
+    </message>
+    <message>
+        <source>&amp;Ontvangen door</source>
+        <translation>&amp;Received by</translation>
+    </message>
+    <message>
+        <source>NV-JJJJ-000000; leeg bij een spontane verstrekking</source>
+        <translation>NV-YYYY-000000; empty for a spontaneous provision</translation>
+    </message>
+    <message>
+        <source>&amp;Bij verzoek</source>
+        <translation>For &amp;request</translation>
+    </message>
+    <message>
+        <source>Omschrijf wat er is verstrekt.</source>
+        <translation>Describe what was provided.</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Gebruiker toevoegen</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>&amp;Toevoegen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld j.jansen</source>
+        <translation>for example j.jansen</translation>
+    </message>
+    <message>
+        <source>&amp;Gebruikersnaam</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>&amp;Volledige naam</source>
+        <translation>&amp;Full name</translation>
+    </message>
+    <message>
+        <source>Rollen</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>&amp;Bevoegd tot en met</source>
+        <translation>&amp;Cleared up to</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Wachtwoord &amp;herhalen</source>
+        <translation>&amp;Repeat password</translation>
+    </message>
+    <message>
+        <source>Ten minste 10 tekens. Geef het wachtwoord persoonlijk door.</source>
+        <translation>At least 10 characters. Hand the password over in person.</translation>
+    </message>
+    <message>
+        <source>De twee wachtwoorden zijn niet gelijk.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Beheer</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>&amp;Gebruikers</source>
+        <translation>&amp;Users</translation>
+    </message>
+    <message>
+        <source>&amp;Aanwijzingen</source>
+        <translation>&amp;Designations</translation>
+    </message>
+    <message>
+        <source>Audit&amp;trail</source>
+        <translation>Audit &amp;trail</translation>
+    </message>
+    <message>
+        <source>&amp;Back-up</source>
+        <translation>&amp;Backup</translation>
+    </message>
+    <message>
+        <source>Gebruiker &amp;toevoegen…</source>
+        <translation>&amp;Add user…</translation>
+    </message>
+    <message>
+        <source>Account &amp;deblokkeren</source>
+        <translation>&amp;Unlock account</translation>
+    </message>
+    <message>
+        <source>Deblokkeer een account dat na te veel mislukte aanmeldpogingen dicht zit.</source>
+        <translation>Unlock an account that was locked after too many failed sign-in attempts.</translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>IND-inzagemedewerkers mogen alleen inzien met een geldige aanwijzing door de Hoofddirecteur IND.</source>
+        <translation>IND inspectors may only inspect with a valid designation by the Director-General of the IND.</translation>
+    </message>
+    <message>
+        <source>Aanwijzing &amp;vastleggen…</source>
+        <translation>&amp;Record designation…</translation>
+    </message>
+    <message>
+        <source>Eerder &amp;anker (optioneel)</source>
+        <translation>Earlier &amp;anchor (optional)</translation>
+    </message>
+    <message>
+        <source>VOLGNUMMER:HASH</source>
+        <translation>SEQUENCE:HASH</translation>
+    </message>
+    <message>
+        <source>Eerder anker</source>
+        <translation>Earlier anchor</translation>
+    </message>
+    <message>
+        <source>Audittrail &amp;controleren</source>
+        <translation>&amp;Verify audit trail</translation>
+    </message>
+    <message>
+        <source>&amp;Kop van de keten (anker)</source>
+        <translation>&amp;Head of the chain (anchor)</translation>
+    </message>
+    <message>
+        <source>Kop van de keten</source>
+        <translation>Head of the chain</translation>
+    </message>
+    <message numerus="yes">
+        <source>Laatste %n vermeldingen</source>
+        <translation>
+            <numerusform>Last %n entry</numerusform>
+            <numerusform>Last %n entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Een back-up is versleuteld en controleert zichzelf bij het terugzetten. Terugzetten kan alleen met de herstelsleutel die bij het aanmaken van de werkplek is getoond. Bewaar de back-up op een plek die past bij de hoogste rubricering in de werkplek.</source>
+        <translation>A backup is encrypted and checks itself when it is restored. Restoring needs the recovery key that was shown when the workspace was created. Keep the backup in a place that suits the highest classification in the workspace.</translation>
+    </message>
+    <message>
+        <source>Back-up &amp;maken…</source>
+        <translation>&amp;Make backup…</translation>
+    </message>
+    <message>
+        <source>Het account van %1 is gedeblokkeerd.</source>
+        <translation>The account of %1 has been unlocked.</translation>
+    </message>
+    <message>
+        <source>Het account van %1 was niet geblokkeerd.</source>
+        <translation>The account of %1 was not locked.</translation>
+    </message>
+    <message>
+        <source>Bezig met controleren…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <source>✔ In orde: de audittrail telt %1 vermeldingen en de keten is ongeschonden.</source>
+        <translation>✔ In order: the audit trail has %1 entries and the chain is intact.</translation>
+    </message>
+    <message>
+        <source>✖ Niet in orde: %1. Vermeldingen tot en met nummer %2 zijn in orde.</source>
+        <translation>✖ Not in order: %1. Entries up to and including number %2 are in order.</translation>
+    </message>
+    <message>
+        <source>✖ Niet in orde: de keten is ongeschonden, maar de database meldt schade (%1).</source>
+        <translation>✖ Not in order: the chain is intact, but the database reports damage (%1).</translation>
+    </message>
+    <message>
+        <source>Back-up opslaan</source>
+        <translation>Save backup</translation>
+    </message>
+    <message>
+        <source>Back-up van de werkplek (*.backup)</source>
+        <translation>Workspace backup (*.backup)</translation>
+    </message>
+    <message>
+        <source>Bezig met de back-up…</source>
+        <translation>Making the backup…</translation>
+    </message>
+    <message>
+        <source>✔ Back-up gemaakt: %1 (%2 bytes).
 SHA-256: %3</source>
-            <translation>✔ Backup made: %1 (%2 bytes).
+        <translation>✔ Backup made: %1 (%2 bytes).
 SHA-256: %3</translation>
-        </message>
-    </context>
-    <context>
-        <name>AppController</name>
-        <message>
-            <source>De oefenwerkplek wordt klaargezet…</source>
-            <translation>Preparing the practice workspace…</translation>
-        </message>
-        <message>
-            <source>Er is geen sleutelring beschikbaar.</source>
-            <translation>No keyring is available.</translation>
-        </message>
-        <message>
-            <source>In deze map staat geen werkplek. Maak er een met 'werkplek init', of start met --data-dir en de map van een bestaande werkplek.</source>
-            <translation>This folder holds no workspace. Create one with 'werkplek init', or start with --data-dir and the folder of an existing workspace.</translation>
-        </message>
-        <message numerus="yes">
-            <source>De werkplek is vergrendeld na %n minuten zonder activiteit. Meld u opnieuw aan om verder te werken.</source>
-            <translation>
-                <numerusform>The workstation was locked after %n minute without activity. Sign in again to continue.</numerusform>
-                <numerusform>The workstation was locked after %n minutes without activity. Sign in again to continue.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>De werkplek is vergrendeld. Meld u opnieuw aan om verder te werken.</source>
-            <translation>The workstation is locked. Sign in again to continue.</translation>
-        </message>
-    </context>
-    <context>
-        <name>AuditTableModel</name>
-        <message>
-            <source>Nr.</source>
-            <translation>No.</translation>
-        </message>
-        <message>
-            <source>Tijd (UTC)</source>
-            <translation>Time (UTC)</translation>
-        </message>
-        <message>
-            <source>Gebruiker</source>
-            <translation>User</translation>
-        </message>
-        <message>
-            <source>Handeling</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>Object</source>
-            <translation>Object</translation>
-        </message>
-        <message>
-            <source>Resultaat</source>
-            <translation>Result</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>Details</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChangePasswordDialog</name>
-        <message>
-            <source>Wachtwoord wijzigen</source>
-            <translation>Change password</translation>
-        </message>
-        <message>
-            <source>&amp;Wijzigen</source>
-            <translation>&amp;Change</translation>
-        </message>
-        <message>
-            <source>&amp;Huidig wachtwoord</source>
-            <translation>&amp;Current password</translation>
-        </message>
-        <message>
-            <source>&amp;Nieuw wachtwoord</source>
-            <translation>&amp;New password</translation>
-        </message>
-        <message>
-            <source>Nieuw wachtwoord h&amp;erhalen</source>
-            <translation>&amp;Repeat new password</translation>
-        </message>
-        <message>
-            <source>Ten minste 10 tekens, niet gelijk aan uw naam.</source>
-            <translation>At least 10 characters, not the same as your name.</translation>
-        </message>
-        <message>
-            <source>De twee nieuwe wachtwoorden zijn niet gelijk.</source>
-            <translation>The two new passwords are not the same.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DesignationTableModel</name>
-        <message>
-            <source>Medewerker</source>
-            <translation>Employee</translation>
-        </message>
-        <message>
-            <source>Kenmerk besluit</source>
-            <translation>Decision reference</translation>
-        </message>
-        <message>
-            <source>Geldig vanaf</source>
-            <translation>Valid from</translation>
-        </message>
-        <message>
-            <source>Geldig tot en met</source>
-            <translation>Valid until</translation>
-        </message>
-        <message>
-            <source>Nu geldig</source>
-            <translation>Valid now</translation>
-        </message>
-        <message>
-            <source>Vastgelegd door</source>
-            <translation>Recorded by</translation>
-        </message>
-        <message>
-            <source>onbepaald</source>
-            <translation>open-ended</translation>
-        </message>
-        <message>
-            <source>ja</source>
-            <translation>yes</translation>
-        </message>
-        <message>
-            <source>nee</source>
-            <translation>no</translation>
-        </message>
-    </context>
-    <context>
-        <name>FormDialog</name>
-        <message>
-            <source>Annuleren</source>
-            <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoginDialog</name>
-        <message>
-            <source>Werkplek vergrendeld — Convenantwerkplek</source>
-            <translation>Workstation locked — Covenant workstation</translation>
-        </message>
-        <message>
-            <source>Oefenaccounts (naam — wachtwoord):</source>
-            <translation>Practice accounts (name — password):</translation>
-        </message>
-        <message>
-            <source>Bezig met aanmelden…</source>
-            <translation>Signing in…</translation>
-        </message>
-        <message>
-            <source>Vul uw naam en wachtwoord in.</source>
-            <translation>Enter your name and password.</translation>
-        </message>
-        <message>
-            <source>Aanmelden — Convenantwerkplek</source>
-            <translation>Sign in — Covenant workstation</translation>
-        </message>
-        <message>
-            <source>DEMO — oefenwerkplek, geen echte gegevens</source>
-            <translation>DEMO — practice workspace, no real data</translation>
-        </message>
-        <message>
-            <source>Convenantwerkplek AIVD–IND</source>
-            <translation>AIVD–IND covenant workstation</translation>
-        </message>
-        <message>
-            <source>Meld u aan met uw naam en wachtwoord.</source>
-            <translation>Sign in with your name and password.</translation>
-        </message>
-        <message>
-            <source>&amp;Naam</source>
-            <translation>&amp;Name</translation>
-        </message>
-        <message>
-            <source>Naam</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>gebruikersnaam</source>
-            <translation>user name</translation>
-        </message>
-        <message>
-            <source>&amp;Wachtwoord</source>
-            <translation>&amp;Password</translation>
-        </message>
-        <message>
-            <source>Wachtwoord</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <source>Werkplekmap</source>
-            <translation>Workspace folder</translation>
-        </message>
-        <message>
-            <source>A&amp;fsluiten</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <source>&amp;Aanmelden</source>
-            <translation>&amp;Sign in</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Convenantwerkplek</source>
-            <translation>Covenant workstation</translation>
-        </message>
-        <message>
-            <source>Convenantwerkplek — DEMO</source>
-            <translation>Covenant workstation — DEMO</translation>
-        </message>
-        <message>
-            <source>DEMO — oefenwerkplek, geen echte gegevens</source>
-            <translation>DEMO — practice workspace, no real data</translation>
-        </message>
-        <message>
-            <source>Onderdelen</source>
-            <translation>Sections</translation>
-        </message>
-        <message>
-            <source>Ctrl+%1</source>
-            <translation>Ctrl+%1</translation>
-        </message>
-        <message>
-            <source>&amp;Werkplek</source>
-            <translation>&amp;Workstation</translation>
-        </message>
-        <message>
-            <source>&amp;Wachtwoord wijzigen…</source>
-            <translation>Change &amp;password…</translation>
-        </message>
-        <message>
-            <source>&amp;Vergrendelen</source>
-            <translation>&amp;Lock</translation>
-        </message>
-        <message>
-            <source>&amp;Afmelden</source>
-            <translation>Sign &amp;out</translation>
-        </message>
-        <message>
-            <source>A&amp;fsluiten</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <source>&amp;Ga naar</source>
-            <translation>&amp;Go to</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>&amp;Over Convenantwerkplek</source>
-            <translation>&amp;About Covenant workstation</translation>
-        </message>
-        <message>
-            <source>Gebruiker: %1</source>
-            <translation>User: %1</translation>
-        </message>
-        <message>
-            <source>Rol: %1</source>
-            <translation>Role: %1</translation>
-        </message>
-        <message>
-            <source>Bevoegd t/m: %1</source>
-            <translation>Cleared up to: %1</translation>
-        </message>
-        <message>
-            <source>Werkplek: %1</source>
-            <translation>Workstation: %1</translation>
-        </message>
-        <message>
-            <source>DEMO</source>
-            <translation>DEMO</translation>
-        </message>
-        <message>
-            <source>Over Convenantwerkplek</source>
-            <translation>About Covenant workstation</translation>
-        </message>
-        <message>
-            <source>Convenantwerkplek: de offline werkplek voor het convenant tussen de AIVD en de IND (2019).</source>
-            <translation>Covenant workstation: the offline workstation for the covenant between the AIVD and the IND (2019).</translation>
-        </message>
-        <message>
-            <source>Uw wachtwoord is gewijzigd.</source>
-            <translation>Your password has been changed.</translation>
-        </message>
-    </context>
-    <context>
-        <name>UserTableModel</name>
-        <message>
-            <source>Naam</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Volledige naam</source>
-            <translation>Full name</translation>
-        </message>
-        <message>
-            <source>Rollen</source>
-            <translation>Roles</translation>
-        </message>
-        <message>
-            <source>Bevoegd tot en met</source>
-            <translation>Cleared up to</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Inactief</source>
-            <translation>Inactive</translation>
-        </message>
-        <message>
-            <source>Geblokkeerd</source>
-            <translation>Locked</translation>
-        </message>
-        <message>
-            <source>Actief</source>
-            <translation>Active</translation>
-        </message>
-    </context>
-    <context>
-        <name>errors</name>
-        <message>
-            <source>Er ging iets onverwacht mis. Probeer het opnieuw; blijft het misgaan, meld het dan aan de functioneel beheerder.</source>
-            <translation>Something unexpected went wrong. Try again; if it keeps going wrong, tell the application administrator.</translation>
-        </message>
-        <message>
-            <source>Convenantwerkplek — melding</source>
-            <translation>Covenant workstation — message</translation>
-        </message>
-        <message>
-            <source>Convenantwerkplek</source>
-            <translation>Covenant workstation</translation>
-        </message>
-    </context>
-    <context>
-        <name>labels</name>
-        <message>
-            <source>AIVD-behandelaar</source>
-            <translation>AIVD case officer</translation>
-        </message>
-        <message>
-            <source>AIVD-ondertekenaar</source>
-            <translation>AIVD signatory</translation>
-        </message>
-        <message>
-            <source>IND-liaison</source>
-            <translation>IND liaison</translation>
-        </message>
-        <message>
-            <source>IND-inzagemedewerker</source>
-            <translation>IND inspector</translation>
-        </message>
-        <message>
-            <source>Functioneel beheerder</source>
-            <translation>Application administrator</translation>
-        </message>
-        <message>
-            <source>AIVD-kantoor</source>
-            <translation>AIVD office</translation>
-        </message>
-        <message>
-            <source>IND</source>
-            <translation>IND</translation>
-        </message>
-        <message>
-            <source>elders</source>
-            <translation>elsewhere</translation>
-        </message>
-    </context>
-    <context>
-        <name>sections</name>
-        <message>
-            <source>Dashboard</source>
-            <translation>Dashboard</translation>
-        </message>
-        <message>
-            <source>Hier komt uw overzicht: lopende naslagverzoeken, termijnen die bijna of al verlopen zijn, en ambtsberichten die op u wachten.</source>
-            <translation>Your overview will come here: open records requests, deadlines that are close or past, and official reports waiting for you.</translation>
-        </message>
-        <message>
-            <source>Verzoeken</source>
-            <translation>Requests</translation>
-        </message>
-        <message>
-            <source>Hier komen de naslagverzoeken van de IND: registreren en importeren, zoeken, de termijn van tien werkdagen (Algemene termijnenwet) en de melding van uitstel.</source>
-            <translation>The IND's records requests will come here: registering and importing, searching, the ten-working-day deadline (General Time Limits Act) and the delay notice.</translation>
-        </message>
-        <message>
-            <source>Ambtsberichten</source>
-            <translation>Official reports</translation>
-        </message>
-        <message>
-            <source>Hier komen de ambtsberichten: concepten en versies, de beoordeling door de IND-liaison, ondertekenen, uitbrengen en afdrukken.</source>
-            <translation>Official reports will come here: drafts and versions, the review by the IND liaison, signing, issuing and printing.</translation>
-        </message>
-        <message>
-            <source>Verstrekkingen</source>
-            <translation>Provisions</translation>
-        </message>
-        <message>
-            <source>Hier komt het verstrekkingenregister: elke verstrekking van gegevens tussen AIVD en IND, in beide richtingen.</source>
-            <translation>The provisions register will come here: every provision of data between the AIVD and the IND, in both directions.</translation>
-        </message>
-        <message>
-            <source>Inzage</source>
-            <translation>Inspection</translation>
-        </message>
-        <message>
-            <source>Hier komt de inzage in de onderliggende gegevens van uitgebrachte ambtsberichten (art. 2.5), alleen op een werkplek ten kantore van de AIVD.</source>
-            <translation>Inspection of the underlying data of issued official reports (art. 2.5) will come here, only on a workstation at the AIVD office.</translation>
-        </message>
-        <message>
-            <source>Statistiek</source>
-            <translation>Statistics</translation>
-        </message>
-        <message>
-            <source>Hier komen de cijfers voor het periodiek overleg: verzoeken, termijnen, ambtsberichten, inzagen en verstrekkingen, op het scherm en als PDF.</source>
-            <translation>The figures for the periodic consultation will come here: requests, deadlines, official reports, inspections and provisions, on screen and as a PDF.</translation>
-        </message>
-        <message>
-            <source>Beheer</source>
-            <translation>Administration</translation>
-        </message>
-    </context>
+    </message>
+</context>
+<context>
+    <name>AnnotationPanel</name>
+    <message>
+        <source>Opmerkingen van de IND-liaison</source>
+        <translation>Comments of the IND liaison</translation>
+    </message>
+    <message>
+        <source>Nog geen opmerkingen.</source>
+        <translation>No comments yet.</translation>
+    </message>
+    <message>
+        <source>Verouderd: de geciteerde passage uit versie %1 komt in versie %2 niet meer voor.</source>
+        <translation>Outdated: the quoted passage from version %1 no longer occurs in version %2.</translation>
+    </message>
+    <message>
+        <source>%1 — ⚠ verouderd (passage uit versie %2 komt niet meer voor)</source>
+        <translation>%1 — ⚠ outdated (passage from version %2 no longer occurs)</translation>
+    </message>
+    <message>
+        <source>%1 — bij versie %2</source>
+        <translation>%1 — on version %2</translation>
+    </message>
+    <message>
+        <source>— %1, %2</source>
+        <translation>— %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>De oefenwerkplek wordt klaargezet…</source>
+        <translation>Preparing the practice workspace…</translation>
+    </message>
+    <message>
+        <source>Er is geen sleutelring beschikbaar.</source>
+        <translation>No keyring is available.</translation>
+    </message>
+    <message>
+        <source>In deze map staat geen werkplek. Maak er een met &apos;werkplek init&apos;, of start met --data-dir en de map van een bestaande werkplek.</source>
+        <translation>This folder holds no workspace. Create one with &apos;werkplek init&apos;, or start with --data-dir and the folder of an existing workspace.</translation>
+    </message>
+    <message numerus="yes">
+        <source>De werkplek is vergrendeld na %n minuten zonder activiteit. Meld u opnieuw aan om verder te werken.</source>
+        <translation>
+            <numerusform>The workstation was locked after %n minute without activity. Sign in again to continue.</numerusform>
+            <numerusform>The workstation was locked after %n minutes without activity. Sign in again to continue.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>De werkplek is vergrendeld. Meld u opnieuw aan om verder te werken.</source>
+        <translation>The workstation is locked. Sign in again to continue.</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionTableModel</name>
+    <message>
+        <source>Signaal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>Termijn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Kenmerk</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Betrokkene</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Tijd (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>Gebruiker</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Handeling</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>Resultaat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>BucketTile</name>
+    <message>
+        <source>Toon deze verzoeken in de lijst</source>
+        <translation>Show these requests in the list</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDayTableModel</name>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Dag</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Toegevoegd door</source>
+        <translation>Added by</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDaysPage</name>
+    <message>
+        <source>De termijn van een verzoek is tien werkdagen volgens de Algemene termijnenwet. De wettelijke feestdagen rekent de werkplek zelf uit; dagen die bij besluit met een feestdag zijn gelijkgesteld (Staatscourant) en eigen sluitingsdagen legt u hier vast.</source>
+        <translation>The deadline of a request is ten working days under the General Time Limits Act. The workstation works out the statutory holidays itself; record here the days equated with a holiday by decree (Government Gazette) and your own closure days.</translation>
+    </message>
+    <message>
+        <source>Dag &amp;toevoegen…</source>
+        <translation>&amp;Add day…</translation>
+    </message>
+    <message>
+        <source>Dag &amp;verwijderen</source>
+        <translation>&amp;Remove day</translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Vastgelegde dagen</source>
+        <translation>Recorded days</translation>
+    </message>
+    <message>
+        <source>Vrije werkdagen in &amp;jaar</source>
+        <translation>Days off in &amp;year</translation>
+    </message>
+    <message>
+        <source>Vrije werkdagen</source>
+        <translation>Days off</translation>
+    </message>
+    <message>
+        <source>%1 is toegevoegd.</source>
+        <translation>%1 has been added.</translation>
+    </message>
+    <message>
+        <source>Dag verwijderen</source>
+        <translation>Remove day</translation>
+    </message>
+    <message>
+        <source>%1 weer als werkdag tellen? Open verzoeken krijgen zo nodig een nieuwe termijn.</source>
+        <translation>Count %1 as a working day again? Open requests get a new deadline where needed.</translation>
+    </message>
+    <message>
+        <source>&amp;Verwijderen</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>%1 is verwijderd.</source>
+        <translation>%1 has been removed.</translation>
+    </message>
+    <message>
+        <source>Nieuwe termijn voor %1 open verzoeken.</source>
+        <translation>New deadline for %1 open requests.</translation>
+    </message>
+    <message>
+        <source>&amp;Kalender</source>
+        <translation>&amp;Calendar</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Wachtwoord wijzigen</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>&amp;Wijzigen</source>
+        <translation>&amp;Change</translation>
+    </message>
+    <message>
+        <source>&amp;Huidig wachtwoord</source>
+        <translation>&amp;Current password</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw wachtwoord</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord h&amp;erhalen</source>
+        <translation>&amp;Repeat new password</translation>
+    </message>
+    <message>
+        <source>Ten minste 10 tekens, niet gelijk aan uw naam.</source>
+        <translation>At least 10 characters, not the same as your name.</translation>
+    </message>
+    <message>
+        <source>De twee nieuwe wachtwoorden zijn niet gelijk.</source>
+        <translation>The two new passwords are not the same.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseRequestDialog</name>
+    <message>
+        <source>Verzoek %1 wordt afgesloten zonder ambtsbericht. Vermeld waarom (de toezichthouder vraagt hierom).</source>
+        <translation>Request %1 is closed without an official report. State why (the oversight committee asks for it).</translation>
+    </message>
+    <message>
+        <source>Afsluiten zonder ambtsbericht</source>
+        <translation>Close without an official report</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Reden</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld: geen gegevens over betrokkene bekend</source>
+        <translation>for example: no data on the subject known</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <source>Passage</source>
+        <translation>Passage</translation>
+    </message>
+    <message>
+        <source>&amp;Opmerking</source>
+        <translation>&amp;Comment</translation>
+    </message>
+    <message>
+        <source>&amp;Toelichting (optioneel)</source>
+        <translation>&amp;Explanation (optional)</translation>
+    </message>
+    <message>
+        <source>Schrijf een opmerking.</source>
+        <translation>Write a comment.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>&amp;Van versie</source>
+        <translation>&amp;From version</translation>
+    </message>
+    <message>
+        <source>Van versie</source>
+        <translation>From version</translation>
+    </message>
+    <message>
+        <source>&amp;naar versie</source>
+        <translation>&amp;to version</translation>
+    </message>
+    <message>
+        <source>Naar versie</source>
+        <translation>To version</translation>
+    </message>
+    <message>
+        <source>Ver&amp;gelijken</source>
+        <translation>Com&amp;pare</translation>
+    </message>
+    <message>
+        <source>Links de oude, rechts de nieuwe versie. − doorgehaald: verwijderd; + onderstreept: toegevoegd.</source>
+        <translation>Old version on the left, new on the right. − struck through: removed; + underlined: added.</translation>
+    </message>
+    <message>
+        <source>Oude versie</source>
+        <translation>Old version</translation>
+    </message>
+    <message>
+        <source>Nieuwe versie</source>
+        <translation>New version</translation>
+    </message>
+    <message>
+        <source>Versie %1 — %2, %3</source>
+        <translation>Version %1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>Er is nog maar één versie; er valt niets te vergelijken.</source>
+        <translation>There is only one version so far; there is nothing to compare.</translation>
+    </message>
+    <message>
+        <source>Versie %1 (oud)</source>
+        <translation>Version %1 (old)</translation>
+    </message>
+    <message>
+        <source>Versie %1 (nieuw)</source>
+        <translation>Version %1 (new)</translation>
+    </message>
+    <message>
+        <source>De twee versies zijn gelijk.</source>
+        <translation>The two versions are the same.</translation>
+    </message>
+    <message>
+        <source>Gewijzigd: %1 regels · toegevoegd: %2 · verwijderd: %3</source>
+        <translation>Changed: %1 lines · added: %2 · removed: %3</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Termijnen</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Eerst aandacht nodig</source>
+        <translation>Needs attention first</translation>
+    </message>
+    <message>
+        <source>✔ Geen verzoeken over of op de termijn, en geen waarschuwingen.</source>
+        <translation>✔ No requests past or at their deadline, and no warnings.</translation>
+    </message>
+    <message>
+        <source>Stand van %1. De termijn is tien werkdagen na ontvangst (Algemene termijnenwet); een waarschuwing volgt vanaf werkdag %2 als de liaison nog geen uitstelbericht heeft.</source>
+        <translation>As of %1. The deadline is ten working days after receipt (General Time Limits Act); a warning follows from working day %2 when the liaison has had no delay notice yet.</translation>
+    </message>
+</context>
+<context>
+    <name>DelayNoticeDialog</name>
+    <message>
+        <source>Leg vast dat de IND-liaison is geïnformeerd dat het ambtsbericht bij verzoek %1 niet binnen de termijn (%2) kan worden uitgebracht.</source>
+        <translation>Record that the IND liaison was informed that the official report for request %1 cannot be issued within the deadline (%2).</translation>
+    </message>
+    <message>
+        <source>Uitstel melden aan de liaison</source>
+        <translation>Notify the liaison of a delay</translation>
+    </message>
+    <message>
+        <source>&amp;Vastleggen</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>Gemeld door</source>
+        <translation>Notified by</translation>
+    </message>
+    <message>
+        <source>&amp;Datum van de melding</source>
+        <translation>&amp;Date of the notice</translation>
+    </message>
+    <message>
+        <source>&amp;Reden van de vertraging</source>
+        <translation>&amp;Reason for the delay</translation>
+    </message>
+    <message>
+        <source>Deze datum ligt na de termijn: de melding wordt vastgelegd, maar telt niet als tijdig.</source>
+        <translation>This date is after the deadline: the notice is recorded but does not count as on time.</translation>
+    </message>
+</context>
+<context>
+    <name>DesignationTableModel</name>
+    <message>
+        <source>Medewerker</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Kenmerk besluit</source>
+        <translation>Decision reference</translation>
+    </message>
+    <message>
+        <source>Geldig vanaf</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Geldig tot en met</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Nu geldig</source>
+        <translation>Valid now</translation>
+    </message>
+    <message>
+        <source>Vastgelegd door</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>onbepaald</source>
+        <translation>open-ended</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceTab</name>
+    <message>
+        <source>Onderliggende gegevens</source>
+        <translation>Underlying data</translation>
+    </message>
+    <message>
+        <source>G&amp;egevens toevoegen…</source>
+        <translation>Add &amp;data…</translation>
+    </message>
+    <message>
+        <source>Inzagen door de IND</source>
+        <translation>Inspections by the IND</translation>
+    </message>
+    <message>
+        <source>Verslag als &amp;PDF opslaan…</source>
+        <translation>Save record as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>De gegevens waarop dit ambtsbericht steunt. De inhoud is alleen bij inzage te bekijken.</source>
+        <translation>The data on which this official report is based. The content can only be viewed during an inspection.</translation>
+    </message>
+    <message>
+        <source>Het ambtsbericht is uitgebracht; de onderliggende gegevens liggen vast. Gegevens die er nu bij komen, horen bij een vastgelegde correctie.</source>
+        <translation>The official report has been issued; the underlying data is fixed. Data added now belongs to a recorded correction.</translation>
+    </message>
+    <message>
+        <source>Het ambtsbericht is uitgebracht; de onderliggende gegevens liggen vast. Leg eerst een correctie vast om er gegevens bij te voegen.</source>
+        <translation>The official report has been issued; the underlying data is fixed. Record a correction first to add data to it.</translation>
+    </message>
+    <message>
+        <source>Onderliggende gegevens (%1)</source>
+        <translation>Underlying data (%1)</translation>
+    </message>
+    <message>
+        <source>Inzagen door de IND (mogelijk zodra het ambtsbericht is uitgebracht)</source>
+        <translation>Inspections by the IND (possible once the official report has been issued)</translation>
+    </message>
+    <message>
+        <source>Inzagen door de IND (%1)</source>
+        <translation>Inspections by the IND (%1)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is toegevoegd (%2, %3).</source>
+        <translation>&apos;%1&apos; has been added (%2, %3).</translation>
+    </message>
+    <message>
+        <source>Het verslag van inzage is opgeslagen als %1.</source>
+        <translation>The inspection record has been saved as %1.</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceTableModel</name>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Rubricering</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Grootte</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Bron</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Datum gegevens</source>
+        <translation>Date of the data</translation>
+    </message>
+    <message>
+        <source>Toegevoegd</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source> (bij correctie %1)</source>
+        <translation> (with correction %1)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingEditor</name>
+    <message>
+        <source>Bevinding verwijderen</source>
+        <translation>Remove finding</translation>
+    </message>
+    <message>
+        <source>Wat is gebleken (één bevinding).</source>
+        <translation>What was found (one finding).</translation>
+    </message>
+    <message>
+        <source>&amp;Betrouwbaarheid</source>
+        <translation>&amp;Reliability</translation>
+    </message>
+    <message>
+        <source>— niet opgegeven —</source>
+        <translation>— not stated —</translation>
+    </message>
+    <message>
+        <source>of &amp;bronverwijzing</source>
+        <translation>or &amp;source reference</translation>
+    </message>
+    <message>
+        <source>kenmerk brondocument</source>
+        <translation>reference of the source document</translation>
+    </message>
+    <message>
+        <source>&amp;Datum gegevens</source>
+        <translation>&amp;Date of the data</translation>
+    </message>
+    <message>
+        <source>Datum gegevens</source>
+        <translation>Date of the data</translation>
+    </message>
+    <message>
+        <source>Betrouwbaarheid</source>
+        <translation>Reliability</translation>
+    </message>
+    <message>
+        <source>Bronverwijzing</source>
+        <translation>Source reference</translation>
+    </message>
+    <message>
+        <source>Bevinding %1</source>
+        <translation>Finding %1</translation>
+    </message>
+    <message>
+        <source>Tekst van bevinding %1</source>
+        <translation>Text of finding %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>InspectableReportTableModel</name>
+    <message>
+        <source>Kenmerk</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Uitgebracht</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Inzage</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <source>Toelichting</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>(titel boven uw rubricering)</source>
+        <translation>(title above your classification)</translation>
+    </message>
+    <message>
+        <source>✔ mogelijk</source>
+        <translation>✔ possible</translation>
+    </message>
+    <message>
+        <source>✖ niet mogelijk</source>
+        <translation>✖ not possible</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPage</name>
+    <message>
+        <source>Inzage</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Inzage in de onderliggende gegevens van uitgebrachte ambtsberichten (art. 2.5 van het convenant). Kies een ambtsbericht en start de inzage. Tijdens de inzage kan niets worden gekopieerd, afgedrukt of opgeslagen; elk geopend item wordt vastgelegd.</source>
+        <translation>Inspection of the underlying data of issued official reports (art. 2.5 of the covenant). Choose an official report and start the inspection. During the inspection nothing can be copied, printed or saved; every item opened is recorded.</translation>
+    </message>
+    <message>
+        <source>Uitgebrachte ambtsberichten</source>
+        <translation>Issued official reports</translation>
+    </message>
+    <message>
+        <source>Inzage &amp;starten</source>
+        <translation>&amp;Start inspection</translation>
+    </message>
+    <message>
+        <source>Mijn inzagen</source>
+        <translation>My inspections</translation>
+    </message>
+    <message>
+        <source>Verslag als &amp;PDF opslaan…</source>
+        <translation>Save record as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Uitgebrachte ambtsberichten (%1)</source>
+        <translation>Issued official reports (%1)</translation>
+    </message>
+    <message>
+        <source>Er zijn nog geen uitgebrachte ambtsberichten.</source>
+        <translation>There are no issued official reports yet.</translation>
+    </message>
+    <message>
+        <source>Mijn inzagen (%1)</source>
+        <translation>My inspections (%1)</translation>
+    </message>
+    <message>
+        <source>U kunt de onderliggende gegevens van %1 inzien (%2 items binnen uw rubricering).</source>
+        <translation>You can inspect the underlying data of %1 (%2 items within your classification).</translation>
+    </message>
+    <message>
+        <source>Inzage in %1 is niet mogelijk: %2</source>
+        <translation>Inspection of %1 is not possible: %2</translation>
+    </message>
+    <message>
+        <source>De inzage in %1 is beëindigd en vastgelegd.</source>
+        <translation>The inspection of %1 has ended and been recorded.</translation>
+    </message>
+    <message>
+        <source>Het verslag van inzage is opgeslagen als %1.</source>
+        <translation>The inspection record has been saved as %1.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionRecordTableModel</name>
+    <message>
+        <source>Kenmerk</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Inzagemedewerker</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Begonnen</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Geëindigd</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>Bekeken items</source>
+        <translation>Items viewed</translation>
+    </message>
+    <message>
+        <source>Duur</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Einde</source>
+        <translation>End</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionWindow</name>
+    <message>
+        <source>Inzage onderliggende gegevens — %1</source>
+        <translation>Inspection of underlying data — %1</translation>
+    </message>
+    <message>
+        <source>Inzage door %1</source>
+        <translation>Inspection by %1</translation>
+    </message>
+    <message>
+        <source>Inzage beëindigen</source>
+        <translation>End inspection</translation>
+    </message>
+    <message>
+        <source>Items die u mag inzien</source>
+        <translation>Items you may inspect</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Er zijn geen items die u mag inzien.</source>
+        <translation>There are no items you may inspect.</translation>
+    </message>
+    <message>
+        <source>Uw aantekeningen</source>
+        <translation>Your notes</translation>
+    </message>
+    <message>
+        <source>Aantekeningen worden bij de inzagesessie bewaard en komen in het verslag van inzage.</source>
+        <translation>Notes are kept with the inspection session and are included in the inspection record.</translation>
+    </message>
+    <message>
+        <source>Kopiëren, afdrukken en opslaan zijn in dit venster niet mogelijk. De inzage eindigt na %1 minuten zonder activiteit.</source>
+        <translation>Copying, printing and saving are not possible in this window. The inspection ends after %1 minutes without activity.</translation>
+    </message>
+    <message>
+        <source>Inhoud verborgen
+
+Het inzagevenster is niet actief. Klik in dit venster om verder te gaan.</source>
+        <translation>Content hidden
+
+The inspection window is not active. Click in this window to continue.</translation>
+    </message>
+    <message>
+        <source>kan niet worden weergegeven</source>
+        <translation>cannot be displayed</translation>
+    </message>
+    <message>
+        <source>tekstnotitie</source>
+        <translation>text note</translation>
+    </message>
+    <message>
+        <source>PDF-document</source>
+        <translation>PDF document</translation>
+    </message>
+    <message>
+        <source>afbeelding</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <source>Dit bestand kan niet worden weergegeven.</source>
+        <translation>This file cannot be displayed.</translation>
+    </message>
+    <message>
+        <source>Bezig met openen…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <source>Bron: %1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <source>Datum gegevens: %1</source>
+        <translation>Date of the data: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ItemViewer</name>
+    <message>
+        <source>Kies links een item om het in te zien.</source>
+        <translation>Choose an item on the left to inspect it.</translation>
+    </message>
+    <message>
+        <source>Dit bestand kan niet worden weergegeven.</source>
+        <translation>This file cannot be displayed.</translation>
+    </message>
+    <message>
+        <source>Dit PDF-document is beveiligd met een wachtwoord en kan niet worden weergegeven.</source>
+        <translation>This PDF document is protected with a password and cannot be displayed.</translation>
+    </message>
+    <message>
+        <source>Dit PDF-document is beschadigd en kan niet worden weergegeven.</source>
+        <translation>This PDF document is damaged and cannot be displayed.</translation>
+    </message>
+    <message>
+        <source>Deze afbeelding is beschadigd en kan niet worden weergegeven.</source>
+        <translation>This image is damaged and cannot be displayed.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Werkplek vergrendeld — Convenantwerkplek</source>
+        <translation>Workstation locked — Covenant workstation</translation>
+    </message>
+    <message>
+        <source>Oefenaccounts (naam — wachtwoord):</source>
+        <translation>Practice accounts (name — password):</translation>
+    </message>
+    <message>
+        <source>Bezig met aanmelden…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Vul uw naam en wachtwoord in.</source>
+        <translation>Enter your name and password.</translation>
+    </message>
+    <message>
+        <source>Aanmelden — Convenantwerkplek</source>
+        <translation>Sign in — Covenant workstation</translation>
+    </message>
+    <message>
+        <source>DEMO — oefenwerkplek, geen echte gegevens</source>
+        <translation>DEMO — practice workspace, no real data</translation>
+    </message>
+    <message>
+        <source>Convenantwerkplek AIVD–IND</source>
+        <translation>AIVD–IND covenant workstation</translation>
+    </message>
+    <message>
+        <source>Meld u aan met uw naam en wachtwoord.</source>
+        <translation>Sign in with your name and password.</translation>
+    </message>
+    <message>
+        <source>&amp;Naam</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>gebruikersnaam</source>
+        <translation>user name</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Werkplekmap</source>
+        <translation>Workspace folder</translation>
+    </message>
+    <message>
+        <source>A&amp;fsluiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Aanmelden</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Convenantwerkplek</source>
+        <translation>Covenant workstation</translation>
+    </message>
+    <message>
+        <source>Convenantwerkplek — DEMO</source>
+        <translation>Covenant workstation — DEMO</translation>
+    </message>
+    <message>
+        <source>DEMO — oefenwerkplek, geen echte gegevens</source>
+        <translation>DEMO — practice workspace, no real data</translation>
+    </message>
+    <message>
+        <source>Onderdelen</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Werkplek</source>
+        <translation>&amp;Workstation</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord wijzigen…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <source>PDF &amp;controleren…</source>
+        <translation>&amp;Verify PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Vergrendelen</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <source>&amp;Afmelden</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>A&amp;fsluiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Ga naar</source>
+        <translation>&amp;Go to</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Over Convenantwerkplek</source>
+        <translation>&amp;About Covenant workstation</translation>
+    </message>
+    <message>
+        <source>Gebruiker: %1</source>
+        <translation>User: %1</translation>
+    </message>
+    <message>
+        <source>Rol: %1</source>
+        <translation>Role: %1</translation>
+    </message>
+    <message>
+        <source>Bevoegd t/m: %1</source>
+        <translation>Cleared up to: %1</translation>
+    </message>
+    <message>
+        <source>Werkplek: %1</source>
+        <translation>Workstation: %1</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>Over Convenantwerkplek</source>
+        <translation>About Covenant workstation</translation>
+    </message>
+    <message>
+        <source>Convenantwerkplek: de offline werkplek voor het convenant tussen de AIVD en de IND (2019).</source>
+        <translation>Covenant workstation: the offline workstation for the covenant between the AIVD and the IND (2019).</translation>
+    </message>
+    <message>
+        <source>Uw wachtwoord is gewijzigd.</source>
+        <translation>Your password has been changed.</translation>
+    </message>
+</context>
+<context>
+    <name>PlainEditor</name>
+    <message>
+        <source>Deze versie is vrije tekst (niet in de vaste opbouw van een ambtsbericht); u bewerkt haar als tekst. Vermeld zelf bij elke bevinding de betrouwbaarheid of de bron.</source>
+        <translation>This version is free text (not in the fixed structure of an official report); you edit it as text. State the reliability or the source of each finding yourself.</translation>
+    </message>
+    <message>
+        <source>Tekst van het ambtsbericht</source>
+        <translation>Text of the official report</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Afdrukvoorbeeld</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>Aantal &amp;exemplaren:</source>
+        <translation>Number of c&amp;opies:</translation>
+    </message>
+    <message>
+        <source>Aantal exemplaren</source>
+        <translation>Number of copies</translation>
+    </message>
+    <message>
+        <source>&amp;Afdrukken…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan als PDF…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Sluiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Voorbeeld wordt opgemaakt…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <source>Dit ambtsbericht is nog niet ondertekend. Het wordt als CONCEPT afgedrukt: één exemplaar, met watermerk en zonder handtekening.</source>
+        <translation>This official report has not been signed yet. It is printed as a draft (CONCEPT): one copy, with a watermark and without a signature.</translation>
+    </message>
+    <message>
+        <source>Voorbeeld van exemplaar 1 van %1. Bij het afdrukken krijgt elk exemplaar zijn eigen nummer en een digitale handtekening, en wordt het in het afdrukregister vastgelegd.</source>
+        <translation>Preview of copy 1 of %1. When printed, each copy gets its own number and a digital signature, and is recorded in the print register.</translation>
+    </message>
+    <message>
+        <source>1 pagina</source>
+        <translation>1 page</translation>
+    </message>
+    <message>
+        <source>%1 pagina&apos;s</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>Exemplaren worden ondertekend en afgedrukt…</source>
+        <translation>Signing and printing the copies…</translation>
+    </message>
+    <message>
+        <source>De printer kon de exemplaren niet afdrukken. Ze zijn wel in het afdrukregister vastgelegd; meld dit bij de functioneel beheerder.</source>
+        <translation>The printer could not print the copies. They have been recorded in the print register, though; report this to the administrator.</translation>
+    </message>
+    <message>
+        <source>Exemplaren worden ondertekend en opgeslagen…</source>
+        <translation>Signing and saving the copies…</translation>
+    </message>
+    <message>
+        <source>Conceptafdruk van %1 gemaakt en in het afdrukregister vastgelegd.</source>
+        <translation>Draft print of %1 made and recorded in the print register.</translation>
+    </message>
+    <message>
+        <source>%1 ondertekende exemplaren van %2 gemaakt en in het afdrukregister vastgelegd.</source>
+        <translation>%1 signed copies of %2 made and recorded in the print register.</translation>
+    </message>
+    <message>
+        <source>%1 pagina&apos;s naar de printer gestuurd.</source>
+        <translation>%1 pages sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Ambtsbericht afdrukken</source>
+        <translation>Print official report</translation>
+    </message>
+    <message>
+        <source>Map voor de PDF-bestanden kiezen</source>
+        <translation>Choose a folder for the PDF files</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisionTableModel</name>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Richting</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Grondslag</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Verstrekt door</source>
+        <translation>Provided by</translation>
+    </message>
+    <message>
+        <source>Ontvangen door</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>Verzoek</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Vastgelegd door</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>spontaan</source>
+        <translation>spontaneous</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisionsPage</name>
+    <message>
+        <source>Verstrekkingenregister</source>
+        <translation>Provisions register</translation>
+    </message>
+    <message>
+        <source>Verstrekking &amp;vastleggen…</source>
+        <translation>&amp;Record provision…</translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Elke verstrekking van gegevens tussen AIVD en IND, in beide richtingen, ook spontane. Het uitbrengen van een ambtsbericht wordt automatisch vastgelegd.</source>
+        <translation>Every provision of data between AIVD and IND, in both directions, spontaneous ones too. Issuing an official report is recorded automatically.</translation>
+    </message>
+    <message>
+        <source>&amp;Richting</source>
+        <translation>&amp;Direction</translation>
+    </message>
+    <message>
+        <source>Beide richtingen</source>
+        <translation>Both directions</translation>
+    </message>
+    <message>
+        <source>Richting</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>&amp;Periode van</source>
+        <translation>&amp;Period from</translation>
+    </message>
+    <message>
+        <source>Van</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Tot en met</source>
+        <translation>Up to and including</translation>
+    </message>
+    <message>
+        <source>t/m</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Verstrekkingen</source>
+        <translation>Provisions</translation>
+    </message>
+    <message>
+        <source>1 verstrekking</source>
+        <translation>1 provision</translation>
+    </message>
+    <message>
+        <source>%1 verstrekkingen</source>
+        <translation>%1 provisions</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Geef een reden op.</source>
+        <translation>Give a reason.</translation>
+    </message>
+    <message>
+        <source>De reden is langer dan %1 tekens.</source>
+        <translation>The reason is longer than %1 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterRequestDialog</name>
+    <message>
+        <source>Verzoek registreren</source>
+        <translation>Register a request</translation>
+    </message>
+    <message>
+        <source>&amp;Registreren</source>
+        <translation>&amp;Register</translation>
+    </message>
+    <message>
+        <source>volledige naam, in elk schrift</source>
+        <translation>full name, in any script</translation>
+    </message>
+    <message>
+        <source>&amp;Naam betrokkene</source>
+        <translation>Subject &amp;name</translation>
+    </message>
+    <message>
+        <source>10 cijfers</source>
+        <translation>10 digits</translation>
+    </message>
+    <message>
+        <source>&amp;V-nummer</source>
+        <translation>&amp;V-number</translation>
+    </message>
+    <message>
+        <source>&amp;Doel</source>
+        <translation>&amp;Purpose</translation>
+    </message>
+    <message>
+        <source>Grondslag</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>JJJJ-MM-DD (optioneel)</source>
+        <translation>YYYY-MM-DD (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Geboortedatum</source>
+        <translation>Date of &amp;birth</translation>
+    </message>
+    <message>
+        <source>landcode, bijvoorbeeld TUR (optioneel)</source>
+        <translation>country code, for example TUR (optional)</translation>
+    </message>
+    <message>
+        <source>Nati&amp;onaliteit</source>
+        <translation>Nati&amp;onality</translation>
+    </message>
+    <message>
+        <source>&amp;Ontvangen op</source>
+        <translation>&amp;Received on</translation>
+    </message>
+    <message>
+        <source>optioneel</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;IND-kenmerk</source>
+        <translation>&amp;IND reference</translation>
+    </message>
+    <message>
+        <source>Termijn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>wordt berekend…</source>
+        <translation>being calculated…</translation>
+    </message>
+    <message>
+        <source>%1 — %2 werkdagen na ontvangst (Algemene termijnenwet)</source>
+        <translation>%1 — %2 working days after receipt (General Time Limits Act)</translation>
+    </message>
+    <message>
+        <source>De termijn is al verstreken (%1).</source>
+        <translation>The deadline has already passed (%1).</translation>
+    </message>
+    <message>
+        <source>Vandaag resteert: %1.</source>
+        <translation>Left today: %1.</translation>
+    </message>
+    <message>
+        <source>laatste dag</source>
+        <translation>last day</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDetail</name>
+    <message>
+        <source>Kies een ambtsbericht in een van de lijsten hierboven, of begin een nieuw ambtsbericht.</source>
+        <translation>Choose an official report in one of the lists above, or start a new one.</translation>
+    </message>
+    <message>
+        <source>Kies een ambtsbericht in een van de lijsten hierboven.</source>
+        <translation>Choose an official report in one of the lists above.</translation>
+    </message>
+    <message>
+        <source>&amp;Versie</source>
+        <translation>&amp;Version</translation>
+    </message>
+    <message>
+        <source>Versie</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan als nieuwe versie</source>
+        <translation>&amp;Save as new version</translation>
+    </message>
+    <message>
+        <source>&amp;Indienen bij liaison</source>
+        <translation>Sub&amp;mit to the liaison</translation>
+    </message>
+    <message>
+        <source>Opmerking &amp;toevoegen…</source>
+        <translation>Add &amp;comment…</translation>
+    </message>
+    <message>
+        <source>Selecteer eerst een passage in de tekst.</source>
+        <translation>Select a passage in the text first.</translation>
+    </message>
+    <message>
+        <source>&amp;Bruikbaar…</source>
+        <translation>&amp;Usable…</translation>
+    </message>
+    <message>
+        <source>&amp;Aanpassing wenselijk…</source>
+        <translation>&amp;Changes wanted…</translation>
+    </message>
+    <message>
+        <source>O&amp;ndertekenen…</source>
+        <translation>Si&amp;gn…</translation>
+    </message>
+    <message>
+        <source>&amp;Uitbrengen…</source>
+        <translation>&amp;Issue…</translation>
+    </message>
+    <message>
+        <source>&amp;Correctie vastleggen…</source>
+        <translation>Record &amp;correction…</translation>
+    </message>
+    <message>
+        <source>Afdruk&amp;voorbeeld…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <source>Geschiedenis</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>&amp;Tekst</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <source>Versies &amp;vergelijken</source>
+        <translation>Compare &amp;versions</translation>
+    </message>
+    <message>
+        <source>&amp;Geschiedenis</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <source>Onder&amp;liggende gegevens</source>
+        <translation>Under&amp;lying data</translation>
+    </message>
+    <message>
+        <source>Nieuw ambtsbericht</source>
+        <translation>New official report</translation>
+    </message>
+    <message>
+        <source>Nog niet opgeslagen · spontaan ambtsbericht</source>
+        <translation>Not saved yet · unsolicited report</translation>
+    </message>
+    <message>
+        <source>Nog niet opgeslagen · bij verzoek %1</source>
+        <translation>Not saved yet · for request %1</translation>
+    </message>
+    <message>
+        <source>Vul het ambtsbericht in en sla het op als versie 1. Daarna kunt u het indienen bij de IND-liaison.</source>
+        <translation>Fill in the report and save it as version 1. Then you can submit it to the IND liaison.</translation>
+    </message>
+    <message>
+        <source>Rubricering: %1 · Status: %2 · Versie %3 van %4 · bijgewerkt %5</source>
+        <translation>Classification: %1 · Status: %2 · Version %3 of %4 · updated %5</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source> (ingediend)</source>
+        <translation> (submitted)</translation>
+    </message>
+    <message>
+        <source>✔ Ondertekend door %1 op %2 (versie %3). SHA-256 van de ondertekende tekst: %4</source>
+        <translation>✔ Signed by %1 on %2 (version %3). SHA-256 of the signed text: %4</translation>
+    </message>
+    <message>
+        <source>✔ Uitgebracht door %1 op %2.</source>
+        <translation>✔ Issued by %1 on %2.</translation>
+    </message>
+    <message>
+        <source>U bekijkt een eerdere versie; die is alleen te lezen.</source>
+        <translation>You are viewing an earlier version; it is read-only.</translation>
+    </message>
+    <message>
+        <source>Concept. Sla wijzigingen op als nieuwe versie en dien het ambtsbericht in bij de IND-liaison.</source>
+        <translation>Draft. Save changes as a new version and submit the report to the IND liaison.</translation>
+    </message>
+    <message>
+        <source>Concept; nog niet ter beoordeling aangeboden.</source>
+        <translation>Draft; not yet submitted for review.</translation>
+    </message>
+    <message>
+        <source>Selecteer een passage en kies &apos;Opmerking toevoegen…&apos;. Geef daarna uw oordeel: bruikbaar of aanpassing wenselijk.</source>
+        <translation>Select a passage and choose &apos;Add comment…&apos;. Then give your verdict: usable or changes wanted.</translation>
+    </message>
+    <message>
+        <source>Ter beoordeling bij de IND-liaison; de tekst is bevroren tot het oordeel.</source>
+        <translation>Under review by the IND liaison; the text is frozen until the verdict.</translation>
+    </message>
+    <message>
+        <source>De IND-liaison vond aanpassing wenselijk. Leg een herziene versie vast en dien die opnieuw in.</source>
+        <translation>The IND liaison wants changes. Save a revised version and submit it again.</translation>
+    </message>
+    <message>
+        <source>Toelichting van %1: %2</source>
+        <translation>Explanation by %1: %2</translation>
+    </message>
+    <message>
+        <source>Vier-ogenprincipe: u heeft zelf een versie van dit ambtsbericht geschreven en mag het daarom niet ondertekenen.</source>
+        <translation>Four-eyes principle: you wrote a version of this report yourself and therefore may not sign it.</translation>
+    </message>
+    <message>
+        <source>De IND-liaison heeft deze tekst bruikbaar geoordeeld; hij wacht op ondertekening. Een nieuwe versie stuurt het ambtsbericht terug naar concept.</source>
+        <translation>The IND liaison judged this text usable; it awaits signing. A new version sends the report back to draft.</translation>
+    </message>
+    <message>
+        <source>De IND-liaison heeft deze tekst bruikbaar geoordeeld.</source>
+        <translation>The IND liaison judged this text usable.</translation>
+    </message>
+    <message>
+        <source>Ondertekend; de tekst ligt voorgoed vast. Het ambtsbericht kan worden uitgebracht.</source>
+        <translation>Signed; the text is fixed for good. The report can be issued.</translation>
+    </message>
+    <message>
+        <source>Uitgebracht aan de IND.</source>
+        <translation>Issued to the IND.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · versie %3 %4</source>
+        <translation>%1 · %2 · version %3 %4</translation>
+    </message>
+    <message>
+        <source>Oordeel over versie %1: %2 (%3, %4)</source>
+        <translation>Verdict on version %1: %2 (%3, %4)</translation>
+    </message>
+    <message>
+        <source>⚠ Correctie (%1, %2): %3</source>
+        <translation>⚠ Correction (%1, %2): %3</translation>
+    </message>
+    <message>
+        <source>Vier-ogenprincipe: wie een versie schreef, ondertekent niet.</source>
+        <translation>Four-eyes principle: whoever wrote a version does not sign.</translation>
+    </message>
+    <message>
+        <source>Er is niets gewijzigd ten opzichte van versie %1.</source>
+        <translation>Nothing has changed compared with version %1.</translation>
+    </message>
+    <message>
+        <source>Sla eerst uw wijzigingen op als nieuwe versie; daarna kunt u het ambtsbericht indienen.</source>
+        <translation>Save your changes as a new version first; then you can submit the report.</translation>
+    </message>
+    <message>
+        <source>Opmerking toevoegen</source>
+        <translation>Add comment</translation>
+    </message>
+    <message>
+        <source>&amp;Toevoegen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Uw opmerking wordt verankerd aan deze passage van versie %1.</source>
+        <translation>Your comment is anchored to this passage of version %1.</translation>
+    </message>
+    <message>
+        <source>Oordeel: bruikbaar</source>
+        <translation>Verdict: usable</translation>
+    </message>
+    <message>
+        <source>&amp;Bruikbaar</source>
+        <translation>&amp;Usable</translation>
+    </message>
+    <message>
+        <source>U oordeelt versie %1 bruikbaar (art. 2.4). Daarna kan het ambtsbericht worden ondertekend.</source>
+        <translation>You judge version %1 usable (art. 2.4). The report can then be signed.</translation>
+    </message>
+    <message>
+        <source>Oordeel: aanpassing wenselijk</source>
+        <translation>Verdict: changes wanted</translation>
+    </message>
+    <message>
+        <source>&amp;Aanpassing wenselijk</source>
+        <translation>&amp;Changes wanted</translation>
+    </message>
+    <message>
+        <source>U vindt aanpassing van versie %1 wenselijk (art. 2.4). De AIVD legt dan een herziene versie vast.</source>
+        <translation>You want changes to version %1 (art. 2.4). The AIVD then saves a revised version.</translation>
+    </message>
+    <message>
+        <source>Het ambtsbericht %1 is ondertekend. SHA-256 van de ondertekende tekst:
+%2</source>
+        <translation>Report %1 has been signed. SHA-256 of the signed text:
+%2</translation>
+    </message>
+    <message>
+        <source>Ambtsbericht uitbrengen</source>
+        <translation>Issue official report</translation>
+    </message>
+    <message>
+        <source>&amp;Uitbrengen</source>
+        <translation>&amp;Issue</translation>
+    </message>
+    <message>
+        <source>Het ondertekende ambtsbericht %1 wordt uitgebracht aan de IND en als verstrekking vastgelegd. Dit kan niet ongedaan worden gemaakt.</source>
+        <translation>The signed report %1 is issued to the IND and recorded as a provision. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Correctie vastleggen</source>
+        <translation>Record correction</translation>
+    </message>
+    <message>
+        <source>&amp;Vastleggen</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>Beschrijf welke verstrekte gegevens onjuist bleken. De correctie wordt bij het ambtsbericht en in het verstrekkingenregister vastgelegd, zodat elke ontvanger wordt ingelicht.</source>
+        <translation>Describe which provided data turned out to be wrong. The correction is recorded with the report and in the provisions register, so that every recipient is informed.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportReader</name>
+    <message>
+        <source>Tekst van het ambtsbericht</source>
+        <translation>Text of the official report</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>Kenmerk</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Rubricering</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Versie</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Bijgewerkt</source>
+        <translation>Updated</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Ambtsberichten</source>
+        <translation>Official reports</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw ambtsbericht…</source>
+        <translation>&amp;New official report…</translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Wijzigingen niet opgeslagen</source>
+        <translation>Changes not saved</translation>
+    </message>
+    <message>
+        <source>&amp;Wijzigingen verwerpen</source>
+        <translation>&amp;Discard changes</translation>
+    </message>
+    <message>
+        <source>U heeft wijzigingen die nog niet als nieuwe versie zijn opgeslagen. Als u verdergaat, gaan ze verloren.</source>
+        <translation>You have changes that have not been saved as a new version. If you continue, they will be lost.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetail</name>
+    <message>
+        <source>Kies een verzoek in de lijst om het te bekijken.</source>
+        <translation>Choose a request in the list to see it.</translation>
+    </message>
+    <message>
+        <source>V-nummer</source>
+        <translation>V-number</translation>
+    </message>
+    <message>
+        <source>Geboortedatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Nationaliteit</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <source>Doel</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>IND-kenmerk</source>
+        <translation>IND reference</translation>
+    </message>
+    <message>
+        <source>Ontvangen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Termijn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Uitstelbericht</source>
+        <translation>Delay notice</translation>
+    </message>
+    <message>
+        <source>Afgesloten</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>In &amp;behandeling nemen</source>
+        <translation>&amp;Take in progress</translation>
+    </message>
+    <message>
+        <source>&amp;Uitstel melden…</source>
+        <translation>Notify &amp;delay…</translation>
+    </message>
+    <message>
+        <source>Afsluiten &amp;zonder ambtsbericht…</source>
+        <translation>Close &amp;without official report…</translation>
+    </message>
+    <message>
+        <source>&amp;Ambtsbericht opstellen</source>
+        <translation>Draft official &amp;report</translation>
+    </message>
+    <message>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>%1 door %2: %3</source>
+        <translation>%1 by %2: %3</translation>
+    </message>
+    <message>
+        <source>(na de termijn: telt niet als tijdig)</source>
+        <translation>(after the deadline: does not count as on time)</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>reden: %1</source>
+        <translation>reason: %1</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>termijn %1</source>
+        <translation>deadline %1</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTableModel</name>
+    <message>
+        <source>termijn was %1</source>
+        <translation>deadline was %1</translation>
+    </message>
+    <message>
+        <source>nog 1 werkdag</source>
+        <translation>1 working day left</translation>
+    </message>
+    <message>
+        <source>nog %1 werkdagen</source>
+        <translation>%1 working days left</translation>
+    </message>
+    <message>
+        <source>1 werkdag over de termijn</source>
+        <translation>1 working day past the deadline</translation>
+    </message>
+    <message>
+        <source>%1 werkdagen over de termijn</source>
+        <translation>%1 working days past the deadline</translation>
+    </message>
+    <message>
+        <source>Kenmerk</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Betrokkene</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Termijn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Signaal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>V-nummer</source>
+        <translation>V-number</translation>
+    </message>
+    <message>
+        <source>Ontvangen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Doel</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>IND-kenmerk</source>
+        <translation>IND reference</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <source>Naslagverzoeken</source>
+        <translation>Lookup requests</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw verzoek…</source>
+        <translation>&amp;New request…</translation>
+    </message>
+    <message>
+        <source>&amp;Importeren…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>Een lijst van de IND inlezen (CSV of JSON). Eén foute rij weigert de hele lijst.</source>
+        <translation>Read a list from the IND (CSV or JSON). One bad row rejects the whole list.</translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Zoek op naam (elk schrift), V-nummer, kenmerk of IND-kenmerk</source>
+        <translation>Search by name (any script), V-number, reference or IND reference</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Alle statussen</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Termijn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Alle termijnen</source>
+        <translation>All deadlines</translation>
+    </message>
+    <message>
+        <source>Verzoeken</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>bezig met zoeken…</source>
+        <translation>searching…</translation>
+    </message>
+    <message>
+        <source>1 verzoek</source>
+        <translation>1 request</translation>
+    </message>
+    <message>
+        <source>%1 verzoeken</source>
+        <translation>%1 requests</translation>
+    </message>
+    <message>
+        <source>Lijst met verzoeken inlezen</source>
+        <translation>Read a list of requests</translation>
+    </message>
+    <message>
+        <source>Lijsten van de IND (*.csv *.json)</source>
+        <translation>Lists from the IND (*.csv *.json)</translation>
+    </message>
+    <message>
+        <source>Alle bestanden (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Bezig met inlezen van %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>✔ %1 verzoeken ingelezen uit %2.</source>
+        <translation>✔ %1 requests read from %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <source>Ambtsbericht ondertekenen</source>
+        <translation>Sign official report</translation>
+    </message>
+    <message>
+        <source>&amp;Ondertekenen</source>
+        <translation>&amp;Sign</translation>
+    </message>
+    <message>
+        <source>U ondertekent versie %1 van %2, de tekst die de IND-liaison bruikbaar heeft geoordeeld. Daarna ligt de tekst voorgoed vast; de SHA-256 van de tekst wordt vastgelegd.</source>
+        <translation>You sign version %1 of %2, the text the IND liaison judged usable. After that the text is fixed for good; the SHA-256 of the text is recorded.</translation>
+    </message>
+    <message>
+        <source>&amp;Rubricering bij ondertekening</source>
+        <translation>&amp;Classification at signing</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>Statistiek voor het periodiek overleg</source>
+        <translation>Statistics for the periodic consultation</translation>
+    </message>
+    <message>
+        <source>Als &amp;CSV opslaan…</source>
+        <translation>Save as &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Als &amp;PDF opslaan…</source>
+        <translation>Save as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Cijfers over de verzoeken die in de periode zijn ontvangen (beoordeeld naar de stand van vandaag), en de ambtsberichten, inzagen en verstrekkingen in de periode (art. 3.2 van het convenant).</source>
+        <translation>Figures on the requests received in the period (judged as of today), and the official reports, inspections and provisions in the period (art. 3.2 of the covenant).</translation>
+    </message>
+    <message>
+        <source>Periode &amp;van</source>
+        <translation>Period &amp;from</translation>
+    </message>
+    <message>
+        <source>Periode van</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <source>&amp;tot en met</source>
+        <translation>&amp;to</translation>
+    </message>
+    <message>
+        <source>Periode tot en met</source>
+        <translation>Period to</translation>
+    </message>
+    <message>
+        <source>&amp;Berekenen</source>
+        <translation>&amp;Calculate</translation>
+    </message>
+    <message>
+        <source>Dit &amp;kwartaal</source>
+        <translation>This &amp;quarter</translation>
+    </message>
+    <message>
+        <source>Vorig k&amp;wartaal</source>
+        <translation>Previous q&amp;uarter</translation>
+    </message>
+    <message>
+        <source>Dit &amp;jaar</source>
+        <translation>This &amp;year</translation>
+    </message>
+    <message>
+        <source>Afhandeling van de verzoeken ontvangen in de periode</source>
+        <translation>Handling of the requests received in the period</translation>
+    </message>
+    <message>
+        <source>Verstrekkingen in de periode</source>
+        <translation>Provisions in the period</translation>
+    </message>
+    <message>
+        <source>Bezig met berekenen…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <source>Periode %1 tot en met %2.</source>
+        <translation>Period %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Cijfers opslaan als CSV</source>
+        <translation>Save figures as CSV</translation>
+    </message>
+    <message>
+        <source>Cijfers opslaan als PDF</source>
+        <translation>Save figures as PDF</translation>
+    </message>
+    <message>
+        <source>CSV-bestand (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF-bestand (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>✔ Opgeslagen als %1.</source>
+        <translation>✔ Saved as %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StructuredEditor</name>
+    <message>
+        <source>&amp;Onderwerp</source>
+        <translation>&amp;Subject</translation>
+    </message>
+    <message>
+        <source>Onderwerp</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>&amp;Rubricering</source>
+        <translation>&amp;Classification</translation>
+    </message>
+    <message>
+        <source>Rubricering</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>&amp;Aanleiding</source>
+        <translation>&amp;Occasion</translation>
+    </message>
+    <message>
+        <source>Aanleiding</source>
+        <translation>Occasion</translation>
+    </message>
+    <message>
+        <source>Bevindingen</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Vermeld bij elke bevinding de betrouwbaarheid of een verwijzing naar het brondocument, en de datum van de gegevens als die bekend is.</source>
+        <translation>State for each finding its reliability or a reference to the source document, and the date of the data if known.</translation>
+    </message>
+    <message>
+        <source>+ Bevinding &amp;toevoegen</source>
+        <translation>+ &amp;Add finding</translation>
+    </message>
+    <message>
+        <source>&amp;Conclusie</source>
+        <translation>C&amp;onclusion</translation>
+    </message>
+    <message>
+        <source>Conclusie</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>ℹ Nog niet compleet: %1</source>
+        <translation>ℹ Not complete yet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Volledige naam</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Rollen</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Bevoegd tot en met</source>
+        <translation>Cleared up to</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Inactief</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Geblokkeerd</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Actief</source>
+        <translation>Active</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPdfDialog</name>
+    <message>
+        <source>Afgedrukt ambtsbericht controleren</source>
+        <translation>Verify printed official report</translation>
+    </message>
+    <message>
+        <source>Kies een PDF-bestand van een afgedrukt ambtsbericht. De werkplek controleert de digitale handtekening en het afdrukregister.</source>
+        <translation>Choose a PDF file of a printed official report. The workstation verifies the digital signature and the print register.</translation>
+    </message>
+    <message>
+        <source>Kies een PDF-bestand van een afgedrukt ambtsbericht. De werkplek controleert de digitale handtekening; meld u aan om ook het afdrukregister te controleren.</source>
+        <translation>Choose a PDF file of a printed official report. The workstation verifies the digital signature; sign in to check the print register as well.</translation>
+    </message>
+    <message>
+        <source>&amp;Kies een PDF-bestand…</source>
+        <translation>&amp;Choose a PDF file…</translation>
+    </message>
+    <message>
+        <source>Geen bestand gekozen.</source>
+        <translation>No file chosen.</translation>
+    </message>
+    <message>
+        <source>PDF-bestand kiezen</source>
+        <translation>Choose PDF file</translation>
+    </message>
+    <message>
+        <source>PDF-documenten (*.pdf);;Alle bestanden (*)</source>
+        <translation>PDF documents (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Bezig met controleren…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <source>Niet gecontroleerd</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <source>Geldig</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Niet geldig</source>
+        <translation>Not valid</translation>
+    </message>
+    <message>
+        <source>Ondertekend door: %1</source>
+        <translation>Signed by: %1</translation>
+    </message>
+    <message>
+        <source>Kenmerk: %1</source>
+        <translation>Reference: %1</translation>
+    </message>
+    <message>
+        <source>Exemplaar %1 van %2</source>
+        <translation>Copy %1 of %2</translation>
+    </message>
+    <message>
+        <source>Afdrukregister: niet gecontroleerd (niet aangemeld).</source>
+        <translation>Print register: not checked (not signed in).</translation>
+    </message>
+    <message>
+        <source>Afdrukregister: dit bestand is geregistreerd.</source>
+        <translation>Print register: this file is registered.</translation>
+    </message>
+    <message>
+        <source>Afdrukregister: dit bestand staat er niet in.</source>
+        <translation>Print register: this file is not in it.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Er ging iets onverwacht mis. Probeer het opnieuw; blijft het misgaan, meld het dan aan de functioneel beheerder.</source>
+        <translation>Something unexpected went wrong. Try again; if it keeps going wrong, tell the application administrator.</translation>
+    </message>
+    <message>
+        <source>Convenantwerkplek — melding</source>
+        <translation>Covenant workstation — message</translation>
+    </message>
+    <message>
+        <source>Convenantwerkplek</source>
+        <translation>Covenant workstation</translation>
+    </message>
+</context>
+<context>
+    <name>evidence</name>
+    <message>
+        <source>tekstnotitie</source>
+        <translation>text note</translation>
+    </message>
+    <message>
+        <source>PDF-document</source>
+        <translation>PDF document</translation>
+    </message>
+    <message>
+        <source>afbeelding</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <source>bestand (kan niet worden weergegeven)</source>
+        <translation>file (cannot be displayed)</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+</context>
+<context>
+    <name>inspection</name>
+    <message>
+        <source>%1 u %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>beëindigd wegens inactiviteit</source>
+        <translation>ended due to inactivity</translation>
+    </message>
+    <message>
+        <source>beëindigd door de inzagemedewerker</source>
+        <translation>ended by the inspector</translation>
+    </message>
+    <message>
+        <source>loopt nog</source>
+        <translation>still in progress</translation>
+    </message>
+    <message>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Inzage in %1 door %2 (aanwijzing %3), werkplek %4.</source>
+        <translation>Inspection of %1 by %2 (designation %3), workstation %4.</translation>
+    </message>
+    <message>
+        <source>Begonnen %1 · geëindigd %2 · %3.</source>
+        <translation>Started %1 · ended %2 · %3.</translation>
+    </message>
+    <message>
+        <source>Er is geen item geopend.</source>
+        <translation>No item was opened.</translation>
+    </message>
+    <message>
+        <source>• %1 — %2 bekeken (%3× geopend, eerst om %4)</source>
+        <translation>• %1 — viewed for %2 (opened %3×, first at %4)</translation>
+    </message>
+    <message>
+        <source>Verslag van inzage opslaan</source>
+        <translation>Save inspection record</translation>
+    </message>
+    <message>
+        <source>PDF-documenten (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Het PDF-bestand &apos;%1&apos; kan niet worden geschreven. Kies een andere map of naam.</source>
+        <translation>The PDF file &apos;%1&apos; cannot be written. Choose another folder or name.</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>AIVD-behandelaar</source>
+        <translation>AIVD case officer</translation>
+    </message>
+    <message>
+        <source>AIVD-ondertekenaar</source>
+        <translation>AIVD signatory</translation>
+    </message>
+    <message>
+        <source>IND-liaison</source>
+        <translation>IND liaison</translation>
+    </message>
+    <message>
+        <source>IND-inzagemedewerker</source>
+        <translation>IND inspector</translation>
+    </message>
+    <message>
+        <source>Functioneel beheerder</source>
+        <translation>Application administrator</translation>
+    </message>
+    <message>
+        <source>AIVD-kantoor</source>
+        <translation>AIVD office</translation>
+    </message>
+    <message>
+        <source>IND</source>
+        <translation>IND</translation>
+    </message>
+    <message>
+        <source>elders</source>
+        <translation>elsewhere</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>concept</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>ter beoordeling</source>
+        <translation>in review</translation>
+    </message>
+    <message>
+        <source>aanpassing wenselijk</source>
+        <translation>changes wanted</translation>
+    </message>
+    <message>
+        <source>bruikbaar</source>
+        <translation>usable</translation>
+    </message>
+    <message>
+        <source>ondertekend</source>
+        <translation>signed</translation>
+    </message>
+    <message>
+        <source>uitgebracht</source>
+        <translation>issued</translation>
+    </message>
+    <message>
+        <source>Mijn concepten</source>
+        <translation>My drafts</translation>
+    </message>
+    <message>
+        <source>Wacht op mijn beoordeling</source>
+        <translation>Awaiting my review</translation>
+    </message>
+    <message>
+        <source>Wacht op mijn ondertekening</source>
+        <translation>Awaiting my signature</translation>
+    </message>
+    <message>
+        <source>Gereed om uit te brengen</source>
+        <translation>Ready to issue</translation>
+    </message>
+    <message>
+        <source>Uitgebracht</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>zeer betrouwbaar</source>
+        <translation>very reliable</translation>
+    </message>
+    <message>
+        <source>betrouwbaar</source>
+        <translation>reliable</translation>
+    </message>
+    <message>
+        <source>redelijk betrouwbaar</source>
+        <translation>fairly reliable</translation>
+    </message>
+    <message>
+        <source>onbekend (juistheid niet vast te stellen)</source>
+        <translation>unknown (correctness cannot be established)</translation>
+    </message>
+    <message>
+        <source>opgesteld</source>
+        <translation>drafted</translation>
+    </message>
+    <message>
+        <source>herzien</source>
+        <translation>revised</translation>
+    </message>
+    <message>
+        <source>rubricering gewijzigd</source>
+        <translation>classification changed</translation>
+    </message>
+    <message>
+        <source>ter beoordeling aangeboden</source>
+        <translation>submitted for review</translation>
+    </message>
+    <message>
+        <source>opmerking geplaatst</source>
+        <translation>comment added</translation>
+    </message>
+    <message>
+        <source>bruikbaar geoordeeld</source>
+        <translation>judged usable</translation>
+    </message>
+    <message>
+        <source>aanpassing wenselijk geoordeeld</source>
+        <translation>judged changes wanted</translation>
+    </message>
+    <message>
+        <source>correctie vastgelegd</source>
+        <translation>correction recorded</translation>
+    </message>
+    <message>
+        <source>ingezien</source>
+        <translation>viewed</translation>
+    </message>
+    <message>
+        <source>afgedrukt</source>
+        <translation>printed</translation>
+    </message>
+</context>
+<context>
+    <name>requests</name>
+    <message>
+        <source>Binnen de termijn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Te laat, met uitstelbericht</source>
+        <translation>Late, with delay notice</translation>
+    </message>
+    <message>
+        <source>Te laat, zonder uitstelbericht</source>
+        <translation>Late, without delay notice</translation>
+    </message>
+    <message>
+        <source>Nog binnen de termijn</source>
+        <translation>Still within the deadline</translation>
+    </message>
+    <message>
+        <source>AIVD → IND</source>
+        <translation>AIVD → IND</translation>
+    </message>
+    <message>
+        <source>IND → AIVD</source>
+        <translation>IND → AIVD</translation>
+    </message>
+    <message>
+        <source>ontvangen</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <source>in behandeling</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>ambtsbericht in voorbereiding</source>
+        <translation>official report in preparation</translation>
+    </message>
+    <message>
+        <source>afgesloten zonder ambtsbericht</source>
+        <translation>closed without official report</translation>
+    </message>
+    <message>
+        <source>afgesloten, ambtsbericht uitgebracht</source>
+        <translation>closed, official report issued</translation>
+    </message>
+    <message>
+        <source>asiel</source>
+        <translation>asylum</translation>
+    </message>
+    <message>
+        <source>verblijf</source>
+        <translation>residence</translation>
+    </message>
+    <message>
+        <source>naturalisatie</source>
+        <translation>naturalisation</translation>
+    </message>
+    <message>
+        <source>overig</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>Termijn verstreken</source>
+        <translation>Deadline passed</translation>
+    </message>
+    <message>
+        <source>Termijn vandaag</source>
+        <translation>Deadline today</translation>
+    </message>
+    <message>
+        <source>Waarschuwing: geen uitstelbericht</source>
+        <translation>Warning: no delay notice</translation>
+    </message>
+    <message>
+        <source>Termijn deze week</source>
+        <translation>Deadline this week</translation>
+    </message>
+    <message>
+        <source>Overige lopende verzoeken</source>
+        <translation>Other open requests</translation>
+    </message>
+    <message>
+        <source>Afgesloten</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Open verzoeken waarvan de termijn van tien werkdagen voorbij is.</source>
+        <translation>Open requests whose ten-working-day deadline has passed.</translation>
+    </message>
+    <message>
+        <source>Open verzoeken waarvan vandaag de laatste dag van de termijn is.</source>
+        <translation>Open requests whose last day is today.</translation>
+    </message>
+    <message>
+        <source>Vanaf werkdag %1 van de termijn, nog zonder melding van uitstel aan de liaison.</source>
+        <translation>From working day %1 of the term, with no delay notice to the liaison yet.</translation>
+    </message>
+    <message>
+        <source>Open verzoeken waarvan de termijn deze week afloopt.</source>
+        <translation>Open requests whose deadline is this week.</translation>
+    </message>
+    <message>
+        <source>Open verzoeken met een termijn na deze week.</source>
+        <translation>Open requests with a deadline after this week.</translation>
+    </message>
+    <message>
+        <source>Afgehandeld, met of zonder ambtsbericht.</source>
+        <translation>Handled, with or without an official report.</translation>
+    </message>
+    <message>
+        <source>te laat</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <source>vandaag</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>waarschuwing</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>deze week</source>
+        <translation>this week</translation>
+    </message>
+    <message>
+        <source>lopend</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>afgesloten</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>bij besluit gelijkgestelde dag</source>
+        <translation>day equated by decree</translation>
+    </message>
+    <message>
+        <source>sluitingsdag</source>
+        <translation>closure day</translation>
+    </message>
+    <message>
+        <source>Verzoeken ontvangen</source>
+        <translation>Requests received</translation>
+    </message>
+    <message>
+        <source>Verzoeken afgesloten</source>
+        <translation>Requests closed</translation>
+    </message>
+    <message>
+        <source>Binnen de termijn afgehandeld</source>
+        <translation>Handled on time</translation>
+    </message>
+    <message>
+        <source>Nog open na de termijn</source>
+        <translation>Still open past the deadline</translation>
+    </message>
+    <message>
+        <source>Mediane behandelduur (werkdagen)</source>
+        <translation>Median handling time (working days)</translation>
+    </message>
+    <message>
+        <source>Ambtsberichten uitgebracht</source>
+        <translation>Official reports issued</translation>
+    </message>
+    <message>
+        <source>Inzages gehouden</source>
+        <translation>Inspections held</translation>
+    </message>
+    <message>
+        <source>Verstrekkingen AIVD → IND</source>
+        <translation>Provisions AIVD → IND</translation>
+    </message>
+    <message>
+        <source>Verstrekkingen IND → AIVD</source>
+        <translation>Provisions IND → AIVD</translation>
+    </message>
+    <message>
+        <source>naam betrokkene</source>
+        <translation>subject name</translation>
+    </message>
+    <message>
+        <source>V-nummer</source>
+        <translation>V-number</translation>
+    </message>
+    <message>
+        <source>doel</source>
+        <translation>purpose</translation>
+    </message>
+    <message>
+        <source>ontvangen op</source>
+        <translation>received on</translation>
+    </message>
+    <message>
+        <source>geboortedatum</source>
+        <translation>date of birth</translation>
+    </message>
+    <message>
+        <source>nationaliteit</source>
+        <translation>nationality</translation>
+    </message>
+    <message>
+        <source>IND-kenmerk</source>
+        <translation>IND reference</translation>
+    </message>
+    <message>
+        <source>reden</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>datum</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>omschrijving</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>richting</source>
+        <translation>direction</translation>
+    </message>
+    <message>
+        <source>maandag</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>dinsdag</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>woensdag</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>donderdag</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>vrijdag</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>zaterdag</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>zondag</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>rij %1</source>
+        <translation>row %1</translation>
+    </message>
+    <message>
+        <source>veld ‘%1’</source>
+        <translation>field ‘%1’</translation>
+    </message>
+    <message>
+        <source>De lijst is niet ingelezen; er is niets vastgelegd.</source>
+        <translation>The list was not read; nothing was recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>sections</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Hier komt uw overzicht: lopende naslagverzoeken, termijnen die bijna of al verlopen zijn, en ambtsberichten die op u wachten.</source>
+        <translation>Your overview will come here: open records requests, deadlines that are close or past, and official reports waiting for you.</translation>
+    </message>
+    <message>
+        <source>Verzoeken</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>Hier komen de naslagverzoeken van de IND: registreren en importeren, zoeken, de termijn van tien werkdagen (Algemene termijnenwet) en de melding van uitstel.</source>
+        <translation>The IND&apos;s records requests will come here: registering and importing, searching, the ten-working-day deadline (General Time Limits Act) and the delay notice.</translation>
+    </message>
+    <message>
+        <source>Ambtsberichten</source>
+        <translation>Official reports</translation>
+    </message>
+    <message>
+        <source>Hier komen de ambtsberichten: concepten en versies, de beoordeling door de IND-liaison, ondertekenen, uitbrengen en afdrukken.</source>
+        <translation>Official reports will come here: drafts and versions, the review by the IND liaison, signing, issuing and printing.</translation>
+    </message>
+    <message>
+        <source>Verstrekkingen</source>
+        <translation>Provisions</translation>
+    </message>
+    <message>
+        <source>Hier komt het verstrekkingenregister: elke verstrekking van gegevens tussen AIVD en IND, in beide richtingen.</source>
+        <translation>The provisions register will come here: every provision of data between the AIVD and the IND, in both directions.</translation>
+    </message>
+    <message>
+        <source>Inzage</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <source>Hier komt de inzage in de onderliggende gegevens van uitgebrachte ambtsberichten (art. 2.5), alleen op een werkplek ten kantore van de AIVD.</source>
+        <translation>Inspection of the underlying data of issued official reports (art. 2.5) will come here, only on a workstation at the AIVD office.</translation>
+    </message>
+    <message>
+        <source>Statistiek</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>Hier komen de cijfers voor het periodiek overleg: verzoeken, termijnen, ambtsberichten, inzagen en verstrekkingen, op het scherm en als PDF.</source>
+        <translation>The figures for the periodic consultation will come here: requests, deadlines, official reports, inspections and provisions, on screen and as a PDF.</translation>
+    </message>
+    <message>
+        <source>Beheer</source>
+        <translation>Administration</translation>
+    </message>
+</context>
 </TS>
