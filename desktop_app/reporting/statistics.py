@@ -29,16 +29,18 @@ from desktop_app.reporting.layout import (
 
 FULL_WIDTH = RIGHT_EDGE - LEFT
 
-# Labels for the figures domain.md lists; unknown keys are printed as they come.
+# Labels for the figures of cli.md "Shapes" (domain.statistics.STATISTICS_KEYS); unknown keys
+# are printed as they come.
 STATISTICS_LABELS: Mapping[str, str] = {
     "requests_received": "Verzoeken ontvangen",
     "requests_closed": "Verzoeken afgehandeld",
-    "closed_on_time": "Binnen de termijn afgehandeld",
+    "on_time": "Binnen de termijn afgehandeld",
     "late_with_notice": "Te laat, met uitstelbericht",
     "late_without_notice": "Te laat, zonder uitstelbericht",
-    "median_handling_days": "Mediane behandelduur (dagen)",
+    "overdue_open": "Nog open na de termijn",
+    "median_working_days": "Mediane behandelduur (werkdagen)",
     "reports_issued": "Ambtsberichten uitgebracht",
-    "inspections_held": "Inzages gehouden",
+    "inspections": "Inzages gehouden",
     "provisions_aivd_to_ind": "Verstrekkingen AIVD aan IND",
     "provisions_ind_to_aivd": "Verstrekkingen IND aan AIVD",
 }

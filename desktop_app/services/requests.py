@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.domain import intake
-from desktop_app.domain.errors import InvalidInput, NotFound
+from desktop_app.domain.errors import InvalidInput, InvalidState, NotFound
 from desktop_app.domain.requests import (
     DEFAULT_WARN_FROM_DAY,
     DashboardBucket,
@@ -230,6 +230,13 @@ def notify_delay(session: Session, request_id: int, *, reason: str,
         if record.status.is_closed:
             raise InvalidInput("Het verzoek is al afgesloten; uitstel melden kan niet meer.",
                                field="status")
+        if record.delay_notice is not None:
+            # One notice per request: a later one must not overwrite a notice that was on time
+            # (that would turn "late with notice" into "late without").
+            raise InvalidState(
+                f"Er is al uitstel gemeld op {record.delay_notice.date.isoformat()}; een tweede "
+                "melding wordt niet vastgelegd."
+            )
         today = session.clock.today()
         notice = validate_delay_notice(date=date or today, reason=reason,
                                        by=session.user.full_name or session.user.name,

@@ -109,7 +109,8 @@ END;
 #   2 report_in_preparation, 3 closed_no_data, 4 closed_report_issued; < 3 is open) so that
 #   sorting by status follows the workflow and the open-requests partial index is small.
 # - ``name_fold`` is search_text.fold(subject_name): the FTS5 index (external content) and the
-#   sort-by-name index both use it.
+#   sort-by-name index both use it. ``columnsize=0``: no per-row docsize record (an internal
+#   statement per inserted row); bm25 then measures the (short) names from the content table.
 # - ``request_counts`` keeps the number of requests per status, so totals and the dashboard's
 #   closed count never scan a million rows. Inserts add to it in bulk (storage.requests: a
 #   per-row trigger costs a quarter of the import speed); updates and deletes use triggers.
@@ -171,7 +172,7 @@ CREATE INDEX requests_ind_reference ON requests(ind_reference COLLATE NOCASE)
     WHERE ind_reference IS NOT NULL;
 CREATE INDEX requests_open ON requests(deadline, notice_date, status) WHERE status < 3;
 CREATE VIRTUAL TABLE requests_fts USING fts5(
-    name_fold, content='requests', content_rowid='id',
+    name_fold, content='requests', content_rowid='id', columnsize=0,
     tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TABLE request_counts (

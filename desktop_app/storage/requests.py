@@ -157,15 +157,78 @@ _ROW_COLUMNS = (
 _INSERT = f"INSERT INTO requests ({_ROW_COLUMNS}) VALUES ({','.join('?' * 15)})"
 _INSERT_FTS = "INSERT INTO requests_fts (rowid, name_fold) VALUES (?, ?)"
 
-# Bulk path (from this many rows per chunk on): the rows go into an in-memory TEMP table first
-# and then into ``requests`` and the FTS index with one INSERT … SELECT each. Under
-# cipher_memory_security every heap allocation costs an mlock/munlock pair, and a statement
-# execution per row allocates a cursor per index; one INSERT … SELECT opens them once.
-BULK_MIN_ROWS = 200
-_STAGING = "temp.request_staging"
+# Bulk path (chunks of at least this many rows). Under cipher_memory_security every heap
+# allocation costs an mlock/munlock pair plus a wipe, and SQLite allocates for every bound text
+# parameter (once the connection's small lookaside pool is taken by its cached statements) and
+# for every cursor of every statement execution. So a chunk is not bound row by row: it is
+# packed into two blobs (a fixed-width header per row and the concatenated UTF-8 texts) and
+# inserted by ONE statement that unpacks them with substr() over a recursive row counter;
+# within one statement execution SQLite reuses its buffers. ~3x faster, and independent of
+# the connection's history.
+BULK_MIN_ROWS = 100
 # A bigger page cache while a bulk insert runs (KiB): the random-order indexes (name,
 # V-number) then stay in memory instead of being re-read and re-decrypted. Restored afterwards.
 BULK_CACHE_KIB = 131_072
+
+# Header layout per row (ASCII, fixed width); offsets into the texts are 1-based, as substr()
+# counts. Absent values have length 0 (nationality: a length digit; birth date: blank). No
+# nullif()/rtrim(): a function result that copies its argument allocates per row.
+_HEADER_FIELDS: tuple[tuple[str, int], ...] = (
+    ("ref_year", 4), ("ref_seq", 6), ("v_number", 10), ("birth_date", 10),
+    ("nat_len", 1), ("nationality", 3), ("purpose", 1), ("received", 10), ("deadline", 10),
+    ("ind_off", 10), ("ind_len", 4), ("name_off", 10), ("name_len", 4),
+    ("fold_off", 10), ("fold_len", 4),
+)
+_HEADER_WIDTH = sum(width for _, width in _HEADER_FIELDS)
+_HEADER_FORMAT = "%04d%06d%s%-10s%d%-3s%d%s%s%010d%04d%010d%04d%010d%04d"
+_PURPOSE_DIGIT = {p.value: i for i, p in enumerate(Purpose)}
+
+
+def _unpack_sql() -> str:
+    f: dict[str, str] = {}
+    pos = 0
+    for name, width in _HEADER_FIELDS:
+        f[name] = f"substr(:h, p + {pos}, {width})"
+        pos += width
+
+    def text(field: str) -> str:
+        return f"CAST({f[field]} AS TEXT)"
+
+    def data(prefix: str) -> str:
+        return (f"CAST(substr(:d, CAST({f[prefix + '_off']} AS INTEGER),"
+                f" CAST({f[prefix + '_len']} AS INTEGER)) AS TEXT)")
+
+    nationality = (f"CASE {f['nat_len']} WHEN X'30' THEN NULL"
+                   f" ELSE CAST(substr(:h, p + {_offset('nationality')},"
+                   f" CAST({f['nat_len']} AS INTEGER)) AS TEXT) END")
+    purpose = "CASE " + f["purpose"] + "".join(
+        f" WHEN X'{ord(str(i)):02x}' THEN '{p.value}'" for i, p in enumerate(Purpose)
+    ) + " END"
+    return (
+        f"INSERT INTO requests ({_ROW_COLUMNS})"
+        " WITH RECURSIVE k(i, p) AS (SELECT 0, 1 UNION ALL"
+        f" SELECT i + 1, p + {_HEADER_WIDTH} FROM k WHERE i + 1 < :n)"
+        " SELECT :first + i,"
+        f" CAST({f['ref_year']} AS INTEGER), CAST({f['ref_seq']} AS INTEGER),"
+        f" CASE {f['ind_len']} WHEN X'30303030' THEN NULL ELSE {data('ind')} END,"
+        f" {data('name')}, {data('fold')}, {text('v_number')},"
+        f" CASE substr(:h, p + {_offset('birth_date')}, 1) WHEN X'20' THEN NULL"
+        f" ELSE {text('birth_date')} END,"
+        f" {nationality}, {purpose}, {text('received')}, {text('deadline')},"
+        " :version, :created_by, :created_at FROM k"
+    )
+
+
+def _offset(field: str) -> int:
+    pos = 0
+    for name, width in _HEADER_FIELDS:
+        if name == field:
+            return pos
+        pos += width
+    raise KeyError(field)
+
+
+_INSERT_PACKED = _unpack_sql()
 
 
 def _chunks(drafts: Iterable[RequestDraft], size: int) -> Iterator[list[RequestDraft]]:
@@ -195,7 +258,7 @@ def insert_many(
     References are ``NV-<year of receipt>-<per-year sequence>``. ``drafts`` may be a
     generator: it is consumed in chunks of ``INSERT_CHUNK``. Within a chunk the drafts are
     numbered in order of receipt (the file's order carries no meaning once it is accepted, and
-    date-ordered rows keep the date indexes append-only).
+    date-ordered rows keep the date indexes nearly append-only).
     """
     counters = {int(y): int(s) for y, s in conn.execute(
         "SELECT year, last_seq FROM reference_counters")}
@@ -213,12 +276,11 @@ def insert_many(
         return text
 
     old_cache: int | None = None
-    staging = False
     try:
         for chunk in _chunks(drafts, INSERT_CHUNK):
             chunk.sort(key=_received_of)
+            chunk_first = next_id
             rows: list[tuple[object, ...]] = []
-            append = rows.append
             for draft in chunk:
                 received = draft.received
                 year = received.year
@@ -232,7 +294,7 @@ def insert_many(
                 touched.add(year)
                 name = draft.subject_name
                 born = draft.birth_date
-                append((
+                rows.append((
                     next_id, year, seq, draft.ind_reference, name,
                     name.lower() if name.isascii() else fold(name), draft.v_number,
                     None if born is None else iso_of(born), draft.nationality,
@@ -244,23 +306,23 @@ def insert_many(
                 conn.executemany(_INSERT, rows)
                 conn.executemany(_INSERT_FTS, [(r[0], r[5]) for r in rows])
                 continue
-            if not staging:
+            if old_cache is None:
                 old_cache = _cache_kib(conn)
                 if old_cache < BULK_CACHE_KIB:
                     conn.execute(f"PRAGMA cache_size = -{int(BULK_CACHE_KIB)}")
-                conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS request_staging ({_ROW_COLUMNS})")
-                staging = True
-            conn.executemany(f"INSERT INTO {_STAGING} VALUES ({','.join('?' * 15)})", rows)
-            conn.execute(f"INSERT INTO requests ({_ROW_COLUMNS})"
-                         f" SELECT {_ROW_COLUMNS} FROM {_STAGING} ORDER BY rowid")
-            conn.execute("INSERT INTO requests_fts (rowid, name_fold)"
-                         f" SELECT id, name_fold FROM {_STAGING} ORDER BY rowid")
-            conn.execute(f"DELETE FROM {_STAGING}")
+            header, texts = _pack(rows)
+            conn.execute(_INSERT_PACKED, {
+                "h": header, "d": texts, "n": len(rows), "first": chunk_first,
+                "version": version, "created_by": created_by, "created_at": created_at,
+            })
+            conn.execute(
+                "INSERT INTO requests_fts (rowid, name_fold)"
+                " SELECT id, name_fold FROM requests WHERE id BETWEEN ? AND ?",
+                (chunk_first, next_id - 1),
+            )
     finally:
-        if staging:
-            conn.execute(f"DROP TABLE IF EXISTS {_STAGING}")
-            if old_cache is not None and old_cache < BULK_CACHE_KIB:
-                conn.execute(f"PRAGMA cache_size = -{int(old_cache)}")
+        if old_cache is not None and old_cache < BULK_CACHE_KIB:
+            conn.execute(f"PRAGMA cache_size = -{int(old_cache)}")
     inserted = next_id - first_id
     if inserted:
         conn.execute("UPDATE request_counts SET n = n + ? WHERE status = 0", (inserted,))
@@ -271,6 +333,32 @@ def insert_many(
             [(y, counters[y]) for y in sorted(touched)],
         )
     return InsertedRange(first_id, inserted)
+
+
+def _pack(rows: list[tuple[object, ...]]) -> tuple[bytes, bytes]:
+    """The fixed-width headers and the concatenated texts of ``rows`` (see _INSERT_PACKED)."""
+    headers: list[str] = []
+    texts: list[bytes] = []
+    offset = 1
+    fmt = _HEADER_FORMAT
+    digits = _PURPOSE_DIGIT
+    for (_id, year, seq, ind_ref, name, folded, v_number, born, nationality, purpose,
+         received, deadline, *_rest) in rows:
+        ind_b = b"" if ind_ref is None else str(ind_ref).encode()
+        name_b = str(name).encode()
+        fold_b = str(folded).encode()
+        ind_off = offset
+        name_off = ind_off + len(ind_b)
+        fold_off = name_off + len(name_b)
+        offset = fold_off + len(fold_b)
+        nat = nationality or ""
+        headers.append(fmt % (
+            year, seq, v_number, born or "", len(str(nat)), nat, digits[str(purpose)],
+            received, deadline, ind_off, len(ind_b), name_off, len(name_b), fold_off,
+            len(fold_b),
+        ))
+        texts += (ind_b, name_b, fold_b)
+    return "".join(headers).encode("ascii"), b"".join(texts)
 
 
 def _received_of(draft: RequestDraft) -> dt.date:
@@ -502,7 +590,9 @@ def _search(text: str) -> _Search:
             )
             params.append(match)
     stripped = text.strip()
-    if stripped and kind != "reference":
+    # IND references carry a number; a query without a digit is a name only, which keeps the
+    # common case on the FTS index alone (see select_ids).
+    if kind != "reference" and any(ch.isdigit() for ch in stripped):
         parts.insert(0, "SELECT id, 0, 0.0 FROM requests"
                         " WHERE ind_reference = ? COLLATE NOCASE")
         params.insert(0, stripped)

@@ -193,3 +193,13 @@ def test_calendar_day_moves_open_deadlines(people: Any, as_user: Any) -> None:
     days = as_user("beheer", "calendar", "list", secrets=[ADMIN_PW]).json["items"]
     assert {"date": "2026-05-15", "kind": "decree"}.items() <= next(
         d for d in days if d["date"] == "2026-05-15").items()
+
+
+def test_a_second_delay_notice_is_refused(people: Any, as_user: Any) -> None:
+    rid = str(add(as_user, "Tom de Boer", "9999999999").json["id"])
+    first = officer(as_user, "request", "notify-delay", rid, "--reason", "Onderzoek loopt")
+    assert first.code == 0
+    second = officer(as_user, "request", "notify-delay", rid, "--reason", "Nog later")
+    assert second.code == 1 and second.json["error"]["code"] == "invalid_state"
+    shown = officer(as_user, "request", "show", rid).json
+    assert shown["delay_notice"]["reason"] == "Onderzoek loopt"

@@ -20,12 +20,12 @@ from tests.reporting.helpers import CTX, CYRILLIC, NOW, nfkc, page_texts, workst
 FIGURES: dict[str, int | float | None] = {
     "requests_received": 412,
     "requests_closed": 398,
-    "closed_on_time": 371,
+    "on_time": 371,
     "late_with_notice": 20,
     "late_without_notice": 7,
-    "median_handling_days": 23.5,
+    "median_working_days": 23.5,
     "reports_issued": 64,
-    "inspections_held": 5,
+    "inspections": 5,
     "provisions_aivd_to_ind": 70,
     "provisions_ind_to_aivd": None,
 }
@@ -50,7 +50,7 @@ def test_statistics_table_and_marking() -> None:
     texts = page_texts(_statistics())
     text = "\n".join(texts)
     assert "Verzoeken ontvangen" in text and "412" in text
-    assert "Mediane behandelduur (dagen)" in text and "23,5" in text
+    assert "Mediane behandelduur (werkdagen)" in text and "23,5" in text
     assert "Verstrekkingen IND aan AIVD" in text
     assert "1 januari 2025 t/m 31 maart 2025" in text
     for number, page in enumerate(texts, start=1):
@@ -166,3 +166,11 @@ def test_duration_text() -> None:
     assert duration_text(120) == "2 min"
     assert duration_text(3600 + 120) == "1 u 02 min"
     assert duration_text(-5) == "0 s"
+
+
+def test_every_statistics_figure_has_a_dutch_label() -> None:
+    from desktop_app.domain.statistics import STATISTICS_KEYS
+    from desktop_app.reporting import STATISTICS_LABELS
+
+    figures = [k for k in STATISTICS_KEYS if not k.startswith("period_")]
+    assert [k for k in figures if k not in STATISTICS_LABELS] == []

@@ -1,0 +1,59 @@
+"""A bulk import killed with SIGKILL midway (after whole chunks went into the database) leaves
+no trace: the requests, counters, FTS index and reference numbers are as before it started."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from support.helpers import REPO
+
+from desktop_app.storage import requests as repo
+from desktop_app.storage.db import Database
+
+CHILD = REPO / "tests" / "support" / "requests_fixtures.py"
+
+
+def test_sigkill_during_import_leaves_zero_new_rows(tmp_path: Path) -> None:
+    key = secrets.token_bytes(32)
+    path = tmp_path / "import.db"
+    rows = repo.INSERT_CHUNK * 3
+    kill_at = repo.INSERT_CHUNK * 2 + 5_000  # two chunks are inserted, the third is being read
+    proc = subprocess.Popen([sys.executable, str(CHILD), str(path), str(rows)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+                            env={**os.environ, "REQUESTS_KEY": key.hex()})
+    assert proc.stdout is not None
+    seen_base = killed = False
+    for line in proc.stdout:
+        text = line.strip()
+        if text == "BASE":
+            seen_base = True
+        if text.startswith("ROW ") and int(text.split()[1]) >= kill_at:
+            proc.send_signal(signal.SIGKILL)
+            killed = True
+            break
+        assert text != "DONE", "the import finished before it could be killed"
+    proc.wait(timeout=60)
+    assert seen_base and killed, proc.stderr.read() if proc.stderr else ""
+    assert proc.returncode == -signal.SIGKILL
+
+    db = Database.open(path, key)
+    try:
+        assert db.integrity_problems() == []
+        with db.reading() as conn:
+            assert conn.execute("SELECT count(*) FROM requests").fetchone()[0] == 10
+            assert sum(repo.status_counts(conn).values()) == 10
+            assert dict(conn.execute("SELECT year, last_seq FROM reference_counters")) == \
+                {2026: 10}
+            assert conn.execute(
+                "SELECT count(*) FROM requests WHERE created_by = 'child'").fetchone()[0] == 0
+            assert repo.fts_integrity_ok(conn)
+            hits = conn.execute("SELECT count(*) FROM requests_fts WHERE requests_fts MATCH"
+                                " 'celik'").fetchone()[0]
+            assert hits == 10
+    finally:
+        db.close()

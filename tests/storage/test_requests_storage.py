@@ -1,0 +1,296 @@
+"""storage.requests: the packed bulk insert round-trips every field, references per year, FTS
+stays in sync, the lazy list's slices and orders, counts, and the dashboard's SQL buckets agree
+with the pure ``dashboard_bucket`` (property-style over a few hundred random requests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from desktop_app.domain.calendar import AtwCalendar
+from desktop_app.domain.requests import (
+    DashboardBucket,
+    DelayNotice,
+    Purpose,
+    RequestDraft,
+    RequestStatus,
+    dashboard_bucket,
+    dashboard_thresholds,
+)
+from desktop_app.domain.search_text import fold
+from desktop_app.domain.statistics import RequestFacts
+from desktop_app.storage import migrations
+from desktop_app.storage import requests as repo
+from desktop_app.storage.db import Database
+from desktop_app.storage.requests import RequestQuery, SortColumn
+
+TODAY = dt.date(2026, 11, 2)
+CAL = AtwCalendar()
+NAMES = ("Ayşe Çelik", "Hans Müller", "Иван Петров", "محمد الحسن", "Jan de Vries", "Søren Ørsted",
+         "Zoë Łukasz", "Nguyễn Văn An", "王小明", "Ana  García")
+
+
+def _drafts(n: int, seed: int = 1, *, days: int = 120) -> list[RequestDraft]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        received = TODAY - dt.timedelta(days=rng.randrange(days))
+        out.append(RequestDraft(
+            subject_name=" ".join(f"{rng.choice(NAMES)} {i}".split()),
+            v_number=f"{rng.randrange(10**10):010d}",
+            purpose=rng.choice(list(Purpose)),
+            received=received,
+            birth_date=rng.choice((None, dt.date(1980, 5, 17))),
+            nationality=rng.choice((None, "TR", "NLD")),
+            ind_reference=rng.choice((None, f"IND-{i}", "Ä-ref ü")),
+        ))
+    return out
+
+
+def _insert(db: Database, drafts: list[RequestDraft]) -> repo.InsertedRange:
+    with db.transaction() as conn:
+        return repo.insert_many(conn, drafts, calendar=CAL, created_by="officier",
+                                created_at="2026-11-02T09:00:00+00:00")
+
+
+@pytest.mark.parametrize("n", [3, repo.BULK_MIN_ROWS + 17])
+def test_bulk_and_small_insert_round_trip_every_field(store: Database, n: int) -> None:
+    drafts = _drafts(n)
+    inserted = _insert(store, drafts)
+    assert inserted.count == n
+    with store.reading() as conn:
+        records = repo.records_by_ids(conn, list(range(inserted.first_id, inserted.last_id + 1)))
+    assert len(records) == n
+    # Numbered in order of receipt; every draft is stored exactly once, unchanged.
+    assert [r.received for r in records] == sorted(d.received for d in drafts)
+    stored = Counter((r.subject_name, r.v_number, r.purpose, r.received, r.birth_date,
+                      r.nationality, r.ind_reference) for r in records)
+    given = Counter((d.subject_name, d.v_number, d.purpose, d.received, d.birth_date,
+                     d.nationality, d.ind_reference) for d in drafts)
+    assert stored == given
+    for r in records:
+        assert r.deadline == CAL.deadline_for(r.received)
+        assert r.calendar_version == CAL.version
+        assert r.status is RequestStatus.RECEIVED and r.delay_notice is None
+    with store.reading() as conn:
+        folds = dict(conn.execute("SELECT id, name_fold FROM requests"))
+        assert all(folds[r.id] == fold(r.subject_name) for r in records)
+        assert repo.fts_integrity_ok(conn)
+        assert repo.status_counts(conn)[RequestStatus.RECEIVED] == n
+
+
+def test_references_run_per_year_of_receipt(store: Database) -> None:
+    base = _drafts(1)[0]
+    drafts = [base.__class__(**{**_as_kwargs(base), "received": d})
+              for d in (dt.date(2025, 12, 30), dt.date(2026, 1, 5), dt.date(2025, 12, 31))]
+    _insert(store, drafts)
+    _insert(store, drafts[:1])
+    with store.reading() as conn:
+        refs = sorted(r.reference for r in repo.records_by_ids(conn, [1, 2, 3, 4]))
+    assert refs == ["NV-2025-000001", "NV-2025-000002", "NV-2025-000003", "NV-2026-000001"]
+    with store.reading() as conn:
+        assert repo.id_by_reference(conn, "nv-2026-000001") is not None
+        assert repo.id_by_reference(conn, "NV-2026-000002") is None
+
+
+def _as_kwargs(d: RequestDraft) -> dict[str, Any]:
+    return {f: getattr(d, f) for f in ("subject_name", "v_number", "purpose", "received",
+                                        "birth_date", "nationality", "ind_reference")}
+
+
+@pytest.fixture
+def filled(store: Database) -> Iterator[Database]:
+    """300 requests with random statuses, closing dates and delay notices."""
+    rng = random.Random(3)
+    _insert(store, _drafts(300, seed=2, days=60))
+    with store.transaction() as conn:
+        for rid in range(1, 301):
+            status = rng.choice(list(RequestStatus))
+            received = repo.by_id(conn, rid).received  # type: ignore[union-attr]
+            closed = received + dt.timedelta(days=rng.randrange(25)) if status.is_closed else None
+            repo.set_status(conn, rid, status, closed_on=closed and min(closed, TODAY),
+                            close_reason="r" if status is RequestStatus.CLOSED_NO_DATA else None)
+            if rng.random() < 0.3:
+                day = received + dt.timedelta(days=rng.randrange(20))
+                repo.set_delay_notice(conn, rid, DelayNotice(min(day, TODAY), "later", "o"), "t")
+    yield store
+
+
+def test_status_counts_follow_updates(filled: Database) -> None:
+    with filled.reading() as conn:
+        actual = Counter(repo.STATUS_BY_CODE[s] for (s,) in conn.execute(
+            "SELECT status FROM requests"))
+        assert repo.status_counts(conn) == {s: actual.get(s, 0) for s in RequestStatus}
+
+
+@pytest.mark.parametrize("warn_from_day", [1, 8, 10])
+@pytest.mark.parametrize("today", [TODAY, dt.date(2026, 10, 23), dt.date(2026, 10, 30)])
+def test_dashboard_counts_agree_with_the_pure_bucket(filled: Database, today: dt.date,
+                                                     warn_from_day: int) -> None:
+    th = dashboard_thresholds(today, CAL, warn_from_day)
+    with filled.reading() as conn:
+        records = repo.records_by_ids(conn, list(range(1, 301)))
+        counts = repo.dashboard_counts(conn, th)
+        expected = Counter(dashboard_bucket(
+            deadline=r.deadline, status=r.status,
+            notice_date=None if r.delay_notice is None else r.delay_notice.date,
+            today=today, calendar=CAL, warn_from_day=warn_from_day) for r in records)
+        assert counts == {b: expected.get(b, 0) for b in DashboardBucket}
+        for bucket in DashboardBucket:
+            ids = repo.select_ids(conn, RequestQuery(bucket=bucket), th)
+            assert len(ids) == counts[bucket] == repo.count(conn, RequestQuery(bucket=bucket), th)
+            assert {r.id for r in records if _bucket(r, today, warn_from_day) is bucket} == set(ids)
+        overdue = repo.select_ids(conn, RequestQuery(overdue=True), th)
+        assert len(overdue) == counts[DashboardBucket.OVERDUE]
+
+
+def _bucket(r: repo.RequestRecord, today: dt.date, warn: int) -> DashboardBucket:
+    return dashboard_bucket(deadline=r.deadline, status=r.status,
+                            notice_date=None if r.delay_notice is None else r.delay_notice.date,
+                            today=today, calendar=CAL, warn_from_day=warn)
+
+
+_KEYS = {
+    SortColumn.REFERENCE: lambda r: (int(r.reference[3:7]), int(r.reference[8:])),
+    SortColumn.RECEIVED: lambda r: (r.received, r.id),
+    SortColumn.DEADLINE: lambda r: (r.deadline, r.id),
+    SortColumn.STATUS: lambda r: (repo.STATUS_CODE[r.status], r.received, r.id),
+    SortColumn.SUBJECT_NAME: lambda r: (fold(r.subject_name), r.id),
+}
+
+
+@pytest.mark.parametrize("sort", list(_KEYS))
+@pytest.mark.parametrize("descending", [False, True])
+def test_every_order_and_its_slices(filled: Database, sort: SortColumn, descending: bool) -> None:
+    th = dashboard_thresholds(TODAY, CAL)
+    with filled.reading() as conn:
+        for status in (None, RequestStatus.IN_PROGRESS):
+            query = RequestQuery(status=status, sort=sort, descending=descending)
+            ids = list(repo.select_ids(conn, query, th))
+            records = repo.records_by_ids(conn, ids)
+            assert [r.id for r in records] == ids
+            expected = sorted((r for r in records), key=_KEYS[sort], reverse=descending)
+            assert [r.id for r in expected] == ids
+            assert all(status is None or r.status is status for r in records)
+            assert repo.count(conn, query, th) == len(ids)
+            for offset, limit in ((0, 7), (13, 50), (len(ids) - 3, 10), (len(ids) + 5, 5)):
+                assert list(repo.select_ids(conn, query, th, offset=offset, limit=limit)) == \
+                    ids[offset:offset + limit]
+        newest = list(repo.select_ids(conn, RequestQuery(), th))
+        recs = repo.records_by_ids(conn, newest)
+        assert [r.id for r in recs] == [r.id for r in sorted(
+            recs, key=lambda r: (r.received, r.id), reverse=True)]
+
+
+def test_records_by_ids_keeps_order_and_skips_unknown(filled: Database) -> None:
+    with filled.reading() as conn:
+        ids = [250, 3, 999_999, 77, *range(100, 1300)]
+        got = [int(r.id) for r in repo.records_by_ids(conn, ids)]
+    assert got == [250, 3, 77, *range(100, 301)]
+
+
+def test_search_names_vnumbers_and_references(store: Database) -> None:
+    drafts = [
+        RequestDraft("Ayşe Çelik", "1111111111", Purpose.ASYLUM, TODAY, ind_reference="IND-A1"),
+        RequestDraft("Hans Müller", "1111122222", Purpose.ASYLUM, TODAY),
+        RequestDraft("Иван Петров", "2222222222", Purpose.OTHER, TODAY),
+        RequestDraft("Çelikkaya Demir", "3333333333", Purpose.RESIDENCE, TODAY),
+        RequestDraft("Celik Celik", "4444444444", Purpose.RESIDENCE, TODAY),
+    ]
+    _insert(store, drafts)
+    th = dashboard_thresholds(TODAY, CAL)
+
+    def names(text: str) -> list[str]:
+        with store.reading() as conn:
+            ids = repo.select_ids(conn, RequestQuery(search=text), th)
+            assert repo.count(conn, RequestQuery(search=text), th) == len(ids)
+            return [r.subject_name for r in repo.records_by_ids(conn, ids)]
+
+    assert set(names("celik")) == {"Ayşe Çelik", "Çelikkaya Demir", "Celik Celik"}
+    assert next(iter(names("celik"))) == "Celik Celik"  # bm25: the name that is celik twice first
+    assert names("MULLER") == ["Hans Müller"]
+    assert names("иван") == ["Иван Петров"]
+    assert names("ayse celik") == ["Ayşe Çelik"]
+    assert names("1111111111") == ["Ayşe Çelik"]
+    assert set(names("11111")) == {"Ayşe Çelik", "Hans Müller"}
+    assert names("NV-2026-000003") == ["Иван Петров"]
+    assert names("ind-a1") == ["Ayşe Çelik"]
+    assert names('" OR * NEAR(') == []
+    assert names("nobody") == []
+    # Search with a filter and another order.
+    with store.reading() as conn:
+        q = RequestQuery(search="celik", sort=SortColumn.SUBJECT_NAME)
+        got = [r.subject_name for r in repo.records_by_ids(conn, repo.select_ids(conn, q, th))]
+    assert got == sorted(got, key=fold)
+
+
+def test_exact_v_number_hit_ranks_before_name_hits(store: Database) -> None:
+    _insert(store, [RequestDraft("Jan 1234567890", "9999999999", Purpose.ASYLUM, TODAY),
+                    RequestDraft("Piet Jansen", "1234567890", Purpose.ASYLUM, TODAY)])
+    th = dashboard_thresholds(TODAY, CAL)
+    with store.reading() as conn:
+        ids = repo.select_ids(conn, RequestQuery(search="1234567890"), th)
+        assert next(r.subject_name for r in repo.records_by_ids(conn, ids)) == "Piet Jansen"
+
+
+def test_recompute_moves_open_deadlines_only(filled: Database) -> None:
+    th = dashboard_thresholds(TODAY, CAL)
+    day = dt.date(2026, 10, 28)
+    new_cal = CAL.with_extra_days(closure_days=[day])
+    with filled.transaction() as conn:
+        before = {r.id: r for r in repo.records_by_ids(conn, list(range(1, 301)))}
+        changed = repo.recompute_open_deadlines(conn, day, new_cal)
+        after = {r.id: r for r in repo.records_by_ids(conn, list(range(1, 301)))}
+    moved = [i for i in before if before[i].deadline != after[i].deadline]
+    assert len(moved) == changed > 0
+    for i in moved:
+        assert not before[i].status.is_closed
+        assert before[i].received < day <= before[i].deadline
+        assert after[i].deadline == new_cal.deadline_for(before[i].received)
+        assert after[i].calendar_version == new_cal.version
+    for i in before:
+        if before[i].status.is_closed:
+            assert after[i] == before[i]
+    assert th.today == TODAY
+
+
+def test_statistics_facts_are_every_request_of_the_period(filled: Database) -> None:
+    start, end = TODAY - dt.timedelta(days=30), TODAY - dt.timedelta(days=5)
+    with filled.reading() as conn:
+        facts = Counter(repo.statistics_facts(conn, start, end))
+        records = repo.records_by_ids(conn, list(range(1, 301)))
+    expected = Counter(RequestFacts(r.received, r.deadline, r.status, r.closed_on,
+                                    None if r.delay_notice is None else r.delay_notice.date)
+                       for r in records if start <= r.received <= end)
+    assert facts == expected
+
+
+def test_same_results_on_plain_sqlite(filled: Database, tmp_path: Any) -> None:
+    """The bench compares against a plain sqlite3 copy: the SQL must behave the same there."""
+    plain = sqlite3.connect(str(tmp_path / "plain.db"), isolation_level=None)
+    for step in migrations.MIGRATIONS:
+        step.apply(plain)
+    plain.execute("BEGIN")
+    repo.insert_many(plain, _drafts(300, seed=2, days=60), calendar=CAL, created_by="officier",
+                     created_at="2026-11-02T09:00:00+00:00")
+    plain.execute("COMMIT")
+    th = dashboard_thresholds(TODAY, CAL)
+    with filled.reading() as conn:
+        for query in (RequestQuery(search="celik"), RequestQuery(sort=SortColumn.SUBJECT_NAME),
+                      RequestQuery(search="12")):
+            enc = [(r.reference, r.subject_name) for r in repo.records_by_ids(
+                conn, repo.select_ids(conn, query, th))]
+            pln = [(r.reference, r.subject_name) for r in repo.records_by_ids(
+                plain, repo.select_ids(plain, query, th))]
+            if query.search:
+                assert sorted(enc) == sorted(pln)
+            else:
+                assert enc == pln
+    assert repo.fts_integrity_ok(plain)
+    plain.close()
