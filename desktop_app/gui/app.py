@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.demo import DEMO_ACCOUNTS, create_demo_workspace
 from desktop_app.domain.clock import SystemClock
 from desktop_app.domain.errors import AppError
 from desktop_app.gui.controller import AppController
@@ -27,7 +28,6 @@ from desktop_app.gui.style import apply_style
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.paths import default_data_dir
 from desktop_app.security.workstation import KeyringSecretProvider, MemorySecretProvider
-from desktop_app.services.demo import DEMO_ACCOUNTS, create_demo_workspace
 from desktop_app.services.session import Environment
 
 log = logging.getLogger(__name__)

@@ -13,13 +13,13 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop_app.demo import DEMO_ACCOUNTS
 from desktop_app.domain.clock import SystemClock
 from desktop_app.gui.controller import AppController
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.style import apply_style
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.security.workstation import MemorySecretProvider
-from desktop_app.services.demo import DEMO_ACCOUNTS
 from desktop_app.services.session import Environment
 
 PASSWORDS = {a.name: a.password for a in DEMO_ACCOUNTS}

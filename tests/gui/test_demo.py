@@ -1,4 +1,4 @@
-"""The demo workspace (services/demo.py) and the window's start-up with ``--demo``."""
+"""The demo workspace (desktop_app/demo.py) and the window's start-up with ``--demo``."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.demo import DEMO_ACCOUNTS, create_demo_workspace
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.designations import current_designation
 from desktop_app.domain.roles import Role
@@ -19,7 +20,6 @@ from desktop_app.gui import app as app_module
 from desktop_app.gui.login import LoginDialog
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.services import users
-from desktop_app.services.demo import DEMO_ACCOUNTS, create_demo_workspace
 from desktop_app.services.workspace import open_session
 from desktop_app.storage.users import get_setting
 

@@ -14,11 +14,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from desktop_app.demo import create_demo_workspace
 from desktop_app.domain.report_content import Finding, Reliability, ReportContent, render
 from desktop_app.gui.reports.page import ReportsPage
 from desktop_app.gui.shots import PASSWORDS, demo_session, settle, shoot
 from desktop_app.services import reports
-from desktop_app.services.demo import create_demo_workspace
 from desktop_app.services.session import Environment
 from desktop_app.services.workspace import open_session
 

@@ -14,10 +14,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from desktop_app.demo import create_demo_workspace
 from desktop_app.gui.requests.page import RequestsPage
 from desktop_app.gui.requests.statistics import StatisticsPage
 from desktop_app.gui.shots import demo_session, settle, shoot
-from desktop_app.services.demo import create_demo_workspace
 from desktop_app.services.session import Environment
 
 DEMO_REQUESTS = 320

@@ -1,6 +1,8 @@
 """The demo workspace of ``make run``: a throwaway folder with a few accounts, no real data.
 
-Qt-free, built only from the services, so later issues can add demo requests and reports here.
+Qt-free, built only from the services. It lives beside them rather than among them: it uses a
+seeded ``random`` generator for fictitious data, and the services (like the key code) use only
+``secrets`` (KEY-8).
 """
 
 from __future__ import annotations
