@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from desktop_app.domain.choices import parse_choice
 from desktop_app.domain.errors import InvalidInput
 
 MIN_PASSWORD = 10
@@ -20,12 +21,7 @@ class Location(StrEnum):
 
     @classmethod
     def parse(cls, value: str) -> Location:
-        try:
-            return cls(value.strip().lower())
-        except ValueError:
-            raise InvalidInput(
-                f"Onbekende locatie '{value}'. Kies uit: aivd, ind, other.", field="location"
-            ) from None
+        return parse_choice(cls, value, unknown="Onbekende locatie", field="location")
 
     @property
     def label_nl(self) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from desktop_app.domain.calendar import REQUEST_TERM_WORKING_DAYS, AtwCalendar
+from desktop_app.domain.choices import parse_choice
 from desktop_app.domain.errors import InvalidInput, InvalidState
 
 SUBJECT_NAME_MAX_LENGTH = 200
@@ -47,13 +48,7 @@ class Purpose(enum.StrEnum):
 
     @classmethod
     def parse(cls, value: str) -> Purpose:
-        try:
-            return cls(value.strip().lower())
-        except ValueError:
-            allowed = ", ".join(p.value for p in cls)
-            raise InvalidInput(
-                f"Onbekend doel '{value}'. Kies uit: {allowed}.", field="purpose"
-            ) from None
+        return parse_choice(cls, value, unknown="Onbekend doel", field="purpose")
 
 
 # `other` (e.g. a request in a visa or nationality-loss matter outside the two acts): the AIVD's
@@ -91,13 +86,7 @@ class RequestStatus(enum.StrEnum):
 
     @classmethod
     def parse(cls, value: str) -> RequestStatus:
-        try:
-            return cls(value.strip().lower())
-        except ValueError:
-            allowed = ", ".join(s.value for s in cls)
-            raise InvalidInput(
-                f"Onbekende status '{value}'. Kies uit: {allowed}.", field="status"
-            ) from None
+        return parse_choice(cls, value, unknown="Onbekende status", field="status")
 
 
 CLOSED_STATUSES: frozenset[RequestStatus] = frozenset(

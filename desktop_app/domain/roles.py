@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
+from desktop_app.domain.choices import parse_choice
 from desktop_app.domain.errors import Forbidden, InvalidInput
 
 
@@ -21,13 +22,7 @@ class Role(enum.StrEnum):
 
     @classmethod
     def parse(cls, value: str) -> Role:
-        try:
-            return cls(value.strip().lower())
-        except ValueError:
-            allowed = ", ".join(r.value for r in cls)
-            raise InvalidInput(
-                f"Onbekende rol '{value}'. Kies uit: {allowed}.", field="role"
-            ) from None
+        return parse_choice(cls, value, unknown="Onbekende rol", field="role")
 
 
 _LABELS_NL = {

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.domain.calendar import AtwCalendar
+from desktop_app.domain.choices import parse_choice
 from desktop_app.domain.errors import InvalidInput, InvalidState
 from desktop_app.domain.ids import RequestId
 from desktop_app.domain.requests import (
@@ -73,13 +74,7 @@ class SortColumn(enum.StrEnum):
 
     @classmethod
     def parse(cls, value: str) -> SortColumn:
-        try:
-            return cls(value.strip().lower())
-        except ValueError:
-            allowed = ", ".join(c.value for c in cls)
-            raise InvalidInput(
-                f"Onbekende sortering '{value}'. Kies uit: {allowed}.", field="sort"
-            ) from None
+        return parse_choice(cls, value, unknown="Onbekende sortering", field="sort")
 
 
 @dataclass(frozen=True, slots=True)
