@@ -23,10 +23,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -37,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.inspection import EndReason
+from desktop_app.gui import tables
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.inspection.window import InspectionWindow, open_inspection_window
 from desktop_app.gui.models import Index, RecordTableModel
@@ -245,32 +244,7 @@ class InspectionRecordTableModel(RecordTableModel[InspectionRecordView]):
 
 def make_table(model: RecordTableModel[Any], parent: QWidget, name: str,
                stretch: int) -> QTableView:
-    """A read-only, row-selecting table whose ``stretch`` column takes the spare width."""
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTabKeyNavigation(False)  # Tab leaves the table: keyboard users reach the buttons
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-
-    def fit() -> None:
-        view.resizeColumnsToContents()
-        for column in range(header.count()):
-            if column != stretch:
-                header.resizeSection(column, min(header.sectionSize(column) + 14, COLUMN_CAP))
-
-    model.modelReset.connect(fit)
-    fit()
-    return view
+    return tables.make_table(model, parent, name, stretch, COLUMN_CAP)
 
 
 # --- the record as a PDF ------------------------------------------------------------------------

@@ -7,9 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -26,6 +24,7 @@ from desktop_app.gui.reports.detail import ReportDetail
 from desktop_app.gui.reports.dialogs import ConfirmDialog
 from desktop_app.gui.reports.labels import work_list_label
 from desktop_app.gui.reports.models import ReportTableModel
+from desktop_app.gui.tables import make_table
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import reports
 from desktop_app.services.reports import ReportSummary
@@ -68,31 +67,7 @@ def lists_for(roles: frozenset[Role]) -> tuple[WorkList, ...]:
 
 
 def _table(model: ReportTableModel, parent: QWidget, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(ReportTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-
-    def fit() -> None:
-        view.resizeColumnsToContents()
-        for column in range(header.count()):
-            if column != ReportTableModel.COL_TITLE:
-                header.resizeSection(column, min(header.sectionSize(column) + 14, COLUMN_CAP))
-
-    model.modelReset.connect(fit)
-    fit()
-    return view
+    return make_table(model, parent, name, ReportTableModel.COL_TITLE, COLUMN_CAP)
 
 
 class ReportsPage(QWidget):
