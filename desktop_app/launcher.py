@@ -28,6 +28,9 @@ def wants_gui(args: list[str]) -> bool:
 
 def run() -> None:
     args = sys.argv[1:]
+    from desktop_app.security.process import harden_process
+
+    harden_process()
     if wants_gui(args):
         from desktop_app.gui.app import run_gui  # type: ignore[import-not-found,unused-ignore]
 

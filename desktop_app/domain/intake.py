@@ -29,7 +29,8 @@ import datetime as dt
 import io
 import json
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.requests import (
@@ -54,16 +55,21 @@ _PURPOSES: Mapping[str, Purpose] = {p.value: p for p in Purpose}
 
 def parse_import(data: bytes, filename_suffix: str, today: dt.date) -> list[RequestDraft]:
     """Parse and validate a whole request list; ``filename_suffix`` is ``.csv`` or ``.json``."""
+    return list(iter_import(data, filename_suffix, today))
+
+
+def iter_import(data: bytes, filename_suffix: str, today: dt.date) -> Iterator[RequestDraft]:
+    """Like ``parse_import``, streaming: the file as a whole (type, encoding, header or JSON
+    syntax) is checked now; each row is validated as it is read, and a bad row raises then. A
+    caller inserting the rows as they come must therefore hold them in one transaction."""
     suffix = filename_suffix.lower().lstrip(".")
+    if suffix not in ("csv", "json"):
+        raise InvalidInput(
+            f"Onbekend bestandstype '{filename_suffix}': gebruik een .csv- of .json-bestand.",
+            field="file",
+        )
     text = _decode(data)
-    if suffix == "csv":
-        return parse_csv(text, today)
-    if suffix == "json":
-        return parse_json(text, today)
-    raise InvalidInput(
-        f"Onbekend bestandstype '{filename_suffix}': gebruik een .csv- of .json-bestand.",
-        field="file",
-    )
+    return iter_csv(text, today) if suffix == "csv" else iter_json(text, today)
 
 
 def _decode(data: bytes) -> str:
@@ -88,26 +94,41 @@ def _sniff_delimiter(header_line: str) -> str:
 
 
 def parse_csv(text: str, today: dt.date) -> list[RequestDraft]:
+    return list(iter_csv(text, today))
+
+
+def iter_csv(text: str, today: dt.date) -> Iterator[RequestDraft]:
     end = text.find("\n")
     first_line = text if end < 0 else text[:end]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
     try:
         header_row = next(reader, None)
-        if header_row is None or not any(cell.strip() for cell in header_row):
-            raise InvalidInput(
-                "Het bestand is leeg: de kopregel met kolomnamen ontbreekt.", field="file"
-            )
-        columns = _check_header(header_row)
-        width = len(columns)
-        # An absent optional column reads the "" appended to every row at index ``width``.
-        positions = {name: i for i, name in enumerate(columns)}
-        i_name, i_vnum, i_purp, i_recv, i_birth, i_nat, i_ref = (
-            positions.get(name, width) for name in ALL_FIELDS
+    except csv.Error as exc:
+        raise _unreadable(reader, exc) from None
+    if header_row is None or not any(cell.strip() for cell in header_row):
+        raise InvalidInput(
+            "Het bestand is leeg: de kopregel met kolomnamen ontbreekt.", field="file"
         )
-        drafts: list[RequestDraft] = []
-        append = drafts.append
-        fast_draft = _fast_draft
-        row_number = 0
+    return _csv_rows(reader, _check_header(header_row), today)
+
+
+def _unreadable(reader: Any, exc: csv.Error) -> InvalidInput:
+    return InvalidInput(
+        f"Het CSV-bestand is onleesbaar bij regel {reader.line_num}: {exc}.", field="file"
+    )
+
+
+def _csv_rows(reader: Any, columns: list[str], today: dt.date) -> Iterator[RequestDraft]:
+    width = len(columns)
+    # An absent optional column reads the "" appended to every row at index ``width``.
+    positions = {name: i for i, name in enumerate(columns)}
+    i_name, i_vnum, i_purp, i_recv, i_birth, i_nat, i_ref = (
+        positions.get(name, width) for name in ALL_FIELDS
+    )
+    fast_draft = _fast_draft
+    dates = _IsoDates()
+    row_number = 0
+    try:
         for cells in reader:
             row_number += 1
             if len(cells) != width:
@@ -128,18 +149,14 @@ def parse_csv(text: str, today: dt.date) -> list[RequestDraft]:
                 cells[i_nat],
                 cells[i_ref],
             )
-            draft = fast_draft(*fields, today)
+            draft = fast_draft(*fields, today, dates)
             if draft is None:
                 if not any(cell.strip() for cell in cells):
                     continue
                 draft = _checked_draft(fields, today, row_number)
-            append(draft)
-        return drafts
+            yield draft
     except csv.Error as exc:
-        raise InvalidInput(
-            f"Het CSV-bestand is onleesbaar bij regel {reader.line_num}: {exc}.",
-            field="file",
-        ) from None
+        raise _unreadable(reader, exc) from None
 
 
 def _check_header(header_row: Sequence[str]) -> list[str]:
@@ -170,6 +187,10 @@ def _check_header(header_row: Sequence[str]) -> list[str]:
 
 
 def parse_json(text: str, today: dt.date) -> list[RequestDraft]:
+    return list(iter_json(text, today))
+
+
+def iter_json(text: str, today: dt.date) -> Iterator[RequestDraft]:
     try:
         items = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -181,23 +202,27 @@ def parse_json(text: str, today: dt.date) -> list[RequestDraft]:
         raise InvalidInput(
             "Het JSON-bestand moet een lijst van verzoeken zijn ([{...}, {...}]).", field="file"
         )
-    drafts: list[RequestDraft] = []
+    return _json_rows(items, today)
+
+
+def _json_rows(items: list[object], today: dt.date) -> Iterator[RequestDraft]:
+    dates = _IsoDates()
     for row_number, item in enumerate(items, start=1):
         if not isinstance(item, dict):
             raise InvalidInput(
                 f"Rij {row_number}: een verzoek moet een object met velden zijn.", row=row_number
             )
-        draft = _fast_json_draft(item, today)
+        draft = _fast_json_draft(item, today, dates)
         if draft is None:
             try:
                 draft = _draft_from_json(item, today)
             except InvalidInput as exc:
                 raise _at_row(exc, row_number) from None
-        drafts.append(draft)
-    return drafts
+        yield draft
 
 
-def _fast_json_draft(item: Mapping[str, object], today: dt.date) -> RequestDraft | None:
+def _fast_json_draft(item: Mapping[str, object], today: dt.date,
+                     dates: _IsoDates | None = None) -> RequestDraft | None:
     if not item.keys() <= _KNOWN:
         return None
     get = item.get
@@ -224,7 +249,8 @@ def _fast_json_draft(item: Mapping[str, object], today: dt.date) -> RequestDraft
         and isinstance(reference, str)
     ):
         return None
-    return _fast_draft(name, v_number, purpose, received, birth, nationality, reference, today)
+    return _fast_draft(name, v_number, purpose, received, birth, nationality, reference, today,
+                       dates)
 
 
 def _json_text(item: Mapping[str, object], name: str) -> str | None:
@@ -321,6 +347,15 @@ def _iso_date(text: str) -> dt.date | None:
         return None
 
 
+class _IsoDates(dict[str, dt.date | None]):
+    """ISO text -> date (None when not a clean ISO date), parsed once per distinct text: an
+    import has few distinct dates of receipt."""
+
+    def __missing__(self, text: str) -> dt.date | None:
+        day = self[text] = _iso_date(text)
+        return day
+
+
 def _fast_draft(
     subject_name: str,
     v_number: str,
@@ -330,6 +365,7 @@ def _fast_draft(
     nationality: str,
     ind_reference: str,
     today: dt.date,
+    dates: _IsoDates | None = None,
 ) -> RequestDraft | None:
     """The common, clean row, accepted with a few C-level string checks.
 
@@ -352,13 +388,15 @@ def _fast_draft(
     purp = _PURPOSES.get(purpose.strip().lower())
     if purp is None:
         return None
-    recv = _iso_date(received.strip())
+    if dates is None:
+        dates = _IsoDates()
+    recv = dates[received.strip()]
     if recv is None or recv > today or recv < EARLIEST_RECEIVED:
         return None
     birth_text = birth_date.strip()
     born: dt.date | None = None
     if birth_text:
-        born = _iso_date(birth_text)
+        born = dates[birth_text]
         if born is None or born > today or born < EARLIEST_BIRTH_DATE or recv < born:
             return None
     nat: str | None = nationality.strip() or None
@@ -369,15 +407,7 @@ def _fast_draft(
     ref: str | None = ind_reference.strip() or None
     if ref is not None and (len(ref) > IND_REFERENCE_MAX_LENGTH or not ref.isprintable()):
         return None
-    return RequestDraft(
-        subject_name=name,
-        v_number=v_num,
-        purpose=purp,
-        received=recv,
-        birth_date=born,
-        nationality=nat,
-        ind_reference=ref,
-    )
+    return RequestDraft(name, v_num, purp, recv, born, nat, ref)  # positional: the hot path
 
 
 def _at_row(exc: InvalidInput, row: int) -> InvalidInput:

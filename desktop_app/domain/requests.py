@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop_app.domain.calendar import REQUEST_TERM_WORKING_DAYS, AtwCalendar
 from desktop_app.domain.choices import parse_choice
@@ -180,9 +181,11 @@ def parse_reference(reference: str) -> tuple[int, int]:
 # -- validation of a new request -----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class RequestDraft:
-    """A validated new request, before storage gives it an id, reference and deadline."""
+class RequestDraft(NamedTuple):
+    """A validated new request, before storage gives it an id, reference and deadline.
+
+    A NamedTuple rather than a frozen dataclass: an import makes one per row, and a frozen
+    dataclass's ``__init__`` (one ``object.__setattr__`` per field) cost half the parse time."""
 
     subject_name: str
     v_number: str

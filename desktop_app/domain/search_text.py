@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Latin letters without a Unicode decomposition that people nevertheless type without the
 # stroke or ligature (Sørensen -> sorensen, Łukasz -> lukasz). Applied after casefolding.
@@ -48,6 +49,22 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped.casefold().translate(_LATIN_EXTRA))
+
+
+class WordFolds(dict[str, str]):
+    """``fold`` per word, remembered: a bulk import folds each distinct word once."""
+
+    def __missing__(self, word: str) -> str:
+        folded = self[word] = fold(word)
+        return folded
+
+    def fold_many(self, texts: Iterable[str]) -> list[str]:
+        """``[fold(t) for t in texts]``: ASCII texts are only lowercased, other texts are folded
+        word by word. Exact, because every step of ``fold`` maps a space to itself and never
+        joins characters across it."""
+        get = self.__getitem__
+        return [text.lower() if text.isascii() else " ".join(map(get, text.split(" ")))
+                for text in texts]
 
 
 def _v_number_digits(query: str) -> str | None:

@@ -143,7 +143,9 @@ def import_requests(session: Session, source: Path | bytes, suffix: str | None =
         suffix = suffix or source.suffix
     else:
         data = source
-    drafts = intake.parse_import(data, suffix or "", session.clock.today())
+    # Streaming: rows are validated while earlier chunks are being inserted; a bad row raises
+    # inside the transaction, which then leaves nothing behind.
+    drafts = intake.iter_import(data, suffix or "", session.clock.today())
     with session.transaction("request.import", "requests") as tx:
         session.require(INTAKE, "verzoeken importeren")
         calendar = calendar_repo.load_calendar(tx.conn)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,19 @@ from desktop_app.storage.files import restrict
 log = logging.getLogger(__name__)
 
 KEY_BYTES = 32
+
+# SQLCipher's "enhanced memory security" (ENC-4 "if adopted"): lock and random-wipe EVERY heap
+# block SQLite allocates. Off by default, as in SQLCipher itself since 4.5: it made the bulk
+# import 3x and searches 3-7x slower (docs/security.md, "Memory"), while SQLCipher locks and
+# wipes its own key material either way, and the Python and Qt objects that hold the same
+# names and texts are never wiped. Process-wide and irreversible once on, so it is chosen
+# before the first connection: set this variable to "on" to adopt it (the self-check then
+# insists on it).
+MEMORY_SECURITY_ENV = "WERKPLEK_MEMORY_SECURITY"
+
+
+def memory_security_wanted() -> bool:
+    return os.environ.get(MEMORY_SECURITY_ENV, "").strip().lower() in ("1", "on", "true", "ja")
 
 Connection = Any  # sqlcipher3.Connection has no type stubs
 
@@ -58,8 +72,8 @@ def _connect(path: Path, key: bytes | bytearray) -> Connection:
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute(key_pragma)
-        # Wipe freed memory and lock pages holding key material (off by default since 4.5).
-        conn.execute("PRAGMA cipher_memory_security = ON")
+        if memory_security_wanted():
+            conn.execute("PRAGMA cipher_memory_security = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
         try:
             # Proves the key: SQLCipher only decrypts (and checks the HMAC of) page 1 here.
@@ -91,7 +105,8 @@ def self_check(conn: Connection) -> None:
         )
     if conn.execute("PRAGMA cipher_use_hmac").fetchone()[0] not in ("1", 1):
         raise IntegrityFailure("De database wordt niet tegen wijzigingen beschermd; geweigerd.")
-    if conn.execute("PRAGMA cipher_memory_security").fetchone()[0] not in ("1", 1):
+    if memory_security_wanted() and conn.execute(
+            "PRAGMA cipher_memory_security").fetchone()[0] not in ("1", 1):
         raise IntegrityFailure("Geheugenbeveiliging van de database staat uit; geweigerd.")
     if "ENABLE_FTS5" not in options:
         raise IntegrityFailure("De database mist zoekfuncties (FTS5); geweigerd.")

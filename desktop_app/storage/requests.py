@@ -19,7 +19,8 @@ import datetime as dt
 import enum
 import itertools
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,7 +39,7 @@ from desktop_app.domain.requests import (
     format_reference,
     parse_reference,
 )
-from desktop_app.domain.search_text import fold, fts_query, v_number_prefix
+from desktop_app.domain.search_text import WordFolds, fold, fts_query, v_number_prefix
 from desktop_app.domain.statistics import RequestFacts
 from desktop_app.storage.db import Connection
 
@@ -55,9 +56,6 @@ STATUS_BY_CODE: tuple[RequestStatus, ...] = tuple(
 _OPEN = "r.status < 3"  # the partial index's WHERE, literally
 _PURPOSES = {p.value: p for p in Purpose}
 
-# Rows per executemany: bounds memory for a million-row import and lets the FTS insert reuse
-# the tuples just built.
-INSERT_CHUNK = 50_000
 # Placeholders per IN (...) when fetching a page of rows by id.
 _IDS_PER_STATEMENT = 500
 
@@ -152,15 +150,17 @@ _ROW_COLUMNS = (
 _INSERT = f"INSERT INTO requests ({_ROW_COLUMNS}) VALUES ({','.join('?' * 15)})"
 _INSERT_FTS = "INSERT INTO requests_fts (rowid, name_fold) VALUES (?, ?)"
 
-# Bulk path (chunks of at least this many rows). Under cipher_memory_security every heap
-# allocation costs an mlock/munlock pair plus a wipe, and SQLite allocates for every bound text
-# parameter (once the connection's small lookaside pool is taken by its cached statements) and
-# for every cursor of every statement execution. So a chunk is not bound row by row: it is
-# packed into two blobs (a fixed-width header per row and the concatenated UTF-8 texts) and
-# inserted by ONE statement that unpacks them with substr() over a recursive row counter;
-# within one statement execution SQLite reuses its buffers. ~3x faster, and independent of
-# the connection's history.
+# Bulk path (chunks of at least this many rows). Under cipher_memory_security every SQLite
+# heap allocation costs an mlock/munlock pair plus a random-fill wipe when freed, and SQLite
+# allocates for every bound text parameter and every cursor of every statement execution. So a
+# chunk is not bound row by row: it is packed into two blobs (a fixed-width header per row and
+# the concatenated UTF-8 texts) and inserted by ONE statement that unpacks them with substr()
+# over a table of row numbers; within one statement execution SQLite reuses its buffers.
 BULK_MIN_ROWS = 100
+# Rows per bulk statement. Small enough that preparing the next chunk (Python) overlaps the
+# insert of this one (SQLite, GIL released) for most of an import; large enough that the
+# per-statement costs vanish.
+BULK_CHUNK = 10_000
 # A bigger page cache while a bulk insert runs (KiB): the random-order indexes (name,
 # V-number) then stay in memory instead of being re-read and re-decrypted. Restored afterwards.
 BULK_CACHE_KIB = 131_072
@@ -176,15 +176,20 @@ _HEADER_FIELDS: tuple[tuple[str, int], ...] = (
 )
 _HEADER_WIDTH = sum(width for _, width in _HEADER_FIELDS)
 _HEADER_FORMAT = "%04d%06d%s%-10s%d%-3s%d%s%s%010d%04d%010d%04d%010d%04d"
-_PURPOSE_DIGIT = {p.value: i for i, p in enumerate(Purpose)}
+_PURPOSE_DIGIT = {p: i for i, p in enumerate(Purpose)}
+
+
+def _offset(field: str) -> int:
+    pos = 0
+    for name, width in _HEADER_FIELDS:
+        if name == field:
+            return pos
+        pos += width
+    raise KeyError(field)
 
 
 def _unpack_sql() -> str:
-    f: dict[str, str] = {}
-    pos = 0
-    for name, width in _HEADER_FIELDS:
-        f[name] = f"substr(:h, p + {pos}, {width})"
-        pos += width
+    f = {name: f"substr(:h, p + {_offset(name)}, {width})" for name, width in _HEADER_FIELDS}
 
     def text(field: str) -> str:
         return f"CAST({f[field]} AS TEXT)"
@@ -199,10 +204,11 @@ def _unpack_sql() -> str:
     purpose = "CASE " + f["purpose"] + "".join(
         f" WHEN X'{ord(str(i)):02x}' THEN '{p.value}'" for i, p in enumerate(Purpose)
     ) + " END"
+    # Row numbers come from a table, not a recursive CTE: a CTE's queue copies every row out of
+    # its ephemeral table into a freshly allocated buffer (one more locked, wiped allocation
+    # per row under cipher_memory_security).
     return (
         f"INSERT INTO requests ({_ROW_COLUMNS})"
-        " WITH RECURSIVE k(i, p) AS (SELECT 0, 1 UNION ALL"
-        f" SELECT i + 1, p + {_HEADER_WIDTH} FROM k WHERE i + 1 < :n)"
         " SELECT :first + i,"
         f" CAST({f['ref_year']} AS INTEGER), CAST({f['ref_seq']} AS INTEGER),"
         f" CASE {f['ind_len']} WHEN X'30303030' THEN NULL ELSE {data('ind')} END,"
@@ -210,20 +216,61 @@ def _unpack_sql() -> str:
         f" CASE substr(:h, p + {_offset('birth_date')}, 1) WHEN X'20' THEN NULL"
         f" ELSE {text('birth_date')} END,"
         f" {nationality}, {purpose}, {text('received')}, {text('deadline')},"
-        " :version, :created_by, :created_at FROM k"
+        " :version, :created_by, :created_at"
+        f" FROM (SELECT i, 1 + i * {_HEADER_WIDTH} AS p FROM temp.bulk_row_numbers"
+        " WHERE i < :n ORDER BY i)"
     )
 
 
-def _offset(field: str) -> int:
-    pos = 0
-    for name, width in _HEADER_FIELDS:
-        if name == field:
-            return pos
-        pos += width
-    raise KeyError(field)
-
-
 _INSERT_PACKED = _unpack_sql()
+_INSERT_FTS_RANGE = ("INSERT INTO requests_fts (rowid, name_fold)"
+                     " SELECT id, name_fold FROM requests WHERE id BETWEEN ? AND ?")
+
+
+def _ensure_row_numbers(conn: Connection, count: int) -> None:
+    """A temporary (in-memory, per connection) table of the integers 0 … count-1."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS bulk_row_numbers (i INTEGER PRIMARY KEY)")
+    have = int(conn.execute(
+        "SELECT coalesce(max(i) + 1, 0) FROM temp.bulk_row_numbers").fetchone()[0])
+    if have < count:
+        conn.execute(
+            "INSERT INTO temp.bulk_row_numbers (i) WITH RECURSIVE k(i) AS"
+            " (SELECT ? UNION ALL SELECT i + 1 FROM k WHERE i + 1 < ?) SELECT i FROM k",
+            (have, count),
+        )
+
+
+class _BackgroundWriter:
+    """Runs one chunk's statements in a worker thread while the caller prepares the next chunk.
+
+    SQLite releases the GIL while a statement runs, so packing chunk k+1 (Python) and inserting
+    chunk k (C) use two cores. At most one job is in flight and the caller never touches the
+    connection meanwhile (``wait`` first), so the connection is used by one thread at a time.
+    A failed job's exception is raised by the next ``submit``/``wait``."""
+
+    def __init__(self) -> None:
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: Future[None] | None = None
+
+    def submit(self, job: Callable[[], None]) -> None:
+        self.wait()
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-insert")
+        self._pending = self._pool.submit(job)
+
+    def wait(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def close(self) -> None:
+        """Let a running job finish (also after an error: the caller then rolls back)."""
+        try:
+            self.wait()
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True)
+                self._pool = None
 
 
 def _chunks(drafts: Iterable[RequestDraft], size: int) -> Iterator[list[RequestDraft]]:
@@ -251,71 +298,54 @@ def insert_many(
     """Insert validated drafts with new references and deadlines; call inside a transaction.
 
     References are ``NV-<year of receipt>-<per-year sequence>``. ``drafts`` may be a
-    generator: it is consumed in chunks of ``INSERT_CHUNK``. Within a chunk the drafts are
-    numbered in order of receipt (the file's order carries no meaning once it is accepted, and
-    date-ordered rows keep the date indexes nearly append-only).
+    generator (a streaming parser): it is consumed in chunks, and while one chunk is being
+    inserted the next is read and packed. Within a chunk the drafts are numbered in order of
+    receipt (the file's order carries no meaning once it is accepted, and date-ordered rows keep
+    the date indexes nearly append-only). If ``drafts`` raises, the statements already run
+    are finished first; the caller's rollback then removes them.
+
+    The connection must allow use from another thread (``check_same_thread=False``).
     """
     counters = {int(y): int(s) for y, s in conn.execute(
         "SELECT year, last_seq FROM reference_counters")}
-    touched: set[int] = set()
     first_id = int(conn.execute("SELECT coalesce(max(id), 0) FROM requests").fetchone()[0]) + 1
     next_id = first_id
+    touched: set[int] = set()
     version = calendar.version
-    deadline_for = calendar.deadline_for
-    iso: dict[dt.date, str] = {}
-
-    def iso_of(day: dt.date) -> str:
-        text = iso.get(day)
-        if text is None:
-            text = iso[day] = day.isoformat()
-        return text
-
     old_cache: int | None = None
+    folds = WordFolds()
+    writer = _BackgroundWriter()
+
+    def bulk_job(first: int, count: int, header: bytes, texts: bytes) -> Callable[[], None]:
+        params = {"h": header, "d": texts, "n": count, "first": first, "version": version,
+                  "created_by": created_by, "created_at": created_at}
+
+        def job() -> None:
+            conn.execute(_INSERT_PACKED, params)
+            conn.execute(_INSERT_FTS_RANGE, (first, first + count - 1))
+        return job
+
     try:
-        for chunk in _chunks(drafts, INSERT_CHUNK):
+        for chunk in _chunks(drafts, BULK_CHUNK):
             chunk.sort(key=_received_of)
-            chunk_first = next_id
-            rows: list[tuple[object, ...]] = []
-            for draft in chunk:
-                received = draft.received
-                year = received.year
-                seq = counters.get(year, 0) + 1
-                if seq > REFERENCE_MAX_SEQUENCE:
-                    raise InvalidState(
-                        f"De kenmerken voor {year} zijn op (meer dan {REFERENCE_MAX_SEQUENCE} "
-                        "verzoeken in één jaar)."
-                    )
-                counters[year] = seq
-                touched.add(year)
-                name = draft.subject_name
-                born = draft.birth_date
-                rows.append((
-                    next_id, year, seq, draft.ind_reference, name,
-                    name.lower() if name.isascii() else fold(name), draft.v_number,
-                    None if born is None else iso_of(born), draft.nationality,
-                    draft.purpose.value, iso_of(received), iso_of(deadline_for(received)),
-                    version, created_by, created_at,
-                ))
-                next_id += 1
-            if len(rows) < BULK_MIN_ROWS:
+            refs = _references(chunk, counters, touched)
+            if len(chunk) < BULK_MIN_ROWS:
+                rows = _rows(chunk, refs, next_id, calendar, version, created_by, created_at)
+                writer.wait()
                 conn.executemany(_INSERT, rows)
                 conn.executemany(_INSERT_FTS, [(r[0], r[5]) for r in rows])
-                continue
-            if old_cache is None:
-                old_cache = _cache_kib(conn)
-                if old_cache < BULK_CACHE_KIB:
-                    conn.execute(f"PRAGMA cache_size = -{int(BULK_CACHE_KIB)}")
-            header, texts = _pack(rows)
-            conn.execute(_INSERT_PACKED, {
-                "h": header, "d": texts, "n": len(rows), "first": chunk_first,
-                "version": version, "created_by": created_by, "created_at": created_at,
-            })
-            conn.execute(
-                "INSERT INTO requests_fts (rowid, name_fold)"
-                " SELECT id, name_fold FROM requests WHERE id BETWEEN ? AND ?",
-                (chunk_first, next_id - 1),
-            )
+            else:
+                header, texts = _pack(chunk, refs, calendar, folds)
+                if old_cache is None:
+                    writer.wait()
+                    old_cache = _cache_kib(conn)
+                    if old_cache < BULK_CACHE_KIB:
+                        conn.execute(f"PRAGMA cache_size = -{int(BULK_CACHE_KIB)}")
+                    _ensure_row_numbers(conn, BULK_CHUNK)
+                writer.submit(bulk_job(next_id, len(chunk), header, texts))
+            next_id += len(chunk)
     finally:
+        writer.close()
         if old_cache is not None and old_cache < BULK_CACHE_KIB:
             conn.execute(f"PRAGMA cache_size = -{int(old_cache)}")
     inserted = next_id - first_id
@@ -330,30 +360,90 @@ def insert_many(
     return InsertedRange(first_id, inserted)
 
 
-def _pack(rows: list[tuple[object, ...]]) -> tuple[bytes, bytes]:
-    """The fixed-width headers and the concatenated texts of ``rows`` (see _INSERT_PACKED)."""
-    headers: list[str] = []
-    texts: list[bytes] = []
-    offset = 1
-    fmt = _HEADER_FORMAT
-    digits = _PURPOSE_DIGIT
-    for (_id, year, seq, ind_ref, name, folded, v_number, born, nationality, purpose,
-         received, deadline, *_rest) in rows:
-        ind_b = b"" if ind_ref is None else str(ind_ref).encode()
-        name_b = str(name).encode()
-        fold_b = str(folded).encode()
-        ind_off = offset
-        name_off = ind_off + len(ind_b)
-        fold_off = name_off + len(name_b)
-        offset = fold_off + len(fold_b)
-        nat = nationality or ""
-        headers.append(fmt % (
-            year, seq, v_number, born or "", len(str(nat)), nat, digits[str(purpose)],
-            received, deadline, ind_off, len(ind_b), name_off, len(name_b), fold_off,
-            len(fold_b),
-        ))
-        texts += (ind_b, name_b, fold_b)
-    return "".join(headers).encode("ascii"), b"".join(texts)
+def _references(chunk: list[RequestDraft], counters: dict[int, int], touched: set[int]
+                ) -> tuple[list[int], list[int]]:
+    """The years and sequence numbers of a chunk's references, continuing each year's counter
+    (a run of one year at a time: the chunk is in order of receipt)."""
+    years = [d.received.year for d in chunk]
+    seqs: list[int] = []
+    for year, run in itertools.groupby(years):
+        last = counters.get(year, 0)
+        count = sum(1 for _ in run)
+        if last + count > REFERENCE_MAX_SEQUENCE:
+            raise InvalidState(
+                f"De kenmerken voor {year} zijn op (meer dan {REFERENCE_MAX_SEQUENCE} "
+                "verzoeken in één jaar)."
+            )
+        seqs.extend(range(last + 1, last + count + 1))
+        counters[year] = last + count
+        touched.add(year)
+    return years, seqs
+
+
+def _rows(chunk: list[RequestDraft], refs: tuple[list[int], list[int]], first_id: int,
+          calendar: AtwCalendar, version: str, created_by: str, created_at: str
+          ) -> list[tuple[object, ...]]:
+    return [
+        (
+            first_id + i, year, seq, d.ind_reference, d.subject_name, fold_name(d.subject_name),
+            d.v_number, None if d.birth_date is None else d.birth_date.isoformat(),
+            d.nationality, d.purpose.value, d.received.isoformat(),
+            calendar.deadline_for(d.received).isoformat(), version, created_by, created_at,
+        )
+        for i, (d, year, seq) in enumerate(zip(chunk, *refs, strict=True))
+    ]
+
+
+class _IsoDates(dict[dt.date, str]):
+    """date -> ISO text, made on first use (lookups stay in C through ``map``)."""
+
+    def __missing__(self, day: dt.date) -> str:
+        text = self[day] = day.isoformat()
+        return text
+
+
+class _Deadlines(dict[dt.date, str]):
+    """date of receipt -> ISO deadline by ``calendar``, made on first use."""
+
+    def __init__(self, calendar: AtwCalendar) -> None:
+        super().__init__()
+        self._calendar = calendar
+
+    def __missing__(self, day: dt.date) -> str:
+        text = self[day] = self._calendar.deadline_for(day).isoformat()
+        return text
+
+
+def _byte_lengths(texts: list[str]) -> list[int]:
+    return list(map(len, map(str.encode, texts)))
+
+
+def _pack(chunk: list[RequestDraft], refs: tuple[list[int], list[int]], calendar: AtwCalendar,
+          folds: WordFolds) -> tuple[bytes, bytes]:
+    """The fixed-width headers and the texts of a chunk (see _INSERT_PACKED).
+
+    Built column by column, so that the per-row work is the C loops of ``map``, ``zip`` and
+    ``str.join`` (one ``%`` format per row) rather than Python statements. The texts are all
+    IND references, then all names, then all folded names, with byte offsets."""
+    received = [d.received for d in chunk]
+    names = [d.subject_name for d in chunk]
+    folded = folds.fold_many(names)
+    inds = [d.ind_reference or "" for d in chunk]
+    nats = [d.nationality or "" for d in chunk]
+    ind_lens, name_lens, fold_lens = (_byte_lengths(inds), _byte_lengths(names),
+                                      _byte_lengths(folded))
+    ind_at = list(itertools.accumulate(ind_lens, initial=1))
+    name_at = list(itertools.accumulate(name_lens, initial=ind_at.pop()))
+    fold_at = list(itertools.accumulate(fold_lens, initial=name_at.pop()))
+    fold_at.pop()
+    header = "".join(map(_HEADER_FORMAT.__mod__, zip(
+        refs[0], refs[1], [d.v_number for d in chunk],
+        ["" if d.birth_date is None else d.birth_date.isoformat() for d in chunk],
+        map(len, nats), nats, [_PURPOSE_DIGIT[d.purpose] for d in chunk],
+        map(_IsoDates().__getitem__, received), map(_Deadlines(calendar).__getitem__, received),
+        ind_at, ind_lens, name_at, name_lens, fold_at, fold_lens, strict=True,
+    )))
+    return header.encode("ascii"), "".join(itertools.chain(inds, names, folded)).encode()
 
 
 def _received_of(draft: RequestDraft) -> dt.date:

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.domain.search_text import (
+    WordFolds,
     fold,
     fts_query,
     is_v_number_query,
@@ -57,6 +58,20 @@ def test_fold_leaves_no_combining_marks_or_capitals(text: str) -> None:
     folded = fold(text)
     assert not any(unicodedata.combining(ch) for ch in folded)
     assert folded == folded.casefold()
+
+
+# Words of any script with combining marks, stroke letters, NBSP, U+00A8 (NFKD: space + mark)
+# and Hangul jamo that NFC joins, separated by one or more spaces.
+_WORDS = st.lists(st.text(alphabet=st.sampled_from(
+    "aÇçeéÉüÜßøŁłæĳﬁ\u0301\u0308\u00a8\u00a0\u1100\u1161ΆάИйمُحَ1 "), max_size=8), max_size=6)
+
+
+@given(_WORDS)
+@settings(max_examples=300)
+def test_word_by_word_folding_is_exactly_fold(texts: list[str]) -> None:
+    folds = WordFolds()
+    assert folds.fold_many(texts) == [fold(t) for t in texts]
+    assert folds.fold_many(texts) == [fold(t) for t in texts]  # from the remembered words
 
 
 @given(st.text())

@@ -8,6 +8,8 @@ import re
 import secrets
 import shutil
 import sqlite3
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ import pytest
 import sqlcipher3
 from support.helpers import (
     ADMIN_PW,
+    REPO,
     STAFF,
     db_path,
     files_containing,
@@ -158,6 +161,8 @@ class _Doctored:
 
     def execute(self, sql: str, *args: Any) -> Any:
         norm = " ".join(sql.split()).lower()
+        if norm.startswith(f"pragma {self._pragma} ="):
+            return _Rows([])  # a doctored build ignores the setting
         if norm == f"pragma {self._pragma}":
             if self._drop is not None:
                 rows = [r for r in self._real.execute(sql).fetchall() if r[0] != self._drop
@@ -189,7 +194,6 @@ def test_enc4_real_build_passes_self_check(tmp_path: Path) -> None:
         options = {r[0] for r in conn.execute("PRAGMA compile_options")}
         assert options & {"TEMP_STORE=2", "TEMP_STORE=3"}
         assert str(conn.execute("PRAGMA cipher_use_hmac").fetchone()[0]) == "1"
-        assert str(conn.execute("PRAGMA cipher_memory_security").fetchone()[0]) == "1"
         self_check(conn)
     finally:
         db.close()
@@ -202,6 +206,9 @@ def test_enc4_self_check_refuses_weak_build(
 ) -> None:
     made: list[_Doctored] = []
     real_connect = dbmod._connect
+    if pragma == "cipher_memory_security":
+        # Only refused where memory security was asked for (it is off by default).
+        monkeypatch.setenv(dbmod.MEMORY_SECURITY_ENV, "on")
 
     def doctored(path: Path, key: bytes | bytearray) -> Any:
         conn = _Doctored(real_connect(path, key), pragma, rows, drop)
@@ -220,6 +227,32 @@ def test_enc4_self_check_refuses_weak_build(
     assert not target.exists()
     assert not Path(f"{target}-wal").exists()
     assert all(c.closed for c in made)
+
+
+_MEMSEC_PROBE = """
+import secrets, sys
+from pathlib import Path
+from desktop_app.storage.db import Database, self_check
+db = Database.create(Path(sys.argv[1]), secrets.token_bytes(32))
+self_check(db.conn)
+print(db.conn.execute("PRAGMA cipher_memory_security").fetchone()[0])
+db.close()
+"""
+
+
+@pytest.mark.parametrize(("setting", "expected"), [(None, "0"), ("on", "1"), ("ja", "1"),
+                                                   ("off", "0")])
+def test_enc4_memory_security_is_a_process_setting(tmp_path: Path, setting: str | None,
+                                                   expected: str) -> None:
+    """SQLCipher's memory security is process-wide and cannot be switched off once on, so it is
+    tried in a fresh interpreter each time: off by default, on when the variable asks."""
+    env = {k: v for k, v in os.environ.items() if k != dbmod.MEMORY_SECURITY_ENV}
+    if setting is not None:
+        env[dbmod.MEMORY_SECURITY_ENV] = setting
+    out = subprocess.run([sys.executable, "-c", _MEMSEC_PROBE, str(tmp_path / "m.db")],
+                         env=env, cwd=REPO, capture_output=True, text=True, timeout=60,
+                         check=True)
+    assert out.stdout.strip() == expected
 
 
 # --- ENC-5 -----------------------------------------------------------------------------------

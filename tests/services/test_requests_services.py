@@ -23,6 +23,7 @@ from desktop_app.services import stats as stats_service
 from desktop_app.services import users
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
+from desktop_app.storage import requests as requests_storage
 from desktop_app.storage.requests import RequestQuery, SortColumn
 
 PERSONAL = ("Çelik", "celik", "1234567890", "Müller", "Иван")
@@ -165,6 +166,28 @@ def test_large_import_is_one_transaction_and_one_entry(ws: Any) -> None:
         assert _count(s) == 1500
         ids = request_service.request_ids(s, RequestQuery(search="IND-77"))
         assert [r.subject_name for r in request_service.requests_by_ids(s, ids)] == ["Persoon 77"]
+
+
+def test_bad_row_after_inserted_chunks_leaves_nothing(ws: Any,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import streams: earlier chunks are already in the transaction when a later row turns
+    out bad. The row is still named, and the rollback leaves no request, reference number,
+    search entry or audit entry behind."""
+    monkeypatch.setattr(requests_storage, "BULK_CHUNK", 200)
+    rows = ["subject_name;v_number;purpose;received"]
+    rows += [f"Streamer {i};{i:010d};asylum;2026-{1 + i % 10:02d}-15" for i in range(1000)]
+    rows.append("Kapot;12345;asylum;2026-10-01")
+    with ws.session("officier") as s:
+        first = _add(s)
+        before = len(_entries(s))
+        with pytest.raises(InvalidInput) as info:
+            request_service.import_requests(s, "\n".join(rows).encode(), ".csv")
+        assert (info.value.row, info.value.field) == (1001, "v_number")
+        assert _count(s) == 1
+        assert len(_entries(s)) == before
+        assert len(request_service.request_ids(s, RequestQuery(search="streamer"))) == 0
+        again = _add(s)
+        assert (first.reference, again.reference) == ("NV-2026-000001", "NV-2026-000002")
 
 
 def test_workflow_rules(ws: Any, clock: Any) -> None:

@@ -21,8 +21,8 @@ CHILD = REPO / "tests" / "support" / "requests_fixtures.py"
 def test_sigkill_during_import_leaves_zero_new_rows(tmp_path: Path) -> None:
     key = secrets.token_bytes(32)
     path = tmp_path / "import.db"
-    rows = repo.INSERT_CHUNK * 3
-    kill_at = repo.INSERT_CHUNK * 2 + 5_000  # two chunks are inserted, the third is being read
+    rows = repo.BULK_CHUNK * 3
+    kill_at = repo.BULK_CHUNK * 2 + 5_000  # two chunks are inserted, the third is being read
     proc = subprocess.Popen([sys.executable, str(CHILD), str(path), str(rows)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
                             env={**os.environ, "REQUESTS_KEY": key.hex()})

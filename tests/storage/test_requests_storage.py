@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from desktop_app.domain.calendar import AtwCalendar
+from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.requests import (
     DashboardBucket,
     DelayNotice,
@@ -273,7 +274,8 @@ def test_statistics_facts_are_every_request_of_the_period(filled: Database) -> N
 
 def test_same_results_on_plain_sqlite(filled: Database, tmp_path: Any) -> None:
     """The bench compares against a plain sqlite3 copy: the SQL must behave the same there."""
-    plain = sqlite3.connect(str(tmp_path / "plain.db"), isolation_level=None)
+    plain = sqlite3.connect(str(tmp_path / "plain.db"), isolation_level=None,
+                            check_same_thread=False)
     for step in migrations.MIGRATIONS:
         step.apply(plain)
     plain.execute("BEGIN")
@@ -294,3 +296,54 @@ def test_same_results_on_plain_sqlite(filled: Database, tmp_path: Any) -> None:
                 assert enc == pln
     assert repo.fts_integrity_ok(plain)
     plain.close()
+
+
+def test_streamed_drafts_failing_midway_leave_nothing(store: Database,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generator that fails after several chunks went to the background writer: the error
+    reaches the caller only after the running statement finished, and the rollback is clean."""
+    monkeypatch.setattr(repo, "BULK_CHUNK", repo.BULK_MIN_ROWS)
+    drafts = _drafts(repo.BULK_MIN_ROWS * 3 + 7)
+
+    def stream() -> Iterator[RequestDraft]:
+        yield from drafts
+        raise InvalidInput("rij kapot", row=len(drafts) + 1)
+
+    with pytest.raises(InvalidInput), store.transaction() as conn:
+        repo.insert_many(conn, stream(), calendar=CAL, created_by="officier",
+                         created_at="2026-11-02T09:00:00+00:00")
+    with store.reading() as conn:
+        assert conn.execute("SELECT count(*) FROM requests").fetchone()[0] == 0
+        assert sum(repo.status_counts(conn).values()) == 0
+        assert conn.execute("SELECT count(*) FROM reference_counters").fetchone()[0] == 0
+        assert repo.fts_integrity_ok(conn)
+    # Afterwards the same connection inserts normally (the writer thread is gone).
+    assert _insert(store, drafts).count == len(drafts)
+
+
+def test_a_failing_bulk_statement_is_raised_in_the_caller(store: Database,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(repo, "_INSERT_PACKED", "INSERT INTO no_such_table VALUES (:n)")
+    with pytest.raises(Exception, match="no_such_table"), store.transaction() as conn:
+        repo.insert_many(conn, _drafts(repo.BULK_MIN_ROWS), calendar=CAL,
+                         created_by="officier", created_at="2026-11-02T09:00:00+00:00")
+    with store.reading() as conn:
+        assert conn.execute("SELECT count(*) FROM requests").fetchone()[0] == 0
+
+
+def test_chunks_across_years_continue_each_years_numbers(store: Database,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(repo, "BULK_CHUNK", repo.BULK_MIN_ROWS)
+    base = _drafts(1)[0]
+    days = [dt.date(2025, 12, 20) + dt.timedelta(days=i % 25) for i in range(450)]
+    drafts = [base._replace(received=day, v_number=f"{i:010d}") for i, day in enumerate(days)]
+    inserted = _insert(store, drafts)
+    with store.reading() as conn:
+        records = repo.records_by_ids(conn, list(range(inserted.first_id, inserted.last_id + 1)))
+    by_year: dict[int, list[int]] = {}
+    for r in records:
+        year, seq = r.reference.split("-")[1:]
+        assert int(year) == r.received.year
+        by_year.setdefault(int(year), []).append(int(seq))
+    assert {y: sorted(s) for y, s in by_year.items()} == {
+        y: list(range(1, sum(1 for d in days if d.year == y) + 1)) for y in (2025, 2026)}
