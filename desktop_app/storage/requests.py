@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
+import operator
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -446,8 +447,7 @@ def _pack(chunk: list[RequestDraft], refs: tuple[list[int], list[int]], calendar
     return header.encode("ascii"), "".join(itertools.chain(inds, names, folded)).encode()
 
 
-def _received_of(draft: RequestDraft) -> dt.date:
-    return draft.received
+_received_of = operator.attrgetter("received")
 
 
 def set_status(
