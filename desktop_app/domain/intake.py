@@ -51,6 +51,7 @@ _KNOWN = frozenset(ALL_FIELDS)
 _DELIMITERS = (";", ",", "\t")
 
 _PURPOSES: Mapping[str, Purpose] = {p.value: p for p in Purpose}
+_new_tuple = tuple.__new__
 
 
 def parse_import(data: bytes, filename_suffix: str, today: dt.date) -> list[RequestDraft]:
@@ -407,7 +408,9 @@ def _fast_draft(
     ref: str | None = ind_reference.strip() or None
     if ref is not None and (len(ref) > IND_REFERENCE_MAX_LENGTH or not ref.isprintable()):
         return None
-    return RequestDraft(name, v_num, purp, recv, born, nat, ref)  # positional: the hot path
+    # tuple.__new__ directly: the NamedTuple's generated __new__ is a Python function, and
+    # this line runs once per imported row.
+    return _new_tuple(RequestDraft, (name, v_num, purp, recv, born, nat, ref))
 
 
 def _at_row(exc: InvalidInput, row: int) -> InvalidInput:

@@ -395,11 +395,11 @@ def _rows(chunk: list[RequestDraft], refs: tuple[list[int], list[int]], first_id
     ]
 
 
-class _IsoDates(dict[dt.date, str]):
-    """date -> ISO text, made on first use (lookups stay in C through ``map``)."""
+class _IsoDates(dict[dt.date | None, str]):
+    """date -> ISO text, made on first use (lookups stay in C through ``map``); None -> ""."""
 
-    def __missing__(self, day: dt.date) -> str:
-        text = self[day] = day.isoformat()
+    def __missing__(self, day: dt.date | None) -> str:
+        text = self[day] = "" if day is None else day.isoformat()
         return text
 
 
@@ -415,7 +415,7 @@ class _Deadlines(dict[dt.date, str]):
         return text
 
 
-def _byte_lengths(texts: list[str]) -> list[int]:
+def _byte_lengths(texts: Sequence[str]) -> list[int]:
     return list(map(len, map(str.encode, texts)))
 
 
@@ -426,22 +426,23 @@ def _pack(chunk: list[RequestDraft], refs: tuple[list[int], list[int]], calendar
     Built column by column, so that the per-row work is the C loops of ``map``, ``zip`` and
     ``str.join`` (one ``%`` format per row) rather than Python statements. The texts are all
     IND references, then all names, then all folded names, with byte offsets."""
-    received = [d.received for d in chunk]
-    names = [d.subject_name for d in chunk]
+    # One C-level transpose of the NamedTuples into columns.
+    names, v_numbers, purposes, received, births, nationalities, references = zip(
+        *chunk, strict=True)
     folded = folds.fold_many(names)
-    inds = [d.ind_reference or "" for d in chunk]
-    nats = [d.nationality or "" for d in chunk]
+    inds = [ref or "" for ref in references]
+    nats = [nat or "" for nat in nationalities]
     ind_lens, name_lens, fold_lens = (_byte_lengths(inds), _byte_lengths(names),
                                       _byte_lengths(folded))
     ind_at = list(itertools.accumulate(ind_lens, initial=1))
     name_at = list(itertools.accumulate(name_lens, initial=ind_at.pop()))
     fold_at = list(itertools.accumulate(fold_lens, initial=name_at.pop()))
     fold_at.pop()
+    iso = _IsoDates()
     header = "".join(map(_HEADER_FORMAT.__mod__, zip(
-        refs[0], refs[1], [d.v_number for d in chunk],
-        ["" if d.birth_date is None else d.birth_date.isoformat() for d in chunk],
-        map(len, nats), nats, [_PURPOSE_DIGIT[d.purpose] for d in chunk],
-        map(_IsoDates().__getitem__, received), map(_Deadlines(calendar).__getitem__, received),
+        refs[0], refs[1], v_numbers, map(iso.__getitem__, births), map(len, nats), nats,
+        map(_PURPOSE_DIGIT.__getitem__, purposes), map(iso.__getitem__, received),
+        map(_Deadlines(calendar).__getitem__, received),
         ind_at, ind_lens, name_at, name_lens, fold_at, fold_lens, strict=True,
     )))
     return header.encode("ascii"), "".join(itertools.chain(inds, names, folded)).encode()
