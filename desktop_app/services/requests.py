@@ -3,8 +3,10 @@ dashboard, delay notices and closing. Admins do not see request content (need-to
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +128,20 @@ def add_request(
     return record
 
 
+@contextlib.contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """An import allocates millions of short-lived, acyclic objects; Python's cycle collector
+    would walk the heap every few thousand rows for nothing (~4% of the import). Restored
+    afterwards, also on error."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def import_requests(session: Session, source: Path | bytes, suffix: str | None = None) -> int:
     """A CSV or JSON list from the IND: every row or none (one transaction); a bad row is named
     with its number and field."""
@@ -146,7 +162,7 @@ def import_requests(session: Session, source: Path | bytes, suffix: str | None =
     # Streaming: rows are validated while earlier chunks are being inserted; a bad row raises
     # inside the transaction, which then leaves nothing behind.
     drafts = intake.iter_import(data, suffix or "", session.clock.today())
-    with session.transaction("request.import", "requests") as tx:
+    with _cycle_collector_paused(), session.transaction("request.import", "requests") as tx:
         session.require(INTAKE, "verzoeken importeren")
         calendar = calendar_repo.load_calendar(tx.conn)
         inserted = repo.insert_many(tx.conn, drafts, calendar=calendar,

@@ -5,6 +5,7 @@ import, delay notices, the lazy list API."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 from collections.abc import Callable
 from typing import Any
@@ -188,6 +189,26 @@ def test_bad_row_after_inserted_chunks_leaves_nothing(ws: Any,
         assert len(request_service.request_ids(s, RequestQuery(search="streamer"))) == 0
         again = _add(s)
         assert (first.reference, again.reference) == ("NV-2026-000001", "NV-2026-000002")
+
+
+def test_import_pauses_the_cycle_collector_and_restores_it(ws: Any,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    real_insert = requests_storage.insert_many
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real_insert(*args, **kwargs)
+
+    monkeypatch.setattr(requests_storage, "insert_many", spy)
+    good = b"subject_name;v_number;purpose;received\nA;1234567890;asylum;2026-10-01\n"
+    with ws.session("officier") as s:
+        assert request_service.import_requests(s, good, ".csv") == 1
+        with pytest.raises(InvalidInput):
+            request_service.import_requests(s, good.replace(b"2026-10-01", b"2026-13-01"),
+                                            ".csv")
+    assert seen == [False, False]
+    assert gc.isenabled()
 
 
 def test_workflow_rules(ws: Any, clock: Any) -> None:
