@@ -39,7 +39,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy desktop_app
+	$(BIN)/mypy desktop_app bench
 	$(BIN)/lint-imports
 
 translations: $(STAMP)

@@ -38,11 +38,11 @@ def _rows() -> int:
 
 def _env() -> object:
     from desktop_app.domain.clock import FixedClock
-    from desktop_app.security.workstation import MemorySecretProvider
+    from desktop_app.security.workstation import MemorySecretProvider, WorkstationSecretProvider
     from desktop_app.services.session import Environment
 
     provider_file = os.environ.get("BENCH_WINDOW_SECRET")
-    provider = MemorySecretProvider()
+    provider: WorkstationSecretProvider = MemorySecretProvider()
     if provider_file:
         # The child processes share the workstation secret through a 0600 file in the bench's
         # own temporary folder (a memory provider does not outlive its process).
@@ -64,8 +64,15 @@ class _FileSecretProvider:
             for key, value in json.loads(path.read_text()).items():
                 self._inner.store(key, bytes.fromhex(value))
 
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._inner, name)
+    @property
+    def backend_name(self) -> str:
+        return self._inner.backend_name
+
+    def load(self, key: str) -> bytes | None:
+        return self._inner.load(key)
+
+    def delete(self, key: str) -> None:
+        self._inner.delete(key)
 
     def store(self, key: str, secret: bytes) -> None:
         self._inner.store(key, secret)
