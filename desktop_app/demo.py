@@ -110,6 +110,18 @@ def _demo_name(rng: random.Random) -> str:
     return f"{rng.choice(given)} {rng.choice(family)}"
 
 
+def demo_import_csv(rows: int, today: dt.date, *, seed: int = 2026) -> bytes:
+    """A fictitious IND list of ``rows`` requests received in the 60 days before ``today``, as
+    the CSV the import reads (screenshots of a long import)."""
+    rng = random.Random(seed)  # noqa: S311 (fictitious demo data, no security)
+    lines = ["subject_name;v_number;purpose;received"]
+    for _ in range(rows):
+        received = today - dt.timedelta(days=rng.randrange(60))
+        lines.append(f"{_demo_name(rng)};{rng.randrange(10**10):010d};"
+                     f"{rng.choice(('asylum', 'residence', 'naturalisation'))};{received}")
+    return ("\n".join(lines) + "\n").encode()
+
+
 def seed_demo_requests(env: Environment, root: Path, count: int = DEMO_REQUESTS,
                        *, seed: int = 2019) -> int:
     """``count`` fictitious requests received over the last weeks, handled as an officer

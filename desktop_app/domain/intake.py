@@ -59,6 +59,15 @@ def parse_import(data: bytes, filename_suffix: str, today: dt.date) -> list[Requ
     return list(iter_import(data, filename_suffix, today))
 
 
+def estimate_rows(data: bytes, filename_suffix: str) -> int | None:
+    """About how many rows a file holds, for a progress display before it is parsed: the lines
+    after a CSV's header (exact unless a quoted value spans lines); None for JSON."""
+    if filename_suffix.lower().lstrip(".") != "csv":
+        return None
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+    return max(lines - 1, 0)
+
+
 def iter_import(data: bytes, filename_suffix: str, today: dt.date) -> Iterator[RequestDraft]:
     """Like ``parse_import``, streaming: the file as a whole (type, encoding, header or JSON
     syntax) is checked now; each row is validated as it is read, and a bad row raises then. A

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from desktop_app.domain.requests import (
     DashboardBucket,
     DashboardThresholds,
     Purpose,
+    RequestDraft,
     RequestStatus,
     close_without_report,
     dashboard_thresholds,
@@ -142,9 +143,24 @@ def _cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def import_requests(session: Session, source: Path | bytes, suffix: str | None = None) -> int:
+# How often an import reports progress (rows).
+PROGRESS_EVERY = 10_000
+Progress = Callable[[int, int | None], None]
+
+
+def _reporting(drafts: Iterator[RequestDraft], total: int | None, progress: Progress
+               ) -> Iterator[RequestDraft]:
+    for done, draft in enumerate(drafts, start=1):
+        if done % PROGRESS_EVERY == 0:
+            progress(done, total)
+        yield draft
+
+
+def import_requests(session: Session, source: Path | bytes, suffix: str | None = None, *,
+                    progress: Progress | None = None) -> int:
     """A CSV or JSON list from the IND: every row or none (one transaction); a bad row is named
-    with its number and field."""
+    with its number and field. ``progress(rows_checked, estimated_total_or_None)`` is called
+    every PROGRESS_EVERY rows (from the calling thread)."""
     session.require_audited(INTAKE, "verzoeken importeren", "request.import", "requests")
     if isinstance(source, Path):
         try:
@@ -162,6 +178,8 @@ def import_requests(session: Session, source: Path | bytes, suffix: str | None =
     # Streaming: rows are validated while earlier chunks are being inserted; a bad row raises
     # inside the transaction, which then leaves nothing behind.
     drafts = intake.iter_import(data, suffix or "", session.clock.today())
+    if progress is not None:
+        drafts = _reporting(drafts, intake.estimate_rows(data, suffix or ""), progress)
     with _cycle_collector_paused(), session.transaction("request.import", "requests") as tx:
         session.require(INTAKE, "verzoeken importeren")
         calendar = calendar_repo.load_calendar(tx.conn)

@@ -2178,6 +2178,14 @@ The inspection window is not active. Click in this window to continue.</translat
         <source>✔ %1 verzoeken ingelezen uit %2.</source>
         <translation>✔ %1 requests read from %2.</translation>
     </message>
+    <message>
+        <source>Bezig met inlezen van %1… %2 van ongeveer %3 rijen gecontroleerd.</source>
+        <translation>Importing %1… %2 of about %3 rows checked.</translation>
+    </message>
+    <message>
+        <source>Bezig met inlezen van %1… %2 rijen gecontroleerd.</source>
+        <translation>Importing %1… %2 rows checked.</translation>
+    </message>
 </context>
 <context>
     <name>SignDialog</name>

@@ -17,6 +17,7 @@ from desktop_app.domain.intake import (
     _draft_from_texts,
     _fast_draft,
     _fast_json_draft,
+    estimate_rows,
     iter_import,
     parse_import,
 )
@@ -524,3 +525,14 @@ def test_streaming_yields_good_rows_then_names_the_bad_one(suffix: str) -> None:
     with pytest.raises(InvalidInput) as info:
         next(stream)
     assert (info.value.row, info.value.field) == (4, "v_number")
+
+
+@pytest.mark.parametrize(("data", "suffix", "expected"), [
+    (csv_bytes(HEADER, "a", "b", ""), ".csv", 2),  # trailing newline
+    (csv_bytes(HEADER, "a", "b"), "CSV", 2),  # none
+    (csv_bytes(HEADER), ".csv", 0),
+    (b"", ".csv", 0),
+    (b"[]", ".json", None),
+])
+def test_row_estimate_for_progress(data: bytes, suffix: str, expected: int | None) -> None:
+    assert estimate_rows(data, suffix) == expected

@@ -22,6 +22,7 @@ from desktop_app.gui.requests import api
 from desktop_app.gui.requests.dashboard import DashboardPage
 from desktop_app.gui.requests.models import RequestTableModel
 from desktop_app.gui.requests.page import RequestsPage
+from desktop_app.services import requests as request_service
 from desktop_app.storage import calendar_days
 from desktop_app.storage import requests as requests_repo
 from tests.gui.gui_support import PASSWORDS, add_users, all_texts, flush_deletes
@@ -311,6 +312,27 @@ def test_import_error_names_the_row_and_the_field(staff: Any, window_of: Any, qt
     page.refresh()
     wait_for_list(qtbot, page)
     assert page.model.rowCount() == 2, "all-or-nothing: the good first row was not kept"
+
+
+def test_a_long_import_shows_its_progress(staff: Any, window_of: Any, qtbot: Any,
+                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                          ) -> None:
+    monkeypatch.setattr(request_service, "PROGRESS_EVERY", 2)
+    page = requests_page(window_of("liaison"))
+    wait_for_list(qtbot, page)
+    seen: list[tuple[str, int, int, bool]] = []
+    page.import_progressed.connect(lambda done, total: seen.append((
+        page.import_result.text(), page.import_progress.value(), page.import_progress.maximum(),
+        not page.import_progress.isHidden())))
+    rows = "".join(f"Persoon {i},{i:010d},asylum,2026-10-30\n" for i in range(5))
+    path = tmp_path / "lang.csv"
+    path.write_text("subject_name,v_number,purpose,received\n" + rows, encoding="utf-8")
+    page.start_import(str(path))
+    qtbot.waitUntil(lambda: page.import_result.text().startswith("✔ 5 verzoeken"))
+    # Slots run in connection order: the page's own slot updated the bar before ours looked.
+    assert [(v, m, shown) for _, v, m, shown in seen] == [(2, 5, True), (4, 5, True)]
+    assert "4 van ongeveer 5 rijen gecontroleerd" in seen[-1][0] and "lang.csv" in seen[-1][0]
+    assert page.import_progress.isHidden()
 
 
 def test_draft_report_opens_the_editor_for_the_request(staff: Any, window_of: Any,

@@ -211,6 +211,19 @@ def test_import_pauses_the_cycle_collector_and_restores_it(ws: Any,
     assert gc.isenabled()
 
 
+def test_import_reports_progress_with_an_estimate(ws: Any,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(request_service, "PROGRESS_EVERY", 100)
+    rows = ["subject_name;v_number;purpose;received"]
+    rows += [f"P {i};{i:010d};asylum;2026-10-01" for i in range(250)]
+    calls: list[tuple[int, int | None]] = []
+    with ws.session("officier") as s:
+        count = request_service.import_requests(
+            s, "\n".join(rows).encode(), ".csv", progress=lambda d, t: calls.append((d, t)))
+    assert count == 250
+    assert calls == [(100, 250), (200, 250)]
+
+
 def test_workflow_rules(ws: Any, clock: Any) -> None:
     with ws.session("officier") as s:
         rec = _add(s, received=dt.date(2026, 10, 12))

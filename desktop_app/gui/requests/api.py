@@ -142,8 +142,9 @@ def register_request(session: Session, new: NewRequest) -> Any:
         ind_reference=new.ind_reference)
 
 
-def import_requests(session: Session, path: Path) -> int:
-    return int(request_service.import_requests(session, path))
+def import_requests(session: Session, path: Path,
+                    progress: request_service.Progress | None = None) -> int:
+    return int(request_service.import_requests(session, path, progress=progress))
 
 
 def start_request(session: Session, request_id: int) -> Any:

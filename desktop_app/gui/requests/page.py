@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -100,6 +101,8 @@ class RequestsPage(QWidget):
     draft_report_requested = Signal(int)
     ids_loaded = Signal(int)  # a query's result is in the list (its size): bench and tests
     first_ids_loaded = Signal(int)  # its first rows are (before the rest of the ids)
+    # From the import's worker thread (queued to this thread): rows checked, estimate or -1.
+    import_progressed = Signal(int, int)
 
     def __init__(self, session: Session, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -183,6 +186,14 @@ class RequestsPage(QWidget):
         self.import_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.import_result.hide()
         layout.addWidget(self.import_result)
+        self.import_progress = QProgressBar(self)
+        self.import_progress.setObjectName("importProgress")
+        self.import_progress.setTextVisible(False)
+        self.import_progress.setMaximumHeight(8)
+        self.import_progress.hide()
+        self._import_name = ""
+        layout.addWidget(self.import_progress)
+        self.import_progressed.connect(self._show_import_progress)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
@@ -444,8 +455,15 @@ class RequestsPage(QWidget):
         self.import_result.setProperty("verdict", "")
         self.import_result.setText(self.tr("Bezig met inlezen van %1…").replace("%1", path.name))
         self.import_result.show()
+        self._import_name = path.name
+        self.import_progress.setRange(0, 0)  # busy until the first figures arrive
+        self.import_progress.show()
+
+        def progressed(done: int, total: int | None) -> None:
+            self.import_progressed.emit(done, -1 if total is None else total)
 
         def done(count: int) -> None:
+            self.import_progress.hide()
             self.import_button.setEnabled(True)
             self._set_import_result(
                 "ok", self.tr("✔ %1 verzoeken ingelezen uit %2.").replace(
@@ -453,12 +471,26 @@ class RequestsPage(QWidget):
             self.refresh()
 
         def failed(exc: BaseException) -> None:
+            self.import_progress.hide()
             self.import_button.setEnabled(True)
             text = import_error_text(exc)
             self._set_import_result("bad", "✖ " + text)
             show_error(self, InvalidInput(text))
 
-        self.runner.run(lambda: api.import_requests(session, path), done, failed, owner=self)
+        self.runner.run(lambda: api.import_requests(session, path, progressed), done, failed,
+                        owner=self)
+
+    def _show_import_progress(self, done: int, total: int) -> None:
+        if not self.import_button.isEnabled():  # an import is running (not a late signal)
+            if total > 0:
+                self.import_progress.setRange(0, total)
+                self.import_progress.setValue(min(done, total))
+                text = self.tr("Bezig met inlezen van %1… %2 van ongeveer %3 rijen gecontroleerd."
+                               ).replace("%2", figure_text(done)).replace("%3", figure_text(total))
+            else:
+                text = self.tr("Bezig met inlezen van %1… %2 rijen gecontroleerd.").replace(
+                    "%2", figure_text(done))
+            self.import_result.setText(text.replace("%1", self._import_name))
 
     def _set_import_result(self, verdict: str, text: str) -> None:
         self.import_result.setText(text)

@@ -5,16 +5,17 @@
 
 Builds a demo workspace with a few hundred fictitious requests (Dutch, Turkish, Arabic and
 Cyrillic names; some in progress, some closed, some with a delay notice) and provisions, signs
-in through the real sign-in dialog and saves dashboard.png, requests-list.png and
-statistics.png in OUT."""
+in through the real sign-in dialog and saves dashboard.png, requests-list.png,
+import-progress.png (a 30,000-row list being imported) and statistics.png in OUT."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
+import tempfile
 from pathlib import Path
 
-from desktop_app.demo import create_demo_workspace
+from desktop_app.demo import create_demo_workspace, demo_import_csv
 from desktop_app.gui.requests.page import RequestsPage
 from desktop_app.gui.requests.statistics import StatisticsPage
 from desktop_app.gui.shots import demo_session, settle, shoot
@@ -30,7 +31,7 @@ def build(env: Environment, root: Path) -> None:
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    with demo_session(build) as shots:
+    with demo_session(build) as shots, tempfile.TemporaryDirectory() as tmp_dir:
         env, app, sign_in = shots.env, shots.app, shots.sign_in
         window = sign_in("officier")
         window.show_section("dashboard")  # type: ignore[attr-defined]
@@ -48,6 +49,24 @@ def main(argv: list[str]) -> int:
         page.view.selectRow(open_rows[0] if open_rows else 0)
         settle(app)
         shoot(window, out / "requests-list.png")
+
+        # A long import, caught at its first progress report.
+        page.search_edit.clear()
+        page.search_now()
+        page.view.clearSelection()
+        csv_path = Path(tmp_dir) / "ind-lijst-november.csv"
+        csv_path.write_bytes(demo_import_csv(30_000, env.clock.today()))
+        caught: list[int] = []
+
+        def catch(done: int, _total: int) -> None:
+            if not caught:
+                caught.append(done)
+                shoot(window, out / "import-progress.png")
+
+        page.import_progressed.connect(catch)
+        page.start_import(str(csv_path))
+        page.import_progressed.disconnect(catch)
+        csv_path.unlink()
 
         window = sign_in("tekenaar")
         stats = window.show_section("statistics")  # type: ignore[attr-defined]
