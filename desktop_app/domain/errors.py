@@ -86,3 +86,10 @@ class SessionLocked(AppError):
 
     code = "locked"
     exit_code = 3
+
+
+class Cancelled(AppError):
+    """A long operation was stopped (by the user, or because the session is being locked)
+    before it changed anything: its transaction was rolled back."""
+
+    code = "cancelled"

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.domain import intake
-from desktop_app.domain.errors import InvalidInput, InvalidState, NotFound
+from desktop_app.domain.errors import Cancelled, InvalidInput, InvalidState, NotFound
 from desktop_app.domain.requests import (
     DEFAULT_WARN_FROM_DAY,
     DashboardBucket,
@@ -148,19 +148,30 @@ PROGRESS_EVERY = 10_000
 Progress = Callable[[int, int | None], None]
 
 
-def _reporting(drafts: Iterator[RequestDraft], total: int | None, progress: Progress
-               ) -> Iterator[RequestDraft]:
+def _watched(drafts: Iterator[RequestDraft], session: Session, total: int | None,
+             progress: Progress | None, cancel: Callable[[], bool] | None
+             ) -> Iterator[RequestDraft]:
+    """Every PROGRESS_EVERY rows: stop if the session is being locked or the caller cancels
+    (raising inside the transaction rolls it back), else report progress."""
     for done, draft in enumerate(drafts, start=1):
         if done % PROGRESS_EVERY == 0:
-            progress(done, total)
+            if session.closing:
+                raise Cancelled("De werkplek werd vergrendeld; het inlezen is gestopt en er is "
+                                "niets ingelezen.")
+            if cancel is not None and cancel():
+                raise Cancelled("Het inlezen is gestopt; er is niets ingelezen.")
+            if progress is not None:
+                progress(done, total)
         yield draft
 
 
 def import_requests(session: Session, source: Path | bytes, suffix: str | None = None, *,
-                    progress: Progress | None = None) -> int:
+                    progress: Progress | None = None,
+                    cancel: Callable[[], bool] | None = None) -> int:
     """A CSV or JSON list from the IND: every row or none (one transaction); a bad row is named
     with its number and field. ``progress(rows_checked, estimated_total_or_None)`` is called
-    every PROGRESS_EVERY rows (from the calling thread)."""
+    every PROGRESS_EVERY rows (from the calling thread); when ``cancel()`` returns True there,
+    or the session is being closed, the import stops with Cancelled and nothing is stored."""
     session.require_audited(INTAKE, "verzoeken importeren", "request.import", "requests")
     if isinstance(source, Path):
         try:
@@ -178,8 +189,7 @@ def import_requests(session: Session, source: Path | bytes, suffix: str | None =
     # Streaming: rows are validated while earlier chunks are being inserted; a bad row raises
     # inside the transaction, which then leaves nothing behind.
     drafts = intake.iter_import(data, suffix or "", session.clock.today())
-    if progress is not None:
-        drafts = _reporting(drafts, intake.estimate_rows(data, suffix or ""), progress)
+    drafts = _watched(drafts, session, intake.estimate_rows(data, suffix or ""), progress, cancel)
     with _cycle_collector_paused(), session.transaction("request.import", "requests") as tx:
         session.require(INTAKE, "verzoeken importeren")
         calendar = calendar_repo.load_calendar(tx.conn)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,6 +74,13 @@ class Session:
         self.user = user
         self.location = location
         self.workstation_id = workstation_id
+        self._closing = threading.Event()
+
+    @property
+    def closing(self) -> bool:
+        """Set (from any thread) as soon as ``close`` starts: long operations running on another
+        thread stop at their next check and roll back, so the lock does not wait for them."""
+        return self._closing.is_set()
 
     @property
     def clock(self) -> Clock:
@@ -154,6 +162,7 @@ class Session:
 
     def close(self) -> None:
         """Lock: close the database and overwrite the key we hold."""
+        self._closing.set()
         if self._dek is not None:
             with contextlib.suppress(AppError):
                 if not self.db.closed:

@@ -2143,6 +2143,14 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>All deadlines</translation>
     </message>
     <message>
+        <source>Inlezen &amp;stoppen</source>
+        <translation>&amp;Stop import</translation>
+    </message>
+    <message>
+        <source>Stopt het inlezen; er wordt dan niets uit de lijst bewaard.</source>
+        <translation>Stops the import; nothing from the list is kept.</translation>
+    </message>
+    <message>
         <source>Verzoeken</source>
         <translation>Requests</translation>
     </message>
@@ -2177,6 +2185,10 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>✔ %1 verzoeken ingelezen uit %2.</source>
         <translation>✔ %1 requests read from %2.</translation>
+    </message>
+    <message>
+        <source>Het inlezen wordt gestopt…</source>
+        <translation>Stopping the import…</translation>
     </message>
     <message>
         <source>Bezig met inlezen van %1… %2 van ongeveer %3 rijen gecontroleerd.</source>

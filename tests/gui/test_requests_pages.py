@@ -335,6 +335,36 @@ def test_a_long_import_shows_its_progress(staff: Any, window_of: Any, qtbot: Any
     assert page.import_progress.isHidden()
 
 
+def test_stopping_an_import_keeps_nothing(staff: Any, window_of: Any, qtbot: Any,
+                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                          ) -> None:
+    monkeypatch.setattr(request_service, "PROGRESS_EVERY", 2)
+    page = requests_page(window_of("liaison"))
+    wait_for_list(qtbot, page)
+    before = page.model.rowCount()
+    clicked: list[bool] = []
+
+    def stop_once(done: int, total: int) -> None:
+        if not clicked:
+            clicked.append(not page.import_stop_button.isHidden())
+            page.import_stop_button.click()
+
+    page.import_progressed.connect(stop_once)
+    rows = "".join(f"Stopper {i},{i:010d},asylum,2026-10-30\n" for i in range(7))
+    path = tmp_path / "stop.csv"
+    path.write_text("subject_name,v_number,purpose,received\n" + rows, encoding="utf-8")
+    page.start_import(str(path))
+    qtbot.waitUntil(lambda: page.import_button.isEnabled())
+    assert clicked == [True]
+    assert page.import_result.text() == "Het inlezen is gestopt; er is niets ingelezen."
+    assert page.import_stop_button.isHidden() and page.import_progress.isHidden()
+    assert not [w for w in QApplication.topLevelWidgets()
+                if w.objectName() == "errorBox" and w.isVisible()]
+    page.refresh()
+    wait_for_list(qtbot, page)
+    assert page.model.rowCount() == before
+
+
 def test_draft_report_opens_the_editor_for_the_request(staff: Any, window_of: Any,
                                                        qtbot: Any) -> None:
     (rid,) = seed(staff, [("Dmitri Ivanov", dt.date(2026, 10, 29))])

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -14,7 +16,13 @@ import pytest
 from conftest import PASSWORDS
 
 from desktop_app.domain.classification import Classification
-from desktop_app.domain.errors import Forbidden, InvalidInput, InvalidState, NotFound
+from desktop_app.domain.errors import (
+    Cancelled,
+    Forbidden,
+    InvalidInput,
+    InvalidState,
+    NotFound,
+)
 from desktop_app.domain.requests import DashboardBucket, RequestStatus
 from desktop_app.domain.roles import Role
 from desktop_app.services import calendar as calendar_service
@@ -222,6 +230,66 @@ def test_import_reports_progress_with_an_estimate(ws: Any,
             s, "\n".join(rows).encode(), ".csv", progress=lambda d, t: calls.append((d, t)))
     assert count == 250
     assert calls == [(100, 250), (200, 250)]
+
+
+def _big_csv(rows: int) -> bytes:
+    lines = ["subject_name;v_number;purpose;received"]
+    lines += [f"P {i};{i:010d};asylum;2026-10-01" for i in range(rows)]
+    return "\n".join(lines).encode()
+
+
+def test_a_cancelled_import_stores_nothing(ws: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(request_service, "PROGRESS_EVERY", 100)
+    monkeypatch.setattr(requests_storage, "BULK_CHUNK", 100)
+    seen: list[int] = []
+    with ws.session("officier") as s:
+        before = len(_entries(s))
+        with pytest.raises(Cancelled, match="niets ingelezen"):
+            request_service.import_requests(s, _big_csv(1000), ".csv",
+                                            progress=lambda d, t: seen.append(d),
+                                            cancel=lambda: len(seen) >= 3)
+        assert seen == [100, 200, 300]
+        assert _count(s) == 0
+        assert len(_entries(s)) == before
+
+
+def test_locking_stops_an_import_running_on_another_thread(ws: Any,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lock must not wait for a long import: closing the session makes the import stop at
+    its next check and roll back, and the close then goes through."""
+    monkeypatch.setattr(request_service, "PROGRESS_EVERY", 200)
+    started = threading.Event()
+    release = threading.Event()
+    outcome: list[BaseException | int] = []
+
+    def progress(done: int, total: int | None) -> None:
+        started.set()
+        release.wait(10)  # hold the import here until the lock has begun
+
+    s = ws.session("officier")
+
+    def run() -> None:
+        try:
+            outcome.append(request_service.import_requests(s, _big_csv(5000), ".csv",
+                                                           progress=progress))
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    assert started.wait(30)
+    closer = threading.Thread(target=s.close)
+    closer.start()
+    while not s.closing:
+        time.sleep(0.001)
+    release.set()
+    worker.join(30)
+    closer.join(30)
+    assert not worker.is_alive() and not closer.is_alive()
+    assert len(outcome) == 1 and isinstance(outcome[0], Cancelled)
+    assert "vergrendeld" in str(outcome[0])
+    with ws.session("officier") as again:
+        assert _count(again) == 0
 
 
 def test_workflow_rules(ws: Any, clock: Any) -> None:

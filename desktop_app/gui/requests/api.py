@@ -8,7 +8,7 @@ only hold what these functions return, and drop it on lock.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -143,8 +143,10 @@ def register_request(session: Session, new: NewRequest) -> Any:
 
 
 def import_requests(session: Session, path: Path,
-                    progress: request_service.Progress | None = None) -> int:
-    return int(request_service.import_requests(session, path, progress=progress))
+                    progress: request_service.Progress | None = None,
+                    cancel: Callable[[], bool] | None = None) -> int:
+    return int(request_service.import_requests(session, path, progress=progress,
+                                               cancel=cancel))
 
 
 def start_request(session: Session, request_id: int) -> Any:

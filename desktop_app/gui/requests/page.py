@@ -7,6 +7,7 @@ worker; a result that arrives after a newer query was started is dropped.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.errors import InvalidInput
+from desktop_app.domain.errors import Cancelled, InvalidInput
 from desktop_app.domain.requests import DashboardBucket, RequestStatus
 from desktop_app.domain.roles import Role
 from desktop_app.gui.errors import show_error
@@ -192,7 +193,17 @@ class RequestsPage(QWidget):
         self.import_progress.setMaximumHeight(8)
         self.import_progress.hide()
         self._import_name = ""
-        layout.addWidget(self.import_progress)
+        self._import_stop = threading.Event()
+        self.import_stop_button = QPushButton(self.tr("Inlezen &stoppen"), self)
+        self.import_stop_button.setObjectName("importStopButton")
+        self.import_stop_button.setToolTip(self.tr(
+            "Stopt het inlezen; er wordt dan niets uit de lijst bewaard."))
+        self.import_stop_button.clicked.connect(lambda _=False: self.stop_import())
+        self.import_stop_button.hide()
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.import_progress, 1)
+        progress_row.addWidget(self.import_stop_button)
+        layout.addLayout(progress_row)
         self.import_progressed.connect(self._show_import_progress)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -456,32 +467,48 @@ class RequestsPage(QWidget):
         self.import_result.setText(self.tr("Bezig met inlezen van %1…").replace("%1", path.name))
         self.import_result.show()
         self._import_name = path.name
+        self._import_stop = stop = threading.Event()
         self.import_progress.setRange(0, 0)  # busy until the first figures arrive
         self.import_progress.show()
+        self.import_stop_button.setEnabled(True)
+        self.import_stop_button.show()
 
         def progressed(done: int, total: int | None) -> None:
             self.import_progressed.emit(done, -1 if total is None else total)
 
         def done(count: int) -> None:
-            self.import_progress.hide()
-            self.import_button.setEnabled(True)
+            self._import_finished()
             self._set_import_result(
                 "ok", self.tr("✔ %1 verzoeken ingelezen uit %2.").replace(
                     "%1", figure_text(count)).replace("%2", path.name))
             self.refresh()
 
         def failed(exc: BaseException) -> None:
-            self.import_progress.hide()
-            self.import_button.setEnabled(True)
+            self._import_finished()
+            if isinstance(exc, Cancelled):
+                self._set_import_result("", str(exc))
+                return
             text = import_error_text(exc)
             self._set_import_result("bad", "✖ " + text)
             show_error(self, InvalidInput(text))
 
-        self.runner.run(lambda: api.import_requests(session, path, progressed), done, failed,
-                        owner=self)
+        self.runner.run(lambda: api.import_requests(session, path, progressed, stop.is_set),
+                        done, failed, owner=self)
+
+    def stop_import(self) -> None:
+        """Asks the running import to stop at its next check (within about 10,000 rows)."""
+        self._import_stop.set()
+        self.import_stop_button.setEnabled(False)
+        self.import_result.setText(self.tr("Het inlezen wordt gestopt…"))
+
+    def _import_finished(self) -> None:
+        self.import_progress.hide()
+        self.import_stop_button.hide()
+        self.import_button.setEnabled(True)
 
     def _show_import_progress(self, done: int, total: int) -> None:
-        if not self.import_button.isEnabled():  # an import is running (not a late signal)
+        # Only while an import runs and nobody asked it to stop (not a late signal).
+        if not self.import_button.isEnabled() and not self._import_stop.is_set():
             if total > 0:
                 self.import_progress.setRange(0, total)
                 self.import_progress.setValue(min(done, total))
@@ -513,6 +540,9 @@ class RequestsPage(QWidget):
             edit.blockSignals(False)
         self.count_label.clear()
         self.import_result.clear()
+        self._import_stop.set()  # a running import also sees the session closing
+        self.import_progress.hide()
+        self.import_stop_button.hide()
         self.last_query = None
         self.context = None
         dialog, self.last_dialog = self.last_dialog, None
