@@ -151,12 +151,13 @@ _ROW_COLUMNS = (
 _INSERT = f"INSERT INTO requests ({_ROW_COLUMNS}) VALUES ({','.join('?' * 15)})"
 _INSERT_FTS = "INSERT INTO requests_fts (rowid, name_fold) VALUES (?, ?)"
 
-# Bulk path (chunks of at least this many rows). Under cipher_memory_security every SQLite
-# heap allocation costs an mlock/munlock pair plus a random-fill wipe when freed, and SQLite
-# allocates for every bound text parameter and every cursor of every statement execution. So a
-# chunk is not bound row by row: it is packed into two blobs (a fixed-width header per row and
-# the concatenated UTF-8 texts) and inserted by ONE statement that unpacks them with substr()
-# over a table of row numbers; within one statement execution SQLite reuses its buffers.
+# Bulk path (chunks of at least this many rows). A chunk is not bound row by row: it is packed
+# into two blobs (a fixed-width header per row and the concatenated UTF-8 texts) and inserted by
+# ONE statement that unpacks them with substr() over a table of row numbers. One statement per
+# chunk is what lets the insert run on a worker thread without the GIL (binding row by row takes
+# the GIL for every row), and within one execution SQLite reuses its buffers instead of
+# allocating per bound text, which matters most under the optional cipher_memory_security
+# (every allocation locked, and wiped when freed).
 BULK_MIN_ROWS = 100
 # Rows per bulk statement. Small enough that preparing the next chunk (Python) overlaps the
 # insert of this one (SQLite, GIL released) for most of an import; large enough that the
