@@ -103,10 +103,6 @@ def _sniff_delimiter(header_line: str) -> str:
     return best if best_count else ","
 
 
-def parse_csv(text: str, today: dt.date) -> list[RequestDraft]:
-    return list(iter_csv(text, today))
-
-
 def iter_csv(text: str, today: dt.date) -> Iterator[RequestDraft]:
     end = text.find("\n")
     first_line = text if end < 0 else text[:end]
@@ -194,10 +190,6 @@ def _check_header(header_row: Sequence[str]) -> list[str]:
 
 
 # -- JSON --------------------------------------------------------------------------------------
-
-
-def parse_json(text: str, today: dt.date) -> list[RequestDraft]:
-    return list(iter_json(text, today))
 
 
 def iter_json(text: str, today: dt.date) -> Iterator[RequestDraft]:

@@ -275,6 +275,9 @@ class _BackgroundWriter:
                 self._pool = None
 
 
+_received_of = operator.attrgetter("received")
+
+
 def _chunks(drafts: Iterable[RequestDraft], size: int) -> Iterator[list[RequestDraft]]:
     it = iter(drafts)
     while chunk := list(itertools.islice(it, size)):
@@ -396,23 +399,11 @@ def _rows(chunk: list[RequestDraft], refs: tuple[list[int], list[int]], first_id
     ]
 
 
-class _IsoDates(dict[dt.date | None, str]):
+class _IsoTexts(dict[dt.date | None, str]):
     """date -> ISO text, made on first use (lookups stay in C through ``map``); None -> ""."""
 
     def __missing__(self, day: dt.date | None) -> str:
         text = self[day] = "" if day is None else day.isoformat()
-        return text
-
-
-class _Deadlines(dict[dt.date, str]):
-    """date of receipt -> ISO deadline by ``calendar``, made on first use."""
-
-    def __init__(self, calendar: AtwCalendar) -> None:
-        super().__init__()
-        self._calendar = calendar
-
-    def __missing__(self, day: dt.date) -> str:
-        text = self[day] = self._calendar.deadline_for(day).isoformat()
         return text
 
 
@@ -439,17 +430,15 @@ def _pack(chunk: list[RequestDraft], refs: tuple[list[int], list[int]], calendar
     name_at = list(itertools.accumulate(name_lens, initial=ind_at.pop()))
     fold_at = list(itertools.accumulate(fold_lens, initial=name_at.pop()))
     fold_at.pop()
-    iso = _IsoDates()
+    iso = _IsoTexts()
+    # AtwCalendar.deadline_for remembers each day's deadline itself.
     header = "".join(map(_HEADER_FORMAT.__mod__, zip(
         refs[0], refs[1], v_numbers, map(iso.__getitem__, births), map(len, nats), nats,
         map(_PURPOSE_DIGIT.__getitem__, purposes), map(iso.__getitem__, received),
-        map(_Deadlines(calendar).__getitem__, received),
+        map(iso.__getitem__, map(calendar.deadline_for, received)),
         ind_at, ind_lens, name_at, name_lens, fold_at, fold_lens, strict=True,
     )))
     return header.encode("ascii"), "".join(itertools.chain(inds, names, folded)).encode()
-
-
-_received_of = operator.attrgetter("received")
 
 
 def set_status(
