@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.gui.controller import AppController
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.tasks import TaskRunner
-from tests.gui.gui_support import PASSWORDS, flush_deletes
+from tests.gui.gui_support import PASSWORDS, add_users, flush_deletes
 
 
 @pytest.fixture
@@ -72,3 +72,28 @@ def sign_in(qtbot: Any) -> Callable[[AppController, str, str | None], MainWindow
         return controller.main_window
 
     return do
+
+
+@pytest.fixture
+def staff(workspace: Any) -> Any:
+    """The workspace with an officer, a signer and a liaison (modules may override it)."""
+    add_users(workspace, "officier", "tekenaar", "liaison")
+    return workspace
+
+
+@pytest.fixture
+def window_of(controller: AppController, sign_in: Any, staff: Any
+              ) -> Iterator[Callable[..., MainWindow]]:
+    """``window_of(name, password=None)``: sign out whoever is in, sign ``name`` in through the
+    dialog and return the main window."""
+
+    def switch(name: str, password: str | None = None) -> MainWindow:
+        if controller.main_window is not None:
+            controller.sign_out()
+            flush_deletes()
+        window = sign_in(controller, name, password)
+        assert window is not None, f"{name} could not sign in"
+        return window
+
+    yield switch
+

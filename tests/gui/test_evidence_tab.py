@@ -41,17 +41,11 @@ def staff(workspace: Any) -> Any:
 
 
 @pytest.fixture
-def open_detail(controller: Any, sign_in: Any, staff: Any
-                ) -> Iterator[Callable[[str, int], ReportDetail]]:
+def open_detail(window_of: Callable[..., Any]) -> Iterator[Callable[[str, int], ReportDetail]]:
     """Sign in, open the report in the Ambtsberichten section and show the evidence tab."""
 
     def open_as(name: str, report_id: int) -> ReportDetail:
-        if controller.main_window is not None:
-            controller.sign_out()
-            flush_deletes()
-        window = sign_in(controller, name, PASSWORDS[name])
-        assert window is not None, f"{name} could not sign in"
-        page = window.show_section("reports")
+        page = window_of(name, PASSWORDS[name]).show_section("reports")
         assert isinstance(page, ReportsPage)
         page.open_report(report_id)
         detail = page.detail

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -49,20 +49,15 @@ def staff(workspace: Any) -> Any:
 
 
 @pytest.fixture
-def as_user(controller: Any, sign_in: Any, staff: Any) -> Iterator[Callable[[str], ReportsPage]]:
+def as_user(window_of: Callable[..., Any]) -> Callable[[str], ReportsPage]:
     """Sign in (signing out whoever is in) and open the Ambtsberichten section."""
 
     def switch(name: str) -> ReportsPage:
-        if controller.main_window is not None:
-            controller.sign_out()
-            flush_deletes()
-        window = sign_in(controller, name)
-        assert window is not None, f"{name} could not sign in"
-        page = window.show_section("reports")
+        page = window_of(name).show_section("reports")
         assert isinstance(page, ReportsPage)
         return page
 
-    yield switch
+    return switch
 
 
 def _service(workspace: Any, name: str) -> Any:

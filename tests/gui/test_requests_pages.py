@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from desktop_app.gui.requests.page import RequestsPage
 from desktop_app.services import requests as request_service
 from desktop_app.storage import calendar_days
 from desktop_app.storage import requests as requests_repo
-from tests.gui.gui_support import PASSWORDS, add_users, all_texts, flush_deletes
+from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
 
 CANARY = "Kanarie Zwaluwstaart-Merelhof"
 
@@ -45,25 +45,6 @@ def seed(workspace: Any, rows: Sequence[tuple[str, dt.date]]) -> list[int]:
             conn, drafts, calendar=calendar_days.load_calendar(conn), created_by="officier",
             created_at="2026-11-02T09:00:00+00:00")
     return list(range(inserted.first_id, inserted.first_id + inserted.count))
-
-
-@pytest.fixture
-def staff(workspace: Any) -> Any:
-    add_users(workspace, "officier", "tekenaar", "liaison")
-    return workspace
-
-
-@pytest.fixture
-def window_of(controller: Any, sign_in: Any, staff: Any) -> Iterator[Callable[[str], MainWindow]]:
-    def switch(name: str) -> MainWindow:
-        if controller.main_window is not None:
-            controller.sign_out()
-            flush_deletes()
-        window = sign_in(controller, name)
-        assert window is not None, f"{name} could not sign in"
-        return window
-
-    yield switch
 
 
 def requests_page(window: MainWindow) -> RequestsPage:

@@ -5,15 +5,12 @@ tab where a decree day is added."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
 from typing import Any
 
-import pytest
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QDate, Qt
 
 from desktop_app.domain.requests import Purpose, RequestDraft
-from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.pages.admin import AdminPage
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.api import NewProvision
@@ -23,26 +20,7 @@ from desktop_app.gui.requests.provisions import ProvisionsPage
 from desktop_app.gui.requests.statistics import StatisticsPage, figures_of
 from desktop_app.storage import calendar_days
 from desktop_app.storage import requests as requests_repo
-from tests.gui.gui_support import PASSWORDS, add_users, flush_deletes
-
-
-@pytest.fixture
-def staff(workspace: Any) -> Any:
-    add_users(workspace, "officier", "tekenaar", "liaison")
-    return workspace
-
-
-@pytest.fixture
-def window_of(controller: Any, sign_in: Any, staff: Any) -> Iterator[Callable[[str], MainWindow]]:
-    def switch(name: str) -> MainWindow:
-        if controller.main_window is not None:
-            controller.sign_out()
-            flush_deletes()
-        window = sign_in(controller, name)
-        assert window is not None, f"{name} could not sign in"
-        return window
-
-    yield switch
+from tests.gui.gui_support import PASSWORDS
 
 
 def add_provisions(workspace: Any) -> None:
