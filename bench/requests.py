@@ -135,7 +135,8 @@ def populate(conn: Any, rows: int, *, today: dt.date, calendar: AtwCalendar,
     ones; ``conn`` is an open transaction (SQLCipher or plain sqlite3)."""
     inserted = repo.insert_many(conn, generate_drafts(rows, today=today), calendar=calendar,
                                 created_by=created_by,
-                                created_at=f"{today.isoformat()}T08:00:00+00:00")
+                                created_at=f"{today.isoformat()}T08:00:00+00:00",
+                                expected_rows=rows)
     conn.execute(_CLOSE_HISTORY, ((today - dt.timedelta(days=30)).isoformat(),))
     return inserted
 
@@ -211,7 +212,7 @@ def _import_figures(tmp: Path, import_rows: int) -> list[Figure]:
     """The CSV through the service into a new workspace (parse, validate, insert, FTS, audit,
     commit); the plain figure runs the same streamed parse and insert on a new stdlib sqlite3
     database with the same schema and journal settings (no audit entry)."""
-    from desktop_app.domain.intake import iter_import
+    from desktop_app.domain.intake import estimate_rows, iter_import
 
     data = _csv(import_rows, SEED + 1)
     root = tmp / "import-ws"
@@ -230,7 +231,8 @@ def _import_figures(tmp: Path, import_rows: int) -> list[Figure]:
     start = time.perf_counter()
     plain.execute("BEGIN IMMEDIATE")
     repo.insert_many(plain, iter_import(data, ".csv", TODAY), calendar=AtwCalendar(),
-                     created_by="b", created_at="t")
+                     created_by="b", created_at="t",
+                     expected_rows=estimate_rows(data, ".csv"))
     plain.execute("COMMIT")
     plain_s = time.perf_counter() - start
     plain.close()

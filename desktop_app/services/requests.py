@@ -189,13 +189,15 @@ def import_requests(session: Session, source: Path | bytes, suffix: str | None =
     # Streaming: rows are validated while earlier chunks are being inserted; a bad row raises
     # inside the transaction, which then leaves nothing behind.
     drafts = intake.iter_import(data, suffix or "", session.clock.today())
-    drafts = _watched(drafts, session, intake.estimate_rows(data, suffix or ""), progress, cancel)
+    estimate = intake.estimate_rows(data, suffix or "")
+    drafts = _watched(drafts, session, estimate, progress, cancel)
     with _cycle_collector_paused(), session.transaction("request.import", "requests") as tx:
         session.require(INTAKE, "verzoeken importeren")
         calendar = calendar_repo.load_calendar(tx.conn)
         inserted = repo.insert_many(tx.conn, drafts, calendar=calendar,
                                     created_by=session.user.name,
-                                    created_at=audit.format_ts(session.clock.now()))
+                                    created_at=audit.format_ts(session.clock.now()),
+                                    expected_rows=estimate)
         tx.details = {"imported": inserted.count, "first_id": inserted.first_id,
                       "last_id": inserted.last_id, "calendar_version": calendar.version}
     return inserted.count

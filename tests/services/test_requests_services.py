@@ -225,11 +225,21 @@ def test_import_reports_progress_with_an_estimate(ws: Any,
     rows = ["subject_name;v_number;purpose;received"]
     rows += [f"P {i};{i:010d};asylum;2026-10-01" for i in range(250)]
     calls: list[tuple[int, int | None]] = []
+    expected: list[int | None] = []
+    real_insert = requests_storage.insert_many
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        expected.append(kwargs.get("expected_rows"))
+        return real_insert(*args, **kwargs)
+
+    monkeypatch.setattr(requests_storage, "insert_many", spy)
     with ws.session("officier") as s:
         count = request_service.import_requests(
             s, "\n".join(rows).encode(), ".csv", progress=lambda d, t: calls.append((d, t)))
     assert count == 250
     assert calls == [(100, 250), (200, 250)]
+    # The same estimate lets the storage decide whether to build indexes afterwards.
+    assert expected == [250]
 
 
 def _big_csv(rows: int) -> bytes:

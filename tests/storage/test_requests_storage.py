@@ -347,3 +347,86 @@ def test_chunks_across_years_continue_each_years_numbers(store: Database,
         by_year.setdefault(int(year), []).append(int(seq))
     assert {y: sorted(s) for y, s in by_year.items()} == {
         y: list(range(1, sum(1 for d in days if d.year == y) + 1)) for y in (2025, 2026)}
+
+
+def _requests_index_sql(conn: Any) -> dict[str, str]:
+    return dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                             " AND tbl_name = 'requests' AND sql IS NOT NULL"))
+
+
+def _traced_insert(db: Database, drafts: Iterator[RequestDraft] | list[RequestDraft],
+                   expected_rows: int) -> tuple[repo.InsertedRange, list[str]]:
+    statements: list[str] = []
+    with db.transaction() as conn:
+        conn.set_trace_callback(statements.append)
+        try:
+            inserted = repo.insert_many(conn, drafts, calendar=CAL, created_by="officier",
+                                        created_at="2026-11-02T09:00:00+00:00",
+                                        expected_rows=expected_rows)
+        finally:
+            conn.set_trace_callback(None)
+    return inserted, statements
+
+
+def test_a_large_import_into_a_small_table_builds_the_random_indexes_afterwards(
+        store: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(repo, "DEFER_MIN_ROWS", repo.BULK_MIN_ROWS)
+    monkeypatch.setattr(repo, "BULK_CHUNK", repo.BULK_MIN_ROWS)
+    with store.reading() as conn:
+        before = _requests_index_sql(conn)
+    drafts = _drafts(repo.BULK_MIN_ROWS * 3 + 5, seed=4)
+    inserted, statements = _traced_insert(store, drafts, expected_rows=len(drafts))
+    assert inserted.count == len(drafts)
+    dropped = [s for s in statements if s.startswith("DROP INDEX")]
+    assert sorted(dropped) == sorted(f'DROP INDEX "{name}"' for name in repo.DEFERRED_INDEXES)
+    # Built again after the rows, exactly as the schema defines them.
+    created = [s for s in statements if s.startswith("CREATE INDEX")]
+    assert created == [before[name] for name in repo.DEFERRED_INDEXES]
+    assert statements.index(created[0]) > max(
+        i for i, s in enumerate(statements) if s.startswith("INSERT INTO requests ("))
+    assert store.integrity_problems() == []
+    with store.reading() as conn:
+        assert _requests_index_sql(conn) == before
+        plan = " ".join(str(row) for row in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM requests WHERE v_number = ?", ("0",)))
+        assert "requests_v_number" in plan
+        target = drafts[len(drafts) // 2]
+        found = conn.execute("SELECT subject_name FROM requests WHERE v_number = ?",
+                             (target.v_number,)).fetchall()
+        assert (target.subject_name,) in found
+        assert conn.execute("SELECT count(*) FROM requests INDEXED BY requests_name"
+                            " WHERE name_fold > ''").fetchone()[0] == len(drafts)
+
+
+def test_an_import_small_beside_the_table_keeps_the_indexes(
+        store: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(repo, "DEFER_MIN_ROWS", repo.BULK_MIN_ROWS)
+    _insert(store, _drafts(300, seed=5))
+    # 500 rows would not double a table of 300: inserting the keys one by one is cheaper.
+    inserted, statements = _traced_insert(store, _drafts(500, seed=6), expected_rows=500)
+    assert inserted.count == 500
+    assert not [s for s in statements if s.startswith(("DROP INDEX", "CREATE INDEX"))]
+    # And no estimate, or a small one, never defers.
+    for expected in (repo.BULK_MIN_ROWS - 1, 0):
+        _, statements = _traced_insert(store, _drafts(50, seed=7), expected_rows=expected)
+        assert not [s for s in statements if s.startswith("DROP INDEX")]
+
+
+def test_a_failing_deferred_import_rolls_back_to_the_full_set_of_indexes(
+        store: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(repo, "DEFER_MIN_ROWS", repo.BULK_MIN_ROWS)
+    monkeypatch.setattr(repo, "BULK_CHUNK", repo.BULK_MIN_ROWS)
+    with store.reading() as conn:
+        before = _requests_index_sql(conn)
+    drafts = _drafts(repo.BULK_MIN_ROWS * 2 + 3)
+
+    def stream() -> Iterator[RequestDraft]:
+        yield from drafts
+        raise InvalidInput("rij kapot", row=len(drafts) + 1)
+
+    with pytest.raises(InvalidInput):
+        _traced_insert(store, stream(), expected_rows=len(drafts) + 1)
+    with store.reading() as conn:
+        assert _requests_index_sql(conn) == before
+        assert conn.execute("SELECT count(*) FROM requests").fetchone()[0] == 0
+    assert store.integrity_problems() == []
