@@ -152,7 +152,10 @@ def _watched(drafts: Iterator[RequestDraft], session: Session, total: int | None
              progress: Progress | None, cancel: Callable[[], bool] | None
              ) -> Iterator[RequestDraft]:
     """Every PROGRESS_EVERY rows: stop if the session is being locked or the caller cancels
-    (raising inside the transaction rolls it back), else report progress."""
+    (raising inside the transaction rolls it back), else report progress. Once more when every
+    row has been read, with done == total: what follows (index build, commit) cannot be
+    stopped."""
+    done = 0
     for done, draft in enumerate(drafts, start=1):
         if done % PROGRESS_EVERY == 0:
             if session.closing:
@@ -163,6 +166,8 @@ def _watched(drafts: Iterator[RequestDraft], session: Session, total: int | None
             if progress is not None:
                 progress(done, total)
         yield draft
+    if progress is not None and done:
+        progress(done, done)
 
 
 def import_requests(session: Session, source: Path | bytes, suffix: str | None = None, *,
@@ -170,8 +175,9 @@ def import_requests(session: Session, source: Path | bytes, suffix: str | None =
                     cancel: Callable[[], bool] | None = None) -> int:
     """A CSV or JSON list from the IND: every row or none (one transaction); a bad row is named
     with its number and field. ``progress(rows_checked, estimated_total_or_None)`` is called
-    every PROGRESS_EVERY rows (from the calling thread); when ``cancel()`` returns True there,
-    or the session is being closed, the import stops with Cancelled and nothing is stored."""
+    every PROGRESS_EVERY rows (from the calling thread), and with ``rows_checked == total``
+    once every row is read; when ``cancel()`` returns True there, or the session is being
+    closed, the import stops with Cancelled and nothing is stored."""
     session.require_audited(INTAKE, "verzoeken importeren", "request.import", "requests")
     if isinstance(source, Path):
         try:

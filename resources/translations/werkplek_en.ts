@@ -2191,6 +2191,10 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>Stopping the import…</translation>
     </message>
     <message>
+        <source>Alle %2 rijen van %1 zijn gecontroleerd; de zoekindexen worden bijgewerkt en alles wordt opgeslagen…</source>
+        <translation>All %2 rows of %1 have been checked; the search indexes are being updated and everything is being saved…</translation>
+    </message>
+    <message>
         <source>Bezig met inlezen van %1… %2 van ongeveer %3 rijen gecontroleerd.</source>
         <translation>Importing %1… %2 of about %3 rows checked.</translation>
     </message>

@@ -302,17 +302,24 @@ def test_a_long_import_shows_its_progress(staff: Any, window_of: Any, qtbot: Any
     page = requests_page(window_of("liaison"))
     wait_for_list(qtbot, page)
     seen: list[tuple[str, int, int, bool]] = []
+    stoppable: list[bool] = []
     page.import_progressed.connect(lambda done, total: seen.append((
         page.import_result.text(), page.import_progress.value(), page.import_progress.maximum(),
         not page.import_progress.isHidden())))
+    page.import_progressed.connect(
+        lambda done, total: stoppable.append(page.import_stop_button.isEnabled()))
     rows = "".join(f"Persoon {i},{i:010d},asylum,2026-10-30\n" for i in range(5))
     path = tmp_path / "lang.csv"
     path.write_text("subject_name,v_number,purpose,received\n" + rows, encoding="utf-8")
     page.start_import(str(path))
     qtbot.waitUntil(lambda: page.import_result.text().startswith("✔ 5 verzoeken"))
     # Slots run in connection order: the page's own slot updated the bar before ours looked.
-    assert [(v, m, shown) for _, v, m, shown in seen] == [(2, 5, True), (4, 5, True)]
-    assert "4 van ongeveer 5 rijen gecontroleerd" in seen[-1][0] and "lang.csv" in seen[-1][0]
+    assert [(m, shown) for _, _, m, shown in seen] == [(5, True), (5, True), (0, True)]
+    assert [v for _, v, _, _ in seen[:2]] == [2, 4]
+    assert "4 van ongeveer 5 rijen gecontroleerd" in seen[1][0] and "lang.csv" in seen[1][0]
+    # Every row read: a busy bar, and the saving that follows cannot be stopped any more.
+    assert "Alle 5 rijen van lang.csv zijn gecontroleerd" in seen[2][0]
+    assert stoppable == [True, True, False]
     assert page.import_progress.isHidden()
 
 

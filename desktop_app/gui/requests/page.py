@@ -509,7 +509,15 @@ class RequestsPage(QWidget):
     def _show_import_progress(self, done: int, total: int) -> None:
         # Only while an import runs and nobody asked it to stop (not a late signal).
         if not self.import_button.isEnabled() and not self._import_stop.is_set():
-            if total > 0:
+            if total > 0 and done >= total:
+                # Every row is read; the index build and the commit can take seconds at a
+                # million rows and can no longer be stopped.
+                self.import_progress.setRange(0, 0)
+                self.import_stop_button.setEnabled(False)
+                text = self.tr("Alle %2 rijen van %1 zijn gecontroleerd; de zoekindexen worden "
+                               "bijgewerkt en alles wordt opgeslagen…").replace(
+                                   "%2", figure_text(done))
+            elif total > 0:
                 self.import_progress.setRange(0, total)
                 self.import_progress.setValue(min(done, total))
                 text = self.tr("Bezig met inlezen van %1… %2 van ongeveer %3 rijen gecontroleerd."
