@@ -732,7 +732,9 @@ def _search(text: str) -> _Search:
     return _Search(tuple(parts), tuple(params), kind)
 
 
-def _order(query: RequestQuery, *, searching: bool) -> str:
+def _order(query: RequestQuery, *, searching: bool, in_memory: bool = False) -> str:
+    """The ORDER BY terms. ``in_memory`` writes them as ``+column``, which keeps SQLite from
+    walking an index in that order (see _sort_in_memory)."""
     d = " DESC" if query.descending else ""
     sort = query.sort
     if sort is SortColumn.RELEVANCE:
@@ -746,7 +748,33 @@ def _order(query: RequestQuery, *, searching: bool) -> str:
         SortColumn.STATUS: ("r.status", "r.received", "r.id"),
         SortColumn.SUBJECT_NAME: ("r.name_fold", "r.id"),
     }[sort]
-    return ", ".join(c + d for c in columns)
+    plus = "+" if in_memory else ""
+    return ", ".join(plus + c + d for c in columns)
+
+
+def _sort_in_memory(conn: Connection, query: RequestQuery, *, limited: bool) -> bool:
+    """Whether a filtered list should be sorted after filtering rather than read in the order
+    of the sort column's index. Without statistics SQLite likes the index walk, which checks
+    the filter on every row it passes: at 1,000,000 requests the 10,000 overdue ones by name
+    took ~20 s that way (a random table lookup per row), ~20 ms found first and then sorted.
+    So: sort in memory when the filter keeps at most half the table (the per-status counter
+    table tells). A filter that keeps most rows is met at once by the walk, so it stays, except
+    for the whole list by name, whose index order is random against the table's."""
+    if query.status is None and query.bucket is None and not query.overdue:
+        return False
+    counts = status_counts(conn)
+    total = sum(counts.values())
+    open_count = sum(n for status, n in counts.items() if not status.is_closed)
+    kept = total
+    if query.status is not None:
+        kept = min(kept, counts[query.status])
+    if query.overdue or (query.bucket is not None and query.bucket is not DashboardBucket.CLOSED):
+        kept = min(kept, open_count)
+    if query.bucket is DashboardBucket.CLOSED:
+        kept = min(kept, total - open_count)
+    if 2 * kept <= total:
+        return True
+    return query.sort is SortColumn.SUBJECT_NAME and not limited
 
 
 def _hits_cte(search: _Search) -> str:
@@ -788,9 +816,11 @@ def select_ids(
                + " ORDER BY " + _order(query, searching=True) + tail)
         all_params = [*search.params, *params, *tail_params]
     else:
+        order = _order(query, searching=False,
+                       in_memory=_sort_in_memory(conn, query, limited=limit is not None))
         sql = ("SELECT r.id FROM requests r"
                + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY " + _order(query, searching=False) + tail)
+               + " ORDER BY " + order + tail)
         all_params = [*params, *tail_params]
     return array("q", [r[0] for r in conn.execute(sql, all_params)])
 

@@ -430,3 +430,55 @@ def test_a_failing_deferred_import_rolls_back_to_the_full_set_of_indexes(
         assert _requests_index_sql(conn) == before
         assert conn.execute("SELECT count(*) FROM requests").fetchone()[0] == 0
     assert store.integrity_problems() == []
+
+
+def test_sorting_after_filtering_gives_the_same_order_as_the_index_walk(
+        filled: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    th = dashboard_thresholds(TODAY, CAL)
+    queries = [RequestQuery(bucket=bucket, sort=sort, descending=desc)
+               for bucket in DashboardBucket for sort in SortColumn for desc in (False, True)]
+    queries += [RequestQuery(status=status, sort=sort, overdue=overdue)
+                for status in RequestStatus for sort in SortColumn for overdue in (False, True)]
+    with filled.reading() as conn:
+        for query in queries:
+            orders = []
+            for in_memory in (False, True):
+                monkeypatch.setattr(repo, "_sort_in_memory",
+                                    lambda *_a, _m=in_memory, **_k: _m)
+                orders.append(list(repo.select_ids(conn, query, th)))
+            assert orders[0] == orders[1], query
+
+
+def test_a_selective_filter_is_sorted_after_filtering(store: Database) -> None:
+    _insert(store, _drafts(300, seed=8, days=60))
+    with store.transaction() as conn:
+        for rid in range(1, 251):
+            repo.set_status(conn, rid, RequestStatus.CLOSED_NO_DATA, closed_on=TODAY,
+                            close_reason="r")
+    statements: list[str] = []
+    th = dashboard_thresholds(TODAY, CAL)
+
+    def sorted_in_memory(query: RequestQuery, limit: int | None = None) -> bool:
+        statements.clear()
+        with store.reading() as conn:
+            conn.set_trace_callback(statements.append)
+            try:
+                repo.select_ids(conn, query, th, limit=limit)
+            finally:
+                conn.set_trace_callback(None)
+        select = [s for s in statements if s.startswith("SELECT r.id")]
+        assert len(select) == 1
+        return "ORDER BY +r." in select[0]
+
+    name = SortColumn.SUBJECT_NAME
+    # 50 open of 300: any open filter keeps few rows.
+    assert sorted_in_memory(RequestQuery(bucket=DashboardBucket.OVERDUE, sort=name))
+    assert sorted_in_memory(RequestQuery(status=RequestStatus.RECEIVED, sort=SortColumn.DEADLINE))
+    assert sorted_in_memory(RequestQuery(overdue=True, sort=SortColumn.REFERENCE))
+    # No filter, or one that keeps most rows: the index order is read directly.
+    assert not sorted_in_memory(RequestQuery(sort=name))
+    assert not sorted_in_memory(RequestQuery(bucket=DashboardBucket.CLOSED,
+                                             sort=SortColumn.DEADLINE))
+    # ... but not for the whole list by name (a random lookup per row), unless a page is asked.
+    assert sorted_in_memory(RequestQuery(bucket=DashboardBucket.CLOSED, sort=name))
+    assert not sorted_in_memory(RequestQuery(bucket=DashboardBucket.CLOSED, sort=name), limit=50)
