@@ -639,11 +639,15 @@ def _notice_missing(alias: str = "r") -> str:
 
 
 def _bucket_condition(
-    bucket: DashboardBucket, th: DashboardThresholds
+    bucket: DashboardBucket, th: DashboardThresholds, *, closed_as_complement: bool = False
 ) -> tuple[str, list[object]]:
     t, w, e = th.today.isoformat(), th.warning_until.isoformat(), th.week_end.isoformat()
     warning = f"(r.deadline <= ? AND {_notice_missing()})"
     if bucket is DashboardBucket.CLOSED:
+        if closed_as_complement:
+            # The same set, checked against the (few) open ids rather than each row's status:
+            # a walk of any sort index then never needs the table (see _sort_in_memory).
+            return f"r.id NOT IN (SELECT id FROM requests r WHERE {_OPEN})", []
         return "r.status >= 3", []
     if bucket is DashboardBucket.OVERDUE:
         return f"{_OPEN} AND r.deadline < ?", [t]
@@ -656,7 +660,8 @@ def _bucket_condition(
     return f"{_OPEN} AND r.deadline > ? AND r.deadline > ? AND NOT {warning}", [t, e, w]
 
 
-def _filters(query: RequestQuery, th: DashboardThresholds) -> tuple[list[str], list[object]]:
+def _filters(query: RequestQuery, th: DashboardThresholds, *, closed_as_complement: bool = False
+             ) -> tuple[list[str], list[object]]:
     where: list[str] = []
     params: list[object] = []
     if query.status is not None:
@@ -666,7 +671,8 @@ def _filters(query: RequestQuery, th: DashboardThresholds) -> tuple[list[str], l
         where.append(f"{_OPEN} AND r.deadline < ?")
         params.append(th.today.isoformat())
     if query.bucket is not None:
-        cond, values = _bucket_condition(query.bucket, th)
+        cond, values = _bucket_condition(query.bucket, th,
+                                         closed_as_complement=closed_as_complement)
         where.append(cond)
         params.extend(values)
     return where, params
@@ -774,6 +780,8 @@ def _sort_in_memory(conn: Connection, query: RequestQuery, *, limited: bool) -> 
         kept = min(kept, total - open_count)
     if 2 * kept <= total:
         return True
+    if query.bucket is DashboardBucket.CLOSED and query.status is None:
+        return False  # checked from the index alone (closed_as_complement): ~1 s for 1M
     return query.sort is SortColumn.SUBJECT_NAME and not limited
 
 
@@ -816,8 +824,9 @@ def select_ids(
                + " ORDER BY " + _order(query, searching=True) + tail)
         all_params = [*search.params, *params, *tail_params]
     else:
-        order = _order(query, searching=False,
-                       in_memory=_sort_in_memory(conn, query, limited=limit is not None))
+        in_memory = _sort_in_memory(conn, query, limited=limit is not None)
+        where, params = _filters(query, thresholds, closed_as_complement=not in_memory)
+        order = _order(query, searching=False, in_memory=in_memory)
         sql = ("SELECT r.id FROM requests r"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY " + order + tail)
