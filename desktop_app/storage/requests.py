@@ -331,6 +331,14 @@ def insert_many(
     packer = _Packer(calendar)
     writer = _BackgroundWriter()
 
+    def enlarge_cache() -> None:
+        nonlocal old_cache
+        if old_cache is None:
+            writer.wait()
+            old_cache = _cache_kib(conn)
+            if old_cache < BULK_CACHE_KIB:
+                conn.execute(f"PRAGMA cache_size = -{int(BULK_CACHE_KIB)}")
+
     def bulk_job(first: int, count: int, params: dict[str, object]) -> Callable[[], None]:
         params.update(n=count, first=first, version=version, created_by=created_by,
                       created_at=created_at)
@@ -352,18 +360,13 @@ def insert_many(
             else:
                 params = packer.pack(chunk, refs[1])
                 if old_cache is None:
-                    writer.wait()
-                    old_cache = _cache_kib(conn)
-                    if old_cache < BULK_CACHE_KIB:
-                        conn.execute(f"PRAGMA cache_size = -{int(BULK_CACHE_KIB)}")
+                    enlarge_cache()
                     _ensure_row_numbers(conn, BULK_CHUNK)
                 writer.submit(bulk_job(next_id, len(chunk), params))
             next_id += len(chunk)
         writer.wait()
         if deferred:
-            if old_cache is None:
-                old_cache = _cache_kib(conn)
-                conn.execute(f"PRAGMA cache_size = -{max(old_cache, BULK_CACHE_KIB)}")
+            enlarge_cache()
             for sql in deferred:
                 conn.execute(sql)
     finally:
@@ -387,8 +390,7 @@ def _drop_deferred_indexes(conn: Connection, expected_rows: int | None) -> list[
     returns the statements that create them again exactly as the schema has them."""
     if expected_rows is None or expected_rows < DEFER_MIN_ROWS:
         return []
-    existing = int(conn.execute("SELECT coalesce(sum(n), 0) FROM request_counts").fetchone()[0])
-    if expected_rows < 2 * existing:
+    if expected_rows < 2 * sum(status_counts(conn).values()):
         return []
     marks = ",".join("?" * len(DEFERRED_INDEXES))
     found = conn.execute(
@@ -808,9 +810,9 @@ def select_ids(
     limit: int | None = None,
 ) -> array[int]:
     """The ids matching ``query`` in its order; ``offset``/``limit`` take a slice of them."""
-    where, params = _filters(query, thresholds)
     tail, tail_params = _limit_clause(offset, limit)
     if query.has_search:
+        where, params = _filters(query, thresholds)
         search = _search(query.search)
         if not search.parts:
             return array("q")
