@@ -1,4 +1,5 @@
-"""The read-only list table every page uses: row selection, no editing, one stretching column."""
+"""The read-only list tables the pages use: row selection, no editing; sized by content with one
+stretching column (``make_table``) or by the caller (``read_only_view``)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
-def make_table(model: Any, parent: QWidget, name: str, stretch: int,
-               cap: int = 360) -> QTableView:
-    """A read-only, row-selecting table whose ``stretch`` column takes the spare width; the other
-    columns fit their content up to ``cap`` pixels, again after every model reset."""
+def read_only_view(model: Any, parent: QWidget, name: str) -> QTableView:
+    """What every list table shares: whole-row single selection, no editing, alternating rows,
+    no word wrap, no row numbers, left-aligned headers, and Tab leaving the table (keyboard users
+    reach the buttons). Column sizing is the caller's."""
     view = QTableView(parent)
     view.setObjectName(name)
     view.setModel(model)
@@ -20,13 +21,22 @@ def make_table(model: Any, parent: QWidget, name: str, stretch: int,
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
-    view.setTabKeyNavigation(False)  # Tab leaves the table: keyboard users reach the buttons
+    view.setTabKeyNavigation(False)
     view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setDefaultAlignment(
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return view
+
+
+def make_table(model: Any, parent: QWidget, name: str, stretch: int,
+               cap: int = 360) -> QTableView:
+    """A read-only, row-selecting table whose ``stretch`` column takes the spare width; the other
+    columns fit their content up to ``cap`` pixels, again after every model reset."""
+    view = read_only_view(model, parent, name)
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     def fit() -> None:
         view.resizeColumnsToContents()

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +31,7 @@ from desktop_app.gui.dialogs import (
 )
 from desktop_app.gui.errors import show_error, show_info
 from desktop_app.gui.models import AuditTableModel, DesignationTableModel, UserTableModel
+from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import admin, users
 from desktop_app.services.admin import AuditReport
@@ -44,20 +44,9 @@ COLUMN_CAP = 260
 
 
 def _table(model: Any, parent: QWidget, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
+    view = read_only_view(model, parent, name)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.setTabKeyNavigation(False)  # Tab leaves the table: keyboard users reach the buttons
-    view.horizontalHeader().setDefaultAlignment(
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     model.modelReset.connect(lambda: _fit_columns(view))
     return view
 

@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from desktop_app.gui.requests import api
 from desktop_app.gui.requests.dialogs import AddCalendarDayDialog
 from desktop_app.gui.requests.labels import weekday_label
 from desktop_app.gui.requests.models import CalendarDayTableModel
+from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.session import Session
 
@@ -74,20 +73,12 @@ class CalendarDaysPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
         self.model = CalendarDayTableModel(self)
-        self.view = QTableView(splitter)
-        self.view.setObjectName("calendarDayTable")
-        self.view.setModel(self.model)
+        self.view = read_only_view(self.model, splitter, "calendarDayTable")
         self.view.setAccessibleName(self.tr("Vastgelegde dagen"))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setTabKeyNavigation(False)
-        self.view.verticalHeader().setVisible(False)
+        self.view.setWordWrap(True)  # a day's description may be long
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, width in enumerate((100, 90, 210, 300)):
             header.resizeSection(column, width)
         self.view.selectionModel().selectionChanged.connect(

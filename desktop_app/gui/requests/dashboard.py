@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from desktop_app.gui.requests.labels import (
 )
 from desktop_app.gui.requests.models import AttentionTableModel, DeadlineContext
 from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.session import Session
 
@@ -125,20 +125,10 @@ class BucketTile(QFrame):
 
 
 def _attention_table(model: AttentionTableModel, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName("attentionTable")
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().setVisible(False)
+    view = read_only_view(model, parent, "attentionTable")
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     header = view.horizontalHeader()
     header.setStretchLastSection(True)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     for column, width in ((0, 300), (1, 100), (2, 130), (3, 260)):
         header.resizeSection(column, width)
     return view

@@ -46,6 +46,7 @@ from desktop_app.gui.requests.labels import (
 )
 from desktop_app.gui.requests.models import DeadlineContext, RequestTableModel
 from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.session import Session
 
@@ -70,24 +71,14 @@ COLUMN_WIDTHS = {
 def request_table(model: RequestTableModel, parent: QWidget) -> QTableView:
     """A view that never asks for more rows than it shows: fixed row heights, fixed column
     widths (no size-to-contents over a million rows), no per-row widgets."""
-    view = QTableView(parent)
-    view.setObjectName("requestTable")
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTabKeyNavigation(False)
+    view = read_only_view(model, parent, "requestTable")
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
     vertical = view.verticalHeader()
-    vertical.setVisible(False)
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     vertical.setDefaultSectionSize(ROW_HEIGHT)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setHighlightSections(False)
     for column, width in COLUMN_WIDTHS.items():
         header.resizeSection(column, width)

@@ -7,16 +7,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +31,7 @@ from desktop_app.gui.requests.dialogs import (
 from desktop_app.gui.requests.labels import direction_label, figure_text
 from desktop_app.gui.requests.models import ProvisionTableModel
 from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.session import Session
 
@@ -107,21 +105,11 @@ class ProvisionsPage(QWidget):
         layout.addLayout(filters)
 
         self.model = ProvisionTableModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("provisionTable")
-        self.view.setModel(self.model)
+        self.view = read_only_view(self.model, self, "provisionTable")
         self.view.setAccessibleName(self.tr("Verstrekkingen"))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.setTabKeyNavigation(False)
-        self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
         layout.addWidget(self.view, 1)
