@@ -295,12 +295,25 @@ def test_import_error_names_the_row_and_the_field(staff: Any, window_of: Any, qt
     assert page.model.rowCount() == 2, "all-or-nothing: the good first row was not kept"
 
 
-def test_a_long_import_shows_its_progress(staff: Any, window_of: Any, qtbot: Any,
-                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                          ) -> None:
+@pytest.fixture
+def import_page(staff: Any, window_of: Any, qtbot: Any,
+                monkeypatch: pytest.MonkeyPatch) -> RequestsPage:
+    """The liaison's requests page, its list loaded; imports report progress every 2 rows."""
     monkeypatch.setattr(request_service, "PROGRESS_EVERY", 2)
     page = requests_page(window_of("liaison"))
     wait_for_list(qtbot, page)
+    return page
+
+
+def _people_csv(path: Path, stem: str, count: int) -> Path:
+    rows = "".join(f"{stem} {i},{i:010d},asylum,2026-10-30\n" for i in range(count))
+    path.write_text("subject_name,v_number,purpose,received\n" + rows, encoding="utf-8")
+    return path
+
+
+def test_a_long_import_shows_its_progress(import_page: RequestsPage, qtbot: Any,
+                                          tmp_path: Path) -> None:
+    page = import_page
     seen: list[tuple[str, int, int, bool]] = []
     stoppable: list[bool] = []
     page.import_progressed.connect(lambda done, total: seen.append((
@@ -308,10 +321,7 @@ def test_a_long_import_shows_its_progress(staff: Any, window_of: Any, qtbot: Any
         not page.import_progress.isHidden())))
     page.import_progressed.connect(
         lambda done, total: stoppable.append(page.import_stop_button.isEnabled()))
-    rows = "".join(f"Persoon {i},{i:010d},asylum,2026-10-30\n" for i in range(5))
-    path = tmp_path / "lang.csv"
-    path.write_text("subject_name,v_number,purpose,received\n" + rows, encoding="utf-8")
-    page.start_import(str(path))
+    page.start_import(str(_people_csv(tmp_path / "lang.csv", "Persoon", 5)))
     qtbot.waitUntil(lambda: page.import_result.text().startswith("✔ 5 verzoeken"))
     # Slots run in connection order: the page's own slot updated the bar before ours looked.
     assert [(m, shown) for _, _, m, shown in seen] == [(5, True), (5, True), (0, True)]
@@ -323,12 +333,9 @@ def test_a_long_import_shows_its_progress(staff: Any, window_of: Any, qtbot: Any
     assert page.import_progress.isHidden()
 
 
-def test_stopping_an_import_keeps_nothing(staff: Any, window_of: Any, qtbot: Any,
-                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                          ) -> None:
-    monkeypatch.setattr(request_service, "PROGRESS_EVERY", 2)
-    page = requests_page(window_of("liaison"))
-    wait_for_list(qtbot, page)
+def test_stopping_an_import_keeps_nothing(import_page: RequestsPage, qtbot: Any,
+                                          tmp_path: Path) -> None:
+    page = import_page
     before = page.model.rowCount()
     clicked: list[bool] = []
 
@@ -338,10 +345,7 @@ def test_stopping_an_import_keeps_nothing(staff: Any, window_of: Any, qtbot: Any
             page.import_stop_button.click()
 
     page.import_progressed.connect(stop_once)
-    rows = "".join(f"Stopper {i},{i:010d},asylum,2026-10-30\n" for i in range(7))
-    path = tmp_path / "stop.csv"
-    path.write_text("subject_name,v_number,purpose,received\n" + rows, encoding="utf-8")
-    page.start_import(str(path))
+    page.start_import(str(_people_csv(tmp_path / "stop.csv", "Stopper", 7)))
     qtbot.waitUntil(lambda: page.import_button.isEnabled())
     assert clicked == [True]
     assert page.import_result.text() == "Het inlezen is gestopt; er is niets ingelezen."

@@ -4,6 +4,7 @@ with the pure ``dashboard_bucket`` (property-style over a few hundred random req
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
 import sqlite3
@@ -354,26 +355,39 @@ def _requests_index_sql(conn: Any) -> dict[str, str]:
                              " AND tbl_name = 'requests' AND sql IS NOT NULL"))
 
 
+@contextlib.contextmanager
+def _traced(conn: Any) -> Iterator[list[str]]:
+    """The statements the connection runs inside the block."""
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        yield statements
+    finally:
+        conn.set_trace_callback(None)
+
+
 def _traced_insert(db: Database, drafts: Iterator[RequestDraft] | list[RequestDraft],
                    expected_rows: int) -> tuple[repo.InsertedRange, list[str]]:
-    statements: list[str] = []
-    with db.transaction() as conn:
-        conn.set_trace_callback(statements.append)
-        try:
-            inserted = repo.insert_many(conn, drafts, calendar=CAL, created_by="officier",
-                                        created_at="2026-11-02T09:00:00+00:00",
-                                        expected_rows=expected_rows)
-        finally:
-            conn.set_trace_callback(None)
+    with db.transaction() as conn, _traced(conn) as statements:
+        inserted = repo.insert_many(conn, drafts, calendar=CAL, created_by="officier",
+                                    created_at="2026-11-02T09:00:00+00:00",
+                                    expected_rows=expected_rows)
     return inserted, statements
 
 
-def test_a_large_import_into_a_small_table_builds_the_random_indexes_afterwards(
-        store: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def deferring(store: Database, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """Imports of a few hundred rows count as large (chunks of BULK_MIN_ROWS); returns the
+    schema's index SQL for the requests table before any import."""
     monkeypatch.setattr(repo, "DEFER_MIN_ROWS", repo.BULK_MIN_ROWS)
     monkeypatch.setattr(repo, "BULK_CHUNK", repo.BULK_MIN_ROWS)
     with store.reading() as conn:
-        before = _requests_index_sql(conn)
+        return _requests_index_sql(conn)
+
+
+def test_a_large_import_into_a_small_table_builds_the_random_indexes_afterwards(
+        store: Database, deferring: dict[str, str]) -> None:
+    before = deferring
     drafts = _drafts(repo.BULK_MIN_ROWS * 3 + 5, seed=4)
     inserted, statements = _traced_insert(store, drafts, expected_rows=len(drafts))
     assert inserted.count == len(drafts)
@@ -399,8 +413,7 @@ def test_a_large_import_into_a_small_table_builds_the_random_indexes_afterwards(
 
 
 def test_an_import_small_beside_the_table_keeps_the_indexes(
-        store: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(repo, "DEFER_MIN_ROWS", repo.BULK_MIN_ROWS)
+        store: Database, deferring: dict[str, str]) -> None:
     _insert(store, _drafts(300, seed=5))
     # 500 rows would not double a table of 300: inserting the keys one by one is cheaper.
     inserted, statements = _traced_insert(store, _drafts(500, seed=6), expected_rows=500)
@@ -413,11 +426,8 @@ def test_an_import_small_beside_the_table_keeps_the_indexes(
 
 
 def test_a_failing_deferred_import_rolls_back_to_the_full_set_of_indexes(
-        store: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(repo, "DEFER_MIN_ROWS", repo.BULK_MIN_ROWS)
-    monkeypatch.setattr(repo, "BULK_CHUNK", repo.BULK_MIN_ROWS)
-    with store.reading() as conn:
-        before = _requests_index_sql(conn)
+        store: Database, deferring: dict[str, str]) -> None:
+    before = deferring
     drafts = _drafts(repo.BULK_MIN_ROWS * 2 + 3)
 
     def stream() -> Iterator[RequestDraft]:
@@ -455,17 +465,11 @@ def test_a_selective_filter_is_sorted_after_filtering(store: Database) -> None:
         for rid in range(1, 251):
             repo.set_status(conn, rid, RequestStatus.CLOSED_NO_DATA, closed_on=TODAY,
                             close_reason="r")
-    statements: list[str] = []
     th = dashboard_thresholds(TODAY, CAL)
 
     def select(query: RequestQuery, limit: int | None = None) -> str:
-        statements.clear()
-        with store.reading() as conn:
-            conn.set_trace_callback(statements.append)
-            try:
-                repo.select_ids(conn, query, th, limit=limit)
-            finally:
-                conn.set_trace_callback(None)
+        with store.reading() as conn, _traced(conn) as statements:
+            repo.select_ids(conn, query, th, limit=limit)
         found = [s for s in statements if s.startswith("SELECT r.id")]
         assert len(found) == 1
         return found[0]
