@@ -22,9 +22,13 @@ class Figure:
     target: str = ""
 
     def as_json(self) -> dict[str, Any]:
-        return {"value": round(self.value, 3), "unit": self.unit,
-                "ratio_vs_plain": None if self.ratio_vs_plain is None
-                else round(self.ratio_vs_plain, 2)}
+        return {
+            "value": round(self.value, 3),
+            "unit": self.unit,
+            "ratio_vs_plain": None
+            if self.ratio_vs_plain is None
+            else round(self.ratio_vs_plain, 2),
+        }
 
 
 def timed(fn: Callable[[], object], repeat: int = 1) -> list[float]:
@@ -49,8 +53,10 @@ def median(samples: list[float]) -> float:
 def write(figures: list[Figure]) -> None:
     # Merge: running one module (`python -m bench printing`) keeps the others' last figures.
     existing: dict[str, Any] = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    RESULTS.write_text(json.dumps({**existing, **{f.name: f.as_json() for f in figures}},
-                                  indent=2, sort_keys=True) + "\n")
+    RESULTS.write_text(
+        json.dumps({**existing, **{f.name: f.as_json() for f in figures}}, indent=2, sort_keys=True)
+        + "\n"
+    )
 
 
 def print_table(figures: list[Figure]) -> None:

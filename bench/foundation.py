@@ -22,13 +22,17 @@ def run() -> list[Figure]:
     figures: list[Figure] = []
     params = kdf.profile("interactive")
     derive = timed(lambda: kdf.derive(b"pw", secrets.token_bytes(16), params), repeat=5)
-    figures.append(Figure("kdf_derive_interactive", median(derive), "ms",
-                          target="500-2000 ms (KEY-7)"))
+    figures.append(
+        Figure("kdf_derive_interactive", median(derive), "ms", target="500-2000 ms (KEY-7)")
+    )
     env = Environment(MemorySecretProvider(), SystemClock(), "bench")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "ws"
-        init_ms = timed(lambda: init_workspace(env, root, admin_name="beheer",
-                                               admin_password=PASSWORD, kdf_profile="interactive"))
+        init_ms = timed(
+            lambda: init_workspace(
+                env, root, admin_name="beheer", admin_password=PASSWORD, kdf_profile="interactive"
+            )
+        )
         figures.append(Figure("workspace_init", init_ms[0], "ms"))
         sessions = []
 
@@ -36,13 +40,17 @@ def run() -> list[Figure]:
             sessions.append(open_session(env, root, "beheer", PASSWORD))
 
         unlock_ms = timed(unlock, repeat=5)
-        figures.append(Figure("unlock_signin", median(unlock_ms), "ms",
-                              target="0.5-1 s (Argon2id interactive)"))
+        figures.append(
+            Figure(
+                "unlock_signin", median(unlock_ms), "ms", target="0.5-1 s (Argon2id interactive)"
+            )
+        )
         # Open without the KDF: what the database itself costs (keying, self-check, migrate).
         for s in sessions:
             s.close()
         from desktop_app.security.keyfile import KeyFile
         from desktop_app.storage.db import Database
+
         keyfile = KeyFile.load(root / "keys.json")
         secret = env.provider.load(keyfile.binding_id)
         assert secret is not None

@@ -69,13 +69,20 @@ def run() -> list[Figure]:
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "ws"
-        init_workspace(env, root, admin_name="beheer", admin_password=PASSWORD,
-                       kdf_profile="test")
+        init_workspace(env, root, admin_name="beheer", admin_password=PASSWORD, kdf_profile="test")
         with open_session(env, root, "beheer", PASSWORD) as admin:
-            for name, role in (("officier", Role.AIVD_OFFICER), ("liaison", Role.IND_LIAISON),
-                               ("tekenaar", Role.AIVD_SIGNER)):
-                add_user(admin, name=name, password=PASSWORD, roles=[role],
-                         clearance=Classification.STG_GEHEIM)
+            for name, role in (
+                ("officier", Role.AIVD_OFFICER),
+                ("liaison", Role.IND_LIAISON),
+                ("tekenaar", Role.AIVD_SIGNER),
+            ):
+                add_user(
+                    admin,
+                    name=name,
+                    password=PASSWORD,
+                    roles=[role],
+                    clearance=Classification.STG_GEHEIM,
+                )
         off = open_session(env, root, "officier", PASSWORD)
         lia = open_session(env, root, "liaison", PASSWORD)
         try:
@@ -90,9 +97,10 @@ def run() -> list[Figure]:
                     for _ in range(20):
                         start = rng.randrange(len(text) - 80)
                         start = text.index(" ", start) + 1  # a passage starts at a word
-                        quote = text[start:start + rng.randint(12, 60)]
-                        reports.annotate(lia, rid, quote=quote, comment="Graag toelichten.",
-                                         start=start)
+                        quote = text[start : start + rng.randint(12, 60)]
+                        reports.annotate(
+                            lia, rid, quote=quote, comment="Graag toelichten.", start=start
+                        )
                         notes += 1
                     reports.give_verdict(lia, rid, usable=False)
                 paragraphs = _edit(rng, paragraphs, changes=4)
@@ -102,24 +110,36 @@ def run() -> list[Figure]:
             assert view.version == 50 and len(view.annotations) == notes == 500
             outdated = sum(a.outdated for a in view.annotations)
             open_ms = timed(lambda: reports.get_report(off, rid), repeat=15)
-            figures.append(Figure("report_open_50_versions_500_annotations", median(open_ms),
-                                  "ms", target="≤ 200 ms"))
-            figures.append(Figure("report_open_50v_500a_p95", p95(open_ms), "ms",
-                                  target="≤ 200 ms"))
+            figures.append(
+                Figure(
+                    "report_open_50_versions_500_annotations",
+                    median(open_ms),
+                    "ms",
+                    target="≤ 200 ms",
+                )
+            )
+            figures.append(
+                Figure("report_open_50v_500a_p95", p95(open_ms), "ms", target="≤ 200 ms")
+            )
             figures.append(Figure("report_open_outdated_annotations", float(outdated), "count"))
             # Two 20-page versions with scattered edits (the typical review round).
             a = len(view.text)
             diff_ms = timed(lambda: reports.diff_report(off, rid, 40, 50), repeat=15)
-            figures.append(Figure("report_diff_20_pages", median(diff_ms), "ms",
-                                  target=f"≤ 300 ms ({a} chars)"))
-            figures.append(Figure("report_diff_20_pages_p95", p95(diff_ms), "ms",
-                                  target="≤ 300 ms"))
+            figures.append(
+                Figure(
+                    "report_diff_20_pages", median(diff_ms), "ms", target=f"≤ 300 ms ({a} chars)"
+                )
+            )
+            figures.append(
+                Figure("report_diff_20_pages_p95", p95(diff_ms), "ms", target="≤ 300 ms")
+            )
             # And a whole rewrite (every line changed): the worst case for the diff.
             rewrite = reports.revise_report(off, rid, text=_text(_pages(rng, 60_000)))
             worst = rewrite.report.version
             worst_ms = timed(lambda: reports.diff_report(off, rid, 50, worst), repeat=5)
-            figures.append(Figure("report_diff_20_pages_rewritten", median(worst_ms), "ms",
-                                  target="≤ 300 ms"))
+            figures.append(
+                Figure("report_diff_20_pages_rewritten", median(worst_ms), "ms", target="≤ 300 ms")
+            )
         finally:
             off.close()
             lia.close()

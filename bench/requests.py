@@ -62,21 +62,107 @@ TODAY = dt.date(2026, 11, 2)
 SEED = 20261102
 
 _GIVEN = (
-    "Mehmet", "Ayşe", "Jan", "Sanne", "Fatima", "Ольга", "Дмитрий", "محمد", "Youssef", "Pieter",
-    "Emine", "Hüseyin", "Анна", "فاطمة", "Kees", "Noor", "Özlem", "Ivan", "Søren", "José",
-    "Zoë", "Łukasz", "Nguyễn Văn", "Chen", "Ngozi", "Aleksandr", "Brigitte", "Jürgen", "Ines",
+    "Mehmet",
+    "Ayşe",
+    "Jan",
+    "Sanne",
+    "Fatima",
+    "Ольга",
+    "Дмитрий",
+    "محمد",
+    "Youssef",
+    "Pieter",
+    "Emine",
+    "Hüseyin",
+    "Анна",
+    "فاطمة",
+    "Kees",
+    "Noor",
+    "Özlem",
+    "Ivan",
+    "Søren",
+    "José",
+    "Zoë",
+    "Łukasz",
+    "Nguyễn Văn",
+    "Chen",
+    "Ngozi",
+    "Aleksandr",
+    "Brigitte",
+    "Jürgen",
+    "Ines",
 )
 _FAMILY = (
-    "Çelik", "Yılmaz", "de Vries", "Jansen", "El Amrani", "Петрова", "Иванов", "العلي", "Bakker",
-    "Öztürk", "Şahin", "Kuznetsova", "الحسن", "van Dijk", "Visser", "Doğan", "Müller",
-    "Kowalski", "Østergaard", "García", "Nowak", "Haddad", "Traoré", "Novák",
+    "Çelik",
+    "Yılmaz",
+    "de Vries",
+    "Jansen",
+    "El Amrani",
+    "Петрова",
+    "Иванов",
+    "العلي",
+    "Bakker",
+    "Öztürk",
+    "Şahin",
+    "Kuznetsova",
+    "الحسن",
+    "van Dijk",
+    "Visser",
+    "Doğan",
+    "Müller",
+    "Kowalski",
+    "Østergaard",
+    "García",
+    "Nowak",
+    "Haddad",
+    "Traoré",
+    "Novák",
 )
 
 
 _SYLLABLES = (
-    ("bak", "ker", "van", "dam", "ol", "ga", "yıl", "maz", "ça", "lik", "pet", "ro", "va", "mül",
-     "ler", "ko", "wal", "ski", "haj", "dar", "tra", "oré", "no", "vák", "el", "am", "ra", "ni",
-     "sø", "ren", "zo", "ë", "łu", "kasz", "ber", "gen", "dő", "ğan", "şa", "hin"),
+    (
+        "bak",
+        "ker",
+        "van",
+        "dam",
+        "ol",
+        "ga",
+        "yıl",
+        "maz",
+        "ça",
+        "lik",
+        "pet",
+        "ro",
+        "va",
+        "mül",
+        "ler",
+        "ko",
+        "wal",
+        "ski",
+        "haj",
+        "dar",
+        "tra",
+        "oré",
+        "no",
+        "vák",
+        "el",
+        "am",
+        "ra",
+        "ni",
+        "sø",
+        "ren",
+        "zo",
+        "ë",
+        "łu",
+        "kasz",
+        "ber",
+        "gen",
+        "dő",
+        "ğan",
+        "şa",
+        "hin",
+    ),
     ("ен", "ко", "ов", "ли", "ма", "пет", "ро", "ва", "ив", "ан", "кузь", "не", "цо", "сми"),
     ("الح", "سن", "عل", "ي", "مح", "مد", "فا", "طمة", "يو", "سف"),
 )
@@ -85,6 +171,7 @@ _SYLLABLES = (
 def _names(rng: random.Random) -> tuple[list[str], list[str]]:
     """~600 given and ~8,000 family names made of syllables in Latin, Cyrillic and Arabic
     script (like real names they share beginnings, but none is a numbered variant of another)."""
+
     def made(count: int, parts: int) -> list[str]:
         names: set[str] = set()
         while len(names) < count:
@@ -100,8 +187,9 @@ def _names(rng: random.Random) -> tuple[list[str], list[str]]:
     return given, family
 
 
-def generate_drafts(count: int, *, today: dt.date = TODAY, seed: int = SEED,
-                    years: int = 4) -> Iterator[RequestDraft]:
+def generate_drafts(
+    count: int, *, today: dt.date = TODAY, seed: int = SEED, years: int = 4
+) -> Iterator[RequestDraft]:
     """Valid requests received in the ``years`` before ``today``, in order of receipt (as a
     workspace grows), with names in several scripts and random V-numbers."""
     rng = random.Random(seed)
@@ -137,36 +225,59 @@ WHERE received < ?
 """
 
 
-def populate(conn: Any, rows: int, *, today: dt.date, calendar: AtwCalendar,
-             created_by: str = OFFICER) -> repo.InsertedRange:
+def populate(
+    conn: Any, rows: int, *, today: dt.date, calendar: AtwCalendar, created_by: str = OFFICER
+) -> repo.InsertedRange:
     """Insert ``rows`` generated requests through the import's bulk path and close the old
     ones; ``conn`` is an open transaction (SQLCipher or plain sqlite3)."""
-    inserted = repo.insert_many(conn, generate_drafts(rows, today=today), calendar=calendar,
-                                created_by=created_by,
-                                created_at=f"{today.isoformat()}T08:00:00+00:00",
-                                expected_rows=rows)
+    inserted = repo.insert_many(
+        conn,
+        generate_drafts(rows, today=today),
+        calendar=calendar,
+        created_by=created_by,
+        created_at=f"{today.isoformat()}T08:00:00+00:00",
+        expected_rows=rows,
+    )
     conn.execute(_CLOSE_HISTORY, ((today - dt.timedelta(days=30)).isoformat(),))
     return inserted
 
 
-def build_workspace(root: Path, rows: int, *, env: Environment | None = None,
-                    existing: bool = False, officer: str = OFFICER) -> Environment:
+def build_workspace(
+    root: Path,
+    rows: int,
+    *,
+    env: Environment | None = None,
+    existing: bool = False,
+    officer: str = OFFICER,
+) -> Environment:
     """A workspace with ``rows`` requests (``existing``: ``root`` is already initialised and
     ``officer`` exists, with password ``PASSWORD``). Returns the environment to sign in with."""
-    env = env or Environment(MemorySecretProvider(),
-                             FixedClock(dt.datetime.combine(TODAY, dt.time(9), dt.UTC)), "bench")
+    env = env or Environment(
+        MemorySecretProvider(), FixedClock(dt.datetime.combine(TODAY, dt.time(9), dt.UTC)), "bench"
+    )
     if not existing:
-        init_workspace(env, root, admin_name="beheer", admin_password=PASSWORD,
-                       full_name="Bench Beheer", location="aivd", kdf_profile="test")
+        init_workspace(
+            env,
+            root,
+            admin_name="beheer",
+            admin_password=PASSWORD,
+            full_name="Bench Beheer",
+            location="aivd",
+            kdf_profile="test",
+        )
         with open_session(env, root, "beheer", PASSWORD) as admin:
-            users.add_user(admin, name=officer, password=PASSWORD, roles=[Role.AIVD_OFFICER],
-                           full_name="Olga Officier")
+            users.add_user(
+                admin,
+                name=officer,
+                password=PASSWORD,
+                roles=[Role.AIVD_OFFICER],
+                full_name="Olga Officier",
+            )
     with open_session(env, root, officer, PASSWORD) as session:
         today = session.clock.today()
         with session.transaction("request.import", "requests") as tx:
             calendar = calendar_days.load_calendar(tx.conn)
-            inserted = populate(tx.conn, rows, today=today, calendar=calendar,
-                                created_by=officer)
+            inserted = populate(tx.conn, rows, today=today, calendar=calendar, created_by=officer)
             tx.details = {"imported": inserted.count, "generated": True}
         session.db.checkpoint()
     return env
@@ -210,9 +321,19 @@ def _samples(fn: Callable[[Any], object], conns: list[Any], inputs: list[Any]) -
 def _csv(rows: int, seed: int) -> bytes:
     lines = ["subject_name;v_number;purpose;received;birth_date;nationality;ind_reference"]
     for d in generate_drafts(rows, seed=seed, years=1):
-        lines.append(";".join((d.subject_name, d.v_number, d.purpose.value, d.received.isoformat(),
-                               "" if d.birth_date is None else d.birth_date.isoformat(),
-                               d.nationality or "", d.ind_reference or "")))
+        lines.append(
+            ";".join(
+                (
+                    d.subject_name,
+                    d.v_number,
+                    d.purpose.value,
+                    d.received.isoformat(),
+                    "" if d.birth_date is None else d.birth_date.isoformat(),
+                    d.nationality or "",
+                    d.ind_reference or "",
+                )
+            )
+        )
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -230,32 +351,48 @@ def _import_figures(tmp: Path, import_rows: int) -> list[Figure]:
         count = request_service.import_requests(session, data, ".csv")
         service_s = time.perf_counter() - start
         assert count == import_rows
-    plain = sqlite3.connect(str(tmp / "import-plain.db"), isolation_level=None,
-                            check_same_thread=False)
+    plain = sqlite3.connect(
+        str(tmp / "import-plain.db"), isolation_level=None, check_same_thread=False
+    )
     plain.execute("PRAGMA journal_mode = WAL")
     plain.execute("PRAGMA synchronous = FULL")
     for step in migrations.MIGRATIONS:
         step.apply(plain)
     start = time.perf_counter()
     plain.execute("BEGIN IMMEDIATE")
-    repo.insert_many(plain, iter_import(data, ".csv", TODAY), calendar=AtwCalendar(),
-                     created_by="b", created_at="t",
-                     expected_rows=estimate_rows(data, ".csv"))
+    repo.insert_many(
+        plain,
+        iter_import(data, ".csv", TODAY),
+        calendar=AtwCalendar(),
+        created_by="b",
+        created_at="t",
+        expected_rows=estimate_rows(data, ".csv"),
+    )
     plain.execute("COMMIT")
     plain_s = time.perf_counter() - start
     plain.close()
-    return [Figure("requests_import_rows_per_s", import_rows / service_s, "rows/s",
-                   service_s / plain_s, ">= 50,000 rows/s")]
+    return [
+        Figure(
+            "requests_import_rows_per_s",
+            import_rows / service_s,
+            "rows/s",
+            service_s / plain_s,
+            ">= 50,000 rows/s",
+        )
+    ]
 
 
-def _query_figures(session: Session, plain: sqlite3.Connection, label: str,
-                   rng: random.Random) -> list[Figure]:
+def _query_figures(
+    session: Session, plain: sqlite3.Connection, label: str, rng: random.Random
+) -> list[Figure]:
     conns = [session.db.conn, plain]
     today = session.clock.today()
     th = dashboard_thresholds(today, calendar_days.load_calendar(plain))
-    rows = plain.execute("SELECT v_number, subject_name FROM requests"
-                         " WHERE id IN (SELECT abs(random()) % (SELECT max(id) FROM requests) + 1"
-                         " FROM requests LIMIT 200)").fetchall()
+    rows = plain.execute(
+        "SELECT v_number, subject_name FROM requests"
+        " WHERE id IN (SELECT abs(random()) % (SELECT max(id) FROM requests) + 1"
+        " FROM requests LIMIT 200)"
+    ).fetchall()
     while len(rows) < 200:
         rows += rows[: 200 - len(rows)]
     v_queries = [RequestQuery(search=v) for v, _ in rows]
@@ -266,53 +403,95 @@ def _query_figures(session: Session, plain: sqlite3.Connection, label: str,
     def page(args: tuple[Any, RequestQuery]) -> None:
         _page(args[0], args[1], th, 50)
 
-    for name, queries, target in (("name", name_queries, "<= 30 ms"),
-                                  ("vnumber", v_queries, "<= 30 ms")):
+    for name, queries, target in (
+        ("name", name_queries, "<= 30 ms"),
+        ("vnumber", v_queries, "<= 30 ms"),
+    ):
         _samples(page, conns, queries[:10])  # warm
         enc, pln = _samples(page, conns, queries)
-        figures.append(Figure(f"requests_search_{name}_p95_ms{label}", p95(enc), "ms",
-                              p95(enc) / p95(pln), target))
+        figures.append(
+            Figure(
+                f"requests_search_{name}_p95_ms{label}", p95(enc), "ms", p95(enc) / p95(pln), target
+            )
+        )
 
     def first(args: tuple[Any, RequestQuery]) -> None:
         _page(args[0], args[1], th, 100)
 
     enc, pln = _samples(first, conns, [page_q] * 30)
-    figures.append(Figure(f"requests_first_page_ms{label}", statistics.median(enc), "ms",
-                          statistics.median(enc) / statistics.median(pln), "<= 50 ms"))
+    figures.append(
+        Figure(
+            f"requests_first_page_ms{label}",
+            statistics.median(enc),
+            "ms",
+            statistics.median(enc) / statistics.median(pln),
+            "<= 50 ms",
+        )
+    )
 
     def dash(args: tuple[Any, None]) -> None:
         repo.dashboard_counts(args[0], th)
 
     enc, pln = _samples(dash, conns, [None] * 30)
-    figures.append(Figure(f"requests_dashboard_ms{label}", statistics.median(enc), "ms",
-                          statistics.median(enc) / statistics.median(pln), "<= 100 ms"))
+    figures.append(
+        Figure(
+            f"requests_dashboard_ms{label}",
+            statistics.median(enc),
+            "ms",
+            statistics.median(enc) / statistics.median(pln),
+            "<= 100 ms",
+        )
+    )
 
     def all_ids(args: tuple[Any, None]) -> None:
         repo.select_ids(args[0], page_q, th)
 
     enc, pln = _samples(all_ids, conns, [None] * 5)
-    figures.append(Figure(f"requests_all_ids_ms{label}", statistics.median(enc), "ms",
-                          statistics.median(enc) / statistics.median(pln), "well under 1 s"))
+    figures.append(
+        Figure(
+            f"requests_all_ids_ms{label}",
+            statistics.median(enc),
+            "ms",
+            statistics.median(enc) / statistics.median(pln),
+            "well under 1 s",
+        )
+    )
 
     # Filtered lists in another order than their index (the ~10,000 overdue by name, the open
     # ones by reference): every id, as the lazy list fetches them.
-    sorted_lists = [RequestQuery(bucket=DashboardBucket.OVERDUE, sort=SortColumn.SUBJECT_NAME),
-                    RequestQuery(bucket=DashboardBucket.OPEN, sort=SortColumn.REFERENCE)]
+    sorted_lists = [
+        RequestQuery(bucket=DashboardBucket.OVERDUE, sort=SortColumn.SUBJECT_NAME),
+        RequestQuery(bucket=DashboardBucket.OPEN, sort=SortColumn.REFERENCE),
+    ]
 
     def filtered(args: tuple[Any, RequestQuery]) -> None:
         repo.select_ids(args[0], args[1], th)
 
     enc, pln = _samples(filtered, conns, sorted_lists * 3)
-    figures.append(Figure(f"requests_filtered_sorted_ids_p95_ms{label}", p95(enc), "ms",
-                          p95(enc) / p95(pln), "smooth (was ~20 s by name)"))
+    figures.append(
+        Figure(
+            f"requests_filtered_sorted_ids_p95_ms{label}",
+            p95(enc),
+            "ms",
+            p95(enc) / p95(pln),
+            "smooth (was ~20 s by name)",
+        )
+    )
     # The closed bucket (most of the rows) by name and by deadline.
-    closed_lists = [RequestQuery(bucket=DashboardBucket.CLOSED, sort=SortColumn.SUBJECT_NAME),
-                    RequestQuery(bucket=DashboardBucket.CLOSED, sort=SortColumn.DEADLINE,
-                                 descending=True)]
+    closed_lists = [
+        RequestQuery(bucket=DashboardBucket.CLOSED, sort=SortColumn.SUBJECT_NAME),
+        RequestQuery(bucket=DashboardBucket.CLOSED, sort=SortColumn.DEADLINE, descending=True),
+    ]
     enc, pln = _samples(filtered, conns, closed_lists * 2)
-    figures.append(Figure(f"requests_closed_sorted_ids_ms{label}", statistics.median(enc), "ms",
-                          statistics.median(enc) / statistics.median(pln),
-                          "like all ids (was 3-20 s)"))
+    figures.append(
+        Figure(
+            f"requests_closed_sorted_ids_ms{label}",
+            statistics.median(enc),
+            "ms",
+            statistics.median(enc) / statistics.median(pln),
+            "like all ids (was 3-20 s)",
+        )
+    )
     return figures
 
 
@@ -326,15 +505,26 @@ def _typed(name: str, rng: random.Random) -> str:
 
 def _service_figures(session: Session, rng: random.Random) -> list[Figure]:
     """The same searches through the service (role check, audit entry, derived flags)."""
-    names = [r[0] for r in session.db.conn.execute(
-        "SELECT subject_name FROM requests ORDER BY random() LIMIT 100")]
+    names = [
+        r[0]
+        for r in session.db.conn.execute(
+            "SELECT subject_name FROM requests ORDER BY random() LIMIT 100"
+        )
+    ]
     samples = []
     for name in names:
         start = time.perf_counter()
         request_service.list_requests(session, RequestQuery(search=_typed(name, rng)), limit=50)
         samples.append((time.perf_counter() - start) * 1000)
-    return [Figure("requests_search_name_service_p95_ms", p95(samples), "ms", None,
-                   "incl. audit entry (fsync)")]
+    return [
+        Figure(
+            "requests_search_name_service_p95_ms",
+            p95(samples),
+            "ms",
+            None,
+            "incl. audit entry (fsync)",
+        )
+    ]
 
 
 def run() -> list[Figure]:
@@ -353,8 +543,9 @@ def run() -> list[Figure]:
         start = time.perf_counter()
         plain = plain_copy(tmp / "plain.db", rows, today=TODAY)
         plain_s = time.perf_counter() - start
-        figures.append(Figure("requests_build_workspace_s", build_s, "s", build_s / plain_s,
-                              f"{rows} rows"))
+        figures.append(
+            Figure("requests_build_workspace_s", build_s, "s", build_s / plain_s, f"{rows} rows")
+        )
         with open_session(env, tmp / "ws", OFFICER, PASSWORD) as session:
             figures += _query_figures(session, plain, "", rng)
             figures += _service_figures(session, rng)
@@ -373,12 +564,23 @@ def _memory_security_figures(import_rows: int) -> list[Figure]:
     print("  import again with memory security on (child process)", file=sys.stderr, flush=True)
     child = subprocess.run(
         [sys.executable, "-m", "bench.requests", "--import-only", str(import_rows)],
-        env={**os.environ, MEMORY_SECURITY_ENV: "on"}, capture_output=True, text=True,
-        check=True, timeout=1800)
+        env={**os.environ, MEMORY_SECURITY_ENV: "on"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=1800,
+    )
     found = {item["name"]: item for item in json.loads(child.stdout)}
     item = found["requests_import_rows_per_s"]
-    return [Figure("requests_import_rows_per_s_memsec_on", item["value"], "rows/s",
-                   item["ratio_vs_plain"], f"memory security on, {import_rows:,} rows")]
+    return [
+        Figure(
+            "requests_import_rows_per_s_memsec_on",
+            item["value"],
+            "rows/s",
+            item["ratio_vs_plain"],
+            f"memory security on, {import_rows:,} rows",
+        )
+    ]
 
 
 if __name__ == "__main__":
@@ -386,9 +588,14 @@ if __name__ == "__main__":
 
     if sys.argv[1:2] == ["--import-only"]:
         with tempfile.TemporaryDirectory() as tmp_dir:
-            print(json.dumps([{"name": f.name, "value": f.value,
-                               "ratio_vs_plain": f.ratio_vs_plain}
-                              for f in _import_figures(Path(tmp_dir), int(sys.argv[2]))]))
+            print(
+                json.dumps(
+                    [
+                        {"name": f.name, "value": f.value, "ratio_vs_plain": f.ratio_vs_plain}
+                        for f in _import_figures(Path(tmp_dir), int(sys.argv[2]))
+                    ]
+                )
+            )
     else:
         with contextlib.suppress(KeyboardInterrupt):
             print_table(run())

@@ -47,9 +47,11 @@ def _env() -> object:
         # The child processes share the workstation secret through a 0600 file in the bench's
         # own temporary folder (a memory provider does not outlive its process).
         provider = _FileSecretProvider(Path(provider_file))
-    return Environment(provider=provider,
-                       clock=FixedClock(dt.datetime.combine(TODAY, dt.time(9), dt.UTC)),
-                       origin="bench")
+    return Environment(
+        provider=provider,
+        clock=FixedClock(dt.datetime.combine(TODAY, dt.time(9), dt.UTC)),
+        origin="bench",
+    )
 
 
 class _FileSecretProvider:
@@ -221,6 +223,7 @@ def measure(root: Path) -> dict[str, float]:
     requery(search, "window_search_name")
     figures["window_search_name_hits"] = float(model.rowCount())
     figures["window_search_max_stall_ms"] = max(stalls) if stalls else 0.0
+
     def search_v_number() -> None:
         page.search_edit.setText(v_number)
         page.search_now()
@@ -250,17 +253,27 @@ def run() -> list[Figure]:
         base = Path(keep) if keep else Path(tmp)
         base.mkdir(parents=True, exist_ok=True)
         root = base / f"ws-{rows}"
-        env = dict(os.environ, BENCH_WINDOW_SECRET=str(base / f"secret-{rows}.json"),
-                   QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+        env = dict(
+            os.environ,
+            BENCH_WINDOW_SECRET=str(base / f"secret-{rows}.json"),
+            QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        )
         started = time.perf_counter()
         if not (root / "workspace.db").exists():
-            subprocess.run([sys.executable, "-m", "bench.window", "build", str(root),
-                            str(rows)], check=True, env=env)
+            subprocess.run(
+                [sys.executable, "-m", "bench.window", "build", str(root), str(rows)],
+                check=True,
+                env=env,
+            )
             build_s = time.perf_counter() - started
-            print(f"  (workspace of {rows:,} requests built in {build_s:.0f} s)",
-                  file=sys.stderr)
-        out = subprocess.run([sys.executable, "-m", "bench.window", "measure", str(root)],
-                             check=True, env=env, stdout=subprocess.PIPE, text=True).stdout
+            print(f"  (workspace of {rows:,} requests built in {build_s:.0f} s)", file=sys.stderr)
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.window", "measure", str(root)],
+            check=True,
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        ).stdout
     values = json.loads(out.strip().splitlines()[-1])
     targets = {
         "window_first_rows_ms": "<= 1000 ms",

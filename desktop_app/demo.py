@@ -31,42 +31,86 @@ class DemoAccount:
 
 
 # The README lists these passwords: the demo holds nothing worth protecting.
-DEMO_ADMIN = DemoAccount("beheer", "Bas de Beheerder", "demo-beheer",
-                         frozenset({Role.ADMIN}), Classification.ONGERUBRICEERD)
+DEMO_ADMIN = DemoAccount(
+    "beheer",
+    "Bas de Beheerder",
+    "demo-beheer",
+    frozenset({Role.ADMIN}),
+    Classification.ONGERUBRICEERD,
+)
 DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DEMO_ADMIN,
-    DemoAccount("officier", "Olga Officier", "demo-officier",
-                frozenset({Role.AIVD_OFFICER}), Classification.STG_GEHEIM),
-    DemoAccount("tekenaar", "Teun Tekenaar", "demo-tekenaar",
-                frozenset({Role.AIVD_SIGNER}), Classification.STG_ZEER_GEHEIM),
-    DemoAccount("liaison", "Lotte Liaison", "demo-liaison",
-                frozenset({Role.IND_LIAISON}), Classification.STG_GEHEIM),
-    DemoAccount("inspecteur", "Ivo Inspecteur", "demo-inspecteur",
-                frozenset({Role.IND_INSPECTOR}), Classification.STG_GEHEIM),
+    DemoAccount(
+        "officier",
+        "Olga Officier",
+        "demo-officier",
+        frozenset({Role.AIVD_OFFICER}),
+        Classification.STG_GEHEIM,
+    ),
+    DemoAccount(
+        "tekenaar",
+        "Teun Tekenaar",
+        "demo-tekenaar",
+        frozenset({Role.AIVD_SIGNER}),
+        Classification.STG_ZEER_GEHEIM,
+    ),
+    DemoAccount(
+        "liaison",
+        "Lotte Liaison",
+        "demo-liaison",
+        frozenset({Role.IND_LIAISON}),
+        Classification.STG_GEHEIM,
+    ),
+    DemoAccount(
+        "inspecteur",
+        "Ivo Inspecteur",
+        "demo-inspecteur",
+        frozenset({Role.IND_INSPECTOR}),
+        Classification.STG_GEHEIM,
+    ),
 )
 DEMO_DECISION = "HDIND-DEMO/0001"
 
 
 def create_demo_workspace(
-    env: Environment, root: Path, *, kdf_profile: str = "interactive",
+    env: Environment,
+    root: Path,
+    *,
+    kdf_profile: str = "interactive",
     requests: int | None = None,
 ) -> dict[str, str]:
     """Initialise a workspace in the empty folder ``root`` with the demo accounts; returns
     name -> password. The inspector gets a designation that is current today. ``requests``
     fictitious requests (and a few provisions) give the deadline dashboard some life."""
-    init_workspace(env, root, admin_name=DEMO_ADMIN.name, admin_password=DEMO_ADMIN.password,
-                   full_name=DEMO_ADMIN.full_name, location="aivd", kdf_profile=kdf_profile)
+    init_workspace(
+        env,
+        root,
+        admin_name=DEMO_ADMIN.name,
+        admin_password=DEMO_ADMIN.password,
+        full_name=DEMO_ADMIN.full_name,
+        location="aivd",
+        kdf_profile=kdf_profile,
+    )
     with open_session(env, root, DEMO_ADMIN.name, DEMO_ADMIN.password) as session:
         for account in DEMO_ACCOUNTS:
             if account is DEMO_ADMIN:
                 continue
-            users.add_user(session, name=account.name, password=account.password,
-                           roles=account.roles, full_name=account.full_name,
-                           clearance=account.clearance)
+            users.add_user(
+                session,
+                name=account.name,
+                password=account.password,
+                roles=account.roles,
+                full_name=account.full_name,
+                clearance=account.clearance,
+            )
         today = env.clock.today()
-        users.designate(session, name="inspecteur", decision_ref=DEMO_DECISION,
-                        valid_from=today - dt.timedelta(days=30),
-                        valid_until=today + dt.timedelta(days=365))
+        users.designate(
+            session,
+            name="inspecteur",
+            decision_ref=DEMO_DECISION,
+            valid_from=today - dt.timedelta(days=30),
+            valid_until=today + dt.timedelta(days=365),
+        )
     count = DEMO_REQUESTS if requests is None else requests
     if count:
         seed_demo_requests(env, root, count)
@@ -79,16 +123,23 @@ DEMO_REQUESTS = 180
 DEMO_WEEKS = 10
 # Names per language, so that given and family name belong together.
 _NAMES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (("Mehmet", "Ayşe", "Emine", "Hüseyin", "Özlem", "Mustafa"),
-     ("Çelik", "Yılmaz", "Öztürk", "Şahin", "Doğan", "Kaya")),
-    (("Jan", "Sanne", "Pieter", "Noor", "Kees", "Fleur"),
-     ("de Vries", "Jansen", "Bakker", "van Dijk", "Visser", "Smit")),
-    (("Fatima", "Youssef", "Khadija", "Mohamed", "Samira"),
-     ("El Amrani", "Bouzid", "Haddou", "Benali", "Ouali")),
-    (("Ольга", "Дмитрий", "Анна", "Игорь", "Наталья"),
-     ("Петрова", "Иванов", "Кузнецова", "Смирнов", "Соколова")),
-    (("محمد", "فاطمة", "أحمد", "مريم", "خالد"),
-     ("العلي", "الحسن", "الخطيب", "النجار", "السيد")),
+    (
+        ("Mehmet", "Ayşe", "Emine", "Hüseyin", "Özlem", "Mustafa"),
+        ("Çelik", "Yılmaz", "Öztürk", "Şahin", "Doğan", "Kaya"),
+    ),
+    (
+        ("Jan", "Sanne", "Pieter", "Noor", "Kees", "Fleur"),
+        ("de Vries", "Jansen", "Bakker", "van Dijk", "Visser", "Smit"),
+    ),
+    (
+        ("Fatima", "Youssef", "Khadija", "Mohamed", "Samira"),
+        ("El Amrani", "Bouzid", "Haddou", "Benali", "Ouali"),
+    ),
+    (
+        ("Ольга", "Дмитрий", "Анна", "Игорь", "Наталья"),
+        ("Петрова", "Иванов", "Кузнецова", "Смирнов", "Соколова"),
+    ),
+    (("محمد", "فاطمة", "أحمد", "مريم", "خالد"), ("العلي", "الحسن", "الخطيب", "النجار", "السيد")),
     (("Σοφία", "Γιώργος", "Ελένη"), ("Παπαδοπούλου", "Νικολάου", "Οικονόμου")),
 )
 _PURPOSES = ("asylum", "asylum", "residence", "residence", "naturalisation", "other")
@@ -117,13 +168,16 @@ def demo_import_csv(rows: int, today: dt.date, *, seed: int = 2026) -> bytes:
     lines = ["subject_name;v_number;purpose;received"]
     for _ in range(rows):
         received = today - dt.timedelta(days=rng.randrange(60))
-        lines.append(f"{_demo_name(rng)};{rng.randrange(10**10):010d};"
-                     f"{rng.choice(('asylum', 'residence', 'naturalisation'))};{received}")
+        lines.append(
+            f"{_demo_name(rng)};{rng.randrange(10**10):010d};"
+            f"{rng.choice(('asylum', 'residence', 'naturalisation'))};{received}"
+        )
     return ("\n".join(lines) + "\n").encode()
 
 
-def seed_demo_requests(env: Environment, root: Path, count: int = DEMO_REQUESTS,
-                       *, seed: int = 2019) -> int:
+def seed_demo_requests(
+    env: Environment, root: Path, count: int = DEMO_REQUESTS, *, seed: int = 2019
+) -> int:
     """``count`` fictitious requests received over the last weeks, handled as an officer
     would have: most older ones closed without an ambtsbericht (a few late, some after a delay
     notice), the recent ones received or in progress (some in the warning zone or overdue);
@@ -152,8 +206,7 @@ def seed_demo_requests(env: Environment, root: Path, count: int = DEMO_REQUESTS,
         events: dict[dt.date, list[tuple[str, int]]] = {}
         rows: dict[dt.date, list[tuple[int, dict[str, object]]]] = {}
         for number in range(count):
-            received = workdays[min(len(workdays) - 1,
-                                    int(len(workdays) * rng.random() ** 0.8))]
+            received = workdays[min(len(workdays) - 1, int(len(workdays) * rng.random() ** 0.8))]
             row: dict[str, object] = {
                 "subject_name": _demo_name(rng),
                 "v_number": f"{rng.randrange(10**9, 10**10)}",
@@ -184,10 +237,13 @@ def seed_demo_requests(env: Environment, root: Path, count: int = DEMO_REQUESTS,
             batch = rows.get(day, [])
             if batch:
                 request_service.import_requests(
-                    session, json.dumps([row for _n, row in batch]).encode(), ".json")
+                    session, json.dumps([row for _n, row in batch]).encode(), ".json"
+                )
                 # An import numbers its rows in order: the batch's ids are the newest ones.
-                new = sorted(int(i) for i in request_service.request_ids(
-                    session, newest_first, limit=len(batch)))
+                new = sorted(
+                    int(i)
+                    for i in request_service.request_ids(session, newest_first, limit=len(batch))
+                )
                 for (number, _row), rid in zip(batch, new, strict=True):
                     ids[number] = rid
             clock.set(dt.datetime.combine(day, dt.time(15, 0), dt.UTC))

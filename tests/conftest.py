@@ -33,8 +33,9 @@ SOCKET_ATTEMPTS: list[tuple[Any, ...]] = []
 
 
 class _GuardedSocket(_real_socket):
-    def __init__(self, family: int = -1, type: int = -1, proto: int = -1,
-                 fileno: int | None = None) -> None:
+    def __init__(
+        self, family: int = -1, type: int = -1, proto: int = -1, fileno: int | None = None
+    ) -> None:
         # AF_UNIX is local IPC (Qt, D-Bus); anything that can reach a network is refused.
         if family in (socket.AF_INET, socket.AF_INET6):
             SOCKET_ATTEMPTS.append((family, type))
@@ -96,8 +97,15 @@ class Workspace:
 @pytest.fixture
 def workspace(tmp_path: Path, env: Environment) -> Workspace:
     root = tmp_path / "ws"
-    result = init_workspace(env, root, admin_name="beheer", admin_password=ADMIN_PW,
-                            full_name="B. Beheerder", location="aivd", kdf_profile="test")
+    result = init_workspace(
+        env,
+        root,
+        admin_name="beheer",
+        admin_password=ADMIN_PW,
+        full_name="B. Beheerder",
+        location="aivd",
+        kdf_profile="test",
+    )
     return Workspace(root, env, result.recovery_key)
 
 
@@ -116,8 +124,9 @@ class CliResult:
 def cli(env: Environment) -> Any:
     def run(*args: str, stdin: str = "") -> CliResult:
         out, err = io.StringIO(), io.StringIO()
-        code = cli_main(list(args), stdin=io.StringIO(stdin), stdout=out, stderr=err,
-                        make_env=lambda: env)
+        code = cli_main(
+            list(args), stdin=io.StringIO(stdin), stdout=out, stderr=err, make_env=lambda: env
+        )
         return CliResult(code, out.getvalue(), err.getvalue())
 
     return run

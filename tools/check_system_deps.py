@@ -35,8 +35,9 @@ WINDOW = {
 
 def _known_libraries() -> str:
     try:
-        return subprocess.run(["ldconfig", "-p"], capture_output=True, text=True,
-                              check=False).stdout
+        return subprocess.run(
+            ["ldconfig", "-p"], capture_output=True, text=True, check=False
+        ).stdout
     except OSError:
         return ""
 
@@ -62,8 +63,10 @@ def main(argv: list[str]) -> int:
         result = subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=False)
         if result.returncode == 0 and not missing(wanted):
             return 0
-    print("Qt heeft systeembibliotheken nodig die ontbreken. Installeer ze met:\n"
-          f"    sudo {command}", file=sys.stderr)
+    print(
+        f"Qt heeft systeembibliotheken nodig die ontbreken. Installeer ze met:\n    sudo {command}",
+        file=sys.stderr,
+    )
     return 1
 
 

@@ -20,8 +20,13 @@ if TYPE_CHECKING:
 def cmd_init(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     password = ctx.secret(f"Nieuw wachtwoord voor {ns.admin}", confirm=True)
     result = init_workspace(
-        ctx.env, ctx.data_dir, admin_name=ns.admin, admin_password=password,
-        full_name=ns.full_name, location=ns.location, kdf_profile=ns.kdf_profile,
+        ctx.env,
+        ctx.data_dir,
+        admin_name=ns.admin,
+        admin_password=password,
+        full_name=ns.full_name,
+        location=ns.location,
+        kdf_profile=ns.kdf_profile,
     )
     ctx.say(f"Werkplek aangemaakt in {result.data_dir}.")
     ctx.say("HERSTELSLEUTEL (wordt maar één keer getoond; schrijf hem op en bewaar hem veilig):")
@@ -37,12 +42,19 @@ def cmd_user_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         password = ctx.secret(f"Wachtwoord voor de nieuwe gebruiker {ns.name}", confirm=True)
         record = users.add_user(
-            session, name=ns.name, password=password,
-            roles=[Role.parse(r) for r in ns.role], full_name=ns.full_name,
+            session,
+            name=ns.name,
+            password=password,
+            roles=[Role.parse(r) for r in ns.role],
+            full_name=ns.full_name,
             clearance=Classification.parse(ns.clearance),
         )
-    return {"id": int(record.id), "name": record.name,
-            "roles": sorted(r.value for r in record.roles), "clearance": record.clearance.code}
+    return {
+        "id": int(record.id),
+        "name": record.name,
+        "roles": sorted(r.value for r in record.roles),
+        "clearance": record.clearance.code,
+    }
 
 
 def cmd_user_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -75,11 +87,20 @@ def cmd_designate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     valid_from = optional_date(ns.valid_from, "from")
     valid_until = optional_date(ns.valid_until, "until")
     with ctx.open_session() as session:
-        d = users.designate(session, name=ns.name, decision_ref=ns.decision,
-                            valid_from=valid_from, valid_until=valid_until)
-    return {"id": int(d.id), "user": d.user_name, "decision": d.decision_ref,
-            "from": d.valid_from.isoformat(),
-            "until": None if d.valid_until is None else d.valid_until.isoformat()}
+        d = users.designate(
+            session,
+            name=ns.name,
+            decision_ref=ns.decision,
+            valid_from=valid_from,
+            valid_until=valid_until,
+        )
+    return {
+        "id": int(d.id),
+        "user": d.user_name,
+        "decision": d.decision_ref,
+        "from": d.valid_from.isoformat(),
+        "until": None if d.valid_until is None else d.valid_until.isoformat(),
+    }
 
 
 def cmd_audit_verify(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -94,9 +115,15 @@ def cmd_audit_verify(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     else:
         message = "De database is beschadigd: " + "; ".join(report.storage_problems[:3])
     ctx.say(f"FOUT: {message}")
-    return {"_exit": 4, "ok": False, "entries": chain.entries, "head": chain.head,
-            "first_bad": chain.bad_seq, "reason": message,
-            "error": {"code": "integrity", "message": message}}
+    return {
+        "_exit": 4,
+        "ok": False,
+        "entries": chain.entries,
+        "head": chain.head,
+        "first_bad": chain.bad_seq,
+        "reason": message,
+        "error": {"code": "integrity", "message": message},
+    }
 
 
 def cmd_audit_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -113,8 +140,14 @@ def cmd_backup(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 def cmd_restore(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     recovery_key = ctx.secret("Herstelsleutel")
     password = ctx.secret(f"Nieuw wachtwoord voor {ns.admin}", confirm=True)
-    result = admin.restore_workspace(ctx.env, ns.file, ctx.data_dir, admin_name=ns.admin,
-                                     recovery_key=recovery_key, new_password=password)
+    result = admin.restore_workspace(
+        ctx.env,
+        ns.file,
+        ctx.data_dir,
+        admin_name=ns.admin,
+        recovery_key=recovery_key,
+        new_password=password,
+    )
     return {"ok": True, **result}
 
 

@@ -40,14 +40,17 @@ def _read_notes(path: Path | None) -> str:
     except FileNotFoundError:
         raise NotFound(f"Het bestand '{path.name}' bestaat niet.") from None
     except IsADirectoryError:
-        raise InvalidInput(f"'{path.name}' is een map, geen tekstbestand.",
-                           field="notes_file") from None
+        raise InvalidInput(
+            f"'{path.name}' is een map, geen tekstbestand.", field="notes_file"
+        ) from None
     except UnicodeDecodeError:
-        raise InvalidInput("Het bestand met aantekeningen is geen UTF-8-tekst.",
-                           field="notes_file") from None
+        raise InvalidInput(
+            "Het bestand met aantekeningen is geen UTF-8-tekst.", field="notes_file"
+        ) from None
     except PermissionError:
-        raise InvalidInput(f"Het bestand '{path.name}' kan niet worden gelezen.",
-                           field="notes_file") from None
+        raise InvalidInput(
+            f"Het bestand '{path.name}' kan niet worden gelezen.", field="notes_file"
+        ) from None
 
 
 def _duration(seconds: int) -> str:
@@ -56,15 +59,16 @@ def _duration(seconds: int) -> str:
 
 
 def _say_record(ctx: Context, record: inspections.InspectionRecordView) -> None:
-    ctx.say(f"Inzagesessie {record.id} — {record.report_reference} — "
-            f"{record.inspector_full_name} ({record.inspector_name})")
+    ctx.say(
+        f"Inzagesessie {record.id} — {record.report_reference} — "
+        f"{record.inspector_full_name} ({record.inspector_name})"
+    )
     if record.ended_at is None:
         ctx.say("Nog niet beëindigd.")
     if not record.viewed:
         ctx.say("Er is geen item bekeken.")
     for v in record.viewed:
-        ctx.say(f"  [{v.item_id}] {v.title}: {_duration(v.seconds)} "
-                f"({v.times_opened}× geopend)")
+        ctx.say(f"  [{v.item_id}] {v.title}: {_duration(v.seconds)} ({v.times_opened}× geopend)")
 
 
 def cmd_evidence_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -72,15 +76,28 @@ def cmd_evidence_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     data_date = optional_date(ns.date, "date")
     with ctx.open_session() as session:
         item = evidence.add_evidence(
-            session, ns.report, source=ns.file, title=ns.title, classification=level,
-            source_note=ns.source or "", data_date=data_date, correction_id=ns.correction,
+            session,
+            ns.report,
+            source=ns.file,
+            title=ns.title,
+            classification=level,
+            source_note=ns.source or "",
+            data_date=data_date,
+            correction_id=ns.correction,
         )
-    ctx.say(f"Item {item.id} toegevoegd aan ambtsbericht {ns.report} "
-            f"({item.kind_label}, {item.classification.marking}).")
+    ctx.say(
+        f"Item {item.id} toegevoegd aan ambtsbericht {ns.report} "
+        f"({item.kind_label}, {item.classification.marking})."
+    )
     if not item.displayable:
         ctx.say("Let op: dit bestand kan bij inzage niet worden weergegeven.")
-    return {"id": int(item.id), "kind": item.kind.value, "displayable": item.displayable,
-            "classification": item.classification.code, "size_bytes": item.size_bytes}
+    return {
+        "id": int(item.id),
+        "kind": item.kind.value,
+        "displayable": item.displayable,
+        "classification": item.classification.code,
+        "size_bytes": item.size_bytes,
+    }
 
 
 def cmd_evidence_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -94,8 +111,10 @@ def cmd_evidence_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 def cmd_start(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         started = inspections.start_inspection(session, ns.report)
-    ctx.say(f"Inzagesessie {started.id} gestart voor {started.report_reference}; de inhoud is "
-            "alleen in het inzagevenster te zien.")
+    ctx.say(
+        f"Inzagesessie {started.id} gestart voor {started.report_reference}; de inhoud is "
+        "alleen in het inzagevenster te zien."
+    )
     for i in started.items:
         ctx.say(f"  {i.id}  {i.classification.code}  {i.title}")
     return started.as_dict()
@@ -106,8 +125,11 @@ def cmd_end(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         record = inspections.end_inspection(session, ns.session, notes)
     _say_record(ctx, record)
-    return {"session": int(record.id), "viewed": [v.as_dict() for v in record.viewed],
-            "end_reason": None if record.end_reason is None else record.end_reason.value}
+    return {
+        "session": int(record.id),
+        "viewed": [v.as_dict() for v in record.viewed],
+        "end_reason": None if record.end_reason is None else record.end_reason.value,
+    }
 
 
 def cmd_record(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -119,8 +141,9 @@ def cmd_record(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         try:
             atomic_write(ns.pdf, pdf)
         except OSError:
-            raise InvalidInput(f"Het PDF-bestand '{ns.pdf.name}' kan niet worden geschreven.",
-                               field="pdf") from None
+            raise InvalidInput(
+                f"Het PDF-bestand '{ns.pdf.name}' kan niet worden geschreven.", field="pdf"
+            ) from None
         out["pdf"] = str(ns.pdf)
     _say_record(ctx, record)
     return out
@@ -130,8 +153,10 @@ def cmd_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         records = inspections.list_inspections(session, ns.report)
     for r in records:
-        ctx.say(f"  {r.id}  {r.started_at:%Y-%m-%d %H:%M}  {r.inspector_full_name}  "
-                f"{len(r.viewed)} item(s)")
+        ctx.say(
+            f"  {r.id}  {r.started_at:%Y-%m-%d %H:%M}  {r.inspector_full_name}  "
+            f"{len(r.viewed)} item(s)"
+        )
     return {"items": [r.as_dict() for r in records]}
 
 
@@ -153,8 +178,9 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument("--classification", help="rubricering (standaard die van het ambtsbericht)")
     p.add_argument("--source", help="bronvermelding")
     p.add_argument("--date", help="datum van de gegevens (JJJJ-MM-DD)")
-    p.add_argument("--correction", type=int,
-                   help="de correctie waarbij het hoort (na uitbrengen verplicht)")
+    p.add_argument(
+        "--correction", type=int, help="de correctie waarbij het hoort (na uitbrengen verplicht)"
+    )
     handlers["evidence add"] = cmd_evidence_add
     p = ev_sub.add_parser("list", help="de items van een ambtsbericht (zonder inhoud)")
     p.add_argument("--report", type=int, required=True)

@@ -93,8 +93,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     parser = _Parser(prog="werkplek", description="Convenantwerkplek AIVD–IND (command line)")
     parser.add_argument("--data-dir", type=Path, default=None, help="de werkplekmap")
     parser.add_argument("--user", default=None, help="wie de opdracht uitvoert")
-    parser.add_argument("--password-stdin", action="store_true",
-                        help="geheimen van standaardinvoer lezen, één per regel")
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="geheimen van standaardinvoer lezen, één per regel",
+    )
     parser.add_argument("--json", action="store_true", help="precies één JSON-object als uitvoer")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     handlers: dict[str, Handler] = {}
@@ -191,6 +194,8 @@ def main(
 
 
 def run() -> None:
-    logging.basicConfig(level=os.environ.get("WERKPLEK_LOG", "WARNING"),
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=os.environ.get("WERKPLEK_LOG", "WARNING"),
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     sys.exit(main())

@@ -33,11 +33,15 @@ def cmd_print(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         job = printing.print_report(session, ns.id, copies=ns.copies, out_dir=out_dir)
     if job.draft:
-        ctx.say(f"{job.reference} is nog niet ondertekend: één conceptafdruk (zonder "
-                "handtekening) gemaakt.")
+        ctx.say(
+            f"{job.reference} is nog niet ondertekend: één conceptafdruk (zonder "
+            "handtekening) gemaakt."
+        )
     else:
-        ctx.say(f"{job.reference}: {len(job.copies)} ondertekende exemplaren gemaakt en in het "
-                "afdrukregister vastgelegd.")
+        ctx.say(
+            f"{job.reference}: {len(job.copies)} ondertekende exemplaren gemaakt en in het "
+            "afdrukregister vastgelegd."
+        )
     for path in job.files:
         ctx.say(f"  {path}")
     return job.as_dict()
@@ -93,8 +97,10 @@ def cmd_prints(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         records = printing.print_register(session, ns.id)
     for r in records:
         what = f"exemplaar {r.copy_number} van {r.copy_total}" if not r.draft else "concept"
-        ctx.say(f"{r.printed_at}  {r.reference} v{r.version}  {what}  {r.printed_by}  "
-                f"{r.destination}  {r.sha256[:16]}…")
+        ctx.say(
+            f"{r.printed_at}  {r.reference} v{r.version}  {what}  {r.printed_by}  "
+            f"{r.destination}  {r.sha256[:16]}…"
+        )
     return {"items": [r.as_dict() for r in records]}
 
 
@@ -132,8 +138,9 @@ def cmd_signing_import(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     except FileNotFoundError:
         raise NotFound(f"Het bestand '{path.name}' bestaat niet.") from None
     except OSError:
-        raise InvalidInput(f"Het bestand '{path.name}' kan niet worden gelezen.",
-                           field="file") from None
+        raise InvalidInput(
+            f"Het bestand '{path.name}' kan niet worden gelezen.", field="file"
+        ) from None
     with ctx.open_session() as session:
         passphrase = ctx.secret("Wachtwoord van het PKCS#12-bestand")
         info = printing.import_signing_key(session, data, passphrase.encode("utf-8"))
@@ -165,9 +172,12 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument("--out", type=Path, required=True, help="map voor de PDF-bestanden")
     handlers["report print"] = cmd_print
 
-    p = rep_sub.add_parser("verify", help="de handtekening van een afgedrukt exemplaar "
-                                          "controleren (zonder aanmelding; met --user ook het "
-                                          "afdrukregister)")
+    p = rep_sub.add_parser(
+        "verify",
+        help="de handtekening van een afgedrukt exemplaar "
+        "controleren (zonder aanmelding; met --user ook het "
+        "afdrukregister)",
+    )
     p.add_argument("file", type=Path)
     handlers["report verify"] = cmd_verify
 
@@ -181,8 +191,7 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     handlers["signing show"] = cmd_signing_show
     sig_sub.add_parser("create", help="de werkplek-sleutel nu aanmaken")
     handlers["signing create"] = cmd_signing_create
-    p = sig_sub.add_parser("import", help="het certificaat van de organisatie importeren "
-                                          "(PKCS#12)")
+    p = sig_sub.add_parser("import", help="het certificaat van de organisatie importeren (PKCS#12)")
     p.add_argument("file", type=Path)
     handlers["signing import"] = cmd_signing_import
     p = sig_sub.add_parser("function", help="de functie onder de naam van een ondertekenaar")

@@ -26,19 +26,22 @@ _MAX_FILE_BYTES = 8 * 1024 * 1024
 def _read_text(path: Path) -> str:
     try:
         if path.stat().st_size > _MAX_FILE_BYTES:
-            raise InvalidInput("Het tekstbestand is te groot voor een ambtsbericht.",
-                               field="text_file")
+            raise InvalidInput(
+                "Het tekstbestand is te groot voor een ambtsbericht.", field="text_file"
+            )
         return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise NotFound(f"Het tekstbestand '{path.name}' bestaat niet.") from None
     except IsADirectoryError:
-        raise InvalidInput(f"'{path.name}' is een map, geen tekstbestand.",
-                           field="text_file") from None
+        raise InvalidInput(
+            f"'{path.name}' is een map, geen tekstbestand.", field="text_file"
+        ) from None
     except UnicodeDecodeError:
         raise InvalidInput("Het tekstbestand is geen UTF-8-tekst.", field="text_file") from None
     except PermissionError:
-        raise InvalidInput(f"Het tekstbestand '{path.name}' kan niet worden gelezen.",
-                           field="text_file") from None
+        raise InvalidInput(
+            f"Het tekstbestand '{path.name}' kan niet worden gelezen.", field="text_file"
+        ) from None
 
 
 def _level(value: str | None) -> Classification | None:
@@ -46,8 +49,12 @@ def _level(value: str | None) -> Classification | None:
 
 
 def _step(summary: reports.ReportSummary) -> dict[str, Any]:
-    return {"id": int(summary.id), "reference": summary.reference, "version": summary.version,
-            "status": summary.status.value}
+    return {
+        "id": int(summary.id),
+        "reference": summary.reference,
+        "version": summary.version,
+        "status": summary.status.value,
+    }
 
 
 def _saved(ctx: Context, saved: reports.VersionSaved) -> dict[str, Any]:
@@ -55,16 +62,20 @@ def _saved(ctx: Context, saved: reports.VersionSaved) -> dict[str, Any]:
     ctx.say(f"{r.reference} versie {r.version} vastgelegd (status {r.status.label_nl}).")
     for w in saved.warnings:
         ctx.say(f"Let op: {w.message}")
-    return {**_step(r), "classification": r.classification.code,
-            "warnings": [w.message for w in saved.warnings]}
+    return {
+        **_step(r),
+        "classification": r.classification.code,
+        "warnings": [w.message for w in saved.warnings],
+    }
 
 
 def cmd_draft(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     text = _read_text(ns.text_file)
     level = _level(ns.classification)
     with ctx.open_session() as session:
-        saved = reports.draft_report(session, text=text, request_id=ns.request, title=ns.title,
-                                     classification=level)
+        saved = reports.draft_report(
+            session, text=text, request_id=ns.request, title=ns.title, classification=level
+        )
     return _saved(ctx, saved)
 
 
@@ -94,8 +105,10 @@ def cmd_show(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         view = reports.get_report(session, ns.id, ns.version)
     r = view.report
     ctx.say(f"{r.reference} — {r.title}")
-    ctx.say(f"Rubricering: {r.classification.marking}; status: {r.status.label_nl}; "
-            f"versie {view.version} van {r.version}")
+    ctx.say(
+        f"Rubricering: {r.classification.marking}; status: {r.status.label_nl}; "
+        f"versie {view.version} van {r.version}"
+    )
     ctx.say("")
     ctx.say(view.text.rstrip("\n"))
     if view.annotations:
@@ -129,9 +142,12 @@ def cmd_issue(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         result = reports.issue_report(session, ns.id)
     r = result.report
     ctx.say(f"{r.reference} uitgebracht; verstrekking vastgelegd.")
-    return {**_step(r), "provision_id": result.provision_id,
-            "request_id": None if r.request_id is None else int(r.request_id),
-            "request_status": result.request_status}
+    return {
+        **_step(r),
+        "provision_id": result.provision_id,
+        "request_id": None if r.request_id is None else int(r.request_id),
+        "request_status": result.request_status,
+    }
 
 
 def cmd_correct(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -145,8 +161,11 @@ def cmd_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     wanted = None if ns.list is None else WorkList(ns.list)
     with ctx.open_session() as session:
         lists = reports.my_work_lists(session)
-    out = {w.value: [s.as_dict() for s in items] for w, items in lists.items()
-           if wanted is None or w is wanted}
+    out = {
+        w.value: [s.as_dict() for s in items]
+        for w, items in lists.items()
+        if wanted is None or w is wanted
+    }
     for w, items in lists.items():
         if wanted is None or w is wanted:
             ctx.say(f"{w.label_nl} ({len(items)})")
@@ -157,10 +176,13 @@ def cmd_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_annotate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
-        record = reports.annotate(session, ns.id, quote=ns.quote, comment=ns.comment,
-                                  start=ns.start)
-    ctx.say(f"Annotatie {record.id} vastgelegd op versie {record.version} "
-            f"({record.start}-{record.end}).")
+        record = reports.annotate(
+            session, ns.id, quote=ns.quote, comment=ns.comment, start=ns.start
+        )
+    ctx.say(
+        f"Annotatie {record.id} vastgelegd op versie {record.version} "
+        f"({record.start}-{record.end})."
+    )
     return record.as_dict()
 
 
@@ -181,8 +203,9 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     link.add_argument("--spontaneous", action="store_true", help="een spontaan ambtsbericht")
     p.add_argument("--text-file", type=Path, required=True)
     p.add_argument("--title")
-    p.add_argument("--classification",
-                   help=f"rubricering (standaard {reports.DEFAULT_CLASSIFICATION.code})")
+    p.add_argument(
+        "--classification", help=f"rubricering (standaard {reports.DEFAULT_CLASSIFICATION.code})"
+    )
     handlers["report draft"] = cmd_draft
 
     p = rep_sub.add_parser("revise", help="een nieuwe versie vastleggen")

@@ -32,11 +32,21 @@ def cmd_request_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     birth = optional_date(ns.birth_date, "birth-date")
     with ctx.open_session() as session:
         record = request_service.add_request(
-            session, subject_name=ns.subject_name, v_number=ns.v_number, purpose=ns.purpose,
-            received=received, birth_date=birth, nationality=ns.nationality,
-            ind_reference=ns.ind_reference)
-    return {"id": int(record.id), "reference": record.reference,
-            "deadline": record.deadline.isoformat(), "status": record.status.value}
+            session,
+            subject_name=ns.subject_name,
+            v_number=ns.v_number,
+            purpose=ns.purpose,
+            received=received,
+            birth_date=birth,
+            nationality=ns.nationality,
+            ind_reference=ns.ind_reference,
+        )
+    return {
+        "id": int(record.id),
+        "reference": record.reference,
+        "deadline": record.deadline.isoformat(),
+        "status": record.status.value,
+    }
 
 
 def cmd_request_import(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -71,18 +81,24 @@ def cmd_request_start(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 def cmd_request_notify_delay(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     day = optional_date(ns.date, "date")
     with ctx.open_session() as session:
-        record = request_service.notify_delay(session, _request_id(ns.id), reason=ns.reason,
-                                              date=day)
+        record = request_service.notify_delay(
+            session, _request_id(ns.id), reason=ns.reason, date=day
+        )
         return request_service.request_dict(record, session.clock.today())
 
 
 def cmd_request_close(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     if not ns.no_data:
-        raise InvalidInput("Sluit af met --no-data (zonder ambtsbericht); een ambtsbericht sluit"
-                           " het verzoek zelf af bij het uitbrengen.", field="no-data")
+        raise InvalidInput(
+            "Sluit af met --no-data (zonder ambtsbericht); een ambtsbericht sluit"
+            " het verzoek zelf af bij het uitbrengen.",
+            field="no-data",
+        )
     if not ns.reason:
-        raise InvalidInput("Geef met --reason op waarom het verzoek zonder ambtsbericht wordt"
-                           " afgesloten.", field="reason")
+        raise InvalidInput(
+            "Geef met --reason op waarom het verzoek zonder ambtsbericht wordt afgesloten.",
+            field="reason",
+        )
     with ctx.open_session() as session:
         record = request_service.close_no_data(session, _request_id(ns.id), reason=ns.reason)
         return request_service.request_dict(record, session.clock.today())
@@ -92,9 +108,15 @@ def cmd_provision_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     day = optional_date(ns.date, "date")
     with ctx.open_session() as session:
         record = provision_service.add_provision(
-            session, direction=ns.direction, description=ns.description, date=day,
-            legal_basis=ns.legal_basis, provided_by=ns.provided_by, received_by=ns.received_by,
-            request_reference=ns.request)
+            session,
+            direction=ns.direction,
+            description=ns.description,
+            date=day,
+            legal_basis=ns.legal_basis,
+            provided_by=ns.provided_by,
+            received_by=ns.received_by,
+            request_reference=ns.request,
+        )
     return record.as_dict()
 
 
@@ -103,7 +125,8 @@ def cmd_provision_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     date_to = optional_date(ns.date_to, "to")
     with ctx.open_session() as session:
         records = provision_service.list_provisions(
-            session, direction=ns.direction, date_from=date_from, date_to=date_to)
+            session, direction=ns.direction, date_from=date_from, date_to=date_to
+        )
     return {"items": [r.as_dict() for r in records]}
 
 
@@ -131,8 +154,7 @@ def cmd_calendar_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 def cmd_calendar_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     day = parse_date(ns.date, "date")
     with ctx.open_session() as session:
-        change = calendar_service.add_day(session, day, kind=ns.kind,
-                                          description=ns.description)
+        change = calendar_service.add_day(session, day, kind=ns.kind, description=ns.description)
     return change.as_dict()
 
 

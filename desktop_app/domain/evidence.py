@@ -140,8 +140,9 @@ def check_size(size_bytes: int) -> None:
     if size_bytes < 0:
         raise ValueError("size cannot be negative")
     if size_bytes == 0:
-        raise InvalidInput("Het bestand is leeg; een leeg item kan niet worden toegevoegd.",
-                           field="file")
+        raise InvalidInput(
+            "Het bestand is leeg; een leeg item kan niet worden toegevoegd.", field="file"
+        )
     if size_bytes > MAX_ITEM_BYTES:
         raise InvalidInput(
             f"Het bestand is te groot ({_format_megabytes(size_bytes)}). Een item met "
@@ -153,8 +154,7 @@ def check_size(size_bytes: int) -> None:
 def _has_bad_chars(text: str, *, allow_newlines: bool) -> bool:
     allowed = "\n\t" if allow_newlines else ""
     return any(
-        ch not in allowed and unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"}
-        for ch in text
+        ch not in allowed and unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in text
     )
 
 
@@ -163,8 +163,9 @@ def normalize_title(raw: str) -> str:
     if not title:
         raise InvalidInput("Geef het item een titel.", field="title")
     if len(title) > TITLE_MAX_LENGTH:
-        raise InvalidInput(f"De titel is te lang (maximaal {TITLE_MAX_LENGTH} tekens).",
-                           field="title")
+        raise InvalidInput(
+            f"De titel is te lang (maximaal {TITLE_MAX_LENGTH} tekens).", field="title"
+        )
     if _has_bad_chars(title, allow_newlines=False):
         raise InvalidInput("De titel bevat ongeldige tekens (zoals regeleinden).", field="title")
     return title

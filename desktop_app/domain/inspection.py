@@ -36,8 +36,18 @@ MAX_IDLE_MINUTES = 60
 NOTES_MAX_LENGTH = 20_000
 
 _MONTHS_NL = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 
 
@@ -256,11 +266,13 @@ def check_eligibility(
     """
     refusals: list[Refusal] = []
     if Role.IND_INSPECTOR not in set(roles):
-        refusals.append(Refusal(
-            Condition.ROLE,
-            "Inzage in onderliggende gegevens is alleen toegestaan voor een "
-            f"{Role.IND_INSPECTOR.label_nl}.",
-        ))
+        refusals.append(
+            Refusal(
+                Condition.ROLE,
+                "Inzage in onderliggende gegevens is alleen toegestaan voor een "
+                f"{Role.IND_INSPECTOR.label_nl}.",
+            )
+        )
     own = [d for d in designations if d.user_id == user_id]
     designation = current_designation(own, today)
     if designation is None:
@@ -269,17 +281,21 @@ def check_eligibility(
     if kinds:
         refusals.append(Refusal(Condition.NOT_INVOLVED, _involvement_message(kinds)))
     if str(workstation_location) != AIVD_LOCATION:
-        refusals.append(Refusal(
-            Condition.LOCATION,
-            "Inzage is alleen mogelijk op een werkplek ten kantore van de AIVD; deze werkplek "
-            "is niet als zodanig geregistreerd.",
-        ))
+        refusals.append(
+            Refusal(
+                Condition.LOCATION,
+                "Inzage is alleen mogelijk op een werkplek ten kantore van de AIVD; deze werkplek "
+                "is niet als zodanig geregistreerd.",
+            )
+        )
     if str(report_status) != ISSUED_STATUS:
-        refusals.append(Refusal(
-            Condition.ISSUED,
-            "Inzage in onderliggende gegevens is pas mogelijk nadat het ambtsbericht is "
-            "uitgebracht.",
-        ))
+        refusals.append(
+            Refusal(
+                Condition.ISSUED,
+                "Inzage in onderliggende gegevens is pas mogelijk nadat het ambtsbericht is "
+                "uitgebracht.",
+            )
+        )
     return Eligibility(tuple(refusals), designation)
 
 
@@ -378,8 +394,9 @@ class ViewedItem:
         return round(self.duration.total_seconds())
 
 
-def _add_time(viewed: tuple[ViewedItem, ...], item: EvidenceId,
-              extra: dt.timedelta) -> tuple[ViewedItem, ...]:
+def _add_time(
+    viewed: tuple[ViewedItem, ...], item: EvidenceId, extra: dt.timedelta
+) -> tuple[ViewedItem, ...]:
     return tuple(
         replace(v, duration=v.duration + extra) if v.item_id == item else v for v in viewed
     )
@@ -405,13 +422,18 @@ class InspectionSession:
     end_reason: EndReason | None = None
 
     @classmethod
-    def begin(cls, at: dt.datetime, allowed_items: frozenset[EvidenceId],
-              idle_minutes: int = DEFAULT_IDLE_MINUTES) -> InspectionSession:
+    def begin(
+        cls,
+        at: dt.datetime,
+        allowed_items: frozenset[EvidenceId],
+        idle_minutes: int = DEFAULT_IDLE_MINUTES,
+    ) -> InspectionSession:
         return cls._begin(at, allowed_items, idle_minutes)
 
     @classmethod
-    def _begin(cls, at: dt.datetime, allowed_items: frozenset[EvidenceId] | None,
-               idle_minutes: int) -> InspectionSession:
+    def _begin(
+        cls, at: dt.datetime, allowed_items: frozenset[EvidenceId] | None, idle_minutes: int
+    ) -> InspectionSession:
         if at.tzinfo is None:
             raise ValueError("a session needs an aware datetime")
         validate_idle_minutes(idle_minutes)
@@ -434,8 +456,14 @@ class InspectionSession:
         viewed = self.viewed
         if self.current_item is not None and self.current_since is not None:
             viewed = _add_time(viewed, self.current_item, at - self.current_since)
-        return replace(self, current_item=None, current_since=None, viewed=viewed,
-                       ended_at=at, end_reason=reason)
+        return replace(
+            self,
+            current_item=None,
+            current_since=None,
+            viewed=viewed,
+            ended_at=at,
+            end_reason=reason,
+        )
 
     def expire_if_idle(self, now: dt.datetime) -> InspectionSession:
         """If idle time ran out before ``now``, the session ended at the idle deadline."""

@@ -223,8 +223,9 @@ def _json_rows(items: list[object], today: dt.date) -> Iterator[RequestDraft]:
         yield draft
 
 
-def _fast_json_draft(item: Mapping[str, object], today: dt.date,
-                     dates: _IsoDates | None = None) -> RequestDraft | None:
+def _fast_json_draft(
+    item: Mapping[str, object], today: dt.date, dates: _IsoDates | None = None
+) -> RequestDraft | None:
     if not item.keys() <= _KNOWN:
         return None
     get = item.get
@@ -251,8 +252,9 @@ def _fast_json_draft(item: Mapping[str, object], today: dt.date,
         and isinstance(reference, str)
     ):
         return None
-    return _fast_draft(name, v_number, purpose, received, birth, nationality, reference, today,
-                       dates)
+    return _fast_draft(
+        name, v_number, purpose, received, birth, nationality, reference, today, dates
+    )
 
 
 def _json_text(item: Mapping[str, object], name: str) -> str | None:

@@ -63,8 +63,10 @@ class WordFolds(dict[str, str]):
         word by word. Exact, because every step of ``fold`` maps a space to itself and never
         joins characters across it."""
         get = self.__getitem__
-        return [text.lower() if text.isascii() else " ".join(map(get, text.split(" ")))
-                for text in texts]
+        return [
+            text.lower() if text.isascii() else " ".join(map(get, text.split(" ")))
+            for text in texts
+        ]
 
 
 def _v_number_digits(query: str) -> str | None:

@@ -61,6 +61,8 @@ def guard_bool_refcounts() -> bool:
         # ob_refcnt is the first field of every CPython object (non-debug builds).
         ctypes.c_ssize_t.from_address(id(value)).value += _HEADROOM
     _applied = True
-    log.info("PySide6 drops references to True/None; guard applied "
-             "(use a fixed PySide6, or CPython 3.12+)")
+    log.info(
+        "PySide6 drops references to True/None; guard applied "
+        "(use a fixed PySide6, or CPython 3.12+)"
+    )
     return True

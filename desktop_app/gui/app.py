@@ -92,8 +92,10 @@ def start_gui(args: list[str], *, quit_app: Callable[[], None] | None = None) ->
     """Set up the application and show the sign-in dialog; the caller runs the event loop."""
     started = time.perf_counter()
     opts, qt_args = parse_args(args)
-    logging.basicConfig(level=os.environ.get("WERKPLEK_LOG", "INFO").upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=os.environ.get("WERKPLEK_LOG", "INFO").upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     os.umask(0o077)
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
@@ -111,9 +113,15 @@ def start_gui(args: list[str], *, quit_app: Callable[[], None] | None = None) ->
         root = demo_dir / "werkplek"
         demo_env = Environment(MemorySecretProvider("memory"), SystemClock(), origin="gui")
         controller = AppController(
-            demo_env, root, runner=runner, settings=settings, demo=True,
-            demo_accounts={a.name: a.password for a in DEMO_ACCOUNTS}, user=opts.user,
-            quit_app=quit_app)
+            demo_env,
+            root,
+            runner=runner,
+            settings=settings,
+            demo=True,
+            demo_accounts={a.name: a.password for a in DEMO_ACCOUNTS},
+            user=opts.user,
+            quit_app=quit_app,
+        )
         gui = GuiApp(app, controller, runner, translators, ticker, demo_dir)
         controller.start()
         controller.prepare(lambda: create_demo_workspace(demo_env, root))
@@ -124,9 +132,15 @@ def start_gui(args: list[str], *, quit_app: Callable[[], None] | None = None) ->
             env = Environment(KeyringSecretProvider(), SystemClock(), origin="gui")
         except AppError as exc:
             error = exc
-        controller = AppController(env, opts.data_dir or default_data_dir(), runner=runner,
-                                   settings=settings, user=opts.user, startup_error=error,
-                                   quit_app=quit_app)
+        controller = AppController(
+            env,
+            opts.data_dir or default_data_dir(),
+            runner=runner,
+            settings=settings,
+            user=opts.user,
+            startup_error=error,
+            quit_app=quit_app,
+        )
         gui = GuiApp(app, controller, runner, translators, ticker)
         controller.start()
     log.info("sign-in window shown %.2f s after start", time.perf_counter() - started)

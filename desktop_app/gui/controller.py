@@ -101,7 +101,8 @@ class AppController(QObject):
         usable meanwhile (typing), only the sign-in button waits."""
         self._ready = False
         self._ready_text = QCoreApplication.translate(
-            "AppController", "De oefenwerkplek wordt klaargezet…")
+            "AppController", "De oefenwerkplek wordt klaargezet…"
+        )
         if self.login_dialog is not None:
             self.login_dialog.set_ready(False, self._ready_text)
         started = time.perf_counter()
@@ -121,22 +122,31 @@ class AppController(QObject):
         self.runner.run(work, done, failed)
 
     def _show_login(self, name: str, locked_message: str | None) -> LoginDialog:
-        dialog = LoginDialog(self.data_dir, demo=self.demo, demo_accounts=self.demo_accounts,
-                             name=name, locked_message=locked_message)
+        dialog = LoginDialog(
+            self.data_dir,
+            demo=self.demo,
+            demo_accounts=self.demo_accounts,
+            name=name,
+            locked_message=locked_message,
+        )
         dialog.sign_in_requested.connect(self._on_sign_in_requested)
         dialog.quit_requested.connect(self.quit)
         self.login_dialog = dialog
         if self.env is None or self.startup_error is not None:
-            error = self.startup_error or AppError(QCoreApplication.translate(
-                "AppController", "Er is geen sleutelring beschikbaar."))
+            error = self.startup_error or AppError(
+                QCoreApplication.translate("AppController", "Er is geen sleutelring beschikbaar.")
+            )
             dialog.disable_sign_in(message_for(error))
         elif not self._ready:
             dialog.set_ready(False, self._ready_text)
         elif not self.demo and not WorkspacePaths(self.data_dir).exists():
-            dialog.disable_sign_in(QCoreApplication.translate(
-                "AppController",
-                "In deze map staat geen werkplek. Maak er een met 'werkplek init', of start met "
-                "--data-dir en de map van een bestaande werkplek."))
+            dialog.disable_sign_in(
+                QCoreApplication.translate(
+                    "AppController",
+                    "In deze map staat geen werkplek. Maak er een met 'werkplek init', of start met "  # noqa: E501 (translation key)
+                    "--data-dir en de map van een bestaande werkplek.",
+                )
+            )
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
@@ -157,8 +167,13 @@ class AppController(QObject):
         def failed(exc: BaseException) -> None:
             dialog.show_failure(message_for(exc))
 
-        self.runner.run(lambda: sign_in(env, root, name, password), done, failed,
-                        owner=dialog, on_discard=lambda result: result.close())
+        self.runner.run(
+            lambda: sign_in(env, root, name, password),
+            done,
+            failed,
+            owner=dialog,
+            on_discard=lambda result: result.close(),
+        )
 
     def _on_signed_in(self, result: SignedIn) -> None:
         if self._quitting:
@@ -192,14 +207,21 @@ class AppController(QObject):
         message = QCoreApplication.translate(
             "AppController",
             "De werkplek is vergrendeld na %n minuten zonder activiteit. Meld u opnieuw aan om "
-            "verder te werken.", "", self._idle_minutes)
+            "verder te werken.",
+            "",
+            self._idle_minutes,
+        )
         self._lock(message, keep_name=True)
 
     def lock(self) -> None:
         """Ctrl+L and the menu."""
-        self._lock(QCoreApplication.translate(
-            "AppController",
-            "De werkplek is vergrendeld. Meld u opnieuw aan om verder te werken."), keep_name=True)
+        self._lock(
+            QCoreApplication.translate(
+                "AppController",
+                "De werkplek is vergrendeld. Meld u opnieuw aan om verder te werken.",
+            ),
+            keep_name=True,
+        )
 
     def sign_out(self) -> None:
         self._lock(None, keep_name=False)

@@ -194,12 +194,17 @@ def _pydate(day: QDate) -> dt.date:
 
 
 class AddDesignationDialog(FormDialog):
-    def __init__(self, inspectors: list[tuple[str, str]], today: dt.date,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, inspectors: list[tuple[str, str]], today: dt.date, parent: QWidget | None = None
+    ) -> None:
         """``inspectors``: (name, full name) of the users with the role IND-inzagemedewerker."""
         super().__init__(self.tr("Aanwijzing vastleggen"), self.tr("&Vastleggen"), parent)
-        intro = QLabel(self.tr("Leg een aanwijzing door de Hoofddirecteur IND vast "
-                               "(art. 2.5 van het convenant)."), self)
+        intro = QLabel(
+            self.tr(
+                "Leg een aanwijzing door de Hoofddirecteur IND vast (art. 2.5 van het convenant)."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.form.addRow(intro)
         self.user_combo = QComboBox(self)

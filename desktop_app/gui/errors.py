@@ -40,8 +40,9 @@ def message_for(exc: BaseException) -> str:
 _ORPHANS: set[QMessageBox] = set()
 
 
-def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-         name: str) -> QMessageBox:
+def _box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, name: str
+) -> QMessageBox:
     box = QMessageBox(parent)
     if parent is None:
         _ORPHANS.add(box)
@@ -68,9 +69,7 @@ def show_info(parent: QWidget | None, text: str) -> QMessageBox:
     return _box(parent, QMessageBox.Icon.Information, title, text, "infoBox")
 
 
-def excepthook(
-    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> None:
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """Log the traceback, show the sentence; never a traceback on screen."""
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
@@ -84,8 +83,7 @@ def excepthook(
         print(text, file=sys.stderr)
         return
     try:
-        _box(QApplication.activeWindow(), QMessageBox.Icon.Warning, error_title(), text,
-             "errorBox")
+        _box(QApplication.activeWindow(), QMessageBox.Icon.Warning, error_title(), text, "errorBox")
     except Exception:  # the hook itself must never raise
         log.exception("could not show an error")
 

@@ -25,8 +25,7 @@ _LOCATION = {
 }
 
 # Official markings (VIR-BI) stay as they are in every language.
-ROLE_ORDER = (Role.AIVD_OFFICER, Role.AIVD_SIGNER, Role.IND_LIAISON, Role.IND_INSPECTOR,
-              Role.ADMIN)
+ROLE_ORDER = (Role.AIVD_OFFICER, Role.AIVD_SIGNER, Role.IND_LIAISON, Role.IND_INSPECTOR, Role.ADMIN)
 
 
 def tr(text: str) -> str:

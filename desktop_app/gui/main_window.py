@@ -41,8 +41,15 @@ class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(self, session: Session, runner: TaskRunner, settings: QSettings, *,
-                 demo: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        runner: TaskRunner,
+        settings: QSettings,
+        *,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.runner = runner
@@ -62,7 +69,8 @@ class MainWindow(QMainWindow):
         outer.setSpacing(0)
         if demo:
             self.banner: QLabel | None = QLabel(
-                self.tr("DEMO — oefenwerkplek, geen echte gegevens"), central)
+                self.tr("DEMO — oefenwerkplek, geen echte gegevens"), central
+            )
             self.banner.setObjectName("demoBanner")
             self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
             outer.addWidget(self.banner)
@@ -164,14 +172,14 @@ class MainWindow(QMainWindow):
         user = self.session.user
         self.user_label = QLabel(self.tr("Gebruiker: %1").replace("%1", user.full_name), self)
         self.user_label.setObjectName("statusUser")
-        self.roles_label = QLabel(
-            self.tr("Rol: %1").replace("%1", roles_label(user.roles)), self)
+        self.roles_label = QLabel(self.tr("Rol: %1").replace("%1", roles_label(user.roles)), self)
         self.clearance_label = QLabel(
-            self.tr("Bevoegd t/m: %1").replace("%1", clearance_label(user.clearance)), self)
+            self.tr("Bevoegd t/m: %1").replace("%1", clearance_label(user.clearance)), self
+        )
         self.location_label = QLabel(
-            self.tr("Werkplek: %1").replace("%1", location_label(self.session.location)), self)
-        for label in (self.user_label, self.roles_label, self.clearance_label,
-                      self.location_label):
+            self.tr("Werkplek: %1").replace("%1", location_label(self.session.location)), self
+        )
+        for label in (self.user_label, self.roles_label, self.clearance_label, self.location_label):
             label.setObjectName(label.objectName() or "statusItem")
             bar.addPermanentWidget(label)
         if self.demo:
@@ -181,9 +189,13 @@ class MainWindow(QMainWindow):
 
     def _show_about(self) -> None:
         QMessageBox.about(
-            self, self.tr("Over Convenantwerkplek"),
-            self.tr("Convenantwerkplek: de offline werkplek voor het convenant tussen de AIVD "
-                    "en de IND (2019)."))
+            self,
+            self.tr("Over Convenantwerkplek"),
+            self.tr(
+                "Convenantwerkplek: de offline werkplek voor het convenant tussen de AIVD "
+                "en de IND (2019)."
+            ),
+        )
 
     # --- navigation -------------------------------------------------------------------------
 
@@ -224,8 +236,12 @@ class MainWindow(QMainWindow):
 
             show_info(self, self.tr("Uw wachtwoord is gewijzigd."))
 
-        self.runner.run(lambda: users.change_password(session, change.current, change.new),
-                        done, dialog.fail, owner=dialog)
+        self.runner.run(
+            lambda: users.change_password(session, change.current, change.new),
+            done,
+            dialog.fail,
+            owner=dialog,
+        )
 
     # --- geometry and teardown --------------------------------------------------------------
 
@@ -256,8 +272,7 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.pages.clear()
         self.nav.clear()
-        for label in (self.user_label, self.roles_label, self.clearance_label,
-                      self.location_label):
+        for label in (self.user_label, self.roles_label, self.clearance_label, self.location_label):
             label.clear()
         self.session = None  # type: ignore[assignment]
         self.hide()

@@ -35,9 +35,17 @@ class Tour:
         self.out = out
         self.times: dict[str, float] = {}
         self.steps: list[Callable[[], bool]] = [
-            self.dialog_shown, self.demo_ready, self.wrong_password, self.wrong_password_shown,
-            self.sign_in_admin, self.admin_loaded, self.add_user_dialog, self.audit_verified,
-            self.lock, self.sign_in_officer, self.officer_shown,
+            self.dialog_shown,
+            self.demo_ready,
+            self.wrong_password,
+            self.wrong_password_shown,
+            self.sign_in_admin,
+            self.admin_loaded,
+            self.add_user_dialog,
+            self.audit_verified,
+            self.lock,
+            self.sign_in_officer,
+            self.officer_shown,
         ]
         self._mark = 0.0
 

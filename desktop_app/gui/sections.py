@@ -33,7 +33,9 @@ class Section:
 
 SECTIONS: tuple[Section, ...] = (
     Section(
-        "dashboard", QT_TRANSLATE_NOOP("sections", "Dashboard"), READERS,
+        "dashboard",
+        QT_TRANSLATE_NOOP("sections", "Dashboard"),
+        READERS,
         QT_TRANSLATE_NOOP(
             "sections",
             "Hier komt uw overzicht: lopende naslagverzoeken, termijnen die bijna of al "
@@ -41,7 +43,9 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
-        "requests", QT_TRANSLATE_NOOP("sections", "Verzoeken"), READERS,
+        "requests",
+        QT_TRANSLATE_NOOP("sections", "Verzoeken"),
+        READERS,
         QT_TRANSLATE_NOOP(
             "sections",
             "Hier komen de naslagverzoeken van de IND: registreren en importeren, zoeken, de "
@@ -49,7 +53,9 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
-        "reports", QT_TRANSLATE_NOOP("sections", "Ambtsberichten"), READERS,
+        "reports",
+        QT_TRANSLATE_NOOP("sections", "Ambtsberichten"),
+        READERS,
         QT_TRANSLATE_NOOP(
             "sections",
             "Hier komen de ambtsberichten: concepten en versies, de beoordeling door de "
@@ -57,7 +63,9 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
-        "provisions", QT_TRANSLATE_NOOP("sections", "Verstrekkingen"), READERS,
+        "provisions",
+        QT_TRANSLATE_NOOP("sections", "Verstrekkingen"),
+        READERS,
         QT_TRANSLATE_NOOP(
             "sections",
             "Hier komt het verstrekkingenregister: elke verstrekking van gegevens tussen AIVD "
@@ -65,7 +73,9 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
-        "inspection", QT_TRANSLATE_NOOP("sections", "Inzage"), frozenset({Role.IND_INSPECTOR}),
+        "inspection",
+        QT_TRANSLATE_NOOP("sections", "Inzage"),
+        frozenset({Role.IND_INSPECTOR}),
         QT_TRANSLATE_NOOP(
             "sections",
             "Hier komt de inzage in de onderliggende gegevens van uitgebrachte ambtsberichten "
@@ -73,7 +83,8 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
-        "statistics", QT_TRANSLATE_NOOP("sections", "Statistiek"),
+        "statistics",
+        QT_TRANSLATE_NOOP("sections", "Statistiek"),
         frozenset({Role.AIVD_SIGNER, Role.IND_LIAISON, Role.ADMIN}),
         QT_TRANSLATE_NOOP(
             "sections",

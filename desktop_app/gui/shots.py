@@ -70,8 +70,14 @@ def demo_session(build: Callable[[Environment, Path], None]) -> Iterator[ShotSes
         env = Environment(MemorySecretProvider("memory"), SystemClock(), origin="gui")
         build(env, root)
         settings = QSettings(str(Path(tmp) / "gui.ini"), QSettings.Format.IniFormat)
-        controller = AppController(env, root, runner=TaskRunner(synchronous=True),
-                                   settings=settings, demo=True, quit_app=lambda: None)
+        controller = AppController(
+            env,
+            root,
+            runner=TaskRunner(synchronous=True),
+            settings=settings,
+            demo=True,
+            quit_app=lambda: None,
+        )
         controller.start()
         try:
             yield ShotSession(app, env, controller)

@@ -24,12 +24,12 @@ def read_only_view(model: Any, parent: QWidget, name: str) -> QTableView:
     view.setTabKeyNavigation(False)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setDefaultAlignment(
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
     return view
 
 
-def make_table(model: Any, parent: QWidget, name: str, stretch: int,
-               cap: int = 360) -> QTableView:
+def make_table(model: Any, parent: QWidget, name: str, stretch: int, cap: int = 360) -> QTableView:
     """A read-only, row-selecting table whose ``stretch`` column takes the spare width; the other
     columns fit their content up to ``cap`` pixels, again after every model reset."""
     view = read_only_view(model, parent, name)

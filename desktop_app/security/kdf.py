@@ -23,8 +23,11 @@ class KdfParams:
         params = cls(int(data["t"]), int(data["m"]), int(data["p"]))
         # A key file must not be able to downgrade the KDF below the test floor, nor make us
         # allocate absurd memory.
-        if not (1 <= params.time_cost <= 50 and 8 <= params.memory_kib <= 4 * 1024 * 1024
-                and 1 <= params.parallelism <= 16):
+        if not (
+            1 <= params.time_cost <= 50
+            and 8 <= params.memory_kib <= 4 * 1024 * 1024
+            and 1 <= params.parallelism <= 16
+        ):
             raise InvalidInput("De sleutelafleiding in het sleutelbestand is ongeldig.")
         return params
 

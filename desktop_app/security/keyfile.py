@@ -104,8 +104,9 @@ class PendingEvent:
     result: str
 
 
-def wrap_for_user(dek: bytes | bytearray, name: str, password: str, params: KdfParams,
-                  workspace_id: str) -> dict[str, Any]:
+def wrap_for_user(
+    dek: bytes | bytearray, name: str, password: str, params: KdfParams, workspace_id: str
+) -> dict[str, Any]:
     """The inner slot U: the DEK under a key derived from the password alone."""
     salt = secrets.token_bytes(16)
     kek = kdf.derive(password.encode("utf-8"), salt, params)
@@ -173,8 +174,15 @@ class KeyFile:
             raise IntegrityFailure(DAMAGED) from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise IntegrityFailure(DAMAGED)
-        for key in ("workspace_id", "binding_id", "keyring_backend", "slots", "recovery",
-                    "escrow", "guard"):
+        for key in (
+            "workspace_id",
+            "binding_id",
+            "keyring_backend",
+            "slots",
+            "recovery",
+            "escrow",
+            "guard",
+        ):
             if key not in data:
                 raise IntegrityFailure(DAMAGED)
         return cls(path, data)
@@ -258,8 +266,9 @@ class KeyFile:
         guard["pending"] = []
         self._write_guard(w, guard)
 
-    def _record(self, w: bytes, sid: str, name: str, result: str, when: dt.datetime,
-                failure: bool) -> bool:
+    def _record(
+        self, w: bytes, sid: str, name: str, result: str, when: dt.datetime, failure: bool
+    ) -> bool:
         """Record a sign-in event; returns True when the account is (now) locked."""
         guard = self._read_guard(w)
         if failure:
@@ -343,8 +352,9 @@ class KeyFile:
         if box is None:
             return False
         try:
-            inner = json.loads(_open(_hkdf(w, "keyfile-slot"), box, self._outer_aad(
-                self.slot_id(w, name))))
+            inner = json.loads(
+                _open(_hkdf(w, "keyfile-slot"), box, self._outer_aad(self.slot_id(w, name)))
+            )
             _unwrap_user(inner, name, password, self.workspace_id)
         except (InvalidTag, KeyError, ValueError):
             return False

@@ -61,8 +61,7 @@ def list_audit(session: Session, limit: int = 100) -> list[AuditEntry]:
 
 
 def make_backup(session: Session, target: Path) -> dict[str, Any]:
-    session.require_audited(ADMIN_ONLY, "back-up maken", "workspace.backup",
-                            f"file:{target.name}")
+    session.require_audited(ADMIN_ONLY, "back-up maken", "workspace.backup", f"file:{target.name}")
     if target.exists():
         raise InvalidInput("Het doelbestand bestaat al; kies een nieuwe naam.", field="out")
     if not target.parent.is_dir():
@@ -120,8 +119,9 @@ def restore_workspace(
     password, every other user keeps their own."""
     paths = WorkspacePaths(data_dir)
     if paths.exists():
-        raise InvalidInput("In deze map staat al een werkplek. Kies een lege map.",
-                           field="data_dir")
+        raise InvalidInput(
+            "In deze map staat al een werkplek. Kies een lege map.", field="data_dir"
+        )
     if not backup_file.is_file():
         raise NotFound("Het back-upbestand bestaat niet.")
     name = accounts.validate_username(admin_name)
@@ -142,17 +142,20 @@ def restore_workspace(
             raise IntegrityFailure("De database in de back-up is beschadigd.")
         migrations.migrate(db)
         kf_meta = meta.get("keyfile", {})
-        keyfile = KeyFile(paths.keys, {
-            "format": FORMAT,
-            "workspace_id": workspace_id,
-            "binding_id": "",
-            "keyring_backend": env.provider.backend_name,
-            "kdf_profile": kf_meta.get("kdf_profile", "interactive"),
-            "slots": {},
-            "recovery": kf_meta.get("recovery", box),
-            "escrow": kf_meta.get("escrow"),
-            "guard": {},
-        })
+        keyfile = KeyFile(
+            paths.keys,
+            {
+                "format": FORMAT,
+                "workspace_id": workspace_id,
+                "binding_id": "",
+                "keyring_backend": env.provider.backend_name,
+                "kdf_profile": kf_meta.get("kdf_profile", "interactive"),
+                "slots": {},
+                "recovery": kf_meta.get("recovery", box),
+                "escrow": kf_meta.get("escrow"),
+                "guard": {},
+            },
+        )
         secret = new_secret()
         with db.transaction() as conn:
             admin = user_repo.by_name(conn, name)
@@ -166,10 +169,19 @@ def restore_workspace(
             env.provider.store(keyfile.binding_id, secret)
             workstation_id = secrets.token_hex(8)
             user_repo.set_setting(conn, "workstation_id", workstation_id)
-            audit.append(conn, when=env.clock.now(), actor=name, action="workspace.restore",
-                         obj=f"workspace:{workspace_id}", origin=f"{env.origin}@restore",
-                         details={"backup_created": header.get("created"), "users": users,
-                                  "keyring_backend": env.provider.backend_name})
+            audit.append(
+                conn,
+                when=env.clock.now(),
+                actor=name,
+                action="workspace.restore",
+                obj=f"workspace:{workspace_id}",
+                origin=f"{env.origin}@restore",
+                details={
+                    "backup_created": header.get("created"),
+                    "users": users,
+                    "keyring_backend": env.provider.backend_name,
+                },
+            )
             keyfile.save(secret)
         db.checkpoint()
     except BaseException:

@@ -24,8 +24,11 @@ class CalendarChange:
     calendar_version: str
 
     def as_dict(self) -> dict[str, object]:
-        return {**self.day.as_dict(), "deadlines_changed": self.deadlines_changed,
-                "calendar_version": self.calendar_version}
+        return {
+            **self.day.as_dict(),
+            "deadlines_changed": self.deadlines_changed,
+            "calendar_version": self.calendar_version,
+        }
 
 
 def load_calendar(session: Session) -> AtwCalendar:
@@ -44,8 +47,9 @@ def _kind(kind: str) -> DayKind:
     try:
         return DayKind(kind.strip().lower())
     except ValueError:
-        raise InvalidInput("Kies als soort 'decree' (bij besluit) of 'closure' (sluitingsdag).",
-                           field="kind") from None
+        raise InvalidInput(
+            "Kies als soort 'decree' (bij besluit) of 'closure' (sluitingsdag).", field="kind"
+        ) from None
 
 
 def add_day(session: Session, day: dt.date, *, kind: str, description: str) -> CalendarChange:
@@ -55,8 +59,7 @@ def add_day(session: Session, day: dt.date, *, kind: str, description: str) -> C
         session.require(ADMIN_ONLY, "kalender beheren")
         text = " ".join(description.split())
         if not text or len(text) > 200:
-            raise InvalidInput("Geef een omschrijving (hoogstens 200 tekens).",
-                               field="description")
+            raise InvalidInput("Geef een omschrijving (hoogstens 200 tekens).", field="description")
         if repo.get_day(tx.conn, day) is not None:
             raise InvalidInput(f"{day.isoformat()} staat al in de kalender.", field="date")
         calendar = repo.load_calendar(tx.conn)
@@ -65,13 +68,17 @@ def add_day(session: Session, day: dt.date, *, kind: str, description: str) -> C
                 f"{day.isoformat()} is al geen werkdag ({calendar.reason_not_working(day)}).",
                 field="date",
             )
-        record = CalendarDay(day, _kind(kind), text, session.user.name,
-                             audit.format_ts(session.clock.now()))
+        record = CalendarDay(
+            day, _kind(kind), text, session.user.name, audit.format_ts(session.clock.now())
+        )
         repo.insert_day(tx.conn, record)
         new_calendar = repo.load_calendar(tx.conn)
         changed = request_repo.recompute_open_deadlines(tx.conn, day, new_calendar)
-        tx.details = {"kind": record.kind.value, "deadlines_changed": changed,
-                      "calendar_version": new_calendar.version}
+        tx.details = {
+            "kind": record.kind.value,
+            "deadlines_changed": changed,
+            "calendar_version": new_calendar.version,
+        }
     return CalendarChange(record, changed, new_calendar.version)
 
 
@@ -84,8 +91,11 @@ def remove_day(session: Session, day: dt.date) -> CalendarChange:
         repo.delete_day(tx.conn, day)
         new_calendar = repo.load_calendar(tx.conn)
         changed = request_repo.recompute_open_deadlines(tx.conn, day, new_calendar)
-        tx.details = {"kind": record.kind.value, "deadlines_changed": changed,
-                      "calendar_version": new_calendar.version}
+        tx.details = {
+            "kind": record.kind.value,
+            "deadlines_changed": changed,
+            "calendar_version": new_calendar.version,
+        }
     return CalendarChange(record, changed, new_calendar.version)
 
 

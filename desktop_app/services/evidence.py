@@ -139,8 +139,9 @@ def _report(session: Session, conn: Connection, report_id: int) -> reports_repo.
     return row
 
 
-def _check_correction(conn: Connection, row: reports_repo.ReportRow,
-                      correction_id: int | None) -> None:
+def _check_correction(
+    conn: Connection, row: reports_repo.ReportRow, correction_id: int | None
+) -> None:
     if correction_id is not None:
         if all(c.id != correction_id for c in reports_repo.list_corrections(conn, row.id)):
             raise NotFound(
@@ -178,7 +179,7 @@ class _BytesSource(_Source):
     def chunks(self) -> Iterator[bytes]:
         view = memoryview(self._data)
         for start in range(0, len(view), CHUNK_SIZE):
-            yield bytes(view[start:start + CHUNK_SIZE])
+            yield bytes(view[start : start + CHUNK_SIZE])
 
 
 class _FileSource(_Source):
@@ -218,16 +219,18 @@ def _open_file(path: Path) -> tuple[BinaryIO, int]:
     except FileNotFoundError:
         raise NotFound(f"Het bestand '{path.name}' bestaat niet.") from None
     except OSError:
-        raise InvalidInput(f"Het bestand '{path.name}' kan niet worden gelezen.",
-                           field="file") from None
+        raise InvalidInput(
+            f"Het bestand '{path.name}' kan niet worden gelezen.", field="file"
+        ) from None
     if not stat.S_ISREG(info.st_mode):
         # A folder, a pipe or a device: opening a pipe would wait for ever.
         raise InvalidInput(f"'{path.name}' is geen gewoon bestand.", field="file")
     try:
         fh = path.open("rb")
     except OSError:
-        raise InvalidInput(f"Het bestand '{path.name}' kan niet worden gelezen.",
-                           field="file") from None
+        raise InvalidInput(
+            f"Het bestand '{path.name}' kan niet worden gelezen.", field="file"
+        ) from None
     return fh, os.fstat(fh.fileno()).st_size
 
 
@@ -256,21 +259,37 @@ def _store(
         if isinstance(source, _FileSource):
             source.read_head()
         meta: EvidenceMeta = validate_evidence(
-            title=title, classification=level, size_bytes=source.size, head=source.head,
-            today=session.clock.today(), source_note=source_note, data_date=data_date,
+            title=title,
+            classification=level,
+            size_bytes=source.size,
+            head=source.head,
+            today=session.clock.today(),
+            source_note=source_note,
+            data_date=data_date,
         )
         now = session.clock.now()
-        item_id = repo.insert_item(tx.conn, report_id=row.id, meta=meta,
-                                   correction_id=correction_id, added_by=session.user.id, at=now)
+        item_id = repo.insert_item(
+            tx.conn,
+            report_id=row.id,
+            meta=meta,
+            correction_id=correction_id,
+            added_by=session.user.id,
+            at=now,
+        )
         digest = repo.write_content(tx.conn, item_id, source.chunks())
         record = repo.get(tx.conn, item_id)
         assert record is not None
         tx.object = f"evidence:{int(item_id)}"
         # No title or content in the audit log: the administrator reads it (need-to-know).
-        tx.details = {"report": row.reference, "report_id": int(row.id),
-                      "classification": level.code, "kind": meta.kind.value,
-                      "size_bytes": meta.size_bytes, "sha256": digest,
-                      "correction_id": correction_id}
+        tx.details = {
+            "report": row.reference,
+            "report_id": int(row.id),
+            "classification": level.code,
+            "kind": meta.kind.value,
+            "size_bytes": meta.size_bytes,
+            "sha256": digest,
+            "correction_id": correction_id,
+        }
     return _item(record)
 
 
@@ -290,14 +309,28 @@ def add_evidence(
     correction), Forbidden (role, clearance), InvalidState (issued without a correction) or
     InvalidInput (empty, larger than 100 MB, bad title or source note, date in the future)."""
     if isinstance(source, bytes | bytearray):
-        return _store(session, report_id, _BytesSource(bytes(source)), title=title,
-                      classification=classification, source_note=source_note,
-                      data_date=data_date, correction_id=correction_id)
+        return _store(
+            session,
+            report_id,
+            _BytesSource(bytes(source)),
+            title=title,
+            classification=classification,
+            source_note=source_note,
+            data_date=data_date,
+            correction_id=correction_id,
+        )
     fh, size = _open_file(Path(source))
     with fh:
-        return _store(session, report_id, _FileSource(fh, size), title=title,
-                      classification=classification, source_note=source_note,
-                      data_date=data_date, correction_id=correction_id)
+        return _store(
+            session,
+            report_id,
+            _FileSource(fh, size),
+            title=title,
+            classification=classification,
+            source_note=source_note,
+            data_date=data_date,
+            correction_id=correction_id,
+        )
 
 
 def list_evidence(session: Session, report_id: int) -> tuple[EvidenceItem, ...]:
@@ -305,7 +338,10 @@ def list_evidence(session: Session, report_id: int) -> tuple[EvidenceItem, ...]:
     with session.transaction("evidence.list", _obj(report_id)) as tx:
         require_any_role(session.user.roles, LIST_ROLES, "onderliggende gegevens bekijken")
         row = _report(session, tx.conn, report_id)
-        items = [r for r in repo.for_report(tx.conn, row.id)
-                 if r.classification.covered_by(session.user.clearance)]
+        items = [
+            r
+            for r in repo.for_report(tx.conn, row.id)
+            if r.classification.covered_by(session.user.clearance)
+        ]
         tx.details = {"report": row.reference, "items": len(items)}
     return tuple(_item(r) for r in items)

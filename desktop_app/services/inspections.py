@@ -128,8 +128,7 @@ class InspectionItemView:
 
     def as_dict(self) -> dict[str, object]:
         """Titles only (cli.md): the content is shown in the window alone."""
-        return {"id": int(self.id), "title": self.title,
-                "classification": self.classification.code}
+        return {"id": int(self.id), "title": self.title, "classification": self.classification.code}
 
 
 @dataclass(frozen=True)
@@ -231,9 +230,15 @@ class InspectableReport:
     reason: str
 
     def as_dict(self) -> dict[str, object]:
-        return {"id": int(self.id), "reference": self.reference, "title": self.title,
-                "issued_at": self.issued_at, "items": self.items, "allowed": self.allowed,
-                "reason": self.reason}
+        return {
+            "id": int(self.id),
+            "reference": self.reference,
+            "title": self.title,
+            "issued_at": self.issued_at,
+            "items": self.items,
+            "allowed": self.allowed,
+            "reason": self.reason,
+        }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -266,8 +271,10 @@ def _fresh_user(session: Session, conn: Connection) -> UserRecord:
 
 def _history(conn: Connection, report_id: ReportId) -> list[InvolvementEvent]:
     events: list[InvolvementEvent] = list(reports_repo.history(conn, report_id))
-    events += [RecordedEvent(_ADDED_EVIDENCE, uid)
-               for uid in sorted(evidence_repo.contributors(conn, report_id))]
+    events += [
+        RecordedEvent(_ADDED_EVIDENCE, uid)
+        for uid in sorted(evidence_repo.contributors(conn, report_id))
+    ]
     return events
 
 
@@ -275,8 +282,9 @@ def _location(session: Session, conn: Connection) -> str:
     return users_repo.get_setting(conn, "location") or session.location
 
 
-def _eligibility(session: Session, conn: Connection, user: UserRecord,
-                 report: reports_repo.ReportRow) -> Eligibility:
+def _eligibility(
+    session: Session, conn: Connection, user: UserRecord, report: reports_repo.ReportRow
+) -> Eligibility:
     return check_eligibility(
         user_id=user.id,
         roles=user.roles,
@@ -335,8 +343,11 @@ def _record_idle(session: Session, inspection_id: int) -> bool:
         assert ended.ended_at is not None
         repo.append_event(tx.conn, row.id, SessionEvent(SessionEventKind.IDLE, ended.ended_at))
         repo.mark_ended(tx.conn, row.id, ended_at=ended.ended_at, reason=EndReason.IDLE)
-        tx.details = {"report_id": int(row.report_id), "ended_at": audit.format_ts(ended.ended_at),
-                      "idle_minutes": row.idle_minutes}
+        tx.details = {
+            "report_id": int(row.report_id),
+            "ended_at": audit.format_ts(ended.ended_at),
+            "idle_minutes": row.idle_minutes,
+        }
     return True
 
 
@@ -344,23 +355,28 @@ def _require_running(session: Session, inspection_id: int) -> None:
     if _record_idle(session, inspection_id):
         with session.reading() as conn:
             row = _own(session, conn, inspection_id)
-        raise InvalidState(_IDLE_MESSAGE if row.end_reason is EndReason.IDLE
-                           else _ENDED_MESSAGE)
+        raise InvalidState(_IDLE_MESSAGE if row.end_reason is EndReason.IDLE else _ENDED_MESSAGE)
 
 
 def _record_classification(viewed: Sequence[evidence_repo.EvidenceRecord]) -> Classification:
     return max([RECORD_FLOOR, *(v.classification for v in viewed)])
 
 
-def _can_read_record(user: UserRecord, row: repo.InspectionRow,
-                     report: reports_repo.ReportRow) -> bool:
+def _can_read_record(
+    user: UserRecord, row: repo.InspectionRow, report: reports_repo.ReportRow
+) -> bool:
     if row.inspector_id == user.id:
         return True
     return bool(user.roles & READER_ROLES) and report.classification.covered_by(user.clearance)
 
 
-def _record_view(session: Session, conn: Connection, row: repo.InspectionRow,
-                 report: reports_repo.ReportRow, reader: UserRecord) -> InspectionRecordView:
+def _record_view(
+    session: Session,
+    conn: Connection,
+    row: repo.InspectionRow,
+    report: reports_repo.ReportRow,
+    reader: UserRecord,
+) -> InspectionRecordView:
     state = _state(conn, row)
     now = session.clock.now()
     shown = state.expire_if_idle(now)
@@ -376,8 +392,9 @@ def _record_view(session: Session, conn: Connection, row: repo.InspectionRow,
             title, level = item.title, item.classification
         else:
             title, level = f"Item {int(item.id)} (boven uw rubricering)", None
-        items.append(ViewedItemView(item.id, title, level, v.seconds, v.times_opened,
-                                    v.first_opened_at))
+        items.append(
+            ViewedItemView(item.id, title, level, v.seconds, v.times_opened, v.first_opened_at)
+        )
     viewed_records = [records[v.item_id] for v in viewed if v.item_id in records]
     return InspectionRecordView(
         id=row.id,
@@ -400,9 +417,16 @@ def _record_view(session: Session, conn: Connection, row: repo.InspectionRow,
 
 
 def _item_view(record: evidence_repo.EvidenceRecord) -> InspectionItemView:
-    return InspectionItemView(record.id, record.title, record.classification, record.kind,
-                              record.media_type, record.size_bytes, record.source_note,
-                              record.data_date)
+    return InspectionItemView(
+        record.id,
+        record.title,
+        record.classification,
+        record.kind,
+        record.media_type,
+        record.size_bytes,
+        record.source_note,
+        record.data_date,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -431,23 +455,37 @@ def start_inspection(session: Session, report_id: int) -> StartedInspection:
             minutes = idle_minutes(tx.conn)
             now = session.clock.now()
             iid = repo.insert(
-                tx.conn, report_id=report.id, inspector_id=user.id,
+                tx.conn,
+                report_id=report.id,
+                inspector_id=user.id,
                 designation_ref=eligibility.designation.decision_ref,
-                workstation_id=session.workstation_id, location=_location(session, tx.conn),
-                idle_minutes=minutes, started_at=now, items=tuple(i.id for i in items),
+                workstation_id=session.workstation_id,
+                location=_location(session, tx.conn),
+                idle_minutes=minutes,
+                started_at=now,
+                items=tuple(i.id for i in items),
             )
             tx.object = _obj(iid)
-            tx.details = {"report": report.reference, "report_id": int(report.id),
-                          "designation": eligibility.designation.decision_ref,
-                          "items": [int(i.id) for i in items], "idle_minutes": minutes}
+            tx.details = {
+                "report": report.reference,
+                "report_id": int(report.id),
+                "designation": eligibility.designation.decision_ref,
+                "items": [int(i.id) for i in items],
+                "idle_minutes": minutes,
+            }
     except AppError as exc:
         if exc is unaudited:
             session.audit_refusal("inspection.start", obj, exc)
         raise
     return StartedInspection(
-        id=iid, report_id=report.id, report_reference=report.reference,
-        inspector_name=user.name, inspector_full_name=user.full_name, started_at=now,
-        idle_minutes=minutes, items=tuple(_item_view(i) for i in items),
+        id=iid,
+        report_id=report.id,
+        report_reference=report.reference,
+        inspector_name=user.name,
+        inspector_full_name=user.full_name,
+        started_at=now,
+        idle_minutes=minutes,
+        items=tuple(_item_view(i) for i in items),
     )
 
 
@@ -476,11 +514,15 @@ def open_item(session: Session, inspection_id: int, item_id: int) -> bytes:
                 raise InvalidState(NOT_DISPLAYABLE_NL)
             now = session.clock.now()
             _state(tx.conn, row).open_item(item.id, now)  # the state machine's own checks
-            repo.append_event(tx.conn, row.id,
-                              SessionEvent(SessionEventKind.OPEN_ITEM, now, item.id))
+            repo.append_event(
+                tx.conn, row.id, SessionEvent(SessionEventKind.OPEN_ITEM, now, item.id)
+            )
             content = evidence_repo.read_content(tx.conn, item)
-            tx.details = {"report_id": int(row.report_id), "item": int(item.id),
-                          "classification": item.classification.code}
+            tx.details = {
+                "report_id": int(row.report_id),
+                "item": int(item.id),
+                "classification": item.classification.code,
+            }
     except AppError as exc:
         if exc is unaudited:
             session.audit_refusal("inspection.view", _obj(inspection_id), exc)
@@ -495,8 +537,9 @@ def close_item(session: Session, inspection_id: int, item_id: int) -> None:
         row = _own(session, tx.conn, inspection_id)
         now = session.clock.now()
         _state(tx.conn, row).close_item(EvidenceId(int(item_id)), now)
-        repo.append_event(tx.conn, row.id,
-                          SessionEvent(SessionEventKind.CLOSE_ITEM, now, EvidenceId(item_id)))
+        repo.append_event(
+            tx.conn, row.id, SessionEvent(SessionEventKind.CLOSE_ITEM, now, EvidenceId(item_id))
+        )
         tx.details = {"report_id": int(row.report_id), "item": int(item_id)}
 
 
@@ -525,7 +568,7 @@ def check_idle(session: Session, inspection_id: int) -> bool:
 
 
 def end_inspection(session: Session, inspection_id: int, notes: str = "") -> InspectionRecordView:
-    """"Inzage beëindigen": record the end (or the idle end that came first) and the
+    """ "Inzage beëindigen": record the end (or the idle end that came first) and the
     inspector's notes, and return the record. The session is frozen afterwards."""
     clean = normalize_notes(notes)
     with session.transaction("inspection.end", _obj(inspection_id)) as tx:
@@ -536,21 +579,26 @@ def end_inspection(session: Session, inspection_id: int, notes: str = "") -> Ins
         if row.ended_at is None:
             finished = _state(tx.conn, row).finish(now)
             assert finished.ended_at is not None and finished.end_reason is not None
-            kind = (SessionEventKind.IDLE if finished.end_reason is EndReason.IDLE
-                    else SessionEventKind.END)
+            kind = (
+                SessionEventKind.IDLE
+                if finished.end_reason is EndReason.IDLE
+                else SessionEventKind.END
+            )
             repo.append_event(tx.conn, row.id, SessionEvent(kind, finished.ended_at))
-            repo.mark_ended(tx.conn, row.id, ended_at=finished.ended_at,
-                            reason=finished.end_reason)
+            repo.mark_ended(tx.conn, row.id, ended_at=finished.ended_at, reason=finished.end_reason)
         repo.close(tx.conn, row.id, closed_at=now, notes=clean)
         fresh = repo.get(tx.conn, row.id)
         assert fresh is not None
         report = _report(tx.conn, row.report_id)
         view = _record_view(session, tx.conn, fresh, report, _fresh_user(session, tx.conn))
         # The notes stay out of the audit log (they may describe content).
-        tx.details = {"report_id": int(row.report_id),
-                      "end_reason": None if view.end_reason is None else view.end_reason.value,
-                      "viewed": [int(v.item_id) for v in view.viewed],
-                      "total_seconds": view.total_seconds, "notes": bool(clean)}
+        tx.details = {
+            "report_id": int(row.report_id),
+            "end_reason": None if view.end_reason is None else view.end_reason.value,
+            "viewed": [int(v.item_id) for v in view.viewed],
+            "total_seconds": view.total_seconds,
+            "notes": bool(clean),
+        }
     return view
 
 
@@ -559,8 +607,9 @@ def my_inspections(session: Session) -> tuple[InspectionRecordView, ...]:
     with session.transaction("inspection.list", f"user:{session.user.name}") as tx:
         user = _fresh_user(session, tx.conn)
         rows = repo.for_inspector(tx.conn, user.id)
-        views = tuple(_record_view(session, tx.conn, r, _report(tx.conn, r.report_id), user)
-                      for r in rows)
+        views = tuple(
+            _record_view(session, tx.conn, r, _report(tx.conn, r.report_id), user) for r in rows
+        )
         tx.details = {"sessions": len(views)}
     return views
 
@@ -572,7 +621,8 @@ def inspectable_reports(session: Session) -> tuple[InspectableReport, ...]:
         user = _fresh_user(session, tx.conn)
         require_any_role(user.roles, INSPECTOR_ROLES, _ACTION_NL)
         rows, _histories = reports_repo.candidates(
-            tx.conn, max_classification=Classification.STG_ZEER_GEHEIM,
+            tx.conn,
+            max_classification=Classification.STG_ZEER_GEHEIM,
             statuses={ReportStatus.ISSUED},
         )
         rows.sort(key=lambda r: (r.issued_at or "", int(r.id)), reverse=True)
@@ -581,11 +631,17 @@ def inspectable_reports(session: Session) -> tuple[InspectableReport, ...]:
             eligibility = _eligibility(session, tx.conn, user, row)
             items = visible_items(evidence_repo.for_report(tx.conn, row.id), user.clearance)
             cleared = row.classification.covered_by(user.clearance)
-            result.append(InspectableReport(
-                id=row.id, reference=row.reference, title=row.title if cleared else "",
-                issued_at=row.issued_at, items=len(items), allowed=eligibility.allowed,
-                reason=eligibility.messages[0] if eligibility.messages else "",
-            ))
+            result.append(
+                InspectableReport(
+                    id=row.id,
+                    reference=row.reference,
+                    title=row.title if cleared else "",
+                    issued_at=row.issued_at,
+                    items=len(items),
+                    allowed=eligibility.allowed,
+                    reason=eligibility.messages[0] if eligibility.messages else "",
+                )
+            )
         tx.details = {"reports": len(result)}
     return tuple(result)
 
@@ -594,8 +650,9 @@ def inspectable_reports(session: Session) -> tuple[InspectableReport, ...]:
 # Records and history (inspector of the session; AIVD officers and signers)
 
 
-def _readable(session: Session, conn: Connection, inspection_id: int
-              ) -> tuple[repo.InspectionRow, reports_repo.ReportRow, UserRecord]:
+def _readable(
+    session: Session, conn: Connection, inspection_id: int
+) -> tuple[repo.InspectionRow, reports_repo.ReportRow, UserRecord]:
     user = _fresh_user(session, conn)
     row = repo.get(conn, inspection_id)
     if row is None:
@@ -629,9 +686,12 @@ def record_pdf(session: Session, inspection_id: int) -> bytes:
             ended_at=view.ended_at,
             classification=view.classification,
             items=tuple(
-                InspectionItem(title=v.title,
-                               classification=v.classification or view.classification,
-                               viewed_seconds=v.seconds, opened_at=v.first_opened_at)
+                InspectionItem(
+                    title=v.title,
+                    classification=v.classification or view.classification,
+                    viewed_seconds=v.seconds,
+                    opened_at=v.first_opened_at,
+                )
                 for v in view.viewed
             ),
             notes=view.notes,
@@ -656,8 +716,9 @@ def list_inspections(session: Session, report_id: int) -> tuple[InspectionRecord
         report = _report(tx.conn, report_id)
         if not report.classification.covered_by(user.clearance):
             raise Forbidden("U bent niet gemachtigd voor de rubricering van dit ambtsbericht.")
-        views = tuple(_record_view(session, tx.conn, r, report, user)
-                      for r in repo.for_report(tx.conn, report.id))
+        views = tuple(
+            _record_view(session, tx.conn, r, report, user)
+            for r in repo.for_report(tx.conn, report.id)
+        )
         tx.details = {"report": report.reference, "sessions": len(views)}
     return views
-

@@ -160,8 +160,12 @@ class PrintedCopy:
     path: Path | None = None
 
     def as_dict(self) -> dict[str, object]:
-        return {"copy": self.number, "total": self.total, "sha256": self.sha256,
-                "file": None if self.path is None else str(self.path)}
+        return {
+            "copy": self.number,
+            "total": self.total,
+            "sha256": self.sha256,
+            "file": None if self.path is None else str(self.path),
+        }
 
 
 @dataclass(frozen=True)
@@ -181,10 +185,17 @@ class PrintJob:
         return [str(c.path) for c in self.copies if c.path is not None]
 
     def as_dict(self) -> dict[str, object]:
-        return {"files": self.files, "job": self.job_id, "report_id": int(self.report_id),
-                "reference": self.reference, "version": self.version, "draft": self.draft,
-                "signed": not self.draft, "audit_head": self.audit_head,
-                "copies": [c.as_dict() for c in self.copies]}
+        return {
+            "files": self.files,
+            "job": self.job_id,
+            "report_id": int(self.report_id),
+            "reference": self.reference,
+            "version": self.version,
+            "draft": self.draft,
+            "signed": not self.draft,
+            "audit_head": self.audit_head,
+            "copies": [c.as_dict() for c in self.copies],
+        }
 
 
 @dataclass(frozen=True)
@@ -205,11 +216,20 @@ class PrintRecord:
     audit_head: str
 
     def as_dict(self) -> dict[str, object]:
-        return {"job": self.job_id, "reference": self.reference, "version": self.version,
-                "draft": self.draft, "copy": self.copy_number, "total": self.copy_total,
-                "sha256": self.sha256, "file": self.file_name, "destination": self.destination,
-                "printed_by": self.printed_by, "printed_at": self.printed_at,
-                "audit_head": self.audit_head}
+        return {
+            "job": self.job_id,
+            "reference": self.reference,
+            "version": self.version,
+            "draft": self.draft,
+            "copy": self.copy_number,
+            "total": self.copy_total,
+            "sha256": self.sha256,
+            "file": self.file_name,
+            "destination": self.destination,
+            "printed_by": self.printed_by,
+            "printed_at": self.printed_at,
+            "audit_head": self.audit_head,
+        }
 
 
 @dataclass(frozen=True)
@@ -219,8 +239,11 @@ class TrustRootInfo:
     added_at: str
 
     def as_dict(self) -> dict[str, object]:
-        return {"label": self.label, "sha256_fingerprint": self.fingerprint,
-                "added_at": self.added_at}
+        return {
+            "label": self.label,
+            "sha256_fingerprint": self.fingerprint,
+            "added_at": self.added_at,
+        }
 
 
 @dataclass(frozen=True)
@@ -238,13 +261,19 @@ class SigningKeyInfo:
     trust_roots: tuple[TrustRootInfo, ...]
 
     def as_dict(self) -> dict[str, object]:
-        return {"origin": self.origin, "common_name": self.common_name, "subject": self.subject,
-                "issuer": self.issuer, "serial": f"{self.serial:x}",
-                "not_before": self.not_before.isoformat(),
-                "not_after": self.not_after.isoformat(),
-                "sha256_fingerprint": self.fingerprint, "created_by": self.created_by,
-                "created_at": self.created_at,
-                "trust_roots": [r.as_dict() for r in self.trust_roots]}
+        return {
+            "origin": self.origin,
+            "common_name": self.common_name,
+            "subject": self.subject,
+            "issuer": self.issuer,
+            "serial": f"{self.serial:x}",
+            "not_before": self.not_before.isoformat(),
+            "not_after": self.not_after.isoformat(),
+            "sha256_fingerprint": self.fingerprint,
+            "created_by": self.created_by,
+            "created_at": self.created_at,
+            "trust_roots": [r.as_dict() for r in self.trust_roots],
+        }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -267,9 +296,9 @@ def _wrap(dek: bytearray, plain: bytes, fingerprint: str) -> bytes:
 def _unwrap(dek: bytearray, blob: bytes, fingerprint: str) -> bytes:
     if not blob.startswith(_WRAP_MAGIC) or len(blob) < len(_WRAP_MAGIC) + 12 + 16:
         raise IntegrityFailure("De ondertekeningssleutel in de werkplek is beschadigd.")
-    nonce = blob[len(_WRAP_MAGIC):len(_WRAP_MAGIC) + 12]
+    nonce = blob[len(_WRAP_MAGIC) : len(_WRAP_MAGIC) + 12]
     try:
-        return _wrapper(dek).decrypt(nonce, blob[len(_WRAP_MAGIC) + 12:], fingerprint.encode())
+        return _wrapper(dek).decrypt(nonce, blob[len(_WRAP_MAGIC) + 12 :], fingerprint.encode())
     except InvalidTag:
         raise IntegrityFailure(
             "De ondertekeningssleutel in de werkplek is beschadigd of hoort bij een ander "
@@ -287,8 +316,13 @@ def _material(session: Session, row: repo.SigningKeyRow) -> pki.SigningMaterial:
 
 
 def _store_key(
-    session: Session, conn: Connection, material: pki.SigningMaterial, *, origin: str,
-    ca: pki.CaMaterial | None, now: dt.datetime,
+    session: Session,
+    conn: Connection,
+    material: pki.SigningMaterial,
+    *,
+    origin: str,
+    ca: pki.CaMaterial | None,
+    now: dt.datetime,
 ) -> repo.SigningKeyRow:
     info = pki.certificate_info(material.certificate)
     plain = pki.unencrypted_pkcs8(material)
@@ -312,8 +346,13 @@ def _store_key(
     )
     root = material.root_certificate
     root_info = pki.certificate_info(root)
-    repo.add_trust_root(conn, fingerprint=root_info.sha256_fingerprint, certificate=root,
-                        label=root_info.common_name, at=now)
+    repo.add_trust_root(
+        conn,
+        fingerprint=root_info.sha256_fingerprint,
+        certificate=root,
+        label=root_info.common_name,
+        at=now,
+    )
     row = repo.active_key(conn)
     assert row is not None
     return row
@@ -331,11 +370,18 @@ def _signing_key(
         return row, made.signing, "created"
     material = _material(session, row)
     info = pki.certificate_info(row.certificate)
-    if (not info.valid_at(now) and row.origin == "workstation"
-            and row.ca_certificate is not None and row.ca_wrapped_key is not None):
+    if (
+        not info.valid_at(now)
+        and row.origin == "workstation"
+        and row.ca_certificate is not None
+        and row.ca_wrapped_key is not None
+    ):
         ca_fp = hashlib.sha256(row.ca_certificate).hexdigest()
-        ca = pki.CaMaterial(private_key=_unwrap(session.dek, row.ca_wrapped_key, ca_fp),
-                            certificate=row.ca_certificate, encrypted=False)
+        ca = pki.CaMaterial(
+            private_key=_unwrap(session.dek, row.ca_wrapped_key, ca_fp),
+            certificate=row.ca_certificate,
+            encrypted=False,
+        )
         renewed = pki.issue_signing_certificate(ca, row.common_name, now)
         row = _store_key(session, conn, renewed, origin="workstation", ca=ca, now=now)
         return row, renewed, "renewed"
@@ -345,13 +391,19 @@ def _signing_key(
 
 def _key_info(conn: Connection, row: repo.SigningKeyRow) -> SigningKeyInfo:
     info = pki.certificate_info(row.certificate)
-    roots = tuple(TrustRootInfo(r.label, r.fingerprint, r.added_at)
-                  for r in repo.trust_roots(conn))
+    roots = tuple(TrustRootInfo(r.label, r.fingerprint, r.added_at) for r in repo.trust_roots(conn))
     return SigningKeyInfo(
-        origin=row.origin, common_name=info.common_name, subject=info.subject,
-        issuer=info.issuer, serial=info.serial, not_before=info.not_before,
-        not_after=info.not_after, fingerprint=info.sha256_fingerprint,
-        created_by=row.created_by, created_at=row.created_at, trust_roots=roots,
+        origin=row.origin,
+        common_name=info.common_name,
+        subject=info.subject,
+        issuer=info.issuer,
+        serial=info.serial,
+        not_before=info.not_before,
+        not_after=info.not_after,
+        fingerprint=info.sha256_fingerprint,
+        created_by=row.created_by,
+        created_at=row.created_at,
+        trust_roots=roots,
     )
 
 
@@ -421,8 +473,13 @@ def _load_for_print(
         raise IntegrityFailure(
             "De status van het ambtsbericht klopt niet met de vastgelegde geschiedenis."
         )
-    decide(row.status, _A.PRINT, actor_id=session.user.id, actor_roles=session.user.roles,
-           history=events)
+    decide(
+        row.status,
+        _A.PRINT,
+        actor_id=session.user.id,
+        actor_roles=session.user.roles,
+        history=events,
+    )
     return row, row.status not in _SIGNED
 
 
@@ -472,10 +529,15 @@ def _document(
     date = today if draft else _local_date(row.signed_at, today)
     if content is None:
         return ReportDocument(
-            reference=row.reference, date=date, subject=row.title,
-            classification=row.classification, signer_name=signer_name,
-            signer_function=signer_function, subject_person_name=person,
-            your_reference=your_reference, body_text=text,
+            reference=row.reference,
+            date=date,
+            subject=row.title,
+            classification=row.classification,
+            signer_name=signer_name,
+            signer_function=signer_function,
+            subject_person_name=person,
+            your_reference=your_reference,
+            body_text=text,
         )
     findings = tuple(
         Finding(
@@ -487,10 +549,16 @@ def _document(
         for f in content.findings
     )
     return ReportDocument(
-        reference=row.reference, date=date, subject=content.subject or row.title,
-        classification=row.classification, signer_name=signer_name,
-        signer_function=signer_function, subject_person_name=person,
-        your_reference=your_reference, occasion=content.occasion, findings=findings,
+        reference=row.reference,
+        date=date,
+        subject=content.subject or row.title,
+        classification=row.classification,
+        signer_name=signer_name,
+        signer_function=signer_function,
+        subject_person_name=person,
+        your_reference=your_reference,
+        occasion=content.occasion,
+        findings=findings,
         conclusion=content.conclusion,
     )
 
@@ -521,10 +589,15 @@ def preview_report(session: Session, report_id: int, *, copies: int = 1) -> Prin
         doc = _document(session, tx.conn, row, text, draft)
         ctx = _context(tx.conn, session.clock.now())
         pdf = render_report_pdf(doc, None if draft else CopyInfo(1, copies), ctx, draft=draft)
-        tx.details = {"reference": row.reference, "version": version, "draft": draft,
-                      "copies": 1 if draft else copies}
-    return PrintPreview(row.id, row.reference, row.title, row.status, version, draft,
-                        1 if draft else copies, pdf)
+        tx.details = {
+            "reference": row.reference,
+            "version": version,
+            "draft": draft,
+            "copies": 1 if draft else copies,
+        }
+    return PrintPreview(
+        row.id, row.reference, row.title, row.status, version, draft, 1 if draft else copies, pdf
+    )
 
 
 def _safe_name(reference: str) -> str:
@@ -586,16 +659,28 @@ def print_report(
                 pdfs = render_signed_copies(doc, total, ctx, PreparedSigner(material), now)
             destination = "printer" if out_dir is None else "file"
             job_id = repo.insert_job(
-                tx.conn, report_id=row.id, reference=row.reference, version=version,
-                draft=draft, copies=total, destination=destination,
-                printed_by=session.user.id, at=now, audit_head=ctx.audit_head,
+                tx.conn,
+                report_id=row.id,
+                reference=row.reference,
+                version=version,
+                draft=draft,
+                copies=total,
+                destination=destination,
+                printed_by=session.user.id,
+                at=now,
+                audit_head=ctx.audit_head,
                 signing_key_id=key_id,
             )
             printed: list[PrintedCopy] = []
             for number, name, pdf in zip(numbers, names, pdfs, strict=True):
                 digest = hashlib.sha256(pdf).hexdigest()
-                repo.insert_copy(tx.conn, job_id, copy_number=number, sha256=digest,
-                                 file_name=name if out_dir is not None else None)
+                repo.insert_copy(
+                    tx.conn,
+                    job_id,
+                    copy_number=number,
+                    sha256=digest,
+                    file_name=name if out_dir is not None else None,
+                )
                 printed.append(PrintedCopy(number, total, digest, pdf))
             if out_dir is not None:
                 for i, (name, pdf) in enumerate(zip(names, pdfs, strict=True)):
@@ -603,15 +688,21 @@ def print_report(
                     if path.exists():  # appeared while rendering
                         raise InvalidInput(
                             f"In de doelmap staat al '{name}'; afdrukken overschrijft geen "
-                            "bestanden.", field="out")
+                            "bestanden.",
+                            field="out",
+                        )
                     atomic_write(path, pdf)
                     written.append(path)
-                    printed[i] = PrintedCopy(printed[i].number, total, printed[i].sha256, pdf,
-                                             path)
+                    printed[i] = PrintedCopy(printed[i].number, total, printed[i].sha256, pdf, path)
             tx.details = {
-                "reference": row.reference, "version": version, "draft": draft,
-                "copies": total, "copies_requested": copies, "destination": destination,
-                "job": job_id, "audit_head": ctx.audit_head,
+                "reference": row.reference,
+                "version": version,
+                "draft": draft,
+                "copies": total,
+                "copies_requested": copies,
+                "destination": destination,
+                "job": job_id,
+                "audit_head": ctx.audit_head,
                 "sha256": [c.sha256 for c in printed],
             }
             if created_key is not None:
@@ -624,8 +715,17 @@ def print_report(
     if not draft:
         # Also after a restore (the file is not in a backup): keep the public copy current.
         _sync_trust_file(session)
-    return PrintJob(job_id, row.id, row.reference, version, draft, destination, ctx.audit_head,
-                    now, tuple(printed))
+    return PrintJob(
+        job_id,
+        row.id,
+        row.reference,
+        version,
+        draft,
+        destination,
+        ctx.audit_head,
+        now,
+        tuple(printed),
+    )
 
 
 def print_register(session: Session, report_id: int) -> tuple[PrintRecord, ...]:
@@ -635,9 +735,20 @@ def print_register(session: Session, report_id: int) -> tuple[PrintRecord, ...]:
         rows = repo.copies_for_report(tx.conn, row.id)
         tx.details = {"reference": row.reference, "entries": len(rows)}
     return tuple(
-        PrintRecord(r.job_id, r.reference, r.version, r.draft, r.copy_number, r.copy_total,
-                    r.sha256, r.file_name, r.destination, r.printed_by_name, r.printed_at,
-                    r.audit_head)
+        PrintRecord(
+            r.job_id,
+            r.reference,
+            r.version,
+            r.draft,
+            r.copy_number,
+            r.copy_total,
+            r.sha256,
+            r.file_name,
+            r.destination,
+            r.printed_by_name,
+            r.printed_at,
+            r.audit_head,
+        )
         for r in rows
     )
 
@@ -663,8 +774,15 @@ def _quiet_verifier() -> Iterator[None]:
 
 
 def _unreadable(reason: str) -> Verdict:
-    return Verdict(valid=False, intact=False, signer=None, reference=None, copy=None,
-                   registered=None, reason=reason)
+    return Verdict(
+        valid=False,
+        intact=False,
+        signer=None,
+        reference=None,
+        copy=None,
+        registered=None,
+        reason=reason,
+    )
 
 
 def verify_document(data: bytes, trust_roots: Sequence[bytes], *, now: dt.datetime) -> Verdict:
@@ -708,17 +826,32 @@ def verify_registered(session: Session, data: bytes) -> Verdict:
         if entries:
             e = entries[0]
             when = _local_text(e.printed_at)
-            what = (f"exemplaar {e.copy_number} van {e.copy_total}" if e.copy_number is not None
-                    else "conceptafdruk")
-            reason += (f" Het bestand staat in het afdrukregister: {e.reference}, {what}, "
-                       f"afgedrukt door {e.printed_by_name} op {when}.")
+            what = (
+                f"exemplaar {e.copy_number} van {e.copy_total}"
+                if e.copy_number is not None
+                else "conceptafdruk"
+            )
+            reason += (
+                f" Het bestand staat in het afdrukregister: {e.reference}, {what}, "
+                f"afgedrukt door {e.printed_by_name} op {when}."
+            )
         elif verdict.valid:
             reason += " Dit bestand staat niet in het afdrukregister van deze werkplek."
-        tx.details = {"sha256": digest, "valid": verdict.valid, "registered": registered,
-                      "reference": verdict.reference}
-    return Verdict(valid=verdict.valid, intact=verdict.intact, signer=verdict.signer,
-                   reference=verdict.reference, copy=verdict.copy, registered=registered,
-                   reason=reason)
+        tx.details = {
+            "sha256": digest,
+            "valid": verdict.valid,
+            "registered": registered,
+            "reference": verdict.reference,
+        }
+    return Verdict(
+        valid=verdict.valid,
+        intact=verdict.intact,
+        signer=verdict.signer,
+        reference=verdict.reference,
+        copy=verdict.copy,
+        registered=registered,
+        reason=reason,
+    )
 
 
 def _local_text(iso: str) -> str:
@@ -767,8 +900,11 @@ def import_signing_key(session: Session, data: bytes, passphrase: bytes) -> Sign
         material = pki.import_pkcs12(data, passphrase, now)
         row = _store_key(session, tx.conn, material, origin="organisation", ca=None, now=now)
         info = _key_info(tx.conn, row)
-        tx.details = {"fingerprint": info.fingerprint, "subject": info.subject,
-                      "not_after": info.not_after.isoformat()}
+        tx.details = {
+            "fingerprint": info.fingerprint,
+            "subject": info.subject,
+            "not_after": info.not_after.isoformat(),
+        }
     _sync_trust_file(session)
     return info
 
@@ -789,4 +925,3 @@ def set_signer_function(session: Session, user_name: str, function: str) -> str:
         user_repo.set_setting(tx.conn, FUNCTION_SETTING.format(user_id=int(user.id)), cleaned)
         tx.details = {"function": cleaned}
     return cleaned
-

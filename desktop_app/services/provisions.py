@@ -33,8 +33,9 @@ def _direction(value: str) -> str:
     return cleaned
 
 
-def _text(value: str | None, field: str, label: str, *, required: bool = False,
-          limit: int = 2000) -> str | None:
+def _text(
+    value: str | None, field: str, label: str, *, required: bool = False, limit: int = 2000
+) -> str | None:
     cleaned = " ".join((value or "").split())
     if not cleaned:
         if required:
@@ -67,9 +68,11 @@ def add_provision(
         assert what is not None
         basis = _text(legal_basis, "legal_basis", "de grondslag") or DEFAULT_LEGAL_BASIS[way]
         giver = _text(provided_by, "provided_by", "wie verstrekte", limit=200) or (
-            session.user.full_name or session.user.name)
-        receiver = _text(received_by, "received_by", "wie ontving",
-                         limit=200) or DEFAULT_RECEIVER[way]
+            session.user.full_name or session.user.name
+        )
+        receiver = (
+            _text(received_by, "received_by", "wie ontving", limit=200) or DEFAULT_RECEIVER[way]
+        )
         request_id: int | None = None
         ref = _text(request_reference, "request", "het verzoekkenmerk", limit=40)
         if ref is not None:
@@ -78,13 +81,20 @@ def add_provision(
             if request_id is None:
                 raise NotFound(f"Er is geen verzoek met kenmerk {ref}.")
         pid = repo.insert(
-            tx.conn, direction=way, provided_on=day, description=what, legal_basis=basis,
-            provided_by=giver, received_by=receiver, request_id=request_id, report_id=None,
-            recorded_by=session.user.name, recorded_at=audit.format_ts(session.clock.now()),
+            tx.conn,
+            direction=way,
+            provided_on=day,
+            description=what,
+            legal_basis=basis,
+            provided_by=giver,
+            received_by=receiver,
+            request_id=request_id,
+            report_id=None,
+            recorded_by=session.user.name,
+            recorded_at=audit.format_ts(session.clock.now()),
         )
         tx.object = f"provision:{pid}"
-        tx.details = {"direction": way, "date": day.isoformat(),
-                      "spontaneous": request_id is None}
+        tx.details = {"direction": way, "date": day.isoformat(), "spontaneous": request_id is None}
         return next(r for r in repo.select(tx.conn) if r.id == pid)
 
 
@@ -101,7 +111,8 @@ def list_provisions(
         way = None if direction is None else _direction(direction)
         if date_from and date_to and date_to < date_from:
             raise InvalidInput("De einddatum ligt vóór de begindatum.", field="to")
-        records = repo.select(tx.conn, direction=way, date_from=date_from, date_to=date_to,
-                              limit=limit)
+        records = repo.select(
+            tx.conn, direction=way, date_from=date_from, date_to=date_to, limit=limit
+        )
         tx.details = {"direction": way, "results": len(records)}
         return records

@@ -168,9 +168,14 @@ class VersionView:
     text_sha256: str
 
     def as_dict(self) -> dict[str, object]:
-        return {"version": self.version, "author": self.author, "created_at": self.created_at,
-                "submitted_at": self.submitted_at, "length": self.length,
-                "text_sha256": self.text_sha256}
+        return {
+            "version": self.version,
+            "author": self.author,
+            "created_at": self.created_at,
+            "submitted_at": self.submitted_at,
+            "length": self.length,
+            "text_sha256": self.text_sha256,
+        }
 
 
 @dataclass(frozen=True)
@@ -225,8 +230,13 @@ class VerdictView:
     created_at: str
 
     def as_dict(self) -> dict[str, object]:
-        return {"version": self.version, "verdict": self.verdict, "comment": self.comment,
-                "author": self.author, "created_at": self.created_at}
+        return {
+            "version": self.version,
+            "verdict": self.verdict,
+            "comment": self.comment,
+            "author": self.author,
+            "created_at": self.created_at,
+        }
 
 
 @dataclass(frozen=True)
@@ -238,8 +248,13 @@ class CorrectionView:
     provision_id: int | None
 
     def as_dict(self) -> dict[str, object]:
-        return {"id": self.id, "text": self.text, "author": self.author,
-                "created_at": self.created_at, "provision_id": self.provision_id}
+        return {
+            "id": self.id,
+            "text": self.text,
+            "author": self.author,
+            "created_at": self.created_at,
+            "provision_id": self.provision_id,
+        }
 
 
 @dataclass(frozen=True)
@@ -250,8 +265,12 @@ class EventView:
     at: str
 
     def as_dict(self) -> dict[str, object]:
-        return {"kind": self.kind.value, "actor": self.actor, "version": self.version,
-                "at": self.at}
+        return {
+            "kind": self.kind.value,
+            "actor": self.actor,
+            "version": self.version,
+            "at": self.at,
+        }
 
 
 @dataclass(frozen=True)
@@ -308,8 +327,13 @@ class ReportDiff:
         return side_by_side(self.old_text, self.new_text)
 
     def as_dict(self) -> dict[str, object]:
-        return {"id": int(self.report_id), "reference": self.reference,
-                "from": self.from_version, "to": self.to_version, "diff": self.unified}
+        return {
+            "id": int(self.report_id),
+            "reference": self.reference,
+            "from": self.from_version,
+            "to": self.to_version,
+            "diff": self.unified,
+        }
 
 
 @dataclass(frozen=True)
@@ -321,8 +345,13 @@ class AnnotationRecord:
     end: int
 
     def as_dict(self) -> dict[str, object]:
-        return {"id": self.id, "report_id": int(self.report_id), "version": self.version,
-                "start": self.start, "end": self.end}
+        return {
+            "id": self.id,
+            "report_id": int(self.report_id),
+            "version": self.version,
+            "start": self.start,
+            "end": self.end,
+        }
 
 
 @dataclass(frozen=True)
@@ -340,8 +369,12 @@ class CorrectionRecord:
     provision_id: int
 
     def as_dict(self) -> dict[str, object]:
-        return {"id": self.id, "report_id": int(self.report_id), "reference": self.reference,
-                "provision_id": self.provision_id}
+        return {
+            "id": self.id,
+            "report_id": int(self.report_id),
+            "reference": self.reference,
+            "provision_id": self.provision_id,
+        }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -379,20 +412,33 @@ def _load(
 
 
 def _decide(
-    session: Session, row: repo.ReportRow | None, action: ReportAction,
+    session: Session,
+    row: repo.ReportRow | None,
+    action: ReportAction,
     events: Sequence[ReportEvent],
 ) -> ReportStatus:
-    return decide(None if row is None else row.status, action, actor_id=session.user.id,
-                  actor_roles=session.user.roles, history=events)
+    return decide(
+        None if row is None else row.status,
+        action,
+        actor_id=session.user.id,
+        actor_roles=session.user.roles,
+        history=events,
+    )
 
 
 def _record(
-    session: Session, conn: Connection, row: repo.ReportRow, action: ReportAction, version: int,
-    after: ReportStatus, now: dt.datetime,
+    session: Session,
+    conn: Connection,
+    row: repo.ReportRow,
+    action: ReportAction,
+    version: int,
+    after: ReportStatus,
+    now: dt.datetime,
 ) -> None:
     repo.append_event(conn, row.id, ReportEvent(action, session.user.id, version, now))
-    repo.set_state(conn, row.id, status=after, current_version=max(version, row.current_version),
-                   at=now)
+    repo.set_state(
+        conn, row.id, status=after, current_version=max(version, row.current_version), at=now
+    )
 
 
 def _latest_visible(roles: frozenset[Role], events: Sequence[ReportEvent]) -> int:
@@ -510,7 +556,11 @@ _SPONTANEOUS_BASIS = Purpose.OTHER.legal_basis
 
 
 def _register(
-    session: Session, conn: Connection, *, report_id: ReportId, description: str,
+    session: Session,
+    conn: Connection,
+    *,
+    report_id: ReportId,
+    description: str,
     request_id: RequestId | None,
 ) -> int:
     basis = _SPONTANEOUS_BASIS
@@ -519,24 +569,41 @@ def _register(
         if record is not None:
             basis = record.purpose.legal_basis
     return repo.insert_provision(
-        conn, provided_on=session.clock.today(), description=description, legal_basis=basis,
-        provided_by=session.user.name, received_by="IND", request_id=request_id,
-        report_id=report_id, recorded_by=session.user.name, at=session.clock.now(),
+        conn,
+        provided_on=session.clock.today(),
+        description=description,
+        legal_basis=basis,
+        provided_by=session.user.name,
+        received_by="IND",
+        request_id=request_id,
+        report_id=report_id,
+        recorded_by=session.user.name,
+        at=session.clock.now(),
     )
 
 
 def _register_issue(session: Session, conn: Connection, row: repo.ReportRow) -> int:
     """Art. 1.1: issuing is a provision AIVD→IND; it is registered automatically."""
-    return _register(session, conn, report_id=row.id, request_id=row.request_id,
-                     description=f"Ambtsbericht {row.reference}")
+    return _register(
+        session,
+        conn,
+        report_id=row.id,
+        request_id=row.request_id,
+        description=f"Ambtsbericht {row.reference}",
+    )
 
 
 def _register_correction(
     session: Session, conn: Connection, row: repo.ReportRow, correction_no: int
 ) -> int:
     """Every recipient is told of a correction: a new provision referring to it."""
-    return _register(session, conn, report_id=row.id, request_id=row.request_id,
-                     description=f"Correctie {correction_no} op ambtsbericht {row.reference}")
+    return _register(
+        session,
+        conn,
+        report_id=row.id,
+        request_id=row.request_id,
+        description=f"Correctie {correction_no} op ambtsbericht {row.reference}",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -565,17 +632,34 @@ def draft_report(
         if request_id is not None:
             linked, request_status = _prepare_request(tx.conn, request_id)
         reference = repo.next_reference(tx.conn, session.clock.today().year)
-        rid = repo.insert_report(tx.conn, reference=reference, request_id=linked,
-                                 title=clean_title, classification=level,
-                                 created_by=session.user.id, at=now)
-        repo.insert_version(tx.conn, rid, version=1, text=canonical,
-                            text_sha256=text_sha256(canonical), author_id=session.user.id, at=now)
+        rid = repo.insert_report(
+            tx.conn,
+            reference=reference,
+            request_id=linked,
+            title=clean_title,
+            classification=level,
+            created_by=session.user.id,
+            at=now,
+        )
+        repo.insert_version(
+            tx.conn,
+            rid,
+            version=1,
+            text=canonical,
+            text_sha256=text_sha256(canonical),
+            author_id=session.user.id,
+            at=now,
+        )
         repo.append_event(tx.conn, rid, ReportEvent(_A.CREATE, session.user.id, 1, now))
         repo.set_state(tx.conn, rid, status=ReportStatus.DRAFT, current_version=1, at=now)
         tx.object = _obj(rid)
-        tx.details = {"reference": reference, "version": 1, "classification": level.code,
-                      "request_id": linked,
-                      "request_status": None if request_status is None else request_status.value}
+        tx.details = {
+            "reference": reference,
+            "version": 1,
+            "classification": level.code,
+            "request_id": linked,
+            "request_status": None if request_status is None else request_status.value,
+        }
         summary = _fresh_summary(session, tx.conn, rid)
     return VersionSaved(summary, _warnings_for_text(canonical, today=session.clock.today()))
 
@@ -597,13 +681,23 @@ def revise_report(
             )
         version = next_version(events)
         now = session.clock.now()
-        repo.insert_version(tx.conn, row.id, version=version, text=canonical,
-                            text_sha256=text_sha256(canonical), author_id=session.user.id, at=now)
+        repo.insert_version(
+            tx.conn,
+            row.id,
+            version=version,
+            text=canonical,
+            text_sha256=text_sha256(canonical),
+            author_id=session.user.id,
+            at=now,
+        )
         if title is not None:
             repo.set_title(tx.conn, row.id, _clean_title(title, canonical))
         _record(session, tx.conn, row, _A.REVISE, version, after, now)
-        tx.details = {"reference": row.reference, "version": version,
-                      "from_status": row.status.value}
+        tx.details = {
+            "reference": row.reference,
+            "version": version,
+            "from_status": row.status.value,
+        }
         summary = _fresh_summary(session, tx.conn, row.id)
     return VersionSaved(summary, _warnings_for_text(canonical, today=session.clock.today()))
 
@@ -619,8 +713,11 @@ def set_classification(
         now = session.clock.now()
         repo.set_classification(tx.conn, row.id, classification)
         _record(session, tx.conn, row, _A.SET_CLASSIFICATION, row.current_version, after, now)
-        tx.details = {"reference": row.reference, "from": row.classification.code,
-                      "to": classification.code}
+        tx.details = {
+            "reference": row.reference,
+            "from": row.classification.code,
+            "to": classification.code,
+        }
         return _fresh_summary(session, tx.conn, row.id)
 
 
@@ -657,9 +754,17 @@ def annotate(
         anchor = anchor_quote(text, quote, version=version, start=start)
         clean_comment = _validate_comment(comment)
         now = session.clock.now()
-        aid = repo.insert_annotation(tx.conn, row.id, version=version, start=anchor.start,
-                                     end=anchor.end, quote=anchor.quote, comment=clean_comment,
-                                     author_id=session.user.id, at=now)
+        aid = repo.insert_annotation(
+            tx.conn,
+            row.id,
+            version=version,
+            start=anchor.start,
+            end=anchor.end,
+            quote=anchor.quote,
+            comment=clean_comment,
+            author_id=session.user.id,
+            at=now,
+        )
         _record(session, tx.conn, row, _A.ANNOTATE, version, after, now)
         tx.details = {"reference": row.reference, "version": version, "annotation": aid}
     return AnnotationRecord(aid, row.id, version, anchor.start, anchor.end)
@@ -677,11 +782,21 @@ def give_verdict(
         clean = None if comment is None else _validate_comment(comment)
         now = session.clock.now()
         verdict = "usable" if usable else "changes_wanted"
-        repo.insert_verdict(tx.conn, row.id, version=row.current_version, verdict=verdict,
-                            comment=clean, author_id=session.user.id, at=now)
+        repo.insert_verdict(
+            tx.conn,
+            row.id,
+            version=row.current_version,
+            verdict=verdict,
+            comment=clean,
+            author_id=session.user.id,
+            at=now,
+        )
         _record(session, tx.conn, row, action, row.current_version, after, now)
-        tx.details = {"reference": row.reference, "version": row.current_version,
-                      "verdict": verdict}
+        tx.details = {
+            "reference": row.reference,
+            "version": row.current_version,
+            "verdict": verdict,
+        }
         return _fresh_summary(session, tx.conn, row.id)
 
 
@@ -710,11 +825,22 @@ def sign_report(
             )
         now = session.clock.now()
         repo.append_event(tx.conn, row.id, ReportEvent(_A.SIGN, session.user.id, version, now))
-        repo.mark_signed(tx.conn, row.id, version=version, text_sha256=digest,
-                         classification=level, signed_by=session.user.id, at=now)
+        repo.mark_signed(
+            tx.conn,
+            row.id,
+            version=version,
+            text_sha256=digest,
+            classification=level,
+            signed_by=session.user.id,
+            at=now,
+        )
         assert after is ReportStatus.SIGNED
-        tx.details = {"reference": row.reference, "version": version, "text_sha256": digest,
-                      "classification": level.code}
+        tx.details = {
+            "reference": row.reference,
+            "version": version,
+            "text_sha256": digest,
+            "classification": level.code,
+        }
         return _fresh_summary(session, tx.conn, row.id)
 
 
@@ -725,16 +851,21 @@ def issue_report(session: Session, report_id: int) -> IssueResult:
         row, events = _load(session, tx.conn, report_id, _A.ISSUE)
         after = _decide(session, row, _A.ISSUE, events)
         now = session.clock.now()
-        repo.append_event(tx.conn, row.id, ReportEvent(_A.ISSUE, session.user.id,
-                                                       row.current_version, now))
+        repo.append_event(
+            tx.conn, row.id, ReportEvent(_A.ISSUE, session.user.id, row.current_version, now)
+        )
         repo.mark_issued(tx.conn, row.id, issued_by=session.user.id, at=now)
         assert after is ReportStatus.ISSUED
         provision_id = _register_issue(session, tx.conn, row)
         request_status = None
         if row.request_id is not None:
             request_status = _close_request(session, tx.conn, row.request_id).value
-        tx.details = {"reference": row.reference, "version": row.current_version,
-                      "provision_id": provision_id, "request_id": row.request_id}
+        tx.details = {
+            "reference": row.reference,
+            "version": row.current_version,
+            "provision_id": provision_id,
+            "request_id": row.request_id,
+        }
         summary = _fresh_summary(session, tx.conn, row.id)
     return IssueResult(summary, provision_id, request_status)
 
@@ -750,11 +881,16 @@ def record_correction(session: Session, report_id: int, text: str) -> Correction
         now = session.clock.now()
         number = len(repo.list_corrections(tx.conn, row.id)) + 1
         provision_id = _register_correction(session, tx.conn, row, number)
-        cid = repo.insert_correction(tx.conn, row.id, text=clean, author_id=session.user.id,
-                                     at=now, provision_id=provision_id)
+        cid = repo.insert_correction(
+            tx.conn,
+            row.id,
+            text=clean,
+            author_id=session.user.id,
+            at=now,
+            provision_id=provision_id,
+        )
         _record(session, tx.conn, row, _A.CORRECT, row.current_version, after, now)
-        tx.details = {"reference": row.reference, "correction": cid,
-                      "provision_id": provision_id}
+        tx.details = {"reference": row.reference, "correction": cid, "provision_id": provision_id}
     return CorrectionRecord(cid, row.id, row.reference, provision_id)
 
 
@@ -791,10 +927,14 @@ def get_report(session: Session, report_id: int, version: int | None = None) -> 
         shown_events = [e for e in events if aivd or e.version in visible_set]
         names = repo.user_names(
             tx.conn,
-            {*(a.author_id for a in notes), *(v.author_id for v in verdict_rows),
-             *(c.author_id for c in correction_rows), *(v.author_id for v in all_versions),
-             *(e.actor_id for e in shown_events),
-             *(i for i in (row.created_by, row.signed_by, row.issued_by) if i is not None)},
+            {
+                *(a.author_id for a in notes),
+                *(v.author_id for v in verdict_rows),
+                *(c.author_id for c in correction_rows),
+                *(v.author_id for v in all_versions),
+                *(e.actor_id for e in shown_events),
+                *(i for i in (row.created_by, row.signed_by, row.issued_by) if i is not None),
+            },
         )
 
         def name(uid: UserId) -> str:
@@ -807,13 +947,29 @@ def get_report(session: Session, report_id: int, version: int | None = None) -> 
             content=parse(text),
             warnings=_warnings_for_text(text, today=session.clock.today()),
             versions=tuple(
-                VersionView(v.version, name(v.author_id), v.created_at, v.submitted_at,
-                            v.length, v.text_sha256)
-                for v in all_versions if v.version in visible_set
+                VersionView(
+                    v.version,
+                    name(v.author_id),
+                    v.created_at,
+                    v.submitted_at,
+                    v.length,
+                    v.text_sha256,
+                )
+                for v in all_versions
+                if v.version in visible_set
             ),
             annotations=tuple(
-                AnnotationView(a.id, a.version, a.start, a.end, a.quote, a.comment,
-                               name(a.author_id), a.created_at, placed[a.id])
+                AnnotationView(
+                    a.id,
+                    a.version,
+                    a.start,
+                    a.end,
+                    a.quote,
+                    a.comment,
+                    name(a.author_id),
+                    a.created_at,
+                    placed[a.id],
+                )
                 for a in notes
             ),
             verdicts=tuple(
@@ -828,18 +984,18 @@ def get_report(session: Session, report_id: int, version: int | None = None) -> 
                 EventView(e.kind, name(e.actor_id), e.version, format_ts(e.at))
                 for e in shown_events
             ),
-            allowed_actions=allowed_actions(row.status, actor_id=session.user.id,
-                                            actor_roles=roles, history=events),
-            work_lists=work_lists(row.status, user_id=session.user.id, user_roles=roles,
-                                  history=events),
+            allowed_actions=allowed_actions(
+                row.status, actor_id=session.user.id, actor_roles=roles, history=events
+            ),
+            work_lists=work_lists(
+                row.status, user_id=session.user.id, user_roles=roles, history=events
+            ),
         )
         tx.details = {"reference": row.reference, "version": shown}
     return view
 
 
-def diff_report(
-    session: Session, report_id: int, from_version: int, to_version: int
-) -> ReportDiff:
+def diff_report(session: Session, report_id: int, from_version: int, to_version: int) -> ReportDiff:
     """A unified diff of two versions this person may read (and both texts, for the
     side-by-side view)."""
     with session.transaction("report.diff", _obj(report_id)) as tx:
@@ -848,8 +1004,12 @@ def diff_report(
             check_version_visible(session.user.roles, events, v)
         texts = repo.version_texts(tx.conn, row.id, (from_version, to_version))
         old, new = texts[from_version], texts[to_version]
-        unified = unified_diff(old, new, f"{row.reference} versie {from_version}",
-                               f"{row.reference} versie {to_version}")
+        unified = unified_diff(
+            old,
+            new,
+            f"{row.reference} versie {from_version}",
+            f"{row.reference} versie {to_version}",
+        )
         tx.details = {"reference": row.reference, "from": from_version, "to": to_version}
     return ReportDiff(row.id, row.reference, from_version, to_version, old, new, unified)
 
@@ -868,8 +1028,12 @@ def my_work_lists(
             statuses |= set(ReportStatus)
         if Role.IND_LIAISON in roles:
             statuses |= {ReportStatus.IN_REVIEW, ReportStatus.ISSUED}
-        rows, histories = repo.candidates(tx.conn, max_classification=session.user.clearance,
-                                          statuses=statuses, issued_limit=issued_limit)
+        rows, histories = repo.candidates(
+            tx.conn,
+            max_classification=session.user.clearance,
+            statuses=statuses,
+            issued_limit=issued_limit,
+        )
         names = repo.user_names(
             tx.conn,
             {i for r in rows for i in (r.created_by, r.signed_by, r.issued_by) if i is not None},
@@ -877,8 +1041,9 @@ def my_work_lists(
         result: dict[WorkList, list[ReportSummary]] = {w: [] for w in WorkList}
         for row in rows:
             events = histories[row.id]
-            lists = work_lists(row.status, user_id=session.user.id, user_roles=roles,
-                               history=events)
+            lists = work_lists(
+                row.status, user_id=session.user.id, user_roles=roles, history=events
+            )
             if not lists:
                 continue
             summary = _summary(tx.conn, row, _latest_visible(roles, events), names)

@@ -85,8 +85,9 @@ def request_dict(record: RequestRecord, today: dt.date) -> dict[str, Any]:
         "deadline": record.deadline.isoformat(),
         "status": record.status.value,
         "overdue": is_overdue(record.deadline, record.status, today),
-        "delay_notice": None if notice is None else {
-            "date": notice.date.isoformat(), "reason": notice.reason, "by": notice.by},
+        "delay_notice": None
+        if notice is None
+        else {"date": notice.date.isoformat(), "reason": notice.reason, "by": notice.by},
     }
 
 
@@ -115,14 +116,23 @@ def add_request(
         session.require(INTAKE, "verzoek registreren")
         today = session.clock.today()
         draft = validate_request(
-            subject_name=subject_name, v_number=v_number, purpose=purpose,
-            received=received or today, today=today, birth_date=birth_date,
-            nationality=nationality, ind_reference=ind_reference,
+            subject_name=subject_name,
+            v_number=v_number,
+            purpose=purpose,
+            received=received or today,
+            today=today,
+            birth_date=birth_date,
+            nationality=nationality,
+            ind_reference=ind_reference,
         )
         calendar = calendar_repo.load_calendar(tx.conn)
-        inserted = repo.insert_many(tx.conn, [draft], calendar=calendar,
-                                    created_by=session.user.name,
-                                    created_at=audit.format_ts(session.clock.now()))
+        inserted = repo.insert_many(
+            tx.conn,
+            [draft],
+            calendar=calendar,
+            created_by=session.user.name,
+            created_at=audit.format_ts(session.clock.now()),
+        )
         record = _get(tx.conn, inserted.first_id)
         tx.object = _obj(record.id)
         tx.details = {"reference": record.reference, "calendar_version": calendar.version}
@@ -148,9 +158,13 @@ PROGRESS_EVERY = 10_000
 Progress = Callable[[int, int | None], None]
 
 
-def _watched(drafts: Iterator[RequestDraft], session: Session, total: int | None,
-             progress: Progress | None, cancel: Callable[[], bool] | None
-             ) -> Iterator[RequestDraft]:
+def _watched(
+    drafts: Iterator[RequestDraft],
+    session: Session,
+    total: int | None,
+    progress: Progress | None,
+    cancel: Callable[[], bool] | None,
+) -> Iterator[RequestDraft]:
     """Every PROGRESS_EVERY rows: stop if the session is being locked or the caller cancels
     (raising inside the transaction rolls it back), else report progress. Once more when every
     row has been read, with done == total: what follows (index build, commit) cannot be
@@ -159,8 +173,9 @@ def _watched(drafts: Iterator[RequestDraft], session: Session, total: int | None
     for done, draft in enumerate(drafts, start=1):
         if done % PROGRESS_EVERY == 0:
             if session.closing:
-                raise Cancelled("De werkplek werd vergrendeld; het inlezen is gestopt en er is "
-                                "niets ingelezen.")
+                raise Cancelled(
+                    "De werkplek werd vergrendeld; het inlezen is gestopt en er is niets ingelezen."
+                )
             if cancel is not None and cancel():
                 raise Cancelled("Het inlezen is gestopt; er is niets ingelezen.")
             if progress is not None:
@@ -170,9 +185,14 @@ def _watched(drafts: Iterator[RequestDraft], session: Session, total: int | None
         progress(done, done)
 
 
-def import_requests(session: Session, source: Path | bytes, suffix: str | None = None, *,
-                    progress: Progress | None = None,
-                    cancel: Callable[[], bool] | None = None) -> int:
+def import_requests(
+    session: Session,
+    source: Path | bytes,
+    suffix: str | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> int:
     """A CSV or JSON list from the IND: every row or none (one transaction); a bad row is named
     with its number and field. ``progress(rows_checked, estimated_total_or_None)`` is called
     every PROGRESS_EVERY rows (from the calling thread), and with ``rows_checked == total``
@@ -187,8 +207,7 @@ def import_requests(session: Session, source: Path | bytes, suffix: str | None =
         except FileNotFoundError:
             raise NotFound(f"Het bestand '{source.name}' bestaat niet.") from None
         except IsADirectoryError:
-            raise InvalidInput(f"'{source.name}' is een map, geen bestand.",
-                               field="file") from None
+            raise InvalidInput(f"'{source.name}' is een map, geen bestand.", field="file") from None
         suffix = suffix or source.suffix
     else:
         data = source
@@ -200,12 +219,20 @@ def import_requests(session: Session, source: Path | bytes, suffix: str | None =
     with _cycle_collector_paused(), session.transaction("request.import", "requests") as tx:
         session.require(INTAKE, "verzoeken importeren")
         calendar = calendar_repo.load_calendar(tx.conn)
-        inserted = repo.insert_many(tx.conn, drafts, calendar=calendar,
-                                    created_by=session.user.name,
-                                    created_at=audit.format_ts(session.clock.now()),
-                                    expected_rows=estimate)
-        tx.details = {"imported": inserted.count, "first_id": inserted.first_id,
-                      "last_id": inserted.last_id, "calendar_version": calendar.version}
+        inserted = repo.insert_many(
+            tx.conn,
+            drafts,
+            calendar=calendar,
+            created_by=session.user.name,
+            created_at=audit.format_ts(session.clock.now()),
+            expected_rows=estimate,
+        )
+        tx.details = {
+            "imported": inserted.count,
+            "first_id": inserted.first_id,
+            "last_id": inserted.last_id,
+            "calendar_version": calendar.version,
+        }
     return inserted.count
 
 
@@ -218,17 +245,21 @@ def get_request(session: Session, request_id: int) -> RequestRecord:
         return _get(tx.conn, request_id)
 
 
-def request_ids(session: Session, query: RequestQuery, *, limit: int | None = None
-                ) -> Sequence[int]:
+def request_ids(
+    session: Session, query: RequestQuery, *, limit: int | None = None
+) -> Sequence[int]:
     """The ordered ids of every matching request (the lazy list's backbone). One audit entry
     per query; it records the filters, never the search text (it may be a name)."""
     with session.transaction("request.list", "requests") as tx:
         session.require(READERS, "verzoeken bekijken")
         ids = repo.select_ids(tx.conn, query, _thresholds(session, tx.conn), limit=limit)
-        tx.details = {"status": None if query.status is None else query.status.value,
-                      "bucket": None if query.bucket is None else query.bucket.value,
-                      "overdue": query.overdue, "search": query.has_search,
-                      "results": len(ids)}
+        tx.details = {
+            "status": None if query.status is None else query.status.value,
+            "bucket": None if query.bucket is None else query.bucket.value,
+            "overdue": query.overdue,
+            "search": query.has_search,
+            "results": len(ids),
+        }
         return ids
 
 
@@ -241,8 +272,9 @@ def requests_by_ids(session: Session, ids: Sequence[int]) -> list[RequestRecord]
         return repo.records_by_ids(conn, ids)
 
 
-def list_requests(session: Session, query: RequestQuery, *, limit: int | None = None
-                  ) -> tuple[list[RequestRecord], int]:
+def list_requests(
+    session: Session, query: RequestQuery, *, limit: int | None = None
+) -> tuple[list[RequestRecord], int]:
     """Matching requests (at most ``limit``) and the total number of matches."""
     if limit is not None and limit < 1:
         raise InvalidInput("De limiet is ten minste 1.", field="limit")
@@ -252,14 +284,17 @@ def list_requests(session: Session, query: RequestQuery, *, limit: int | None = 
         ids = repo.select_ids(tx.conn, query, th, limit=limit)
         total = repo.count(tx.conn, query, th) if limit is not None else len(ids)
         records = repo.records_by_ids(tx.conn, ids)
-        tx.details = {"status": None if query.status is None else query.status.value,
-                      "overdue": query.overdue, "search": query.has_search, "results": total}
+        tx.details = {
+            "status": None if query.status is None else query.status.value,
+            "overdue": query.overdue,
+            "search": query.has_search,
+            "results": total,
+        }
     return records, total
 
 
 def dashboard_counts(session: Session) -> dict[DashboardBucket, int]:
-    session.require_audited(READERS, "termijnoverzicht bekijken", "request.dashboard",
-                            "requests")
+    session.require_audited(READERS, "termijnoverzicht bekijken", "request.dashboard", "requests")
     with session.reading() as conn:
         return repo.dashboard_counts(conn, _thresholds(session, conn))
 
@@ -275,15 +310,17 @@ def start_request(session: Session, request_id: int) -> RequestRecord:
         return _get(tx.conn, request_id)
 
 
-def notify_delay(session: Session, request_id: int, *, reason: str,
-                 date: dt.date | None = None) -> RequestRecord:
+def notify_delay(
+    session: Session, request_id: int, *, reason: str, date: dt.date | None = None
+) -> RequestRecord:
     """Record that the liaison was told the ambtsbericht will be late: who, when, why."""
     with session.transaction("request.notify_delay", _obj(request_id)) as tx:
         session.require(HANDLERS, "uitstel melden")
         record = _get(tx.conn, request_id)
         if record.status.is_closed:
-            raise InvalidInput("Het verzoek is al afgesloten; uitstel melden kan niet meer.",
-                               field="status")
+            raise InvalidInput(
+                "Het verzoek is al afgesloten; uitstel melden kan niet meer.", field="status"
+            )
         if record.delay_notice is not None:
             # One notice per request: a later one must not overwrite a notice that was on time
             # (that would turn "late with notice" into "late without").
@@ -292,12 +329,18 @@ def notify_delay(session: Session, request_id: int, *, reason: str,
                 "melding wordt niet vastgelegd."
             )
         today = session.clock.today()
-        notice = validate_delay_notice(date=date or today, reason=reason,
-                                       by=session.user.full_name or session.user.name,
-                                       received=record.received, today=today)
+        notice = validate_delay_notice(
+            date=date or today,
+            reason=reason,
+            by=session.user.full_name or session.user.name,
+            received=record.received,
+            today=today,
+        )
         repo.set_delay_notice(tx.conn, record.id, notice, audit.format_ts(session.clock.now()))
-        tx.details = {"date": notice.date.isoformat(),
-                      "on_time": notice.is_on_time(record.deadline)}
+        tx.details = {
+            "date": notice.date.isoformat(),
+            "on_time": notice.is_on_time(record.deadline),
+        }
         return _get(tx.conn, request_id)
 
 
@@ -307,7 +350,8 @@ def close_no_data(session: Session, request_id: int, *, reason: str) -> RequestR
         session.require(HANDLERS, "verzoek afsluiten")
         record = _get(tx.conn, request_id)
         status, cleaned = close_without_report(record.status, reason)
-        repo.set_status(tx.conn, record.id, status, closed_on=session.clock.today(),
-                        close_reason=cleaned)
+        repo.set_status(
+            tx.conn, record.id, status, closed_on=session.clock.today(), close_reason=cleaned
+        )
         tx.details = {"status": status.value}
         return _get(tx.conn, request_id)

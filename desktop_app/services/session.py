@@ -106,8 +106,9 @@ class Session:
     def require(self, allowed: Iterable[Role], action: str) -> None:
         require_any_role(self.user.roles, allowed, action)
 
-    def require_audited(self, allowed: Iterable[Role], action: str, audit_action: str,
-                        obj: str = "") -> None:
+    def require_audited(
+        self, allowed: Iterable[Role], action: str, audit_action: str, obj: str = ""
+    ) -> None:
         """:meth:`require` for use cases without a transaction: the refusal is audited too."""
         try:
             self.require(allowed, action)
@@ -167,9 +168,14 @@ class Session:
             with contextlib.suppress(AppError):
                 if not self.db.closed:
                     with self.db.transaction() as conn:
-                        audit.append(conn, when=self.clock.now(), actor=self.user.name,
-                                     action="session.close", obj=f"user:{self.user.name}",
-                                     origin=self.origin)
+                        audit.append(
+                            conn,
+                            when=self.clock.now(),
+                            actor=self.user.name,
+                            action="session.close",
+                            obj=f"user:{self.user.name}",
+                            origin=self.origin,
+                        )
         self.db.close()
         wipe(self._dek)
         self._dek = None

@@ -58,14 +58,18 @@ def _inspections(conn: Connection, period_from: dt.date, period_to: dt.date) -> 
     return inspections.count_between(conn, period_from, period_to)
 
 
-def _compute(session: Session, conn: Connection, period_from: dt.date,
-             period_to: dt.date) -> Statistics:
+def _compute(
+    session: Session, conn: Connection, period_from: dt.date, period_to: dt.date
+) -> Statistics:
     calendar = calendar_repo.load_calendar(conn)
     provisions = provision_repo.count_by_direction(conn, period_from, period_to)
     return compute_statistics(
         request_repo.statistics_facts(conn, period_from, period_to),
-        period_from=period_from, period_to=period_to, today=session.clock.today(),
-        calendar=calendar, reports_issued=_reports_issued(conn, period_from, period_to),
+        period_from=period_from,
+        period_to=period_to,
+        today=session.clock.today(),
+        calendar=calendar,
+        reports_issued=_reports_issued(conn, period_from, period_to),
         inspections=_inspections(conn, period_from, period_to),
         provisions_aivd_to_ind=provisions["aivd_to_ind"],
         provisions_ind_to_aivd=provisions["ind_to_aivd"],
@@ -99,15 +103,18 @@ def _write(target: Path, data: bytes) -> StatisticsExport:
     return StatisticsExport(target, len(data))
 
 
-def export_csv(session: Session, period_from: dt.date, period_to: dt.date,
-               target: Path) -> Path:
+def export_csv(session: Session, period_from: dt.date, period_to: dt.date, target: Path) -> Path:
     _check_period(period_from, period_to)
     with session.transaction("stats.export", f"file:{target.name}") as tx:
         session.require(READERS, "statistiek exporteren")
         figures = _compute(session, tx.conn, period_from, period_to).as_dict()
         result = _write(target, csv_bytes(figures))
-        tx.details = {"format": "csv", "bytes": result.bytes,
-                      "from": period_from.isoformat(), "to": period_to.isoformat()}
+        tx.details = {
+            "format": "csv",
+            "bytes": result.bytes,
+            "from": period_from.isoformat(),
+            "to": period_to.isoformat(),
+        }
     return target
 
 
@@ -118,17 +125,27 @@ def pdf_bytes(session: Session, period_from: dt.date, period_to: dt.date) -> byt
         session.require(READERS, "statistiek exporteren")
         stats = _compute(session, tx.conn, period_from, period_to).as_dict()
         figures: dict[str, int | float | None] = {
-            k: v for k, v in stats.items() if k in STATISTICS_KEYS and not isinstance(v, str)}
+            k: v for k, v in stats.items() if k in STATISTICS_KEYS and not isinstance(v, str)
+        }
         seq, digest = audit.head(tx.conn)
-        data = render_statistics_pdf(figures, period_from, period_to, MARKING,
-                                     session.clock.now(), audit_head=f"{seq}:{digest[:16]}")
-        tx.details = {"format": "pdf", "bytes": len(data),
-                      "from": period_from.isoformat(), "to": period_to.isoformat()}
+        data = render_statistics_pdf(
+            figures,
+            period_from,
+            period_to,
+            MARKING,
+            session.clock.now(),
+            audit_head=f"{seq}:{digest[:16]}",
+        )
+        tx.details = {
+            "format": "pdf",
+            "bytes": len(data),
+            "from": period_from.isoformat(),
+            "to": period_to.isoformat(),
+        }
     return data
 
 
-def export_pdf(session: Session, period_from: dt.date, period_to: dt.date,
-               target: Path) -> Path:
+def export_pdf(session: Session, period_from: dt.date, period_to: dt.date, target: Path) -> Path:
     _check_period(period_from, period_to)
     if not target.parent.is_dir():
         raise InvalidInput("De map voor het bestand bestaat niet.", field="file")

@@ -56,8 +56,9 @@ def add_user(
         display = accounts.validate_full_name(full_name or clean)
         if repo.by_name(tx.conn, clean) is not None:
             raise InvalidInput(f"De gebruiker '{clean}' bestaat al.", field="name")
-        uid = repo.insert(tx.conn, clean, display, role_set, clearance,
-                          audit.format_ts(session.clock.now()))
+        uid = repo.insert(
+            tx.conn, clean, display, role_set, clearance, audit.format_ts(session.clock.now())
+        )
         tx.object = f"user:{clean}"
         tx.details = {"roles": sorted(r.value for r in role_set), "clearance": clearance.code}
         secret = session.workstation_secret()
@@ -132,11 +133,22 @@ def designate(
         start = valid_from or session.clock.today()
         if valid_until is not None and valid_until < start:
             raise InvalidInput("De einddatum ligt vóór de begindatum.", field="until")
-        did = repo.insert_designation(tx.conn, record.id, ref, start, valid_until,
-                                      session.user.id, audit.format_ts(session.clock.now()))
+        did = repo.insert_designation(
+            tx.conn,
+            record.id,
+            ref,
+            start,
+            valid_until,
+            session.user.id,
+            audit.format_ts(session.clock.now()),
+        )
         tx.object = f"designation:{did}"
-        tx.details = {"user": record.name, "decision": ref, "from": start.isoformat(),
-                      "until": None if valid_until is None else valid_until.isoformat()}
+        tx.details = {
+            "user": record.name,
+            "decision": ref,
+            "from": start.isoformat(),
+            "until": None if valid_until is None else valid_until.isoformat(),
+        }
         return _designation(tx.conn, did)
 
 
@@ -148,7 +160,6 @@ def _designation(conn: object, did: DesignationId) -> DesignationRecord:
 
 
 def list_designations(session: Session) -> list[DesignationRecord]:
-    session.require_audited(ADMIN_ONLY, "aanwijzingen bekijken", "designation.list",
-                            "designations")
+    session.require_audited(ADMIN_ONLY, "aanwijzingen bekijken", "designation.list", "designations")
     with session.reading() as conn:
         return repo.designations(conn)

@@ -99,15 +99,37 @@ def init_workspace(
             user_repo.set_setting(conn, "workstation_id", secrets.token_hex(8))
             user_repo.set_setting(conn, "location", where.value)
             user_repo.set_setting(conn, "idle_minutes", "5")
-            user_repo.insert(conn, name, display, frozenset({Role.ADMIN}),
-                             Classification.ONGERUBRICEERD, audit.format_ts(now))
+            user_repo.insert(
+                conn,
+                name,
+                display,
+                frozenset({Role.ADMIN}),
+                Classification.ONGERUBRICEERD,
+                audit.format_ts(now),
+            )
             origin = f"{env.origin}@init"
-            audit.append(conn, when=now, actor=name, action="workspace.init",
-                         obj=f"workspace:{workspace_id}", origin=origin,
-                         details={"location": where.value, "kdf_profile": kdf_profile,
-                                  "keyring_backend": env.provider.backend_name})
-            audit.append(conn, when=now, actor=name, action="user.add", obj=f"user:{name}",
-                         origin=origin, details={"roles": ["admin"]})
+            audit.append(
+                conn,
+                when=now,
+                actor=name,
+                action="workspace.init",
+                obj=f"workspace:{workspace_id}",
+                origin=origin,
+                details={
+                    "location": where.value,
+                    "kdf_profile": kdf_profile,
+                    "keyring_backend": env.provider.backend_name,
+                },
+            )
+            audit.append(
+                conn,
+                when=now,
+                actor=name,
+                action="user.add",
+                obj=f"user:{name}",
+                origin=origin,
+                details={"roles": ["admin"]},
+            )
             keyfile.set_user(secret, dek, name, admin_password)
             keyfile.save(secret)
         db.checkpoint()
@@ -153,16 +175,36 @@ def open_session(env: Environment, data_dir: Path, name: str, password: str) -> 
             origin = f"{env.origin}@{workstation_id[:8]}"
             # Sign-in attempts made while the database was closed are audited now.
             for event in keyfile.pending_events(secret):
-                audit.append(conn, when=now, actor=event.name, action="session.signin",
-                             obj=f"user:{event.name}", result=event.result, origin=origin,
-                             details={"attempted_at": event.ts_utc})
+                audit.append(
+                    conn,
+                    when=now,
+                    actor=event.name,
+                    action="session.signin",
+                    obj=f"user:{event.name}",
+                    result=event.result,
+                    origin=origin,
+                    details={"attempted_at": event.ts_utc},
+                )
             if user is None or not user.active:
-                audit.append(conn, when=now, actor=name, action="session.signin",
-                             obj=f"user:{name}", result="failed", origin=origin,
-                             details={"reason": "no such active user"})
+                audit.append(
+                    conn,
+                    when=now,
+                    actor=name,
+                    action="session.signin",
+                    obj=f"user:{name}",
+                    result="failed",
+                    origin=origin,
+                    details={"reason": "no such active user"},
+                )
             else:
-                audit.append(conn, when=now, actor=user.name, action="session.signin",
-                             obj=f"user:{user.name}", origin=origin)
+                audit.append(
+                    conn,
+                    when=now,
+                    actor=user.name,
+                    action="session.signin",
+                    obj=f"user:{user.name}",
+                    origin=origin,
+                )
             keyfile.clear_pending(secret)
             keyfile.save(secret)
         if user is None or not user.active:
@@ -172,8 +214,16 @@ def open_session(env: Environment, data_dir: Path, name: str, password: str) -> 
             db.close()
         wipe(dek)
         raise
-    return Session(env=env, root=data_dir, db=db, keyfile=keyfile, dek=dek, user=user,
-                   location=location, workstation_id=workstation_id)
+    return Session(
+        env=env,
+        root=data_dir,
+        db=db,
+        keyfile=keyfile,
+        dek=dek,
+        user=user,
+        location=location,
+        workstation_id=workstation_id,
+    )
 
 
 def rebind_workstation(env: Environment, data_dir: Path, recovery_key: str) -> int:
@@ -192,11 +242,15 @@ def rebind_workstation(env: Environment, data_dir: Path, recovery_key: str) -> i
                 keyfile.rebind(secret, dek, env.provider.backend_name)
                 count = len(keyfile.read_escrow(dek))
                 env.provider.store(keyfile.binding_id, secret)
-                audit.append(conn, when=env.clock.now(), actor="(herstelsleutel)",
-                             action="workspace.rebind", obj=f"workspace:{keyfile.workspace_id}",
-                             origin=f"{env.origin}@rebind",
-                             details={"keyring_backend": env.provider.backend_name,
-                                      "users": count})
+                audit.append(
+                    conn,
+                    when=env.clock.now(),
+                    actor="(herstelsleutel)",
+                    action="workspace.rebind",
+                    obj=f"workspace:{keyfile.workspace_id}",
+                    origin=f"{env.origin}@rebind",
+                    details={"keyring_backend": env.provider.backend_name, "users": count},
+                )
                 keyfile.save(secret)
             with contextlib.suppress(AppError):
                 env.provider.delete(old_binding)

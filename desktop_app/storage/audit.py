@@ -89,9 +89,7 @@ def append(
 ) -> AuditEntry:
     """Append one entry; call inside the transaction of the change it records."""
     # One lookup for the head and its time: append runs once per use case.
-    last = conn.execute(
-        "SELECT seq, hash, ts_utc FROM audit ORDER BY seq DESC LIMIT 1"
-    ).fetchone()
+    last = conn.execute("SELECT seq, hash, ts_utc FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     last_seq, last_hash = (0, GENESIS) if last is None else (int(last[0]), str(last[1]))
     ts = format_ts(when)
     if last is not None and last[2] > ts:
@@ -139,29 +137,60 @@ def verify(conn: Connection, anchor: tuple[int, str] | None = None) -> ChainVerd
             break
         for seq, ts, actor, action, obj, result, origin, details, stored_prev, stored in rows:
             if seq != expected_seq:
-                return ChainVerdict(False, count, expected_seq - 1, prev_hash, expected_seq,
-                                    f"vermelding {expected_seq} ontbreekt")
+                return ChainVerdict(
+                    False,
+                    count,
+                    expected_seq - 1,
+                    prev_hash,
+                    expected_seq,
+                    f"vermelding {expected_seq} ontbreekt",
+                )
             if stored_prev != prev_hash:
-                return ChainVerdict(False, count, seq - 1, prev_hash, seq,
-                                    f"vermelding {seq} sluit niet aan op de vorige")
+                return ChainVerdict(
+                    False,
+                    count,
+                    seq - 1,
+                    prev_hash,
+                    seq,
+                    f"vermelding {seq} sluit niet aan op de vorige",
+                )
             digest = entry_hash(seq, ts, actor, action, obj, result, origin, details, stored_prev)
             if digest != stored:
-                return ChainVerdict(False, count, seq - 1, prev_hash, seq,
-                                    f"vermelding {seq} is gewijzigd")
+                return ChainVerdict(
+                    False, count, seq - 1, prev_hash, seq, f"vermelding {seq} is gewijzigd"
+                )
             if ts < prev_ts:
-                return ChainVerdict(False, count, seq - 1, prev_hash, seq,
-                                    f"vermelding {seq} heeft een tijd vóór de vorige")
+                return ChainVerdict(
+                    False,
+                    count,
+                    seq - 1,
+                    prev_hash,
+                    seq,
+                    f"vermelding {seq} heeft een tijd vóór de vorige",
+                )
             if anchor is not None and seq == anchor[0]:
                 if stored != anchor[1]:
-                    return ChainVerdict(False, count, seq - 1, prev_hash, seq,
-                                        f"vermelding {seq} wijkt af van het anker")
+                    return ChainVerdict(
+                        False,
+                        count,
+                        seq - 1,
+                        prev_hash,
+                        seq,
+                        f"vermelding {seq} wijkt af van het anker",
+                    )
                 anchor_seen = True
             prev_hash, prev_ts = stored, ts
             expected_seq += 1
             count += 1
     if anchor is not None and not anchor_seen:
-        return ChainVerdict(False, count, expected_seq - 1, prev_hash, expected_seq,
-                            f"het logboek is korter dan het anker ({anchor[0]})")
+        return ChainVerdict(
+            False,
+            count,
+            expected_seq - 1,
+            prev_hash,
+            expected_seq,
+            f"het logboek is korter dan het anker ({anchor[0]})",
+        )
     return ChainVerdict(True, count, expected_seq - 1, prev_hash)
 
 
@@ -176,7 +205,10 @@ def recent(conn: Connection, limit: int) -> list[AuditEntry]:
 
 def parse_anchor(text: str) -> tuple[int, str]:
     seq_text, _, digest = text.partition(":")
-    if (not seq_text.isdigit() or len(digest) != 64
-            or any(c not in "0123456789abcdef" for c in digest)):
+    if (
+        not seq_text.isdigit()
+        or len(digest) != 64
+        or any(c not in "0123456789abcdef" for c in digest)
+    ):
         raise ValueError(text)
     return int(seq_text), digest

@@ -43,8 +43,14 @@ def _aad(header_hash: bytes, index: int, last: bool) -> bytes:
     return header_hash + struct.pack(">QB", index, 1 if last else 0)
 
 
-def write_backup(target: Path, *, header: dict[str, Any], dek: bytes | bytearray,
-                 meta: dict[str, Any], snapshot: Path) -> None:
+def write_backup(
+    target: Path,
+    *,
+    header: dict[str, Any],
+    dek: bytes | bytearray,
+    meta: dict[str, Any],
+    snapshot: Path,
+) -> None:
     salt = secrets.token_bytes(16)
     prefix = secrets.token_bytes(4)
     header = {**header, "format": 1, "salt": salt.hex(), "nonce_prefix": prefix.hex()}
@@ -83,8 +89,16 @@ def _rechunk(pieces: Iterator[bytes]) -> Iterator[bytes]:
         yield buffer
 
 
-def _emit(out: AtomicStreamWriter, aead: AESGCM, prefix: bytes, header_hash: bytes, index: int,
-          data: bytes, *, last: bool) -> None:
+def _emit(
+    out: AtomicStreamWriter,
+    aead: AESGCM,
+    prefix: bytes,
+    header_hash: bytes,
+    index: int,
+    data: bytes,
+    *,
+    last: bool,
+) -> None:
     nonce = prefix + struct.pack(">Q", index)
     sealed = aead.encrypt(nonce, data, _aad(header_hash, index, last))
     out.write(struct.pack(">I", len(sealed)) + sealed)
@@ -116,8 +130,9 @@ def open_backup(path: Path) -> dict[str, Any]:
     return header
 
 
-def restore_stream(source_path: Path, dek: bytes | bytearray, snapshot_target: Path
-                   ) -> dict[str, Any]:
+def restore_stream(
+    source_path: Path, dek: bytes | bytearray, snapshot_target: Path
+) -> dict[str, Any]:
     """Decrypt and check every chunk; write the (still encrypted) snapshot; return the meta.
     Nothing is left at ``snapshot_target`` unless the whole file verified."""
     with open(source_path, "rb") as fh:

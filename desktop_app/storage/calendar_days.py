@@ -45,9 +45,7 @@ def all_days(conn: Connection) -> list[CalendarDay]:
     rows = conn.execute(
         "SELECT day, kind, description, added_by, added_at FROM calendar_days ORDER BY day"
     ).fetchall()
-    return [
-        CalendarDay(dt.date.fromisoformat(r[0]), DayKind(r[1]), r[2], r[3], r[4]) for r in rows
-    ]
+    return [CalendarDay(dt.date.fromisoformat(r[0]), DayKind(r[1]), r[2], r[3], r[4]) for r in rows]
 
 
 def get_day(conn: Connection, day: dt.date) -> CalendarDay | None:

@@ -35,6 +35,7 @@ MEMORY_SECURITY_ENV = "WERKPLEK_MEMORY_SECURITY"
 def memory_security_wanted() -> bool:
     return os.environ.get(MEMORY_SECURITY_ENV, "").strip().lower() in ("1", "on", "true", "ja")
 
+
 Connection = Any  # sqlcipher3.Connection has no type stubs
 
 
@@ -105,8 +106,9 @@ def self_check(conn: Connection) -> None:
         )
     if conn.execute("PRAGMA cipher_use_hmac").fetchone()[0] not in ("1", 1):
         raise IntegrityFailure("De database wordt niet tegen wijzigingen beschermd; geweigerd.")
-    if memory_security_wanted() and conn.execute(
-            "PRAGMA cipher_memory_security").fetchone()[0] not in ("1", 1):
+    if memory_security_wanted() and conn.execute("PRAGMA cipher_memory_security").fetchone()[
+        0
+    ] not in ("1", 1):
         raise IntegrityFailure("Geheugenbeveiliging van de database staat uit; geweigerd.")
     if "ENABLE_FTS5" not in options:
         raise IntegrityFailure("De database mist zoekfuncties (FTS5); geweigerd.")

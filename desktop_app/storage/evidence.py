@@ -120,8 +120,23 @@ _SELECT = (
 
 
 def _record(row: Any) -> EvidenceRecord:
-    (iid, report_id, title, classification, note, data_date, kind, media_type, size, chunks,
-     sha, correction_id, added_by, added_by_name, added_at) = row
+    (
+        iid,
+        report_id,
+        title,
+        classification,
+        note,
+        data_date,
+        kind,
+        media_type,
+        size,
+        chunks,
+        sha,
+        correction_id,
+        added_by,
+        added_by_name,
+        added_at,
+    ) = row
     return EvidenceRecord(
         id=EvidenceId(int(iid)),
         report_id=ReportId(int(report_id)),
@@ -155,9 +170,19 @@ def insert_item(
         "INSERT INTO evidence_items (report_id, title, classification, source_note, data_date,"
         " kind, media_type, size_bytes, correction_id, added_by, added_at)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        (report_id, meta.title, int(meta.classification), meta.source_note,
-         None if meta.data_date is None else meta.data_date.isoformat(), meta.kind.value,
-         meta.media_type, meta.size_bytes, correction_id, added_by, _ts(at)),
+        (
+            report_id,
+            meta.title,
+            int(meta.classification),
+            meta.source_note,
+            None if meta.data_date is None else meta.data_date.isoformat(),
+            meta.kind.value,
+            meta.media_type,
+            meta.size_bytes,
+            correction_id,
+            added_by,
+            _ts(at),
+        ),
     )
     return EvidenceId(int(cur.lastrowid))
 

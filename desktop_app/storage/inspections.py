@@ -160,8 +160,15 @@ def insert(
     cur = conn.execute(
         "INSERT INTO inspections (report_id, inspector_id, designation_ref, workstation_id,"
         " location, idle_minutes, started_at) VALUES (?,?,?,?,?,?,?)",
-        (report_id, inspector_id, designation_ref, workstation_id, location, idle_minutes,
-         _ts(started_at)),
+        (
+            report_id,
+            inspector_id,
+            designation_ref,
+            workstation_id,
+            location,
+            idle_minutes,
+            _ts(started_at),
+        ),
     )
     iid = InspectionId(int(cur.lastrowid))
     conn.executemany(
@@ -216,16 +223,18 @@ def events(conn: Connection, inspection_id: int) -> list[SessionEvent]:
     ]
 
 
-def mark_ended(conn: Connection, inspection_id: InspectionId, *, ended_at: dt.datetime,
-               reason: EndReason) -> None:
+def mark_ended(
+    conn: Connection, inspection_id: InspectionId, *, ended_at: dt.datetime, reason: EndReason
+) -> None:
     conn.execute(
         "UPDATE inspections SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL",
         (_ts(ended_at), reason.value, inspection_id),
     )
 
 
-def close(conn: Connection, inspection_id: InspectionId, *, closed_at: dt.datetime,
-          notes: str) -> None:
+def close(
+    conn: Connection, inspection_id: InspectionId, *, closed_at: dt.datetime, notes: str
+) -> None:
     """The inspector's end of the session: the notes are kept and the row is frozen."""
     conn.execute(
         "UPDATE inspections SET closed_at = ?, notes = ? WHERE id = ?",

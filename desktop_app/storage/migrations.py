@@ -211,8 +211,9 @@ CREATE INDEX provisions_report ON provisions(report_id) WHERE report_id IS NOT N
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation: settings, users, roles, designations, audit", _script(V1_FOUNDATION)),
     Migration(2, "requests, calendar days, provisions register", _script(V2_REQUESTS)),
-    Migration(3, "reports: versions, history, annotations, verdicts, corrections",
-              _script(REPORTS_SCHEMA)),
+    Migration(
+        3, "reports: versions, history, annotations, verdicts, corrections", _script(REPORTS_SCHEMA)
+    ),
     Migration(4, "evidence and inspections", _script(EVIDENCE_INSPECTIONS_SCHEMA)),
     Migration(5, "printing: signing keys, trust roots, print register", _script(PRINTING_SCHEMA)),
 ]

@@ -120,8 +120,8 @@ def _unpack_chain(blob: bytes) -> tuple[bytes, ...]:
     out: list[bytes] = []
     pos = 0
     while pos + 4 <= len(blob):
-        size = int.from_bytes(blob[pos:pos + 4], "big")
-        out.append(blob[pos + 4:pos + 4 + size])
+        size = int.from_bytes(blob[pos : pos + 4], "big")
+        out.append(blob[pos + 4 : pos + 4 + size])
         pos += 4 + size
     return tuple(out)
 
@@ -133,8 +133,21 @@ _KEY_COLUMNS = (
 
 
 def _key(row: Any) -> SigningKeyRow:
-    (kid, origin, cert, chain, wrapped, ca_cert, ca_wrapped, fingerprint, cn, not_after,
-     created_by, created_at, active) = row
+    (
+        kid,
+        origin,
+        cert,
+        chain,
+        wrapped,
+        ca_cert,
+        ca_wrapped,
+        fingerprint,
+        cn,
+        not_after,
+        created_by,
+        created_at,
+        active,
+    ) = row
     return SigningKeyRow(
         id=int(kid),
         origin=str(origin),
@@ -153,16 +166,12 @@ def _key(row: Any) -> SigningKeyRow:
 
 
 def active_key(conn: Connection) -> SigningKeyRow | None:
-    row = conn.execute(
-        f"SELECT {_KEY_COLUMNS} FROM signing_keys WHERE active = 1"
-    ).fetchone()
+    row = conn.execute(f"SELECT {_KEY_COLUMNS} FROM signing_keys WHERE active = 1").fetchone()
     return None if row is None else _key(row)
 
 
 def all_keys(conn: Connection) -> list[SigningKeyRow]:
-    rows = conn.execute(
-        f"SELECT {_KEY_COLUMNS} FROM signing_keys ORDER BY id"
-    ).fetchall()
+    rows = conn.execute(f"SELECT {_KEY_COLUMNS} FROM signing_keys ORDER BY id").fetchall()
     return [_key(r) for r in rows]
 
 
@@ -187,8 +196,19 @@ def insert_key(
         "INSERT INTO signing_keys (origin, certificate, chain_der, wrapped_key, ca_certificate,"
         " ca_wrapped_key, fingerprint, common_name, not_after, created_by, created_at, active)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,1)",
-        (origin, certificate, _pack_chain(chain), wrapped_key, ca_certificate, ca_wrapped_key,
-         fingerprint, common_name, _ts(not_after), created_by, _ts(at)),
+        (
+            origin,
+            certificate,
+            _pack_chain(chain),
+            wrapped_key,
+            ca_certificate,
+            ca_wrapped_key,
+            fingerprint,
+            common_name,
+            _ts(not_after),
+            created_by,
+            _ts(at),
+        ),
     )
     return int(cur.lastrowid)
 
@@ -267,14 +287,28 @@ def insert_job(
     cur = conn.execute(
         "INSERT INTO print_jobs (report_id, reference, version, draft, copies, destination,"
         " printed_by, printed_at, audit_head, signing_key_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        (report_id, reference, version, int(draft), copies, destination, printed_by, _ts(at),
-         audit_head, signing_key_id),
+        (
+            report_id,
+            reference,
+            version,
+            int(draft),
+            copies,
+            destination,
+            printed_by,
+            _ts(at),
+            audit_head,
+            signing_key_id,
+        ),
     )
     return int(cur.lastrowid)
 
 
 def insert_copy(
-    conn: Connection, job_id: int, *, copy_number: int | None, sha256: str,
+    conn: Connection,
+    job_id: int,
+    *,
+    copy_number: int | None,
+    sha256: str,
     file_name: str | None,
 ) -> None:
     conn.execute(
@@ -292,8 +326,23 @@ _COPY_QUERY = (
 
 
 def _copy(row: Any) -> PrintedCopyRow:
-    (job_id, report_id, reference, version, draft, number, total, sha, file_name, destination,
-     printed_by, name, printed_at, head, key_id) = row
+    (
+        job_id,
+        report_id,
+        reference,
+        version,
+        draft,
+        number,
+        total,
+        sha,
+        file_name,
+        destination,
+        printed_by,
+        name,
+        printed_at,
+        head,
+        key_id,
+    ) = row
     return PrintedCopyRow(
         job_id=int(job_id),
         report_id=ReportId(int(report_id)),

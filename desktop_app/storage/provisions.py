@@ -62,8 +62,18 @@ def insert(
         "INSERT INTO provisions (direction, provided_on, description, legal_basis, provided_by,"
         " received_by, request_id, report_id, recorded_by, recorded_at)"
         " VALUES (?,?,?,?,?,?,?,?,?,?)",
-        (direction, provided_on.isoformat(), description, legal_basis, provided_by,
-         received_by, request_id, report_id, recorded_by, recorded_at),
+        (
+            direction,
+            provided_on.isoformat(),
+            description,
+            legal_basis,
+            provided_by,
+            received_by,
+            request_id,
+            report_id,
+            recorded_by,
+            recorded_at,
+        ),
     )
     return ProvisionId(int(cur.lastrowid))
 
@@ -99,9 +109,18 @@ def select(
         params.append(limit)
     return [
         ProvisionRecord(
-            ProvisionId(int(r[0])), r[1], dt.date.fromisoformat(r[2]), r[3], r[4], r[5], r[6],
-            r[7], None if r[8] is None else format_reference(int(r[8]), int(r[9])), r[10],
-            r[11], r[12],
+            ProvisionId(int(r[0])),
+            r[1],
+            dt.date.fromisoformat(r[2]),
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            None if r[8] is None else format_reference(int(r[8]), int(r[9])),
+            r[10],
+            r[11],
+            r[12],
         )
         for r in conn.execute(sql, params)
     ]

@@ -251,8 +251,24 @@ _REPORT_COLUMNS = (
 
 
 def _report(row: Any) -> ReportRow:
-    (rid, reference, request_id, title, classification, status, version, created_by, created_at,
-     updated_at, signed_version, sha, signed_by, signed_at, issued_by, issued_at) = row
+    (
+        rid,
+        reference,
+        request_id,
+        title,
+        classification,
+        status,
+        version,
+        created_by,
+        created_at,
+        updated_at,
+        signed_version,
+        sha,
+        signed_by,
+        signed_at,
+        issued_by,
+        issued_at,
+    ) = row
     return ReportRow(
         id=ReportId(int(rid)),
         reference=str(reference),
@@ -283,7 +299,7 @@ def next_reference(conn: Connection, year: int) -> str:
     row = conn.execute(
         "SELECT max(reference) FROM reports WHERE reference LIKE ?", (prefix + "%",)
     ).fetchone()
-    last = 0 if row is None or row[0] is None else int(str(row[0])[len(prefix):])
+    last = 0 if row is None or row[0] is None else int(str(row[0])[len(prefix) :])
     return format_reference(year, last + 1)
 
 
@@ -301,8 +317,16 @@ def insert_report(
     cur = conn.execute(
         "INSERT INTO reports (reference, request_id, title, classification, status,"
         " current_version, created_by, created_at, updated_at) VALUES (?,?,?,?,?,0,?,?,?)",
-        (reference, request_id, title, int(classification), ReportStatus.DRAFT.value,
-         created_by, ts, ts),
+        (
+            reference,
+            request_id,
+            title,
+            int(classification),
+            ReportStatus.DRAFT.value,
+            created_by,
+            ts,
+            ts,
+        ),
     )
     return ReportId(int(cur.lastrowid))
 
@@ -322,7 +346,11 @@ def by_request(conn: Connection, request_id: int) -> list[ReportRow]:
 
 
 def set_state(
-    conn: Connection, report_id: ReportId, *, status: ReportStatus, current_version: int,
+    conn: Connection,
+    report_id: ReportId,
+    *,
+    status: ReportStatus,
+    current_version: int,
     at: dt.datetime,
 ) -> None:
     conn.execute(
@@ -357,17 +385,25 @@ def mark_signed(
     conn.execute(
         "UPDATE reports SET status = ?, classification = ?, signed_version = ?, text_sha256 = ?,"
         " signed_by = ?, signed_at = ?, updated_at = ? WHERE id = ?",
-        (ReportStatus.SIGNED.value, int(classification), version, text_sha256, signed_by, ts,
-         ts, report_id),
+        (
+            ReportStatus.SIGNED.value,
+            int(classification),
+            version,
+            text_sha256,
+            signed_by,
+            ts,
+            ts,
+            report_id,
+        ),
     )
 
 
-def mark_issued(conn: Connection, report_id: ReportId, *, issued_by: UserId,
-                at: dt.datetime) -> None:
+def mark_issued(
+    conn: Connection, report_id: ReportId, *, issued_by: UserId, at: dt.datetime
+) -> None:
     ts = _ts(at)
     conn.execute(
-        "UPDATE reports SET status = ?, issued_by = ?, issued_at = ?, updated_at = ?"
-        " WHERE id = ?",
+        "UPDATE reports SET status = ?, issued_by = ?, issued_at = ?, updated_at = ? WHERE id = ?",
         (ReportStatus.ISSUED.value, issued_by, ts, ts, report_id),
     )
 
@@ -410,8 +446,17 @@ def list_versions(conn: Connection, report_id: int) -> list[VersionInfo]:
         " FROM report_versions WHERE report_id = ? ORDER BY version",
         (report_id,),
     ).fetchall()
-    return [VersionInfo(int(r[0]), str(r[1]), int(r[2]), UserId(int(r[3])), str(r[4]),
-                        None if r[5] is None else str(r[5])) for r in rows]
+    return [
+        VersionInfo(
+            int(r[0]),
+            str(r[1]),
+            int(r[2]),
+            UserId(int(r[3])),
+            str(r[4]),
+            None if r[5] is None else str(r[5]),
+        )
+        for r in rows
+    ]
 
 
 def version_text(conn: Connection, report_id: int, version: int) -> str | None:
@@ -568,8 +613,17 @@ def list_annotations(
         params = (report_id, up_to_version)
     rows = conn.execute(sql + " ORDER BY version, start_pos, id", params).fetchall()
     return [
-        AnnotationRow(int(r[0]), ReportId(int(r[1])), int(r[2]), int(r[3]), int(r[4]), str(r[5]),
-                      str(r[6]), UserId(int(r[7])), str(r[8]))
+        AnnotationRow(
+            int(r[0]),
+            ReportId(int(r[1])),
+            int(r[2]),
+            int(r[3]),
+            int(r[4]),
+            str(r[5]),
+            str(r[6]),
+            UserId(int(r[7])),
+            str(r[8]),
+        )
         for r in rows
     ]
 
@@ -599,8 +653,15 @@ def list_verdicts(conn: Connection, report_id: int) -> list[VerdictRow]:
         (report_id,),
     ).fetchall()
     return [
-        VerdictRow(int(r[0]), ReportId(int(r[1])), int(r[2]), str(r[3]),
-                   None if r[4] is None else str(r[4]), UserId(int(r[5])), str(r[6]))
+        VerdictRow(
+            int(r[0]),
+            ReportId(int(r[1])),
+            int(r[2]),
+            str(r[3]),
+            None if r[4] is None else str(r[4]),
+            UserId(int(r[5])),
+            str(r[6]),
+        )
         for r in rows
     ]
 
@@ -629,8 +690,14 @@ def list_corrections(conn: Connection, report_id: int) -> list[CorrectionRow]:
         (report_id,),
     ).fetchall()
     return [
-        CorrectionRow(int(r[0]), ReportId(int(r[1])), str(r[2]), UserId(int(r[3])), str(r[4]),
-                      None if r[5] is None else int(r[5]))
+        CorrectionRow(
+            int(r[0]),
+            ReportId(int(r[1])),
+            str(r[2]),
+            UserId(int(r[3])),
+            str(r[4]),
+            None if r[5] is None else int(r[5]),
+        )
         for r in rows
     ]
 
@@ -658,8 +725,17 @@ def insert_provision(
         "INSERT INTO provisions (direction, provided_on, description, legal_basis, provided_by,"
         " received_by, request_id, report_id, recorded_by, recorded_at)"
         " VALUES ('aivd_to_ind',?,?,?,?,?,?,?,?,?)",
-        (provided_on.isoformat(), description, legal_basis, provided_by, received_by,
-         request_id, report_id, recorded_by, _ts(at)),
+        (
+            provided_on.isoformat(),
+            description,
+            legal_basis,
+            provided_by,
+            received_by,
+            request_id,
+            report_id,
+            recorded_by,
+            _ts(at),
+        ),
     )
     return int(cur.lastrowid)
 

@@ -51,9 +51,7 @@ STATUS_CODE: dict[RequestStatus, int] = {
     RequestStatus.CLOSED_NO_DATA: 3,
     RequestStatus.CLOSED_REPORT_ISSUED: 4,
 }
-STATUS_BY_CODE: tuple[RequestStatus, ...] = tuple(
-    sorted(STATUS_CODE, key=lambda s: STATUS_CODE[s])
-)
+STATUS_BY_CODE: tuple[RequestStatus, ...] = tuple(sorted(STATUS_CODE, key=lambda s: STATUS_CODE[s]))
 _OPEN = "r.status < 3"  # the partial index's WHERE, literally
 _PURPOSES = {p.value: p for p in Purpose}
 
@@ -185,8 +183,14 @@ DEFER_MIN_ROWS = 50_000
 # lengths). Absent values have length 0 or are blank. No nullif()/rtrim(): a function result
 # that copies its argument allocates per row.
 _COLUMN_WIDTHS: dict[str, int] = {
-    "seq": 6, "v_number": 10, "birth_date": 10, "nationality": 4, "purpose": 1, "received": 10,
-    "deadline": 10, "layout": 42,
+    "seq": 6,
+    "v_number": 10,
+    "birth_date": 10,
+    "nationality": 4,
+    "purpose": 1,
+    "received": 10,
+    "deadline": 10,
+    "layout": 42,
 }
 _LAYOUT_FORMAT = "%010d%04d%010d%04d%010d%04d"
 _PURPOSE_DIGIT = {p: str(i) for i, p in enumerate(Purpose)}
@@ -207,11 +211,16 @@ def _unpack_sql() -> str:
 
     # Nationality: a length digit (0: none), then the code padded to three characters.
     nat_len = col("nationality", 0, 1)
-    nationality = (f"CASE {nat_len} WHEN X'30' THEN NULL ELSE CAST(substr(:nationality,"
-                   f" 2 + i * 4, CAST({nat_len} AS INTEGER)) AS TEXT) END")
-    purpose = "CASE " + col("purpose") + "".join(
-        f" WHEN X'{ord(str(i)):02x}' THEN '{p.value}'" for i, p in enumerate(Purpose)
-    ) + " END"
+    nationality = (
+        f"CASE {nat_len} WHEN X'30' THEN NULL ELSE CAST(substr(:nationality,"
+        f" 2 + i * 4, CAST({nat_len} AS INTEGER)) AS TEXT) END"
+    )
+    purpose = (
+        "CASE "
+        + col("purpose")
+        + "".join(f" WHEN X'{ord(str(i)):02x}' THEN '{p.value}'" for i, p in enumerate(Purpose))
+        + " END"
+    )
     # Row numbers come from a table, not a recursive CTE: a CTE's queue copies every row out of
     # its ephemeral table into a freshly allocated buffer (one more locked, wiped allocation
     # per row under cipher_memory_security).
@@ -229,15 +238,18 @@ def _unpack_sql() -> str:
 
 
 _INSERT_PACKED = _unpack_sql()
-_INSERT_FTS_RANGE = ("INSERT INTO requests_fts (rowid, name_fold)"
-                     " SELECT id, name_fold FROM requests WHERE id BETWEEN ? AND ?")
+_INSERT_FTS_RANGE = (
+    "INSERT INTO requests_fts (rowid, name_fold)"
+    " SELECT id, name_fold FROM requests WHERE id BETWEEN ? AND ?"
+)
 
 
 def _ensure_row_numbers(conn: Connection, count: int) -> None:
     """A temporary (in-memory, per connection) table of the integers 0 … count-1."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS bulk_row_numbers (i INTEGER PRIMARY KEY)")
-    have = int(conn.execute(
-        "SELECT coalesce(max(i) + 1, 0) FROM temp.bulk_row_numbers").fetchone()[0])
+    have = int(
+        conn.execute("SELECT coalesce(max(i) + 1, 0) FROM temp.bulk_row_numbers").fetchone()[0]
+    )
     if have < count:
         conn.execute(
             "INSERT INTO temp.bulk_row_numbers (i) WITH RECURSIVE k(i) AS"
@@ -320,8 +332,9 @@ def insert_many(
 
     The connection must allow use from another thread (``check_same_thread=False``).
     """
-    counters = {int(y): int(s) for y, s in conn.execute(
-        "SELECT year, last_seq FROM reference_counters")}
+    counters = {
+        int(y): int(s) for y, s in conn.execute("SELECT year, last_seq FROM reference_counters")
+    }
     first_id = int(conn.execute("SELECT coalesce(max(id), 0) FROM requests").fetchone()[0]) + 1
     next_id = first_id
     touched: set[int] = set()
@@ -340,12 +353,14 @@ def insert_many(
                 conn.execute(f"PRAGMA cache_size = -{int(BULK_CACHE_KIB)}")
 
     def bulk_job(first: int, count: int, params: dict[str, object]) -> Callable[[], None]:
-        params.update(n=count, first=first, version=version, created_by=created_by,
-                      created_at=created_at)
+        params.update(
+            n=count, first=first, version=version, created_by=created_by, created_at=created_at
+        )
 
         def job() -> None:
             conn.execute(_INSERT_PACKED, params)
             conn.execute(_INSERT_FTS_RANGE, (first, first + count - 1))
+
         return job
 
     try:
@@ -395,14 +410,17 @@ def _drop_deferred_indexes(conn: Connection, expected_rows: int | None) -> list[
     marks = ",".join("?" * len(DEFERRED_INDEXES))
     found = conn.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'requests'"
-        f" AND name IN ({marks})", DEFERRED_INDEXES).fetchall()
+        f" AND name IN ({marks})",
+        DEFERRED_INDEXES,
+    ).fetchall()
     for name, _ in found:
         conn.execute(f'DROP INDEX "{name}"')
     return [str(sql) for _, sql in found]
 
 
-def _references(chunk: list[RequestDraft], counters: dict[int, int], touched: set[int]
-                ) -> tuple[list[int], list[int]]:
+def _references(
+    chunk: list[RequestDraft], counters: dict[int, int], touched: set[int]
+) -> tuple[list[int], list[int]]:
     """The years and sequence numbers of a chunk's references, continuing each year's counter
     (a run of one year at a time: the chunk is in order of receipt)."""
     years = [d.received.year for d in chunk]
@@ -421,15 +439,32 @@ def _references(chunk: list[RequestDraft], counters: dict[int, int], touched: se
     return years, seqs
 
 
-def _rows(chunk: list[RequestDraft], refs: tuple[list[int], list[int]], first_id: int,
-          calendar: AtwCalendar, version: str, created_by: str, created_at: str
-          ) -> list[tuple[object, ...]]:
+def _rows(
+    chunk: list[RequestDraft],
+    refs: tuple[list[int], list[int]],
+    first_id: int,
+    calendar: AtwCalendar,
+    version: str,
+    created_by: str,
+    created_at: str,
+) -> list[tuple[object, ...]]:
     return [
         (
-            first_id + i, year, seq, d.ind_reference, d.subject_name, fold_name(d.subject_name),
-            d.v_number, None if d.birth_date is None else d.birth_date.isoformat(),
-            d.nationality, d.purpose.value, d.received.isoformat(),
-            calendar.deadline_for(d.received).isoformat(), version, created_by, created_at,
+            first_id + i,
+            year,
+            seq,
+            d.ind_reference,
+            d.subject_name,
+            fold_name(d.subject_name),
+            d.v_number,
+            None if d.birth_date is None else d.birth_date.isoformat(),
+            d.nationality,
+            d.purpose.value,
+            d.received.isoformat(),
+            calendar.deadline_for(d.received).isoformat(),
+            version,
+            created_by,
+            created_at,
         )
         for i, (d, year, seq) in enumerate(zip(chunk, *refs, strict=True))
     ]
@@ -469,11 +504,15 @@ class _Packer:
         """The column parameters of one chunk (all but ``n`` and the constants)."""
         # One C-level transpose of the NamedTuples into columns.
         names, v_numbers, purposes, received, births, nationalities, references = zip(
-            *chunk, strict=True)
+            *chunk, strict=True
+        )
         folded = self._folds.fold_many(names)
         inds = [ref or "" for ref in references]
-        ind_lens, name_lens, fold_lens = (_byte_lengths(inds), _byte_lengths(names),
-                                          _byte_lengths(folded))
+        ind_lens, name_lens, fold_lens = (
+            _byte_lengths(inds),
+            _byte_lengths(names),
+            _byte_lengths(folded),
+        )
         ind_at = list(itertools.accumulate(ind_lens, initial=1))
         name_at = list(itertools.accumulate(name_lens, initial=ind_at.pop()))
         fold_at = list(itertools.accumulate(fold_lens, initial=name_at.pop()))
@@ -483,14 +522,26 @@ class _Packer:
             "seq": "".join(map("%06d".__mod__, seqs)).encode("ascii"),
             "v_number": "".join(v_numbers).encode("ascii"),
             "birth_date": "".join(map(dates, births)).encode("ascii"),
-            "nationality": "".join(map(self._nationalities.__getitem__,
-                                       nationalities)).encode("ascii"),
+            "nationality": "".join(map(self._nationalities.__getitem__, nationalities)).encode(
+                "ascii"
+            ),
             "purpose": "".join(map(_PURPOSE_DIGIT.__getitem__, purposes)).encode("ascii"),
             "received": "".join(map(dates, received)).encode("ascii"),
             "deadline": "".join(map(self._deadlines.__getitem__, received)).encode("ascii"),
-            "layout": "".join(map(_LAYOUT_FORMAT.__mod__, zip(
-                ind_at, ind_lens, name_at, name_lens, fold_at, fold_lens, strict=True,
-            ))).encode("ascii"),
+            "layout": "".join(
+                map(
+                    _LAYOUT_FORMAT.__mod__,
+                    zip(
+                        ind_at,
+                        ind_lens,
+                        name_at,
+                        name_lens,
+                        fold_at,
+                        fold_lens,
+                        strict=True,
+                    ),
+                )
+            ).encode("ascii"),
             "texts": "".join(itertools.chain(inds, names, folded)).encode(),
         }
         # Validated drafts always fit their widths; a misfit would shift every later row.
@@ -576,9 +627,29 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def _record(row: Any) -> RequestRecord:
-    (rid, year, seq, ind_ref, name, v_number, born, nationality, purpose, received, deadline,
-     version, status, closed_on, close_reason, n_date, n_reason, n_by, notes, created_by,
-     created_at) = row
+    (
+        rid,
+        year,
+        seq,
+        ind_ref,
+        name,
+        v_number,
+        born,
+        nationality,
+        purpose,
+        received,
+        deadline,
+        version,
+        status,
+        closed_on,
+        close_reason,
+        n_date,
+        n_reason,
+        n_by,
+        notes,
+        created_by,
+        created_at,
+    ) = row
     notice = (
         None
         if n_date is None
@@ -607,15 +678,17 @@ def _record(row: Any) -> RequestRecord:
 
 
 def by_id(conn: Connection, request_id: int) -> RequestRecord | None:
-    row = conn.execute(f"SELECT {_COLUMNS} FROM requests r WHERE r.id = ?",
-                       (request_id,)).fetchone()
+    row = conn.execute(
+        f"SELECT {_COLUMNS} FROM requests r WHERE r.id = ?", (request_id,)
+    ).fetchone()
     return None if row is None else _record(row)
 
 
 def id_by_reference(conn: Connection, reference: str) -> int | None:
     year, seq = parse_reference(reference)
-    row = conn.execute("SELECT id FROM requests WHERE ref_year = ? AND ref_seq = ?",
-                       (year, seq)).fetchone()
+    row = conn.execute(
+        "SELECT id FROM requests WHERE ref_year = ? AND ref_seq = ?", (year, seq)
+    ).fetchone()
     return None if row is None else int(row[0])
 
 
@@ -623,10 +696,11 @@ def records_by_ids(conn: Connection, ids: Sequence[int]) -> list[RequestRecord]:
     """The records for ``ids`` in that order (unknown ids are left out); one query per 500."""
     found: dict[int, RequestRecord] = {}
     for start in range(0, len(ids), _IDS_PER_STATEMENT):
-        chunk = [int(i) for i in ids[start:start + _IDS_PER_STATEMENT]]
+        chunk = [int(i) for i in ids[start : start + _IDS_PER_STATEMENT]]
         marks = ",".join("?" * len(chunk))
-        for row in conn.execute(f"SELECT {_COLUMNS} FROM requests r WHERE r.id IN ({marks})",
-                                chunk):
+        for row in conn.execute(
+            f"SELECT {_COLUMNS} FROM requests r WHERE r.id IN ({marks})", chunk
+        ):
             record = _record(row)
             found[int(record.id)] = record
     return [found[int(i)] for i in ids if int(i) in found]
@@ -662,8 +736,9 @@ def _bucket_condition(
     return f"{_OPEN} AND r.deadline > ? AND r.deadline > ? AND NOT {warning}", [t, e, w]
 
 
-def _filters(query: RequestQuery, th: DashboardThresholds, *, closed_as_complement: bool = False
-             ) -> tuple[list[str], list[object]]:
+def _filters(
+    query: RequestQuery, th: DashboardThresholds, *, closed_as_complement: bool = False
+) -> tuple[list[str], list[object]]:
     where: list[str] = []
     params: list[object] = []
     if query.status is not None:
@@ -673,8 +748,9 @@ def _filters(query: RequestQuery, th: DashboardThresholds, *, closed_as_compleme
         where.append(f"{_OPEN} AND r.deadline < ?")
         params.append(th.today.isoformat())
     if query.bucket is not None:
-        cond, values = _bucket_condition(query.bucket, th,
-                                         closed_as_complement=closed_as_complement)
+        cond, values = _bucket_condition(
+            query.bucket, th, closed_as_complement=closed_as_complement
+        )
         where.append(cond)
         params.extend(values)
     return where, params
@@ -726,16 +802,13 @@ def _search(text: str) -> _Search:
             params += [year, seq]
         match = fts_query(text)
         if match:
-            parts.append(
-                "SELECT rowid, 1, rank FROM requests_fts WHERE requests_fts MATCH ?"
-            )
+            parts.append("SELECT rowid, 1, rank FROM requests_fts WHERE requests_fts MATCH ?")
             params.append(match)
     stripped = text.strip()
     # IND references carry a number; a query without a digit is a name only, which keeps the
     # common case on the FTS index alone (see select_ids).
     if kind != "reference" and any(ch.isdigit() for ch in stripped):
-        parts.insert(0, "SELECT id, 0, 0.0 FROM requests"
-                        " WHERE ind_reference = ? COLLATE NOCASE")
+        parts.insert(0, "SELECT id, 0, 0.0 FROM requests WHERE ind_reference = ? COLLATE NOCASE")
         params.insert(0, stripped)
     return _Search(tuple(parts), tuple(params), kind)
 
@@ -818,27 +891,40 @@ def select_ids(
             return array("q")
         if search.names_only and not where and query.sort is SortColumn.RELEVANCE:
             # The common case straight from the FTS index (no join, no grouping).
-            sql = ("SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?"
-                   " ORDER BY rank, rowid DESC" + tail)
+            sql = (
+                "SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?"
+                " ORDER BY rank, rowid DESC" + tail
+            )
             return array("q", [r[0] for r in conn.execute(sql, [*search.params, *tail_params])])
-        sql = (_hits_cte(search) + "SELECT r.id FROM h JOIN requests r ON r.id = h.id"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY " + _order(query, searching=True) + tail)
+        sql = (
+            _hits_cte(search)
+            + "SELECT r.id FROM h JOIN requests r ON r.id = h.id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY "
+            + _order(query, searching=True)
+            + tail
+        )
         all_params = [*search.params, *params, *tail_params]
     else:
         in_memory = _sort_in_memory(conn, query, limited=limit is not None)
         where, params = _filters(query, thresholds, closed_as_complement=not in_memory)
         order = _order(query, searching=False, in_memory=in_memory)
-        sql = ("SELECT r.id FROM requests r"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY " + order + tail)
+        sql = (
+            "SELECT r.id FROM requests r"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY "
+            + order
+            + tail
+        )
         all_params = [*params, *tail_params]
     return array("q", [r[0] for r in conn.execute(sql, all_params)])
 
 
 def status_counts(conn: Connection) -> dict[RequestStatus, int]:
-    return {STATUS_BY_CODE[int(s)]: int(n)
-            for s, n in conn.execute("SELECT status, n FROM request_counts")}
+    return {
+        STATUS_BY_CODE[int(s)]: int(n)
+        for s, n in conn.execute("SELECT status, n FROM request_counts")
+    }
 
 
 def count(conn: Connection, query: RequestQuery, thresholds: DashboardThresholds) -> int:
@@ -849,8 +935,10 @@ def count(conn: Connection, query: RequestQuery, thresholds: DashboardThresholds
             return 0
         where, params = _filters(query, thresholds)
         if where:
-            sql = (_hits_cte(search) + "SELECT count(*) FROM h JOIN requests r ON r.id = h.id"
-                   " WHERE " + " AND ".join(where))
+            sql = (
+                _hits_cte(search) + "SELECT count(*) FROM h JOIN requests r ON r.id = h.id"
+                " WHERE " + " AND ".join(where)
+            )
         elif search.names_only:
             sql = "SELECT count(*) FROM requests_fts WHERE requests_fts MATCH ?"
         else:

@@ -41,8 +41,15 @@ def _roles(conn: Connection, user_id: int) -> frozenset[Role]:
 
 def _record(conn: Connection, row: tuple[int, str, str, int, int, str]) -> UserRecord:
     uid, name, full_name, clearance, active, created = row
-    return UserRecord(UserId(uid), name, full_name, _roles(conn, uid), Classification(clearance),
-                      bool(active), created)
+    return UserRecord(
+        UserId(uid),
+        name,
+        full_name,
+        _roles(conn, uid),
+        Classification(clearance),
+        bool(active),
+        created,
+    )
 
 
 # A constant, interpolated into queries below (hence the S608 waivers); values are bound.
@@ -50,16 +57,12 @@ _COLUMNS = "id, name, full_name, clearance, active, created_at"
 
 
 def by_name(conn: Connection, name: str) -> UserRecord | None:
-    row = conn.execute(
-        f"SELECT {_COLUMNS} FROM users WHERE name = ?", (name.strip(),)
-    ).fetchone()
+    row = conn.execute(f"SELECT {_COLUMNS} FROM users WHERE name = ?", (name.strip(),)).fetchone()
     return None if row is None else _record(conn, row)
 
 
 def by_id(conn: Connection, user_id: int) -> UserRecord | None:
-    row = conn.execute(
-        f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,)
-    ).fetchone()
+    row = conn.execute(f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,)).fetchone()
     return None if row is None else _record(conn, row)
 
 
@@ -68,8 +71,14 @@ def all_users(conn: Connection) -> list[UserRecord]:
     return [_record(conn, row) for row in rows]
 
 
-def insert(conn: Connection, name: str, full_name: str, roles: frozenset[Role],
-           clearance: Classification, created_at: str) -> UserId:
+def insert(
+    conn: Connection,
+    name: str,
+    full_name: str,
+    roles: frozenset[Role],
+    clearance: Classification,
+    created_at: str,
+) -> UserId:
     cur = conn.execute(
         "INSERT INTO users (name, full_name, clearance, active, created_at) VALUES (?,?,?,1,?)",
         (name, full_name, int(clearance), created_at),
@@ -82,14 +91,26 @@ def insert(conn: Connection, name: str, full_name: str, roles: frozenset[Role],
     return uid
 
 
-def insert_designation(conn: Connection, user_id: UserId, decision_ref: str, valid_from: dt.date,
-                       valid_until: dt.date | None, recorded_by: UserId,
-                       recorded_at: str) -> DesignationId:
+def insert_designation(
+    conn: Connection,
+    user_id: UserId,
+    decision_ref: str,
+    valid_from: dt.date,
+    valid_until: dt.date | None,
+    recorded_by: UserId,
+    recorded_at: str,
+) -> DesignationId:
     cur = conn.execute(
         "INSERT INTO designations (user_id, decision_ref, valid_from, valid_until, recorded_by,"
         " recorded_at) VALUES (?,?,?,?,?,?)",
-        (user_id, decision_ref, valid_from.isoformat(),
-         None if valid_until is None else valid_until.isoformat(), recorded_by, recorded_at),
+        (
+            user_id,
+            decision_ref,
+            valid_from.isoformat(),
+            None if valid_until is None else valid_until.isoformat(),
+            recorded_by,
+            recorded_at,
+        ),
     )
     return DesignationId(int(cur.lastrowid))
 
@@ -107,8 +128,14 @@ def designations(conn: Connection, user_id: UserId | None = None) -> list[Design
     rows = conn.execute(sql + " ORDER BY d.id", params).fetchall()
     return [
         DesignationRecord(
-            DesignationId(r[0]), UserId(r[1]), r[2], r[3], dt.date.fromisoformat(r[4]),
-            None if r[5] is None else dt.date.fromisoformat(r[5]), r[6], r[7],
+            DesignationId(r[0]),
+            UserId(r[1]),
+            r[2],
+            r[3],
+            dt.date.fromisoformat(r[4]),
+            None if r[5] is None else dt.date.fromisoformat(r[5]),
+            r[6],
+            r[7],
         )
         for r in rows
     ]

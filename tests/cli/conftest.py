@@ -32,8 +32,9 @@ def cli_on() -> Callable[[Environment], Callable[..., Result]]:
     def bind(env: Environment) -> Callable[..., Result]:
         def run(*args: str, stdin: str = "") -> Result:
             out, err = io.StringIO(), io.StringIO()
-            code = cli_main(list(args), stdin=io.StringIO(stdin), stdout=out, stderr=err,
-                            make_env=lambda: env)
+            code = cli_main(
+                list(args), stdin=io.StringIO(stdin), stdout=out, stderr=err, make_env=lambda: env
+            )
             return Result(code, out.getvalue(), err.getvalue())
 
         return run
@@ -45,8 +46,9 @@ def cli_on() -> Callable[[Environment], Callable[..., Result]]:
 def as_user(cli: Any, workspace: Any) -> Any:
     """``as_user("beheer", "user", "list", secrets=[...])`` with --json and --password-stdin."""
 
-    def run(user: str | None, *args: str, secrets: list[str] | None = None,
-            json_mode: bool = True) -> Any:
+    def run(
+        user: str | None, *args: str, secrets: list[str] | None = None, json_mode: bool = True
+    ) -> Any:
         argv = ["--data-dir", str(workspace.root), "--password-stdin"]
         if json_mode:
             argv.insert(0, "--json")

@@ -44,9 +44,22 @@ def test_version(cli: Any) -> None:
 
 def test_init_json_shape_and_files(cli: Any, tmp_path: Path) -> None:
     root = tmp_path / "nieuw"
-    result = cli("--json", "--data-dir", str(root), "--password-stdin", "init", "--admin",
-                 "beheer", "--full-name", "B. Beheer", "--location", "ind", "--kdf-profile",
-                 "test", stdin=ADMIN_PW + "\n")
+    result = cli(
+        "--json",
+        "--data-dir",
+        str(root),
+        "--password-stdin",
+        "init",
+        "--admin",
+        "beheer",
+        "--full-name",
+        "B. Beheer",
+        "--location",
+        "ind",
+        "--kdf-profile",
+        "test",
+        stdin=ADMIN_PW + "\n",
+    )
     assert result.code == 0, result.out
     assert set(result.json) == {"data_dir", "recovery_key"}
     assert result.json["data_dir"] == str(root)
@@ -54,22 +67,37 @@ def test_init_json_shape_and_files(cli: Any, tmp_path: Path) -> None:
     assert sorted(p.name for p in root.iterdir()) == ["keys.json", "workspace.db"]
     # Human mode shows the recovery key once, prominently.
     other = tmp_path / "mens"
-    human = cli("--data-dir", str(other), "--password-stdin", "init", "--admin", "beheer",
-                "--kdf-profile", "test", stdin=ADMIN_PW + "\n")
+    human = cli(
+        "--data-dir",
+        str(other),
+        "--password-stdin",
+        "init",
+        "--admin",
+        "beheer",
+        "--kdf-profile",
+        "test",
+        stdin=ADMIN_PW + "\n",
+    )
     assert human.code == 0 and "HERSTELSLEUTEL" in human.out
     assert RECOVERY.search(human.out)
 
 
-@pytest.mark.parametrize(("args", "stdin", "code"), [
-    (["init", "--admin", "beheer", "--kdf-profile", "test"], "kort\n", "invalid_input"),
-    (["init", "--admin", "Be heer!", "--kdf-profile", "test"], ADMIN_PW + "\n", "invalid_input"),
-    (["init", "--admin", "beheer", "--kdf-profile", "test"], "", "invalid_input"),
-    (["init", "--admin", "beheer", "--kdf-profile", "snel"], ADMIN_PW + "\n", "invalid_input"),
-    (["init", "--admin", "beheer", "--location", "mars"], ADMIN_PW + "\n", "invalid_input"),
-    (["init", "--kdf-profile", "test"], ADMIN_PW + "\n", "invalid_input"),
-])
-def test_init_refusals(cli: Any, tmp_path: Path, args: list[str], stdin: str,
-                       code: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "stdin", "code"),
+    [
+        (["init", "--admin", "beheer", "--kdf-profile", "test"], "kort\n", "invalid_input"),
+        (
+            ["init", "--admin", "Be heer!", "--kdf-profile", "test"],
+            ADMIN_PW + "\n",
+            "invalid_input",
+        ),
+        (["init", "--admin", "beheer", "--kdf-profile", "test"], "", "invalid_input"),
+        (["init", "--admin", "beheer", "--kdf-profile", "snel"], ADMIN_PW + "\n", "invalid_input"),
+        (["init", "--admin", "beheer", "--location", "mars"], ADMIN_PW + "\n", "invalid_input"),
+        (["init", "--kdf-profile", "test"], ADMIN_PW + "\n", "invalid_input"),
+    ],
+)
+def test_init_refusals(cli: Any, tmp_path: Path, args: list[str], stdin: str, code: str) -> None:
     root = tmp_path / "w"
     result = cli("--json", "--data-dir", str(root), "--password-stdin", *args, stdin=stdin)
     _error(result, code, 2)
@@ -78,8 +106,18 @@ def test_init_refusals(cli: Any, tmp_path: Path, args: list[str], stdin: str,
 
 def test_init_over_existing_workspace_is_refused(cli: Any, workspace: Any) -> None:
     before = (workspace.root / "keys.json").read_bytes()
-    result = cli("--json", "--data-dir", str(workspace.root), "--password-stdin", "init",
-                 "--admin", "ander", "--kdf-profile", "test", stdin=ADMIN_PW + "\n")
+    result = cli(
+        "--json",
+        "--data-dir",
+        str(workspace.root),
+        "--password-stdin",
+        "init",
+        "--admin",
+        "ander",
+        "--kdf-profile",
+        "test",
+        stdin=ADMIN_PW + "\n",
+    )
     _error(result, "invalid_input", 2)
     assert (workspace.root / "keys.json").read_bytes() == before
 
@@ -87,16 +125,19 @@ def test_init_over_existing_workspace_is_refused(cli: Any, workspace: Any) -> No
 # --- usage errors --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("argv", [
-    [],
-    ["--bogus"],
-    ["onbekend"],
-    ["user"],
-    ["user", "verwijder", "x"],
-    ["audit", "list", "--limit", "veel"],
-    ["designate"],
-    ["backup"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--bogus"],
+        ["onbekend"],
+        ["user"],
+        ["user", "verwijder", "x"],
+        ["audit", "list", "--limit", "veel"],
+        ["designate"],
+        ["backup"],
+    ],
+)
 def test_usage_errors_print_the_error_object(cli: Any, workspace: Any, argv: list[str]) -> None:
     result = cli("--json", "--data-dir", str(workspace.root), *argv)
     message = _error(result, "invalid_input", 2)
@@ -118,36 +159,63 @@ def test_missing_user_is_a_usage_error(as_user: Any) -> None:
 
 
 def test_user_add_shape_and_roles(as_user: Any) -> None:
-    result = as_user("beheer", "user", "add", "dubbel", "--role", "ind_liaison", "--role",
-                     "ind_inspector", "--full-name", "D. Dubbel", "--clearance", "stg_geheim",
-                     secrets=[ADMIN_PW, "dubbel-wachtwoord"])
+    result = as_user(
+        "beheer",
+        "user",
+        "add",
+        "dubbel",
+        "--role",
+        "ind_liaison",
+        "--role",
+        "ind_inspector",
+        "--full-name",
+        "D. Dubbel",
+        "--clearance",
+        "stg_geheim",
+        secrets=[ADMIN_PW, "dubbel-wachtwoord"],
+    )
     assert result.code == 0, result.out
-    assert result.json == {"id": 2, "name": "dubbel", "roles": ["ind_inspector", "ind_liaison"],
-                           "clearance": "stg_geheim"}
+    assert result.json == {
+        "id": 2,
+        "name": "dubbel",
+        "roles": ["ind_inspector", "ind_liaison"],
+        "clearance": "stg_geheim",
+    }
     listed = as_user("beheer", "user", "list", secrets=[ADMIN_PW])
     assert listed.code == 0
     assert set(listed.json) == {"items"}
     items = {u["name"]: u for u in listed.json["items"]}
     assert set(items) == {"beheer", "dubbel"}
-    assert items["dubbel"] == {"id": 2, "name": "dubbel", "full_name": "D. Dubbel",
-                               "roles": ["ind_inspector", "ind_liaison"],
-                               "clearance": "stg_geheim", "active": True, "locked": False}
+    assert items["dubbel"] == {
+        "id": 2,
+        "name": "dubbel",
+        "full_name": "D. Dubbel",
+        "roles": ["ind_inspector", "ind_liaison"],
+        "clearance": "stg_geheim",
+        "active": True,
+        "locked": False,
+    }
     # The new user can sign in with the password given.
     assert as_user("dubbel", "passwd", secrets=["dubbel-wachtwoord", "dubbel-nieuw-ww"]).code == 0
 
 
-@pytest.mark.parametrize(("args", "code", "exit_code"), [
-    (["user", "add", "x1", "--role", "koning"], "invalid_input", 2),
-    (["user", "add", "x1", "--role", "admin", "--role", "aivd_officer"], "invalid_input", 2),
-    (["user", "add", "x1", "--role", "aivd_officer", "--clearance", "topgeheim"],
-     "invalid_input", 2),
-    (["user", "add", "beheer", "--role", "aivd_officer"], "invalid_input", 2),
-    (["user", "add", "X Y", "--role", "aivd_officer"], "invalid_input", 2),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "exit_code"),
+    [
+        (["user", "add", "x1", "--role", "koning"], "invalid_input", 2),
+        (["user", "add", "x1", "--role", "admin", "--role", "aivd_officer"], "invalid_input", 2),
+        (
+            ["user", "add", "x1", "--role", "aivd_officer", "--clearance", "topgeheim"],
+            "invalid_input",
+            2,
+        ),
+        (["user", "add", "beheer", "--role", "aivd_officer"], "invalid_input", 2),
+        (["user", "add", "X Y", "--role", "aivd_officer"], "invalid_input", 2),
+    ],
+)
 def test_user_add_refusals(as_user: Any, args: list[str], code: str, exit_code: int) -> None:
     _error(as_user("beheer", *args, secrets=[ADMIN_PW, "x1-wachtwoord-1"]), code, exit_code)
-    names = [u["name"] for u in as_user("beheer", "user", "list",
-                                        secrets=[ADMIN_PW]).json["items"]]
+    names = [u["name"] for u in as_user("beheer", "user", "list", secrets=[ADMIN_PW]).json["items"]]
     assert names == ["beheer"]
 
 
@@ -155,10 +223,20 @@ def test_user_commands_need_admin_and_the_right_password(as_user: Any, workspace
     populate(workspace)
     officer_pw = STAFF["officier"][0]
     _error(as_user("officier", "user", "list", secrets=[officer_pw]), "forbidden", 1)
-    _error(as_user("officier", "user", "add", "y1", "--role", "aivd_officer",
-                   secrets=[officer_pw, "y1-wachtwoord-1"]), "forbidden", 1)
-    _error(as_user("officier", "user", "unlock", "liaison", secrets=[officer_pw]),
-           "forbidden", 1)
+    _error(
+        as_user(
+            "officier",
+            "user",
+            "add",
+            "y1",
+            "--role",
+            "aivd_officer",
+            secrets=[officer_pw, "y1-wachtwoord-1"],
+        ),
+        "forbidden",
+        1,
+    )
+    _error(as_user("officier", "user", "unlock", "liaison", secrets=[officer_pw]), "forbidden", 1)
     _error(as_user("beheer", "user", "list", secrets=["niet-het-wachtwoord"]), "auth_failed", 3)
     _error(as_user("niemand", "user", "list", secrets=[ADMIN_PW]), "auth_failed", 3)
     _error(as_user("beheer", "user", "list", secrets=[]), "invalid_input", 2)
@@ -167,13 +245,16 @@ def test_user_commands_need_admin_and_the_right_password(as_user: Any, workspace
 def test_user_unlock_after_three_failures(as_user: Any, workspace: Any) -> None:
     populate(workspace)
     pw = STAFF["liaison"][0]
-    codes = [as_user("liaison", "user", "list", secrets=["fout-wachtwoord"]).json["error"]["code"]
-             for _ in range(3)]
+    codes = [
+        as_user("liaison", "user", "list", secrets=["fout-wachtwoord"]).json["error"]["code"]
+        for _ in range(3)
+    ]
     assert codes == ["auth_failed", "auth_failed", "locked"]
     locked = as_user("liaison", "passwd", secrets=[pw, "nieuw-liaison-ww"])
     _error(locked, "locked", 3)
-    items = {u["name"]: u for u in as_user("beheer", "user", "list",
-                                           secrets=[ADMIN_PW]).json["items"]}
+    items = {
+        u["name"]: u for u in as_user("beheer", "user", "list", secrets=[ADMIN_PW]).json["items"]
+    }
     assert items["liaison"]["locked"] is True
     result = as_user("beheer", "user", "unlock", "liaison", secrets=[ADMIN_PW])
     assert result.code == 0
@@ -194,8 +275,9 @@ def test_passwd(as_user: Any) -> None:
     _error(as_user("beheer", "passwd", secrets=[new, new]), "invalid_input", 2)
     _error(as_user("beheer", "passwd", secrets=[new, "kort"]), "invalid_input", 2)
     _error(as_user("beheer", "passwd", secrets=[new]), "invalid_input", 2)
-    _error(as_user("beheer", "passwd", secrets=["fout-wachtwoord", "x-wachtwoord-2"]),
-           "auth_failed", 3)
+    _error(
+        as_user("beheer", "passwd", secrets=["fout-wachtwoord", "x-wachtwoord-2"]), "auth_failed", 3
+    )
 
 
 # --- designate ----------------------------------------------------------------------------------
@@ -203,38 +285,84 @@ def test_passwd(as_user: Any) -> None:
 
 def test_designate_shape(as_user: Any, workspace: Any) -> None:
     populate(workspace)
-    result = as_user("beheer", "designate", "inspecteur", "--decision", "HD-IND  2026/044",
-                     "--from", "2026-11-01", "--until", "2027-10-31", secrets=[ADMIN_PW])
+    result = as_user(
+        "beheer",
+        "designate",
+        "inspecteur",
+        "--decision",
+        "HD-IND  2026/044",
+        "--from",
+        "2026-11-01",
+        "--until",
+        "2027-10-31",
+        secrets=[ADMIN_PW],
+    )
     assert result.code == 0, result.out
-    assert result.json == {"id": 2, "user": "inspecteur", "decision": "HD-IND 2026/044",
-                           "from": "2026-11-01", "until": "2027-10-31"}
-    open_ended = as_user("beheer", "designate", "inspecteur", "--decision", "HD 3",
-                         secrets=[ADMIN_PW])
+    assert result.json == {
+        "id": 2,
+        "user": "inspecteur",
+        "decision": "HD-IND 2026/044",
+        "from": "2026-11-01",
+        "until": "2027-10-31",
+    }
+    open_ended = as_user(
+        "beheer", "designate", "inspecteur", "--decision", "HD 3", secrets=[ADMIN_PW]
+    )
     assert open_ended.json["from"] == "2026-11-02" and open_ended.json["until"] is None
 
 
-@pytest.mark.parametrize(("args", "code", "exit_code"), [
-    (["designate", "inspecteur", "--decision", "HD 1", "--from", "2026-13-01"],
-     "invalid_input", 2),
-    (["designate", "inspecteur", "--decision", "HD 1", "--from", "2026-11-05", "--until",
-      "2026-11-04"], "invalid_input", 2),
-    (["designate", "inspecteur", "--decision", "   "], "invalid_input", 2),
-    (["designate", "officier", "--decision", "HD 1"], "invalid_input", 2),
-    (["designate", "niemand", "--decision", "HD 1"], "not_found", 2),
-])
-def test_designate_refusals(as_user: Any, workspace: Any, args: list[str], code: str,
-                            exit_code: int) -> None:
+@pytest.mark.parametrize(
+    ("args", "code", "exit_code"),
+    [
+        (
+            ["designate", "inspecteur", "--decision", "HD 1", "--from", "2026-13-01"],
+            "invalid_input",
+            2,
+        ),
+        (
+            [
+                "designate",
+                "inspecteur",
+                "--decision",
+                "HD 1",
+                "--from",
+                "2026-11-05",
+                "--until",
+                "2026-11-04",
+            ],
+            "invalid_input",
+            2,
+        ),
+        (["designate", "inspecteur", "--decision", "   "], "invalid_input", 2),
+        (["designate", "officier", "--decision", "HD 1"], "invalid_input", 2),
+        (["designate", "niemand", "--decision", "HD 1"], "not_found", 2),
+    ],
+)
+def test_designate_refusals(
+    as_user: Any, workspace: Any, args: list[str], code: str, exit_code: int
+) -> None:
     populate(workspace)
     _error(as_user("beheer", *args, secrets=[ADMIN_PW]), code, exit_code)
 
 
 def test_designate_by_non_admin_is_forbidden_and_audited(as_user: Any, workspace: Any) -> None:
     populate(workspace)
-    _error(as_user("liaison", "designate", "inspecteur", "--decision", "HD 9",
-                   secrets=[STAFF["liaison"][0]]), "forbidden", 1)
+    _error(
+        as_user(
+            "liaison",
+            "designate",
+            "inspecteur",
+            "--decision",
+            "HD 9",
+            secrets=[STAFF["liaison"][0]],
+        ),
+        "forbidden",
+        1,
+    )
     with raw_db(workspace.root, workspace.recovery_key) as db, db.reading() as conn:
-        denied = conn.execute("SELECT actor FROM audit WHERE action = 'designation.add'"
-                              " AND result = 'denied'").fetchall()
+        denied = conn.execute(
+            "SELECT actor FROM audit WHERE action = 'designation.add' AND result = 'denied'"
+        ).fetchall()
     assert denied == [("liaison",)]
 
 
@@ -250,8 +378,11 @@ def test_audit_verify_and_anchor(as_user: Any, workspace: Any) -> None:
     anchor = first.json["head"]
     second = as_user("beheer", "audit", "verify", "--anchor", anchor, secrets=[ADMIN_PW])
     assert second.code == 0 and second.json["entries"] > first.json["entries"]
-    _error(as_user("beheer", "audit", "verify", "--anchor", "geen-anker", secrets=[ADMIN_PW]),
-           "invalid_input", 2)
+    _error(
+        as_user("beheer", "audit", "verify", "--anchor", "geen-anker", secrets=[ADMIN_PW]),
+        "invalid_input",
+        2,
+    )
     # Truncate the log behind the anchor (an attacker with the key drops the trigger first).
     n = int(anchor.split(":")[0])
     with raw_db(workspace.root, workspace.recovery_key) as db, db.transaction() as conn:
@@ -287,23 +418,35 @@ def test_audit_list(as_user: Any, workspace: Any) -> None:
     items = result.json["items"]
     assert len(items) == 3
     assert [i["seq"] for i in items] == sorted((i["seq"] for i in items), reverse=True)
-    assert set(items[0]) == {"seq", "ts_utc", "actor", "action", "object", "result", "origin",
-                             "details", "prev_hash", "hash"}
+    assert set(items[0]) == {
+        "seq",
+        "ts_utc",
+        "actor",
+        "action",
+        "object",
+        "result",
+        "origin",
+        "details",
+        "prev_hash",
+        "hash",
+    }
     assert items[0]["action"] == "session.signin" and items[0]["actor"] == "beheer"
     assert isinstance(items[0]["details"], dict)
     everything = as_user("beheer", "audit", "list", "--limit", "100000", secrets=[ADMIN_PW])
     seqs = [i["seq"] for i in everything.json["items"]]
     assert seqs == list(range(len(seqs), 0, -1))
-    _error(as_user("beheer", "audit", "list", "--limit", "0", secrets=[ADMIN_PW]),
-           "invalid_input", 2)
+    _error(
+        as_user("beheer", "audit", "list", "--limit", "0", secrets=[ADMIN_PW]), "invalid_input", 2
+    )
     _error(as_user("officier", "audit", "list", secrets=[STAFF["officier"][0]]), "forbidden", 1)
 
 
 # --- backup / restore / rebind ------------------------------------------------------------------
 
 
-def test_backup_restore_rebind(as_user: Any, cli_on: Any, workspace: Any, tmp_path: Path,
-                               clock: Any) -> None:
+def test_backup_restore_rebind(
+    as_user: Any, cli_on: Any, workspace: Any, tmp_path: Path, clock: Any
+) -> None:
     populate(workspace)
     out = tmp_path / "werkplek.backup"
     result = as_user("beheer", "backup", "--out", str(out), secrets=[ADMIN_PW])
@@ -312,10 +455,18 @@ def test_backup_restore_rebind(as_user: Any, cli_on: Any, workspace: Any, tmp_pa
     assert result.json["file"] == str(out)
     assert result.json["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
     assert result.json["bytes"] == out.stat().st_size
-    _error(as_user("beheer", "backup", "--out", str(out), secrets=[ADMIN_PW]),
-           "invalid_input", 2)
-    _error(as_user("officier", "backup", "--out", str(tmp_path / "o.backup"),
-                   secrets=[STAFF["officier"][0]]), "forbidden", 1)
+    _error(as_user("beheer", "backup", "--out", str(out), secrets=[ADMIN_PW]), "invalid_input", 2)
+    _error(
+        as_user(
+            "officier",
+            "backup",
+            "--out",
+            str(tmp_path / "o.backup"),
+            secrets=[STAFF["officier"][0]],
+        ),
+        "forbidden",
+        1,
+    )
 
     # restore runs on a new machine (its own keyring), through the same CLI entry point.
     new_env = Environment(provider=MemorySecretProvider(), clock=clock, origin="test")
@@ -325,34 +476,95 @@ def test_backup_restore_rebind(as_user: Any, cli_on: Any, workspace: Any, tmp_pa
         return on_new("--json", "--password-stdin", *args, stdin=stdin)
 
     target = tmp_path / "hersteld"
-    bad = elsewhere("--data-dir", str(target), "restore", str(out), "--admin", "beheer",
-                    stdin="AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA\nnieuw-wachtwoord\n")
+    bad = elsewhere(
+        "--data-dir",
+        str(target),
+        "restore",
+        str(out),
+        "--admin",
+        "beheer",
+        stdin="AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA\nnieuw-wachtwoord\n",
+    )
     _error(bad, "auth_failed", 3)
-    _error(elsewhere("--data-dir", str(target), "restore", str(out), "--admin", "beheer",
-                     stdin="geen sleutel\nnieuw-wachtwoord\n"), "invalid_input", 2)
-    _error(elsewhere("--data-dir", str(target), "restore", str(tmp_path / "x.backup"),
-                     "--admin", "beheer", stdin=f"{workspace.recovery_key}\nnieuw-ww-123\n"),
-           "not_found", 2)
+    _error(
+        elsewhere(
+            "--data-dir",
+            str(target),
+            "restore",
+            str(out),
+            "--admin",
+            "beheer",
+            stdin="geen sleutel\nnieuw-wachtwoord\n",
+        ),
+        "invalid_input",
+        2,
+    )
+    _error(
+        elsewhere(
+            "--data-dir",
+            str(target),
+            "restore",
+            str(tmp_path / "x.backup"),
+            "--admin",
+            "beheer",
+            stdin=f"{workspace.recovery_key}\nnieuw-ww-123\n",
+        ),
+        "not_found",
+        2,
+    )
     damaged = tmp_path / "kapot.backup"
     damaged.write_bytes(out.read_bytes()[:-100])
-    _error(elsewhere("--data-dir", str(target), "restore", str(damaged), "--admin", "beheer",
-                     stdin=f"{workspace.recovery_key}\nnieuw-ww-123\n"), "integrity", 4)
-    good = elsewhere("--data-dir", str(target), "restore", str(out), "--admin", "beheer",
-                     stdin=f"{workspace.recovery_key}\nnieuw-wachtwoord\n")
+    _error(
+        elsewhere(
+            "--data-dir",
+            str(target),
+            "restore",
+            str(damaged),
+            "--admin",
+            "beheer",
+            stdin=f"{workspace.recovery_key}\nnieuw-ww-123\n",
+        ),
+        "integrity",
+        4,
+    )
+    good = elsewhere(
+        "--data-dir",
+        str(target),
+        "restore",
+        str(out),
+        "--admin",
+        "beheer",
+        stdin=f"{workspace.recovery_key}\nnieuw-wachtwoord\n",
+    )
     assert good.code == 0, good.out
     assert good.json == {"ok": True, "data_dir": str(target), "users": 5}
-    _error(elsewhere("--data-dir", str(target), "restore", str(out), "--admin", "beheer",
-                     stdin=f"{workspace.recovery_key}\nnieuw-wachtwoord\n"), "invalid_input", 2)
-    signed_in = elsewhere("--data-dir", str(target), "--user", "beheer", "user", "list",
-                          stdin="nieuw-wachtwoord\n")
+    _error(
+        elsewhere(
+            "--data-dir",
+            str(target),
+            "restore",
+            str(out),
+            "--admin",
+            "beheer",
+            stdin=f"{workspace.recovery_key}\nnieuw-wachtwoord\n",
+        ),
+        "invalid_input",
+        2,
+    )
+    signed_in = elsewhere(
+        "--data-dir", str(target), "--user", "beheer", "user", "list", stdin="nieuw-wachtwoord\n"
+    )
     assert signed_in.code == 0 and len(signed_in.json["items"]) == 5
 
     # rebind: the original machine loses its keyring entry.
     binding = KeyFile.load(keys_path(workspace.root)).binding_id
     workspace.env.provider.delete(binding)
     _error(as_user("beheer", "user", "list", secrets=[ADMIN_PW]), "wrong_workstation", 3)
-    _error(as_user(None, "rebind", secrets=["AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA"]),
-           "auth_failed", 3)
+    _error(
+        as_user(None, "rebind", secrets=["AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA"]),
+        "auth_failed",
+        3,
+    )
     rebound = as_user(None, "rebind", secrets=[workspace.recovery_key])
     assert rebound.code == 0 and rebound.json == {"ok": True, "users": 5}
     _error(as_user("officier", "user", "list", secrets=[STAFF["officier"][0]]), "forbidden", 1)
@@ -361,8 +573,14 @@ def test_backup_restore_rebind(as_user: Any, cli_on: Any, workspace: Any, tmp_pa
 
 
 def test_rebind_on_a_folder_without_workspace(cli: Any, tmp_path: Path) -> None:
-    result = cli("--json", "--data-dir", str(tmp_path / "leeg"), "--password-stdin", "rebind",
-                 stdin="AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA\n")
+    result = cli(
+        "--json",
+        "--data-dir",
+        str(tmp_path / "leeg"),
+        "--password-stdin",
+        "rebind",
+        stdin="AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA\n",
+    )
     _error(result, "wrong_workstation", 3)
     assert not (tmp_path / "leeg").exists()
 
@@ -371,9 +589,9 @@ def test_rebind_on_a_folder_without_workspace(cli: Any, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("json_mode", [True, False])
-def test_cfg4_unexpected_failure_is_a_sentence(as_user: Any, monkeypatch: pytest.MonkeyPatch,
-                                               caplog: pytest.LogCaptureFixture,
-                                               json_mode: bool) -> None:
+def test_cfg4_unexpected_failure_is_a_sentence(
+    as_user: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, json_mode: bool
+) -> None:
     from desktop_app.services import users
 
     leak = "SELECT name FROM users WHERE key = x'00ff00ff'"

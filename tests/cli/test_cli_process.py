@@ -29,9 +29,20 @@ def test_usage_error_in_a_process() -> None:
 
 
 def test_no_keyring_sign_in_is_refused(tmp_path: Path) -> None:
-    result = run_module(["--json", "--data-dir", str(tmp_path / "w"), "--user", "beheer",
-                         "--password-stdin", "audit", "verify"], stdin="x\n",
-                        env_extra={"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"})
+    result = run_module(
+        [
+            "--json",
+            "--data-dir",
+            str(tmp_path / "w"),
+            "--user",
+            "beheer",
+            "--password-stdin",
+            "audit",
+            "verify",
+        ],
+        stdin="x\n",
+        env_extra={"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"},
+    )
     assert result.returncode == 3
     assert json.loads(result.stdout)["error"]["code"] == "wrong_workstation"
     assert not (tmp_path / "w").exists()
@@ -50,8 +61,14 @@ def test_cfg4_real_entry_point_prints_no_traceback() -> None:
         "from desktop_app.cli.main import run\n"
         "run()\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            cwd=REPO, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 4
     payload = json.loads(result.stdout)
     assert payload["error"]["code"] == "integrity"

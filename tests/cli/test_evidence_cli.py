@@ -35,23 +35,52 @@ def _error(result: Any, code: str, exit_code: int) -> None:
 def test_add_returns_the_id(draft: int, as_user: Any, tmp_path: Path) -> None:
     photo = tmp_path / "foto.png"
     photo.write_bytes(PNG_1X1)
-    result = run(as_user, "officier", "evidence", "add", "--report", str(draft), "--file",
-                 str(photo), "--title", "Foto van de woning", "--classification", "stg_geheim",
-                 "--source", "Observatie", "--date", "2026-10-01")
+    result = run(
+        as_user,
+        "officier",
+        "evidence",
+        "add",
+        "--report",
+        str(draft),
+        "--file",
+        str(photo),
+        "--title",
+        "Foto van de woning",
+        "--classification",
+        "stg_geheim",
+        "--source",
+        "Observatie",
+        "--date",
+        "2026-10-01",
+    )
     assert result.code == 0
     assert isinstance(result.json["id"], int)
     assert result.json["kind"] == "image" and result.json["classification"] == "stg_geheim"
     listed = run(as_user, "officier", "evidence", "list", "--report", str(draft))
     [item] = listed.json["items"]
     assert (item["id"], item["title"], item["source_note"], item["data_date"]) == (
-        result.json["id"], "Foto van de woning", "Observatie", "2026-10-01")
+        result.json["id"],
+        "Foto van de woning",
+        "Observatie",
+        "2026-10-01",
+    )
 
 
 def test_unknown_type_is_stored_but_flagged(draft: int, as_user: Any, tmp_path: Path) -> None:
     blob = tmp_path / "export.dat"
     blob.write_bytes(b"\x00\x01binary\xfe\xff")
-    result = run(as_user, "officier", "evidence", "add", "--report", str(draft), "--file",
-                 str(blob), "--title", "Export")
+    result = run(
+        as_user,
+        "officier",
+        "evidence",
+        "add",
+        "--report",
+        str(draft),
+        "--file",
+        str(blob),
+        "--title",
+        "Export",
+    )
     assert result.code == 0 and result.json["displayable"] is False
 
 
@@ -61,22 +90,53 @@ def test_errors(draft: int, as_user: Any, tmp_path: Path, monkeypatch: Any) -> N
     base = ("evidence", "add", "--file", str(note), "--title", "Notitie")
     _error(run(as_user, "officier", *base, "--report", "999"), "not_found", 2)
     _error(run(as_user, "liaison", *base, "--report", str(draft)), "forbidden", 1)
-    _error(run(as_user, "officier", *base, "--report", str(draft), "--classification",
-               "stg_zeer_geheim"), "forbidden", 1)
-    _error(run(as_user, "officier", *base, "--report", str(draft), "--classification",
-               "supergeheim"), "invalid_input", 2)
-    _error(run(as_user, "officier", "evidence", "add", "--report", str(draft), "--file",
-               str(tmp_path / "weg.pdf"), "--title", "Weg"), "not_found", 2)
-    _error(run(as_user, "officier", *base, "--report", str(draft), "--date", "morgen"),
-           "invalid_input", 2)
-    _error(run(as_user, "officier", "evidence", "add", "--report", str(draft)),
-           "invalid_input", 2)
+    _error(
+        run(
+            as_user,
+            "officier",
+            *base,
+            "--report",
+            str(draft),
+            "--classification",
+            "stg_zeer_geheim",
+        ),
+        "forbidden",
+        1,
+    )
+    _error(
+        run(as_user, "officier", *base, "--report", str(draft), "--classification", "supergeheim"),
+        "invalid_input",
+        2,
+    )
+    _error(
+        run(
+            as_user,
+            "officier",
+            "evidence",
+            "add",
+            "--report",
+            str(draft),
+            "--file",
+            str(tmp_path / "weg.pdf"),
+            "--title",
+            "Weg",
+        ),
+        "not_found",
+        2,
+    )
+    _error(
+        run(as_user, "officier", *base, "--report", str(draft), "--date", "morgen"),
+        "invalid_input",
+        2,
+    )
+    _error(run(as_user, "officier", "evidence", "add", "--report", str(draft)), "invalid_input", 2)
     monkeypatch.setattr(domain_evidence, "MAX_ITEM_BYTES", 4)
     too_big = run(as_user, "officier", *base, "--report", str(draft))
     _error(too_big, "invalid_input", 2)
     assert "100 MB" in too_big.json["error"]["message"]
     assert run(as_user, "officier", "evidence", "list", "--report", str(draft)).json == {
-        "items": []}
+        "items": []
+    }
 
 
 def test_issued_report_needs_a_correction(workspace: Any, as_user: Any, tmp_path: Path) -> None:
@@ -86,8 +146,9 @@ def test_issued_report_needs_a_correction(workspace: Any, as_user: Any, tmp_path
     note.write_text("Aanvulling", encoding="utf-8")
     base = ("evidence", "add", "--report", str(rid), "--file", str(note), "--title", "Later")
     _error(run(as_user, "officier", *base), "invalid_state", 1)
-    correction = run(as_user, "officier", "report", "correct", str(rid), "--text",
-                     "Bevinding 1 was onjuist.")
+    correction = run(
+        as_user, "officier", "report", "correct", str(rid), "--text", "Bevinding 1 was onjuist."
+    )
     assert correction.code == 0, correction.out
     cid = correction.json["id"]
     ok = run(as_user, "officier", *base, "--correction", str(cid))

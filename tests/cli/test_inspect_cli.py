@@ -26,8 +26,9 @@ def issued(workspace: Any) -> tuple[Any, int, dict[str, int]]:
     rid = make_report(workspace, until="signed")
     with session_as(workspace, "officier") as s:
         note = evidence.add_evidence(s, rid, source=b"Notitie over bron A", title="Notitie A")
-        photo = evidence.add_evidence(s, rid, source=PNG_1X1, title="Foto",
-                                      classification=Classification.STG_GEHEIM)
+        photo = evidence.add_evidence(
+            s, rid, source=PNG_1X1, title="Foto", classification=Classification.STG_GEHEIM
+        )
     with session_as(workspace, "tekenaar") as s:
         reports.issue_report(s, rid)
     return workspace, int(rid), {"note": int(note.id), "photo": int(photo.id)}
@@ -52,8 +53,9 @@ def test_start_prints_titles_only(issued: Any, as_user: Any) -> None:
     assert set(out) == {"session", "items"}
     assert isinstance(out["session"], int)
     # Titles only, and only what the clearance covers (the geheim photo is not listed).
-    assert out["items"] == [{"id": items["note"], "title": "Notitie A",
-                             "classification": "stg_confidentieel"}]
+    assert out["items"] == [
+        {"id": items["note"], "title": "Notitie A", "classification": "stg_confidentieel"}
+    ]
     assert "Notitie over bron A" not in result.out
 
 
@@ -62,20 +64,29 @@ def test_end_returns_what_was_viewed_and_keeps_the_notes(
 ) -> None:
     _ws, rid, _items = issued
     session_id = run(as_user, "inspecteur", "inspect", "start", "--report", str(rid)).json[
-        "session"]
+        "session"
+    ]
     clock.advance(dt.timedelta(minutes=2))
     notes = tmp_path / "notities.txt"
     notes.write_text("Gezien: notitie A.\n", encoding="utf-8")
-    result = run(as_user, "inspecteur", "inspect", "end", str(session_id),
-                 "--notes-file", str(notes))
+    result = run(
+        as_user, "inspecteur", "inspect", "end", str(session_id), "--notes-file", str(notes)
+    )
     assert result.code == 0
     assert result.json["session"] == session_id
     assert result.json["viewed"] == []  # nothing was opened (content only in the window)
     assert set(result.json) >= {"session", "viewed"}
     again = run(as_user, "inspecteur", "inspect", "end", str(session_id))
     _error(again, "invalid_state", 1)
-    record = run(as_user, "officier", "inspect", "record", str(session_id),
-                 "--pdf", str(tmp_path / "verslag.pdf"))
+    record = run(
+        as_user,
+        "officier",
+        "inspect",
+        "record",
+        str(session_id),
+        "--pdf",
+        str(tmp_path / "verslag.pdf"),
+    )
     assert record.code == 0
     assert record.json["notes"] == "Gezien: notitie A."
     assert (tmp_path / "verslag.pdf").read_bytes().startswith(b"%PDF-")
@@ -89,7 +100,8 @@ def test_viewed_items_and_durations_in_end(issued: Any, as_user: Any, clock: Any
     from desktop_app.services import inspections
 
     session_id = run(as_user, "inspecteur", "inspect", "start", "--report", str(rid)).json[
-        "session"]
+        "session"
+    ]
     with session_as(ws, "inspecteur") as s:  # what the window does
         inspections.open_item(s, session_id, items["note"])
         clock.advance(dt.timedelta(seconds=95))
@@ -106,24 +118,49 @@ def test_refusals_have_their_codes(issued: Any, as_user: Any, workspace: Any) ->
     _error(run(as_user, "officier", "inspect", "start", "--report", str(rid)), "forbidden", 1)
     _error(run(as_user, "inspecteur", "inspect", "start", "--report", "999"), "not_found", 2)
     draft = make_report(workspace, liaison="tweede", until="draft")
-    _error(run(as_user, "inspecteur", "inspect", "start", "--report", str(draft)),
-           "invalid_state", 1)
+    _error(
+        run(as_user, "inspecteur", "inspect", "start", "--report", str(draft)), "invalid_state", 1
+    )
     _error(run(as_user, "inspecteur", "inspect", "end", "4242"), "not_found", 2)
     _error(run(as_user, "inspecteur", "inspect", "start"), "invalid_input", 2)
     set_location(workspace, "other")
-    _error(run(as_user, "inspecteur", "inspect", "start", "--report", str(rid)),
-           "wrong_location", 1)
+    _error(
+        run(as_user, "inspecteur", "inspect", "start", "--report", str(rid)), "wrong_location", 1
+    )
 
 
 def test_notes_file_problems(issued: Any, as_user: Any, tmp_path: Path) -> None:
     _ws, rid, _items = issued
     session_id = run(as_user, "inspecteur", "inspect", "start", "--report", str(rid)).json[
-        "session"]
-    _error(run(as_user, "inspecteur", "inspect", "end", str(session_id), "--notes-file",
-               str(tmp_path / "weg.txt")), "not_found", 2)
+        "session"
+    ]
+    _error(
+        run(
+            as_user,
+            "inspecteur",
+            "inspect",
+            "end",
+            str(session_id),
+            "--notes-file",
+            str(tmp_path / "weg.txt"),
+        ),
+        "not_found",
+        2,
+    )
     (tmp_path / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
-    _error(run(as_user, "inspecteur", "inspect", "end", str(session_id), "--notes-file",
-               str(tmp_path / "latin1.txt")), "invalid_input", 2)
+    _error(
+        run(
+            as_user,
+            "inspecteur",
+            "inspect",
+            "end",
+            str(session_id),
+            "--notes-file",
+            str(tmp_path / "latin1.txt"),
+        ),
+        "invalid_input",
+        2,
+    )
 
 
 def test_reports_overview(issued: Any, as_user: Any) -> None:

@@ -29,10 +29,8 @@ from tests.services.test_printing_support import (
 def run(workspace: Any, as_user: Any) -> Any:
     add_staff(workspace)
 
-    def call(user: str, *args: str, extra: list[str] | None = None,
-             json_mode: bool = True) -> Any:
-        return as_user(user, *args, secrets=[password(user), *(extra or [])],
-                       json_mode=json_mode)
+    def call(user: str, *args: str, extra: list[str] | None = None, json_mode: bool = True) -> Any:
+        return as_user(user, *args, secrets=[password(user), *(extra or [])], json_mode=json_mode)
 
     return call
 
@@ -63,8 +61,9 @@ def test_print_three_signed_copies(run: Any, workspace: Any, tmp_path: Path) -> 
 
 def test_print_a_draft_gives_one_concept(run: Any, workspace: Any, tmp_path: Path) -> None:
     rid = make_report(workspace, upto="draft")
-    result = run("officier", "report", "print", str(rid), "--copies", "2", "--out",
-                 str(tmp_path / "c"))
+    result = run(
+        "officier", "report", "print", str(rid), "--copies", "2", "--out", str(tmp_path / "c")
+    )
     assert result.code == 0
     assert result.json["draft"] is True and len(result.json["files"]) == 1
     texts = _texts(Path(result.json["files"][0]))
@@ -73,17 +72,24 @@ def test_print_a_draft_gives_one_concept(run: Any, workspace: Any, tmp_path: Pat
 
 def test_print_human_output(run: Any, workspace: Any, tmp_path: Path) -> None:
     rid = make_report(workspace, upto="signed")
-    result = run("tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "h"),
-                 json_mode=False)
+    result = run(
+        "tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "h"), json_mode=False
+    )
     assert result.code == 0
     assert "1 ondertekende exemplaren" in result.out and "exemplaar-1-van-1.pdf" in result.out
 
 
-@pytest.mark.parametrize(("user", "code", "exit_code"), [
-    ("liaison", "forbidden", 1), ("beheer", "forbidden", 1), ("laag", "forbidden", 1),
-])
-def test_print_refused(run: Any, workspace: Any, tmp_path: Path, user: str, code: str,
-                       exit_code: int) -> None:
+@pytest.mark.parametrize(
+    ("user", "code", "exit_code"),
+    [
+        ("liaison", "forbidden", 1),
+        ("beheer", "forbidden", 1),
+        ("laag", "forbidden", 1),
+    ],
+)
+def test_print_refused(
+    run: Any, workspace: Any, tmp_path: Path, user: str, code: str, exit_code: int
+) -> None:
     rid = make_report(workspace, upto="signed")
     result = run(user, "report", "print", str(rid), "--out", str(tmp_path / "x"))
     assert result.code == exit_code
@@ -91,21 +97,24 @@ def test_print_refused(run: Any, workspace: Any, tmp_path: Path, user: str, code
     assert not (tmp_path / "x").exists()
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    (["--copies", "0"], "invalid_input"),
-    (["--copies", "drie"], "invalid_input"),
-    ([], "invalid_input"),  # --out is required
-])
-def test_print_bad_input(run: Any, workspace: Any, tmp_path: Path, args: list[str],
-                         code: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--copies", "0"], "invalid_input"),
+        (["--copies", "drie"], "invalid_input"),
+        ([], "invalid_input"),  # --out is required
+    ],
+)
+def test_print_bad_input(
+    run: Any, workspace: Any, tmp_path: Path, args: list[str], code: str
+) -> None:
     rid = make_report(workspace, upto="signed")
     out = ["--out", str(tmp_path / "o")] if args else []
     result = run("tekenaar", "report", "print", str(rid), *args, *out)
     assert result.code == 2 and result.json["error"]["code"] == code
 
 
-def test_print_unknown_report_and_existing_files(run: Any, workspace: Any,
-                                                 tmp_path: Path) -> None:
+def test_print_unknown_report_and_existing_files(run: Any, workspace: Any, tmp_path: Path) -> None:
     missing = run("officier", "report", "print", "404", "--out", str(tmp_path / "o"))
     assert missing.code == 2 and missing.json["error"]["code"] == "not_found"
     rid = make_report(workspace, upto="signed")
@@ -120,7 +129,9 @@ def test_print_register_listing(run: Any, workspace: Any, tmp_path: Path) -> Non
     result = run("officier", "report", "prints", str(rid))
     assert result.code == 0
     assert [(i["copy"], i["total"], i["printed_by"]) for i in result.json["items"]] == [
-        (1, 2, "tekenaar"), (2, 2, "tekenaar")]
+        (1, 2, "tekenaar"),
+        (2, 2, "tekenaar"),
+    ]
 
 
 def test_signing_show_create_import_function(run: Any, workspace: Any, tmp_path: Path) -> None:
@@ -128,8 +139,9 @@ def test_signing_show_create_import_function(run: Any, workspace: Any, tmp_path:
     created = run("beheer", "signing", "create")
     assert created.code == 0 and created.json["key"]["origin"] == "workstation"
     assert (workspace.root / "trust-roots.pem").is_file()
-    org = pki.create_workstation_pki("Organisatie", workspace.env.clock.now()
-                                     - dt.timedelta(days=1))
+    org = pki.create_workstation_pki(
+        "Organisatie", workspace.env.clock.now() - dt.timedelta(days=1)
+    )
     p12 = tmp_path / "org.p12"
     p12.write_bytes(pki.export_pkcs12(org.signing, b"p12-wachtwoord"))
     wrong = run("beheer", "signing", "import", str(p12), extra=["fout"])
@@ -141,8 +153,9 @@ def test_signing_show_create_import_function(run: Any, workspace: Any, tmp_path:
     shown = run("tekenaar", "signing", "show").json["key"]
     assert shown["sha256_fingerprint"] == imported.json["key"]["sha256_fingerprint"]
     assert len(shown["trust_roots"]) == 2
-    function = run("beheer", "signing", "function", "tekenaar", "--function",
-                   "directeur Inlichtingen")
+    function = run(
+        "beheer", "signing", "function", "tekenaar", "--function", "directeur Inlichtingen"
+    )
     assert function.json == {"name": "tekenaar", "function": "directeur Inlichtingen"}
     rid = make_report(workspace, upto="signed")
     printed = run("tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "o"))

@@ -35,8 +35,7 @@ ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00")
 def run(workspace: Any, as_user: Any) -> Any:
     with workspace.session() as admin:
         for name, (roles, clearance) in ROLES.items():
-            add_user(admin, name=name, password=PASSWORDS[name], roles=roles,
-                     clearance=clearance)
+            add_user(admin, name=name, password=PASSWORDS[name], roles=roles, clearance=clearance)
 
     def call(user: str, *args: str, json_mode: bool = True) -> Any:
         return as_user(user, *args, secrets=[PASSWORDS[user]], json_mode=json_mode)
@@ -47,8 +46,12 @@ def run(workspace: Any, as_user: Any) -> Any:
 @pytest.fixture
 def texts(tmp_path: Path) -> dict[str, Path]:
     out = {}
-    for name, text in (("v1", TEXT_V1), ("v2", TEXT_V2), ("empty", " \n\n"),
-                       ("latin1", "Caf\xe9\n")):
+    for name, text in (
+        ("v1", TEXT_V1),
+        ("v2", TEXT_V2),
+        ("empty", " \n\n"),
+        ("latin1", "Caf\xe9\n"),
+    ):
         path = tmp_path / f"{name}.txt"
         path.write_bytes(text.encode("latin-1" if name == "latin1" else "utf-8"))
         out[name] = path
@@ -70,8 +73,9 @@ def ok(result: Any) -> Any:
 
 
 def draft(run: Any, texts: dict[str, Path], *extra: str) -> int:
-    out = ok(run("officier", "report", "draft", "--spontaneous", "--text-file",
-                 str(texts["v1"]), *extra))
+    out = ok(
+        run("officier", "report", "draft", "--spontaneous", "--text-file", str(texts["v1"]), *extra)
+    )
     return int(out["id"])
 
 
@@ -83,13 +87,32 @@ def usable(run: Any, texts: dict[str, Path]) -> int:
 
 
 def test_draft_shape(run: Any, texts: dict[str, Path]) -> None:
-    out = ok(run("officier", "report", "draft", "--spontaneous", "--text-file",
-                 str(texts["v1"]), "--title", "Reis", "--classification", "dep_vertrouwelijk"))
-    assert out == {"id": out["id"], "reference": "AB-2026-000001", "version": 1,
-                   "status": "draft", "classification": "dep_vertrouwelijk", "warnings": []}
+    out = ok(
+        run(
+            "officier",
+            "report",
+            "draft",
+            "--spontaneous",
+            "--text-file",
+            str(texts["v1"]),
+            "--title",
+            "Reis",
+            "--classification",
+            "dep_vertrouwelijk",
+        )
+    )
+    assert out == {
+        "id": out["id"],
+        "reference": "AB-2026-000001",
+        "version": 1,
+        "status": "draft",
+        "classification": "dep_vertrouwelijk",
+        "warnings": [],
+    }
     assert isinstance(out["id"], int)
-    default = ok(run("officier", "report", "draft", "--spontaneous", "--text-file",
-                     str(texts["v1"])))
+    default = ok(
+        run("officier", "report", "draft", "--spontaneous", "--text-file", str(texts["v1"]))
+    )
     assert default["classification"] == "stg_confidentieel"
 
 
@@ -98,39 +121,76 @@ def test_draft_bad_input(run: Any, texts: dict[str, Path], tmp_path: Path) -> No
     assert "leeg" in error(run("officier", *base, str(texts["empty"])), "invalid_input", 2)
     error(run("officier", *base, str(texts["latin1"])), "invalid_input", 2)
     error(run("officier", *base, str(tmp_path / "nergens.txt")), "not_found", 2)
-    error(run("officier", *base, str(texts["v1"]), "--classification", "topgeheim"),
-          "invalid_input", 2)
+    error(
+        run("officier", *base, str(texts["v1"]), "--classification", "topgeheim"),
+        "invalid_input",
+        2,
+    )
     # Exactly one of --request / --spontaneous.
-    error(run("officier", "report", "draft", "--text-file", str(texts["v1"])),
-          "invalid_input", 2)
-    error(run("officier", "report", "draft", "--spontaneous", "--request", "1", "--text-file",
-              str(texts["v1"])), "invalid_input", 2)
+    error(run("officier", "report", "draft", "--text-file", str(texts["v1"])), "invalid_input", 2)
+    error(
+        run(
+            "officier",
+            "report",
+            "draft",
+            "--spontaneous",
+            "--request",
+            "1",
+            "--text-file",
+            str(texts["v1"]),
+        ),
+        "invalid_input",
+        2,
+    )
     error(run("officier", "report", "show", "abc"), "invalid_input", 2)
     # Wrong role.
     error(run("liaison", *base, str(texts["v1"])), "forbidden", 1)
-    error(run("officier", *base, str(texts["v1"]), "--classification", "stg_zeer_geheim"),
-          "forbidden", 1)
+    error(
+        run("officier", *base, str(texts["v1"]), "--classification", "stg_zeer_geheim"),
+        "forbidden",
+        1,
+    )
 
 
 def test_revise_submit_show_diff(run: Any, texts: dict[str, Path]) -> None:
     rid = draft(run, texts)
     ok(run("officier", "report", "submit", str(rid)))
     # Revise while in review.
-    msg = error(run("officier", "report", "revise", str(rid), "--text-file", str(texts["v2"])),
-                "invalid_state", 1)
+    msg = error(
+        run("officier", "report", "revise", str(rid), "--text-file", str(texts["v2"])),
+        "invalid_state",
+        1,
+    )
     assert "beoordeling" in msg
     ok(run("liaison", "review", "verdict", str(rid), "--changes-wanted", "--comment", "Jaartal?"))
     out = ok(run("officier", "report", "revise", str(rid), "--text-file", str(texts["v2"])))
-    assert {k: out[k] for k in ("id", "version", "status")} == {"id": rid, "version": 2,
-                                                                "status": "draft"}
+    assert {k: out[k] for k in ("id", "version", "status")} == {
+        "id": rid,
+        "version": 2,
+        "status": "draft",
+    }
     out = ok(run("officier", "report", "submit", str(rid)))
     assert (out["status"], out["version"]) == ("in_review", 2)
 
     show = ok(run("officier", "report", "show", str(rid)))
     assert (show["id"], show["version"], show["status"], show["text"]) == (
-        rid, 2, "in_review", TEXT_V2)
-    for key in ("reference", "title", "classification", "annotations", "versions", "verdicts",
-                "allowed_actions", "work_lists", "latest_version", "history"):
+        rid,
+        2,
+        "in_review",
+        TEXT_V2,
+    )
+    for key in (
+        "reference",
+        "title",
+        "classification",
+        "annotations",
+        "versions",
+        "verdicts",
+        "allowed_actions",
+        "work_lists",
+        "latest_version",
+        "history",
+    ):
         assert key in show
     assert show["title"] == "betrokkene B"
     assert [v["verdict"] for v in show["verdicts"]] == ["changes_wanted"]
@@ -146,8 +206,7 @@ def test_revise_submit_show_diff(run: Any, texts: dict[str, Path]) -> None:
     assert "-Betrokkene reisde in 2020 naar het buitenland." in diff["diff"]
     assert "+Betrokkene reisde in 2021 naar het buitenland." in diff["diff"]
     error(run("officier", "report", "diff", str(rid), "--from", "1"), "invalid_input", 2)
-    human = run("officier", "report", "diff", str(rid), "--from", "1", "--to", "2",
-                json_mode=False)
+    human = run("officier", "report", "diff", str(rid), "--from", "1", "--to", "2", json_mode=False)
     assert human.code == 0 and human.out.startswith("--- AB-2026-000001 versie 1\n")
 
 
@@ -163,8 +222,11 @@ def test_sign_and_issue(run: Any, texts: dict[str, Path]) -> None:
     assert out["status"] == "signed"
     assert out["text_sha256"] == hashlib.sha256(TEXT_V1.encode()).hexdigest()
     assert out["classification"] == "stg_geheim"
-    error(run("officier", "report", "revise", str(rid), "--text-file", str(texts["v2"])),
-          "invalid_state", 1)
+    error(
+        run("officier", "report", "revise", str(rid), "--text-file", str(texts["v2"])),
+        "invalid_state",
+        1,
+    )
     error(run("liaison", "report", "issue", str(rid)), "forbidden", 1)
     out = ok(run("officier", "report", "issue", str(rid)))
     assert (out["id"], out["status"], out["request_id"]) == (rid, "issued", None)
@@ -191,16 +253,24 @@ def test_list_and_classify(run: Any, texts: dict[str, Path]) -> None:
     b = usable(run, texts)
     out = ok(run("officier", "report", "list"))
     assert set(out) == {"lists"}
-    assert set(out["lists"]) == {"my_drafts", "awaiting_my_review", "awaiting_my_signature",
-                                 "ready_to_issue", "issued"}
+    assert set(out["lists"]) == {
+        "my_drafts",
+        "awaiting_my_review",
+        "awaiting_my_signature",
+        "ready_to_issue",
+        "issued",
+    }
     assert sorted(r["id"] for r in out["lists"]["my_drafts"]) == sorted([a, b])
     signer = ok(run("tekenaar", "report", "list", "--list", "awaiting_my_signature"))
     assert [r["id"] for r in signer["lists"]["awaiting_my_signature"]] == [b]
     assert set(signer["lists"]) == {"awaiting_my_signature"}
     out = ok(run("officier", "report", "classify", str(a), "--classification", "stg_geheim"))
     assert out["classification"] == "stg_geheim"
-    error(run("officier", "report", "classify", str(b), "--classification", "stg_geheim"),
-          "invalid_state", 1)
+    error(
+        run("officier", "report", "classify", str(b), "--classification", "stg_geheim"),
+        "invalid_state",
+        1,
+    )
 
 
 def test_human_output_of_show(run: Any, texts: dict[str, Path]) -> None:
@@ -211,31 +281,66 @@ def test_human_output_of_show(run: Any, texts: dict[str, Path]) -> None:
     assert "STG. CONFIDENTIEEL" in human.out
 
 
-def test_draft_on_a_request_and_issue_closes_it(run: Any, texts: dict[str, Path],
-                                                workspace: Any) -> None:
+def test_draft_on_a_request_and_issue_closes_it(
+    run: Any, texts: dict[str, Path], workspace: Any
+) -> None:
     import datetime as dt
 
     from desktop_app.domain.calendar import AtwCalendar
     from desktop_app.domain.requests import Purpose, RequestDraft
     from desktop_app.storage import requests as requests_repo
 
-    draft_request = RequestDraft(subject_name="Betrokkene B", v_number="1234567890",
-                                 purpose=Purpose.RESIDENCE, received=dt.date(2026, 10, 29))
+    draft_request = RequestDraft(
+        subject_name="Betrokkene B",
+        v_number="1234567890",
+        purpose=Purpose.RESIDENCE,
+        received=dt.date(2026, 10, 29),
+    )
     with workspace.session() as admin, admin.db.transaction() as conn:
         request_id = requests_repo.insert_many(
-            conn, [draft_request], calendar=AtwCalendar.default(), created_by="liaison",
-            created_at="2026-10-29T09:00:00+00:00").first_id
-    error(run("officier", "report", "draft", "--request", "999", "--text-file",
-              str(texts["v1"])), "not_found", 2)
-    out = ok(run("officier", "report", "draft", "--request", str(request_id), "--text-file",
-                 str(texts["v1"])))
+            conn,
+            [draft_request],
+            calendar=AtwCalendar.default(),
+            created_by="liaison",
+            created_at="2026-10-29T09:00:00+00:00",
+        ).first_id
+    error(
+        run("officier", "report", "draft", "--request", "999", "--text-file", str(texts["v1"])),
+        "not_found",
+        2,
+    )
+    out = ok(
+        run(
+            "officier",
+            "report",
+            "draft",
+            "--request",
+            str(request_id),
+            "--text-file",
+            str(texts["v1"]),
+        )
+    )
     rid = str(out["id"])
-    error(run("officier", "report", "draft", "--request", str(request_id), "--text-file",
-              str(texts["v1"])), "invalid_state", 1)
+    error(
+        run(
+            "officier",
+            "report",
+            "draft",
+            "--request",
+            str(request_id),
+            "--text-file",
+            str(texts["v1"]),
+        ),
+        "invalid_state",
+        1,
+    )
     assert ok(run("officier", "report", "show", rid))["request_id"] == request_id
     ok(run("officier", "report", "submit", rid))
     ok(run("liaison", "review", "verdict", rid, "--usable"))
     ok(run("tekenaar", "report", "sign", rid))
     out = ok(run("tekenaar", "report", "issue", rid))
     assert (out["status"], out["request_id"], out["request_status"]) == (
-        "issued", request_id, "closed_report_issued")
+        "issued",
+        request_id,
+        "closed_report_issued",
+    )

@@ -13,21 +13,51 @@ from desktop_app.domain.classification import Classification
 from desktop_app.domain.roles import Role
 from desktop_app.services import users
 
-REQUEST_KEYS = {"id", "reference", "ind_reference", "subject_name", "v_number", "birth_date",
-                "nationality", "purpose", "received", "deadline", "status", "overdue",
-                "delay_notice"}
-STATS_KEYS = {"requests_received", "requests_closed", "on_time", "late_with_notice",
-              "late_without_notice", "overdue_open", "median_working_days", "reports_issued",
-              "inspections", "provisions_aivd_to_ind", "provisions_ind_to_aivd"}
+REQUEST_KEYS = {
+    "id",
+    "reference",
+    "ind_reference",
+    "subject_name",
+    "v_number",
+    "birth_date",
+    "nationality",
+    "purpose",
+    "received",
+    "deadline",
+    "status",
+    "overdue",
+    "delay_notice",
+}
+STATS_KEYS = {
+    "requests_received",
+    "requests_closed",
+    "on_time",
+    "late_with_notice",
+    "late_without_notice",
+    "overdue_open",
+    "median_working_days",
+    "reports_issued",
+    "inspections",
+    "provisions_aivd_to_ind",
+    "provisions_ind_to_aivd",
+}
 
 
 @pytest.fixture
 def people(workspace: Any) -> Any:
     with workspace.session() as admin:
-        for name, role in (("officier", Role.AIVD_OFFICER), ("liaison", Role.IND_LIAISON),
-                           ("tekenaar", Role.AIVD_SIGNER)):
-            users.add_user(admin, name=name, password=PASSWORDS[name], roles=[role],
-                           clearance=Classification.STG_GEHEIM)
+        for name, role in (
+            ("officier", Role.AIVD_OFFICER),
+            ("liaison", Role.IND_LIAISON),
+            ("tekenaar", Role.AIVD_SIGNER),
+        ):
+            users.add_user(
+                admin,
+                name=name,
+                password=PASSWORDS[name],
+                roles=[role],
+                clearance=Classification.STG_GEHEIM,
+            )
     return workspace
 
 
@@ -36,8 +66,19 @@ def officer(as_user: Any, *args: str) -> Any:
 
 
 def add(as_user: Any, name: str, v_number: str, received: str = "2026-10-30") -> Any:
-    return officer(as_user, "request", "add", "--subject-name", name, "--v-number", v_number,
-                   "--purpose", "asylum", "--received", received)
+    return officer(
+        as_user,
+        "request",
+        "add",
+        "--subject-name",
+        name,
+        "--v-number",
+        v_number,
+        "--purpose",
+        "asylum",
+        "--received",
+        received,
+    )
 
 
 def test_add_gives_reference_and_atw_deadline(people: Any, as_user: Any) -> None:
@@ -51,17 +92,43 @@ def test_add_gives_reference_and_atw_deadline(people: Any, as_user: Any) -> None
     assert body["status"] == "received"
 
 
-@pytest.mark.parametrize(("args", "field_hint"), [
-    (["--subject-name", "A", "--v-number", "12345", "--purpose", "asylum"], "V-nummer"),
-    (["--subject-name", " ", "--v-number", "1234567890", "--purpose", "asylum"], "naam"),
-    (["--subject-name", "A", "--v-number", "1234567890", "--purpose", "holiday"], "holiday"),
-    (["--subject-name", "A", "--v-number", "1234567890", "--purpose", "asylum",
-      "--received", "2027-01-01"], "toekomst"),
-    (["--subject-name", "A", "--v-number", "1234567890", "--purpose", "asylum",
-      "--received", "2026-02-30"], "2026-02-30"),
-])
-def test_bad_input_is_exit_2_and_nothing_stored(people: Any, as_user: Any, args: list[str],
-                                                field_hint: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "field_hint"),
+    [
+        (["--subject-name", "A", "--v-number", "12345", "--purpose", "asylum"], "V-nummer"),
+        (["--subject-name", " ", "--v-number", "1234567890", "--purpose", "asylum"], "naam"),
+        (["--subject-name", "A", "--v-number", "1234567890", "--purpose", "holiday"], "holiday"),
+        (
+            [
+                "--subject-name",
+                "A",
+                "--v-number",
+                "1234567890",
+                "--purpose",
+                "asylum",
+                "--received",
+                "2027-01-01",
+            ],
+            "toekomst",
+        ),
+        (
+            [
+                "--subject-name",
+                "A",
+                "--v-number",
+                "1234567890",
+                "--purpose",
+                "asylum",
+                "--received",
+                "2026-02-30",
+            ],
+            "2026-02-30",
+        ),
+    ],
+)
+def test_bad_input_is_exit_2_and_nothing_stored(
+    people: Any, as_user: Any, args: list[str], field_hint: str
+) -> None:
     result = officer(as_user, "request", "add", *args)
     assert result.code == 2
     assert result.json["error"]["code"] == "invalid_input"
@@ -78,8 +145,10 @@ def test_search_folds_case_and_diacritics_in_any_script(people: Any, as_user: An
     found = officer(as_user, "request", "list", "--search", "celik").json
     assert [i["subject_name"] for i in found["items"]] == ["Çelik Yılmaz"]
     assert officer(as_user, "request", "list", "--search", "muller").json["total"] == 1
-    assert officer(as_user, "request", "list", "--search", "ПЕТРОВ").json["items"][0][
-        "v_number"] == "1000000003"
+    assert (
+        officer(as_user, "request", "list", "--search", "ПЕТРОВ").json["items"][0]["v_number"]
+        == "1000000003"
+    )
     by_v = officer(as_user, "request", "list", "--search", "1000000004").json
     assert [i["subject_name"] for i in by_v["items"]] == ["Anna de Vries"]
     assert set(by_v["items"][0]) == REQUEST_KEYS
@@ -93,12 +162,16 @@ def test_limit_bounds_items_and_total_counts_all(people: Any, as_user: Any) -> N
     assert body["total"] == 5
 
 
-def test_import_is_all_or_nothing_and_names_the_row(people: Any, as_user: Any,
-                                                    tmp_path: Path) -> None:
+def test_import_is_all_or_nothing_and_names_the_row(
+    people: Any, as_user: Any, tmp_path: Path
+) -> None:
     bad = tmp_path / "lijst.csv"
-    bad.write_text("subject_name;v_number;purpose;received\n"
-                   "Ahmed Ali;1111111111;residence;2026-10-01\n"
-                   "Fatma Kaya;22;asylum;2026-10-01\n", encoding="utf-8")
+    bad.write_text(
+        "subject_name;v_number;purpose;received\n"
+        "Ahmed Ali;1111111111;residence;2026-10-01\n"
+        "Fatma Kaya;22;asylum;2026-10-01\n",
+        encoding="utf-8",
+    )
     result = officer(as_user, "request", "import", str(bad))
     assert result.code == 2
     assert result.json["error"]["code"] == "invalid_input"
@@ -106,10 +179,13 @@ def test_import_is_all_or_nothing_and_names_the_row(people: Any, as_user: Any,
     assert "v_number" in result.json["error"]["message"]
     assert officer(as_user, "request", "list").json["total"] == 0
     good = tmp_path / "lijst.json"
-    good.write_text('[{"subject_name": "Ahmed Ali", "v_number": "1111111111",'
-                    ' "purpose": "residence", "received": "2026-10-01"},'
-                    ' {"subject_name": "Fatma Kaya", "v_number": "2222222222",'
-                    ' "purpose": "asylum", "received": "2026-10-02"}]', encoding="utf-8")
+    good.write_text(
+        '[{"subject_name": "Ahmed Ali", "v_number": "1111111111",'
+        ' "purpose": "residence", "received": "2026-10-01"},'
+        ' {"subject_name": "Fatma Kaya", "v_number": "2222222222",'
+        ' "purpose": "asylum", "received": "2026-10-02"}]',
+        encoding="utf-8",
+    )
     assert officer(as_user, "request", "import", str(good)).json == {"imported": 2}
     missing = tmp_path / "kolom.csv"
     missing.write_text("subject_name;purpose;received\nA;asylum;2026-10-01\n")
@@ -121,14 +197,19 @@ def test_workflow_delay_notice_and_close(people: Any, as_user: Any, clock: Any) 
     rid = str(add(as_user, "Sara Bakker", "3333333333").json["id"])
     started = officer(as_user, "request", "start", rid).json
     assert started["status"] == "in_progress"
-    notice = officer(as_user, "request", "notify-delay", rid, "--reason",
-                     "Aanvullend onderzoek").json
-    assert notice["delay_notice"] == {"date": "2026-11-02", "reason": "Aanvullend onderzoek",
-                                      "by": "officier"}
+    notice = officer(
+        as_user, "request", "notify-delay", rid, "--reason", "Aanvullend onderzoek"
+    ).json
+    assert notice["delay_notice"] == {
+        "date": "2026-11-02",
+        "reason": "Aanvullend onderzoek",
+        "by": "officier",
+    }
     no_reason = officer(as_user, "request", "close", rid, "--no-data")
     assert no_reason.code == 2 and no_reason.json["error"]["code"] == "invalid_input"
-    closed = officer(as_user, "request", "close", rid, "--no-data", "--reason",
-                     "Geen gegevens bekend").json
+    closed = officer(
+        as_user, "request", "close", rid, "--no-data", "--reason", "Geen gegevens bekend"
+    ).json
     assert closed["status"] == "closed_no_data"
     again = officer(as_user, "request", "start", rid)
     assert again.code == 1 and again.json["error"]["code"] == "invalid_state"
@@ -145,14 +226,33 @@ def test_roles_and_need_to_know(people: Any, as_user: Any) -> None:
     add(as_user, "Geheim Persoon", "5555555555")
     admin = as_user("beheer", "request", "list", secrets=[ADMIN_PW])
     assert admin.code == 1 and admin.json["error"]["code"] == "forbidden"
-    signer_add = as_user("tekenaar", "request", "add", "--subject-name", "X", "--v-number",
-                         "1234567890", "--purpose", "asylum", secrets=[PASSWORDS["tekenaar"]])
+    signer_add = as_user(
+        "tekenaar",
+        "request",
+        "add",
+        "--subject-name",
+        "X",
+        "--v-number",
+        "1234567890",
+        "--purpose",
+        "asylum",
+        secrets=[PASSWORDS["tekenaar"]],
+    )
     assert signer_add.json["error"]["code"] == "forbidden"
     liaison_start = as_user("liaison", "request", "start", "1", secrets=[PASSWORDS["liaison"]])
     assert liaison_start.json["error"]["code"] == "forbidden"
-    liaison_add = as_user("liaison", "request", "add", "--subject-name", "Via IND",
-                          "--v-number", "6666666666", "--purpose", "naturalisation",
-                          secrets=[PASSWORDS["liaison"]])
+    liaison_add = as_user(
+        "liaison",
+        "request",
+        "add",
+        "--subject-name",
+        "Via IND",
+        "--v-number",
+        "6666666666",
+        "--purpose",
+        "naturalisation",
+        secrets=[PASSWORDS["liaison"]],
+    )
     assert liaison_add.code == 0
     entries = as_user("beheer", "audit", "list", "--limit", "50", secrets=[ADMIN_PW]).json
     denied = [e for e in entries["items"] if e["result"] == "denied"]
@@ -163,16 +263,34 @@ def test_roles_and_need_to_know(people: Any, as_user: Any) -> None:
 
 def test_provisions_and_stats(people: Any, as_user: Any, tmp_path: Path) -> None:
     add(as_user, "Ali Demir", "7777777777")
-    made = officer(as_user, "provision", "add", "--direction", "ind_to_aivd",
-                   "--description", "Dossierstukken", "--date", "2026-11-01").json
+    made = officer(
+        as_user,
+        "provision",
+        "add",
+        "--direction",
+        "ind_to_aivd",
+        "--description",
+        "Dossierstukken",
+        "--date",
+        "2026-11-01",
+    ).json
     assert made["direction"] == "ind_to_aivd" and made["date"] == "2026-11-01"
     bad = officer(as_user, "provision", "add", "--direction", "sideways", "--description", "x")
     assert bad.code == 2
     listed = as_user("liaison", "provision", "list", secrets=[PASSWORDS["liaison"]]).json
     assert [p["id"] for p in listed["items"]] == [made["id"]]
     pdf = tmp_path / "stats.pdf"
-    stats = as_user("beheer", "stats", "--from", "2026-10-01", "--to", "2026-11-30",
-                    "--pdf", str(pdf), secrets=[ADMIN_PW])
+    stats = as_user(
+        "beheer",
+        "stats",
+        "--from",
+        "2026-10-01",
+        "--to",
+        "2026-11-30",
+        "--pdf",
+        str(pdf),
+        secrets=[ADMIN_PW],
+    )
     assert stats.code == 0
     assert set(stats.json) >= STATS_KEYS
     assert stats.json["requests_received"] == 1
@@ -186,13 +304,23 @@ def test_provisions_and_stats(people: Any, as_user: Any, tmp_path: Path) -> None
 def test_calendar_day_moves_open_deadlines(people: Any, as_user: Any) -> None:
     rid = str(add(as_user, "Eva Peters", "8888888888").json["id"])
     assert officer(as_user, "request", "show", rid).json["deadline"] == "2026-11-13"
-    added = as_user("beheer", "calendar", "add", "2026-11-06", "--kind", "closure",
-                    "--description", "Sluiting gebouw", secrets=[ADMIN_PW]).json
+    added = as_user(
+        "beheer",
+        "calendar",
+        "add",
+        "2026-11-06",
+        "--kind",
+        "closure",
+        "--description",
+        "Sluiting gebouw",
+        secrets=[ADMIN_PW],
+    ).json
     assert added["deadlines_changed"] == 1
     assert officer(as_user, "request", "show", rid).json["deadline"] == "2026-11-16"
     days = as_user("beheer", "calendar", "list", secrets=[ADMIN_PW]).json["items"]
     assert {"date": "2026-05-15", "kind": "decree"}.items() <= next(
-        d for d in days if d["date"] == "2026-05-15").items()
+        d for d in days if d["date"] == "2026-05-15"
+    ).items()
 
 
 def test_a_second_delay_notice_is_refused(people: Any, as_user: Any) -> None:

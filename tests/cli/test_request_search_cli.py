@@ -16,8 +16,9 @@ from desktop_app.services import users
 @pytest.fixture
 def staff(workspace: Any) -> Any:
     with workspace.session() as admin:
-        users.add_user(admin, name="officier", password=PASSWORDS["officier"],
-                       roles=[Role.AIVD_OFFICER])
+        users.add_user(
+            admin, name="officier", password=PASSWORDS["officier"], roles=[Role.AIVD_OFFICER]
+        )
     return workspace
 
 
@@ -26,8 +27,20 @@ def run(as_user: Any, *args: str) -> Any:
 
 
 def add(as_user: Any, name: str, v_number: str, *extra: str) -> dict[str, Any]:
-    result = run(as_user, "request", "add", "--subject-name", name, "--v-number", v_number,
-                 "--purpose", "residence", "--received", "2026-10-30", *extra)
+    result = run(
+        as_user,
+        "request",
+        "add",
+        "--subject-name",
+        name,
+        "--v-number",
+        v_number,
+        "--purpose",
+        "residence",
+        "--received",
+        "2026-10-30",
+        *extra,
+    )
     assert result.code == 0, result.out
     body: dict[str, Any] = result.json
     return body
@@ -42,16 +55,18 @@ def test_v_number_prefix_reference_and_ind_reference(staff: Any, as_user: Any) -
     add(as_user, "Hans Müller", "0612999999")
     third = add(as_user, "Олег Сидоров", "0700000000")
     assert set(names(run(as_user, "request", "list", "--search", "0612").json)) == {
-        "Ayşe Çelik", "Hans Müller"}
+        "Ayşe Çelik",
+        "Hans Müller",
+    }
     assert run(as_user, "request", "list", "--search", "0612").json["total"] == 2
-    assert names(run(as_user, "request", "list", "--search", "06.1234.5678").json) == [
-        "Ayşe Çelik"]
-    assert names(run(as_user, "request", "list", "--search", third["reference"].lower()
-                     ).json) == ["Олег Сидоров"]
+    assert names(run(as_user, "request", "list", "--search", "06.1234.5678").json) == ["Ayşe Çelik"]
+    assert names(run(as_user, "request", "list", "--search", third["reference"].lower()).json) == [
+        "Олег Сидоров"
+    ]
     assert names(run(as_user, "request", "list", "--search", "ind/2026/0042").json) == [
-        "Ayşe Çelik"]
-    assert names(run(as_user, "request", "list", "--search", "сидоров").json) == [
-        "Олег Сидоров"]
+        "Ayşe Çelik"
+    ]
+    assert names(run(as_user, "request", "list", "--search", "сидоров").json) == ["Олег Сидоров"]
     assert run(as_user, "request", "list", "--search", "0613").json == {"items": [], "total": 0}
 
 
@@ -76,13 +91,23 @@ def test_show_unknown_and_forbidden(staff: Any, as_user: Any) -> None:
 def test_stats_csv_export(staff: Any, as_user: Any, tmp_path: Path) -> None:
     add(as_user, "Eva Peters", "8888888888")
     target = tmp_path / "cijfers.csv"
-    result = as_user("beheer", "stats", "--from", "2026-01-01", "--to", "2026-12-31",
-                     "--csv", str(target), secrets=[ADMIN_PW])
+    result = as_user(
+        "beheer",
+        "stats",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--csv",
+        str(target),
+        secrets=[ADMIN_PW],
+    )
     assert result.code == 0 and result.json["requests_received"] == 1
     text = target.read_bytes().decode("utf-8-sig")
     assert text.splitlines()[0] == "kenmerk;omschrijving;waarde"
     assert "requests_received;" in text and text.count("\r\n") >= 12
     assert oct(target.stat().st_mode & 0o777) == "0o600"
-    bad = as_user("beheer", "stats", "--from", "2026-12-31", "--to", "2026-01-01",
-                  secrets=[ADMIN_PW])
+    bad = as_user(
+        "beheer", "stats", "--from", "2026-12-31", "--to", "2026-01-01", secrets=[ADMIN_PW]
+    )
     assert bad.code == 2 and bad.json["error"]["code"] == "invalid_input"

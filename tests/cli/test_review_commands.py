@@ -28,12 +28,27 @@ TEXT_V2 = "Onderwerp: betrokkene C\n\nZij verbleef in 2018 in het buitenland.\n"
 @pytest.fixture
 def run(workspace: Any, as_user: Any) -> Any:
     with workspace.session() as admin:
-        add_user(admin, name="officier", password=PASSWORDS["officier"],
-                 roles=[Role.AIVD_OFFICER], clearance=Classification.STG_GEHEIM)
-        add_user(admin, name="liaison", password=PASSWORDS["liaison"],
-                 roles=[Role.IND_LIAISON], clearance=Classification.STG_CONFIDENTIEEL)
-        add_user(admin, name="tekenaar", password=PASSWORDS["tekenaar"],
-                 roles=[Role.AIVD_SIGNER], clearance=Classification.STG_GEHEIM)
+        add_user(
+            admin,
+            name="officier",
+            password=PASSWORDS["officier"],
+            roles=[Role.AIVD_OFFICER],
+            clearance=Classification.STG_GEHEIM,
+        )
+        add_user(
+            admin,
+            name="liaison",
+            password=PASSWORDS["liaison"],
+            roles=[Role.IND_LIAISON],
+            clearance=Classification.STG_CONFIDENTIEEL,
+        )
+        add_user(
+            admin,
+            name="tekenaar",
+            password=PASSWORDS["tekenaar"],
+            roles=[Role.AIVD_SIGNER],
+            clearance=Classification.STG_GEHEIM,
+        )
 
     def call(user: str, *args: str) -> Any:
         return as_user(user, *args, secrets=[PASSWORDS[user]])
@@ -61,32 +76,81 @@ def test_annotate_shape_and_rules(run: Any, report: tuple[int, Path]) -> None:
     rid, _ = report
     quote = "verbleef in 2018"
     # Not in review yet.
-    error(run("liaison", "review", "annotate", str(rid), "--quote", quote, "--comment", "x"),
-          "invalid_state", 1)
+    error(
+        run("liaison", "review", "annotate", str(rid), "--quote", quote, "--comment", "x"),
+        "invalid_state",
+        1,
+    )
     assert run("officier", "report", "submit", str(rid)).code == 0
-    out = run("liaison", "review", "annotate", str(rid), "--quote", quote, "--comment",
-              "Bron?")
+    out = run("liaison", "review", "annotate", str(rid), "--quote", quote, "--comment", "Bron?")
     assert out.code == 0, out.out
     start = TEXT_V1.index(quote)
-    assert out.json == {"id": out.json["id"], "report_id": rid, "version": 1, "start": start,
-                        "end": start + len(quote)}
+    assert out.json == {
+        "id": out.json["id"],
+        "report_id": rid,
+        "version": 1,
+        "start": start,
+        "end": start + len(quote),
+    }
     # The quote must occur in the version under review.
-    msg = error(run("liaison", "review", "annotate", str(rid), "--quote", "staat er niet in",
-                    "--comment", "x"), "invalid_input", 2)
+    msg = error(
+        run(
+            "liaison",
+            "review",
+            "annotate",
+            str(rid),
+            "--quote",
+            "staat er niet in",
+            "--comment",
+            "x",
+        ),
+        "invalid_input",
+        2,
+    )
     assert "versie 1" in msg
-    error(run("liaison", "review", "annotate", str(rid), "--quote", quote, "--comment", " "),
-          "invalid_input", 2)
+    error(
+        run("liaison", "review", "annotate", str(rid), "--quote", quote, "--comment", " "),
+        "invalid_input",
+        2,
+    )
     error(run("liaison", "review", "annotate", str(rid), "--quote", quote), "invalid_input", 2)
-    error(run("officier", "review", "annotate", str(rid), "--quote", quote, "--comment", "x"),
-          "forbidden", 1)
+    error(
+        run("officier", "review", "annotate", str(rid), "--quote", quote, "--comment", "x"),
+        "forbidden",
+        1,
+    )
     # --start picks the second of two identical sentences.
     twice = "Betrokkene is bekend bij de dienst."
     second = TEXT_V1.rindex(twice)
-    out = run("liaison", "review", "annotate", str(rid), "--quote", twice, "--comment", "Dubbel",
-              "--start", str(second))
+    out = run(
+        "liaison",
+        "review",
+        "annotate",
+        str(rid),
+        "--quote",
+        twice,
+        "--comment",
+        "Dubbel",
+        "--start",
+        str(second),
+    )
     assert (out.json["start"], out.json["end"]) == (second, second + len(twice))
-    error(run("liaison", "review", "annotate", str(rid), "--quote", twice, "--comment", "x",
-              "--start", "3"), "invalid_input", 2)
+    error(
+        run(
+            "liaison",
+            "review",
+            "annotate",
+            str(rid),
+            "--quote",
+            twice,
+            "--comment",
+            "x",
+            "--start",
+            "3",
+        ),
+        "invalid_input",
+        2,
+    )
 
 
 def test_verdict_and_annotations_on_later_versions(run: Any, report: tuple[int, Path]) -> None:
@@ -94,29 +158,64 @@ def test_verdict_and_annotations_on_later_versions(run: Any, report: tuple[int, 
     error(run("liaison", "review", "verdict", str(rid), "--usable"), "invalid_state", 1)
     assert run("officier", "report", "submit", str(rid)).code == 0
     error(run("liaison", "review", "verdict", str(rid)), "invalid_input", 2)
-    error(run("liaison", "review", "verdict", str(rid), "--usable", "--changes-wanted"),
-          "invalid_input", 2)
+    error(
+        run("liaison", "review", "verdict", str(rid), "--usable", "--changes-wanted"),
+        "invalid_input",
+        2,
+    )
     error(run("officier", "review", "verdict", str(rid), "--usable"), "forbidden", 1)
-    kept = run("liaison", "review", "annotate", str(rid), "--quote", "verbleef in 2018",
-               "--comment", "Bron?").json
-    gone = run("liaison", "review", "annotate", str(rid), "--quote", "bekend bij de dienst",
-               "--comment", "Hoe?").json
-    out = run("liaison", "review", "verdict", str(rid), "--changes-wanted", "--comment",
-              "Graag bronnen.")
+    kept = run(
+        "liaison",
+        "review",
+        "annotate",
+        str(rid),
+        "--quote",
+        "verbleef in 2018",
+        "--comment",
+        "Bron?",
+    ).json
+    gone = run(
+        "liaison",
+        "review",
+        "annotate",
+        str(rid),
+        "--quote",
+        "bekend bij de dienst",
+        "--comment",
+        "Hoe?",
+    ).json
+    out = run(
+        "liaison", "review", "verdict", str(rid), "--changes-wanted", "--comment", "Graag bronnen."
+    )
     assert out.code == 0
     assert {k: out.json[k] for k in ("id", "status", "verdict", "version")} == {
-        "id": rid, "status": "changes_wanted", "verdict": "changes_wanted", "version": 1}
+        "id": rid,
+        "status": "changes_wanted",
+        "verdict": "changes_wanted",
+        "version": 1,
+    }
     assert run("officier", "report", "revise", str(rid), "--text-file", str(v2)).code == 0
     show = run("officier", "report", "show", str(rid)).json
     assert show["version"] == 2
     notes = {a["id"]: a for a in show["annotations"]}
     for a in notes.values():
-        assert set(a) == {"id", "version", "start", "end", "quote", "comment", "author",
-                          "created_at", "outdated", "shown_start", "shown_end"}
+        assert set(a) == {
+            "id",
+            "version",
+            "start",
+            "end",
+            "quote",
+            "comment",
+            "author",
+            "created_at",
+            "outdated",
+            "shown_start",
+            "shown_end",
+        }
         assert a["author"] == "liaison" and a["version"] == 1
     k = notes[kept["id"]]
     assert k["outdated"] is False
-    assert TEXT_V2[k["shown_start"]:k["shown_end"]] == "verbleef in 2018"
+    assert TEXT_V2[k["shown_start"] : k["shown_end"]] == "verbleef in 2018"
     assert (k["start"], k["end"]) == (kept["start"], kept["end"])
     g = notes[gone["id"]]
     assert g["outdated"] is True and g["shown_start"] is None

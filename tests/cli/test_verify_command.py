@@ -44,8 +44,9 @@ def printed(workspace: Any, tmp_path: Path) -> dict[str, Path]:
         "not_pdf": b"Dit is een tekstbestand en geen PDF.\n",
         "appended": data + b"\n% toegevoegd na ondertekening\n",
     }
-    foreign = pki.create_workstation_pki("Elders", workspace.env.clock.now()
-                                         - dt.timedelta(hours=1))
+    foreign = pki.create_workstation_pki(
+        "Elders", workspace.env.clock.now() - dt.timedelta(hours=1)
+    )
     variants["foreign"] = sign_pdf(preview.pdf, foreign.signing, workspace.env.clock.now())
     for name, content in variants.items():
         path = tmp_path / f"{name}.pdf"
@@ -81,12 +82,18 @@ def test_good_copy_with_user_checks_the_register(as_user: Any, printed: dict[str
 
 
 # Name of the file and the expected "intact" (None: either is an honest answer).
-BAD = [("tampered", False), ("truncated", False), ("not_pdf", False), ("concept", False),
-       ("foreign", True), ("missing", False), ("appended", None)]
+BAD = [
+    ("tampered", False),
+    ("truncated", False),
+    ("not_pdf", False),
+    ("concept", False),
+    ("foreign", True),
+    ("missing", False),
+    ("appended", None),
+]
 
 
-def test_bad_files_give_the_full_verdict_and_exit_4(as_user: Any,
-                                                    printed: dict[str, Path]) -> None:
+def test_bad_files_give_the_full_verdict_and_exit_4(as_user: Any, printed: dict[str, Path]) -> None:
     for name, intact in BAD:
         result = _verify(as_user, printed[name])
         assert result.code == 4, (name, result.out)
@@ -122,8 +129,9 @@ def test_human_output(as_user: Any, printed: dict[str, Path]) -> None:
 def test_real_process_keeps_stderr_clean(workspace: Any, printed: dict[str, Path]) -> None:
     # Only files whose verdict does not depend on the real date (the process has no fixed clock).
     for name, code in (("foreign", 4), ("truncated", 4)):
-        result = run_module(["--json", "--data-dir", str(workspace.root), "report", "verify",
-                             str(printed[name])])
+        result = run_module(
+            ["--json", "--data-dir", str(workspace.root), "report", "verify", str(printed[name])]
+        )
         assert result.returncode == code, result.stdout
         assert set(json.loads(result.stdout)) == KEYS
         assert result.stderr == ""

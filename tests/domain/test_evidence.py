@@ -98,8 +98,13 @@ def test_other_content_is_other(content: bytes) -> None:
 
 def test_kind_comes_from_content_not_name() -> None:
     # validate_evidence has no file name at all: only bytes decide.
-    meta = validate_evidence(title="foto.pdf", classification=Classification.STG_GEHEIM,
-                             size_bytes=len(png := _image("PNG")), head=png, today=TODAY)
+    meta = validate_evidence(
+        title="foto.pdf",
+        classification=Classification.STG_GEHEIM,
+        size_bytes=len(png := _image("PNG")),
+        head=png,
+        today=TODAY,
+    )
     assert meta.kind is EvidenceKind.IMAGE
 
 
@@ -127,16 +132,25 @@ def test_size_limit() -> None:
 
 def test_oversize_is_refused_before_anything_else() -> None:
     with pytest.raises(InvalidInput) as info:
-        validate_evidence(title="", classification=Classification.ONGERUBRICEERD,
-                          size_bytes=250 * 1024 * 1024, head=b"x", today=TODAY)
+        validate_evidence(
+            title="",
+            classification=Classification.ONGERUBRICEERD,
+            size_bytes=250 * 1024 * 1024,
+            head=b"x",
+            today=TODAY,
+        )
     assert info.value.field == "file"
     assert "250,0 MB" in info.value.message
 
 
 def test_validate_evidence_fields() -> None:
     meta = validate_evidence(
-        title="  Tapverslag 12 ", classification=Classification.STG_CONFIDENTIEEL,
-        size_bytes=5, head=b"hallo", today=TODAY, source_note=" bron: dossier 7\r\nregel 2 ",
+        title="  Tapverslag 12 ",
+        classification=Classification.STG_CONFIDENTIEEL,
+        size_bytes=5,
+        head=b"hallo",
+        today=TODAY,
+        source_note=" bron: dossier 7\r\nregel 2 ",
         data_date=TODAY,
     )
     assert meta.title == "Tapverslag 12"
@@ -160,8 +174,11 @@ def test_validate_evidence_fields() -> None:
 )
 def test_validate_evidence_rejects(overrides: dict[str, object], field: str) -> None:
     kwargs: dict[str, object] = {
-        "title": "Titel", "classification": Classification.ONGERUBRICEERD, "size_bytes": 3,
-        "head": b"abc", "today": TODAY,
+        "title": "Titel",
+        "classification": Classification.ONGERUBRICEERD,
+        "size_bytes": 3,
+        "head": b"abc",
+        "today": TODAY,
     }
     kwargs.update(overrides)
     with pytest.raises(InvalidInput) as info:

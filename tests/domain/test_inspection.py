@@ -163,19 +163,27 @@ def test_liaison_who_annotated_is_refused() -> None:
     # A liaison may also be a designated inspector (cli.md), but not for a report they annotated.
     liaison_inspector = {Role.IND_LIAISON, Role.IND_INSPECTOR}
     designations = [Designation(LIAISON, "HDIND-2026/0007", TODAY - DAY)]
-    history = (RecordedEvent("wrote", OFFICER), RecordedEvent("annotated", LIAISON),
-               RecordedEvent("issued", SIGNER))
-    result = check(user_id=LIAISON, roles=liaison_inspector, designations=designations,
-                   history=history)
+    history = (
+        RecordedEvent("wrote", OFFICER),
+        RecordedEvent("annotated", LIAISON),
+        RecordedEvent("issued", SIGNER),
+    )
+    result = check(
+        user_id=LIAISON, roles=liaison_inspector, designations=designations, history=history
+    )
     assert result.failed == (Condition.NOT_INVOLVED,)
     assert "geannoteerd" in result.messages[0]
     with pytest.raises(Involved):
         result.raise_if_refused()
     # The same person on another report, which they had no part in, may inspect.
-    other_report = (RecordedEvent("wrote", OFFICER), RecordedEvent("judged", UserId(99)),
-                    RecordedEvent("issued", SIGNER))
-    assert check(user_id=LIAISON, roles=liaison_inspector, designations=designations,
-                 history=other_report).allowed
+    other_report = (
+        RecordedEvent("wrote", OFFICER),
+        RecordedEvent("judged", UserId(99)),
+        RecordedEvent("issued", SIGNER),
+    )
+    assert check(
+        user_id=LIAISON, roles=liaison_inspector, designations=designations, history=other_report
+    ).allowed
 
 
 def test_inspector_who_later_edits_loses_rights() -> None:
@@ -188,9 +196,25 @@ def test_inspector_who_later_edits_loses_rights() -> None:
 
 
 @pytest.mark.parametrize(
-    "kind", ["wrote", "revised", "submitted", "annotated", "judged", "signed", "issued",
-             "create", "revise", "submit", "annotate", "verdict_usable", "sign", "issue",
-             "correct", "set_classification"]
+    "kind",
+    [
+        "wrote",
+        "revised",
+        "submitted",
+        "annotated",
+        "judged",
+        "signed",
+        "issued",
+        "create",
+        "revise",
+        "submit",
+        "annotate",
+        "verdict_usable",
+        "sign",
+        "issue",
+        "correct",
+        "set_classification",
+    ],
 )
 def test_every_involving_kind_counts(kind: str) -> None:
     assert is_involved(INSPECTOR, [*PRODUCTION, RecordedEvent(kind, INSPECTOR)])
@@ -213,18 +237,23 @@ def test_unknown_event_kinds_count_as_involvement() -> None:
 def test_report_workflow_events_are_understood() -> None:
     """The workflow's own ReportEvent is passed as it is, and both modules agree on who is
     involved: every recorded action is involvement there, and here."""
-    every = [ReportEvent(action, UserId(100 + n), 1, T0)
-             for n, action in enumerate(sorted(reports.RECORDED_ACTIONS))]
+    every = [
+        ReportEvent(action, UserId(100 + n), 1, T0)
+        for n, action in enumerate(sorted(reports.RECORDED_ACTIONS))
+    ]
     for recorded in every:
         assert is_involved(recorded.actor_id, [recorded]), recorded.kind
         kinds = involvement_of(recorded.actor_id, [recorded])
         assert kinds and InvolvementKind.OTHER not in kinds, recorded.kind
     assert set(reports.involved_user_ids(every)) == {
-        e.actor_id for e in every if is_involved(e.actor_id, every)}
+        e.actor_id for e in every if is_involved(e.actor_id, every)
+    }
     for action in set(reports.ReportAction) - set(reports.RECORDED_ACTIONS):
         assert involvement_kind(action) is None, action  # view, print
-    history = [ReportEvent(reports.ReportAction.CREATE, OFFICER, 1, T0),
-               ReportEvent(reports.ReportAction.VERDICT_USABLE, INSPECTOR, 1, T0)]
+    history = [
+        ReportEvent(reports.ReportAction.CREATE, OFFICER, 1, T0),
+        ReportEvent(reports.ReportAction.VERDICT_USABLE, INSPECTOR, 1, T0),
+    ]
     result = check(history=history)
     assert result.failed == (Condition.NOT_INVOLVED,)
     assert "beoordeeld" in result.messages[0]
@@ -241,8 +270,10 @@ def test_workflow_event_types_adapt_through_the_protocol() -> None:
         kind: WorkflowKind
         actor_id: UserId
 
-    history = [WorkflowEvent(1, WorkflowKind.WROTE, OFFICER),
-               WorkflowEvent(3, WorkflowKind.ISSUED, INSPECTOR)]
+    history = [
+        WorkflowEvent(1, WorkflowKind.WROTE, OFFICER),
+        WorkflowEvent(3, WorkflowKind.ISSUED, INSPECTOR),
+    ]
     result = check(history=history)
     assert result.failed == (Condition.NOT_INVOLVED,)
     assert "uitgebracht" in result.messages[0]
@@ -259,7 +290,9 @@ def test_status_and_location_enums_are_accepted() -> None:
 
     assert check(report_status=Status.ISSUED, workstation_location=Location.AIVD).allowed
     assert check(report_status=Status.SIGNED, workstation_location=Location.IND).failed == (
-        Condition.LOCATION, Condition.ISSUED)
+        Condition.LOCATION,
+        Condition.ISSUED,
+    )
 
 
 # --- designations in eligibility ---------------------------------------------------------------
@@ -300,10 +333,19 @@ class Item:
     classification: Classification
 
 
-ITEMS = [Item(i, c) for i, c in enumerate(
-    [Classification.STG_GEHEIM, Classification.ONGERUBRICEERD, Classification.STG_ZEER_GEHEIM,
-     Classification.DEP_VERTROUWELIJK, Classification.STG_CONFIDENTIEEL,
-     Classification.STG_GEHEIM])]
+ITEMS = [
+    Item(i, c)
+    for i, c in enumerate(
+        [
+            Classification.STG_GEHEIM,
+            Classification.ONGERUBRICEERD,
+            Classification.STG_ZEER_GEHEIM,
+            Classification.DEP_VERTROUWELIJK,
+            Classification.STG_CONFIDENTIEEL,
+            Classification.STG_GEHEIM,
+        ]
+    )
+]
 
 
 @pytest.mark.parametrize("clearance", list(Classification))
@@ -330,8 +372,13 @@ def ev(kind: SessionEventKind, at_minutes: float, item: EvidenceId | None = None
 
 
 S, OPEN, CLOSE, ACT, IDLE, END = (
-    SessionEventKind.START, SessionEventKind.OPEN_ITEM, SessionEventKind.CLOSE_ITEM,
-    SessionEventKind.ACTIVITY, SessionEventKind.IDLE, SessionEventKind.END)
+    SessionEventKind.START,
+    SessionEventKind.OPEN_ITEM,
+    SessionEventKind.CLOSE_ITEM,
+    SessionEventKind.ACTIVITY,
+    SessionEventKind.IDLE,
+    SessionEventKind.END,
+)
 
 
 def durations(items: tuple[object, ...]) -> dict[int, tuple[dt.timedelta, int]]:
@@ -351,8 +398,16 @@ def test_state_machine_walk() -> None:
 
 
 def test_reopening_adds_up_and_order_is_first_opening() -> None:
-    events = [ev(S, 0), ev(OPEN, 1, B), ev(CLOSE, 3, B), ev(OPEN, 4, A), ev(CLOSE, 5, A),
-              ev(OPEN, 6, B), ev(CLOSE, 9.5, B), ev(END, 12)]
+    events = [
+        ev(S, 0),
+        ev(OPEN, 1, B),
+        ev(CLOSE, 3, B),
+        ev(OPEN, 4, A),
+        ev(CLOSE, 5, A),
+        ev(OPEN, 6, B),
+        ev(CLOSE, 9.5, B),
+        ev(END, 12),
+    ]
     viewed = viewing_durations(events, T0 + minutes(30))
     assert [v.item_id for v in viewed] == [B, A]
     assert durations(viewed) == {B: (minutes(5.5), 2), A: (minutes(1), 1)}
@@ -372,7 +427,9 @@ def test_item_open_at_end_counts_until_end() -> None:
 def test_opening_another_item_switches() -> None:
     events = [ev(S, 0), ev(OPEN, 1, A), ev(OPEN, 3, B), ev(OPEN, 4, B), ev(END, 6)]
     assert durations(viewing_durations(events, T0 + minutes(6))) == {
-        A: (minutes(2), 1), B: (minutes(3), 1)}
+        A: (minutes(2), 1),
+        B: (minutes(3), 1),
+    }
 
 
 def test_running_session_counts_until_now() -> None:
@@ -472,11 +529,15 @@ def test_record_of_inspection() -> None:
     events = [ev(S, 0), ev(OPEN, 1, A), ev(CLOSE, 2, A), ev(OPEN, 3, C)]
     session = replay(events, allowed_items=ALLOWED)
     with pytest.raises(InvalidState):
-        build_record(session, inspector_id=INSPECTOR, report_id=ReportId(5),
-                     designation_ref="HD-1")
+        build_record(session, inspector_id=INSPECTOR, report_id=ReportId(5), designation_ref="HD-1")
     ended = session.finish(T0 + minutes(6))
-    record = build_record(ended, inspector_id=INSPECTOR, report_id=ReportId(5),
-                          designation_ref="HD-1", notes="  Gezien: bijlage 3.\r\nGeen vragen. ")
+    record = build_record(
+        ended,
+        inspector_id=INSPECTOR,
+        report_id=ReportId(5),
+        designation_ref="HD-1",
+        notes="  Gezien: bijlage 3.\r\nGeen vragen. ",
+    )
     assert record.inspector_id == INSPECTOR and record.report_id == ReportId(5)
     assert record.started_at == T0 and record.ended_at == T0 + minutes(6)
     assert record.end_reason is EndReason.ENDED
@@ -497,8 +558,19 @@ def test_notes_validation() -> None:
 
 # --- properties --------------------------------------------------------------------------------
 
-INVOLVING = {"wrote", "revised", "submitted", "annotated", "judged", "signed", "issued",
-             "create", "revise", "verdict_changes_wanted", "correct"}
+INVOLVING = {
+    "wrote",
+    "revised",
+    "submitted",
+    "annotated",
+    "judged",
+    "signed",
+    "issued",
+    "create",
+    "revise",
+    "verdict_changes_wanted",
+    "correct",
+}
 READING = {"viewed", "printed", "inspected", "view", "print"}
 USERS = [UserId(n) for n in range(1, 4)]
 REF_DAY = dt.date(2026, 6, 15)
@@ -509,10 +581,11 @@ ROLES = list(Role)
 
 # Each random thing is decoded from one integer: far fewer draws, so 2000 examples stay fast.
 roles_st = st.integers(0, 2 ** len(ROLES) - 1).map(
-    lambda bits: frozenset(r for i, r in enumerate(ROLES) if bits >> i & 1))
+    lambda bits: frozenset(r for i, r in enumerate(ROLES) if bits >> i & 1)
+)
 events_st = st.integers(0, len(HISTORY_KINDS) * len(USERS) - 1).map(
-    lambda n: RecordedEvent(HISTORY_KINDS[n % len(HISTORY_KINDS)],
-                            USERS[n // len(HISTORY_KINDS)]))
+    lambda n: RecordedEvent(HISTORY_KINDS[n % len(HISTORY_KINDS)], USERS[n // len(HISTORY_KINDS)])
+)
 
 
 def _designation(n: int) -> Designation:
@@ -527,14 +600,24 @@ def _designation(n: int) -> Designation:
 designations_st = st.integers(0, len(USERS) * 11 * 10 * 3 - 1).map(_designation)
 
 
-def reference_failures(user: UserId, roles: frozenset[Role], designations: list[Designation],
-                       history: list[RecordedEvent], location: str, status: str,
-                       today: dt.date) -> list[str]:
+def reference_failures(
+    user: UserId,
+    roles: frozenset[Role],
+    designations: list[Designation],
+    history: list[RecordedEvent],
+    location: str,
+    status: str,
+    today: dt.date,
+) -> list[str]:
     failures = []
     if "ind_inspector" not in {r.value for r in roles}:
         failures.append("role")
-    if not any(d.user_id == user and d.valid_from <= today
-               and (d.valid_until is None or today <= d.valid_until) for d in designations):
+    if not any(
+        d.user_id == user
+        and d.valid_from <= today
+        and (d.valid_until is None or today <= d.valid_until)
+        for d in designations
+    ):
         failures.append("designation")
     # Anything in the history except reading it is taking part (unknown kinds included).
     if any(e.actor_id == user and e.kind not in READING for e in history):
@@ -554,19 +637,31 @@ def reference_failures(user: UserId, roles: frozenset[Role], designations: list[
     history=st.lists(events_st, max_size=6),
     # Weighted towards the passing values so that 'allowed' is drawn often too.
     location=st.sampled_from(["aivd", "aivd", "aivd", "ind", "other"]),
-    status=st.sampled_from(["issued"] * 5 + ["draft", "in_review", "changes_wanted", "usable",
-                                             "signed"]),
+    status=st.sampled_from(
+        ["issued"] * 5 + ["draft", "in_review", "changes_wanted", "usable", "signed"]
+    ),
     offset=st.integers(-8, 15),
 )
 def test_eligibility_matches_reference(
-    user: UserId, roles: frozenset[Role], designations: list[Designation],
-    history: list[RecordedEvent], location: str, status: str, offset: int,
+    user: UserId,
+    roles: frozenset[Role],
+    designations: list[Designation],
+    history: list[RecordedEvent],
+    location: str,
+    status: str,
+    offset: int,
 ) -> None:
     today = REF_DAY + dt.timedelta(days=offset)
     expected = reference_failures(user, roles, designations, history, location, status, today)
-    result = check_eligibility(user_id=user, roles=roles, designations=designations,
-                               history=history, workstation_location=location,
-                               report_status=status, today=today)
+    result = check_eligibility(
+        user_id=user,
+        roles=roles,
+        designations=designations,
+        history=history,
+        workstation_location=location,
+        report_status=status,
+        today=today,
+    )
     event("allowed" if not expected else f"refused ({len(expected)})")
     assert [c.value for c in result.failed] == expected
     assert result.allowed is (not expected)
@@ -579,9 +674,18 @@ def test_eligibility_matches_reference(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["open", "close", "act"]), st.sampled_from([A, B, C]),
-                          st.integers(0, 300)), max_size=25),
-       st.integers(0, 300), st.booleans())
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["open", "close", "act"]),
+            st.sampled_from([A, B, C]),
+            st.integers(0, 300),
+        ),
+        max_size=25,
+    ),
+    st.integers(0, 300),
+    st.booleans(),
+)
 def test_durations_match_interval_reference(
     steps: list[tuple[str, EvidenceId, int]], tail: int, end: bool
 ) -> None:

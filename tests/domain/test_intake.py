@@ -501,14 +501,18 @@ def test_clean_rows_take_the_fast_path() -> None:
     assert _fast_json_draft(item, TODAY) is not None
 
 
-@pytest.mark.parametrize(("data", "suffix", "field"), [
-    (csv_bytes("subject_name;v_number;purpose", "A;1234567890;asylum"), ".csv", "received"),
-    (csv_bytes(HEADER, "A;1234567890;asylum;2026-01-02;;;"), ".txt", "file"),
-    (b'{"subject_name": "A"}', ".json", "file"),
-    (b"\xff\xfe", ".csv", "file"),
-])
-def test_streaming_checks_the_file_as_a_whole_before_any_row(data: bytes, suffix: str,
-                                                             field: str) -> None:
+@pytest.mark.parametrize(
+    ("data", "suffix", "field"),
+    [
+        (csv_bytes("subject_name;v_number;purpose", "A;1234567890;asylum"), ".csv", "received"),
+        (csv_bytes(HEADER, "A;1234567890;asylum;2026-01-02;;;"), ".txt", "file"),
+        (b'{"subject_name": "A"}', ".json", "file"),
+        (b"\xff\xfe", ".csv", "file"),
+    ],
+)
+def test_streaming_checks_the_file_as_a_whole_before_any_row(
+    data: bytes, suffix: str, field: str
+) -> None:
     with pytest.raises(InvalidInput) as info:
         iter_import(data, suffix, TODAY)  # raised by the call, not by the first next()
     assert info.value.field == field
@@ -516,8 +520,9 @@ def test_streaming_checks_the_file_as_a_whole_before_any_row(data: bytes, suffix
 
 @pytest.mark.parametrize("suffix", [".csv", ".json"])
 def test_streaming_yields_good_rows_then_names_the_bad_one(suffix: str) -> None:
-    good = [RequestDraft(f"Persoon {i}", f"{i:010d}", Purpose.ASYLUM, D(2026, 1, 2))
-            for i in range(3)]
+    good = [
+        RequestDraft(f"Persoon {i}", f"{i:010d}", Purpose.ASYLUM, D(2026, 1, 2)) for i in range(3)
+    ]
     bad = RequestDraft("Kapot", "123", Purpose.ASYLUM, D(2026, 1, 2))
     data = to_csv([*good, bad], ";") if suffix == ".csv" else to_json([*good, bad])
     stream = iter_import(data, suffix, TODAY)
@@ -527,12 +532,15 @@ def test_streaming_yields_good_rows_then_names_the_bad_one(suffix: str) -> None:
     assert (info.value.row, info.value.field) == (4, "v_number")
 
 
-@pytest.mark.parametrize(("data", "suffix", "expected"), [
-    (csv_bytes(HEADER, "a", "b", ""), ".csv", 2),  # trailing newline
-    (csv_bytes(HEADER, "a", "b"), "CSV", 2),  # none
-    (csv_bytes(HEADER), ".csv", 0),
-    (b"", ".csv", 0),
-    (b"[]", ".json", None),
-])
+@pytest.mark.parametrize(
+    ("data", "suffix", "expected"),
+    [
+        (csv_bytes(HEADER, "a", "b", ""), ".csv", 2),  # trailing newline
+        (csv_bytes(HEADER, "a", "b"), "CSV", 2),  # none
+        (csv_bytes(HEADER), ".csv", 0),
+        (b"", ".csv", 0),
+        (b"[]", ".json", None),
+    ],
+)
 def test_row_estimate_for_progress(data: bytes, suffix: str, expected: int | None) -> None:
     assert estimate_rows(data, suffix) == expected

@@ -62,8 +62,13 @@ def test_fold_leaves_no_combining_marks_or_capitals(text: str) -> None:
 
 # Words of any script with combining marks, stroke letters, NBSP, U+00A8 (NFKD: space + mark)
 # and Hangul jamo that NFC joins, separated by one or more spaces.
-_WORDS = st.lists(st.text(alphabet=st.sampled_from(
-    "aÇçeéÉüÜßøŁłæĳﬁ\u0301\u0308\u00a8\u00a0\u1100\u1161ΆάИйمُحَ1 "), max_size=8), max_size=6)
+_WORDS = st.lists(
+    st.text(
+        alphabet=st.sampled_from("aÇçeéÉüÜßøŁłæĳﬁ\u0301\u0308\u00a8\u00a0\u1100\u1161ΆάИйمُحَ1 "),
+        max_size=8,
+    ),
+    max_size=6,
+)
 
 
 @given(_WORDS)

@@ -45,8 +45,14 @@ def make_controller(
         kwargs.setdefault("data_dir", workspace.root)
         env = kwargs.pop("env")
         data_dir = kwargs.pop("data_dir")
-        controller = AppController(env, data_dir, runner=runner, settings=gui_settings,
-                                   quit_app=lambda: quits.append(1), **kwargs)
+        controller = AppController(
+            env,
+            data_dir,
+            runner=runner,
+            settings=gui_settings,
+            quit_app=lambda: quits.append(1),
+            **kwargs,
+        )
         controller.start()
         made.append(controller)
         return controller
@@ -82,8 +88,9 @@ def staff(workspace: Any) -> Any:
 
 
 @pytest.fixture
-def window_of(controller: AppController, sign_in: Any, staff: Any
-              ) -> Iterator[Callable[..., MainWindow]]:
+def window_of(
+    controller: AppController, sign_in: Any, staff: Any
+) -> Iterator[Callable[..., MainWindow]]:
     """``window_of(name, password=None)``: sign out whoever is in, sign ``name`` in through the
     dialog and return the main window."""
 
@@ -96,4 +103,3 @@ def window_of(controller: AppController, sign_in: Any, staff: Any
         return window
 
     yield switch
-

@@ -44,11 +44,22 @@ def add_users(workspace: Any, *names: str, **extra: str) -> None:
     with workspace.session() as session:
         for name in names:
             roles, clearance, full_name = USERS[name]
-            users.add_user(session, name=name, password=PASSWORDS[name], roles=roles,
-                           full_name=full_name, clearance=clearance)
+            users.add_user(
+                session,
+                name=name,
+                password=PASSWORDS[name],
+                roles=roles,
+                full_name=full_name,
+                clearance=clearance,
+            )
         for name, full_name in extra.items():
-            users.add_user(session, name=name, password=f"{name}-wachtwoord",
-                           roles=[Role.AIVD_OFFICER], full_name=full_name)
+            users.add_user(
+                session,
+                name=name,
+                password=f"{name}-wachtwoord",
+                roles=[Role.AIVD_OFFICER],
+                full_name=full_name,
+            )
 
 
 def flush_deletes() -> None:

@@ -34,14 +34,16 @@ def _column(model: Any, column: int) -> list[str]:
 
 
 def _message_boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.isVisible()]
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
 
 
 def test_users_table_lists_the_workspace_users(workspace: Any, page: AdminPage) -> None:
     model = page.user_model
     assert model.headerData(UserTableModel.COL_FULL_NAME, Qt.Orientation.Horizontal) == (
-        "Volledige naam")
+        "Volledige naam"
+    )
     assert _column(model, UserTableModel.COL_NAME) == ["beheer"]
     assert _column(model, UserTableModel.COL_ROLES) == ["Functioneel beheerder"]
     assert _column(model, UserTableModel.COL_STATUS) == ["Actief"]
@@ -53,7 +55,8 @@ def test_admin_adds_a_user_through_the_dialog(workspace: Any, page: AdminPage, q
     dialog.full_name_edit.setText("Jan Jansen")
     dialog.role_checks[Role.AIVD_OFFICER].setChecked(True)
     dialog.clearance_combo.setCurrentIndex(
-        dialog.clearance_combo.findData(Classification.STG_GEHEIM))
+        dialog.clearance_combo.findData(Classification.STG_GEHEIM)
+    )
     dialog.password_edit.setText("jansen-wachtwoord")
     dialog.repeat_edit.setText("jansen-wachtwoord")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -127,7 +130,8 @@ def test_add_a_designation(workspace: Any, controller: Any, sign_in: Any, clock:
     dialog = page.open_add_designation_dialog()
     # Only inspectors can be designated.
     assert [dialog.user_combo.itemData(i) for i in range(dialog.user_combo.count())] == [
-        "inspecteur"]
+        "inspecteur"
+    ]
     dialog.decision_edit.setText("HDIND-2026/0042")
     dialog.has_until.setChecked(True)
     dialog.ok_button.click()
@@ -140,8 +144,9 @@ def test_add_a_designation(workspace: Any, controller: Any, sign_in: Any, clock:
     assert any(e.action == "designation.add" for e in page.audit_model.rows)
 
 
-def test_designation_needs_a_decision_reference(workspace: Any, controller: Any,
-                                                sign_in: Any) -> None:
+def test_designation_needs_a_decision_reference(
+    workspace: Any, controller: Any, sign_in: Any
+) -> None:
     add_users(workspace, "inspecteur")
     page = sign_in(controller, "beheer").show_section("admin")
     dialog = page.open_add_designation_dialog()

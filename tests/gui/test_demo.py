@@ -82,11 +82,15 @@ def test_run_gui_demo_end_to_end(
 ) -> None:
     """``python -m desktop_app --demo``: the demo is prepared in the background, an officer signs
     in, the window shows the officer's sections, and the demo folder is gone afterwards."""
-    monkeypatch.setattr(app_module, "create_demo_workspace",
-                        lambda env, root: create_demo_workspace(env, root, kdf_profile="test"))
+    monkeypatch.setattr(
+        app_module,
+        "create_demo_workspace",
+        lambda env, root: create_demo_workspace(env, root, kdf_profile="test"),
+    )
     settings_file = tmp_path / "gui.ini"
-    monkeypatch.setattr(app_module, "QSettings",
-                        lambda: QSettings(str(settings_file), QSettings.Format.IniFormat))
+    monkeypatch.setattr(
+        app_module, "QSettings", lambda: QSettings(str(settings_file), QSettings.Format.IniFormat)
+    )
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     made: list[Path] = []
     real_make = app_module.make_demo_dir

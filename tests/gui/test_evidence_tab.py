@@ -86,8 +86,9 @@ def _add(tab: EvidenceTab, path: Path, **fields: Any) -> AddEvidenceDialog:
     return dialog
 
 
-def test_officer_adds_a_text_note_and_it_is_listed(open_detail: Any, staff: Any,
-                                                   tmp_path: Path) -> None:
+def test_officer_adds_a_text_note_and_it_is_listed(
+    open_detail: Any, staff: Any, tmp_path: Path
+) -> None:
     rid = int(make_report(staff, until="signed"))
     detail = open_detail("officier", rid)
     tab = _tab(detail)
@@ -97,8 +98,13 @@ def test_officer_adds_a_text_note_and_it_is_listed(open_detail: Any, staff: Any,
 
     note = tmp_path / "gespreksverslag.txt"
     note.write_text(NOTE_TEXT, encoding="utf-8")
-    dialog = _add(tab, note, source="Gesprek met bron K., betrouwbaar",
-                  level=Classification.STG_GEHEIM, date=dt.date(2026, 10, 12))
+    dialog = _add(
+        tab,
+        note,
+        source="Gesprek met bron K., betrouwbaar",
+        level=Classification.STG_GEHEIM,
+        date=dt.date(2026, 10, 12),
+    )
     assert not dialog.isVisible()  # accepted
     flush_deletes()
 
@@ -122,8 +128,9 @@ def test_officer_adds_a_text_note_and_it_is_listed(open_detail: Any, staff: Any,
     assert item.data_date == dt.date(2026, 10, 12)
 
 
-def test_refusals_show_as_sentences_in_the_dialog(open_detail: Any, staff: Any,
-                                                  tmp_path: Path) -> None:
+def test_refusals_show_as_sentences_in_the_dialog(
+    open_detail: Any, staff: Any, tmp_path: Path
+) -> None:
     rid = int(make_report(staff, until="draft"))
     tab = _tab(open_detail("officier", rid))
 
@@ -153,8 +160,9 @@ def test_refusals_show_as_sentences_in_the_dialog(open_detail: Any, staff: Any,
     os.unlink(huge)
 
 
-def test_issued_report_needs_a_correction_before_adding(open_detail: Any, staff: Any,
-                                                        tmp_path: Path) -> None:
+def test_issued_report_needs_a_correction_before_adding(
+    open_detail: Any, staff: Any, tmp_path: Path
+) -> None:
     rid = int(make_report(staff, until="issued"))
     tab = _tab(open_detail("officier", rid))
     assert not tab.add_button.isEnabled()
@@ -178,11 +186,17 @@ def test_issued_report_needs_a_correction_before_adding(open_detail: Any, staff:
 
 
 def test_history_shows_a_finished_inspection_and_saves_its_record(
-        open_detail: Any, staff: Any, clock: Any, tmp_path: Path) -> None:
+    open_detail: Any, staff: Any, clock: Any, tmp_path: Path
+) -> None:
     rid = make_report(staff, until="signed", liaison="tweede")
     with as_user(staff, "officier") as s:
-        item = evidence.add_evidence(s, rid, source=NOTE_TEXT.encode(), title="Gespreksverslag",
-                                     classification=Classification.DEP_VERTROUWELIJK)
+        item = evidence.add_evidence(
+            s,
+            rid,
+            source=NOTE_TEXT.encode(),
+            title="Gespreksverslag",
+            classification=Classification.DEP_VERTROUWELIJK,
+        )
     with as_user(staff, "tekenaar") as s:
         reports.issue_report(s, rid)
     with as_user(staff, "inspecteur") as s:
@@ -227,16 +241,19 @@ def test_the_tab_loads_only_when_shown(open_detail: Any, staff: Any) -> None:
     detail = open_detail("officier", rid)
     detail.tabs.setCurrentIndex(ReportDetail.TAB_TEXT)
     with as_user(staff, "beheer") as s, s.reading() as conn:
-        before = conn.execute("SELECT count(*) FROM audit WHERE action = 'evidence.list'"
-                              ).fetchone()[0]
+        before = conn.execute(
+            "SELECT count(*) FROM audit WHERE action = 'evidence.list'"
+        ).fetchone()[0]
     detail.load(rid)
     with as_user(staff, "beheer") as s, s.reading() as conn:
-        after = conn.execute("SELECT count(*) FROM audit WHERE action = 'evidence.list'"
-                             ).fetchone()[0]
+        after = conn.execute(
+            "SELECT count(*) FROM audit WHERE action = 'evidence.list'"
+        ).fetchone()[0]
     assert after == before
     assert detail.evidence is not None
     detail.tabs.setCurrentWidget(detail.evidence)
     with as_user(staff, "beheer") as s, s.reading() as conn:
-        shown = conn.execute("SELECT count(*) FROM audit WHERE action = 'evidence.list'"
-                             ).fetchone()[0]
+        shown = conn.execute(
+            "SELECT count(*) FROM audit WHERE action = 'evidence.list'"
+        ).fetchone()[0]
     assert shown == after + 1

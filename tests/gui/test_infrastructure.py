@@ -27,8 +27,9 @@ START = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
 
 
 def _boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.isVisible()]
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
 
 
 @pytest.fixture(autouse=True)
@@ -149,8 +150,9 @@ def test_excepthook_shows_a_sentence_never_a_traceback(
         errors.excepthook(RuntimeError, exc, exc.__traceback__)
     texts = [box.text() for box in _boxes()]
     assert errors.generic_message() in texts
-    assert not any("Traceback" in t or "interne-details-42" in t or "RuntimeError" in t
-                   for t in texts)
+    assert not any(
+        "Traceback" in t or "interne-details-42" in t or "RuntimeError" in t for t in texts
+    )
     assert "interne-details-42" in caplog.text and "Traceback" in caplog.text
 
 
@@ -169,7 +171,8 @@ def test_install_excepthook(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_messages_never_log_at_error_for_app_errors(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.ERROR):
         assert errors.message_for(AuthFailed("Naam of wachtwoord onjuist.")) == (
-            "Naam of wachtwoord onjuist.")
+            "Naam of wachtwoord onjuist."
+        )
     assert caplog.records == []
 
 
@@ -178,8 +181,16 @@ def test_messages_never_log_at_error_for_app_errors(caplog: pytest.LogCaptureFix
 
 @pytest.mark.parametrize(
     ("value", "minutes"),
-    [(None, DEFAULT_IDLE_MINUTES), ("5", 5), (" 15 ", 15), ("0", 1), ("-3", 1),
-     ("9999", 120), ("vijf", DEFAULT_IDLE_MINUTES), ("", DEFAULT_IDLE_MINUTES)],
+    [
+        (None, DEFAULT_IDLE_MINUTES),
+        ("5", 5),
+        (" 15 ", 15),
+        ("0", 1),
+        ("-3", 1),
+        ("9999", 120),
+        ("vijf", DEFAULT_IDLE_MINUTES),
+        ("", DEFAULT_IDLE_MINUTES),
+    ],
 )
 def test_parse_idle_minutes(value: str | None, minutes: int) -> None:
     assert parse_idle_minutes(value) == minutes
@@ -241,7 +252,8 @@ def test_every_source_text_has_an_english_translation() -> None:
 
     root = ET.parse(Path(translations_dir()) / "werkplek_en.ts").getroot()
     untranslated = [
-        m.findtext("source") for m in root.iter("message")
+        m.findtext("source")
+        for m in root.iter("message")
         if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
     ]
     assert untranslated == []
@@ -250,8 +262,13 @@ def test_every_source_text_has_an_english_translation() -> None:
 
 @pytest.mark.parametrize(
     ("flag", "env", "expected"),
-    [("en", None, "en"), ("nl", "en", "nl"), (None, "en", "en"), (None, "EN_gb", "en"),
-     ("fr", None, None)],
+    [
+        ("en", None, "en"),
+        ("nl", "en", "nl"),
+        (None, "en", "en"),
+        (None, "EN_gb", "en"),
+        ("fr", None, None),
+    ],
 )
 def test_language_choice(
     monkeypatch: pytest.MonkeyPatch, flag: str | None, env: str | None, expected: str | None

@@ -44,8 +44,11 @@ def scene(workspace: Any) -> tuple[Any, int, dict[str, int]]:
     ids: dict[str, int] = {}
     with as_user(workspace, "officier") as s:
         for key, (data, title) in ITEMS.items():
-            ids[key] = int(evidence.add_evidence(s, rid, source=data, title=title,
-                                                 source_note="Eigen onderzoek").id)
+            ids[key] = int(
+                evidence.add_evidence(
+                    s, rid, source=data, title=title, source_note="Eigen onderzoek"
+                ).id
+            )
     with as_user(workspace, "tekenaar") as s:
         reports.issue_report(s, rid)
     return workspace, int(rid), ids
@@ -94,12 +97,19 @@ def test_opened_full_screen_and_frameless(qtbot: Any, scene: Any, inspector: Any
 def test_no_copy_print_or_save_action_or_menu_exists(window: InspectionWindow) -> None:
     window.select_item(window.started.items[0].id)
     blocked = {QKeySequence(k).toString() for k in BLOCKED_SEQUENCES} | {
-        "Ctrl+C", "Ctrl+Ins", "Ctrl+P", "Ctrl+S", "Print"}
+        "Ctrl+C",
+        "Ctrl+Ins",
+        "Ctrl+P",
+        "Ctrl+S",
+        "Print",
+    }
     for action in window.findChildren(QAction):
         keys = {s.toString() for s in action.shortcuts()}
         assert not keys & blocked, action.text()
-        assert not any(word in action.text().lower()
-                       for word in ("kopi", "copy", "afdruk", "print", "opslaan", "save"))
+        assert not any(
+            word in action.text().lower()
+            for word in ("kopi", "copy", "afdruk", "print", "opslaan", "save")
+        )
     for shortcut in window.findChildren(QShortcut):
         assert shortcut.key().toString() not in blocked
     for widget in _all_widgets(window):
@@ -108,8 +118,9 @@ def test_no_copy_print_or_save_action_or_menu_exists(window: InspectionWindow) -
     assert window.viewer.text.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
 
 
-def test_ctrl_c_never_reaches_the_clipboard(qtbot: Any, window: InspectionWindow,
-                                            scene: Any) -> None:
+def test_ctrl_c_never_reaches_the_clipboard(
+    qtbot: Any, window: InspectionWindow, scene: Any
+) -> None:
     _ws, _rid, ids = scene
     clipboard = QApplication.clipboard()
     clipboard.setText("schoon")
@@ -117,9 +128,11 @@ def test_ctrl_c_never_reaches_the_clipboard(qtbot: Any, window: InspectionWindow
     assert window.viewer.text.toPlainText() == NOTE
     viewer = window.viewer.text
     viewer.setFocus()
-    for key, mods in ((Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier),
-                      (Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier),
-                      (Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)):
+    for key, mods in (
+        (Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier),
+    ):
         qtbot.keyClick(viewer, key, mods)
     assert clipboard.text() == "schoon"
     # The notes field can select text: the guard must stop Ctrl+C and Ctrl+X there as well.
@@ -152,8 +165,7 @@ def test_context_menu_and_drag_events_are_swallowed(window: InspectionWindow) ->
 # --- watermark --------------------------------------------------------------------------------
 
 
-def test_watermark_names_the_inspector_and_the_time(window: InspectionWindow,
-                                                    clock: Any) -> None:
+def test_watermark_names_the_inspector_and_the_time(window: InspectionWindow, clock: Any) -> None:
     # 09:00 UTC on 2 November is 10:00 in Amsterdam.
     assert window.watermark.text == "Ivo Inspecteur · 2 november 2026 10:00"
     assert window.watermark.isVisible()
@@ -173,8 +185,9 @@ def test_watermark_names_the_inspector_and_the_time(window: InspectionWindow,
 # --- idle, focus, the end ---------------------------------------------------------------------
 
 
-def test_idle_time_ends_the_session(window: InspectionWindow, scene: Any, clock: Any,
-                                    qtbot: Any, inspector: Any) -> None:
+def test_idle_time_ends_the_session(
+    window: InspectionWindow, scene: Any, clock: Any, qtbot: Any, inspector: Any
+) -> None:
     _ws, _rid, ids = scene
     window.select_item(ids["note"])
     clock.advance(dt.timedelta(minutes=9))
@@ -207,8 +220,9 @@ def test_focus_loss_hides_the_content(window: InspectionWindow, scene: Any) -> N
     assert window.content_hidden
 
 
-def test_end_button_records_the_notes(window: InspectionWindow, qtbot: Any,
-                                      inspector: Any, scene: Any) -> None:
+def test_end_button_records_the_notes(
+    window: InspectionWindow, qtbot: Any, inspector: Any, scene: Any
+) -> None:
     _ws, _rid, ids = scene
     window.select_item(ids["pdf"])
     window.notes.setPlainText("Proces-verbaal gezien.")
@@ -220,8 +234,9 @@ def test_end_button_records_the_notes(window: InspectionWindow, qtbot: Any,
     assert [v.item_id for v in record.viewed] == [ids["pdf"]]
 
 
-def test_a_locked_workstation_closes_the_window(window: InspectionWindow, scene: Any,
-                                                inspector: Any) -> None:
+def test_a_locked_workstation_closes_the_window(
+    window: InspectionWindow, scene: Any, inspector: Any
+) -> None:
     window.select_item(scene[2]["note"])
     inspector.close()
     window.tick()
@@ -249,8 +264,9 @@ def test_each_kind_is_shown_or_explained(window: InspectionWindow, scene: Any) -
     assert not window.is_ended
 
 
-def test_a_refusal_while_viewing_stops_further_items(window: InspectionWindow, scene: Any,
-                                                     workspace: Any) -> None:
+def test_a_refusal_while_viewing_stops_further_items(
+    window: InspectionWindow, scene: Any, workspace: Any
+) -> None:
     _ws, _rid, ids = scene
     from tests.services.test_inspection_service_support import set_location
 
@@ -265,8 +281,9 @@ def test_higher_items_are_not_listed(qtbot: Any, workspace: Any) -> None:
     setup_staff(workspace)
     rid = make_report(workspace, until="signed")
     with as_user(workspace, "officier") as s:
-        evidence.add_evidence(s, rid, source=b"geheim", title="Geheim",
-                              classification=Classification.STG_GEHEIM)
+        evidence.add_evidence(
+            s, rid, source=b"geheim", title="Geheim", classification=Classification.STG_GEHEIM
+        )
         evidence.add_evidence(s, rid, source=b"gewoon", title="Gewoon")
     with as_user(workspace, "tekenaar") as s:
         reports.issue_report(s, rid)
@@ -278,14 +295,14 @@ def test_higher_items_are_not_listed(qtbot: Any, workspace: Any) -> None:
         win.end_inspection()
 
 
-def test_background_opening_and_moving_on_meanwhile(qtbot: Any, scene: Any, inspector: Any,
-                                                    clock: Any) -> None:
+def test_background_opening_and_moving_on_meanwhile(
+    qtbot: Any, scene: Any, inspector: Any, clock: Any
+) -> None:
     from desktop_app.gui.tasks import TaskRunner
 
     _ws, rid, ids = scene
     runner = TaskRunner()  # a real worker thread
-    win = InspectionWindow(inspector, inspections.start_inspection(inspector, rid),
-                           runner=runner)
+    win = InspectionWindow(inspector, inspections.start_inspection(inspector, rid), runner=runner)
     qtbot.addWidget(win)
     win.show()
     try:

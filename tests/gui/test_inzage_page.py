@@ -30,16 +30,32 @@ NOTE = b"Notitie van de behandelaar: bron A meldde op 3 oktober een bezoek."
 SECRET_TITLE = "Geheim ambtsbericht Zeta"
 
 
-def _issued_with_items(workspace: Any, *, title: str, liaison: str,
-                       classification: Classification = Classification.STG_CONFIDENTIEEL) -> int:
-    rid = make_report(workspace, title=title, liaison=liaison, until="signed",
-                      classification=classification)
+def _issued_with_items(
+    workspace: Any,
+    *,
+    title: str,
+    liaison: str,
+    classification: Classification = Classification.STG_CONFIDENTIEEL,
+) -> int:
+    rid = make_report(
+        workspace, title=title, liaison=liaison, until="signed", classification=classification
+    )
     with as_user(workspace, "officier") as s:
-        evidence.add_evidence(s, rid, source=NOTE, title="Notitie bron A",
-                              classification=Classification.DEP_VERTROUWELIJK,
-                              source_note="Eigen onderzoek")
-        evidence.add_evidence(s, rid, source=b"Tweede notitie.", title="Notitie bron B",
-                              classification=Classification.DEP_VERTROUWELIJK)
+        evidence.add_evidence(
+            s,
+            rid,
+            source=NOTE,
+            title="Notitie bron A",
+            classification=Classification.DEP_VERTROUWELIJK,
+            source_note="Eigen onderzoek",
+        )
+        evidence.add_evidence(
+            s,
+            rid,
+            source=b"Tweede notitie.",
+            title="Notitie bron B",
+            classification=Classification.DEP_VERTROUWELIJK,
+        )
     with as_user(workspace, "tekenaar") as s:
         reports.issue_report(s, rid)
     return int(rid)
@@ -53,15 +69,20 @@ def scene(workspace: Any) -> tuple[Any, dict[str, int]]:
     ids = {
         "A": _issued_with_items(workspace, title="Ambtsbericht Alfa", liaison="liaison"),
         "B": _issued_with_items(workspace, title="Ambtsbericht Bravo", liaison="tweede"),
-        "C": _issued_with_items(workspace, title=SECRET_TITLE, liaison="tweede",
-                                classification=Classification.STG_GEHEIM),
+        "C": _issued_with_items(
+            workspace,
+            title=SECRET_TITLE,
+            liaison="tweede",
+            classification=Classification.STG_GEHEIM,
+        ),
     }
     return workspace, ids
 
 
 @pytest.fixture
-def open_page(controller: Any, sign_in: Any, scene: Any
-              ) -> Iterator[Callable[[str], tuple[MainWindow, InspectionPage]]]:
+def open_page(
+    controller: Any, sign_in: Any, scene: Any
+) -> Iterator[Callable[[str], tuple[MainWindow, InspectionPage]]]:
     def open_as(name: str) -> tuple[MainWindow, InspectionPage]:
         window = sign_in(controller, name)
         assert window is not None, f"{name} could not sign in"
@@ -94,13 +115,15 @@ def _boxes() -> list[QMessageBox]:
     return [w for w in QApplication.allWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
 
 
-def test_liaison_inspector_sees_refused_with_reason_and_allowed(open_page: Any,
-                                                                scene: Any) -> None:
+def test_liaison_inspector_sees_refused_with_reason_and_allowed(open_page: Any, scene: Any) -> None:
     workspace, ids = scene
     _window, page = open_page("liaison")
     ref_a, ref_b = _reference(workspace, ids["A"]), _reference(workspace, ids["B"])
     assert {r.reference for r in page.reports_model.rows} == {
-        ref_a, ref_b, _reference(workspace, ids["C"])}
+        ref_a,
+        ref_b,
+        _reference(workspace, ids["C"]),
+    }
 
     row_a, a = _row(page, ref_a)
     assert not a.allowed
@@ -127,13 +150,15 @@ def test_a_title_above_the_clearance_is_not_shown(open_page: Any, scene: Any) ->
     _window, page = open_page("inspecteur")  # cleared up to Stg. Confidentieel
     row_c, c = _row(page, _reference(workspace, ids["C"]))
     assert c.title == ""
-    assert _cell(page, row_c, InspectableReportTableModel.COL_TITLE) == \
-        "(titel boven uw rubricering)"
+    assert (
+        _cell(page, row_c, InspectableReportTableModel.COL_TITLE) == "(titel boven uw rubricering)"
+    )
     assert SECRET_TITLE not in all_texts()
 
 
 def test_start_opens_the_window_and_the_record_appears_under_my_inspections(
-        open_page: Any, scene: Any, clock: Any, qtbot: Any, tmp_path: Path) -> None:
+    open_page: Any, scene: Any, clock: Any, qtbot: Any, tmp_path: Path
+) -> None:
     _workspace, ids = scene
     main, page = open_page("inspecteur")
     assert page.records_model.rowCount() == 0
@@ -182,8 +207,9 @@ def test_a_refusal_on_start_shows_the_services_sentence(open_page: Any, scene: A
         box.close()
 
 
-def test_the_lock_ends_a_running_inspection(open_page: Any, scene: Any, controller: Any,
-                                            workspace: Any) -> None:
+def test_the_lock_ends_a_running_inspection(
+    open_page: Any, scene: Any, controller: Any, workspace: Any
+) -> None:
     _ws, ids = scene
     _window, page = open_page("inspecteur")
     window = page.start_inspection(ids["B"])
@@ -204,8 +230,11 @@ def test_verify_pdf_menu_entry_opens_the_dialog(open_page: Any) -> None:
     assert action in werkplek.actions()
     assert action.text().replace("&", "") == "PDF controleren…"
     action.trigger()
-    dialogs = [w for w in QApplication.topLevelWidgets()
-               if isinstance(w, VerifyPdfDialog) and w.isVisible()]
+    dialogs = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, VerifyPdfDialog) and w.isVisible()
+    ]
     assert len(dialogs) == 1
     assert dialogs[0].session is main.session
     dialogs[0].close()

@@ -48,9 +48,7 @@ def _assert_locked(controller: Any, session: Any, canary: str) -> None:
     assert dialog is not None and dialog.isVisible()
 
 
-def test_idle_timeout_locks(
-    controller: Any, sign_in: Any, canary: str, clock: Any
-) -> None:
+def test_idle_timeout_locks(controller: Any, sign_in: Any, canary: str, clock: Any) -> None:
     window = _admin_window_with_canary(controller, sign_in, canary)
     session = controller.session
     clock.advance(dt.timedelta(minutes=4, seconds=59))
@@ -102,9 +100,7 @@ def test_the_timer_polls_the_policy(controller: Any, sign_in: Any, clock: Any, q
     qtbot.waitUntil(lambda: controller.session is None, timeout=3000)
 
 
-def test_ctrl_l_locks_at_once(
-    qtbot: Any, controller: Any, sign_in: Any, canary: str
-) -> None:
+def test_ctrl_l_locks_at_once(qtbot: Any, controller: Any, sign_in: Any, canary: str) -> None:
     window = _admin_window_with_canary(controller, sign_in, canary)
     session = controller.session
     # Through the platform layer, as a real key press arrives (shortcut map included).

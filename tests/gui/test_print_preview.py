@@ -55,8 +55,9 @@ def test_preview_renders_in_memory_without_any_file(
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     made: list[str] = []
     real_mkstemp = tempfile.mkstemp
-    monkeypatch.setattr(tempfile, "mkstemp",
-                        lambda *a, **k: made.append("mkstemp") or real_mkstemp(*a, **k))
+    monkeypatch.setattr(
+        tempfile, "mkstemp", lambda *a, **k: made.append("mkstemp") or real_mkstemp(*a, **k)
+    )
     assert Path(QDir.tempPath()).resolve() == scratch.resolve()  # Qt's temp folder too
     with ws.session("tekenaar", password("tekenaar")) as session:
         before = _listing(ws.root, scratch)
@@ -79,8 +80,7 @@ def test_preview_renders_in_memory_without_any_file(
     assert raw_rows(ws, "SELECT id FROM print_copies") == []  # a preview prints nothing
 
 
-def test_print_sends_each_signed_copy_to_the_printer(qtbot: Any, ws: Any,
-                                                    tmp_path: Path) -> None:
+def test_print_sends_each_signed_copy_to_the_printer(qtbot: Any, ws: Any, tmp_path: Path) -> None:
     rid = make_report(ws, upto="signed")
     with ws.session("tekenaar", password("tekenaar")) as session:
         dialog = PrintPreviewDialog(None, session, rid, runner=TaskRunner(synchronous=True))
@@ -96,19 +96,24 @@ def test_print_sends_each_signed_copy_to_the_printer(qtbot: Any, ws: Any,
         job = signal.args[0]
         dialog.close()
     assert [c.number for c in job.copies] == [1, 2] and job.destination == "printer"
-    rows = raw_rows(ws, "SELECT c.copy_number, j.copies, j.destination FROM print_copies c"
-                        " JOIN print_jobs j ON j.id = c.job_id ORDER BY c.id")
+    rows = raw_rows(
+        ws,
+        "SELECT c.copy_number, j.copies, j.destination FROM print_copies c"
+        " JOIN print_jobs j ON j.id = c.job_id ORDER BY c.id",
+    )
     assert rows == [(1, 2, "printer"), (2, 2, "printer")]
     assert len(pypdf.PdfReader(target).pages) == 2 * pages
     assert "2 ondertekende exemplaren" in dialog.status_label.text()
 
 
-def test_save_writes_signed_copies(qtbot: Any, ws: Any, tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_writes_signed_copies(
+    qtbot: Any, ws: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     rid = make_report(ws, upto="signed")
     boxes: list[str] = []
-    monkeypatch.setattr("desktop_app.gui.printing.preview.show_info",
-                        lambda parent, text: boxes.append(text))
+    monkeypatch.setattr(
+        "desktop_app.gui.printing.preview.show_info", lambda parent, text: boxes.append(text)
+    )
     with ws.session("officier", password("officier")) as session:
         dialog = open_print_preview(None, session, rid)
         qtbot.addWidget(dialog)

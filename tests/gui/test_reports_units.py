@@ -66,8 +66,9 @@ def test_a_position_inside_a_surrogate_pair_rounds_down() -> None:
 
 
 _kinds = st.sampled_from([OpTag.EQUAL, OpTag.REPLACE, OpTag.DELETE])
-_spans = st.lists(st.builds(Span, _kinds, st.text(alphabet="ab c", min_size=1, max_size=12)),
-                  max_size=6)
+_spans = st.lists(
+    st.builds(Span, _kinds, st.text(alphabet="ab c", min_size=1, max_size=12)), max_size=6
+)
 
 
 @given(_spans, st.integers(1, 15))
@@ -83,8 +84,11 @@ def test_wrapped_pieces_join_to_the_line_and_fit(spans: list[Span], width: int) 
 
 
 def test_wrapping_breaks_after_a_space() -> None:
-    spans = (Span(OpTag.EQUAL, "Geen "), Span(OpTag.REPLACE, "bezwaar"),
-             Span(OpTag.EQUAL, " bekend."))
+    spans = (
+        Span(OpTag.EQUAL, "Geen "),
+        Span(OpTag.REPLACE, "bezwaar"),
+        Span(OpTag.EQUAL, " bekend."),
+    )
     assert wrap_spans(spans, 12) == [
         (Span(OpTag.EQUAL, "Geen "), Span(OpTag.REPLACE, "bezwaar"), Span(OpTag.EQUAL, " ")),
         (Span(OpTag.EQUAL, "bekend."),),
@@ -116,11 +120,23 @@ def test_live_check_warns_per_finding_even_when_the_form_is_incomplete() -> None
 
 def _summary(n: int, status: ReportStatus) -> ReportSummary:
     return ReportSummary(
-        id=ReportId(n), reference=f"AB-2026-{n:04d}", title=f"Titel {n}",
-        classification=Classification.STG_GEHEIM, status=status, version=2, request_id=None,
-        created_by="officier", created_at="2026-11-02T09:00:00.000000+00:00",
-        updated_at="2026-11-02T09:30:00.000000+00:00", signed_version=None, text_sha256=None,
-        signed_by=None, signed_at=None, issued_by=None, issued_at=None)
+        id=ReportId(n),
+        reference=f"AB-2026-{n:04d}",
+        title=f"Titel {n}",
+        classification=Classification.STG_GEHEIM,
+        status=status,
+        version=2,
+        request_id=None,
+        created_by="officier",
+        created_at="2026-11-02T09:00:00.000000+00:00",
+        updated_at="2026-11-02T09:30:00.000000+00:00",
+        signed_version=None,
+        text_sha256=None,
+        signed_by=None,
+        signed_at=None,
+        issued_by=None,
+        issued_at=None,
+    )
 
 
 def test_report_table_model_columns(qapp: object) -> None:
@@ -155,7 +171,8 @@ def test_the_report_views_speak_english_when_installed(qapp: QApplication) -> No
         assert work_list_label(WorkList.AWAITING_MY_SIGNATURE) == "Awaiting my signature"
         model = ReportTableModel()
         assert model.headerData(ReportTableModel.COL_UPDATED, Qt.Orientation.Horizontal) == (
-            "Updated")
+            "Updated"
+        )
         view.deleteLater()
         finding.deleteLater()
     finally:

@@ -41,9 +41,14 @@ TEXT = (
 def staff(workspace: Any) -> Any:
     add_users(workspace, "officier", "tekenaar", "liaison")
     with workspace.session() as admin:
-        users.add_user(admin, name="dubbel", password="dubbel-wachtwoord",
-                       roles=[Role.AIVD_OFFICER, Role.AIVD_SIGNER], full_name="Dirk Dubbel",
-                       clearance=Classification.STG_GEHEIM)
+        users.add_user(
+            admin,
+            name="dubbel",
+            password="dubbel-wachtwoord",
+            roles=[Role.AIVD_OFFICER, Role.AIVD_SIGNER],
+            full_name="Dirk Dubbel",
+            clearance=Classification.STG_GEHEIM,
+        )
     PASSWORDS.setdefault("dubbel", "dubbel-wachtwoord")
     return workspace
 
@@ -65,8 +70,9 @@ def _service(workspace: Any, name: str) -> Any:
 
 
 def _boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.isVisible()]
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
 
 
 def _all_boxes() -> list[QMessageBox]:
@@ -165,9 +171,7 @@ def test_incomplete_report_is_refused_with_a_sentence_and_nothing_stored(
     assert page.rows_of(WorkList.MY_DRAFTS) == []
 
 
-def test_old_data_and_unknown_reliability_warn_beside_the_finding(
-    as_user: Any, clock: Any
-) -> None:
+def test_old_data_and_unknown_reliability_warn_beside_the_finding(as_user: Any, clock: Any) -> None:
     page = as_user("officier")
     page.start_new_report()
     detail = page.detail
@@ -244,9 +248,11 @@ def test_draft_submit_annotate_verdict_sign_issue(
     _select(detail, quote)
     assert detail.annotate_button.isEnabled()
     qtbot.mouseClick(detail.annotate_button, Qt.MouseButton.LeftButton)
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if w.objectName() == "" and getattr(w, "quote_label", None) is not None
-                  and w.isVisible())
+    dialog = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.objectName() == "" and getattr(w, "quote_label", None) is not None and w.isVisible()
+    )
     assert quote in dialog.quote_label.text()
     dialog.comment_edit.setPlainText("Welk land?")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -261,7 +267,7 @@ def test_draft_submit_annotate_verdict_sign_issue(
     assert fmt.underlineStyle() != fmt.UnderlineStyle.NoUnderline
     stored = detail.view.annotations[0] if detail.view else None
     assert stored is not None and detail.view is not None
-    assert detail.view.text[stored.start:stored.end] == quote
+    assert detail.view.text[stored.start : stored.end] == quote
 
     dialog = detail.open_verdict_dialog(True)
     assert dialog is not None
@@ -303,8 +309,10 @@ def test_draft_submit_annotate_verdict_sign_issue(
     assert not detail.sign_button.isEnabled() and not detail.issue_button.isEnabled()
     # Issued: the print preview (the print helper's) and a correction are offered.
     opened: list[tuple[Any, ...]] = []
-    monkeypatch.setattr("desktop_app.gui.reports.detail.open_print_preview",
-                        lambda *args, **kwargs: opened.append((*args, kwargs)))
+    monkeypatch.setattr(
+        "desktop_app.gui.reports.detail.open_print_preview",
+        lambda *args, **kwargs: opened.append((*args, kwargs)),
+    )
     assert detail.print_button.isVisible() and detail.print_button.isEnabled()
     qtbot.mouseClick(detail.print_button, Qt.MouseButton.LeftButton)
     assert len(opened) == 1
@@ -345,9 +353,7 @@ def test_four_eyes_author_cannot_sign(as_user: Any, staff: Any) -> None:
 # --- annotations ------------------------------------------------------------------------------
 
 
-def test_annotation_offsets_are_python_characters_not_utf16_units(
-    as_user: Any, staff: Any
-) -> None:
+def test_annotation_offsets_are_python_characters_not_utf16_units(as_user: Any, staff: Any) -> None:
     # Astral characters before the passage: each is 2 Qt positions but 1 Python character.
     text = TEXT.replace("Verzoek van de IND.", "Verzoek 📄📄 van de IND 🇳🇱.")
     rid = _draft(staff, text)
@@ -408,8 +414,9 @@ def test_outdated_annotation_is_marked_after_a_revision(as_user: Any, staff: Any
 def test_diff_view_shows_word_level_changes_side_by_side(as_user: Any, staff: Any) -> None:
     rid = _draft(staff)
     with _service(staff, "officier") as s:
-        reports.revise_report(s, rid, text=TEXT.replace("Geen bezwaar bekend.",
-                                                        "Er is een bezwaar bekend."))
+        reports.revise_report(
+            s, rid, text=TEXT.replace("Geen bezwaar bekend.", "Er is een bezwaar bekend.")
+        )
     page = as_user("officier")
     page.open_report(rid)
     detail = page.detail
@@ -463,8 +470,9 @@ def test_lock_leaves_no_report_text_in_the_window(
     canary = "ZZ-CANARY-rapport-41"
     rid = _draft(staff, TEXT.replace("Geen bezwaar bekend.", canary))
     with _service(staff, "officier") as s:
-        reports.revise_report(s, rid, text=TEXT.replace("Geen bezwaar bekend.",
-                                                        canary + " herzien"))
+        reports.revise_report(
+            s, rid, text=TEXT.replace("Geen bezwaar bekend.", canary + " herzien")
+        )
     page = as_user("officier")
     page.open_report(rid)
     page.detail.compare.compare_button.click()

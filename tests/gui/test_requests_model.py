@@ -46,11 +46,26 @@ class Row:
     delay_notice: DelayNotice | None
 
 
-def make_row(rid: int, deadline: dt.date = TODAY + dt.timedelta(days=20),
-             status: RequestStatus = RequestStatus.RECEIVED,
-             notice: DelayNotice | None = None) -> Row:
-    return Row(rid, f"NV-2026-{rid:06d}", None, f"Betrokkene {rid}", f"{rid:010d}", None, None,
-               Purpose.ASYLUM, deadline - dt.timedelta(days=14), deadline, status, notice)
+def make_row(
+    rid: int,
+    deadline: dt.date = TODAY + dt.timedelta(days=20),
+    status: RequestStatus = RequestStatus.RECEIVED,
+    notice: DelayNotice | None = None,
+) -> Row:
+    return Row(
+        rid,
+        f"NV-2026-{rid:06d}",
+        None,
+        f"Betrokkene {rid}",
+        f"{rid:010d}",
+        None,
+        None,
+        Purpose.ASYLUM,
+        deadline - dt.timedelta(days=14),
+        deadline,
+        status,
+        notice,
+    )
 
 
 class Loader:
@@ -80,7 +95,8 @@ def context() -> DeadlineContext:
 
 
 def test_row_count_is_the_number_of_ids_and_nothing_is_fetched_before_shown(
-        model: RequestTableModel, loader: Loader) -> None:
+    model: RequestTableModel, loader: Loader
+) -> None:
     model.set_ids(array("q", range(1, 100_001)), context())
     assert model.rowCount() == 100_000
     assert model.columnCount() == len(RequestTableModel.HEADERS)
@@ -100,8 +116,9 @@ def test_a_cell_fetches_exactly_its_page(model: RequestTableModel, loader: Loade
     assert len(loader.calls) == 1
 
 
-def test_the_view_fetches_only_the_pages_it_shows(qtbot: Any, model: RequestTableModel,
-                                                  loader: Loader) -> None:
+def test_the_view_fetches_only_the_pages_it_shows(
+    qtbot: Any, model: RequestTableModel, loader: Loader
+) -> None:
     view = request_table(model, None)  # type: ignore[arg-type]
     qtbot.addWidget(view)
     view.resize(900, 500)
@@ -123,7 +140,8 @@ def test_the_view_fetches_only_the_pages_it_shows(qtbot: Any, model: RequestTabl
 
 
 def test_the_page_cache_is_bounded_and_least_recently_used_goes_first(
-        model: RequestTableModel, loader: Loader) -> None:
+    model: RequestTableModel, loader: Loader
+) -> None:
     model.set_ids(array("q", range(1, 100_001)), context())
     size = RequestTableModel.PAGE_SIZE
     for page in range(RequestTableModel.MAX_PAGES + 5):
@@ -139,26 +157,28 @@ def test_the_page_cache_is_bounded_and_least_recently_used_goes_first(
 
 
 def test_sorting_asks_for_a_new_query_and_ignores_columns_storage_cannot_order(
-        model: RequestTableModel) -> None:
+    model: RequestTableModel,
+) -> None:
     asked: list[tuple[str, int]] = []
     model.sort_requested.connect(lambda sort, desc: asked.append((sort, desc)))
     model.sort(RequestTableModel.COL_SUBJECT, Qt.SortOrder.DescendingOrder)
     model.sort(RequestTableModel.COL_DEADLINE)
     model.sort(RequestTableModel.COL_PURPOSE)  # no index for it: nothing happens
     model.sort(-1)
-    assert asked == [(SortColumn.SUBJECT_NAME.value, 1), (SortColumn.DEADLINE.value, 0),
-                     ("", 0)]
+    assert asked == [(SortColumn.SUBJECT_NAME.value, 1), (SortColumn.DEADLINE.value, 0), ("", 0)]
 
 
-def test_signal_column_says_the_state_in_words(model: RequestTableModel, runner: TaskRunner
-                                               ) -> None:
+def test_signal_column_says_the_state_in_words(
+    model: RequestTableModel, runner: TaskRunner
+) -> None:
     rows = {
         1: make_row(1, deadline=TODAY - dt.timedelta(days=3)),
         2: make_row(2, deadline=TODAY),
         3: make_row(3, deadline=dt.date(2026, 11, 9)),  # 2 working days left: warning
         # Friday, with a delay notice: no warning, due this week.
-        4: make_row(4, deadline=dt.date(2026, 11, 6),
-                    notice=DelayNotice(TODAY, "drukte", "Olga Officier")),
+        4: make_row(
+            4, deadline=dt.date(2026, 11, 6), notice=DelayNotice(TODAY, "drukte", "Olga Officier")
+        ),
         5: make_row(5, status=RequestStatus.CLOSED_NO_DATA),
     }
     model = RequestTableModel(runner, lambda ids: [rows[i] for i in ids])
@@ -170,8 +190,7 @@ def test_signal_column_says_the_state_in_words(model: RequestTableModel, runner:
     assert signal[3] == "◷ deze week · nog 1 werkdag"
     assert signal[4] == "✔ afgesloten"
     assert context().bucket(rows[3]) is DashboardBucket.WARNING_NO_NOTICE
-    brush = model.data(model.index(0, RequestTableModel.COL_SIGNAL),
-                       Qt.ItemDataRole.BackgroundRole)
+    brush = model.data(model.index(0, RequestTableModel.COL_SIGNAL), Qt.ItemDataRole.BackgroundRole)
     assert brush is not None and brush.color().name() == "#fde8e8"
 
 
@@ -187,8 +206,9 @@ def test_clear_forgets_ids_rows_and_context(model: RequestTableModel, loader: Lo
     assert model.rowCount(QModelIndex()) == 0
 
 
-def test_a_page_that_arrives_after_a_new_query_is_dropped(qapp: QApplication,
-                                                          loader: Loader) -> None:
+def test_a_page_that_arrives_after_a_new_query_is_dropped(
+    qapp: QApplication, loader: Loader
+) -> None:
     """With the real (background) runner: the result of a superseded query never lands."""
     runner = TaskRunner()
     try:
@@ -227,7 +247,8 @@ def test_painting_many_cells_keeps_none_alive(qtbot: Any, model: RequestTableMod
 
 
 def test_the_full_result_extends_the_first_rows_without_fetching_them_again(
-        model: RequestTableModel, loader: Loader) -> None:
+    model: RequestTableModel, loader: Loader
+) -> None:
     inserted: list[tuple[int, int]] = []
     model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
     model.set_ids(array("q", range(1, 201)), context())
@@ -245,7 +266,8 @@ def test_the_full_result_extends_the_first_rows_without_fetching_them_again(
 
 
 def test_a_short_first_page_is_fetched_whole_after_the_extension(
-        model: RequestTableModel, loader: Loader) -> None:
+    model: RequestTableModel, loader: Loader
+) -> None:
     model.set_ids(array("q", range(1, 51)), context())
     assert model.data(model.index(49, RequestTableModel.COL_SUBJECT)) == "Betrokkene 50"
     model.extend_ids(array("q", range(1, 1001)))
@@ -261,4 +283,5 @@ def test_overdue_on_a_weekend_says_when_the_deadline_was(runner: TaskRunner) -> 
     model = RequestTableModel(runner, lambda ids: [row])
     model.set_ids([1], weekend)
     assert model.data(model.index(0, RequestTableModel.COL_SIGNAL)) == (
-        "✖ te laat · termijn was 2026-11-06")
+        "✖ te laat · termijn was 2026-11-06"
+    )

@@ -30,20 +30,40 @@ from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
 CANARY = "Kanarie Zwaluwstaart-Merelhof"
 
 # Today in the tests/conftest.py clock: Monday 2026-11-02.
-NAMES = ("Mehmet Çelik", "Jan de Vries", "Ayşe Yılmaz", "محمد العلي", "Ольга Петрова",
-         "Emine Celik", "Sanne Jansen", "Dmitri Ivanov")
+NAMES = (
+    "Mehmet Çelik",
+    "Jan de Vries",
+    "Ayşe Yılmaz",
+    "محمد العلي",
+    "Ольга Петрова",
+    "Emine Celik",
+    "Sanne Jansen",
+    "Dmitri Ivanov",
+)
 
 
 def seed(workspace: Any, rows: Sequence[tuple[str, dt.date]]) -> list[int]:
     """Requests as the intake stores them (storage seeding: the list views are under test)."""
-    drafts = [RequestDraft(subject_name=name, v_number=f"{1_000_000_000 + n:010d}",
-                           purpose=Purpose.ASYLUM, received=received)
-              for n, (name, received) in enumerate(rows)]
-    with (workspace.session("officier", PASSWORDS["officier"]) as session,
-          session.db.transaction() as conn):
+    drafts = [
+        RequestDraft(
+            subject_name=name,
+            v_number=f"{1_000_000_000 + n:010d}",
+            purpose=Purpose.ASYLUM,
+            received=received,
+        )
+        for n, (name, received) in enumerate(rows)
+    ]
+    with (
+        workspace.session("officier", PASSWORDS["officier"]) as session,
+        session.db.transaction() as conn,
+    ):
         inserted = requests_repo.insert_many(
-            conn, drafts, calendar=calendar_days.load_calendar(conn), created_by="officier",
-            created_at="2026-11-02T09:00:00+00:00")
+            conn,
+            drafts,
+            calendar=calendar_days.load_calendar(conn),
+            created_by="officier",
+            created_at="2026-11-02T09:00:00+00:00",
+        )
     return list(range(inserted.first_id, inserted.first_id + inserted.count))
 
 
@@ -54,8 +74,9 @@ def requests_page(window: MainWindow) -> RequestsPage:
 
 
 def wait_for_list(qtbot: Any, page: RequestsPage) -> None:
-    qtbot.waitUntil(lambda: page.count_label.text().endswith(("verzoek", "verzoeken")),
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: page.count_label.text().endswith(("verzoek", "verzoeken")), timeout=3000
+    )
 
 
 def test_sections_of_an_officer_are_the_live_pages(window_of: Any) -> None:
@@ -67,17 +88,21 @@ def test_sections_of_an_officer_are_the_live_pages(window_of: Any) -> None:
 
 
 def test_dashboard_counts_match_the_service_and_a_tile_filters_the_list(
-        staff: Any, window_of: Any, qtbot: Any) -> None:
+    staff: Any, window_of: Any, qtbot: Any
+) -> None:
     today = dt.date(2026, 11, 2)
-    seed(staff, [
-        ("Te Laat Een", dt.date(2026, 10, 1)),
-        ("Te Laat Twee", dt.date(2026, 10, 2)),
-        ("Vandaag Een", dt.date(2026, 10, 19)),  # deadline 2026-11-02
-        ("Waarschuwing Een", dt.date(2026, 10, 21)),  # deadline 2026-11-04: warning zone
-        ("Open Een", today),
-        ("Open Twee", today),
-        ("Open Drie", today - dt.timedelta(days=1)),
-    ])
+    seed(
+        staff,
+        [
+            ("Te Laat Een", dt.date(2026, 10, 1)),
+            ("Te Laat Twee", dt.date(2026, 10, 2)),
+            ("Vandaag Een", dt.date(2026, 10, 19)),  # deadline 2026-11-02
+            ("Waarschuwing Een", dt.date(2026, 10, 21)),  # deadline 2026-11-04: warning zone
+            ("Open Een", today),
+            ("Open Twee", today),
+            ("Open Drie", today - dt.timedelta(days=1)),
+        ],
+    )
     window = window_of("officier")
     dashboard = window.pages["dashboard"]
     assert isinstance(dashboard, DashboardPage)
@@ -90,8 +115,10 @@ def test_dashboard_counts_match_the_service_and_a_tile_filters_the_list(
     overdue_tile = dashboard.tiles[DashboardBucket.OVERDUE]
     assert "2" in overdue_tile.count_label.text()
     assert overdue_tile.accessibleName() == "Termijn verstreken: 2"  # words, not colour alone
-    attention = [dashboard.attention_model.row_at(r).subject_name
-                 for r in range(dashboard.attention_model.rowCount())]
+    attention = [
+        dashboard.attention_model.row_at(r).subject_name
+        for r in range(dashboard.attention_model.rowCount())
+    ]
     # Overdue first (the most recently expired first), then today, then the warnings.
     assert attention == ["Te Laat Twee", "Te Laat Een", "Vandaag Een", "Waarschuwing Een"]
 
@@ -104,11 +131,11 @@ def test_dashboard_counts_match_the_service_and_a_tile_filters_the_list(
     assert page.model.rowCount() == 2
     assert sorted(page.shown_names()) == ["Te Laat Een", "Te Laat Twee"]
     assert page.model.data(page.model.index(0, RequestTableModel.COL_SIGNAL)).startswith(
-        "✖ te laat")
+        "✖ te laat"
+    )
 
 
-def test_register_dialog_shows_the_deadline_at_once(staff: Any, window_of: Any,
-                                                    qtbot: Any) -> None:
+def test_register_dialog_shows_the_deadline_at_once(staff: Any, window_of: Any, qtbot: Any) -> None:
     staff.env.clock.set(dt.datetime(2027, 4, 26, 9, 0, tzinfo=dt.UTC))
     page = requests_page(window_of("officier"))
     dialog = page.open_register_dialog()
@@ -130,8 +157,9 @@ def test_register_dialog_shows_the_deadline_at_once(staff: Any, window_of: Any,
     assert page.detail.values["deadline"].text() == "donderdag 2027-05-13"
 
 
-def test_register_dialog_names_the_field_the_service_refused(staff: Any, window_of: Any,
-                                                            qtbot: Any) -> None:
+def test_register_dialog_names_the_field_the_service_refused(
+    staff: Any, window_of: Any, qtbot: Any
+) -> None:
     page = requests_page(window_of("officier"))
     dialog = page.open_register_dialog()
     dialog.name_edit.setText("Jan de Vries")
@@ -143,8 +171,7 @@ def test_register_dialog_names_the_field_the_service_refused(staff: Any, window_
     assert page.model.rowCount() == 0
 
 
-def test_search_celik_finds_celik_in_any_spelling(staff: Any, window_of: Any,
-                                                  qtbot: Any) -> None:
+def test_search_celik_finds_celik_in_any_spelling(staff: Any, window_of: Any, qtbot: Any) -> None:
     seed(staff, [(name, dt.date(2026, 10, 28)) for name in NAMES])
     page = requests_page(window_of("liaison"))
     wait_for_list(qtbot, page)
@@ -162,8 +189,10 @@ def test_search_celik_finds_celik_in_any_spelling(staff: Any, window_of: Any,
 
 
 def test_sorting_by_a_column_changes_the_order(staff: Any, window_of: Any, qtbot: Any) -> None:
-    seed(staff, [(name, dt.date(2026, 10, 20) + dt.timedelta(days=n))
-                 for n, name in enumerate(NAMES)])
+    seed(
+        staff,
+        [(name, dt.date(2026, 10, 20) + dt.timedelta(days=n)) for n, name in enumerate(NAMES)],
+    )
     page = requests_page(window_of("officier"))
     wait_for_list(qtbot, page)
     newest_first = page.shown_names()
@@ -178,10 +207,16 @@ def test_sorting_by_a_column_changes_the_order(staff: Any, window_of: Any, qtbot
     assert page.shown_names() == list(NAMES)
 
 
-def test_the_list_fetches_only_the_pages_it_shows(staff: Any, window_of: Any, qtbot: Any,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    seed(staff, [(f"Betrokkene {n}", dt.date(2026, 10, 1) + dt.timedelta(days=n % 30))
-                 for n in range(1500)])
+def test_the_list_fetches_only_the_pages_it_shows(
+    staff: Any, window_of: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(
+        staff,
+        [
+            (f"Betrokkene {n}", dt.date(2026, 10, 1) + dt.timedelta(days=n % 30))
+            for n in range(1500)
+        ],
+    )
     calls: list[int] = []
     real = api.request_page
 
@@ -216,8 +251,9 @@ def select(page: RequestsPage, qtbot: Any, name: str) -> None:
     assert page.detail.record is not None and page.detail.record.subject_name == name
 
 
-def test_delay_notice_takes_one_dialog_and_records_the_officer(staff: Any, window_of: Any,
-                                                               qtbot: Any) -> None:
+def test_delay_notice_takes_one_dialog_and_records_the_officer(
+    staff: Any, window_of: Any, qtbot: Any
+) -> None:
     (rid,) = seed(staff, [("Jan de Vries", dt.date(2026, 10, 21))])
     page = requests_page(window_of("officier"))
     select(page, qtbot, "Jan de Vries")
@@ -240,8 +276,9 @@ def test_delay_notice_takes_one_dialog_and_records_the_officer(staff: Any, windo
     assert "waarschuwing" not in signal
 
 
-def test_closing_without_an_ambtsbericht_requires_a_reason(staff: Any, window_of: Any,
-                                                           qtbot: Any) -> None:
+def test_closing_without_an_ambtsbericht_requires_a_reason(
+    staff: Any, window_of: Any, qtbot: Any
+) -> None:
     (rid,) = seed(staff, [("Sanne Jansen", dt.date(2026, 10, 28))])
     page = requests_page(window_of("officier"))
     select(page, qtbot, "Sanne Jansen")
@@ -264,29 +301,37 @@ def test_closing_without_an_ambtsbericht_requires_a_reason(staff: Any, window_of
     assert page.detail.values["status"].text() == "afgesloten zonder ambtsbericht"
 
 
-def test_import_error_names_the_row_and_the_field(staff: Any, window_of: Any, qtbot: Any,
-                                                  tmp_path: Path) -> None:
+def test_import_error_names_the_row_and_the_field(
+    staff: Any, window_of: Any, qtbot: Any, tmp_path: Path
+) -> None:
     page = requests_page(window_of("liaison"))
     wait_for_list(qtbot, page)
     good = tmp_path / "lijst.csv"
-    good.write_text("subject_name,v_number,purpose,received\n"
-                    "Mehmet Çelik,1234567890,asylum,2026-10-30\n"
-                    "Ольга Петрова,2234567890,residence,2026-10-29\n", encoding="utf-8")
+    good.write_text(
+        "subject_name,v_number,purpose,received\n"
+        "Mehmet Çelik,1234567890,asylum,2026-10-30\n"
+        "Ольга Петрова,2234567890,residence,2026-10-29\n",
+        encoding="utf-8",
+    )
     page.start_import(str(good))
     assert page.import_result.text().startswith("✔ 2 verzoeken ingelezen")
     wait_for_list(qtbot, page)
     assert page.model.rowCount() == 2
     bad = tmp_path / "fout.csv"
-    bad.write_text("subject_name,v_number,purpose,received\n"
-                   "Jan de Vries,3234567890,asylum,2026-10-30\n"
-                   "Ayşe Yılmaz,12-34,asylum,2026-10-30\n", encoding="utf-8")
+    bad.write_text(
+        "subject_name,v_number,purpose,received\n"
+        "Jan de Vries,3234567890,asylum,2026-10-30\n"
+        "Ayşe Yılmaz,12-34,asylum,2026-10-30\n",
+        encoding="utf-8",
+    )
     page.start_import(str(bad))
     text = page.import_result.text()
     assert text.startswith("✖ De lijst is niet ingelezen")
     assert "rij 2" in text
     assert "V-nummer" in text
-    boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox"
-             and w.isVisible()]
+    boxes = [
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox" and w.isVisible()
+    ]
     assert boxes and "rij 2" in boxes[-1].text()
     for box in boxes:
         box.close()
@@ -296,8 +341,9 @@ def test_import_error_names_the_row_and_the_field(staff: Any, window_of: Any, qt
 
 
 @pytest.fixture
-def import_page(staff: Any, window_of: Any, qtbot: Any,
-                monkeypatch: pytest.MonkeyPatch) -> RequestsPage:
+def import_page(
+    staff: Any, window_of: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> RequestsPage:
     """The liaison's requests page, its list loaded; imports report progress every 2 rows."""
     monkeypatch.setattr(request_service, "PROGRESS_EVERY", 2)
     page = requests_page(window_of("liaison"))
@@ -311,16 +357,25 @@ def _people_csv(path: Path, stem: str, count: int) -> Path:
     return path
 
 
-def test_a_long_import_shows_its_progress(import_page: RequestsPage, qtbot: Any,
-                                          tmp_path: Path) -> None:
+def test_a_long_import_shows_its_progress(
+    import_page: RequestsPage, qtbot: Any, tmp_path: Path
+) -> None:
     page = import_page
     seen: list[tuple[str, int, int, bool]] = []
     stoppable: list[bool] = []
-    page.import_progressed.connect(lambda done, total: seen.append((
-        page.import_result.text(), page.import_progress.value(), page.import_progress.maximum(),
-        not page.import_progress.isHidden())))
     page.import_progressed.connect(
-        lambda done, total: stoppable.append(page.import_stop_button.isEnabled()))
+        lambda done, total: seen.append(
+            (
+                page.import_result.text(),
+                page.import_progress.value(),
+                page.import_progress.maximum(),
+                not page.import_progress.isHidden(),
+            )
+        )
+    )
+    page.import_progressed.connect(
+        lambda done, total: stoppable.append(page.import_stop_button.isEnabled())
+    )
     page.start_import(str(_people_csv(tmp_path / "lang.csv", "Persoon", 5)))
     qtbot.waitUntil(lambda: page.import_result.text().startswith("✔ 5 verzoeken"))
     # Slots run in connection order: the page's own slot updated the bar before ours looked.
@@ -333,8 +388,9 @@ def test_a_long_import_shows_its_progress(import_page: RequestsPage, qtbot: Any,
     assert page.import_progress.isHidden()
 
 
-def test_stopping_an_import_keeps_nothing(import_page: RequestsPage, qtbot: Any,
-                                          tmp_path: Path) -> None:
+def test_stopping_an_import_keeps_nothing(
+    import_page: RequestsPage, qtbot: Any, tmp_path: Path
+) -> None:
     page = import_page
     before = page.model.rowCount()
     clicked: list[bool] = []
@@ -350,15 +406,17 @@ def test_stopping_an_import_keeps_nothing(import_page: RequestsPage, qtbot: Any,
     assert clicked == [True]
     assert page.import_result.text() == "Het inlezen is gestopt; er is niets ingelezen."
     assert page.import_stop_button.isHidden() and page.import_progress.isHidden()
-    assert not [w for w in QApplication.topLevelWidgets()
-                if w.objectName() == "errorBox" and w.isVisible()]
+    assert not [
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox" and w.isVisible()
+    ]
     page.refresh()
     wait_for_list(qtbot, page)
     assert page.model.rowCount() == before
 
 
-def test_draft_report_opens_the_editor_for_the_request(staff: Any, window_of: Any,
-                                                       qtbot: Any) -> None:
+def test_draft_report_opens_the_editor_for_the_request(
+    staff: Any, window_of: Any, qtbot: Any
+) -> None:
     (rid,) = seed(staff, [("Dmitri Ivanov", dt.date(2026, 10, 29))])
     window = window_of("officier")
     page = requests_page(window)
@@ -378,8 +436,9 @@ def test_signer_reads_but_does_not_handle(staff: Any, window_of: Any, qtbot: Any
     assert all(button.isHidden() for button in page.detail.action_buttons)
 
 
-def test_after_lock_no_widget_holds_a_request_name(staff: Any, controller: Any,
-                                                   window_of: Any, qtbot: Any) -> None:
+def test_after_lock_no_widget_holds_a_request_name(
+    staff: Any, controller: Any, window_of: Any, qtbot: Any
+) -> None:
     seed(staff, [(CANARY, dt.date(2026, 10, 1)), ("Jan de Vries", dt.date(2026, 10, 30))])
     window = window_of("officier")
     dashboard = window.pages["dashboard"]

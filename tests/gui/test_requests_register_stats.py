@@ -30,8 +30,7 @@ def add_provisions(workspace: Any) -> None:
             ("ind_to_aivd", dt.date(2026, 10, 12), "Reisgegevens van betrokkene"),
             ("ind_to_aivd", dt.date(2026, 10, 28), "Aanvullende verklaring"),
         ):
-            api.add_provision(session, NewProvision(direction, day, text, None, None, None,
-                                                    None))
+            api.add_provision(session, NewProvision(direction, day, text, None, None, None, None))
 
 
 def test_provisions_view_filters_by_direction_and_period(staff: Any, window_of: Any) -> None:
@@ -43,19 +42,23 @@ def test_provisions_view_filters_by_direction_and_period(staff: Any, window_of: 
     page.set_filters("ind_to_aivd")
     texts = [page.model.row_at(r).description for r in range(page.model.rowCount())]
     assert sorted(texts) == ["Aanvullende verklaring", "Reisgegevens van betrokkene"]
-    direction_column = {page.model.data(page.model.index(r, page.model.COL_DIRECTION))
-                        for r in range(page.model.rowCount())}
+    direction_column = {
+        page.model.data(page.model.index(r, page.model.COL_DIRECTION))
+        for r in range(page.model.rowCount())
+    }
     assert direction_column == {"IND → AIVD"}
     page.set_filters(None, dt.date(2026, 10, 10), dt.date(2026, 10, 20))
     assert [page.model.row_at(r).description for r in range(page.model.rowCount())] == [
-        "Reisgegevens van betrokkene"]
+        "Reisgegevens van betrokkene"
+    ]
     assert page.count_label.text() == "1 verstrekking"
     page.set_filters(None)
     assert page.model.rowCount() == 3
 
 
-def test_add_provision_dialog_records_a_spontaneous_provision(staff: Any, window_of: Any,
-                                                              qtbot: Any) -> None:
+def test_add_provision_dialog_records_a_spontaneous_provision(
+    staff: Any, window_of: Any, qtbot: Any
+) -> None:
     window = window_of("officier")
     page = window.show_section("provisions")
     assert isinstance(page, ProvisionsPage)
@@ -78,28 +81,41 @@ def test_add_provision_dialog_records_a_spontaneous_provision(staff: Any, window
 
 
 def test_statistics_view_shows_the_figures_and_charts(staff: Any, window_of: Any) -> None:
-    drafts = [RequestDraft(subject_name=f"Betrokkene {n}", v_number=f"{1_000_000_000 + n}",
-                           purpose=Purpose.RESIDENCE, received=dt.date(2026, 10, 1 + n))
-              for n in range(5)]
-    with (staff.session("officier", PASSWORDS["officier"]) as session,
-          session.db.transaction() as conn):
-        requests_repo.insert_many(conn, drafts, calendar=calendar_days.load_calendar(conn),
-                                  created_by="officier", created_at="2026-11-02T09:00:00")
+    drafts = [
+        RequestDraft(
+            subject_name=f"Betrokkene {n}",
+            v_number=f"{1_000_000_000 + n}",
+            purpose=Purpose.RESIDENCE,
+            received=dt.date(2026, 10, 1 + n),
+        )
+        for n in range(5)
+    ]
+    with (
+        staff.session("officier", PASSWORDS["officier"]) as session,
+        session.db.transaction() as conn,
+    ):
+        requests_repo.insert_many(
+            conn,
+            drafts,
+            calendar=calendar_days.load_calendar(conn),
+            created_by="officier",
+            created_at="2026-11-02T09:00:00",
+        )
     add_provisions(staff)
     window = window_of("tekenaar")
     page = window.show_section("statistics")
     assert isinstance(page, StatisticsPage)
     page.set_period(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
     with staff.session("tekenaar", PASSWORDS["tekenaar"]) as session:
-        expected = figures_of(api.statistics(session, dt.date(2026, 10, 1),
-                                             dt.date(2026, 10, 31)))
+        expected = figures_of(api.statistics(session, dt.date(2026, 10, 1), dt.date(2026, 10, 31)))
     assert expected["requests_received"] == 5
     assert page.figures is not None
     for key, _label in STATISTICS_FIGURES:
         assert page.figures[key] == expected[key], key
     assert page.value_labels["requests_received"].text() == "5"
     assert page.value_labels["provisions_ind_to_aivd"].text() == str(
-        expected["provisions_ind_to_aivd"])
+        expected["provisions_ind_to_aivd"]
+    )
     charts = page.findChildren(QChartView)
     assert len(charts) == 2
     outcome = page.outcome_chart.values()
@@ -107,7 +123,8 @@ def test_statistics_view_shows_the_figures_and_charts(staff: Any, window_of: Any
     assert outcome["late_without_notice"] == expected["late_without_notice"]
     assert page.provision_chart.values() == {
         "provisions_aivd_to_ind": expected["provisions_aivd_to_ind"],
-        "provisions_ind_to_aivd": expected["provisions_ind_to_aivd"]}
+        "provisions_ind_to_aivd": expected["provisions_ind_to_aivd"],
+    }
     legend = [bar.label() for bar in page.outcome_chart.sets.values()]
     assert "Te laat, zonder uitstelbericht" in legend
 
@@ -119,8 +136,9 @@ def test_admin_sees_statistics_and_beheer_but_no_requests(window_of: Any) -> Non
     assert isinstance(window.pages["statistics"], StatisticsPage)
 
 
-def test_admin_adds_a_decree_day_on_the_calendar_tab(staff: Any, window_of: Any,
-                                                     qtbot: Any) -> None:
+def test_admin_adds_a_decree_day_on_the_calendar_tab(
+    staff: Any, window_of: Any, qtbot: Any
+) -> None:
     window = window_of("beheer")
     admin = window.show_section("admin")
     assert isinstance(admin, AdminPage)
@@ -142,8 +160,10 @@ def test_admin_adds_a_decree_day_on_the_calendar_tab(staff: Any, window_of: Any,
     with staff.session() as session:
         assert dt.date(2029, 5, 11) in api.load_calendar(session).decree_days
     page.year_spin.setValue(2029)
-    assert any(item.startswith("2029-05-11") for item in
-               (page.year_list.item(i).text() for i in range(page.year_list.count())))
+    assert any(
+        item.startswith("2029-05-11")
+        for item in (page.year_list.item(i).text() for i in range(page.year_list.count()))
+    )
     # And removed again (after a confirmation).
     row = [d.day for d in page.days()].index(dt.date(2029, 5, 11))
     page.view.selectRow(row)
@@ -154,7 +174,8 @@ def test_admin_adds_a_decree_day_on_the_calendar_tab(staff: Any, window_of: Any,
 
 
 def test_statistics_export_writes_csv_and_pdf_through_the_service(
-        staff: Any, window_of: Any, tmp_path: Any) -> None:
+    staff: Any, window_of: Any, tmp_path: Any
+) -> None:
     window = window_of("liaison")
     page = window.show_section("statistics")
     assert isinstance(page, StatisticsPage)

@@ -56,8 +56,14 @@ def _grow(root: Path, recovery_key: str, rows: int = 300) -> None:
     """A few hundred audit rows, so the file has many pages (entropy, last-page tamper)."""
     with raw_db(root, recovery_key) as db, db.transaction() as conn:
         for i in range(rows):
-            audit.append(conn, when=WHEN, actor="beheer", action="test.fill",
-                         obj=f"row:{i}", details={"text": f"vulling {i} " * 8})
+            audit.append(
+                conn,
+                when=WHEN,
+                actor="beheer",
+                action="test.fill",
+                obj=f"row:{i}",
+                details={"text": f"vulling {i} " * 8},
+            )
 
 
 WHEN = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
@@ -70,8 +76,13 @@ def test_enc1_canary_never_on_disk_in_clear(workspace: Any, tmp_path: Path) -> N
     canary = f"ZZ-CANARY-{uuid.uuid4()}"
     populate(workspace, full_name_suffix=f" {canary}", decision=f"HD {canary}")
     with workspace.session("beheer", ADMIN_PW) as s:
-        users.add_user(s, name="kanarie", password="kanarie-wachtwoord", roles=[Role.AIVD_OFFICER],
-                       full_name=f"K. {canary}")
+        users.add_user(
+            s,
+            name="kanarie",
+            password="kanarie-wachtwoord",
+            roles=[Role.AIVD_OFFICER],
+            full_name=f"K. {canary}",
+        )
         with s.transaction("test.note", f"note:{canary}") as tx:
             tx.details = {"note": canary, "nested": {"list": [canary]}}
         backup_file = tmp_path / "export" / "werkplek.backup"
@@ -95,8 +106,14 @@ def test_enc1_canary_never_on_disk_in_clear(workspace: Any, tmp_path: Path) -> N
     dek = recover_dek(workspace.root, workspace.recovery_key)
     secret = workspace.env.provider.load(KeyFile.load(keys_path(workspace.root)).binding_id)
     assert secret is not None
-    secrets_on_disk = [bytes(dek), bytes(dek).hex().encode(), secret, secret.hex().encode(),
-                       workspace.recovery_key.encode(), ADMIN_PW.encode()]
+    secrets_on_disk = [
+        bytes(dek),
+        bytes(dek).hex().encode(),
+        secret,
+        secret.hex().encode(),
+        workspace.recovery_key.encode(),
+        ADMIN_PW.encode(),
+    ]
     secrets_on_disk += [pw.encode() for pw, _, _ in STAFF.values()]
     assert files_containing(tmp_path, secrets_on_disk) == []
 
@@ -154,8 +171,9 @@ class _Rows:
 class _Doctored:
     """A real connection whose answer to one pragma is replaced, as a weaker build would give."""
 
-    def __init__(self, real: Any, pragma: str, rows: list[tuple[Any, ...]] | None,
-                 drop_option: str | None) -> None:
+    def __init__(
+        self, real: Any, pragma: str, rows: list[tuple[Any, ...]] | None, drop_option: str | None
+    ) -> None:
         self._real, self._pragma, self._rows, self._drop = real, pragma, rows, drop_option
         self.closed = False
 
@@ -165,8 +183,11 @@ class _Doctored:
             return _Rows([])  # a doctored build ignores the setting
         if norm == f"pragma {self._pragma}":
             if self._drop is not None:
-                rows = [r for r in self._real.execute(sql).fetchall() if r[0] != self._drop
-                        and not r[0].startswith(self._drop)]
+                rows = [
+                    r
+                    for r in self._real.execute(sql).fetchall()
+                    if r[0] != self._drop and not r[0].startswith(self._drop)
+                ]
                 return _Rows(rows)
             return _Rows(self._rows or [])
         return self._real.execute(sql, *args)
@@ -201,8 +222,12 @@ def test_enc4_real_build_passes_self_check(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("pragma", "rows", "drop"), SELF_CHECK_FAILURES)
 def test_enc4_self_check_refuses_weak_build(
-    workspace: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, pragma: str,
-    rows: list[tuple[Any, ...]] | None, drop: str | None,
+    workspace: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    pragma: str,
+    rows: list[tuple[Any, ...]] | None,
+    drop: str | None,
 ) -> None:
     made: list[_Doctored] = []
     real_connect = dbmod._connect
@@ -240,18 +265,26 @@ db.close()
 """
 
 
-@pytest.mark.parametrize(("setting", "expected"), [(None, "0"), ("on", "1"), ("ja", "1"),
-                                                   ("off", "0")])
-def test_enc4_memory_security_is_a_process_setting(tmp_path: Path, setting: str | None,
-                                                   expected: str) -> None:
+@pytest.mark.parametrize(
+    ("setting", "expected"), [(None, "0"), ("on", "1"), ("ja", "1"), ("off", "0")]
+)
+def test_enc4_memory_security_is_a_process_setting(
+    tmp_path: Path, setting: str | None, expected: str
+) -> None:
     """SQLCipher's memory security is process-wide and cannot be switched off once on, so it is
     tried in a fresh interpreter each time: off by default, on when the variable asks."""
     env = {k: v for k, v in os.environ.items() if k != dbmod.MEMORY_SECURITY_ENV}
     if setting is not None:
         env[dbmod.MEMORY_SECURITY_ENV] = setting
-    out = subprocess.run([sys.executable, "-c", _MEMSEC_PROBE, str(tmp_path / "m.db")],
-                         env=env, cwd=REPO, capture_output=True, text=True, timeout=60,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _MEMSEC_PROBE, str(tmp_path / "m.db")],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     assert out.stdout.strip() == expected
 
 
@@ -286,7 +319,8 @@ def test_enc5_wrong_password_never_touches_the_database(workspace: Any) -> None:
     with workspace.session("beheer", ADMIN_PW) as s, s.reading() as conn:
         rows = conn.execute(
             "SELECT actor, result, details FROM audit WHERE action = 'session.signin'"
-            " AND actor = 'officier' ORDER BY seq").fetchall()
+            " AND actor = 'officier' ORDER BY seq"
+        ).fetchall()
     assert [r[1] for r in rows] == ["failed", "failed", "locked"] + ["refused_locked"] * 7
     assert all("attempted_at" in r[2] for r in rows)
 
@@ -331,8 +365,17 @@ def test_enc6_tampered_database_is_reported_damaged(
     tampered = sha256_file(path)
     files_before = sorted(p.name for p in copy.iterdir())
 
-    result = cli("--json", "--data-dir", str(copy), "--user", "beheer", "--password-stdin",
-                 "audit", "verify", stdin=ADMIN_PW + "\n")
+    result = cli(
+        "--json",
+        "--data-dir",
+        str(copy),
+        "--user",
+        "beheer",
+        "--password-stdin",
+        "audit",
+        "verify",
+        stdin=ADMIN_PW + "\n",
+    )
     assert result.code == 4
     assert result.json["error"]["code"] == "integrity"
     assert "beschadigd" in result.json["error"]["message"]

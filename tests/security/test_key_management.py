@@ -90,14 +90,25 @@ class _Broken(_Store):
 # --- KEY-1 / KEY-2: no usable keyring -> refusal, never plain text --------------------------
 
 
-@pytest.mark.parametrize("backend", ["keyring.backends.fail.Keyring",
-                                     "keyring.backends.null.Keyring"])
+@pytest.mark.parametrize(
+    "backend", ["keyring.backends.fail.Keyring", "keyring.backends.null.Keyring"]
+)
 def test_key1_unusable_keyring_refuses_init_without_files(tmp_path: Path, backend: str) -> None:
     target = tmp_path / "werkplek"
     result = run_module(
-        ["--json", "--data-dir", str(target), "--password-stdin", "init", "--admin", "beheer",
-         "--kdf-profile", "test"],
-        stdin=ADMIN_PW + "\n", env_extra={"PYTHON_KEYRING_BACKEND": backend},
+        [
+            "--json",
+            "--data-dir",
+            str(target),
+            "--password-stdin",
+            "init",
+            "--admin",
+            "beheer",
+            "--kdf-profile",
+            "test",
+        ],
+        stdin=ADMIN_PW + "\n",
+        env_extra={"PYTHON_KEYRING_BACKEND": backend},
     )
     assert result.returncode == 3, result.stderr
     payload = json.loads(result.stdout)
@@ -114,8 +125,7 @@ def test_key1_unusable_keyring_refuses_sign_in_and_leaves_files(workspace: Any) 
     root = workspace.root
     before = {p.name: sha256_file(p) for p in root.iterdir()}
     result = run_module(
-        ["--json", "--data-dir", str(root), "--user", "beheer", "--password-stdin", "user",
-         "list"],
+        ["--json", "--data-dir", str(root), "--user", "beheer", "--password-stdin", "user", "list"],
         stdin=ADMIN_PW + "\n",
         env_extra={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
     )
@@ -142,8 +152,10 @@ def test_key2_backend_outside_allow_list_is_refused_and_logged(
 
     backend = _backend(name)
     monkeypatch.setattr(keyring, "get_keyring", lambda: backend)
-    with caplog.at_level(logging.WARNING, logger=ws_mod.__name__), \
-            pytest.raises(WrongWorkstation) as info:
+    with (
+        caplog.at_level(logging.WARNING, logger=ws_mod.__name__),
+        pytest.raises(WrongWorkstation) as info,
+    ):
         KeyringSecretProvider()
     assert info.value.message == REMEDY
     assert backend.values == {}  # nothing was stored
@@ -192,8 +204,12 @@ def test_key2_full_cli_through_the_real_provider(
 
     def run(*args: str, stdin: str) -> tuple[int, Any]:
         out = io.StringIO()
-        code = main(["--json", "--data-dir", str(root), "--password-stdin", *args],
-                    stdin=io.StringIO(stdin), stdout=out, stderr=io.StringIO())
+        code = main(
+            ["--json", "--data-dir", str(root), "--password-stdin", *args],
+            stdin=io.StringIO(stdin),
+            stdout=out,
+            stderr=io.StringIO(),
+        )
         return code, json.loads(out.getvalue())
 
     code, payload = run("init", "--admin", "beheer", "--kdf-profile", "test", stdin=ADMIN_PW)
@@ -234,8 +250,9 @@ def test_copied_folder_does_not_open_elsewhere_even_with_password(
 ) -> None:
     copy = tmp_path / "elders"
     shutil.copytree(workspace.root, copy)
-    elsewhere = Environment(provider=MemorySecretProvider(), clock=workspace.env.clock,
-                            origin="test")
+    elsewhere = Environment(
+        provider=MemorySecretProvider(), clock=workspace.env.clock, origin="test"
+    )
     calls: list[Path] = []
     real_open = Database.open
 
@@ -373,7 +390,9 @@ def test_key4_targeted_field_edits(workspace: Any) -> None:
     assert attempt(lambda d: d.update(format=2)) == "integrity"
     # The workspace id is bound into every sealed box: either refusal is right.
     assert attempt(lambda d: d.update(workspace_id="x" + d["workspace_id"][1:])) in (
-        "integrity", "wrong_workstation")
+        "integrity",
+        "wrong_workstation",
+    )
     assert attempt(lambda d: d.update(kdf_profile="test2")) == "integrity"
     assert attempt(lambda d: d.update(mac="0" * 64)) == "integrity"
     assert attempt(lambda d: d.pop("mac")) == "integrity"
@@ -400,8 +419,7 @@ def test_key5_password_change_touches_only_the_users_slot(workspace: Any) -> Non
     root = workspace.root
     before_keys = json.loads(keys_path(root).read_text())
     with raw_db(root, workspace.recovery_key) as db:
-        tables = {t: table_dump(db, t) for t in ("settings", "users", "user_roles",
-                                                 "designations")}
+        tables = {t: table_dump(db, t) for t in ("settings", "users", "user_roles", "designations")}
         old_audit = audit_rows(db)
     name, (old_pw, _, _) = "officier", STAFF["officier"]
     new_pw = "een-heel-nieuw-wachtwoord"
@@ -413,8 +431,9 @@ def test_key5_password_change_touches_only_the_users_slot(workspace: Any) -> Non
     changed = {k for k in before_keys if before_keys[k] != after_keys.get(k)}
     assert changed <= {"slots", "escrow", "mac", "guard"}
     assert {"slots", "escrow", "mac"} <= changed
-    changed_slots = {s for s in before_keys["slots"]
-                     if before_keys["slots"][s] != after_keys["slots"][s]}
+    changed_slots = {
+        s for s in before_keys["slots"] if before_keys["slots"][s] != after_keys["slots"][s]
+    }
     assert changed_slots == {slot}
     assert before_keys["recovery"] == after_keys["recovery"]
     # Database: every table except the audit is unchanged; the audit only grew.
@@ -422,8 +441,11 @@ def test_key5_password_change_touches_only_the_users_slot(workspace: Any) -> Non
         assert {t: table_dump(db, t) for t in tables} == tables
         new_audit = audit_rows(db)
     assert new_audit[: len(old_audit)] == old_audit
-    assert [r[3] for r in new_audit[len(old_audit):]] == [
-        "session.signin", "user.passwd", "session.close"]
+    assert [r[3] for r in new_audit[len(old_audit) :]] == [
+        "session.signin",
+        "user.passwd",
+        "session.close",
+    ]
     with pytest.raises(AuthFailed):
         open_session(workspace.env, root, name, old_pw)
     with open_session(workspace.env, root, name, new_pw) as s:
@@ -481,8 +503,9 @@ def test_key7_interactive_kdf_cost_and_header(
     assert elapsed < 10  # a person waits for this at every sign-in
 
     root = tmp_path / "echt"
-    result = init_workspace(env, root, admin_name="beheer", admin_password=ADMIN_PW,
-                            kdf_profile="interactive")
+    result = init_workspace(
+        env, root, admin_name="beheer", admin_password=ADMIN_PW, kdf_profile="interactive"
+    )
     data = json.loads(keys_path(root).read_text())
     assert data["kdf_profile"] == "interactive"
     assert data["recovery"]["kdf"] == params.as_dict()

@@ -49,9 +49,13 @@ def test_cfg3_whole_foundation_flow_opens_no_socket(
     before = len(attempts)
     root = str(workspace.root)
     pw = "beheer-wachtwoord-1\n"
-    for args in (["user", "list"], ["audit", "verify"], ["backup", "--out",
-                                                          str(tmp_path / "b.bak")]):
-        result = cli("--json", "--data-dir", root, "--user", "beheer", "--password-stdin", *args,
-                     stdin=pw)
+    for args in (
+        ["user", "list"],
+        ["audit", "verify"],
+        ["backup", "--out", str(tmp_path / "b.bak")],
+    ):
+        result = cli(
+            "--json", "--data-dir", root, "--user", "beheer", "--password-stdin", *args, stdin=pw
+        )
         assert result.code == 0, result.out
     assert len(attempts) == before

@@ -43,9 +43,10 @@ def test_lock7_ten_wrong_passwords_lock_hard(workspace: Any, clock: Any) -> None
         with s.reading() as conn:
             rows = conn.execute(
                 "SELECT result, origin, object FROM audit WHERE action = 'session.signin'"
-                " AND actor = ? ORDER BY seq", (name,)).fetchall()
-        assert [r[0] for r in rows] == (["failed", "failed", "locked"]
-                                        + ["refused_locked"] * 9)
+                " AND actor = ? ORDER BY seq",
+                (name,),
+            ).fetchall()
+        assert [r[0] for r in rows] == (["failed", "failed", "locked"] + ["refused_locked"] * 9)
         assert all(r[1].startswith("test@") and len(r[1]) > len("test@") for r in rows)
         assert all(r[2] == f"user:{name}" for r in rows)
         assert users.unlock_user(s, name) is True
@@ -55,7 +56,9 @@ def test_lock7_ten_wrong_passwords_lock_hard(workspace: Any, clock: Any) -> None
     assert _attempt(workspace, name, good) == "ok"
     # The counter was reset by the unlock: two more failures do not lock.
     assert [_attempt(workspace, name, "fout-wachtwoord") for _ in range(2)] == [
-        "auth_failed", "auth_failed"]
+        "auth_failed",
+        "auth_failed",
+    ]
     assert _attempt(workspace, name, good) == "ok"
 
 
@@ -63,8 +66,9 @@ def test_lock7_success_resets_the_counter(workspace: Any) -> None:
     populate(workspace)
     name, good = "officier", STAFF["officier"][0]
     for _ in range(4):
-        assert [_attempt(workspace, name, "fout-wachtwoord") for _ in range(MAX_FAILURES - 1)] \
-            == ["auth_failed"] * (MAX_FAILURES - 1)
+        assert [_attempt(workspace, name, "fout-wachtwoord") for _ in range(MAX_FAILURES - 1)] == [
+            "auth_failed"
+        ] * (MAX_FAILURES - 1)
         assert _attempt(workspace, name, good) == "ok"
 
 

@@ -55,13 +55,18 @@ def test_aud1_each_admin_action_is_one_entry(workspace: Any, tmp_path: Path) -> 
         with pytest.raises((AuthFailed, AccountLocked)):
             open_session(workspace.env, workspace.root, "liaison", "fout-wachtwoord")
     with workspace.session("beheer", ADMIN_PW) as s:
-        e = _one_new(s, lambda: users.add_user(s, name="nieuw", password="nieuw-wachtwoord",
-                                               roles=[Role.IND_INSPECTOR]), "user.add")
+        e = _one_new(
+            s,
+            lambda: users.add_user(
+                s, name="nieuw", password="nieuw-wachtwoord", roles=[Role.IND_INSPECTOR]
+            ),
+            "user.add",
+        )
         assert e.object == "user:nieuw"
-        assert json.loads(e.details) == {"roles": ["ind_inspector"],
-                                         "clearance": "ongerubriceerd"}
-        e = _one_new(s, lambda: users.designate(s, name="nieuw", decision_ref="HD 2026/9"),
-                     "designation.add")
+        assert json.loads(e.details) == {"roles": ["ind_inspector"], "clearance": "ongerubriceerd"}
+        e = _one_new(
+            s, lambda: users.designate(s, name="nieuw", decision_ref="HD 2026/9"), "designation.add"
+        )
         assert json.loads(e.details)["user"] == "nieuw"
         e = _one_new(s, lambda: users.unlock_user(s, "liaison"), "user.unlock")
         assert json.loads(e.details) == {"was_locked": True}
@@ -69,13 +74,13 @@ def test_aud1_each_admin_action_is_one_entry(workspace: Any, tmp_path: Path) -> 
         assert json.loads(e.details)["ok"] is True
         e = _one_new(s, lambda: admin.make_backup(s, tmp_path / "b.bak"), "workspace.backup")
         assert HEX64.fullmatch(json.loads(e.details)["sha256"])
-        e = _one_new(s, lambda: users.change_password(s, ADMIN_PW, "nieuw-beheer-ww"),
-                     "user.passwd")
+        e = _one_new(
+            s, lambda: users.change_password(s, ADMIN_PW, "nieuw-beheer-ww"), "user.passwd"
+        )
         # Bad input is no security event: rolled back, no entry, no change.
         before = len(_entries(s))
         with pytest.raises(InvalidInput):
-            users.add_user(s, name="nieuw", password="nieuw-wachtwoord",
-                           roles=[Role.IND_INSPECTOR])
+            users.add_user(s, name="nieuw", password="nieuw-wachtwoord", roles=[Role.IND_INSPECTOR])
         assert len(_entries(s)) == before
     with raw_db(workspace.root, workspace.recovery_key) as db:
         rows = audit_rows(db)
@@ -101,19 +106,29 @@ def test_aud1_sign_in_and_close_are_one_entry_each(workspace: Any) -> None:
     ]
 
 
-@pytest.mark.parametrize("use_case", ["list_users", "list_designations", "list_audit",
-                                      "make_backup", "add_user", "designate", "unlock_user",
-                                      "verify_audit"])
-def test_aud1_refusals_are_audited_as_denied(workspace: Any, tmp_path: Path,
-                                             use_case: str) -> None:
+@pytest.mark.parametrize(
+    "use_case",
+    [
+        "list_users",
+        "list_designations",
+        "list_audit",
+        "make_backup",
+        "add_user",
+        "designate",
+        "unlock_user",
+        "verify_audit",
+    ],
+)
+def test_aud1_refusals_are_audited_as_denied(workspace: Any, tmp_path: Path, use_case: str) -> None:
     populate(workspace)
     calls: dict[str, Callable[[Session], Any]] = {
         "list_users": users.list_users,
         "list_designations": users.list_designations,
         "list_audit": admin.list_audit,
         "make_backup": lambda s: admin.make_backup(s, tmp_path / "x.bak"),
-        "add_user": lambda s: users.add_user(s, name="x1", password="x-wachtwoord-1",
-                                             roles=[Role.ADMIN]),
+        "add_user": lambda s: users.add_user(
+            s, name="x1", password="x-wachtwoord-1", roles=[Role.ADMIN]
+        ),
         "designate": lambda s: users.designate(s, name="inspecteur", decision_ref="HD 1"),
         "unlock_user": lambda s: users.unlock_user(s, "liaison"),
         "verify_audit": admin.verify_audit,
@@ -140,8 +155,14 @@ def test_aud1_init_rebind_restore_entries(workspace: Any, tmp_path: Path, clock:
         rebinds = [r for r in audit_rows(db) if r[3] == "workspace.rebind"]
     assert len(rebinds) == 1 and rebinds[0][2] == "(herstelsleutel)"
     fresh = Environment(provider=MemorySecretProvider(), clock=clock, origin="test")
-    admin.restore_workspace(fresh, tmp_path / "w.bak", tmp_path / "r", admin_name="beheer",
-                            recovery_key=workspace.recovery_key, new_password="hersteld-ww-1")
+    admin.restore_workspace(
+        fresh,
+        tmp_path / "w.bak",
+        tmp_path / "r",
+        admin_name="beheer",
+        recovery_key=workspace.recovery_key,
+        new_password="hersteld-ww-1",
+    )
     with raw_db(tmp_path / "r", workspace.recovery_key) as db:
         restores = [r for r in audit_rows(db) if r[3] == "workspace.restore"]
     assert len(restores) == 1 and json.loads(restores[0][7])["users"] == 1

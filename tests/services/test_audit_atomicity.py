@@ -24,11 +24,20 @@ def _spawn(ws: Any, mode: str) -> subprocess.Popen[str]:
     binding = KeyFile.load(keys_path(ws.root)).binding_id
     secret = ws.env.provider.load(binding)
     assert secret is not None
-    env = {**os.environ, "AUDIT_CHILD_BINDING": binding, "AUDIT_CHILD_SECRET": secret.hex(),
-           "AUDIT_CHILD_PASSWORD": ADMIN_PW}
-    return subprocess.Popen([sys.executable, str(CHILD), str(ws.root), "beheer", mode],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                            cwd=REPO, env=env)
+    env = {
+        **os.environ,
+        "AUDIT_CHILD_BINDING": binding,
+        "AUDIT_CHILD_SECRET": secret.hex(),
+        "AUDIT_CHILD_PASSWORD": ADMIN_PW,
+    }
+    return subprocess.Popen(
+        [sys.executable, str(CHILD), str(ws.root), "beheer", mode],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=REPO,
+        env=env,
+    )
 
 
 def _wait_for(proc: subprocess.Popen[str], token: str) -> list[str]:
@@ -52,10 +61,14 @@ def _kill(proc: subprocess.Popen[str]) -> list[str]:
 
 def _state(ws: Any) -> tuple[set[int], set[int], bool]:
     with raw_db(ws.root, ws.recovery_key) as db, db.reading() as conn:
-        done = {int(k.split(":")[1]) for (k,) in conn.execute(
-            "SELECT key FROM settings WHERE key LIKE 'item:%'")}
-        audited = {int(o.split(":")[1]) for (o,) in conn.execute(
-            "SELECT object FROM audit WHERE action = 'test.action'")}
+        done = {
+            int(k.split(":")[1])
+            for (k,) in conn.execute("SELECT key FROM settings WHERE key LIKE 'item:%'")
+        }
+        audited = {
+            int(o.split(":")[1])
+            for (o,) in conn.execute("SELECT object FROM audit WHERE action = 'test.action'")
+        }
         ok = audit.verify(conn).ok and not db.integrity_problems()
     return done, audited, ok
 

@@ -47,9 +47,13 @@ def _fresh(clock: Any) -> Environment:
 def backed_up(workspace: Any, tmp_path: Path) -> tuple[Any, Path]:
     populate(workspace)
     with workspace.session("beheer", ADMIN_PW) as s:
-        users.add_user(s, name="groot", password="groot-wachtwoord-1",
-                       roles=[Role.AIVD_OFFICER],
-                       full_name="Ç. Groß – 中文 " + "x" * 150)
+        users.add_user(
+            s,
+            name="groot",
+            password="groot-wachtwoord-1",
+            roles=[Role.AIVD_OFFICER],
+            full_name="Ç. Groß – 中文 " + "x" * 150,
+        )
         result = admin.make_backup(s, tmp_path / "werkplek.backup")
     assert Path(result["file"]).is_file()
     return workspace, Path(result["file"])
@@ -68,15 +72,22 @@ def _snapshot(root: Path, recovery_key: str) -> dict[str, Any]:
         }
 
 
-def test_crash6_round_trip_on_a_new_machine(backed_up: tuple[Any, Path], tmp_path: Path,
-                                            clock: Any) -> None:
+def test_crash6_round_trip_on_a_new_machine(
+    backed_up: tuple[Any, Path], tmp_path: Path, clock: Any
+) -> None:
     ws, backup_file = backed_up
     source = _snapshot(ws.root, ws.recovery_key)
     backup_entry_count = len(source["audit"])
     env = _fresh(clock)
     target = tmp_path / "nieuwe-machine" / "werkplek"
-    result = admin.restore_workspace(env, backup_file, target, admin_name="beheer",
-                                     recovery_key=ws.recovery_key, new_password=NEW_PW)
+    result = admin.restore_workspace(
+        env,
+        backup_file,
+        target,
+        admin_name="beheer",
+        recovery_key=ws.recovery_key,
+        new_password=NEW_PW,
+    )
     assert result == {"data_dir": str(target), "users": 1 + len(STAFF) + 1}
     restored = _snapshot(target, ws.recovery_key)
     assert restored["problems"] == [] and source["problems"] == []
@@ -85,7 +96,7 @@ def test_crash6_round_trip_on_a_new_machine(backed_up: tuple[Any, Path], tmp_pat
     # The backup was taken before its own audit entry and the session close were written.
     backed = restored["audit"][: backup_entry_count - 2]
     assert backed == source["audit"][: backup_entry_count - 2]
-    assert [r[3] for r in restored["audit"][len(backed):]] == ["workspace.restore"]
+    assert [r[3] for r in restored["audit"][len(backed) :]] == ["workspace.restore"]
     with open_session(env, target, "beheer", NEW_PW) as s:
         assert admin.verify_audit(s).ok
     with pytest.raises(AuthFailed):
@@ -114,24 +125,37 @@ def _assert_nothing_left(target: Path) -> None:
     assert not target.exists() or list(target.iterdir()) == []
 
 
-def _restore(ws: Any, backup_file: Path, target: Path, clock: Any,
-             recovery_key: str | None = None) -> Environment:
+def _restore(
+    ws: Any, backup_file: Path, target: Path, clock: Any, recovery_key: str | None = None
+) -> Environment:
     env = _fresh(clock)
-    admin.restore_workspace(env, backup_file, target, admin_name="beheer",
-                            recovery_key=recovery_key or ws.recovery_key, new_password=NEW_PW)
+    admin.restore_workspace(
+        env,
+        backup_file,
+        target,
+        admin_name="beheer",
+        recovery_key=recovery_key or ws.recovery_key,
+        new_password=NEW_PW,
+    )
     return env
 
 
 @pytest.mark.parametrize("cut", ["header", "first_chunk", "last_byte", "last_tag", "half"])
-def test_crash6_truncated_backup_is_refused(backed_up: tuple[Any, Path], tmp_path: Path,
-                                            clock: Any, cut: str) -> None:
+def test_crash6_truncated_backup_is_refused(
+    backed_up: tuple[Any, Path], tmp_path: Path, clock: Any, cut: str
+) -> None:
     ws, backup_file = backed_up
     data = backup_file.read_bytes()
-    header_end = len(backup_mod.MAGIC) + 4 + int.from_bytes(data[len(backup_mod.MAGIC):][:4],
-                                                            "big")
-    length = {"header": header_end - 10, "first_chunk": header_end + 100,
-              "last_byte": len(data) - 1, "last_tag": len(data) - 16,
-              "half": len(data) // 2}[cut]
+    header_end = (
+        len(backup_mod.MAGIC) + 4 + int.from_bytes(data[len(backup_mod.MAGIC) :][:4], "big")
+    )
+    length = {
+        "header": header_end - 10,
+        "first_chunk": header_end + 100,
+        "last_byte": len(data) - 1,
+        "last_tag": len(data) - 16,
+        "half": len(data) // 2,
+    }[cut]
     damaged = tmp_path / "kapot.backup"
     damaged.write_bytes(data[:length])
     target = tmp_path / "doel"
@@ -140,8 +164,9 @@ def test_crash6_truncated_backup_is_refused(backed_up: tuple[Any, Path], tmp_pat
     _assert_nothing_left(target)
 
 
-def test_crash6_appended_garbage_is_refused(backed_up: tuple[Any, Path], tmp_path: Path,
-                                            clock: Any) -> None:
+def test_crash6_appended_garbage_is_refused(
+    backed_up: tuple[Any, Path], tmp_path: Path, clock: Any
+) -> None:
     ws, backup_file = backed_up
     damaged = tmp_path / "lang.backup"
     damaged.write_bytes(backup_file.read_bytes() + os.urandom(40))
@@ -150,16 +175,22 @@ def test_crash6_appended_garbage_is_refused(backed_up: tuple[Any, Path], tmp_pat
     _assert_nothing_left(tmp_path / "doel")
 
 
-def test_crash6_bit_flips_are_refused(backed_up: tuple[Any, Path], tmp_path: Path,
-                                      clock: Any) -> None:
+def test_crash6_bit_flips_are_refused(
+    backed_up: tuple[Any, Path], tmp_path: Path, clock: Any
+) -> None:
     ws, backup_file = backed_up
     data = backup_file.read_bytes()
     header_start = len(backup_mod.MAGIC) + 4
-    header_end = header_start + int.from_bytes(data[len(backup_mod.MAGIC):header_start], "big")
+    header_end = header_start + int.from_bytes(data[len(backup_mod.MAGIC) : header_start], "big")
     header_bytes = data[header_start:header_end]
     created_at = header_start + header_bytes.index(b'"created"') + 14
-    offsets = {"magic": 2, "created": created_at, "first_chunk": header_end + 200,
-               "middle": len(data) // 2, "last": len(data) - 3}
+    offsets = {
+        "magic": 2,
+        "created": created_at,
+        "first_chunk": header_end + 200,
+        "middle": len(data) // 2,
+        "last": len(data) - 3,
+    }
     for name, offset in offsets.items():
         damaged = tmp_path / f"{name}.backup"
         flipped = bytearray(data)
@@ -183,8 +214,9 @@ def test_crash6_bit_flips_are_refused(backed_up: tuple[Any, Path], tmp_path: Pat
     _assert_nothing_left(tmp_path / "doel-rec")
 
 
-def test_crash6_wrong_recovery_key_and_bad_requests(backed_up: tuple[Any, Path], tmp_path: Path,
-                                                    clock: Any) -> None:
+def test_crash6_wrong_recovery_key_and_bad_requests(
+    backed_up: tuple[Any, Path], tmp_path: Path, clock: Any
+) -> None:
     ws, backup_file = backed_up
     target = tmp_path / "doel"
     with pytest.raises(AuthFailed):
@@ -196,12 +228,24 @@ def test_crash6_wrong_recovery_key_and_bad_requests(backed_up: tuple[Any, Path],
         _restore(ws, tmp_path / "bestaat-niet.backup", target, clock)
     env = _fresh(clock)
     with pytest.raises(InvalidInput):  # not an administrator in the backup
-        admin.restore_workspace(env, backup_file, target, admin_name="officier",
-                                recovery_key=ws.recovery_key, new_password=NEW_PW)
+        admin.restore_workspace(
+            env,
+            backup_file,
+            target,
+            admin_name="officier",
+            recovery_key=ws.recovery_key,
+            new_password=NEW_PW,
+        )
     _assert_nothing_left(target)
     with pytest.raises(InvalidInput):  # never over an existing workspace
-        admin.restore_workspace(env, backup_file, ws.root, admin_name="beheer",
-                                recovery_key=ws.recovery_key, new_password=NEW_PW)
+        admin.restore_workspace(
+            env,
+            backup_file,
+            ws.root,
+            admin_name="beheer",
+            recovery_key=ws.recovery_key,
+            new_password=NEW_PW,
+        )
     with ws.session("beheer", ADMIN_PW):
         pass
 
@@ -219,8 +263,9 @@ def test_crash6_backup_refuses_to_overwrite(backed_up: tuple[Any, Path], tmp_pat
     assert leftovers == []
 
 
-def test_crash6_restore_of_a_copied_backup_elsewhere(backed_up: tuple[Any, Path],
-                                                     tmp_path: Path, clock: Any) -> None:
+def test_crash6_restore_of_a_copied_backup_elsewhere(
+    backed_up: tuple[Any, Path], tmp_path: Path, clock: Any
+) -> None:
     ws, backup_file = backed_up
     moved = tmp_path / "usb" / "kopie.backup"
     moved.parent.mkdir()

@@ -58,8 +58,9 @@ def test_kinds_are_detected_from_content_and_listed(draft: Any, tmp_path: Path) 
     with as_user(ws, "officier") as s:
         for name, (data, _kind) in files.items():
             (tmp_path / name).write_bytes(data)
-            evidence.add_evidence(s, rid, source=tmp_path / name, title=name,
-                                  source_note="Bron: eigen onderzoek")
+            evidence.add_evidence(
+                s, rid, source=tmp_path / name, title=name, source_note="Bron: eigen onderzoek"
+            )
         listed = evidence.list_evidence(s, rid)
     assert [(i.title, i.kind) for i in listed] == [(n, k) for n, (_d, k) in files.items()]
     other = next(i for i in listed if i.kind is EvidenceKind.OTHER)
@@ -70,9 +71,7 @@ def test_kinds_are_detected_from_content_and_listed(draft: Any, tmp_path: Path) 
     assert listed[0].source_note == "Bron: eigen onderzoek"
 
 
-def test_large_item_is_stored_in_chunks_and_read_back_exactly(
-    draft: Any, tmp_path: Path
-) -> None:
+def test_large_item_is_stored_in_chunks_and_read_back_exactly(draft: Any, tmp_path: Path) -> None:
     ws, rid = draft
     data = PNG_1X1[:16] + secrets.token_bytes(2 * CHUNK_SIZE + 12345)
     (tmp_path / "groot.png").write_bytes(data)
@@ -80,9 +79,13 @@ def test_large_item_is_stored_in_chunks_and_read_back_exactly(
         item = evidence.add_evidence(s, rid, source=tmp_path / "groot.png", title="Groot")
         assert item.size_bytes == len(data)
         with s.reading() as conn:
-            sizes = [r[0] for r in conn.execute(
-                "SELECT length(data) FROM evidence_chunks WHERE item_id = ? ORDER BY seq",
-                (item.id,))]
+            sizes = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT length(data) FROM evidence_chunks WHERE item_id = ? ORDER BY seq",
+                    (item.id,),
+                )
+            ]
             record = evidence_repo.get(conn, item.id)
             assert record is not None
             assert evidence_repo.read_content(conn, record) == data
@@ -204,8 +207,9 @@ def test_unknown_report_and_rights(draft: Any) -> None:
             evidence.add_evidence(s, 999, source=b"x", title="Nergens")
         # Above the officer's own clearance (stg_geheim).
         with pytest.raises(Forbidden, match="machtiging"):
-            evidence.add_evidence(s, rid, source=b"x", title="Te hoog",
-                                  classification=C.STG_ZEER_GEHEIM)
+            evidence.add_evidence(
+                s, rid, source=b"x", title="Te hoog", classification=C.STG_ZEER_GEHEIM
+            )
         _nothing_stored(s)
     for name in ("tekenaar", "liaison", "inspecteur", "beheer"):
         with as_user(ws, name) as s:
@@ -227,8 +231,14 @@ def test_list_hides_items_above_the_readers_clearance(workspace: Any) -> None:
     with as_user(workspace, "officier") as s:
         assert [i.title for i in evidence.list_evidence(s, rid)] == ["Laag", "Hoog"]
     with as_user(workspace, "beheer") as s:
-        users.add_user(s, name="junior", password="junior-wachtwoord", full_name="J. Junior",
-                       roles=[Role.AIVD_OFFICER], clearance=C.DEP_VERTROUWELIJK)
+        users.add_user(
+            s,
+            name="junior",
+            password="junior-wachtwoord",
+            full_name="J. Junior",
+            roles=[Role.AIVD_OFFICER],
+            clearance=C.DEP_VERTROUWELIJK,
+        )
     with workspace.session("junior", "junior-wachtwoord") as s:
         assert [i.title for i in evidence.list_evidence(s, rid)] == ["Laag"]
 
@@ -242,8 +252,9 @@ def test_after_issuing_additions_are_corrections(workspace: Any) -> None:
         with pytest.raises(NotFound):
             evidence.add_evidence(s, rid, source=b"later", title="Later", correction_id=77)
         correction = reports.record_correction(s, rid, "Bevinding 1 bleek onjuist.")
-        item = evidence.add_evidence(s, rid, source=b"later", title="Later",
-                                     correction_id=correction.id)
+        item = evidence.add_evidence(
+            s, rid, source=b"later", title="Later", correction_id=correction.id
+        )
         assert item.correction_id == correction.id
         added = [json.loads(d) for _a, _o, r, d in audit_rows(s, "evidence.add") if r == "ok"]
         assert added[-1]["correction_id"] == correction.id
@@ -253,14 +264,18 @@ def test_items_are_immutable(draft: Any) -> None:
     ws, rid = draft
     with as_user(ws, "officier") as s:
         item = evidence.add_evidence(s, rid, source=b"vast", title="Vast")
-        for sql in ("UPDATE evidence_items SET title = 'anders' WHERE id = ?",
-                    "UPDATE evidence_items SET sha256 = 'x' WHERE id = ?",
-                    "DELETE FROM evidence_items WHERE id = ?",
-                    "UPDATE evidence_chunks SET data = x'00' WHERE item_id = ?",
-                    "DELETE FROM evidence_chunks WHERE item_id = ?",
-                    "INSERT INTO evidence_chunks (item_id, seq, data) VALUES (?, 9, x'00')"):
-            with pytest.raises(Exception, match=r"immutable|never deleted"), \
-                    s.db.transaction() as conn:
+        for sql in (
+            "UPDATE evidence_items SET title = 'anders' WHERE id = ?",
+            "UPDATE evidence_items SET sha256 = 'x' WHERE id = ?",
+            "DELETE FROM evidence_items WHERE id = ?",
+            "UPDATE evidence_chunks SET data = x'00' WHERE item_id = ?",
+            "DELETE FROM evidence_chunks WHERE item_id = ?",
+            "INSERT INTO evidence_chunks (item_id, seq, data) VALUES (?, 9, x'00')",
+        ):
+            with (
+                pytest.raises(Exception, match=r"immutable|never deleted"),
+                s.db.transaction() as conn,
+            ):
                 conn.execute(sql, (item.id,))
 
 
@@ -277,8 +292,13 @@ def test_content_never_on_disk_in_clear_and_no_temp_files(
     def no_temp(*_a: Any, **_k: Any) -> Any:
         raise AssertionError("decrypted content must never land in a temporary file")
 
-    for name in ("NamedTemporaryFile", "TemporaryFile", "SpooledTemporaryFile", "mkstemp",
-                 "mkdtemp"):
+    for name in (
+        "NamedTemporaryFile",
+        "TemporaryFile",
+        "SpooledTemporaryFile",
+        "mkstemp",
+        "mkdtemp",
+    ):
         monkeypatch.setattr(tempfile, name, no_temp)
     with as_user(workspace, "officier") as s:
         item = evidence.add_evidence(s, rid, source=source, title="Kanarie")

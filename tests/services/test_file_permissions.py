@@ -44,12 +44,14 @@ def test_cfg1_workspace_backup_and_restore_are_owner_only(
     loose_umask: None, tmp_path: Path, env: Environment, clock: Any
 ) -> None:
     root = tmp_path / "ws"
-    created = init_workspace(env, root, admin_name="beheer", admin_password=ADMIN_PW,
-                             kdf_profile="test")
+    created = init_workspace(
+        env, root, admin_name="beheer", admin_password=ADMIN_PW, kdf_profile="test"
+    )
     _check_tree(root)
     with open_session(env, root, "beheer", ADMIN_PW) as s:
-        users.add_user(s, name="officier", password="officier-wachtwoord",
-                       roles=[Role.AIVD_OFFICER])
+        users.add_user(
+            s, name="officier", password="officier-wachtwoord", roles=[Role.AIVD_OFFICER]
+        )
         wal, shm = Path(f"{db_path(root)}-wal"), Path(f"{db_path(root)}-shm")
         assert wal.exists() and shm.exists()
         for path in (db_path(root), wal, shm, keys_path(root)):
@@ -63,8 +65,14 @@ def test_cfg1_workspace_backup_and_restore_are_owner_only(
     _check_tree(root)
     fresh = Environment(provider=MemorySecretProvider(), clock=clock, origin="test")
     target = tmp_path / "hersteld"
-    admin.restore_workspace(fresh, backup, target, admin_name="beheer",
-                            recovery_key=created.recovery_key, new_password="nieuw-wachtwoord")
+    admin.restore_workspace(
+        fresh,
+        backup,
+        target,
+        admin_name="beheer",
+        recovery_key=created.recovery_key,
+        new_password="nieuw-wachtwoord",
+    )
     _check_tree(target)
     with open_session(fresh, target, "beheer", "nieuw-wachtwoord"):
         _check_tree(target)

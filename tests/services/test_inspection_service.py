@@ -48,10 +48,12 @@ def _items(ws: Any, rid: int) -> dict[str, int]:
     """Three items on a report being prepared: a note (confidentieel), a photo (geheim, above
     the inspector's clearance) and a file of unknown type."""
     with as_user(ws, "officier") as s:
-        note = evidence.add_evidence(s, rid, source=b"Notitie: bron A meldt X.",
-                                     title="Notitie bron A")
-        photo = evidence.add_evidence(s, rid, source=PNG_1X1, title="Foto",
-                                      classification=C.STG_GEHEIM)
+        note = evidence.add_evidence(
+            s, rid, source=b"Notitie: bron A meldt X.", title="Notitie bron A"
+        )
+        photo = evidence.add_evidence(
+            s, rid, source=PNG_1X1, title="Foto", classification=C.STG_GEHEIM
+        )
         blob = evidence.add_evidence(s, rid, source=b"\x00\x01\x02binary\xff", title="Export")
     return {"note": int(note.id), "photo": int(photo.id), "blob": int(blob.id)}
 
@@ -66,8 +68,9 @@ def issued(staffed: Any) -> tuple[Any, int, dict[str, int]]:
 
 
 def _denied(session: Any, action: str) -> list[dict[str, Any]]:
-    return [json.loads(d) for _a, _o, result, d in audit_rows(session, action)
-            if result == "denied"]
+    return [
+        json.loads(d) for _a, _o, result, d in audit_rows(session, action) if result == "denied"
+    ]
 
 
 # --- the allowed path ---------------------------------------------------------------------
@@ -82,10 +85,14 @@ def test_start_lists_only_items_within_clearance_titles_only(issued: Any) -> Non
         assert listed == {items["note"], items["blob"]}
         assert started.as_dict() == {
             "session": int(started.id),
-            "items": [{"id": items["note"], "title": "Notitie bron A",
-                       "classification": "stg_confidentieel"},
-                      {"id": items["blob"], "title": "Export",
-                       "classification": "stg_confidentieel"}],
+            "items": [
+                {
+                    "id": items["note"],
+                    "title": "Notitie bron A",
+                    "classification": "stg_confidentieel",
+                },
+                {"id": items["blob"], "title": "Export", "classification": "stg_confidentieel"},
+            ],
         }
         assert started.inspector_full_name == "Ivo Inspecteur"
         ok = [r for r in audit_rows(s, "inspection.start") if r[2] == "ok"]
@@ -181,8 +188,7 @@ def test_unknown_report(staffed: Any) -> None:
 def test_clearance_filters_items_even_when_all_else_holds(staffed: Any) -> None:
     rid = make_report(staffed, liaison="tweede", until="signed")
     with as_user(staffed, "officier") as s:
-        evidence.add_evidence(s, rid, source=b"geheim", title="Geheim",
-                              classification=C.STG_GEHEIM)
+        evidence.add_evidence(s, rid, source=b"geheim", title="Geheim", classification=C.STG_GEHEIM)
     with as_user(staffed, "tekenaar") as s:
         reports.issue_report(s, rid)
     with as_user(staffed, "inspecteur") as s:
@@ -292,15 +298,20 @@ def test_durations_are_recorded_per_item(staffed: Any, clock: Any) -> None:
         clock.advance(dt.timedelta(seconds=30))
         record = inspections.end_inspection(s, sid, "Aantekening: alles gezien.")
     assert [(v.item_id, v.seconds, v.times_opened) for v in record.viewed] == [
-        (a, 150, 2), (b, 180, 1)]
+        (a, 150, 2),
+        (b, 180, 1),
+    ]
     assert record.end_reason is EndReason.ENDED
     assert record.ended_at - record.started_at == dt.timedelta(minutes=7, seconds=30)
     assert record.notes == "Aantekening: alles gezien."
     with as_user(staffed, "inspecteur") as s:
         with s.reading() as conn:
-            kinds = [r[0] for r in conn.execute(
-                "SELECT kind FROM inspection_events WHERE inspection_id = ? ORDER BY id",
-                (sid,))]
+            kinds = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT kind FROM inspection_events WHERE inspection_id = ? ORDER BY id", (sid,)
+                )
+            ]
         assert kinds == ["start", "open_item", "open_item", "close_item", "open_item", "end"]
         with pytest.raises(InvalidState, match="al beëindigd"):
             inspections.end_inspection(s, sid)
@@ -335,8 +346,7 @@ def test_idle_end_also_applies_when_only_ended_later(issued: Any, clock: Any) ->
         started = inspections.start_inspection(s, rid)
         clock.advance(60 * MIN)
         record = inspections.end_inspection(s, started.id)
-    assert (record.end_reason, record.ended_at) == (EndReason.IDLE,
-                                                   started.started_at + 10 * MIN)
+    assert (record.end_reason, record.ended_at) == (EndReason.IDLE, started.started_at + 10 * MIN)
 
 
 def test_activity_keeps_the_session_alive_and_is_throttled(issued: Any, clock: Any) -> None:
@@ -382,12 +392,20 @@ def test_officer_sees_the_history_and_prints_the_record(issued: Any, clock: Any)
         assert [h.id for h in history] == [sid]
         h = history[0]
         assert (h.inspector_full_name, h.closed, h.notes) == (
-            "Ivo Inspecteur", True, "Mijn aantekening over bron A.")
+            "Ivo Inspecteur",
+            True,
+            "Mijn aantekening over bron A.",
+        )
         assert [(v.title, v.seconds) for v in h.viewed] == [("Notitie bron A", 240)]
         pdf = inspections.record_pdf(s, sid)
     text = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
-    for expected in ("Verslag van inzage", "Ivo Inspecteur", "Notitie bron A",
-                     "Mijn aantekening over bron A.", "HD-IND 2026/inspecteur"):
+    for expected in (
+        "Verslag van inzage",
+        "Ivo Inspecteur",
+        "Notitie bron A",
+        "Mijn aantekening over bron A.",
+        "HD-IND 2026/inspecteur",
+    ):
         assert expected in text
     # Marked at least Departementaal Vertrouwelijk, here the item's level.
     assert "STG. CONFIDENTIEEL" in text
@@ -419,8 +437,7 @@ def test_inspectable_reports_say_why_not(staffed: Any) -> None:
 
 
 def test_record_is_marked_at_least_departementaal_vertrouwelijk(staffed: Any, clock: Any) -> None:
-    rid = make_report(staffed, liaison="tweede", until="signed",
-                      classification=C.ONGERUBRICEERD)
+    rid = make_report(staffed, liaison="tweede", until="signed", classification=C.ONGERUBRICEERD)
     with as_user(staffed, "officier") as s:
         note = evidence.add_evidence(s, rid, source=b"x", title="Openbaar")
     with as_user(staffed, "tekenaar") as s:

@@ -35,15 +35,13 @@ STAFF: dict[str, tuple[frozenset[Role], Classification, str]] = {
     "officier": (frozenset({Role.AIVD_OFFICER}), C.STG_GEHEIM, "Olga Officier"),
     "tekenaar": (frozenset({Role.AIVD_SIGNER}), C.STG_ZEER_GEHEIM, "Teun Tekenaar"),
     # A liaison who is also a designated inspector (cli.md: "for reports they had no part in").
-    "liaison": (frozenset({Role.IND_LIAISON, Role.IND_INSPECTOR}), C.STG_GEHEIM,
-                "Lotte Liaison"),
+    "liaison": (frozenset({Role.IND_LIAISON, Role.IND_INSPECTOR}), C.STG_GEHEIM, "Lotte Liaison"),
     "tweede": (frozenset({Role.IND_LIAISON}), C.STG_GEHEIM, "Tim Tweede-Liaison"),
     "inspecteur": (frozenset({Role.IND_INSPECTOR}), C.STG_CONFIDENTIEEL, "Ivo Inspecteur"),
     # Not designated.
     "lezer": (frozenset({Role.IND_INSPECTOR}), C.STG_GEHEIM, "Lieke Lezer"),
     # An AIVD officer who is also a designated inspector: can become involved later (AUTHZ-3).
-    "dubbel": (frozenset({Role.AIVD_OFFICER, Role.IND_INSPECTOR}), C.STG_GEHEIM,
-               "Dirk Dubbel"),
+    "dubbel": (frozenset({Role.AIVD_OFFICER, Role.IND_INSPECTOR}), C.STG_GEHEIM, "Dirk Dubbel"),
 }
 
 DESIGNATED = ("liaison", "inspecteur", "dubbel")
@@ -54,16 +52,22 @@ REPORT_TEXT = (
     "eigen onderzoek).\n"
 )
 
+
 def png_image(width: int = 2, height: int = 2, rgb: tuple[int, int, int] = (200, 30, 30)) -> bytes:
     """A valid PNG (8-bit RGB) of one colour, built with zlib (no imaging library needed)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
     row = b"\x00" + bytes(rgb) * width
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(row * height)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(row * height))
+        + chunk(b"IEND", b"")
+    )
 
 
 PNG_1X1 = png_image(1, 1)
@@ -74,25 +78,43 @@ def as_user(workspace: Any, name: str) -> Any:
     return workspace.session(name, PASSWORDS[name])
 
 
-def setup_staff(workspace: Any, *, designate: tuple[str, ...] = DESIGNATED,
-                until: dt.date | None = None) -> None:
+def setup_staff(
+    workspace: Any, *, designate: tuple[str, ...] = DESIGNATED, until: dt.date | None = None
+) -> None:
     with workspace.session("beheer") as s:
         for name, (roles, clearance, full_name) in STAFF.items():
-            users.add_user(s, name=name, password=PASSWORDS[name], roles=roles,
-                           full_name=full_name, clearance=clearance)
+            users.add_user(
+                s,
+                name=name,
+                password=PASSWORDS[name],
+                roles=roles,
+                full_name=full_name,
+                clearance=clearance,
+            )
         for name in designate:
-            users.designate(s, name=name, decision_ref=f"HD-IND 2026/{name}",
-                            valid_from=dt.date(2026, 1, 1), valid_until=until)
+            users.designate(
+                s,
+                name=name,
+                decision_ref=f"HD-IND 2026/{name}",
+                valid_from=dt.date(2026, 1, 1),
+                valid_until=until,
+            )
 
 
-def make_report(workspace: Any, *, title: str = "Ambtsbericht betrokkene",
-                classification: Classification = C.STG_CONFIDENTIEEL,
-                liaison: str = "liaison", until: str = "issued") -> ReportId:
+def make_report(
+    workspace: Any,
+    *,
+    title: str = "Ambtsbericht betrokkene",
+    classification: Classification = C.STG_CONFIDENTIEEL,
+    liaison: str = "liaison",
+    until: str = "issued",
+) -> ReportId:
     """A report taken through the workflow up to ``until`` (draft, in_review, usable, signed,
     issued); ``liaison`` annotates and judges it."""
     with as_user(workspace, "officier") as s:
-        rid = reports.draft_report(s, text=REPORT_TEXT, title=title,
-                                   classification=classification).report.id
+        rid = reports.draft_report(
+            s, text=REPORT_TEXT, title=title, classification=classification
+        ).report.id
         if until == "draft":
             return rid
         reports.submit_report(s, rid)

@@ -47,10 +47,13 @@ def _session(ws: Any, name: str) -> Any:
 
 
 def _register(ws: Any) -> list[tuple[Any, ...]]:
-    return raw_rows(ws, "SELECT j.report_id, c.copy_number, j.copies, j.draft, c.sha256,"
-                        " u.name, j.printed_at, j.destination, c.file_name FROM print_copies c"
-                        " JOIN print_jobs j ON j.id = c.job_id JOIN users u ON u.id = j.printed_by"
-                        " ORDER BY c.id")
+    return raw_rows(
+        ws,
+        "SELECT j.report_id, c.copy_number, j.copies, j.draft, c.sha256,"
+        " u.name, j.printed_at, j.destination, c.file_name FROM print_copies c"
+        " JOIN print_jobs j ON j.id = c.job_id JOIN users u ON u.id = j.printed_by"
+        " ORDER BY c.id",
+    )
 
 
 # -- printing a signed report ------------------------------------------------------------------
@@ -123,8 +126,9 @@ def test_second_print_reuses_the_key_and_does_not_overwrite(ws: Any, tmp_path: P
     assert [e["result"] for e in audit_entries(ws, "report.print")] == ["ok", "ok"]
 
 
-def test_a_failed_write_rolls_everything_back(ws: Any, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_rolls_everything_back(
+    ws: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     rid = make_report(ws, upto="signed")
     out = tmp_path / "o"
     real = files_module.atomic_write
@@ -185,8 +189,9 @@ def test_unsigned_report_prints_one_concept_without_signature(
 
 
 @pytest.mark.parametrize("name", ["liaison", "inspecteur", "beheer", "laag"])
-def test_others_may_not_print_and_the_refusal_is_audited(ws: Any, tmp_path: Path,
-                                                         name: str) -> None:
+def test_others_may_not_print_and_the_refusal_is_audited(
+    ws: Any, tmp_path: Path, name: str
+) -> None:
     rid = make_report(ws, upto="signed")
     with _session(ws, name) as s, pytest.raises(Forbidden):
         printing.print_report(s, rid, copies=1, out_dir=tmp_path / "o")
@@ -194,7 +199,8 @@ def test_others_may_not_print_and_the_refusal_is_audited(ws: Any, tmp_path: Path
     assert _register(ws) == []
     entries = audit_entries(ws, "report.print")
     assert [(e["actor"], e["result"], e["object"]) for e in entries] == [
-        (name, "denied", f"report:{rid}")]
+        (name, "denied", f"report:{rid}")
+    ]
 
 
 def test_unknown_report_is_not_found(ws: Any, tmp_path: Path) -> None:
@@ -230,7 +236,8 @@ def test_signing_key_is_kept_wrapped_and_its_root_is_published(ws: Any, tmp_path
         info = printing.signing_info(s)
     assert info is not None and info.origin == "workstation"
     ((wrapped, cert, fingerprint),) = raw_rows(
-        ws, "SELECT wrapped_key, certificate, fingerprint FROM signing_keys")
+        ws, "SELECT wrapped_key, certificate, fingerprint FROM signing_keys"
+    )
     assert bytes(wrapped).startswith(b"CWK1")
     with pytest.raises((ValueError, TypeError)):
         load_der_private_key(bytes(wrapped), None)
@@ -290,8 +297,9 @@ def test_admin_imports_the_organisation_certificate(ws: Any, tmp_path: Path) -> 
     assert "pkcs12-geheim" not in details_text(imports)
 
 
-def test_expired_workstation_certificate_is_renewed_from_the_ca(ws: Any, clock: Any,
-                                                               tmp_path: Path) -> None:
+def test_expired_workstation_certificate_is_renewed_from_the_ca(
+    ws: Any, clock: Any, tmp_path: Path
+) -> None:
     rid = make_report(ws, upto="signed")
     with _session(ws, "tekenaar") as s:
         printing.print_report(s, rid, copies=1, out_dir=tmp_path / "a")
@@ -369,7 +377,9 @@ def test_register_listing_is_audited(ws: Any, tmp_path: Path) -> None:
     with _session(ws, "officier") as s:
         records = printing.print_register(s, rid)
     assert [(r.copy_number, r.copy_total, r.printed_by) for r in records] == [
-        (1, 2, "tekenaar"), (2, 2, "tekenaar")]
+        (1, 2, "tekenaar"),
+        (2, 2, "tekenaar"),
+    ]
     assert len(audit_entries(ws, "report.prints")) == 1
 
 

@@ -28,17 +28,27 @@ ARABIC = "محمد العلي"
 SIGNER_FULL_NAME = "mr. J. de Vries"
 
 STAFF: dict[str, tuple[str, tuple[Role, ...], Classification, str]] = {
-    "officier": ("officier-wachtwoord", (Role.AIVD_OFFICER,), Classification.STG_GEHEIM,
-                 "O. Officier"),
-    "tekenaar": ("tekenaar-wachtwoord", (Role.AIVD_SIGNER,), Classification.STG_ZEER_GEHEIM,
-                 SIGNER_FULL_NAME),
-    "liaison": ("liaison-wachtwoord", (Role.IND_LIAISON,), Classification.STG_GEHEIM,
-                "L. Liaison"),
-    "inspecteur": ("inspecteur-wachtwoord", (Role.IND_INSPECTOR,), Classification.STG_GEHEIM,
-                   "I. Inspecteur"),
+    "officier": (
+        "officier-wachtwoord",
+        (Role.AIVD_OFFICER,),
+        Classification.STG_GEHEIM,
+        "O. Officier",
+    ),
+    "tekenaar": (
+        "tekenaar-wachtwoord",
+        (Role.AIVD_SIGNER,),
+        Classification.STG_ZEER_GEHEIM,
+        SIGNER_FULL_NAME,
+    ),
+    "liaison": ("liaison-wachtwoord", (Role.IND_LIAISON,), Classification.STG_GEHEIM, "L. Liaison"),
+    "inspecteur": (
+        "inspecteur-wachtwoord",
+        (Role.IND_INSPECTOR,),
+        Classification.STG_GEHEIM,
+        "I. Inspecteur",
+    ),
     # An officer cleared below the report: may not print it.
-    "laag": ("laag-wachtwoord1", (Role.AIVD_OFFICER,), Classification.DEP_VERTROUWELIJK,
-             "L. Laag"),
+    "laag": ("laag-wachtwoord1", (Role.AIVD_OFFICER,), Classification.DEP_VERTROUWELIJK, "L. Laag"),
 }
 
 
@@ -69,16 +79,25 @@ def report_text(findings: int = 2, repeat: int = 2) -> str:
 def add_staff(ws: Any) -> None:
     with ws.session("beheer") as s:
         for name, (pw, roles, clearance, full_name) in STAFF.items():
-            users.add_user(s, name=name, password=pw, roles=roles, full_name=full_name,
-                           clearance=clearance)
+            users.add_user(
+                s, name=name, password=pw, roles=roles, full_name=full_name, clearance=clearance
+            )
 
 
-def make_report(ws: Any, *, upto: str = "signed", text: str | None = None,
-                classification: Classification = Classification.STG_GEHEIM) -> int:
+def make_report(
+    ws: Any,
+    *,
+    upto: str = "signed",
+    text: str | None = None,
+    classification: Classification = Classification.STG_GEHEIM,
+) -> int:
     """A report in status ``draft``, ``usable``, ``signed`` or ``issued``."""
     with ws.session("officier", password("officier")) as s:
-        rid = int(reports.draft_report(s, text=text or report_text(),
-                                       classification=classification).report.id)
+        rid = int(
+            reports.draft_report(
+                s, text=text or report_text(), classification=classification
+            ).report.id
+        )
         if upto == "draft":
             return rid
         reports.submit_report(s, rid)
@@ -120,7 +139,7 @@ def raw_rows(ws: Any, sql: str) -> list[tuple[Any, ...]]:
 def tamper_one_byte(data: bytes) -> bytes:
     """Flip a byte of the page content (inside the signed range, outside the signature)."""
     index = data.index(b"stream") + 40
-    return data[:index] + bytes([data[index] ^ 0x01]) + data[index + 1:]
+    return data[:index] + bytes([data[index] ^ 0x01]) + data[index + 1 :]
 
 
 def details_text(entries: list[dict[str, Any]]) -> str:

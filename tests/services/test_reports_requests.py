@@ -33,10 +33,18 @@ TEXT = "Onderwerp: betrokkene D\n\nBetrokkene is bij de dienst bekend.\n"
 @pytest.fixture
 def people(workspace: Any) -> Iterator[dict[str, Session]]:
     with workspace.session() as admin:
-        for name, role in (("officier", Role.AIVD_OFFICER), ("tekenaar", Role.AIVD_SIGNER),
-                           ("liaison", Role.IND_LIAISON)):
-            add_user(admin, name=name, password=PASSWORDS[name], roles=[role],
-                     clearance=Classification.STG_GEHEIM)
+        for name, role in (
+            ("officier", Role.AIVD_OFFICER),
+            ("tekenaar", Role.AIVD_SIGNER),
+            ("liaison", Role.IND_LIAISON),
+        ):
+            add_user(
+                admin,
+                name=name,
+                password=PASSWORDS[name],
+                roles=[role],
+                clearance=Classification.STG_GEHEIM,
+            )
     sessions = {name: workspace.session(name, pw) for name, pw in PASSWORDS.items()}
     yield sessions
     for s in sessions.values():
@@ -46,12 +54,20 @@ def people(workspace: Any) -> Iterator[dict[str, Session]]:
 def _request(s: Session, status: RequestStatus = RequestStatus.RECEIVED) -> int:
     """A request as the intake stores it (seeded directly: the requests service is not under
     test here)."""
-    draft = RequestDraft(subject_name="Betrokkene D", v_number="1234567890",
-                         purpose=Purpose.ASYLUM, received=dt.date(2026, 10, 30))
+    draft = RequestDraft(
+        subject_name="Betrokkene D",
+        v_number="1234567890",
+        purpose=Purpose.ASYLUM,
+        received=dt.date(2026, 10, 30),
+    )
     with s.db.transaction() as conn:
-        inserted = requests_repo.insert_many(conn, [draft], calendar=AtwCalendar.default(),
-                                             created_by="liaison",
-                                             created_at="2026-10-30T09:00:00+00:00")
+        inserted = requests_repo.insert_many(
+            conn,
+            [draft],
+            calendar=AtwCalendar.default(),
+            created_by="liaison",
+            created_at="2026-10-30T09:00:00+00:00",
+        )
         rid = inserted.first_id
         if status is not RequestStatus.RECEIVED:
             requests_repo.set_status(conn, rid, status)
@@ -82,8 +98,10 @@ def test_draft_on_a_request_puts_it_in_preparation(people: dict[str, Session]) -
     assert saved.report.request_id == request_id
     assert _status(off, request_id) == (RequestStatus.REPORT_IN_PREPARATION, None)
     details = json.loads(_last_entry(off).details)
-    assert (details["request_id"], details["request_status"]) == (request_id,
-                                                                  "report_in_preparation")
+    assert (details["request_id"], details["request_status"]) == (
+        request_id,
+        "report_in_preparation",
+    )
     # One report per request.
     before = _count(off, "reports")
     with pytest.raises(InvalidState):
@@ -98,9 +116,7 @@ def test_draft_on_a_request_in_progress(people: dict[str, Session]) -> None:
     assert _status(off, request_id)[0] is RequestStatus.REPORT_IN_PREPARATION
 
 
-def test_draft_on_a_missing_or_closed_request_changes_nothing(
-    people: dict[str, Session]
-) -> None:
+def test_draft_on_a_missing_or_closed_request_changes_nothing(people: dict[str, Session]) -> None:
     off = people["officier"]
     with pytest.raises(NotFound):
         reports.draft_report(off, text=TEXT, request_id=424242)
@@ -122,17 +138,20 @@ def test_issue_closes_the_request(people: dict[str, Session], clock: Any) -> Non
     clock.advance(dt.timedelta(days=2))
     result = reports.issue_report(off, r.id)
     assert result.request_status == "closed_report_issued"
-    assert _status(off, request_id) == (RequestStatus.CLOSED_REPORT_ISSUED,
-                                        dt.date(2026, 11, 4))
+    assert _status(off, request_id) == (RequestStatus.CLOSED_REPORT_ISSUED, dt.date(2026, 11, 4))
     details = json.loads(_last_entry(off).details)
     assert details["request_id"] == request_id
 
 
 def _provisions(s: Session) -> list[tuple[Any, ...]]:
     with s.reading() as conn:
-        return [tuple(r) for r in conn.execute(
-            "SELECT id, direction, provided_on, description, legal_basis, provided_by,"
-            " received_by, request_id, report_id FROM provisions ORDER BY id")]
+        return [
+            tuple(r)
+            for r in conn.execute(
+                "SELECT id, direction, provided_on, description, legal_basis, provided_by,"
+                " received_by, request_id, report_id FROM provisions ORDER BY id"
+            )
+        ]
 
 
 def test_issue_and_correction_are_registered_as_provisions(
@@ -150,24 +169,56 @@ def test_issue_and_correction_are_registered_as_provisions(
     first = reports.issue_report(off, linked.id)
     second = reports.issue_report(sig, spontaneous.id)
     assert _provisions(off) == [
-        (first.provision_id, "aivd_to_ind", "2026-11-02", f"Ambtsbericht {linked.reference}",
-         "Vreemdelingenwet 2000", "officier", "IND", request_id, linked.id),
-        (second.provision_id, "aivd_to_ind", "2026-11-02",
-         f"Ambtsbericht {spontaneous.reference}",
-         "Wet op de inlichtingen- en veiligheidsdiensten 2017", "tekenaar", "IND", None,
-         spontaneous.id),
+        (
+            first.provision_id,
+            "aivd_to_ind",
+            "2026-11-02",
+            f"Ambtsbericht {linked.reference}",
+            "Vreemdelingenwet 2000",
+            "officier",
+            "IND",
+            request_id,
+            linked.id,
+        ),
+        (
+            second.provision_id,
+            "aivd_to_ind",
+            "2026-11-02",
+            f"Ambtsbericht {spontaneous.reference}",
+            "Wet op de inlichtingen- en veiligheidsdiensten 2017",
+            "tekenaar",
+            "IND",
+            None,
+            spontaneous.id,
+        ),
     ]
     clock.advance(dt.timedelta(days=30))
     c1 = reports.record_correction(off, linked.id, "De reisdatum was onjuist.")
     c2 = reports.record_correction(off, linked.id, "Ook de bestemming was onjuist.")
     rows = _provisions(off)
     assert rows[2:] == [
-        (c1.provision_id, "aivd_to_ind", "2026-12-02",
-         f"Correctie 1 op ambtsbericht {linked.reference}", "Vreemdelingenwet 2000",
-         "officier", "IND", request_id, linked.id),
-        (c2.provision_id, "aivd_to_ind", "2026-12-02",
-         f"Correctie 2 op ambtsbericht {linked.reference}", "Vreemdelingenwet 2000",
-         "officier", "IND", request_id, linked.id),
+        (
+            c1.provision_id,
+            "aivd_to_ind",
+            "2026-12-02",
+            f"Correctie 1 op ambtsbericht {linked.reference}",
+            "Vreemdelingenwet 2000",
+            "officier",
+            "IND",
+            request_id,
+            linked.id,
+        ),
+        (
+            c2.provision_id,
+            "aivd_to_ind",
+            "2026-12-02",
+            f"Correctie 2 op ambtsbericht {linked.reference}",
+            "Vreemdelingenwet 2000",
+            "officier",
+            "IND",
+            request_id,
+            linked.id,
+        ),
     ]
     view = reports.get_report(off, linked.id)
     assert [c.provision_id for c in view.corrections] == [c1.provision_id, c2.provision_id]

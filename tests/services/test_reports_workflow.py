@@ -81,8 +81,14 @@ class Staff:
 def staff(workspace: Any) -> Iterator[Staff]:
     with workspace.session() as admin:
         for name, (roles, clearance) in STAFF.items():
-            add_user(admin, name=name, password=PASSWORDS[name], roles=roles,
-                     clearance=clearance, full_name=f"{name.title()} Test")
+            add_user(
+                admin,
+                name=name,
+                password=PASSWORDS[name],
+                roles=roles,
+                clearance=clearance,
+                full_name=f"{name.title()} Test",
+            )
     people = Staff(workspace)
     yield people
     people.close()
@@ -93,15 +99,23 @@ def _entries(s: Session) -> list[audit.AuditEntry]:
         return list(reversed(audit.recent(conn, 100_000)))
 
 
-TABLES = ("reports", "report_versions", "report_events", "report_annotations",
-          "report_verdicts", "report_corrections")
+TABLES = (
+    "reports",
+    "report_versions",
+    "report_events",
+    "report_annotations",
+    "report_verdicts",
+    "report_corrections",
+)
 
 
 def _snapshot(s: Session) -> dict[str, Any]:
     with s.reading() as conn:
         counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-        rows = conn.execute("SELECT id, status, current_version, classification, title,"
-                            " updated_at FROM reports ORDER BY id").fetchall()
+        rows = conn.execute(
+            "SELECT id, status, current_version, classification, title,"
+            " updated_at FROM reports ORDER BY id"
+        ).fetchall()
     return {"counts": counts, "reports": rows}
 
 
@@ -114,8 +128,9 @@ def one_entry(s: Session, act: Callable[[], Any], action: str, result: str = "ok
     return out
 
 
-def refused(s: Session, act: Callable[[], Any], error: type[Exception],
-            *, audited_as: str | None = None) -> Exception:
+def refused(
+    s: Session, act: Callable[[], Any], error: type[Exception], *, audited_as: str | None = None
+) -> Exception:
     """``act`` fails with ``error``; no report data changed; with ``audited_as`` exactly one
     denied entry for that action, else no entry at all."""
     before_rows = _snapshot(s)
@@ -147,11 +162,15 @@ def to_usable(staff: Staff, text: str = TEXT_V1, **kw: Any) -> reports.ReportSum
 
 def test_full_path_with_one_audit_entry_per_step(staff: Staff) -> None:
     off, lia, sig = staff["officier"], staff["liaison"], staff["tekenaar"]
-    saved = one_entry(off, lambda: reports.draft_report(off, text=TEXT_V1, title="Betrokkene A"),
-                      "report.draft")
+    saved = one_entry(
+        off, lambda: reports.draft_report(off, text=TEXT_V1, title="Betrokkene A"), "report.draft"
+    )
     r = saved.report
-    assert (r.version, r.status, r.classification) == (1, ReportStatus.DRAFT,
-                                                       Classification.STG_CONFIDENTIEEL)
+    assert (r.version, r.status, r.classification) == (
+        1,
+        ReportStatus.DRAFT,
+        Classification.STG_CONFIDENTIEEL,
+    )
     assert r.reference == "AB-2026-000001" and r.title == "Betrokkene A"
     assert r.request_id is None and r.created_by == "officier"
     assert saved.warnings == ()
@@ -162,14 +181,21 @@ def test_full_path_with_one_audit_entry_per_step(staff: Staff) -> None:
 
     s = one_entry(off, lambda: reports.submit_report(off, r.id), "report.submit")
     assert s.status is ReportStatus.IN_REVIEW
-    note = one_entry(lia, lambda: reports.annotate(lia, r.id, quote="Geen bezwaar bekend.",
-                                                   comment="Onderbouw dit."), "report.annotate")
-    assert (note.version, TEXT_V1[note.start:note.end]) == (1, "Geen bezwaar bekend.")
-    s = one_entry(lia, lambda: reports.give_verdict(lia, r.id, usable=False,
-                                                    comment="Zie annotatie."), "report.verdict")
+    note = one_entry(
+        lia,
+        lambda: reports.annotate(lia, r.id, quote="Geen bezwaar bekend.", comment="Onderbouw dit."),
+        "report.annotate",
+    )
+    assert (note.version, TEXT_V1[note.start : note.end]) == (1, "Geen bezwaar bekend.")
+    s = one_entry(
+        lia,
+        lambda: reports.give_verdict(lia, r.id, usable=False, comment="Zie annotatie."),
+        "report.verdict",
+    )
     assert s.status is ReportStatus.CHANGES_WANTED
-    s = one_entry(off, lambda: reports.revise_report(off, r.id, text=TEXT_V2).report,
-                  "report.revise")
+    s = one_entry(
+        off, lambda: reports.revise_report(off, r.id, text=TEXT_V2).report, "report.revise"
+    )
     assert (s.version, s.status) == (2, ReportStatus.DRAFT)
     one_entry(off, lambda: reports.submit_report(off, r.id), "report.submit")
     s = one_entry(lia, lambda: reports.give_verdict(lia, r.id, usable=True), "report.verdict")
@@ -189,30 +215,37 @@ def test_full_path_with_one_audit_entry_per_step(staff: Staff) -> None:
     (a,) = view.annotations
     assert a.version == 1 and a.outdated and a.shown_start is None
     assert view.work_lists == frozenset({WorkList.ISSUED})
-    assert reports.involved_users(off, r.id) == frozenset(
-        {off.user.id, lia.user.id, sig.user.id}
-    )
+    assert reports.involved_users(off, r.id) == frozenset({off.user.id, lia.user.id, sig.user.id})
 
 
 def test_issuing_is_open_to_the_signer_too_and_correction_follows(staff: Staff) -> None:
     r = to_usable(staff)
     sig, off = staff["tekenaar"], staff["officier"]
     reports.sign_report(sig, r.id)
-    refused(off, lambda: reports.record_correction(off, r.id, "Bevinding 1 is onjuist."),
-            InvalidState)
+    refused(
+        off, lambda: reports.record_correction(off, r.id, "Bevinding 1 is onjuist."), InvalidState
+    )
     reports.issue_report(sig, r.id)
     refused(sig, lambda: reports.issue_report(sig, r.id), InvalidState)
     refused(off, lambda: reports.record_correction(off, r.id, "  "), InvalidInput)
-    c = one_entry(off, lambda: reports.record_correction(off, r.id, "Bevinding 1 is onjuist."),
-                  "report.correct")
+    c = one_entry(
+        off,
+        lambda: reports.record_correction(off, r.id, "Bevinding 1 is onjuist."),
+        "report.correct",
+    )
     assert c.report_id == r.id and c.reference == r.reference
     view = reports.get_report(off, r.id)
-    assert [(x.text, x.author) for x in view.corrections] == [("Bevinding 1 is onjuist.",
-                                                               "officier")]
+    assert [(x.text, x.author) for x in view.corrections] == [
+        ("Bevinding 1 is onjuist.", "officier")
+    ]
     assert view.report.status is ReportStatus.ISSUED
     # Corrections never reach the liaison's role: recording one is AIVD work.
-    refused(staff["liaison"], lambda: reports.record_correction(staff["liaison"], r.id, "x"),
-            Forbidden, audited_as="report.correct")
+    refused(
+        staff["liaison"],
+        lambda: reports.record_correction(staff["liaison"], r.id, "x"),
+        Forbidden,
+        audited_as="report.correct",
+    )
 
 
 # --- refusals ---------------------------------------------------------------------------------
@@ -220,18 +253,31 @@ def test_issuing_is_open_to_the_signer_too_and_correction_follows(staff: Staff) 
 
 def test_wrong_roles_are_refused_and_audited(staff: Staff) -> None:
     lia, sig, ins = staff["liaison"], staff["tekenaar"], staff["inspecteur"]
-    refused(lia, lambda: reports.draft_report(lia, text=TEXT_V1), Forbidden,
-            audited_as="report.draft")
+    refused(
+        lia, lambda: reports.draft_report(lia, text=TEXT_V1), Forbidden, audited_as="report.draft"
+    )
     r = draft(staff)
-    refused(sig, lambda: reports.revise_report(sig, r.id, text=TEXT_V2), Forbidden,
-            audited_as="report.revise")
+    refused(
+        sig,
+        lambda: reports.revise_report(sig, r.id, text=TEXT_V2),
+        Forbidden,
+        audited_as="report.revise",
+    )
     refused(lia, lambda: reports.submit_report(lia, r.id), Forbidden, audited_as="report.submit")
     reports.submit_report(staff["officier"], r.id)
     off = staff["officier"]
-    refused(off, lambda: reports.annotate(off, r.id, quote="Aanleiding", comment="x"),
-            Forbidden, audited_as="report.annotate")
-    refused(off, lambda: reports.give_verdict(off, r.id, usable=True), Forbidden,
-            audited_as="report.verdict")
+    refused(
+        off,
+        lambda: reports.annotate(off, r.id, quote="Aanleiding", comment="x"),
+        Forbidden,
+        audited_as="report.annotate",
+    )
+    refused(
+        off,
+        lambda: reports.give_verdict(off, r.id, usable=True),
+        Forbidden,
+        audited_as="report.verdict",
+    )
     reports.give_verdict(lia, r.id, usable=True)
     refused(off, lambda: reports.sign_report(off, r.id), Forbidden, audited_as="report.sign")
     refused(lia, lambda: reports.sign_report(lia, r.id), Forbidden, audited_as="report.sign")
@@ -239,18 +285,15 @@ def test_wrong_roles_are_refused_and_audited(staff: Staff) -> None:
     refused(lia, lambda: reports.issue_report(lia, r.id), Forbidden, audited_as="report.issue")
     # Neither the inspector nor the administrator reads report texts.
     refused(ins, lambda: reports.get_report(ins, r.id), Forbidden, audited_as="report.view")
-    refused(ins, lambda: reports.diff_report(ins, r.id, 1, 1), Forbidden,
-            audited_as="report.diff")
+    refused(ins, lambda: reports.diff_report(ins, r.id, 1, 1), Forbidden, audited_as="report.diff")
     refused(ins, lambda: reports.my_work_lists(ins), Forbidden, audited_as="report.list")
 
 
 def test_administrator_has_no_access_to_report_texts(staff: Staff, workspace: Any) -> None:
     r = draft(staff)
     with workspace.session() as admin:
-        refused(admin, lambda: reports.get_report(admin, r.id), Forbidden,
-                audited_as="report.view")
-        refused(admin, lambda: reports.my_work_lists(admin), Forbidden,
-                audited_as="report.list")
+        refused(admin, lambda: reports.get_report(admin, r.id), Forbidden, audited_as="report.view")
+        refused(admin, lambda: reports.my_work_lists(admin), Forbidden, audited_as="report.list")
 
 
 def test_workflow_states_are_enforced_without_change(staff: Staff) -> None:
@@ -260,8 +303,7 @@ def test_workflow_states_are_enforced_without_change(staff: Staff) -> None:
     refused(sig, lambda: reports.sign_report(sig, r.id), InvalidState)
     refused(off, lambda: reports.issue_report(off, r.id), InvalidState)
     refused(lia, lambda: reports.give_verdict(lia, r.id, usable=True), InvalidState)
-    refused(lia, lambda: reports.annotate(lia, r.id, quote="Aanleiding", comment="x"),
-            InvalidState)
+    refused(lia, lambda: reports.annotate(lia, r.id, quote="Aanleiding", comment="x"), InvalidState)
     reports.submit_report(off, r.id)
     # Revise while in review: the text is frozen.
     err = refused(off, lambda: reports.revise_report(off, r.id, text=TEXT_V2), InvalidState)
@@ -280,8 +322,9 @@ def test_workflow_states_are_enforced_without_change(staff: Staff) -> None:
     # Signed: the text is frozen for ever.
     refused(off, lambda: reports.revise_report(off, r.id, text=TEXT_V1), InvalidState)
     refused(sig, lambda: reports.sign_report(sig, r.id), InvalidState)
-    refused(off, lambda: reports.set_classification(off, r.id, Classification.STG_GEHEIM),
-            InvalidState)
+    refused(
+        off, lambda: reports.set_classification(off, r.id, Classification.STG_GEHEIM), InvalidState
+    )
 
 
 def test_a_new_version_after_usable_goes_back_to_draft(staff: Staff) -> None:
@@ -297,8 +340,7 @@ def test_four_eyes(staff: Staff) -> None:
     r = reports.draft_report(dub, text=TEXT_V1).report
     reports.submit_report(dub, r.id)
     reports.give_verdict(staff["liaison"], r.id, usable=True)
-    err = refused(dub, lambda: reports.sign_report(dub, r.id), FourEyes,
-                  audited_as="report.sign")
+    err = refused(dub, lambda: reports.sign_report(dub, r.id), FourEyes, audited_as="report.sign")
     assert "Vier-ogen" in str(err)
     # Someone who only revised is an author too.
     r2 = draft(staff)
@@ -317,17 +359,25 @@ def test_bad_input_changes_nothing_and_is_not_audited(staff: Staff) -> None:
     r = draft(staff)
     refused(off, lambda: reports.revise_report(off, r.id, text=""), InvalidInput)
     # The same text again is no revision (line breaks are normalised first).
-    refused(off, lambda: reports.revise_report(off, r.id, text=TEXT_V1.replace("\n", "\r\n")),
-            InvalidInput)
+    refused(
+        off,
+        lambda: reports.revise_report(off, r.id, text=TEXT_V1.replace("\n", "\r\n")),
+        InvalidInput,
+    )
     reports.submit_report(off, r.id)
-    err = refused(lia, lambda: reports.annotate(lia, r.id, quote="staat er niet",
-                                                comment="x"), InvalidInput)
+    err = refused(
+        lia, lambda: reports.annotate(lia, r.id, quote="staat er niet", comment="x"), InvalidInput
+    )
     assert getattr(err, "field", None) == "quote"
-    refused(lia, lambda: reports.annotate(lia, r.id, quote="Aanleiding", comment="  "),
-            InvalidInput)
+    refused(
+        lia, lambda: reports.annotate(lia, r.id, quote="Aanleiding", comment="  "), InvalidInput
+    )
     refused(lia, lambda: reports.annotate(lia, r.id, quote="", comment="x"), InvalidInput)
-    refused(lia, lambda: reports.annotate(lia, r.id, quote="Aanleiding", comment="x",
-                                          start=5), InvalidInput)
+    refused(
+        lia,
+        lambda: reports.annotate(lia, r.id, quote="Aanleiding", comment="x", start=5),
+        InvalidInput,
+    )
     refused(lia, lambda: reports.give_verdict(lia, r.id, usable=True, comment=" "), InvalidInput)
     refused(off, lambda: reports.get_report(off, 999), NotFound)
     refused(off, lambda: reports.get_report(off, r.id, version=7), NotFound)
@@ -341,8 +391,9 @@ def test_annotation_start_picks_the_occurrence(staff: Staff) -> None:
     lia = staff["liaison"]
     first = reports.annotate(lia, r.id, quote="Betrokkene is bekend.", comment="een")
     second_at = text.rindex("Betrokkene is bekend.")
-    second = reports.annotate(lia, r.id, quote="Betrokkene is bekend.", comment="twee",
-                              start=second_at)
+    second = reports.annotate(
+        lia, r.id, quote="Betrokkene is bekend.", comment="twee", start=second_at
+    )
     assert first.start == text.index("Betrokkene is bekend.")
     assert (second.start, second.end) == (second_at, second_at + len("Betrokkene is bekend."))
 
@@ -354,42 +405,66 @@ def test_clearance_hides_reports_without_leaking_the_title(staff: Staff) -> None
     off, lia = staff["officier"], staff["liaison"]
     secret = draft(staff, title="Geheime titel", classification=Classification.STG_GEHEIM)
     reports.submit_report(off, secret.id)
-    err = refused(lia, lambda: reports.get_report(lia, secret.id), Forbidden,
-                  audited_as="report.view")
+    err = refused(
+        lia, lambda: reports.get_report(lia, secret.id), Forbidden, audited_as="report.view"
+    )
     assert "Geheime titel" not in str(err) and secret.reference not in str(err)
-    refused(lia, lambda: reports.annotate(lia, secret.id, quote="Aanleiding", comment="x"),
-            Forbidden, audited_as="report.annotate")
-    refused(lia, lambda: reports.give_verdict(lia, secret.id, usable=True), Forbidden,
-            audited_as="report.verdict")
+    refused(
+        lia,
+        lambda: reports.annotate(lia, secret.id, quote="Aanleiding", comment="x"),
+        Forbidden,
+        audited_as="report.annotate",
+    )
+    refused(
+        lia,
+        lambda: reports.give_verdict(lia, secret.id, usable=True),
+        Forbidden,
+        audited_as="report.verdict",
+    )
     lists = reports.my_work_lists(lia)
     assert lists[WorkList.AWAITING_MY_REVIEW] == ()
     # Above one's own clearance nobody classifies.
-    refused(off, lambda: reports.draft_report(off, text=TEXT_V1,
-                                              classification=Classification.STG_ZEER_GEHEIM),
-            Forbidden, audited_as="report.draft")
+    refused(
+        off,
+        lambda: reports.draft_report(
+            off, text=TEXT_V1, classification=Classification.STG_ZEER_GEHEIM
+        ),
+        Forbidden,
+        audited_as="report.draft",
+    )
 
 
 def test_classification_is_set_by_author_and_fixed_by_signer(staff: Staff) -> None:
     off, sig = staff["officier"], staff["tekenaar"]
     r = draft(staff)
-    s = one_entry(off, lambda: reports.set_classification(off, r.id,
-                                                          Classification.DEP_VERTROUWELIJK),
-                  "report.classify")
+    s = one_entry(
+        off,
+        lambda: reports.set_classification(off, r.id, Classification.DEP_VERTROUWELIJK),
+        "report.classify",
+    )
     assert s.classification is Classification.DEP_VERTROUWELIJK
     reports.submit_report(off, r.id)
-    refused(off, lambda: reports.set_classification(off, r.id, Classification.STG_GEHEIM),
-            InvalidState)
+    refused(
+        off, lambda: reports.set_classification(off, r.id, Classification.STG_GEHEIM), InvalidState
+    )
     reports.give_verdict(staff["liaison"], r.id, usable=True)
     # A signer cannot fix a level above their own clearance, nor sign above it.
     laag = staff["laag"]
-    refused(laag, lambda: reports.sign_report(laag, r.id,
-                                              classification=Classification.STG_GEHEIM),
-            Forbidden, audited_as="report.sign")
+    refused(
+        laag,
+        lambda: reports.sign_report(laag, r.id, classification=Classification.STG_GEHEIM),
+        Forbidden,
+        audited_as="report.sign",
+    )
     signed = reports.sign_report(sig, r.id, classification=Classification.STG_GEHEIM)
     assert signed.classification is Classification.STG_GEHEIM
     # Now above the liaison's clearance (stg_confidentieel): hidden from them.
-    refused(staff["liaison"], lambda: reports.get_report(staff["liaison"], r.id), Forbidden,
-            audited_as="report.view")
+    refused(
+        staff["liaison"],
+        lambda: reports.get_report(staff["liaison"], r.id),
+        Forbidden,
+        audited_as="report.view",
+    )
     refused(laag, lambda: reports.get_report(laag, r.id), Forbidden, audited_as="report.view")
 
 
@@ -408,10 +483,10 @@ def test_liaison_sees_submitted_versions_only(staff: Staff) -> None:
     assert (view.version, view.text, view.report.version) == (1, TEXT_V1, 1)
     assert [v.version for v in view.versions] == [1]
     assert all(e.version == 1 for e in view.history)
-    refused(lia, lambda: reports.get_report(lia, r.id, version=2), Forbidden,
-            audited_as="report.view")
-    refused(lia, lambda: reports.diff_report(lia, r.id, 1, 2), Forbidden,
-            audited_as="report.diff")
+    refused(
+        lia, lambda: reports.get_report(lia, r.id, version=2), Forbidden, audited_as="report.view"
+    )
+    refused(lia, lambda: reports.diff_report(lia, r.id, 1, 2), Forbidden, audited_as="report.diff")
     officer_view = reports.get_report(off, r.id)
     assert (officer_view.version, officer_view.text) == (2, TEXT_V2)
     assert [v.version for v in officer_view.versions] == [1, 2]
@@ -431,8 +506,9 @@ def test_annotations_are_re_anchored_on_later_versions(staff: Staff) -> None:
     kept = reports.annotate(lia, r.id, quote="contacten met een organisatie", comment="Welke?")
     gone = reports.annotate(lia, r.id, quote="Geen bezwaar bekend.", comment="Waarom niet?")
     reports.give_verdict(lia, r.id, usable=False)
-    v2 = "Onderwerp: betrokkene A\n\nEen nieuwe inleidende alinea.\n\n" + TEXT_V2.split(
-        "\n\n", 1)[1]
+    v2 = (
+        "Onderwerp: betrokkene A\n\nEen nieuwe inleidende alinea.\n\n" + TEXT_V2.split("\n\n", 1)[1]
+    )
     reports.revise_report(off, r.id, text=v2)
     view = reports.get_report(off, r.id)
     assert view.version == 2
@@ -440,13 +516,15 @@ def test_annotations_are_re_anchored_on_later_versions(staff: Staff) -> None:
     k = by_id[kept.id]
     assert not k.outdated and (k.version, k.start) == (1, kept.start)
     assert k.shown_start is not None and k.shown_end is not None
-    assert v2[k.shown_start:k.shown_end] == "contacten met een organisatie"
+    assert v2[k.shown_start : k.shown_end] == "contacten met een organisatie"
     assert k.shown_start != kept.start  # it moved
     assert by_id[gone.id].outdated
     # On its own version an annotation sits where it was made.
     old = reports.get_report(off, r.id, version=1)
-    assert {(a.id, a.shown_start) for a in old.annotations} == {(kept.id, kept.start),
-                                                                (gone.id, gone.start)}
+    assert {(a.id, a.shown_start) for a in old.annotations} == {
+        (kept.id, kept.start),
+        (gone.id, gone.start),
+    }
     # Annotations made later are not shown on earlier versions.
     reports.submit_report(off, r.id)
     reports.annotate(lia, r.id, quote="nieuwe inleidende", comment="Mooi.")
@@ -463,18 +541,18 @@ def _ids(lists: dict[WorkList, tuple[reports.ReportSummary, ...]], w: WorkList) 
 
 def test_work_lists_per_role(staff: Staff) -> None:
     off, lia, sig, dub = (staff[n] for n in ("officier", "liaison", "tekenaar", "dubbel"))
-    a = draft(staff, title="A")                                  # draft
+    a = draft(staff, title="A")  # draft
     b = draft(staff, title="B")
-    reports.submit_report(off, b.id)                             # in review
-    c = to_usable(staff, title="C")                              # usable
+    reports.submit_report(off, b.id)  # in review
+    c = to_usable(staff, title="C")  # usable
     d = to_usable(staff, title="D")
-    reports.sign_report(sig, d.id)                               # signed
+    reports.sign_report(sig, d.id)  # signed
     e = to_usable(staff, title="E")
     reports.sign_report(sig, e.id)
-    reports.issue_report(off, e.id)                              # issued
+    reports.issue_report(off, e.id)  # issued
     mine = reports.draft_report(dub, text=TEXT_V1, title="F").report
     reports.submit_report(dub, mine.id)
-    reports.give_verdict(lia, mine.id, usable=True)              # usable, written by dub
+    reports.give_verdict(lia, mine.id, usable=True)  # usable, written by dub
 
     lists = one_entry(off, lambda: reports.my_work_lists(off), "report.list")
     assert sorted(_ids(lists, WorkList.MY_DRAFTS)) == sorted([a.id, b.id, c.id])
@@ -502,7 +580,8 @@ def test_view_tells_what_the_viewer_can_do_next(staff: Staff) -> None:
     off, lia, sig = staff["officier"], staff["liaison"], staff["tekenaar"]
     r = draft(staff)
     assert {ReportAction.REVISE, ReportAction.SUBMIT} <= reports.get_report(
-        off, r.id).allowed_actions
+        off, r.id
+    ).allowed_actions
     reports.submit_report(off, r.id)
     view = reports.get_report(lia, r.id)
     assert {ReportAction.ANNOTATE, ReportAction.VERDICT_USABLE} <= view.allowed_actions
@@ -515,8 +594,10 @@ def test_view_tells_what_the_viewer_can_do_next(staff: Staff) -> None:
 
 
 def test_content_warnings_come_back_with_the_version(staff: Staff) -> None:
-    old = TEXT_V1.replace("   Betrouwbaarheid: betrouwbaar\n",
-                          "   Betrouwbaarheid: betrouwbaar\n   Datum gegevens: 2010-01-01\n")
+    old = TEXT_V1.replace(
+        "   Betrouwbaarheid: betrouwbaar\n",
+        "   Betrouwbaarheid: betrouwbaar\n   Datum gegevens: 2010-01-01\n",
+    )
     saved = reports.draft_report(staff["officier"], text=old)
     assert [w.finding for w in saved.warnings] == [1]
     assert "ouder dan 10 jaar" in saved.warnings[0].message
@@ -543,7 +624,8 @@ def test_tampered_status_is_an_integrity_failure(staff: Staff, workspace: Any) -
 
     r = draft(staff)
     dek = KeyFile.load(workspace.root / "keys.json").recover_dek(
-        recovery.parse(workspace.recovery_key))
+        recovery.parse(workspace.recovery_key)
+    )
     db = Database.open(workspace.root / "workspace.db", dek)
     try:
         with db.transaction() as conn:

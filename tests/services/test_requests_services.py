@@ -41,10 +41,18 @@ PERSONAL = ("Çelik", "celik", "1234567890", "Müller", "Иван")
 @pytest.fixture
 def ws(workspace: Any) -> Any:
     with workspace.session() as admin:
-        for name, role in (("officier", Role.AIVD_OFFICER), ("liaison", Role.IND_LIAISON),
-                           ("tekenaar", Role.AIVD_SIGNER)):
-            users.add_user(admin, name=name, password=PASSWORDS[name], roles=[role],
-                           clearance=Classification.STG_GEHEIM)
+        for name, role in (
+            ("officier", Role.AIVD_OFFICER),
+            ("liaison", Role.IND_LIAISON),
+            ("tekenaar", Role.AIVD_SIGNER),
+        ):
+            users.add_user(
+                admin,
+                name=name,
+                password=PASSWORDS[name],
+                roles=[role],
+                clearance=Classification.STG_GEHEIM,
+            )
     return workspace
 
 
@@ -73,8 +81,7 @@ def _count(s: Session) -> int:
 
 
 def _add(s: Session, name: str = "Ayşe Çelik", v: str = "1234567890", **kw: Any) -> Any:
-    return request_service.add_request(s, subject_name=name, v_number=v, purpose="asylum",
-                                       **kw)
+    return request_service.add_request(s, subject_name=name, v_number=v, purpose="asylum", **kw)
 
 
 def test_each_change_is_one_audit_entry_without_personal_data(ws: Any) -> None:
@@ -83,22 +90,37 @@ def test_each_change_is_one_audit_entry_without_personal_data(ws: Any) -> None:
         assert rec.reference == "NV-2026-000001"
         assert rec.deadline == dt.date(2026, 11, 2)  # 10 working days after Mon 19 Oct
         _one(s, lambda: request_service.get_request(s, rec.id), "request.view")
-        _one(s, lambda: request_service.list_requests(s, RequestQuery(search="celik")),
-             "request.list")
-        _one(s, lambda: request_service.request_ids(s, RequestQuery(search="1234567890")),
-             "request.list")
+        _one(
+            s,
+            lambda: request_service.list_requests(s, RequestQuery(search="celik")),
+            "request.list",
+        )
+        _one(
+            s,
+            lambda: request_service.request_ids(s, RequestQuery(search="1234567890")),
+            "request.list",
+        )
         _one(s, lambda: request_service.start_request(s, rec.id), "request.start")
-        noticed = _one(s, lambda: request_service.notify_delay(
-            s, rec.id, reason="Navraag bij Çelik duurt langer"), "request.notify_delay")
+        noticed = _one(
+            s,
+            lambda: request_service.notify_delay(
+                s, rec.id, reason="Navraag bij Çelik duurt langer"
+            ),
+            "request.notify_delay",
+        )
         assert noticed.delay_notice.date == dt.date(2026, 11, 2)
         assert noticed.delay_notice.is_on_time(noticed.deadline)
-        closed = _one(s, lambda: request_service.close_no_data(
-            s, rec.id, reason="Geen gegevens over Çelik"), "request.close")
+        closed = _one(
+            s,
+            lambda: request_service.close_no_data(s, rec.id, reason="Geen gegevens over Çelik"),
+            "request.close",
+        )
         assert closed.status is RequestStatus.CLOSED_NO_DATA
         assert closed.closed_on == dt.date(2026, 11, 2)
         data = "subject_name,v_number,purpose,received\nHans Müller,1111111111,asylum,2026-10-01\n"
-        count = _one(s, lambda: request_service.import_requests(s, data.encode(), ".csv"),
-                     "request.import")
+        count = _one(
+            s, lambda: request_service.import_requests(s, data.encode(), ".csv"), "request.import"
+        )
         assert count == 1
 
 
@@ -120,12 +142,22 @@ def test_refusals_are_audited_and_admin_sees_no_content(ws: Any) -> None:
         with pytest.raises(Forbidden):
             request_service.requests_by_ids(admin, [int(rec.id)])
         # Figures only: the administrator may see the statistics.
-        figures = _one(admin, lambda: stats_service.statistics(
-            admin, dt.date(2026, 1, 1), dt.date(2026, 12, 31)), "stats.view")
+        figures = _one(
+            admin,
+            lambda: stats_service.statistics(admin, dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+            "stats.view",
+        )
         assert figures.requests_received == 1
     with ws.session("liaison") as liaison:
-        assert isinstance(_one(liaison, lambda: request_service.start_request(liaison, rec.id),
-                               "request.start", "denied"), Forbidden)
+        assert isinstance(
+            _one(
+                liaison,
+                lambda: request_service.start_request(liaison, rec.id),
+                "request.start",
+                "denied",
+            ),
+            Forbidden,
+        )
         assert request_service.get_request(liaison, rec.id).subject_name == "Ayşe Çelik"
     with ws.session("tekenaar") as signer:
         assert isinstance(_one(signer, lambda: _add(signer), "request.add", "denied"), Forbidden)
@@ -145,18 +177,22 @@ def test_bad_input_stores_nothing(ws: Any) -> None:
                 _add(s, **kwargs)
             assert info.value.field == field
         with pytest.raises(InvalidInput) as info:
-            request_service.add_request(s, subject_name="A", v_number="1234567890",
-                                        purpose="holiday")
+            request_service.add_request(
+                s, subject_name="A", v_number="1234567890", purpose="holiday"
+            )
         assert info.value.field == "purpose"
         before = len(_entries(s))
-        bad = ("subject_name;v_number;purpose;received\n"
-               "A;1234567890;asylum;2026-10-01\nB;1234567890;asylum;2026-02-30\n")
+        bad = (
+            "subject_name;v_number;purpose;received\n"
+            "A;1234567890;asylum;2026-10-01\nB;1234567890;asylum;2026-02-30\n"
+        )
         with pytest.raises(InvalidInput) as info:
             request_service.import_requests(s, bad.encode(), ".csv")
         assert (info.value.row, info.value.field) == (2, "received")
         with pytest.raises(InvalidInput) as info:
-            request_service.import_requests(s, b"subject_name;v_number;purpose\nA;1;asylum\n",
-                                            ".csv")
+            request_service.import_requests(
+                s, b"subject_name;v_number;purpose\nA;1;asylum\n", ".csv"
+            )
         assert info.value.field == "received"
         assert _count(s) == 1
         assert len(_entries(s)) == before  # invalid input is not a change
@@ -164,8 +200,9 @@ def test_bad_input_stores_nothing(ws: Any) -> None:
 
 def test_large_import_is_one_transaction_and_one_entry(ws: Any) -> None:
     rows = ["subject_name,v_number,purpose,received,ind_reference"]
-    rows += [f"Persoon {i},{i:010d},residence,2026-{1 + i % 10:02d}-15,IND-{i}"
-             for i in range(1500)]
+    rows += [
+        f"Persoon {i},{i:010d},residence,2026-{1 + i % 10:02d}-15,IND-{i}" for i in range(1500)
+    ]
     with ws.session("liaison") as s:
         entry_count = len(_entries(s))
         assert request_service.import_requests(s, "\n".join(rows).encode(), ".csv") == 1500
@@ -177,8 +214,9 @@ def test_large_import_is_one_transaction_and_one_entry(ws: Any) -> None:
         assert [r.subject_name for r in request_service.requests_by_ids(s, ids)] == ["Persoon 77"]
 
 
-def test_bad_row_after_inserted_chunks_leaves_nothing(ws: Any,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_row_after_inserted_chunks_leaves_nothing(
+    ws: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The import streams: earlier chunks are already in the transaction when a later row turns
     out bad. The row is still named, and the rollback leaves no request, reference number,
     search entry or audit entry behind."""
@@ -199,8 +237,9 @@ def test_bad_row_after_inserted_chunks_leaves_nothing(ws: Any,
         assert (first.reference, again.reference) == ("NV-2026-000001", "NV-2026-000002")
 
 
-def test_import_pauses_the_cycle_collector_and_restores_it(ws: Any,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_pauses_the_cycle_collector_and_restores_it(
+    ws: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: list[bool] = []
     real_insert = requests_storage.insert_many
 
@@ -213,14 +252,12 @@ def test_import_pauses_the_cycle_collector_and_restores_it(ws: Any,
     with ws.session("officier") as s:
         assert request_service.import_requests(s, good, ".csv") == 1
         with pytest.raises(InvalidInput):
-            request_service.import_requests(s, good.replace(b"2026-10-01", b"2026-13-01"),
-                                            ".csv")
+            request_service.import_requests(s, good.replace(b"2026-10-01", b"2026-13-01"), ".csv")
     assert seen == [False, False]
     assert gc.isenabled()
 
 
-def test_import_reports_progress_with_an_estimate(ws: Any,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_reports_progress_with_an_estimate(ws: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(request_service, "PROGRESS_EVERY", 100)
     rows = ["subject_name;v_number;purpose;received"]
     rows += [f"P {i};{i:010d};asylum;2026-10-01" for i in range(250)]
@@ -235,7 +272,8 @@ def test_import_reports_progress_with_an_estimate(ws: Any,
     monkeypatch.setattr(requests_storage, "insert_many", spy)
     with ws.session("officier") as s:
         count = request_service.import_requests(
-            s, "\n".join(rows).encode(), ".csv", progress=lambda d, t: calls.append((d, t)))
+            s, "\n".join(rows).encode(), ".csv", progress=lambda d, t: calls.append((d, t))
+        )
     assert count == 250
     # The last call says every row is read (the rest cannot be stopped).
     assert calls == [(100, 250), (200, 250), (250, 250)]
@@ -256,16 +294,21 @@ def test_a_cancelled_import_stores_nothing(ws: Any, monkeypatch: pytest.MonkeyPa
     with ws.session("officier") as s:
         before = len(_entries(s))
         with pytest.raises(Cancelled, match="niets ingelezen"):
-            request_service.import_requests(s, _big_csv(1000), ".csv",
-                                            progress=lambda d, t: seen.append(d),
-                                            cancel=lambda: len(seen) >= 3)
+            request_service.import_requests(
+                s,
+                _big_csv(1000),
+                ".csv",
+                progress=lambda d, t: seen.append(d),
+                cancel=lambda: len(seen) >= 3,
+            )
         assert seen == [100, 200, 300]
         assert _count(s) == 0
         assert len(_entries(s)) == before
 
 
-def test_locking_stops_an_import_running_on_another_thread(ws: Any,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_locking_stops_an_import_running_on_another_thread(
+    ws: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The lock must not wait for a long import: closing the session makes the import stop at
     its next check and roll back, and the close then goes through."""
     monkeypatch.setattr(request_service, "PROGRESS_EVERY", 200)
@@ -281,8 +324,9 @@ def test_locking_stops_an_import_running_on_another_thread(ws: Any,
 
     def run() -> None:
         try:
-            outcome.append(request_service.import_requests(s, _big_csv(5000), ".csv",
-                                                           progress=progress))
+            outcome.append(
+                request_service.import_requests(s, _big_csv(5000), ".csv", progress=progress)
+            )
         except BaseException as exc:
             outcome.append(exc)
 
@@ -324,8 +368,11 @@ def test_workflow_rules(ws: Any, clock: Any) -> None:
         assert not late.delay_notice.is_on_time(late.deadline)  # deadline was 26 Oct
         shown = request_service.request_dict(late, clock.today())
         assert shown["overdue"] is True
-        assert shown["delay_notice"] == {"date": "2026-11-02", "reason": "later",
-                                         "by": late.delay_notice.by}
+        assert shown["delay_notice"] == {
+            "date": "2026-11-02",
+            "reason": "later",
+            "by": late.delay_notice.by,
+        }
         request_service.close_no_data(s, rec.id, reason="geen gegevens")
         with pytest.raises(InvalidInput):
             request_service.notify_delay(s, rec.id, reason="te laat")
@@ -333,8 +380,14 @@ def test_workflow_rules(ws: Any, clock: Any) -> None:
 
 def test_lazy_list_and_dashboard(ws: Any) -> None:
     with ws.session("officier") as s:
-        for i, received in enumerate((dt.date(2026, 10, 1), dt.date(2026, 10, 20),
-                                      dt.date(2026, 10, 26), dt.date(2026, 11, 2))):
+        for i, received in enumerate(
+            (
+                dt.date(2026, 10, 1),
+                dt.date(2026, 10, 20),
+                dt.date(2026, 10, 26),
+                dt.date(2026, 11, 2),
+            )
+        ):
             _add(s, name=f"Naam {i}", v=f"{i:010d}", received=received)
         counts = request_service.dashboard_counts(s)
         assert counts[DashboardBucket.OVERDUE] == 1  # deadline 15 Oct
@@ -354,51 +407,81 @@ def test_calendar_day_changes_open_deadlines_with_version(ws: Any) -> None:
         rec = _add(s, received=dt.date(2026, 10, 28))  # deadline Wed 11 Nov
         old_version = rec.calendar_version
     with ws.session("beheer") as admin:
-        change = _one(admin, lambda: calendar_service.add_day(
-            admin, dt.date(2026, 11, 6), kind="closure", description="verhuizing"),
-            "calendar.add")
+        change = _one(
+            admin,
+            lambda: calendar_service.add_day(
+                admin, dt.date(2026, 11, 6), kind="closure", description="verhuizing"
+            ),
+            "calendar.add",
+        )
         assert change.deadlines_changed == 1 and change.calendar_version != old_version
         with pytest.raises(InvalidInput):
-            calendar_service.add_day(admin, dt.date(2026, 11, 7), kind="decree",
-                                     description="zaterdag")  # already not a working day
+            calendar_service.add_day(
+                admin, dt.date(2026, 11, 7), kind="decree", description="zaterdag"
+            )  # already not a working day
         assert dt.date(2026, 11, 6) in {d.day for d in calendar_service.list_days(admin)}
     with ws.session("officier") as s:
         moved = request_service.get_request(s, rec.id)
         assert moved.deadline == dt.date(2026, 11, 12)
         assert moved.calendar_version == change.calendar_version
-        assert isinstance(_one(s, lambda: calendar_service.add_day(
-            s, dt.date(2026, 11, 9), kind="closure", description="x"), "calendar.add",
-            "denied"), Forbidden)
+        assert isinstance(
+            _one(
+                s,
+                lambda: calendar_service.add_day(
+                    s, dt.date(2026, 11, 9), kind="closure", description="x"
+                ),
+                "calendar.add",
+                "denied",
+            ),
+            Forbidden,
+        )
 
 
 def test_provisions_register(ws: Any) -> None:
     with ws.session("officier") as s:
         rec = _add(s)
-        p = _one(s, lambda: provision_service.add_provision(
-            s, direction="aivd_to_ind", description="Ambtsbericht inzake verzoek",
-            request_reference=rec.reference), "provision.add")
+        p = _one(
+            s,
+            lambda: provision_service.add_provision(
+                s,
+                direction="aivd_to_ind",
+                description="Ambtsbericht inzake verzoek",
+                request_reference=rec.reference,
+            ),
+            "provision.add",
+        )
         assert p.request_id == rec.id and p.provided_on == dt.date(2026, 11, 2)
         assert p.legal_basis and p.received_by == "IND"
         with pytest.raises(InvalidInput) as info:
             provision_service.add_provision(s, direction="sideways", description="x")
         assert info.value.field == "direction"
         with pytest.raises(InvalidInput) as info:
-            provision_service.add_provision(s, direction="ind_to_aivd", description="x",
-                                            date=dt.date(2026, 11, 3))
+            provision_service.add_provision(
+                s, direction="ind_to_aivd", description="x", date=dt.date(2026, 11, 3)
+            )
         assert info.value.field == "date"
     with ws.session("liaison") as s:
-        q = provision_service.add_provision(s, direction="ind_to_aivd",
-                                            description="Spontane melding",
-                                            date=dt.date(2026, 10, 1))
+        q = provision_service.add_provision(
+            s, direction="ind_to_aivd", description="Spontane melding", date=dt.date(2026, 10, 1)
+        )
         assert q.request_id is None and q.received_by == "AIVD"
     with ws.session("tekenaar") as s:
-        assert isinstance(_one(s, lambda: provision_service.add_provision(
-            s, direction="aivd_to_ind", description="x"), "provision.add", "denied"), Forbidden)
+        assert isinstance(
+            _one(
+                s,
+                lambda: provision_service.add_provision(
+                    s, direction="aivd_to_ind", description="x"
+                ),
+                "provision.add",
+                "denied",
+            ),
+            Forbidden,
+        )
         items = _one(s, lambda: provision_service.list_provisions(s), "provision.list")
         assert [i.direction for i in items] == ["aivd_to_ind", "ind_to_aivd"]
-        only = provision_service.list_provisions(s, direction="ind_to_aivd",
-                                                 date_from=dt.date(2026, 9, 1),
-                                                 date_to=dt.date(2026, 10, 31))
+        only = provision_service.list_provisions(
+            s, direction="ind_to_aivd", date_from=dt.date(2026, 9, 1), date_to=dt.date(2026, 10, 31)
+        )
         assert [i.id for i in only] == [q.id]
         figures = stats_service.statistics(s, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
         assert (figures.provisions_aivd_to_ind, figures.provisions_ind_to_aivd) == (1, 1)
@@ -408,8 +491,15 @@ def test_warning_day_is_an_admin_setting(ws: Any) -> None:
     with ws.session("officier") as s:
         _add(s, received=dt.date(2026, 10, 26))  # deadline Mon 9 Nov: 5 working days left
         assert request_service.dashboard_counts(s)[DashboardBucket.WARNING_NO_NOTICE] == 0
-        assert isinstance(_one(s, lambda: calendar_service.set_warn_from_day(s, 5),
-                               "settings.warn_from_day", "denied"), Forbidden)
+        assert isinstance(
+            _one(
+                s,
+                lambda: calendar_service.set_warn_from_day(s, 5),
+                "settings.warn_from_day",
+                "denied",
+            ),
+            Forbidden,
+        )
     with ws.session("beheer") as admin:
         with pytest.raises(InvalidInput):
             calendar_service.set_warn_from_day(admin, 11)
@@ -430,9 +520,14 @@ def test_backup_and_restore_keep_requests_searchable(ws: Any, tmp_path: Any) -> 
     with ws.session("beheer") as admin:
         admin_service.make_backup(admin, target)
     new_root = tmp_path / "hersteld"
-    admin_service.restore_workspace(ws.env, target, new_root, admin_name="beheer",
-                                    recovery_key=ws.recovery_key,
-                                    new_password="nieuw-beheer-wachtwoord")
+    admin_service.restore_workspace(
+        ws.env,
+        target,
+        new_root,
+        admin_name="beheer",
+        recovery_key=ws.recovery_key,
+        new_password="nieuw-beheer-wachtwoord",
+    )
     with open_session(ws.env, new_root, "officier", PASSWORDS["officier"]) as s:
         rows, total = request_service.list_requests(s, RequestQuery(search="muller"))
         assert total == 1 and rows[0].v_number == "1111111111"

@@ -65,8 +65,12 @@ def test_kill9_during_atomic_write_leaves_old_or_new(tmp_path: Path) -> None:
     atomic_write(target, versions[0])
     leftovers = 0
     for _ in range(ROUNDS):
-        proc = subprocess.Popen([sys.executable, str(CHILD), str(target), *map(str, sources)],
-                                stdout=subprocess.PIPE, text=True, cwd=REPO)
+        proc = subprocess.Popen(
+            [sys.executable, str(CHILD), str(target), *map(str, sources)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+        )
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "READY"
         time.sleep(rng.uniform(0.0, 0.15))

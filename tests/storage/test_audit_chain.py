@@ -16,16 +16,31 @@ from desktop_app.storage import audit
 from desktop_app.storage.db import Database
 
 T0 = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
-COLUMNS = ["ts_utc", "actor", "action", "object", "result", "origin", "details", "prev_hash",
-           "hash"]
+COLUMNS = [
+    "ts_utc",
+    "actor",
+    "action",
+    "object",
+    "result",
+    "origin",
+    "details",
+    "prev_hash",
+    "hash",
+]
 
 
 def fill(db: Database, n: int, start: int = 0) -> None:
     with db.transaction() as conn:
         for i in range(start, start + n):
-            audit.append(conn, when=T0 + dt.timedelta(seconds=i), actor=f"gebruiker{i % 7}",
-                         action="test.action", obj=f"item:{i}", origin="test@00000000",
-                         details={"i": i})
+            audit.append(
+                conn,
+                when=T0 + dt.timedelta(seconds=i),
+                actor=f"gebruiker{i % 7}",
+                action="test.action",
+                obj=f"item:{i}",
+                origin="test@00000000",
+                details={"i": i},
+            )
 
 
 def drop_triggers(db: Database) -> None:
@@ -42,8 +57,9 @@ def verdict(db: Database, anchor: tuple[int, str] | None = None) -> audit.ChainV
 
 def row(db: Database, seq: int) -> tuple[Any, ...]:
     with db.reading() as conn:
-        return tuple(conn.execute(
-            f"SELECT {', '.join(COLUMNS)} FROM audit WHERE seq = ?", (seq,)).fetchone())
+        return tuple(
+            conn.execute(f"SELECT {', '.join(COLUMNS)} FROM audit WHERE seq = ?", (seq,)).fetchone()
+        )
 
 
 # --- AUD-2 -------------------------------------------------------------------------------------
@@ -78,8 +94,12 @@ def test_aud3_edited_field_fails_at_that_seq(store: Database, column: str) -> No
     drop_triggers(store)
     k = 17
     old = row(store, k)[COLUMNS.index(column)]
-    new = {"ts_utc": "2026-11-02T09:00:17.000001+00:00", "details": json.dumps({"i": 999}),
-           "prev_hash": "f" * 64, "hash": "e" * 64}.get(column, f"{old}x")
+    new = {
+        "ts_utc": "2026-11-02T09:00:17.000001+00:00",
+        "details": json.dumps({"i": 999}),
+        "prev_hash": "f" * 64,
+        "hash": "e" * 64,
+    }.get(column, f"{old}x")
     with store.transaction() as conn:
         conn.execute(f"UPDATE audit SET {column} = ? WHERE seq = ?", (new, k))
     result = verdict(store)
@@ -134,8 +154,15 @@ def test_aud5_truncation_passes_alone_but_fails_against_anchor(store: Database, 
 
 def test_aud5_anchor_parsing() -> None:
     assert audit.parse_anchor("12:" + "a" * 64) == (12, "a" * 64)
-    for bad in ["", "12", "12:", "x:" + "a" * 64, "12:" + "A" * 64, "12:" + "a" * 63,
-                "-1:" + "a" * 64]:
+    for bad in [
+        "",
+        "12",
+        "12:",
+        "x:" + "a" * 64,
+        "12:" + "A" * 64,
+        "12:" + "a" * 63,
+        "-1:" + "a" * 64,
+    ]:
         with pytest.raises(ValueError):
             audit.parse_anchor(bad)
 
@@ -160,13 +187,17 @@ def _rebuild_from(db: Database, k: int, ts_k: str) -> None:
     with db.transaction() as conn:
         rows = conn.execute(
             "SELECT seq, ts_utc, actor, action, object, result, origin, details FROM audit"
-            " WHERE seq >= ? ORDER BY seq", (k,)).fetchall()
+            " WHERE seq >= ? ORDER BY seq",
+            (k,),
+        ).fetchall()
         prev = conn.execute("SELECT hash FROM audit WHERE seq = ?", (k - 1,)).fetchone()[0]
         for seq, ts, actor, action, obj, result, origin, details in rows:
             ts = ts_k if seq == k else ts
             digest = audit.entry_hash(seq, ts, actor, action, obj, result, origin, details, prev)
-            conn.execute("UPDATE audit SET ts_utc = ?, prev_hash = ?, hash = ? WHERE seq = ?",
-                         (ts, prev, digest, seq))
+            conn.execute(
+                "UPDATE audit SET ts_utc = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                (ts, prev, digest, seq),
+            )
             prev = digest
 
 
@@ -194,8 +225,7 @@ def test_aud6_rebuilt_chain_is_caught_by_anchor(store: Database) -> None:
 def test_append_keeps_time_monotonic_when_the_clock_steps_back(store: Database) -> None:
     with store.transaction() as conn:
         audit.append(conn, when=T0, actor="a", action="x", obj="o")
-        second = audit.append(conn, when=T0 - dt.timedelta(hours=1), actor="a", action="x",
-                              obj="o")
+        second = audit.append(conn, when=T0 - dt.timedelta(hours=1), actor="a", action="x", obj="o")
     assert second.ts_utc == audit.format_ts(T0)
     assert verdict(store).ok
 
@@ -203,18 +233,20 @@ def test_append_keeps_time_monotonic_when_the_clock_steps_back(store: Database) 
 # --- AUD-7: append-only through the app's connection ----------------------------------------
 
 
-@pytest.mark.parametrize("sql", [
-    "UPDATE audit SET actor = 'x' WHERE seq = 3",
-    "UPDATE audit SET hash = hash",
-    "DELETE FROM audit WHERE seq = 3",
-    "DELETE FROM audit",
-    "INSERT OR REPLACE INTO audit SELECT * FROM audit WHERE seq = 3",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE audit SET actor = 'x' WHERE seq = 3",
+        "UPDATE audit SET hash = hash",
+        "DELETE FROM audit WHERE seq = 3",
+        "DELETE FROM audit",
+        "INSERT OR REPLACE INTO audit SELECT * FROM audit WHERE seq = 3",
+    ],
+)
 def test_aud7_update_and_delete_are_aborted(store: Database, sql: str) -> None:
     fill(store, 5)
     before = [row(store, s) for s in range(1, 6)]
-    with pytest.raises(sqlcipher3.IntegrityError, match="append-only"), \
-            store.transaction() as conn:
+    with pytest.raises(sqlcipher3.IntegrityError, match="append-only"), store.transaction() as conn:
         conn.execute(sql)
     assert [row(store, s) for s in range(1, 6)] == before
     assert verdict(store).ok
@@ -223,16 +255,31 @@ def test_aud7_update_and_delete_are_aborted(store: Database, sql: str) -> None:
 # --- AUD-9: injection ---------------------------------------------------------------------------
 
 NASTY = [
-    "a\nb", "a\r\nseq=5 result=ok", '{"actor": "beheer"}', '","ok","', "\x00\x01\x1b[31m",
-    "\u202e\u200b", "é ç ş ğ 中文 العربية", "\\", "'; DROP TABLE audit; --", "a" * 5000,
+    "a\nb",
+    "a\r\nseq=5 result=ok",
+    '{"actor": "beheer"}',
+    '","ok","',
+    "\x00\x01\x1b[31m",
+    "\u202e\u200b",
+    "é ç ş ğ 中文 العربية",
+    "\\",
+    "'; DROP TABLE audit; --",
+    "a" * 5000,
 ]
 
 
 @pytest.mark.parametrize("text", NASTY)
 def test_aud9_injection_strings_are_stored_canonically(store: Database, text: str) -> None:
     with store.transaction() as conn:
-        entry = audit.append(conn, when=T0, actor=text, action="test.inject", obj=text,
-                             origin=text, details={"value": text, text[:50]: [text]})
+        entry = audit.append(
+            conn,
+            when=T0,
+            actor=text,
+            action="test.inject",
+            obj=text,
+            origin=text,
+            details={"value": text, text[:50]: [text]},
+        )
     with store.reading() as conn:
         stored = audit.recent(conn, 1)[0]
     assert stored == entry
@@ -251,19 +298,25 @@ def test_aud9_field_boundaries_cannot_be_shifted() -> None:
     assert len({a, b, c}) == 3
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(actor=st.text(st.characters(exclude_categories=("Cs",)), max_size=80),
-       obj=st.text(st.characters(exclude_categories=("Cs",)), max_size=80),
-       details=st.dictionaries(st.text(st.characters(exclude_categories=("Cs",)), max_size=10),
-                               st.text(st.characters(exclude_categories=("Cs",)), max_size=30),
-                               max_size=4))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    actor=st.text(st.characters(exclude_categories=("Cs",)), max_size=80),
+    obj=st.text(st.characters(exclude_categories=("Cs",)), max_size=80),
+    details=st.dictionaries(
+        st.text(st.characters(exclude_categories=("Cs",)), max_size=10),
+        st.text(st.characters(exclude_categories=("Cs",)), max_size=30),
+        max_size=4,
+    ),
+)
 def test_aud9_any_text_round_trips_and_verifies(
     store: Database, actor: str, obj: str, details: dict[str, str]
 ) -> None:
     with store.transaction() as conn:
-        entry = audit.append(conn, when=T0, actor=actor, action="test.prop", obj=obj,
-                             details=details)
+        entry = audit.append(
+            conn, when=T0, actor=actor, action="test.prop", obj=obj, details=details
+        )
     with store.reading() as conn:
         assert audit.recent(conn, 1)[0] == entry
     assert entry.as_dict()["details"] == details
@@ -273,8 +326,7 @@ def test_aud9_any_text_round_trips_and_verifies(
 def test_aud7_replace_cannot_overwrite_an_entry(store: Database) -> None:
     fill(store, 5)
     forged = (3, "2026-11-02T09:00:03.000000+00:00", "x", "x", "x", "ok", "", "{}", "0", "0")
-    with pytest.raises(sqlcipher3.IntegrityError, match="append-only"), \
-            store.transaction() as conn:
+    with pytest.raises(sqlcipher3.IntegrityError, match="append-only"), store.transaction() as conn:
         conn.execute("INSERT OR REPLACE INTO audit VALUES (?,?,?,?,?,?,?,?,?,?)", forged)
     assert row(store, 3)[1] != "x"
     assert verdict(store).ok

@@ -32,12 +32,23 @@ class Round:
     finished: bool = False
 
 
-def _run_child(path: Path, key: bytes, mode: str, journal: str, rng: random.Random,
-               kill_after_rows: int | None = None) -> Round:
+def _run_child(
+    path: Path,
+    key: bytes,
+    mode: str,
+    journal: str,
+    rng: random.Random,
+    kill_after_rows: int | None = None,
+) -> Round:
     env = {**os.environ, "CRASH_KEY": key.hex()}
-    proc = subprocess.Popen([sys.executable, str(CHILD), str(path), mode, journal],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                            cwd=REPO, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, str(CHILD), str(path), mode, journal],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=REPO,
+        env=env,
+    )
     result = Round()
     ready = threading.Event()
     target_seen = threading.Event()
@@ -54,8 +65,11 @@ def _run_child(path: Path, key: bytes, mode: str, journal: str, rng: random.Rand
                 ready.set()
             elif text == "DONE":
                 result.finished = True
-            elif (kill_after_rows is not None and text.startswith("ROW ")
-                  and int(text.split()[2]) == kill_after_rows):
+            elif (
+                kill_after_rows is not None
+                and text.startswith("ROW ")
+                and int(text.split()[2]) == kill_after_rows
+            ):
                 target_seen.set()
         ready.set()
         target_seen.set()
@@ -109,8 +123,10 @@ def test_crash1_single_row_transactions_survive_kill9(tmp_path: Path, journal: s
         baseline = set(rows)
         acked_total += len(acked)
         extras_total += len(extras)
-    print(f"\nCRASH-1 [{journal}]: {ROUNDS} kills, {acked_total} acknowledged commits all "
-          f"present, {extras_total} unacknowledged-but-committed rows")
+    print(
+        f"\nCRASH-1 [{journal}]: {ROUNDS} kills, {acked_total} acknowledged commits all "
+        f"present, {extras_total} unacknowledged-but-committed rows"
+    )
     assert acked_total > 0
 
 
@@ -134,5 +150,7 @@ def test_crash2_multi_row_transaction_is_all_or_nothing(tmp_path: Path, journal:
         assert acked_groups <= set(sizes)
         assert len(set(sizes) - acked_groups) <= 1
         acked_groups |= set(sizes)  # a committed-but-unacknowledged group is history now
-    print(f"\nCRASH-2 [{journal}]: {max(4, ROUNDS // 2)} kills, {len(acked_groups)} complete "
-          f"groups of {GROUP}, no partial group")
+    print(
+        f"\nCRASH-2 [{journal}]: {max(4, ROUNDS // 2)} kills, {len(acked_groups)} complete "
+        f"groups of {GROUP}, no partial group"
+    )

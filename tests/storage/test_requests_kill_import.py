@@ -23,8 +23,12 @@ CHILD = REPO / "tests" / "support" / "requests_fixtures.py"
 
 def _index_sql(db: Database) -> dict[str, str]:
     with db.reading() as conn:
-        return dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                                 " AND tbl_name = 'requests' AND sql IS NOT NULL"))
+        return dict(
+            conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                " AND tbl_name = 'requests' AND sql IS NOT NULL"
+            )
+        )
 
 
 @pytest.mark.parametrize("defer", [False, True], ids=["indexes-kept", "indexes-deferred"])
@@ -33,10 +37,14 @@ def test_sigkill_during_import_leaves_zero_new_rows(tmp_path: Path, defer: bool)
     path = tmp_path / "import.db"
     rows = repo.BULK_CHUNK * 3
     kill_at = repo.BULK_CHUNK * 2 + 5_000  # two chunks are inserted, the third is being read
-    proc = subprocess.Popen([sys.executable, str(CHILD), str(path), str(rows)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
-                            env={**os.environ, "REQUESTS_KEY": key.hex(),
-                                 "DEFER_INDEXES": "1" if defer else "0"})
+    proc = subprocess.Popen(
+        [sys.executable, str(CHILD), str(path), str(rows)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "REQUESTS_KEY": key.hex(), "DEFER_INDEXES": "1" if defer else "0"},
+    )
     assert proc.stdout is not None
     seen_base = killed = False
     for line in proc.stdout:
@@ -65,13 +73,17 @@ def test_sigkill_during_import_leaves_zero_new_rows(tmp_path: Path, defer: bool)
         with db.reading() as conn:
             assert conn.execute("SELECT count(*) FROM requests").fetchone()[0] == 10
             assert sum(repo.status_counts(conn).values()) == 10
-            assert dict(conn.execute("SELECT year, last_seq FROM reference_counters")) == \
-                {2026: 10}
-            assert conn.execute(
-                "SELECT count(*) FROM requests WHERE created_by = 'child'").fetchone()[0] == 0
+            assert dict(conn.execute("SELECT year, last_seq FROM reference_counters")) == {2026: 10}
+            assert (
+                conn.execute("SELECT count(*) FROM requests WHERE created_by = 'child'").fetchone()[
+                    0
+                ]
+                == 0
+            )
             assert repo.fts_integrity_ok(conn)
-            hits = conn.execute("SELECT count(*) FROM requests_fts WHERE requests_fts MATCH"
-                                " 'celik'").fetchone()[0]
+            hits = conn.execute(
+                "SELECT count(*) FROM requests_fts WHERE requests_fts MATCH 'celik'"
+            ).fetchone()[0]
             assert hits == 10
     finally:
         db.close()

@@ -34,8 +34,18 @@ from desktop_app.storage.requests import RequestQuery, SortColumn
 
 TODAY = dt.date(2026, 11, 2)
 CAL = AtwCalendar()
-NAMES = ("Ayşe Çelik", "Hans Müller", "Иван Петров", "محمد الحسن", "Jan de Vries", "Søren Ørsted",
-         "Zoë Łukasz", "Nguyễn Văn An", "王小明", "Ana  García")
+NAMES = (
+    "Ayşe Çelik",
+    "Hans Müller",
+    "Иван Петров",
+    "محمد الحسن",
+    "Jan de Vries",
+    "Søren Ørsted",
+    "Zoë Łukasz",
+    "Nguyễn Văn An",
+    "王小明",
+    "Ana  García",
+)
 
 
 def _drafts(n: int, seed: int = 1, *, days: int = 120) -> list[RequestDraft]:
@@ -43,22 +53,29 @@ def _drafts(n: int, seed: int = 1, *, days: int = 120) -> list[RequestDraft]:
     out = []
     for i in range(n):
         received = TODAY - dt.timedelta(days=rng.randrange(days))
-        out.append(RequestDraft(
-            subject_name=" ".join(f"{rng.choice(NAMES)} {i}".split()),
-            v_number=f"{rng.randrange(10**10):010d}",
-            purpose=rng.choice(list(Purpose)),
-            received=received,
-            birth_date=rng.choice((None, dt.date(1980, 5, 17))),
-            nationality=rng.choice((None, "TR", "NLD")),
-            ind_reference=rng.choice((None, f"IND-{i}", "Ä-ref ü")),
-        ))
+        out.append(
+            RequestDraft(
+                subject_name=" ".join(f"{rng.choice(NAMES)} {i}".split()),
+                v_number=f"{rng.randrange(10**10):010d}",
+                purpose=rng.choice(list(Purpose)),
+                received=received,
+                birth_date=rng.choice((None, dt.date(1980, 5, 17))),
+                nationality=rng.choice((None, "TR", "NLD")),
+                ind_reference=rng.choice((None, f"IND-{i}", "Ä-ref ü")),
+            )
+        )
     return out
 
 
 def _insert(db: Database, drafts: list[RequestDraft]) -> repo.InsertedRange:
     with db.transaction() as conn:
-        return repo.insert_many(conn, drafts, calendar=CAL, created_by="officier",
-                                created_at="2026-11-02T09:00:00+00:00")
+        return repo.insert_many(
+            conn,
+            drafts,
+            calendar=CAL,
+            created_by="officier",
+            created_at="2026-11-02T09:00:00+00:00",
+        )
 
 
 @pytest.mark.parametrize("n", [3, repo.BULK_MIN_ROWS + 17])
@@ -71,10 +88,30 @@ def test_bulk_and_small_insert_round_trip_every_field(store: Database, n: int) -
     assert len(records) == n
     # Numbered in order of receipt; every draft is stored exactly once, unchanged.
     assert [r.received for r in records] == sorted(d.received for d in drafts)
-    stored = Counter((r.subject_name, r.v_number, r.purpose, r.received, r.birth_date,
-                      r.nationality, r.ind_reference) for r in records)
-    given = Counter((d.subject_name, d.v_number, d.purpose, d.received, d.birth_date,
-                     d.nationality, d.ind_reference) for d in drafts)
+    stored = Counter(
+        (
+            r.subject_name,
+            r.v_number,
+            r.purpose,
+            r.received,
+            r.birth_date,
+            r.nationality,
+            r.ind_reference,
+        )
+        for r in records
+    )
+    given = Counter(
+        (
+            d.subject_name,
+            d.v_number,
+            d.purpose,
+            d.received,
+            d.birth_date,
+            d.nationality,
+            d.ind_reference,
+        )
+        for d in drafts
+    )
     assert stored == given
     for r in records:
         assert r.deadline == CAL.deadline_for(r.received)
@@ -89,8 +126,10 @@ def test_bulk_and_small_insert_round_trip_every_field(store: Database, n: int) -
 
 def test_references_run_per_year_of_receipt(store: Database) -> None:
     base = _drafts(1)[0]
-    drafts = [base.__class__(**{**_as_kwargs(base), "received": d})
-              for d in (dt.date(2025, 12, 30), dt.date(2026, 1, 5), dt.date(2025, 12, 31))]
+    drafts = [
+        base.__class__(**{**_as_kwargs(base), "received": d})
+        for d in (dt.date(2025, 12, 30), dt.date(2026, 1, 5), dt.date(2025, 12, 31))
+    ]
     _insert(store, drafts)
     _insert(store, drafts[:1])
     with store.reading() as conn:
@@ -102,8 +141,18 @@ def test_references_run_per_year_of_receipt(store: Database) -> None:
 
 
 def _as_kwargs(d: RequestDraft) -> dict[str, Any]:
-    return {f: getattr(d, f) for f in ("subject_name", "v_number", "purpose", "received",
-                                        "birth_date", "nationality", "ind_reference")}
+    return {
+        f: getattr(d, f)
+        for f in (
+            "subject_name",
+            "v_number",
+            "purpose",
+            "received",
+            "birth_date",
+            "nationality",
+            "ind_reference",
+        )
+    }
 
 
 @pytest.fixture
@@ -116,8 +165,13 @@ def filled(store: Database) -> Iterator[Database]:
             status = rng.choice(list(RequestStatus))
             received = repo.by_id(conn, rid).received  # type: ignore[union-attr]
             closed = received + dt.timedelta(days=rng.randrange(25)) if status.is_closed else None
-            repo.set_status(conn, rid, status, closed_on=closed and min(closed, TODAY),
-                            close_reason="r" if status is RequestStatus.CLOSED_NO_DATA else None)
+            repo.set_status(
+                conn,
+                rid,
+                status,
+                closed_on=closed and min(closed, TODAY),
+                close_reason="r" if status is RequestStatus.CLOSED_NO_DATA else None,
+            )
             if rng.random() < 0.3:
                 day = received + dt.timedelta(days=rng.randrange(20))
                 repo.set_delay_notice(conn, rid, DelayNotice(min(day, TODAY), "later", "o"), "t")
@@ -126,23 +180,32 @@ def filled(store: Database) -> Iterator[Database]:
 
 def test_status_counts_follow_updates(filled: Database) -> None:
     with filled.reading() as conn:
-        actual = Counter(repo.STATUS_BY_CODE[s] for (s,) in conn.execute(
-            "SELECT status FROM requests"))
+        actual = Counter(
+            repo.STATUS_BY_CODE[s] for (s,) in conn.execute("SELECT status FROM requests")
+        )
         assert repo.status_counts(conn) == {s: actual.get(s, 0) for s in RequestStatus}
 
 
 @pytest.mark.parametrize("warn_from_day", [1, 8, 10])
 @pytest.mark.parametrize("today", [TODAY, dt.date(2026, 10, 23), dt.date(2026, 10, 30)])
-def test_dashboard_counts_agree_with_the_pure_bucket(filled: Database, today: dt.date,
-                                                     warn_from_day: int) -> None:
+def test_dashboard_counts_agree_with_the_pure_bucket(
+    filled: Database, today: dt.date, warn_from_day: int
+) -> None:
     th = dashboard_thresholds(today, CAL, warn_from_day)
     with filled.reading() as conn:
         records = repo.records_by_ids(conn, list(range(1, 301)))
         counts = repo.dashboard_counts(conn, th)
-        expected = Counter(dashboard_bucket(
-            deadline=r.deadline, status=r.status,
-            notice_date=None if r.delay_notice is None else r.delay_notice.date,
-            today=today, calendar=CAL, warn_from_day=warn_from_day) for r in records)
+        expected = Counter(
+            dashboard_bucket(
+                deadline=r.deadline,
+                status=r.status,
+                notice_date=None if r.delay_notice is None else r.delay_notice.date,
+                today=today,
+                calendar=CAL,
+                warn_from_day=warn_from_day,
+            )
+            for r in records
+        )
         assert counts == {b: expected.get(b, 0) for b in DashboardBucket}
         for bucket in DashboardBucket:
             ids = repo.select_ids(conn, RequestQuery(bucket=bucket), th)
@@ -153,9 +216,14 @@ def test_dashboard_counts_agree_with_the_pure_bucket(filled: Database, today: dt
 
 
 def _bucket(r: repo.RequestRecord, today: dt.date, warn: int) -> DashboardBucket:
-    return dashboard_bucket(deadline=r.deadline, status=r.status,
-                            notice_date=None if r.delay_notice is None else r.delay_notice.date,
-                            today=today, calendar=CAL, warn_from_day=warn)
+    return dashboard_bucket(
+        deadline=r.deadline,
+        status=r.status,
+        notice_date=None if r.delay_notice is None else r.delay_notice.date,
+        today=today,
+        calendar=CAL,
+        warn_from_day=warn,
+    )
 
 
 _KEYS = {
@@ -182,12 +250,15 @@ def test_every_order_and_its_slices(filled: Database, sort: SortColumn, descendi
             assert all(status is None or r.status is status for r in records)
             assert repo.count(conn, query, th) == len(ids)
             for offset, limit in ((0, 7), (13, 50), (len(ids) - 3, 10), (len(ids) + 5, 5)):
-                assert list(repo.select_ids(conn, query, th, offset=offset, limit=limit)) == \
-                    ids[offset:offset + limit]
+                assert (
+                    list(repo.select_ids(conn, query, th, offset=offset, limit=limit))
+                    == ids[offset : offset + limit]
+                )
         newest = list(repo.select_ids(conn, RequestQuery(), th))
         recs = repo.records_by_ids(conn, newest)
-        assert [r.id for r in recs] == [r.id for r in sorted(
-            recs, key=lambda r: (r.received, r.id), reverse=True)]
+        assert [r.id for r in recs] == [
+            r.id for r in sorted(recs, key=lambda r: (r.received, r.id), reverse=True)
+        ]
 
 
 def test_records_by_ids_keeps_order_and_skips_unknown(filled: Database) -> None:
@@ -233,8 +304,13 @@ def test_search_names_vnumbers_and_references(store: Database) -> None:
 
 
 def test_exact_v_number_hit_ranks_before_name_hits(store: Database) -> None:
-    _insert(store, [RequestDraft("Jan 1234567890", "9999999999", Purpose.ASYLUM, TODAY),
-                    RequestDraft("Piet Jansen", "1234567890", Purpose.ASYLUM, TODAY)])
+    _insert(
+        store,
+        [
+            RequestDraft("Jan 1234567890", "9999999999", Purpose.ASYLUM, TODAY),
+            RequestDraft("Piet Jansen", "1234567890", Purpose.ASYLUM, TODAY),
+        ],
+    )
     th = dashboard_thresholds(TODAY, CAL)
     with store.reading() as conn:
         ids = repo.select_ids(conn, RequestQuery(search="1234567890"), th)
@@ -267,30 +343,51 @@ def test_statistics_facts_are_every_request_of_the_period(filled: Database) -> N
     with filled.reading() as conn:
         facts = Counter(repo.statistics_facts(conn, start, end))
         records = repo.records_by_ids(conn, list(range(1, 301)))
-    expected = Counter(RequestFacts(r.received, r.deadline, r.status, r.closed_on,
-                                    None if r.delay_notice is None else r.delay_notice.date)
-                       for r in records if start <= r.received <= end)
+    expected = Counter(
+        RequestFacts(
+            r.received,
+            r.deadline,
+            r.status,
+            r.closed_on,
+            None if r.delay_notice is None else r.delay_notice.date,
+        )
+        for r in records
+        if start <= r.received <= end
+    )
     assert facts == expected
 
 
 def test_same_results_on_plain_sqlite(filled: Database, tmp_path: Any) -> None:
     """The bench compares against a plain sqlite3 copy: the SQL must behave the same there."""
-    plain = sqlite3.connect(str(tmp_path / "plain.db"), isolation_level=None,
-                            check_same_thread=False)
+    plain = sqlite3.connect(
+        str(tmp_path / "plain.db"), isolation_level=None, check_same_thread=False
+    )
     for step in migrations.MIGRATIONS:
         step.apply(plain)
     plain.execute("BEGIN")
-    repo.insert_many(plain, _drafts(300, seed=2, days=60), calendar=CAL, created_by="officier",
-                     created_at="2026-11-02T09:00:00+00:00")
+    repo.insert_many(
+        plain,
+        _drafts(300, seed=2, days=60),
+        calendar=CAL,
+        created_by="officier",
+        created_at="2026-11-02T09:00:00+00:00",
+    )
     plain.execute("COMMIT")
     th = dashboard_thresholds(TODAY, CAL)
     with filled.reading() as conn:
-        for query in (RequestQuery(search="celik"), RequestQuery(sort=SortColumn.SUBJECT_NAME),
-                      RequestQuery(search="12")):
-            enc = [(r.reference, r.subject_name) for r in repo.records_by_ids(
-                conn, repo.select_ids(conn, query, th))]
-            pln = [(r.reference, r.subject_name) for r in repo.records_by_ids(
-                plain, repo.select_ids(plain, query, th))]
+        for query in (
+            RequestQuery(search="celik"),
+            RequestQuery(sort=SortColumn.SUBJECT_NAME),
+            RequestQuery(search="12"),
+        ):
+            enc = [
+                (r.reference, r.subject_name)
+                for r in repo.records_by_ids(conn, repo.select_ids(conn, query, th))
+            ]
+            pln = [
+                (r.reference, r.subject_name)
+                for r in repo.records_by_ids(plain, repo.select_ids(plain, query, th))
+            ]
             if query.search:
                 assert sorted(enc) == sorted(pln)
             else:
@@ -299,8 +396,9 @@ def test_same_results_on_plain_sqlite(filled: Database, tmp_path: Any) -> None:
     plain.close()
 
 
-def test_streamed_drafts_failing_midway_leave_nothing(store: Database,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_streamed_drafts_failing_midway_leave_nothing(
+    store: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A generator that fails after several chunks went to the background writer: the error
     reaches the caller only after the running statement finished, and the rollback is clean."""
     monkeypatch.setattr(repo, "BULK_CHUNK", repo.BULK_MIN_ROWS)
@@ -311,8 +409,13 @@ def test_streamed_drafts_failing_midway_leave_nothing(store: Database,
         raise InvalidInput("rij kapot", row=len(drafts) + 1)
 
     with pytest.raises(InvalidInput), store.transaction() as conn:
-        repo.insert_many(conn, stream(), calendar=CAL, created_by="officier",
-                         created_at="2026-11-02T09:00:00+00:00")
+        repo.insert_many(
+            conn,
+            stream(),
+            calendar=CAL,
+            created_by="officier",
+            created_at="2026-11-02T09:00:00+00:00",
+        )
     with store.reading() as conn:
         assert conn.execute("SELECT count(*) FROM requests").fetchone()[0] == 0
         assert sum(repo.status_counts(conn).values()) == 0
@@ -322,18 +425,25 @@ def test_streamed_drafts_failing_midway_leave_nothing(store: Database,
     assert _insert(store, drafts).count == len(drafts)
 
 
-def test_a_failing_bulk_statement_is_raised_in_the_caller(store: Database,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_bulk_statement_is_raised_in_the_caller(
+    store: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(repo, "_INSERT_PACKED", "INSERT INTO no_such_table VALUES (:n)")
     with pytest.raises(Exception, match="no_such_table"), store.transaction() as conn:
-        repo.insert_many(conn, _drafts(repo.BULK_MIN_ROWS), calendar=CAL,
-                         created_by="officier", created_at="2026-11-02T09:00:00+00:00")
+        repo.insert_many(
+            conn,
+            _drafts(repo.BULK_MIN_ROWS),
+            calendar=CAL,
+            created_by="officier",
+            created_at="2026-11-02T09:00:00+00:00",
+        )
     with store.reading() as conn:
         assert conn.execute("SELECT count(*) FROM requests").fetchone()[0] == 0
 
 
-def test_chunks_across_years_continue_each_years_numbers(store: Database,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_chunks_across_years_continue_each_years_numbers(
+    store: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(repo, "BULK_CHUNK", repo.BULK_MIN_ROWS)
     base = _drafts(1)[0]
     days = [dt.date(2025, 12, 20) + dt.timedelta(days=i % 25) for i in range(450)]
@@ -347,12 +457,17 @@ def test_chunks_across_years_continue_each_years_numbers(store: Database,
         assert int(year) == r.received.year
         by_year.setdefault(int(year), []).append(int(seq))
     assert {y: sorted(s) for y, s in by_year.items()} == {
-        y: list(range(1, sum(1 for d in days if d.year == y) + 1)) for y in (2025, 2026)}
+        y: list(range(1, sum(1 for d in days if d.year == y) + 1)) for y in (2025, 2026)
+    }
 
 
 def _requests_index_sql(conn: Any) -> dict[str, str]:
-    return dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                             " AND tbl_name = 'requests' AND sql IS NOT NULL"))
+    return dict(
+        conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+            " AND tbl_name = 'requests' AND sql IS NOT NULL"
+        )
+    )
 
 
 @contextlib.contextmanager
@@ -366,12 +481,18 @@ def _traced(conn: Any) -> Iterator[list[str]]:
         conn.set_trace_callback(None)
 
 
-def _traced_insert(db: Database, drafts: Iterator[RequestDraft] | list[RequestDraft],
-                   expected_rows: int) -> tuple[repo.InsertedRange, list[str]]:
+def _traced_insert(
+    db: Database, drafts: Iterator[RequestDraft] | list[RequestDraft], expected_rows: int
+) -> tuple[repo.InsertedRange, list[str]]:
     with db.transaction() as conn, _traced(conn) as statements:
-        inserted = repo.insert_many(conn, drafts, calendar=CAL, created_by="officier",
-                                    created_at="2026-11-02T09:00:00+00:00",
-                                    expected_rows=expected_rows)
+        inserted = repo.insert_many(
+            conn,
+            drafts,
+            calendar=CAL,
+            created_by="officier",
+            created_at="2026-11-02T09:00:00+00:00",
+            expected_rows=expected_rows,
+        )
     return inserted, statements
 
 
@@ -386,7 +507,8 @@ def deferring(store: Database, monkeypatch: pytest.MonkeyPatch) -> dict[str, str
 
 
 def test_a_large_import_into_a_small_table_builds_the_random_indexes_afterwards(
-        store: Database, deferring: dict[str, str]) -> None:
+    store: Database, deferring: dict[str, str]
+) -> None:
     before = deferring
     drafts = _drafts(repo.BULK_MIN_ROWS * 3 + 5, seed=4)
     inserted, statements = _traced_insert(store, drafts, expected_rows=len(drafts))
@@ -397,23 +519,31 @@ def test_a_large_import_into_a_small_table_builds_the_random_indexes_afterwards(
     created = [s for s in statements if s.startswith("CREATE INDEX")]
     assert created == [before[name] for name in repo.DEFERRED_INDEXES]
     assert statements.index(created[0]) > max(
-        i for i, s in enumerate(statements) if s.startswith("INSERT INTO requests ("))
+        i for i, s in enumerate(statements) if s.startswith("INSERT INTO requests (")
+    )
     assert store.integrity_problems() == []
     with store.reading() as conn:
         assert _requests_index_sql(conn) == before
-        plan = " ".join(str(row) for row in conn.execute(
-            "EXPLAIN QUERY PLAN SELECT id FROM requests WHERE v_number = ?", ("0",)))
+        plan = " ".join(
+            str(row)
+            for row in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM requests WHERE v_number = ?", ("0",)
+            )
+        )
         assert "requests_v_number" in plan
         target = drafts[len(drafts) // 2]
-        found = conn.execute("SELECT subject_name FROM requests WHERE v_number = ?",
-                             (target.v_number,)).fetchall()
+        found = conn.execute(
+            "SELECT subject_name FROM requests WHERE v_number = ?", (target.v_number,)
+        ).fetchall()
         assert (target.subject_name,) in found
-        assert conn.execute("SELECT count(*) FROM requests INDEXED BY requests_name"
-                            " WHERE name_fold > ''").fetchone()[0] == len(drafts)
+        assert conn.execute(
+            "SELECT count(*) FROM requests INDEXED BY requests_name WHERE name_fold > ''"
+        ).fetchone()[0] == len(drafts)
 
 
 def test_an_import_small_beside_the_table_keeps_the_indexes(
-        store: Database, deferring: dict[str, str]) -> None:
+    store: Database, deferring: dict[str, str]
+) -> None:
     _insert(store, _drafts(300, seed=5))
     # 500 rows would not double a table of 300: inserting the keys one by one is cheaper.
     inserted, statements = _traced_insert(store, _drafts(500, seed=6), expected_rows=500)
@@ -426,7 +556,8 @@ def test_an_import_small_beside_the_table_keeps_the_indexes(
 
 
 def test_a_failing_deferred_import_rolls_back_to_the_full_set_of_indexes(
-        store: Database, deferring: dict[str, str]) -> None:
+    store: Database, deferring: dict[str, str]
+) -> None:
     before = deferring
     drafts = _drafts(repo.BULK_MIN_ROWS * 2 + 3)
 
@@ -443,18 +574,26 @@ def test_a_failing_deferred_import_rolls_back_to_the_full_set_of_indexes(
 
 
 def test_sorting_after_filtering_gives_the_same_order_as_the_index_walk(
-        filled: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    filled: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     th = dashboard_thresholds(TODAY, CAL)
-    queries = [RequestQuery(bucket=bucket, sort=sort, descending=desc)
-               for bucket in DashboardBucket for sort in SortColumn for desc in (False, True)]
-    queries += [RequestQuery(status=status, sort=sort, overdue=overdue)
-                for status in RequestStatus for sort in SortColumn for overdue in (False, True)]
+    queries = [
+        RequestQuery(bucket=bucket, sort=sort, descending=desc)
+        for bucket in DashboardBucket
+        for sort in SortColumn
+        for desc in (False, True)
+    ]
+    queries += [
+        RequestQuery(status=status, sort=sort, overdue=overdue)
+        for status in RequestStatus
+        for sort in SortColumn
+        for overdue in (False, True)
+    ]
     with filled.reading() as conn:
         for query in queries:
             orders = []
             for in_memory in (False, True):
-                monkeypatch.setattr(repo, "_sort_in_memory",
-                                    lambda *_a, _m=in_memory, **_k: _m)
+                monkeypatch.setattr(repo, "_sort_in_memory", lambda *_a, _m=in_memory, **_k: _m)
                 orders.append(list(repo.select_ids(conn, query, th)))
             assert orders[0] == orders[1], query
 
@@ -463,8 +602,9 @@ def test_a_selective_filter_is_sorted_after_filtering(store: Database) -> None:
     _insert(store, _drafts(300, seed=8, days=60))
     with store.transaction() as conn:
         for rid in range(1, 251):
-            repo.set_status(conn, rid, RequestStatus.CLOSED_NO_DATA, closed_on=TODAY,
-                            close_reason="r")
+            repo.set_status(
+                conn, rid, RequestStatus.CLOSED_NO_DATA, closed_on=TODAY, close_reason="r"
+            )
     th = dashboard_thresholds(TODAY, CAL)
 
     def select(query: RequestQuery, limit: int | None = None) -> str:
@@ -484,8 +624,9 @@ def test_a_selective_filter_is_sorted_after_filtering(store: Database) -> None:
     assert sorted_in_memory(RequestQuery(overdue=True, sort=SortColumn.REFERENCE))
     # No filter, or one that keeps most rows: the index order is read directly.
     assert not sorted_in_memory(RequestQuery(sort=name))
-    assert not sorted_in_memory(RequestQuery(bucket=DashboardBucket.CLOSED,
-                                             sort=SortColumn.DEADLINE))
+    assert not sorted_in_memory(
+        RequestQuery(bucket=DashboardBucket.CLOSED, sort=SortColumn.DEADLINE)
+    )
     # ... but not for the whole list by name (a random lookup per row), unless a page is asked.
     closed_no_data = RequestQuery(status=RequestStatus.CLOSED_NO_DATA, sort=name)
     assert sorted_in_memory(closed_no_data)
@@ -495,8 +636,8 @@ def test_a_selective_filter_is_sorted_after_filtering(store: Database) -> None:
     assert not sorted_in_memory(closed)
     assert "r.id NOT IN (SELECT id FROM requests r WHERE r.status < 3)" in select(closed)
     with store.reading() as conn:
-        plan = " ".join(str(row) for row in conn.execute(
-            "EXPLAIN QUERY PLAN " + select(closed)))
+        plan = " ".join(str(row) for row in conn.execute("EXPLAIN QUERY PLAN " + select(closed)))
     assert "COVERING INDEX requests_name" in plan
-    assert "r.status >= 3" in select(RequestQuery(bucket=DashboardBucket.CLOSED,
-                                                  status=RequestStatus.RECEIVED, sort=name))
+    assert "r.status >= 3" in select(
+        RequestQuery(bucket=DashboardBucket.CLOSED, status=RequestStatus.RECEIVED, sort=name)
+    )

@@ -26,15 +26,20 @@ T0 = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
 # what older data looks like.
 def _seed_v1(conn: Connection) -> None:
     conn.execute("INSERT INTO settings (key, value) VALUES ('location', 'aivd')")
-    conn.execute("INSERT INTO users (id, name, full_name, clearance, active, created_at)"
-                 " VALUES (1, 'beheer', 'B. Beheerder', 0, 1, '2026-11-02T09:00:00+00:00')")
-    conn.execute("INSERT INTO users (id, name, full_name, clearance, active, created_at)"
-                 " VALUES (2, 'inspecteur', 'I. Inspecteur', 3, 1, '2026-11-02T09:00:00+00:00')")
-    conn.execute("INSERT INTO user_roles (user_id, role) VALUES (1, 'admin'),"
-                 " (2, 'ind_inspector')")
-    conn.execute("INSERT INTO designations (user_id, decision_ref, valid_from, valid_until,"
-                 " recorded_by, recorded_at) VALUES (2, 'HD 2026/1', '2026-11-01', NULL, 1,"
-                 " '2026-11-02T09:00:00+00:00')")
+    conn.execute(
+        "INSERT INTO users (id, name, full_name, clearance, active, created_at)"
+        " VALUES (1, 'beheer', 'B. Beheerder', 0, 1, '2026-11-02T09:00:00+00:00')"
+    )
+    conn.execute(
+        "INSERT INTO users (id, name, full_name, clearance, active, created_at)"
+        " VALUES (2, 'inspecteur', 'I. Inspecteur', 3, 1, '2026-11-02T09:00:00+00:00')"
+    )
+    conn.execute("INSERT INTO user_roles (user_id, role) VALUES (1, 'admin'), (2, 'ind_inspector')")
+    conn.execute(
+        "INSERT INTO designations (user_id, decision_ref, valid_from, valid_until,"
+        " recorded_by, recorded_at) VALUES (2, 'HD 2026/1', '2026-11-01', NULL, 1,"
+        " '2026-11-02T09:00:00+00:00')"
+    )
     audit.append(conn, when=T0, actor="beheer", action="workspace.init", obj="workspace:x")
     audit.append(conn, when=T0, actor="beheer", action="user.add", obj="user:inspecteur")
 
@@ -85,8 +90,14 @@ def test_every_older_version_upgrades_with_its_data(tmp_path: Path, version: int
         assert db.integrity_problems() == []
         # And the upgraded schema is fully usable by today's code.
         with db.transaction() as conn:
-            uid = repo.insert(conn, "nieuw", "N. Nieuw", frozenset({Role.AIVD_OFFICER}),
-                              Classification.STG_GEHEIM, audit.format_ts(T0))
+            uid = repo.insert(
+                conn,
+                "nieuw",
+                "N. Nieuw",
+                frozenset({Role.AIVD_OFFICER}),
+                Classification.STG_GEHEIM,
+                audit.format_ts(T0),
+            )
             audit.append(conn, when=T0, actor="beheer", action="user.add", obj="user:nieuw")
         with db.reading() as conn:
             assert repo.by_id(conn, uid) is not None
@@ -97,6 +108,7 @@ def test_every_older_version_upgrades_with_its_data(tmp_path: Path, version: int
 
 def test_latest_schema_matches_a_fresh_database(tmp_path: Path) -> None:
     """Upgrading step by step yields the same schema as migrating in one go."""
+
     def schema(db: Database) -> list[tuple[Any, ...]]:
         with db.reading() as conn:
             return sorted(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
@@ -138,29 +150,38 @@ def test_newer_database_is_refused_and_left_alone(tmp_path: Path) -> None:
         db.close()
 
 
-def test_failing_step_rolls_back_completely(store: Database,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failing_step_rolls_back_completely(
+    store: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(conn: Connection) -> None:
         conn.execute("CREATE TABLE half_done (x)")
         conn.execute("INSERT INTO settings (key, value) VALUES ('half', 'done')")
         raise RuntimeError("step fails midway")
 
     nxt = migrations.LATEST + 1
-    monkeypatch.setattr(migrations, "MIGRATIONS",
-                        [*migrations.MIGRATIONS, migrations.Migration(nxt, "broken", broken)])
+    monkeypatch.setattr(
+        migrations,
+        "MIGRATIONS",
+        [*migrations.MIGRATIONS, migrations.Migration(nxt, "broken", broken)],
+    )
     monkeypatch.setattr(migrations, "LATEST", nxt)
     with pytest.raises(RuntimeError):
         migrations.migrate(store)
     assert migrations.current_version(store) == nxt - 1
     with store.reading() as conn:
-        assert conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
+        assert (
+            conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[
+                0
+            ]
+            == 0
+        )
         assert repo.get_setting(conn, "half") is None
 
 
 def test_script_splitter_keeps_trigger_bodies_whole() -> None:
     parts = migrations._split(
         "CREATE TABLE a (x);\n-- comment;\nCREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n"
-        "    SELECT RAISE(ABORT, 'no');\nEND;\nCREATE INDEX i ON a(x);\n")
+        "    SELECT RAISE(ABORT, 'no');\nEND;\nCREATE INDEX i ON a(x);\n"
+    )
     assert len(parts) == 3
     assert parts[1].startswith("CREATE TRIGGER") and parts[1].rstrip().endswith("END;")

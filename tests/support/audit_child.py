@@ -31,11 +31,14 @@ from desktop_app.storage import users as repo
 def main() -> None:
     root, user, mode = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
     provider = MemorySecretProvider()
-    provider.store(os.environ["AUDIT_CHILD_BINDING"],
-                   bytes.fromhex(os.environ["AUDIT_CHILD_SECRET"]))
-    env = Environment(provider=provider,
-                      clock=FixedClock(dt.datetime(2026, 11, 3, 9, 0, tzinfo=dt.UTC)),
-                      origin="child")
+    provider.store(
+        os.environ["AUDIT_CHILD_BINDING"], bytes.fromhex(os.environ["AUDIT_CHILD_SECRET"])
+    )
+    env = Environment(
+        provider=provider,
+        clock=FixedClock(dt.datetime(2026, 11, 3, 9, 0, tzinfo=dt.UTC)),
+        origin="child",
+    )
     session = open_session(env, root, user, os.environ["AUDIT_CHILD_PASSWORD"])
     real_append = session_mod.audit.append
 

@@ -32,8 +32,10 @@ def main() -> None:
     if journal == "delete":
         db.conn.execute("PRAGMA journal_mode = DELETE")
     with db.transaction() as conn:
-        conn.execute("CREATE TABLE IF NOT EXISTS crash (id INTEGER PRIMARY KEY,"
-                     " grp INTEGER, payload BLOB NOT NULL, digest TEXT NOT NULL)")
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS crash (id INTEGER PRIMARY KEY,"
+            " grp INTEGER, payload BLOB NOT NULL, digest TEXT NOT NULL)"
+        )
         group = conn.execute("SELECT coalesce(max(grp), 0) FROM crash").fetchone()[0]
     print("READY", flush=True)
     for _ in range(MAX_TRANSACTIONS):
@@ -41,16 +43,19 @@ def main() -> None:
             payload = secrets.token_bytes(1 + secrets.randbelow(3000))
             digest = hashlib.sha256(payload).hexdigest()
             with db.transaction() as conn:
-                rowid = conn.execute("INSERT INTO crash (grp, payload, digest) VALUES (0, ?, ?)",
-                                     (payload, digest)).lastrowid
+                rowid = conn.execute(
+                    "INSERT INTO crash (grp, payload, digest) VALUES (0, ?, ?)", (payload, digest)
+                ).lastrowid
             print(f"ACK {rowid} {digest}", flush=True)
         else:
             group += 1
             with db.transaction() as conn:
                 for k in range(GROUP):
                     payload = secrets.token_bytes(200 + secrets.randbelow(800))
-                    conn.execute("INSERT INTO crash (grp, payload, digest) VALUES (?, ?, ?)",
-                                 (group, payload, hashlib.sha256(payload).hexdigest()))
+                    conn.execute(
+                        "INSERT INTO crash (grp, payload, digest) VALUES (?, ?, ?)",
+                        (group, payload, hashlib.sha256(payload).hexdigest()),
+                    )
                     print(f"ROW {group} {k}", flush=True)
             print(f"ACK {group}", flush=True)
     print("DONE", flush=True)

@@ -59,9 +59,14 @@ def populate(ws: Any, *, full_name_suffix: str = "", decision: str = "HD-IND 202
     """Add the four staff users (one with a designation) to a fixture workspace."""
     with ws.session("beheer", ADMIN_PW) as s:
         for name, (pw, roles, clearance) in STAFF.items():
-            users.add_user(s, name=name, password=pw, roles=roles,
-                           full_name=f"{name.title()} Testpersoon{full_name_suffix}",
-                           clearance=clearance)
+            users.add_user(
+                s,
+                name=name,
+                password=pw,
+                roles=roles,
+                full_name=f"{name.title()} Testpersoon{full_name_suffix}",
+                clearance=clearance,
+            )
         users.designate(s, name="inspecteur", decision_ref=decision)
 
 
@@ -97,8 +102,12 @@ def shannon_entropy(data: bytes) -> float:
 
 def markers(text: str) -> list[bytes]:
     """The byte patterns under which ``text`` could appear on disk."""
-    return [text.encode("ascii"), text.encode("utf-16-le"), text.encode("utf-16-be"),
-            json.dumps(text).encode("ascii")]
+    return [
+        text.encode("ascii"),
+        text.encode("utf-16-le"),
+        text.encode("utf-16-be"),
+        json.dumps(text).encode("ascii"),
+    ]
 
 
 def files_containing(root: Path, patterns: list[bytes]) -> list[str]:
@@ -110,12 +119,23 @@ def files_containing(root: Path, patterns: list[bytes]) -> list[str]:
     return hits
 
 
-def run_module(args: list[str], *, stdin: str = "", env_extra: dict[str, str] | None = None,
-               timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run_module(
+    args: list[str],
+    *,
+    stdin: str = "",
+    env_extra: dict[str, str] | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[str]:
     """``python -m desktop_app ARGS`` in a child process (real keyring selection, real exit)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON_KEYRING")}
     env.update(env_extra or {})
     return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args], input=stdin, capture_output=True,
-        text=True, cwd=REPO, env=env, timeout=timeout, check=False,
+        [sys.executable, "-m", "desktop_app", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=timeout,
+        check=False,
     )

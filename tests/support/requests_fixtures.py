@@ -28,9 +28,13 @@ def drafts(n: int, *, progress: bool = False) -> Iterator[RequestDraft]:
         if progress and i % 1000 == 0:
             print(f"ROW {i}", flush=True)
         yield RequestDraft(
-            subject_name=f"Ayşe Çelik {i}", v_number=f"{i:010d}", purpose=purposes[i % 4],
-            received=TODAY - dt.timedelta(days=i % 400), nationality="TR",
-            ind_reference=f"IND-{i}")
+            subject_name=f"Ayşe Çelik {i}",
+            v_number=f"{i:010d}",
+            purpose=purposes[i % 4],
+            received=TODAY - dt.timedelta(days=i % 400),
+            nationality="TR",
+            ind_reference=f"IND-{i}",
+        )
 
 
 def main() -> None:
@@ -43,15 +47,22 @@ def main() -> None:
     db = Database.create(path, key)
     migrations.migrate(db)
     with db.transaction() as conn:
-        repo.insert_many(conn, drafts(10), calendar=AtwCalendar(), created_by="base",
-                         created_at="t")
+        repo.insert_many(
+            conn, drafts(10), calendar=AtwCalendar(), created_by="base", created_at="t"
+        )
     print("BASE", flush=True)
     if os.environ.get("DEFER_INDEXES") == "1":
         # A large import into a small table: the random-order indexes are dropped first.
         repo.DEFER_MIN_ROWS = 1_000
     with db.transaction() as conn:
-        repo.insert_many(conn, drafts(rows, progress=True), calendar=AtwCalendar(),
-                         created_by="child", created_at="t", expected_rows=rows)
+        repo.insert_many(
+            conn,
+            drafts(rows, progress=True),
+            calendar=AtwCalendar(),
+            created_by="child",
+            created_at="t",
+            expected_rows=rows,
+        )
     print("DONE", flush=True)
     db.close()
 

@@ -19,27 +19,36 @@ BLOCKED_SEQUENCES = (
 )
 _CTRL = Qt.KeyboardModifier.ControlModifier
 # Combinations not (always) covered by the standard sequences of every platform.
-BLOCKED_CHORDS = frozenset({
-    (Qt.Key.Key_C, _CTRL),
-    (Qt.Key.Key_X, _CTRL),
-    (Qt.Key.Key_Insert, _CTRL),
-    (Qt.Key.Key_P, _CTRL),
-    (Qt.Key.Key_S, _CTRL),
-    (Qt.Key.Key_A, _CTRL),
-    (Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier),  # cut on some platforms
-})
+BLOCKED_CHORDS = frozenset(
+    {
+        (Qt.Key.Key_C, _CTRL),
+        (Qt.Key.Key_X, _CTRL),
+        (Qt.Key.Key_Insert, _CTRL),
+        (Qt.Key.Key_P, _CTRL),
+        (Qt.Key.Key_S, _CTRL),
+        (Qt.Key.Key_A, _CTRL),
+        (Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier),  # cut on some platforms
+    }
+)
 BLOCKED_KEYS = frozenset({Qt.Key.Key_Print, Qt.Key.Key_Copy, Qt.Key.Key_Cut, Qt.Key.Key_Save})
 
-_KEY_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride,
-                         QEvent.Type.KeyRelease})
-_SWALLOWED = frozenset({
-    QEvent.Type.ContextMenu,
-    QEvent.Type.DragEnter,
-    QEvent.Type.DragMove,
-    QEvent.Type.Drop,
-})
-_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-              | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier)
+_KEY_EVENTS = frozenset(
+    {QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.KeyRelease}
+)
+_SWALLOWED = frozenset(
+    {
+        QEvent.Type.ContextMenu,
+        QEvent.Type.DragEnter,
+        QEvent.Type.DragMove,
+        QEvent.Type.Drop,
+    }
+)
+_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.ShiftModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
 
 
 def is_blocked_key(event: QKeyEvent) -> bool:
@@ -69,8 +78,12 @@ class CopyGuard(QObject):
         if kind in _SWALLOWED and self._ours(obj):
             self.blocked += 1
             return True
-        if (kind in _KEY_EVENTS and self._ours(obj) and isinstance(event, QKeyEvent)
-                and is_blocked_key(event)):
+        if (
+            kind in _KEY_EVENTS
+            and self._ours(obj)
+            and isinstance(event, QKeyEvent)
+            and is_blocked_key(event)
+        ):
             self.blocked += 1
             event.accept()
             return True

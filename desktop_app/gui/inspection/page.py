@@ -94,11 +94,17 @@ def duration_text(seconds: int) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
-        return QCoreApplication.translate("inspection", "%1 u %2 min").replace(
-            "%1", str(hours)).replace("%2", f"{minutes:02d}")
+        return (
+            QCoreApplication.translate("inspection", "%1 u %2 min")
+            .replace("%1", str(hours))
+            .replace("%2", f"{minutes:02d}")
+        )
     if minutes:
-        return QCoreApplication.translate("inspection", "%1 min %2 s").replace(
-            "%1", str(minutes)).replace("%2", f"{secs:02d}")
+        return (
+            QCoreApplication.translate("inspection", "%1 min %2 s")
+            .replace("%1", str(minutes))
+            .replace("%2", f"{secs:02d}")
+        )
     return QCoreApplication.translate("inspection", "%1 s").replace("%1", str(secs))
 
 
@@ -111,9 +117,12 @@ def end_text(record: InspectionRecordView) -> str:
 
 
 def viewed_summary(record: InspectionRecordView) -> str:
-    """"2 van 5: Notitie, Foto" (the items opened, of the items listed)."""
-    count = QCoreApplication.translate("inspection", "%1 van %2").replace(
-        "%1", str(len(record.viewed))).replace("%2", str(record.listed_items))
+    """ "2 van 5: Notitie, Foto" (the items opened, of the items listed)."""
+    count = (
+        QCoreApplication.translate("inspection", "%1 van %2")
+        .replace("%1", str(len(record.viewed)))
+        .replace("%2", str(record.listed_items))
+    )
     if not record.viewed:
         return count
     return f"{count}: " + ", ".join(v.title for v in record.viewed)
@@ -123,10 +132,12 @@ def record_details(record: InspectionRecordView) -> str:
     """Several lines about one session: who, when, each item viewed and for how long."""
     lines = [
         QCoreApplication.translate(
-            "inspection", "Inzage in %1 door %2 (aanwijzing %3), werkplek %4.")
+            "inspection", "Inzage in %1 door %2 (aanwijzing %3), werkplek %4."
+        )
         .replace("%1", record.report_reference)
         .replace("%2", f"{record.inspector_full_name} ({record.inspector_name})")
-        .replace("%3", record.designation_ref).replace("%4", record.workstation_id),
+        .replace("%3", record.designation_ref)
+        .replace("%4", record.workstation_id),
         QCoreApplication.translate("inspection", "Begonnen %1 · geëindigd %2 · %3.")
         .replace("%1", local_time(record.started_at))
         .replace("%2", local_time(record.ended_at) or "–")
@@ -137,8 +148,11 @@ def record_details(record: InspectionRecordView) -> str:
     for v in record.viewed:
         lines.append(
             QCoreApplication.translate("inspection", "• %1 — %2 bekeken (%3× geopend, eerst om %4)")
-            .replace("%1", v.title).replace("%2", duration_text(v.seconds))
-            .replace("%3", str(v.times_opened)).replace("%4", local_time(v.first_opened_at)))
+            .replace("%1", v.title)
+            .replace("%2", duration_text(v.seconds))
+            .replace("%3", str(v.times_opened))
+            .replace("%4", local_time(v.first_opened_at))
+        )
     return "\n".join(lines)
 
 
@@ -163,7 +177,8 @@ class InspectableReportTableModel(RecordTableModel[InspectableReport]):
         if column == self.COL_TITLE:
             # Empty when the clearance does not cover the report: say so, show nothing more.
             return record.title or QCoreApplication.translate(
-                "InspectableReportTableModel", "(titel boven uw rubricering)")
+                "InspectableReportTableModel", "(titel boven uw rubricering)"
+            )
         if column == self.COL_ISSUED:
             return stamp_text(record.issued_at)
         if column == self.COL_ITEMS:
@@ -179,8 +194,11 @@ class InspectableReportTableModel(RecordTableModel[InspectableReport]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_ITEMS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if (role == Qt.ItemDataRole.ForegroundRole and index.isValid()
-                and 0 <= index.row() < len(self._rows)):
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and 0 <= index.row() < len(self._rows)
+        ):
             # Colour only repeats what the sign and the words already say.
             record = self._rows[index.row()]
             if index.column() == self.COL_ALLOWED:
@@ -200,8 +218,9 @@ class InspectionRecordTableModel(RecordTableModel[InspectionRecordView]):
     """Inspection sessions: the inspector's own ("Mijn inzagen") or a report's history."""
 
     CONTEXT = "InspectionRecordTableModel"
-    (COL_REFERENCE, COL_INSPECTOR, COL_STARTED, COL_ENDED, COL_VIEWED, COL_DURATION,
-     COL_END) = range(7)
+    (COL_REFERENCE, COL_INSPECTOR, COL_STARTED, COL_ENDED, COL_VIEWED, COL_DURATION, COL_END) = (
+        range(7)
+    )
     HEADERS = (
         QT_TRANSLATE_NOOP("InspectionRecordTableModel", "Kenmerk"),
         QT_TRANSLATE_NOOP("InspectionRecordTableModel", "Inzagemedewerker"),
@@ -230,8 +249,11 @@ class InspectionRecordTableModel(RecordTableModel[InspectionRecordView]):
         return ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.ToolTipRole and index.isValid()
-                and 0 <= index.row() < len(self._rows)):
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and index.isValid()
+            and 0 <= index.row() < len(self._rows)
+        ):
             return record_details(self._rows[index.row()])
         return super().data(index, role)
 
@@ -242,8 +264,9 @@ class InspectionRecordTableModel(RecordTableModel[InspectionRecordView]):
         return None
 
 
-def make_table(model: RecordTableModel[Any], parent: QWidget, name: str,
-               stretch: int) -> QTableView:
+def make_table(
+    model: RecordTableModel[Any], parent: QWidget, name: str, stretch: int
+) -> QTableView:
     return tables.make_table(model, parent, name, stretch, COLUMN_CAP)
 
 
@@ -257,9 +280,11 @@ def default_record_name(record: InspectionRecordView) -> str:
 def ask_record_path(parent: QWidget, record: InspectionRecordView) -> Path | None:
     """Where to save the record; None when the person cancelled."""
     name, _filter = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("inspection", "Verslag van inzage opslaan"),
+        parent,
+        QCoreApplication.translate("inspection", "Verslag van inzage opslaan"),
         default_record_name(record),
-        QCoreApplication.translate("inspection", "PDF-documenten (*.pdf)"))
+        QCoreApplication.translate("inspection", "PDF-documenten (*.pdf)"),
+    )
     if not name:
         return None
     path = Path(name)
@@ -274,20 +299,31 @@ def write_record_pdf(session: Session, inspection_id: int, path: Path) -> Path:
     return path
 
 
-def save_record_pdf(parent: QWidget, session: Session, runner: TaskRunner, inspection_id: int,
-                    path: Path, on_saved: Callable[[Path], None]) -> None:
+def save_record_pdf(
+    parent: QWidget,
+    session: Session,
+    runner: TaskRunner,
+    inspection_id: int,
+    path: Path,
+    on_saved: Callable[[Path], None],
+) -> None:
     """``write_record_pdf`` on the runner; a refusal or a file that cannot be written shows
     as a sentence."""
 
     def failed(exc: BaseException) -> None:
         if isinstance(exc, OSError):
-            exc = InvalidInput(QCoreApplication.translate(
-                "inspection", "Het PDF-bestand '%1' kan niet worden geschreven. Kies een andere "
-                "map of naam.").replace("%1", path.name), field="pdf")
+            exc = InvalidInput(
+                QCoreApplication.translate(
+                    "inspection",
+                    "Het PDF-bestand '%1' kan niet worden geschreven. Kies een andere map of naam.",
+                ).replace("%1", path.name),
+                field="pdf",
+            )
         show_error(parent, exc)
 
-    runner.run(lambda: write_record_pdf(session, inspection_id, path), on_saved, failed,
-               owner=parent)
+    runner.run(
+        lambda: write_record_pdf(session, inspection_id, path), on_saved, failed, owner=parent
+    )
 
 
 # --- the page -----------------------------------------------------------------------------------
@@ -296,8 +332,7 @@ def save_record_pdf(parent: QWidget, session: Session, runner: TaskRunner, inspe
 class InspectionPage(QWidget):
     """The Inzage section of the main window (role ``ind_inspector``)."""
 
-    def __init__(self, session: Session, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inspectionPage")
         self.setStyleSheet(PAGE_STYLE)
@@ -319,11 +354,15 @@ class InspectionPage(QWidget):
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         top.addWidget(self.refresh_button)
         layout.addLayout(top)
-        intro = QLabel(self.tr(
-            "Inzage in de onderliggende gegevens van uitgebrachte ambtsberichten (art. 2.5 van "
-            "het convenant). Kies een ambtsbericht en start de inzage. Tijdens de inzage kan "
-            "niets worden gekopieerd, afgedrukt of opgeslagen; elk geopend item wordt "
-            "vastgelegd."), self)
+        intro = QLabel(
+            self.tr(
+                "Inzage in de onderliggende gegevens van uitgebrachte ambtsberichten (art. 2.5 van "
+                "het convenant). Kies een ambtsbericht en start de inzage. Tijdens de inzage kan "
+                "niets worden gekopieerd, afgedrukt of opgeslagen; elk geopend item wordt "
+                "vastgelegd."
+            ),
+            self,
+        )
         intro.setObjectName("hintLabel")
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -341,12 +380,17 @@ class InspectionPage(QWidget):
         self.reports_label.setObjectName("sectionLabel")
         upper_layout.addWidget(self.reports_label)
         self.reports_model = InspectableReportTableModel(self)
-        self.reports_table = make_table(self.reports_model, upper, "inspectableReportsTable",
-                                        InspectableReportTableModel.COL_REASON)
+        self.reports_table = make_table(
+            self.reports_model,
+            upper,
+            "inspectableReportsTable",
+            InspectableReportTableModel.COL_REASON,
+        )
         self.reports_table.setAccessibleName(self.tr("Uitgebrachte ambtsberichten"))
         self.reports_label.setBuddy(self.reports_table)
         self.reports_table.selectionModel().selectionChanged.connect(
-            self._on_reports_selection_changed)
+            self._on_reports_selection_changed
+        )
         self.reports_table.activated.connect(lambda _index: self.start_inspection())
         upper_layout.addWidget(self.reports_table, 1)
         self.reason_label = QLabel(upper)
@@ -373,13 +417,15 @@ class InspectionPage(QWidget):
         self.mine_label.setObjectName("sectionLabel")
         lower_layout.addWidget(self.mine_label)
         self.records_model = InspectionRecordTableModel(self)
-        self.records_table = make_table(self.records_model, lower, "myInspectionsTable",
-                                        InspectionRecordTableModel.COL_VIEWED)
+        self.records_table = make_table(
+            self.records_model, lower, "myInspectionsTable", InspectionRecordTableModel.COL_VIEWED
+        )
         self.records_table.setColumnHidden(InspectionRecordTableModel.COL_INSPECTOR, True)
         self.records_table.setAccessibleName(self.tr("Mijn inzagen"))
         self.mine_label.setBuddy(self.records_table)
         self.records_table.selectionModel().selectionChanged.connect(
-            self._on_records_selection_changed)
+            self._on_records_selection_changed
+        )
         lower_layout.addWidget(self.records_table, 1)
         self.record_details = QLabel(lower)
         self.record_details.setObjectName("recordDetails")
@@ -414,25 +460,30 @@ class InspectionPage(QWidget):
             return
         session = self.session
 
-        def done(result: tuple[tuple[InspectableReport, ...],
-                               tuple[InspectionRecordView, ...]]) -> None:
+        def done(
+            result: tuple[tuple[InspectableReport, ...], tuple[InspectionRecordView, ...]],
+        ) -> None:
             self._show(*result)
             if then is not None:
                 then()
 
         self.runner.run(
-            lambda: (inspections.inspectable_reports(session),
-                     inspections.my_inspections(session)),
-            done, lambda exc: show_error(self, exc), owner=self)
+            lambda: (inspections.inspectable_reports(session), inspections.my_inspections(session)),
+            done,
+            lambda exc: show_error(self, exc),
+            owner=self,
+        )
 
-    def _show(self, reports: tuple[InspectableReport, ...],
-              records: tuple[InspectionRecordView, ...]) -> None:
+    def _show(
+        self, reports: tuple[InspectableReport, ...], records: tuple[InspectionRecordView, ...]
+    ) -> None:
         if self._wiped:
             return
         current = self.selected_report()
         self.reports_model.set_rows(reports)
-        self.reports_label.setText(self.tr("Uitgebrachte ambtsberichten (%1)").replace(
-            "%1", str(len(reports))))
+        self.reports_label.setText(
+            self.tr("Uitgebrachte ambtsberichten (%1)").replace("%1", str(len(reports)))
+        )
         if not reports:
             self.reason_label.setProperty("allowed", "false")
             self.reason_label.setText(self.tr("Er zijn nog geen uitgebrachte ambtsberichten."))
@@ -489,12 +540,20 @@ class InspectionPage(QWidget):
                 self.reason_label.hide()
             return
         if report.allowed:
-            text = self.tr("U kunt de onderliggende gegevens van %1 inzien (%2 items binnen uw "
-                           "rubricering).").replace("%1", report.reference) \
+            text = (
+                self.tr(
+                    "U kunt de onderliggende gegevens van %1 inzien (%2 items binnen uw "
+                    "rubricering)."
+                )
+                .replace("%1", report.reference)
                 .replace("%2", str(report.items))
+            )
         else:
-            text = self.tr("Inzage in %1 is niet mogelijk: %2").replace(
-                "%1", report.reference).replace("%2", report.reason)
+            text = (
+                self.tr("Inzage in %1 is niet mogelijk: %2")
+                .replace("%1", report.reference)
+                .replace("%2", report.reason)
+            )
         self.reason_label.setProperty("allowed", "true" if report.allowed else "false")
         self.reason_label.setText(text)
         self.reason_label.setAccessibleDescription(text)
@@ -530,8 +589,9 @@ class InspectionPage(QWidget):
                 return None
             report_id = int(report.id)
         try:
-            window = open_inspection_window(self.window(), self.session, report_id,
-                                            runner=self.runner)
+            window = open_inspection_window(
+                self.window(), self.session, report_id, runner=self.runner
+            )
         except Exception as exc:  # the service's sentence (or the generic one), never a trace
             show_error(self, exc)
             self.refresh()  # the facts changed since the list was loaded
@@ -546,9 +606,11 @@ class InspectionPage(QWidget):
         if self._wiped:
             return
         if isinstance(record, InspectionRecordView):
-            self.status_line.setText(self.tr(
-                "De inzage in %1 is beëindigd en vastgelegd.").replace(
-                    "%1", record.report_reference))
+            self.status_line.setText(
+                self.tr("De inzage in %1 is beëindigd en vastgelegd.").replace(
+                    "%1", record.report_reference
+                )
+            )
             self.refresh(then=lambda: self._select_if_present(int(record.id)))
         else:
             self.refresh()
@@ -571,8 +633,9 @@ class InspectionPage(QWidget):
         """Write the record of ``inspection_id`` to ``path`` (the file dialog's choice)."""
 
         def saved(written: Path) -> None:
-            self.status_line.setText(self.tr("Het verslag van inzage is opgeslagen als %1.")
-                                     .replace("%1", str(written)))
+            self.status_line.setText(
+                self.tr("Het verslag van inzage is opgeslagen als %1.").replace("%1", str(written))
+            )
 
         save_record_pdf(self, self.session, self.runner, inspection_id, path, saved)
 

@@ -54,8 +54,12 @@ def _photo() -> bytes:
     sky.setColorAt(1, QColor(215, 228, 240))
     p.fillRect(QRectF(0, 0, 1200, 520), sky)
     p.fillRect(QRectF(0, 520, 1200, 280), QColor(110, 110, 112))
-    for x, w, h, shade in ((60, 260, 330, 150), (340, 300, 420, 120), (660, 220, 300, 165),
-                           (900, 260, 380, 135)):
+    for x, w, h, shade in (
+        (60, 260, 330, 150),
+        (340, 300, 420, 120),
+        (660, 220, 300, 165),
+        (900, 260, 380, 135),
+    ):
         p.fillRect(QRectF(x, 520 - h, w, h), QColor(shade, shade - 20, shade - 35))
         for wy in range(int(540 - h), 500, 60):
             for wx in range(x + 20, x + w - 30, 55):
@@ -63,9 +67,20 @@ def _photo() -> bytes:
     p.fillRect(QRectF(420, 430, 70, 90), QColor(70, 50, 35))  # the door
     p.setBrush(QColor(25, 40, 90))
     p.setPen(Qt.PenStyle.NoPen)
-    p.drawPolygon(QPolygonF([QPointF(520, 640), QPointF(560, 585), QPointF(700, 585),
-                             QPointF(750, 640), QPointF(780, 645), QPointF(780, 690),
-                             QPointF(500, 690), QPointF(500, 645)]))
+    p.drawPolygon(
+        QPolygonF(
+            [
+                QPointF(520, 640),
+                QPointF(560, 585),
+                QPointF(700, 585),
+                QPointF(750, 640),
+                QPointF(780, 645),
+                QPointF(780, 690),
+                QPointF(500, 690),
+                QPointF(500, 645),
+            ]
+        )
+    )
     p.setBrush(QColor(20, 20, 20))
     for cx in (565, 715):
         p.drawEllipse(QPointF(cx, 690), 26, 26)
@@ -73,8 +88,11 @@ def _photo() -> bytes:
     font = QFont("DejaVu Sans", 22)
     font.setBold(True)
     p.setFont(font)
-    p.drawText(QRectF(20, 740, 1160, 50), int(Qt.AlignmentFlag.AlignRight),
-               "OBS-2026-0412 · 12-10-2026 14:32")
+    p.drawText(
+        QRectF(20, 740, 1160, 50),
+        int(Qt.AlignmentFlag.AlignRight),
+        "OBS-2026-0412 · 12-10-2026 14:32",
+    )
     p.end()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -85,8 +103,15 @@ def _photo() -> bytes:
 def _workspace(root: Path) -> tuple[Environment, int]:
     clock = FixedClock(dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC))
     env = Environment(provider=MemorySecretProvider(), clock=clock, origin="screenshot")
-    init_workspace(env, root, admin_name="beheer", admin_password=_password("beheer"),
-                   full_name="B. Beheerder", location="aivd", kdf_profile="test")
+    init_workspace(
+        env,
+        root,
+        admin_name="beheer",
+        admin_password=_password("beheer"),
+        full_name="B. Beheerder",
+        location="aivd",
+        kdf_profile="test",
+    )
     staff = {
         "officier": ({Role.AIVD_OFFICER}, Classification.STG_GEHEIM, "Olga Officier"),
         "tekenaar": ({Role.AIVD_SIGNER}, Classification.STG_ZEER_GEHEIM, "Teun Tekenaar"),
@@ -95,23 +120,42 @@ def _workspace(root: Path) -> tuple[Environment, int]:
     }
     with open_session(env, root, "beheer", _password("beheer")) as s:
         for name, (roles, clearance, full_name) in staff.items():
-            users.add_user(s, name=name, password=_password(name), roles=roles,
-                           full_name=full_name, clearance=clearance)
-        users.designate(s, name="inspecteur", decision_ref="HD-IND 2026/017",
-                        valid_from=dt.date(2026, 1, 1))
+            users.add_user(
+                s,
+                name=name,
+                password=_password(name),
+                roles=roles,
+                full_name=full_name,
+                clearance=clearance,
+            )
+        users.designate(
+            s, name="inspecteur", decision_ref="HD-IND 2026/017", valid_from=dt.date(2026, 1, 1)
+        )
 
     def session(name: str):  # type: ignore[no-untyped-def]
         return open_session(env, root, name, _password(name))
 
     with session("officier") as s:
-        rid = reports.draft_report(s, text="Ambtsbericht inzake betrokkene.\n",
-                                   title="Ambtsbericht inzake J. Jansen").report.id
-        evidence.add_evidence(s, rid, source=_photo(), title="Foto observatie Havenstraat",
-                              classification=Classification.STG_GEHEIM,
-                              source_note="Eigen waarneming", data_date=dt.date(2026, 10, 12))
-        evidence.add_evidence(s, rid, source=NOTE.encode(), title="Verslag observatie",
-                              source_note="Dossier OBS-2026-0412",
-                              data_date=dt.date(2026, 10, 12))
+        rid = reports.draft_report(
+            s, text="Ambtsbericht inzake betrokkene.\n", title="Ambtsbericht inzake J. Jansen"
+        ).report.id
+        evidence.add_evidence(
+            s,
+            rid,
+            source=_photo(),
+            title="Foto observatie Havenstraat",
+            classification=Classification.STG_GEHEIM,
+            source_note="Eigen waarneming",
+            data_date=dt.date(2026, 10, 12),
+        )
+        evidence.add_evidence(
+            s,
+            rid,
+            source=NOTE.encode(),
+            title="Verslag observatie",
+            source_note="Dossier OBS-2026-0412",
+            data_date=dt.date(2026, 10, 12),
+        )
         evidence.add_evidence(s, rid, source=b"\x00\x01export", title="Export telefoon")
         reports.submit_report(s, rid)
     with session("liaison") as s:

@@ -114,19 +114,27 @@ class ItemViewer(QStackedWidget):
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.pdf_document.load(buffer)
-        if (self.pdf_document.status() != QPdfDocument.Status.Ready
-                or self.pdf_document.pageCount() < 1):
+        if (
+            self.pdf_document.status() != QPdfDocument.Status.Ready
+            or self.pdf_document.pageCount() < 1
+        ):
             error = self.pdf_document.error()
             self.pdf_document.close()
             buffer.close()
             buffer.deleteLater()
-            if error in (QPdfDocument.Error.IncorrectPassword,
-                         QPdfDocument.Error.UnsupportedSecurityScheme):
-                return self.show_message(self.tr(
-                    "Dit PDF-document is beveiligd met een wachtwoord en kan niet worden "
-                    "weergegeven."))
-            return self.show_message(self.tr(
-                "Dit PDF-document is beschadigd en kan niet worden weergegeven."))
+            if error in (
+                QPdfDocument.Error.IncorrectPassword,
+                QPdfDocument.Error.UnsupportedSecurityScheme,
+            ):
+                return self.show_message(
+                    self.tr(
+                        "Dit PDF-document is beveiligd met een wachtwoord en kan niet worden "
+                        "weergegeven."
+                    )
+                )
+            return self.show_message(
+                self.tr("Dit PDF-document is beschadigd en kan niet worden weergegeven.")
+            )
         self._pdf_buffer = buffer
         self.pdf_view.setDocument(self.pdf_document)
         self.setCurrentWidget(self.pdf_view)
@@ -136,8 +144,9 @@ class ItemViewer(QStackedWidget):
         self._clear()
         image = QImage.fromData(data)
         if image.isNull():
-            return self.show_message(self.tr(
-                "Deze afbeelding is beschadigd en kan niet worden weergegeven."))
+            return self.show_message(
+                self.tr("Deze afbeelding is beschadigd en kan niet worden weergegeven.")
+            )
         self.image.set_image(image)
         self.setCurrentWidget(self.image)
         return True

@@ -12,16 +12,27 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.clock import LOCAL_TZ
 
-_MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-              "september", "oktober", "november", "december")
+_MONTHS_NL = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 ANGLE = -30.0
 ALPHA = 46  # of 255: readable through, impossible to miss
 
 
 def watermark_text(full_name: str, when: dt.datetime) -> str:
     local = when.astimezone(LOCAL_TZ)
-    return (f"{full_name} · {local.day} {_MONTHS_NL[local.month - 1]} {local.year} "
-            f"{local:%H:%M}")
+    return f"{full_name} · {local.day} {_MONTHS_NL[local.month - 1]} {local.year} {local:%H:%M}"
 
 
 class WatermarkOverlay(QWidget):
@@ -59,7 +70,7 @@ class WatermarkOverlay(QWidget):
         step_y = metrics.height() * 4.5
         width, height = float(self.width()), float(self.height())
         # Rotate about the centre and tile a square that covers the window at any angle.
-        diagonal = (width ** 2 + height ** 2) ** 0.5
+        diagonal = (width**2 + height**2) ** 0.5
         painter.translate(QPointF(width / 2, height / 2))
         painter.rotate(ANGLE)
         row = 0
@@ -67,8 +78,11 @@ class WatermarkOverlay(QWidget):
         while y < diagonal / 2:
             x = -diagonal / 2 - (step_x / 2 if row % 2 else 0.0)
             while x < diagonal / 2:
-                painter.drawText(QRectF(x, y, step_x, metrics.height()),
-                                 int(Qt.AlignmentFlag.AlignLeft), self._text)
+                painter.drawText(
+                    QRectF(x, y, step_x, metrics.height()),
+                    int(Qt.AlignmentFlag.AlignLeft),
+                    self._text,
+                )
                 x += step_x
             y += step_y
             row += 1

@@ -61,14 +61,16 @@ log = logging.getLogger(__name__)
 
 TICK_MS = 1000
 TOUCH_INTERVAL = inspections.ACTIVITY_INTERVAL
-INPUT_EVENTS = frozenset({
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseButtonDblClick,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-})
+INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
 # Refusals that mean the right to inspect is gone (AUTHZ-3): no further item is opened.
 ACCESS_GONE = (Involved, NotDesignated, WrongLocation)
 
@@ -84,9 +86,15 @@ class InspectionWindow(QWidget):
 
     ended = Signal(object)  # the InspectionRecordView, or None when it could not be recorded
 
-    def __init__(self, session: Session, started: StartedInspection,
-                 parent: QWidget | None = None, *, runner: TaskRunner | None = None,
-                 clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        started: StartedInspection,
+        parent: QWidget | None = None,
+        *,
+        runner: TaskRunner | None = None,
+        clock: Clock | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.session = session
         self.started = started
@@ -103,8 +111,9 @@ class InspectionWindow(QWidget):
         self._awaiting: int | None = None
 
         self.setObjectName("inspectionWindow")
-        self.setWindowTitle(self.tr("Inzage onderliggende gegevens — %1").replace(
-            "%1", started.report_reference))
+        self.setWindowTitle(
+            self.tr("Inzage onderliggende gegevens — %1").replace("%1", started.report_reference)
+        )
         self.setAcceptDrops(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._build()
@@ -139,16 +148,21 @@ class InspectionWindow(QWidget):
         outer.setSpacing(10)
 
         header = QHBoxLayout()
-        title = QLabel(self.tr("Inzage onderliggende gegevens — %1").replace(
-            "%1", self.started.report_reference), self.content)
+        title = QLabel(
+            self.tr("Inzage onderliggende gegevens — %1").replace(
+                "%1", self.started.report_reference
+            ),
+            self.content,
+        )
         title.setObjectName("inspectionTitle")
         bold = QFont(title.font())
         bold.setPointSizeF(bold.pointSizeF() * 1.3)
         bold.setBold(True)
         title.setFont(bold)
         header.addWidget(title, 1)
-        who = QLabel(self.tr("Inzage door %1").replace(
-            "%1", self.started.inspector_full_name), self.content)
+        who = QLabel(
+            self.tr("Inzage door %1").replace("%1", self.started.inspector_full_name), self.content
+        )
         who.setObjectName("inspectorLabel")
         header.addWidget(who)
         self.end_button = QPushButton(self.tr("Inzage beëindigen"), self.content)
@@ -217,25 +231,35 @@ class InspectionWindow(QWidget):
         self.notes = QPlainTextEdit(self.content)
         self.notes.setObjectName("inspectionNotes")
         self.notes.setAccessibleName(self.tr("Uw aantekeningen"))
-        self.notes.setPlaceholderText(self.tr(
-            "Aantekeningen worden bij de inzagesessie bewaard en komen in het verslag van "
-            "inzage."))
+        self.notes.setPlaceholderText(
+            self.tr(
+                "Aantekeningen worden bij de inzagesessie bewaard en komen in het verslag van "
+                "inzage."
+            )
+        )
         self.notes.setFixedWidth(300)
         self.notes.textChanged.connect(self._on_notes_changed)
         right.addWidget(self.notes, 1)
         body.addLayout(right)
         outer.addLayout(body, 1)
 
-        self.status = QLabel(self.tr(
-            "Kopiëren, afdrukken en opslaan zijn in dit venster niet mogelijk. De inzage "
-            "eindigt na %1 minuten zonder activiteit.").replace(
-                "%1", str(self.started.idle_minutes)), self.content)
+        self.status = QLabel(
+            self.tr(
+                "Kopiëren, afdrukken en opslaan zijn in dit venster niet mogelijk. De inzage "
+                "eindigt na %1 minuten zonder activiteit."
+            ).replace("%1", str(self.started.idle_minutes)),
+            self.content,
+        )
         self.status.setObjectName("inspectionStatus")
         outer.addWidget(self.status)
 
-        self.cover = QLabel(self.tr(
-            "Inhoud verborgen\n\nHet inzagevenster is niet actief. Klik in dit venster om "
-            "verder te gaan."), self)
+        self.cover = QLabel(
+            self.tr(
+                "Inhoud verborgen\n\nHet inzagevenster is niet actief. Klik in dit venster om "
+                "verder te gaan."
+            ),
+            self,
+        )
         self.cover.setObjectName("contentCover")
         self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cover.setAutoFillBackground(True)
@@ -247,10 +271,15 @@ class InspectionWindow(QWidget):
             label.setTextFormat(Qt.TextFormat.PlainText)
 
     def _item_label(self, item: InspectionItemView) -> str:
-        kind = self.tr("kan niet worden weergegeven") if not item.displayable else {
-            "text": self.tr("tekstnotitie"), "pdf": self.tr("PDF-document"),
-            "image": self.tr("afbeelding"),
-        }.get(item.kind.value, item.kind.value)
+        kind = (
+            self.tr("kan niet worden weergegeven")
+            if not item.displayable
+            else {
+                "text": self.tr("tekstnotitie"),
+                "pdf": self.tr("PDF-document"),
+                "image": self.tr("afbeelding"),
+            }.get(item.kind.value, item.kind.value)
+        )
         return f"{item.title}\n{item.classification.marking} · {kind}"
 
     # --- geometry and focus ---------------------------------------------------------------------
@@ -301,8 +330,7 @@ class InspectionWindow(QWidget):
     # --- activity and idle ------------------------------------------------------------------
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (event.type() in INPUT_EVENTS and isinstance(obj, QWidget)
-                and obj.window() is self):
+        if event.type() in INPUT_EVENTS and isinstance(obj, QWidget) and obj.window() is self:
             self.register_activity()
         return False
 
@@ -337,8 +365,12 @@ class InspectionWindow(QWidget):
 
     # --- items ------------------------------------------------------------------------------
 
-    def _run(self, fn: Callable[[], Any], done: Callable[[Any], None],
-             fail: Callable[[BaseException], None]) -> None:
+    def _run(
+        self,
+        fn: Callable[[], Any],
+        done: Callable[[Any], None],
+        fail: Callable[[BaseException], None],
+    ) -> None:
         if self.runner is None:
             try:
                 result = fn()
@@ -394,8 +426,7 @@ class InspectionWindow(QWidget):
                 self._awaiting = None
                 self._on_open_failed(exc)
 
-        self._run(lambda: inspections.open_item(self.session, self.started.id, item.id),
-                  done, fail)
+        self._run(lambda: inspections.open_item(self.session, self.started.id, item.id), done, fail)
 
     def _show_header(self, item: InspectionItemView) -> None:
         marking = item.classification.marking
@@ -406,8 +437,9 @@ class InspectionWindow(QWidget):
         if item.source_note:
             details.append(self.tr("Bron: %1").replace("%1", item.source_note))
         if item.data_date is not None:
-            details.append(self.tr("Datum gegevens: %1").replace(
-                "%1", item.data_date.strftime("%d-%m-%Y")))
+            details.append(
+                self.tr("Datum gegevens: %1").replace("%1", item.data_date.strftime("%d-%m-%Y"))
+            )
         self.item_header.setText(" · ".join(details))
         self.item_header.setVisible(bool(details))
 
@@ -457,7 +489,7 @@ class InspectionWindow(QWidget):
         self.end_inspection()
 
     def end_inspection(self) -> InspectionRecordView | None:
-        """"Inzage beëindigen" (also on idle and on closing): record the end and the notes,
+        """ "Inzage beëindigen" (also on idle and on closing): record the end and the notes,
         clear the content and close the window."""
         if self._ended:
             return self.record
@@ -468,8 +500,9 @@ class InspectionWindow(QWidget):
             try:
                 record = inspections.end_inspection(self.session, self.started.id, notes)
             except InvalidInput:
-                record = inspections.end_inspection(self.session, self.started.id,
-                                                    _safe_notes(notes))
+                record = inspections.end_inspection(
+                    self.session, self.started.id, _safe_notes(notes)
+                )
         except AppError as exc:
             log.warning("could not record the end of an inspection (%s)", exc.code)
         self._finish(record)
@@ -500,8 +533,9 @@ class InspectionWindow(QWidget):
         event.accept()
 
 
-def open_inspection_window(parent: QWidget | None, session: Session, report_id: int, *,
-                           runner: TaskRunner | None = None) -> InspectionWindow:
+def open_inspection_window(
+    parent: QWidget | None, session: Session, report_id: int, *, runner: TaskRunner | None = None
+) -> InspectionWindow:
     """Start an inspection of ``report_id`` and show its window full screen.
 
     Raises the service's AppError when inspection is refused (forbidden, not_designated,
@@ -518,4 +552,3 @@ def open_inspection_window(parent: QWidget | None, session: Session, report_id: 
 
 
 __all__ = ["InspectionWindow", "open_inspection_window"]
-

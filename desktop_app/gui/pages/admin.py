@@ -69,8 +69,7 @@ def _button_row(*buttons: QPushButton) -> QHBoxLayout:
 
 
 class AdminPage(QWidget):
-    def __init__(self, session: Session, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.runner = runner
@@ -102,7 +101,8 @@ class AdminPage(QWidget):
         self.unlock_button = QPushButton(self.tr("Account &deblokkeren"), tab)
         self.unlock_button.setEnabled(False)
         self.unlock_button.setToolTip(
-            self.tr("Deblokkeer een account dat na te veel mislukte aanmeldpogingen dicht zit."))
+            self.tr("Deblokkeer een account dat na te veel mislukte aanmeldpogingen dicht zit.")
+        )
         self.unlock_button.clicked.connect(self.unlock_selected)
         refresh = QPushButton(self.tr("&Vernieuwen"), tab)
         refresh.clicked.connect(self.refresh_users)
@@ -115,8 +115,13 @@ class AdminPage(QWidget):
     def _designations_tab(self) -> QWidget:
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
-        intro = QLabel(self.tr("IND-inzagemedewerkers mogen alleen inzien met een geldige "
-                               "aanwijzing door de Hoofddirecteur IND."), tab)
+        intro = QLabel(
+            self.tr(
+                "IND-inzagemedewerkers mogen alleen inzien met een geldige "
+                "aanwijzing door de Hoofddirecteur IND."
+            ),
+            tab,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.add_designation_button = QPushButton(self.tr("Aanwijzing &vastleggen…"), tab)
@@ -172,11 +177,14 @@ class AdminPage(QWidget):
     def _backup_tab(self) -> QWidget:
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
-        text = QLabel(self.tr(
-            "Een back-up is versleuteld en controleert zichzelf bij het terugzetten. Terugzetten "
-            "kan alleen met de herstelsleutel die bij het aanmaken van de werkplek is getoond. "
-            "Bewaar de back-up op een plek die past bij de hoogste rubricering in de werkplek."
-        ), tab)
+        text = QLabel(
+            self.tr(
+                "Een back-up is versleuteld en controleert zichzelf bij het terugzetten. Terugzetten "  # noqa: E501 (translation key)
+                "kan alleen met de herstelsleutel die bij het aanmaken van de werkplek is getoond. "
+                "Bewaar de back-up op een plek die past bij de hoogste rubricering in de werkplek."
+            ),
+            tab,
+        )
         text.setWordWrap(True)
         layout.addWidget(text)
         self.backup_button = QPushButton(self.tr("Back-up &maken…"), tab)
@@ -192,8 +200,12 @@ class AdminPage(QWidget):
 
     # --- background work --------------------------------------------------------------------
 
-    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
-             on_error: Callable[[BaseException], None] | None = None) -> None:
+    def _run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
         self.runner.run(fn, on_done, on_error or self._on_error, owner=self)
 
     def _on_error(self, exc: BaseException) -> None:
@@ -228,9 +240,14 @@ class AdminPage(QWidget):
         session = self.session
 
         def work() -> object:
-            return users.add_user(session, name=new.name, password=new.password,
-                                  roles=new.roles, full_name=new.full_name or None,
-                                  clearance=new.clearance)
+            return users.add_user(
+                session,
+                name=new.name,
+                password=new.password,
+                roles=new.roles,
+                full_name=new.full_name or None,
+                clearance=new.clearance,
+            )
 
         def done(_: object) -> None:
             dialog.succeed()
@@ -258,8 +275,9 @@ class AdminPage(QWidget):
             if was_locked:
                 show_info(self, self.tr("Het account van %1 is gedeblokkeerd.").replace("%1", name))
             else:
-                show_info(self, self.tr("Het account van %1 was niet geblokkeerd.")
-                          .replace("%1", name))
+                show_info(
+                    self, self.tr("Het account van %1 was niet geblokkeerd.").replace("%1", name)
+                )
             self.refresh_users()
             self.refresh_audit()
 
@@ -282,8 +300,13 @@ class AdminPage(QWidget):
         session = self.session
 
         def work() -> object:
-            return users.designate(session, name=new.name, decision_ref=new.decision_ref,
-                                   valid_from=new.valid_from, valid_until=new.valid_until)
+            return users.designate(
+                session,
+                name=new.name,
+                decision_ref=new.decision_ref,
+                valid_from=new.valid_from,
+                valid_until=new.valid_until,
+            )
 
         def done(_: object) -> None:
             dialog.succeed()
@@ -312,14 +335,16 @@ class AdminPage(QWidget):
         self.verify_button.setEnabled(True)
         chain = report.chain
         if report.ok:
-            text = self.tr("✔ In orde: de audittrail telt %1 vermeldingen en de keten is "
-                           "ongeschonden.").replace("%1", str(chain.entries))
+            text = self.tr(
+                "✔ In orde: de audittrail telt %1 vermeldingen en de keten is ongeschonden."
+            ).replace("%1", str(chain.entries))
         elif not chain.ok:
             text = self.tr("✖ Niet in orde: %1. Vermeldingen tot en met nummer %2 zijn in orde.")
             text = text.replace("%1", chain.reason).replace("%2", str(chain.head_seq))
         else:
-            text = self.tr("✖ Niet in orde: de keten is ongeschonden, maar de database meldt "
-                           "schade (%1).").replace("%1", "; ".join(report.storage_problems))
+            text = self.tr(
+                "✖ Niet in orde: de keten is ongeschonden, maar de database meldt schade (%1)."
+            ).replace("%1", "; ".join(report.storage_problems))
         self.verify_result.setText(text)
         self.verify_result.setProperty("verdict", "ok" if report.ok else "bad")
         self.verify_result.style().unpolish(self.verify_result)

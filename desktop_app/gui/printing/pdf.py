@@ -29,8 +29,7 @@ class InMemoryPdf(QObject):
 
     @property
     def ok(self) -> bool:
-        return (self.document.status() == QPdfDocument.Status.Ready
-                and self.document.pageCount() > 0)
+        return self.document.status() == QPdfDocument.Status.Ready and self.document.pageCount() > 0
 
     def page_count(self) -> int:
         return self.document.pageCount()
@@ -70,11 +69,13 @@ def paint_pdfs(printer: QPrinter, pdfs: Sequence[bytes]) -> int:
 
 def _paint_page(painter: QPainter, document: QPdfDocument, index: int, dpi: int) -> None:
     points = document.pagePointSize(index)
-    size = QSize(max(1, round(points.width() / 72 * dpi)),
-                 max(1, round(points.height() / 72 * dpi)))
+    size = QSize(
+        max(1, round(points.width() / 72 * dpi)), max(1, round(points.height() / 72 * dpi))
+    )
     image: QImage = document.render(index, size)
     target = QRectF(painter.viewport())
     scale = min(target.width() / size.width(), target.height() / size.height())
     width, height = size.width() * scale, size.height() * scale
-    painter.drawImage(QRectF(target.x() + (target.width() - width) / 2, target.y(), width, height),
-                      image)
+    painter.drawImage(
+        QRectF(target.x() + (target.width() - width) / 2, target.y(), width, height), image
+    )

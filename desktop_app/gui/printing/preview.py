@@ -46,8 +46,14 @@ class PrintPreviewDialog(QDialog):
     printed = Signal(object)  # the PrintJob
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget | None, session: Session, report_id: int, *,
-                 runner: TaskRunner | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        session: Session,
+        report_id: int,
+        *,
+        runner: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.report_id = int(report_id)
@@ -165,8 +171,9 @@ class PrintPreviewDialog(QDialog):
         """Render the preview again (for the current number of copies)."""
         session, report_id, copies = self.session, self.report_id, self.copies_spin.value()
         self.status_label.setText(self.tr("Voorbeeld wordt opgemaakt…"))
-        self._run(lambda: printing.preview_report(session, report_id, copies=copies),
-                  self._show_preview)
+        self._run(
+            lambda: printing.preview_report(session, report_id, copies=copies), self._show_preview
+        )
 
     def _show_preview(self, preview: printing.PrintPreview) -> None:
         old = self._pdf
@@ -179,19 +186,26 @@ class PrintPreviewDialog(QDialog):
         pages = self.page_count()
         self.heading.setText(f"{preview.reference} — {preview.title}")
         if preview.draft:
-            self.explanation.setText(self.tr(
-                "Dit ambtsbericht is nog niet ondertekend. Het wordt als CONCEPT afgedrukt: "
-                "één exemplaar, met watermerk en zonder handtekening."))
+            self.explanation.setText(
+                self.tr(
+                    "Dit ambtsbericht is nog niet ondertekend. Het wordt als CONCEPT afgedrukt: "
+                    "één exemplaar, met watermerk en zonder handtekening."
+                )
+            )
             self.copies_spin.blockSignals(True)
             self.copies_spin.setValue(1)
             self.copies_spin.blockSignals(False)
         else:
-            self.explanation.setText(self.tr(
-                "Voorbeeld van exemplaar 1 van %1. Bij het afdrukken krijgt elk exemplaar zijn "
-                "eigen nummer en een digitale handtekening, en wordt het in het afdrukregister "
-                "vastgelegd.").replace("%1", str(preview.copies)))
-        self.pages_label.setText(self.tr("1 pagina") if pages == 1 else
-                                 self.tr("%1 pagina's").replace("%1", str(pages)))
+            self.explanation.setText(
+                self.tr(
+                    "Voorbeeld van exemplaar 1 van %1. Bij het afdrukken krijgt elk exemplaar zijn "
+                    "eigen nummer en een digitale handtekening, en wordt het in het afdrukregister "
+                    "vastgelegd."
+                ).replace("%1", str(preview.copies))
+            )
+        self.pages_label.setText(
+            self.tr("1 pagina") if pages == 1 else self.tr("%1 pagina's").replace("%1", str(pages))
+        )
         self.status_label.setText("")
         self.preview_ready.emit(pages)
 
@@ -217,7 +231,8 @@ class PrintPreviewDialog(QDialog):
                 log.warning("printing failed after the copies were registered")
                 text = self.tr(
                     "De printer kon de exemplaren niet afdrukken. Ze zijn wel in het "
-                    "afdrukregister vastgelegd; meld dit bij de functioneel beheerder.")
+                    "afdrukregister vastgelegd; meld dit bij de functioneel beheerder."
+                )
                 self.status_label.setText(text)
                 self.failed.emit(text)
                 return
@@ -237,23 +252,29 @@ class PrintPreviewDialog(QDialog):
             show_info(self, text + "\n\n" + "\n".join(Path(f).name for f in job.files))
             self.printed.emit(job)
 
-        self._run(lambda: printing.print_report(session, report_id, copies=copies,
-                                                out_dir=directory), saved)
+        self._run(
+            lambda: printing.print_report(session, report_id, copies=copies, out_dir=directory),
+            saved,
+        )
 
     def _copies(self) -> int:
         return 1 if self.preview is not None and self.preview.draft else self.copies_spin.value()
 
     def _done_text(self, job: printing.PrintJob, pages: int | None) -> str:
         if job.draft:
-            text = self.tr("Conceptafdruk van %1 gemaakt en in het afdrukregister vastgelegd."
-                           ).replace("%1", job.reference)
+            text = self.tr(
+                "Conceptafdruk van %1 gemaakt en in het afdrukregister vastgelegd."
+            ).replace("%1", job.reference)
         else:
-            text = self.tr("%1 ondertekende exemplaren van %2 gemaakt en in het afdrukregister "
-                           "vastgelegd.").replace("%1", str(len(job.copies))).replace(
-                               "%2", job.reference)
+            text = (
+                self.tr(
+                    "%1 ondertekende exemplaren van %2 gemaakt en in het afdrukregister vastgelegd."
+                )
+                .replace("%1", str(len(job.copies)))
+                .replace("%2", job.reference)
+            )
         if pages is not None:
-            text += " " + self.tr("%1 pagina's naar de printer gestuurd.").replace(
-                "%1", str(pages))
+            text += " " + self.tr("%1 pagina's naar de printer gestuurd.").replace("%1", str(pages))
         return text
 
     def _on_print_button_clicked(self) -> None:
@@ -267,7 +288,8 @@ class PrintPreviewDialog(QDialog):
 
     def _on_save_button_clicked(self) -> None:
         directory = QFileDialog.getExistingDirectory(
-            self, self.tr("Map voor de PDF-bestanden kiezen"))
+            self, self.tr("Map voor de PDF-bestanden kiezen")
+        )
         if directory:
             self.save_to(Path(directory))
 
@@ -278,8 +300,9 @@ class PrintPreviewDialog(QDialog):
         super().closeEvent(event)
 
 
-def open_print_preview(parent: QWidget | None, session: Session, report_id: int, *,
-                       runner: TaskRunner | None = None) -> PrintPreviewDialog:
+def open_print_preview(
+    parent: QWidget | None, session: Session, report_id: int, *, runner: TaskRunner | None = None
+) -> PrintPreviewDialog:
     """Open the print preview of a report (non-blocking); returns the dialog."""
     dialog = PrintPreviewDialog(parent, session, report_id, runner=runner)
     dialog.open()

@@ -40,13 +40,22 @@ class VerifyPdfDialog(QDialog):
 
     verified = Signal(object)  # the Verdict
 
-    def __init__(self, parent: QWidget | None, session: Session | None, *,
-                 data_dir: Path | None = None, runner: TaskRunner | None = None,
-                 clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        session: Session | None,
+        *,
+        data_dir: Path | None = None,
+        runner: TaskRunner | None = None,
+        clock: Clock | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
-        self.data_dir = data_dir if data_dir is not None else (
-            session.root if session is not None else default_data_dir())
+        self.data_dir = (
+            data_dir
+            if data_dir is not None
+            else (session.root if session is not None else default_data_dir())
+        )
         self.runner = runner
         self.clock: Clock = clock or (session.clock if session is not None else SystemClock())
         self.verdict: Verdict | None = None
@@ -61,11 +70,13 @@ class VerifyPdfDialog(QDialog):
         if session is not None:
             intro_text = self.tr(
                 "Kies een PDF-bestand van een afgedrukt ambtsbericht. De werkplek controleert "
-                "de digitale handtekening en het afdrukregister.")
+                "de digitale handtekening en het afdrukregister."
+            )
         else:
             intro_text = self.tr(
                 "Kies een PDF-bestand van een afgedrukt ambtsbericht. De werkplek controleert "
-                "de digitale handtekening; meld u aan om ook het afdrukregister te controleren.")
+                "de digitale handtekening; meld u aan om ook het afdrukregister te controleren."
+            )
         intro = QLabel(intro_text, self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -109,8 +120,11 @@ class VerifyPdfDialog(QDialog):
 
     def _on_choose_button_clicked(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("PDF-bestand kiezen"), "", self.tr("PDF-documenten (*.pdf);;"
-                                                             "Alle bestanden (*)"))
+            self,
+            self.tr("PDF-bestand kiezen"),
+            "",
+            self.tr("PDF-documenten (*.pdf);;Alle bestanden (*)"),
+        )
         if name:
             self.verify_path(Path(name))
 
@@ -165,8 +179,11 @@ class VerifyPdfDialog(QDialog):
         if verdict.reference:
             lines.append(self.tr("Kenmerk: %1").replace("%1", verdict.reference))
         if verdict.copy is not None:
-            lines.append(self.tr("Exemplaar %1 van %2").replace("%1", str(verdict.copy.number))
-                         .replace("%2", str(verdict.copy.total)))
+            lines.append(
+                self.tr("Exemplaar %1 van %2")
+                .replace("%1", str(verdict.copy.number))
+                .replace("%2", str(verdict.copy.total))
+            )
         if verdict.registered is None:
             lines.append(self.tr("Afdrukregister: niet gecontroleerd (niet aangemeld)."))
         elif verdict.registered:
@@ -177,18 +194,24 @@ class VerifyPdfDialog(QDialog):
         self.verified.emit(verdict)
 
     def _set_icon(self, valid: bool) -> None:
-        pixmap = (QStyle.StandardPixmap.SP_DialogApplyButton if valid
-                  else QStyle.StandardPixmap.SP_MessageBoxCritical)
+        pixmap = (
+            QStyle.StandardPixmap.SP_DialogApplyButton
+            if valid
+            else QStyle.StandardPixmap.SP_MessageBoxCritical
+        )
         icon = self.style().standardIcon(pixmap)
         self.icon_label.setPixmap(icon.pixmap(ICON_SIZE, ICON_SIZE))
         self.icon_label.setAccessibleName(self.tr("Geldig") if valid else self.tr("Niet geldig"))
 
 
-def open_verify_dialog(parent: QWidget | None, session: Session | None, *,
-                       runner: TaskRunner | None = None,
-                       data_dir: Path | None = None) -> VerifyPdfDialog:
+def open_verify_dialog(
+    parent: QWidget | None,
+    session: Session | None,
+    *,
+    runner: TaskRunner | None = None,
+    data_dir: Path | None = None,
+) -> VerifyPdfDialog:
     """Open the check of a printed PDF (non-blocking); returns the dialog."""
     dialog = VerifyPdfDialog(parent, session, data_dir=data_dir, runner=runner)
     dialog.open()
     return dialog
-

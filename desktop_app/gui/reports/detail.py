@@ -58,6 +58,7 @@ log = logging.getLogger(__name__)
 _A = ReportAction
 _S = ReportStatus
 
+
 class Mode(enum.Enum):
     EMPTY = "empty"
     NEW = "new"
@@ -69,8 +70,7 @@ class ReportDetail(QWidget):
 
     TAB_TEXT, TAB_COMPARE, TAB_HISTORY = range(3)
 
-    def __init__(self, session: Session, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.runner = runner
@@ -90,12 +90,16 @@ class ReportDetail(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         if self.may(_A.CREATE):
-            self.empty_label.setText(self.tr(
-                "Kies een ambtsbericht in een van de lijsten hierboven, of begin een nieuw "
-                "ambtsbericht."))
+            self.empty_label.setText(
+                self.tr(
+                    "Kies een ambtsbericht in een van de lijsten hierboven, of begin een nieuw "
+                    "ambtsbericht."
+                )
+            )
         else:
-            self.empty_label.setText(self.tr("Kies een ambtsbericht in een van de lijsten "
-                                             "hierboven."))
+            self.empty_label.setText(
+                self.tr("Kies een ambtsbericht in een van de lijsten hierboven.")
+            )
         self.pages.addWidget(self.empty_label)
         self.content = QWidget(self)
         self.pages.addWidget(self.content)
@@ -125,8 +129,7 @@ class ReportDetail(QWidget):
         self.signature_label = QLabel(self.content)
         self.signature_label.setObjectName("signatureLabel")
         self.signature_label.setWordWrap(True)
-        self.signature_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.signature_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.signature_label)
         self.hint_label = QLabel(self.content)
         self.hint_label.setObjectName("stepHint")
@@ -135,25 +138,37 @@ class ReportDetail(QWidget):
 
         actions = QHBoxLayout()
         actions.setSpacing(6)
-        self.save_button = self._button(self.tr("&Opslaan als nieuwe versie"), "saveButton",
-                                         self.save, actions)
-        self.submit_button = self._button(self.tr("&Indienen bij liaison"), "submitButton",
-                                          self.submit, actions)
-        self.annotate_button = self._button(self.tr("Opmerking &toevoegen…"), "annotateButton",
-                                            self.open_annotate_dialog, actions)
+        self.save_button = self._button(
+            self.tr("&Opslaan als nieuwe versie"), "saveButton", self.save, actions
+        )
+        self.submit_button = self._button(
+            self.tr("&Indienen bij liaison"), "submitButton", self.submit, actions
+        )
+        self.annotate_button = self._button(
+            self.tr("Opmerking &toevoegen…"), "annotateButton", self.open_annotate_dialog, actions
+        )
         self.annotate_button.setToolTip(self.tr("Selecteer eerst een passage in de tekst."))
-        self.usable_button = self._button(self.tr("&Bruikbaar…"), "usableButton",
-                                          lambda: self.open_verdict_dialog(True), actions)
-        self.changes_button = self._button(self.tr("&Aanpassing wenselijk…"), "changesButton",
-                                           lambda: self.open_verdict_dialog(False), actions)
-        self.sign_button = self._button(self.tr("O&ndertekenen…"), "signButton",
-                                        self.open_sign_dialog, actions)
-        self.issue_button = self._button(self.tr("&Uitbrengen…"), "issueButton",
-                                         self.open_issue_dialog, actions)
-        self.correct_button = self._button(self.tr("&Correctie vastleggen…"), "correctButton",
-                                           self.open_correction_dialog, actions)
-        self.print_button = self._button(self.tr("Afdruk&voorbeeld…"), "printButton",
-                                         self.open_print_preview, actions)
+        self.usable_button = self._button(
+            self.tr("&Bruikbaar…"), "usableButton", lambda: self.open_verdict_dialog(True), actions
+        )
+        self.changes_button = self._button(
+            self.tr("&Aanpassing wenselijk…"),
+            "changesButton",
+            lambda: self.open_verdict_dialog(False),
+            actions,
+        )
+        self.sign_button = self._button(
+            self.tr("O&ndertekenen…"), "signButton", self.open_sign_dialog, actions
+        )
+        self.issue_button = self._button(
+            self.tr("&Uitbrengen…"), "issueButton", self.open_issue_dialog, actions
+        )
+        self.correct_button = self._button(
+            self.tr("&Correctie vastleggen…"), "correctButton", self.open_correction_dialog, actions
+        )
+        self.print_button = self._button(
+            self.tr("Afdruk&voorbeeld…"), "printButton", self.open_print_preview, actions
+        )
         actions.addStretch(1)
         layout.addLayout(actions)
 
@@ -196,8 +211,9 @@ class ReportDetail(QWidget):
         self.compare.compare_requested.connect(self.compare_versions)
         self.show_empty()
 
-    def _button(self, text: str, name: str, slot: Callable[[], object],
-                row: QHBoxLayout) -> QPushButton:
+    def _button(
+        self, text: str, name: str, slot: Callable[[], object], row: QHBoxLayout
+    ) -> QPushButton:
         button = QPushButton(text, self.content)
         button.setObjectName(name)
         button.clicked.connect(lambda _=False: slot())
@@ -213,8 +229,12 @@ class ReportDetail(QWidget):
     def allowed(self, action: ReportAction) -> bool:
         """The workflow allows it now, on the latest version (the button is enabled)."""
         view = self.view
-        return (self.mode is Mode.REPORT and view is not None and view.is_latest
-                and action in view.allowed_actions)
+        return (
+            self.mode is Mode.REPORT
+            and view is not None
+            and view.is_latest
+            and action in view.allowed_actions
+        )
 
     @property
     def report_id(self) -> int | None:
@@ -226,9 +246,13 @@ class ReportDetail(QWidget):
     def editing(self) -> bool:
         return self.mode is Mode.NEW or self.allowed(_A.REVISE)
 
-    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
-             on_error: Callable[[BaseException], None] | None = None,
-             owner: QWidget | None = None) -> None:
+    def _run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        owner: QWidget | None = None,
+    ) -> None:
         self.runner.run(fn, on_done, on_error or self._on_error, owner=owner or self)
 
     def _on_error(self, exc: BaseException) -> None:
@@ -254,12 +278,16 @@ class ReportDetail(QWidget):
         if request_id is None:
             self.info_label.setText(self.tr("Nog niet opgeslagen · spontaan ambtsbericht"))
         else:
-            self.info_label.setText(self.tr("Nog niet opgeslagen · bij verzoek %1")
-                                    .replace("%1", str(request_id)))
+            self.info_label.setText(
+                self.tr("Nog niet opgeslagen · bij verzoek %1").replace("%1", str(request_id))
+            )
         self.signature_label.hide()
-        self.hint_label.setText(self.tr(
-            "Vul het ambtsbericht in en sla het op als versie 1. Daarna kunt u het indienen bij "
-            "de IND-liaison."))
+        self.hint_label.setText(
+            self.tr(
+                "Vul het ambtsbericht in en sla het op als versie 1. Daarna kunt u het indienen bij "  # noqa: E501 (translation key)
+                "de IND-liaison."
+            )
+        )
         self.version_combo.clear()
         self.version_combo.setEnabled(False)
         clearance = self.session.user.clearance
@@ -278,8 +306,12 @@ class ReportDetail(QWidget):
         self._update_buttons()
         self.editor.subject_edit.setFocus()
 
-    def load(self, report_id: int, version: int | None = None,
-             then: Callable[[ReportView], None] | None = None) -> None:
+    def load(
+        self,
+        report_id: int,
+        version: int | None = None,
+        then: Callable[[ReportView], None] | None = None,
+    ) -> None:
         session = self.session
 
         def done(view: ReportView) -> None:
@@ -303,14 +335,21 @@ class ReportDetail(QWidget):
         info = self.tr("Rubricering: %1 · Status: %2 · Versie %3 van %4 · bijgewerkt %5")
         self.info_label.setText(
             info.replace("%1", clearance_label(r.classification))
-            .replace("%2", status_label(r.status)).replace("%3", str(view.version))
-            .replace("%4", str(r.version)).replace("%5", short_time(r.updated_at)))
+            .replace("%2", status_label(r.status))
+            .replace("%3", str(view.version))
+            .replace("%4", str(r.version))
+            .replace("%5", short_time(r.updated_at))
+        )
         self._show_signature(r)
         self.hint_label.setText(self._hint(view))
         self.version_combo.clear()
         for v in view.versions:
-            text = self.tr("%1 — %2, %3").replace("%1", str(v.version)) \
-                .replace("%2", v.author).replace("%3", short_time(v.created_at))
+            text = (
+                self.tr("%1 — %2, %3")
+                .replace("%1", str(v.version))
+                .replace("%2", v.author)
+                .replace("%3", short_time(v.created_at))
+            )
             if v.submitted_at:
                 text += self.tr(" (ingediend)")
             self.version_combo.addItem(text, v.version)
@@ -320,8 +359,10 @@ class ReportDetail(QWidget):
         if self.allowed(_A.REVISE):
             if view.content is not None:
                 self.editor.set_classification(
-                    r.classification, self.session.user.clearance,
-                    editable=self.allowed(_A.SET_CLASSIFICATION))
+                    r.classification,
+                    self.session.user.clearance,
+                    editable=self.allowed(_A.SET_CLASSIFICATION),
+                )
                 self.editor.set_content(view.content)
                 self.text_stack.setCurrentWidget(self.editor)
             else:
@@ -347,13 +388,20 @@ class ReportDetail(QWidget):
         lines = []
         if r.text_sha256 and r.signed_at:
             lines.append(
-                self.tr("✔ Ondertekend door %1 op %2 (versie %3). SHA-256 van de ondertekende "
-                        "tekst: %4").replace("%1", r.signed_by or "")
-                .replace("%2", short_time(r.signed_at)).replace("%3", str(r.signed_version))
-                .replace("%4", r.text_sha256))
+                self.tr(
+                    "✔ Ondertekend door %1 op %2 (versie %3). SHA-256 van de ondertekende tekst: %4"
+                )
+                .replace("%1", r.signed_by or "")
+                .replace("%2", short_time(r.signed_at))
+                .replace("%3", str(r.signed_version))
+                .replace("%4", r.text_sha256)
+            )
         if r.issued_at:
-            lines.append(self.tr("✔ Uitgebracht door %1 op %2.").replace("%1", r.issued_by or "")
-                         .replace("%2", short_time(r.issued_at)))
+            lines.append(
+                self.tr("✔ Uitgebracht door %1 op %2.")
+                .replace("%1", r.issued_by or "")
+                .replace("%2", short_time(r.issued_at))
+            )
         self.signature_label.setText("\n".join(lines))
         self.signature_label.setVisible(bool(lines))
 
@@ -363,55 +411,80 @@ class ReportDetail(QWidget):
             return self.tr("U bekijkt een eerdere versie; die is alleen te lezen.")
         if status is _S.DRAFT:
             if self.may(_A.SUBMIT):
-                return self.tr("Concept. Sla wijzigingen op als nieuwe versie en dien het "
-                               "ambtsbericht in bij de IND-liaison.")
+                return self.tr(
+                    "Concept. Sla wijzigingen op als nieuwe versie en dien het "
+                    "ambtsbericht in bij de IND-liaison."
+                )
             return self.tr("Concept; nog niet ter beoordeling aangeboden.")
         if status is _S.IN_REVIEW:
             if self.may(_A.ANNOTATE):
-                return self.tr("Selecteer een passage en kies 'Opmerking toevoegen…'. Geef daarna "
-                               "uw oordeel: bruikbaar of aanpassing wenselijk.")
-            return self.tr("Ter beoordeling bij de IND-liaison; de tekst is bevroren tot het "
-                           "oordeel.")
+                return self.tr(
+                    "Selecteer een passage en kies 'Opmerking toevoegen…'. Geef daarna "
+                    "uw oordeel: bruikbaar of aanpassing wenselijk."
+                )
+            return self.tr(
+                "Ter beoordeling bij de IND-liaison; de tekst is bevroren tot het oordeel."
+            )
         if status is _S.CHANGES_WANTED:
-            text = self.tr("De IND-liaison vond aanpassing wenselijk. Leg een herziene versie vast "
-                           "en dien die opnieuw in.")
+            text = self.tr(
+                "De IND-liaison vond aanpassing wenselijk. Leg een herziene versie vast "
+                "en dien die opnieuw in."
+            )
             last = next((v for v in reversed(view.verdicts) if v.comment), None)
             if last is not None and last.comment:
-                text += "\n" + self.tr("Toelichting van %1: %2").replace("%1", last.author) \
-                    .replace("%2", last.comment)
+                text += "\n" + self.tr("Toelichting van %1: %2").replace("%1", last.author).replace(
+                    "%2", last.comment
+                )
             return text
         if status is _S.USABLE:
             if self.may(_A.SIGN) and not self.allowed(_A.SIGN):
-                return self.tr("Vier-ogenprincipe: u heeft zelf een versie van dit ambtsbericht "
-                               "geschreven en mag het daarom niet ondertekenen.")
+                return self.tr(
+                    "Vier-ogenprincipe: u heeft zelf een versie van dit ambtsbericht "
+                    "geschreven en mag het daarom niet ondertekenen."
+                )
             if self.may(_A.REVISE):
-                return self.tr("De IND-liaison heeft deze tekst bruikbaar geoordeeld; hij wacht "
-                               "op ondertekening. Een nieuwe versie stuurt het ambtsbericht "
-                               "terug naar concept.")
+                return self.tr(
+                    "De IND-liaison heeft deze tekst bruikbaar geoordeeld; hij wacht "
+                    "op ondertekening. Een nieuwe versie stuurt het ambtsbericht "
+                    "terug naar concept."
+                )
             return self.tr("De IND-liaison heeft deze tekst bruikbaar geoordeeld.")
         if status is _S.SIGNED:
-            return self.tr("Ondertekend; de tekst ligt voorgoed vast. Het ambtsbericht kan worden "
-                           "uitgebracht.")
+            return self.tr(
+                "Ondertekend; de tekst ligt voorgoed vast. Het ambtsbericht kan worden uitgebracht."
+            )
         return self.tr("Uitgebracht aan de IND.")
 
     def _fill_history(self, view: ReportView) -> None:
         self.history.clear()
         for e in view.history:
             QListWidgetItem(
-                self.tr("%1 · %2 · versie %3 %4").replace("%1", short_time(e.at))
-                .replace("%2", e.actor).replace("%3", str(e.version))
-                .replace("%4", event_label(e.kind)), self.history)
+                self.tr("%1 · %2 · versie %3 %4")
+                .replace("%1", short_time(e.at))
+                .replace("%2", e.actor)
+                .replace("%3", str(e.version))
+                .replace("%4", event_label(e.kind)),
+                self.history,
+            )
         for v in view.verdicts:
-            text = self.tr("Oordeel over versie %1: %2 (%3, %4)").replace("%1", str(v.version)) \
-                .replace("%2", verdict_label(v.verdict)).replace("%3", v.author) \
+            text = (
+                self.tr("Oordeel over versie %1: %2 (%3, %4)")
+                .replace("%1", str(v.version))
+                .replace("%2", verdict_label(v.verdict))
+                .replace("%3", v.author)
                 .replace("%4", short_time(v.created_at))
+            )
             if v.comment:
                 text += "\n" + v.comment
             QListWidgetItem(text, self.history)
         for c in view.corrections:
             QListWidgetItem(
-                self.tr("⚠ Correctie (%1, %2): %3").replace("%1", c.author)
-                .replace("%2", short_time(c.created_at)).replace("%3", c.text), self.history)
+                self.tr("⚠ Correctie (%1, %2): %3")
+                .replace("%1", c.author)
+                .replace("%2", short_time(c.created_at))
+                .replace("%3", c.text),
+                self.history,
+            )
 
     def _update_buttons(self) -> None:
         """Shown: what the role can do at this stage; enabled: what the workflow allows now."""
@@ -424,10 +497,13 @@ class ReportDetail(QWidget):
         self.submit_button.setEnabled(self.allowed(_A.SUBMIT) and not self.dirty)
         in_review = status is _S.IN_REVIEW
         self.annotate_button.setVisible(self.may(_A.ANNOTATE) and in_review)
-        self.annotate_button.setEnabled(self.allowed(_A.ANNOTATE)
-                                        and self.reader.selected_quote() is not None)
-        for button, action in ((self.usable_button, _A.VERDICT_USABLE),
-                               (self.changes_button, _A.VERDICT_CHANGES_WANTED)):
+        self.annotate_button.setEnabled(
+            self.allowed(_A.ANNOTATE) and self.reader.selected_quote() is not None
+        )
+        for button, action in (
+            (self.usable_button, _A.VERDICT_USABLE),
+            (self.changes_button, _A.VERDICT_CHANGES_WANTED),
+        ):
             button.setVisible(self.may(action) and in_review)
             button.setEnabled(self.allowed(action))
         self.sign_button.setVisible(self.may(_A.SIGN) and status is _S.USABLE)
@@ -435,7 +511,9 @@ class ReportDetail(QWidget):
         four_eyes = status is _S.USABLE and self.may(_A.SIGN) and not self.allowed(_A.SIGN)
         self.sign_button.setToolTip(
             self.tr("Vier-ogenprincipe: wie een versie schreef, ondertekent niet.")
-            if four_eyes else "")
+            if four_eyes
+            else ""
+        )
         self.issue_button.setVisible(self.may(_A.ISSUE) and status is _S.SIGNED)
         self.issue_button.setEnabled(self.allowed(_A.ISSUE))
         self.correct_button.setVisible(self.may(_A.CORRECT) and status is _S.ISSUED)
@@ -485,21 +563,29 @@ class ReportDetail(QWidget):
             request_id = self.request_id
 
             def draft() -> VersionSaved:
-                return reports.draft_report(session, text=text, request_id=request_id,
-                                            classification=level)
+                return reports.draft_report(
+                    session, text=text, request_id=request_id, classification=level
+                )
 
             self._run(draft, self._on_saved, self._on_save_failed)
             return
         view = self.view
         assert view is not None
         report_id = int(view.report.id)
-        level = (self.editor.classification()
-                 if self.text_stack.currentWidget() is self.editor else view.report.classification)
+        level = (
+            self.editor.classification()
+            if self.text_stack.currentWidget() is self.editor
+            else view.report.classification
+        )
         text_changed = text != view.text
         level_changed = level != view.report.classification
         if not text_changed and not level_changed:
-            show_info(self, self.tr("Er is niets gewijzigd ten opzichte van versie %1.")
-                      .replace("%1", str(view.version)))
+            show_info(
+                self,
+                self.tr("Er is niets gewijzigd ten opzichte van versie %1.").replace(
+                    "%1", str(view.version)
+                ),
+            )
             return
 
         def revise() -> VersionSaved | ReportSummary:
@@ -536,8 +622,13 @@ class ReportDetail(QWidget):
         if view is None:
             return
         if self.dirty:
-            show_info(self, self.tr("Sla eerst uw wijzigingen op als nieuwe versie; daarna kunt "
-                                    "u het ambtsbericht indienen."))
+            show_info(
+                self,
+                self.tr(
+                    "Sla eerst uw wijzigingen op als nieuwe versie; daarna kunt "
+                    "u het ambtsbericht indienen."
+                ),
+            )
             return
         session, report_id = self.session, int(view.report.id)
         self._run(lambda: reports.submit_report(session, report_id), self._after_step)
@@ -556,15 +647,21 @@ class ReportDetail(QWidget):
             return None
         quote, start = picked
         dialog = CommentDialog(
-            self.tr("Opmerking toevoegen"), self.tr("&Toevoegen"),
-            self.tr("Uw opmerking wordt verankerd aan deze passage van versie %1.")
-            .replace("%1", str(view.version)), quote=quote, parent=self)
+            self.tr("Opmerking toevoegen"),
+            self.tr("&Toevoegen"),
+            self.tr("Uw opmerking wordt verankerd aan deze passage van versie %1.").replace(
+                "%1", str(view.version)
+            ),
+            quote=quote,
+            parent=self,
+        )
         report_id, session = int(view.report.id), self.session
 
         def submitted(comment: object) -> None:
             def work() -> AnnotationRecord:
-                return reports.annotate(session, report_id, quote=quote, comment=str(comment),
-                                        start=start)
+                return reports.annotate(
+                    session, report_id, quote=quote, comment=str(comment), start=start
+                )
 
             def done(record: AnnotationRecord) -> None:
                 dialog.succeed()
@@ -587,16 +684,26 @@ class ReportDetail(QWidget):
             return None
         if usable:
             dialog = CommentDialog(
-                self.tr("Oordeel: bruikbaar"), self.tr("&Bruikbaar"),
-                self.tr("U oordeelt versie %1 bruikbaar (art. 2.4). Daarna kan het ambtsbericht "
-                        "worden ondertekend.").replace("%1", str(view.version)),
-                required=False, parent=self)
+                self.tr("Oordeel: bruikbaar"),
+                self.tr("&Bruikbaar"),
+                self.tr(
+                    "U oordeelt versie %1 bruikbaar (art. 2.4). Daarna kan het ambtsbericht "
+                    "worden ondertekend."
+                ).replace("%1", str(view.version)),
+                required=False,
+                parent=self,
+            )
         else:
             dialog = CommentDialog(
-                self.tr("Oordeel: aanpassing wenselijk"), self.tr("&Aanpassing wenselijk"),
-                self.tr("U vindt aanpassing van versie %1 wenselijk (art. 2.4). De AIVD legt "
-                        "dan een herziene versie vast.").replace("%1", str(view.version)),
-                required=False, parent=self)
+                self.tr("Oordeel: aanpassing wenselijk"),
+                self.tr("&Aanpassing wenselijk"),
+                self.tr(
+                    "U vindt aanpassing van versie %1 wenselijk (art. 2.4). De AIVD legt "
+                    "dan een herziene versie vast."
+                ).replace("%1", str(view.version)),
+                required=False,
+                parent=self,
+            )
         report_id, session = int(view.report.id), self.session
 
         def submitted(comment: object) -> None:
@@ -607,7 +714,10 @@ class ReportDetail(QWidget):
             text = None if comment is None else str(comment)
             self.runner.run(
                 lambda: reports.give_verdict(session, report_id, usable=usable, comment=text),
-                done, dialog.fail, owner=dialog)
+                done,
+                dialog.fail,
+                owner=dialog,
+            )
 
         dialog.submitted.connect(submitted)
         dialog.open()
@@ -620,8 +730,9 @@ class ReportDetail(QWidget):
         if view is None:
             return None
         r = view.report
-        dialog = SignDialog(r.reference, r.version, r.classification,
-                            self.session.user.clearance, self)
+        dialog = SignDialog(
+            r.reference, r.version, r.classification, self.session.user.clearance, self
+        )
         return self._sign_with(dialog)
 
     def _sign_with(self, dialog: SignDialog) -> SignDialog:
@@ -637,13 +748,21 @@ class ReportDetail(QWidget):
             def done(summary: ReportSummary) -> None:
                 dialog.succeed()
                 self._after_step(summary)
-                show_info(self, self.tr(
-                    "Het ambtsbericht %1 is ondertekend. SHA-256 van de ondertekende tekst:\n%2")
-                    .replace("%1", summary.reference).replace("%2", summary.text_sha256 or ""))
+                show_info(
+                    self,
+                    self.tr(
+                        "Het ambtsbericht %1 is ondertekend. SHA-256 van de ondertekende tekst:\n%2"
+                    )
+                    .replace("%1", summary.reference)
+                    .replace("%2", summary.text_sha256 or ""),
+                )
 
             self.runner.run(
                 lambda: reports.sign_report(session, report_id, classification=keep),
-                done, dialog.fail, owner=dialog)
+                done,
+                dialog.fail,
+                owner=dialog,
+            )
 
         dialog.submitted.connect(submitted)
         dialog.open()
@@ -663,10 +782,14 @@ class ReportDetail(QWidget):
         if view is None:
             return None
         dialog = ConfirmDialog(
-            self.tr("Ambtsbericht uitbrengen"), self.tr("&Uitbrengen"),
-            self.tr("Het ondertekende ambtsbericht %1 wordt uitgebracht aan de IND en als "
-                    "verstrekking vastgelegd. Dit kan niet ongedaan worden gemaakt.")
-            .replace("%1", view.report.reference), self)
+            self.tr("Ambtsbericht uitbrengen"),
+            self.tr("&Uitbrengen"),
+            self.tr(
+                "Het ondertekende ambtsbericht %1 wordt uitgebracht aan de IND en als "
+                "verstrekking vastgelegd. Dit kan niet ongedaan worden gemaakt."
+            ).replace("%1", view.report.reference),
+            self,
+        )
         report_id, session = int(view.report.id), self.session
 
         def submitted(_: object) -> None:
@@ -674,8 +797,9 @@ class ReportDetail(QWidget):
                 dialog.succeed()
                 self._after_step(result.report)
 
-            self.runner.run(lambda: reports.issue_report(session, report_id), done,
-                            dialog.fail, owner=dialog)
+            self.runner.run(
+                lambda: reports.issue_report(session, report_id), done, dialog.fail, owner=dialog
+            )
 
         dialog.submitted.connect(submitted)
         dialog.open()
@@ -686,10 +810,15 @@ class ReportDetail(QWidget):
         if view is None:
             return None
         dialog = CommentDialog(
-            self.tr("Correctie vastleggen"), self.tr("&Vastleggen"),
-            self.tr("Beschrijf welke verstrekte gegevens onjuist bleken. De correctie wordt bij "
-                    "het ambtsbericht en in het verstrekkingenregister vastgelegd, zodat elke "
-                    "ontvanger wordt ingelicht."), parent=self)
+            self.tr("Correctie vastleggen"),
+            self.tr("&Vastleggen"),
+            self.tr(
+                "Beschrijf welke verstrekte gegevens onjuist bleken. De correctie wordt bij "
+                "het ambtsbericht en in het verstrekkingenregister vastgelegd, zodat elke "
+                "ontvanger wordt ingelicht."
+            ),
+            parent=self,
+        )
         report_id, session = int(view.report.id), self.session
 
         def submitted(text: object) -> None:
@@ -698,8 +827,12 @@ class ReportDetail(QWidget):
                 self.changed.emit(report_id)
                 self.load(report_id)
 
-            self.runner.run(lambda: reports.record_correction(session, report_id, str(text)),
-                            done, dialog.fail, owner=dialog)
+            self.runner.run(
+                lambda: reports.record_correction(session, report_id, str(text)),
+                done,
+                dialog.fail,
+                owner=dialog,
+            )
 
         dialog.submitted.connect(submitted)
         dialog.open()
@@ -711,8 +844,7 @@ class ReportDetail(QWidget):
         if view is None:
             return None
         try:
-            return open_print_preview(self, self.session, int(view.report.id),
-                                      runner=self.runner)
+            return open_print_preview(self, self.session, int(view.report.id), runner=self.runner)
         except AppError as exc:
             show_error(self, exc)
             return None

@@ -18,8 +18,16 @@ class CommentDialog(FormDialog):
     """A comment, optionally about a quoted passage (an annotation) and optionally optional
     (a verdict may go without)."""
 
-    def __init__(self, title: str, ok_text: str, intro: str, *, quote: str | None = None,
-                 required: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        ok_text: str,
+        intro: str,
+        *,
+        quote: str | None = None,
+        required: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(title, ok_text, parent)
         self.required = required
         intro_label = QLabel(intro, self)
@@ -32,8 +40,7 @@ class CommentDialog(FormDialog):
             self.quote_label.setObjectName("quoteLabel")
             self.quote_label.setWordWrap(True)
             self.quote_label.setTextFormat(Qt.TextFormat.PlainText)
-            self.quote_label.setTextInteractionFlags(
-                Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.add_row(self.tr("Passage"), self.quote_label)
         self.comment_edit = QPlainTextEdit(self)
         self.comment_edit.setObjectName("commentEdit")
@@ -61,14 +68,25 @@ class SignDialog(FormDialog):
     """Signing fixes the classification: the current level is offered, up to the signer's
     clearance."""
 
-    def __init__(self, reference: str, version: int, current: Classification,
-                 highest: Classification, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        reference: str,
+        version: int,
+        current: Classification,
+        highest: Classification,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(self.tr("Ambtsbericht ondertekenen"), self.tr("&Ondertekenen"), parent)
         intro = QLabel(
-            self.tr("U ondertekent versie %1 van %2, de tekst die de IND-liaison bruikbaar heeft "
-                    "geoordeeld. Daarna ligt de tekst voorgoed vast; de SHA-256 van de tekst "
-                    "wordt vastgelegd.").replace("%1", str(version)).replace("%2", reference),
-            self)
+            self.tr(
+                "U ondertekent versie %1 van %2, de tekst die de IND-liaison bruikbaar heeft "
+                "geoordeeld. Daarna ligt de tekst voorgoed vast; de SHA-256 van de tekst "
+                "wordt vastgelegd."
+            )
+            .replace("%1", str(version))
+            .replace("%2", reference),
+            self,
+        )
         intro.setWordWrap(True)
         self.form.addRow(intro)
         self.classification_combo = QComboBox(self)
@@ -76,8 +94,7 @@ class SignDialog(FormDialog):
         for level in Classification:
             if level <= max(highest, current):
                 self.classification_combo.addItem(clearance_label(level), int(level))
-        self.classification_combo.setCurrentIndex(
-            self.classification_combo.findData(int(current)))
+        self.classification_combo.setCurrentIndex(self.classification_combo.findData(int(current)))
         self.current = current
         self.add_row(self.tr("&Rubricering bij ondertekening"), self.classification_combo)
         self.setMinimumWidth(460)
@@ -89,8 +106,7 @@ class SignDialog(FormDialog):
 class ConfirmDialog(FormDialog):
     """A yes/no step that is not undone (issuing), answered without blocking."""
 
-    def __init__(self, title: str, ok_text: str, text: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, ok_text: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(title, ok_text, parent)
         label = QLabel(text, self)
         label.setWordWrap(True)

@@ -91,8 +91,10 @@ class DiffPane(QTextEdit):
         self.setObjectName(name)
         self.setReadOnly(True)
         self.setLineWrapMode(QTextEdit.LineWrapMode.NoWrap)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.document().setDefaultFont(_mono_font())
         self.setFont(_mono_font())
 
@@ -151,9 +153,13 @@ class CompareView(QWidget):
             pick.addWidget(w)
         pick.addStretch(1)
         layout.addLayout(pick)
-        self.legend = QLabel(self.tr(
-            "Links de oude, rechts de nieuwe versie. − doorgehaald: verwijderd; "
-            "+ onderstreept: toegevoegd."), self)
+        self.legend = QLabel(
+            self.tr(
+                "Links de oude, rechts de nieuwe versie. − doorgehaald: verwijderd; "
+                "+ onderstreept: toegevoegd."
+            ),
+            self,
+        )
         self.legend.setObjectName("hintLabel")
         self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
@@ -195,9 +201,12 @@ class CompareView(QWidget):
             combo.clear()
             for v in versions:
                 combo.addItem(
-                    self.tr("Versie %1 — %2, %3").replace("%1", str(v.version))
-                    .replace("%2", v.author).replace("%3", short_time(v.created_at)),
-                    v.version)
+                    self.tr("Versie %1 — %2, %3")
+                    .replace("%1", str(v.version))
+                    .replace("%2", v.author)
+                    .replace("%3", short_time(v.created_at)),
+                    v.version,
+                )
         if len(versions) >= 2:
             self.from_combo.setCurrentIndex(len(versions) - 2)
             self.to_combo.setCurrentIndex(len(versions) - 1)
@@ -205,8 +214,11 @@ class CompareView(QWidget):
             self.summary.setText("")
         else:
             self.compare_button.setEnabled(False)
-            self.summary.setText(self.tr("Er is nog maar één versie; er valt niets te "
-                                         "vergelijken.") if versions else "")
+            self.summary.setText(
+                self.tr("Er is nog maar één versie; er valt niets te vergelijken.")
+                if versions
+                else ""
+            )
 
     def select(self, old: int, new: int) -> None:
         self.from_combo.setCurrentIndex(self.from_combo.findData(old))
@@ -236,8 +248,10 @@ class CompareView(QWidget):
         else:
             self.summary.setText(
                 self.tr("Gewijzigd: %1 regels · toegevoegd: %2 · verwijderd: %3")
-                .replace("%1", str(changed)).replace("%2", str(added))
-                .replace("%3", str(removed)))
+                .replace("%1", str(changed))
+                .replace("%2", str(added))
+                .replace("%3", str(removed))
+            )
         self.render()
         self.scroll_to_first_change()
 

@@ -40,9 +40,7 @@ from desktop_app.gui.reports.labels import reliability_label
 _FILLER = Finding(text="-", reliability=Reliability.RELIABLE)
 
 
-def live_check(
-    content: ReportContent, today: dt.date
-) -> tuple[dict[int, list[str]], str | None]:
+def live_check(content: ReportContent, today: dt.date) -> tuple[dict[int, list[str]], str | None]:
     """Warnings per finding (1-based) and the first reason the content cannot be saved yet.
 
     The domain's ``validate`` stops at the first error; while typing, a finding's warning must
@@ -59,8 +57,11 @@ def live_check(
         return grouped, None
     per: dict[int, list[str]] = {}
     for n, finding in enumerate(content.findings, start=1):
-        probe = replace(finding, text=finding.text if finding.text.strip() else "-",
-                        reliability=finding.reliability or Reliability.RELIABLE)
+        probe = replace(
+            finding,
+            text=finding.text if finding.text.strip() else "-",
+            reliability=finding.reliability or Reliability.RELIABLE,
+        )
         findings = tuple(probe if k == n else _FILLER for k in range(1, len(content.findings) + 1))
         try:
             found = validate(ReportContent("-", "", findings, ""), today=today)
@@ -102,7 +103,8 @@ class WarningLine(QWidget):
         layout.setSpacing(8)
         self.icon = QLabel(self)
         self.icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(18, 18))
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(18, 18)
+        )
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.label = QLabel(self)
         self.label.setObjectName("warningText")
@@ -153,7 +155,8 @@ class FindingEditor(QFrame):
         self.reliability_combo = QComboBox(self)
         self.reliability_combo.setObjectName("reliabilityCombo")
         self.reliability_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.reliability_combo.setMinimumContentsLength(16)
         self.reliability_combo.addItem(self.tr("— niet opgegeven —"), None)
         for r in Reliability:
@@ -199,13 +202,15 @@ class FindingEditor(QFrame):
 
     def set_number(self, number: int) -> None:
         self.number_label.setText(self.tr("Bevinding %1").replace("%1", str(number)))
-        self.text_edit.setAccessibleName(self.tr("Tekst van bevinding %1")
-                                         .replace("%1", str(number)))
+        self.text_edit.setAccessibleName(
+            self.tr("Tekst van bevinding %1").replace("%1", str(number))
+        )
 
     def set_finding(self, finding: Finding) -> None:
         self.text_edit.setPlainText(finding.text)
         index = self.reliability_combo.findData(
-            None if finding.reliability is None else finding.reliability.value)
+            None if finding.reliability is None else finding.reliability.value
+        )
         self.reliability_combo.setCurrentIndex(max(index, 0))
         self.source_edit.setText(finding.source_reference or "")
         self.date_check.setChecked(finding.data_date is not None)
@@ -223,8 +228,12 @@ class FindingEditor(QFrame):
         )
 
     def set_reliability(self, reliability: Reliability | None) -> None:
-        self.reliability_combo.setCurrentIndex(max(0, self.reliability_combo.findData(
-            None if reliability is None else reliability.value)))
+        self.reliability_combo.setCurrentIndex(
+            max(
+                0,
+                self.reliability_combo.findData(None if reliability is None else reliability.value),
+            )
+        )
 
     def set_data_date(self, day: dt.date | None) -> None:
         self.date_check.setChecked(day is not None)
@@ -300,9 +309,14 @@ class StructuredEditor(QScrollArea):
         findings_label = QLabel(self.tr("Bevindingen"), body)
         findings_label.setObjectName("fieldLabel")
         layout.addWidget(findings_label)
-        hint = QLabel(self.tr("Vermeld bij elke bevinding de betrouwbaarheid of een verwijzing "
-                              "naar het brondocument, en de datum van de gegevens als die "
-                              "bekend is."), body)
+        hint = QLabel(
+            self.tr(
+                "Vermeld bij elke bevinding de betrouwbaarheid of een verwijzing "
+                "naar het brondocument, en de datum van de gegevens als die "
+                "bekend is."
+            ),
+            body,
+        )
         hint.setObjectName("hintLabel")
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -327,8 +341,7 @@ class StructuredEditor(QScrollArea):
         self.problem_label = QLabel(body)
         self.problem_label.setObjectName("problemLabel")
         self.problem_label.setWordWrap(True)
-        self.problem_label.setSizePolicy(QSizePolicy.Policy.Preferred,
-                                         QSizePolicy.Policy.Minimum)
+        self.problem_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout.addWidget(self.problem_label)
         layout.addStretch(1)
         self.findings: list[FindingEditor] = []
@@ -340,16 +353,16 @@ class StructuredEditor(QScrollArea):
 
     # --- classification ---------------------------------------------------------------------
 
-    def set_classification(self, level: Classification, highest: Classification, *,
-                           editable: bool) -> None:
+    def set_classification(
+        self, level: Classification, highest: Classification, *, editable: bool
+    ) -> None:
         """Levels up to ``highest`` (the author's clearance); ``editable`` per workflow."""
         self._loading = True
         self.classification_combo.clear()
         for option in Classification:
             if option <= max(highest, level):
                 self.classification_combo.addItem(clearance_label(option), int(option))
-        self.classification_combo.setCurrentIndex(
-            self.classification_combo.findData(int(level)))
+        self.classification_combo.setCurrentIndex(self.classification_combo.findData(int(level)))
         self.classification_combo.setEnabled(editable)
         self._loading = False
 
@@ -435,8 +448,9 @@ class StructuredEditor(QScrollArea):
         for number, editor in enumerate(self.findings, start=1):
             editor.warning.set_messages(self.warnings.get(number, []))
         if self.problem:
-            self.problem_label.setText(self.tr("ℹ Nog niet compleet: %1")
-                                       .replace("%1", self.problem))
+            self.problem_label.setText(
+                self.tr("ℹ Nog niet compleet: %1").replace("%1", self.problem)
+            )
         else:
             self.problem_label.clear()
         self.problem_label.setVisible(bool(self.problem))
@@ -480,9 +494,14 @@ class PlainEditor(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        note = QLabel(self.tr("Deze versie is vrije tekst (niet in de vaste opbouw van een "
-                              "ambtsbericht); u bewerkt haar als tekst. Vermeld zelf bij elke "
-                              "bevinding de betrouwbaarheid of de bron."), self)
+        note = QLabel(
+            self.tr(
+                "Deze versie is vrije tekst (niet in de vaste opbouw van een "
+                "ambtsbericht); u bewerkt haar als tekst. Vermeld zelf bij elke "
+                "bevinding de betrouwbaarheid of de bron."
+            ),
+            self,
+        )
         note.setObjectName("hintLabel")
         note.setWordWrap(True)
         layout.addWidget(note)

@@ -64,9 +64,15 @@ from desktop_app.services.session import Session
 log = logging.getLogger(__name__)
 
 # Items can be added while the report is prepared; once issued only with a correction.
-OPEN_STATUSES = frozenset({ReportStatus.DRAFT, ReportStatus.IN_REVIEW,
-                           ReportStatus.CHANGES_WANTED, ReportStatus.USABLE,
-                           ReportStatus.SIGNED})
+OPEN_STATUSES = frozenset(
+    {
+        ReportStatus.DRAFT,
+        ReportStatus.IN_REVIEW,
+        ReportStatus.CHANGES_WANTED,
+        ReportStatus.USABLE,
+        ReportStatus.SIGNED,
+    }
+)
 
 TAB_STYLE = """
 QLabel#recordDetails {
@@ -104,8 +110,9 @@ def _date_text(day: dt.date | None) -> str:
 
 class EvidenceTableModel(RecordTableModel[EvidenceItem]):
     CONTEXT = "EvidenceTableModel"
-    (COL_TITLE, COL_KIND, COL_CLASSIFICATION, COL_SIZE, COL_SOURCE, COL_DATA_DATE,
-     COL_ADDED) = range(7)
+    (COL_TITLE, COL_KIND, COL_CLASSIFICATION, COL_SIZE, COL_SOURCE, COL_DATA_DATE, COL_ADDED) = (
+        range(7)
+    )
     HEADERS = (
         QT_TRANSLATE_NOOP("EvidenceTableModel", "Titel"),
         QT_TRANSLATE_NOOP("EvidenceTableModel", "Soort"),
@@ -131,18 +138,25 @@ class EvidenceTableModel(RecordTableModel[EvidenceItem]):
         if column == self.COL_DATA_DATE:
             return _date_text(record.data_date)
         if column == self.COL_ADDED:
-            text = QCoreApplication.translate("EvidenceTableModel", "%1, %2").replace(
-                "%1", record.added_by).replace("%2", short_time(record.added_at))
+            text = (
+                QCoreApplication.translate("EvidenceTableModel", "%1, %2")
+                .replace("%1", record.added_by)
+                .replace("%2", short_time(record.added_at))
+            )
             if record.correction_id is not None:
                 text += QCoreApplication.translate(
-                    "EvidenceTableModel", " (bij correctie %1)").replace(
-                    "%1", str(record.correction_id))
+                    "EvidenceTableModel", " (bij correctie %1)"
+                ).replace("%1", str(record.correction_id))
             return text
         return ""
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.ToolTipRole and index.isValid()
-                and index.column() == self.COL_SOURCE and 0 <= index.row() < len(self._rows)):
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and index.isValid()
+            and index.column() == self.COL_SOURCE
+            and 0 <= index.row() < len(self._rows)
+        ):
             return self._rows[index.row()].source_note
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -171,20 +185,30 @@ def _pydate(day: QDate) -> dt.date:
 
 
 class AddEvidenceDialog(FormDialog):
-    """"Gegevens toevoegen": a file, its title, classification, source note and the date of
+    """ "Gegevens toevoegen": a file, its title, classification, source note and the date of
     the data; for an issued report also the correction the item belongs to. The service checks
     the rest (size, title, note, date, clearance) and its sentence shows in the dialog."""
 
-    def __init__(self, reference: str, report_level: Classification, clearance: Classification,
-                 today: dt.date, corrections: Sequence[CorrectionView] = (),
-                 parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Onderliggende gegevens toevoegen"), self.tr("&Toevoegen"),
-                         parent)
-        intro = QLabel(self.tr(
-            "Het bestand wordt versleuteld bij ambtsbericht %1 opgeslagen (ten hoogste %2). "
-            "Tekst, PDF en afbeeldingen zijn bij inzage te bekijken; andere bestanden worden "
-            "alleen vermeld. Een item kan later niet worden gewijzigd of verwijderd.")
-            .replace("%1", reference).replace("%2", MAX_ITEM_LABEL), self)
+    def __init__(
+        self,
+        reference: str,
+        report_level: Classification,
+        clearance: Classification,
+        today: dt.date,
+        corrections: Sequence[CorrectionView] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Onderliggende gegevens toevoegen"), self.tr("&Toevoegen"), parent)
+        intro = QLabel(
+            self.tr(
+                "Het bestand wordt versleuteld bij ambtsbericht %1 opgeslagen (ten hoogste %2). "
+                "Tekst, PDF en afbeeldingen zijn bij inzage te bekijken; andere bestanden worden "
+                "alleen vermeld. Een item kan later niet worden gewijzigd of verwijderd."
+            )
+            .replace("%1", reference)
+            .replace("%2", MAX_ITEM_LABEL),
+            self,
+        )
         intro.setWordWrap(True)
         self.form.addRow(intro)
 
@@ -220,8 +244,9 @@ class AddEvidenceDialog(FormDialog):
         self.source_edit.setObjectName("evidenceSourceEdit")
         self.source_edit.setTabChangesFocus(True)
         self.source_edit.setMaximumHeight(90)
-        self.source_edit.setPlaceholderText(self.tr(
-            "Waar komen de gegevens vandaan, en hoe betrouwbaar zijn ze?"))
+        self.source_edit.setPlaceholderText(
+            self.tr("Waar komen de gegevens vandaan, en hoe betrouwbaar zijn ze?")
+        )
         self.add_row(self.tr("Bron&vermelding"), self.source_edit)
 
         self.has_date = QCheckBox(self.tr("&Datum van de gegevens bekend"), self)
@@ -245,8 +270,12 @@ class AddEvidenceDialog(FormDialog):
                 if len(text) > 70:
                     text = text[:69] + "…"
                 self.correction_combo.addItem(
-                    self.tr("Correctie %1 (%2): %3").replace("%1", str(c.id))
-                    .replace("%2", short_time(c.created_at)).replace("%3", text), c.id)
+                    self.tr("Correctie %1 (%2): %3")
+                    .replace("%1", str(c.id))
+                    .replace("%2", short_time(c.created_at))
+                    .replace("%3", text),
+                    c.id,
+                )
             self.correction_combo.setCurrentIndex(self.correction_combo.count() - 1)
             self.add_row(self.tr("Bij &correctie"), self.correction_combo)
         self.setMinimumWidth(520)
@@ -254,9 +283,14 @@ class AddEvidenceDialog(FormDialog):
 
     def _on_browse_clicked(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Bestand kiezen"), "",
-            self.tr("Tekst, PDF en afbeeldingen (*.txt *.pdf *.png *.jpg *.jpeg *.gif *.bmp "
-                    "*.tif *.tiff *.webp);;Alle bestanden (*)"))
+            self,
+            self.tr("Bestand kiezen"),
+            "",
+            self.tr(
+                "Tekst, PDF en afbeeldingen (*.txt *.pdf *.png *.jpg *.jpeg *.gif *.bmp "
+                "*.tif *.tiff *.webp);;Alle bestanden (*)"
+            ),
+        )
         if name:
             self.set_file(Path(name))
 
@@ -293,8 +327,7 @@ class EvidenceTab(QWidget):
     def available_to(roles: frozenset[Role]) -> bool:
         return bool(roles & evidence.LIST_ROLES)
 
-    def __init__(self, session: Session, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("evidenceTab")
         self.setStyleSheet(TAB_STYLE)
@@ -325,8 +358,9 @@ class EvidenceTab(QWidget):
         self.items_hint.setTextFormat(Qt.TextFormat.PlainText)
         upper_layout.addWidget(self.items_hint)
         self.items_model = EvidenceTableModel(self)
-        self.items_table = make_table(self.items_model, upper, "evidenceTable",
-                                      EvidenceTableModel.COL_SOURCE)
+        self.items_table = make_table(
+            self.items_model, upper, "evidenceTable", EvidenceTableModel.COL_SOURCE
+        )
         self.items_table.setAccessibleName(self.tr("Onderliggende gegevens"))
         self.items_table.setMinimumHeight(120)  # a few rows, whatever the splitter does
         upper_layout.addWidget(self.items_table, 1)
@@ -350,12 +384,17 @@ class EvidenceTab(QWidget):
         self.history_label.setObjectName("sectionLabel")
         lower_layout.addWidget(self.history_label)
         self.history_model = InspectionRecordTableModel(self)
-        self.history_table = make_table(self.history_model, lower, "inspectionHistoryTable",
-                                        InspectionRecordTableModel.COL_VIEWED)
+        self.history_table = make_table(
+            self.history_model,
+            lower,
+            "inspectionHistoryTable",
+            InspectionRecordTableModel.COL_VIEWED,
+        )
         self.history_table.setColumnHidden(InspectionRecordTableModel.COL_REFERENCE, True)
         self.history_table.setAccessibleName(self.tr("Inzagen door de IND"))
         self.history_table.selectionModel().selectionChanged.connect(
-            self._on_history_selection_changed)
+            self._on_history_selection_changed
+        )
         lower_layout.addWidget(self.history_table, 1)
         self.history_details = QLabel(lower)
         self.history_details.setObjectName("recordDetails")
@@ -423,17 +462,23 @@ class EvidenceTab(QWidget):
             return
         status = view.report.status
         if status in OPEN_STATUSES:
-            hint = self.tr("De gegevens waarop dit ambtsbericht steunt. De inhoud is alleen bij "
-                           "inzage te bekijken.")
+            hint = self.tr(
+                "De gegevens waarop dit ambtsbericht steunt. De inhoud is alleen bij "
+                "inzage te bekijken."
+            )
             enabled = True
         elif view.corrections:
-            hint = self.tr("Het ambtsbericht is uitgebracht; de onderliggende gegevens liggen "
-                           "vast. Gegevens die er nu bij komen, horen bij een vastgelegde "
-                           "correctie.")
+            hint = self.tr(
+                "Het ambtsbericht is uitgebracht; de onderliggende gegevens liggen "
+                "vast. Gegevens die er nu bij komen, horen bij een vastgelegde "
+                "correctie."
+            )
             enabled = True
         else:
-            hint = self.tr("Het ambtsbericht is uitgebracht; de onderliggende gegevens liggen "
-                           "vast. Leg eerst een correctie vast om er gegevens bij te voegen.")
+            hint = self.tr(
+                "Het ambtsbericht is uitgebracht; de onderliggende gegevens liggen "
+                "vast. Leg eerst een correctie vast om er gegevens bij te voegen."
+            )
             enabled = False
         self.items_hint.setText(hint)
         self.add_button.setEnabled(enabled)
@@ -455,14 +500,14 @@ class EvidenceTab(QWidget):
             records = inspections.list_inspections(session, report_id) if history else ()
             return items, records
 
-        def done(result: tuple[tuple[EvidenceItem, ...],
-                               tuple[InspectionRecordView, ...]]) -> None:
+        def done(result: tuple[tuple[EvidenceItem, ...], tuple[InspectionRecordView, ...]]) -> None:
             if self.report_id != report_id:  # another report was chosen meanwhile
                 return
             items, records = result
             self.items_model.set_rows(items)
-            self.items_label.setText(self.tr("Onderliggende gegevens (%1)").replace(
-                "%1", str(len(items))))
+            self.items_label.setText(
+                self.tr("Onderliggende gegevens (%1)").replace("%1", str(len(items)))
+            )
             self._show_history(records, issued=history)
 
         self.runner.run(load, done, lambda exc: show_error(self, exc), owner=self)
@@ -471,11 +516,13 @@ class EvidenceTab(QWidget):
         chosen = self.selected_record()
         self.history_model.set_rows(tuple(reversed(records)))  # newest first
         if not issued:
-            self.history_label.setText(self.tr(
-                "Inzagen door de IND (mogelijk zodra het ambtsbericht is uitgebracht)"))
+            self.history_label.setText(
+                self.tr("Inzagen door de IND (mogelijk zodra het ambtsbericht is uitgebracht)")
+            )
         else:
-            self.history_label.setText(self.tr("Inzagen door de IND (%1)").replace(
-                "%1", str(len(records))))
+            self.history_label.setText(
+                self.tr("Inzagen door de IND (%1)").replace("%1", str(len(records)))
+            )
         row = None if chosen is None else self.history_model.row_of(int(chosen.id))
         if row is not None:
             self.history_table.selectRow(row)
@@ -490,8 +537,14 @@ class EvidenceTab(QWidget):
             return None
         r = view.report
         corrections = view.corrections if r.status is ReportStatus.ISSUED else ()
-        dialog = AddEvidenceDialog(r.reference, r.classification, self.session.user.clearance,
-                                   self.session.clock.today(), corrections, self)
+        dialog = AddEvidenceDialog(
+            r.reference,
+            r.classification,
+            self.session.user.clearance,
+            self.session.clock.today(),
+            corrections,
+            self,
+        )
         session, report_id = self.session, int(r.id)
 
         def submitted(value: object) -> None:
@@ -499,16 +552,24 @@ class EvidenceTab(QWidget):
 
             def work() -> EvidenceItem:
                 return evidence.add_evidence(
-                    session, report_id, source=value.path, title=value.title,
-                    classification=value.classification, source_note=value.source_note,
-                    data_date=value.data_date, correction_id=value.correction_id)
+                    session,
+                    report_id,
+                    source=value.path,
+                    title=value.title,
+                    classification=value.classification,
+                    source_note=value.source_note,
+                    data_date=value.data_date,
+                    correction_id=value.correction_id,
+                )
 
             def done(item: EvidenceItem) -> None:
                 dialog.succeed()
-                self.status_line.setText(self.tr("'%1' is toegevoegd (%2, %3).")
-                                         .replace("%1", item.title)
-                                         .replace("%2", kind_label(item.kind))
-                                         .replace("%3", size_text(item.size_bytes)))
+                self.status_line.setText(
+                    self.tr("'%1' is toegevoegd (%2, %3).")
+                    .replace("%1", item.title)
+                    .replace("%2", kind_label(item.kind))
+                    .replace("%3", size_text(item.size_bytes))
+                )
                 self.refresh()
 
             self.runner.run(work, done, dialog.fail, owner=dialog)
@@ -545,8 +606,9 @@ class EvidenceTab(QWidget):
 
     def save_record_pdf(self, inspection_id: int, path: Path) -> None:
         def saved(written: Path) -> None:
-            self.status_line.setText(self.tr("Het verslag van inzage is opgeslagen als %1.")
-                                     .replace("%1", str(written)))
+            self.status_line.setText(
+                self.tr("Het verslag van inzage is opgeslagen als %1.").replace("%1", str(written))
+            )
 
         save_record_pdf(self, self.session, self.runner, inspection_id, path, saved)
 

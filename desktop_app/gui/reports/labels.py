@@ -45,7 +45,8 @@ _EVENT = {
     ReportAction.ANNOTATE: QT_TRANSLATE_NOOP("reports", "opmerking geplaatst"),
     ReportAction.VERDICT_USABLE: QT_TRANSLATE_NOOP("reports", "bruikbaar geoordeeld"),
     ReportAction.VERDICT_CHANGES_WANTED: QT_TRANSLATE_NOOP(
-        "reports", "aanpassing wenselijk geoordeeld"),
+        "reports", "aanpassing wenselijk geoordeeld"
+    ),
     ReportAction.SIGN: QT_TRANSLATE_NOOP("reports", "ondertekend"),
     ReportAction.ISSUE: QT_TRANSLATE_NOOP("reports", "uitgebracht"),
     ReportAction.CORRECT: QT_TRANSLATE_NOOP("reports", "correctie vastgelegd"),

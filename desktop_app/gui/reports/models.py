@@ -50,4 +50,3 @@ class ReportTableModel(RecordTableModel[ReportSummary]):
             if int(record.id) == int(report_id):
                 return row
         return None
-

@@ -55,8 +55,7 @@ QLabel#quoteLabel { font-style: italic; }
 # hold anything for the role, see desktop_app.domain.reports.work_lists).
 LISTS_FOR_ROLE: dict[Role, tuple[WorkList, ...]] = {
     Role.AIVD_OFFICER: (WorkList.MY_DRAFTS, WorkList.READY_TO_ISSUE, WorkList.ISSUED),
-    Role.AIVD_SIGNER: (WorkList.AWAITING_MY_SIGNATURE, WorkList.READY_TO_ISSUE,
-                       WorkList.ISSUED),
+    Role.AIVD_SIGNER: (WorkList.AWAITING_MY_SIGNATURE, WorkList.READY_TO_ISSUE, WorkList.ISSUED),
     Role.IND_LIAISON: (WorkList.AWAITING_MY_REVIEW, WorkList.ISSUED),
 }
 
@@ -71,8 +70,7 @@ def _table(model: ReportTableModel, parent: QWidget, name: str) -> QTableView:
 
 
 class ReportsPage(QWidget):
-    def __init__(self, session: Session, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reportsPage")
         self.setStyleSheet(PAGE_STYLE)
@@ -109,7 +107,8 @@ class ReportsPage(QWidget):
             table = _table(model, self.list_tabs, f"table_{work_list.value}")
             table.setAccessibleName(work_list_label(work_list))
             table.selectionModel().selectionChanged.connect(
-                lambda selected, _deselected, wl=work_list: self._on_selected(wl, selected))
+                lambda selected, _deselected, wl=work_list: self._on_selected(wl, selected)
+            )
             table.activated.connect(lambda index, wl=work_list: self._open_row(wl, index.row()))
             self.models[work_list] = model
             self.tables[work_list] = table
@@ -128,8 +127,12 @@ class ReportsPage(QWidget):
 
     def refresh(self) -> None:
         session = self.session
-        self.runner.run(lambda: reports.my_work_lists(session), self._on_lists,
-                        lambda exc: show_error(self, exc), owner=self)
+        self.runner.run(
+            lambda: reports.my_work_lists(session),
+            self._on_lists,
+            lambda exc: show_error(self, exc),
+            owner=self,
+        )
 
     def _on_lists(self, lists: dict[WorkList, tuple[ReportSummary, ...]]) -> None:
         current = self.detail.report_id
@@ -166,9 +169,14 @@ class ReportsPage(QWidget):
             then()
             return None
         dialog = ConfirmDialog(
-            self.tr("Wijzigingen niet opgeslagen"), self.tr("&Wijzigingen verwerpen"),
-            self.tr("U heeft wijzigingen die nog niet als nieuwe versie zijn opgeslagen. Als u "
-                    "verdergaat, gaan ze verloren."), self)
+            self.tr("Wijzigingen niet opgeslagen"),
+            self.tr("&Wijzigingen verwerpen"),
+            self.tr(
+                "U heeft wijzigingen die nog niet als nieuwe versie zijn opgeslagen. Als u "
+                "verdergaat, gaan ze verloren."
+            ),
+            self,
+        )
 
         def agreed(_: object) -> None:
             dialog.succeed()

@@ -39,8 +39,10 @@ class ReportReader(QTextEdit):
         super().__init__(parent)
         self.setObjectName("reportReader")
         self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setAccessibleName(self.tr("Tekst van het ambtsbericht"))
         self._text = ""
         self._map = Utf16Map("")
@@ -128,8 +130,11 @@ class ReportReader(QTextEdit):
             return
         pos = self._map.to_py(self.textCursor().position())
         for note in self._notes:
-            if note.shown_start is not None and note.shown_end is not None and (
-                    note.shown_start <= pos < note.shown_end):
+            if (
+                note.shown_start is not None
+                and note.shown_end is not None
+                and (note.shown_start <= pos < note.shown_end)
+            ):
                 self.annotation_clicked.emit(note.id)
                 return
 
@@ -173,8 +178,9 @@ class AnnotationPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         self._ids = []
-        placed = sorted((n for n in notes if not n.outdated),
-                        key=lambda n: (n.shown_start or 0, n.id))
+        placed = sorted(
+            (n for n in notes if not n.outdated), key=lambda n: (n.shown_start or 0, n.id)
+        )
         outdated = sorted((n for n in notes if n.outdated), key=lambda n: n.id)
         for number, note in enumerate([*placed, *outdated], start=1):
             item = QListWidgetItem(self._describe(number, note, shown_version), self.list)
@@ -185,10 +191,14 @@ class AnnotationPanel(QWidget):
                 font.setItalic(True)
                 item.setFont(font)
                 item.setForeground(QColor("#5b6573"))
-                item.setToolTip(self.tr(
-                    "Verouderd: de geciteerde passage uit versie %1 komt in versie %2 niet "
-                    "meer voor.").replace("%1", str(note.version))
-                    .replace("%2", str(shown_version)))
+                item.setToolTip(
+                    self.tr(
+                        "Verouderd: de geciteerde passage uit versie %1 komt in versie %2 niet "
+                        "meer voor."
+                    )
+                    .replace("%1", str(note.version))
+                    .replace("%2", str(shown_version))
+                )
             else:
                 item.setToolTip(note.comment)
             self._ids.append(note.id)
@@ -202,13 +212,20 @@ class AnnotationPanel(QWidget):
             quote = quote[: QUOTE_PREVIEW - 1] + "…"
         head = f"{number}. “{quote}”"
         if note.outdated:
-            head = self.tr("%1 — ⚠ verouderd (passage uit versie %2 komt niet meer voor)") \
-                .replace("%1", head).replace("%2", str(note.version))
-        elif note.version != shown_version:
-            head = self.tr("%1 — bij versie %2").replace("%1", head) \
+            head = (
+                self.tr("%1 — ⚠ verouderd (passage uit versie %2 komt niet meer voor)")
+                .replace("%1", head)
                 .replace("%2", str(note.version))
-        who = self.tr("— %1, %2").replace("%1", note.author) \
+            )
+        elif note.version != shown_version:
+            head = (
+                self.tr("%1 — bij versie %2").replace("%1", head).replace("%2", str(note.version))
+            )
+        who = (
+            self.tr("— %1, %2")
+            .replace("%1", note.author)
             .replace("%2", short_time(note.created_at))
+        )
         return f"{head}\n{note.comment}\n{who}"
 
     def item_for(self, annotation_id: int) -> QListWidgetItem | None:

@@ -22,8 +22,10 @@ from desktop_app.services import reports
 from desktop_app.services.session import Environment
 from desktop_app.services.workspace import open_session
 
-OCCASION = ("Verzoek van de IND van 28 oktober (kenmerk IND-DEMO/0042) om naslag in het kader "
-            "van een aanvraag om een verblijfsvergunning.")
+OCCASION = (
+    "Verzoek van de IND van 28 oktober (kenmerk IND-DEMO/0042) om naslag in het kader "
+    "van een aanvraag om een verblijfsvergunning."
+)
 
 
 def _content(today: dt.date, *, second_text: str, conclusion: str) -> ReportContent:
@@ -31,15 +33,24 @@ def _content(today: dt.date, *, second_text: str, conclusion: str) -> ReportCont
         subject="Betrokkene J. de Vries (fictief), aanvraag verblijfsvergunning",
         occasion=OCCASION,
         findings=(
-            Finding("Betrokkene heeft in de periode 2019–2021 contact onderhouden met een "
-                    "persoon die bij de dienst bekend is vanwege heimelijke activiteiten voor "
-                    "een buitenlandse inlichtingendienst.", Reliability.RELIABLE,
-                    data_date=dt.date(2021, 6, 30)),
-            Finding(second_text, Reliability.FAIRLY_RELIABLE,
-                    data_date=today.replace(year=today.year - 14, month=9, day=1)),
-            Finding("Betrokkene heeft bij de grensovergang valse gegevens over het doel van "
-                    "zijn reis verstrekt.", source_reference="DOC-DEMO-0457",
-                    data_date=today - dt.timedelta(days=400)),
+            Finding(
+                "Betrokkene heeft in de periode 2019–2021 contact onderhouden met een "
+                "persoon die bij de dienst bekend is vanwege heimelijke activiteiten voor "
+                "een buitenlandse inlichtingendienst.",
+                Reliability.RELIABLE,
+                data_date=dt.date(2021, 6, 30),
+            ),
+            Finding(
+                second_text,
+                Reliability.FAIRLY_RELIABLE,
+                data_date=today.replace(year=today.year - 14, month=9, day=1),
+            ),
+            Finding(
+                "Betrokkene heeft bij de grensovergang valse gegevens over het doel van "
+                "zijn reis verstrekt.",
+                source_reference="DOC-DEMO-0457",
+                data_date=today - dt.timedelta(days=400),
+            ),
         ),
         conclusion=conclusion,
     )
@@ -49,24 +60,43 @@ def build(env: Environment, root: Path) -> None:
     create_demo_workspace(env, root, kdf_profile="test")
     today = env.clock.today()
     first = "Betrokkene was bestuurslid van een stichting die als dekmantel diende voor werving."
-    v1 = render(_content(today, second_text=first,
-                         conclusion="Er bestaan aanwijzingen dat betrokkene een gevaar vormt "
-                                    "voor de nationale veiligheid."))
-    v2 = render(_content(today, second_text="Betrokkene was in die tijd betrokken bij een "
-                         "stichting; de rol van die stichting is niet vastgesteld.",
-                         conclusion="Er bestaan concrete aanwijzingen dat betrokkene een gevaar "
-                                    "vormt voor de nationale veiligheid."))
-    other = render(ReportContent(
-        subject="Betrokkene K. Jansen (fictief), naturalisatieverzoek",
-        occasion="Verzoek van de IND van 30 oktober (kenmerk IND-DEMO/0051).",
-        findings=(
-            Finding("Over betrokkene zijn bij de dienst geen gegevens bekend die van belang "
-                    "zijn voor de beoordeling van het verzoek.", Reliability.VERY_RELIABLE),
-            Finding("Een naamgenoot van betrokkene kwam in 2011 voor in een onderzoek; het gaat "
-                    "niet om dezelfde persoon.", Reliability.UNKNOWN,
-                    data_date=dt.date(2011, 3, 14)),
-        ),
-        conclusion="Geen bezwaar bekend."))
+    v1 = render(
+        _content(
+            today,
+            second_text=first,
+            conclusion="Er bestaan aanwijzingen dat betrokkene een gevaar vormt "
+            "voor de nationale veiligheid.",
+        )
+    )
+    v2 = render(
+        _content(
+            today,
+            second_text="Betrokkene was in die tijd betrokken bij een "
+            "stichting; de rol van die stichting is niet vastgesteld.",
+            conclusion="Er bestaan concrete aanwijzingen dat betrokkene een gevaar "
+            "vormt voor de nationale veiligheid.",
+        )
+    )
+    other = render(
+        ReportContent(
+            subject="Betrokkene K. Jansen (fictief), naturalisatieverzoek",
+            occasion="Verzoek van de IND van 30 oktober (kenmerk IND-DEMO/0051).",
+            findings=(
+                Finding(
+                    "Over betrokkene zijn bij de dienst geen gegevens bekend die van belang "
+                    "zijn voor de beoordeling van het verzoek.",
+                    Reliability.VERY_RELIABLE,
+                ),
+                Finding(
+                    "Een naamgenoot van betrokkene kwam in 2011 voor in een onderzoek; het gaat "
+                    "niet om dezelfde persoon.",
+                    Reliability.UNKNOWN,
+                    data_date=dt.date(2011, 3, 14),
+                ),
+            ),
+            conclusion="Geen bezwaar bekend.",
+        )
+    )
 
     def session(name: str):  # type: ignore[no-untyped-def]
         return open_session(env, root, name, PASSWORDS[name])
@@ -74,27 +104,44 @@ def build(env: Environment, root: Path) -> None:
     with session("officier") as s:
         a = int(reports.draft_report(s, text=v1).report.id)
         reports.submit_report(s, a)
-        b = int(reports.draft_report(s, text=other,
-                                     classification=None).report.id)
+        b = int(reports.draft_report(s, text=other, classification=None).report.id)
         reports.submit_report(s, b)
     with session("liaison") as s:
-        reports.annotate(s, a, quote="stichting die als dekmantel diende voor werving",
-                         comment="Waar blijkt uit dat de stichting een dekmantel was?")
-        reports.annotate(s, a, quote="heimelijke activiteiten",
-                         comment="Kunt u aangeven om welke periode het gaat?")
-        reports.annotate(s, a, quote="een gevaar vormt voor de nationale veiligheid",
-                         comment="Graag concreter: welk gevaar?")
-        reports.give_verdict(s, a, usable=False,
-                             comment="De onderbouwing van bevinding 2 is te mager.")
-        reports.annotate(s, b, quote="het gaat niet om dezelfde persoon",
-                         comment="Is dit relevant voor de IND? Anders weglaten.")
+        reports.annotate(
+            s,
+            a,
+            quote="stichting die als dekmantel diende voor werving",
+            comment="Waar blijkt uit dat de stichting een dekmantel was?",
+        )
+        reports.annotate(
+            s,
+            a,
+            quote="heimelijke activiteiten",
+            comment="Kunt u aangeven om welke periode het gaat?",
+        )
+        reports.annotate(
+            s,
+            a,
+            quote="een gevaar vormt voor de nationale veiligheid",
+            comment="Graag concreter: welk gevaar?",
+        )
+        reports.give_verdict(
+            s, a, usable=False, comment="De onderbouwing van bevinding 2 is te mager."
+        )
+        reports.annotate(
+            s,
+            b,
+            quote="het gaat niet om dezelfde persoon",
+            comment="Is dit relevant voor de IND? Anders weglaten.",
+        )
         reports.give_verdict(s, b, usable=False, comment="Zie de opmerking bij bevinding 2.")
     with session("officier") as s:
         reports.revise_report(s, a, text=v2)
         reports.submit_report(s, a)
     with session("liaison") as s:
-        reports.annotate(s, a, quote="de rol van die stichting is niet vastgesteld",
-                         comment="Duidelijk, dank u.")
+        reports.annotate(
+            s, a, quote="de rol van die stichting is niet vastgesteld", comment="Duidelijk, dank u."
+        )
 
 
 def main(argv: list[str]) -> int:
@@ -117,17 +164,20 @@ def main(argv: list[str]) -> int:
         # The officer is answering the liaison: the second finding is being reworded.
         second = editor.findings[1]
         second.text_edit.setPlainText(
-            "Een naamgenoot van betrokkene kwam in 2011 voor in een onderzoek van de dienst.")
+            "Een naamgenoot van betrokkene kwam in 2011 voor in een onderzoek van de dienst."
+        )
         second.text_edit.setFocus()
         settle(app)
         editor.verticalScrollBar().setValue(second.y() - 6)
         shoot(page.window(), out / "report-editor.png")
 
         page = sign_in("liaison")
-        review = next(r for r in page.rows_of(page.work_lists[0])
-                      if r.title.startswith("Betrokkene J."))
-        page.tables[page.work_lists[0]].selectRow(page.models[page.work_lists[0]]
-                                                  .row_of(int(review.id)) or 0)
+        review = next(
+            r for r in page.rows_of(page.work_lists[0]) if r.title.startswith("Betrokkene J.")
+        )
+        page.tables[page.work_lists[0]].selectRow(
+            page.models[page.work_lists[0]].row_of(int(review.id)) or 0
+        )
         detail = page.detail
         notes = [n for n in detail.view.annotations if not n.outdated] if detail.view else []
         if notes:

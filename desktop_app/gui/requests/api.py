@@ -74,8 +74,11 @@ class NewProvision:
     request_reference: str | None
 
 
-ATTENTION_BUCKETS = (DashboardBucket.OVERDUE, DashboardBucket.DUE_TODAY,
-                     DashboardBucket.WARNING_NO_NOTICE)
+ATTENTION_BUCKETS = (
+    DashboardBucket.OVERDUE,
+    DashboardBucket.DUE_TODAY,
+    DashboardBucket.WARNING_NO_NOTICE,
+)
 ATTENTION_LIMIT = 12
 
 
@@ -87,8 +90,11 @@ def load_calendar(session: Session) -> AtwCalendar:
 
 
 def list_context(session: Session) -> ListContext:
-    return ListContext(request_service.thresholds(session), load_calendar(session),
-                       request_service.warn_from_day(session))
+    return ListContext(
+        request_service.thresholds(session),
+        load_calendar(session),
+        request_service.warn_from_day(session),
+    )
 
 
 # --- requests ---------------------------------------------------------------------------------
@@ -102,13 +108,15 @@ def request_page(session: Session, ids: Sequence[int]) -> Sequence[Any]:
     return request_service.requests_by_ids(session, ids)
 
 
-def list_ids_with_context(session: Session, query: RequestQuery, limit: int | None = None
-                          ) -> tuple[Sequence[int], ListContext]:
+def list_ids_with_context(
+    session: Session, query: RequestQuery, limit: int | None = None
+) -> tuple[Sequence[int], ListContext]:
     return request_ids(session, query, limit), list_context(session)
 
 
-def first_rows(session: Session, query: RequestQuery, limit: int
-               ) -> tuple[Sequence[int], ListContext, Sequence[Any]]:
+def first_rows(
+    session: Session, query: RequestQuery, limit: int
+) -> tuple[Sequence[int], ListContext, Sequence[Any]]:
     """The first ``limit`` ids of a query with their rows, in one task: the list can show them
     before the (slower) query for every id has run."""
     ids = request_ids(session, query, limit)
@@ -128,8 +136,9 @@ def dashboard(session: Session) -> DashboardView:
             continue
         # Overdue: the most recently expired first (they are also what the index finds first
         # among a long closed history); the others: the nearest deadline first.
-        query = RequestQuery(bucket=bucket, sort=SortColumn.DEADLINE,
-                             descending=bucket is DashboardBucket.OVERDUE)
+        query = RequestQuery(
+            bucket=bucket, sort=SortColumn.DEADLINE, descending=bucket is DashboardBucket.OVERDUE
+        )
         ids = request_ids(session, query, limit=ATTENTION_LIMIT - len(attention))
         attention.extend(request_page(session, ids))
     return DashboardView(counts, context, tuple(attention))
@@ -137,16 +146,24 @@ def dashboard(session: Session) -> DashboardView:
 
 def register_request(session: Session, new: NewRequest) -> Any:
     return request_service.add_request(
-        session, subject_name=new.subject_name, v_number=new.v_number, purpose=new.purpose,
-        received=new.received, birth_date=new.birth_date, nationality=new.nationality,
-        ind_reference=new.ind_reference)
+        session,
+        subject_name=new.subject_name,
+        v_number=new.v_number,
+        purpose=new.purpose,
+        received=new.received,
+        birth_date=new.birth_date,
+        nationality=new.nationality,
+        ind_reference=new.ind_reference,
+    )
 
 
-def import_requests(session: Session, path: Path,
-                    progress: request_service.Progress | None = None,
-                    cancel: Callable[[], bool] | None = None) -> int:
-    return int(request_service.import_requests(session, path, progress=progress,
-                                               cancel=cancel))
+def import_requests(
+    session: Session,
+    path: Path,
+    progress: request_service.Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> int:
+    return int(request_service.import_requests(session, path, progress=progress, cancel=cancel))
 
 
 def start_request(session: Session, request_id: int) -> Any:
@@ -164,17 +181,25 @@ def close_without_report(session: Session, request_id: int, reason: str) -> Any:
 # --- provisions -------------------------------------------------------------------------------
 
 
-def list_provisions(session: Session, direction: str | None, date_from: dt.date | None,
-                    date_to: dt.date | None) -> Sequence[Any]:
-    return provision_service.list_provisions(session, direction=direction, date_from=date_from,
-                                             date_to=date_to)
+def list_provisions(
+    session: Session, direction: str | None, date_from: dt.date | None, date_to: dt.date | None
+) -> Sequence[Any]:
+    return provision_service.list_provisions(
+        session, direction=direction, date_from=date_from, date_to=date_to
+    )
 
 
 def add_provision(session: Session, new: NewProvision) -> Any:
     return provision_service.add_provision(
-        session, direction=new.direction, description=new.description, date=new.provided_on,
-        legal_basis=new.legal_basis, provided_by=new.provided_by, received_by=new.received_by,
-        request_reference=new.request_reference)
+        session,
+        direction=new.direction,
+        description=new.description,
+        date=new.provided_on,
+        legal_basis=new.legal_basis,
+        provided_by=new.provided_by,
+        received_by=new.received_by,
+        request_reference=new.request_reference,
+    )
 
 
 # --- statistics -------------------------------------------------------------------------------
@@ -184,13 +209,15 @@ def statistics(session: Session, period_from: dt.date, period_to: dt.date) -> An
     return stats_service.statistics(session, period_from, period_to)
 
 
-def export_statistics_csv(session: Session, period_from: dt.date, period_to: dt.date,
-                          target: Path) -> Path:
+def export_statistics_csv(
+    session: Session, period_from: dt.date, period_to: dt.date, target: Path
+) -> Path:
     return stats_service.export_csv(session, period_from, period_to, target)
 
 
-def export_statistics_pdf(session: Session, period_from: dt.date, period_to: dt.date,
-                          target: Path) -> Path:
+def export_statistics_pdf(
+    session: Session, period_from: dt.date, period_to: dt.date, target: Path
+) -> Path:
     return stats_service.export_pdf(session, period_from, period_to, target)
 
 

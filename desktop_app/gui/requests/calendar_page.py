@@ -33,8 +33,7 @@ from desktop_app.services.session import Session
 
 
 class CalendarDaysPage(QWidget):
-    def __init__(self, session: Session, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("calendarDaysPage")
         self.session = session
@@ -44,11 +43,15 @@ class CalendarDaysPage(QWidget):
         today = session.clock.today()
 
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "De termijn van een verzoek is tien werkdagen volgens de Algemene termijnenwet. "
-            "De wettelijke feestdagen rekent de werkplek zelf uit; dagen die bij besluit met een "
-            "feestdag zijn gelijkgesteld (Staatscourant) en eigen sluitingsdagen legt u hier "
-            "vast."), self)
+        intro = QLabel(
+            self.tr(
+                "De termijn van een verzoek is tien werkdagen volgens de Algemene termijnenwet. "
+                "De wettelijke feestdagen rekent de werkplek zelf uit; dagen die bij besluit met een "  # noqa: E501 (translation key)
+                "feestdag zijn gelijkgesteld (Staatscourant) en eigen sluitingsdagen legt u hier "
+                "vast."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         row = QHBoxLayout()
@@ -82,7 +85,8 @@ class CalendarDaysPage(QWidget):
         for column, width in enumerate((100, 90, 210, 300)):
             header.resizeSection(column, width)
         self.view.selectionModel().selectionChanged.connect(
-            lambda *_: self.remove_button.setEnabled(self.selected_day() is not None))
+            lambda *_: self.remove_button.setEnabled(self.selected_day() is not None)
+        )
         splitter.addWidget(self.view)
 
         year_box = QWidget(splitter)
@@ -146,12 +150,15 @@ class CalendarDaysPage(QWidget):
 
             def done(result: Any) -> None:
                 dialog.succeed()
-                self._report(result, self.tr("%1 is toegevoegd.").replace(
-                    "%1", day.isoformat()))
+                self._report(result, self.tr("%1 is toegevoegd.").replace("%1", day.isoformat()))
                 self.refresh()
 
-            self.runner.run(lambda: api.add_calendar_day(session, day, kind, description),
-                            done, dialog.fail, owner=dialog)
+            self.runner.run(
+                lambda: api.add_calendar_day(session, day, kind, description),
+                done,
+                dialog.fail,
+                owner=dialog,
+            )
 
         dialog.submitted.connect(submitted)
         self.last_dialog = dialog
@@ -162,10 +169,15 @@ class CalendarDaysPage(QWidget):
         record = self.selected_day()
         if record is None:
             return None
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Dag verwijderen"),
-                          self.tr("%1 weer als werkdag tellen? Open verzoeken krijgen zo nodig "
-                                  "een nieuwe termijn.").replace("%1", record.day.isoformat()),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Dag verwijderen"),
+            self.tr(
+                "%1 weer als werkdag tellen? Open verzoeken krijgen zo nodig een nieuwe termijn."
+            ).replace("%1", record.day.isoformat()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setObjectName("confirmRemoveDay")
         yes = box.button(QMessageBox.StandardButton.Yes)
         yes.setText(self.tr("&Verwijderen"))
@@ -183,14 +195,19 @@ class CalendarDaysPage(QWidget):
             self._report(result, self.tr("%1 is verwijderd.").replace("%1", day.isoformat()))
             self.refresh()
 
-        self.runner.run(lambda: api.remove_calendar_day(session, day), done,
-                        lambda exc: show_error(self, exc), owner=self)
+        self.runner.run(
+            lambda: api.remove_calendar_day(session, day),
+            done,
+            lambda exc: show_error(self, exc),
+            owner=self,
+        )
 
     def _report(self, result: Any, text: str) -> None:
         changed = getattr(result, "deadlines_changed", None)
         if isinstance(changed, int) and changed:
             text += " " + self.tr("Nieuwe termijn voor %1 open verzoeken.").replace(
-                "%1", str(changed))
+                "%1", str(changed)
+            )
         self.result_label.setText("✔ " + text)
         if isinstance(changed, int) and changed:
             show_info(self, text)

@@ -80,17 +80,18 @@ class BucketTile(QFrame):
         self.count_label = QLabel("–", self)
         self.count_label.setObjectName("tileCount")
         self.count_label.setStyleSheet(
-            f"font-size: 22pt; font-weight: bold; color: {band}; background: transparent;")
+            f"font-size: 22pt; font-weight: bold; color: {band}; background: transparent;"
+        )
         self.sign_label = QLabel(BUCKET_SIGN[bucket], self)
-        self.sign_label.setStyleSheet(
-            f"font-size: 18pt; color: {band}; background: transparent;")
+        self.sign_label.setStyleSheet(f"font-size: 18pt; color: {band}; background: transparent;")
         top.addWidget(self.sign_label)
         top.addWidget(self.count_label)
         top.addStretch(1)
         layout.addLayout(top)
         self.title_label = QLabel(bucket_title(bucket), self)
         self.title_label.setStyleSheet(
-            "font-weight: bold; color: #1c2430; background: transparent;")
+            "font-weight: bold; color: #1c2430; background: transparent;"
+        )
         layout.addWidget(self.title_label)
         self.hint_label = QLabel(self)
         self.hint_label.setWordWrap(True)
@@ -102,7 +103,8 @@ class BucketTile(QFrame):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-                event.position().toPoint()):
+            event.position().toPoint()
+        ):
             self.clicked.emit()
         super().mouseReleaseEvent(event)
 
@@ -138,8 +140,7 @@ class DashboardPage(QWidget):
     bucket_chosen = Signal(object)  # DashboardBucket: show these in the list
     request_chosen = Signal(int)  # open this request in the list
 
-    def __init__(self, session: Session, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardPage")
         self.setStyleSheet(PAGE_STYLE)
@@ -184,8 +185,9 @@ class DashboardPage(QWidget):
         self.attention_view.activated.connect(self._on_attention_activated)
         self.attention_view.doubleClicked.connect(self._on_attention_activated)
         layout.addWidget(self.attention_view, 1)
-        self.empty_label = QLabel(self.tr("✔ Geen verzoeken over of op de termijn, en geen "
-                                          "waarschuwingen."), self)
+        self.empty_label = QLabel(
+            self.tr("✔ Geen verzoeken over of op de termijn, en geen waarschuwingen."), self
+        )
         self.empty_label.setObjectName("hintLabel")
         self.empty_label.hide()
         layout.addWidget(self.empty_label)
@@ -200,19 +202,27 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         session = self.session
-        self.runner.run(lambda: api.dashboard(session), self._on_dashboard,
-                        lambda exc: show_error(self, exc), owner=self)
+        self.runner.run(
+            lambda: api.dashboard(session),
+            self._on_dashboard,
+            lambda exc: show_error(self, exc),
+            owner=self,
+        )
 
     def _on_dashboard(self, view: DashboardView) -> None:
         self.view_data = view
         context = view.context
         for bucket, tile in self.tiles.items():
             tile.set_count(int(view.counts.get(bucket, 0)), context.warn_from_day)
-        self.subtitle.setText(self.tr(
-            "Stand van %1. De termijn is tien werkdagen na ontvangst (Algemene termijnenwet); "
-            "een waarschuwing volgt vanaf werkdag %2 als de liaison nog geen uitstelbericht "
-            "heeft.").replace("%1", long_day_text(context.thresholds.today)).replace(
-                "%2", str(context.warn_from_day)))
+        self.subtitle.setText(
+            self.tr(
+                "Stand van %1. De termijn is tien werkdagen na ontvangst (Algemene termijnenwet); "
+                "een waarschuwing volgt vanaf werkdag %2 als de liaison nog geen uitstelbericht "
+                "heeft."
+            )
+            .replace("%1", long_day_text(context.thresholds.today))
+            .replace("%2", str(context.warn_from_day))
+        )
         self.attention_model.context = DeadlineContext(context.thresholds, context.calendar)
         self.attention_model.set_rows(view.attention)
         self.attention_view.setVisible(bool(view.attention))

@@ -43,8 +43,7 @@ class RequestDetail(QWidget):
     changed = Signal(int)  # a request changed (its id): the list shows it again
     draft_report_requested = Signal(int)
 
-    def __init__(self, session: Session, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("requestDetail")
         self.session = session
@@ -58,8 +57,7 @@ class RequestDetail(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget(self)
         outer.addWidget(self.pages)
-        self.empty_label = QLabel(self.tr("Kies een verzoek in de lijst om het te bekijken."),
-                                  self)
+        self.empty_label = QLabel(self.tr("Kies een verzoek in de lijst om het te bekijken."), self)
         self.empty_label.setObjectName("placeholderText")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -129,8 +127,12 @@ class RequestDetail(QWidget):
         self.draft_button = QPushButton(self.tr("&Ambtsbericht opstellen"), content)
         self.draft_button.setObjectName("draftReportButton")
         self.draft_button.clicked.connect(lambda _=False: self._on_draft_clicked())
-        self.action_buttons = (self.start_button, self.delay_button, self.close_button,
-                               self.draft_button)
+        self.action_buttons = (
+            self.start_button,
+            self.delay_button,
+            self.close_button,
+            self.draft_button,
+        )
         for number, button in enumerate(self.action_buttons):
             buttons.addWidget(button, number, 0)
             button.setVisible(self.handler)
@@ -147,8 +149,12 @@ class RequestDetail(QWidget):
 
     def load(self, request_id: int) -> None:
         session = self.session
-        self.runner.run(lambda: api.get_request(session, request_id), self.show_record,
-                        lambda exc: show_error(self, exc), owner=self)
+        self.runner.run(
+            lambda: api.get_request(session, request_id),
+            self.show_record,
+            lambda exc: show_error(self, exc),
+            owner=self,
+        )
 
     def show_record(self, record: Any, context: DeadlineContext | None = None) -> None:
         if context is not None:
@@ -161,8 +167,7 @@ class RequestDetail(QWidget):
         v["v_number"].setText(str(record.v_number))
         v["birth_date"].setText(day_text(record.birth_date) or "–")
         v["nationality"].setText(record.nationality or "–")
-        v["purpose"].setText(f"{purpose_label(record.purpose)} "
-                             f"({record.purpose.legal_basis})")
+        v["purpose"].setText(f"{purpose_label(record.purpose)} ({record.purpose.legal_basis})")
         v["ind_reference"].setText(record.ind_reference or "–")
         v["received"].setText(long_day_text(record.received))
         v["deadline"].setText(long_day_text(record.deadline))
@@ -172,8 +177,12 @@ class RequestDetail(QWidget):
             v["delay_notice"].setText(self.tr("geen"))
         else:
             on_time = notice.date <= record.deadline
-            text = self.tr("%1 door %2: %3").replace("%1", notice.date.isoformat()).replace(
-                "%2", notice.by).replace("%3", notice.reason)
+            text = (
+                self.tr("%1 door %2: %3")
+                .replace("%1", notice.date.isoformat())
+                .replace("%2", notice.by)
+                .replace("%3", notice.reason)
+            )
             if not on_time:
                 text += " " + self.tr("(na de termijn: telt niet als tijdig)")
             v["delay_notice"].setText(text)
@@ -203,15 +212,15 @@ class RequestDetail(QWidget):
         self.signal_label.setText(text)
         self.signal_label.setStyleSheet(
             f"QLabel#signalLabel {{ background: {background}; border-left: 6px solid {band};"
-            " padding: 6px 8px; border-radius: 3px; font-weight: bold; }")
+            " padding: 6px 8px; border-radius: 3px; font-weight: bold; }"
+        )
 
     def _update_buttons(self, record: Any) -> None:
         status: RequestStatus = record.status
         self.start_button.setEnabled(can_transition(status, RequestStatus.IN_PROGRESS))
         self.delay_button.setEnabled(not status.is_closed)
         self.close_button.setEnabled(can_transition(status, RequestStatus.CLOSED_NO_DATA))
-        self.draft_button.setEnabled(status in (RequestStatus.RECEIVED,
-                                                RequestStatus.IN_PROGRESS))
+        self.draft_button.setEnabled(status in (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS))
 
     def show_empty(self) -> None:
         self.record = None
@@ -228,17 +237,26 @@ class RequestDetail(QWidget):
         if record is None:
             return
         session, rid = self.session, int(record.id)
-        self.runner.run(lambda: api.start_request(session, rid),
-                        lambda _r: self._after_change(rid),
-                        lambda exc: show_error(self, exc), owner=self)
+        self.runner.run(
+            lambda: api.start_request(session, rid),
+            lambda _r: self._after_change(rid),
+            lambda exc: show_error(self, exc),
+            owner=self,
+        )
 
     def open_delay_notice_dialog(self) -> DelayNoticeDialog | None:
         record = self.record
         if record is None:
             return None
         today = self.session.clock.today()
-        dialog = DelayNoticeDialog(record.reference, record.deadline, today, record.received,
-                                   self.session.user.full_name or self.session.user.name, self)
+        dialog = DelayNoticeDialog(
+            record.reference,
+            record.deadline,
+            today,
+            record.received,
+            self.session.user.full_name or self.session.user.name,
+            self,
+        )
         rid = int(record.id)
         session = self.session
 
@@ -249,8 +267,9 @@ class RequestDetail(QWidget):
                 dialog.succeed()
                 self._after_change(rid)
 
-            self.runner.run(lambda: api.notify_delay(session, rid, day, reason), done,
-                            dialog.fail, owner=dialog)
+            self.runner.run(
+                lambda: api.notify_delay(session, rid, day, reason), done, dialog.fail, owner=dialog
+            )
 
         dialog.submitted.connect(submitted)
         self.last_dialog = dialog
@@ -270,8 +289,12 @@ class RequestDetail(QWidget):
                 dialog.succeed()
                 self._after_change(rid)
 
-            self.runner.run(lambda: api.close_without_report(session, rid, reason), done,
-                            dialog.fail, owner=dialog)
+            self.runner.run(
+                lambda: api.close_without_report(session, rid, reason),
+                done,
+                dialog.fail,
+                owner=dialog,
+            )
 
         dialog.submitted.connect(submitted)
         self.last_dialog = dialog

@@ -80,8 +80,9 @@ class RegisterRequestDialog(ServiceFormDialog):
     """A new request; the deadline (ten working days after receipt, Atw calendar) is shown as
     soon as the received date is known, and follows every change of it."""
 
-    def __init__(self, today: dt.date, calendar: AtwCalendar | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, today: dt.date, calendar: AtwCalendar | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("Verzoek registreren"), self.tr("&Registreren"), parent)
         self.setObjectName("registerRequestDialog")
         self.today = today
@@ -116,15 +117,19 @@ class RegisterRequestDialog(ServiceFormDialog):
         self.add_row(self.tr("&IND-kenmerk"), self.ind_reference_edit)
         self.deadline_label = QLabel(self)
         self.deadline_label.setObjectName("deadlineLabel")
-        self.deadline_label.setStyleSheet("QLabel#deadlineLabel { font-weight: bold;"
-                                          " color: #1f3a5f; }")
+        self.deadline_label.setStyleSheet(
+            "QLabel#deadlineLabel { font-weight: bold; color: #1f3a5f; }"
+        )
         self.deadline_label.setWordWrap(True)
         self.deadline_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form.addRow(self.tr("Termijn"), self.deadline_label)
         self.fields = {
-            "subject_name": self.name_edit, "v_number": self.v_number_edit,
-            "purpose": self.purpose_combo, "birth_date": self.birth_edit,
-            "nationality": self.nationality_edit, "received": self.received_edit,
+            "subject_name": self.name_edit,
+            "v_number": self.v_number_edit,
+            "purpose": self.purpose_combo,
+            "birth_date": self.birth_edit,
+            "nationality": self.nationality_edit,
+            "received": self.received_edit,
             "ind_reference": self.ind_reference_edit,
         }
         self.received_edit.dateChanged.connect(lambda _d: self.update_deadline())
@@ -152,15 +157,20 @@ class RegisterRequestDialog(ServiceFormDialog):
         if deadline is None or self.calendar is None:
             self.deadline_label.setText(self.tr("wordt berekend…"))
             return
-        text = self.tr("%1 — %2 werkdagen na ontvangst (Algemene termijnenwet)").replace(
-            "%1", long_day_text(deadline)).replace("%2", str(REQUEST_TERM_WORKING_DAYS))
+        text = (
+            self.tr("%1 — %2 werkdagen na ontvangst (Algemene termijnenwet)")
+            .replace("%1", long_day_text(deadline))
+            .replace("%2", str(REQUEST_TERM_WORKING_DAYS))
+        )
         remaining = self.calendar.remaining_working_days(deadline, self.today)
         if remaining < 0:
             text += "\n⚠ " + self.tr("De termijn is al verstreken (%1).").replace(
-                "%1", working_days_late(-remaining))
+                "%1", working_days_late(-remaining)
+            )
         elif remaining < REQUEST_TERM_WORKING_DAYS:
             text += "\n" + self.tr("Vandaag resteert: %1.").replace(
-                "%1", working_days_left(remaining) if remaining else self.tr("laatste dag"))
+                "%1", working_days_left(remaining) if remaining else self.tr("laatste dag")
+            )
         self.deadline_label.setText(text)
 
     def value(self) -> NewRequest:
@@ -181,16 +191,26 @@ class RegisterRequestDialog(ServiceFormDialog):
         )
 
     def wipe(self) -> None:
-        for edit in (self.name_edit, self.v_number_edit, self.birth_edit,
-                     self.nationality_edit, self.ind_reference_edit):
+        for edit in (
+            self.name_edit,
+            self.v_number_edit,
+            self.birth_edit,
+            self.nationality_edit,
+            self.ind_reference_edit,
+        ):
             edit.clear()
 
 
 class ReasonDialog(ServiceFormDialog):
     """A reason (required), for the delay notice and for closing without an ambtsbericht."""
 
-    def __init__(self, title: str, ok_text: str, intro: str, parent: QWidget | None = None,
-                 ) -> None:
+    def __init__(
+        self,
+        title: str,
+        ok_text: str,
+        intro: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(title, ok_text, parent)
         self.intro_label = QLabel(intro, self)
         self.intro_label.setWordWrap(True)
@@ -208,9 +228,11 @@ class ReasonDialog(ServiceFormDialog):
             self.reason_edit.setFocus()
             raise ValueError(QCoreApplication.translate("ReasonDialog", "Geef een reden op."))
         if len(text) > REASON_MAX_LENGTH:
-            raise ValueError(QCoreApplication.translate(
-                "ReasonDialog", "De reden is langer dan %1 tekens.").replace(
-                    "%1", str(REASON_MAX_LENGTH)))
+            raise ValueError(
+                QCoreApplication.translate(
+                    "ReasonDialog", "De reden is langer dan %1 tekens."
+                ).replace("%1", str(REASON_MAX_LENGTH))
+            )
         return text
 
     def wipe(self) -> None:
@@ -221,13 +243,25 @@ class DelayNoticeDialog(ReasonDialog):
     """The liaison was told the ambtsbericht will not make the deadline: when and why. Who
     told them is the signed-in officer."""
 
-    def __init__(self, reference: str, deadline: dt.date, today: dt.date, received: dt.date,
-                 officer: str, parent: QWidget | None = None) -> None:
-        intro = self.tr("Leg vast dat de IND-liaison is geïnformeerd dat het ambtsbericht bij "
-                        "verzoek %1 niet binnen de termijn (%2) kan worden uitgebracht.")
-        super().__init__(self.tr("Uitstel melden aan de liaison"), self.tr("&Vastleggen"),
-                         intro.replace("%1", reference).replace("%2", long_day_text(deadline)),
-                         parent)
+    def __init__(
+        self,
+        reference: str,
+        deadline: dt.date,
+        today: dt.date,
+        received: dt.date,
+        officer: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        intro = self.tr(
+            "Leg vast dat de IND-liaison is geïnformeerd dat het ambtsbericht bij "
+            "verzoek %1 niet binnen de termijn (%2) kan worden uitgebracht."
+        )
+        super().__init__(
+            self.tr("Uitstel melden aan de liaison"),
+            self.tr("&Vastleggen"),
+            intro.replace("%1", reference).replace("%2", long_day_text(deadline)),
+            parent,
+        )
         self.setObjectName("delayNoticeDialog")
         self.deadline = deadline
         self.by_label = QLabel(officer, self)
@@ -247,9 +281,13 @@ class DelayNoticeDialog(ReasonDialog):
 
     def _update_late(self) -> None:
         if pydate(self.date_edit.date()) > self.deadline:
-            self.late_label.setText("⚠ " + self.tr(
-                "Deze datum ligt na de termijn: de melding wordt vastgelegd, maar telt niet als "
-                "tijdig."))
+            self.late_label.setText(
+                "⚠ "
+                + self.tr(
+                    "Deze datum ligt na de termijn: de melding wordt vastgelegd, maar telt niet als "  # noqa: E501 (translation key)
+                    "tijdig."
+                )
+            )
         else:
             self.late_label.setText("")
 
@@ -261,14 +299,18 @@ class CloseRequestDialog(ReasonDialog):
     """Closing without an ambtsbericht: the oversight committee asks for the reason."""
 
     def __init__(self, reference: str, parent: QWidget | None = None) -> None:
-        intro = self.tr("Verzoek %1 wordt afgesloten zonder ambtsbericht. Vermeld waarom "
-                        "(de toezichthouder vraagt hierom).").replace("%1", reference)
-        super().__init__(self.tr("Afsluiten zonder ambtsbericht"), self.tr("&Afsluiten"),
-                         intro, parent)
+        intro = self.tr(
+            "Verzoek %1 wordt afgesloten zonder ambtsbericht. Vermeld waarom "
+            "(de toezichthouder vraagt hierom)."
+        ).replace("%1", reference)
+        super().__init__(
+            self.tr("Afsluiten zonder ambtsbericht"), self.tr("&Afsluiten"), intro, parent
+        )
         self.setObjectName("closeRequestDialog")
         self.add_row(self.tr("&Reden"), self.reason_edit)
         self.reason_edit.setPlaceholderText(
-            self.tr("bijvoorbeeld: geen gegevens over betrokkene bekend"))
+            self.tr("bijvoorbeeld: geen gegevens over betrokkene bekend")
+        )
         self.reason_edit.setFocus()
 
     def value(self) -> str:
@@ -294,7 +336,8 @@ class AddProvisionDialog(ServiceFormDialog):
         self.description_edit = QLineEdit(self)
         self.description_edit.setMaxLength(500)
         self.description_edit.setPlaceholderText(
-            self.tr("kenmerk van het ambtsbericht of een omschrijving"))
+            self.tr("kenmerk van het ambtsbericht of een omschrijving")
+        )
         self.add_row(self.tr("&Wat"), self.description_edit)
         self.basis_combo = QComboBox(self)
         self.basis_combo.setEditable(True)
@@ -307,14 +350,19 @@ class AddProvisionDialog(ServiceFormDialog):
         self.received_by_edit = QLineEdit(self)
         self.add_row(self.tr("&Ontvangen door"), self.received_by_edit)
         self.request_edit = QLineEdit(self)
-        self.request_edit.setPlaceholderText(self.tr("NV-JJJJ-000000; leeg bij een spontane "
-                                                     "verstrekking"))
+        self.request_edit.setPlaceholderText(
+            self.tr("NV-JJJJ-000000; leeg bij een spontane verstrekking")
+        )
         self.add_row(self.tr("&Bij verzoek"), self.request_edit)
         self.fields = {
-            "direction": self.direction_combo, "date": self.date_edit,
-            "description": self.description_edit, "legal_basis": self.basis_combo,
-            "provided_by": self.provided_by_edit, "received_by": self.received_by_edit,
-            "request": self.request_edit, "reference": self.request_edit,
+            "direction": self.direction_combo,
+            "date": self.date_edit,
+            "description": self.description_edit,
+            "legal_basis": self.basis_combo,
+            "provided_by": self.provided_by_edit,
+            "received_by": self.received_by_edit,
+            "request": self.request_edit,
+            "reference": self.request_edit,
         }
         self.direction_combo.currentIndexChanged.connect(lambda _i: self._defaults())
         self._defaults()
@@ -350,10 +398,14 @@ class AddCalendarDayDialog(ServiceFormDialog):
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Dag toevoegen aan de kalender"), self.tr("&Toevoegen"), parent)
         self.setObjectName("addCalendarDayDialog")
-        intro = QLabel(self.tr(
-            "Een bij besluit met een feestdag gelijkgestelde dag (Staatscourant, art. 3 lid 3 "
-            "Algemene termijnenwet) of een sluitingsdag telt niet als werkdag. Open verzoeken "
-            "krijgen zo nodig een nieuwe termijn."), self)
+        intro = QLabel(
+            self.tr(
+                "Een bij besluit met een feestdag gelijkgestelde dag (Staatscourant, art. 3 lid 3 "
+                "Algemene termijnenwet) of een sluitingsdag telt niet als werkdag. Open verzoeken "
+                "krijgen zo nodig een nieuwe termijn."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.form.addRow(intro)
         self.date_edit = date_edit(self, today)
@@ -365,15 +417,23 @@ class AddCalendarDayDialog(ServiceFormDialog):
         self.description_edit = QLineEdit(self)
         self.description_edit.setMaxLength(200)
         self.description_edit.setPlaceholderText(
-            self.tr("bijvoorbeeld: Besluit gelijkstelling 2029, Stcrt. 2026, 12345"))
+            self.tr("bijvoorbeeld: Besluit gelijkstelling 2029, Stcrt. 2026, 12345")
+        )
         self.add_row(self.tr("&Omschrijving"), self.description_edit)
-        self.fields = {"date": self.date_edit, "day": self.date_edit, "kind": self.kind_combo,
-                       "description": self.description_edit}
+        self.fields = {
+            "date": self.date_edit,
+            "day": self.date_edit,
+            "kind": self.kind_combo,
+            "description": self.description_edit,
+        }
         self.setMinimumWidth(480)
 
     def value(self) -> tuple[dt.date, str, str]:
-        return (pydate(self.date_edit.date()), str(self.kind_combo.currentData()),
-                self.description_edit.text().strip())
+        return (
+            pydate(self.date_edit.date()),
+            str(self.kind_combo.currentData()),
+            self.description_edit.text().strip(),
+        )
 
 
 def import_error_text(exc: BaseException) -> str:
@@ -385,9 +445,15 @@ def import_error_text(exc: BaseException) -> str:
     if row is not None:
         parts.append(QCoreApplication.translate("requests", "rij %1").replace("%1", str(row)))
     if field:
-        parts.append(QCoreApplication.translate("requests", "veld ‘%1’").replace(
-            "%1", field_label(field)))
+        parts.append(
+            QCoreApplication.translate("requests", "veld ‘%1’").replace("%1", field_label(field))
+        )
     where = (", ".join(parts) + ": ") if parts else ""
-    return (QCoreApplication.translate(
-        "requests", "De lijst is niet ingelezen; er is niets vastgelegd.") + "\n" + where
-        + message)
+    return (
+        QCoreApplication.translate(
+            "requests", "De lijst is niet ingelezen; er is niets vastgelegd."
+        )
+        + "\n"
+        + where
+        + message
+    )

@@ -15,10 +15,12 @@ _STATUS = {
     RequestStatus.RECEIVED: QT_TRANSLATE_NOOP("requests", "ontvangen"),
     RequestStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("requests", "in behandeling"),
     RequestStatus.REPORT_IN_PREPARATION: QT_TRANSLATE_NOOP(
-        "requests", "ambtsbericht in voorbereiding"),
+        "requests", "ambtsbericht in voorbereiding"
+    ),
     RequestStatus.CLOSED_NO_DATA: QT_TRANSLATE_NOOP("requests", "afgesloten zonder ambtsbericht"),
     RequestStatus.CLOSED_REPORT_ISSUED: QT_TRANSLATE_NOOP(
-        "requests", "afgesloten, ambtsbericht uitgebracht"),
+        "requests", "afgesloten, ambtsbericht uitgebracht"
+    ),
 }
 
 _PURPOSE = {
@@ -34,7 +36,8 @@ _BUCKET_TITLE = {
     DashboardBucket.OVERDUE: QT_TRANSLATE_NOOP("requests", "Termijn verstreken"),
     DashboardBucket.DUE_TODAY: QT_TRANSLATE_NOOP("requests", "Termijn vandaag"),
     DashboardBucket.WARNING_NO_NOTICE: QT_TRANSLATE_NOOP(
-        "requests", "Waarschuwing: geen uitstelbericht"),
+        "requests", "Waarschuwing: geen uitstelbericht"
+    ),
     DashboardBucket.DUE_THIS_WEEK: QT_TRANSLATE_NOOP("requests", "Termijn deze week"),
     DashboardBucket.OPEN: QT_TRANSLATE_NOOP("requests", "Overige lopende verzoeken"),
     DashboardBucket.CLOSED: QT_TRANSLATE_NOOP("requests", "Afgesloten"),
@@ -42,18 +45,24 @@ _BUCKET_TITLE = {
 
 _BUCKET_HINT = {
     DashboardBucket.OVERDUE: QT_TRANSLATE_NOOP(
-        "requests", "Open verzoeken waarvan de termijn van tien werkdagen voorbij is."),
+        "requests", "Open verzoeken waarvan de termijn van tien werkdagen voorbij is."
+    ),
     DashboardBucket.DUE_TODAY: QT_TRANSLATE_NOOP(
-        "requests", "Open verzoeken waarvan vandaag de laatste dag van de termijn is."),
+        "requests", "Open verzoeken waarvan vandaag de laatste dag van de termijn is."
+    ),
     DashboardBucket.WARNING_NO_NOTICE: QT_TRANSLATE_NOOP(
-        "requests", "Vanaf werkdag %1 van de termijn, nog zonder melding van uitstel aan de "
-                    "liaison."),
+        "requests",
+        "Vanaf werkdag %1 van de termijn, nog zonder melding van uitstel aan de liaison.",
+    ),
     DashboardBucket.DUE_THIS_WEEK: QT_TRANSLATE_NOOP(
-        "requests", "Open verzoeken waarvan de termijn deze week afloopt."),
+        "requests", "Open verzoeken waarvan de termijn deze week afloopt."
+    ),
     DashboardBucket.OPEN: QT_TRANSLATE_NOOP(
-        "requests", "Open verzoeken met een termijn na deze week."),
+        "requests", "Open verzoeken met een termijn na deze week."
+    ),
     DashboardBucket.CLOSED: QT_TRANSLATE_NOOP(
-        "requests", "Afgehandeld, met of zonder ambtsbericht."),
+        "requests", "Afgehandeld, met of zonder ambtsbericht."
+    ),
 }
 
 BUCKET_SIGN = {

@@ -85,8 +85,9 @@ class NoneSafeRecordModel(RecordTableModel[Any]):
         value = super().data(index, role)
         return no_data() if value is None else value
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         value = super().headerData(section, orientation, role)
         return no_data() if value is None else value
 
@@ -127,8 +128,11 @@ class DeadlineContext:
     def bucket(self, row: RequestRow) -> DashboardBucket:
         notice = row.delay_notice
         return dashboard_bucket_by_thresholds(
-            deadline=row.deadline, status=row.status,
-            notice_date=None if notice is None else notice.date, thresholds=self.thresholds)
+            deadline=row.deadline,
+            status=row.status,
+            notice_date=None if notice is None else notice.date,
+            thresholds=self.thresholds,
+        )
 
     def remaining(self, row: RequestRow) -> int:
         """Working days left in (today, deadline]; negative once past it."""
@@ -151,22 +155,23 @@ def signal_text(context: DeadlineContext | None, row: RequestRow) -> str:
     if bucket is DashboardBucket.OVERDUE:
         # Past the deadline, no working day since (a weekend, a holiday).
         return f"{text} · " + QCoreApplication.translate(
-            "RequestTableModel", "termijn was %1").replace("%1", day_text(row.deadline))
+            "RequestTableModel", "termijn was %1"
+        ).replace("%1", day_text(row.deadline))
     return text
 
 
 def working_days_left(n: int) -> str:
     if n == 1:
         return QCoreApplication.translate("RequestTableModel", "nog 1 werkdag")
-    return QCoreApplication.translate("RequestTableModel", "nog %1 werkdagen").replace(
-        "%1", str(n))
+    return QCoreApplication.translate("RequestTableModel", "nog %1 werkdagen").replace("%1", str(n))
 
 
 def working_days_late(n: int) -> str:
     if n == 1:
         return QCoreApplication.translate("RequestTableModel", "1 werkdag over de termijn")
-    return QCoreApplication.translate("RequestTableModel", "%1 werkdagen over de termijn"
-                                      ).replace("%1", str(n))
+    return QCoreApplication.translate("RequestTableModel", "%1 werkdagen over de termijn").replace(
+        "%1", str(n)
+    )
 
 
 class _Shown:
@@ -174,8 +179,9 @@ class _Shown:
 
     __slots__ = ("brushes", "record", "texts")
 
-    def __init__(self, record: Any, texts: tuple[str, ...],
-                 brushes: tuple[QBrush, QBrush] | None) -> None:
+    def __init__(
+        self, record: Any, texts: tuple[str, ...], brushes: tuple[QBrush, QBrush] | None
+    ) -> None:
         self.record = record
         self.texts = texts
         self.brushes = brushes
@@ -183,8 +189,17 @@ class _Shown:
 
 class RequestTableModel(QAbstractTableModel):
     CONTEXT = "RequestTableModel"
-    (COL_REFERENCE, COL_SUBJECT, COL_DEADLINE, COL_SIGNAL, COL_STATUS, COL_V_NUMBER,
-     COL_RECEIVED, COL_PURPOSE, COL_IND_REFERENCE) = range(9)
+    (
+        COL_REFERENCE,
+        COL_SUBJECT,
+        COL_DEADLINE,
+        COL_SIGNAL,
+        COL_STATUS,
+        COL_V_NUMBER,
+        COL_RECEIVED,
+        COL_PURPOSE,
+        COL_IND_REFERENCE,
+    ) = range(9)
     HEADERS = (
         QT_TRANSLATE_NOOP("RequestTableModel", "Kenmerk"),
         QT_TRANSLATE_NOOP("RequestTableModel", "Betrokkene"),
@@ -232,8 +247,12 @@ class RequestTableModel(QAbstractTableModel):
 
     # --- content ----------------------------------------------------------------------------
 
-    def set_ids(self, ids: Sequence[int], context: DeadlineContext | None = None,
-                first_rows: Sequence[Any] = ()) -> None:
+    def set_ids(
+        self,
+        ids: Sequence[int],
+        context: DeadlineContext | None = None,
+        first_rows: Sequence[Any] = (),
+    ) -> None:
         """A new result: the ordered ids of the query; rows are fetched when shown.
         ``first_rows`` are the rows of the first ids when the caller has them already."""
         self.beginResetModel()
@@ -242,8 +261,8 @@ class RequestTableModel(QAbstractTableModel):
         if context is not None:
             self.context = context
         for number in range(0, min(len(first_rows), len(self._ids)), self.PAGE_SIZE):
-            page = first_rows[number:number + self.PAGE_SIZE]
-            if [int(r.id) for r in page] == list(self._ids[number:number + len(page)]):
+            page = first_rows[number : number + self.PAGE_SIZE]
+            if [int(r.id) for r in page] == list(self._ids[number : number + len(page)]):
                 self._pages[number // self.PAGE_SIZE] = [self._prepare(r) for r in page]
         self.endResetModel()
 
@@ -281,8 +300,9 @@ class RequestTableModel(QAbstractTableModel):
         """Fetch the shown rows again (after a change), keeping the ids and the scroll."""
         self._drop_pages()
         if self._ids:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._ids) - 1, len(self.HEADERS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.HEADERS) - 1)
+            )
 
     def _drop_pages(self) -> None:
         self._generation += 1
@@ -337,16 +357,19 @@ class RequestTableModel(QAbstractTableModel):
         if number in self._loading:
             return
         start = number * self.PAGE_SIZE
-        ids = tuple(self._ids[start:start + self.PAGE_SIZE])
+        ids = tuple(self._ids[start : start + self.PAGE_SIZE])
         if not ids:
             return
         self._loading.add(number)
         self.fetches += 1
         generation = self._generation
         loader = self._loader
-        self._runner.run(lambda: loader(ids),
-                         lambda rows: self._on_page(generation, number, rows),
-                         lambda exc: self._on_failed(generation, number, exc), owner=self)
+        self._runner.run(
+            lambda: loader(ids),
+            lambda rows: self._on_page(generation, number, rows),
+            lambda exc: self._on_failed(generation, number, exc),
+            owner=self,
+        )
 
     def _on_page(self, generation: int, number: int, rows: Sequence[Any]) -> None:
         if generation != self._generation:
@@ -359,8 +382,7 @@ class RequestTableModel(QAbstractTableModel):
             first = number * self.PAGE_SIZE
             last = min(first + self.PAGE_SIZE, len(self._ids)) - 1
             if last >= first:
-                self.dataChanged.emit(self.index(first, 0),
-                                      self.index(last, len(self.HEADERS) - 1))
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.HEADERS) - 1))
         self.page_loaded.emit(number)
 
     def _on_failed(self, generation: int, number: int, exc: BaseException) -> None:
@@ -377,15 +399,17 @@ class RequestTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return no_data()
         if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section not in self.SORT_COLUMNS:
-            return QCoreApplication.translate(self.CONTEXT, "Op deze kolom kan niet worden "
-                                                            "gesorteerd.")
+            return QCoreApplication.translate(
+                self.CONTEXT, "Op deze kolom kan niet worden gesorteerd."
+            )
         return no_data()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -451,8 +475,16 @@ class ProvisionTableModel(NoneSafeRecordModel):
     """The provisions register; rows are the service's provision records."""
 
     CONTEXT = "ProvisionTableModel"
-    (COL_DATE, COL_DIRECTION, COL_DESCRIPTION, COL_LEGAL_BASIS, COL_PROVIDED_BY,
-     COL_RECEIVED_BY, COL_REQUEST, COL_RECORDED_BY) = range(8)
+    (
+        COL_DATE,
+        COL_DIRECTION,
+        COL_DESCRIPTION,
+        COL_LEGAL_BASIS,
+        COL_PROVIDED_BY,
+        COL_RECEIVED_BY,
+        COL_REQUEST,
+        COL_RECORDED_BY,
+    ) = range(8)
     HEADERS = (
         QT_TRANSLATE_NOOP("ProvisionTableModel", "Datum"),
         QT_TRANSLATE_NOOP("ProvisionTableModel", "Richting"),
@@ -539,9 +571,13 @@ class AttentionTableModel(NoneSafeRecordModel):
         super().clear()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.BackgroundRole and index.isValid()
-                and index.column() == self.COL_SIGNAL and self.context is not None
-                and 0 <= index.row() < len(self._rows)):
+        if (
+            role == Qt.ItemDataRole.BackgroundRole
+            and index.isValid()
+            and index.column() == self.COL_SIGNAL
+            and self.context is not None
+            and 0 <= index.row() < len(self._rows)
+        ):
             background, _band = BUCKET_COLOURS[self.context.bucket(self._rows[index.row()])]
             return QBrush(QColor(background))
         if role == Qt.ItemDataRole.UserRole and index.isValid():

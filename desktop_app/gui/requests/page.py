@@ -96,8 +96,7 @@ class RequestsPage(QWidget):
     # From the import's worker thread (queued to this thread): rows checked, estimate or -1.
     import_progressed = Signal(int, int)
 
-    def __init__(self, session: Session, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("requestsPage")
         self.setStyleSheet(PAGE_STYLE)
@@ -127,8 +126,11 @@ class RequestsPage(QWidget):
         self.register_button.clicked.connect(lambda _=False: self.open_register_dialog())
         self.import_button = QPushButton(self.tr("&Importeren…"), self)
         self.import_button.setObjectName("importRequestsButton")
-        self.import_button.setToolTip(self.tr(
-            "Een lijst van de IND inlezen (CSV of JSON). Eén foute rij weigert de hele lijst."))
+        self.import_button.setToolTip(
+            self.tr(
+                "Een lijst van de IND inlezen (CSV of JSON). Eén foute rij weigert de hele lijst."
+            )
+        )
         self.import_button.clicked.connect(lambda _=False: self.choose_import_file())
         self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
@@ -145,7 +147,8 @@ class RequestsPage(QWidget):
         self.search_edit.setObjectName("requestSearch")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(
-            self.tr("Zoek op naam (elk schrift), V-nummer, kenmerk of IND-kenmerk"))
+            self.tr("Zoek op naam (elk schrift), V-nummer, kenmerk of IND-kenmerk")
+        )
         self.search_edit.setAccessibleName(self.tr("Zoeken"))
         search_label = QLabel(self.tr("&Zoeken"), self)
         search_label.setBuddy(self.search_edit)
@@ -187,8 +190,9 @@ class RequestsPage(QWidget):
         self._import_stop = threading.Event()
         self.import_stop_button = QPushButton(self.tr("Inlezen &stoppen"), self)
         self.import_stop_button.setObjectName("importStopButton")
-        self.import_stop_button.setToolTip(self.tr(
-            "Stopt het inlezen; er wordt dan niets uit de lijst bewaard."))
+        self.import_stop_button.setToolTip(
+            self.tr("Stopt het inlezen; er wordt dan niets uit de lijst bewaard.")
+        )
         self.import_stop_button.clicked.connect(lambda _=False: self.stop_import())
         self.import_stop_button.hide()
         progress_row = QHBoxLayout()
@@ -202,7 +206,8 @@ class RequestsPage(QWidget):
         layout.addWidget(self.splitter, 1)
         loader_session = session
         self.model = RequestTableModel(
-            runner, lambda ids: api.request_page(loader_session, ids), self)
+            runner, lambda ids: api.request_page(loader_session, ids), self
+        )
         self.model.sort_requested.connect(self._on_model_sort_requested)
         self.model.load_failed.connect(lambda exc: show_error(self, exc))
         self.view = request_table(self.model, self.splitter)
@@ -273,15 +278,22 @@ class RequestsPage(QWidget):
             # The first screenful at once (a LIMIT query takes milliseconds even at a million
             # requests); all ids follow and extend it. A name search ranks every hit anyway,
             # so there a first page would cost as much as the whole.
-            self.runner.run(lambda: api.first_rows(session, query, FIRST_ROWS),
-                            lambda result: self._on_first_ids(serial, result), failed,
-                            owner=self)
-        self.runner.run(lambda: api.list_ids_with_context(session, query),
-                        lambda result: self._on_ids(serial, result, keep_scroll), failed,
-                        owner=self)
+            self.runner.run(
+                lambda: api.first_rows(session, query, FIRST_ROWS),
+                lambda result: self._on_first_ids(serial, result),
+                failed,
+                owner=self,
+            )
+        self.runner.run(
+            lambda: api.list_ids_with_context(session, query),
+            lambda result: self._on_ids(serial, result, keep_scroll),
+            failed,
+            owner=self,
+        )
 
-    def _on_first_ids(self, serial: int,
-                      result: tuple[Sequence[int], ListContext, Sequence[Any]]) -> None:
+    def _on_first_ids(
+        self, serial: int, result: tuple[Sequence[int], ListContext, Sequence[Any]]
+    ) -> None:
         if serial != self._serial:
             return
         ids, context, rows = result
@@ -293,8 +305,9 @@ class RequestsPage(QWidget):
         self._first_shown = True
         self.first_ids_loaded.emit(len(ids))
 
-    def _on_ids(self, serial: int, result: tuple[Sequence[int], ListContext],
-                keep_scroll: bool) -> None:
+    def _on_ids(
+        self, serial: int, result: tuple[Sequence[int], ListContext], keep_scroll: bool
+    ) -> None:
         if serial != self._serial:
             return  # a newer query was started meanwhile
         ids, context = result
@@ -415,13 +428,16 @@ class RequestsPage(QWidget):
     # --- registering and importing ----------------------------------------------------------
 
     def open_register_dialog(self) -> RegisterRequestDialog:
-        dialog = RegisterRequestDialog(self.session.clock.today(),
-                                       None if self.context is None else self.context.calendar,
-                                       self)
+        dialog = RegisterRequestDialog(
+            self.session.clock.today(),
+            None if self.context is None else self.context.calendar,
+            self,
+        )
         session = self.session
         if self.context is None:
-            self.runner.run(lambda: api.load_calendar(session), dialog.set_calendar,
-                            dialog.fail, owner=dialog)
+            self.runner.run(
+                lambda: api.load_calendar(session), dialog.set_calendar, dialog.fail, owner=dialog
+            )
 
         def submitted(new: NewRequest) -> None:
             def done(record: Any) -> None:
@@ -429,8 +445,9 @@ class RequestsPage(QWidget):
                 self._select_after = int(record.id)
                 self.refresh()
 
-            self.runner.run(lambda: api.register_request(session, new), done, dialog.fail,
-                            owner=dialog)
+            self.runner.run(
+                lambda: api.register_request(session, new), done, dialog.fail, owner=dialog
+            )
 
         dialog.submitted.connect(submitted)
         self.last_dialog = dialog
@@ -441,8 +458,9 @@ class RequestsPage(QWidget):
         dialog = QFileDialog(self, self.tr("Lijst met verzoeken inlezen"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([self.tr("Lijsten van de IND (*.csv *.json)"),
-                               self.tr("Alle bestanden (*)")])
+        dialog.setNameFilters(
+            [self.tr("Lijsten van de IND (*.csv *.json)"), self.tr("Alle bestanden (*)")]
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self.start_import)
         dialog.open()
@@ -470,8 +488,11 @@ class RequestsPage(QWidget):
         def done(count: int) -> None:
             self._import_finished()
             self._set_import_result(
-                "ok", self.tr("✔ %1 verzoeken ingelezen uit %2.").replace(
-                    "%1", figure_text(count)).replace("%2", path.name))
+                "ok",
+                self.tr("✔ %1 verzoeken ingelezen uit %2.")
+                .replace("%1", figure_text(count))
+                .replace("%2", path.name),
+            )
             self.refresh()
 
         def failed(exc: BaseException) -> None:
@@ -483,8 +504,12 @@ class RequestsPage(QWidget):
             self._set_import_result("bad", "✖ " + text)
             show_error(self, InvalidInput(text))
 
-        self.runner.run(lambda: api.import_requests(session, path, progressed, stop.is_set),
-                        done, failed, owner=self)
+        self.runner.run(
+            lambda: api.import_requests(session, path, progressed, stop.is_set),
+            done,
+            failed,
+            owner=self,
+        )
 
     def stop_import(self) -> None:
         """Asks the running import to stop at its next check (within about 10,000 rows)."""
@@ -505,17 +530,22 @@ class RequestsPage(QWidget):
                 # million rows and can no longer be stopped.
                 self.import_progress.setRange(0, 0)
                 self.import_stop_button.setEnabled(False)
-                text = self.tr("Alle %2 rijen van %1 zijn gecontroleerd; de zoekindexen worden "
-                               "bijgewerkt en alles wordt opgeslagen…").replace(
-                                   "%2", figure_text(done))
+                text = self.tr(
+                    "Alle %2 rijen van %1 zijn gecontroleerd; de zoekindexen worden "
+                    "bijgewerkt en alles wordt opgeslagen…"
+                ).replace("%2", figure_text(done))
             elif total > 0:
                 self.import_progress.setRange(0, total)
                 self.import_progress.setValue(min(done, total))
-                text = self.tr("Bezig met inlezen van %1… %2 van ongeveer %3 rijen gecontroleerd."
-                               ).replace("%2", figure_text(done)).replace("%3", figure_text(total))
+                text = (
+                    self.tr("Bezig met inlezen van %1… %2 van ongeveer %3 rijen gecontroleerd.")
+                    .replace("%2", figure_text(done))
+                    .replace("%3", figure_text(total))
+                )
             else:
                 text = self.tr("Bezig met inlezen van %1… %2 rijen gecontroleerd.").replace(
-                    "%2", figure_text(done))
+                    "%2", figure_text(done)
+                )
             self.import_result.setText(text.replace("%1", self._import_name))
 
     def _set_import_result(self, verdict: str, text: str) -> None:

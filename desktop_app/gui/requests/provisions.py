@@ -41,8 +41,7 @@ COLUMN_WIDTHS = (100, 110, 300, 260, 130, 130, 130)
 
 
 class ProvisionsPage(QWidget):
-    def __init__(self, session: Session, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("provisionsPage")
         self.setStyleSheet(PAGE_STYLE)
@@ -69,9 +68,13 @@ class ProvisionsPage(QWidget):
         top.addWidget(self.add_button)
         top.addWidget(self.refresh_button)
         layout.addLayout(top)
-        intro = QLabel(self.tr(
-            "Elke verstrekking van gegevens tussen AIVD en IND, in beide richtingen, ook "
-            "spontane. Het uitbrengen van een ambtsbericht wordt automatisch vastgelegd."), self)
+        intro = QLabel(
+            self.tr(
+                "Elke verstrekking van gegevens tussen AIVD en IND, in beide richtingen, ook "
+                "spontane. Het uitbrengen van een ambtsbericht wordt automatisch vastgelegd."
+            ),
+            self,
+        )
         intro.setObjectName("subTitle")
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -116,8 +119,9 @@ class ProvisionsPage(QWidget):
 
         self._update_period_enabled()
         self.direction_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.period_check.toggled.connect(lambda _c: (self._update_period_enabled(),
-                                                      self.refresh()))
+        self.period_check.toggled.connect(
+            lambda _c: (self._update_period_enabled(), self.refresh())
+        )
         self.from_edit.dateChanged.connect(lambda _d: self._on_period_changed())
         self.to_edit.dateChanged.connect(lambda _d: self._on_period_changed())
         self.refresh()
@@ -137,14 +141,19 @@ class ProvisionsPage(QWidget):
             return direction, None, None
         return direction, pydate(self.from_edit.date()), pydate(self.to_edit.date())
 
-    def set_filters(self, direction: str | None, date_from: dt.date | None = None,
-                    date_to: dt.date | None = None) -> None:
+    def set_filters(
+        self,
+        direction: str | None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+    ) -> None:
         """Set every filter at once and query once (tests, other pages)."""
         widgets = (self.direction_combo, self.period_check, self.from_edit, self.to_edit)
         for widget in widgets:
             widget.blockSignals(True)
-        self.direction_combo.setCurrentIndex(max(self.direction_combo.findData(direction), 0)
-                                             if direction else 0)
+        self.direction_combo.setCurrentIndex(
+            max(self.direction_combo.findData(direction), 0) if direction else 0
+        )
         self.period_check.setChecked(date_from is not None or date_to is not None)
         from desktop_app.gui.requests.dialogs import qdate
 
@@ -168,17 +177,22 @@ class ProvisionsPage(QWidget):
                 return
             self.model.set_rows(rows)
             total = len(rows)
-            self.count_label.setText(self.tr("1 verstrekking") if total == 1 else
-                                     self.tr("%1 verstrekkingen").replace(
-                                         "%1", figure_text(total)))
+            self.count_label.setText(
+                self.tr("1 verstrekking")
+                if total == 1
+                else self.tr("%1 verstrekkingen").replace("%1", figure_text(total))
+            )
 
-        self.runner.run(lambda: api.list_provisions(session, direction, date_from, date_to),
-                        done, lambda exc: show_error(self, exc), owner=self)
+        self.runner.run(
+            lambda: api.list_provisions(session, direction, date_from, date_to),
+            done,
+            lambda exc: show_error(self, exc),
+            owner=self,
+        )
 
     def open_add_dialog(self) -> AddProvisionDialog:
         user = self.session.user
-        dialog = AddProvisionDialog(self.session.clock.today(), user.full_name or user.name,
-                                    self)
+        dialog = AddProvisionDialog(self.session.clock.today(), user.full_name or user.name, self)
         session = self.session
 
         def submitted(new: NewProvision) -> None:
@@ -186,8 +200,9 @@ class ProvisionsPage(QWidget):
                 dialog.succeed()
                 self.refresh()
 
-            self.runner.run(lambda: api.add_provision(session, new), done, dialog.fail,
-                            owner=dialog)
+            self.runner.run(
+                lambda: api.add_provision(session, new), done, dialog.fail, owner=dialog
+            )
 
         dialog.submitted.connect(submitted)
         self.last_dialog = dialog

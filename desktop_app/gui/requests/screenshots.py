@@ -43,9 +43,11 @@ def main(argv: list[str]) -> int:
         page.show_bucket(None)
         page.search_edit.setText("celik")
         page.search_now()
-        open_rows = [r for r in range(page.model.rowCount())
-                     if page.model.record(r) is not None
-                     and not page.model.record(r).status.is_closed]
+        open_rows = [
+            r
+            for r in range(page.model.rowCount())
+            if page.model.record(r) is not None and not page.model.record(r).status.is_closed
+        ]
         page.view.selectRow(open_rows[0] if open_rows else 0)
         settle(app)
         shoot(window, out / "requests-list.png")

@@ -42,10 +42,12 @@ from desktop_app.services.session import Session
 # words and numbers.
 OUTCOMES: tuple[tuple[str, str, str], ...] = (
     ("on_time", QT_TRANSLATE_NOOP("requests", "Binnen de termijn"), "#15803d"),
-    ("late_with_notice", QT_TRANSLATE_NOOP("requests", "Te laat, met uitstelbericht"),
-     "#d97706"),
-    ("late_without_notice", QT_TRANSLATE_NOOP("requests", "Te laat, zonder uitstelbericht"),
-     "#b91c1c"),
+    ("late_with_notice", QT_TRANSLATE_NOOP("requests", "Te laat, met uitstelbericht"), "#d97706"),
+    (
+        "late_without_notice",
+        QT_TRANSLATE_NOOP("requests", "Te laat, zonder uitstelbericht"),
+        "#b91c1c",
+    ),
     ("pending", QT_TRANSLATE_NOOP("requests", "Nog binnen de termijn"), "#94a3b8"),
 )
 PROVISION_BARS: tuple[tuple[str, str, str], ...] = (
@@ -78,8 +80,9 @@ def quarter_start(day: dt.date) -> dt.date:
 class FigureChart(QChartView):
     """A bar chart with one bar set per item, value labels and a legend in words."""
 
-    def __init__(self, title: str, items: tuple[tuple[str, str, str], ...],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, items: tuple[tuple[str, str, str], ...], parent: QWidget | None = None
+    ) -> None:
         self.chart_ = QChart()
         super().__init__(self.chart_, parent)
         self.items = items
@@ -137,8 +140,7 @@ class FigureChart(QChartView):
 
 
 class StatisticsPage(QWidget):
-    def __init__(self, session: Session, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statisticsPage")
         self.setStyleSheet(PAGE_STYLE)
@@ -165,10 +167,14 @@ class StatisticsPage(QWidget):
         top.addWidget(self.csv_button)
         top.addWidget(self.pdf_button)
         layout.addLayout(top)
-        intro = QLabel(self.tr(
-            "Cijfers over de verzoeken die in de periode zijn ontvangen (beoordeeld naar de "
-            "stand van vandaag), en de ambtsberichten, inzagen en verstrekkingen in de periode "
-            "(art. 3.2 van het convenant)."), self)
+        intro = QLabel(
+            self.tr(
+                "Cijfers over de verzoeken die in de periode zijn ontvangen (beoordeeld naar de "
+                "stand van vandaag), en de ambtsberichten, inzagen en verstrekkingen in de periode "
+                "(art. 3.2 van het convenant)."
+            ),
+            self,
+        )
         intro.setObjectName("subTitle")
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -193,9 +199,11 @@ class StatisticsPage(QWidget):
         period.addWidget(self.compute_button)
         for text, start, end in (
             (self.tr("Dit &kwartaal"), quarter_start(today), today),
-            (self.tr("Vorig k&wartaal"),
-             quarter_start(quarter_start(today) - dt.timedelta(days=1)),
-             quarter_start(today) - dt.timedelta(days=1)),
+            (
+                self.tr("Vorig k&wartaal"),
+                quarter_start(quarter_start(today) - dt.timedelta(days=1)),
+                quarter_start(today) - dt.timedelta(days=1),
+            ),
             (self.tr("Dit &jaar"), dt.date(today.year, 1, 1), today),
         ):
             button = QPushButton(text, self)
@@ -234,10 +242,12 @@ class StatisticsPage(QWidget):
         charts = QVBoxLayout()
         charts.setSpacing(10)
         self.outcome_chart = FigureChart(
-            self.tr("Afhandeling van de verzoeken ontvangen in de periode"), OUTCOMES, self)
+            self.tr("Afhandeling van de verzoeken ontvangen in de periode"), OUTCOMES, self
+        )
         self.outcome_chart.setObjectName("outcomeChart")
-        self.provision_chart = FigureChart(self.tr("Verstrekkingen in de periode"),
-                                           PROVISION_BARS, self)
+        self.provision_chart = FigureChart(
+            self.tr("Verstrekkingen in de periode"), PROVISION_BARS, self
+        )
         self.provision_chart.setObjectName("provisionChart")
         charts.addWidget(self.outcome_chart, 3)
         charts.addWidget(self.provision_chart, 2)
@@ -279,23 +289,33 @@ class StatisticsPage(QWidget):
         on_time = _int(figures.get("on_time"))
         with_notice = _int(figures.get("late_with_notice"))
         without = _int(figures.get("late_without_notice"))
-        self.outcome_chart.set_values({
-            "on_time": on_time, "late_with_notice": with_notice,
-            "late_without_notice": without,
-            "pending": max(0, received - on_time - with_notice - without),
-        })
-        self.provision_chart.set_values({key: _int(figures.get(key))
-                                         for key, _l, _c in PROVISION_BARS})
+        self.outcome_chart.set_values(
+            {
+                "on_time": on_time,
+                "late_with_notice": with_notice,
+                "late_without_notice": without,
+                "pending": max(0, received - on_time - with_notice - without),
+            }
+        )
+        self.provision_chart.set_values(
+            {key: _int(figures.get(key)) for key, _l, _c in PROVISION_BARS}
+        )
         start, end = self.period()
-        self.status_label.setText(self.tr("Periode %1 tot en met %2.").replace(
-            "%1", start.isoformat()).replace("%2", end.isoformat()))
+        self.status_label.setText(
+            self.tr("Periode %1 tot en met %2.")
+            .replace("%1", start.isoformat())
+            .replace("%2", end.isoformat())
+        )
 
     # --- export -----------------------------------------------------------------------------
 
     def choose_export(self, kind: str) -> QFileDialog:
         start, end = self.period()
-        caption = self.tr("Cijfers opslaan als CSV") if kind == "csv" else self.tr(
-            "Cijfers opslaan als PDF")
+        caption = (
+            self.tr("Cijfers opslaan als CSV")
+            if kind == "csv"
+            else self.tr("Cijfers opslaan als PDF")
+        )
         dialog = QFileDialog(self, caption)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         if kind == "csv":
@@ -320,15 +340,13 @@ class StatisticsPage(QWidget):
 
         def done(path: Any) -> None:
             written = Path(path) if path else target
-            self.status_label.setText(self.tr("✔ Opgeslagen als %1.").replace(
-                "%1", str(written)))
+            self.status_label.setText(self.tr("✔ Opgeslagen als %1.").replace("%1", str(written)))
 
         def failed(exc: BaseException) -> None:
             self.status_label.setText("")
             show_error(self, exc)
 
-        self.runner.run(lambda: exporter(session, start, end, target), done, failed,
-                        owner=self)
+        self.runner.run(lambda: exporter(session, start, end, target), done, failed, owner=self)
 
     def wipe(self) -> None:
         """Aggregates only, but cleared like every page."""
