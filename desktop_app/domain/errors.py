@@ -93,3 +93,19 @@ class Cancelled(AppError):
     before it changed anything: its transaction was rolled back."""
 
     code = "cancelled"
+
+
+class Busy(AppError):
+    """Another program holds the workspace for writing longer than we wait (an import, a
+    backup): refused with a sentence instead of a false integrity alarm."""
+
+    code = "busy"
+    exit_code = 1
+
+
+class InternalError(AppError):
+    """An unforeseen error: logged with its traceback in the log file only, never shown as one.
+    Kept apart from ``integrity`` so that exit 4 means integrity and nothing else."""
+
+    code = "internal_error"
+    exit_code = 1
