@@ -10,7 +10,7 @@ from desktop_app import __version__
 from desktop_app.cli.args import optional_date
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.roles import Role
-from desktop_app.services import admin, users
+from desktop_app.services import admin, audit, users
 from desktop_app.services.workspace import init_workspace, rebind_workstation
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ def cmd_designate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_audit_verify(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
-        report = admin.verify_audit(session, ns.anchor)
+        report = audit.verify_audit(session, ns.anchor)
     chain = report.chain
     if report.ok:
         ctx.say(f"OK {chain.entries} vermeldingen; kop {chain.head}")
@@ -128,7 +128,7 @@ def cmd_audit_verify(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_audit_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
-        entries = admin.list_audit(session, ns.limit)
+        entries = audit.list_audit(session, ns.limit)
     return {"items": [e.as_dict() for e in entries]}
 
 

@@ -1,11 +1,10 @@
-"""Administrator use cases: audit verification, backup and restore."""
+"""Administrator use cases: backup and restore."""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
 import secrets
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,45 +18,10 @@ from desktop_app.services.session import Environment, Session
 from desktop_app.services.workspace import WorkspacePaths
 from desktop_app.storage import audit, backup, migrations
 from desktop_app.storage import users as user_repo
-from desktop_app.storage.audit import AuditEntry, ChainVerdict
 from desktop_app.storage.db import Database
 from desktop_app.storage.files import ensure_private_dir
 
 ADMIN_ONLY = (Role.ADMIN,)
-
-
-@dataclass(frozen=True)
-class AuditReport:
-    chain: ChainVerdict
-    storage_problems: tuple[str, ...]
-
-    @property
-    def ok(self) -> bool:
-        return self.chain.ok and not self.storage_problems
-
-
-def verify_audit(session: Session, anchor: str | None = None) -> AuditReport:
-    """Walk the chain, check it against an anchor taken earlier, and run both integrity checks."""
-    parsed: tuple[int, str] | None = None
-    if anchor is not None:
-        try:
-            parsed = audit.parse_anchor(anchor)
-        except ValueError:
-            raise InvalidInput("Een anker heeft de vorm VOLGNUMMER:HASH.", field="anchor") from None
-    with session.transaction("audit.verify", "audit") as tx:
-        session.require(ADMIN_ONLY, "audittrail controleren")
-        verdict = audit.verify(tx.conn, parsed)
-        tx.details = {"ok": verdict.ok, "entries": verdict.entries, "anchor": anchor}
-    problems = tuple(session.db.integrity_problems())
-    return AuditReport(verdict, problems)
-
-
-def list_audit(session: Session, limit: int = 100) -> list[AuditEntry]:
-    if limit < 1 or limit > 100_000:
-        raise InvalidInput("De limiet ligt tussen 1 en 100000.", field="limit")
-    session.require_audited(ADMIN_ONLY, "audittrail bekijken", "audit.list", "audit")
-    with session.reading() as conn:
-        return audit.recent(conn, limit)
 
 
 def make_backup(session: Session, target: Path) -> dict[str, Any]:

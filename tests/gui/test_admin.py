@@ -16,7 +16,7 @@ from desktop_app.domain.errors import AccountLocked, AuthFailed, Forbidden
 from desktop_app.domain.roles import Role
 from desktop_app.gui.models import UserTableModel
 from desktop_app.gui.pages.admin import AdminPage
-from desktop_app.services import admin, users
+from desktop_app.services import audit, users
 from desktop_app.services.workspace import open_session
 from tests.gui.gui_support import PASSWORDS, add_users
 
@@ -233,4 +233,4 @@ def test_admin_services_refuse_non_admins_even_if_called(workspace: Any) -> None
         with pytest.raises(Forbidden):
             users.list_users(session)
         with pytest.raises(Forbidden):
-            admin.list_audit(session, 10)
+            audit.list_audit(session, 10)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
 from desktop_app.domain.errors import SessionLocked
-from desktop_app.services import admin, users
+from desktop_app.services import audit, users
 from desktop_app.storage.users import set_setting
 from tests.gui.gui_support import PASSWORDS, add_users, all_texts, flush_deletes
 
@@ -143,7 +143,7 @@ def test_unlock_needs_the_password_and_starts_fresh(
     assert controller.session.is_open
     # The audit trail records the lock (session.close) and both sign-ins.
     with workspace.session() as check:
-        actions = [e.action for e in admin.list_audit(check, 20)]
+        actions = [e.action for e in audit.list_audit(check, 20)]
     assert "session.close" in actions
 
 

@@ -17,6 +17,7 @@ from desktop_app.domain.errors import AccountLocked, AuthFailed, Forbidden, Inva
 from desktop_app.domain.roles import Role
 from desktop_app.security.workstation import MemorySecretProvider
 from desktop_app.services import admin, users
+from desktop_app.services.audit import list_audit, verify_audit
 from desktop_app.services.session import Environment, Session
 from desktop_app.services.workspace import open_session, rebind_workstation
 from desktop_app.storage import audit
@@ -70,7 +71,7 @@ def test_aud1_each_admin_action_is_one_entry(workspace: Any, tmp_path: Path) -> 
         assert json.loads(e.details)["user"] == "nieuw"
         e = _one_new(s, lambda: users.unlock_user(s, "liaison"), "user.unlock")
         assert json.loads(e.details) == {"was_locked": True}
-        e = _one_new(s, lambda: admin.verify_audit(s), "audit.verify")
+        e = _one_new(s, lambda: verify_audit(s), "audit.verify")
         assert json.loads(e.details)["ok"] is True
         e = _one_new(s, lambda: admin.make_backup(s, tmp_path / "b.bak"), "workspace.backup")
         assert HEX64.fullmatch(json.loads(e.details)["sha256"])
@@ -124,14 +125,14 @@ def test_aud1_refusals_are_audited_as_denied(workspace: Any, tmp_path: Path, use
     calls: dict[str, Callable[[Session], Any]] = {
         "list_users": users.list_users,
         "list_designations": users.list_designations,
-        "list_audit": admin.list_audit,
+        "list_audit": list_audit,
         "make_backup": lambda s: admin.make_backup(s, tmp_path / "x.bak"),
         "add_user": lambda s: users.add_user(
             s, name="x1", password="x-wachtwoord-1", roles=[Role.ADMIN]
         ),
         "designate": lambda s: users.designate(s, name="inspecteur", decision_ref="HD 1"),
         "unlock_user": lambda s: users.unlock_user(s, "liaison"),
-        "verify_audit": admin.verify_audit,
+        "verify_audit": verify_audit,
     }
     with open_session(workspace.env, workspace.root, "officier", STAFF["officier"][0]) as s:
         before = len(_entries(s))

@@ -31,6 +31,7 @@ from desktop_app.domain.roles import Role
 from desktop_app.security import recovery
 from desktop_app.security.workstation import MemorySecretProvider
 from desktop_app.services import admin, users
+from desktop_app.services.audit import verify_audit
 from desktop_app.services.session import Environment
 from desktop_app.services.workspace import open_session
 from desktop_app.storage import backup as backup_mod
@@ -98,7 +99,7 @@ def test_crash6_round_trip_on_a_new_machine(
     assert backed == source["audit"][: backup_entry_count - 2]
     assert [r[3] for r in restored["audit"][len(backed) :]] == ["workspace.restore"]
     with open_session(env, target, "beheer", NEW_PW) as s:
-        assert admin.verify_audit(s).ok
+        assert verify_audit(s).ok
     with pytest.raises(AuthFailed):
         open_session(env, target, "beheer", ADMIN_PW)
     for name, (pw, _, _) in STAFF.items():

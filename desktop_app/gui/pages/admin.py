@@ -33,8 +33,8 @@ from desktop_app.gui.errors import show_error, show_info
 from desktop_app.gui.models import AuditTableModel, DesignationTableModel, UserTableModel
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.services import admin, users
-from desktop_app.services.admin import AuditReport
+from desktop_app.services import admin, audit, users
+from desktop_app.services.audit import AuditReport
 from desktop_app.services.session import Session
 
 log = logging.getLogger(__name__)
@@ -226,7 +226,7 @@ class AdminPage(QWidget):
 
     def refresh_audit(self) -> None:
         session = self.session
-        self._run(lambda: admin.list_audit(session, AUDIT_LIMIT), self.audit_model.set_rows)
+        self._run(lambda: audit.list_audit(session, AUDIT_LIMIT), self.audit_model.set_rows)
 
     # --- users ------------------------------------------------------------------------------
 
@@ -328,7 +328,7 @@ class AdminPage(QWidget):
             self.verify_result.clear()
             self._on_error(exc)
 
-        self._run(lambda: admin.verify_audit(session, anchor), self._on_verified, failed)
+        self._run(lambda: audit.verify_audit(session, anchor), self._on_verified, failed)
 
     def _on_verified(self, report: AuditReport) -> None:
         self.last_report = report
