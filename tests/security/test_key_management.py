@@ -45,7 +45,7 @@ from desktop_app.security.workstation import (
     new_secret,
 )
 from desktop_app.services import users
-from desktop_app.services.admin import verify_audit
+from desktop_app.services.audit import verify_audit
 from desktop_app.services.session import Environment
 from desktop_app.services.workspace import init_workspace, open_session, rebind_workstation
 from desktop_app.storage import db as dbmod
