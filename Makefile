@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: lock run test bench lint venv system-deps system-deps-window translations forms bundle screenshots clean
+.PHONY: lock run test test-fast bench lint venv system-deps system-deps-window translations forms bundle screenshots clean
 
 # requirements.lock pins every transitive package (pip freeze of a known-good install);
 # pyproject.toml pins the direct ones. `make lock` refreshes the lock after a deliberate upgrade.
@@ -33,6 +33,10 @@ run: $(STAMP) system-deps-window
 
 test: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# The pure rules and the use cases only (no window, no CLI process, no crash harness): < 1 min.
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/domain tests/services
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
