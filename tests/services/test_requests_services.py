@@ -34,6 +34,7 @@ from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import requests as requests_storage
 from desktop_app.storage.requests import RequestQuery, SortColumn
+from desktop_app.storage.requests import bulk as requests_bulk
 
 PERSONAL = ("Çelik", "celik", "1234567890", "Müller", "Иван")
 
@@ -220,7 +221,7 @@ def test_bad_row_after_inserted_chunks_leaves_nothing(
     """The import streams: earlier chunks are already in the transaction when a later row turns
     out bad. The row is still named, and the rollback leaves no request, reference number,
     search entry or audit entry behind."""
-    monkeypatch.setattr(requests_storage, "BULK_CHUNK", 200)
+    monkeypatch.setattr(requests_bulk, "BULK_CHUNK", 200)
     rows = ["subject_name;v_number;purpose;received"]
     rows += [f"Streamer {i};{i:010d};asylum;2026-{1 + i % 10:02d}-15" for i in range(1000)]
     rows.append("Kapot;12345;asylum;2026-10-01")
@@ -289,7 +290,7 @@ def _big_csv(rows: int) -> bytes:
 
 def test_a_cancelled_import_stores_nothing(ws: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(request_service, "PROGRESS_EVERY", 100)
-    monkeypatch.setattr(requests_storage, "BULK_CHUNK", 100)
+    monkeypatch.setattr(requests_bulk, "BULK_CHUNK", 100)
     seen: list[int] = []
     with ws.session("officier") as s:
         before = len(_entries(s))

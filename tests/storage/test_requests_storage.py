@@ -30,7 +30,7 @@ from desktop_app.domain.statistics import RequestFacts
 from desktop_app.storage import migrations
 from desktop_app.storage import requests as repo
 from desktop_app.storage.db import Database
-from desktop_app.storage.requests import RequestQuery, SortColumn
+from desktop_app.storage.requests import RequestQuery, SortColumn, bulk, planner
 
 TODAY = dt.date(2026, 11, 2)
 CAL = AtwCalendar()
@@ -401,7 +401,7 @@ def test_streamed_drafts_failing_midway_leave_nothing(
 ) -> None:
     """A generator that fails after several chunks went to the background writer: the error
     reaches the caller only after the running statement finished, and the rollback is clean."""
-    monkeypatch.setattr(repo, "BULK_CHUNK", repo.BULK_MIN_ROWS)
+    monkeypatch.setattr(bulk, "BULK_CHUNK", repo.BULK_MIN_ROWS)
     drafts = _drafts(repo.BULK_MIN_ROWS * 3 + 7)
 
     def stream() -> Iterator[RequestDraft]:
@@ -428,7 +428,7 @@ def test_streamed_drafts_failing_midway_leave_nothing(
 def test_a_failing_bulk_statement_is_raised_in_the_caller(
     store: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(repo, "_INSERT_PACKED", "INSERT INTO no_such_table VALUES (:n)")
+    monkeypatch.setattr(bulk, "_INSERT_PACKED", "INSERT INTO no_such_table VALUES (:n)")
     with pytest.raises(Exception, match="no_such_table"), store.transaction() as conn:
         repo.insert_many(
             conn,
@@ -444,7 +444,7 @@ def test_a_failing_bulk_statement_is_raised_in_the_caller(
 def test_chunks_across_years_continue_each_years_numbers(
     store: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(repo, "BULK_CHUNK", repo.BULK_MIN_ROWS)
+    monkeypatch.setattr(bulk, "BULK_CHUNK", repo.BULK_MIN_ROWS)
     base = _drafts(1)[0]
     days = [dt.date(2025, 12, 20) + dt.timedelta(days=i % 25) for i in range(450)]
     drafts = [base._replace(received=day, v_number=f"{i:010d}") for i, day in enumerate(days)]
@@ -500,8 +500,8 @@ def _traced_insert(
 def deferring(store: Database, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """Imports of a few hundred rows count as large (chunks of BULK_MIN_ROWS); returns the
     schema's index SQL for the requests table before any import."""
-    monkeypatch.setattr(repo, "DEFER_MIN_ROWS", repo.BULK_MIN_ROWS)
-    monkeypatch.setattr(repo, "BULK_CHUNK", repo.BULK_MIN_ROWS)
+    monkeypatch.setattr(bulk, "DEFER_MIN_ROWS", repo.BULK_MIN_ROWS)
+    monkeypatch.setattr(bulk, "BULK_CHUNK", repo.BULK_MIN_ROWS)
     with store.reading() as conn:
         return _requests_index_sql(conn)
 
@@ -593,7 +593,7 @@ def test_sorting_after_filtering_gives_the_same_order_as_the_index_walk(
         for query in queries:
             orders = []
             for in_memory in (False, True):
-                monkeypatch.setattr(repo, "_sort_in_memory", lambda *_a, _m=in_memory, **_k: _m)
+                monkeypatch.setattr(planner, "_sort_in_memory", lambda *_a, _m=in_memory, **_k: _m)
                 orders.append(list(repo.select_ids(conn, query, th)))
             assert orders[0] == orders[1], query
 

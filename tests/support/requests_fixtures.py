@@ -41,6 +41,7 @@ def main() -> None:
     from desktop_app.storage import migrations
     from desktop_app.storage import requests as repo
     from desktop_app.storage.db import Database
+    from desktop_app.storage.requests import bulk
 
     path, rows = Path(sys.argv[1]), int(sys.argv[2])
     key = bytes.fromhex(os.environ["REQUESTS_KEY"])
@@ -53,7 +54,7 @@ def main() -> None:
     print("BASE", flush=True)
     if os.environ.get("DEFER_INDEXES") == "1":
         # A large import into a small table: the random-order indexes are dropped first.
-        repo.DEFER_MIN_ROWS = 1_000
+        bulk.DEFER_MIN_ROWS = 1_000
     with db.transaction() as conn:
         repo.insert_many(
             conn,
