@@ -30,10 +30,11 @@ import hashlib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from types import MappingProxyType
 
+from desktop_app.domain.actions import EARLIER_VERSION, Permission, check, refuse_all
 from desktop_app.domain.errors import (
-    AppError,
     Forbidden,
     FourEyes,
     IntegrityFailure,
@@ -49,11 +50,14 @@ __all__ = [
     "AUTHORING_ACTIONS",
     "INVOLVING_ACTIONS",
     "MAX_TEXT_LENGTH",
+    "OFFERED_IN",
     "RECORDED_ACTIONS",
     "TRANSITIONS",
+    "WORK_LISTS_FOR_ROLE",
     "ReportAction",
     "ReportEvent",
     "ReportStatus",
+    "ReportStep",
     "WorkList",
     "allowed_actions",
     "authors",
@@ -63,12 +67,15 @@ __all__ = [
     "decide",
     "involved_user_ids",
     "next_version",
+    "permissions",
+    "report_step",
     "status_from_history",
     "text_sha256",
     "validate_correction",
     "validate_version_text",
     "visible_versions",
     "work_lists",
+    "work_lists_for",
 ]
 
 
@@ -316,11 +323,68 @@ def decide(
         assert status is not None  # (None, CREATE) is in the table
         raise InvalidState(_state_message(status, action))
     if action is _A.SIGN and actor_id in authors(history):
+        written = sorted(
+            {e.version for e in history if e.kind in AUTHORING_ACTIONS and e.actor_id == actor_id}
+        )
         raise FourEyes(
-            "Vier-ogenprincipe: u heeft zelf een versie van dit ambtsbericht geschreven en "
-            "mag het daarom niet ondertekenen."
+            "Vier-ogenprincipe: u heeft zelf een versie van dit ambtsbericht geschreven "
+            f"(versie {', '.join(map(str, written))}) en mag het daarom niet ondertekenen."
         )
     return after
+
+
+# Where a window offers each step (to a role that may take it): the stage of the workflow it
+# belongs to. ``None`` is the report being written, before its first version is saved. Saving
+# (revise) and submitting are offered while the text is still open, so the officer sees the
+# way forward even where the step is refused (in review: frozen; changes wanted: revise first).
+# Printing is offered once signed (the print preview shows the signed text).
+_OPEN_TEXT = frozenset({None, _S.DRAFT, _S.IN_REVIEW, _S.CHANGES_WANTED, _S.USABLE})
+OFFERED_IN: Mapping[ReportAction, frozenset[ReportStatus | None]] = MappingProxyType(
+    {
+        _A.CREATE: frozenset({None}),
+        _A.REVISE: _OPEN_TEXT,
+        _A.SET_CLASSIFICATION: frozenset({None, _S.DRAFT, _S.CHANGES_WANTED}),
+        _A.SUBMIT: _OPEN_TEXT,
+        _A.ANNOTATE: frozenset({_S.IN_REVIEW}),
+        _A.VERDICT_USABLE: frozenset({_S.IN_REVIEW}),
+        _A.VERDICT_CHANGES_WANTED: frozenset({_S.IN_REVIEW}),
+        _A.SIGN: frozenset({_S.USABLE}),
+        _A.ISSUE: frozenset({_S.SIGNED}),
+        _A.CORRECT: frozenset({_S.ISSUED}),
+        _A.VIEW: frozenset(ReportStatus),
+        _A.PRINT: frozenset({_S.SIGNED, _S.ISSUED}),
+    }
+)
+
+_NOT_SAVED = "Sla het ambtsbericht eerst op als versie 1."
+
+
+def permissions(
+    status: ReportStatus | None,
+    *,
+    actor_id: UserId,
+    actor_roles: Iterable[Role],
+    history: Sequence[ReportEvent],
+    latest: bool = True,
+) -> Mapping[ReportAction, Permission]:
+    """Every step, allowed exactly when ``decide`` allows it, else refused with the sentence
+    ``decide`` raises (four eyes included); offered to the roles that may take it, in the stage
+    of ``OFFERED_IN``. ``latest=False``: the person looks at an earlier version, which is only
+    read (every step refused, the same ones offered)."""
+    roles = frozenset(actor_roles)
+    result: dict[ReportAction, Permission] = {}
+    for action in ReportAction:
+        offered = bool(ALLOWED_ROLES[action] & roles) and status in OFFERED_IN[action]
+        if status is None and action is not _A.CREATE:
+            # Nothing to decide on yet; the step comes after the first save.
+            result[action] = Permission(False, _NOT_SAVED, offered)
+            continue
+        rule = partial(
+            decide, status, action, actor_id=actor_id, actor_roles=roles, history=history
+        )
+        result[action] = check(rule, offered=offered)
+    frozen = MappingProxyType(result)
+    return frozen if latest else refuse_all(frozen, EARLIER_VERSION)
 
 
 def allowed_actions(
@@ -330,16 +394,55 @@ def allowed_actions(
     actor_roles: Iterable[Role],
     history: Sequence[ReportEvent],
 ) -> frozenset[ReportAction]:
-    """Every action ``decide`` would allow now (to enable buttons and menu items)."""
-    roles = frozenset(actor_roles)
-    allowed: set[ReportAction] = set()
-    for action in ReportAction:
-        try:
-            decide(status, action, actor_id=actor_id, actor_roles=roles, history=history)
-        except AppError:
-            continue
-        allowed.add(action)
-    return frozenset(allowed)
+    """Every action ``decide`` would allow now."""
+    granted = permissions(status, actor_id=actor_id, actor_roles=actor_roles, history=history)
+    return frozenset(a for a, p in granted.items() if p.allowed)
+
+
+class ReportStep(enum.StrEnum):
+    """Where the report stands for this person: what the window's one-line hint says."""
+
+    NEW = "new"
+    EARLIER_VERSION = "earlier_version"
+    DRAFT_SUBMIT = "draft_submit"  # the officer: save and submit
+    DRAFT = "draft"  # others: not yet submitted
+    REVIEW_JUDGE = "review_judge"  # the liaison: annotate, then judge
+    IN_REVIEW = "in_review"  # others: frozen until the verdict
+    CHANGES_WANTED = "changes_wanted"
+    USABLE_FOUR_EYES = "usable_four_eyes"  # a signer who wrote a version
+    USABLE_REVISE = "usable_revise"  # the officer: a new version sends it back
+    USABLE = "usable"
+    SIGNED = "signed"
+    ISSUED = "issued"
+
+
+def report_step(
+    status: ReportStatus | None,
+    granted: Mapping[ReportAction, Permission],
+    *,
+    latest: bool = True,
+) -> ReportStep:
+    """The hint for ``status`` given this person's ``permissions``."""
+    if status is None:
+        return ReportStep.NEW
+    if not latest:
+        return ReportStep.EARLIER_VERSION
+    if status is _S.DRAFT:
+        return ReportStep.DRAFT_SUBMIT if granted[_A.SUBMIT].offered else ReportStep.DRAFT
+    if status is _S.IN_REVIEW:
+        return ReportStep.REVIEW_JUDGE if granted[_A.ANNOTATE].offered else ReportStep.IN_REVIEW
+    if status is _S.CHANGES_WANTED:
+        return ReportStep.CHANGES_WANTED
+    if status is _S.USABLE:
+        sign = granted[_A.SIGN]
+        if sign.offered and not sign.allowed:
+            return ReportStep.USABLE_FOUR_EYES
+        if granted[_A.REVISE].offered:
+            return ReportStep.USABLE_REVISE
+        return ReportStep.USABLE
+    if status is _S.SIGNED:
+        return ReportStep.SIGNED
+    return ReportStep.ISSUED
 
 
 # ---------------------------------------------------------------------------------------------
@@ -397,6 +500,26 @@ _WORK_LIST_LABELS = {
     WorkList.READY_TO_ISSUE: "Gereed om uit te brengen",
     WorkList.ISSUED: "Uitgebracht",
 }
+
+
+# The lists a role works from: those that can hold anything for it (see ``work_lists``).
+WORK_LISTS_FOR_ROLE: Mapping[Role, tuple[WorkList, ...]] = MappingProxyType(
+    {
+        Role.AIVD_OFFICER: (WorkList.MY_DRAFTS, WorkList.READY_TO_ISSUE, WorkList.ISSUED),
+        Role.AIVD_SIGNER: (
+            WorkList.AWAITING_MY_SIGNATURE,
+            WorkList.READY_TO_ISSUE,
+            WorkList.ISSUED,
+        ),
+        Role.IND_LIAISON: (WorkList.AWAITING_MY_REVIEW, WorkList.ISSUED),
+    }
+)
+
+
+def work_lists_for(roles: Iterable[Role]) -> tuple[WorkList, ...]:
+    """The lists a person with ``roles`` works from, in the order of ``WorkList``."""
+    wanted = {w for role in roles for w in WORK_LISTS_FOR_ROLE.get(role, ())}
+    return tuple(w for w in WorkList if w in wanted)
 
 
 def work_lists(

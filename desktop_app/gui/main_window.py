@@ -30,6 +30,7 @@ from desktop_app.gui.sections import Section, sections_for
 from desktop_app.gui.style import app_icon
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import users
+from desktop_app.services.permissions import user_actions
 from desktop_app.services.session import Session
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -91,7 +92,8 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.sections: list[Section] = sections_for(session.user.roles)
+        self.actions = user_actions(session)
+        self.sections: list[Section] = sections_for(self.actions)
         self.pages: dict[str, QWidget] = {}
         for number, section in enumerate(self.sections, start=1):
             page = self._make_page(section)

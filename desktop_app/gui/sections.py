@@ -1,26 +1,20 @@
-"""The sections of the main window and which roles see them."""
+"""The sections of the main window; who sees which comes from the services
+(``services.permissions.user_actions``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from desktop_app.domain.roles import Role
-
-READERS = frozenset({Role.AIVD_OFFICER, Role.AIVD_SIGNER, Role.IND_LIAISON})
+from desktop_app.services.permissions import Area, UserActions
 
 
 @dataclass(frozen=True)
 class Section:
-    key: str
+    key: str  # an Area
     title: str
-    roles: frozenset[Role]
     placeholder: str = ""
-
-    def visible_to(self, roles: Iterable[Role]) -> bool:
-        return bool(self.roles & set(roles))
 
     @property
     def title_text(self) -> str:
@@ -35,7 +29,6 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "dashboard",
         QT_TRANSLATE_NOOP("sections", "Dashboard"),
-        READERS,
         QT_TRANSLATE_NOOP(
             "sections",
             "Hier komt uw overzicht: lopende naslagverzoeken, termijnen die bijna of al "
@@ -45,7 +38,6 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "requests",
         QT_TRANSLATE_NOOP("sections", "Verzoeken"),
-        READERS,
         QT_TRANSLATE_NOOP(
             "sections",
             "Hier komen de naslagverzoeken van de IND: registreren en importeren, zoeken, de "
@@ -55,7 +47,6 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "reports",
         QT_TRANSLATE_NOOP("sections", "Ambtsberichten"),
-        READERS,
         QT_TRANSLATE_NOOP(
             "sections",
             "Hier komen de ambtsberichten: concepten en versies, de beoordeling door de "
@@ -65,7 +56,6 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "provisions",
         QT_TRANSLATE_NOOP("sections", "Verstrekkingen"),
-        READERS,
         QT_TRANSLATE_NOOP(
             "sections",
             "Hier komt het verstrekkingenregister: elke verstrekking van gegevens tussen AIVD "
@@ -75,7 +65,6 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "inspection",
         QT_TRANSLATE_NOOP("sections", "Inzage"),
-        frozenset({Role.IND_INSPECTOR}),
         QT_TRANSLATE_NOOP(
             "sections",
             "Hier komt de inzage in de onderliggende gegevens van uitgebrachte ambtsberichten "
@@ -85,17 +74,15 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "statistics",
         QT_TRANSLATE_NOOP("sections", "Statistiek"),
-        frozenset({Role.AIVD_SIGNER, Role.IND_LIAISON, Role.ADMIN}),
         QT_TRANSLATE_NOOP(
             "sections",
             "Hier komen de cijfers voor het periodiek overleg: verzoeken, termijnen, "
             "ambtsberichten, inzagen en verstrekkingen, op het scherm en als PDF.",
         ),
     ),
-    Section("admin", QT_TRANSLATE_NOOP("sections", "Beheer"), frozenset({Role.ADMIN})),
+    Section("admin", QT_TRANSLATE_NOOP("sections", "Beheer")),
 )
 
 
-def sections_for(roles: Iterable[Role]) -> list[Section]:
-    held = set(roles)
-    return [s for s in SECTIONS if s.visible_to(held)]
+def sections_for(actions: UserActions) -> list[Section]:
+    return [s for s in SECTIONS if actions.sees(Area(s.key))]

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop_app.domain import requests as request_rules
+from desktop_app.domain.actions import Permission
 from desktop_app.domain.annotations import Anchor, Outdated, Reanchorer, anchor_quote
 from desktop_app.domain.annotations import validate_comment as _validate_comment
 from desktop_app.domain.classification import Classification
@@ -45,12 +46,15 @@ from desktop_app.domain.reports import (
     ReportAction,
     ReportEvent,
     ReportStatus,
+    ReportStep,
     WorkList,
     allowed_actions,
     check_version_visible,
     current_version,
     decide,
     next_version,
+    permissions,
+    report_step,
     status_from_history,
     text_sha256,
     validate_correction,
@@ -90,6 +94,7 @@ __all__ = [
     "involved_users",
     "issue_report",
     "my_work_lists",
+    "new_report_actions",
     "record_correction",
     "revise_report",
     "set_classification",
@@ -290,6 +295,10 @@ class ReportView:
     history: tuple[EventView, ...]
     allowed_actions: frozenset[ReportAction]
     work_lists: frozenset[WorkList]
+    # What this person may do from this view (an earlier version: nothing, read-only), and
+    # where the report stands for them; the window shows these and decides nothing itself.
+    actions: Mapping[ReportAction, Permission]
+    step: ReportStep
 
     @property
     def is_latest(self) -> bool:
@@ -898,9 +907,31 @@ def record_correction(session: Session, report_id: int, text: str) -> Correction
 # Views (audited: they show classified content)
 
 
+def _check_shown_text(
+    row: repo.ReportRow, shown: int, text: str, versions: Sequence[repo.VersionInfo]
+) -> None:
+    """A text changed in the database behind the application's back is not shown: it must
+    hash to its version's recorded hash and, once signed, to the hash frozen at signing."""
+    stored = next((v.text_sha256 for v in versions if v.version == shown), None)
+    digest = text_sha256(text)
+    if digest != stored or (row.signed_version == shown and digest != row.text_sha256):
+        raise IntegrityFailure(
+            "De tekst van dit ambtsbericht klopt niet meer met de vastgelegde hash en wordt niet "
+            "getoond. Laat de functioneel beheerder de audittrail controleren."
+        )
+
+
 def get_report(session: Session, report_id: int, version: int | None = None) -> ReportView:
     """One version (default: the latest this person may read) with annotations re-anchored
     onto it, verdicts, corrections, history and what this person can do next."""
+    try:
+        return _get_report(session, report_id, version)
+    except IntegrityFailure as exc:
+        session.audit_refusal("report.view", _obj(report_id), exc)  # an incident: on record
+        raise
+
+
+def _get_report(session: Session, report_id: int, version: int | None) -> ReportView:
     with session.transaction("report.view", _obj(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, _A.VIEW)
         roles = session.user.roles
@@ -922,6 +953,7 @@ def get_report(session: Session, report_id: int, version: int | None = None) -> 
         verdict_rows = repo.list_verdicts(tx.conn, row.id)
         correction_rows = repo.list_corrections(tx.conn, row.id)
         all_versions = repo.list_versions(tx.conn, row.id)
+        _check_shown_text(row, shown, text, all_versions)
         visible_set = set(visible)
         aivd = bool(roles & {Role.AIVD_OFFICER, Role.AIVD_SIGNER})
         shown_events = [e for e in events if aivd or e.version in visible_set]
@@ -940,6 +972,14 @@ def get_report(session: Session, report_id: int, version: int | None = None) -> 
         def name(uid: UserId) -> str:
             return names.get(uid, f"#{int(uid)}")
 
+        latest = shown == (visible[-1] if visible else 0)
+        granted = permissions(
+            row.status,
+            actor_id=session.user.id,
+            actor_roles=roles,
+            history=events,
+            latest=latest,
+        )
         view = ReportView(
             report=_summary(tx.conn, row, visible[-1] if visible else 0, names),
             version=shown,
@@ -990,6 +1030,8 @@ def get_report(session: Session, report_id: int, version: int | None = None) -> 
             work_lists=work_lists(
                 row.status, user_id=session.user.id, user_roles=roles, history=events
             ),
+            actions=granted,
+            step=report_step(row.status, granted, latest=latest),
         )
         tx.details = {"reference": row.reference, "version": shown}
     return view
@@ -1012,6 +1054,12 @@ def diff_report(session: Session, report_id: int, from_version: int, to_version:
         )
         tx.details = {"reference": row.reference, "from": from_version, "to": to_version}
     return ReportDiff(row.id, row.reference, from_version, to_version, old, new, unified)
+
+
+def new_report_actions(session: Session) -> Mapping[ReportAction, Permission]:
+    """What this person may do before a report exists: write one (``create``), and the steps
+    that follow its first save (offered, refused until then). No database work."""
+    return permissions(None, actor_id=session.user.id, actor_roles=session.user.roles, history=())
 
 
 def my_work_lists(

@@ -3,12 +3,13 @@ actions this person can take now, and three tabs: the text (editor, or the read-
 the liaison's annotations), the comparison of two versions, and the history.
 
 Every service call runs on the TaskRunner; refusals come back as sentences (show_error, or
-inside the dialog that asked). Buttons follow the domain's ``allowed_actions`` for the report
-as loaded, but the service decides: a stale button only leads to its sentence."""
+inside the dialog that asked). Buttons show the permissions the service put in the view
+(``ReportView.actions``: offered, allowed or refused with the reason) and the hint its
+``step``; the widget decides nothing itself, and a stale button only leads to the service's
+sentence."""
 
 from __future__ import annotations
 
-import enum
 import logging
 from collections.abc import Callable
 from typing import Any, cast
@@ -28,10 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.actions import Permission, refused
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import AppError, InvalidInput
 from desktop_app.domain.report_content import render
-from desktop_app.domain.reports import ALLOWED_ROLES, ReportAction, ReportStatus
+from desktop_app.domain.reports import ReportAction, ReportStep
+from desktop_app.gui.actions import show_permission
 from desktop_app.gui.errors import show_error, show_info
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.printing import open_print_preview
@@ -43,6 +46,7 @@ from desktop_app.gui.reports.labels import event_label, short_time, status_label
 from desktop_app.gui.reports.review import AnnotationPanel, ReportReader
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import reports
+from desktop_app.services.permissions import Step, user_actions
 from desktop_app.services.reports import (
     DEFAULT_CLASSIFICATION,
     AnnotationRecord,
@@ -56,13 +60,7 @@ from desktop_app.services.session import Session
 log = logging.getLogger(__name__)
 
 _A = ReportAction
-_S = ReportStatus
-
-
-class Mode(enum.Enum):
-    EMPTY = "empty"
-    NEW = "new"
-    REPORT = "report"
+_NO_REPORT = refused("Kies eerst een ambtsbericht.", offered=False)
 
 
 class ReportDetail(QWidget):
@@ -74,8 +72,8 @@ class ReportDetail(QWidget):
         super().__init__(parent)
         self.session = session
         self.runner = runner
-        self.roles = frozenset(session.user.roles)
-        self.mode = Mode.EMPTY
+        self.new_actions = reports.new_report_actions(session)
+        self.creating = False  # the editor holds a report not saved yet
         self.view: ReportView | None = None
         self.request_id: int | None = None
         self.dirty = False
@@ -89,7 +87,7 @@ class ReportDetail(QWidget):
         self.empty_label.setObjectName("placeholderText")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        if self.may(_A.CREATE):
+        if self.may_create:
             self.empty_label.setText(
                 self.tr(
                     "Kies een ambtsbericht in een van de lijsten hierboven, of begin een nieuw "
@@ -199,7 +197,7 @@ class ReportDetail(QWidget):
         self.tabs.addTab(self.compare, self.tr("Versies &vergelijken"))
         self.tabs.addTab(self.history, self.tr("&Geschiedenis"))
         self.evidence: EvidenceTab | None = None
-        if EvidenceTab.available_to(self.roles):
+        if user_actions(session).may(Step.LIST_EVIDENCE):
             self.evidence = EvidenceTab(session, runner, self.tabs)
             self.tabs.addTab(self.evidence, self.tr("Onder&liggende gegevens"))
 
@@ -220,31 +218,33 @@ class ReportDetail(QWidget):
         row.addWidget(button)
         return button
 
-    # --- what this person may do ------------------------------------------------------------
+    # --- what this person may do (from the view the service returned) ----------------------
 
-    def may(self, action: ReportAction) -> bool:
-        """The role allows the action at all (the button is shown)."""
-        return bool(ALLOWED_ROLES[action] & self.roles)
+    @property
+    def may_create(self) -> bool:
+        return self.new_actions[_A.CREATE].allowed
+
+    def permission(self, action: ReportAction) -> Permission:
+        """The step as the service judged it for what is shown: the report in the editor not
+        saved yet (saving it is ``create``), the loaded version, or nothing."""
+        if self.creating:
+            return self.new_actions[_A.CREATE if action is _A.REVISE else action]
+        if self.view is None:
+            return _NO_REPORT
+        return self.view.actions[action]
 
     def allowed(self, action: ReportAction) -> bool:
-        """The workflow allows it now, on the latest version (the button is enabled)."""
-        view = self.view
-        return (
-            self.mode is Mode.REPORT
-            and view is not None
-            and view.is_latest
-            and action in view.allowed_actions
-        )
+        return self.permission(action).allowed
 
     @property
     def report_id(self) -> int | None:
-        if self.view is None or self.mode is not Mode.REPORT:
+        if self.view is None or self.creating:
             return None
         return int(self.view.report.id)
 
     @property
     def editing(self) -> bool:
-        return self.mode is Mode.NEW or self.allowed(_A.REVISE)
+        return self.allowed(_A.REVISE)
 
     def _run(
         self,
@@ -261,7 +261,7 @@ class ReportDetail(QWidget):
     # --- showing ----------------------------------------------------------------------------
 
     def show_empty(self) -> None:
-        self.mode = Mode.EMPTY
+        self.creating = False
         self.view = None
         self.dirty = False
         if self.evidence is not None:
@@ -270,7 +270,7 @@ class ReportDetail(QWidget):
 
     def start_new(self, request_id: int | None = None) -> None:
         """An empty editor for a new report (linked to ``request_id``, or spontaneous)."""
-        self.mode = Mode.NEW
+        self.creating = True
         self.view = None
         self.request_id = request_id
         self.pages.setCurrentWidget(self.content)
@@ -282,12 +282,7 @@ class ReportDetail(QWidget):
                 self.tr("Nog niet opgeslagen · bij verzoek %1").replace("%1", str(request_id))
             )
         self.signature_label.hide()
-        self.hint_label.setText(
-            self.tr(
-                "Vul het ambtsbericht in en sla het op als versie 1. Daarna kunt u het indienen bij "  # noqa: E501 (translation key)
-                "de IND-liaison."
-            )
-        )
+        self.hint_label.setText(self._hint(ReportStep.NEW, None))
         self.version_combo.clear()
         self.version_combo.setEnabled(False)
         clearance = self.session.user.clearance
@@ -326,7 +321,7 @@ class ReportDetail(QWidget):
             self.load(int(self.view.report.id), None, then)
 
     def show_view(self, view: ReportView) -> None:
-        self.mode = Mode.REPORT
+        self.creating = False
         self.view = view
         self.request_id = None
         self.pages.setCurrentWidget(self.content)
@@ -341,7 +336,7 @@ class ReportDetail(QWidget):
             .replace("%5", short_time(r.updated_at))
         )
         self._show_signature(r)
-        self.hint_label.setText(self._hint(view))
+        self.hint_label.setText(self._hint(view.step, view))
         self.version_combo.clear()
         for v in view.versions:
             text = (
@@ -405,55 +400,56 @@ class ReportDetail(QWidget):
         self.signature_label.setText("\n".join(lines))
         self.signature_label.setVisible(bool(lines))
 
-    def _hint(self, view: ReportView) -> str:
-        status = view.report.status
-        if not view.is_latest:
-            return self.tr("U bekijkt een eerdere versie; die is alleen te lezen.")
-        if status is _S.DRAFT:
-            if self.may(_A.SUBMIT):
-                return self.tr(
-                    "Concept. Sla wijzigingen op als nieuwe versie en dien het "
-                    "ambtsbericht in bij de IND-liaison."
-                )
-            return self.tr("Concept; nog niet ter beoordeling aangeboden.")
-        if status is _S.IN_REVIEW:
-            if self.may(_A.ANNOTATE):
-                return self.tr(
-                    "Selecteer een passage en kies 'Opmerking toevoegen…'. Geef daarna "
-                    "uw oordeel: bruikbaar of aanpassing wenselijk."
-                )
+    def _hint(self, step: ReportStep, view: ReportView | None) -> str:
+        if step is ReportStep.NEW:
             return self.tr(
-                "Ter beoordeling bij de IND-liaison; de tekst is bevroren tot het oordeel."
+                "Vul het ambtsbericht in en sla het op als versie 1. Daarna kunt u het indienen bij "  # noqa: E501 (translation key)
+                "de IND-liaison."
             )
-        if status is _S.CHANGES_WANTED:
+        if step is ReportStep.CHANGES_WANTED:
             text = self.tr(
                 "De IND-liaison vond aanpassing wenselijk. Leg een herziene versie vast "
                 "en dien die opnieuw in."
             )
-            last = next((v for v in reversed(view.verdicts) if v.comment), None)
+            verdicts = () if view is None else view.verdicts
+            last = next((v for v in reversed(verdicts) if v.comment), None)
             if last is not None and last.comment:
                 text += "\n" + self.tr("Toelichting van %1: %2").replace("%1", last.author).replace(
                     "%2", last.comment
                 )
             return text
-        if status is _S.USABLE:
-            if self.may(_A.SIGN) and not self.allowed(_A.SIGN):
-                return self.tr(
-                    "Vier-ogenprincipe: u heeft zelf een versie van dit ambtsbericht "
-                    "geschreven en mag het daarom niet ondertekenen."
-                )
-            if self.may(_A.REVISE):
-                return self.tr(
-                    "De IND-liaison heeft deze tekst bruikbaar geoordeeld; hij wacht "
-                    "op ondertekening. Een nieuwe versie stuurt het ambtsbericht "
-                    "terug naar concept."
-                )
-            return self.tr("De IND-liaison heeft deze tekst bruikbaar geoordeeld.")
-        if status is _S.SIGNED:
-            return self.tr(
+        if step is ReportStep.USABLE_FOUR_EYES:
+            return self.permission(_A.SIGN).reason or ""
+        return self._step_texts()[step]
+
+    def _step_texts(self) -> dict[ReportStep, str]:
+        return {
+            ReportStep.EARLIER_VERSION: self.tr(
+                "U bekijkt een eerdere versie; die is alleen te lezen."
+            ),
+            ReportStep.DRAFT_SUBMIT: self.tr(
+                "Concept. Sla wijzigingen op als nieuwe versie en dien het "
+                "ambtsbericht in bij de IND-liaison."
+            ),
+            ReportStep.DRAFT: self.tr("Concept; nog niet ter beoordeling aangeboden."),
+            ReportStep.REVIEW_JUDGE: self.tr(
+                "Selecteer een passage en kies 'Opmerking toevoegen…'. Geef daarna "
+                "uw oordeel: bruikbaar of aanpassing wenselijk."
+            ),
+            ReportStep.IN_REVIEW: self.tr(
+                "Ter beoordeling bij de IND-liaison; de tekst is bevroren tot het oordeel."
+            ),
+            ReportStep.USABLE_REVISE: self.tr(
+                "De IND-liaison heeft deze tekst bruikbaar geoordeeld; hij wacht "
+                "op ondertekening. Een nieuwe versie stuurt het ambtsbericht "
+                "terug naar concept."
+            ),
+            ReportStep.USABLE: self.tr("De IND-liaison heeft deze tekst bruikbaar geoordeeld."),
+            ReportStep.SIGNED: self.tr(
                 "Ondertekend; de tekst ligt voorgoed vast. Het ambtsbericht kan worden uitgebracht."
-            )
-        return self.tr("Uitgebracht aan de IND.")
+            ),
+            ReportStep.ISSUED: self.tr("Uitgebracht aan de IND."),
+        }
 
     def _fill_history(self, view: ReportView) -> None:
         self.history.clear()
@@ -487,40 +483,23 @@ class ReportDetail(QWidget):
             )
 
     def _update_buttons(self) -> None:
-        """Shown: what the role can do at this stage; enabled: what the workflow allows now."""
-        new = self.mode is Mode.NEW
-        status = self.view.report.status if self.mode is Mode.REPORT and self.view else None
-        open_text = new or status in (_S.DRAFT, _S.IN_REVIEW, _S.CHANGES_WANTED, _S.USABLE)
-        self.save_button.setVisible(self.may(_A.REVISE) and open_text)
-        self.save_button.setEnabled(new or (self.allowed(_A.REVISE) and self.dirty))
-        self.submit_button.setVisible(self.may(_A.SUBMIT) and open_text)
-        self.submit_button.setEnabled(self.allowed(_A.SUBMIT) and not self.dirty)
-        in_review = status is _S.IN_REVIEW
-        self.annotate_button.setVisible(self.may(_A.ANNOTATE) and in_review)
-        self.annotate_button.setEnabled(
-            self.allowed(_A.ANNOTATE) and self.reader.selected_quote() is not None
+        """Each button shows its step's permission; the editor adds what only it knows
+        (unsaved changes, a selected passage)."""
+        p = self.permission
+        show_permission(self.save_button, p(_A.REVISE), ready=self.creating or self.dirty)
+        show_permission(self.submit_button, p(_A.SUBMIT), ready=not self.dirty)
+        show_permission(
+            self.annotate_button,
+            p(_A.ANNOTATE),
+            ready=self.reader.selected_quote() is not None,
+            hint=self.tr("Selecteer eerst een passage in de tekst."),
         )
-        for button, action in (
-            (self.usable_button, _A.VERDICT_USABLE),
-            (self.changes_button, _A.VERDICT_CHANGES_WANTED),
-        ):
-            button.setVisible(self.may(action) and in_review)
-            button.setEnabled(self.allowed(action))
-        self.sign_button.setVisible(self.may(_A.SIGN) and status is _S.USABLE)
-        self.sign_button.setEnabled(self.allowed(_A.SIGN))
-        four_eyes = status is _S.USABLE and self.may(_A.SIGN) and not self.allowed(_A.SIGN)
-        self.sign_button.setToolTip(
-            self.tr("Vier-ogenprincipe: wie een versie schreef, ondertekent niet.")
-            if four_eyes
-            else ""
-        )
-        self.issue_button.setVisible(self.may(_A.ISSUE) and status is _S.SIGNED)
-        self.issue_button.setEnabled(self.allowed(_A.ISSUE))
-        self.correct_button.setVisible(self.may(_A.CORRECT) and status is _S.ISSUED)
-        self.correct_button.setEnabled(self.allowed(_A.CORRECT))
-        printable = status in (_S.SIGNED, _S.ISSUED)
-        self.print_button.setVisible(self.may(_A.PRINT) and printable)
-        self.print_button.setEnabled(self.allowed(_A.PRINT) and printable)
+        show_permission(self.usable_button, p(_A.VERDICT_USABLE))
+        show_permission(self.changes_button, p(_A.VERDICT_CHANGES_WANTED))
+        show_permission(self.sign_button, p(_A.SIGN))
+        show_permission(self.issue_button, p(_A.ISSUE))
+        show_permission(self.correct_button, p(_A.CORRECT))
+        show_permission(self.print_button, p(_A.PRINT))
 
     def _on_edited(self) -> None:
         self.dirty = True
@@ -558,7 +537,7 @@ class ReportDetail(QWidget):
             show_error(self, exc)
             return
         session = self.session
-        if self.mode is Mode.NEW:
+        if self.creating:
             level = self.editor.classification()
             request_id = self.request_id
 
@@ -868,7 +847,7 @@ class ReportDetail(QWidget):
         """The lock: no report text, title or comment stays in any widget."""
         self.view = None
         self.last_saved = None
-        self.mode = Mode.EMPTY
+        self.creating = False
         self.dirty = False
         self.editor.wipe()
         self.plain_editor.wipe()

@@ -41,7 +41,6 @@ from desktop_app.domain.evidence import (
     EvidenceKind,
 )
 from desktop_app.domain.reports import ReportStatus
-from desktop_app.domain.roles import Role
 from desktop_app.gui.dialogs import FormDialog
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.inspection.page import (
@@ -58,21 +57,11 @@ from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import evidence, inspections
 from desktop_app.services.evidence import EvidenceItem
 from desktop_app.services.inspections import InspectionRecordView
+from desktop_app.services.permissions import Step, evidence_add, user_actions
 from desktop_app.services.reports import CorrectionView, ReportView
 from desktop_app.services.session import Session
 
 log = logging.getLogger(__name__)
-
-# Items can be added while the report is prepared; once issued only with a correction.
-OPEN_STATUSES = frozenset(
-    {
-        ReportStatus.DRAFT,
-        ReportStatus.IN_REVIEW,
-        ReportStatus.CHANGES_WANTED,
-        ReportStatus.USABLE,
-        ReportStatus.SIGNED,
-    }
-)
 
 TAB_STYLE = """
 QLabel#recordDetails {
@@ -321,11 +310,8 @@ class AddEvidenceDialog(FormDialog):
 
 
 class EvidenceTab(QWidget):
-    """Shown in the report detail to the roles that may list underlying data."""
-
-    @staticmethod
-    def available_to(roles: frozenset[Role]) -> bool:
-        return bool(roles & evidence.LIST_ROLES)
+    """Shown in the report detail to those who may list underlying data
+    (``services.permissions.Step.LIST_EVIDENCE``)."""
 
     def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -333,9 +319,9 @@ class EvidenceTab(QWidget):
         self.setStyleSheet(TAB_STYLE)
         self.session = session
         self.runner = runner
-        self.roles = frozenset(session.user.roles)
-        self.may_add = bool(self.roles & evidence.ADD_ROLES)
-        self.may_read_history = bool(self.roles & inspections.READER_ROLES)
+        granted = user_actions(session)
+        self.may_add = granted.may(Step.ADD_EVIDENCE)
+        self.may_read_history = granted.may(Step.READ_INSPECTIONS)
         self.report: ReportView | None = None
         self._stale = False
 
@@ -461,28 +447,23 @@ class EvidenceTab(QWidget):
         if view is None:
             return
         status = view.report.status
-        if status in OPEN_STATUSES:
-            hint = self.tr(
-                "De gegevens waarop dit ambtsbericht steunt. De inhoud is alleen bij "
-                "inzage te bekijken."
-            )
-            enabled = True
-        elif view.corrections:
+        permission = evidence_add(status, corrections=len(view.corrections))
+        if not permission.allowed:
+            hint = permission.reason or ""
+        elif status is ReportStatus.ISSUED:
             hint = self.tr(
                 "Het ambtsbericht is uitgebracht; de onderliggende gegevens liggen "
                 "vast. Gegevens die er nu bij komen, horen bij een vastgelegde "
                 "correctie."
             )
-            enabled = True
         else:
             hint = self.tr(
-                "Het ambtsbericht is uitgebracht; de onderliggende gegevens liggen "
-                "vast. Leg eerst een correctie vast om er gegevens bij te voegen."
+                "De gegevens waarop dit ambtsbericht steunt. De inhoud is alleen bij "
+                "inzage te bekijken."
             )
-            enabled = False
         self.items_hint.setText(hint)
-        self.add_button.setEnabled(enabled)
-        self.add_button.setToolTip("" if enabled else hint)
+        self.add_button.setEnabled(permission.allowed)
+        self.add_button.setToolTip("" if permission.allowed else hint)
 
     # --- loading ----------------------------------------------------------------------------
 

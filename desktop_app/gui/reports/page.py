@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.reports import ReportAction, WorkList
-from desktop_app.domain.roles import Role
+from desktop_app.domain.reports import WorkList
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.reports.detail import ReportDetail
 from desktop_app.gui.reports.dialogs import ConfirmDialog
@@ -27,6 +26,7 @@ from desktop_app.gui.reports.models import ReportTableModel
 from desktop_app.gui.tables import make_table
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import reports
+from desktop_app.services.permissions import user_actions
 from desktop_app.services.reports import ReportSummary
 from desktop_app.services.session import Session
 
@@ -51,19 +51,6 @@ QLabel#diffSummary, QLabel#diffOldHead, QLabel#diffNewHead { font-weight: bold; 
 QLabel#quoteLabel { font-style: italic; }
 """
 
-# Which lists a role works from (the service fills every list; these are the ones that can
-# hold anything for the role, see desktop_app.domain.reports.work_lists).
-LISTS_FOR_ROLE: dict[Role, tuple[WorkList, ...]] = {
-    Role.AIVD_OFFICER: (WorkList.MY_DRAFTS, WorkList.READY_TO_ISSUE, WorkList.ISSUED),
-    Role.AIVD_SIGNER: (WorkList.AWAITING_MY_SIGNATURE, WorkList.READY_TO_ISSUE, WorkList.ISSUED),
-    Role.IND_LIAISON: (WorkList.AWAITING_MY_REVIEW, WorkList.ISSUED),
-}
-
-
-def lists_for(roles: frozenset[Role]) -> tuple[WorkList, ...]:
-    wanted = {w for role in roles for w in LISTS_FOR_ROLE.get(role, ())}
-    return tuple(w for w in WorkList if w in wanted)
-
 
 def _table(model: ReportTableModel, parent: QWidget, name: str) -> QTableView:
     return make_table(model, parent, name, ReportTableModel.COL_TITLE, COLUMN_CAP)
@@ -76,7 +63,6 @@ class ReportsPage(QWidget):
         self.setStyleSheet(PAGE_STYLE)
         self.session = session
         self.runner = runner
-        self.roles = frozenset(session.user.roles)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(8)
@@ -99,7 +85,7 @@ class ReportsPage(QWidget):
         layout.addWidget(self.splitter, 1)
         self.list_tabs = QTabWidget(self.splitter)
         self.list_tabs.setObjectName("workListTabs")
-        self.work_lists = lists_for(self.roles)
+        self.work_lists = user_actions(session).work_lists
         self.models: dict[WorkList, ReportTableModel] = {}
         self.tables: dict[WorkList, QTableView] = {}
         for work_list in self.work_lists:
@@ -114,7 +100,7 @@ class ReportsPage(QWidget):
             self.tables[work_list] = table
             self.list_tabs.addTab(table, work_list_label(work_list))
         self.detail = ReportDetail(session, runner, self.splitter)
-        self.new_button.setVisible(self.detail.may(ReportAction.CREATE))
+        self.new_button.setVisible(self.detail.may_create)
         self.detail.changed.connect(lambda _id: self.refresh())
         self.splitter.addWidget(self.list_tabs)
         self.splitter.addWidget(self.detail)
@@ -195,7 +181,7 @@ class ReportsPage(QWidget):
 
     def start_new_report(self, request_id: int | None = None) -> None:
         """The editor for a new report, linked to a request or spontaneous."""
-        if not self.detail.may(ReportAction.CREATE):
+        if not self.detail.may_create:
             return
 
         def start() -> None:

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.requests import DashboardBucket, RequestStatus, can_transition
-from desktop_app.domain.roles import Role
+from desktop_app.domain.actions import RequestStep
+from desktop_app.domain.requests import DashboardBucket
+from desktop_app.gui.actions import show_permission
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.dialogs import CloseRequestDialog, DelayNoticeDialog
@@ -33,10 +34,8 @@ from desktop_app.gui.requests.labels import (
 )
 from desktop_app.gui.requests.models import DeadlineContext, signal_text
 from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services.permissions import Step, request_actions, user_actions
 from desktop_app.services.session import Session
-
-# Who may take which step (the services check again; these only decide what is offered).
-HANDLERS = frozenset({Role.AIVD_OFFICER})
 
 
 class RequestDetail(QWidget):
@@ -48,7 +47,7 @@ class RequestDetail(QWidget):
         self.setObjectName("requestDetail")
         self.session = session
         self.runner = runner
-        self.handler = bool(set(session.user.roles) & HANDLERS)
+        self.handler = user_actions(session).may(Step.HANDLE_REQUESTS)
         self.record: Any | None = None
         self.context: DeadlineContext | None = None
         self.last_dialog: Any | None = None
@@ -216,11 +215,14 @@ class RequestDetail(QWidget):
         )
 
     def _update_buttons(self, record: Any) -> None:
-        status: RequestStatus = record.status
-        self.start_button.setEnabled(can_transition(status, RequestStatus.IN_PROGRESS))
-        self.delay_button.setEnabled(not status.is_closed)
-        self.close_button.setEnabled(can_transition(status, RequestStatus.CLOSED_NO_DATA))
-        self.draft_button.setEnabled(status in (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS))
+        granted = request_actions(self.session, record.status)
+        for button, step in (
+            (self.start_button, RequestStep.START),
+            (self.delay_button, RequestStep.NOTIFY_DELAY),
+            (self.close_button, RequestStep.CLOSE_NO_DATA),
+            (self.draft_button, RequestStep.DRAFT_REPORT),
+        ):
+            show_permission(button, granted[step])
 
     def show_empty(self) -> None:
         self.record = None

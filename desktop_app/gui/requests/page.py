@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import Cancelled, InvalidInput
 from desktop_app.domain.requests import DashboardBucket, RequestStatus
-from desktop_app.domain.roles import Role
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.api import ListContext, NewRequest, RequestQuery, SortColumn
@@ -48,12 +47,12 @@ from desktop_app.gui.requests.models import DeadlineContext, RequestTableModel
 from desktop_app.gui.requests.style import PAGE_STYLE
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services.permissions import Step, user_actions
 from desktop_app.services.session import Session
 
 SEARCH_DEBOUNCE_MS = 250
 FIRST_ROWS = RequestTableModel.PAGE_SIZE
 ROW_HEIGHT = 26
-INTAKE_ROLES = frozenset({Role.AIVD_OFFICER, Role.IND_LIAISON})
 
 COLUMN_WIDTHS = {
     RequestTableModel.COL_REFERENCE: 124,
@@ -102,7 +101,6 @@ class RequestsPage(QWidget):
         self.setStyleSheet(PAGE_STYLE)
         self.session = session
         self.runner = runner
-        self.roles = frozenset(session.user.roles)
         self.sort: SortColumn | None = None
         self.descending = False
         self.context: ListContext | None = None
@@ -134,7 +132,7 @@ class RequestsPage(QWidget):
         self.import_button.clicked.connect(lambda _=False: self.choose_import_file())
         self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
-        intake = bool(self.roles & INTAKE_ROLES)
+        intake = user_actions(session).may(Step.REGISTER_REQUEST)
         for button in (self.register_button, self.import_button):
             button.setVisible(intake)
             top.addWidget(button)

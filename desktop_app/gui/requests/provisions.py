@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.roles import Role
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.api import NewProvision
@@ -33,9 +32,8 @@ from desktop_app.gui.requests.models import ProvisionTableModel
 from desktop_app.gui.requests.style import PAGE_STYLE
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services.permissions import Step, user_actions
 from desktop_app.services.session import Session
-
-RECORDERS = frozenset({Role.AIVD_OFFICER, Role.IND_LIAISON})
 
 COLUMN_WIDTHS = (100, 110, 300, 260, 130, 130, 130)
 
@@ -61,7 +59,7 @@ class ProvisionsPage(QWidget):
         top.addStretch(1)
         self.add_button = QPushButton(self.tr("Verstrekking &vastleggen…"), self)
         self.add_button.setObjectName("addProvisionButton")
-        self.add_button.setVisible(bool(set(session.user.roles) & RECORDERS))
+        self.add_button.setVisible(user_actions(session).may(Step.RECORD_PROVISION))
         self.add_button.clicked.connect(lambda _=False: self.open_add_dialog())
         self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())

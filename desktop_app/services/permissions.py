@@ -1,0 +1,128 @@
+"""What the signed-in person may do outside one report: which sections of the window they see,
+whether they may register requests or provisions, the steps on one request, adding underlying
+data. Built from each use case's own role set (and the domain's rules), so the window copies
+none of them. No database work: everything here follows from the session's user and the
+object's status the caller already holds.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from desktop_app.domain.actions import (
+    ALLOWED,
+    Permission,
+    RequestStep,
+    refused,
+    request_permissions,
+    role_permission,
+)
+from desktop_app.domain.reports import ALLOWED_ROLES, ReportAction, ReportStatus, WorkList
+from desktop_app.domain.reports import work_lists_for as _work_lists_for
+from desktop_app.domain.requests import RequestStatus
+from desktop_app.domain.roles import Role
+from desktop_app.services import admin, evidence, inspections, provisions, requests, stats
+from desktop_app.services.session import Session
+
+__all__ = [
+    "Area",
+    "Step",
+    "UserActions",
+    "evidence_add",
+    "request_actions",
+    "user_actions",
+]
+
+
+class Area(enum.StrEnum):
+    """The sections of the window, each readable by the roles its use cases serve."""
+
+    DASHBOARD = "dashboard"
+    REQUESTS = "requests"
+    REPORTS = "reports"
+    PROVISIONS = "provisions"
+    INSPECTION = "inspection"
+    STATISTICS = "statistics"
+    ADMIN = "admin"
+
+
+_AREA_READERS: Mapping[Area, tuple[Iterable[Role], str]] = MappingProxyType(
+    {
+        Area.DASHBOARD: (requests.READERS, "termijnoverzicht bekijken"),
+        Area.REQUESTS: (requests.READERS, "verzoeken bekijken"),
+        Area.REPORTS: (ALLOWED_ROLES[ReportAction.VIEW], ReportAction.VIEW.label_nl),
+        Area.PROVISIONS: (provisions.READERS, "verstrekkingenregister bekijken"),
+        Area.INSPECTION: (inspections.INSPECTOR_ROLES, "inzage in onderliggende gegevens"),
+        Area.STATISTICS: (stats.READERS, "statistiek bekijken"),
+        Area.ADMIN: (admin.ADMIN_ONLY, "beheren"),
+    }
+)
+
+
+class Step(enum.StrEnum):
+    """Steps a section offers outside one object."""
+
+    REGISTER_REQUEST = "register_request"  # and import a list
+    RECORD_PROVISION = "record_provision"
+    HANDLE_REQUESTS = "handle_requests"
+    LIST_EVIDENCE = "list_evidence"
+    ADD_EVIDENCE = "add_evidence"
+    READ_INSPECTIONS = "read_inspections"
+
+
+_STEP_ROLES: Mapping[Step, tuple[Iterable[Role], str]] = MappingProxyType(
+    {
+        Step.REGISTER_REQUEST: (requests.INTAKE, "verzoek registreren"),
+        Step.RECORD_PROVISION: (provisions.WRITERS, "verstrekking vastleggen"),
+        Step.HANDLE_REQUESTS: (requests.HANDLERS, "verzoek in behandeling nemen"),
+        Step.LIST_EVIDENCE: (evidence.LIST_ROLES, "onderliggende gegevens bekijken"),
+        Step.ADD_EVIDENCE: (evidence.ADD_ROLES, "onderliggende gegevens toevoegen"),
+        Step.READ_INSPECTIONS: (inspections.READER_ROLES, "de inzagegeschiedenis bekijken"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class UserActions:
+    areas: Mapping[Area, Permission]
+    steps: Mapping[Step, Permission]
+    work_lists: tuple[WorkList, ...]  # the report lists this person works from
+
+    def sees(self, area: Area | str) -> bool:
+        return self.areas[Area(area)].allowed
+
+    def may(self, step: Step) -> bool:
+        return self.steps[step].allowed
+
+
+def user_actions(session: Session) -> UserActions:
+    roles = session.user.roles
+    return UserActions(
+        areas=MappingProxyType(
+            {a: role_permission(roles, r, nl) for a, (r, nl) in _AREA_READERS.items()}
+        ),
+        steps=MappingProxyType(
+            {s: role_permission(roles, r, nl) for s, (r, nl) in _STEP_ROLES.items()}
+        ),
+        work_lists=_work_lists_for(roles),
+    )
+
+
+def request_actions(session: Session, status: RequestStatus) -> Mapping[RequestStep, Permission]:
+    """The steps on one request in ``status`` for this person."""
+    return request_permissions(status, roles=session.user.roles, handlers=requests.HANDLERS)
+
+
+def evidence_add(status: ReportStatus, *, corrections: int) -> Permission:
+    """Whether underlying data can be added to a report in ``status``: while it is prepared,
+    and once issued only to a recorded correction (the rule ``services.evidence.add_evidence``
+    enforces). Who may add is ``Step.ADD_EVIDENCE``."""
+    if status is not ReportStatus.ISSUED or corrections:
+        return ALLOWED
+    return refused(
+        "Het ambtsbericht is uitgebracht; de onderliggende gegevens liggen vast. Leg eerst een "
+        "correctie vast om er gegevens bij te voegen."
+    )
