@@ -65,7 +65,7 @@ from desktop_app.domain.reports import (
 from desktop_app.domain.requests import Purpose, RequestStatus
 from desktop_app.domain.roles import Role, require_any_role
 from desktop_app.domain.textdiff import DiffRow, side_by_side, unified_diff
-from desktop_app.services.session import Session
+from desktop_app.services.session import Session, Tx
 from desktop_app.storage import reports as repo
 from desktop_app.storage import requests as requests_repo
 from desktop_app.storage.audit import format_ts
@@ -97,6 +97,7 @@ __all__ = [
     "new_report_actions",
     "record_correction",
     "revise_report",
+    "save_version",
     "set_classification",
     "sign_report",
     "submit_report",
@@ -673,6 +674,115 @@ def draft_report(
     return VersionSaved(summary, _warnings_for_text(canonical, today=session.clock.today()))
 
 
+def _write_version(
+    session: Session,
+    tx: Tx,
+    row: repo.ReportRow,
+    events: Sequence[ReportEvent],
+    canonical: str,
+    title: str | None,
+    after: ReportStatus,
+) -> int:
+    """The next immutable version of ``row`` (decided and validated by the caller)."""
+    latest = repo.version_sha256(tx.conn, row.id, row.current_version)
+    digest = text_sha256(canonical)
+    if latest == digest:
+        raise InvalidInput(
+            f"De tekst is gelijk aan versie {row.current_version}; er is niets herzien.",
+            field="text",
+        )
+    version = next_version(events)
+    now = session.clock.now()
+    repo.insert_version(
+        tx.conn,
+        row.id,
+        version=version,
+        text=canonical,
+        text_sha256=digest,
+        author_id=session.user.id,
+        at=now,
+    )
+    if title is not None:
+        repo.set_title(tx.conn, row.id, _clean_title(title, canonical))
+    _record(session, tx.conn, row, _A.REVISE, version, after, now)
+    return version
+
+
+def _reclassify(
+    session: Session,
+    tx: Tx,
+    row: repo.ReportRow,
+    classification: Classification,
+    after: ReportStatus,
+) -> None:
+    now = session.clock.now()
+    repo.set_classification(tx.conn, row.id, classification)
+    current = repo.get(tx.conn, row.id)  # a version written just before moved it on
+    assert current is not None
+    _record(session, tx.conn, current, _A.SET_CLASSIFICATION, current.current_version, after, now)
+
+
+def save_version(
+    session: Session,
+    report_id: int,
+    *,
+    text: str,
+    classification: Classification | None = None,
+    title: str | None = None,
+) -> VersionSaved:
+    """What "Opslaan als nieuwe versie" does, as one use case: a new version when the text
+    changed and the new classification when it changed, in one transaction with one audit
+    entry (``report.revise``, or ``report.classify`` when only the level changed). Either both
+    are allowed and stored, or nothing is: the level is judged on the status the person saw
+    (so a usable report's level is not changed by revising it)."""
+    canonical = validate_version_text(text)
+    digest = text_sha256(canonical)
+    # The audit action names what the entry records, so it is chosen before the transaction
+    # from a hash comparison (no content leaves storage); the transaction checks it again.
+    with session.reading() as conn:
+        row = repo.get(conn, report_id)
+        before = None if row is None else repo.version_sha256(conn, row.id, row.current_version)
+    expected = before != digest
+    with session.transaction(
+        "report.revise" if expected else "report.classify", _obj(report_id)
+    ) as tx:
+        row, events = _load(session, tx.conn, report_id, _A.REVISE)
+        text_changed = repo.version_sha256(tx.conn, row.id, row.current_version) != digest
+        if text_changed != expected:
+            raise InvalidState(
+                "Het ambtsbericht is intussen door een ander gewijzigd; open het opnieuw."
+            )
+        level_changed = classification is not None and classification != row.classification
+        if not text_changed and not level_changed:
+            raise InvalidInput(
+                f"De tekst is gelijk aan versie {row.current_version}; er is niets herzien.",
+                field="text",
+            )
+        details: dict[str, object] = {"reference": row.reference}
+        after = row.status
+        if text_changed:
+            after = _decide(session, row, _A.REVISE, events)
+        if level_changed:
+            assert classification is not None
+            classified = _decide(session, row, _A.SET_CLASSIFICATION, events)
+            _check_level(session, classification)
+            details |= {"from": row.classification.code, "to": classification.code}
+            after = after if text_changed else classified
+        if text_changed:
+            version = _write_version(session, tx, row, events, canonical, title, after)
+            details |= {
+                "version": version,
+                "from_status": row.status.value,
+                "text_sha256": digest,
+            }
+        if level_changed:
+            assert classification is not None
+            _reclassify(session, tx, row, classification, after)
+        tx.details = details
+        summary = _fresh_summary(session, tx.conn, row.id)
+    return VersionSaved(summary, _warnings_for_text(canonical, today=session.clock.today()))
+
+
 def revise_report(
     session: Session, report_id: int, *, text: str, title: str | None = None
 ) -> VersionSaved:
@@ -682,30 +792,12 @@ def revise_report(
         row, events = _load(session, tx.conn, report_id, _A.REVISE)
         after = _decide(session, row, _A.REVISE, events)
         canonical = validate_version_text(text)
-        latest = repo.version_sha256(tx.conn, row.id, row.current_version)
-        if latest == text_sha256(canonical):
-            raise InvalidInput(
-                f"De tekst is gelijk aan versie {row.current_version}; er is niets herzien.",
-                field="text",
-            )
-        version = next_version(events)
-        now = session.clock.now()
-        repo.insert_version(
-            tx.conn,
-            row.id,
-            version=version,
-            text=canonical,
-            text_sha256=text_sha256(canonical),
-            author_id=session.user.id,
-            at=now,
-        )
-        if title is not None:
-            repo.set_title(tx.conn, row.id, _clean_title(title, canonical))
-        _record(session, tx.conn, row, _A.REVISE, version, after, now)
+        version = _write_version(session, tx, row, events, canonical, title, after)
         tx.details = {
             "reference": row.reference,
             "version": version,
             "from_status": row.status.value,
+            "text_sha256": text_sha256(canonical),
         }
         summary = _fresh_summary(session, tx.conn, row.id)
     return VersionSaved(summary, _warnings_for_text(canonical, today=session.clock.today()))
@@ -719,9 +811,7 @@ def set_classification(
         row, events = _load(session, tx.conn, report_id, _A.SET_CLASSIFICATION)
         after = _decide(session, row, _A.SET_CLASSIFICATION, events)
         _check_level(session, classification)
-        now = session.clock.now()
-        repo.set_classification(tx.conn, row.id, classification)
-        _record(session, tx.conn, row, _A.SET_CLASSIFICATION, row.current_version, after, now)
+        _reclassify(session, tx, row, classification, after)
         tx.details = {
             "reference": row.reference,
             "from": row.classification.code,

@@ -526,8 +526,8 @@ class ReportDetail(QWidget):
         return render(self.editor.content())
 
     def save(self) -> None:
-        """'Opslaan als nieuwe versie': a new report, or the next version (and the changed
-        classification) of this one."""
+        """'Opslaan als nieuwe versie': a new report, or the next version and/or the changed
+        classification of this one (one use case, ``reports.save_version``)."""
         if not self.editing:
             return
         try:
@@ -567,34 +567,24 @@ class ReportDetail(QWidget):
             )
             return
 
-        def revise() -> VersionSaved | ReportSummary:
-            saved: VersionSaved | ReportSummary | None = None
-            if text_changed:
-                saved = reports.revise_report(session, report_id, text=text)
-            if level_changed:
-                summary = reports.set_classification(session, report_id, level)
-                saved = saved or summary
-            assert saved is not None
-            return saved
+        def save() -> VersionSaved:
+            return reports.save_version(
+                session, report_id, text=text, classification=level if level_changed else None
+            )
 
-        self._run(revise, self._on_saved, self._on_save_failed)
+        self._run(save, self._on_saved, self._on_save_failed)
 
-    def _on_saved(self, result: VersionSaved | ReportSummary) -> None:
-        if isinstance(result, VersionSaved):
-            self.last_saved = result
-            summary = result.report
-        else:
-            summary = result
+    def _on_saved(self, result: VersionSaved) -> None:
+        self.last_saved = result
         self.dirty = False
-        self.changed.emit(int(summary.id))
-        self.load(int(summary.id))
+        self.changed.emit(int(result.report.id))
+        self.load(int(result.report.id))
 
     def _on_save_failed(self, exc: BaseException) -> None:
+        # One use case: a refusal leaves the report as it was (nothing half saved).
         if isinstance(exc, InvalidInput):
             self.editor.focus_field(exc.field)
         show_error(self, exc)
-        if self.view is not None:  # e.g. the text was saved but the classification refused
-            self.changed.emit(int(self.view.report.id))
 
     def submit(self) -> None:
         view = self.view
