@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from reportlab.lib import colors
@@ -71,6 +72,11 @@ def render_report_pdf(
         xmp["copyNumber"] = str(copy.number)
         xmp["copyTotal"] = str(copy.total)
         xmp["signerName"] = doc.signer_name
+        if doc.signed_at is not None:
+            xmp["signedAt"] = doc.signed_at.astimezone(dt.UTC).isoformat(timespec="seconds")
+        xmp["printedAt"] = ctx.printed_at.astimezone(dt.UTC).isoformat(timespec="seconds")
+        if ctx.printed_by:
+            xmp["printedBy"] = ctx.printed_by
     copy_text = f" · {copy.label}" if copy is not None else ""
     setup = DocumentSetup(
         furniture=furniture,

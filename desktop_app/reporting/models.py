@@ -53,6 +53,9 @@ class ReportDocument:
     """Free text printed when there are no structured findings (older reports)."""
     signature_png: bytes | None = None
     sender_address: tuple[str, ...] = DEFAULT_SENDER_ADDRESS
+    signed_at: dt.datetime | None = None
+    """When the text was signed (the report's signing, not the copy's); kept in the metadata
+    so a verdict can name both."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,8 @@ class PrintContext:
     audit_head: str
     """The audit chain's head as 'SEQ:HASH' (shortened in print)."""
     printed_at: dt.datetime
+    printed_by: str = ""
+    """The account that prints (kept in the copy's metadata for the verdict)."""
 
 
 @dataclass(frozen=True)

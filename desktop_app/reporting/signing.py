@@ -296,7 +296,15 @@ def _xmp_properties(reader: PdfFileReader) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Verdict:
-    """What ``werkplek report verify`` prints."""
+    """What ``werkplek report verify`` prints.
+
+    The report's signing (``signed_by``, ``signed_at``: who signed the text of the ambtsbericht,
+    and when) is kept apart from the copy's printing (``printed_by``, ``printed_at``: who made
+    this copy, and when; the digital signature on the file is set at that moment, with the
+    workstation's certificate). ``trust`` says which trust roots were used, ``checked_at`` the
+    moment at which the certificate had to be valid and ``checked_at_source`` where that moment
+    came from ("register": the print time the register proves; "clock": now).
+    """
 
     valid: bool
     intact: bool
@@ -306,6 +314,15 @@ class Verdict:
     registered: bool | None
     """Left None here: the service fills it in from the print register."""
     reason: str
+    trust: str | None = None
+    """"workstation" (authenticated trust-roots.pem), "database" (signed in) or "none";
+    left None here: the service fills it in."""
+    signed_by: str | None = None
+    signed_at: str | None = None
+    printed_by: str | None = None
+    printed_at: str | None = None
+    checked_at: str | None = None
+    checked_at_source: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -318,6 +335,13 @@ class Verdict:
             else {"number": self.copy.number, "total": self.copy.total},
             "registered": self.registered,
             "reason": self.reason,
+            "trust": self.trust,
+            "signed_by": self.signed_by,
+            "signed_at": self.signed_at,
+            "printed_by": self.printed_by,
+            "printed_at": self.printed_at,
+            "checked_at": self.checked_at,
+            "checked_at_source": self.checked_at_source,
         }
 
 
@@ -326,7 +350,8 @@ def verify_pdf(
 ) -> Verdict:
     """Check a printed copy. Never raises: anything wrong yields ``valid=False`` and a reason.
 
-    ``now`` is the moment at which certificates must be valid (default: the current time).
+    ``now`` is the moment at which certificates must be valid (default: the current time); the
+    caller may pass an earlier moment it can prove (the print register's time of the copy).
     """
     try:
         return _verify(data, trust_roots, now)
@@ -343,7 +368,18 @@ def verify_pdf(
         )
 
 
+def _iso(when: dt.datetime | None) -> str | None:
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
 def _verify(data: bytes, trust_roots: Sequence[bytes], now: dt.datetime | None) -> Verdict:
+    moment = now or dt.datetime.now(dt.UTC)
+    signed_time: list[dt.datetime | None] = [None]
+
     def verdict(
         reason: str,
         *,
@@ -361,6 +397,11 @@ def _verify(data: bytes, trust_roots: Sequence[bytes], now: dt.datetime | None) 
             copy=_copy_from(props),
             registered=None,
             reason=reason,
+            signed_by=props.get("signerName") or signer,
+            signed_at=props.get("signedAt") or None,
+            printed_by=props.get("printedBy") or None,
+            printed_at=props.get("printedAt") or _iso(signed_time[0]),
+            checked_at=_iso(moment),
         )
 
     if b"%PDF-" not in data[:1024]:
@@ -387,7 +428,7 @@ def _verify(data: bytes, trust_roots: Sequence[bytes], now: dt.datetime | None) 
     context = ValidationContext(
         trust_roots=roots,
         allow_fetching=False,
-        moment=now,
+        moment=moment,
         revocation_mode="soft-fail",
     )
     status = validate_pdf_signature(
@@ -396,6 +437,7 @@ def _verify(data: bytes, trust_roots: Sequence[bytes], now: dt.datetime | None) 
         key_usage_settings=KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"}),
         skip_diff=True,
     )
+    signed_time[0] = status.signer_reported_dt
     if not status.intact:
         return verdict(
             "Het document is na de ondertekening gewijzigd: de handtekening past niet meer bij "
@@ -417,7 +459,8 @@ def _verify(data: bytes, trust_roots: Sequence[bytes], now: dt.datetime | None) 
             props=props,
         )
     if not status.trusted:
-        return verdict(_trust_reason(status), intact=True, signer=signer, props=props)
+        reason = _expiry_reason(embedded, moment) or _trust_reason(status)
+        return verdict(reason, intact=True, signer=signer, props=props)
     when = status.signer_reported_dt
     when_text = f" op {local_datetime(when)}" if when is not None else ""
     return verdict(
@@ -428,6 +471,30 @@ def _verify(data: bytes, trust_roots: Sequence[bytes], now: dt.datetime | None) 
         signer=signer,
         props=props,
     )
+
+
+def _expiry_reason(embedded: Any, moment: dt.datetime) -> str | None:
+    """A sentence when the signing certificate was outside its validity at ``moment``: the
+    usual case years after printing, and not the same as an unknown issuer."""
+    try:
+        validity = embedded.signer_cert["tbs_certificate"]["validity"]
+        not_before = validity["not_before"].native
+        not_after = validity["not_after"].native
+    except Exception:
+        return None
+    if moment > not_after:
+        return (
+            f"Het certificaat waarmee is ondertekend is verlopen op {local_datetime(not_after)}; "
+            f"op het controlemoment ({local_datetime(moment)}) was het niet meer geldig. Een "
+            "aangemelde controle (--user) bevestigt een geregistreerd exemplaar op het tijdstip "
+            "van afdrukken dat het afdrukregister vastlegt."
+        )
+    if moment < not_before:
+        return (
+            f"Het certificaat waarmee is ondertekend is pas geldig vanaf "
+            f"{local_datetime(not_before)}; op het controlemoment was het nog niet geldig."
+        )
+    return None
 
 
 def _trust_reason(status: Any) -> str:

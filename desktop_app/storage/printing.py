@@ -14,76 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.domain.ids import ReportId, UserId
+from desktop_app.storage.audit import AuditEntry
 from desktop_app.storage.db import Connection
-
-# The printing migration step. The register is append-only (triggers), like the audit log: a
-# copy that was printed stays printed. ``report_id`` is a plain INTEGER: the reports table is
-# another step's, and the service reads the report before it registers a print of it.
-PRINTING_SCHEMA = """
-CREATE TABLE signing_keys (
-    id INTEGER PRIMARY KEY,
-    origin TEXT NOT NULL CHECK (origin IN ('workstation', 'organisation')),
-    certificate BLOB NOT NULL,
-    chain_der BLOB NOT NULL,
-    wrapped_key BLOB NOT NULL,
-    ca_certificate BLOB,
-    ca_wrapped_key BLOB,
-    fingerprint TEXT NOT NULL UNIQUE,
-    common_name TEXT NOT NULL,
-    not_after TEXT NOT NULL,
-    created_by TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
-);
-CREATE UNIQUE INDEX signing_keys_one_active ON signing_keys(active) WHERE active = 1;
-CREATE TABLE trust_roots (
-    fingerprint TEXT PRIMARY KEY,
-    certificate BLOB NOT NULL,
-    label TEXT NOT NULL,
-    added_at TEXT NOT NULL
-);
-CREATE TABLE print_jobs (
-    id INTEGER PRIMARY KEY,
-    report_id INTEGER NOT NULL,
-    reference TEXT NOT NULL,
-    version INTEGER NOT NULL CHECK (version >= 1),
-    draft INTEGER NOT NULL CHECK (draft IN (0, 1)),
-    copies INTEGER NOT NULL CHECK (copies >= 1),
-    destination TEXT NOT NULL CHECK (destination IN ('file', 'printer')),
-    printed_by INTEGER NOT NULL REFERENCES users(id),
-    printed_at TEXT NOT NULL,
-    audit_head TEXT NOT NULL,
-    signing_key_id INTEGER REFERENCES signing_keys(id),
-    CHECK (draft = 1 OR signing_key_id IS NOT NULL),
-    CHECK (draft = 0 OR (copies = 1 AND signing_key_id IS NULL))
-);
-CREATE INDEX print_jobs_report ON print_jobs(report_id, id);
-CREATE TABLE print_copies (
-    id INTEGER PRIMARY KEY,
-    job_id INTEGER NOT NULL REFERENCES print_jobs(id),
-    copy_number INTEGER CHECK (copy_number IS NULL OR copy_number >= 1),
-    sha256 TEXT NOT NULL,
-    file_name TEXT,
-    UNIQUE (job_id, copy_number)
-);
-CREATE INDEX print_copies_sha256 ON print_copies(sha256);
-CREATE TRIGGER print_jobs_append_only_update BEFORE UPDATE ON print_jobs
-BEGIN
-    SELECT RAISE(ABORT, 'the print register is append-only');
-END;
-CREATE TRIGGER print_jobs_append_only_delete BEFORE DELETE ON print_jobs
-BEGIN
-    SELECT RAISE(ABORT, 'the print register is append-only');
-END;
-CREATE TRIGGER print_copies_append_only_update BEFORE UPDATE ON print_copies
-BEGIN
-    SELECT RAISE(ABORT, 'the print register is append-only');
-END;
-CREATE TRIGGER print_copies_append_only_delete BEFORE DELETE ON print_copies
-BEGIN
-    SELECT RAISE(ABORT, 'the print register is append-only');
-END;
-"""
 
 
 def _ts(when: dt.datetime) -> str:
@@ -251,7 +183,9 @@ def trust_roots(conn: Connection) -> list[TrustRootRow]:
 
 @dataclass(frozen=True, slots=True)
 class PrintedCopyRow:
-    """One register line: a copy (or the one draft print) of a print job."""
+    """One register line: a copy (or the one draft print) of a print job. ``file_name`` is the
+    name the copy's file was to get: it is put in place only after the register has the copy,
+    so a crash in between leaves a registered copy without its file (never the reverse)."""
 
     job_id: int
     report_id: ReportId
@@ -374,6 +308,31 @@ def copies_with_hash(conn: Connection, sha256: str) -> list[PrintedCopyRow]:
     return [_copy(r) for r in rows]
 
 
+def print_audit_entry(conn: Connection, report_id: int, job_id: int) -> AuditEntry | None:
+    """The audit entry (``report.print``) that recorded print job ``job_id``: the hash-chained
+    proof of when the job's copies were made, and of their hashes."""
+    row = conn.execute(
+        "SELECT seq, ts_utc, actor, action, object, result, origin, details, prev_hash, hash"
+        " FROM audit WHERE action = 'report.print' AND result = 'ok' AND object = ?"
+        " AND json_extract(details, '$.job') = ? ORDER BY seq LIMIT 1",
+        (f"report:{int(report_id)}", int(job_id)),
+    ).fetchone()
+    if row is None:
+        return None
+    return AuditEntry(
+        int(row[0]),
+        str(row[1]),
+        str(row[2]),
+        str(row[3]),
+        str(row[4]),
+        str(row[5]),
+        str(row[6]),
+        str(row[7]),
+        str(row[8]),
+        str(row[9]),
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # What the printed letter needs from other parts of the workspace
 
@@ -381,6 +340,18 @@ def copies_with_hash(conn: Connection, sha256: str) -> list[PrintedCopyRow]:
 def user_full_name(conn: Connection, user_id: int) -> str | None:
     row = conn.execute("SELECT full_name FROM users WHERE id = ?", (user_id,)).fetchone()
     return None if row is None else str(row[0])
+
+
+def report_signing(conn: Connection, report_id: int) -> tuple[str | None, str | None] | None:
+    """(signer's full name, signed_at) of a report: the report's signing, for a verdict."""
+    row = conn.execute(
+        "SELECT u.full_name, r.signed_at FROM reports r LEFT JOIN users u ON u.id = r.signed_by"
+        " WHERE r.id = ?",
+        (report_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return (None if row[0] is None else str(row[0]), None if row[1] is None else str(row[1]))
 
 
 def request_details(conn: Connection, request_id: int) -> tuple[str, str] | None:

@@ -156,7 +156,9 @@ def test_verify_dialog_valid_and_tampered(qtbot: Any, ws: Any, tmp_path: Path) -
     bad.write_bytes(tamper_one_byte(good.read_bytes()))
 
     # Without a session: the public trust roots of the workspace folder.
-    dialog = VerifyPdfDialog(None, None, data_dir=ws.root, clock=ws.env.clock)
+    dialog = VerifyPdfDialog(
+        None, None, data_dir=ws.root, clock=ws.env.clock, provider=ws.env.provider
+    )
     qtbot.addWidget(dialog)
     dialog.verify_path(good)
     assert dialog.verdict is not None and dialog.verdict.valid

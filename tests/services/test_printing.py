@@ -15,9 +15,10 @@ from cryptography.hazmat.primitives.serialization import load_der_private_key
 
 from desktop_app.domain.errors import Forbidden, InvalidInput, NotFound
 from desktop_app.security import pki
-from desktop_app.services import printing
-from desktop_app.storage import audit
-from desktop_app.storage import files as files_module
+from desktop_app.security.keyfile import KeyFile
+from desktop_app.services import printing, signing_keys, verification
+from desktop_app.services.workspace import KEYS_NAME
+from desktop_app.storage import audit, staged_files
 from tests.services.test_printing_support import (
     ARABIC,
     CYRILLIC,
@@ -44,6 +45,15 @@ def ws(workspace: Any) -> Any:
 
 def _session(ws: Any, name: str) -> Any:
     return ws.session(name, password(name))
+
+
+def _trusted_roots(ws: Any) -> tuple[bytes, ...]:
+    """The certificates of the workspace folder's trust-roots.pem, authenticated with W."""
+    keyfile = KeyFile.load(ws.root / KEYS_NAME)
+    secret = keyfile.check(ws.env.provider.load(keyfile.binding_id))
+    trust = signing_keys.load_trust_file(ws.root, secret, keyfile.workspace_id)
+    assert trust.authentic
+    return trust.certificates
 
 
 def _register(ws: Any) -> list[tuple[Any, ...]]:
@@ -131,16 +141,16 @@ def test_a_failed_write_rolls_everything_back(
 ) -> None:
     rid = make_report(ws, upto="signed")
     out = tmp_path / "o"
-    real = files_module.atomic_write
-    calls: list[Path] = []
+    real = staged_files.StagedFiles.stage
+    calls: list[str] = []
 
-    def flaky(path: Path, data: bytes) -> None:
-        calls.append(path)
+    def flaky(self: staged_files.StagedFiles, name: str, data: bytes) -> None:
+        calls.append(name)
         if len(calls) == 2:
             raise OSError("disk full")
-        real(path, data)
+        real(self, name, data)
 
-    monkeypatch.setattr(printing, "atomic_write", flaky)
+    monkeypatch.setattr(staged_files.StagedFiles, "stage", flaky)
     with _session(ws, "tekenaar") as s, pytest.raises(OSError):
         printing.print_report(s, rid, copies=3, out_dir=out)
     assert list(out.iterdir()) == []
@@ -180,7 +190,7 @@ def test_unsigned_report_prints_one_concept_without_signature(
     assert entry["details"]["draft"] is True and entry["details"]["copies_requested"] == 3
     assert raw_rows(ws, "SELECT id FROM signing_keys") == []  # no key needed for a concept
     with _session(ws, "officier") as s:
-        verdict = printing.verify_registered(s, job.copies[0].pdf)
+        verdict = verification.verify_registered(s, job.copies[0].pdf)
     assert not verdict.valid and verdict.registered is True
     assert "conceptafdruk" in verdict.reason
 
@@ -233,7 +243,7 @@ def test_signing_key_is_kept_wrapped_and_its_root_is_published(ws: Any, tmp_path
     rid = make_report(ws, upto="signed")
     with _session(ws, "tekenaar") as s:
         job = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "o")
-        info = printing.signing_info(s)
+        info = signing_keys.signing_info(s)
     assert info is not None and info.origin == "workstation"
     ((wrapped, cert, fingerprint),) = raw_rows(
         ws, "SELECT wrapped_key, certificate, fingerprint FROM signing_keys"
@@ -242,23 +252,23 @@ def test_signing_key_is_kept_wrapped_and_its_root_is_published(ws: Any, tmp_path
     with pytest.raises((ValueError, TypeError)):
         load_der_private_key(bytes(wrapped), None)
     assert fingerprint == info.fingerprint == sha256(bytes(cert))
-    trust = ws.root / printing.TRUST_FILE_NAME
+    trust = ws.root / signing_keys.TRUST_FILE_NAME
     assert stat.S_IMODE(trust.stat().st_mode) == 0o600
-    roots = printing.load_trust_file(ws.root)
+    roots = _trusted_roots(ws)
     assert [sha256(r) for r in roots] == [r.fingerprint for r in info.trust_roots]
-    verdict = printing.verify_document(job.copies[0].pdf, roots, now=ws.env.clock.now())
+    verdict = verification.verify_document(job.copies[0].pdf, roots, now=ws.env.clock.now())
     assert verdict.valid and verdict.signer == SIGNER_FULL_NAME
 
 
 def test_a_deleted_trust_file_is_written_again(ws: Any, tmp_path: Path) -> None:
     rid = make_report(ws, upto="signed")
     with _session(ws, "beheer") as s:
-        printing.ensure_signing_key(s)
-    trust = ws.root / printing.TRUST_FILE_NAME
+        signing_keys.ensure_signing_key(s)
+    trust = ws.root / signing_keys.TRUST_FILE_NAME
     content = trust.read_bytes()
     trust.unlink()
     with _session(ws, "officier") as s:
-        assert printing.signing_info(s) is not None
+        assert signing_keys.signing_info(s) is not None
     assert trust.read_bytes() == content
     trust.unlink()  # e.g. after a restore: the file is not in the backup
     with _session(ws, "officier") as s:
@@ -279,19 +289,19 @@ def test_admin_imports_the_organisation_certificate(ws: Any, tmp_path: Path) -> 
     data, org_root = _org_pkcs12(now, b"pkcs12-geheim")
     with _session(ws, "beheer") as s:
         with pytest.raises(InvalidInput):
-            printing.import_signing_key(s, data, b"verkeerd")
-        info = printing.import_signing_key(s, data, b"pkcs12-geheim")
+            signing_keys.import_signing_key(s, data, b"verkeerd")
+        info = signing_keys.import_signing_key(s, data, b"pkcs12-geheim")
     assert info.origin == "organisation"
     assert sha256(org_root) in {r.fingerprint for r in info.trust_roots}
     with _session(ws, "tekenaar") as s:
         new = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "b")
         # Both the old (workstation) and the new (organisation) copies verify.
-        assert printing.verify_registered(s, old.copies[0].pdf).valid
-        assert printing.verify_registered(s, new.copies[0].pdf).valid
+        assert verification.verify_registered(s, old.copies[0].pdf).valid
+        assert verification.verify_registered(s, new.copies[0].pdf).valid
         with pytest.raises(Forbidden):
-            printing.import_signing_key(s, data, b"pkcs12-geheim")
-    roots = printing.load_trust_file(ws.root)
-    assert printing.verify_document(new.copies[0].pdf, roots, now=now).valid
+            signing_keys.import_signing_key(s, data, b"pkcs12-geheim")
+    roots = _trusted_roots(ws)
+    assert verification.verify_document(new.copies[0].pdf, roots, now=now).valid
     imports = audit_entries(ws, "signing.import")
     assert [e["result"] for e in imports] == ["ok", "denied"]
     assert "pkcs12-geheim" not in details_text(imports)
@@ -306,7 +316,7 @@ def test_expired_workstation_certificate_is_renewed_from_the_ca(
     clock.advance(dt.timedelta(days=6 * 366))
     with _session(ws, "tekenaar") as s:
         job = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "b")
-        assert printing.verify_registered(s, job.copies[0].pdf).valid
+        assert verification.verify_registered(s, job.copies[0].pdf).valid
     keys = raw_rows(ws, "SELECT origin, active FROM signing_keys ORDER BY id")
     assert keys == [("workstation", 0), ("workstation", 1)]
     assert audit_entries(ws, "report.print")[-1]["details"]["signing_key"] == "renewed"
@@ -331,8 +341,8 @@ def test_verify_registered_and_unregistered_and_tampered(ws: Any, tmp_path: Path
         job = printing.print_report(s, rid, copies=2, out_dir=tmp_path / "o")
     good = job.copies[1].pdf
     with _session(ws, "beheer") as s:  # anyone signed in may check a copy
-        verdict = printing.verify_registered(s, good)
-        tampered = printing.verify_registered(s, tamper_one_byte(good))
+        verdict = verification.verify_registered(s, good)
+        tampered = verification.verify_registered(s, tamper_one_byte(good))
     assert verdict.valid and verdict.registered is True and verdict.intact
     assert verdict.copy is not None and (verdict.copy.number, verdict.copy.total) == (2, 2)
     assert "afdrukregister" in verdict.reason
@@ -345,28 +355,28 @@ def test_a_copy_signed_elsewhere_is_not_trusted(ws: Any) -> None:
     rid = make_report(ws, upto="signed")
     with _session(ws, "tekenaar") as s:
         preview = printing.preview_report(s, rid, copies=1)
-        printing.ensure_signing_key(s)
+        signing_keys.ensure_signing_key(s)
     foreign = pki.create_workstation_pki("Elders", ws.env.clock.now() - dt.timedelta(hours=1))
     from desktop_app.reporting import sign_pdf
 
     signed = sign_pdf(preview.pdf, foreign.signing, ws.env.clock.now())
     with _session(ws, "officier") as s:
-        verdict = printing.verify_registered(s, signed)
+        verdict = verification.verify_registered(s, signed)
     assert not verdict.valid and verdict.intact and verdict.registered is False
     assert "onbekende uitgever" in verdict.reason
 
 
 @pytest.mark.parametrize("data", [b"", b"geen pdf", b"%PDF-1.7\n%trunc"])
 def test_verify_never_raises_on_garbage(ws: Any, data: bytes) -> None:
-    verdict = printing.verify_document(data, [], now=ws.env.clock.now())
+    verdict = verification.verify_document(data, [], now=ws.env.clock.now())
     assert not verdict.valid and verdict.reason
 
 
 def test_verify_file_reports_missing_and_directories(tmp_path: Path) -> None:
     now = dt.datetime(2026, 11, 2, tzinfo=dt.UTC)
-    missing = printing.verify_file(tmp_path / "weg.pdf", tmp_path, now=now)
+    missing = verification.verify_file(tmp_path / "weg.pdf", tmp_path, now=now)
     assert not missing.valid and "bestaat niet" in missing.reason
-    folder = printing.verify_file(tmp_path, tmp_path, now=now)
+    folder = verification.verify_file(tmp_path, tmp_path, now=now)
     assert not folder.valid and "map" in folder.reason
 
 

@@ -27,7 +27,8 @@ from desktop_app.gui.errors import message_for
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.paths import default_data_dir
 from desktop_app.reporting import Verdict
-from desktop_app.services import printing
+from desktop_app.security.workstation import WorkstationSecretProvider
+from desktop_app.services import verification
 from desktop_app.services.session import Session
 
 ICON_SIZE = 40
@@ -48,9 +49,12 @@ class VerifyPdfDialog(QDialog):
         data_dir: Path | None = None,
         runner: TaskRunner | None = None,
         clock: Clock | None = None,
+        provider: WorkstationSecretProvider | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        # Without a session: the keyring that authenticates the folder's trust-roots.pem.
+        self.provider = provider
         self.data_dir = (
             data_dir
             if data_dir is not None
@@ -140,13 +144,14 @@ class VerifyPdfDialog(QDialog):
     def _check_function(self, path: Path) -> Callable[[], Verdict]:
         session, data_dir, now = self.session, self.data_dir, self.clock.now()
         if session is None:
-            return lambda: printing.verify_file(path, data_dir, now=now)
+            provider = self.provider
+            return lambda: verification.verify_file(path, data_dir, now=now, provider=provider)
 
         def check() -> Verdict:
-            data = printing.read_for_verify(path)
+            data = verification.read_for_verify(path)
             if isinstance(data, Verdict):
                 return data
-            return printing.verify_registered(session, data)
+            return verification.verify_registered(session, data)
 
         return check
 
