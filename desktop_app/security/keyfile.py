@@ -17,15 +17,18 @@ their own passwords. Slot ids are HMAC(W, name): the file names no one.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
 import json
 import secrets
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import filelock
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -34,6 +37,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from desktop_app.domain.errors import (
     AccountLocked,
     AuthFailed,
+    Busy,
     IntegrityFailure,
     InvalidInput,
     WrongWorkstation,
@@ -45,6 +49,9 @@ from desktop_app.storage.files import atomic_write
 FORMAT = 1
 MAX_FAILURES = 3
 DEK_BYTES = 32
+# Sign-ins queue behind each other on this lock (each holds it for one Argon2 derivation), so the
+# wait is bounded by a few of them, not by anything a user controls.
+LOCK_TIMEOUT_S = 60.0
 
 DAMAGED = (
     "Het sleutelbestand van deze werkplek is beschadigd of gewijzigd. Herstel de werkplek met de "
@@ -122,9 +129,17 @@ def _unwrap_user(slot: dict[str, Any], name: str, password: str, workspace_id: s
 
 
 class KeyFile:
+    """One snapshot of keys.json. Change it only under :meth:`KeyStore.locked`, from a copy read
+    under that same lock: a copy read earlier would silently undo what others wrote since."""
+
     def __init__(self, path: Path, data: dict[str, Any]) -> None:
         self.path = path
         self.data = data
+        self._saved = _canonical(data)
+
+    @property
+    def changed(self) -> bool:
+        return _canonical(self.data) != self._saved
 
     # --- creation and persistence -------------------------------------------------------------
 
@@ -228,6 +243,7 @@ class KeyFile:
     def save(self, workstation_secret: bytes) -> None:
         self.data["mac"] = self._mac(workstation_secret)
         atomic_write(self.path, json.dumps(self.data, indent=1, sort_keys=True).encode())
+        self._saved = _canonical(self.data)
 
     # --- guard: failures, locks, pending audit ------------------------------------------------
 
@@ -261,15 +277,23 @@ class KeyFile:
     def pending_events(self, w: bytes) -> list[PendingEvent]:
         return [PendingEvent(**e) for e in self._read_guard(w)["pending"]]
 
-    def clear_pending(self, w: bytes) -> None:
+    def drop_pending(self, w: bytes, audited: Sequence[PendingEvent]) -> None:
+        """Remove the events just moved into the audit chain, and only those: attempts recorded
+        by another process in the meantime wait for the next sign-in."""
+        if not audited:
+            return
         guard = self._read_guard(w)
-        guard["pending"] = []
+        remaining = list(guard["pending"])
+        for event in audited:
+            with contextlib.suppress(ValueError):
+                remaining.remove(asdict(event))
+        guard["pending"] = remaining
         self._write_guard(w, guard)
 
     def _record(
         self, w: bytes, sid: str, name: str, result: str, when: dt.datetime, failure: bool
     ) -> bool:
-        """Record a sign-in event; returns True when the account is (now) locked."""
+        """Record a sign-in event in memory; the caller saves. True when the account is locked."""
         guard = self._read_guard(w)
         if failure:
             guard["failures"][sid] = int(guard["failures"].get(sid, 0)) + 1
@@ -282,7 +306,6 @@ class KeyFile:
         # Bounded: an attacker hammering a closed workspace must not grow the file forever.
         guard["pending"] = guard["pending"][-1000:]
         self._write_guard(w, guard)
-        self.save(w)
         return sid in guard["locked"]
 
     def unlock_account(self, w: bytes, name: str) -> bool:
@@ -303,7 +326,10 @@ class KeyFile:
         return self.slot_id(w, name) in self.data["slots"]
 
     def unlock(self, w: bytes, name: str, password: str, when: dt.datetime) -> bytearray:
-        """The DEK for ``name`` with ``password``; failures are counted, 3 lock the account."""
+        """The DEK for ``name`` with ``password``; failures are counted, 3 lock the account.
+
+        Every outcome is recorded in memory, also when this raises: the caller holds the lock
+        and saves the file (if :attr:`changed`) whether or not the sign-in succeeded."""
         self.check(w)
         sid = self.slot_id(w, name)
         if sid in self._read_guard(w)["locked"]:
@@ -330,7 +356,6 @@ class KeyFile:
         guard = self._read_guard(w)
         if guard["failures"].pop(sid, None) is not None:
             self._write_guard(w, guard)
-            self.save(w)
         return dek
 
     def set_user(self, w: bytes, dek: bytes | bytearray, name: str, password: str) -> None:
@@ -391,6 +416,52 @@ class KeyFile:
         for name, inner in self.read_escrow(dek).items():
             self._bind(new_w, name, inner)
         self._write_guard(new_w, {"failures": {}, "locked": [], "pending": []})
+
+
+class KeyStore:
+    """keys.json on disk, and the one OS-level lock (flock / LockFileEx through ``filelock``)
+    that every read-modify-write of it holds, across threads and processes alike: without it a
+    sign-in that read the file before ``user add`` or ``passwd`` wrote it would write the old
+    content back, and parallel wrong passwords would each count from the same number."""
+
+    def __init__(self, path: Path, *, timeout: float = LOCK_TIMEOUT_S) -> None:
+        self.path = path
+        # preserve_lock_file: deleting the lock file on release lets two processes lock two
+        # different files of the same name; it also rules out the weaker "soft" fallback.
+        self._lock = filelock.FileLock(
+            path.with_name(f"{path.name}.lock"),
+            timeout=timeout,
+            mode=0o600,
+            preserve_lock_file=True,
+        )
+
+    def read(self) -> KeyFile:
+        return KeyFile.load(self.path)
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        try:
+            self._lock.acquire()
+        except filelock.Timeout:
+            raise Busy(
+                "Het sleutelbestand van deze werkplek is bezet door een ander programma. Probeer "
+                "het zo opnieuw."
+            ) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    @contextlib.contextmanager
+    def update(self, workstation_secret: bytes) -> Iterator[KeyFile]:
+        """A fresh, verified copy under the lock; saved on a normal exit if it changed. Nothing
+        is written when the body raises or changes nothing."""
+        with self.locked():
+            keyfile = self.read()
+            keyfile.check(workstation_secret)
+            yield keyfile
+            if keyfile.changed:
+                keyfile.save(workstation_secret)
 
 
 def recover_dek(recovery_box: dict[str, Any], recovery_raw: bytes, workspace_id: str) -> bytearray:

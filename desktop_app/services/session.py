@@ -21,7 +21,7 @@ from desktop_app.domain.errors import (
     WrongLocation,
 )
 from desktop_app.domain.roles import Role, require_any_role
-from desktop_app.security.keyfile import KeyFile, wipe
+from desktop_app.security.keyfile import KeyFile, KeyStore, wipe
 from desktop_app.security.workstation import WorkstationSecretProvider
 from desktop_app.storage import audit
 from desktop_app.storage.db import Connection, Database
@@ -51,6 +51,16 @@ class Tx:
     object: str
     details: dict[str, Any] = field(default_factory=dict)
     result: str = "ok"
+    # Only in a ``transaction(..., keys=True)``: a copy of keys.json read under its lock, saved
+    # just before COMMIT when the body changed it, and the workstation secret that opens it.
+    keyfile: KeyFile | None = None
+    secret: bytes = b""
+
+    @property
+    def keys(self) -> KeyFile:
+        if self.keyfile is None:
+            raise RuntimeError("a key-file change needs transaction(..., keys=True)")
+        return self.keyfile
 
 
 class Session:
@@ -60,7 +70,7 @@ class Session:
         env: Environment,
         root: Path,
         db: Database,
-        keyfile: KeyFile,
+        keys: KeyStore,
         dek: bytearray,
         user: UserRecord,
         location: str,
@@ -69,7 +79,7 @@ class Session:
         self.env = env
         self.root = root
         self.db = db
-        self.keyfile = keyfile
+        self.keys = keys
         self._dek: bytearray | None = dek
         self.user = user
         self.location = location
@@ -116,12 +126,29 @@ class Session:
             self.audit_refusal(audit_action, obj, exc)
             raise
 
+    @property
+    def keyfile(self) -> KeyFile:
+        """The key file as it is on disk now (for reading: changes go through ``keys=True``)."""
+        return self.keys.read()
+
     @contextlib.contextmanager
-    def transaction(self, action: str, obj: str = "") -> Iterator[Tx]:
-        """One use case: its changes and its audit entry commit together or not at all."""
+    def transaction(self, action: str, obj: str = "", *, keys: bool = False) -> Iterator[Tx]:
+        """One use case: its changes and its audit entry commit together or not at all.
+
+        With ``keys=True`` the body may change the key file too (``tx.keys``): the key-file lock
+        is taken *before* the database's write lock, in the same order as a sign-in takes them,
+        so the two can never wait for each other; the file is saved before COMMIT, so a failed
+        save rolls the database back (a slot without its account is the safe leftover)."""
         try:
-            with self.db.transaction() as conn:
-                tx = Tx(conn, obj)
+            with contextlib.ExitStack() as stack:
+                keyfile: KeyFile | None = None
+                secret = b""
+                if keys:
+                    stack.enter_context(self.keys.locked())
+                    keyfile = self.keys.read()
+                    secret = keyfile.check(self.env.provider.load(keyfile.binding_id))
+                conn = stack.enter_context(self.db.transaction())
+                tx = Tx(conn, obj, keyfile=keyfile, secret=secret)
                 yield tx
                 audit.append(
                     conn,
@@ -133,6 +160,8 @@ class Session:
                     origin=self.origin,
                     details=tx.details,
                 )
+                if keyfile is not None and keyfile.changed:
+                    keyfile.save(secret)
         except AUDITED_REFUSALS as exc:
             self.audit_refusal(action, obj, exc)
             raise
@@ -159,7 +188,8 @@ class Session:
             yield conn
 
     def workstation_secret(self) -> bytes:
-        return self.keyfile.check(self.env.provider.load(self.keyfile.binding_id))
+        keyfile = self.keyfile
+        return keyfile.check(self.env.provider.load(keyfile.binding_id))
 
     def close(self) -> None:
         """Lock: close the database and overwrite the key we hold."""

@@ -48,7 +48,7 @@ def add_user(
     full_name: str | None = None,
     clearance: Classification = Classification.ONGERUBRICEERD,
 ) -> UserRecord:
-    with session.transaction("user.add", f"user:{name}") as tx:
+    with session.transaction("user.add", f"user:{name}", keys=True) as tx:
         session.require(ADMIN_ONLY, "gebruiker toevoegen")
         clean = accounts.validate_username(name)
         accounts.validate_password(password, clean)
@@ -61,10 +61,8 @@ def add_user(
         )
         tx.object = f"user:{clean}"
         tx.details = {"roles": sorted(r.value for r in role_set), "clearance": clearance.code}
-        secret = session.workstation_secret()
-        session.keyfile.set_user(secret, session.dek, clean, password)
-        # Written before COMMIT: if the key file cannot be written, the user is not added.
-        session.keyfile.save(secret)
+        # Saved before COMMIT: if the key file cannot be written, the user is not added.
+        tx.keys.set_user(tx.secret, session.dek, clean, password)
         record = repo.by_id(tx.conn, uid)
     assert record is not None
     return record
@@ -72,39 +70,36 @@ def add_user(
 
 def list_users(session: Session) -> list[UserView]:
     session.require_audited(ADMIN_ONLY, "gebruikers bekijken", "user.list", "users")
-    secret = session.workstation_secret()
-    locked = session.keyfile.locked_slot_ids(secret)
+    keyfile = session.keyfile
+    secret = keyfile.check(session.env.provider.load(keyfile.binding_id))
+    locked = keyfile.locked_slot_ids(secret)
     with session.reading() as conn:
         records = repo.all_users(conn)
-    return [UserView(r, session.keyfile.slot_id(secret, r.name) in locked) for r in records]
+    return [UserView(r, keyfile.slot_id(secret, r.name) in locked) for r in records]
 
 
 def unlock_user(session: Session, name: str) -> bool:
-    with session.transaction("user.unlock", f"user:{name}") as tx:
+    with session.transaction("user.unlock", f"user:{name}", keys=True) as tx:
         session.require(ADMIN_ONLY, "account deblokkeren")
         record = repo.by_name(tx.conn, name)
         if record is None:
             raise NotFound(f"Er is geen gebruiker '{name}'.")
         tx.object = f"user:{record.name}"
-        secret = session.workstation_secret()
-        was_locked = session.keyfile.unlock_account(secret, record.name)
+        was_locked = tx.keys.unlock_account(tx.secret, record.name)
         tx.details = {"was_locked": was_locked}
-        session.keyfile.save(secret)
     return was_locked
 
 
 def change_password(session: Session, current: str, new: str) -> None:
     """Any user, for themselves: the old password is asked again (a walk-up attacker at an
     unlocked window must not be able to take the account over)."""
-    with session.transaction("user.passwd", f"user:{session.user.name}"):
+    with session.transaction("user.passwd", f"user:{session.user.name}", keys=True) as tx:
         accounts.validate_password(new, session.user.name)
-        secret = session.workstation_secret()
-        if not session.keyfile.verify_password(secret, session.user.name, current):
+        if not tx.keys.verify_password(tx.secret, session.user.name, current):
             raise InvalidInput("Het huidige wachtwoord is onjuist.", field="password")
         if current == new:
             raise InvalidInput("Kies een ander wachtwoord dan het huidige.", field="password")
-        session.keyfile.set_user(secret, session.dek, session.user.name, new)
-        session.keyfile.save(secret)
+        tx.keys.set_user(tx.secret, session.dek, session.user.name, new)
 
 
 def designate(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import secrets
 import uuid
@@ -14,13 +15,14 @@ from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import AppError, AuthFailed, InvalidInput, WrongWorkstation
 from desktop_app.domain.roles import Role
 from desktop_app.security import recovery
-from desktop_app.security.keyfile import KeyFile, new_dek, wipe
+from desktop_app.security.keyfile import KeyFile, KeyStore, new_dek, wipe
 from desktop_app.security.workstation import new_secret
 from desktop_app.services.session import Environment, Session
 from desktop_app.storage import audit, migrations
 from desktop_app.storage import users as user_repo
-from desktop_app.storage.db import Database
+from desktop_app.storage.db import Connection, Database
 from desktop_app.storage.files import ensure_private_dir
+from desktop_app.storage.users import UserRecord
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +46,13 @@ class WorkspacePaths:
         return self.db.exists() or self.keys.exists()
 
     def remove_created(self) -> None:
-        for path in (self.keys, self.db, Path(f"{self.db}-wal"), Path(f"{self.db}-shm")):
+        for path in (
+            self.keys,
+            self.db,
+            Path(f"{self.db}-wal"),
+            Path(f"{self.db}-shm"),
+            Path(f"{self.keys}.lock"),
+        ):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
 
@@ -75,79 +83,82 @@ def init_workspace(
             "In deze map staat al een werkplek. Kies een lege map.", field="data_dir"
         )
     ensure_private_dir(data_dir)
-    dek = new_dek()
-    secret = new_secret()
-    recovery_text = recovery.generate()
-    workspace_id = str(uuid.uuid4())
-    keyfile = KeyFile.create(
-        paths.keys,
-        workspace_id=workspace_id,
-        backend_name=env.provider.backend_name,
-        kdf_profile=kdf_profile,
-        workstation_secret=secret,
-        dek=dek,
-        recovery_raw=recovery.parse(recovery_text),
-    )
-    db: Database | None = None
-    try:
-        env.provider.store(keyfile.binding_id, secret)
-        db = Database.create(paths.db, dek)
-        migrations.migrate(db)
-        now = env.clock.now()
-        with db.transaction() as conn:
-            user_repo.set_setting(conn, "workspace_id", workspace_id)
-            user_repo.set_setting(conn, "workstation_id", secrets.token_hex(8))
-            user_repo.set_setting(conn, "location", where.value)
-            user_repo.set_setting(conn, "idle_minutes", "5")
-            user_repo.insert(
-                conn,
-                name,
-                display,
-                frozenset({Role.ADMIN}),
-                Classification.ONGERUBRICEERD,
-                audit.format_ts(now),
-            )
-            origin = f"{env.origin}@init"
-            audit.append(
-                conn,
-                when=now,
-                actor=name,
-                action="workspace.init",
-                obj=f"workspace:{workspace_id}",
-                origin=origin,
-                details={
-                    "location": where.value,
-                    "kdf_profile": kdf_profile,
-                    "keyring_backend": env.provider.backend_name,
-                },
-            )
-            audit.append(
-                conn,
-                when=now,
-                actor=name,
-                action="user.add",
-                obj=f"user:{name}",
-                origin=origin,
-                details={"roles": ["admin"]},
-            )
-            keyfile.set_user(secret, dek, name, admin_password)
-            keyfile.save(secret)
-        db.checkpoint()
-    except BaseException:
-        if db is not None:
-            db.close()
-        paths.remove_created()
-        with contextlib.suppress(AppError):
-            env.provider.delete(keyfile.binding_id)
-        raise
-    finally:
-        wipe(dek)
-    db.close()
-    return InitResult(data_dir, recovery_text)
+    # The lock file exists from the first moment on, so opening never adds a file to the
+    # folder, and a sign-in racing the creation waits for it.
+    with KeyStore(paths.keys).locked():
+        dek = new_dek()
+        secret = new_secret()
+        recovery_text = recovery.generate()
+        workspace_id = str(uuid.uuid4())
+        keyfile = KeyFile.create(
+            paths.keys,
+            workspace_id=workspace_id,
+            backend_name=env.provider.backend_name,
+            kdf_profile=kdf_profile,
+            workstation_secret=secret,
+            dek=dek,
+            recovery_raw=recovery.parse(recovery_text),
+        )
+        db: Database | None = None
+        try:
+            env.provider.store(keyfile.binding_id, secret)
+            db = Database.create(paths.db, dek)
+            migrations.migrate(db)
+            now = env.clock.now()
+            with db.transaction() as conn:
+                user_repo.set_setting(conn, "workspace_id", workspace_id)
+                user_repo.set_setting(conn, "workstation_id", secrets.token_hex(8))
+                user_repo.set_setting(conn, "location", where.value)
+                user_repo.set_setting(conn, "idle_minutes", "5")
+                user_repo.insert(
+                    conn,
+                    name,
+                    display,
+                    frozenset({Role.ADMIN}),
+                    Classification.ONGERUBRICEERD,
+                    audit.format_ts(now),
+                )
+                origin = f"{env.origin}@init"
+                audit.append(
+                    conn,
+                    when=now,
+                    actor=name,
+                    action="workspace.init",
+                    obj=f"workspace:{workspace_id}",
+                    origin=origin,
+                    details={
+                        "location": where.value,
+                        "kdf_profile": kdf_profile,
+                        "keyring_backend": env.provider.backend_name,
+                    },
+                )
+                audit.append(
+                    conn,
+                    when=now,
+                    actor=name,
+                    action="user.add",
+                    obj=f"user:{name}",
+                    origin=origin,
+                    details={"roles": ["admin"]},
+                )
+                keyfile.set_user(secret, dek, name, admin_password)
+                keyfile.save(secret)
+            db.checkpoint()
+        except BaseException:
+            if db is not None:
+                db.close()
+            paths.remove_created()
+            with contextlib.suppress(AppError):
+                env.provider.delete(keyfile.binding_id)
+            raise
+        finally:
+            wipe(dek)
+        db.close()
+        return InitResult(data_dir, recovery_text)
 
 
-def _load_keyfile(env: Environment, paths: WorkspacePaths) -> tuple[KeyFile, bytes]:
-    keyfile = KeyFile.load(paths.keys)
+def _load_keyfile(env: Environment, store: KeyStore) -> tuple[KeyFile, bytes]:
+    keyfile = store.read()
     if keyfile.keyring_backend != env.provider.backend_name:
         raise WrongWorkstation(
             "De sleutelring van deze werkplek is gewijzigd (was "
@@ -159,66 +170,45 @@ def _load_keyfile(env: Environment, paths: WorkspacePaths) -> tuple[KeyFile, byt
 
 
 def open_session(env: Environment, data_dir: Path, name: str, password: str) -> Session:
-    """Sign in: workstation secret + password -> DEK -> database. Every attempt is audited."""
+    """Sign in: workstation secret + password -> DEK -> database. Every attempt is audited.
+
+    The whole sign-in holds the key-file lock, Argon2 included: parallel attempts queue, so the
+    three-strike count is exact and no attempt's record overwrites another's. A sign-in that
+    changes nothing (no earlier failures, nothing pending) writes nothing."""
     paths = WorkspacePaths(data_dir)
-    keyfile, secret = _load_keyfile(env, paths)
-    now = env.clock.now()
-    dek = keyfile.unlock(secret, name, password, now)
-    db: Database | None = None
-    try:
-        db = Database.open(paths.db, dek)
-        migrations.migrate(db)
-        with db.transaction() as conn:
-            user = user_repo.by_name(conn, name)
-            location = user_repo.get_setting(conn, "location") or "other"
-            workstation_id = user_repo.get_setting(conn, "workstation_id") or "unknown"
-            origin = f"{env.origin}@{workstation_id[:8]}"
-            # Sign-in attempts made while the database was closed are audited now.
-            for event in keyfile.pending_events(secret):
-                audit.append(
-                    conn,
-                    when=now,
-                    actor=event.name,
-                    action="session.signin",
-                    obj=f"user:{event.name}",
-                    result=event.result,
-                    origin=origin,
-                    details={"attempted_at": event.ts_utc},
-                )
-            if user is None or not user.active:
-                audit.append(
-                    conn,
-                    when=now,
-                    actor=name,
-                    action="session.signin",
-                    obj=f"user:{name}",
-                    result="failed",
-                    origin=origin,
-                    details={"reason": "no such active user"},
-                )
-            else:
-                audit.append(
-                    conn,
-                    when=now,
-                    actor=user.name,
-                    action="session.signin",
-                    obj=f"user:{user.name}",
-                    origin=origin,
-                )
-            keyfile.clear_pending(secret)
-            keyfile.save(secret)
-        if user is None or not user.active:
-            raise AuthFailed("Naam of wachtwoord onjuist.")
-    except BaseException:
-        if db is not None:
-            db.close()
-        wipe(dek)
-        raise
+    store = KeyStore(paths.keys)
+    # A wrong workstation or a damaged file is refused before queueing for the lock.
+    _load_keyfile(env, store)
+    with store.locked():
+        keyfile, secret = _load_keyfile(env, store)
+        now = env.clock.now()
+        try:
+            dek = keyfile.unlock(secret, name, password, now)
+        finally:
+            if keyfile.changed:
+                keyfile.save(secret)
+        db: Database | None = None
+        try:
+            db = Database.open(paths.db, dek)
+            migrations.migrate(db)
+            with db.transaction() as conn:
+                user = _audit_sign_in(conn, env, keyfile, secret, name, now)
+                location = user_repo.get_setting(conn, "location") or "other"
+                workstation_id = user_repo.get_setting(conn, "workstation_id") or "unknown"
+                if keyfile.changed:
+                    keyfile.save(secret)
+            if user is None:
+                raise AuthFailed("Naam of wachtwoord onjuist.")
+        except BaseException:
+            if db is not None:
+                db.close()
+            wipe(dek)
+            raise
     return Session(
         env=env,
         root=data_dir,
         db=db,
-        keyfile=keyfile,
+        keys=store,
         dek=dek,
         user=user,
         location=location,
@@ -226,11 +216,66 @@ def open_session(env: Environment, data_dir: Path, name: str, password: str) -> 
     )
 
 
+def _audit_sign_in(
+    conn: Connection,
+    env: Environment,
+    keyfile: KeyFile,
+    secret: bytes,
+    name: str,
+    now: dt.datetime,
+) -> UserRecord | None:
+    """This sign-in and the attempts made while the database was closed, into the chain; the
+    user signing in, or None when no active account has that name."""
+    user = user_repo.by_name(conn, name)
+    workstation_id = user_repo.get_setting(conn, "workstation_id") or "unknown"
+    origin = f"{env.origin}@{workstation_id[:8]}"
+    pending = keyfile.pending_events(secret)
+    for event in pending:
+        audit.append(
+            conn,
+            when=now,
+            actor=event.name,
+            action="session.signin",
+            obj=f"user:{event.name}",
+            result=event.result,
+            origin=origin,
+            details={"attempted_at": event.ts_utc},
+        )
+    keyfile.drop_pending(secret, pending)
+    if user is None or not user.active:
+        audit.append(
+            conn,
+            when=now,
+            actor=name,
+            action="session.signin",
+            obj=f"user:{name}",
+            result="failed",
+            origin=origin,
+            details={"reason": "no such active user"},
+        )
+        return None
+    audit.append(
+        conn,
+        when=now,
+        actor=user.name,
+        action="session.signin",
+        obj=f"user:{user.name}",
+        origin=origin,
+    )
+    return user
+
+
 def rebind_workstation(env: Environment, data_dir: Path, recovery_key: str) -> int:
     """The keyring entry is lost or damaged (KEY-3): the recovery key re-binds every user to a
     new workstation secret; users keep their own passwords. Returns the number of users bound."""
     paths = WorkspacePaths(data_dir)
-    keyfile = KeyFile.load(paths.keys)
+    store = KeyStore(paths.keys)
+    store.read()  # a folder without a workspace is refused before the lock file is made
+    with store.locked():
+        return _rebind(env, paths, store.read(), recovery_key)
+
+
+def _rebind(env: Environment, paths: WorkspacePaths, keyfile: KeyFile, recovery_key: str) -> int:
     dek = keyfile.recover_dek(recovery.parse(recovery_key))
     try:
         db = Database.open(paths.db, dek)

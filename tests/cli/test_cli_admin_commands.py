@@ -64,7 +64,7 @@ def test_init_json_shape_and_files(cli: Any, tmp_path: Path) -> None:
     assert set(result.json) == {"data_dir", "recovery_key"}
     assert result.json["data_dir"] == str(root)
     assert RECOVERY.fullmatch(result.json["recovery_key"])
-    assert sorted(p.name for p in root.iterdir()) == ["keys.json", "workspace.db"]
+    assert sorted(p.name for p in root.iterdir()) == ["keys.json", "keys.json.lock", "workspace.db"]
     # Human mode shows the recovery key once, prominently.
     other = tmp_path / "mens"
     human = cli(

@@ -498,6 +498,8 @@ def test_enc8_no_keyring_entry_and_no_key_file_refuses_without_creating(workspac
     binding = KeyFile.load(keyfile).binding_id
     workspace.env.provider.delete(binding)
     keyfile.unlink()
+    # The key file's lock file (empty, made at init) goes with it.
+    keyfile.with_name(f"{keyfile.name}.lock").unlink()
     db_hash = sha256_file(db_path(root))
     with pytest.raises(WrongWorkstation) as info:
         open_session(workspace.env, root, "beheer", ADMIN_PW)
