@@ -1,39 +1,76 @@
-"""Administrator use cases: backup and restore."""
+"""Administrator use cases: backup and restore.
+
+Both leave nothing half-done where it could be mistaken for the real thing, also when the
+process is killed:
+
+* A backup is written under a hidden temp name next to its target and renamed only after its
+  audit entry (with the file's SHA-256) is committed: a backup file never exists without its
+  entry. Should the rename fail after that commit, the entry names a backup that does not exist
+  (the safe direction); a second entry with ``result=failed`` says so. The snapshot it is made
+  from lives in the workspace folder as ``.snapshot-<pid>-<hex>.db``; what a killed backup leaves
+  (snapshot, temp file) is removed by the next backup and by opening the workspace.
+* A restore builds the whole workspace in a hidden sibling folder ``.werkplek-restore-<pid>-<hex>``
+  (0700) and renames it onto the target only at the very end. The key file is called
+  ``keys.json.pending`` in there until just before that rename, so the folder never opens as a
+  workspace. The keyring entry must exist before the rename (the workspace cannot open without
+  it); its binding id is written into the temp folder first, so a failed restore deletes the
+  entry and the next restore into the same parent folder deletes the entry and the folder of a
+  killed one.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import json
+import os
+import re
 import secrets
+import shutil
 from pathlib import Path
 from typing import Any
 
 from desktop_app.domain import accounts
-from desktop_app.domain.errors import IntegrityFailure, InvalidInput, NotFound
+from desktop_app.domain.errors import (
+    AppError,
+    IntegrityFailure,
+    InternalError,
+    InvalidInput,
+    NotFound,
+)
 from desktop_app.domain.roles import Role
 from desktop_app.security import recovery
 from desktop_app.security.keyfile import FORMAT, KeyFile, recover_dek, wipe
-from desktop_app.security.workstation import new_secret
+from desktop_app.security.workstation import WorkstationSecretProvider, new_secret
+from desktop_app.services.audit import record_head
 from desktop_app.services.session import Environment, Session
-from desktop_app.services.workspace import WorkspacePaths
+from desktop_app.services.workspace import DB_NAME, KEYS_NAME, WorkspacePaths
 from desktop_app.storage import audit, backup, migrations
 from desktop_app.storage import users as user_repo
 from desktop_app.storage.db import Database
-from desktop_app.storage.files import ensure_private_dir
+from desktop_app.storage.files import DIR_MODE, stale_pid, sync_dir
 
 ADMIN_ONLY = (Role.ADMIN,)
 
+RESTORE_PREFIX = ".werkplek-restore-"
+_RESTORE_TEMP = re.compile(r"^\.werkplek-restore-(?P<pid>[0-9]{1,10})-[0-9a-f]{12}$")
+PENDING_KEYS = "keys.json.pending"
+
 
 def make_backup(session: Session, target: Path) -> dict[str, Any]:
-    session.require_audited(ADMIN_ONLY, "back-up maken", "workspace.backup", f"file:{target.name}")
+    obj = f"file:{target.name}"
+    session.require_audited(ADMIN_ONLY, "back-up maken", "workspace.backup", obj)
     if target.exists():
         raise InvalidInput("Het doelbestand bestaat al; kies een nieuwe naam.", field="out")
     if not target.parent.is_dir():
         raise InvalidInput("De map voor de back-up bestaat niet.", field="out")
-    snapshot = session.root / f".snapshot-{secrets.token_hex(6)}.db"
+    backup.remove_stale_snapshots(session.root)
+    backup.remove_stale_backup_temps(target.parent)
+    snapshot = backup.snapshot_path(session.root)
     try:
         session.db.checkpoint()
         session.db.export_copy(snapshot, session.dek)
+        # Read now, after the snapshot: the recovery slot and the user slots as they are at this
+        # moment (a user added meanwhile has a slot, and no account: harmless after a restore).
         kf = session.keyfile
         meta = {
             "keyfile": {
@@ -48,26 +85,112 @@ def make_backup(session: Session, target: Path) -> dict[str, Any]:
             "created": audit.format_ts(session.clock.now()),
             "recovery": kf.data["recovery"],
         }
-        backup.write_backup(target, header=header, dek=session.dek, meta=meta, snapshot=snapshot)
+        pending = backup.write_backup(
+            target, header=header, dek=session.dek, meta=meta, snapshot=snapshot
+        )
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            snapshot.unlink()
-    digest = _sha256(target)
+        backup.remove_snapshot(snapshot)
     try:
-        with session.transaction("workspace.backup", f"file:{target.name}") as tx:
-            tx.details = {"sha256": digest, "bytes": target.stat().st_size}
+        with session.transaction("workspace.backup", obj) as tx:
+            if target.exists():  # appeared while writing: never replaced
+                raise InvalidInput(
+                    "Het doelbestand bestaat intussen; kies een nieuwe naam.", field="out"
+                )
+            tx.details = {"sha256": pending.sha256, "bytes": pending.size}
     except BaseException:
-        target.unlink(missing_ok=True)
+        pending.discard()
         raise
-    return {"file": str(target), "sha256": digest, "bytes": target.stat().st_size}
+    # Only now, with its entry committed, does the backup appear under its name.
+    try:
+        pending.publish()
+    except OSError:
+        pending.discard()
+        with contextlib.suppress(AppError), session.transaction("workspace.backup", obj) as tx:
+            tx.result = "failed"
+            tx.details = {"sha256": pending.sha256, "reason": "rename"}
+        raise InternalError(
+            "De back-up is gemaakt maar kon niet onder zijn naam worden opgeslagen; er is geen "
+            "back-upbestand. Probeer het opnieuw, eventueel in een andere map."
+        ) from None
+    record_head(session)  # after COMMIT: the head outside the database too
+    return {"file": str(target), "sha256": pending.sha256, "bytes": pending.size}
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while block := fh.read(1 << 20):
-            h.update(block)
-    return h.hexdigest()
+# --- restore ------------------------------------------------------------------------------------
+
+
+def _is_empty_dir(path: Path) -> bool:
+    try:
+        with os.scandir(path) as entries:
+            return next(entries, None) is None
+    except (NotADirectoryError, FileNotFoundError):
+        return False
+
+
+def _make_parents(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing ancestors; the ones created, innermost first."""
+    missing = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=DIR_MODE)
+    return missing
+
+
+def _recorded_binding(folder: Path, backend_name: str) -> str | None:
+    """The keyring entry a restore in ``folder`` stored (or was about to), if it is one of this
+    keyring backend's."""
+    for name in (KEYS_NAME, PENDING_KEYS):
+        try:
+            data = json.loads((folder / name).read_bytes())
+        except (OSError, ValueError):
+            continue
+        if not isinstance(data, dict):
+            continue
+        binding = data.get("binding_id")
+        if isinstance(binding, str) and binding and data.get("keyring_backend") == backend_name:
+            return binding
+    return None
+
+
+def remove_stale_restores(parent: Path, provider: WorkstationSecretProvider) -> int:
+    """Remove the temp folders (and their keyring entries) of restores into ``parent`` whose
+    process was killed. Those of a restore still running elsewhere are left alone."""
+    removed = 0
+    try:
+        names = os.listdir(parent)
+    except OSError:
+        return 0
+    for name in names:
+        if not stale_pid(name, _RESTORE_TEMP):
+            continue
+        folder = parent / name
+        if folder.is_symlink() or not folder.is_dir():
+            continue
+        binding = _recorded_binding(folder, provider.backend_name)
+        if binding is not None:
+            with contextlib.suppress(AppError):
+                provider.delete(binding)
+        shutil.rmtree(folder, ignore_errors=True)
+        removed += 1
+    return removed
+
+
+def _move_into_place(work: Path, target: Path) -> None:
+    try:
+        os.rename(work, target)  # POSIX: also replaces an empty folder, atomically
+    except OSError:
+        if not _is_empty_dir(target):
+            raise InvalidInput(
+                "De map voor de herstelde werkplek is intussen niet meer leeg.", field="data_dir"
+            ) from None
+        target.rmdir()  # Windows never renames onto a folder
+        os.rename(work, target)
 
 
 def restore_workspace(
@@ -80,11 +203,16 @@ def restore_workspace(
     new_password: str,
 ) -> dict[str, Any]:
     """A workspace from a backup, bound to this workstation; the named administrator gets a new
-    password, every other user keeps their own."""
-    paths = WorkspacePaths(data_dir)
-    if paths.exists():
+    password, every other user keeps their own. ``data_dir`` must not exist or be an empty
+    folder; it appears (complete) only when everything else succeeded."""
+    if WorkspacePaths(data_dir).exists():
         raise InvalidInput(
             "In deze map staat al een werkplek. Kies een lege map.", field="data_dir"
+        )
+    if data_dir.exists() and not _is_empty_dir(data_dir):
+        raise InvalidInput(
+            "Deze map is niet leeg. Kies een nieuwe of lege map voor de herstelde werkplek.",
+            field="data_dir",
         )
     if not backup_file.is_file():
         raise NotFound("Het back-upbestand bestaat niet.")
@@ -96,18 +224,25 @@ def restore_workspace(
     if not isinstance(box, dict):
         raise IntegrityFailure("Het back-upbestand is beschadigd.")
     dek = recover_dek(box, recovery.parse(recovery_key), workspace_id)
-    ensure_private_dir(data_dir)
+    created: list[Path] = []
+    work: Path | None = None
     db: Database | None = None
+    binding: str | None = None
     try:
-        meta = backup.restore_stream(backup_file, dek, paths.db)
-        db = Database.open(paths.db, dek)
+        parent = data_dir.absolute().parent
+        created = _make_parents(parent)
+        remove_stale_restores(parent, env.provider)
+        work = parent / f"{RESTORE_PREFIX}{os.getpid()}-{secrets.token_hex(6)}"
+        work.mkdir(mode=DIR_MODE)
+        meta = backup.restore_stream(backup_file, dek, work / DB_NAME)
+        db = Database.open(work / DB_NAME, dek)
         problems = db.integrity_problems()
         if problems:
             raise IntegrityFailure("De database in de back-up is beschadigd.")
         migrations.migrate(db)
         kf_meta = meta.get("keyfile", {})
         keyfile = KeyFile(
-            paths.keys,
+            work / PENDING_KEYS,
             {
                 "format": FORMAT,
                 "workspace_id": workspace_id,
@@ -130,9 +265,7 @@ def restore_workspace(
             keyfile.rebind(secret, dek, env.provider.backend_name)
             keyfile.set_user(secret, dek, name, new_password)
             users = len(keyfile.read_escrow(dek))
-            env.provider.store(keyfile.binding_id, secret)
-            workstation_id = secrets.token_hex(8)
-            user_repo.set_setting(conn, "workstation_id", workstation_id)
+            user_repo.set_setting(conn, "workstation_id", secrets.token_hex(8))
             audit.append(
                 conn,
                 when=env.clock.now(),
@@ -146,16 +279,33 @@ def restore_workspace(
                     "keyring_backend": env.provider.backend_name,
                 },
             )
+            # Written before the keyring is touched: from here on a killed restore has left the
+            # binding id in its temp folder, where the next restore finds it and deletes the entry.
             keyfile.save(secret)
+            binding = keyfile.binding_id
+            env.provider.store(binding, secret)
         db.checkpoint()
+        db.close()
+        db = None
+        os.replace(work / PENDING_KEYS, work / KEYS_NAME)
+        sync_dir(work)
+        _move_into_place(work, data_dir)
+        # In place: from here on nothing may be undone (the entry belongs to the workspace).
+        work = binding = None
+        created = []
+        sync_dir(parent)
     except BaseException:
         if db is not None:
             db.close()
-            db = None
-        paths.remove_created()
+        if binding is not None:
+            with contextlib.suppress(AppError):
+                env.provider.delete(binding)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
+        for folder in created:  # innermost first; only if still empty
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise
     finally:
-        if db is not None:
-            db.close()
         wipe(dek)
     return {"data_dir": str(data_dir), "users": users}

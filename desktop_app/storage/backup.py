@@ -9,16 +9,24 @@ The header carries the recovery slot (DEK under the recovery key); K_b = HKDF(DE
 plaintext stream is: u32 length | meta JSON (escrowed user slots, settings) | the database
 snapshot (itself SQLCipher-encrypted). The ``last`` flag in the final chunk's AAD makes a cut-off
 file fail verification instead of restoring a partial database (CRASH-3).
+
+Nothing a killed backup leaves behind lingers: the snapshot is written under
+``.snapshot-<pid>-<hex>.db`` in the workspace folder and the backup under a hidden temp name
+next to its target; both carry the writer's process id, so the next backup (and opening the
+workspace, for snapshots) removes those whose process is gone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import secrets
 import struct
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -28,11 +36,96 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop_app.domain.errors import IntegrityFailure
-from desktop_app.storage.files import AtomicStreamWriter
+from desktop_app.storage.files import (
+    AtomicStreamWriter,
+    process_alive,
+    remove_stale_temps,
+    stale_temps,
+)
 
 MAGIC = b"CWPBACKUP1\n"
 CHUNK = 1 << 20
 _DAMAGED = "Het back-upbestand is beschadigd, onvolledig of geen back-up van deze toepassing."
+# The snapshot and the journal/WAL files SQLite may keep next to it while exporting. The form
+# without a process id is what earlier versions wrote (always stale by now).
+_SNAPSHOT = re.compile(
+    r"^\.snapshot-(?:(?P<pid>[0-9]{1,10})-)?[0-9a-f]{12}\.db(?:-journal|-wal|-shm)?$"
+)
+
+
+def snapshot_path(root: Path) -> Path:
+    return root / f".snapshot-{os.getpid()}-{secrets.token_hex(6)}.db"
+
+
+def remove_stale_snapshots(root: Path) -> int:
+    """Delete snapshots (and their SQLite side files) of backups whose process was killed."""
+    removed = 0
+    try:
+        names = os.listdir(root)
+    except OSError:
+        return 0
+    for name in names:
+        match = _SNAPSHOT.match(name)
+        if match is None:
+            continue
+        pid = match.group("pid")
+        if pid is not None and process_alive(int(pid)):
+            continue
+        with contextlib.suppress(FileNotFoundError, IsADirectoryError, PermissionError):
+            (root / name).unlink()
+            removed += 1
+    return removed
+
+
+def remove_snapshot(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").unlink()
+
+
+def remove_stale_workspace_files(root: Path) -> int:
+    """What killed processes left in a workspace folder: backup snapshots and the temp files of
+    atomic writes (keys.json, trust-roots.pem). Cheap (one directory listing): run at open."""
+    return remove_stale_snapshots(root) + remove_stale_temps(root)
+
+
+def remove_stale_backup_temps(directory: Path) -> int:
+    """Delete half-written or unpublished backups that a killed backup left in ``directory``:
+    temp names with a dead process id whose content is (the start of) a backup. Other files in
+    a folder the user chose are never touched."""
+    removed = 0
+    for path in stale_temps(directory):
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(len(MAGIC))
+        except OSError:
+            continue
+        if head != MAGIC[: len(head)]:
+            continue
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            path.unlink()
+            removed += 1
+    return removed
+
+
+@dataclass
+class PendingBackup:
+    """A complete backup, durable under its hidden temp name: ``publish`` renames it to the
+    target, ``discard`` deletes it."""
+
+    writer: AtomicStreamWriter
+    sha256: str
+    size: int
+
+    @property
+    def target(self) -> Path:
+        return self.writer.path
+
+    def publish(self) -> None:
+        self.writer.commit()
+
+    def discard(self) -> None:
+        self.writer.abort()
 
 
 def _backup_key(dek: bytes | bytearray, salt: bytes) -> bytes:
@@ -50,7 +143,8 @@ def write_backup(
     dek: bytes | bytearray,
     meta: dict[str, Any],
     snapshot: Path,
-) -> None:
+) -> PendingBackup:
+    """Write the backup for ``target`` under a hidden temp name and return it unpublished."""
     salt = secrets.token_bytes(16)
     prefix = secrets.token_bytes(4)
     header = {**header, "format": 1, "salt": salt.hex(), "nonce_prefix": prefix.hex()}
@@ -65,7 +159,8 @@ def write_backup(
             while block := fh.read(CHUNK):
                 yield block
 
-    with AtomicStreamWriter(target) as out:
+    out = _HashingWriter(AtomicStreamWriter(target))
+    try:
         out.write(MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes)
         blocks = _rechunk(plaintext())
         current = next(blocks, b"")
@@ -76,6 +171,25 @@ def write_backup(
             index += 1
             current = following
         _emit(out, aead, prefix, header_hash, index, current, last=True)
+        out.inner.finish()
+    except BaseException:
+        out.inner.abort()
+        raise
+    return PendingBackup(out.inner, out.digest.hexdigest(), out.size)
+
+
+class _HashingWriter:
+    """The digest and size as the bytes go out: no second pass over a large file."""
+
+    def __init__(self, inner: AtomicStreamWriter) -> None:
+        self.inner = inner
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: bytes) -> None:
+        self.inner.write(data)
+        self.digest.update(data)
+        self.size += len(data)
 
 
 def _rechunk(pieces: Iterator[bytes]) -> Iterator[bytes]:
@@ -90,7 +204,7 @@ def _rechunk(pieces: Iterator[bytes]) -> Iterator[bytes]:
 
 
 def _emit(
-    out: AtomicStreamWriter,
+    out: _HashingWriter,
     aead: AESGCM,
     prefix: bytes,
     header_hash: bytes,

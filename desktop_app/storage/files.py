@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
+import sys
 from pathlib import Path
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
+
+# ".<name>.<pid>-<12 hex>.tmp": the writer's process id in the name lets a later run tell a
+# temp file left by a killed process (its pid is gone) from one still being written.
+_TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>[0-9]{1,10})-[0-9a-f]{12}\.tmp$")
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -37,12 +43,87 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def sync_dir(directory: Path) -> None:
+    """Make a rename or creation in ``directory`` durable (best effort, like the file writers)."""
+    _fsync_dir(directory)
+
+
+def temp_path(path: Path) -> Path:
+    """The hidden name a file is written under before it is renamed to ``path``."""
+    return path.parent / f".{path.name}.{os.getpid()}-{secrets.token_hex(6)}.tmp"
+
+
+def process_alive(pid: int) -> bool:
+    """Whether ``pid`` is a running process on this machine. When in doubt: alive (a stale
+    file then stays a little longer; a live writer's file is never taken away)."""
+    if pid == os.getpid():
+        return True
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return bool(ctypes.get_last_error() == 5)  # access denied: it exists
+        try:
+            code = ctypes.c_ulong()
+            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+                return True
+            return bool(code.value == 259)  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def stale_pid(name: str, pattern: re.Pattern[str]) -> bool:
+    """``name`` matches ``pattern`` (with a ``pid`` group) and that process is gone."""
+    match = pattern.match(name)
+    return match is not None and not process_alive(int(match.group("pid")))
+
+
+def stale_temps(directory: Path, accept: str | None = None) -> list[Path]:
+    """Temp files of :func:`atomic_write` / :class:`AtomicStreamWriter` in ``directory`` left
+    by a process that no longer runs (killed midway). With ``accept`` only those for that final
+    file name."""
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        match = _TEMP.match(name)
+        if match is None or (accept is not None and match.group("name") != accept):
+            continue
+        if not process_alive(int(match.group("pid"))):
+            found.append(directory / name)
+    return found
+
+
+def remove_stale_temps(directory: Path, accept: str | None = None) -> int:
+    """Delete what :func:`stale_temps` finds; returns how many were removed."""
+    removed = 0
+    for path in stale_temps(directory, accept):
+        with contextlib.suppress(FileNotFoundError, IsADirectoryError, PermissionError):
+            path.unlink()
+            removed += 1
+    return removed
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` so that ``path`` afterwards holds the complete old or the complete new
     content, even if the process is killed midway (temp file, 0600 before any byte, fsync,
-    rename, fsync of the folder)."""
+    rename, fsync of the folder). A kill can leave the temp file; it carries this process's id,
+    so :func:`remove_stale_temps` recognises it later."""
     directory = path.parent
-    tmp = directory / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    tmp = temp_path(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         view = memoryview(data)
@@ -61,30 +142,47 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 class AtomicStreamWriter:
-    """Stream a large file (a backup) into place atomically: nothing at ``path`` until commit."""
+    """Stream a large file (a backup) into place atomically: nothing at ``path`` until commit.
+
+    ``finish`` makes the content durable under the hidden temp name without publishing it, so
+    a caller can first commit what must exist before the file does (the backup's audit entry)
+    and only then ``commit`` (rename). A killed writer leaves the temp file, which
+    :func:`remove_stale_temps` recognises by the dead process id in its name."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
-        self._fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        self.tmp = temp_path(path)
+        self._fd: int | None = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
         self._done = False
 
     def write(self, data: bytes) -> None:
+        if self._fd is None:
+            raise ValueError("the stream is already finished")
         view = memoryview(data)
         while view:
             view = view[os.write(self._fd, view) :]
 
+    def finish(self) -> None:
+        """Flush and close the temp file; it stays under its hidden name."""
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
     def commit(self) -> None:
-        os.fsync(self._fd)
-        os.close(self._fd)
+        self.finish()
         os.replace(self.tmp, self.path)
         _fsync_dir(self.path.parent)
         self._done = True
 
     def abort(self) -> None:
         if not self._done:
-            with contextlib.suppress(OSError):
-                os.close(self._fd)
+            if self._fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(self._fd)
+                self._fd = None
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.tmp)
             self._done = True

@@ -6,12 +6,18 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
+import stat
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from support.file_keyring import FileSecretProvider
 from support.helpers import (
     ADMIN_PW,
+    REPO,
     STAFF,
     audit_rows,
     populate,
@@ -29,11 +35,14 @@ from desktop_app.domain.errors import (
 )
 from desktop_app.domain.roles import Role
 from desktop_app.security import recovery
+from desktop_app.security.keyfile import KeyFile
 from desktop_app.security.workstation import MemorySecretProvider
 from desktop_app.services import admin, users
+from desktop_app.services import audit as audit_service
+from desktop_app.services import session as session_mod
 from desktop_app.services.audit import verify_audit
 from desktop_app.services.session import Environment
-from desktop_app.services.workspace import open_session
+from desktop_app.services.workspace import KEYS_NAME, init_workspace, open_session
 from desktop_app.storage import backup as backup_mod
 
 NEW_PW = "hersteld-wachtwoord"
@@ -274,3 +283,237 @@ def test_crash6_restore_of_a_copied_backup_elsewhere(
     env = _restore(ws, moved, tmp_path / "elders", clock)
     with open_session(env, tmp_path / "elders", "officier", STAFF["officier"][0]) as s:
         assert s.user.name == "officier"
+
+
+# --- Killed or failed midway: nothing is left that looks real, and the next run cleans up -------
+
+CHILD = REPO / "tests" / "support" / "backup_child.py"
+
+
+def _run_until_stalled(args: list[str], stdin: str) -> None:
+    """Start the child, wait until it reports the stall point, then SIGKILL it."""
+    proc = subprocess.Popen(
+        [sys.executable, str(CHILD), *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(stdin)
+    proc.stdin.close()
+    line = proc.stdout.readline().strip()
+    if line != "STALLED":
+        proc.kill()
+        proc.wait(timeout=30)
+        raise AssertionError(
+            f"child did not stall: {line!r} {proc.stderr.read() if proc.stderr else ''}"
+        )
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    proc.stdout.close()
+    if proc.stderr is not None:
+        proc.stderr.close()
+
+
+def _hidden(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+def _file_env(tmp_path: Path, clock: Any) -> tuple[Environment, FileSecretProvider]:
+    provider = FileSecretProvider(tmp_path / "keyring")
+    return Environment(provider=provider, clock=clock, origin="test"), provider
+
+
+@pytest.mark.parametrize("stall", ["stream", "stored", "move"])
+def test_killed_restore_leaves_no_workspace_and_a_retry_works(
+    backed_up: tuple[Any, Path], tmp_path: Path, clock: Any, stall: str
+) -> None:
+    ws, backup_file = backed_up
+    env, provider = _file_env(tmp_path, clock)
+    parent = tmp_path / "nieuw"
+    target = parent / "werkplek"
+    _run_until_stalled(
+        ["restore", str(backup_file), str(target), str(provider.folder), stall],
+        f"{ws.recovery_key}\n{NEW_PW}\n",
+    )
+    # Killed: no workspace (not even a database without key file), at most one hidden temp
+    # folder and at most the one keyring entry that folder names.
+    assert not target.exists()
+    leftovers = _hidden(parent)
+    assert len(leftovers) <= 1 and all(n.startswith(admin.RESTORE_PREFIX) for n in leftovers)
+    assert len(provider.entries()) <= (1 if stall != "stream" else 0)
+    # The temp folder is no workspace: it has no keys.json until the very last step.
+    for name in leftovers:
+        if stall != "move":
+            assert not (parent / name / KEYS_NAME).exists()
+    # The retry (same target) works and removes what the killed run left, keyring entry too.
+    admin.restore_workspace(
+        env,
+        backup_file,
+        target,
+        admin_name="beheer",
+        recovery_key=ws.recovery_key,
+        new_password=NEW_PW,
+    )
+    assert _hidden(parent) == []
+    binding = KeyFile.load(target / KEYS_NAME).binding_id
+    assert provider.entries() == {binding}
+    with open_session(env, target, "beheer", NEW_PW) as s:
+        assert verify_audit(s).ok
+
+
+def test_failed_restore_removes_its_folders_and_keyring_entry(
+    backed_up: tuple[Any, Path], tmp_path: Path, clock: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws, backup_file = backed_up
+    env, provider = _file_env(tmp_path, clock)
+    target = tmp_path / "a" / "b" / "werkplek"
+
+    def refuse(work: Path, target: Path) -> None:
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(admin, "_move_into_place", refuse)
+    with pytest.raises(OSError):
+        admin.restore_workspace(
+            env,
+            backup_file,
+            target,
+            admin_name="beheer",
+            recovery_key=ws.recovery_key,
+            new_password=NEW_PW,
+        )
+    # Not even the parents it created remain, and the keyring entry it stored is gone.
+    assert not (tmp_path / "a").exists()
+    assert provider.entries() == set()
+
+
+def test_restore_into_an_empty_folder_but_never_a_full_one(
+    backed_up: tuple[Any, Path], tmp_path: Path, clock: Any
+) -> None:
+    ws, backup_file = backed_up
+    env, provider = _file_env(tmp_path, clock)
+    empty = tmp_path / "leeg"
+    empty.mkdir(mode=0o755)
+    admin.restore_workspace(
+        env,
+        backup_file,
+        empty,
+        admin_name="beheer",
+        recovery_key=ws.recovery_key,
+        new_password=NEW_PW,
+    )
+    assert (empty / KEYS_NAME).is_file() and stat.S_IMODE(empty.stat().st_mode) == 0o700
+    full = tmp_path / "vol"
+    full.mkdir()
+    (full / "notitie.txt").write_text("van iemand anders")
+    with pytest.raises(InvalidInput):
+        admin.restore_workspace(
+            env,
+            backup_file,
+            full,
+            admin_name="beheer",
+            recovery_key=ws.recovery_key,
+            new_password=NEW_PW,
+        )
+    assert [p.name for p in full.iterdir()] == ["notitie.txt"]
+    assert _hidden(tmp_path) == []
+    assert len(provider.entries()) == 1
+
+
+def test_stale_restore_folders_of_live_processes_are_left_alone(tmp_path: Path, clock: Any) -> None:
+    _, provider = _file_env(tmp_path, clock)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    parent = tmp_path / "p"
+    parent.mkdir()
+    for pid, binding in ((dead.pid, "a" * 32), (os.getpid(), "b" * 32)):
+        folder = parent / f"{admin.RESTORE_PREFIX}{pid}-{'0' * 12}"
+        folder.mkdir()
+        (folder / admin.PENDING_KEYS).write_text(
+            json.dumps({"binding_id": binding, "keyring_backend": provider.backend_name})
+        )
+        provider.store(binding, b"\x01" * 32)
+    assert admin.remove_stale_restores(parent, provider) == 1
+    assert _hidden(parent) == [f"{admin.RESTORE_PREFIX}{os.getpid()}-{'0' * 12}"]
+    assert provider.entries() == {"b" * 32}
+
+
+@pytest.fixture
+def file_ws(tmp_path: Path, clock: Any) -> tuple[Path, Environment]:
+    env, _ = _file_env(tmp_path, clock)
+    root = tmp_path / "ws-file"
+    init_workspace(env, root, admin_name="beheer", admin_password=ADMIN_PW, kdf_profile="test")
+    return root, env
+
+
+@pytest.mark.parametrize("stall", ["chunk", "commit"])
+def test_killed_backup_leaves_nothing_after_the_next_backup(
+    file_ws: tuple[Path, Environment], tmp_path: Path, stall: str
+) -> None:
+    root, env = file_ws
+    out = tmp_path / "usb"
+    out.mkdir()
+    target = out / "eerste.backup"
+    _run_until_stalled(
+        ["backup", str(root), str(tmp_path / "keyring"), str(target), stall], f"{ADMIN_PW}\n"
+    )
+    assert not target.exists()  # never under its name before (or without) its audit entry
+    with open_session(env, root, "beheer", ADMIN_PW) as s:
+        entries = [e for e in audit_service.list_audit(s, 1000) if e.action == "workspace.backup"]
+        assert len(entries) == (1 if stall == "commit" else 0)
+        result = admin.make_backup(s, out / "tweede.backup")
+    assert [p.name for p in out.iterdir()] == ["tweede.backup"]
+    assert not [p.name for p in root.iterdir() if p.name.startswith(".")]
+    assert sha256_file(Path(result["file"])) == result["sha256"]
+
+
+def test_backup_appears_only_after_its_audit_entry(
+    workspace: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "w.backup"
+    seen: list[bool] = []
+    real_append = session_mod.audit.append
+
+    def append(conn: Any, **kwargs: Any) -> Any:
+        if kwargs.get("action") == "workspace.backup":
+            seen.append(target.exists())
+        return real_append(conn, **kwargs)
+
+    monkeypatch.setattr(session_mod.audit, "append", append)
+    with workspace.session("beheer", ADMIN_PW) as s:
+        result = admin.make_backup(s, target)
+        entry = next(e for e in audit_service.list_audit(s, 50) if e.action == "workspace.backup")
+    assert seen == [False]
+    assert json.loads(entry.details)["sha256"] == result["sha256"] == sha256_file(target)
+
+    # The entry cannot be written: no backup, and no temp file, remains.
+    def failing(conn: Any, **kwargs: Any) -> Any:
+        if kwargs.get("action") == "workspace.backup":
+            raise IntegrityFailure("schijf vol")
+        return real_append(conn, **kwargs)
+
+    monkeypatch.setattr(session_mod.audit, "append", failing)
+    with workspace.session("beheer", ADMIN_PW) as s, pytest.raises(IntegrityFailure):
+        admin.make_backup(s, tmp_path / "x.backup")
+    assert [p.name for p in tmp_path.iterdir() if "backup" in p.name] == ["w.backup"]
+    assert not [p.name for p in workspace.root.iterdir() if p.name.startswith(".")]
+
+
+def test_backup_carries_the_key_file_as_it_is_now(
+    workspace: Any, tmp_path: Path, clock: Any
+) -> None:
+    early = workspace.session("beheer", ADMIN_PW)
+    try:
+        with workspace.session("beheer", ADMIN_PW) as other:
+            users.add_user(
+                other, name="laat", password="laat-wachtwoord-1", roles=[Role.AIVD_OFFICER]
+            )
+        admin.make_backup(early, tmp_path / "b.backup")
+    finally:
+        early.close()
+    env = _restore(workspace, tmp_path / "b.backup", tmp_path / "doel", clock)
+    with open_session(env, tmp_path / "doel", "laat", "laat-wachtwoord-1") as s:
+        assert s.user.name == "laat"
