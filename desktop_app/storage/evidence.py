@@ -21,64 +21,6 @@ from desktop_app.domain.evidence import CHUNK_SIZE, EvidenceKind, EvidenceMeta
 from desktop_app.domain.ids import EvidenceId, ReportId, UserId
 from desktop_app.storage.db import Connection
 
-# Part of the "evidence and inspections" migration (see storage.inspections.SCHEMA).
-# ``correction_id``: an item added after the report was issued belongs to a recorded
-# correction (report_corrections, no foreign key: that table belongs to another step).
-EVIDENCE_SCHEMA = """
-CREATE TABLE evidence_items (
-    id INTEGER PRIMARY KEY,
-    report_id INTEGER NOT NULL REFERENCES reports(id),
-    title TEXT NOT NULL,
-    classification INTEGER NOT NULL CHECK (classification BETWEEN 0 AND 4),
-    source_note TEXT NOT NULL DEFAULT '',
-    data_date TEXT,
-    kind TEXT NOT NULL CHECK (kind IN ('text', 'pdf', 'image', 'other')),
-    media_type TEXT NOT NULL,
-    size_bytes INTEGER NOT NULL CHECK (size_bytes > 0),
-    chunk_count INTEGER,
-    sha256 TEXT,
-    correction_id INTEGER,
-    added_by INTEGER NOT NULL REFERENCES users(id),
-    added_at TEXT NOT NULL
-);
-CREATE INDEX evidence_items_report ON evidence_items(report_id, id);
-CREATE INDEX evidence_items_added_by ON evidence_items(added_by);
-CREATE TABLE evidence_chunks (
-    item_id INTEGER NOT NULL REFERENCES evidence_items(id),
-    seq INTEGER NOT NULL CHECK (seq >= 0),
-    data BLOB NOT NULL,
-    PRIMARY KEY (item_id, seq)
-);
-CREATE TRIGGER evidence_items_fixed BEFORE UPDATE OF id, report_id, title, classification,
-    source_note, data_date, kind, media_type, size_bytes, correction_id, added_by, added_at
-    ON evidence_items
-BEGIN
-    SELECT RAISE(ABORT, 'underlying data are immutable');
-END;
-CREATE TRIGGER evidence_items_sealed_once BEFORE UPDATE OF sha256, chunk_count ON evidence_items
-    WHEN OLD.sha256 IS NOT NULL OR NEW.sha256 IS NULL OR NEW.chunk_count IS NULL
-BEGIN
-    SELECT RAISE(ABORT, 'underlying data are immutable');
-END;
-CREATE TRIGGER evidence_items_no_delete BEFORE DELETE ON evidence_items
-BEGIN
-    SELECT RAISE(ABORT, 'underlying data are never deleted');
-END;
-CREATE TRIGGER evidence_chunks_only_unsealed BEFORE INSERT ON evidence_chunks
-    WHEN (SELECT sha256 FROM evidence_items WHERE id = NEW.item_id) IS NOT NULL
-BEGIN
-    SELECT RAISE(ABORT, 'underlying data are immutable');
-END;
-CREATE TRIGGER evidence_chunks_no_update BEFORE UPDATE ON evidence_chunks
-BEGIN
-    SELECT RAISE(ABORT, 'underlying data are immutable');
-END;
-CREATE TRIGGER evidence_chunks_no_delete BEFORE DELETE ON evidence_chunks
-BEGIN
-    SELECT RAISE(ABORT, 'underlying data are never deleted');
-END;
-"""
-
 
 @dataclass(frozen=True, slots=True)
 class EvidenceRecord:

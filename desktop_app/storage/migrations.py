@@ -1,7 +1,9 @@
 """Schema migrations, numbered. ``PRAGMA user_version`` holds the version a database is at.
 
-Append new steps at the end; never edit a released step (tests build databases at every older
-version and upgrade them).
+Every step of the schema lives here, each as one SQL script (``Vn_...``) run by ``_script``,
+so the whole schema reads top to bottom. Append new steps at the end; never edit a released
+step: tests/storage/fixtures holds a database made at every older version, and the test
+upgrades each one and compares it with a fresh database (see tests/storage/fixtures/README.md).
 """
 
 from __future__ import annotations
@@ -11,9 +13,6 @@ from dataclasses import dataclass
 
 from desktop_app.domain.errors import IntegrityFailure
 from desktop_app.storage.db import Connection, Database
-from desktop_app.storage.inspections import SCHEMA as EVIDENCE_INSPECTIONS_SCHEMA
-from desktop_app.storage.printing import PRINTING_SCHEMA
-from desktop_app.storage.reports import REPORTS_SCHEMA
 
 
 @dataclass(frozen=True)
@@ -54,6 +53,8 @@ def _split(sql: str) -> list[str]:
     return statements
 
 
+# Step 1, the foundation: settings, accounts with roles and designations, the audit chain
+# (append-only by triggers).
 V1_FOUNDATION = """
 CREATE TABLE settings (
     key TEXT PRIMARY KEY,
@@ -104,7 +105,7 @@ BEGIN
 END;
 """
 
-# Issue 3: requests, the admin-maintained calendar days, the provisions register.
+# Step 2 (issue 3): requests, the admin-maintained calendar days, the provisions register.
 # - Request status is stored as an integer in workflow order (0 received, 1 in_progress,
 #   2 report_in_preparation, 3 closed_no_data, 4 closed_report_issued; < 3 is open) so that
 #   sorting by status follows the workflow and the open-requests partial index is small.
@@ -208,19 +209,350 @@ CREATE INDEX provisions_request ON provisions(request_id) WHERE request_id IS NO
 CREATE INDEX provisions_report ON provisions(report_id) WHERE report_id IS NOT NULL;
 """
 
+# Step 3, the ambtsberichten. ``request_id`` is a plain INTEGER (no foreign key): the requests
+# table belongs to another step, and the service checks that a linked request exists.
+V3_REPORTS = """
+CREATE TABLE reports (
+    id INTEGER PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE,
+    request_id INTEGER,
+    title TEXT NOT NULL,
+    classification INTEGER NOT NULL CHECK (classification BETWEEN 0 AND 4),
+    status TEXT NOT NULL CHECK (status IN ('draft', 'in_review', 'changes_wanted', 'usable',
+                                           'signed', 'issued')),
+    current_version INTEGER NOT NULL DEFAULT 0,
+    created_by INTEGER NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    signed_version INTEGER,
+    text_sha256 TEXT,
+    signed_by INTEGER REFERENCES users(id),
+    signed_at TEXT,
+    issued_by INTEGER REFERENCES users(id),
+    issued_at TEXT
+);
+CREATE INDEX reports_status ON reports(status, classification);
+CREATE INDEX reports_request ON reports(request_id);
+CREATE TABLE report_versions (
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    version INTEGER NOT NULL CHECK (version >= 1),
+    text TEXT NOT NULL,
+    text_sha256 TEXT NOT NULL,
+    text_length INTEGER NOT NULL CHECK (text_length = length(text)),
+    author_id INTEGER NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    submitted_at TEXT,
+    PRIMARY KEY (report_id, version)
+) WITHOUT ROWID;
+CREATE TABLE report_events (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    kind TEXT NOT NULL,
+    actor_id INTEGER NOT NULL REFERENCES users(id),
+    version INTEGER NOT NULL CHECK (version >= 1),
+    at TEXT NOT NULL
+);
+CREATE INDEX report_events_report ON report_events(report_id, id);
+CREATE INDEX report_events_actor ON report_events(actor_id);
+CREATE TABLE report_annotations (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    version INTEGER NOT NULL,
+    start_pos INTEGER NOT NULL CHECK (start_pos >= 0),
+    end_pos INTEGER NOT NULL CHECK (end_pos > start_pos),
+    quote TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    author_id INTEGER NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    FOREIGN KEY (report_id, version) REFERENCES report_versions(report_id, version)
+);
+CREATE INDEX report_annotations_report ON report_annotations(report_id, version);
+CREATE TABLE report_verdicts (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    version INTEGER NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('usable', 'changes_wanted')),
+    comment TEXT,
+    author_id INTEGER NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    FOREIGN KEY (report_id, version) REFERENCES report_versions(report_id, version)
+);
+CREATE INDEX report_verdicts_report ON report_verdicts(report_id);
+CREATE TABLE report_corrections (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    text TEXT NOT NULL,
+    author_id INTEGER NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    provision_id INTEGER
+);
+CREATE INDEX report_corrections_report ON report_corrections(report_id);
+CREATE TRIGGER report_versions_immutable BEFORE UPDATE OF report_id, version, text, text_sha256,
+    text_length, author_id, created_at ON report_versions
+BEGIN
+    SELECT RAISE(ABORT, 'report versions are immutable');
+END;
+CREATE TRIGGER report_versions_submitted_once BEFORE UPDATE OF submitted_at ON report_versions
+    WHEN OLD.submitted_at IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'report versions are immutable');
+END;
+CREATE TRIGGER report_versions_no_delete BEFORE DELETE ON report_versions
+BEGIN
+    SELECT RAISE(ABORT, 'report versions are immutable');
+END;
+CREATE TRIGGER report_versions_frozen_after_signing BEFORE INSERT ON report_versions
+    WHEN (SELECT text_sha256 FROM reports WHERE id = NEW.report_id) IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a signed report takes no new versions');
+END;
+CREATE TRIGGER reports_signature_frozen BEFORE UPDATE ON reports
+    WHEN OLD.text_sha256 IS NOT NULL AND (
+        NEW.text_sha256 IS NOT OLD.text_sha256 OR NEW.signed_version IS NOT OLD.signed_version
+        OR NEW.signed_by IS NOT OLD.signed_by OR NEW.signed_at IS NOT OLD.signed_at
+        OR NEW.classification IS NOT OLD.classification OR NEW.title IS NOT OLD.title
+        OR NEW.current_version IS NOT OLD.current_version
+        OR NEW.reference IS NOT OLD.reference)
+BEGIN
+    SELECT RAISE(ABORT, 'a signed report is frozen');
+END;
+CREATE TRIGGER reports_no_delete BEFORE DELETE ON reports
+BEGIN
+    SELECT RAISE(ABORT, 'reports are never deleted');
+END;
+CREATE TRIGGER report_events_append_only_update BEFORE UPDATE ON report_events
+BEGIN
+    SELECT RAISE(ABORT, 'report history is append-only');
+END;
+CREATE TRIGGER report_events_append_only_delete BEFORE DELETE ON report_events
+BEGIN
+    SELECT RAISE(ABORT, 'report history is append-only');
+END;
+CREATE TRIGGER report_annotations_immutable_update BEFORE UPDATE ON report_annotations
+BEGIN
+    SELECT RAISE(ABORT, 'annotations are immutable');
+END;
+CREATE TRIGGER report_annotations_immutable_delete BEFORE DELETE ON report_annotations
+BEGIN
+    SELECT RAISE(ABORT, 'annotations are immutable');
+END;
+CREATE TRIGGER report_verdicts_immutable_update BEFORE UPDATE ON report_verdicts
+BEGIN
+    SELECT RAISE(ABORT, 'verdicts are immutable');
+END;
+CREATE TRIGGER report_verdicts_immutable_delete BEFORE DELETE ON report_verdicts
+BEGIN
+    SELECT RAISE(ABORT, 'verdicts are immutable');
+END;
+CREATE TRIGGER report_corrections_immutable_update BEFORE UPDATE ON report_corrections
+BEGIN
+    SELECT RAISE(ABORT, 'corrections are immutable');
+END;
+CREATE TRIGGER report_corrections_immutable_delete BEFORE DELETE ON report_corrections
+BEGIN
+    SELECT RAISE(ABORT, 'corrections are immutable');
+END;
+"""
+
+# Step 4, the underlying data (storage.evidence) and the inspection sessions
+# (storage.inspections).
+# ``correction_id``: an item added after the report was issued belongs to a recorded
+# correction (report_corrections, no foreign key: that table belongs to another step).
+V4_EVIDENCE_INSPECTIONS = """
+CREATE TABLE evidence_items (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    title TEXT NOT NULL,
+    classification INTEGER NOT NULL CHECK (classification BETWEEN 0 AND 4),
+    source_note TEXT NOT NULL DEFAULT '',
+    data_date TEXT,
+    kind TEXT NOT NULL CHECK (kind IN ('text', 'pdf', 'image', 'other')),
+    media_type TEXT NOT NULL,
+    size_bytes INTEGER NOT NULL CHECK (size_bytes > 0),
+    chunk_count INTEGER,
+    sha256 TEXT,
+    correction_id INTEGER,
+    added_by INTEGER NOT NULL REFERENCES users(id),
+    added_at TEXT NOT NULL
+);
+CREATE INDEX evidence_items_report ON evidence_items(report_id, id);
+CREATE INDEX evidence_items_added_by ON evidence_items(added_by);
+CREATE TABLE evidence_chunks (
+    item_id INTEGER NOT NULL REFERENCES evidence_items(id),
+    seq INTEGER NOT NULL CHECK (seq >= 0),
+    data BLOB NOT NULL,
+    PRIMARY KEY (item_id, seq)
+);
+CREATE TRIGGER evidence_items_fixed BEFORE UPDATE OF id, report_id, title, classification,
+    source_note, data_date, kind, media_type, size_bytes, correction_id, added_by, added_at
+    ON evidence_items
+BEGIN
+    SELECT RAISE(ABORT, 'underlying data are immutable');
+END;
+CREATE TRIGGER evidence_items_sealed_once BEFORE UPDATE OF sha256, chunk_count ON evidence_items
+    WHEN OLD.sha256 IS NOT NULL OR NEW.sha256 IS NULL OR NEW.chunk_count IS NULL
+BEGIN
+    SELECT RAISE(ABORT, 'underlying data are immutable');
+END;
+CREATE TRIGGER evidence_items_no_delete BEFORE DELETE ON evidence_items
+BEGIN
+    SELECT RAISE(ABORT, 'underlying data are never deleted');
+END;
+CREATE TRIGGER evidence_chunks_only_unsealed BEFORE INSERT ON evidence_chunks
+    WHEN (SELECT sha256 FROM evidence_items WHERE id = NEW.item_id) IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'underlying data are immutable');
+END;
+CREATE TRIGGER evidence_chunks_no_update BEFORE UPDATE ON evidence_chunks
+BEGIN
+    SELECT RAISE(ABORT, 'underlying data are immutable');
+END;
+CREATE TRIGGER evidence_chunks_no_delete BEFORE DELETE ON evidence_chunks
+BEGIN
+    SELECT RAISE(ABORT, 'underlying data are never deleted');
+END;
+CREATE TABLE inspections (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    inspector_id INTEGER NOT NULL REFERENCES users(id),
+    designation_ref TEXT NOT NULL,
+    workstation_id TEXT NOT NULL,
+    location TEXT NOT NULL,
+    idle_minutes INTEGER NOT NULL CHECK (idle_minutes > 0),
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    end_reason TEXT CHECK (end_reason IN ('ended', 'idle')),
+    closed_at TEXT,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX inspections_report ON inspections(report_id, id);
+CREATE INDEX inspections_inspector ON inspections(inspector_id, id);
+CREATE TABLE inspection_items (
+    inspection_id INTEGER NOT NULL REFERENCES inspections(id),
+    item_id INTEGER NOT NULL REFERENCES evidence_items(id),
+    PRIMARY KEY (inspection_id, item_id)
+) WITHOUT ROWID;
+CREATE TABLE inspection_events (
+    id INTEGER PRIMARY KEY,
+    inspection_id INTEGER NOT NULL REFERENCES inspections(id),
+    kind TEXT NOT NULL CHECK (kind IN ('start', 'open_item', 'close_item', 'activity', 'idle',
+                                       'end')),
+    item_id INTEGER REFERENCES evidence_items(id),
+    at TEXT NOT NULL
+);
+CREATE INDEX inspection_events_session ON inspection_events(inspection_id, id);
+CREATE TRIGGER inspections_fixed BEFORE UPDATE OF id, report_id, inspector_id, designation_ref,
+    workstation_id, location, idle_minutes, started_at ON inspections
+BEGIN
+    SELECT RAISE(ABORT, 'inspection sessions are immutable');
+END;
+CREATE TRIGGER inspections_frozen_when_closed BEFORE UPDATE ON inspections
+    WHEN OLD.closed_at IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'inspection sessions are immutable');
+END;
+CREATE TRIGGER inspections_no_delete BEFORE DELETE ON inspections
+BEGIN
+    SELECT RAISE(ABORT, 'inspection sessions are never deleted');
+END;
+CREATE TRIGGER inspection_items_no_update BEFORE UPDATE ON inspection_items
+BEGIN
+    SELECT RAISE(ABORT, 'inspection sessions are immutable');
+END;
+CREATE TRIGGER inspection_items_no_delete BEFORE DELETE ON inspection_items
+BEGIN
+    SELECT RAISE(ABORT, 'inspection sessions are never deleted');
+END;
+CREATE TRIGGER inspection_events_no_update BEFORE UPDATE ON inspection_events
+BEGIN
+    SELECT RAISE(ABORT, 'the inspection log is append-only');
+END;
+CREATE TRIGGER inspection_events_no_delete BEFORE DELETE ON inspection_events
+BEGIN
+    SELECT RAISE(ABORT, 'the inspection log is append-only');
+END;
+"""
+
+# Step 5, printing. The register is append-only (triggers), like the audit log: a
+# copy that was printed stays printed. ``report_id`` is a plain INTEGER: the reports table is
+# another step's, and the service reads the report before it registers a print of it.
+V5_PRINTING = """
+CREATE TABLE signing_keys (
+    id INTEGER PRIMARY KEY,
+    origin TEXT NOT NULL CHECK (origin IN ('workstation', 'organisation')),
+    certificate BLOB NOT NULL,
+    chain_der BLOB NOT NULL,
+    wrapped_key BLOB NOT NULL,
+    ca_certificate BLOB,
+    ca_wrapped_key BLOB,
+    fingerprint TEXT NOT NULL UNIQUE,
+    common_name TEXT NOT NULL,
+    not_after TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+);
+CREATE UNIQUE INDEX signing_keys_one_active ON signing_keys(active) WHERE active = 1;
+CREATE TABLE trust_roots (
+    fingerprint TEXT PRIMARY KEY,
+    certificate BLOB NOT NULL,
+    label TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE print_jobs (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL,
+    reference TEXT NOT NULL,
+    version INTEGER NOT NULL CHECK (version >= 1),
+    draft INTEGER NOT NULL CHECK (draft IN (0, 1)),
+    copies INTEGER NOT NULL CHECK (copies >= 1),
+    destination TEXT NOT NULL CHECK (destination IN ('file', 'printer')),
+    printed_by INTEGER NOT NULL REFERENCES users(id),
+    printed_at TEXT NOT NULL,
+    audit_head TEXT NOT NULL,
+    signing_key_id INTEGER REFERENCES signing_keys(id),
+    CHECK (draft = 1 OR signing_key_id IS NOT NULL),
+    CHECK (draft = 0 OR (copies = 1 AND signing_key_id IS NULL))
+);
+CREATE INDEX print_jobs_report ON print_jobs(report_id, id);
+CREATE TABLE print_copies (
+    id INTEGER PRIMARY KEY,
+    job_id INTEGER NOT NULL REFERENCES print_jobs(id),
+    copy_number INTEGER CHECK (copy_number IS NULL OR copy_number >= 1),
+    sha256 TEXT NOT NULL,
+    file_name TEXT,
+    UNIQUE (job_id, copy_number)
+);
+CREATE INDEX print_copies_sha256 ON print_copies(sha256);
+CREATE TRIGGER print_jobs_append_only_update BEFORE UPDATE ON print_jobs
+BEGIN
+    SELECT RAISE(ABORT, 'the print register is append-only');
+END;
+CREATE TRIGGER print_jobs_append_only_delete BEFORE DELETE ON print_jobs
+BEGIN
+    SELECT RAISE(ABORT, 'the print register is append-only');
+END;
+CREATE TRIGGER print_copies_append_only_update BEFORE UPDATE ON print_copies
+BEGIN
+    SELECT RAISE(ABORT, 'the print register is append-only');
+END;
+CREATE TRIGGER print_copies_append_only_delete BEFORE DELETE ON print_copies
+BEGIN
+    SELECT RAISE(ABORT, 'the print register is append-only');
+END;
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation: settings, users, roles, designations, audit", _script(V1_FOUNDATION)),
     Migration(2, "requests, calendar days, provisions register", _script(V2_REQUESTS)),
     Migration(
-        3, "reports: versions, history, annotations, verdicts, corrections", _script(REPORTS_SCHEMA)
+        3, "reports: versions, history, annotations, verdicts, corrections", _script(V3_REPORTS)
     ),
-    Migration(4, "evidence and inspections", _script(EVIDENCE_INSPECTIONS_SCHEMA)),
-    Migration(5, "printing: signing keys, trust roots, print register", _script(PRINTING_SCHEMA)),
+    Migration(4, "evidence and inspections", _script(V4_EVIDENCE_INSPECTIONS)),
+    Migration(5, "printing: signing keys, trust roots, print register", _script(V5_PRINTING)),
 ]
 
-# Steps may be appended by different features; order by number and insist on no gaps, so a
-# database can never skip a step.
-MIGRATIONS.sort(key=lambda m: m.version)
+# Insist on no gaps, so a database can never skip a step.
 if [m.version for m in MIGRATIONS] != list(range(1, len(MIGRATIONS) + 1)):
     raise RuntimeError("schema migrations must be numbered 1..N without gaps")
 LATEST = MIGRATIONS[-1].version

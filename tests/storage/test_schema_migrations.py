@@ -13,6 +13,7 @@ import pytest
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import IntegrityFailure
+from desktop_app.domain.requests import RequestStatus
 from desktop_app.domain.roles import Role
 from desktop_app.storage import audit, migrations
 from desktop_app.storage import users as repo
@@ -185,3 +186,104 @@ def test_script_splitter_keeps_trigger_bodies_whole() -> None:
     )
     assert len(parts) == 3
     assert parts[1].startswith("CREATE TRIGGER") and parts[1].rstrip().endswith("END;")
+
+
+# --- checked-in databases of every older version (tests/storage/fixtures) --------------------
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _fixture_versions() -> list[int]:
+    return sorted(int(p.stem.removeprefix("schema_v")) for p in FIXTURES.glob("schema_v*.db"))
+
+
+def _schema(db: Database) -> list[tuple[Any, ...]]:
+    with db.reading() as conn:
+        return sorted(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+
+
+def _rows_by_table(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """Every stored row of every ordinary table (FTS shadow tables are checked by FTS itself)."""
+    with db.reading() as conn:
+        tables = [
+            str(r[0])
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'requests_fts%'"
+            )
+        ]
+        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall()) for t in tables}
+
+
+def _check_fixture_data(conn: Connection, version: int) -> None:
+    """What make_fixture.py wrote for each step up to ``version``, read through today's code."""
+    from desktop_app.storage import evidence, inspections, printing, provisions, reports
+    from desktop_app.storage import requests as requests_repo
+
+    inspector = repo.by_name(conn, "inspecteur")
+    assert inspector is not None and inspector.roles == frozenset({Role.IND_INSPECTOR})
+    assert [d.decision_ref for d in repo.designations(conn, inspector.id)] == ["HD-IND 2026/017"]
+    assert repo.get_setting(conn, "location") == "aivd"
+    if version >= 2:
+        records = {
+            ref: requests_repo.by_id(conn, requests_repo.id_by_reference(conn, ref) or 0)
+            for ref in ("NV-2025-000001", "NV-2026-000001", "NV-2026-000002")
+        }
+        assert records["NV-2026-000001"].subject_name == "Ayşe Çelik"  # type: ignore[union-attr]
+        assert records["NV-2026-000002"].delay_notice is not None  # type: ignore[union-attr]
+        closed = records["NV-2025-000001"]
+        assert closed is not None and closed.status is RequestStatus.CLOSED_NO_DATA
+        assert sum(requests_repo.status_counts(conn).values()) == 3
+        assert requests_repo.fts_integrity_ok(conn)
+        assert [p.description for p in provisions.select(conn)] == ["kopie dossier"]
+    if version >= 3:
+        report = reports.get(conn, 1)
+        assert report is not None and report.title == "Ambtsbericht Çelik"
+        assert (
+            reports.version_text(conn, 1, 1) == "Ambtsbericht over Ayşe Çelik.\nBevindingen: geen."
+        )
+        assert [a.comment for a in reports.list_annotations(conn, 1)] == ["bron noemen"]
+    if version >= 4:
+        (item,) = evidence.for_report(conn, 1)
+        assert evidence.read_content(conn, item).startswith(b"Onderliggend gegeven")
+        (session,) = inspections.for_report(conn, 1)
+        assert session.closed and session.notes == "ingezien"
+    if version >= 5:
+        assert len(printing.copies_for_report(conn, 1)) == 1
+
+
+def test_every_older_schema_version_has_a_checked_in_database() -> None:
+    """A new migration step needs the database of the version it leaves (make_fixture.py)."""
+    assert _fixture_versions() == list(range(1, migrations.LATEST))
+
+
+@pytest.mark.parametrize("version", _fixture_versions())
+def test_checked_in_database_upgrades_to_a_fresh_schema(tmp_path: Path, version: int) -> None:
+    src = FIXTURES / f"schema_v{version}.db"
+    key = bytes.fromhex((FIXTURES / f"schema_v{version}.key").read_text().strip())
+    path = tmp_path / src.name
+    path.write_bytes(src.read_bytes())  # the checked-in file itself is never written
+    db = Database.open(path, key)
+    fresh = _new_db(tmp_path, "fresh.db")
+    try:
+        assert migrations.current_version(db) == version
+        with db.reading() as conn:
+            _check_fixture_data(conn, version)
+        before = _rows_by_table(db)
+        assert migrations.migrate(db) == migrations.LATEST
+        assert migrations.current_version(db) == migrations.LATEST
+        # The data: every row of every table that existed is still there, unchanged.
+        after = _rows_by_table(db)
+        for table, rows in before.items():
+            assert set(rows) <= set(after[table]), table
+        with db.reading() as conn:
+            _check_fixture_data(conn, version)
+            chain = audit.verify(conn)
+            assert chain.ok and chain.entries == len(before["audit"])
+        assert db.integrity_problems() == []
+        # The schema: exactly what a database created today has.
+        migrations.migrate(fresh)
+        assert _schema(db) == _schema(fresh)
+    finally:
+        db.close()
+        fresh.close()
