@@ -5,6 +5,9 @@ from __future__ import annotations
 import sys
 
 _VALUED = {"--data-dir", "--user", "--lang"}
+# Options only a script gives: with them the window never opens (a script waiting on a window
+# would hang); a missing or unknown command is then a usage error on the command line.
+_SCRIPT_ONLY = {"--json", "--password-stdin"}
 
 
 def _first_command(args: list[str]) -> str | None:
@@ -23,7 +26,9 @@ def _first_command(args: list[str]) -> str | None:
 
 def wants_gui(args: list[str]) -> bool:
     command = _first_command(args)
-    return command in (None, "gui") and "--help" not in args and "-h" not in args
+    if command not in (None, "gui") or "--help" in args or "-h" in args:
+        return False
+    return not any(arg.partition("=")[0] in _SCRIPT_ONLY for arg in args)
 
 
 def run() -> None:

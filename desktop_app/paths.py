@@ -25,3 +25,21 @@ def resources_dir() -> Path:
     if bundle:
         return Path(bundle) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
+
+
+LOG_FILE_ENV = "WERKPLEK_LOG_FILE"
+
+
+def default_log_file() -> Path:
+    """Where unforeseen errors are logged with their traceback (never shown on screen): the
+    platform's per-user log or state folder; ``WERKPLEK_LOG_FILE`` overrides it."""
+    override = os.environ.get(LOG_FILE_ENV)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        return base / APP_DIR_NAME / "Logs" / "werkplek.log"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Logs" / APP_DIR_NAME / "werkplek.log"
+    base = Path(os.environ.get("XDG_STATE_HOME", Path.home() / ".local" / "state"))
+    return base / APP_DIR_NAME / "werkplek.log"

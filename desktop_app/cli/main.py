@@ -1,96 +1,55 @@
-"""The ``werkplek`` command line (shared/spec/cli.md): same services as the window."""
+"""The ``werkplek`` command line (shared/spec/cli.md): same services as the window.
+
+Start-up is kept short by importing only what the invoked command needs (issue 11): a first
+parse against the light table in ``registry`` finds the command, then its module is imported
+and the real parse runs. ``--help`` is served from the table alone.
+
+Errors: an AppError is its own code and exit status; anything unforeseen is ``internal_error``
+(exit 1) with its traceback in the log file only, so exit 4 means integrity and nothing else.
+"""
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
+import importlib
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from desktop_app.domain.clock import SystemClock
+from desktop_app.cli import registry
+from desktop_app.cli.context import (
+    CliParser,
+    Context,
+    Handler,
+    UsageError,
+    bad_text,
+    emit_error,
+    emit_human,
+    emit_json,
+)
 from desktop_app.domain.errors import AppError, InvalidInput
-from desktop_app.paths import default_data_dir
-from desktop_app.services.session import Environment, Session
-from desktop_app.services.workspace import open_session
+
+if TYPE_CHECKING:
+    from desktop_app.services.session import Environment
+
+__all__ = ["Context", "UsageError", "build_parser", "main", "run"]
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[["Context", argparse.Namespace], dict[str, Any]]
-
-
-class UsageError(InvalidInput):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"Onjuist gebruik: {message}. Zie 'werkplek --help'.")
-
-
-@dataclass
-class Context:
-    """What a command handler gets: parsed globals, secrets, the environment factory."""
-
-    data_dir: Path
-    user: str | None
-    json: bool
-    stdin: TextIO
-    stdout: TextIO
-    password_stdin: bool
-    make_env: Callable[[], Environment]
-    _env: Environment | None = None
-    _secrets_read: int = 0
-    _human: list[str] = field(default_factory=list)
-
-    @property
-    def env(self) -> Environment:
-        if self._env is None:
-            self._env = self.make_env()
-        return self._env
-
-    def secret(self, prompt: str, *, confirm: bool = False) -> str:
-        """The next secret: a line of stdin with --password-stdin, else a no-echo prompt."""
-        self._secrets_read += 1
-        if self.password_stdin:
-            line = self.stdin.readline()
-            if not line:
-                raise InvalidInput(
-                    f"Geheim nummer {self._secrets_read} ontbreekt op standaardinvoer ({prompt}).",
-                    field="stdin",
-                )
-            return line.rstrip("\r\n")
-        value = getpass.getpass(f"{prompt}: ")
-        if confirm and getpass.getpass(f"{prompt} (nogmaals): ") != value:
-            raise InvalidInput("De twee invoeren verschillen.", field="password")
-        return value
-
-    def open_session(self) -> Session:
-        if not self.user:
-            raise UsageError("Geef met --user aan wie deze opdracht uitvoert.")
-        password = self.secret(f"Wachtwoord van {self.user}")
-        return open_session(self.env, self.data_dir, self.user, password)
-
-    def say(self, line: str) -> None:
-        """Human-readable output line (ignored with --json)."""
-        self._human.append(line)
-
 
 def _default_env() -> Environment:
+    from desktop_app.domain.clock import SystemClock
     from desktop_app.security.workstation import KeyringSecretProvider
+    from desktop_app.services.session import Environment
 
     return Environment(provider=KeyringSecretProvider(), clock=SystemClock(), origin="cli")
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
-    from desktop_app.cli import commands
-
-    parser = _Parser(prog="werkplek", description="Convenantwerkplek AIVD–IND (command line)")
+def _top_parser() -> tuple[CliParser, argparse._SubParsersAction[Any]]:
+    parser = CliParser(prog="werkplek", description="Convenantwerkplek AIVD–IND (command line)")
     parser.add_argument("--data-dir", type=Path, default=None, help="de werkplekmap")
     parser.add_argument("--user", default=None, help="wie de opdracht uitvoert")
     parser.add_argument(
@@ -99,31 +58,94 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
         help="geheimen van standaardinvoer lezen, één per regel",
     )
     parser.add_argument("--json", action="store_true", help="precies één JSON-object als uitvoer")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=CliParser)
+    return parser, sub
+
+
+def build_parser(
+    modules: Sequence[str] = (),
+) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+    """The parser with the given command modules loaded; every other command is a placeholder
+    that carries only its name and help text (enough for ``--help`` and for finding the command).
+    """
+    parser, sub = _top_parser()
     handlers: dict[str, Handler] = {}
-    commands.register(sub, handlers)
+    for name in modules:
+        importlib.import_module(name).register(sub, handlers)
+    for command in registry.COMMANDS:
+        if command.name in sub.choices:
+            continue
+        placeholder = sub.add_parser(command.name, help=command.help, add_help=False)
+        if command.sub_modules:
+            placeholder.add_argument("subcommand", nargs="?")
     return parser, handlers
 
 
-def _emit_json(out: TextIO, payload: dict[str, Any]) -> None:
-    out.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
+def _invoked(args: list[str]) -> tuple[str | None, str | None]:
+    """The command (and sub-command, where the table needs it) as argparse itself reads them."""
+    parser, _ = build_parser()
+    ns, _rest = parser.parse_known_args(args)
+    return ns.command, getattr(ns, "subcommand", None)
 
 
-def _emit_human(out: TextIO, ctx: Context | None, payload: dict[str, Any]) -> None:
-    if ctx is not None and ctx._human:
-        for line in ctx._human:
-            out.write(line + "\n")
-        return
-    for key, value in payload.items():
-        if isinstance(value, list):
-            out.write(f"{key}:\n")
-            for item in value:
-                if isinstance(item, dict):
-                    out.write("  " + "  ".join(f"{k}={v}" for k, v in item.items()) + "\n")
-                else:
-                    out.write(f"  {item}\n")
+def _check_arguments(args: list[str]) -> None:
+    """Every argument must be text we can store and print: a non-UTF-8 byte (which Python hands
+    over as a lone surrogate) or a NUL byte is refused naming the argument."""
+    for i, arg in enumerate(args):
+        if not bad_text(arg):
+            continue
+        if arg.startswith("--"):
+            what = f"Het argument {arg.partition('=')[0]}"
+        elif i > 0 and args[i - 1].startswith("--") and "=" not in args[i - 1]:
+            what = f"De waarde van {args[i - 1]}"
         else:
-            out.write(f"{key}: {value}\n")
+            what = f"Argument {i + 1}"
+        raise UsageError(
+            f"{what.encode('utf-8', 'replace').decode('utf-8')} is geen geldige tekst "
+            "(ongeldige UTF-8 of een NUL-teken).",
+            field="argv",
+        )
+
+
+def _dispatch(
+    args: list[str],
+    stdin: TextIO,
+    stdout: TextIO,
+    make_env: Callable[[], Environment],
+) -> tuple[Context, dict[str, Any]]:
+    command, subcommand = _invoked(args)
+    if command is None:
+        # No command: the full (light) parse reports unknown options first, like before.
+        parser, _ = build_parser()
+        parser.parse_args(args)
+        raise UsageError("Geef een opdracht; zie 'werkplek --help'.")
+    modules = registry.modules_for(command, subcommand)
+    parser, handlers = build_parser(modules)
+    try:
+        ns = parser.parse_args(args)
+    except UsageError:
+        complete = registry.all_modules(command)
+        if complete == modules:
+            raise
+        # An unknown sub-command: say it with every sub-command of the group listed.
+        parser, handlers = build_parser(complete)
+        ns = parser.parse_args(args)
+    key = ns.command if not getattr(ns, "subcommand", None) else f"{ns.command} {ns.subcommand}"
+    handler = handlers.get(key) or handlers.get(ns.command)
+    if handler is None:
+        raise UsageError(f"Onbekende opdracht '{key}'.")
+    from desktop_app.paths import default_data_dir
+
+    ctx = Context(
+        data_dir=ns.data_dir or default_data_dir(),
+        user=ns.user,
+        json=ns.json,
+        stdin=stdin,
+        stdout=stdout,
+        password_stdin=ns.password_stdin,
+        make_env=make_env,
+    )
+    return ctx, handler(ctx, ns)
 
 
 def main(
@@ -142,60 +164,39 @@ def main(
     os.umask(0o077)
     ctx: Context | None = None
     try:
-        parser, handlers = build_parser()
+        _check_arguments(args_list)
         try:
-            ns = parser.parse_args(args_list)
-        except SystemExit as exc:  # --help / --version printing
+            ctx, payload = _dispatch(args_list, stdin, stdout, make_env or _default_env)
+        except SystemExit as exc:  # --help printing
             return int(exc.code or 0)
-        if not ns.command:
-            raise UsageError("Geef een opdracht; zie 'werkplek --help'.")
-        key = ns.command if not getattr(ns, "subcommand", None) else f"{ns.command} {ns.subcommand}"
-        handler = handlers.get(key) or handlers.get(ns.command)
-        if handler is None:
-            raise UsageError(f"Onbekende opdracht '{key}'.")
-        ctx = Context(
-            data_dir=ns.data_dir or default_data_dir(),
-            user=ns.user,
-            json=ns.json,
-            stdin=stdin,
-            stdout=stdout,
-            password_stdin=ns.password_stdin,
-            make_env=make_env or _default_env,
-        )
-        payload = handler(ctx, ns)
+        except EOFError:
+            raise InvalidInput(
+                "De standaardinvoer is leeg of gesloten; er ontbreekt invoer.", field="stdin"
+            ) from None
     except AppError as exc:
-        if want_json:
-            _emit_json(stdout, {"error": {"code": exc.code, "message": exc.message}})
-        else:
-            stderr.write(f"werkplek: {exc.message}\n")
+        emit_error(stdout, stderr, want_json=want_json, code=exc.code, message=exc.message)
         return exc.exit_code
     except KeyboardInterrupt:
         stderr.write("werkplek: afgebroken.\n")
         return 2
-    except Exception as exc:  # a sentence for people; details only in a debug log (CFG-4)
-        # The exception text may carry SQL or paths and the traceback is no message for people:
-        # by default only the type is logged; WERKPLEK_LOG=DEBUG adds the traceback.
-        log.error("unexpected error (%s)", type(exc).__name__)
-        log.debug("unexpected error details", exc_info=True)
-        # Unforeseen failures here are almost always storage trouble (a damaged file, a full
-        # disk): report them as integrity problems, the closest code the contract has.
-        message = "Er ging onverwacht iets mis; de wijziging is niet opgeslagen. Zie het logboek."
-        if want_json:
-            _emit_json(stdout, {"error": {"code": "integrity", "message": message}})
-        else:
-            stderr.write(f"werkplek: {message}\n")
-        return 4
+    except Exception as exc:  # a sentence for people; the traceback only in the log file
+        from desktop_app.cli.crashlog import record
+
+        error = record(exc)
+        emit_error(stdout, stderr, want_json=want_json, code=error.code, message=error.message)
+        return error.exit_code
     exit_code = int(payload.pop("_exit", 0))
     if want_json:
-        _emit_json(stdout, payload)
+        emit_json(stdout, payload)
     else:
-        _emit_human(stdout, ctx, payload)
+        emit_human(stdout, ctx, payload)
     return exit_code
 
 
 def run() -> None:
+    level = os.environ.get("WERKPLEK_LOG", "WARNING").upper()
     logging.basicConfig(
-        level=os.environ.get("WERKPLEK_LOG", "WARNING"),
+        level=level if isinstance(logging.getLevelName(level), int) else "WARNING",
         format="%(levelname)s %(name)s: %(message)s",
     )
     sys.exit(main())

@@ -4,6 +4,8 @@ touches the disk (decrypted content never lands in a temporary file)."""
 
 from __future__ import annotations
 
+# First: keeps pyHanko's HTTP client out of the process (see the module).
+from desktop_app.reporting import _offline  # noqa: F401
 from desktop_app.reporting.ambtsbericht import render_report_pdf
 from desktop_app.reporting.inspection import render_inspection_record_pdf
 from desktop_app.reporting.models import (

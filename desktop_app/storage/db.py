@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlcipher3
 
-from desktop_app.domain.errors import IntegrityFailure, InvalidInput, SessionLocked
+from desktop_app.domain.errors import Busy, IntegrityFailure, InvalidInput, SessionLocked
 from desktop_app.storage.files import restrict
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,36 @@ class WrongKeyOrDamaged(Exception):
 DAMAGED = "De database is beschadigd en kan niet worden gelezen. Herstel een back-up."
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+
+# How long a statement waits for another program's write lock (a long import, a backup) before
+# the workspace is reported busy. Bounded, so a script gets an answer instead of hanging; long
+# enough that ordinary writes of a second program (a sign-in's audit entry) simply queue.
+BUSY_TIMEOUT_ENV = "WERKPLEK_BUSY_TIMEOUT_MS"
+DEFAULT_BUSY_TIMEOUT_MS = 15_000
+BUSY = (
+    "De werkplek is bezet: een ander programma (bijvoorbeeld een import of een back-up) "
+    "schrijft er nu in. Probeer het straks opnieuw; er is niets gewijzigd."
+)
+
+
+def busy_timeout_ms() -> int:
+    text = os.environ.get(BUSY_TIMEOUT_ENV, "")
+    if text.isascii() and text.isdigit() and len(text) <= 9:
+        return int(text)
+    return DEFAULT_BUSY_TIMEOUT_MS
+
+
+def _is_busy(exc: BaseException) -> bool:
+    """Another connection held the lock for longer than the busy timeout (SQLITE_BUSY, or
+    SQLITE_LOCKED within a shared cache): not damage, not a programming error."""
+    if not isinstance(exc, sqlcipher3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    return "database is locked" in str(exc)
 
 
 def _is_damage(exc: BaseException) -> bool:
@@ -73,6 +103,8 @@ def _connect(path: Path, key: bytes | bytearray) -> Connection:
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute(key_pragma)
+        # Before the first read: even proving the key may have to wait for another writer.
+        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         if memory_security_wanted():
             conn.execute("PRAGMA cipher_memory_security = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
@@ -80,6 +112,8 @@ def _connect(path: Path, key: bytes | bytearray) -> Connection:
             # Proves the key: SQLCipher only decrypts (and checks the HMAC of) page 1 here.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
+            if _is_busy(exc):
+                raise Busy(BUSY) from None
             raise WrongKeyOrDamaged() from exc
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
@@ -87,9 +121,10 @@ def _connect(path: Path, key: bytes | bytearray) -> Connection:
         # Without this, INSERT OR REPLACE deletes a conflicting row without firing DELETE
         # triggers, which would bypass the audit log's append-only trigger (AUD-7).
         conn.execute("PRAGMA recursive_triggers = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
-    except BaseException:
+    except BaseException as exc:
         conn.close()
+        if _is_busy(exc):
+            raise Busy(BUSY) from None
         raise
     return conn
 
@@ -184,7 +219,12 @@ class Database:
                 finally:
                     self._depth -= 1
                 return
-            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlcipher3.OperationalError as exc:
+                if _is_busy(exc):
+                    raise Busy(BUSY) from None
+                raise
             self._depth = 1
             try:
                 yield conn
@@ -194,6 +234,8 @@ class Database:
                     conn.execute("ROLLBACK")
                 if _is_damage(exc):
                     raise IntegrityFailure(DAMAGED) from exc
+                if _is_busy(exc):
+                    raise Busy(BUSY) from None
                 raise
             self._depth = 0
             try:
@@ -201,6 +243,8 @@ class Database:
             except sqlcipher3.Error as exc:
                 with contextlib.suppress(Exception):
                     conn.execute("ROLLBACK")
+                if _is_busy(exc):
+                    raise Busy(BUSY) from None
                 raise IntegrityFailure(
                     "De wijziging kon niet worden opgeslagen (schijf vol of alleen-lezen?)."
                 ) from exc
@@ -214,6 +258,8 @@ class Database:
             except sqlcipher3.DatabaseError as exc:
                 if _is_damage(exc):
                     raise IntegrityFailure(DAMAGED) from exc
+                if _is_busy(exc):
+                    raise Busy(BUSY) from None
                 raise
 
     def integrity_problems(self) -> list[str]:
@@ -257,6 +303,9 @@ class Database:
         with self._lock:
             if self._conn is not None:
                 with contextlib.suppress(Exception):
+                    # Closing must not wait for another program's long write: the checkpoint
+                    # is skipped then (the WAL stays encrypted; the next close folds it in).
+                    self._conn.execute("PRAGMA busy_timeout = 0")
                     self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 self._conn.close()
                 self._conn = None

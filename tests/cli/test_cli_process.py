@@ -4,6 +4,7 @@ only commands that need none, and the refusal paths)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -48,19 +49,21 @@ def test_no_keyring_sign_in_is_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "w").exists()
 
 
-def test_cfg4_real_entry_point_prints_no_traceback() -> None:
+def test_cfg4_real_entry_point_prints_no_traceback(tmp_path: Path) -> None:
     """run() configures logging for the terminal; an unexpected error must still show only a
-    sentence (the default log level must not print the traceback or the exception text)."""
+    sentence (the default log level must not print the traceback or the exception text), and
+    it is internal_error (exit 1), not integrity: exit 4 means integrity and nothing else."""
     script = (
         "import sys\n"
-        "from desktop_app.cli import admin_commands\n"
+        "from desktop_app.cli.commands import version\n"
         "def boom(ctx, ns):\n"
         "    raise RuntimeError(\"SELECT * FROM users WHERE key = x'00ff00ff'\")\n"
-        "admin_commands.cmd_version = boom\n"
+        "version.cmd_version = boom\n"
         "sys.argv = ['werkplek', '--json', 'version']\n"
         "from desktop_app.cli.main import run\n"
         "run()\n"
     )
+    log_file = tmp_path / "werkplek.log"
     result = subprocess.run(
         [sys.executable, "-c", script],
         capture_output=True,
@@ -68,9 +71,11 @@ def test_cfg4_real_entry_point_prints_no_traceback() -> None:
         cwd=REPO,
         timeout=60,
         check=False,
+        env={**os.environ, "WERKPLEK_LOG_FILE": str(log_file)},
     )
-    assert result.returncode == 4
+    assert result.returncode == 1
     payload = json.loads(result.stdout)
-    assert payload["error"]["code"] == "integrity"
+    assert payload["error"]["code"] == "internal_error"
     shown = result.stdout + result.stderr
     assert "Traceback" not in shown and "SELECT" not in shown and "00ff" not in shown
+    assert "Traceback" in log_file.read_text(encoding="utf-8")

@@ -1,8 +1,8 @@
-"""report draft|revise|submit|show|diff|sign|issue, review annotate|verdict (shared/spec/cli.md).
+"""report draft|revise|classify|submit|show|diff|sign|issue|correct|list (shared/spec/cli.md).
 
 Extensions beyond the contract: ``report list`` (the work lists), ``report classify``,
-``report correct``, ``report sign --classification``, ``report revise --title`` and
-``review annotate --start`` (which occurrence of a quote that occurs more than once).
+``report correct``, ``report sign --classification`` and ``report revise --title``. The report
+sub-commands that print and verify PDFs live in ``printing`` (they need the PDF stack).
 """
 
 from __future__ import annotations
@@ -11,37 +11,25 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli.args import read_text_file, record_id, version_number
 from desktop_app.domain.classification import Classification
-from desktop_app.domain.errors import InvalidInput, NotFound
 from desktop_app.domain.reports import WorkList
 from desktop_app.services import reports
 
 if TYPE_CHECKING:
-    from desktop_app.cli.main import Context
+    from desktop_app.cli.context import Context
 
 # A text file larger than this is not a report (domain MAX_TEXT_LENGTH is 2 million characters).
 _MAX_FILE_BYTES = 8 * 1024 * 1024
 
 
 def _read_text(path: Path) -> str:
-    try:
-        if path.stat().st_size > _MAX_FILE_BYTES:
-            raise InvalidInput(
-                "Het tekstbestand is te groot voor een ambtsbericht.", field="text_file"
-            )
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise NotFound(f"Het tekstbestand '{path.name}' bestaat niet.") from None
-    except IsADirectoryError:
-        raise InvalidInput(
-            f"'{path.name}' is een map, geen tekstbestand.", field="text_file"
-        ) from None
-    except UnicodeDecodeError:
-        raise InvalidInput("Het tekstbestand is geen UTF-8-tekst.", field="text_file") from None
-    except PermissionError:
-        raise InvalidInput(
-            f"Het tekstbestand '{path.name}' kan niet worden gelezen.", field="text_file"
-        ) from None
+    return read_text_file(
+        path,
+        option="--text-file",
+        max_bytes=_MAX_FILE_BYTES,
+        too_big="Het tekstbestand is te groot voor een ambtsbericht.",
+    )
 
 
 def _level(value: str | None) -> Classification | None:
@@ -174,32 +162,13 @@ def cmd_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     return {"lists": out}
 
 
-def cmd_annotate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
-    with ctx.open_session() as session:
-        record = reports.annotate(
-            session, ns.id, quote=ns.quote, comment=ns.comment, start=ns.start
-        )
-    ctx.say(
-        f"Annotatie {record.id} vastgelegd op versie {record.version} "
-        f"({record.start}-{record.end})."
-    )
-    return record.as_dict()
-
-
-def cmd_verdict(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
-    with ctx.open_session() as session:
-        r = reports.give_verdict(session, ns.id, usable=ns.usable, comment=ns.comment)
-    ctx.say(f"Oordeel vastgelegd: {r.status.label_nl}.")
-    return {**_step(r), "verdict": "usable" if ns.usable else "changes_wanted"}
-
-
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
     rep = sub.add_parser("report", help="ambtsberichten")
     rep_sub = rep.add_subparsers(dest="subcommand", required=True)
 
     p = rep_sub.add_parser("draft", help="een nieuw ambtsbericht opstellen (versie 1)")
     link = p.add_mutually_exclusive_group(required=True)
-    link.add_argument("--request", type=int, help="het verzoek waarop het antwoordt")
+    link.add_argument("--request", type=record_id, help="het verzoek waarop het antwoordt")
     link.add_argument("--spontaneous", action="store_true", help="een spontaan ambtsbericht")
     p.add_argument("--text-file", type=Path, required=True)
     p.add_argument("--title")
@@ -209,62 +178,45 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     handlers["report draft"] = cmd_draft
 
     p = rep_sub.add_parser("revise", help="een nieuwe versie vastleggen")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--text-file", type=Path, required=True)
     p.add_argument("--title")
     handlers["report revise"] = cmd_revise
 
     p = rep_sub.add_parser("classify", help="de rubricering wijzigen (zolang bewerkbaar)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--classification", required=True)
     handlers["report classify"] = cmd_classify
 
     p = rep_sub.add_parser("submit", help="ter beoordeling aan de IND-liaison aanbieden")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     handlers["report submit"] = cmd_submit
 
     p = rep_sub.add_parser("show", help="een versie met annotaties tonen")
-    p.add_argument("id", type=int)
-    p.add_argument("--version", type=int)
+    p.add_argument("id", type=record_id)
+    p.add_argument("--version", type=version_number)
     handlers["report show"] = cmd_show
 
     p = rep_sub.add_parser("diff", help="twee versies vergelijken")
-    p.add_argument("id", type=int)
-    p.add_argument("--from", dest="from_version", type=int, required=True)
-    p.add_argument("--to", dest="to_version", type=int, required=True)
+    p.add_argument("id", type=record_id)
+    p.add_argument("--from", dest="from_version", type=version_number, required=True)
+    p.add_argument("--to", dest="to_version", type=version_number, required=True)
     handlers["report diff"] = cmd_diff
 
     p = rep_sub.add_parser("sign", help="ondertekenen (vier ogen)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--classification", help="de definitieve rubricering")
     handlers["report sign"] = cmd_sign
 
     p = rep_sub.add_parser("issue", help="uitbrengen aan de IND")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     handlers["report issue"] = cmd_issue
 
     p = rep_sub.add_parser("correct", help="een correctie op een uitgebracht ambtsbericht")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--text", required=True)
     handlers["report correct"] = cmd_correct
 
     p = rep_sub.add_parser("list", help="mijn werkvoorraad")
     p.add_argument("--list", choices=[w.value for w in WorkList])
     handlers["report list"] = cmd_list
-
-    rev = sub.add_parser("review", help="beoordeling door de IND-liaison")
-    rev_sub = rev.add_subparsers(dest="subcommand", required=True)
-    p = rev_sub.add_parser("annotate", help="een passage van de voorgelegde tekst annoteren")
-    p.add_argument("id", type=int)
-    p.add_argument("--quote", required=True)
-    p.add_argument("--comment", required=True)
-    p.add_argument("--start", type=int, help="positie van het citaat als het vaker voorkomt")
-    handlers["review annotate"] = cmd_annotate
-
-    p = rev_sub.add_parser("verdict", help="oordeel: bruikbaar of aanpassing wenselijk")
-    p.add_argument("id", type=int)
-    choice = p.add_mutually_exclusive_group(required=True)
-    choice.add_argument("--usable", action="store_true")
-    choice.add_argument("--changes-wanted", action="store_true")
-    p.add_argument("--comment")
-    handlers["review verdict"] = cmd_verdict

@@ -1,0 +1,47 @@
+"""calendar list|add|remove (an extension: decree days and closure days)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.cli.args import parse_date
+from desktop_app.services import calendar as calendar_service
+
+if TYPE_CHECKING:
+    from desktop_app.cli.context import Context
+
+
+def cmd_calendar_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        days = calendar_service.list_days(session)
+    return {"items": [d.as_dict() for d in days]}
+
+
+def cmd_calendar_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    day = parse_date(ns.date, "date")
+    with ctx.open_session() as session:
+        change = calendar_service.add_day(session, day, kind=ns.kind, description=ns.description)
+    return change.as_dict()
+
+
+def cmd_calendar_remove(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    day = parse_date(ns.date, "date")
+    with ctx.open_session() as session:
+        change = calendar_service.remove_day(session, day)
+    return change.as_dict()
+
+
+def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
+    cal = sub.add_parser("calendar", help="gelijkgestelde dagen en sluitingsdagen (beheer)")
+    cs = cal.add_subparsers(dest="subcommand", required=True)
+    cs.add_parser("list")
+    handlers["calendar list"] = cmd_calendar_list
+    p = cs.add_parser("add")
+    p.add_argument("date")
+    p.add_argument("--kind", required=True, choices=["decree", "closure"])
+    p.add_argument("--description", required=True)
+    handlers["calendar add"] = cmd_calendar_add
+    p = cs.add_parser("remove")
+    p.add_argument("date")
+    handlers["calendar remove"] = cmd_calendar_remove

@@ -1,0 +1,77 @@
+"""evidence add|list (shared/spec/cli.md), art. 2.5.
+
+Extensions beyond the contract: ``evidence add --source/--date/--correction`` and
+``evidence list``. No command shows the content of an item: that is shown in the inspection
+window alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.cli.args import optional_date, record_id
+from desktop_app.domain.classification import Classification
+from desktop_app.services import evidence
+
+if TYPE_CHECKING:
+    from desktop_app.cli.context import Context
+
+
+def cmd_evidence_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    level = None if ns.classification is None else Classification.parse(ns.classification)
+    data_date = optional_date(ns.date, "date")
+    with ctx.open_session() as session:
+        item = evidence.add_evidence(
+            session,
+            ns.report,
+            source=ns.file,
+            title=ns.title,
+            classification=level,
+            source_note=ns.source or "",
+            data_date=data_date,
+            correction_id=ns.correction,
+        )
+    ctx.say(
+        f"Item {item.id} toegevoegd aan ambtsbericht {ns.report} "
+        f"({item.kind_label}, {item.classification.marking})."
+    )
+    if not item.displayable:
+        ctx.say("Let op: dit bestand kan bij inzage niet worden weergegeven.")
+    return {
+        "id": int(item.id),
+        "kind": item.kind.value,
+        "displayable": item.displayable,
+        "classification": item.classification.code,
+        "size_bytes": item.size_bytes,
+    }
+
+
+def cmd_evidence_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        items = evidence.list_evidence(session, ns.report)
+    for i in items:
+        ctx.say(f"  {i.id}  {i.classification.code}  {i.kind_label}  {i.title}")
+    return {"items": [i.as_dict() for i in items]}
+
+
+def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
+    ev = sub.add_parser("evidence", help="onderliggende gegevens bij een ambtsbericht")
+    ev_sub = ev.add_subparsers(dest="subcommand", required=True)
+    p = ev_sub.add_parser("add", help="een item (notitie, PDF, afbeelding) toevoegen")
+    p.add_argument("--report", type=record_id, required=True)
+    p.add_argument("--file", type=Path, required=True)
+    p.add_argument("--title", required=True)
+    p.add_argument("--classification", help="rubricering (standaard die van het ambtsbericht)")
+    p.add_argument("--source", help="bronvermelding")
+    p.add_argument("--date", help="datum van de gegevens (JJJJ-MM-DD)")
+    p.add_argument(
+        "--correction",
+        type=record_id,
+        help="de correctie waarbij het hoort (na uitbrengen verplicht)",
+    )
+    handlers["evidence add"] = cmd_evidence_add
+    p = ev_sub.add_parser("list", help="de items van een ambtsbericht (zonder inhoud)")
+    p.add_argument("--report", type=record_id, required=True)
+    handlers["evidence list"] = cmd_evidence_list

@@ -1,0 +1,136 @@
+"""report print|verify|prints (shared/spec/cli.md; ``prints``, the print register of a report,
+is an extension). Sub-commands of the ``report`` group that ``commands.report`` makes; kept in
+their own module because they need the PDF and signature stack and the other report commands
+do not."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.cli.args import count, record_id, writing
+from desktop_app.domain.clock import Clock, SystemClock
+from desktop_app.domain.errors import AppError, InvalidInput
+from desktop_app.reporting import Verdict
+from desktop_app.services import printing, verification
+
+if TYPE_CHECKING:
+    from desktop_app.cli.context import Context
+
+
+def cmd_print(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    out_dir: Path = ns.out
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InvalidInput(
+            f"--out: '{out_dir.name}' is geen map; geef de map voor de PDF-bestanden.",
+            field="out",
+        )
+    with ctx.open_session() as session, writing(out_dir, "--out"):
+        job = printing.print_report(session, ns.id, copies=ns.copies, out_dir=out_dir)
+    if job.draft:
+        ctx.say(
+            f"{job.reference} is nog niet ondertekend: één conceptafdruk (zonder "
+            "handtekening) gemaakt."
+        )
+    else:
+        ctx.say(
+            f"{job.reference}: {len(job.copies)} ondertekende exemplaren gemaakt en in het "
+            "afdrukregister vastgelegd."
+        )
+    for path in job.files:
+        ctx.say(f"  {path}")
+    return job.as_dict()
+
+
+def _clock(ctx: Context) -> Clock:
+    """The environment's clock (tests fix it). Verifying needs no keyring: on a machine
+    without a usable one the system clock does, and the keyring's complaint (logged when the
+    environment is made) is not shown, so standard error stays clean."""
+    keyring_log = logging.getLogger("desktop_app.security.workstation")
+    before = keyring_log.level
+    if not keyring_log.isEnabledFor(logging.DEBUG):
+        keyring_log.setLevel(logging.ERROR)
+    try:
+        return ctx.env.clock
+    except AppError:
+        return SystemClock()
+    finally:
+        keyring_log.setLevel(before)
+
+
+def _verdict_output(ctx: Context, verdict: Verdict) -> dict[str, Any]:
+    data = verdict.as_dict()
+    ctx.say(f"{'GELDIG' if verdict.valid else 'NIET GELDIG'}: {verdict.reason}")
+    if verdict.signer:
+        ctx.say(f"Ondertekend door: {verdict.signer}")
+    if verdict.reference:
+        ctx.say(f"Kenmerk: {verdict.reference}")
+    if verdict.copy is not None:
+        ctx.say(f"Exemplaar: {verdict.copy.number} van {verdict.copy.total}")
+    if verdict.registered is not None:
+        ctx.say(f"In het afdrukregister: {'ja' if verdict.registered else 'nee'}")
+    if not verdict.valid:
+        data["_exit"] = 4
+    return data
+
+
+def cmd_verify(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    path: Path = ns.file
+    if not ctx.user:
+        verdict = verification.verify_file(
+            path, ctx.data_dir, now=_clock(ctx).now(), provider=lambda: ctx.env.provider
+        )
+        return _verdict_output(ctx, verdict)
+    data = verification.read_for_verify(path)
+    if isinstance(data, Verdict):
+        return _verdict_output(ctx, data)
+    with ctx.open_session() as session:
+        verdict = verification.verify_registered(session, data)
+    return _verdict_output(ctx, verdict)
+
+
+def cmd_prints(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        records = printing.print_register(session, ns.id)
+    for r in records:
+        what = f"exemplaar {r.copy_number} van {r.copy_total}" if not r.draft else "concept"
+        ctx.say(
+            f"{r.printed_at}  {r.reference} v{r.version}  {what}  {r.printed_by}  "
+            f"{r.destination}  {r.sha256[:16]}…"
+        )
+    return {"items": [r.as_dict() for r in records]}
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> argparse._SubParsersAction[Any]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return parser.add_subparsers(dest="subcommand", required=True)
+
+
+def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
+    report = sub.choices.get("report")
+    if report is None:
+        report = sub.add_parser("report", help="ambtsberichten")
+    rep_sub = _subparsers(report)
+
+    p = rep_sub.add_parser("print", help="ondertekende exemplaren (of een concept) afdrukken")
+    p.add_argument("id", type=record_id)
+    p.add_argument("--copies", type=count, default=1, help="aantal exemplaren (standaard 1)")
+    p.add_argument("--out", type=Path, required=True, help="map voor de PDF-bestanden")
+    handlers["report print"] = cmd_print
+
+    p = rep_sub.add_parser(
+        "verify",
+        help="de handtekening van een afgedrukt exemplaar "
+        "controleren (zonder aanmelding; met --user ook het "
+        "afdrukregister)",
+    )
+    p.add_argument("file", type=Path)
+    handlers["report verify"] = cmd_verify
+
+    p = rep_sub.add_parser("prints", help="het afdrukregister van een ambtsbericht")
+    p.add_argument("id", type=record_id)
+    handlers["report prints"] = cmd_prints

@@ -1,0 +1,57 @@
+"""review annotate|verdict (``annotate --start`` is an extension: which occurrence of a quote
+that occurs more than once)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.cli.args import position, record_id
+from desktop_app.services import reports
+
+if TYPE_CHECKING:
+    from desktop_app.cli.context import Context
+
+
+def cmd_annotate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        record = reports.annotate(
+            session, ns.id, quote=ns.quote, comment=ns.comment, start=ns.start
+        )
+    ctx.say(
+        f"Annotatie {record.id} vastgelegd op versie {record.version} "
+        f"({record.start}-{record.end})."
+    )
+    return record.as_dict()
+
+
+def cmd_verdict(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        r = reports.give_verdict(session, ns.id, usable=ns.usable, comment=ns.comment)
+    ctx.say(f"Oordeel vastgelegd: {r.status.label_nl}.")
+    return {
+        "id": int(r.id),
+        "reference": r.reference,
+        "version": r.version,
+        "status": r.status.value,
+        "verdict": "usable" if ns.usable else "changes_wanted",
+    }
+
+
+def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
+    rev = sub.add_parser("review", help="beoordeling door de IND-liaison")
+    rev_sub = rev.add_subparsers(dest="subcommand", required=True)
+    p = rev_sub.add_parser("annotate", help="een passage van de voorgelegde tekst annoteren")
+    p.add_argument("id", type=record_id)
+    p.add_argument("--quote", required=True)
+    p.add_argument("--comment", required=True)
+    p.add_argument("--start", type=position, help="positie van het citaat als het vaker voorkomt")
+    handlers["review annotate"] = cmd_annotate
+
+    p = rev_sub.add_parser("verdict", help="oordeel: bruikbaar of aanpassing wenselijk")
+    p.add_argument("id", type=record_id)
+    choice = p.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--usable", action="store_true")
+    choice.add_argument("--changes-wanted", action="store_true")
+    p.add_argument("--comment")
+    handlers["review verdict"] = cmd_verdict

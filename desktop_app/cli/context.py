@@ -1,0 +1,141 @@
+"""What every command shares: the parser class, the Context handed to handlers, reading
+secrets, and writing the one output (JSON or lines for people).
+
+Kept light on purpose: ``werkplek version`` and ``--help`` import this module and the registry
+and nothing of the services, storage or PDF stack (issue 11).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+from desktop_app.domain.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from desktop_app.services.session import Environment, Session
+
+Handler = Callable[["Context", argparse.Namespace], dict[str, Any]]
+
+
+class UsageError(InvalidInput):
+    pass
+
+
+class CliParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"Onjuist gebruik: {message}. Zie 'werkplek --help'.")
+
+
+def bad_text(value: str) -> bool:
+    """A NUL byte or a lone surrogate (a non-UTF-8 byte that ``surrogateescape`` smuggled into a
+    str): nothing we store, print or hash can carry it."""
+    return "\x00" in value or any("\ud800" <= c <= "\udfff" for c in value)
+
+
+def printable(text: str) -> str:
+    """``text`` as it can be written to a UTF-8 stream whatever it holds."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+@dataclass
+class Context:
+    """What a command handler gets: parsed globals, secrets, the environment factory."""
+
+    data_dir: Path
+    user: str | None
+    json: bool
+    stdin: TextIO
+    stdout: TextIO
+    password_stdin: bool
+    make_env: Callable[[], Environment]
+    _env: Environment | None = None
+    _secrets_read: int = 0
+    _human: list[str] = field(default_factory=list)
+
+    @property
+    def env(self) -> Environment:
+        if self._env is None:
+            self._env = self.make_env()
+        return self._env
+
+    def secret(self, prompt: str, *, confirm: bool = False) -> str:
+        """The next secret: a line of stdin with --password-stdin, else a no-echo prompt."""
+        self._secrets_read += 1
+        missing = InvalidInput(
+            f"Geheim nummer {self._secrets_read} ontbreekt op standaardinvoer ({prompt}).",
+            field="stdin",
+        )
+        if self.password_stdin:
+            try:
+                line = self.stdin.readline()
+            except (UnicodeDecodeError, ValueError, OSError):
+                raise InvalidInput(
+                    f"Geheim nummer {self._secrets_read} op standaardinvoer is geen "
+                    "leesbare UTF-8-tekst.",
+                    field="stdin",
+                ) from None
+            if not line:
+                raise missing
+            value = line.rstrip("\r\n")
+        else:
+            import getpass
+
+            try:
+                value = getpass.getpass(f"{prompt}: ")
+                if confirm and getpass.getpass(f"{prompt} (nogmaals): ") != value:
+                    raise InvalidInput("De twee invoeren verschillen.", field="password")
+            except EOFError:
+                raise missing from None
+        if bad_text(value):
+            raise InvalidInput(
+                f"Geheim nummer {self._secrets_read} bevat een teken dat niet kan "
+                "(een NUL-teken of ongeldige UTF-8).",
+                field="stdin",
+            )
+        return value
+
+    def open_session(self) -> Session:
+        if not self.user:
+            raise UsageError("Geef met --user aan wie deze opdracht uitvoert.")
+        from desktop_app.services.workspace import open_session
+
+        password = self.secret(f"Wachtwoord van {self.user}")
+        return open_session(self.env, self.data_dir, self.user, password)
+
+    def say(self, line: str) -> None:
+        """Human-readable output line (ignored with --json)."""
+        self._human.append(line)
+
+
+def emit_json(out: TextIO, payload: dict[str, Any]) -> None:
+    out.write(printable(json.dumps(payload, ensure_ascii=False, default=str)) + "\n")
+
+
+def emit_human(out: TextIO, ctx: Context | None, payload: dict[str, Any]) -> None:
+    if ctx is not None and ctx._human:
+        for line in ctx._human:
+            out.write(printable(line) + "\n")
+        return
+    for key, value in payload.items():
+        if isinstance(value, list):
+            out.write(f"{key}:\n")
+            for item in value:
+                if isinstance(item, dict):
+                    line = "  " + "  ".join(f"{k}={v}" for k, v in item.items())
+                else:
+                    line = f"  {item}"
+                out.write(printable(line) + "\n")
+        else:
+            out.write(printable(f"{key}: {value}") + "\n")
+
+
+def emit_error(stdout: TextIO, stderr: TextIO, *, want_json: bool, code: str, message: str) -> None:
+    if want_json:
+        emit_json(stdout, {"error": {"code": code, "message": message}})
+    else:
+        stderr.write(printable(f"werkplek: {message}") + "\n")
