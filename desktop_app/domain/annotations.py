@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from desktop_app.domain.errors import InvalidInput, NotFound
+from desktop_app.domain.text import check_text
 from desktop_app.domain.textdiff import Opcode, OpTag, TextComparison
 
 __all__ = [
@@ -111,7 +112,9 @@ def validate_comment(comment: str) -> str:
         raise InvalidInput(
             f"Een opmerking is te lang (meer dan {MAX_COMMENT_LENGTH} tekens).", field="comment"
         )
-    return cleaned
+    return check_text(
+        cleaned.replace("\r\n", "\n"), field="comment", label="De opmerking", multiline=True
+    )
 
 
 class OffsetMap:

@@ -8,13 +8,13 @@ say "tot en met"); ``valid_until`` None means open-ended. A one-day designation 
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.ids import UserId
+from desktop_app.domain.text import check_name
 
 DECISION_REF_MAX_LENGTH = 100
 
@@ -54,11 +54,7 @@ def normalize_decision_ref(raw: str) -> str:
         )
     # Control and format characters (line breaks, bidi overrides, NUL) would let a reference
     # render as something else in lists, PDFs and the audit log.
-    if any(unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in ref):
-        raise InvalidInput(
-            "Het kenmerk van het aanwijzingsbesluit bevat ongeldige tekens (zoals regeleinden).",
-            field="decision",
-        )
+    check_name(ref, field="decision", label="Het kenmerk van het aanwijzingsbesluit")
     if not any(ch.isalnum() for ch in ref):
         raise InvalidInput(
             "Het kenmerk van het aanwijzingsbesluit moet letters of cijfers bevatten.",

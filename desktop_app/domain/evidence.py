@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import InvalidInput
+from desktop_app.domain.text import check_name, check_text
 
 MIB = 1024 * 1024
 # "100 MB" as file managers show it (Windows Explorer counts 1 MB = 1024 * 1024 bytes).
@@ -151,24 +152,23 @@ def check_size(size_bytes: int) -> None:
         )
 
 
-def _has_bad_chars(text: str, *, allow_newlines: bool) -> bool:
-    allowed = "\n\t" if allow_newlines else ""
-    return any(
-        ch not in allowed and unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in text
-    )
+def _has_format_chars(text: str) -> bool:
+    # Stricter than free text elsewhere: a source note is a reference, and bidi controls could
+    # make it read as another one.
+    return any(unicodedata.category(ch) in {"Cf", "Zl", "Zp"} for ch in text)
 
 
 def normalize_title(raw: str) -> str:
-    title = raw.strip()
+    """Trimmed and NFC; one line without the invisible characters a name may not hold
+    (``text.check_name``)."""
+    title = unicodedata.normalize("NFC", raw.strip())
     if not title:
         raise InvalidInput("Geef het item een titel.", field="title")
     if len(title) > TITLE_MAX_LENGTH:
         raise InvalidInput(
             f"De titel is te lang (maximaal {TITLE_MAX_LENGTH} tekens).", field="title"
         )
-    if _has_bad_chars(title, allow_newlines=False):
-        raise InvalidInput("De titel bevat ongeldige tekens (zoals regeleinden).", field="title")
-    return title
+    return check_name(title, field="title", label="De titel")
 
 
 def normalize_source_note(raw: str) -> str:
@@ -179,7 +179,8 @@ def normalize_source_note(raw: str) -> str:
             f"De bronvermelding is te lang (maximaal {SOURCE_NOTE_MAX_LENGTH} tekens).",
             field="source",
         )
-    if _has_bad_chars(note, allow_newlines=True):
+    check_text(note, field="source", label="De bronvermelding", multiline=True)
+    if _has_format_chars(note):
         raise InvalidInput("De bronvermelding bevat ongeldige tekens.", field="source")
     return note
 

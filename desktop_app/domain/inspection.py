@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
@@ -27,6 +26,7 @@ from desktop_app.domain.errors import (
 )
 from desktop_app.domain.ids import EvidenceId, ReportId, UserId
 from desktop_app.domain.roles import Role
+from desktop_app.domain.text import check_text
 
 AIVD_LOCATION = "aivd"
 ISSUED_STATUS = "issued"
@@ -341,9 +341,7 @@ def normalize_notes(raw: str) -> str:
         raise InvalidInput(
             f"De aantekeningen zijn te lang (maximaal {NOTES_MAX_LENGTH} tekens).", field="notes"
         )
-    if any(ch not in "\n\t" and unicodedata.category(ch) == "Cc" for ch in notes):
-        raise InvalidInput("De aantekeningen bevatten ongeldige tekens.", field="notes")
-    return notes
+    return check_text(notes, field="notes", label="De aantekeningen", multiline=True)
 
 
 class SessionEventKind(enum.StrEnum):

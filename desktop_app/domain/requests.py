@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -16,6 +14,7 @@ from typing import NamedTuple
 from desktop_app.domain.calendar import REQUEST_TERM_WORKING_DAYS, AtwCalendar
 from desktop_app.domain.choices import parse_choice
 from desktop_app.domain.errors import InvalidInput, InvalidState
+from desktop_app.domain.text import check_name, check_text, collapse, shown
 
 SUBJECT_NAME_MAX_LENGTH = 200
 IND_REFERENCE_MAX_LENGTH = 64
@@ -26,9 +25,6 @@ EARLIEST_RECEIVED = dt.date(2000, 1, 1)
 DEFAULT_WARN_FROM_DAY = 8
 REFERENCE_PREFIX = "NV"
 REFERENCE_MAX_SEQUENCE = 999_999
-
-# C0/C1 control characters (tabs, newlines, ...) do not belong in a name or reference.
-_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class Purpose(enum.StrEnum):
@@ -173,7 +169,7 @@ def parse_reference(reference: str) -> tuple[int, int]:
     ):
         return int(parts[1]), int(parts[2])
     raise InvalidInput(
-        f"'{reference}' is geen geldig kenmerk (verwacht bijvoorbeeld NV-2026-000123).",
+        f"'{shown(reference)}' is geen geldig kenmerk (verwacht bijvoorbeeld NV-2026-000123).",
         field="reference",
     )
 
@@ -200,8 +196,9 @@ class RequestDraft(NamedTuple):
 
 
 def validate_subject_name(value: str) -> str:
-    """Any script; whitespace collapsed and NFC-normalised so equal names compare equal."""
-    name = unicodedata.normalize("NFC", " ".join(value.split()))
+    """Any script; whitespace collapsed and NFC-normalised so equal names compare equal, and
+    none of the invisible characters ``text.check_name`` refuses."""
+    name = collapse(value)
     if not name:
         raise InvalidInput("De naam van de betrokkene is verplicht.", field="subject_name")
     if len(name) > SUBJECT_NAME_MAX_LENGTH:
@@ -209,18 +206,14 @@ def validate_subject_name(value: str) -> str:
             f"De naam van de betrokkene is langer dan {SUBJECT_NAME_MAX_LENGTH} tekens.",
             field="subject_name",
         )
-    if _CONTROL_CHARS.search(name):
-        raise InvalidInput(
-            "De naam van de betrokkene bevat een ongeldig (stuur)teken.", field="subject_name"
-        )
-    return name
+    return check_name(name, field="subject_name", label="De naam van de betrokkene")
 
 
 def validate_v_number(value: str) -> str:
     v_number = value.strip()
     if len(v_number) != 10 or not v_number.isascii() or not v_number.isdigit():
         raise InvalidInput(
-            f"Het V-nummer '{value}' is ongeldig: het bestaat uit precies 10 cijfers.",
+            f"Het V-nummer '{shown(value)}' is ongeldig: het bestaat uit precies 10 cijfers.",
             field="v_number",
         )
     return v_number
@@ -241,17 +234,22 @@ def validate_nationality(value: str | None) -> str | None:
     code = stripped.upper() if stripped.isascii() else stripped
     if len(code) not in (2, 3) or not code.isascii() or not code.isalpha():
         raise InvalidInput(
-            f"De nationaliteit '{value}' is ongeldig: gebruik een landcode van 2 of 3 letters "
-            "(ISO 3166-1, bijvoorbeeld NL of NLD).",
+            f"De nationaliteit '{shown(value)}' is ongeldig: gebruik een landcode van 2 of 3 "
+            "letters (ISO 3166-1, bijvoorbeeld NL of NLD).",
             field="nationality",
         )
     return code
 
 
 def validate_ind_reference(value: str | None) -> str | None:
-    return _clean_text(
+    """Kept as given (trimmed, not normalised): it is the IND's own reference. Held to the
+    rules of a name: a reference is a one-line label that people compare by eye."""
+    reference = _clean_text(
         value, field="ind_reference", label="Het IND-kenmerk", max_length=IND_REFERENCE_MAX_LENGTH
     )
+    if reference is None:
+        return None
+    return check_name(reference, field="ind_reference", label="Het IND-kenmerk")
 
 
 def validate_birth_date(value: dt.date | None, *, today: dt.date) -> dt.date | None:
@@ -314,7 +312,7 @@ def parse_date(value: str, *, field: str) -> dt.date:
         except ValueError:
             pass
     raise InvalidInput(
-        f"'{value}' is geen geldige datum (verwacht JJJJ-MM-DD, bijvoorbeeld 2026-04-23).",
+        f"'{shown(value)}' is geen geldige datum (verwacht JJJJ-MM-DD, bijvoorbeeld 2026-04-23).",
         field=field,
     )
 
@@ -329,9 +327,9 @@ def _clean_text(
         return None
     if len(text) > max_length:
         raise InvalidInput(f"{label} is langer dan {max_length} tekens.", field=field)
-    checked = text.replace("\r\n", "").replace("\n", "").replace("\t", "") if multiline else text
-    if _CONTROL_CHARS.search(checked):
-        raise InvalidInput(f"{label} bevat een ongeldig (stuur)teken.", field=field)
+    # A Windows line break is a line break; a lone carriage return is a control character.
+    checked = text.replace("\r\n", "\n") if multiline else text
+    check_text(checked, field=field, label=label, multiline=multiline)
     return text
 
 
@@ -352,6 +350,21 @@ class DelayNotice:
 
     def is_on_time(self, deadline: dt.date) -> bool:
         return self.date <= deadline
+
+
+def check_delay_notice_allowed(status: RequestStatus, existing: DelayNotice | None) -> None:
+    """A delay notice is for an open request, once. A closed request has met or missed its
+    deadline already (a notice now would rewrite its history); a second notice could overwrite
+    one that was on time and turn "late with notice" into "late without"."""
+    if status.is_closed:
+        raise InvalidState(
+            f"Het verzoek is al afgesloten ({status.label_nl}); uitstel melden kan niet meer."
+        )
+    if existing is not None:
+        raise InvalidState(
+            f"Er is al uitstel gemeld op {existing.date.isoformat()}; een tweede melding wordt "
+            "niet vastgelegd."
+        )
 
 
 def validate_delay_notice(

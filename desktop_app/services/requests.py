@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.domain import intake
-from desktop_app.domain.errors import Cancelled, InvalidInput, InvalidState, NotFound
+from desktop_app.domain.errors import Cancelled, InvalidInput, NotFound
+from desktop_app.domain.queries import RequestQuery, RequestRecord
 from desktop_app.domain.requests import (
     DEFAULT_WARN_FROM_DAY,
     DashboardBucket,
@@ -19,6 +20,7 @@ from desktop_app.domain.requests import (
     Purpose,
     RequestDraft,
     RequestStatus,
+    check_delay_notice_allowed,
     close_without_report,
     dashboard_thresholds,
     is_overdue,
@@ -27,13 +29,13 @@ from desktop_app.domain.requests import (
     validate_request,
 )
 from desktop_app.domain.roles import Role
+from desktop_app.domain.text import shown
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import calendar_days as calendar_repo
 from desktop_app.storage import requests as repo
 from desktop_app.storage import users as settings_repo
 from desktop_app.storage.db import Connection
-from desktop_app.storage.requests import RequestQuery, RequestRecord
 
 INTAKE = (Role.AIVD_OFFICER, Role.IND_LIAISON)
 READERS = (Role.AIVD_OFFICER, Role.AIVD_SIGNER, Role.IND_LIAISON)
@@ -205,9 +207,11 @@ def import_requests(
                 raise InvalidInput("Het bestand is groter dan 200 MB.", field="file")
             data = source.read_bytes()
         except FileNotFoundError:
-            raise NotFound(f"Het bestand '{source.name}' bestaat niet.") from None
+            raise NotFound(f"Het bestand '{shown(source.name)}' bestaat niet.") from None
         except IsADirectoryError:
-            raise InvalidInput(f"'{source.name}' is een map, geen bestand.", field="file") from None
+            raise InvalidInput(
+                f"'{shown(source.name)}' is een map, geen bestand.", field="file"
+            ) from None
         suffix = suffix or source.suffix
     else:
         data = source
@@ -317,17 +321,7 @@ def notify_delay(
     with session.transaction("request.notify_delay", _obj(request_id)) as tx:
         session.require(HANDLERS, "uitstel melden")
         record = _get(tx.conn, request_id)
-        if record.status.is_closed:
-            raise InvalidInput(
-                "Het verzoek is al afgesloten; uitstel melden kan niet meer.", field="status"
-            )
-        if record.delay_notice is not None:
-            # One notice per request: a later one must not overwrite a notice that was on time
-            # (that would turn "late with notice" into "late without").
-            raise InvalidState(
-                f"Er is al uitstel gemeld op {record.delay_notice.date.isoformat()}; een tweede "
-                "melding wordt niet vastgelegd."
-            )
+        check_delay_notice_allowed(record.status, record.delay_notice)
         today = session.clock.today()
         notice = validate_delay_notice(
             date=date or today,

@@ -293,6 +293,91 @@ def test_json_syntax_error() -> None:
     assert err.row is None
 
 
+GOOD_ROW = (
+    '{"subject_name": "A", "v_number": "0123456789", "purpose": "asylum", "received": "2026-06-01"}'
+)
+
+
+def test_json_duplicate_key_is_refused_like_a_duplicate_column() -> None:
+    doc = f'[{GOOD_ROW}, {{"subject_name": "A", "subject_name": "B", "v_number": "0123456789"}}]'
+    err = rejected(doc.encode(), ".json")
+    assert (err.row, err.field) == (2, "subject_name")
+    assert err.message.startswith("Rij 2")
+    assert "twee keer" in err.message
+    column = rejected(csv_bytes("subject_name;subject_name;v_number;purpose;received"))
+    assert "twee keer" in column.message
+
+
+def test_json_duplicate_key_in_a_nested_object_is_not_text() -> None:
+    doc = '[{"subject_name": {"a": 1, "a": 2}, "v_number": "0123456789"}]'
+    err = rejected(doc.encode(), ".json")
+    assert (err.row, err.field) == (1, "subject_name")
+
+
+@pytest.mark.parametrize("depth", [100_000, 5_000])
+def test_json_nested_too_deep_is_refused_as_a_whole(depth: int) -> None:
+    for doc in (
+        "[" * depth,
+        "[" * depth + "]" * depth,
+        "[" + '{"a":' * depth + "1" + "}" * depth + "]",
+    ):
+        err = rejected(doc.encode(), ".json")
+        assert err.field == "file"
+        assert "te diep genest" in err.message
+
+
+def test_json_huge_number_names_its_row() -> None:
+    for number in ("1" * 5000, "-" + "9" * 100_000, "1" * 5000 + ".5e99999"):
+        doc = f'[{GOOD_ROW}, {{"subject_name": "A", "v_number": {number}}}]'
+        err = rejected(doc.encode(), ".json")
+        assert (err.row, err.field) == (2, "v_number")
+        assert "tekst" in err.message
+
+
+@pytest.mark.parametrize(
+    ("value", "field"),
+    [
+        ('"A\\ud800B"', "subject_name"),  # a lone surrogate escape
+        ('"A\\u0000B"', "subject_name"),
+        ('"A\\u202eB"', "subject_name"),
+        ('"A\\u001b[31mB"', "subject_name"),
+        ('["A"]', "subject_name"),
+        ("true", "subject_name"),
+    ],
+)
+def test_json_bad_text_names_row_and_field(value: str, field: str) -> None:
+    bad_row = GOOD_ROW.replace('"A"', value, 1)
+    doc = f"[{GOOD_ROW}, {bad_row}]"
+    err = rejected(doc.encode(), ".json")
+    assert (err.row, err.field) == (2, field)
+    err.message.encode("utf-8")  # never carries the surrogate into the message
+
+
+def test_json_unknown_key_is_quoted_safely() -> None:
+    err = rejected(b'[{"\\u001b[2J\\ud800": "x"}]', ".json")
+    assert err.row == 1
+    assert "\x1b" not in err.message and "\ud800" not in err.message
+    assert "\\x1b[2J\\ud800" in err.message
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Jan\u202eJansen", "U+202E"), ("Jan\u200bJansen", "U+200B"), ("Ja\u200dn", "U+200D")],
+)
+def test_csv_invisible_characters_in_names_are_refused(name: str, code: str) -> None:
+    err = rejected(csv_bytes(HEADER, f"{name};0123456789;asylum;2026-06-01;;;"))
+    assert (err.row, err.field) == (1, "subject_name")
+    assert code in err.message
+
+
+def test_csv_names_that_need_joiners_are_imported() -> None:
+    persian = "می\u200cخواهم"
+    [draft] = parse_import(
+        csv_bytes(HEADER, f"{persian};0123456789;asylum;2026-06-01;;;"), ".csv", TODAY
+    )
+    assert draft.subject_name == persian
+
+
 # -- speed ---------------------------------------------------------------------------------------
 
 
@@ -430,7 +515,12 @@ def test_a_corrupted_row_is_reported_exactly(
 
 any_text = st.text(max_size=12)
 field_texts = {
-    "subject_name": names | any_text | st.just("C\u0327elik") | st.just(" a\u200db "),
+    "subject_name": names
+    | any_text
+    | st.just("C\u0327elik")
+    | st.just(" a\u200db ")
+    | st.just("می\u200cخواهم")
+    | st.just("Jan\u202eJansen"),
     "v_number": v_numbers | any_text | st.just(" 0123456789 ") | st.just("０１２３４５６７８９"),
     "purpose": st.sampled_from([p.value for p in Purpose] + [" Asylum ", "x", ""]) | any_text,
     "received": received_dates.map(str)

@@ -19,6 +19,7 @@ from desktop_app.domain.requests import (
     RequestStatus,
     Timeliness,
     can_transition,
+    check_delay_notice_allowed,
     close_without_report,
     dashboard_bucket,
     dashboard_bucket_by_thresholds,
@@ -202,6 +203,31 @@ def test_bad_names(name: str) -> None:
     assert invalid_field(subject_name=name) == "subject_name"
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Jan\u202eJansen",  # right-to-left override: would show as "Jan" + "nesnaJ"
+        "Jan\u2066Jansen",
+        "Jan\u200bJansen",  # zero-width space: looks like "JanJansen"
+        "Jan\ufeffJansen",
+        "Ja\u200dn",
+        "Jan\ud800Jansen",  # lone surrogate
+        "Jan\udcffJansen",  # a non-UTF-8 argv byte
+        "Jan \x1b[31mJansen",
+    ],
+)
+def test_names_refuse_invisible_and_unencodable_characters(name: str) -> None:
+    with pytest.raises(InvalidInput) as info:
+        valid(subject_name=name)
+    assert info.value.field == "subject_name"
+    info.value.message.encode("utf-8")
+
+
+def test_names_keep_the_joiners_their_script_needs() -> None:
+    assert valid(subject_name="می\u200cخواهم").subject_name == "می\u200cخواهم"
+    assert valid(subject_name="क्\u200dष").subject_name == "क्\u200dष"
+
+
 def test_unicode_whitespace_in_names_collapses_to_one_space() -> None:
     assert valid(subject_name="Jan\x85\u2003 Jansen").subject_name == "Jan Jansen"
 
@@ -252,6 +278,21 @@ def test_ind_reference() -> None:
     assert valid(ind_reference="   ").ind_reference is None
     assert invalid_field(ind_reference="x" * 65) == "ind_reference"
     assert invalid_field(ind_reference="a\nb") == "ind_reference"
+    assert invalid_field(ind_reference="IND\u202e-1") == "ind_reference"
+    assert invalid_field(ind_reference="IND\ud800") == "ind_reference"
+
+
+def test_echoed_input_is_quoted_safely() -> None:
+    with pytest.raises(InvalidInput) as info:
+        valid(v_number="\x1b[2J\ud800")
+    assert "\x1b" not in info.value.message and "\ud800" not in info.value.message
+    assert "\\x1b[2J\\ud800" in info.value.message
+    with pytest.raises(InvalidInput) as info:
+        parse_date("\x1b]0;x\x07", field="received")
+    assert "\x1b" not in info.value.message
+    with pytest.raises(InvalidInput) as info:
+        parse_reference("NV-\ud800")
+    info.value.message.encode("utf-8")
 
 
 def test_parse_date() -> None:
@@ -309,6 +350,37 @@ def test_delay_notice_rejects(overrides: dict[str, Any], field: str) -> None:
     with pytest.raises(InvalidInput) as info:
         validate_delay_notice(**args)
     assert info.value.field == field
+
+
+def test_reasons_refuse_controls_and_surrogates_but_keep_lines() -> None:
+    for bad in ("r\x00", "r\ud800", "r\x1b[1m"):
+        with pytest.raises(InvalidInput) as info:
+            validate_delay_notice(
+                date=D(2026, 6, 10), reason=bad, by="x", received=D(2026, 6, 1), today=TODAY
+            )
+        assert info.value.field == "reason"
+        with pytest.raises(InvalidInput) as info:
+            close_without_report(S.IN_PROGRESS, bad)
+        assert info.value.field == "reason"
+    _, reason = close_without_report(S.IN_PROGRESS, "regel 1\r\n\tregel 2")
+    assert reason.startswith("regel 1") and reason.endswith("\n\tregel 2")
+
+
+@pytest.mark.parametrize("status", sorted(CLOSED_STATUSES))
+def test_no_delay_notice_on_a_closed_request(status: RequestStatus) -> None:
+    with pytest.raises(InvalidState) as info:
+        check_delay_notice_allowed(status, None)
+    assert "al afgesloten" in info.value.message
+    assert status.label_nl in info.value.message
+
+
+def test_one_delay_notice_per_request() -> None:
+    check_delay_notice_allowed(S.IN_PROGRESS, None)
+    check_delay_notice_allowed(S.REPORT_IN_PREPARATION, None)
+    earlier = DelayNotice(date=D(2026, 6, 10), reason="r", by="x")
+    with pytest.raises(InvalidState) as info:
+        check_delay_notice_allowed(S.IN_PROGRESS, earlier)
+    assert "2026-06-10" in info.value.message
 
 
 def test_late_delay_notice_is_recorded_but_not_on_time() -> None:

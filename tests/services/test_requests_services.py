@@ -23,6 +23,7 @@ from desktop_app.domain.errors import (
     InvalidState,
     NotFound,
 )
+from desktop_app.domain.queries import RequestQuery, SortColumn
 from desktop_app.domain.requests import DashboardBucket, RequestStatus
 from desktop_app.domain.roles import Role
 from desktop_app.services import calendar as calendar_service
@@ -33,7 +34,6 @@ from desktop_app.services import users
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import requests as requests_storage
-from desktop_app.storage.requests import RequestQuery, SortColumn
 from desktop_app.storage.requests import bulk as requests_bulk
 
 PERSONAL = ("Çelik", "celik", "1234567890", "Müller", "Иван")
@@ -375,8 +375,9 @@ def test_workflow_rules(ws: Any, clock: Any) -> None:
             "by": late.delay_notice.by,
         }
         request_service.close_no_data(s, rec.id, reason="geen gegevens")
-        with pytest.raises(InvalidInput):
+        with pytest.raises(InvalidState) as closed:
             request_service.notify_delay(s, rec.id, reason="te laat")
+        assert "al afgesloten" in closed.value.message
 
 
 def test_lazy_list_and_dashboard(ws: Any) -> None:
