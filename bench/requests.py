@@ -39,6 +39,7 @@ from typing import Any
 from bench.common import Figure, p95
 from desktop_app.domain.calendar import AtwCalendar
 from desktop_app.domain.clock import FixedClock
+from desktop_app.domain.queries import RequestQuery, SortColumn
 from desktop_app.domain.requests import (
     DashboardBucket,
     Purpose,
@@ -54,7 +55,6 @@ from desktop_app.services.workspace import init_workspace, open_session
 from desktop_app.storage import calendar_days, migrations
 from desktop_app.storage import requests as repo
 from desktop_app.storage.db import MEMORY_SECURITY_ENV
-from desktop_app.storage.requests import RequestQuery, SortColumn
 
 PASSWORD = "bench-wachtwoord-1"
 OFFICER = "officier"

@@ -187,10 +187,10 @@ def seed_demo_requests(
 
     from desktop_app.domain.calendar import AtwCalendar
     from desktop_app.domain.clock import FixedClock
+    from desktop_app.domain.queries import RequestQuery, SortColumn
     from desktop_app.services import calendar as calendar_service
     from desktop_app.services import provisions
     from desktop_app.services import requests as request_service
-    from desktop_app.storage.requests import RequestQuery, SortColumn
 
     rng = random.Random(seed)  # noqa: S311 (fictitious demo data, no security)
     today = env.clock.today()

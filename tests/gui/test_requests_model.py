@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.calendar import AtwCalendar
+from desktop_app.domain.queries import SortColumn
 from desktop_app.domain.requests import (
     DashboardBucket,
     DelayNotice,
@@ -25,7 +26,6 @@ from desktop_app.domain.requests import (
 from desktop_app.gui.requests.models import DeadlineContext, RequestTableModel
 from desktop_app.gui.requests.page import request_table
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.storage.requests import SortColumn
 
 TODAY = dt.date(2026, 11, 5)
 

@@ -16,6 +16,7 @@ import pytest
 
 from desktop_app.domain.calendar import AtwCalendar
 from desktop_app.domain.errors import InvalidInput
+from desktop_app.domain.queries import RequestQuery, RequestRecord, SortColumn
 from desktop_app.domain.requests import (
     DashboardBucket,
     DelayNotice,
@@ -30,7 +31,7 @@ from desktop_app.domain.statistics import RequestFacts
 from desktop_app.storage import migrations
 from desktop_app.storage import requests as repo
 from desktop_app.storage.db import Database
-from desktop_app.storage.requests import RequestQuery, SortColumn, bulk, planner
+from desktop_app.storage.requests import bulk, planner
 
 TODAY = dt.date(2026, 11, 2)
 CAL = AtwCalendar()
@@ -215,7 +216,7 @@ def test_dashboard_counts_agree_with_the_pure_bucket(
         assert len(overdue) == counts[DashboardBucket.OVERDUE]
 
 
-def _bucket(r: repo.RequestRecord, today: dt.date, warn: int) -> DashboardBucket:
+def _bucket(r: RequestRecord, today: dt.date, warn: int) -> DashboardBucket:
     return dashboard_bucket(
         deadline=r.deadline,
         status=r.status,

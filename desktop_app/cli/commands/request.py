@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import count, optional_date, request_id
 from desktop_app.domain.errors import InvalidInput
+from desktop_app.domain.queries import RequestQuery
 from desktop_app.domain.requests import RequestStatus
 from desktop_app.services import requests as request_service
-from desktop_app.storage.requests import RequestQuery
 
 if TYPE_CHECKING:
     from desktop_app.cli.context import Context

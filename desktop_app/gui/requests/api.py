@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.calendar import AtwCalendar
+from desktop_app.domain.queries import RequestQuery, SortColumn
 from desktop_app.domain.requests import (
     DashboardBucket,
     DashboardThresholds,
@@ -24,7 +25,6 @@ from desktop_app.services import provisions as provision_service
 from desktop_app.services import requests as request_service
 from desktop_app.services import stats as stats_service
 from desktop_app.services.session import Session
-from desktop_app.storage.requests import RequestQuery, SortColumn
 
 __all__ = [
     "DashboardView",

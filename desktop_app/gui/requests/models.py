@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.calendar import AtwCalendar
+from desktop_app.domain.queries import SortColumn
 from desktop_app.domain.requests import (
     DashboardBucket,
     DashboardThresholds,
@@ -49,7 +50,6 @@ from desktop_app.gui.requests.labels import (
     status_label,
 )
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.storage.requests import SortColumn
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -8,6 +8,8 @@ Three parts, each with its own reason to change:
 - ``planner``: the request list's queries (filters, search, order; ids, count, dashboard).
 
 This package re-exports their public names, so callers keep ``storage.requests.by_id`` etc.
+The types the list is asked and answers with (``RequestQuery``, ``SortColumn``,
+``RequestRecord``) are the domain's (``domain.queries``).
 (A test that changes a tuning constant patches the module that reads it, e.g. ``bulk``.)
 
 Every function takes a connection (the caller owns the transaction) and works unchanged on a
@@ -37,8 +39,6 @@ from desktop_app.storage.requests.bulk import (
     insert_many,
 )
 from desktop_app.storage.requests.planner import (
-    RequestQuery,
-    SortColumn,
     count,
     dashboard_counts,
     search_kind,
@@ -47,7 +47,6 @@ from desktop_app.storage.requests.planner import (
 from desktop_app.storage.requests.records import (
     STATUS_BY_CODE,
     STATUS_CODE,
-    RequestRecord,
     by_id,
     fold_name,
     fts_integrity_ok,
@@ -70,9 +69,6 @@ __all__ = [
     "STATUS_BY_CODE",
     "STATUS_CODE",
     "InsertedRange",
-    "RequestQuery",
-    "RequestRecord",
-    "SortColumn",
     "by_id",
     "count",
     "dashboard_counts",

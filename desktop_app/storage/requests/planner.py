@@ -4,61 +4,15 @@ after filtering (see ``_sort_in_memory``)."""
 
 from __future__ import annotations
 
-import enum
 from array import array
 from dataclasses import dataclass
 
-from desktop_app.domain.choices import parse_choice
 from desktop_app.domain.errors import InvalidInput
-from desktop_app.domain.requests import (
-    DashboardBucket,
-    DashboardThresholds,
-    RequestStatus,
-    parse_reference,
-)
+from desktop_app.domain.queries import RequestQuery, SortColumn
+from desktop_app.domain.requests import DashboardBucket, DashboardThresholds, parse_reference
 from desktop_app.domain.search_text import fts_query, v_number_prefix
 from desktop_app.storage.db import Connection
 from desktop_app.storage.requests.records import _OPEN, STATUS_CODE, status_counts
-
-
-class SortColumn(enum.StrEnum):
-    """Sort orders of the request list; each is served by an index (ties broken by id)."""
-
-    RELEVANCE = "relevance"  # search: exact V-number/reference hits, then bm25; else newest first
-    REFERENCE = "reference"
-    RECEIVED = "received"
-    DEADLINE = "deadline"
-    STATUS = "status"  # workflow order, then received
-    SUBJECT_NAME = "subject_name"  # folded: case and diacritics ignored
-
-    @classmethod
-    def parse(cls, value: str) -> SortColumn:
-        return parse_choice(cls, value, unknown="Onbekende sortering", field="sort")
-
-
-@dataclass(frozen=True, slots=True)
-class RequestQuery:
-    """What the request list shows: filters (all optional, combined with AND), search, order.
-
-    ``overdue`` is the same set as ``bucket=DashboardBucket.OVERDUE``. ``search`` matches names
-    (case and diacritics ignored, any script), V-numbers (exact, or a prefix of digits), the
-    reference and the IND reference.
-    """
-
-    status: RequestStatus | None = None
-    overdue: bool = False
-    bucket: DashboardBucket | None = None
-    search: str = ""
-    sort: SortColumn = SortColumn.RELEVANCE
-    descending: bool = False
-
-    @property
-    def has_search(self) -> bool:
-        return bool(self.search.strip())
-
-    @property
-    def has_filters(self) -> bool:
-        return self.status is not None or self.overdue or self.bucket is not None
 
 
 def _notice_missing(alias: str = "r") -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.domain.calendar import AtwCalendar
 from desktop_app.domain.ids import RequestId
+from desktop_app.domain.queries import RequestRecord
 from desktop_app.domain.requests import (
     DelayNotice,
     Purpose,
@@ -35,30 +35,6 @@ _PURPOSES = {p.value: p for p in Purpose}
 
 # Placeholders per IN (...) when fetching a page of rows by id.
 _IDS_PER_STATEMENT = 500
-
-
-@dataclass(frozen=True, slots=True)
-class RequestRecord:
-    """One stored request, without derived flags (those depend on "today")."""
-
-    id: RequestId
-    reference: str
-    ind_reference: str | None
-    subject_name: str
-    v_number: str
-    birth_date: dt.date | None
-    nationality: str | None
-    purpose: Purpose
-    received: dt.date
-    deadline: dt.date
-    calendar_version: str
-    status: RequestStatus
-    closed_on: dt.date | None
-    close_reason: str | None
-    delay_notice: DelayNotice | None
-    notes: str | None
-    created_by: str
-    created_at: str
 
 
 def fold_name(name: str) -> str:
