@@ -26,13 +26,15 @@ from desktop_app.domain.errors import (
 )
 from desktop_app.domain.ids import EvidenceId, ReportId, UserId
 from desktop_app.domain.roles import Role
+from desktop_app.domain.settings import INSPECTION_IDLE_MINUTES
 from desktop_app.domain.text import check_text
 
 AIVD_LOCATION = "aivd"
 ISSUED_STATUS = "issued"
-DEFAULT_IDLE_MINUTES = 10
-MIN_IDLE_MINUTES = 1
-MAX_IDLE_MINUTES = 60
+# The bounds are the setting's own (declared once, in domain.settings).
+DEFAULT_IDLE_MINUTES = INSPECTION_IDLE_MINUTES.default
+MIN_IDLE_MINUTES = INSPECTION_IDLE_MINUTES.minimum
+MAX_IDLE_MINUTES = INSPECTION_IDLE_MINUTES.maximum
 NOTES_MAX_LENGTH = 20_000
 
 _MONTHS_NL = (

@@ -18,15 +18,15 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.clock import SystemClock
 from desktop_app.domain.errors import AppError
+from desktop_app.domain.settings import IDLE_MINUTES
 from desktop_app.gui.errors import message_for
-from desktop_app.gui.idle import parse_idle_minutes
 from desktop_app.gui.idle_monitor import IdleMonitor
 from desktop_app.gui.login import LoginDialog
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services import settings
 from desktop_app.services.session import Environment, Session
 from desktop_app.services.workspace import WorkspacePaths, open_session
-from desktop_app.storage.users import get_setting
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +44,7 @@ def sign_in(env: Environment, data_dir: Path, name: str, password: str) -> Signe
     """Runs on the worker: open the session (Argon2, ~0.5-1 s) and read the idle setting."""
     session = open_session(env, data_dir, name, password)
     try:
-        with session.reading() as conn:
-            minutes = parse_idle_minutes(get_setting(conn, "idle_minutes"))
+        minutes = settings.value(session, IDLE_MINUTES)
     except BaseException:
         session.close()
         raise

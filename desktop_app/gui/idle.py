@@ -9,22 +9,6 @@ import datetime as dt
 
 from desktop_app.domain.clock import Clock
 
-DEFAULT_IDLE_MINUTES = 5
-MIN_IDLE_MINUTES = 1
-MAX_IDLE_MINUTES = 120
-
-
-def parse_idle_minutes(value: str | None) -> int:
-    """The workspace setting ``idle_minutes``; missing or nonsense falls back to the default,
-    and the value is kept within sane bounds (a huge value would switch the lock off)."""
-    if value is None:
-        return DEFAULT_IDLE_MINUTES
-    try:
-        minutes = int(value.strip())
-    except ValueError:
-        return DEFAULT_IDLE_MINUTES
-    return max(MIN_IDLE_MINUTES, min(MAX_IDLE_MINUTES, minutes))
-
 
 class IdlePolicy:
     def __init__(self, clock: Clock, timeout: dt.timedelta) -> None:

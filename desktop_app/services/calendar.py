@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from desktop_app.domain.calendar import AtwCalendar
 from desktop_app.domain.errors import InvalidInput, NotFound
 from desktop_app.domain.roles import Role
+from desktop_app.domain.settings import WARN_FROM_DAY
+from desktop_app.services import settings
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import calendar_days as repo
@@ -100,18 +102,6 @@ def remove_day(session: Session, day: dt.date) -> CalendarChange:
 
 
 def set_warn_from_day(session: Session, day: int) -> int:
-    """From which working day of the term the officer is warned (domain default 8)."""
-    from desktop_app.domain.calendar import REQUEST_TERM_WORKING_DAYS
-    from desktop_app.storage import users as settings_repo
-
-    with session.transaction("settings.warn_from_day", "setting:warn_from_day") as tx:
-        session.require(ADMIN_ONLY, "termijnwaarschuwing instellen")
-        if not 1 <= day <= REQUEST_TERM_WORKING_DAYS:
-            raise InvalidInput(
-                f"Kies een werkdag van 1 tot en met {REQUEST_TERM_WORKING_DAYS}.",
-                field="warn_from_day",
-            )
-        old = settings_repo.get_setting(tx.conn, "warn_from_day")
-        settings_repo.set_setting(tx.conn, "warn_from_day", str(day))
-        tx.details = {"from": old, "to": day}
-    return day
+    """From which working day of the term the officer is warned (the calendar page's own field;
+    the setting is declared in domain.settings like every other)."""
+    return settings.change(session, WARN_FROM_DAY.key, day).value

@@ -37,14 +37,12 @@ from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import (
     AppError,
     Forbidden,
-    InvalidInput,
     InvalidState,
     NotFound,
 )
 from desktop_app.domain.evidence import NOT_DISPLAYABLE_NL, EvidenceKind
 from desktop_app.domain.ids import EvidenceId, InspectionId, ReportId
 from desktop_app.domain.inspection import (
-    DEFAULT_IDLE_MINUTES,
     Eligibility,
     EndReason,
     InspectionSession,
@@ -55,13 +53,14 @@ from desktop_app.domain.inspection import (
     check_eligibility,
     normalize_notes,
     replay,
-    validate_idle_minutes,
     visible_items,
 )
 from desktop_app.domain.reports import ReportStatus
 from desktop_app.domain.roles import Role, require_any_role
+from desktop_app.domain.settings import INSPECTION_IDLE_MINUTES
 from desktop_app.reporting import InspectionItem, PrintContext, render_inspection_record_pdf
 from desktop_app.reporting import InspectionRecord as PrintedRecord
+from desktop_app.services import settings
 from desktop_app.services.session import AUDITED_REFUSALS, Session
 from desktop_app.storage import audit
 from desktop_app.storage import evidence as evidence_repo
@@ -96,7 +95,7 @@ __all__ = [
     "touch",
 ]
 
-IDLE_SETTING = "inspection_idle_minutes"
+IDLE_SETTING = INSPECTION_IDLE_MINUTES.key
 ACTIVITY_INTERVAL = dt.timedelta(seconds=60)
 INSPECTOR_ROLES = frozenset({Role.IND_INSPECTOR})
 READER_ROLES = frozenset({Role.AIVD_OFFICER, Role.AIVD_SIGNER})
@@ -251,14 +250,7 @@ def _obj(inspection_id: int) -> str:
 
 def idle_minutes(conn: Connection) -> int:
     """The workspace setting ``inspection_idle_minutes``; missing or invalid: the default."""
-    raw = users_repo.get_setting(conn, IDLE_SETTING)
-    if raw is None:
-        return DEFAULT_IDLE_MINUTES
-    try:
-        return validate_idle_minutes(int(raw.strip()))
-    except (ValueError, InvalidInput):
-        log.warning("invalid %s setting; using %d minutes", IDLE_SETTING, DEFAULT_IDLE_MINUTES)
-        return DEFAULT_IDLE_MINUTES
+    return settings.read(conn, INSPECTION_IDLE_MINUTES)
 
 
 def _fresh_user(session: Session, conn: Connection) -> UserRecord:

@@ -14,7 +14,6 @@ from desktop_app.domain import intake
 from desktop_app.domain.errors import Cancelled, InvalidInput, NotFound
 from desktop_app.domain.queries import RequestQuery, RequestRecord
 from desktop_app.domain.requests import (
-    DEFAULT_WARN_FROM_DAY,
     DashboardBucket,
     DashboardThresholds,
     Purpose,
@@ -29,12 +28,13 @@ from desktop_app.domain.requests import (
     validate_request,
 )
 from desktop_app.domain.roles import Role
+from desktop_app.domain.settings import WARN_FROM_DAY
 from desktop_app.domain.text import shown
+from desktop_app.services import settings
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import calendar_days as calendar_repo
 from desktop_app.storage import requests as repo
-from desktop_app.storage import users as settings_repo
 from desktop_app.storage.db import Connection
 
 INTAKE = (Role.AIVD_OFFICER, Role.IND_LIAISON)
@@ -53,12 +53,7 @@ def warn_from_day(session: Session) -> int:
 
 
 def _warn_from_day(conn: Connection) -> int:
-    value = settings_repo.get_setting(conn, "warn_from_day")
-    try:
-        day = int(value) if value is not None else DEFAULT_WARN_FROM_DAY
-    except ValueError:
-        return DEFAULT_WARN_FROM_DAY
-    return day if 1 <= day <= 10 else DEFAULT_WARN_FROM_DAY
+    return settings.read(conn, WARN_FROM_DAY)
 
 
 def _thresholds(session: Session, conn: Connection) -> DashboardThresholds:

@@ -16,13 +16,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.domain.clock import FixedClock
 from desktop_app.domain.errors import AuthFailed, InvalidInput
+from desktop_app.domain.settings import IDLE_MINUTES
 from desktop_app.gui import errors
 from desktop_app.gui.i18n import install_translators, remove_translators, wanted_language
-from desktop_app.gui.idle import DEFAULT_IDLE_MINUTES, IdlePolicy, parse_idle_minutes
+from desktop_app.gui.idle import IdlePolicy
 from desktop_app.gui.login import LoginDialog
 from desktop_app.gui.sections import SECTIONS
 from desktop_app.gui.tasks import TaskRunner
 
+DEFAULT_IDLE_MINUTES = IDLE_MINUTES.default
 START = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
 
 
@@ -193,7 +195,7 @@ def test_messages_never_log_at_error_for_app_errors(caplog: pytest.LogCaptureFix
     ],
 )
 def test_parse_idle_minutes(value: str | None, minutes: int) -> None:
-    assert parse_idle_minutes(value) == minutes
+    assert IDLE_MINUTES.read(value) == minutes
 
 
 def test_idle_policy_expires_after_the_timeout() -> None:
