@@ -17,6 +17,7 @@ from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import calendar_days as calendar_repo
 from desktop_app.storage import provisions as provision_repo
+from desktop_app.storage import reports as report_repo
 from desktop_app.storage import requests as request_repo
 from desktop_app.storage.db import Connection
 from desktop_app.storage.files import atomic_write
@@ -42,12 +43,7 @@ def _check_period(period_from: dt.date, period_to: dt.date) -> None:
 def _reports_issued(conn: Connection, period_from: dt.date, period_to: dt.date) -> int:
     if not request_repo.table_exists(conn, "reports"):
         return 0
-    row = conn.execute(
-        "SELECT count(*) FROM reports WHERE issued_at IS NOT NULL"
-        " AND substr(issued_at, 1, 10) BETWEEN ? AND ?",
-        (period_from.isoformat(), period_to.isoformat()),
-    ).fetchone()
-    return int(row[0])
+    return report_repo.count_issued_between(conn, period_from, period_to)
 
 
 def _inspections(conn: Connection, period_from: dt.date, period_to: dt.date) -> int:

@@ -380,6 +380,16 @@ def involved_users(conn: Connection, report_id: int) -> frozenset[UserId]:
     return frozenset(UserId(int(r[0])) for r in rows)
 
 
+def count_issued_between(conn: Connection, start: dt.date, end: dt.date) -> int:
+    """Reports issued on a day from ``start`` to ``end`` inclusive (the statistics' figure)."""
+    row = conn.execute(
+        "SELECT count(*) FROM reports WHERE issued_at IS NOT NULL"
+        " AND substr(issued_at, 1, 10) BETWEEN ? AND ?",
+        (start.isoformat(), end.isoformat()),
+    ).fetchone()
+    return int(row[0])
+
+
 # ---------------------------------------------------------------------------------------------
 # Work lists: one query for the candidate reports, one for all their histories
 
