@@ -228,3 +228,22 @@ def test_candidates_load_reports_and_histories_in_bulk(
         assert rows == []
         rows, _ = repo.candidates(conn, max_classification=Classification.STG_GEHEIM, statuses=[])
         assert rows == []
+
+
+def test_count_issued_between_counts_by_the_day_of_issue(
+    store: Database, people: dict[str, UserId]
+) -> None:
+    issued = [T0, T0 + dt.timedelta(days=1), T0 + dt.timedelta(days=40)]
+    for when in issued:
+        rid = _new_report(store, people["officier"])
+        with store.transaction() as conn:
+            repo.mark_issued(conn, rid, issued_by=people["tekenaar"], at=when)
+    _new_report(store, people["officier"])  # never issued
+    with store.reading() as conn:
+        day = T0.date()
+        assert repo.count_issued_between(conn, day, day) == 1
+        assert repo.count_issued_between(conn, day, day + dt.timedelta(days=1)) == 2
+        assert repo.count_issued_between(conn, day, day + dt.timedelta(days=40)) == 3
+        assert (
+            repo.count_issued_between(conn, day - dt.timedelta(days=9), day - dt.timedelta(1)) == 0
+        )
