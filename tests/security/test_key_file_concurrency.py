@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.file_provider import FileSecretProvider
+from support.file_keyring import FileSecretProvider
 from support.helpers import ADMIN_PW, REPO, STAFF, keys_path, populate, sha256_file
 
 from desktop_app.domain.errors import AccountLocked, AuthFailed
-from desktop_app.services.session import Environment
-from desktop_app.services.workspace import open_session, rebind_workstation
+from desktop_app.services.session import Environment, Session
+from desktop_app.services.workspace import init_workspace, open_session, rebind_workstation
 from desktop_app.storage import audit
 
 CHILD = REPO / "tests" / "support" / "keyfile_child.py"
@@ -72,13 +72,27 @@ class Children:
         return results
 
 
+class SharedWorkspace:
+    """A workspace whose keyring (tests/support/file_keyring.py) every child process shares."""
+
+    def __init__(self, root: Path, env: Environment, recovery_key: str) -> None:
+        self.root, self.env, self.recovery_key = root, env, recovery_key
+
+    def session(self, name: str = "beheer", password: str | None = None) -> Session:
+        return open_session(self.env, self.root, name, password or ADMIN_PW)
+
+
 @pytest.fixture
-def shared(workspace: Any, tmp_path: Path) -> tuple[Any, Environment, Children]:
-    populate(workspace)
-    secrets = tmp_path / "secrets.json"
-    provider = FileSecretProvider.copy_of(workspace.env.provider, secrets)
-    env = Environment(provider=provider, clock=workspace.env.clock, origin="test")
-    return workspace, env, Children(workspace.root, secrets, tmp_path)
+def shared(tmp_path: Path, clock: Any) -> tuple[SharedWorkspace, Environment, Children]:
+    keyring = tmp_path / "keyring"
+    env = Environment(provider=FileSecretProvider(keyring), clock=clock, origin="test")
+    root = tmp_path / "ws"
+    result = init_workspace(
+        env, root, admin_name="beheer", admin_password=ADMIN_PW, kdf_profile="test"
+    )
+    ws = SharedWorkspace(root, env, result.recovery_key)
+    populate(ws)
+    return ws, env, Children(root, keyring, tmp_path)
 
 
 def _sign_in_events(env: Environment, root: Path, name: str) -> Counter[str]:

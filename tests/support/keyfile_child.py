@@ -1,8 +1,9 @@
 """Child process for the key-file concurrency tests (issue 15 §1): waits for a start signal (a
 file appearing), then runs one operation through the real services against a workspace whose
-workstation secret is shared through a 0600 file. Prints one JSON line per attempt.
+workstation secret is shared through tests/support/file_keyring.py. Prints one JSON line per
+attempt.
 
-usage: keyfile_child.py ROOT SECRETS GO OP ARGS...
+usage: keyfile_child.py ROOT KEYRING_FOLDER GO OP ARGS...
   signin NAME PASSWORD COUNT     COUNT sign-ins (each opened and closed again)
   adduser NEW_NAME NEW_PASSWORD  as beheer (password on stdin)
   passwd NAME OLD NEW
@@ -20,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from support.file_provider import FileSecretProvider
+from support.file_keyring import FileSecretProvider
 
 from desktop_app.domain.clock import FixedClock
 from desktop_app.domain.errors import AppError
