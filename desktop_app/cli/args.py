@@ -99,7 +99,7 @@ def anchor(value: str) -> str:
 def read_text_file(path: Path, *, option: str, max_bytes: int, too_big: str) -> str:
     """A UTF-8 text file a person named: a regular file of at most ``max_bytes`` (enforced while
     reading), decoded strictly (a BOM is allowed), with no NUL bytes."""
-    from desktop_app.storage.files import read_regular
+    from desktop_app.services.files import read_regular
 
     field = option.removeprefix("--").replace("-", "_")
     data = read_regular(
@@ -159,7 +159,7 @@ def writing(path: Path, option: str) -> Iterator[None]:
 def require_regular(path: Path, *, field: str, what: str) -> None:
     """Refuse a folder, pipe, device or symlink loop before a service opens the file (a FIFO
     would make it wait for ever)."""
-    from desktop_app.storage.files import open_regular
+    from desktop_app.services.files import open_regular
 
     fh, _size = open_regular(path, field=field, what=what)
     fh.close()

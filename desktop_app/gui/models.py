@@ -19,9 +19,8 @@ from PySide6.QtCore import (
 
 from desktop_app.domain.designations import is_current
 from desktop_app.gui.labels import clearance_label, roles_label
+from desktop_app.services.records import AuditEntry, DesignationRecord
 from desktop_app.services.users import UserView
-from desktop_app.storage.audit import AuditEntry
-from desktop_app.storage.users import DesignationRecord
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex

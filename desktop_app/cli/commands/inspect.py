@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.cli.args import output_file, read_text_file, record_id, writing
 from desktop_app.domain.inspection import NOTES_MAX_LENGTH
 from desktop_app.services import inspections
-from desktop_app.storage.files import atomic_write
+from desktop_app.services.files import atomic_write
 
 if TYPE_CHECKING:
     from desktop_app.cli.context import Context

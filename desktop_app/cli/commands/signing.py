@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.services import printing, signing_keys
-from desktop_app.storage.files import read_regular
+from desktop_app.services.files import read_regular
 
 if TYPE_CHECKING:
     from desktop_app.cli.context import Context

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import output_file, parse_date, writing
 from desktop_app.services import stats as stats_service
-from desktop_app.storage.files import atomic_write
+from desktop_app.services.files import atomic_write
 
 if TYPE_CHECKING:
     from desktop_app.cli.context import Context
