@@ -35,6 +35,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("provision", "verstrekkingenregister", ("provision",)),
     Command("stats", "cijfers voor het periodiek overleg", ("stats",)),
     Command("calendar", "gelijkgestelde dagen en sluitingsdagen (beheer)", ("calendar",)),
+    Command("settings", "instellingen van de werkplek (beheer)", ("settings",)),
     # print, verify and prints are report sub-commands that need the PDF stack: their module
     # adds them to the group the report module makes, and is imported only for them.
     Command(

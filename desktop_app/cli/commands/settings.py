@@ -1,0 +1,39 @@
+"""settings list|set (an extension: the workspace's business settings, declared once in
+domain.settings; the window's settings screen uses the same service)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.services import settings as settings_service
+
+if TYPE_CHECKING:
+    from desktop_app.cli.context import Context
+
+
+def cmd_settings_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        views = settings_service.list_settings(session)
+    for view in views:
+        s = view.spec
+        ctx.say(f"{s.key} = {view.value}  ({s.label}; {s.minimum}–{s.maximum} {s.unit})")
+    return {"items": [v.as_dict() for v in views]}
+
+
+def cmd_settings_set(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        view = settings_service.change(session, ns.key, ns.value)
+    ctx.say(f"{view.spec.key} = {view.value}")
+    return view.as_dict()
+
+
+def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
+    group = sub.add_parser("settings", help="instellingen van de werkplek (beheer)")
+    ss = group.add_subparsers(dest="subcommand", required=True)
+    ss.add_parser("list")
+    handlers["settings list"] = cmd_settings_list
+    p = ss.add_parser("set")
+    p.add_argument("key")
+    p.add_argument("value")
+    handlers["settings set"] = cmd_settings_set

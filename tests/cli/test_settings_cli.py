@@ -1,0 +1,46 @@
+"""`werkplek settings list|set` (an extension): the same service as the window's settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from support.helpers import ADMIN_PW, STAFF, populate
+
+
+def test_list_then_set_and_the_new_value_is_in_force(as_user: Any, workspace: Any) -> None:
+    listed = as_user("beheer", "settings", "list", secrets=[ADMIN_PW])
+    assert listed.code == 0
+    items = {i["key"]: i for i in listed.json["items"]}
+    assert set(items) == {"idle_minutes", "inspection_idle_minutes", "warn_from_day"}
+    assert items["idle_minutes"] | {"label": None} == {
+        "key": "idle_minutes",
+        "label": None,
+        "value": 5,
+        "default": 5,
+        "minimum": 1,
+        "maximum": 120,
+        "unit": "minuten",
+    }
+    changed = as_user("beheer", "settings", "set", "warn_from_day", "6", secrets=[ADMIN_PW])
+    assert changed.code == 0 and changed.json["value"] == 6
+    again = as_user("beheer", "settings", "list", secrets=[ADMIN_PW])
+    assert {i["key"]: i["value"] for i in again.json["items"]}["warn_from_day"] == 6
+    human = as_user("beheer", "settings", "list", secrets=[ADMIN_PW], json_mode=False)
+    assert "warn_from_day = 6" in human.out
+
+
+def test_refusals_are_sentences_with_the_contract_codes(as_user: Any, workspace: Any) -> None:
+    populate(workspace)
+    cases = [
+        (("beheer", "idle_minutes", "0"), ADMIN_PW, "invalid_input", 2),
+        (("beheer", "idle_minutes", "999999999999"), ADMIN_PW, "invalid_input", 2),
+        (("beheer", "bestaat_niet", "3"), ADMIN_PW, "not_found", 2),
+        (("officier", "idle_minutes", "30"), STAFF["officier"][0], "forbidden", 1),
+    ]
+    for (user, key, value), password, code, exit_code in cases:
+        result = as_user(user, "settings", "set", key, value, secrets=[password])
+        assert result.code == exit_code, result.out
+        assert result.json["error"]["code"] == code
+        assert result.json["error"]["message"].endswith(".")
+    listed = as_user("beheer", "settings", "list", secrets=[ADMIN_PW])
+    assert {i["key"]: i["value"] for i in listed.json["items"]}["idle_minutes"] == 5
