@@ -24,8 +24,6 @@ Decisions:
 from __future__ import annotations
 
 import datetime as dt
-import os
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +47,7 @@ from desktop_app.services.session import Session
 from desktop_app.storage import evidence as repo
 from desktop_app.storage import reports as reports_repo
 from desktop_app.storage.db import Connection
+from desktop_app.storage.files import open_regular
 
 __all__ = [
     "ADD_ROLES",
@@ -214,24 +213,8 @@ class _FileSource(_Source):
 
 
 def _open_file(path: Path) -> tuple[BinaryIO, int]:
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise NotFound(f"Het bestand '{path.name}' bestaat niet.") from None
-    except OSError:
-        raise InvalidInput(
-            f"Het bestand '{path.name}' kan niet worden gelezen.", field="file"
-        ) from None
-    if not stat.S_ISREG(info.st_mode):
-        # A folder, a pipe or a device: opening a pipe would wait for ever.
-        raise InvalidInput(f"'{path.name}' is geen gewoon bestand.", field="file")
-    try:
-        fh = path.open("rb")
-    except OSError:
-        raise InvalidInput(
-            f"Het bestand '{path.name}' kan niet worden gelezen.", field="file"
-        ) from None
-    return fh, os.fstat(fh.fileno()).st_size
+    # A folder, a pipe or a device is refused without waiting on it (storage.files).
+    return open_regular(path, field="file")
 
 
 def _store(

@@ -43,6 +43,7 @@ from desktop_app.services.workspace import KEYS_NAME
 from desktop_app.storage import audit
 from desktop_app.storage import printing as repo
 from desktop_app.storage.db import Connection
+from desktop_app.storage.files import read_regular
 
 __all__ = [
     "MAX_VERIFY_BYTES",
@@ -100,17 +101,17 @@ def verify_document(data: bytes, trust_roots: Sequence[bytes], *, now: dt.dateti
 
 
 def read_for_verify(path: Path) -> bytes | Verdict:
-    """The file's bytes, or a verdict saying why it cannot be checked."""
+    """The file's bytes, or a verdict saying why it cannot be checked (a folder, pipe or device
+    is refused without waiting on it; the size is enforced while reading)."""
     try:
-        if path.is_dir():
-            return _unreadable(f"'{path.name}' is een map, geen PDF-bestand.")
-        if path.stat().st_size > MAX_VERIFY_BYTES:
-            return _unreadable("Het bestand is te groot voor een afgedrukt ambtsbericht.")
-        return path.read_bytes()
-    except FileNotFoundError:
-        return _unreadable(f"Het bestand '{path.name}' bestaat niet.")
-    except OSError:
-        return _unreadable(f"Het bestand '{path.name}' kan niet worden gelezen.")
+        return read_regular(
+            path,
+            limit=MAX_VERIFY_BYTES,
+            field="file",
+            too_big="Het bestand is te groot voor een afgedrukt ambtsbericht.",
+        )
+    except AppError as exc:
+        return _unreadable(exc.message)
 
 
 # ---------------------------------------------------------------------------------------------

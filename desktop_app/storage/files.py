@@ -223,7 +223,9 @@ def open_regular(path: Path, *, field: str, what: str = "Het bestand") -> tuple[
     except FileNotFoundError:
         raise NotFound(f"{what} '{name}' bestaat niet.") from None
     except IsADirectoryError:
-        raise InvalidInput(f"{what} '{name}' is een map, geen bestand.", field=field) from None
+        raise InvalidInput(
+            f"{what} '{name}' is geen gewoon bestand maar een map.", field=field
+        ) from None
     except (OSError, ValueError) as exc:  # ValueError: an embedded NUL byte
         if getattr(exc, "errno", None) == errno.ELOOP:
             reason = "een kring van symbolische koppelingen"
@@ -232,10 +234,8 @@ def open_regular(path: Path, *, field: str, what: str = "Het bestand") -> tuple[
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            kind = "een map" if stat.S_ISDIR(info.st_mode) else "geen gewoon bestand"
-            raise InvalidInput(
-                f"{what} '{name}' is {kind} (een map, pipe of apparaat kan niet).", field=field
-            )
+            kind = "een map" if stat.S_ISDIR(info.st_mode) else "een pipe of apparaat"
+            raise InvalidInput(f"{what} '{name}' is geen gewoon bestand maar {kind}.", field=field)
         os.set_blocking(fd, True)
         fh = os.fdopen(fd, "rb")
     except BaseException:
