@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: lock run test test-fast bench lint venv system-deps system-deps-window translations forms bundle screenshots clean
+.PHONY: lock run test test-fast bench lint venv system-deps system-deps-window system-deps-test translations forms bundle screenshots clean
 
 # requirements.lock pins every transitive package (pip freeze of a known-good install);
 # pyproject.toml pins the direct ones. `make lock` refreshes the lock after a deliberate upgrade.
@@ -28,10 +28,14 @@ system-deps:
 system-deps-window:
 	@$(PY) tools/check_system_deps.py --install --window
 
+# The end-to-end tests (tests/e2e) also run D-Bus and GNOME Keyring: installed the same way.
+system-deps-test:
+	@$(PY) tools/check_system_deps.py --install --keyring
+
 run: $(STAMP) system-deps-window
 	$(BIN)/python -m desktop_app --demo
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 # The pure rules and the use cases only (no window, no CLI process, no crash harness): < 1 min.

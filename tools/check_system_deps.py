@@ -1,7 +1,10 @@
-"""Check (and with --install, install) the system libraries Qt needs on Linux.
+"""Check (and with --install, install) the system packages the application and its tests need
+on Linux.
 
 Qt's wheels bring Qt itself, but load a few libraries from the system: EGL/GL and fontconfig
 for any window (also offscreen, for the tests), the xcb family to open a window on X11.
+With --keyring: the programs the end-to-end tests run (tests/e2e), a D-Bus session bus and
+GNOME Keyring as the Secret Service, so that `make test` exercises a real keyring.
 """
 
 from __future__ import annotations
@@ -30,6 +33,12 @@ WINDOW = {
     "libxcb-shape.so.0": "libxcb-shape0",
     "libxcb-xkb.so.1": "libxcb-xkb1",
 }
+# program -> Debian package (tests/e2e start a private bus and keyring per "workstation")
+KEYRING_PROGRAMS = {
+    "dbus-daemon": "dbus",
+    "dbus-send": "dbus",
+    "gnome-keyring-daemon": "gnome-keyring",
+}
 # Fonts for the PDF previews and screenshots are bundled in resources/fonts; nothing else here.
 
 
@@ -42,9 +51,11 @@ def _known_libraries() -> str:
         return ""
 
 
-def missing(wanted: dict[str, str]) -> list[str]:
+def missing(wanted: dict[str, str], programs: dict[str, str] | None = None) -> list[str]:
     known = _known_libraries()
-    return sorted({pkg for soname, pkg in wanted.items() if soname not in known})
+    packages = {pkg for soname, pkg in wanted.items() if soname not in known}
+    packages |= {pkg for prog, pkg in (programs or {}).items() if shutil.which(prog) is None}
+    return sorted(packages)
 
 
 def main(argv: list[str]) -> int:
@@ -53,18 +64,20 @@ def main(argv: list[str]) -> int:
     wanted = dict(OFFSCREEN)
     if "--window" in argv:
         wanted.update(WINDOW)
-    packages = missing(wanted)
+    programs = KEYRING_PROGRAMS if "--keyring" in argv else {}
+    packages = missing(wanted, programs)
     if not packages:
         return 0
     command = "apt-get install -y " + " ".join(packages)
     if "--install" in argv and os.geteuid() == 0 and shutil.which("apt-get"):
-        print(f"Systeembibliotheken voor Qt installeren: {' '.join(packages)}")
+        print(f"Systeempakketten installeren: {' '.join(packages)}")
         subprocess.run(["apt-get", "update", "-qq"], check=False)
         result = subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=False)
-        if result.returncode == 0 and not missing(wanted):
+        if result.returncode == 0 and not missing(wanted, programs):
             return 0
     print(
-        f"Qt heeft systeembibliotheken nodig die ontbreken. Installeer ze met:\n    sudo {command}",
+        f"Er ontbreken systeempakketten (voor Qt{' en de sleutelring' if programs else ''}). "
+        f"Installeer ze met:\n    sudo {command}",
         file=sys.stderr,
     )
     return 1
