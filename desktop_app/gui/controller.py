@@ -51,6 +51,13 @@ def sign_in(env: Environment, data_dir: Path, name: str, password: str) -> Signe
     return SignedIn(session, minutes)
 
 
+def _close(session: Session) -> None:
+    try:
+        session.close()
+    except AppError:
+        log.exception("closing the session failed")
+
+
 class AppController(QObject):
     signed_in = Signal()
     locked = Signal()
@@ -238,10 +245,9 @@ class AppController(QObject):
         self._show_login(name, message)
         if window is not None:
             window.teardown()
-        try:
-            session.close()
-        except AppError:
-            log.exception("closing the session failed")
+        # Off the GUI thread (it writes the audit entry), not behind queued work: close sets
+        # Session.closing first, so a running import stops instead of the lock waiting.
+        self.runner.run_apart(lambda: _close(session), "werkplek-lock")
         log.info("session locked")
         self.locked.emit()
 
@@ -258,10 +264,8 @@ class AppController(QObject):
             self.main_window = None
         if self.session is not None:
             session, self.session = self.session, None
-            try:
-                session.close()
-            except AppError:
-                log.exception("closing the session failed")
+            self.runner.run_apart(lambda: _close(session), "werkplek-quit")
+            self.runner.wait(30_000)  # the process ends next: let the session close first
         if self.login_dialog is not None:
             dialog, self.login_dialog = self.login_dialog, None
             dialog.finish()

@@ -8,9 +8,11 @@ from two threads at once, and database work happens in the order it was asked fo
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +23,23 @@ log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+
+_scope = threading.local()
+
+
+def in_task() -> bool:
+    """Whether the caller runs inside a task of a TaskRunner (on the worker, or inline in a
+    synchronous runner). The GUI tests refuse database work from the GUI thread outside one."""
+    return getattr(_scope, "depth", 0) > 0
+
+
+@contextlib.contextmanager
+def _task_scope() -> Iterator[None]:
+    _scope.depth = getattr(_scope, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _scope.depth -= 1
 
 
 class _Emitter(QObject):
@@ -45,7 +64,8 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._fn()
+            with _task_scope():
+                result = self._fn()
         except BaseException as exc:  # delivered to the GUI thread, presented there
             self._emitter.failed.emit(self._task_id, (exc,))
         else:
@@ -62,7 +82,8 @@ class _Pending:
 
 
 class TaskRunner(QObject):
-    """``run(fn, on_done, on_error, owner=widget)``; callbacks run on the GUI thread.
+    """``run(fn, on_done, on_error, owner=widget)``; callbacks run on the GUI thread. Without
+    ``on_error`` the error is shown as a sentence over ``owner``.
 
     A result is dropped when its ``owner`` widget was deleted in the meantime, or when
     ``discard_pending()`` was called (locking: nothing may land in a view after the lock).
@@ -79,6 +100,7 @@ class TaskRunner(QObject):
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
         self._generation = 0
+        self._apart: list[threading.Thread] = []
 
     @property
     def busy(self) -> bool:
@@ -99,7 +121,8 @@ class TaskRunner(QObject):
         self._pending[task_id] = _Pending(on_done, on_error, owner, self._generation, on_discard)
         if self.synchronous:
             try:
-                result = fn()
+                with _task_scope():
+                    result = fn()
             except BaseException as exc:
                 self._on_emitter_failed(task_id, (exc,))
             else:
@@ -108,13 +131,38 @@ class TaskRunner(QObject):
             self._pool.start(_Job(task_id, fn, self._emitter))
         return task_id
 
+    def run_apart(self, fn: Callable[[], object], name: str = "werkplek-apart") -> None:
+        """``fn`` on a thread of its own instead of behind the queue, its result unwanted:
+        closing a session at the lock (``Session.close`` sets ``closing`` first, so a long
+        task on the worker stops and frees the database instead of the lock waiting for it).
+        Inline in a synchronous runner. A failure is logged."""
+
+        def work() -> None:
+            try:
+                with _task_scope():
+                    fn()
+            except Exception:
+                log.exception("background work failed")
+
+        if self.synchronous:
+            work()
+            return
+        self._apart = [t for t in self._apart if t.is_alive()]
+        thread = threading.Thread(target=work, name=name)
+        self._apart.append(thread)
+        thread.start()
+
     def discard_pending(self) -> None:
         """Results of tasks started before now are thrown away when they arrive."""
         self._generation += 1
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until the worker is idle (shutdown, tests)."""
-        return self._pool.waitForDone(msecs)
+        """Block until the worker and ``run_apart`` work are idle (shutdown, tests)."""
+        done = self._pool.waitForDone(msecs)
+        for thread in self._apart:
+            thread.join(None if msecs < 0 else msecs / 1000)
+            done = done and not thread.is_alive()
+        return done
 
     def _take(self, task_id: int) -> tuple[_Pending | None, bool]:
         """The pending entry, and whether its result is still wanted."""
@@ -151,8 +199,11 @@ class TaskRunner(QObject):
             log.info("dropped the error of a task nobody waits for: %s", type(exc).__name__)
             return
         if pending.on_error is None:
+            from PySide6.QtWidgets import QWidget
+
             from desktop_app.gui.errors import show_error
 
-            show_error(None, exc)
+            owner = pending.owner
+            show_error(owner if isinstance(owner, QWidget) else None, exc)
             return
         pending.on_error(exc)

@@ -4,17 +4,77 @@ visible text (LOCK-1)."""
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.gui import tasks
 from desktop_app.gui.controller import AppController
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.tasks import TaskRunner
+from desktop_app.storage.db import Database
 from tests.gui.gui_support import PASSWORDS, add_users, flush_deletes
+
+_GUI = Path(tasks.__file__).resolve().parent
+# Thin service facades whose functions are the tasks themselves (a test may call them to set up
+# or check a case); a widget calling one on the GUI thread is still found one frame out.
+_FACADES = {Path("requests/api.py")}
+_GUARDED = ("transaction", "reading", "open", "create", "export_copy", "checkpoint", "close")
+
+
+def _gui_caller() -> str | None:
+    """The innermost frame of the window's own code that led here, if any (test code calling
+    a service to set up or check a case is not the window)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        path = Path(frame.f_code.co_filename)
+        if path.is_relative_to(_GUI) and path.relative_to(_GUI) not in _FACADES:
+            return f"{path.relative_to(_GUI)}:{frame.f_lineno} {frame.f_code.co_name}"
+        frame = frame.f_back  # type: ignore[assignment]
+    return None
+
+
+@pytest.fixture(autouse=True)
+def no_database_on_the_gui_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Issue 11: the window does database work only through the task helper. Any access to
+    the database from the GUI thread that the window's code makes outside a task fails the
+    test (recorded, so a broad ``except`` in the window cannot swallow it)."""
+    found: list[str] = []
+
+    def check(name: str) -> None:
+        if threading.current_thread() is threading.main_thread() and not tasks.in_task():
+            where = _gui_caller()
+            if where is not None:
+                found.append(f"Database.{name} from the GUI thread: {where}")
+                raise AssertionError(found[-1])
+
+    for name in _GUARDED:
+        original = Database.__dict__[name]
+        if isinstance(original, classmethod):
+            func = original.__func__
+
+            def guarded_cls(
+                cls: Any, *args: Any, __f: Any = func, __n: str = name, **kw: Any
+            ) -> Any:
+                check(__n)
+                return __f(cls, *args, **kw)
+
+            monkeypatch.setattr(Database, name, classmethod(guarded_cls))
+        else:
+
+            def guarded(*args: Any, __f: Any = original, __n: str = name, **kw: Any) -> Any:
+                check(__n)
+                return __f(*args, **kw)
+
+            monkeypatch.setattr(Database, name, guarded)
+    yield found
+    assert not found, found
 
 
 @pytest.fixture

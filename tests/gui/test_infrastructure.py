@@ -307,3 +307,24 @@ def test_models_returning_none_do_not_exhaust_none(qtbot: Any) -> None:
         model.data(index, Qt.ItemDataRole.DisplayRole)
         model.index(0, 0).data()  # through C++: the path that leaked
     assert sys.getrefcount(None) > 1000
+
+
+def test_database_work_from_the_gui_thread_fails_the_test(
+    workspace: Any, runner: TaskRunner, no_database_on_the_gui_thread: list[str]
+) -> None:
+    """Issue 11: the window's own code touching the database on the GUI thread, outside the
+    task helper, is caught (here a line compiled as if it were in desktop_app/gui)."""
+    import desktop_app.gui as gui_package
+
+    fake = str(Path(gui_package.__file__).parent / "fake_widget.py")
+    code = compile("with session.reading() as conn:\n    conn.execute('SELECT 1')\n", fake, "exec")
+    with workspace.session() as session:
+        with pytest.raises(AssertionError, match=r"GUI thread: fake_widget\.py"):
+            exec(code, {"session": session})
+        assert no_database_on_the_gui_thread
+        no_database_on_the_gui_thread.clear()  # this one was on purpose
+        # The same line inside a task is fine, and so is the test's own code.
+        runner.run(lambda: exec(code, {"session": session}))
+        with session.reading() as conn:
+            conn.execute("SELECT 1")
+    assert no_database_on_the_gui_thread == []

@@ -63,9 +63,9 @@ def inspector(scene: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
-def window(qtbot: Any, scene: Any, inspector: Any) -> Iterator[InspectionWindow]:
+def window(qtbot: Any, scene: Any, inspector: Any, runner: Any) -> Iterator[InspectionWindow]:
     _ws, rid, _ids = scene
-    win = InspectionWindow(inspector, inspections.start_inspection(inspector, rid))
+    win = InspectionWindow(inspector, inspections.start_inspection(inspector, rid), runner=runner)
     qtbot.addWidget(win)
     win.resize(1200, 800)
     win.show()
@@ -82,9 +82,13 @@ def _all_widgets(win: QWidget) -> list[QWidget]:
 # --- nothing leaves ---------------------------------------------------------------------------
 
 
-def test_opened_full_screen_and_frameless(qtbot: Any, scene: Any, inspector: Any) -> None:
+def test_opened_full_screen_and_frameless(
+    qtbot: Any, scene: Any, inspector: Any, runner: Any
+) -> None:
     _ws, rid, _ids = scene
-    win = open_inspection_window(None, inspector, rid)
+    opened: list[InspectionWindow] = []
+    open_inspection_window(None, inspector, rid, runner=runner, on_opened=opened.append)
+    (win,) = opened
     try:
         assert win.isFullScreen()
         assert win.windowFlags() & Qt.WindowType.FramelessWindowHint
@@ -277,7 +281,7 @@ def test_a_refusal_while_viewing_stops_further_items(
     assert not window.item_list.isEnabled()
 
 
-def test_higher_items_are_not_listed(qtbot: Any, workspace: Any) -> None:
+def test_higher_items_are_not_listed(qtbot: Any, workspace: Any, runner: Any) -> None:
     setup_staff(workspace)
     rid = make_report(workspace, until="signed")
     with as_user(workspace, "officier") as s:
@@ -288,7 +292,7 @@ def test_higher_items_are_not_listed(qtbot: Any, workspace: Any) -> None:
     with as_user(workspace, "tekenaar") as s:
         reports.issue_report(s, rid)
     with as_user(workspace, "inspecteur") as s:
-        win = InspectionWindow(s, inspections.start_inspection(s, rid))
+        win = InspectionWindow(s, inspections.start_inspection(s, rid), runner=runner)
         qtbot.addWidget(win)
         labels = [win.item_list.item(r).text() for r in range(win.item_list.count())]
         assert len(labels) == 1 and labels[0].startswith("Gewoon")
@@ -315,7 +319,9 @@ def test_background_opening_and_moving_on_meanwhile(
         assert win.current_item is None
         assert win.viewer.message.text() == "Dit bestand kan niet worden weergegeven."
         clock.advance(dt.timedelta(minutes=5))
-        record = win.end_inspection()
+        with qtbot.waitSignal(win.ended, timeout=3000) as ended:
+            win.end_inspection()  # recorded on the worker
+        record = ended.args[0]
     finally:
         runner.wait(3000)
     assert record is not None

@@ -46,7 +46,7 @@ def _texts(pdf: bytes) -> list[str]:
 
 
 def test_preview_renders_in_memory_without_any_file(
-    qtbot: Any, ws: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    runner: Any, qtbot: Any, ws: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rid = make_report(ws, upto="signed")
     scratch = tmp_path / "tmpdir"
@@ -61,7 +61,7 @@ def test_preview_renders_in_memory_without_any_file(
     assert Path(QDir.tempPath()).resolve() == scratch.resolve()  # Qt's temp folder too
     with ws.session("tekenaar", password("tekenaar")) as session:
         before = _listing(ws.root, scratch)
-        dialog = PrintPreviewDialog(None, session, rid)
+        dialog = PrintPreviewDialog(None, session, rid, runner=runner)
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
@@ -107,7 +107,7 @@ def test_print_sends_each_signed_copy_to_the_printer(qtbot: Any, ws: Any, tmp_pa
 
 
 def test_save_writes_signed_copies(
-    qtbot: Any, ws: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    runner: Any, qtbot: Any, ws: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rid = make_report(ws, upto="signed")
     boxes: list[str] = []
@@ -115,7 +115,7 @@ def test_save_writes_signed_copies(
         "desktop_app.gui.printing.preview.show_info", lambda parent, text: boxes.append(text)
     )
     with ws.session("officier", password("officier")) as session:
-        dialog = open_print_preview(None, session, rid)
+        dialog = open_print_preview(None, session, rid, runner=runner)
         qtbot.addWidget(dialog)
         dialog.copies_spin.setValue(3)
         dialog.save_to(tmp_path / "uit")
@@ -125,10 +125,10 @@ def test_save_writes_signed_copies(
     assert boxes and "3 ondertekende exemplaren" in boxes[0]
 
 
-def test_draft_preview_fixes_one_copy(qtbot: Any, ws: Any) -> None:
+def test_draft_preview_fixes_one_copy(runner: Any, qtbot: Any, ws: Any) -> None:
     rid = make_report(ws, upto="draft")
     with ws.session("officier", password("officier")) as session:
-        dialog = PrintPreviewDialog(None, session, rid)
+        dialog = PrintPreviewDialog(None, session, rid, runner=runner)
         qtbot.addWidget(dialog)
         assert dialog.preview is not None and dialog.preview.draft
         assert not dialog.copies_spin.isEnabled() and dialog.copies_spin.value() == 1
@@ -136,10 +136,10 @@ def test_draft_preview_fixes_one_copy(qtbot: Any, ws: Any) -> None:
         dialog.close()
 
 
-def test_preview_refused_shows_the_sentence(qtbot: Any, ws: Any) -> None:
+def test_preview_refused_shows_the_sentence(runner: Any, qtbot: Any, ws: Any) -> None:
     rid = make_report(ws, upto="signed")
     with ws.session("liaison", password("liaison")) as session:
-        dialog = PrintPreviewDialog(None, session, rid)
+        dialog = PrintPreviewDialog(None, session, rid, runner=runner)
         qtbot.addWidget(dialog)
         assert dialog.preview is None and dialog.page_count() == 0
         assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
@@ -147,7 +147,7 @@ def test_preview_refused_shows_the_sentence(qtbot: Any, ws: Any) -> None:
         dialog.close()
 
 
-def test_verify_dialog_valid_and_tampered(qtbot: Any, ws: Any, tmp_path: Path) -> None:
+def test_verify_dialog_valid_and_tampered(runner: Any, qtbot: Any, ws: Any, tmp_path: Path) -> None:
     rid = make_report(ws, upto="signed")
     with ws.session("tekenaar", password("tekenaar")) as session:
         job = printing.print_report(session, rid, copies=1, out_dir=tmp_path / "o")
@@ -157,7 +157,7 @@ def test_verify_dialog_valid_and_tampered(qtbot: Any, ws: Any, tmp_path: Path) -
 
     # Without a session: the public trust roots of the workspace folder.
     dialog = VerifyPdfDialog(
-        None, None, data_dir=ws.root, clock=ws.env.clock, provider=ws.env.provider
+        None, None, data_dir=ws.root, clock=ws.env.clock, provider=ws.env.provider, runner=runner
     )
     qtbot.addWidget(dialog)
     dialog.verify_path(good)
@@ -174,7 +174,7 @@ def test_verify_dialog_valid_and_tampered(qtbot: Any, ws: Any, tmp_path: Path) -
 
     # With a session: the register too.
     with ws.session("officier", password("officier")) as session:
-        signed_in = open_verify_dialog(None, session)
+        signed_in = open_verify_dialog(None, session, runner=runner)
         qtbot.addWidget(signed_in)
         signed_in.verify_path(good)
         assert signed_in.verdict is not None and signed_in.verdict.registered is True

@@ -41,9 +41,9 @@ from desktop_app.gui.inspection.window import InspectionWindow, open_inspection_
 from desktop_app.gui.models import Index, RecordTableModel
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import inspections
+from desktop_app.services.files import atomic_write
 from desktop_app.services.inspections import InspectableReport, InspectionRecordView
 from desktop_app.services.session import Session
-from desktop_app.storage.files import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -339,6 +339,7 @@ class InspectionPage(QWidget):
         self.session = session
         self.runner = runner
         self.inspection_window: InspectionWindow | None = None
+        self._starting = False  # the service is starting one on the worker
         self._wiped = False
 
         layout = QVBoxLayout(self)
@@ -575,31 +576,46 @@ class InspectionPage(QWidget):
     # --- starting an inspection -------------------------------------------------------------
 
     def start_inspection(self, report_id: int | None = None) -> InspectionWindow | None:
-        """'Inzage starten' for ``report_id`` (default: the selected report). Returns the
-        inspection window, or None when the service refused (the sentence is shown)."""
+        """'Inzage starten' for ``report_id`` (default: the selected report). The service
+        starts it on the worker; returns the inspection window when it is already open (at
+        once with a synchronous runner), else None (a refusal shows its sentence)."""
         running = self.inspection_window
         if running is not None and not running.is_ended:
             # One inspection at a time: bring the open one back.
             running.raise_()
             running.activateWindow()
             return running
+        if self._starting:
+            return None
         if report_id is None:
             report = self.selected_report()
             if report is None:
                 return None
             report_id = int(report.id)
-        try:
-            window = open_inspection_window(
-                self.window(), self.session, report_id, runner=self.runner
-            )
-        except Exception as exc:  # the service's sentence (or the generic one), never a trace
-            show_error(self, exc)
+
+        def opened(window: InspectionWindow) -> None:
+            self._starting = False
+            self.inspection_window = window
+            window.ended.connect(self._on_inspection_window_ended)
+            self.status_line.clear()
+
+        def refused(exc: BaseException) -> None:
+            self._starting = False
+            show_error(self, exc)  # the service's sentence (or the generic one), never a trace
             self.refresh()  # the facts changed since the list was loaded
-            return None
-        self.inspection_window = window
-        window.ended.connect(self._on_inspection_window_ended)
-        self.status_line.clear()
-        return window
+
+        self._starting = True
+        open_inspection_window(
+            self.window(),
+            self.session,
+            report_id,
+            runner=self.runner,
+            on_opened=opened,
+            on_error=refused,
+            owner=self,
+        )
+        window = self.inspection_window
+        return window if window is not None and not window.is_ended else None
 
     def _on_inspection_window_ended(self, record: object) -> None:
         self.inspection_window = None

@@ -6,7 +6,8 @@ Nothing leaves it: no copy, cut, select-all, print, save, drag or context menu (
 the content is hidden the moment the window loses focus or the application goes to the
 background; idle time (the session's own setting, default 10 minutes, measured with the
 injected clock) ends the session. Every rule is enforced by ``services.inspections`` as well:
-the window only shows what ``open_item`` hands it.
+the window only shows what ``open_item`` hands it. Every service call goes through the
+TaskRunner (items can be large PDFs, and no database work runs on the GUI thread).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import datetime as dt
 import logging
 import unicodedata
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QResizeEvent
@@ -92,7 +92,7 @@ class InspectionWindow(QWidget):
         started: StartedInspection,
         parent: QWidget | None = None,
         *,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         clock: Clock | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
@@ -103,6 +103,7 @@ class InspectionWindow(QWidget):
         self.record: InspectionRecordView | None = None
         self.current_item: InspectionItemView | None = None
         self._ended = False
+        self._ending = False
         self._covered = False
         now = self.clock.now()
         self._last_activity = now
@@ -342,10 +343,10 @@ class InspectionWindow(QWidget):
             self._last_activity = now
         if now - self._last_touch_sent >= TOUCH_INTERVAL:
             self._last_touch_sent = now
-            try:
-                inspections.touch(self.session, self.started.id)
-            except AppError as exc:
-                self._on_service_error(exc)
+            session, sid = self.session, self.started.id
+            self.runner.run(
+                lambda: inspections.touch(session, sid), None, self._on_failed, owner=self
+            )
 
     def idle_remaining(self) -> dt.timedelta:
         deadline = self._last_activity + dt.timedelta(minutes=self.started.idle_minutes)
@@ -364,22 +365,6 @@ class InspectionWindow(QWidget):
             self.end_inspection()
 
     # --- items ------------------------------------------------------------------------------
-
-    def _run(
-        self,
-        fn: Callable[[], Any],
-        done: Callable[[Any], None],
-        fail: Callable[[BaseException], None],
-    ) -> None:
-        if self.runner is None:
-            try:
-                result = fn()
-            except Exception as exc:
-                fail(exc)
-                return
-            done(result)
-        else:
-            self.runner.run(fn, done, fail, owner=self)
 
     def _on_row_changed(self, row: int) -> None:
         if 0 <= row < len(self.started.items):
@@ -426,7 +411,10 @@ class InspectionWindow(QWidget):
                 self._awaiting = None
                 self._on_open_failed(exc)
 
-        self._run(lambda: inspections.open_item(self.session, self.started.id, item.id), done, fail)
+        session, sid = self.session, self.started.id
+        self.runner.run(
+            lambda: inspections.open_item(session, sid, item.id), done, fail, owner=self
+        )
 
     def _show_header(self, item: InspectionItemView) -> None:
         marking = item.classification.marking
@@ -447,10 +435,13 @@ class InspectionWindow(QWidget):
         if self.current_item is None:
             return
         item, self.current_item = self.current_item, None
-        try:
-            inspections.close_item(self.session, self.started.id, item.id)
-        except AppError as exc:
-            log.info("closing an item failed: %s", exc.code)
+        session, sid = self.session, self.started.id
+
+        def failed(exc: BaseException) -> None:
+            log.info("closing an item failed: %s", getattr(exc, "code", type(exc).__name__))
+
+        # The serial worker keeps the order: this item is closed before the next one opens.
+        self.runner.run(lambda: inspections.close_item(session, sid, item.id), None, failed)
 
     def _on_open_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ACCESS_GONE):
@@ -466,17 +457,29 @@ class InspectionWindow(QWidget):
             return
         self.viewer.show_message(message_for(exc))
 
+    def _on_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, AppError):
+            self._on_service_error(exc)
+        else:
+            log.error("an inspection call failed unexpectedly (%s)", type(exc).__name__)
+
     def _on_service_error(self, exc: AppError) -> None:
         """The service says the session is over (idle, ended, locked): end here too."""
         if isinstance(exc, SessionLocked):
             self._finish(None)
             return
-        try:
-            running = not inspections.check_idle(self.session, self.started.id)
-        except AppError:
-            running = False
-        if not running:
-            self.end_inspection()
+        session, sid = self.session, self.started.id
+
+        def checked(idle: bool) -> None:
+            if idle:
+                self.end_inspection()
+
+        self.runner.run(
+            lambda: inspections.check_idle(session, sid),
+            checked,
+            lambda _exc: self.end_inspection(),
+            owner=self,
+        )
 
     # --- notes and the end ------------------------------------------------------------------
 
@@ -491,22 +494,28 @@ class InspectionWindow(QWidget):
     def end_inspection(self) -> InspectionRecordView | None:
         """ "Inzage beëindigen" (also on idle and on closing): record the end and the notes,
         clear the content and close the window."""
-        if self._ended:
+        if self._ended or self._ending:
             return self.record
+        self._ending = True
         self.viewer.clear()
+        self.item_list.setEnabled(False)
         notes = self.notes.toPlainText()
-        record: InspectionRecordView | None = None
-        try:
+        session, sid = self.session, self.started.id
+
+        def end() -> InspectionRecordView:
             try:
-                record = inspections.end_inspection(self.session, self.started.id, notes)
+                return inspections.end_inspection(session, sid, notes)
             except InvalidInput:
-                record = inspections.end_inspection(
-                    self.session, self.started.id, _safe_notes(notes)
-                )
-        except AppError as exc:
-            log.warning("could not record the end of an inspection (%s)", exc.code)
-        self._finish(record)
-        return record
+                return inspections.end_inspection(session, sid, _safe_notes(notes))
+
+        def failed(exc: BaseException) -> None:
+            code = getattr(exc, "code", type(exc).__name__)
+            log.warning("could not record the end of an inspection (%s)", code)
+            self._finish(None)
+
+        # The window stays (its content gone) until the end is recorded: closeEvent waits.
+        self.runner.run(end, self._finish, failed, owner=self)
+        return self.record  # already there with a synchronous runner
 
     def _finish(self, record: InspectionRecordView | None) -> None:
         if self._ended:
@@ -529,26 +538,42 @@ class InspectionWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._ended:
-            self.end_inspection()  # calls close() again, which lands here with _ended set
+            self.end_inspection()  # _finish calls close() again, which lands here ended
+            if not self._ended:
+                event.ignore()  # still recording the end on the worker
+                return
         event.accept()
 
 
 def open_inspection_window(
-    parent: QWidget | None, session: Session, report_id: int, *, runner: TaskRunner | None = None
-) -> InspectionWindow:
-    """Start an inspection of ``report_id`` and show its window full screen.
+    parent: QWidget | None,
+    session: Session,
+    report_id: int,
+    *,
+    runner: TaskRunner,
+    on_opened: Callable[[InspectionWindow], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    owner: QObject | None = None,
+) -> None:
+    """Start an inspection of ``report_id`` on the worker and show its window full screen
+    (``on_opened`` gets it).
 
-    Raises the service's AppError when inspection is refused (forbidden, not_designated,
-    involved, wrong_location, invalid_state, not_found): show it with ``show_error``.
-    ``runner`` opens items off the GUI thread (large PDFs); without it they open at once.
+    A refusal of the service (forbidden, not_designated, involved, wrong_location,
+    invalid_state, not_found) goes to ``on_error``: show it with ``show_error``.
     """
-    started = inspections.start_inspection(session, report_id)
-    window = InspectionWindow(session, started, parent, runner=runner)
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.showFullScreen()
-    window.raise_()
-    window.activateWindow()
-    return window
+
+    def started(started: StartedInspection) -> None:
+        window = InspectionWindow(session, started, parent, runner=runner)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.showFullScreen()
+        window.raise_()
+        window.activateWindow()
+        if on_opened is not None:
+            on_opened(window)
+
+    runner.run(
+        lambda: inspections.start_inspection(session, report_id), started, on_error, owner=owner
+    )
 
 
 __all__ = ["InspectionWindow", "open_inspection_window"]

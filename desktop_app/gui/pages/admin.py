@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -198,19 +197,6 @@ class AdminPage(QWidget):
         layout.addStretch(1)
         return tab
 
-    # --- background work --------------------------------------------------------------------
-
-    def _run(
-        self,
-        fn: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None] | None = None,
-    ) -> None:
-        self.runner.run(fn, on_done, on_error or self._on_error, owner=self)
-
-    def _on_error(self, exc: BaseException) -> None:
-        show_error(self, exc)
-
     def refresh_all(self) -> None:
         self.refresh_users()
         self.refresh_designations()
@@ -218,15 +204,19 @@ class AdminPage(QWidget):
 
     def refresh_users(self) -> None:
         session = self.session
-        self._run(lambda: users.list_users(session), self.user_model.set_rows)
+        self.runner.run(lambda: users.list_users(session), self.user_model.set_rows, owner=self)
 
     def refresh_designations(self) -> None:
         session = self.session
-        self._run(lambda: users.list_designations(session), self.designation_model.set_rows)
+        self.runner.run(
+            lambda: users.list_designations(session), self.designation_model.set_rows, owner=self
+        )
 
     def refresh_audit(self) -> None:
         session = self.session
-        self._run(lambda: audit.list_audit(session, AUDIT_LIMIT), self.audit_model.set_rows)
+        self.runner.run(
+            lambda: audit.list_audit(session, AUDIT_LIMIT), self.audit_model.set_rows, owner=self
+        )
 
     # --- users ------------------------------------------------------------------------------
 
@@ -281,7 +271,7 @@ class AdminPage(QWidget):
             self.refresh_users()
             self.refresh_audit()
 
-        self._run(lambda: users.unlock_user(session, name), done)
+        self.runner.run(lambda: users.unlock_user(session, name), done, owner=self)
 
     # --- designations -----------------------------------------------------------------------
 
@@ -326,9 +316,11 @@ class AdminPage(QWidget):
         def failed(exc: BaseException) -> None:
             self.verify_button.setEnabled(True)
             self.verify_result.clear()
-            self._on_error(exc)
+            show_error(self, exc)
 
-        self._run(lambda: audit.verify_audit(session, anchor), self._on_verified, failed)
+        self.runner.run(
+            lambda: audit.verify_audit(session, anchor), self._on_verified, failed, owner=self
+        )
 
     def _on_verified(self, report: AuditReport) -> None:
         self.last_report = report
@@ -386,9 +378,9 @@ class AdminPage(QWidget):
         def failed(exc: BaseException) -> None:
             self.backup_button.setEnabled(True)
             self.backup_result.clear()
-            self._on_error(exc)
+            show_error(self, exc)
 
-        self._run(lambda: admin.make_backup(session, target), done, failed)
+        self.runner.run(lambda: admin.make_backup(session, target), done, failed, owner=self)
 
     # --- lock -------------------------------------------------------------------------------
 

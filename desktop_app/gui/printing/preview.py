@@ -52,7 +52,7 @@ class PrintPreviewDialog(QDialog):
         session: Session,
         report_id: int,
         *,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -130,7 +130,8 @@ class PrintPreviewDialog(QDialog):
 
     # -- background work ---------------------------------------------------------------------
 
-    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+    def _run_busy(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        """The task helper, with the print and save buttons off while the task runs."""
         self._busy = True
         self._set_actions_enabled(False)
 
@@ -144,15 +145,7 @@ class PrintPreviewDialog(QDialog):
             self._set_actions_enabled(self.preview is not None)
             self._show_failure(exc)
 
-        if self.runner is None:
-            try:
-                result = fn()
-            except Exception as exc:  # shown as a sentence, never a traceback
-                fail(exc)
-            else:
-                done(result)
-        else:
-            self.runner.run(fn, done, fail, owner=self)
+        self.runner.run(fn, done, fail, owner=self)
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         for button in (self.print_button, self.save_button):
@@ -171,7 +164,7 @@ class PrintPreviewDialog(QDialog):
         """Render the preview again (for the current number of copies)."""
         session, report_id, copies = self.session, self.report_id, self.copies_spin.value()
         self.status_label.setText(self.tr("Voorbeeld wordt opgemaakt…"))
-        self._run(
+        self._run_busy(
             lambda: printing.preview_report(session, report_id, copies=copies), self._show_preview
         )
 
@@ -239,7 +232,7 @@ class PrintPreviewDialog(QDialog):
             self.status_label.setText(self._done_text(job, pages))
             self.printed.emit(job)
 
-        self._run(lambda: printing.print_report(session, report_id, copies=copies), send)
+        self._run_busy(lambda: printing.print_report(session, report_id, copies=copies), send)
 
     def save_to(self, directory: Path) -> None:
         """Save the signed copies (or the concept) as PDF files in ``directory``."""
@@ -252,7 +245,7 @@ class PrintPreviewDialog(QDialog):
             show_info(self, text + "\n\n" + "\n".join(Path(f).name for f in job.files))
             self.printed.emit(job)
 
-        self._run(
+        self._run_busy(
             lambda: printing.print_report(session, report_id, copies=copies, out_dir=directory),
             saved,
         )
@@ -301,7 +294,7 @@ class PrintPreviewDialog(QDialog):
 
 
 def open_print_preview(
-    parent: QWidget | None, session: Session, report_id: int, *, runner: TaskRunner | None = None
+    parent: QWidget | None, session: Session, report_id: int, *, runner: TaskRunner
 ) -> PrintPreviewDialog:
     """Open the print preview of a report (non-blocking); returns the dialog."""
     dialog = PrintPreviewDialog(parent, session, report_id, runner=runner)

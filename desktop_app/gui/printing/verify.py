@@ -47,7 +47,7 @@ class VerifyPdfDialog(QDialog):
         session: Session | None,
         *,
         data_dir: Path | None = None,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         clock: Clock | None = None,
         provider: WorkstationSecretProvider | None = None,
     ) -> None:
@@ -139,7 +139,7 @@ class VerifyPdfDialog(QDialog):
         self.details.setText("")
         self.icon_label.clear()
         self.choose_button.setEnabled(False)
-        self._run(self._check_function(path))
+        self.runner.run(self._check_function(path), self.show_verdict, self._on_failed, owner=self)
 
     def _check_function(self, path: Path) -> Callable[[], Verdict]:
         session, data_dir, now = self.session, self.data_dir, self.clock.now()
@@ -154,17 +154,6 @@ class VerifyPdfDialog(QDialog):
             return verification.verify_registered(session, data)
 
         return check
-
-    def _run(self, fn: Callable[[], Verdict]) -> None:
-        if self.runner is None:
-            try:
-                verdict = fn()
-            except Exception as exc:  # a sentence, never a traceback
-                self._on_failed(exc)
-            else:
-                self.show_verdict(verdict)
-        else:
-            self.runner.run(fn, self.show_verdict, self._on_failed, owner=self)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.choose_button.setEnabled(True)
@@ -213,7 +202,7 @@ def open_verify_dialog(
     parent: QWidget | None,
     session: Session | None,
     *,
-    runner: TaskRunner | None = None,
+    runner: TaskRunner,
     data_dir: Path | None = None,
 ) -> VerifyPdfDialog:
     """Open the check of a printed PDF (non-blocking); returns the dialog."""

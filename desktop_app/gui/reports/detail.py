@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, cast
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -246,18 +246,6 @@ class ReportDetail(QWidget):
     def editing(self) -> bool:
         return self.allowed(_A.REVISE)
 
-    def _run(
-        self,
-        fn: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None] | None = None,
-        owner: QWidget | None = None,
-    ) -> None:
-        self.runner.run(fn, on_done, on_error or self._on_error, owner=owner or self)
-
-    def _on_error(self, exc: BaseException) -> None:
-        show_error(self, exc)
-
     # --- showing ----------------------------------------------------------------------------
 
     def show_empty(self) -> None:
@@ -314,7 +302,7 @@ class ReportDetail(QWidget):
             if then is not None:
                 then(view)
 
-        self._run(lambda: reports.get_report(session, report_id, version), done)
+        self.runner.run(lambda: reports.get_report(session, report_id, version), done, owner=self)
 
     def reload(self, then: Callable[[ReportView], None] | None = None) -> None:
         if self.view is not None:
@@ -546,7 +534,7 @@ class ReportDetail(QWidget):
                     session, text=text, request_id=request_id, classification=level
                 )
 
-            self._run(draft, self._on_saved, self._on_save_failed)
+            self.runner.run(draft, self._on_saved, self._on_save_failed, owner=self)
             return
         view = self.view
         assert view is not None
@@ -572,7 +560,7 @@ class ReportDetail(QWidget):
                 session, report_id, text=text, classification=level if level_changed else None
             )
 
-        self._run(save, self._on_saved, self._on_save_failed)
+        self.runner.run(save, self._on_saved, self._on_save_failed, owner=self)
 
     def _on_saved(self, result: VersionSaved) -> None:
         self.last_saved = result
@@ -600,7 +588,9 @@ class ReportDetail(QWidget):
             )
             return
         session, report_id = self.session, int(view.report.id)
-        self._run(lambda: reports.submit_report(session, report_id), self._after_step)
+        self.runner.run(
+            lambda: reports.submit_report(session, report_id), self._after_step, owner=self
+        )
 
     def _after_step(self, summary: ReportSummary) -> None:
         self.changed.emit(int(summary.id))
@@ -744,7 +734,9 @@ class ReportDetail(QWidget):
         if view is None:
             return
         report_id, session = int(view.report.id), self.session
-        self._run(lambda: reports.sign_report(session, report_id), self._after_step)
+        self.runner.run(
+            lambda: reports.sign_report(session, report_id), self._after_step, owner=self
+        )
 
     def open_issue_dialog(self) -> ConfirmDialog | None:
         view = self.view
@@ -829,7 +821,7 @@ class ReportDetail(QWidget):
         def done(diff: ReportDiff) -> None:
             self.compare.show_diff(diff)
 
-        self._run(lambda: reports.diff_report(session, report_id, old, new), done)
+        self.runner.run(lambda: reports.diff_report(session, report_id, old, new), done, owner=self)
 
     # --- lock -------------------------------------------------------------------------------
 
