@@ -459,7 +459,10 @@ def _verify(data: bytes, trust_roots: Sequence[bytes], now: dt.datetime | None) 
             props=props,
         )
     if not status.trusted:
-        reason = _expiry_reason(embedded, moment) or _trust_reason(status)
+        # An unknown issuer outweighs an expired certificate: a forgery is not "expired".
+        indication = str(getattr(status, "trust_problem_indic", "") or "")
+        expired = None if "NO_CERTIFICATE_CHAIN" in indication else _expiry_reason(embedded, moment)
+        reason = expired or _trust_reason(status)
         return verdict(reason, intact=True, signer=signer, props=props)
     when = status.signer_reported_dt
     when_text = f" op {local_datetime(when)}" if when is not None else ""

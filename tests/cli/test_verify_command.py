@@ -53,6 +53,8 @@ def printed(workspace: Any, tmp_path: Path) -> dict[str, Path]:
         path.write_bytes(content)
         files[name] = path
     files["missing"] = tmp_path / "bestaat-niet.pdf"
+    files["preview"] = tmp_path / "voorbeeld-ongetekend.pdf"
+    files["preview"].write_bytes(preview.pdf)
     return files
 
 
@@ -135,3 +137,53 @@ def test_real_process_keeps_stderr_clean(workspace: Any, printed: dict[str, Path
         assert result.returncode == code, result.stdout
         assert set(json.loads(result.stdout)) >= KEYS
         assert result.stderr == ""
+
+
+# -- trust, long-term validity and the verdict's fields (issue 15 §5) --------------------------
+
+
+def test_an_appended_ca_makes_a_same_name_forgery_not_valid(
+    as_user: Any, workspace: Any, printed: dict[str, Path], tmp_path: Path
+) -> None:
+    with workspace.session("tekenaar", password("tekenaar")) as s:
+        workstation = s.workstation_id
+    own = pki.create_workstation_pki(workstation, workspace.env.clock.now() - dt.timedelta(hours=1))
+    forged = tmp_path / "zelfde-naam.pdf"
+    forged.write_bytes(
+        sign_pdf(printed["preview"].read_bytes(), own.signing, workspace.env.clock.now())
+    )
+    with (workspace.root / "trust-roots.pem").open("ab") as fh:
+        fh.write(pki.der_to_pem(own.ca.certificate))
+    result = _verify(as_user, forged)
+    assert result.code == 4
+    assert result.json["valid"] is False and result.json["trust"] == "none"
+    signed_in = _verify(as_user, forged, "officier")
+    assert signed_in.code == 4 and signed_in.json["trust"] == "database"
+    assert signed_in.json["registered"] is False
+
+
+def test_verdict_fields_name_the_trust_the_signing_and_the_printing(
+    as_user: Any, printed: dict[str, Path]
+) -> None:
+    alone = _verify(as_user, printed["good"]).json
+    assert alone["trust"] == "workstation"
+    assert alone["signed_by"] == SIGNER_FULL_NAME and alone["signed_at"]
+    assert alone["printed_by"] == "tekenaar" and alone["printed_at"]
+    assert alone["checked_at_source"] == "clock"
+    registered = _verify(as_user, printed["good"], "liaison").json
+    assert registered["trust"] == "database" and registered["checked_at_source"] == "register"
+    for key in ("signed_by", "signed_at", "printed_by", "printed_at"):
+        assert registered[key] == alone[key], key
+    human = as_user(None, "report", "verify", str(printed["good"]), json_mode=False)
+    assert human.code == 0
+
+
+def test_six_years_on_only_the_register_proves_the_moment(
+    as_user: Any, clock: Any, printed: dict[str, Path]
+) -> None:
+    clock.advance(dt.timedelta(days=6 * 366))
+    alone = _verify(as_user, printed["good"])
+    assert alone.code == 4 and "verlopen" in alone.json["reason"]
+    registered = _verify(as_user, printed["good"], "officier")
+    assert registered.code == 0 and registered.json["valid"] is True
+    assert registered.json["checked_at_source"] == "register"

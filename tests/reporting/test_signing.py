@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -84,7 +85,8 @@ def test_verify_reports_a_valid_copy(material: pki.WorkstationPki, signed: bytes
     assert verdict.copy == CopyInfo(2, 3)
     assert verdict.registered is None
     assert "geldig" in verdict.reason
-    assert set(verdict.as_dict()) == {
+    # The contract's fields, and the extensions (additions only).
+    assert set(verdict.as_dict()) >= {
         "valid",
         "intact",
         "signer",
@@ -92,6 +94,23 @@ def test_verify_reports_a_valid_copy(material: pki.WorkstationPki, signed: bytes
         "copy",
         "registered",
         "reason",
+    }
+    assert set(verdict.as_dict()) - {
+        "valid",
+        "intact",
+        "signer",
+        "reference",
+        "copy",
+        "registered",
+        "reason",
+    } == {
+        "trust",
+        "signed_by",
+        "signed_at",
+        "printed_by",
+        "printed_at",
+        "checked_at",
+        "checked_at_source",
     }
 
 
@@ -328,3 +347,48 @@ def test_nothing_is_written_to_disk(
         monkeypatch.setattr(tempfile, name, no_temp)
     copies = render_signed_copies(report(person="محمد"), 2, CTX, material.signing, NOW)
     assert all(verify_pdf(pdf, _roots(material), now=NOW).valid for pdf in copies)
+
+
+# -- the moment of validation and the verdict's signing/printing fields (issue 15 §5) ----------
+
+
+def test_verify_at_a_moment_after_expiry_names_the_expiry(
+    material: pki.WorkstationPki, signed: bytes
+) -> None:
+    roots = _roots(material)
+    later = NOW + dt.timedelta(days=6 * 366)  # the signing certificate lasts 5 years
+    expired = verify_pdf(signed, roots, now=later)
+    assert not expired.valid and expired.intact
+    assert "verlopen" in expired.reason
+    assert expired.checked_at == later.isoformat(timespec="seconds")
+    # The same file at a moment inside the certificate's validity (what the register proves).
+    assert verify_pdf(signed, roots, now=NOW + dt.timedelta(days=30)).valid
+
+
+def test_an_unknown_issuer_is_not_reported_as_expired(signed: bytes) -> None:
+    other = workstation_pki("Elders")
+    verdict = verify_pdf(signed, [other.ca.certificate], now=NOW + dt.timedelta(days=6 * 366))
+    assert not verdict.valid and "onbekende uitgever" in verdict.reason
+
+
+def test_verdict_carries_the_reports_signing_and_the_copys_printing(
+    material: pki.WorkstationPki,
+) -> None:
+    signed_at = NOW - dt.timedelta(days=2, hours=3)
+    printed_at = NOW + dt.timedelta(minutes=1)
+    doc = dataclasses.replace(report(), signed_at=signed_at)
+    ctx = dataclasses.replace(CTX, printed_at=printed_at, printed_by="officier")
+    pdf = sign_pdf(render_report_pdf(doc, CopyInfo(1, 1), ctx), material.signing, printed_at)
+    verdict = verify_pdf(pdf, _roots(material), now=printed_at).as_dict()
+    assert verdict["valid"] is True
+    assert verdict["signed_by"] == doc.signer_name
+    assert verdict["signed_at"] == signed_at.isoformat(timespec="seconds")
+    assert verdict["printed_by"] == "officier"
+    assert verdict["printed_at"] == printed_at.isoformat(timespec="seconds")
+    # A copy made without those properties still names its printing moment: the signature's.
+    plain = verify_pdf(
+        sign_pdf(render_report_pdf(report(), CopyInfo(1, 1), CTX), material.signing, NOW),
+        _roots(material),
+        now=NOW,
+    )
+    assert plain.printed_at == NOW.isoformat(timespec="seconds") and plain.signed_at is None
