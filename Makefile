@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: lock run test test-fast bench lint venv system-deps system-deps-window system-deps-test translations forms bundle screenshots clean
+.PHONY: lock run test test-fast soak bench lint venv system-deps system-deps-window system-deps-test translations forms bundle screenshots clean
 
 # requirements.lock pins every transitive package (pip freeze of a known-good install);
 # pyproject.toml pins the direct ones. `make lock` refreshes the lock after a deliberate upgrade.
@@ -44,6 +44,14 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# The kill harness (issue 15): SOAK_ROUNDS random SIGKILLs (default 240) spread over import,
+# print, evidence add, backup, restore and passwd, with the invariants checked after each one.
+# The suite runs the same test with 12 rounds.
+SOAK_ROUNDS ?= 240
+soak: $(STAMP)
+	SOAK_ROUNDS=$(SOAK_ROUNDS) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s \
+		-o timeout=0 tests/storage/test_soak.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

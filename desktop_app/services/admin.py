@@ -63,7 +63,7 @@ def make_backup(session: Session, target: Path) -> dict[str, Any]:
         raise InvalidInput("Het doelbestand bestaat al; kies een nieuwe naam.", field="out")
     if not target.parent.is_dir():
         raise InvalidInput("De map voor de back-up bestaat niet.", field="out")
-    backup.remove_stale_snapshots(session.root)
+    backup.remove_stale_workspace_files(session.root)
     backup.remove_stale_backup_temps(target.parent)
     snapshot = backup.snapshot_path(session.root)
     try:

@@ -18,7 +18,7 @@ from desktop_app.security import recovery
 from desktop_app.security.keyfile import KeyFile, KeyStore, new_dek, wipe
 from desktop_app.security.workstation import new_secret
 from desktop_app.services.session import Environment, Session
-from desktop_app.storage import audit, migrations
+from desktop_app.storage import audit, backup, migrations
 from desktop_app.storage import users as user_repo
 from desktop_app.storage.db import Connection, Database
 from desktop_app.storage.files import ensure_private_dir
@@ -204,6 +204,9 @@ def open_session(env: Environment, data_dir: Path, name: str, password: str) -> 
                 db.close()
             wipe(dek)
             raise
+        # Signed in, under the key-file lock (no live writer of keys.json): what killed
+        # processes left here (backup snapshots, temp files of atomic writes) goes.
+        backup.remove_stale_workspace_files(paths.root)
     return Session(
         env=env,
         root=data_dir,
