@@ -109,3 +109,11 @@ class InternalError(AppError):
 
     code = "internal_error"
     exit_code = 1
+
+
+class StorageFull(AppError):
+    """The disk is full: the change was not stored (its transaction rolled back). Signing in and
+    reading go on, in the room the workspace keeps in reserve (storage/reserve.py)."""
+
+    code = "storage_full"
+    exit_code = 1
