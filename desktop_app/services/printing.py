@@ -60,6 +60,7 @@ from desktop_app.domain.reports import (
     text_sha256,
 )
 from desktop_app.domain.roles import Role, require_any_role
+from desktop_app.domain.text import check_name, collapse
 from desktop_app.reporting import (
     MAX_COPIES,
     CopyInfo,
@@ -177,7 +178,9 @@ class PrintJob:
 
 @dataclass(frozen=True)
 class PrintRecord:
-    """A line of the print register."""
+    """A line of the print register. ``file_name`` is the name the copy's file was to get:
+    files are put in place only after the register has the copies, so after a crash a
+    registered copy may have no file (never a file without a registered copy)."""
 
     job_id: int
     reference: str
@@ -544,11 +547,13 @@ def print_register(session: Session, report_id: int) -> tuple[PrintRecord, ...]:
 def set_signer_function(session: Session, user_name: str, function: str) -> str:
     """The function printed under a signer's name ("directeur Inlichtingen"); administrator
     only (``user.function``). An empty text falls back to the role's label."""
-    cleaned = " ".join(function.split())
+    cleaned = collapse(function)
     if len(cleaned) > FUNCTION_MAX_LENGTH:
         raise InvalidInput(
             f"De functie is te lang (meer dan {FUNCTION_MAX_LENGTH} tekens).", field="function"
         )
+    # Printed under the signature beside the name: held to the rules of a name.
+    check_name(cleaned, field="function", label="De functie")
     with session.transaction("user.function", f"user:{user_name}") as tx:
         session.require(_ADMIN, "de functie van een ondertekenaar vastleggen")
         user = user_repo.by_name(tx.conn, user_name)
