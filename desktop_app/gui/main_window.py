@@ -19,16 +19,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.dialogs import ChangePasswordDialog, PasswordChange
 from desktop_app.gui.idle_monitor import LOCK_SHORTCUT
-from desktop_app.gui.inspection.page import InspectionPage
 from desktop_app.gui.labels import clearance_label, location_label, roles_label
-from desktop_app.gui.pages.admin import AdminPage
-from desktop_app.gui.pages.placeholder import PlaceholderPage
 from desktop_app.gui.printing import VerifyPdfDialog, open_verify_dialog
-from desktop_app.gui.reports import ReportsPage
-from desktop_app.gui.requests import attach_admin_tabs, connect_pages, make_page
 from desktop_app.gui.sections import Section, sections_for
 from desktop_app.gui.style import app_icon
 from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.wiring import connect_pages
 from desktop_app.services import users
 from desktop_app.services.permissions import user_actions
 from desktop_app.services.session import Session
@@ -96,7 +92,7 @@ class MainWindow(QMainWindow):
         self.sections: list[Section] = sections_for(self.actions)
         self.pages: dict[str, QWidget] = {}
         for number, section in enumerate(self.sections, start=1):
-            page = self._make_page(section)
+            page = section.make_page(self.session, self.runner, self.stack)
             self.pages[section.key] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(section.title_text, self.nav)
@@ -114,20 +110,6 @@ class MainWindow(QMainWindow):
         self.nav.setFocus()
 
     # --- building ---------------------------------------------------------------------------
-
-    def _make_page(self, section: Section) -> QWidget:
-        if section.key == "admin":
-            admin_page = AdminPage(self.session, self.runner, self.stack)
-            attach_admin_tabs(admin_page, self.session, self.runner)
-            return admin_page
-        if section.key == "reports":
-            return ReportsPage(self.session, self.runner, self.stack)
-        if section.key == "inspection":
-            return InspectionPage(self.session, self.runner, self.stack)
-        requests_page = make_page(section.key, self.session, self.runner, self.stack)
-        if requests_page is not None:
-            return requests_page
-        return PlaceholderPage(section, self.stack)
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Werkplek"))

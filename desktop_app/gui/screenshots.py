@@ -21,8 +21,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.demo import DEMO_ACCOUNTS
+from desktop_app.gui.admin.page import AdminPage
 from desktop_app.gui.app import GuiApp, start_gui
-from desktop_app.gui.pages.admin import AdminPage
 
 T0 = float(os.environ.get("WERKPLEK_T0", time.time()))
 POLL_MS = 25

@@ -1,20 +1,45 @@
-"""The sections of the main window; who sees which comes from the services
-(``services.permissions.user_actions``)."""
+"""The sections of the main window, in one declarative table: key, title and page. Who sees
+which comes from the services (``services.permissions.user_actions``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
 
+from desktop_app.gui.admin import AdminPage
+from desktop_app.gui.dashboard import DashboardPage
+from desktop_app.gui.inspection import InspectionPage
+from desktop_app.gui.provisions import ProvisionsPage
+from desktop_app.gui.reports import ReportsPage
+from desktop_app.gui.requests import RequestsPage
+from desktop_app.gui.statistics import StatisticsPage
+from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.permissions import Area, UserActions
+from desktop_app.services.session import Session
+
+PageFactory = Callable[[Session, TaskRunner, QWidget], QWidget]
 
 
 @dataclass(frozen=True)
 class Section:
-    key: str  # an Area
+    """One entry of the navigation: its key (a ``services.permissions.Area``), its title, the
+    page that shows it (every page is built as ``page(session, runner, parent)``) and the text
+    shown while a section has no page yet."""
+
+    key: str
     title: str
     placeholder: str = ""
+    page: PageFactory | None = None
+
+    def make_page(self, session: Session, runner: TaskRunner, parent: QWidget) -> QWidget:
+        if self.page is None:
+            from desktop_app.gui.placeholder import PlaceholderPage
+
+            return PlaceholderPage(self, parent)
+        return self.page(session, runner, parent)
 
     @property
     def title_text(self) -> str:
@@ -34,6 +59,7 @@ SECTIONS: tuple[Section, ...] = (
             "Hier komt uw overzicht: lopende naslagverzoeken, termijnen die bijna of al "
             "verlopen zijn, en ambtsberichten die op u wachten.",
         ),
+        page=DashboardPage,
     ),
     Section(
         "requests",
@@ -43,6 +69,7 @@ SECTIONS: tuple[Section, ...] = (
             "Hier komen de naslagverzoeken van de IND: registreren en importeren, zoeken, de "
             "termijn van tien werkdagen (Algemene termijnenwet) en de melding van uitstel.",
         ),
+        page=RequestsPage,
     ),
     Section(
         "reports",
@@ -52,6 +79,7 @@ SECTIONS: tuple[Section, ...] = (
             "Hier komen de ambtsberichten: concepten en versies, de beoordeling door de "
             "IND-liaison, ondertekenen, uitbrengen en afdrukken.",
         ),
+        page=ReportsPage,
     ),
     Section(
         "provisions",
@@ -61,6 +89,7 @@ SECTIONS: tuple[Section, ...] = (
             "Hier komt het verstrekkingenregister: elke verstrekking van gegevens tussen AIVD "
             "en IND, in beide richtingen.",
         ),
+        page=ProvisionsPage,
     ),
     Section(
         "inspection",
@@ -70,6 +99,7 @@ SECTIONS: tuple[Section, ...] = (
             "Hier komt de inzage in de onderliggende gegevens van uitgebrachte ambtsberichten "
             "(art. 2.5), alleen op een werkplek ten kantore van de AIVD.",
         ),
+        page=InspectionPage,
     ),
     Section(
         "statistics",
@@ -79,8 +109,9 @@ SECTIONS: tuple[Section, ...] = (
             "Hier komen de cijfers voor het periodiek overleg: verzoeken, termijnen, "
             "ambtsberichten, inzagen en verstrekkingen, op het scherm en als PDF.",
         ),
+        page=StatisticsPage,
     ),
-    Section("admin", QT_TRANSLATE_NOOP("sections", "Beheer")),
+    Section("admin", QT_TRANSLATE_NOOP("sections", "Beheer"), page=AdminPage),
 )
 
 

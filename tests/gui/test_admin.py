@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import AccountLocked, AuthFailed, Forbidden
 from desktop_app.domain.roles import Role
+from desktop_app.gui.admin.page import AdminPage
 from desktop_app.gui.models import UserTableModel
-from desktop_app.gui.pages.admin import AdminPage
 from desktop_app.services import audit, users
 from desktop_app.services.workspace import open_session
 from tests.gui.gui_support import PASSWORDS, add_users

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.requests import DashboardBucket, Purpose, RequestDraft, RequestStatus
 from desktop_app.domain.search_text import fold
+from desktop_app.gui.dashboard.page import DashboardPage
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.reports import ReportsPage
 from desktop_app.gui.requests import api
-from desktop_app.gui.requests.dashboard import DashboardPage
 from desktop_app.gui.requests.models import RequestTableModel
 from desktop_app.gui.requests.page import RequestsPage
 from desktop_app.services import requests as request_service

@@ -11,13 +11,13 @@ from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QDate, Qt
 
 from desktop_app.domain.requests import Purpose, RequestDraft
-from desktop_app.gui.pages.admin import AdminPage
+from desktop_app.gui.admin.calendar import CalendarDaysPage
+from desktop_app.gui.admin.page import AdminPage
+from desktop_app.gui.provisions.page import ProvisionsPage
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.api import NewProvision
-from desktop_app.gui.requests.calendar_page import CalendarDaysPage
 from desktop_app.gui.requests.labels import STATISTICS_FIGURES
-from desktop_app.gui.requests.provisions import ProvisionsPage
-from desktop_app.gui.requests.statistics import StatisticsPage, figures_of
+from desktop_app.gui.statistics.page import StatisticsPage, figures_of
 from desktop_app.storage import calendar_days
 from desktop_app.storage import requests as requests_repo
 from tests.gui.gui_support import PASSWORDS

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.gui.pages.admin import AdminPage
+from desktop_app.gui.admin.page import AdminPage
 from desktop_app.gui.reports import ReportsPage
 from tests.gui.gui_support import PASSWORDS, add_users
 

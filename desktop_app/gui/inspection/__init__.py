@@ -1,10 +1,9 @@
-"""The inspection window (inzage in onderliggende gegevens, art. 2.5).
-
-The main window's Inzage section calls ``open_inspection_window(parent, session, report_id)``.
-"""
+"""Inzage (art. 2.5): the inspector's page (the reports open to them, their inspections) and
+the inspection window it opens with ``open_inspection_window``."""
 
 from __future__ import annotations
 
+from desktop_app.gui.inspection.page import InspectionPage
 from desktop_app.gui.inspection.window import InspectionWindow, open_inspection_window
 
-__all__ = ["InspectionWindow", "open_inspection_window"]
+__all__ = ["InspectionPage", "InspectionWindow", "open_inspection_window"]

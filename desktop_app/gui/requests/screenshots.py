@@ -17,8 +17,8 @@ from pathlib import Path
 
 from desktop_app.demo import create_demo_workspace, demo_import_csv
 from desktop_app.gui.requests.page import RequestsPage
-from desktop_app.gui.requests.statistics import StatisticsPage
 from desktop_app.gui.shots import demo_session, settle, shoot
+from desktop_app.gui.statistics.page import StatisticsPage
 from desktop_app.services.session import Environment
 
 DEMO_REQUESTS = 320

@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.roles import Role
+from desktop_app.gui.admin.calendar import CalendarDaysPage
 from desktop_app.gui.dialogs import (
     AddDesignationDialog,
     AddUserDialog,
@@ -87,6 +88,10 @@ class AdminPage(QWidget):
         self.tabs.addTab(self._designations_tab(), self.tr("&Aanwijzingen"))
         self.tabs.addTab(self._audit_tab(), self.tr("Audit&trail"))
         self.tabs.addTab(self._backup_tab(), self.tr("&Back-up"))
+        self.calendar_page = CalendarDaysPage(session, runner, self.tabs)
+        self.tabs.addTab(
+            self.calendar_page, QCoreApplication.translate("CalendarDaysPage", "&Kalender")
+        )
         self.last_report: AuditReport | None = None
         self.refresh_all()
 
@@ -330,9 +335,11 @@ class AdminPage(QWidget):
             text = self.tr(
                 "✔ In orde: de audittrail telt %1 vermeldingen en de keten is ongeschonden."
             ).replace("%1", str(chain.entries))
-        elif not chain.ok:
+        elif not chain.ok and report.keyring_problem is None:
             text = self.tr("✖ Niet in orde: %1. Vermeldingen tot en met nummer %2 zijn in orde.")
             text = text.replace("%1", chain.reason).replace("%2", str(chain.head_seq))
+        elif report.content_problems or report.keyring_problem is not None:
+            text = self.tr("✖ Niet in orde: %1").replace("%1", report.problem or "")
         else:
             text = self.tr(
                 "✖ Niet in orde: de keten is ongeschonden, maar de database meldt schade (%1)."
@@ -393,3 +400,4 @@ class AdminPage(QWidget):
         self.head_edit.clear()
         self.anchor_edit.clear()
         self.last_report = None
+        self.calendar_page.wipe()
