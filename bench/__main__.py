@@ -7,7 +7,14 @@ import sys
 
 from bench.common import Figure, print_table, write
 
-MODULES = ["bench.foundation", "bench.reports", "bench.printing", "bench.requests", "bench.window"]
+MODULES = [
+    "bench.cli",
+    "bench.foundation",
+    "bench.reports",
+    "bench.printing",
+    "bench.requests",
+    "bench.window",
+]
 
 
 def main(argv: list[str]) -> int:
