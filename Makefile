@@ -73,7 +73,7 @@ bundle: $(STAMP)
 
 # Screenshots for the README: a real window on a virtual X screen (needs xvfb).
 screenshots: $(STAMP) system-deps-window
-	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m desktop_app.gui.screenshots docs/screenshots
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m tools.screenshots docs/screenshots
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,6 +1,6 @@
 """A screenshot of the inspection window for the documentation (developer tool):
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m desktop_app.gui.inspection.screenshot OUT.png
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tools.screenshots.inspection OUT.png
 
 Builds a throw-away workspace (fast test KDF, in-memory keyring, fixed clock) with an issued
 report and two items, opens the window as a designated inspector, and saves the window showing
@@ -23,6 +23,7 @@ from desktop_app.domain.clock import FixedClock
 from desktop_app.domain.roles import Role
 from desktop_app.gui.inspection.window import InspectionWindow
 from desktop_app.gui.style import apply_style
+from desktop_app.gui.tasks import TaskRunner
 from desktop_app.security.workstation import MemorySecretProvider
 from desktop_app.services import evidence, inspections, reports, users
 from desktop_app.services.session import Environment
@@ -174,7 +175,8 @@ def main(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env, rid = _workspace(Path(tmp) / "ws")
         with open_session(env, Path(tmp) / "ws", "inspecteur", _password("inspecteur")) as s:
-            window = InspectionWindow(s, inspections.start_inspection(s, rid))
+            runner = TaskRunner(synchronous=True)
+            window = InspectionWindow(s, inspections.start_inspection(s, rid), runner=runner)
             window.resize(1400, 860)
             window.show()
             shots = []

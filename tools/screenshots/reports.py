@@ -1,7 +1,7 @@
 """Screenshots of the Ambtsberichten section on a throwaway demo workspace:
 
     xvfb-run -a -s "-screen 0 1400x900x24" \
-        .venv/bin/python -m desktop_app.gui.reports.screenshots OUT
+        .venv/bin/python -m tools.screenshots.reports OUT
 
 Builds two fictitious reports through the services (one sent back with annotations, one
 revised and in review again), signs in through the real sign-in dialog and saves
@@ -17,10 +17,10 @@ from pathlib import Path
 from desktop_app.demo import create_demo_workspace
 from desktop_app.domain.report_content import Finding, Reliability, ReportContent, render
 from desktop_app.gui.reports.page import ReportsPage
-from desktop_app.gui.shots import PASSWORDS, demo_session, settle, shoot
 from desktop_app.services import reports
 from desktop_app.services.session import Environment
 from desktop_app.services.workspace import open_session
+from tools.screenshots.shots import PASSWORDS, demo_session, settle, shoot
 
 OCCASION = (
     "Verzoek van de IND van 28 oktober (kenmerk IND-DEMO/0042) om naslag in het kader "

@@ -1,6 +1,6 @@
 """Screenshots of the demo, as a user goes through it, and the timings on the way.
 
-    xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python -m desktop_app.gui.screenshots OUT
+    xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python -m tools.screenshots OUT
 
 Starts the real demo (interactive KDF, background worker), waits for it, signs in as ``beheer``
 and as ``officier``, and saves signin.png, main-admin.png, main-admin-audit.png, locked.png and

@@ -1,7 +1,7 @@
 """Screenshots of the requests sections on a throwaway demo workspace:
 
     xvfb-run -a -s "-screen 0 1400x900x24" \
-        .venv/bin/python -m desktop_app.gui.requests.screenshots OUT
+        .venv/bin/python -m tools.screenshots.requests OUT
 
 Builds a demo workspace with a few hundred fictitious requests (Dutch, Turkish, Arabic and
 Cyrillic names; some in progress, some closed, some with a delay notice) and provisions, signs
@@ -17,9 +17,9 @@ from pathlib import Path
 
 from desktop_app.demo import create_demo_workspace, demo_import_csv
 from desktop_app.gui.requests.page import RequestsPage
-from desktop_app.gui.shots import demo_session, settle, shoot
 from desktop_app.gui.statistics.page import StatisticsPage
 from desktop_app.services.session import Environment
+from tools.screenshots.shots import demo_session, settle, shoot
 
 DEMO_REQUESTS = 320
 
