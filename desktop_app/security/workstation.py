@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
+import hmac
+import json
 import logging
 import secrets
+import sys
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop_app.domain.errors import WrongWorkstation
 
@@ -19,17 +28,19 @@ log = logging.getLogger(__name__)
 
 SERVICE = "Convenantwerkplek"
 SECRET_BYTES = 32
+HEAD_FORMAT = 1
 
-# Backends that store secrets encrypted by the OS (KEY-2). Plain-text and "null"/"fail"
-# backends, and chainers that might pick one of those, are not on the list.
-ALLOWED_BACKENDS = frozenset(
-    {
-        "keyring.backends.SecretService.Keyring",
-        "keyring.backends.libsecret.Keyring",
-        "keyring.backends.kwallet.DBusKeyring",
-        "keyring.backends.macOS.Keyring",
-        "keyring.backends.Windows.WinVaultKeyring",
-    }
+# Backends that store secrets encrypted by the OS (KEY-2): (module, class) of the real classes
+# inside the installed ``keyring`` package. Plain-text and "null"/"fail" backends, and chainers
+# that might pick one of those, are not on the list. The check compares class *objects*, not
+# names: any module can name a class "Keyring" and set its ``__module__`` to anything, and a
+# subclass of an allowed class can override how it stores secrets, so neither is accepted.
+ALLOWED_BACKENDS: tuple[tuple[str, str], ...] = (
+    ("keyring.backends.SecretService", "Keyring"),
+    ("keyring.backends.libsecret", "Keyring"),
+    ("keyring.backends.kwallet", "DBusKeyring"),
+    ("keyring.backends.macOS", "Keyring"),
+    ("keyring.backends.Windows", "WinVaultKeyring"),
 )
 
 REMEDY = (
@@ -41,7 +52,11 @@ REMEDY = (
 
 
 class WorkstationSecretProvider(Protocol):
-    """Where the workstation secret lives. ``backend_name`` is remembered in the key file."""
+    """Where the workstation secret lives. ``backend_name`` is remembered in the key file.
+
+    Beside each secret the provider keeps the workspace's last anchored audit head (a short
+    text made by :func:`seal_head`): outside the database, so rewriting the database does not
+    rewrite it."""
 
     @property
     def backend_name(self) -> str: ...
@@ -51,6 +66,10 @@ class WorkstationSecretProvider(Protocol):
     def store(self, workspace_id: str, secret: bytes) -> None: ...
 
     def delete(self, workspace_id: str) -> None: ...
+
+    def load_head(self, workspace_id: str) -> str | None: ...
+
+    def store_head(self, workspace_id: str, value: str) -> None: ...
 
 
 def new_secret() -> bytes:
@@ -67,19 +86,55 @@ def _decode(value: str | None) -> bytes | None:
     return raw
 
 
+def _secret_entry(workspace_id: str) -> str:
+    return f"workspace:{workspace_id}"
+
+
+def _head_entry(workspace_id: str) -> str:
+    return f"audit-head:{workspace_id}"
+
+
+def allowed_backend_name(backend: object) -> str | None:
+    """The allow-list name of ``backend`` when its class *is* one of the allowed classes of the
+    installed ``keyring`` package, else None.
+
+    Identity, not names: the class object must be the very object the real module defines
+    (``is``, so neither a look-alike with a borrowed ``__module__``/``__qualname__`` nor a
+    subclass passes), and that module must be loaded from inside the installed ``keyring``
+    package (a module planted elsewhere under the same dotted name is refused)."""
+    import keyring
+
+    cls = type(backend)
+    package = Path(keyring.__file__).resolve().parent
+    for module_name, class_name in ALLOWED_BACKENDS:
+        # An instance of the real class means its module is loaded: nothing to import.
+        module = sys.modules.get(module_name)
+        if module is None:
+            continue
+        real = module.__dict__.get(class_name)
+        if not isinstance(real, type) or cls is not real:
+            continue
+        origin = getattr(module, "__file__", None)
+        if origin is None or not Path(origin).resolve().is_relative_to(package):
+            return None
+        return f"{module_name}.{class_name}"
+    return None
+
+
 class KeyringSecretProvider:
     """The OS keyring through the ``keyring`` package, restricted to the allow-list."""
 
-    def __init__(self, allowed: frozenset[str] = ALLOWED_BACKENDS) -> None:
+    def __init__(self) -> None:
         import keyring
         from keyring.errors import KeyringError
 
         self._keyring = keyring
         self._error = KeyringError
         backend = keyring.get_keyring()
-        name = f"{type(backend).__module__}.{type(backend).__qualname__}"
-        if name not in allowed:
-            log.warning("keyring backend %s is not on the allow-list; refusing to use it", name)
+        name = allowed_backend_name(backend)
+        if name is None:
+            shown = f"{type(backend).__module__}.{type(backend).__qualname__}"
+            log.warning("keyring backend %s is not on the allow-list; refusing to use it", shown)
             raise WrongWorkstation(REMEDY)
         self._backend = backend
         self._name = name
@@ -88,26 +143,36 @@ class KeyringSecretProvider:
     def backend_name(self) -> str:
         return self._name
 
-    def load(self, workspace_id: str) -> bytes | None:
+    def _get(self, entry: str) -> str | None:
         try:
-            value = self._backend.get_password(SERVICE, f"workspace:{workspace_id}")
+            value = self._backend.get_password(SERVICE, entry)
         except self._error as exc:
             log.warning("keyring read failed: %s", type(exc).__name__)
             raise WrongWorkstation(REMEDY) from None
-        return _decode(value)
+        return None if value is None else str(value)
 
-    def store(self, workspace_id: str, secret: bytes) -> None:
+    def _set(self, entry: str, value: str) -> None:
         try:
-            self._backend.set_password(
-                SERVICE, f"workspace:{workspace_id}", base64.b64encode(secret).decode("ascii")
-            )
+            self._backend.set_password(SERVICE, entry, value)
         except self._error as exc:
             log.warning("keyring write failed: %s", type(exc).__name__)
             raise WrongWorkstation(REMEDY) from None
 
+    def load(self, workspace_id: str) -> bytes | None:
+        return _decode(self._get(_secret_entry(workspace_id)))
+
+    def store(self, workspace_id: str, secret: bytes) -> None:
+        self._set(_secret_entry(workspace_id), base64.b64encode(secret).decode("ascii"))
+
     def delete(self, workspace_id: str) -> None:
         with contextlib.suppress(self._error):
-            self._backend.delete_password(SERVICE, f"workspace:{workspace_id}")
+            self._backend.delete_password(SERVICE, _secret_entry(workspace_id))
+
+    def load_head(self, workspace_id: str) -> str | None:
+        return self._get(_head_entry(workspace_id))
+
+    def store_head(self, workspace_id: str, value: str) -> None:
+        self._set(_head_entry(workspace_id), value)
 
 
 class MemorySecretProvider:
@@ -116,6 +181,7 @@ class MemorySecretProvider:
     def __init__(self, name: str = "memory") -> None:
         self._name = name
         self._secrets: dict[str, str] = {}
+        self._heads: dict[str, str] = {}
 
     @property
     def backend_name(self) -> str:
@@ -133,3 +199,85 @@ class MemorySecretProvider:
     def corrupt(self, workspace_id: str, value: str) -> None:
         """Tests: replace the stored value as a damaged keyring entry would."""
         self._secrets[workspace_id] = value
+
+    def load_head(self, workspace_id: str) -> str | None:
+        return self._heads.get(workspace_id)
+
+    def store_head(self, workspace_id: str, value: str) -> None:
+        self._heads[workspace_id] = value
+
+
+# ---------------------------------------------------------------------------------------------
+# The anchored audit head kept beside the secret
+
+
+@dataclass(frozen=True)
+class AnchoredHead:
+    """The audit chain's head (``seq``, ``hash``) as it stood at ``at`` (UTC, ISO 8601)."""
+
+    seq: int
+    hash: str
+    at: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.seq}:{self.hash}"
+
+
+class HeadDamaged(ValueError):
+    """The keyring's head record does not verify: forged, damaged or from another workspace."""
+
+
+def _head_key(workstation_secret: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"audit-head").derive(
+        bytes(workstation_secret)
+    )
+
+
+def _head_mac(key: bytes, workspace_id: str, binding_id: str, head: AnchoredHead) -> str:
+    # The workspace and binding are in the MAC but not in the record: a head copied from
+    # another workspace's (or an older binding's) entry does not verify here.
+    material = json.dumps(
+        [HEAD_FORMAT, workspace_id, binding_id, head.seq, head.hash, head.at],
+        ensure_ascii=True,
+        separators=(",", ":"),
+    ).encode("ascii")
+    return hmac.new(key, material, hashlib.sha256).hexdigest()
+
+
+def seal_head(
+    workstation_secret: bytes, *, workspace_id: str, binding_id: str, head: AnchoredHead
+) -> str:
+    """The keyring text for ``head``, authenticated with a key derived from W: whoever can
+    rewrite the database but not read the keyring cannot make a head that verifies."""
+    mac = _head_mac(_head_key(workstation_secret), workspace_id, binding_id, head)
+    record = {"v": HEAD_FORMAT, "seq": head.seq, "hash": head.hash, "at": head.at, "mac": mac}
+    return json.dumps(record, sort_keys=True, separators=(",", ":"))
+
+
+def open_head(
+    workstation_secret: bytes, text: str, *, workspace_id: str, binding_id: str
+) -> AnchoredHead:
+    """The head in a keyring text made by :func:`seal_head`; :class:`HeadDamaged` otherwise."""
+    try:
+        record = json.loads(text)
+        if not isinstance(record, dict) or record.get("v") != HEAD_FORMAT:
+            raise HeadDamaged
+        seq, digest, at, mac = record["seq"], record["hash"], record["at"], record["mac"]
+        if (
+            not isinstance(seq, int)
+            or isinstance(seq, bool)
+            or seq < 0
+            or not isinstance(digest, str)
+            or len(digest) != 64
+            or not isinstance(at, str)
+            or not isinstance(mac, str)
+        ):
+            raise HeadDamaged
+    except (ValueError, KeyError, TypeError):
+        raise HeadDamaged from None
+    head = AnchoredHead(seq, digest, at)
+    expected = _head_mac(_head_key(workstation_secret), workspace_id, binding_id, head)
+    if not hmac.compare_digest(expected, mac):
+        raise HeadDamaged
+    return head

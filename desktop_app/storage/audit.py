@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_app.storage.db import Connection
@@ -119,14 +119,90 @@ class ChainVerdict:
         return f"{self.head_seq}:{self.head_hash}"
 
 
-def verify(conn: Connection, anchor: tuple[int, str] | None = None) -> ChainVerdict:
-    """Walk the chain; name the first broken entry. With an anchor (seq, hash) taken earlier,
-    a log cut back below the anchor, or rewritten up to it, fails too (AUD-5)."""
+@dataclass(frozen=True)
+class Anchor:
+    """A head (seq, hash) taken earlier and kept elsewhere; ``source`` names where, as it reads
+    in a Dutch sentence ("het anker", "de kop in de sleutelring")."""
+
+    seq: int
+    hash: str
+    source: str = "het anker"
+
+
+# What the chain itself says a stored text or item hashed to when it was written: the hashes
+# that the content check compares the database against (a key holder who rewrites a signed
+# text *and* every hash column beside it still disagrees with the chain).
+_RECORDED_ACTIONS = frozenset({"report.draft", "report.revise", "report.sign", "evidence.add"})
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What one entry's details said an object was when it was written."""
+
+    sha256: str
+    version: int = 0  # a report version; 0 for an item
+    size: int = 0  # an item's bytes; 0 for a text
+    classification: str | None = None  # the level's code, where the entry names it
+
+
+@dataclass
+class RecordedHashes:
+    """Filled by :func:`verify` from the entries it checked (only those: after a break nothing
+    is trusted), keyed by id: the signing of each report, every version's hash where the entry
+    names it, and each item as it was added."""
+
+    signed: dict[int, Recorded] = field(default_factory=dict)
+    versions: dict[tuple[int, int], str] = field(default_factory=dict)
+    evidence: dict[int, Recorded] = field(default_factory=dict)
+
+    def note(self, action: str, obj: str, details: str) -> None:
+        kind, _, ident = obj.partition(":")
+        if not ident.isdigit():
+            return
+        try:
+            data = json.loads(details)
+        except ValueError:
+            return
+        if not isinstance(data, dict):
+            return
+        key = int(ident)
+        level = data.get("classification")
+        level = level if isinstance(level, str) else None
+        if action == "evidence.add" and kind == "evidence":
+            sha, size = data.get("sha256"), data.get("size_bytes")
+            if isinstance(sha, str) and isinstance(size, int):
+                self.evidence.setdefault(key, Recorded(sha, size=size, classification=level))
+            return
+        if kind != "report":
+            return
+        version, sha = data.get("version"), data.get("text_sha256")
+        if not isinstance(version, int) or not isinstance(sha, str):
+            return
+        if action == "report.sign":
+            self.signed.setdefault(key, Recorded(sha, version=version, classification=level))
+        self.versions.setdefault((key, version), sha)
+
+
+def verify(
+    conn: Connection,
+    anchor: tuple[int, str] | None = None,
+    *,
+    anchors: Iterable[Anchor] = (),
+    recorded: RecordedHashes | None = None,
+) -> ChainVerdict:
+    """Walk the chain; name the first broken entry. With anchors (seq, hash) taken earlier and
+    kept outside the database, a log cut back below an anchor, or rewritten up to it, fails too
+    (AUD-5). ``recorded`` collects the content hashes the checked entries name."""
+    by_seq: dict[int, list[Anchor]] = {}
+    for a in (*([] if anchor is None else [Anchor(anchor[0], anchor[1])]), *anchors):
+        by_seq.setdefault(a.seq, []).append(a)
+    for a in by_seq.pop(0, []):
+        if a.hash != GENESIS:
+            return ChainVerdict(False, 0, 0, GENESIS, 1, f"het logboek wijkt af van {a.source}")
     prev_hash = GENESIS
     prev_ts = ""
     expected_seq = 1
     count = 0
-    anchor_seen = False
     cursor = conn.execute(
         "SELECT seq, ts_utc, actor, action, object, result, origin, details, prev_hash, hash"
         " FROM audit ORDER BY seq"
@@ -168,30 +244,63 @@ def verify(conn: Connection, anchor: tuple[int, str] | None = None) -> ChainVerd
                     seq,
                     f"vermelding {seq} heeft een tijd vóór de vorige",
                 )
-            if anchor is not None and seq == anchor[0]:
-                if stored != anchor[1]:
+            for a in by_seq.pop(seq, ()):
+                if stored != a.hash:
                     return ChainVerdict(
                         False,
                         count,
                         seq - 1,
                         prev_hash,
                         seq,
-                        f"vermelding {seq} wijkt af van het anker",
+                        f"vermelding {seq} wijkt af van {a.source}",
                     )
-                anchor_seen = True
+            if recorded is not None and result == "ok" and action in _RECORDED_ACTIONS:
+                recorded.note(action, obj, details)
             prev_hash, prev_ts = stored, ts
             expected_seq += 1
             count += 1
-    if anchor is not None and not anchor_seen:
+    if by_seq:
+        beyond = by_seq[max(by_seq)][0]
         return ChainVerdict(
             False,
             count,
             expected_seq - 1,
             prev_hash,
             expected_seq,
-            f"het logboek is korter dan het anker ({anchor[0]})",
+            f"het logboek is korter dan {beyond.source} ({beyond.seq})",
         )
     return ChainVerdict(True, count, expected_seq - 1, prev_hash)
+
+
+def hash_at(conn: Connection, seq: int) -> str | None:
+    """The stored hash of entry ``seq`` (GENESIS for 0), None when there is no such entry."""
+    if seq == 0:
+        return GENESIS
+    row = conn.execute("SELECT hash FROM audit WHERE seq = ?", (seq,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+@dataclass(frozen=True)
+class PrintedHead:
+    """The audit head a print job put on its paper (the PDF footer's "audit-anchor")."""
+
+    job_id: int
+    reference: str
+    copies: int
+    audit_head: str
+
+
+def printed_heads(conn: Connection) -> list[PrintedHead]:
+    """Every print job's recorded head, oldest first (none before the printing migration)."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'print_jobs'"
+    ).fetchone()
+    if exists is None:
+        return []
+    rows = conn.execute(
+        "SELECT id, reference, copies, audit_head FROM print_jobs ORDER BY id"
+    ).fetchall()
+    return [PrintedHead(int(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows]
 
 
 def recent(conn: Connection, limit: int) -> list[AuditEntry]:

@@ -8,6 +8,7 @@ import json
 import logging
 import secrets
 import shutil
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,10 @@ def _binding(root: Path) -> str:
     return KeyFile.load(keys_path(root)).binding_id
 
 
-# --- fake keyring backends: the provider decides by the backend's qualified class name -------
+# --- keyring backends for the tests ----------------------------------------------------------
+# The provider decides by the backend's class *object*: an allowed backend here is an instance
+# of the real class from the installed keyring package whose storage is replaced by a dict on
+# the instance (no D-Bus in the tests); a look-alike class with an allowed name is refused.
 
 
 class _Store:
@@ -74,6 +78,7 @@ class _Store:
 
 
 def _backend(qualified: str, base: type = _Store) -> Any:
+    """A look-alike: a class that only *claims* the qualified name."""
     module, _, name = qualified.rpartition(".")
     cls = type(name, (base,), {"__module__": module, "__qualname__": name})
     return cls()
@@ -85,6 +90,19 @@ class _Broken(_Store):
 
     def set_password(self, service: str, user: str, value: str) -> None:
         raise PasswordSetError("no write")
+
+
+def _real_backend(store: type = _Store) -> Any:
+    """An instance of the real Secret Service backend, its storage a dict (``.values``)."""
+    from keyring.backends import SecretService
+
+    backend: Any = SecretService.Keyring()
+    fake = store()
+    backend.values = fake.values
+    backend.get_password = fake.get_password
+    backend.set_password = fake.set_password
+    backend.delete_password = fake.delete_password
+    return backend
 
 
 # --- KEY-1 / KEY-2: no usable keyring -> refusal, never plain text --------------------------
@@ -163,10 +181,87 @@ def test_key2_backend_outside_allow_list_is_refused_and_logged(
     assert any(name in r.getMessage() for r in warnings)
 
 
+class _PlainTextFile:
+    """What keyrings.alt's PlaintextKeyring does: secrets in a readable file."""
+
+    path: Path
+
+    def get_password(self, service: str, user: str) -> str | None:
+        return None
+
+    def set_password(self, service: str, user: str, value: str) -> None:
+        self.path.write_text(f"{service} {user} {value}\n")
+
+    def delete_password(self, service: str, user: str) -> None:
+        pass
+
+
+def _refused(monkeypatch: pytest.MonkeyPatch, backend: Any) -> None:
+    import keyring
+
+    monkeypatch.setattr(keyring, "get_keyring", lambda: backend)
+    with pytest.raises(WrongWorkstation) as info:
+        KeyringSecretProvider()
+    assert info.value.message == REMEDY
+
+
+@pytest.mark.parametrize("name", [f"{m}.{c}" for m, c in ws_mod.ALLOWED_BACKENDS])
+def test_key2_renamed_plain_text_backend_is_refused(
+    name: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A plain-text backend whose class claims an allowed name (``__module__`` and
+    ``__qualname__`` are just attributes any module can set) is refused: the check compares
+    the class object with the real one."""
+    backend = _backend(name, _PlainTextFile)
+    backend.path = tmp_path / "plain.txt"
+    assert f"{type(backend).__module__}.{type(backend).__qualname__}" == name
+    with caplog.at_level(logging.WARNING, logger=ws_mod.__name__):
+        _refused(monkeypatch, backend)
+    assert any("allow-list" in r.getMessage() for r in caplog.records)
+    assert not backend.path.exists()
+    assert ws_mod.allowed_backend_name(backend) is None
+
+
+def test_key2_subclass_of_an_allowed_backend_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A subclass inherits the real class's identity checks but not its storage."""
+    from keyring.backends import SecretService
+
+    class Keyring(_PlainTextFile, SecretService.Keyring):
+        pass
+
+    Keyring.__module__ = SecretService.__name__
+    Keyring.__qualname__ = "Keyring"
+    backend = Keyring()
+    backend.path = tmp_path / "plain.txt"
+    assert isinstance(backend, SecretService.Keyring)
+    _refused(monkeypatch, backend)
+    assert not backend.path.exists()
+
+
+def test_key2_allowed_class_from_a_module_outside_keyring_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A module planted under an allowed dotted name, but not loaded from the installed
+    keyring package, does not make its class allowed."""
+    import types
+
+    planted = types.ModuleType("keyring.backends.SecretService")
+    planted.__file__ = str(tmp_path / "SecretService.py")
+    cls = type("Keyring", (_PlainTextFile,), {"__module__": planted.__name__})
+    planted.Keyring = cls  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, planted.__name__, planted)
+    backend = cls()
+    backend.path = tmp_path / "plain.txt"
+    _refused(monkeypatch, backend)
+    assert not backend.path.exists()
+
+
 def test_key2_allowed_backend_round_trip_and_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     import keyring
 
-    backend = _backend("keyring.backends.SecretService.Keyring")
+    backend = _real_backend()
     monkeypatch.setattr(keyring, "get_keyring", lambda: backend)
     provider = KeyringSecretProvider()
     assert provider.backend_name == "keyring.backends.SecretService.Keyring"
@@ -178,7 +273,7 @@ def test_key2_allowed_backend_round_trip_and_errors(monkeypatch: pytest.MonkeyPa
     provider.delete("abc")
     assert provider.load("abc") is None
 
-    broken = _backend("keyring.backends.SecretService.Keyring", _Broken)
+    broken = _real_backend(_Broken)
     monkeypatch.setattr(keyring, "get_keyring", lambda: broken)
     provider = KeyringSecretProvider()
     with pytest.raises(WrongWorkstation, match="sleutelring"):
@@ -198,7 +293,7 @@ def test_key2_full_cli_through_the_real_provider(
 
     from desktop_app.cli.main import main
 
-    backend = _backend("keyring.backends.SecretService.Keyring")
+    backend = _real_backend()
     monkeypatch.setattr(keyring, "get_keyring", lambda: backend)
     root = tmp_path / "ws"
 
@@ -218,7 +313,10 @@ def test_key2_full_cli_through_the_real_provider(
     assert len(backend.values) == 1
     code, payload = run("--user", "beheer", "user", "list", stdin=ADMIN_PW)
     assert code == 0 and [u["name"] for u in payload["items"]] == ["beheer"]
-    raw = base64.b64decode(next(iter(backend.values.values())))
+    # The secret, and beside it the audit head anchored at sign-out.
+    entries = {user.partition(":")[0]: value for (_, user), value in backend.values.items()}
+    assert set(entries) == {"workspace", "audit-head"}
+    raw = base64.b64decode(entries["workspace"])
     assert not any(raw in p.read_bytes() for p in root.iterdir())
     # Keyring entry lost: refused; rebind with the recovery key; the admin's password works.
     backend.values.clear()

@@ -167,6 +167,76 @@ def test_aud5_anchor_parsing() -> None:
             audit.parse_anchor(bad)
 
 
+def test_aud5_every_anchor_is_checked_and_the_failing_one_is_named(store: Database) -> None:
+    fill(store, 30)
+    h10, h20 = row(store, 10)[-1], row(store, 20)[-1]
+    anchors = [
+        audit.Anchor(10, h10, "het anker op afdruk 1 (AB-1)"),
+        audit.Anchor(20, h20, "de kop in de sleutelring"),
+        audit.Anchor(0, audit.GENESIS, "het begin"),
+    ]
+    with store.reading() as conn:
+        assert audit.verify(conn, anchors=anchors).ok
+        wrong = audit.verify(conn, anchors=[*anchors, audit.Anchor(25, "f" * 64, "papier")])
+        assert not wrong.ok and wrong.bad_seq == 25
+        assert wrong.reason == "vermelding 25 wijkt af van papier"
+        genesis = audit.verify(conn, anchors=[audit.Anchor(0, "f" * 64, "papier")])
+        assert not genesis.ok and "wijkt af van papier" in genesis.reason
+    drop_triggers(store)
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM audit WHERE seq > 15")
+    with store.reading() as conn:
+        short = audit.verify(conn, anchors=anchors)
+    # The furthest anchor beyond the end is named.
+    assert not short.ok and short.reason == (
+        "het logboek is korter dan de kop in de sleutelring (20)"
+    )
+
+
+def test_recorded_hashes_come_only_from_entries_before_a_break(store: Database) -> None:
+    with store.transaction() as conn:
+        for i, action in enumerate(["report.sign", "evidence.add", "report.sign"], start=1):
+            audit.append(
+                conn,
+                when=T0,
+                actor="x",
+                action=action,
+                obj=f"{'evidence' if action == 'evidence.add' else 'report'}:{i}",
+                details={
+                    "version": 2,
+                    "text_sha256": "a" * 64,
+                    "sha256": "b" * 64,
+                    "size_bytes": 7,
+                    "classification": "stg_geheim",
+                },
+            )
+        audit.append(
+            conn, when=T0, actor="x", action="report.sign", obj="report:9", result="denied"
+        )
+    recorded = audit.RecordedHashes()
+    with store.reading() as conn:
+        assert audit.verify(conn, recorded=recorded).ok
+    assert set(recorded.signed) == {1, 3} and recorded.signed[1].version == 2
+    assert recorded.signed[1].classification == "stg_geheim"
+    assert recorded.evidence == {2: audit.Recorded("b" * 64, size=7, classification="stg_geheim")}
+    assert recorded.versions == {(1, 2): "a" * 64, (3, 2): "a" * 64}
+    drop_triggers(store)
+    with store.transaction() as conn:
+        conn.execute("UPDATE audit SET actor = 'y' WHERE seq = 2")
+    after_break = audit.RecordedHashes()
+    with store.reading() as conn:
+        assert audit.verify(conn, recorded=after_break).bad_seq == 2
+    assert set(after_break.signed) == {1} and after_break.evidence == {}
+
+
+def test_hash_at(store: Database) -> None:
+    fill(store, 3)
+    with store.reading() as conn:
+        assert audit.hash_at(conn, 0) == audit.GENESIS
+        assert audit.hash_at(conn, 2) == row(store, 2)[-1]
+        assert audit.hash_at(conn, 4) is None
+
+
 # --- AUD-6: reorder, time backwards ----------------------------------------------------------
 
 
