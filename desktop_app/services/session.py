@@ -23,6 +23,7 @@ from desktop_app.domain.errors import (
 from desktop_app.domain.roles import Role, require_any_role
 from desktop_app.security.keyfile import KeyFile, KeyStore, wipe
 from desktop_app.security.workstation import WorkstationSecretProvider
+from desktop_app.services.audit import record_head
 from desktop_app.storage import audit
 from desktop_app.storage.db import Connection, Database
 from desktop_app.storage.users import UserRecord
@@ -206,6 +207,7 @@ class Session:
                             obj=f"user:{self.user.name}",
                             origin=self.origin,
                         )
+                    record_head(self)  # after COMMIT: the head outside the database too
         self.db.close()
         wipe(self._dek)
         self._dek = None
