@@ -44,6 +44,7 @@ from desktop_app.domain.errors import (
 )
 from desktop_app.domain.ids import UserId
 from desktop_app.domain.roles import Role, require_any_role
+from desktop_app.domain.text import check_name, check_text, collapse
 
 __all__ = [
     "ALLOWED_ROLES",
@@ -52,6 +53,7 @@ __all__ = [
     "MAX_TEXT_LENGTH",
     "OFFERED_IN",
     "RECORDED_ACTIONS",
+    "TITLE_MAX_LENGTH",
     "TRANSITIONS",
     "WORK_LISTS_FOR_ROLE",
     "ReportAction",
@@ -72,6 +74,7 @@ __all__ = [
     "status_from_history",
     "text_sha256",
     "validate_correction",
+    "validate_title",
     "validate_version_text",
     "visible_versions",
     "work_lists",
@@ -559,6 +562,7 @@ def work_lists(
 # Texts and their hash
 
 MAX_TEXT_LENGTH = 2_000_000
+TITLE_MAX_LENGTH = 200
 
 
 def canonical_text(text: str) -> str:
@@ -577,7 +581,8 @@ def validate_version_text(text: str) -> str:
         raise InvalidInput(
             f"De tekst is te lang (meer dan {MAX_TEXT_LENGTH} tekens).", field="text"
         )
-    return canonical
+    # Free text: direction controls stay allowed (a quoted Arabic or Hebrew passage needs them).
+    return check_text(canonical, field="text", label="De tekst", multiline=True)
 
 
 def validate_correction(text: str) -> str:
@@ -585,7 +590,20 @@ def validate_correction(text: str) -> str:
     cleaned = canonical_text(text).strip()
     if not cleaned:
         raise InvalidInput("Een correctie moet beschrijven wat er onjuist was.", field="text")
-    return cleaned
+    return check_text(cleaned, field="text", label="De correctie", multiline=True)
+
+
+def validate_title(title: str) -> str:
+    """A typed title: one line, NFC, whitespace collapsed, held to the rules of a name (it is
+    listed, printed and audited beside the reference)."""
+    cleaned = collapse(title)
+    if not cleaned:
+        raise InvalidInput("De titel is leeg.", field="title")
+    if len(cleaned) > TITLE_MAX_LENGTH:
+        raise InvalidInput(
+            f"De titel is te lang (meer dan {TITLE_MAX_LENGTH} tekens).", field="title"
+        )
+    return check_name(cleaned, field="title", label="De titel")
 
 
 def text_sha256(text: str) -> str:

@@ -8,6 +8,7 @@ import datetime as dt
 from desktop_app.domain.errors import InvalidInput, NotFound
 from desktop_app.domain.requests import parse_reference
 from desktop_app.domain.roles import Role
+from desktop_app.domain.text import check_name, check_text, collapse
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import provisions as repo
@@ -33,17 +34,30 @@ def _direction(value: str) -> str:
     return cleaned
 
 
+# The subject of a sentence about each field's content ("... bevat een stuurteken").
+_SUBJECTS = {
+    "description": "De omschrijving van wat er is verstrekt",
+    "legal_basis": "De grondslag",
+    "provided_by": "De naam van wie verstrekte",
+    "received_by": "De naam van wie ontving",
+    "request": "Het verzoekkenmerk",
+}
+# Who gave and who received are names (text.check_name); the rest is one line of free text.
+_NAMES = frozenset({"provided_by", "received_by", "request"})
+
+
 def _text(
     value: str | None, field: str, label: str, *, required: bool = False, limit: int = 2000
 ) -> str | None:
-    cleaned = " ".join((value or "").split())
+    cleaned = collapse(value or "")
     if not cleaned:
         if required:
             raise InvalidInput(f"Vul {label} in.", field=field)
         return None
     if len(cleaned) > limit:
         raise InvalidInput(f"{label.capitalize()} is langer dan {limit} tekens.", field=field)
-    return cleaned
+    check = check_name if field in _NAMES else check_text
+    return check(cleaned, field=field, label=_SUBJECTS[field])
 
 
 def add_provision(

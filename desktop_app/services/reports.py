@@ -22,7 +22,6 @@ Decisions:
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -43,6 +42,7 @@ from desktop_app.domain.report_content import ContentWarning, ReportContent, par
 from desktop_app.domain.report_content import warnings_for_text as _warnings_for_text
 from desktop_app.domain.reports import (
     ALLOWED_ROLES,
+    TITLE_MAX_LENGTH,
     ReportAction,
     ReportEvent,
     ReportStatus,
@@ -58,12 +58,14 @@ from desktop_app.domain.reports import (
     status_from_history,
     text_sha256,
     validate_correction,
+    validate_title,
     validate_version_text,
     visible_versions,
     work_lists,
 )
 from desktop_app.domain.requests import Purpose, RequestStatus
 from desktop_app.domain.roles import Role, require_any_role
+from desktop_app.domain.text import strip_invisible
 from desktop_app.domain.textdiff import DiffRow, side_by_side, unified_diff
 from desktop_app.services.session import Session, Tx
 from desktop_app.storage import reports as repo
@@ -104,7 +106,6 @@ __all__ = [
 ]
 
 DEFAULT_CLASSIFICATION = Classification.STG_CONFIDENTIEEL
-TITLE_MAX_LENGTH = 200
 
 _A = ReportAction
 
@@ -496,14 +497,7 @@ def _fresh_summary(session: Session, conn: Connection, report_id: ReportId) -> R
 def _clean_title(title: str | None, text: str) -> str:
     """The given title, else the subject of a rendered text, else its first line."""
     if title is not None:
-        cleaned = " ".join(unicodedata.normalize("NFC", title).split())
-        if not cleaned:
-            raise InvalidInput("De titel is leeg.", field="title")
-        if len(cleaned) > TITLE_MAX_LENGTH:
-            raise InvalidInput(
-                f"De titel is te lang (meer dan {TITLE_MAX_LENGTH} tekens).", field="title"
-            )
-        return cleaned
+        return validate_title(title)
     content = parse(text)
     if content is not None and content.subject:
         first = content.subject
@@ -512,7 +506,8 @@ def _clean_title(title: str | None, text: str) -> str:
         label, sep, rest = first.partition(":")
         if sep and label.strip().lower() == "onderwerp" and rest.strip():
             first = rest
-    first = " ".join(first.split())
+    # The text may hold direction controls a typed title may not: drop them from the label.
+    first = strip_invisible(" ".join(first.split()))
     return first if len(first) <= TITLE_MAX_LENGTH else first[: TITLE_MAX_LENGTH - 1] + "…"
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from desktop_app.domain import accounts
 from desktop_app.domain.classification import Classification
+from desktop_app.domain.designations import normalize_decision_ref
 from desktop_app.domain.errors import InvalidInput, NotFound
 from desktop_app.domain.ids import DesignationId
 from desktop_app.domain.roles import Role, validate_role_set
@@ -122,9 +123,7 @@ def designate(
                 "aangewezen.",
                 field="name",
             )
-        ref = " ".join(decision_ref.split())
-        if not ref or len(ref) > 100:
-            raise InvalidInput("Vul het kenmerk van het aanwijzingsbesluit in.", field="decision")
+        ref = normalize_decision_ref(" ".join(decision_ref.split()))
         start = valid_from or session.clock.today()
         if valid_until is not None and valid_until < start:
             raise InvalidInput("De einddatum ligt vóór de begindatum.", field="until")
