@@ -6,6 +6,7 @@ import enum
 from typing import TypeVar
 
 from desktop_app.domain.errors import InvalidInput
+from desktop_app.domain.text import shown
 
 E = TypeVar("E", bound=enum.StrEnum)
 
@@ -17,4 +18,6 @@ def parse_choice(cls: type[E], value: str, *, unknown: str, field: str) -> E:
         return cls(value.strip().lower())
     except ValueError:
         allowed = ", ".join(member.value for member in cls)
-        raise InvalidInput(f"{unknown} '{value}'. Kies uit: {allowed}.", field=field) from None
+        raise InvalidInput(
+            f"{unknown} '{shown(value)}'. Kies uit: {allowed}.", field=field
+        ) from None

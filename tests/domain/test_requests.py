@@ -293,6 +293,9 @@ def test_echoed_input_is_quoted_safely() -> None:
     with pytest.raises(InvalidInput) as info:
         parse_reference("NV-\ud800")
     info.value.message.encode("utf-8")
+    with pytest.raises(InvalidInput) as info:
+        Purpose.parse("\x1b[2J\udcff")
+    assert "\x1b" not in info.value.message and "\udcff" not in info.value.message
 
 
 def test_parse_date() -> None:
