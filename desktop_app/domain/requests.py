@@ -174,6 +174,27 @@ def parse_reference(reference: str) -> tuple[int, int]:
     )
 
 
+def _dutch_count(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def check_reference_room(
+    rows_per_year: Mapping[int, int], last_per_year: Mapping[int, int]
+) -> None:
+    """Refuse an import before any work when a year of receipt would run out of reference
+    numbers (at most REFERENCE_MAX_SEQUENCE a year: the format has six digits)."""
+    for year in sorted(rows_per_year):
+        rows, last = rows_per_year[year], last_per_year.get(year, 0)
+        if last + rows > REFERENCE_MAX_SEQUENCE:
+            free = max(REFERENCE_MAX_SEQUENCE - last, 0)
+            raise InvalidState(
+                f"Het bestand bevat {_dutch_count(rows)} verzoeken ontvangen in {year}, maar "
+                f"voor {year} zijn nog {_dutch_count(free)} kenmerken vrij (hoogstens "
+                f"{_dutch_count(REFERENCE_MAX_SEQUENCE)} per jaar). Er is niets ingelezen; "
+                "splits het bestand of overleg met de beheerder."
+            )
+
+
 # -- validation of a new request -----------------------------------------------------------
 
 

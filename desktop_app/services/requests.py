@@ -14,12 +14,14 @@ from desktop_app.domain import intake
 from desktop_app.domain.errors import Cancelled, InvalidInput, NotFound
 from desktop_app.domain.queries import RequestQuery, RequestRecord
 from desktop_app.domain.requests import (
+    REFERENCE_MAX_SEQUENCE,
     DashboardBucket,
     DashboardThresholds,
     Purpose,
     RequestDraft,
     RequestStatus,
     check_delay_notice_allowed,
+    check_reference_room,
     close_without_report,
     dashboard_thresholds,
     is_overdue,
@@ -182,6 +184,15 @@ def _watched(
         progress(done, done)
 
 
+def _check_reference_room(conn: Connection, data: bytes, suffix: str) -> None:
+    """Before any row is parsed: refuse a file that would exhaust a year's reference numbers
+    (InvalidState). Files that cannot (the usual case: fewer rows than any year has left) are
+    not read for it; the others get one quick pass over their dates of receipt."""
+    last = repo.reference_counters(conn)
+    if max(last.values(), default=0) + intake.max_rows(data, suffix) > REFERENCE_MAX_SEQUENCE:
+        check_reference_room(intake.rows_per_year(data, suffix), last)
+
+
 def import_requests(
     session: Session,
     source: Path | bytes,
@@ -217,6 +228,7 @@ def import_requests(
     drafts = _watched(drafts, session, estimate, progress, cancel)
     with _cycle_collector_paused(), session.transaction("request.import", "requests") as tx:
         session.require(INTAKE, "verzoeken importeren")
+        _check_reference_room(tx.conn, data, suffix or "")
         calendar = calendar_repo.load_calendar(tx.conn)
         inserted = repo.insert_many(
             tx.conn,

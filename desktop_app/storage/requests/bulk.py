@@ -16,7 +16,7 @@ from desktop_app.domain.errors import InvalidState
 from desktop_app.domain.requests import REFERENCE_MAX_SEQUENCE, Purpose, RequestDraft
 from desktop_app.domain.search_text import WordFolds
 from desktop_app.storage.db import Connection
-from desktop_app.storage.requests.records import fold_name, status_counts
+from desktop_app.storage.requests.records import fold_name, reference_counters, status_counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,9 +221,7 @@ def insert_many(
 
     The connection must allow use from another thread (``check_same_thread=False``).
     """
-    counters = {
-        int(y): int(s) for y, s in conn.execute("SELECT year, last_seq FROM reference_counters")
-    }
+    counters = reference_counters(conn)
     first_id = int(conn.execute("SELECT coalesce(max(id), 0) FROM requests").fetchone()[0]) + 1
     next_id = first_id
     touched: set[int] = set()

@@ -197,6 +197,13 @@ def records_by_ids(conn: Connection, ids: Sequence[int]) -> list[RequestRecord]:
     return [found[int(i)] for i in ids if int(i) in found]
 
 
+def reference_counters(conn: Connection) -> dict[int, int]:
+    """The last reference sequence number used in each year of receipt."""
+    return {
+        int(y): int(s) for y, s in conn.execute("SELECT year, last_seq FROM reference_counters")
+    }
+
+
 def status_counts(conn: Connection) -> dict[RequestStatus, int]:
     return {
         STATUS_BY_CODE[int(s)]: int(n)
