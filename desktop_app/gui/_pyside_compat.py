@@ -1,4 +1,4 @@
-"""Work around a reference-count bug of PySide6 6.12.0 on CPython 3.11.
+"""Work around a reference-count bug of PySide6 6.12.0 on CPython 3.11: the one place it lives.
 
 There, every ``SignalInstance.emit()`` called from Python returns ``True`` without owning a
 reference to it, so each emit drops one reference to ``True``. After a few thousand emits the
@@ -9,9 +9,17 @@ The same release also drops a reference to ``None`` each time a Python ``data()`
 ``headerData()`` override (or ``QComboBox.currentData()``) hands ``None`` to C++ as a QVariant:
 a table paints thousands of cells, so a long scroll ends in "Fatal Python error: none_dealloc".
 
-``guard_bool_refcounts()`` detects the bug at run time and, only when it is present, gives
-``True``, ``False`` and ``None`` a very large reference count: what CPython 3.12 does by design
-(immortal objects). An extra reference to these static objects can never do harm.
+``guard_bool_refcounts()`` (run when ``desktop_app.gui`` is imported) detects the bug at run
+time and, only when it is present, gives ``True``, ``False`` and ``None`` a very large reference
+count: what CPython 3.12 does by design (immortal objects). An extra reference to these static
+objects can never do harm. With it, signals carry bools and ``None`` as they are (no boxing in
+signal signatures). ``no_value()`` is what a ``data()``/``headerData()`` override returns for
+"nothing": it gives back the reference PySide takes, so the count stays exact (a headroom of
+2**40 would only postpone the end of a scroll that never stops).
+
+What removes this module: CPython >= 3.12 (immortal ``True``/``False``/``None``), or a PySide6
+release without the bug (6.11.3 does not have it); then ``guard_bool_refcounts`` applies nothing
+and ``no_value`` can become ``return None``.
 """
 
 from __future__ import annotations
@@ -23,6 +31,10 @@ import sys
 from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
+
+_py_incref = ctypes.pythonapi.Py_IncRef
+_py_incref.argtypes = [ctypes.py_object]
+_py_incref.restype = None
 
 _PROBE_EMITS = 16
 _HEADROOM = 1 << 40
@@ -66,3 +78,9 @@ def guard_bool_refcounts() -> bool:
         "(use a fixed PySide6, or CPython 3.12+)"
     )
     return True
+
+
+def no_value() -> None:
+    """Qt's "no value" for a data()/headerData() override (see the module docstring)."""
+    _py_incref(None)
+    return None

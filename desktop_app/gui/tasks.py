@@ -44,11 +44,7 @@ def _task_scope() -> Iterator[None]:
 
 class _Emitter(QObject):
     """Created on the GUI thread; emitting from the worker queues delivery to the GUI thread.
-
-    Values travel wrapped in a 1-tuple: PySide6 6.12 on CPython 3.11 drops a reference to
-    True/False when a bool is emitted from Python (as ``bool`` or ``object``), which ends in
-    "Fatal Python error: bool_dealloc". A tuple holding the bool is passed by reference.
-    """
+    (A bool or None result travels as it is: see ``_pyside_compat``.)"""
 
     finished = Signal(int, object)
     failed = Signal(int, object)
@@ -67,9 +63,9 @@ class _Job(QRunnable):
             with _task_scope():
                 result = self._fn()
         except BaseException as exc:  # delivered to the GUI thread, presented there
-            self._emitter.failed.emit(self._task_id, (exc,))
+            self._emitter.failed.emit(self._task_id, exc)
         else:
-            self._emitter.finished.emit(self._task_id, (result,))
+            self._emitter.finished.emit(self._task_id, result)
 
 
 @dataclass
@@ -124,9 +120,9 @@ class TaskRunner(QObject):
                 with _task_scope():
                     result = fn()
             except BaseException as exc:
-                self._on_emitter_failed(task_id, (exc,))
+                self._on_emitter_failed(task_id, exc)
             else:
-                self._on_emitter_finished(task_id, (result,))
+                self._on_emitter_finished(task_id, result)
         else:
             self._pool.start(_Job(task_id, fn, self._emitter))
         return task_id
@@ -174,8 +170,7 @@ class TaskRunner(QObject):
         return pending, True
 
     @Slot(int, object)
-    def _on_emitter_finished(self, task_id: int, boxed: tuple[object]) -> None:
-        (result,) = boxed
+    def _on_emitter_finished(self, task_id: int, result: object) -> None:
         pending, wanted = self._take(task_id)
         if pending is None:
             return
@@ -190,8 +185,7 @@ class TaskRunner(QObject):
             pending.on_done(result)
 
     @Slot(int, object)
-    def _on_emitter_failed(self, task_id: int, boxed: tuple[object]) -> None:
-        (exc,) = boxed
+    def _on_emitter_failed(self, task_id: int, exc: object) -> None:
         pending, wanted = self._take(task_id)
         if not isinstance(exc, BaseException):
             exc = RuntimeError(repr(exc))

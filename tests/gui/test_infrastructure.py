@@ -74,7 +74,7 @@ def test_worker_errors_come_back_as_the_exception(qtbot: Any) -> None:
 
 
 def test_bool_results_survive_the_trip(qtbot: Any) -> None:
-    # PySide6 6.12 mishandles bools emitted from Python; the runner boxes results.
+    # PySide6 6.12 mishandles bools emitted from Python; gui/_pyside_compat keeps them alive.
     runner = TaskRunner()
     got: list[object] = []
     for _ in range(50):
@@ -89,7 +89,7 @@ def test_many_emits_do_not_exhaust_true(qtbot: Any) -> None:
     # ("bool_dealloc") after a few thousand emits.
     runner = TaskRunner(synchronous=True)
     for _ in range(20_000):
-        runner._emitter.finished.emit(0, (None,))
+        runner._emitter.finished.emit(0, True)
     assert sys.getrefcount(True) > 1000
 
 

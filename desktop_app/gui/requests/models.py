@@ -11,7 +11,6 @@ is gone. Nothing here is cached at module level.
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
 from array import array
 from collections import OrderedDict
@@ -39,6 +38,7 @@ from desktop_app.domain.requests import (
     RequestStatus,
     dashboard_bucket_by_thresholds,
 )
+from desktop_app.gui._pyside_compat import no_value
 from desktop_app.gui.models import RecordTableModel
 from desktop_app.gui.requests.labels import (
     BUCKET_COLOURS,
@@ -60,22 +60,10 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _USER = int(Qt.ItemDataRole.UserRole)
 _TEXT_ROLES = frozenset({_DISPLAY, _TOOLTIP})
 
-_py_incref = ctypes.pythonapi.Py_IncRef
-_py_incref.argtypes = [ctypes.py_object]
-_py_incref.restype = None
-
 
 def no_data() -> None:
-    """Qt's "no value" for a data()/headerData() override.
-
-    PySide6 6.12 drops a reference to None every time a Python override hands None to C++ as
-    a QVariant; a table paints thousands of cells, so after a few minutes of scrolling the
-    interpreter dies ("Fatal Python error: none_dealloc", found by bench/window.py). Giving the
-    reference back keeps the count right; should PySide fix this, None merely keeps a few
-    extra references, which is harmless.
-    """
-    _py_incref(None)
-    return None
+    """Qt's "no value" for a data()/headerData() override (``_pyside_compat.no_value``)."""
+    return no_value()
 
 
 class NoneSafeRecordModel(RecordTableModel[Any]):
@@ -223,9 +211,8 @@ class RequestTableModel(QAbstractTableModel):
     MAX_PAGES = 12
     PLACEHOLDER = "…"
 
-    # The view asked for another order: (SortColumn value, or "" for relevance; 1 for
-    # descending). Plain str and int: PySide6 6.12 miscounts None and bools sent through signals.
-    sort_requested = Signal(str, int)
+    # The view asked for another order: (SortColumn value, or "" for relevance; descending).
+    sort_requested = Signal(str, bool)
     # A page arrived (its number): the bench and tests wait for this.
     page_loaded = Signal(int)
     load_failed = Signal(object)
@@ -464,9 +451,9 @@ class RequestTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Re-query in another order (the page does it); -1 is back to relevance/newest."""
-        descending = 1 if order == Qt.SortOrder.DescendingOrder else 0
+        descending = order == Qt.SortOrder.DescendingOrder
         if column < 0:
-            self.sort_requested.emit("", 0)
+            self.sort_requested.emit("", False)
         elif column in self.SORT_COLUMNS:
             self.sort_requested.emit(self.SORT_COLUMNS[column].value, descending)
 

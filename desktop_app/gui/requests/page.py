@@ -154,7 +154,7 @@ class RequestsPage(QWidget):
         filters.addWidget(self.search_edit, 3)
         self.status_combo = QComboBox(self)
         self.status_combo.setAccessibleName(self.tr("Status"))
-        # "" rather than None as "all": PySide6 6.12 miscounts None in item data.
+        # "" as "all" (the filters below read it as no filter).
         self.status_combo.addItem(self.tr("Alle statussen"), "")
         for status in RequestStatus:
             self.status_combo.addItem(status_label(status), status)
@@ -349,9 +349,8 @@ class RequestsPage(QWidget):
         else:
             self.refresh(keep_scroll=True)
 
-    def _on_model_sort_requested(self, sort_value: str, descending_flag: int) -> None:
+    def _on_model_sort_requested(self, sort_value: str, descending: bool) -> None:
         sort = SortColumn(sort_value) if sort_value else None
-        descending = bool(descending_flag)
         if sort == self.sort and descending == self.descending:
             return
         self.sort = sort
