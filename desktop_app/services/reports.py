@@ -661,6 +661,7 @@ def draft_report(
         tx.details = {
             "reference": reference,
             "version": 1,
+            "text_sha256": text_sha256(canonical),  # audit verify holds the text to it
             "classification": level.code,
             "request_id": linked,
             "request_status": None if request_status is None else request_status.value,

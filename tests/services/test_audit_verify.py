@@ -494,3 +494,26 @@ def test_a_lowered_classification_is_found(ws: Any, table: str) -> None:
     assert len(report.content_problems) == 1
     assert "rubricering wijkt af" in report.content_problems[0]
     assert "stg_geheim" in report.content_problems[0]
+
+
+def test_an_unsigned_version_rewritten_with_its_hash_fails_against_the_chain(ws: Any) -> None:
+    """Drafting and revising record each version's hash in the chain."""
+    rid = make_report(ws, upto="draft")
+    with ws.session("officier", password("officier")) as s:
+        reports.revise_report(s, rid, text="Versie twee.")
+    with raw_db(ws.root, ws.recovery_key) as db:
+        _drop_triggers(db)
+        with db.transaction() as conn:
+            for version, text in [(1, "Vervalst een."), (2, "Vervalst twee.")]:
+                conn.execute(
+                    "UPDATE report_versions SET text = ?, text_length = ?, text_sha256 = ?"
+                    " WHERE report_id = ? AND version = ?",
+                    (text, len(text), text_sha256(text), rid, version),
+                )
+    report = _verify(ws)
+    assert not report.ok
+    assert [p.split(":")[0] for p in report.content_problems] == [
+        f"ambtsbericht {_reference(ws, rid)}, versie 1",
+        f"ambtsbericht {_reference(ws, rid)}, versie 2",
+    ]
+    assert all("wijkt af van wat de audittrail vastlegde" in p for p in report.content_problems)
