@@ -47,6 +47,8 @@ class TrustFile:
     state: TrustFileState
     certificates: tuple[bytes, ...]
     """DER, in file order; only to be trusted when ``state`` is AUTHENTIC."""
+    has_mac: bool = False
+    """Whether the file carries a MAC line at all (files of older versions have none)."""
 
     @property
     def authentic(self) -> bool:
@@ -96,9 +98,10 @@ def read_trust_file(
     except ValueError:
         return TrustFile(TrustFileState.UNREADABLE, ())
     macs = _MAC_LINE.findall(data)
+    has_mac = bool(macs)
     if workstation_secret is None or workspace_id is None or len(macs) != 1:
-        return TrustFile(TrustFileState.UNAUTHENTICATED, certs)
+        return TrustFile(TrustFileState.UNAUTHENTICATED, certs, has_mac)
     expected = _mac(workstation_secret, workspace_id, certs)
     if not hmac.compare_digest(macs[0].decode("ascii"), expected):
-        return TrustFile(TrustFileState.UNAUTHENTICATED, certs)
-    return TrustFile(TrustFileState.AUTHENTIC, certs)
+        return TrustFile(TrustFileState.UNAUTHENTICATED, certs, has_mac)
+    return TrustFile(TrustFileState.AUTHENTIC, certs, has_mac)

@@ -145,6 +145,12 @@ def _no_trust_reason(trust: TrustFile, have_secret: bool) -> str:
             f"het werkplekgeheim van deze map is niet beschikbaar (sleutelring), dus "
             f"{TRUST_FILE_NAME} kan niet op echtheid worden gecontroleerd en wordt niet gebruikt"
         )
+    elif not trust.has_mac:
+        why = (
+            f"{TRUST_FILE_NAME} heeft geen beveiligingscode (een bestand van een oudere versie "
+            "of niet door de werkplek geschreven) en wordt daarom niet vertrouwd; "
+            "'werkplek signing show' of de volgende afdruk schrijft het opnieuw"
+        )
     else:
         why = (
             f"{TRUST_FILE_NAME} is gewijzigd of niet door deze werkplek geschreven (de "

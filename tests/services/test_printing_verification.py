@@ -108,10 +108,11 @@ def test_forged_list_with_its_mac_line_copied_is_refused(ws: Any, tmp_path: Path
     now = ws.env.clock.now()
     verdict = verification.verify_file(forged, ws.root, now=now, provider=ws.env.provider)
     assert not verdict.valid and verdict.trust == "none"
-    # No MAC line at all: the same.
+    # No MAC line at all (a forger's list, or the plain file of an older version): the same.
     trust_path.write_bytes(own_ca)
     verdict = verification.verify_file(forged, ws.root, now=now, provider=ws.env.provider)
     assert not verdict.valid and verdict.trust == "none"
+    assert "geen beveiligingscode" in verdict.reason
 
 
 def test_without_the_keyring_nothing_is_trusted_and_the_verdict_says_why(
