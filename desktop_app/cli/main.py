@@ -11,9 +11,11 @@ Errors: an AppError is its own code and exit status; anything unforeseen is ``in
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import logging
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -48,9 +50,16 @@ def _default_env() -> Environment:
     return Environment(provider=KeyringSecretProvider(), clock=SystemClock(), origin="cli")
 
 
+def _folder(value: str) -> Path:
+    if not value.strip():
+        # Path("") would silently mean the current folder.
+        raise argparse.ArgumentTypeError("geef een map op (de waarde is leeg)")
+    return Path(value)
+
+
 def _top_parser() -> tuple[CliParser, argparse._SubParsersAction[Any]]:
     parser = CliParser(prog="werkplek", description="Convenantwerkplek AIVD–IND (command line)")
-    parser.add_argument("--data-dir", type=Path, default=None, help="de werkplekmap")
+    parser.add_argument("--data-dir", type=_folder, default=None, help="de werkplekmap")
     parser.add_argument("--user", default=None, help="wie de opdracht uitvoert")
     parser.add_argument(
         "--password-stdin",
@@ -107,6 +116,27 @@ def _check_arguments(args: list[str]) -> None:
         )
 
 
+def _data_dir(path: Path | None) -> Path | None:
+    """``--data-dir`` must name a folder, or a place where ``init``/``restore`` can make one:
+    a file, pipe, device or symlink loop there is bad input, not an unforeseen error."""
+    if path is None:
+        return None
+    shown = str(path).encode("utf-8", "replace").decode("utf-8")
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return path
+    except (OSError, ValueError) as exc:
+        if getattr(exc, "errno", None) == errno.ELOOP:
+            why = "een kring van symbolische koppelingen"
+        else:
+            why = "niet bereikbaar (een deel van het pad is geen map, of er is geen toegang)"
+        raise UsageError(f"--data-dir: '{shown}' is {why}.", field="data_dir") from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"--data-dir: '{shown}' is geen map.", field="data_dir")
+    return path
+
+
 def _dispatch(
     args: list[str],
     stdin: TextIO,
@@ -137,7 +167,7 @@ def _dispatch(
     from desktop_app.paths import default_data_dir
 
     ctx = Context(
-        data_dir=ns.data_dir or default_data_dir(),
+        data_dir=_data_dir(ns.data_dir) or default_data_dir(),
         user=ns.user,
         json=ns.json,
         stdin=stdin,

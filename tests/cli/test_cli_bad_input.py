@@ -321,3 +321,14 @@ def test_busy_timeout_is_bounded_and_configurable(monkeypatch: pytest.MonkeyPatc
     assert storage_db.busy_timeout_ms() == 250
     monkeypatch.setenv(storage_db.BUSY_TIMEOUT_ENV, "²")
     assert storage_db.busy_timeout_ms() == storage_db.DEFAULT_BUSY_TIMEOUT_MS
+
+
+def test_data_dir_that_is_no_folder(cli: Any, tmp_path: Path, fifo: Path) -> None:
+    afile = tmp_path / "bestand"
+    afile.write_text("x")
+    loop = tmp_path / "kring"
+    loop.symlink_to(loop)
+    for bad in ("", str(afile), str(fifo), str(loop), "/dev/null", str(afile / "onder")):
+        for args in (["--user", "beheer", "user", "list"], ["init", "--admin", "beheer"]):
+            result = cli("--json", "--data-dir", bad, "--password-stdin", *args, stdin="pw\npw\n")
+            assert "--data-dir" in _error(result, "invalid_input", 2), (bad, args)
