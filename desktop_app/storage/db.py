@@ -15,7 +15,14 @@ from typing import Any
 
 import sqlcipher3
 
-from desktop_app.domain.errors import Busy, IntegrityFailure, InvalidInput, SessionLocked
+from desktop_app.domain.errors import (
+    Busy,
+    IntegrityFailure,
+    InvalidInput,
+    SessionLocked,
+    StorageFull,
+)
+from desktop_app.storage import reserve
 from desktop_app.storage.files import restrict
 
 log = logging.getLogger(__name__)
@@ -48,6 +55,12 @@ _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
+_SQLITE_IOERR = 10
+_SQLITE_FULL = 13
+_SQLITE_AUTH = 23
+_WRITES = frozenset({sqlcipher3.SQLITE_INSERT, sqlcipher3.SQLITE_UPDATE, sqlcipher3.SQLITE_DELETE})
+# On a full disk only the audit chain grows (sign-ins and audited reads).
+_WRITABLE_WHEN_FULL = frozenset({"audit"})
 
 # How long a statement waits for another program's write lock (a long import, a backup) before
 # the workspace is reported busy. Bounded, so a script gets an answer instead of hanging; long
@@ -76,6 +89,19 @@ def _is_busy(exc: BaseException) -> bool:
     if isinstance(code, int):
         return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
     return "database is locked" in str(exc)
+
+
+def _is_full(exc: BaseException, folder: Path) -> bool:
+    """The disk is full (SQLITE_FULL; or an I/O error, such as failing to size the WAL index,
+    while the disk has no room; or a change refused by the full-disk authorizer): storage
+    trouble with a remedy, not damage."""
+    if not isinstance(exc, sqlcipher3.DatabaseError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in (_SQLITE_FULL, _SQLITE_AUTH):
+        return True
+    io_error = code & 0xFF == _SQLITE_IOERR if isinstance(code, int) else "I/O error" in str(exc)
+    return io_error and reserve.disk_full(folder)
 
 
 def _is_damage(exc: BaseException) -> bool:
@@ -114,6 +140,8 @@ def _connect(path: Path, key: bytes | bytearray) -> Connection:
         except sqlcipher3.DatabaseError as exc:
             if _is_busy(exc):
                 raise Busy(BUSY) from None
+            if _is_full(exc, path.parent):
+                raise StorageFull(reserve.FULL_OPEN) from None
             raise WrongKeyOrDamaged() from exc
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
@@ -125,6 +153,8 @@ def _connect(path: Path, key: bytes | bytearray) -> Connection:
         conn.close()
         if _is_busy(exc):
             raise Busy(BUSY) from None
+        if _is_full(exc, path.parent):
+            raise StorageFull(reserve.FULL_OPEN) from None
         raise
     return conn
 
@@ -158,6 +188,8 @@ class Database:
         self.path = path
         self._lock = threading.RLock()
         self._depth = 0
+        # The disk was full at open (storage/reserve.py): audit entries only, no changes.
+        self.storage_full = False
 
     @classmethod
     def create(cls, path: Path, key: bytes | bytearray) -> Database:
@@ -184,6 +216,7 @@ class Database:
                 "De database van deze werkplek ontbreekt. Herstel een back-up met de "
                 "herstelsleutel."
             )
+        full = reserve.low_before_open(path)
         try:
             conn = _connect(path, key)
         except WrongKeyOrDamaged:
@@ -194,8 +227,27 @@ class Database:
             conn.close()
             raise
         db = cls(conn, path)
+        if full or not reserve.take(path):
+            db._audit_only()
         db._restrict_files()
         return db
+
+    def _audit_only(self) -> None:
+        """The disk is full (storage/reserve.py): this connection may still append audit entries
+        (sign-ins, audited reads) in the room the reserve freed, but changes nothing else; a
+        statement that would is refused when prepared, before anything is written. Room that
+        comes back lifts this for the statements prepared from then on."""
+        self.storage_full = True
+
+        def authorize(action: int, arg1: str | None, _a2: Any, db_name: str | None, _t: Any) -> int:
+            if action not in _WRITES or db_name == "temp" or arg1 in _WRITABLE_WHEN_FULL:
+                return int(sqlcipher3.SQLITE_OK)
+            if self.storage_full and not reserve.room_for_changes(self.path):
+                return int(sqlcipher3.SQLITE_DENY)
+            self.storage_full = False
+            return int(sqlcipher3.SQLITE_OK)
+
+        self.conn.set_authorizer(authorize)
 
     def _restrict_files(self) -> None:
         for suffix in ("", "-wal", "-shm"):
@@ -224,6 +276,8 @@ class Database:
             except sqlcipher3.OperationalError as exc:
                 if _is_busy(exc):
                     raise Busy(BUSY) from None
+                if _is_full(exc, self.path.parent):
+                    raise StorageFull(reserve.FULL) from None
                 raise
             self._depth = 1
             try:
@@ -236,6 +290,8 @@ class Database:
                     raise IntegrityFailure(DAMAGED) from exc
                 if _is_busy(exc):
                     raise Busy(BUSY) from None
+                if _is_full(exc, self.path.parent):
+                    raise StorageFull(reserve.FULL) from None
                 raise
             self._depth = 0
             try:
@@ -245,6 +301,8 @@ class Database:
                     conn.execute("ROLLBACK")
                 if _is_busy(exc):
                     raise Busy(BUSY) from None
+                if _is_full(exc, self.path.parent):
+                    raise StorageFull(reserve.FULL) from None
                 raise IntegrityFailure(
                     "De wijziging kon niet worden opgeslagen (schijf vol of alleen-lezen?)."
                 ) from exc
@@ -260,6 +318,8 @@ class Database:
                     raise IntegrityFailure(DAMAGED) from exc
                 if _is_busy(exc):
                     raise Busy(BUSY) from None
+                if _is_full(exc, self.path.parent):
+                    raise StorageFull(reserve.FULL_OPEN) from None
                 raise
 
     def integrity_problems(self) -> list[str]:

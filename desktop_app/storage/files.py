@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from desktop_app.domain.errors import InvalidInput, NotFound
+from desktop_app.domain.errors import InvalidInput, NotFound, StorageFull
+from desktop_app.storage import reserve
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -126,8 +127,27 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` so that ``path`` afterwards holds the complete old or the complete new
     content, even if the process is killed midway (temp file, 0600 before any byte, fsync,
     rename, fsync of the folder). A kill can leave the temp file; it carries this process's id,
-    so :func:`remove_stale_temps` recognises it later."""
+    so :func:`remove_stale_temps` recognises it later. On a full disk the workspace's reserve
+    (storage/reserve.py) is given up for one more try: a failed sign-in must still be counted."""
     directory = path.parent
+    try:
+        tmp = _write_temp(path, data)
+    except OSError as exc:
+        if not reserve.is_disk_full_error(exc):
+            raise
+        if not reserve.release_in(directory):
+            raise disk_full(path) from None
+        try:
+            tmp = _write_temp(path, data)
+        except OSError as again:
+            if reserve.is_disk_full_error(again):
+                raise disk_full(path) from None
+            raise
+    os.replace(tmp, path)
+    _fsync_dir(directory)
+
+
+def _write_temp(path: Path, data: bytes) -> Path:
     tmp = temp_path(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
@@ -142,8 +162,15 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise
     os.close(fd)
-    os.replace(tmp, path)
-    _fsync_dir(directory)
+    return tmp
+
+
+def disk_full(path: Path) -> StorageFull:
+    """The sentence for a file that did not fit (its name only: the folder may be telling)."""
+    return StorageFull(
+        f"De schijf is vol: '{path.name}' kon niet worden weggeschreven; er is niets gewijzigd. "
+        "Maak ruimte vrij op de schijf en probeer het opnieuw."
+    )
 
 
 class AtomicStreamWriter:
@@ -164,8 +191,13 @@ class AtomicStreamWriter:
         if self._fd is None:
             raise ValueError("the stream is already finished")
         view = memoryview(data)
-        while view:
-            view = view[os.write(self._fd, view) :]
+        try:
+            while view:
+                view = view[os.write(self._fd, view) :]
+        except OSError as exc:
+            if reserve.is_disk_full_error(exc):
+                raise disk_full(self.path) from None
+            raise
 
     def finish(self) -> None:
         """Flush and close the temp file; it stays under its hidden name."""
@@ -173,6 +205,10 @@ class AtomicStreamWriter:
             fd, self._fd = self._fd, None
             try:
                 os.fsync(fd)
+            except OSError as exc:
+                if reserve.is_disk_full_error(exc):
+                    raise disk_full(self.path) from None
+                raise
             finally:
                 os.close(fd)
 
