@@ -44,9 +44,9 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mount_point)], check=False, capture_output=True)
 
 
-def fill(folder: Path) -> Path:
+def fill(folder: Path, name: str = "vulling") -> Path:
     """A file that takes every free byte of ``folder``'s file system."""
-    filler = folder / "vulling"
+    filler = folder / name
     with open(filler, "wb", buffering=0) as fh:
         for size in (1 << 20, 1 << 12, 1):
             with contextlib.suppress(OSError):
@@ -105,6 +105,15 @@ def test_a_full_disk_still_signs_in_and_reads_and_refuses_changes_with_a_sentenc
     ]:
         assert expected in done, (expected, sorted(done))
     assert not any(e["action"] == "request.add" for e in recent)
+
+    # When even the reserve is taken (by another program), a view that cannot be audited is
+    # refused, with a sentence: never shown unaudited.
+    greedy = fill(small_disk, "nog-meer")
+    message = as_user(ws, root, "officier", "report", "show", str(report["id"])).error(
+        "storage_full", 1
+    )
+    assert "vol" in message and "buitenland" not in message
+    greedy.unlink()
 
     # Room again: changes are accepted again.
     filler.unlink()
