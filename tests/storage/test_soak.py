@@ -52,12 +52,13 @@ ROUNDS = int(os.environ.get("SOAK_ROUNDS", "12"))
 OPS = ("import", "print", "evidence", "backup", "restore", "passwd")
 START = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
 RESTORE_PW = "hersteld-soak-ww"
-# What a workspace folder may hold (the database with its WAL files, the key file and its lock,
-# the public trust roots).
+# What a workspace folder may hold (the database with its WAL files and its disk-full reserve,
+# the key file and its lock, the public trust roots).
 WORKSPACE_FILES = {
     "workspace.db",
     "workspace.db-wal",
     "workspace.db-shm",
+    "workspace.db-reserve",
     "keys.json",
     "keys.json.lock",
     "trust-roots.pem",
@@ -425,6 +426,8 @@ def run_soak(base: Path, rounds: int, seed: int | None = None) -> Soak:
         soak.retried = soak.retry_restore
         lines = _run_child(soak, round_no, target, rng)
         _check_round(soak, round_no, lines)
+        if round_no % 20 == 0:
+            print(f"  {round_no} kills, {time.monotonic() - started:.0f} s: all checks passed")
     soak.seconds = time.monotonic() - started
     return soak
 
