@@ -104,7 +104,7 @@ def measure(root: Path) -> dict[str, float]:
     from PySide6.QtCore import QCoreApplication, QEventLoop
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.gui.requests.dashboard import DashboardPage
+    from desktop_app.gui.dashboard import DashboardPage
     from desktop_app.gui.requests.models import RequestTableModel
     from desktop_app.gui.requests.page import RequestsPage
     from desktop_app.gui.style import apply_style

@@ -11,6 +11,13 @@ from desktop_app.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Mark ``source`` for translation in ``context`` and return it: Qt's own macro, typed
+    (PySide6's says ``object``), so tables of translatable texts stay ``str``."""
+    return source
+
+
 LANGUAGES = ("nl", "en")
 ENV_VAR = "WERKPLEK_LANG"
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop_app.domain.accounts import Location
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.roles import Role
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 
 _ROLE = {
     Role.AIVD_OFFICER: QT_TRANSLATE_NOOP("labels", "AIVD-behandelaar"),

@@ -50,7 +50,9 @@ class LoginDialog(QDialog):
         else:
             ui.demoHint.hide()
         # The dialog follows its content (error line, busy line) instead of leaving gaps.
-        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        layout = self.layout()
+        assert layout is not None  # setupUi gave the dialog its layout
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         ui.body.setFixedWidth(460)
         ui.signInButton.clicked.connect(self._on_sign_in_clicked)
         ui.quitButton.clicked.connect(self.reject)

@@ -88,8 +88,8 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.actions = user_actions(session)
-        self.sections: list[Section] = sections_for(self.actions)
+        self.permissions = user_actions(session)
+        self.sections: list[Section] = sections_for(self.permissions)
         self.pages: dict[str, QWidget] = {}
         for number, section in enumerate(self.sections, start=1):
             page = section.make_page(self.session, self.runner, self.stack)

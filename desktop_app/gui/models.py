@@ -9,7 +9,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -18,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from desktop_app.domain.designations import is_current
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.labels import clearance_label, roles_label
 from desktop_app.services.records import AuditEntry, DesignationRecord
 from desktop_app.services.users import UserView

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.gui.admin import AdminPage
 from desktop_app.gui.dashboard import DashboardPage
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.inspection import InspectionPage
 from desktop_app.gui.provisions import ProvisionsPage
 from desktop_app.gui.reports import ReportsPage

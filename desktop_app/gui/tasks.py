@@ -21,8 +21,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
-Done = Callable[[Any], None]
-Failed = Callable[[BaseException], None]
+Done = Callable[[Any], object]  # what a callback returns is ignored
+Failed = Callable[[BaseException], object]
 
 _scope = threading.local()
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -37,6 +37,7 @@ from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.inspection import EndReason
 from desktop_app.gui import tables
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.inspection.window import InspectionWindow, open_inspection_window
 from desktop_app.gui.models import Index, RecordTableModel
 from desktop_app.gui.tasks import TaskRunner

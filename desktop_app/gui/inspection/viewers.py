@@ -155,7 +155,7 @@ class ItemViewer(QStackedWidget):
         """Drop whatever content is held (also when the window hides or ends)."""
         self.text.clear()
         self.image.set_image(QImage())
-        self.pdf_view.setDocument(None)
+        self.pdf_view.setDocument(None)  # type: ignore[arg-type]  # Qt takes nullptr; the stub says no
         self.pdf_document.close()
         if self._pdf_buffer is not None:
             self._pdf_buffer.close()

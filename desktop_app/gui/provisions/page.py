@@ -117,11 +117,13 @@ class ProvisionsPage(QWidget):
 
         self._update_period_enabled()
         self.direction_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.period_check.toggled.connect(
-            lambda _c: (self._update_period_enabled(), self.refresh())
-        )
+        self.period_check.toggled.connect(lambda _c: self._on_period_toggled())
         self.from_edit.dateChanged.connect(lambda _d: self._on_period_changed())
         self.to_edit.dateChanged.connect(lambda _d: self._on_period_changed())
+        self.refresh()
+
+    def _on_period_toggled(self) -> None:
+        self._update_period_enabled()
         self.refresh()
 
     def _update_period_enabled(self) -> None:

@@ -265,7 +265,7 @@ class CompareView(QWidget):
         top = self.old_pane.document().documentLayout().blockBoundingRect(block).top()
         self.old_pane.verticalScrollBar().setValue(int(top))
 
-    def render(self, width: int | None = None) -> None:
+    def render(self, width: int | None = None) -> None:  # type: ignore[override]  # not QWidget.render: lays out the rows
         """Lay the rows out at ``width`` characters per line (default: what fits)."""
         chars = width or min(self.old_pane.chars_per_line(), self.new_pane.chars_per_line())
         self._rendered_width = chars

@@ -121,7 +121,9 @@ class WarningLine(QWidget):
         self.setVisible(bool(messages))
 
     def text(self) -> str:
-        return self.label.text() if self.isVisibleTo(self.parentWidget()) else ""
+        parent = self.parentWidget()
+        shown = self.isVisibleTo(parent) if parent is not None else self.isVisible()
+        return self.label.text() if shown else ""
 
 
 class FindingEditor(QFrame):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QItemSelection, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,6 +43,7 @@ from desktop_app.domain.evidence import (
 from desktop_app.domain.reports import ReportStatus
 from desktop_app.gui.dialogs import FormDialog
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.inspection.page import (
     InspectionRecordTableModel,
     ask_record_path,

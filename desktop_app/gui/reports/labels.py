@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop_app.domain.report_content import Reliability
 from desktop_app.domain.reports import ReportAction, ReportStatus, WorkList
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "reports"
 

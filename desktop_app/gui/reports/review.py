@@ -98,8 +98,8 @@ class ReportReader(QTextEdit):
             if note.id == self._active:
                 fmt.setFontWeight(QFont.Weight.Bold)
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = self._cursor(start, end)  # type: ignore[attr-defined]
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.cursor = self._cursor(start, end)
+            selection.format = fmt
             selections.append(selection)
         self.setExtraSelections(selections)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop_app.domain.requests import DashboardBucket, Purpose, RequestStatus
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "requests"
 

@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -39,6 +38,7 @@ from desktop_app.domain.requests import (
     dashboard_bucket_by_thresholds,
 )
 from desktop_app.gui._pyside_compat import no_value
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.models import RecordTableModel
 from desktop_app.gui.requests.labels import (
     BUCKET_COLOURS,

@@ -329,7 +329,7 @@ class RequestsPage(QWidget):
         row = None if keep is None else self.model.row_of(keep)
         if keep_scroll:
             self.view.verticalScrollBar().setValue(scroll)
-        if row is not None:
+        if row is not None and keep is not None:
             selection.blockSignals(True)
             self.view.selectRow(row)
             selection.blockSignals(False)

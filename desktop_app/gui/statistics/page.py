@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QChartView,
     QValueAxis,
 )
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, Qt
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.dialogs import date_edit, pydate, qdate
 from desktop_app.gui.requests.labels import STATISTICS_FIGURES, figure_text, tr
@@ -85,7 +86,7 @@ class FigureChart(QChartView):
     ) -> None:
         self.chart_ = QChart()
         super().__init__(self.chart_, parent)
-        self.items = items
+        self.figure_items = items
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(250)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
