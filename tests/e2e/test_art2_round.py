@@ -24,7 +24,8 @@ def test_art2_round_through_processes(workstation: Workstation, tmp_path: Path) 
     init_workspace(ws, root)
     for name in ("officier", "tekenaar", "liaison", "inspecteur"):
         add_user(ws, root, name)
-    assert ws.keyring_entries() == 1  # the workstation secret, in GNOME Keyring
+    # The workstation secret and, beside it, the audit head anchored at sign-out (GNOME Keyring).
+    assert ws.keyring_entries() == 2
     until = (dt.date.today() + dt.timedelta(days=365)).isoformat()
     designation = ws.run(
         "designate",
