@@ -47,7 +47,7 @@ bench: $(STAMP)
 
 # The kill harness (issue 15): SOAK_ROUNDS random SIGKILLs (default 240) spread over import,
 # print, evidence add, backup, restore and passwd, with the invariants checked after each one.
-# The suite runs the same test with 12 rounds.
+# The suite runs the same test with 18 rounds.
 SOAK_ROUNDS ?= 240
 soak: $(STAMP)
 	SOAK_ROUNDS=$(SOAK_ROUNDS) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s \

@@ -11,7 +11,7 @@ passwd (tests/support/soak_child.py drives the real command line), and after eve
 * a killed restore can be retried into the same folder; no keyring entry is left that no
   workspace (or a killed restore's temp folder, removed by the next restore) names.
 
-Rounds: SOAK_ROUNDS (default 12 here; ``make soak`` runs 240). Operations are killed in turn,
+Rounds: SOAK_ROUNDS (default 18 here; ``make soak`` runs 240). Operations are killed in turn,
 each at a random moment within the time it took when it last ran to the end.
 """
 
@@ -48,7 +48,7 @@ from desktop_app.services.workspace import KEYS_NAME, init_workspace, open_sessi
 from tests.services.test_printing_support import add_staff, make_report, password
 
 CHILD = REPO / "tests" / "support" / "soak_child.py"
-ROUNDS = int(os.environ.get("SOAK_ROUNDS", "12"))
+ROUNDS = int(os.environ.get("SOAK_ROUNDS", "18"))
 OPS = ("import", "print", "evidence", "backup", "restore", "passwd")
 START = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
 RESTORE_PW = "hersteld-soak-ww"

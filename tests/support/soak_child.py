@@ -39,7 +39,7 @@ START = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
 OPS = ("import", "print", "evidence", "backup", "restore", "passwd")
 PASSWD_USERS = ("officier", "liaison", "inspecteur")
 RESTORE_PW = "hersteld-soak-ww"
-MAX_OPS = 40
+MAX_OPS = 1000  # far more than fit in one kill window: the child never ends by itself
 
 
 class Child:
