@@ -308,6 +308,15 @@ def test_json_duplicate_key_is_refused_like_a_duplicate_column() -> None:
     assert "twee keer" in column.message
 
 
+def test_json_colons_in_values_are_not_mistaken_for_keys() -> None:
+    row = {"subject_name": "A", "v_number": "0123456789", "purpose": "asylum"}
+    rows = [{**row, "received": "2026-06-01", "ind_reference": "IND:2026:1"}]
+    [draft] = parse_import(json.dumps(rows).encode(), ".json", TODAY)
+    assert draft.ind_reference == "IND:2026:1"
+    doubled = '[{"ind_reference": "a:b", "ind_reference": "c"}]'
+    assert rejected(doubled.encode(), ".json").field == "ind_reference"
+
+
 def test_json_duplicate_key_in_a_nested_object_is_not_text() -> None:
     doc = '[{"subject_name": {"a": 1, "a": 2}, "v_number": "0123456789"}]'
     err = rejected(doc.encode(), ".json")
