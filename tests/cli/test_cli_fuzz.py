@@ -252,7 +252,7 @@ def _prepare(workspace: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 SETTINGS = settings(
     max_examples=25,
-    deadline=5000,
+    deadline=10_000,  # a loaded 2-core CI machine; a hang is caught far below pytest-timeout
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     derandomize=True,
 )
@@ -276,7 +276,7 @@ def test_generated_values_in_whole_commands(
 
 @settings(
     max_examples=150,
-    deadline=5000,
+    deadline=10_000,  # a loaded 2-core CI machine; a hang is caught far below pytest-timeout
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     derandomize=True,
 )
