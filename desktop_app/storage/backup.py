@@ -53,6 +53,11 @@ _SNAPSHOT = re.compile(
 )
 
 
+# Temp files of the workspace's own small files as versions before the process id in the name
+# wrote them: only such a version can have left one, so it is stale.
+_LEGACY_TEMP = re.compile(r"^\.(?:keys\.json|trust-roots\.pem)\.[0-9a-f]{12}\.tmp$")
+
+
 def snapshot_path(root: Path) -> Path:
     return root / f".snapshot-{os.getpid()}-{secrets.token_hex(6)}.db"
 
@@ -86,7 +91,14 @@ def remove_snapshot(path: Path) -> None:
 def remove_stale_workspace_files(root: Path) -> int:
     """What killed processes left in a workspace folder: backup snapshots and the temp files of
     atomic writes (keys.json, trust-roots.pem). Cheap (one directory listing): run at open."""
-    return remove_stale_snapshots(root) + remove_stale_temps(root)
+    removed = remove_stale_snapshots(root) + remove_stale_temps(root)
+    with contextlib.suppress(OSError):
+        for name in os.listdir(root):
+            if _LEGACY_TEMP.match(name):
+                with contextlib.suppress(FileNotFoundError, IsADirectoryError, PermissionError):
+                    (root / name).unlink()
+                    removed += 1
+    return removed
 
 
 def remove_stale_backup_temps(directory: Path) -> int:

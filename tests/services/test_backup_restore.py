@@ -517,3 +517,25 @@ def test_backup_carries_the_key_file_as_it_is_now(
     env = _restore(workspace, tmp_path / "b.backup", tmp_path / "doel", clock)
     with open_session(env, tmp_path / "doel", "laat", "laat-wachtwoord-1") as s:
         assert s.user.name == "laat"
+
+
+def test_sign_in_removes_what_killed_processes_left_in_the_workspace(workspace: Any) -> None:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    root = workspace.root
+    stale = [
+        f".snapshot-{dead.pid}-{'a' * 12}.db",
+        f".snapshot-{dead.pid}-{'a' * 12}.db-journal",
+        f".snapshot-{'b' * 12}.db",  # an earlier version's name (no process id)
+        f".keys.json.{dead.pid}-{'c' * 12}.tmp",
+        f".keys.json.{'d' * 12}.tmp",  # an earlier version's name
+    ]
+    live = [f".snapshot-{os.getpid()}-{'e' * 12}.db", f".keys.json.{os.getpid()}-{'f' * 12}.tmp"]
+    others = [".notities", "lees-mij.txt"]  # not ours: never touched
+    for name in stale + live + others:
+        (root / name).write_bytes(b"x")
+    with workspace.session("beheer", ADMIN_PW):
+        pass
+    left = {p.name for p in root.iterdir()}
+    assert left.isdisjoint(stale)
+    assert left >= set(live + others)
