@@ -36,6 +36,11 @@ def run() -> None:
     from desktop_app.security.process import harden_process
 
     harden_process()
+    if args == ["--selftest-window"]:
+        # The build's check (make bundle): demo workspace, sign in, quit (gui/selftest.py).
+        from desktop_app.gui.selftest import run_selftest  # type: ignore[import-not-found,unused-ignore]
+
+        sys.exit(run_selftest())
     if wants_gui(args):
         from desktop_app.gui.app import run_gui  # type: ignore[import-not-found,unused-ignore]
 
