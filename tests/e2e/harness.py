@@ -129,14 +129,15 @@ class Workstation:
         json.loads(done.stdout)
         return result
 
-    def keyring_entries(self) -> int:
-        """How many secrets this workstation's keyring holds for the application."""
+    def keyring_entries(self, kind: str = "workspace") -> int:
+        """How many of the application's secrets of one kind this workstation's keyring holds
+        (``workspace``: workstation secrets; ``audit-head``: the audit chain's heads)."""
         script = (
-            "import keyring, sys\n"
-            "kr = keyring.get_keyring()\n"
-            "col = kr.get_preferred_collection()\n"
-            "items = list(col.search_items({'service': 'Convenantwerkplek'}))\n"
-            "print(len(items))\n"
+            "import keyring\n"
+            "col = keyring.get_keyring().get_preferred_collection()\n"
+            "items = col.search_items({'service': 'Convenantwerkplek'})\n"
+            "print(sum(1 for i in items if i.get_attributes().get('username', '')"
+            f".startswith({kind + ':'!r})))\n"
         )
         done = subprocess.run(
             [sys.executable, "-c", script],

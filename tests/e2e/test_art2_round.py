@@ -25,7 +25,8 @@ def test_art2_round_through_processes(workstation: Workstation, tmp_path: Path) 
     for name in ("officier", "tekenaar", "liaison", "inspecteur"):
         add_user(ws, root, name)
     # The workstation secret and, beside it, the audit head anchored at sign-out (GNOME Keyring).
-    assert ws.keyring_entries() == 2
+    assert ws.keyring_entries("workspace") == 1
+    assert ws.keyring_entries("audit-head") == 1
     until = (dt.date.today() + dt.timedelta(days=365)).isoformat()
     designation = ws.run(
         "designate",

@@ -58,6 +58,8 @@ def test_backup_restores_on_a_second_workstation_and_a_copy_does_not_open(
         second, restored_root, "beheer", "audit", "verify", password=NEW_ADMIN_PASSWORD
     ).ok()
     assert verified["ok"] is True
+    # The chain's head, moved forward at each sign-out, is kept in that keyring too.
+    assert second.keyring_entries("audit-head") == 1
 
     # And the restored folder does not open back on the first workstation either.
     as_user(first, restored_root, "officier", "request", "list").error("wrong_workstation", 3)
