@@ -1126,12 +1126,25 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
 def diff_report(session: Session, report_id: int, from_version: int, to_version: int) -> ReportDiff:
     """A unified diff of two versions this person may read (and both texts, for the
     side-by-side view)."""
+    try:
+        return _diff_report(session, report_id, from_version, to_version)
+    except IntegrityFailure as exc:
+        session.audit_refusal("report.diff", _obj(report_id), exc)  # an incident: on record
+        raise
+
+
+def _diff_report(
+    session: Session, report_id: int, from_version: int, to_version: int
+) -> ReportDiff:
     with session.transaction("report.diff", _obj(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, _A.VIEW)
         for v in (from_version, to_version):
             check_version_visible(session.user.roles, events, v)
         texts = repo.version_texts(tx.conn, row.id, (from_version, to_version))
         old, new = texts[from_version], texts[to_version]
+        versions = repo.list_versions(tx.conn, row.id)
+        for v, shown_text in ((from_version, old), (to_version, new)):
+            _check_shown_text(row, v, shown_text, versions)
         unified = unified_diff(
             old,
             new,

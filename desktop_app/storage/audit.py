@@ -132,7 +132,9 @@ class Anchor:
 # What the chain itself says a stored text or item hashed to when it was written: the hashes
 # that the content check compares the database against (a key holder who rewrites a signed
 # text *and* every hash column beside it still disagrees with the chain).
-_RECORDED_ACTIONS = frozenset({"report.draft", "report.revise", "report.sign", "evidence.add"})
+_RECORDED_ACTIONS = frozenset(
+    {"report.draft", "report.revise", "report.sign", "report.print", "evidence.add"}
+)
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,8 @@ class RecordedHashes:
     signed: dict[int, Recorded] = field(default_factory=dict)
     versions: dict[tuple[int, int], str] = field(default_factory=dict)
     evidence: dict[int, Recorded] = field(default_factory=dict)
+    # print job -> (the head on its paper, each copy's SHA-256 in copy order)
+    prints: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def note(self, action: str, obj: str, details: str) -> None:
         kind, _, ident = obj.partition(":")
@@ -174,6 +178,11 @@ class RecordedHashes:
                 self.evidence.setdefault(key, Recorded(sha, size=size, classification=level))
             return
         if kind != "report":
+            return
+        if action == "report.print":
+            job, head, copies = data.get("job"), data.get("audit_head"), data.get("sha256")
+            if isinstance(job, int) and isinstance(head, str) and isinstance(copies, list):
+                self.prints.setdefault(job, (head, tuple(str(c) for c in copies)))
             return
         version, sha = data.get("version"), data.get("text_sha256")
         if not isinstance(version, int) or not isinstance(sha, str):

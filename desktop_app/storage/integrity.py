@@ -1,5 +1,6 @@
 """The content check of ``audit verify``: every stored report text and every underlying-data
-item against the hash recorded when it was written, and that hash against the audit chain.
+item against the hash recorded when it was written, and that hash against the audit chain;
+and the print register (each copy's file hash, the head on its paper) against the chain.
 
 Three layers, each catching a stronger edit made with the database key:
 1. the content against its own hash column (a text or a chunk changed in place);
@@ -56,6 +57,8 @@ def check_contents(
         yield from _check_reports(conn, recorded, chain_complete=chain_complete)
     if {"evidence_items", "evidence_chunks"} <= tables:
         yield from _check_evidence(conn, recorded, chain_complete=chain_complete)
+    if {"print_jobs", "print_copies"} <= tables:
+        yield from _check_prints(conn, recorded, chain_complete=chain_complete)
 
 
 def _check_reports(
@@ -165,6 +168,39 @@ def _check_evidence(
         yield ContentProblem(
             f"evidence:{iid}",
             f"onderliggend gegeven {iid} staat in de audittrail maar ontbreekt",
+        )
+
+
+def _check_prints(
+    conn: Connection, recorded: RecordedHashes, *, chain_complete: bool
+) -> Iterator[ContentProblem]:
+    """The print register against the ``report.print`` entries: a copy added to the register
+    (so that a forged file reads as "registered") or a changed head or file hash is named."""
+    jobs: dict[int, tuple[int, str, str, list[str]]] = {
+        int(r[0]): (int(r[1]), str(r[2]), str(r[3]), [])
+        for r in conn.execute(
+            "SELECT id, report_id, reference, audit_head FROM print_jobs ORDER BY id"
+        ).fetchall()
+    }
+    for job_id, sha in conn.execute(
+        "SELECT job_id, sha256 FROM print_copies ORDER BY job_id, copy_number, id"
+    ).fetchall():
+        if int(job_id) in jobs:
+            jobs[int(job_id)][3].append(str(sha))
+    for job_id, (report_id, reference, head, copies) in jobs.items():
+        obj = f"report:{report_id}"
+        name = f"afdruk {job_id} van ambtsbericht {reference}"
+        written = recorded.prints.get(job_id)
+        if written is None:
+            if chain_complete:
+                yield ContentProblem(obj, f"{name} staat niet in de audittrail")
+        elif written != (head, tuple(copies)):
+            yield ContentProblem(
+                obj, f"{name}: het afdrukregister wijkt af van wat de audittrail vastlegde"
+            )
+    for job_id in sorted(set(recorded.prints) - set(jobs)):
+        yield ContentProblem(
+            "print", f"afdruk {job_id} staat in de audittrail maar ontbreekt in het register"
         )
 
 

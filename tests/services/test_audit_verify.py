@@ -229,8 +229,13 @@ def test_an_unsigned_version_changed_in_place_is_found(ws: Any) -> None:
             )
     report = _verify(ws)
     assert not report.ok and "versie 1" in report.content_problems[0]
-    with ws.session("officier", password("officier")) as s, pytest.raises(IntegrityFailure):
-        reports.get_report(s, rid)
+    with ws.session("officier", password("officier")) as s:
+        with pytest.raises(IntegrityFailure):
+            reports.get_report(s, rid)
+        reports.revise_report(s, rid, text="Versie twee.")
+        assert reports.get_report(s, rid).version == 2  # the intact version is shown
+        with pytest.raises(IntegrityFailure):
+            reports.diff_report(s, rid, 1, 2)
 
 
 # --- underlying data --------------------------------------------------------------------------
@@ -517,3 +522,25 @@ def test_an_unsigned_version_rewritten_with_its_hash_fails_against_the_chain(ws:
         f"ambtsbericht {_reference(ws, rid)}, versie 2",
     ]
     assert all("wijkt af van wat de audittrail vastlegde" in p for p in report.content_problems)
+
+
+def test_a_copy_added_to_the_print_register_is_found(ws: Any) -> None:
+    """A key holder who registers a forged file (so that ``report verify`` calls it
+    registered) disagrees with the print's audit entry."""
+    rid = make_report(ws, upto="signed")
+    with ws.session("tekenaar", password("tekenaar")) as s:
+        job = printing.print_report(s, rid, copies=1)
+    assert _verify(ws).ok
+    with raw_db(ws.root, ws.recovery_key) as db:
+        _drop_triggers(db)
+        with db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO print_copies (job_id, copy_number, sha256) VALUES (?, 2, ?)",
+                (job.job_id, "c" * 64),
+            )
+    report = _verify(ws)
+    assert not report.ok and report.chain.ok
+    assert report.content_problems == (
+        f"afdruk {job.job_id} van ambtsbericht {_reference(ws, rid)}: het afdrukregister wijkt "
+        "af van wat de audittrail vastlegde",
+    )
