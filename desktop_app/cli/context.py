@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,9 +27,35 @@ class UsageError(InvalidInput):
     pass
 
 
+# argparse's own messages, in the language of every other message (Python 3.11's wording).
+_ARGPARSE_NL = (
+    (re.compile(r"^unrecognized arguments: (.*)$"), r"onbekende argumenten: \1"),
+    (re.compile(r"^the following arguments are required: (.*)$"), r"verplicht: \1"),
+    (re.compile(r"^argument (.*?): expected one argument$"), r"\1 verwacht een waarde"),
+    (re.compile(r"^argument (.*?): not allowed with argument (.*)$"), r"\1 gaat niet samen met \2"),
+    (re.compile(r"^one of the arguments (.*) is required$"), r"geef een van: \1"),
+    (
+        re.compile(r"^argument (.*?): invalid choice: (.*?) \(choose from (.*)\)$", re.S),
+        r"\1: ongeldige keuze \2 (kies uit \3)",
+    ),
+    (re.compile(r"^argument (.*?): ignored explicit argument (.*)$"), r"\1: geen waarde \2"),
+    (re.compile(r"^argument (.*?): (.*)$", re.S), r"\1: \2"),
+)
+
+
+def _dutch(message: str) -> str:
+    for pattern, replacement in _ARGPARSE_NL:
+        if pattern.match(message):
+            message = pattern.sub(replacement, message)
+            break
+    # The parsers' internal names for the command positions.
+    return re.sub(r"\bsubcommand\b", "subopdracht", re.sub(r"^command\b", "opdracht", message))
+
+
 class CliParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"Onjuist gebruik: {message}. Zie 'werkplek --help'.")
+        text = printable(_dutch(message))
+        raise UsageError(f"Onjuist gebruik: {text}. Zie 'werkplek --help'.")
 
 
 def bad_text(value: str) -> bool:
