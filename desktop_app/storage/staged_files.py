@@ -21,7 +21,8 @@ import re
 import secrets
 from pathlib import Path
 
-from desktop_app.storage.files import FILE_MODE, _fsync_dir
+from desktop_app.storage.files import FILE_MODE, _fsync_dir, disk_full
+from desktop_app.storage.reserve import is_disk_full_error
 
 try:
     import fcntl
@@ -95,10 +96,12 @@ class StagedFiles:
             while view:
                 view = view[os.write(fd, view) :]
             os.fsync(fd)
-        except BaseException:
+        except BaseException as exc:
             os.close(fd)
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
+            if is_disk_full_error(exc):
+                raise disk_full(self.directory / name) from None
             raise
         self._pending.append((temp, self.directory / name, fd))
 

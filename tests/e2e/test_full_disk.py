@@ -71,6 +71,8 @@ def test_a_full_disk_still_signs_in_and_reads_and_refuses_changes_with_a_sentenc
     ).ok()
     entries_before = as_user(ws, root, "beheer", "audit", "verify").ok()["entries"]
 
+    out = small_disk / "afdrukken"
+    out.mkdir(mode=0o700)
     filler = fill(small_disk)
 
     # A wrong password is still counted (its record fits in the room the reserve gives up).
@@ -88,6 +90,20 @@ def test_a_full_disk_still_signs_in_and_reads_and_refuses_changes_with_a_sentenc
     refused = add_request(ws, root)
     message = refused.error("storage_full", 1)
     assert "schijf" in message and "vol" in message
+    printed = as_user(
+        ws,
+        root,
+        "officier",
+        "report",
+        "print",
+        str(report["id"]),
+        "--copies",
+        "1",
+        "--out",
+        str(out),
+    )
+    assert "vol" in printed.error("storage_full", 1)
+    assert list(out.iterdir()) == []
     still = as_user(ws, root, "officier", "request", "list").ok()
     assert still["total"] == 1
 
