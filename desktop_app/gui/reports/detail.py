@@ -115,6 +115,8 @@ class ReportDetail(QWidget):
         self.version_combo = QComboBox(self.content)
         self.version_combo.setObjectName("versionCombo")
         self.version_combo.setAccessibleName(self.tr("Versie"))
+        # Follow the entries: first shown empty (a new report), it would stay a stub.
+        self.version_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         version_label.setBuddy(self.version_combo)
         self.version_combo.activated.connect(self._on_version_picked)
         head.addWidget(version_label)

@@ -292,6 +292,8 @@ class StructuredEditor(QScrollArea):
         self.classification_combo = QComboBox(body)
         self.classification_combo.setObjectName("classificationCombo")
         self.classification_combo.setAccessibleName(self.tr("Rubricering"))
+        # The whole marking must be readable ("STG. CONFIDENTIEEL"), not cut to "STG. CON".
+        self.classification_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         class_label.setBuddy(self.classification_combo)
         head.addWidget(subject_label, 0, 0)
         head.addWidget(self.subject_edit, 0, 1)
