@@ -32,6 +32,7 @@ __all__ = [
     "Step",
     "UserActions",
     "evidence_add",
+    "may_be_designated",
     "request_actions",
     "user_actions",
 ]
@@ -126,3 +127,9 @@ def evidence_add(status: ReportStatus, *, corrections: int) -> Permission:
         "Het ambtsbericht is uitgebracht; de onderliggende gegevens liggen vast. Leg eerst een "
         "correctie vast om er gegevens bij te voegen."
     )
+
+
+def may_be_designated(roles: Iterable[Role]) -> bool:
+    """Art. 2.5: only an IND inspector is designated by the Hoofddirecteur IND (the rule
+    ``services.users.designate`` enforces)."""
+    return Role.IND_INSPECTOR in frozenset(roles)

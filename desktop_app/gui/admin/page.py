@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.roles import Role
 from desktop_app.gui.admin.calendar import CalendarDaysPage
 from desktop_app.gui.dialogs import (
     AddDesignationDialog,
@@ -35,6 +34,7 @@ from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import admin, audit, users
 from desktop_app.services.audit import AuditReport
+from desktop_app.services.permissions import may_be_designated
 from desktop_app.services.session import Session
 
 log = logging.getLogger(__name__)
@@ -284,7 +284,7 @@ class AdminPage(QWidget):
         inspectors = [
             (view.record.name, view.record.full_name)
             for view in self.user_model.rows
-            if Role.IND_INSPECTOR in view.record.roles and view.record.active
+            if may_be_designated(view.record.roles) and view.record.active
         ]
         dialog = AddDesignationDialog(inspectors, self.session.clock.today(), self)
         dialog.submitted.connect(lambda value: self._add_designation(dialog, value))
