@@ -9,6 +9,7 @@ from desktop_app.domain.calendar import AtwCalendar
 from desktop_app.domain.errors import InvalidInput, NotFound
 from desktop_app.domain.roles import Role
 from desktop_app.domain.settings import WARN_FROM_DAY
+from desktop_app.domain.text import check_text, collapse
 from desktop_app.services import settings
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
@@ -59,9 +60,10 @@ def add_day(session: Session, day: dt.date, *, kind: str, description: str) -> C
     (recorded with the new calendar version); closed requests keep theirs."""
     with session.transaction("calendar.add", f"calendar:{day.isoformat()}") as tx:
         session.require(ADMIN_ONLY, "kalender beheren")
-        text = " ".join(description.split())
+        text = collapse(description)
         if not text or len(text) > 200:
             raise InvalidInput("Geef een omschrijving (hoogstens 200 tekens).", field="description")
+        check_text(text, field="description", label="De omschrijving")
         if repo.get_day(tx.conn, day) is not None:
             raise InvalidInput(f"{day.isoformat()} staat al in de kalender.", field="date")
         calendar = repo.load_calendar(tx.conn)

@@ -14,6 +14,7 @@ from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import InvalidInput, InvalidState
 from desktop_app.domain.queries import RequestQuery
 from desktop_app.domain.roles import Role
+from desktop_app.services import calendar as calendar_service
 from desktop_app.services import printing, users
 from desktop_app.services import provisions as provision_service
 from desktop_app.services import reports as report_service
@@ -155,6 +156,12 @@ def test_account_names_and_designations(ws: Any) -> None:
                 "decision",
             )
         refused(lambda: printing.set_signer_function(admin, "olga", "directeur\x1b[8m"), "function")
+        refused(
+            lambda: calendar_service.add_day(
+                admin, dt.date(2026, 12, 28), kind="closure", description="sluiting\x00"
+            ),
+            "description",
+        )
         assert users.list_designations(admin) == []
 
 
