@@ -31,13 +31,13 @@ from desktop_app.domain.requests import (
 )
 from desktop_app.domain.roles import Role
 from desktop_app.domain.settings import WARN_FROM_DAY
-from desktop_app.domain.text import shown
 from desktop_app.services import settings
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import calendar_days as calendar_repo
 from desktop_app.storage import requests as repo
 from desktop_app.storage.db import Connection
+from desktop_app.storage.files import read_regular
 
 INTAKE = (Role.AIVD_OFFICER, Role.IND_LIAISON)
 READERS = (Role.AIVD_OFFICER, Role.AIVD_SIGNER, Role.IND_LIAISON)
@@ -208,16 +208,13 @@ def import_requests(
     closed, the import stops with Cancelled and nothing is stored."""
     session.require_audited(INTAKE, "verzoeken importeren", "request.import", "requests")
     if isinstance(source, Path):
-        try:
-            if source.stat().st_size > MAX_IMPORT_BYTES:
-                raise InvalidInput("Het bestand is groter dan 200 MB.", field="file")
-            data = source.read_bytes()
-        except FileNotFoundError:
-            raise NotFound(f"Het bestand '{shown(source.name)}' bestaat niet.") from None
-        except IsADirectoryError:
-            raise InvalidInput(
-                f"'{shown(source.name)}' is een map, geen bestand.", field="file"
-            ) from None
+        # Regular files only, the limit counted while reading: a FIFO or /dev/zero is refused.
+        data = read_regular(
+            source,
+            limit=MAX_IMPORT_BYTES,
+            field="file",
+            too_big="Het bestand is groter dan 200 MB.",
+        )
         suffix = suffix or source.suffix
     else:
         data = source

@@ -12,7 +12,6 @@ from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.queries import RequestQuery
 from desktop_app.domain.requests import RequestStatus
 from desktop_app.services import requests as request_service
-from desktop_app.services.files import read_regular
 
 if TYPE_CHECKING:
     from desktop_app.cli.context import Context
@@ -41,18 +40,9 @@ def cmd_request_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_request_import(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
-    path: Path = ns.file
+    # The service reads the file with the one safe reader (a FIFO or /dev/zero is refused).
     with ctx.open_session() as session:
-        # Read here with the one safe reader (regular files only, the limit counted while
-        # reading): a FIFO or /dev/zero must not hang the command or fill the memory.
-        data = read_regular(
-            path,
-            limit=request_service.MAX_IMPORT_BYTES,
-            field="file",
-            what="Het importbestand",
-            too_big="Het bestand is groter dan 200 MB.",
-        )
-        imported = request_service.import_requests(session, data, suffix=path.suffix)
+        imported = request_service.import_requests(session, ns.file)
     return {"imported": imported}
 
 
