@@ -39,8 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Context", "UsageError", "build_parser", "main", "run"]
 
-log = logging.getLogger(__name__)
-
 
 def _default_env() -> Environment:
     from desktop_app.domain.clock import SystemClock
