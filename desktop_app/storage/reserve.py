@@ -16,6 +16,7 @@ import errno
 import logging
 import os
 import shutil
+import sys
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,9 @@ def free_bytes(folder: Path) -> int:
     try:
         return shutil.disk_usage(folder).free
     except OSError:
-        return 0
+        # Unknown (a file system without statvfs): assume room rather than refuse every change;
+        # a write that really does not fit still ends as StorageFull.
+        return sys.maxsize
 
 
 def disk_full(folder: Path) -> bool:
@@ -105,28 +108,35 @@ def low_before_open(db_path: Path) -> bool:
 
 def take(db_path: Path) -> bool:
     """After a successful open with room to spare: make sure the reserve is whole. Returns
-    False when the disk turned out too full for it (then it is given up again)."""
+    False when the disk turned out too full for it (then it is given up again). Best effort
+    otherwise: a folder where the reserve cannot be made (read-only, no permission) still
+    opens."""
     path = reserve_path(db_path)
     if _size(path) >= RESERVE_BYTES:
         return True
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
     except OSError as exc:
-        if is_disk_full_error(exc):
-            return False
-        raise
+        return _not_taken(exc)
     try:
-        with contextlib.suppress(OSError):
-            os.fchmod(fd, 0o600)
+        fchmod = getattr(os, "fchmod", None)
+        if fchmod is not None:
+            fchmod(fd, 0o600)
         _allocate(fd, RESERVE_BYTES)
     except OSError as exc:
-        if not is_disk_full_error(exc):
-            raise
         os.close(fd)
-        release(path)
-        return False
+        if is_disk_full_error(exc):
+            release(path)
+        return _not_taken(exc)
     os.close(fd)
     return not disk_full(db_path.parent)
+
+
+def _not_taken(exc: OSError) -> bool:
+    if is_disk_full_error(exc):
+        return False
+    log.warning("the disk-full reserve could not be made (%s)", type(exc).__name__)
+    return True
 
 
 def _allocate(fd: int, size: int) -> None:

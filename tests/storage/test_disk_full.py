@@ -127,3 +127,10 @@ def test_a_key_file_write_on_a_full_disk_gives_up_the_reserve_for_one_more_try(
         files.atomic_write(other, b"nieuw")
     assert "elders.json" in info.value.message and other.read_bytes() == b"oud"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_a_reserve_that_cannot_be_made_does_not_stop_the_open(workspace: Any) -> None:
+    path = reserve.reserve_path(db_path(workspace.root))
+    path.mkdir()  # anything in the way that is not a full disk (EISDIR here)
+    with workspace.session() as s:
+        assert not s.db.storage_full
