@@ -62,7 +62,10 @@ class BucketTile(QFrame):
         self.setObjectName(f"tile_{bucket.value}")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Taller when narrow: the wrapped title and hint must not run into each other.
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setMinimumHeight(122)
         background, band = BUCKET_COLOURS[bucket]
         name = self.objectName()
@@ -89,6 +92,7 @@ class BucketTile(QFrame):
         top.addStretch(1)
         layout.addLayout(top)
         self.title_label = QLabel(bucket_title(bucket), self)
+        self.title_label.setWordWrap(True)
         self.title_label.setStyleSheet(
             "font-weight: bold; color: #1c2430; background: transparent;"
         )
