@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pypdf
 
-from tests.e2e.harness import Result, Workstation
+from tests.e2e.harness import Result, Workstation, finished
 from tests.e2e.support import PASSWORDS, add_request, add_user, init_workspace
 
 REPORT_TEXT = (
@@ -110,19 +110,39 @@ def test_art2_round_through_processes(workstation: Workstation, tmp_path: Path) 
     assert len(files) == 2 and all(f.parent == out for f in files)
     page = pypdf.PdfReader(files[1]).pages[0].extract_text()
     assert "exemplaar 2 van 2" in page and "STG. GEHEIM" in page
-    anyone = ws.run("report", "verify", str(files[1]), data_dir=root).ok()
-    assert (
-        anyone["valid"] is True
-        and anyone["intact"] is True
-        and anyone["copy"] == {"number": 2, "total": 2}
-    )
-    registered = run("liaison", "report", "verify", str(files[1])).ok()
-    assert registered["registered"] is True
     tampered = tmp_path / "gewijzigd.pdf"
     data = bytearray(files[0].read_bytes())
     data[len(data) // 2] ^= 0x01
     tampered.write_bytes(bytes(data))
-    assert ws.run("report", "verify", str(tampered), data_dir=root).code == 4
+    # Independent checks, side by side (the suite's time is mostly process start-up).
+    checks = [
+        ws.popen("report", "verify", str(files[1]), data_dir=root),
+        ws.popen(
+            "report",
+            "verify",
+            str(files[1]),
+            data_dir=root,
+            user="liaison",
+            secrets_in=[PASSWORDS["liaison"]],
+        ),
+        ws.popen("report", "verify", str(tampered), data_dir=root),
+        # The officier wrote it: not an inspector, refused and audited as such.
+        ws.popen(
+            "inspect",
+            "start",
+            "--report",
+            rid,
+            data_dir=root,
+            user="officier",
+            secrets_in=[PASSWORDS["officier"]],
+        ),
+    ]
+    anyone, registered, altered, not_inspector = (finished(p) for p in checks)
+    assert anyone.ok()["valid"] is True and anyone.json["intact"] is True
+    assert anyone.json["copy"] == {"number": 2, "total": 2}
+    assert registered.ok()["registered"] is True
+    assert altered.code == 4 and altered.json["valid"] is False
+    not_inspector.error("forbidden", 1)
 
     # Art. 2.5: the designated, uninvolved inspector; titles only on the command line.
     started = run("inspecteur", "inspect", "start", "--report", rid).ok()
@@ -131,20 +151,21 @@ def test_art2_round_through_processes(workstation: Workstation, tmp_path: Path) 
     ]
     ended = run("inspecteur", "inspect", "end", str(started["session"])).ok()
     assert ended["session"] == started["session"] and ended["viewed"] == []
-    # The officier wrote it: not an inspector, refused and audited as such.
-    run("officier", "inspect", "start", "--report", rid).error("forbidden", 1)
 
     # Everything above is in one intact hash chain, with the processes as actors.
-    verified = run("beheer", "audit", "verify").ok()
+    admin = [PASSWORDS["beheer"]]
+    verifying = ws.popen("audit", "verify", data_dir=root, user="beheer", secrets_in=admin)
+    listing = ws.popen(
+        "audit", "list", "--limit", "1000", data_dir=root, user="beheer", secrets_in=admin
+    )
+    verified = finished(verifying).ok()
     assert verified["ok"] is True and verified["entries"] > 30
-    actions = {
-        (e["actor"], e["action"])
-        for e in run("beheer", "audit", "list", "--limit", "1000").ok()["items"]
-    }
+    actions = {(e["actor"], e["action"]) for e in finished(listing).ok()["items"]}
     for expected in [
         ("liaison", "request.add"),
         ("officier", "report.draft"),
         ("tekenaar", "report.sign"),
         ("inspecteur", "session.signin"),
+        ("officier", "inspection.start"),
     ]:
         assert expected in actions, (expected, sorted(actions))
