@@ -372,7 +372,9 @@ def test_designate_by_non_admin_is_forbidden_and_audited(as_user: Any, workspace
 def test_audit_verify_and_anchor(as_user: Any, workspace: Any) -> None:
     first = as_user("beheer", "audit", "verify", secrets=[ADMIN_PW])
     assert first.code == 0
-    assert set(first.json) == {"ok", "entries", "head"} and first.json["ok"] is True
+    # The contract's three keys, and which heads kept outside the database were checked.
+    assert set(first.json) == {"ok", "entries", "head", "keyring_head", "printed_heads"}
+    assert first.json["ok"] is True
     assert HEAD.fullmatch(first.json["head"])
     assert first.json["entries"] == int(first.json["head"].split(":")[0])
     anchor = first.json["head"]
@@ -388,8 +390,9 @@ def test_audit_verify_and_anchor(as_user: Any, workspace: Any) -> None:
     with raw_db(workspace.root, workspace.recovery_key) as db, db.transaction() as conn:
         conn.execute("DROP TRIGGER audit_append_only_delete")
         conn.execute("DELETE FROM audit WHERE seq > ?", (n - 2,))
+    # Without --anchor too: the head anchored in the keyring at the last sign-out is ahead.
     alone = as_user("beheer", "audit", "verify", secrets=[ADMIN_PW])
-    assert alone.code == 0 and alone.json["ok"] is True
+    assert alone.code == 4 and "korter dan de kop in de sleutelring" in alone.json["reason"]
     anchored = as_user("beheer", "audit", "verify", "--anchor", anchor, secrets=[ADMIN_PW])
     assert anchored.code == 4
     payload = anchored.json
@@ -590,7 +593,11 @@ def test_rebind_on_a_folder_without_workspace(cli: Any, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("json_mode", [True, False])
 def test_cfg4_unexpected_failure_is_a_sentence(
-    as_user: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, json_mode: bool
+    as_user: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    tmp_path: Path,
+    json_mode: bool,
 ) -> None:
     from desktop_app.services import users
 
@@ -599,14 +606,21 @@ def test_cfg4_unexpected_failure_is_a_sentence(
     def boom(session: Any) -> Any:
         raise RuntimeError(leak)
 
+    log_file = tmp_path / "logs" / "werkplek.log"
+    monkeypatch.setenv("WERKPLEK_LOG_FILE", str(log_file))
     monkeypatch.setattr(users, "list_users", boom)
     result = as_user("beheer", "user", "list", secrets=[ADMIN_PW], json_mode=json_mode)
-    assert result.code == 4
+    # Issue 15 §3: an unforeseen error is internal_error (exit 1); exit 4 is integrity only.
+    assert result.code == 1
     shown = result.out + result.err
     assert "Traceback" not in shown and "SELECT" not in shown and "00ff" not in shown
     assert "RuntimeError" not in shown
+    # The traceback is in the log file (0600) and only there.
+    logged = log_file.read_text(encoding="utf-8")
+    assert "Traceback" in logged and "RuntimeError" in logged and "boom" in logged
+    assert log_file.stat().st_mode & 0o777 == 0o600
     if json_mode:
-        message = _error(result, "integrity", 4)
+        message = _error(result, "internal_error", 1)
     else:
         assert result.out == "" and result.err.startswith("werkplek: ")
         message = result.err.removeprefix("werkplek: ").strip()
