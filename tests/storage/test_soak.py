@@ -12,7 +12,8 @@ passwd (tests/support/soak_child.py drives the real command line), and after eve
   workspace (or a killed restore's temp folder, removed by the next restore) names.
 
 Rounds: SOAK_ROUNDS (default 18 here; ``make soak`` runs 240). Operations are killed in turn,
-each at a random moment within the time it took when it last ran to the end.
+each at a random moment within the time it took when it last ran to the end (half of them near
+that end).
 """
 
 from __future__ import annotations
@@ -216,7 +217,10 @@ def _run_child(soak: Soak, round_no: int, target: str, rng: random.Random) -> li
         proc.kill()
         raise AssertionError(f"round {round_no}: the child never began {target}")
     if not ended.is_set():
-        time.sleep(rng.uniform(0.0, soak.estimate[target] * 1.2))
+        # Half the kills anywhere in the operation, half near its end, where the commit and the
+        # renames after it happen (the windows the invariants are about).
+        share = rng.uniform(0.0, 1.0) if rng.random() < 0.5 else rng.uniform(0.85, 1.05)
+        time.sleep(soak.estimate[target] * share)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=60)
     thread.join(timeout=60)
