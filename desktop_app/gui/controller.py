@@ -24,6 +24,7 @@ from desktop_app.gui.idle_monitor import IdleMonitor
 from desktop_app.gui.login import LoginDialog
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.wheel_guard import install_wheel_guard
 from desktop_app.services import settings
 from desktop_app.services.session import Environment, Session
 from desktop_app.services.workspace import WorkspacePaths, open_session
@@ -100,6 +101,9 @@ class AppController(QObject):
     # --- signing in -------------------------------------------------------------------------
 
     def start(self) -> LoginDialog:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_wheel_guard(app)
         return self._show_login(self._last_user, None)
 
     def prepare(self, work: Callable[[], dict[str, str]]) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui.admin.calendar import CalendarDaysPage
+from desktop_app.gui.admin.settings import SettingsTab
 from desktop_app.gui.dialogs import (
     AddDesignationDialog,
     AddUserDialog,
@@ -92,6 +93,8 @@ class AdminPage(QWidget):
         self.tabs.addTab(
             self.calendar_page, QCoreApplication.translate("CalendarDaysPage", "&Kalender")
         )
+        self.settings_tab = SettingsTab(session, runner, self.tabs)
+        self.tabs.addTab(self.settings_tab, self.tr("&Instellingen"))
         self.last_report: AuditReport | None = None
         self.refresh_all()
 
