@@ -95,7 +95,10 @@ def append(
     if last is not None and last[2] > ts:
         ts = str(last[2])  # a clock that stepped back must not break the chain's order
     seq = last_seq + 1
-    detail_text = _canonical_details(details or {})
+    actor, action, obj, result, origin = (
+        _storable(t) for t in (actor, action, obj, result, origin)
+    )
+    detail_text = _canonical_details(details or {})  # ASCII: surrogates come out escaped
     digest = entry_hash(seq, ts, actor, action, obj, result, origin, detail_text, last_hash)
     conn.execute(
         "INSERT INTO audit (seq, ts_utc, actor, action, object, result, origin, details,"
@@ -103,6 +106,13 @@ def append(
         (seq, ts, actor, action, obj, result, origin, detail_text, last_hash, digest),
     )
     return AuditEntry(seq, ts, actor, action, obj, result, origin, detail_text, last_hash, digest)
+
+
+def _storable(text: str) -> str:
+    """A lone surrogate (a non-UTF-8 byte smuggled in through ``surrogateescape``, e.g. a name
+    typed on the command line) cannot be stored or hashed; it is kept visibly as ``\\udcxx``
+    rather than making the audit entry, and with it the change or refusal it records, fail."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @dataclass(frozen=True)

@@ -400,3 +400,26 @@ def test_aud7_replace_cannot_overwrite_an_entry(store: Database) -> None:
         conn.execute("INSERT OR REPLACE INTO audit VALUES (?,?,?,?,?,?,?,?,?,?)", forged)
     assert row(store, 3)[1] != "x"
     assert verdict(store).ok
+
+
+def test_aud9_a_lone_surrogate_is_kept_visibly_instead_of_failing_the_entry(
+    store: Database,
+) -> None:
+    # A name typed on the command line in another encoding arrives as a lone surrogate; the
+    # refusal it causes must still be audited (sqlite cannot store the surrogate itself).
+    name = "j\udce9ansen"
+    with store.transaction() as conn:
+        entry = audit.append(
+            conn,
+            when=T0,
+            actor=name,
+            action="user.add",
+            obj=f"user:{name}",
+            details={"name": name},
+        )
+    with store.reading() as conn:
+        stored = audit.recent(conn, 1)[0]
+    assert stored == entry
+    assert stored.actor == "j\\udce9ansen" and stored.object == "user:j\\udce9ansen"
+    assert stored.as_dict()["details"] == {"name": name}
+    assert verdict(store).ok
