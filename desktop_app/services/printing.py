@@ -60,7 +60,7 @@ from desktop_app.domain.reports import (
     text_sha256,
 )
 from desktop_app.domain.roles import Role, require_any_role
-from desktop_app.domain.text import check_name, collapse
+from desktop_app.domain.text import check_name, collapse, shown
 from desktop_app.reporting import (
     MAX_COPIES,
     CopyInfo,
@@ -558,7 +558,7 @@ def set_signer_function(session: Session, user_name: str, function: str) -> str:
         session.require(_ADMIN, "de functie van een ondertekenaar vastleggen")
         user = user_repo.by_name(tx.conn, user_name)
         if user is None:
-            raise NotFound(f"Gebruiker '{user_name}' bestaat niet.")
+            raise NotFound(f"Gebruiker '{shown(user_name)}' bestaat niet.")
         user_repo.set_setting(tx.conn, FUNCTION_SETTING.format(user_id=int(user.id)), cleaned)
         tx.details = {"function": cleaned}
     return cleaned

@@ -8,7 +8,7 @@ import datetime as dt
 from desktop_app.domain.errors import InvalidInput, NotFound
 from desktop_app.domain.requests import parse_reference
 from desktop_app.domain.roles import Role
-from desktop_app.domain.text import check_name, check_text, collapse
+from desktop_app.domain.text import check_name, check_text, collapse, shown
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import provisions as repo
@@ -93,7 +93,7 @@ def add_provision(
             parse_reference(ref)
             request_id = request_repo.id_by_reference(tx.conn, ref)
             if request_id is None:
-                raise NotFound(f"Er is geen verzoek met kenmerk {ref}.")
+                raise NotFound(f"Er is geen verzoek met kenmerk {shown(ref)}.")
         pid = repo.insert(
             tx.conn,
             direction=way,

@@ -12,6 +12,7 @@ from desktop_app.domain.designations import normalize_decision_ref
 from desktop_app.domain.errors import InvalidInput, NotFound
 from desktop_app.domain.ids import DesignationId
 from desktop_app.domain.roles import Role, validate_role_set
+from desktop_app.domain.text import shown
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import users as repo
@@ -84,7 +85,7 @@ def unlock_user(session: Session, name: str) -> bool:
         session.require(ADMIN_ONLY, "account deblokkeren")
         record = repo.by_name(tx.conn, name)
         if record is None:
-            raise NotFound(f"Er is geen gebruiker '{name}'.")
+            raise NotFound(f"Er is geen gebruiker '{shown(name)}'.")
         tx.object = f"user:{record.name}"
         was_locked = tx.keys.unlock_account(tx.secret, record.name)
         tx.details = {"was_locked": was_locked}
@@ -116,7 +117,7 @@ def designate(
         session.require(ADMIN_ONLY, "aanwijzing vastleggen")
         record = repo.by_name(tx.conn, name)
         if record is None:
-            raise NotFound(f"Er is geen gebruiker '{name}'.")
+            raise NotFound(f"Er is geen gebruiker '{shown(name)}'.")
         if Role.IND_INSPECTOR not in record.roles:
             raise InvalidInput(
                 f"{record.name} heeft niet de rol IND-inzagemedewerker; alleen die kan worden "
