@@ -65,7 +65,9 @@ class WorkstationSecretProvider(Protocol):
 
     def store(self, workspace_id: str, secret: bytes) -> None: ...
 
-    def delete(self, workspace_id: str) -> None: ...
+    def delete(self, workspace_id: str) -> None:
+        """Forget the binding: its secret and the audit head kept beside it."""
+        ...
 
     def load_head(self, workspace_id: str) -> str | None: ...
 
@@ -165,8 +167,10 @@ class KeyringSecretProvider:
         self._set(_secret_entry(workspace_id), base64.b64encode(secret).decode("ascii"))
 
     def delete(self, workspace_id: str) -> None:
-        with contextlib.suppress(self._error):
-            self._backend.delete_password(SERVICE, _secret_entry(workspace_id))
+        # The head belongs to the binding: a rebind or a failed restore leaves neither behind.
+        for entry in (_secret_entry(workspace_id), _head_entry(workspace_id)):
+            with contextlib.suppress(self._error):
+                self._backend.delete_password(SERVICE, entry)
 
     def load_head(self, workspace_id: str) -> str | None:
         return self._get(_head_entry(workspace_id))
@@ -195,6 +199,7 @@ class MemorySecretProvider:
 
     def delete(self, workspace_id: str) -> None:
         self._secrets.pop(workspace_id, None)
+        self._heads.pop(workspace_id, None)
 
     def corrupt(self, workspace_id: str, value: str) -> None:
         """Tests: replace the stored value as a damaged keyring entry would."""

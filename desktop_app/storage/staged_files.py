@@ -31,7 +31,8 @@ except ImportError:  # pragma: no cover - Windows
 
 __all__ = ["StagedFiles", "remove_stale_temps"]
 
-# The hidden names atomic_write and StagedFiles use, for PDFs only: nothing else is touched.
+# The hidden names StagedFiles uses (PDFs only: nothing else is touched). A live print holds an
+# flock on each of its temporaries, which is how a later run tells them from a killed one's.
 _TEMP_NAME = re.compile(r"^\.(?P<name>[^/\\]+\.pdf)\.[0-9a-f]{12}\.tmp$")
 _OPEN_FLAGS = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 

@@ -270,8 +270,13 @@ def test_key2_allowed_backend_round_trip_and_errors(monkeypatch: pytest.MonkeyPa
     assert provider.load("abc") == secret
     stored = next(iter(backend.values.values()))
     assert secret not in stored.encode() and secret.hex() not in stored  # base64, not raw
+    provider.store_head("abc", "head-record")
+    assert provider.load_head("abc") == "head-record"
     provider.delete("abc")
     assert provider.load("abc") is None
+    # The audit head kept beside the secret goes with it (rebind, a failed restore).
+    assert provider.load_head("abc") is None
+    assert backend.values == {}
 
     broken = _real_backend(_Broken)
     monkeypatch.setattr(keyring, "get_keyring", lambda: broken)

@@ -35,8 +35,9 @@ class FileSecretProvider:
         atomic_write(self.folder / workspace_id, base64.b64encode(secret))
 
     def delete(self, workspace_id: str) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            (self.folder / workspace_id).unlink()
+        for path in (self.folder / workspace_id, self.heads / workspace_id):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
 
     def load_head(self, workspace_id: str) -> str | None:
         try:
