@@ -16,7 +16,7 @@ from desktop_app.domain.classification import Classification
 from desktop_app.domain.clock import SystemClock
 from desktop_app.domain.roles import Role
 from desktop_app.security.workstation import MemorySecretProvider
-from desktop_app.services import printing, reports, users
+from desktop_app.services import printing, reports, users, verification
 from desktop_app.services.session import Environment
 from desktop_app.services.workspace import init_workspace, open_session
 
@@ -121,7 +121,7 @@ def run() -> list[Figure]:
             preview = timed(lambda: printing.preview_report(s, rid, copies=3), repeat=5)
             figures.append(Figure("print_preview_render", median(preview), "ms"))
             data = first.copies[0].pdf
-            verify = timed(lambda: printing.verify_registered(s, data), repeat=5)
+            verify = timed(lambda: verification.verify_registered(s, data), repeat=5)
             figures.append(Figure("verify_copy_with_register", median(verify), "ms"))
         if pages != TARGET_PAGES:
             figures.append(

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from bench.common import Figure
 from bench.requests import OFFICER, PASSWORD, TODAY
+from desktop_app.security.workstation import MemorySecretProvider
 
 
 def _rows() -> int:
@@ -38,7 +39,7 @@ def _rows() -> int:
 
 def _env() -> object:
     from desktop_app.domain.clock import FixedClock
-    from desktop_app.security.workstation import MemorySecretProvider, WorkstationSecretProvider
+    from desktop_app.security.workstation import WorkstationSecretProvider
     from desktop_app.services.session import Environment
 
     provider_file = os.environ.get("BENCH_WINDOW_SECRET")
@@ -54,30 +55,18 @@ def _env() -> object:
     )
 
 
-class _FileSecretProvider:
+class _FileSecretProvider(MemorySecretProvider):
     """A MemorySecretProvider whose secrets survive the process (bench only)."""
 
     def __init__(self, path: Path) -> None:
-        from desktop_app.security.workstation import MemorySecretProvider
-
+        super().__init__()
         self._path = path
-        self._inner = MemorySecretProvider()
         if path.exists():
             for key, value in json.loads(path.read_text()).items():
-                self._inner.store(key, bytes.fromhex(value))
-
-    @property
-    def backend_name(self) -> str:
-        return self._inner.backend_name
-
-    def load(self, key: str) -> bytes | None:
-        return self._inner.load(key)
-
-    def delete(self, key: str) -> None:
-        self._inner.delete(key)
+                super().store(key, bytes.fromhex(value))
 
     def store(self, key: str, secret: bytes) -> None:
-        self._inner.store(key, secret)
+        super().store(key, secret)
         data = json.loads(self._path.read_text()) if self._path.exists() else {}
         data[key] = secret.hex()
         self._path.write_text(json.dumps(data))
