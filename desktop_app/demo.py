@@ -196,6 +196,13 @@ def seed_demo_requests(
     today = env.clock.today()
     start = today - dt.timedelta(weeks=DEMO_WEEKS)
     clock = FixedClock(dt.datetime.combine(start, dt.time(8, 0), dt.UTC))
+    # Today's simulated events happen before now: an entry dated later in the day would hold
+    # every real entry after it at that time (the audit chain never goes back in time).
+    latest = env.clock.now().astimezone(dt.UTC) - dt.timedelta(minutes=1)
+
+    def at(day: dt.date, hour: int, minute: int) -> dt.datetime:
+        return min(dt.datetime.combine(day, dt.time(hour, minute), dt.UTC), latest)
+
     sim = Environment(provider=env.provider, clock=clock, origin=env.origin)
     officer = next(a for a in DEMO_ACCOUNTS if a.name == "officier")
     with open_session(sim, root, officer.name, officer.password) as session:
@@ -233,7 +240,7 @@ def seed_demo_requests(
         ids: dict[int, int] = {}
         newest_first = RequestQuery(sort=SortColumn.REFERENCE, descending=True)
         for day in days:
-            clock.set(dt.datetime.combine(day, dt.time(8, 30), dt.UTC))
+            clock.set(at(day, 8, 30))
             batch = rows.get(day, [])
             if batch:
                 request_service.import_requests(
@@ -246,7 +253,7 @@ def seed_demo_requests(
                 )
                 for (number, _row), rid in zip(batch, new, strict=True):
                     ids[number] = rid
-            clock.set(dt.datetime.combine(day, dt.time(15, 0), dt.UTC))
+            clock.set(at(day, 15, 0))
             for action, number in events.get(day, []):
                 if number not in ids:
                     continue

@@ -128,3 +128,25 @@ def test_run_gui_demo_end_to_end(
     assert seen["banner"] and seen["banner_dialog"]
     assert seen["user"] == "Gebruiker: Olga Officier"
     assert made and not made[0].exists()  # the throwaway folder was removed
+
+
+def test_demo_history_lies_before_now(tmp_path: Path) -> None:
+    """Seeded at 15:00 'today', early in the morning the history lay in the future, and the
+    audit chain (which never goes back in time) dated every real action after it at 15:00."""
+    import datetime as dt
+
+    from desktop_app.domain.clock import FixedClock
+    from desktop_app.security.workstation import MemorySecretProvider
+    from desktop_app.services.session import Environment
+    from desktop_app.storage import audit
+
+    now = dt.datetime(2026, 12, 2, 6, 30, tzinfo=dt.UTC)
+    env = Environment(MemorySecretProvider(), FixedClock(now), origin="test")
+    root = tmp_path / "demo"
+    accounts = create_demo_workspace(env, root, kdf_profile="test")
+    with (
+        open_session(env, root, "beheer", accounts["beheer"]) as session,
+        session.reading() as conn,
+    ):
+        entries = audit.recent(conn, 100_000)
+    assert entries and max(e.ts_utc for e in entries) <= audit.format_ts(now)
