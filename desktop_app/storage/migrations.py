@@ -542,6 +542,20 @@ BEGIN
 END;
 """
 
+# Step 6, unsaved work kept at the lock: one row per owner and what it belongs to ("report:12",
+# "new-report", a dialog's key); the content is JSON (text, classification, cursor). It lives in
+# the encrypted database only, never in a file, and waits for its owner.
+V6_DRAFTS = """
+CREATE TABLE drafts (
+    id INTEGER PRIMARY KEY,
+    owner_id INTEGER NOT NULL REFERENCES users(id),
+    belongs_to TEXT NOT NULL,
+    content TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    UNIQUE (owner_id, belongs_to)
+);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation: settings, users, roles, designations, audit", _script(V1_FOUNDATION)),
     Migration(2, "requests, calendar days, provisions register", _script(V2_REQUESTS)),
@@ -550,6 +564,7 @@ MIGRATIONS: list[Migration] = [
     ),
     Migration(4, "evidence and inspections", _script(V4_EVIDENCE_INSPECTIONS)),
     Migration(5, "printing: signing keys, trust roots, print register", _script(V5_PRINTING)),
+    Migration(6, "drafts: unsaved work kept at the lock", _script(V6_DRAFTS)),
 ]
 
 # Insist on no gaps, so a database can never skip a step.

@@ -250,6 +250,12 @@ def _check_fixture_data(conn: Connection, version: int) -> None:
         assert session.closed and session.notes == "ingezien"
     if version >= 5:
         assert len(printing.copies_for_report(conn, 1)) == 1
+    if version >= 6:
+        from desktop_app.storage import drafts
+
+        officer = repo.by_name(conn, "officier")
+        assert officer is not None
+        assert [d.belongs_to for d in drafts.for_owner(conn, officer.id)] == ["report:1"]
 
 
 def test_every_older_schema_version_has_a_checked_in_database() -> None:

@@ -1,0 +1,72 @@
+"""Unsaved work kept at the lock: what it belongs to, and what a draft may hold.
+
+A draft is what someone had typed but not saved when the workplace locked (Ctrl+L or idle):
+the text of the report in the editor, its classification, where the cursor stood. It waits,
+encrypted in the workspace, for the same person to sign in again; nobody else ever reads it.
+It is classified content: keeping or taking one is audited with its key only, never the text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop_app.domain.errors import InvalidInput
+
+# What a draft belongs to: a saved report, a report not saved yet (spontaneous or for a
+# request), or an open dialog of the window (its own key, optionally with an object id).
+_KEY = re.compile(
+    r"(report:[1-9][0-9]{0,17}|new-report(:request:[1-9][0-9]{0,17})?|"
+    r"dialog:[a-z][a-z0-9_.-]{0,63}(:[1-9][0-9]{0,17})?)"
+)
+# Generous (a long ambtsbericht is some 100 kB), but bounded: the lock must stay quick.
+MAX_CONTENT_CHARS = 4_000_000
+
+NEW_REPORT = "new-report"
+
+
+def report_key(report_id: int) -> str:
+    return f"report:{int(report_id)}"
+
+
+def new_report_key(request_id: int | None) -> str:
+    return NEW_REPORT if request_id is None else f"{NEW_REPORT}:request:{int(request_id)}"
+
+
+def check_key(belongs_to: str) -> str:
+    if not isinstance(belongs_to, str) or not _KEY.fullmatch(belongs_to):
+        raise InvalidInput("Onbekend soort concept.", field="belongs_to")
+    return belongs_to
+
+
+@dataclass(frozen=True)
+class Draft:
+    """``content`` is the window's own JSON-able description of the unsaved state."""
+
+    belongs_to: str
+    content: Mapping[str, Any] = field(default_factory=dict)
+    saved_at: str = ""
+
+
+def encode(content: Mapping[str, Any]) -> str:
+    """The stored form. ASCII escapes keep any typed character storable (a lone surrogate
+    pasted in must not make the lock lose the whole draft)."""
+    if not isinstance(content, Mapping):
+        raise InvalidInput("Een concept is een beschrijving met velden.", field="content")
+    try:
+        text = json.dumps(dict(content), ensure_ascii=True, sort_keys=True, allow_nan=False)
+    except (TypeError, ValueError):
+        raise InvalidInput("Dit concept kan niet worden bewaard.", field="content") from None
+    if len(text) > MAX_CONTENT_CHARS:
+        raise InvalidInput("Dit concept is te groot om te bewaren.", field="content")
+    return text
+
+
+def decode(text: str) -> dict[str, Any]:
+    value = json.loads(text)
+    if not isinstance(value, dict):
+        raise InvalidInput("Dit concept is onleesbaar.", field="content")
+    return value
