@@ -27,6 +27,26 @@ def _amsterdam() -> dt.tzinfo:
 
 LOCAL_TZ = _amsterdam()
 
+_MONTHS_NL = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def dutch_date(day: dt.date) -> str:
+    """'12 maart 2025': a date as Dutch text says it, whatever the machine's locale."""
+    return f"{day.day} {_MONTHS_NL[day.month - 1]} {day.year}"
+
 
 class SystemClock:
     def now(self) -> dt.datetime:

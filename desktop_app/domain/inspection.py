@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
 from desktop_app.domain.classification import Classification
+from desktop_app.domain.clock import dutch_date
 from desktop_app.domain.designations import DesignationLike, current_designation
 from desktop_app.domain.errors import (
     AppError,
@@ -36,26 +37,6 @@ DEFAULT_IDLE_MINUTES = INSPECTION_IDLE_MINUTES.default
 MIN_IDLE_MINUTES = INSPECTION_IDLE_MINUTES.minimum
 MAX_IDLE_MINUTES = INSPECTION_IDLE_MINUTES.maximum
 NOTES_MAX_LENGTH = 20_000
-
-_MONTHS_NL = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
-def _nl_date(day: dt.date) -> str:
-    return f"{day.day} {_MONTHS_NL[day.month - 1]} {day.year}"
-
 
 # --- involvement (condition 2) ---------------------------------------------------------------
 
@@ -224,7 +205,7 @@ def _designation_message(own: Sequence[DesignationLike], today: dt.date) -> str:
         first = min(upcoming, key=lambda d: d.valid_from)
         return (
             f"Uw aanwijzing door de Hoofddirecteur IND (besluit {first.decision_ref}) gaat pas "
-            f"in op {_nl_date(first.valid_from)}; tot dan is inzage niet toegestaan."
+            f"in op {dutch_date(first.valid_from)}; tot dan is inzage niet toegestaan."
         )
     expired = [d for d in own if d.valid_until is not None and d.valid_until < today]
     if expired:
@@ -232,7 +213,7 @@ def _designation_message(own: Sequence[DesignationLike], today: dt.date) -> str:
         assert last.valid_until is not None
         return (
             f"Uw aanwijzing door de Hoofddirecteur IND (besluit {last.decision_ref}) is "
-            f"verlopen op {_nl_date(last.valid_until)}; voor inzage is een geldige aanwijzing "
+            f"verlopen op {dutch_date(last.valid_until)}; voor inzage is een geldige aanwijzing "
             "nodig."
         )
     return (

@@ -10,29 +10,15 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.domain.clock import LOCAL_TZ
+from desktop_app.domain.clock import LOCAL_TZ, dutch_date
 
-_MONTHS_NL = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 ANGLE = -30.0
 ALPHA = 46  # of 255: readable through, impossible to miss
 
 
 def watermark_text(full_name: str, when: dt.datetime) -> str:
     local = when.astimezone(LOCAL_TZ)
-    return f"{full_name} · {local.day} {_MONTHS_NL[local.month - 1]} {local.year} {local:%H:%M}"
+    return f"{full_name} · {dutch_date(local.date())} {local:%H:%M}"
 
 
 class WatermarkOverlay(QWidget):
