@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -68,16 +68,40 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def record_at(self, index: Index) -> T | None:
+        """The record shown at ``index``, or None for an invalid index or a row that is gone."""
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        record = self._rows[index.row()]
+        return self._rows[index.row()]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        record = self.record_at(index)
+        if record is None:
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.display(record, index.column())
         return None
 
     def display(self, record: T, column: int) -> str:
         raise NotImplementedError
+
+
+class Identified(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+R = TypeVar("R", bound=Identified)
+
+
+class IdentifiedTableModel(RecordTableModel[R]):
+    """Rows of records with an ``id``, so a view can find a record's row again after a reload."""
+
+    def row_of(self, record_id: int) -> int | None:
+        for row, record in enumerate(self._rows):
+            if int(record.id) == int(record_id):
+                return row
+        return None
 
 
 class UserTableModel(RecordTableModel[UserView]):

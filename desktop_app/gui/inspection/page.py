@@ -39,7 +39,7 @@ from desktop_app.gui import tables
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.inspection.window import InspectionWindow, open_inspection_window
-from desktop_app.gui.models import Index, RecordTableModel
+from desktop_app.gui.models import IdentifiedTableModel, Index, RecordTableModel
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import inspections
 from desktop_app.services.files import atomic_write
@@ -160,7 +160,7 @@ def record_details(record: InspectionRecordView) -> str:
 # --- table models -------------------------------------------------------------------------------
 
 
-class InspectableReportTableModel(RecordTableModel[InspectableReport]):
+class InspectableReportTableModel(IdentifiedTableModel[InspectableReport]):
     CONTEXT = "InspectableReportTableModel"
     COL_REFERENCE, COL_TITLE, COL_ISSUED, COL_ITEMS, COL_ALLOWED, COL_REASON = range(6)
     HEADERS = (
@@ -195,27 +195,17 @@ class InspectableReportTableModel(RecordTableModel[InspectableReport]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_ITEMS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and index.isValid()
-            and 0 <= index.row() < len(self._rows)
-        ):
+        record = self.record_at(index)
+        if role == Qt.ItemDataRole.ForegroundRole and record is not None:
             # Colour only repeats what the sign and the words already say.
-            record = self._rows[index.row()]
             if index.column() == self.COL_ALLOWED:
                 return QColor("#14532d" if record.allowed else "#7f1d1d")
             if index.column() == self.COL_TITLE and not record.title:
                 return QColor("#5b6675")
         return super().data(index, role)
 
-    def row_of(self, report_id: int) -> int | None:
-        for row, record in enumerate(self._rows):
-            if int(record.id) == int(report_id):
-                return row
-        return None
 
-
-class InspectionRecordTableModel(RecordTableModel[InspectionRecordView]):
+class InspectionRecordTableModel(IdentifiedTableModel[InspectionRecordView]):
     """Inspection sessions: the inspector's own ("Mijn inzagen") or a report's history."""
 
     CONTEXT = "InspectionRecordTableModel"
@@ -250,19 +240,10 @@ class InspectionRecordTableModel(RecordTableModel[InspectionRecordView]):
         return ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role == Qt.ItemDataRole.ToolTipRole
-            and index.isValid()
-            and 0 <= index.row() < len(self._rows)
-        ):
-            return record_details(self._rows[index.row()])
+        record = self.record_at(index)
+        if role == Qt.ItemDataRole.ToolTipRole and record is not None:
+            return record_details(record)
         return super().data(index, role)
-
-    def row_of(self, inspection_id: int) -> int | None:
-        for row, record in enumerate(self._rows):
-            if int(record.id) == int(inspection_id):
-                return row
-        return None
 
 
 def make_table(
