@@ -7,7 +7,7 @@ import io
 import json
 import os
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,8 +120,9 @@ class CliResult:
         return json.loads(self.out)
 
 
-@pytest.fixture
-def cli(env: Environment) -> Any:
+def cli_runner(env: Environment) -> Callable[..., CliResult]:
+    """``run(*args, stdin="")``: the CLI in-process on ``env``, its exit code and output."""
+
     def run(*args: str, stdin: str = "") -> CliResult:
         out, err = io.StringIO(), io.StringIO()
         code = cli_main(
@@ -130,3 +131,14 @@ def cli(env: Environment) -> Any:
         return CliResult(code, out.getvalue(), err.getvalue())
 
     return run
+
+
+@pytest.fixture
+def cli(env: Environment) -> Callable[..., CliResult]:
+    return cli_runner(env)
+
+
+@pytest.fixture
+def cli_on() -> Callable[[Environment], Callable[..., CliResult]]:
+    """A CLI runner for another machine (its own environment and keyring)."""
+    return cli_runner

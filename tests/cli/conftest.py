@@ -1,45 +1,12 @@
-"""CLI fixtures: run a command against the fixture workspace as a given user."""
+"""CLI fixtures: run a command against the fixture workspace as a given user (``cli`` and
+``cli_on`` are the suite-wide ones in tests/conftest.py)."""
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
-
-from desktop_app.cli.main import main as cli_main
-from desktop_app.services.session import Environment
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-@pytest.fixture
-def cli_on() -> Callable[[Environment], Callable[..., Result]]:
-    """A CLI runner for another machine (its own environment and keyring)."""
-
-    def bind(env: Environment) -> Callable[..., Result]:
-        def run(*args: str, stdin: str = "") -> Result:
-            out, err = io.StringIO(), io.StringIO()
-            code = cli_main(
-                list(args), stdin=io.StringIO(stdin), stdout=out, stderr=err, make_env=lambda: env
-            )
-            return Result(code, out.getvalue(), err.getvalue())
-
-        return run
-
-    return bind
 
 
 @pytest.fixture
