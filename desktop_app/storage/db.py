@@ -104,6 +104,16 @@ def _is_full(exc: BaseException, folder: Path) -> bool:
     return io_error and reserve.disk_full(folder)
 
 
+def _raise_if_busy_or_full(exc: BaseException, folder: Path, full: str) -> None:
+    """A held lock and a full disk have a remedy for the user, so they leave as Busy and
+    StorageFull (with the ``full`` sentence) instead of the driver's error; anything else is
+    left to the caller."""
+    if _is_busy(exc):
+        raise Busy(BUSY) from None
+    if _is_full(exc, folder):
+        raise StorageFull(full) from None
+
+
 def _is_damage(exc: BaseException) -> bool:
     """A page failed its HMAC or the b-tree is malformed (ENC-6), as opposed to a constraint or
     a programming error, which keep their own exception types."""
@@ -138,10 +148,7 @@ def _connect(path: Path, key: bytes | bytearray) -> Connection:
             # Proves the key: SQLCipher only decrypts (and checks the HMAC of) page 1 here.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
-            if _is_busy(exc):
-                raise Busy(BUSY) from None
-            if _is_full(exc, path.parent):
-                raise StorageFull(reserve.FULL_OPEN) from None
+            _raise_if_busy_or_full(exc, path.parent, reserve.FULL_OPEN)
             raise WrongKeyOrDamaged() from exc
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
@@ -151,10 +158,7 @@ def _connect(path: Path, key: bytes | bytearray) -> Connection:
         conn.execute("PRAGMA recursive_triggers = ON")
     except BaseException as exc:
         conn.close()
-        if _is_busy(exc):
-            raise Busy(BUSY) from None
-        if _is_full(exc, path.parent):
-            raise StorageFull(reserve.FULL_OPEN) from None
+        _raise_if_busy_or_full(exc, path.parent, reserve.FULL_OPEN)
         raise
     return conn
 
@@ -274,10 +278,7 @@ class Database:
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlcipher3.OperationalError as exc:
-                if _is_busy(exc):
-                    raise Busy(BUSY) from None
-                if _is_full(exc, self.path.parent):
-                    raise StorageFull(reserve.FULL) from None
+                _raise_if_busy_or_full(exc, self.path.parent, reserve.FULL)
                 raise
             self._depth = 1
             try:
@@ -288,10 +289,7 @@ class Database:
                     conn.execute("ROLLBACK")
                 if _is_damage(exc):
                     raise IntegrityFailure(DAMAGED) from exc
-                if _is_busy(exc):
-                    raise Busy(BUSY) from None
-                if _is_full(exc, self.path.parent):
-                    raise StorageFull(reserve.FULL) from None
+                _raise_if_busy_or_full(exc, self.path.parent, reserve.FULL)
                 raise
             self._depth = 0
             try:
@@ -299,10 +297,7 @@ class Database:
             except sqlcipher3.Error as exc:
                 with contextlib.suppress(Exception):
                     conn.execute("ROLLBACK")
-                if _is_busy(exc):
-                    raise Busy(BUSY) from None
-                if _is_full(exc, self.path.parent):
-                    raise StorageFull(reserve.FULL) from None
+                _raise_if_busy_or_full(exc, self.path.parent, reserve.FULL)
                 raise IntegrityFailure(
                     "De wijziging kon niet worden opgeslagen (schijf vol of alleen-lezen?)."
                 ) from exc
@@ -316,10 +311,7 @@ class Database:
             except sqlcipher3.DatabaseError as exc:
                 if _is_damage(exc):
                     raise IntegrityFailure(DAMAGED) from exc
-                if _is_busy(exc):
-                    raise Busy(BUSY) from None
-                if _is_full(exc, self.path.parent):
-                    raise StorageFull(reserve.FULL_OPEN) from None
+                _raise_if_busy_or_full(exc, self.path.parent, reserve.FULL_OPEN)
                 raise
 
     def integrity_problems(self) -> list[str]:
