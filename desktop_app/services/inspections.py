@@ -58,8 +58,6 @@ from desktop_app.domain.inspection import (
 from desktop_app.domain.reports import ReportStatus
 from desktop_app.domain.roles import Role, require_any_role
 from desktop_app.domain.settings import INSPECTION_IDLE_MINUTES
-from desktop_app.reporting import InspectionItem, PrintContext, render_inspection_record_pdf
-from desktop_app.reporting import InspectionRecord as PrintedRecord
 from desktop_app.services import settings
 from desktop_app.services.session import AUDITED_REFUSALS, Session
 from desktop_app.storage import audit
@@ -667,6 +665,11 @@ def get_record(session: Session, inspection_id: int) -> InspectionRecordView:
 
 def record_pdf(session: Session, inspection_id: int) -> bytes:
     """The "verslag van inzage" as a marked PDF (bytes: the caller decides where it goes)."""
+    # Imported here: the PDF and signature stack is ~35 MB and ~0.5 s, and every screen that
+    # asks services.permissions what it may show imports this module.
+    from desktop_app.reporting import InspectionItem, PrintContext, render_inspection_record_pdf
+    from desktop_app.reporting import InspectionRecord as PrintedRecord
+
     with session.transaction("inspection.record.print", _obj(inspection_id)) as tx:
         row, report, user = _readable(session, tx.conn, inspection_id)
         view = _record_view(session, tx.conn, row, report, user)
