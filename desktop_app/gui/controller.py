@@ -14,18 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.domain.clock import SystemClock
+from desktop_app.domain.drafts import Draft
 from desktop_app.domain.errors import AppError
 from desktop_app.domain.settings import IDLE_MINUTES
+from desktop_app.gui.drafts import Unsaved, ask_unsaved, clear_own_clipboard
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.idle_monitor import IdleMonitor
 from desktop_app.gui.login import LoginDialog
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.wheel_guard import install_wheel_guard
-from desktop_app.services import settings
+from desktop_app.services import drafts, settings
 from desktop_app.services.session import Environment, Session
 from desktop_app.services.workspace import WorkspacePaths, open_session
 
@@ -52,7 +54,14 @@ def sign_in(env: Environment, data_dir: Path, name: str, password: str) -> Signe
     return SignedIn(session, minutes)
 
 
-def _close(session: Session) -> None:
+def _close(session: Session, kept: list[Draft] | None = None) -> None:
+    """Keep the unsaved drafts (one transaction), then close. A draft that cannot be kept
+    (e.g. the disk is full) must not keep the session open: the lock comes first."""
+    if kept:
+        try:
+            drafts.keep_drafts(session, kept)
+        except AppError:
+            log.exception("keeping the unsaved drafts failed")
     try:
         session.close()
     except AppError:
@@ -97,6 +106,7 @@ class AppController(QObject):
         self.idle.lock_key_pressed.connect(self.lock)
         self._idle_minutes = 0
         self._quitting = False
+        self.question: QMessageBox | None = None  # the open "save, discard, cancel?"
 
     # --- signing in -------------------------------------------------------------------------
 
@@ -195,8 +205,8 @@ class AppController(QObject):
         self._idle_minutes = result.idle_minutes
         window = MainWindow(session, self.runner, self.settings, demo=self.demo)
         window.lock_requested.connect(self.lock)
-        window.sign_out_requested.connect(self.sign_out)
-        window.quit_requested.connect(self.quit)
+        window.sign_out_requested.connect(self.request_sign_out)
+        window.quit_requested.connect(self.request_quit)
         self.main_window = window
         window.show()
         window.raise_()
@@ -205,6 +215,8 @@ class AppController(QObject):
             self.login_dialog.finish()
             self.login_dialog = None
         self.idle.start(result.idle_minutes)
+        # What this person left unsaved at the lock comes back; someone else's stays put.
+        self.runner.run(lambda: drafts.take_drafts(session), window.restore_drafts, owner=window)
         self.signed_in.emit()
 
     # --- locking ----------------------------------------------------------------------------
@@ -233,10 +245,41 @@ class AppController(QObject):
             keep_name=True,
         )
 
-    def sign_out(self) -> None:
-        self._lock(None, keep_name=False)
+    def sign_out(self, *, keep_drafts: bool = True) -> None:
+        self._lock(None, keep_name=False, keep_drafts=keep_drafts)
 
-    def _lock(self, message: str | None, *, keep_name: bool) -> None:
+    def request_sign_out(self) -> None:
+        """'Afmelden' in the window: with unsaved changes, ask first (save, discard, cancel)."""
+        self._ask_then(
+            QCoreApplication.translate("AppController", "u zich afmeldt"),
+            lambda keep: self.sign_out(keep_drafts=keep),
+        )
+
+    def request_quit(self) -> None:
+        """Ctrl+Q, 'Afsluiten' and the window's close button: likewise."""
+        self._ask_then(
+            QCoreApplication.translate("AppController", "u afsluit"),
+            lambda keep: self.quit(keep_drafts=keep),
+        )
+
+    def _ask_then(self, leaving: str, go: Callable[[bool], None]) -> None:
+        window = self.main_window
+        if window is None or not window.has_unsaved():
+            go(True)
+            return
+
+        def answered(choice: Unsaved) -> None:
+            if self.main_window is not window:
+                return  # locked (idle) while the question was open: the draft was kept
+            if choice is Unsaved.SAVE:
+                # Through the page's own save use case; a refusal shows and nothing leaves.
+                window.save_unsaved(lambda: go(True) if self.main_window is window else None)
+            elif choice is Unsaved.DISCARD:
+                go(False)
+
+        self.question = ask_unsaved(window, leaving, answered)
+
+    def _lock(self, message: str | None, *, keep_name: bool, keep_drafts: bool = True) -> None:
         if self.session is None:
             return
         self.idle.stop()
@@ -245,30 +288,39 @@ class AppController(QObject):
         session, self.session = self.session, None
         window, self.main_window = self.main_window, None
         name = session.user.name if keep_name else ""
+        # Before the pages are wiped: nobody is asked (an idle lock has nobody to ask).
+        kept = window.unsaved_drafts() if window is not None and keep_drafts else []
+        clear_own_clipboard()
         # The dialog first, so the application never has no window at all.
         self._show_login(name, message)
         if window is not None:
             window.teardown()
-        # Off the GUI thread (it writes the audit entry), not behind queued work: close sets
+        # Off the GUI thread (it writes the audit entries), not behind queued work: close sets
         # Session.closing first, so a running import stops instead of the lock waiting.
-        self.runner.run_apart(lambda: _close(session), "werkplek-lock")
+        self.runner.run_apart(lambda: _close(session, kept), "werkplek-lock")
         log.info("session locked")
         self.locked.emit()
 
     # --- quitting ---------------------------------------------------------------------------
 
-    def quit(self) -> None:
+    def quit(self, *, keep_drafts: bool = True) -> None:
+        """End the application. Unsaved work not discarded on purpose is kept as a draft
+        (a quit nobody was asked about, e.g. the desktop session ending)."""
         if self._quitting:
             return
         self._quitting = True
         self.idle.stop()
         self.runner.discard_pending()
+        kept: list[Draft] = []
         if self.main_window is not None:
+            if keep_drafts:
+                kept = self.main_window.unsaved_drafts()
             self.main_window.teardown()
             self.main_window = None
+        clear_own_clipboard()
         if self.session is not None:
             session, self.session = self.session, None
-            self.runner.run_apart(lambda: _close(session), "werkplek-quit")
+            self.runner.run_apart(lambda: _close(session, kept), "werkplek-quit")
             self.runner.wait(30_000)  # the process ends next: let the session close first
         if self.login_dialog is not None:
             dialog, self.login_dialog = self.login_dialog, None

@@ -3,6 +3,8 @@ bar. It shows one signed-in session and is thrown away when that session locks."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.drafts import Draft
 from desktop_app.gui.dialogs import ChangePasswordDialog, PasswordChange
+from desktop_app.gui.drafts import KeepsDrafts
 from desktop_app.gui.idle_monitor import LOCK_SHORTCUT
 from desktop_app.gui.labels import clearance_label, location_label, roles_label
 from desktop_app.gui.printing import VerifyPdfDialog, open_verify_dialog
@@ -25,7 +29,7 @@ from desktop_app.gui.sections import Section, sections_for
 from desktop_app.gui.style import app_icon
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.wiring import connect_pages
-from desktop_app.services import users
+from desktop_app.services import drafts, users
 from desktop_app.services.permissions import user_actions
 from desktop_app.services.session import Session
 
@@ -226,6 +230,55 @@ class MainWindow(QMainWindow):
             dialog.fail,
             owner=dialog,
         )
+
+    # --- unsaved work (issue 12) ------------------------------------------------------------
+
+    def _keepers(self) -> list[tuple[str, KeepsDrafts]]:
+        return [(k, p) for k, p in self.pages.items() if isinstance(p, KeepsDrafts)]
+
+    def has_unsaved(self) -> bool:
+        return any(getattr(page, "has_unsaved", lambda: False)() for _, page in self._keepers())
+
+    def save_unsaved(self, then: Callable[[], None]) -> None:
+        """Save what is unsaved through each page's own save use case, then ``then``. A page
+        whose save is refused shows why and stops the chain (sign-out or quit waits)."""
+        pending = [
+            page
+            for _, page in self._keepers()
+            if getattr(page, "has_unsaved", lambda: False)()
+            and callable(getattr(page, "save_unsaved", None))
+        ]
+
+        def next_one() -> None:
+            if not pending:
+                then()
+                return
+            page = pending.pop(0)
+            page.save_unsaved(next_one)  # type: ignore[attr-defined]
+
+        next_one()
+
+    def unsaved_drafts(self) -> list[Draft]:
+        """Every page's unsaved state, for the lock to keep (before the pages are wiped)."""
+        found: list[Draft] = []
+        for _, page in self._keepers():
+            found.extend(page.unsaved_drafts())
+        return found
+
+    def restore_drafts(self, kept: list[Draft]) -> None:
+        """After sign-in: hand each draft to the page it belongs to; one no page takes is kept
+        again (nothing typed is lost), waiting for a later sign-in."""
+        left: list[Draft] = []
+        for draft in kept:
+            for key, page in self._keepers():
+                if page.restore_draft(draft):
+                    self.show_section(key)
+                    break
+            else:
+                left.append(draft)
+        if left:
+            session = self.session
+            self.runner.run(lambda: drafts.keep_drafts(session, left), owner=self)
 
     # --- geometry and teardown --------------------------------------------------------------
 

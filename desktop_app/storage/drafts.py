@@ -47,7 +47,7 @@ def delete(conn: Connection, owner: UserId, belongs_to: str) -> bool:
     cur = conn.execute(
         "DELETE FROM drafts WHERE owner_id = ? AND belongs_to = ?", (int(owner), belongs_to)
     )
-    return cur.rowcount > 0
+    return bool(cur.rowcount > 0)
 
 
 def delete_for_owner(conn: Connection, owner: UserId) -> int:

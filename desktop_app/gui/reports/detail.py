@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import cast
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.actions import Permission, refused
 from desktop_app.domain.classification import Classification
+from desktop_app.domain.drafts import NEW_REPORT, Draft, new_report_key, report_key
 from desktop_app.domain.errors import AppError, InvalidInput
 from desktop_app.domain.report_content import render
 from desktop_app.domain.reports import ReportAction, ReportStep
@@ -45,7 +46,7 @@ from desktop_app.gui.reports.evidence import EvidenceTab
 from desktop_app.gui.reports.labels import event_label, short_time, status_label, verdict_label
 from desktop_app.gui.reports.review import AnnotationPanel, ReportReader
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.services import reports
+from desktop_app.services import drafts, reports
 from desktop_app.services.permissions import Step, user_actions
 from desktop_app.services.reports import (
     DEFAULT_CLASSIFICATION,
@@ -515,10 +516,13 @@ class ReportDetail(QWidget):
             validate(self.editor.content(), today=self.session.clock.today())
         return render(self.editor.content())
 
-    def save(self) -> None:
+    def save(self, then: Callable[[], None] | None = None) -> None:
         """'Opslaan als nieuwe versie': a new report, or the next version and/or the changed
-        classification of this one (one use case, ``reports.save_version``)."""
+        classification of this one (one use case, ``reports.save_version``). ``then`` runs
+        once it is saved (or there was nothing to save): sign-out's and quit's "Opslaan"."""
         if not self.editing:
+            if then is not None:
+                then()
             return
         try:
             text = self._editor_text()
@@ -536,7 +540,9 @@ class ReportDetail(QWidget):
                     session, text=text, request_id=request_id, classification=level
                 )
 
-            self.runner.run(draft, self._on_saved, self._on_save_failed, owner=self)
+            self.runner.run(
+                draft, lambda r: self._on_saved(r, then), self._on_save_failed, owner=self
+            )
             return
         view = self.view
         assert view is not None
@@ -549,6 +555,10 @@ class ReportDetail(QWidget):
         text_changed = text != view.text
         level_changed = level != view.report.classification
         if not text_changed and not level_changed:
+            if then is not None:
+                self.dirty = False
+                then()
+                return
             show_info(
                 self,
                 self.tr("Er is niets gewijzigd ten opzichte van versie %1.").replace(
@@ -562,12 +572,15 @@ class ReportDetail(QWidget):
                 session, report_id, text=text, classification=level if level_changed else None
             )
 
-        self.runner.run(save, self._on_saved, self._on_save_failed, owner=self)
+        self.runner.run(save, lambda r: self._on_saved(r, then), self._on_save_failed, owner=self)
 
-    def _on_saved(self, result: VersionSaved) -> None:
+    def _on_saved(self, result: VersionSaved, then: Callable[[], None] | None = None) -> None:
         self.last_saved = result
         self.dirty = False
         self.changed.emit(int(result.report.id))
+        if then is not None:
+            then()
+            return
         self.load(int(result.report.id))
 
     def _on_save_failed(self, exc: BaseException) -> None:
@@ -824,6 +837,111 @@ class ReportDetail(QWidget):
             self.compare.show_diff(diff)
 
         self.runner.run(lambda: reports.diff_report(session, report_id, old, new), done, owner=self)
+
+    # --- drafts kept at the lock (issue 12) -------------------------------------------------
+
+    @property
+    def has_unsaved(self) -> bool:
+        return self.dirty and self.editing
+
+    def unsaved_drafts(self) -> list[Draft]:
+        """The text in the editor that is not saved yet, with its cursor (for the lock)."""
+        if not self.has_unsaved:
+            return []
+        if self.creating:
+            key = new_report_key(self.request_id)
+            base: int | None = None
+        else:
+            assert self.view is not None
+            key, base = report_key(int(self.view.report.id)), self.view.version
+        editor: StructuredEditor | PlainEditor = (
+            self.plain_editor
+            if self.text_stack.currentWidget() is self.plain_editor
+            else self.editor
+        )
+        state: dict[str, Any] = editor.draft_state()
+        state["base_version"] = base
+        state["tab"] = self.tabs.currentIndex()
+        return [Draft(key, state)]
+
+    def restore_draft(self, draft: Draft) -> bool:
+        """Put a kept draft back in the editor: the new report, or the report loaded afresh
+        (its rights as they are now). False when it is not this editor's, or the editor already
+        holds unsaved text."""
+        key = draft.belongs_to
+        if self.has_unsaved:
+            return False
+        if key == NEW_REPORT or key.startswith(NEW_REPORT + ":request:"):
+            if not self.may_create:
+                return False
+            request = key.rsplit(":", 1)[1] if ":" in key else None
+            self.start_new(int(request) if request else None)
+            self._apply_draft(draft)
+            return True
+        if not key.startswith("report:"):
+            return False
+        report_id, session = int(key.split(":", 1)[1]), self.session
+
+        def loaded(view: ReportView) -> None:
+            self.show_view(view)
+            if not self.editing:
+                # No longer this person's to edit (submitted, signed): the text waits on.
+                self._keep_again(draft)
+                return
+            self._apply_draft(draft)
+
+        self.runner.run(
+            lambda: reports.get_report(session, report_id),
+            loaded,
+            lambda exc: self._keep_again(draft, exc),
+            owner=self,
+        )
+        return True
+
+    def _apply_draft(self, draft: Draft) -> None:
+        state = draft.content
+        if state.get("kind") == "plain":
+            self.text_stack.setCurrentWidget(self.plain_editor)
+            self.plain_editor.restore_state(state)
+        else:
+            level = state.get("classification")
+            if isinstance(level, int) and self.allowed(_A.SET_CLASSIFICATION):
+                index = self.editor.classification_combo.findData(level)
+                if index >= 0:
+                    self.editor.classification_combo.setCurrentIndex(index)
+            self.text_stack.setCurrentWidget(self.editor)
+            self.editor.restore_state(state)
+        tab = state.get("tab")
+        if isinstance(tab, int) and tab == self.TAB_TEXT:
+            self.tabs.setCurrentIndex(tab)
+        base = state.get("base_version")
+        note = self.tr("Uw niet-opgeslagen tekst is teruggezet.")
+        if self.view is not None and isinstance(base, int) and base != self.view.version:
+            note = (
+                self.tr(
+                    "Uw niet-opgeslagen tekst is teruggezet; hij was gebaseerd op versie %1, "
+                    "intussen is versie %2 de laatste."
+                )
+                .replace("%1", str(base))
+                .replace("%2", str(self.view.version))
+            )
+        self.info_label.setText(f"{self.info_label.text()} · {note}")
+        self.dirty = True
+        self._update_buttons()
+
+    def _keep_again(self, draft: Draft, exc: BaseException | None = None) -> None:
+        session = self.session
+        self.runner.run(lambda: drafts.keep_draft(session, draft), owner=self)
+        if exc is not None:
+            show_error(self, exc)
+        else:
+            show_info(
+                self,
+                self.tr(
+                    "U kunt dit ambtsbericht niet meer bewerken; uw niet-opgeslagen tekst is "
+                    "daarom niet teruggezet. Hij blijft versleuteld bewaard."
+                ),
+            )
 
     # --- lock -------------------------------------------------------------------------------
 

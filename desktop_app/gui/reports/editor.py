@@ -9,10 +9,11 @@ colour alone. A text that is not in the rendered form is edited as free text ins
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -71,6 +72,94 @@ def live_check(content: ReportContent, today: dt.date) -> tuple[dict[int, list[s
         if messages:
             per[n] = messages
     return per, problem
+
+
+def content_to_json(content: ReportContent) -> dict[str, Any]:
+    """The form as typed, for a draft kept at the lock (services.drafts)."""
+    return {
+        "subject": content.subject,
+        "occasion": content.occasion,
+        "findings": [
+            {
+                "text": f.text,
+                "reliability": None if f.reliability is None else f.reliability.value,
+                "source_reference": f.source_reference,
+                "data_date": None if f.data_date is None else f.data_date.isoformat(),
+            }
+            for f in content.findings
+        ],
+        "conclusion": content.conclusion,
+    }
+
+
+def _str(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def content_from_json(data: Mapping[str, Any]) -> ReportContent:
+    """Back from a draft; what does not fit (a damaged or older draft) becomes empty, so the
+    rest of the text still comes back."""
+    findings = []
+    raw = data.get("findings")
+    for item in raw if isinstance(raw, list) else []:
+        if not isinstance(item, Mapping):
+            continue
+        reliability: Reliability | None
+        try:
+            reliability = Reliability(_str(item.get("reliability")))
+        except ValueError:
+            reliability = None
+        try:
+            day: dt.date | None = dt.date.fromisoformat(_str(item.get("data_date")))
+        except ValueError:
+            day = None
+        findings.append(
+            Finding(
+                text=_str(item.get("text")),
+                reliability=reliability,
+                source_reference=_str(item.get("source_reference")) or None,
+                data_date=day,
+            )
+        )
+    return ReportContent(
+        subject=_str(data.get("subject")),
+        occasion=_str(data.get("occasion")),
+        findings=tuple(findings) or (Finding(text=""),),
+        conclusion=_str(data.get("conclusion")),
+    )
+
+
+def _cursor_of(widget: QWidget) -> dict[str, int]:
+    if isinstance(widget, QPlainTextEdit):
+        cursor = widget.textCursor()
+        return {
+            "cursor": cursor.position(),
+            "anchor": cursor.anchor(),
+            "scroll": widget.verticalScrollBar().value(),
+        }
+    if isinstance(widget, QLineEdit):
+        return {"cursor": widget.cursorPosition(), "anchor": widget.cursorPosition()}
+    return {}
+
+
+def _put_cursor(widget: QWidget, state: Mapping[str, Any]) -> None:
+    position = state.get("cursor")
+    if not isinstance(position, int):
+        return
+    if isinstance(widget, QPlainTextEdit):
+        length = len(widget.toPlainText())
+        anchor = state.get("anchor")
+        cursor = widget.textCursor()
+        cursor.setPosition(max(0, min(anchor if isinstance(anchor, int) else position, length)))
+        cursor.setPosition(max(0, min(position, length)), cursor.MoveMode.KeepAnchor)
+        widget.setTextCursor(cursor)
+        scroll = state.get("scroll")
+        if isinstance(scroll, int):
+            bar = widget.verticalScrollBar()
+            # After the layout has given the box its height (the range is not known before).
+            QTimer.singleShot(0, widget, lambda: bar.setValue(scroll))
+    elif isinstance(widget, QLineEdit):
+        widget.setCursorPosition(max(0, min(position, len(widget.text()))))
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -476,6 +565,48 @@ class StructuredEditor(QScrollArea):
                 self.ensureWidgetVisible(self.findings[n - 1])
                 self.findings[n - 1].focus_attribute(parts[2] if len(parts) > 2 else "text")
 
+    # --- drafts (issue 12) -------------------------------------------------------------------
+
+    def _fields(self) -> dict[str, QWidget]:
+        fields: dict[str, QWidget] = {
+            "subject": self.subject_edit,
+            "occasion": self.occasion_edit,
+            "conclusion": self.conclusion_edit,
+        }
+        for n, editor in enumerate(self.findings, start=1):
+            fields[f"findings.{n}.text"] = editor.text_edit
+            fields[f"findings.{n}.source_reference"] = editor.source_edit
+        return fields
+
+    def draft_state(self) -> dict[str, Any]:
+        """What is typed, the field the cursor is in and where, and the scroll position."""
+        state: dict[str, Any] = {
+            "kind": "structured",
+            "classification": int(self.classification()),
+            "content": content_to_json(self.content()),
+            "scroll": self.verticalScrollBar().value(),
+        }
+        focused = self.window().focusWidget()
+        for name, widget in self._fields().items():
+            if widget is focused:
+                state["focus"] = name
+                state["field"] = _cursor_of(widget)
+        return state
+
+    def restore_state(self, state: Mapping[str, Any]) -> None:
+        """Put a draft back (the classification is set by the caller, who knows the bounds)."""
+        content = state.get("content")
+        self.set_content(content_from_json(content if isinstance(content, Mapping) else {}))
+        widget = self._fields().get(_str(state.get("focus")))
+        if widget is not None:
+            field = state.get("field")
+            _put_cursor(widget, field if isinstance(field, Mapping) else {})
+            widget.setFocus()
+        scroll = state.get("scroll")
+        if isinstance(scroll, int):
+            bar = self.verticalScrollBar()
+            QTimer.singleShot(0, self, lambda: bar.setValue(scroll))
+
     def wipe(self) -> None:
         self._loading = True
         for editor in list(self.findings):
@@ -522,6 +653,15 @@ class PlainEditor(QWidget):
 
     def text(self) -> str:
         return self.edit.toPlainText()
+
+    def draft_state(self) -> dict[str, Any]:
+        return {"kind": "plain", "text": self.text(), "field": _cursor_of(self.edit)}
+
+    def restore_state(self, state: Mapping[str, Any]) -> None:
+        self.set_text(_str(state.get("text")))
+        field = state.get("field")
+        _put_cursor(self.edit, field if isinstance(field, Mapping) else {})
+        self.edit.setFocus()
 
     def wipe(self) -> None:
         self.edit.blockSignals(True)

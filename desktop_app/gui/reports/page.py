@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.drafts import Draft
 from desktop_app.domain.reports import WorkList
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.reports.detail import ReportDetail
@@ -190,6 +191,24 @@ class ReportsPage(QWidget):
             self.detail.start_new(request_id)
 
         self.confirm_discard(start)
+
+    # --- drafts kept at the lock (gui.drafts.KeepsDrafts) -----------------------------------
+
+    def has_unsaved(self) -> bool:
+        return self.detail.has_unsaved
+
+    def save_unsaved(self, then: Callable[[], None]) -> None:
+        self.detail.save(then)
+
+    def unsaved_drafts(self) -> list[Draft]:
+        return self.detail.unsaved_drafts()
+
+    def restore_draft(self, draft: Draft) -> bool:
+        if not self.detail.restore_draft(draft):
+            return False
+        for table in self.tables.values():
+            table.clearSelection()
+        return True
 
     # --- lock -------------------------------------------------------------------------------
 
