@@ -215,13 +215,18 @@ def verify(
     by_seq: dict[int, list[Anchor]] = {}
     for a in (*([] if anchor is None else [Anchor(anchor[0], anchor[1])]), *anchors):
         by_seq.setdefault(a.seq, []).append(a)
-    for a in by_seq.pop(0, []):
-        if a.hash != GENESIS:
-            return ChainVerdict(False, 0, 0, GENESIS, 1, f"het logboek wijkt af van {a.source}")
     prev_hash = GENESIS
     prev_ts = ""
     expected_seq = 1
     count = 0
+
+    def broken(bad_seq: int, reason: str) -> ChainVerdict:
+        # What holds is what has been checked so far: the entries before the bad one.
+        return ChainVerdict(False, count, bad_seq - 1, prev_hash, bad_seq, reason)
+
+    for a in by_seq.pop(0, []):
+        if a.hash != GENESIS:
+            return broken(1, f"het logboek wijkt af van {a.source}")
     cursor = conn.execute(
         "SELECT seq, ts_utc, actor, action, object, result, origin, details, prev_hash, hash"
         " FROM audit ORDER BY seq"
@@ -232,47 +237,17 @@ def verify(
             break
         for seq, ts, actor, action, obj, result, origin, details, stored_prev, stored in rows:
             if seq != expected_seq:
-                return ChainVerdict(
-                    False,
-                    count,
-                    expected_seq - 1,
-                    prev_hash,
-                    expected_seq,
-                    f"vermelding {expected_seq} ontbreekt",
-                )
+                return broken(expected_seq, f"vermelding {expected_seq} ontbreekt")
             if stored_prev != prev_hash:
-                return ChainVerdict(
-                    False,
-                    count,
-                    seq - 1,
-                    prev_hash,
-                    seq,
-                    f"vermelding {seq} sluit niet aan op de vorige",
-                )
+                return broken(seq, f"vermelding {seq} sluit niet aan op de vorige")
             digest = entry_hash(seq, ts, actor, action, obj, result, origin, details, stored_prev)
             if digest != stored:
-                return ChainVerdict(
-                    False, count, seq - 1, prev_hash, seq, f"vermelding {seq} is gewijzigd"
-                )
+                return broken(seq, f"vermelding {seq} is gewijzigd")
             if ts < prev_ts:
-                return ChainVerdict(
-                    False,
-                    count,
-                    seq - 1,
-                    prev_hash,
-                    seq,
-                    f"vermelding {seq} heeft een tijd vóór de vorige",
-                )
+                return broken(seq, f"vermelding {seq} heeft een tijd vóór de vorige")
             for a in by_seq.pop(seq, ()):
                 if stored != a.hash:
-                    return ChainVerdict(
-                        False,
-                        count,
-                        seq - 1,
-                        prev_hash,
-                        seq,
-                        f"vermelding {seq} wijkt af van {a.source}",
-                    )
+                    return broken(seq, f"vermelding {seq} wijkt af van {a.source}")
             if recorded is not None and result == "ok" and action in _RECORDED_ACTIONS:
                 recorded.note(action, obj, details)
             prev_hash, prev_ts = stored, ts
@@ -280,14 +255,7 @@ def verify(
             count += 1
     if by_seq:
         beyond = by_seq[max(by_seq)][0]
-        return ChainVerdict(
-            False,
-            count,
-            expected_seq - 1,
-            prev_hash,
-            expected_seq,
-            f"het logboek is korter dan {beyond.source} ({beyond.seq})",
-        )
+        return broken(expected_seq, f"het logboek is korter dan {beyond.source} ({beyond.seq})")
     return ChainVerdict(True, count, expected_seq - 1, prev_hash)
 
 
