@@ -11,7 +11,7 @@ from desktop_app.domain.roles import Role
 from desktop_app.domain.settings import WARN_FROM_DAY
 from desktop_app.domain.text import check_text, collapse
 from desktop_app.services import settings
-from desktop_app.services.session import Session
+from desktop_app.services.session import Session, Tx
 from desktop_app.storage import audit
 from desktop_app.storage import calendar_days as repo
 from desktop_app.storage import requests as request_repo
@@ -55,6 +55,19 @@ def _kind(kind: str) -> DayKind:
         ) from None
 
 
+def _deadlines_follow(tx: Tx, record: CalendarDay) -> CalendarChange:
+    """After ``record`` was added or removed: open requests whose term contains the day get the
+    new calendar's deadline (closed ones keep theirs), and the audit entry says how many."""
+    new_calendar = repo.load_calendar(tx.conn)
+    changed = request_repo.recompute_open_deadlines(tx.conn, record.day, new_calendar)
+    tx.details = {
+        "kind": record.kind.value,
+        "deadlines_changed": changed,
+        "calendar_version": new_calendar.version,
+    }
+    return CalendarChange(record, changed, new_calendar.version)
+
+
 def add_day(session: Session, day: dt.date, *, kind: str, description: str) -> CalendarChange:
     """Add a decree or closure day. Open requests whose term contains it get a new deadline
     (recorded with the new calendar version); closed requests keep theirs."""
@@ -76,14 +89,7 @@ def add_day(session: Session, day: dt.date, *, kind: str, description: str) -> C
             day, _kind(kind), text, session.user.name, audit.format_ts(session.clock.now())
         )
         repo.insert_day(tx.conn, record)
-        new_calendar = repo.load_calendar(tx.conn)
-        changed = request_repo.recompute_open_deadlines(tx.conn, day, new_calendar)
-        tx.details = {
-            "kind": record.kind.value,
-            "deadlines_changed": changed,
-            "calendar_version": new_calendar.version,
-        }
-    return CalendarChange(record, changed, new_calendar.version)
+        return _deadlines_follow(tx, record)
 
 
 def remove_day(session: Session, day: dt.date) -> CalendarChange:
@@ -93,14 +99,7 @@ def remove_day(session: Session, day: dt.date) -> CalendarChange:
         if record is None:
             raise NotFound(f"{day.isoformat()} staat niet in de kalender.")
         repo.delete_day(tx.conn, day)
-        new_calendar = repo.load_calendar(tx.conn)
-        changed = request_repo.recompute_open_deadlines(tx.conn, day, new_calendar)
-        tx.details = {
-            "kind": record.kind.value,
-            "deadlines_changed": changed,
-            "calendar_version": new_calendar.version,
-        }
-    return CalendarChange(record, changed, new_calendar.version)
+        return _deadlines_follow(tx, record)
 
 
 def set_warn_from_day(session: Session, day: int) -> int:
