@@ -4,6 +4,7 @@ visible text (LOCK-1)."""
 
 from __future__ import annotations
 
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -14,6 +15,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.demo import create_demo_workspace
+from desktop_app.gui import app as app_module
 from desktop_app.gui import tasks
 from desktop_app.gui.controller import AppController
 from desktop_app.gui.main_window import MainWindow
@@ -80,6 +83,33 @@ def no_database_on_the_gui_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[l
 @pytest.fixture
 def gui_settings(tmp_path: Any) -> QSettings:
     return QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def demo_start(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> Iterator[QApplication]:
+    """The window's ``--demo`` start-up, made quick and contained: the demo workspace with the
+    fast test KDF, QSettings in a file of its own, and what start-up changes for the whole
+    process (excepthook, SIGINT/SIGTERM handlers, quit-on-last-window, style sheet) put back."""
+    monkeypatch.setattr(
+        app_module,
+        "create_demo_workspace",
+        lambda env, root: create_demo_workspace(env, root, kdf_profile="test"),
+    )
+    settings_file = tmp_path / "gui.ini"
+    monkeypatch.setattr(
+        app_module, "QSettings", lambda: QSettings(str(settings_file), QSettings.Format.IniFormat)
+    )
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    old_int, old_term = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    try:
+        yield qapp
+    finally:
+        signal.signal(signal.SIGINT, old_int)
+        signal.signal(signal.SIGTERM, old_term)
+        qapp.setQuitOnLastWindowClosed(True)
+        qapp.setStyleSheet("")
 
 
 @pytest.fixture

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import signal
 import stat
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.demo import DEMO_ACCOUNTS, create_demo_workspace
@@ -77,25 +75,12 @@ def test_parse_args() -> None:
     assert opts.data_dir == Path("/tmp/ws") and opts.user == "officier" and not opts.demo
 
 
-def test_run_gui_demo_end_to_end(
-    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_run_gui_demo_end_to_end(demo_start: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
     """``python -m desktop_app --demo``: the demo is prepared in the background, an officer signs
     in, the window shows the officer's sections, and the demo folder is gone afterwards."""
-    monkeypatch.setattr(
-        app_module,
-        "create_demo_workspace",
-        lambda env, root: create_demo_workspace(env, root, kdf_profile="test"),
-    )
-    settings_file = tmp_path / "gui.ini"
-    monkeypatch.setattr(
-        app_module, "QSettings", lambda: QSettings(str(settings_file), QSettings.Format.IniFormat)
-    )
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     made: list[Path] = []
     real_make = app_module.make_demo_dir
     monkeypatch.setattr(app_module, "make_demo_dir", lambda: made.append(real_make()) or made[-1])
-    old_int, old_term = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     seen: dict[str, Any] = {}
 
     def step() -> None:
@@ -116,13 +101,7 @@ def test_run_gui_demo_end_to_end(
 
     QTimer.singleShot(0, step)
     QTimer.singleShot(20_000, QApplication.quit)  # a safety net, never the expected path
-    try:
-        code = app_module.run_gui(["--demo", "--lang", "nl"])
-    finally:
-        signal.signal(signal.SIGINT, old_int)
-        signal.signal(signal.SIGTERM, old_term)
-        qapp.setQuitOnLastWindowClosed(True)
-        qapp.setStyleSheet("")
+    code = app_module.run_gui(["--demo", "--lang", "nl"])
     assert code == 0
     assert seen.get("sections", [])[:3] == ["dashboard", "requests", "reports"]
     assert seen["banner"] and seen["banner_dialog"]
