@@ -102,6 +102,9 @@ def create_demo_workspace(
                 roles=account.roles,
                 full_name=account.full_name,
                 clearance=account.clearance,
+                # The README publishes these passwords; asking to replace them would only
+                # stand between a visitor and the demo.
+                initial_password=False,
             )
         today = env.clock.today()
         users.designate(

@@ -25,6 +25,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("user", "gebruikers beheren", ("user",)),
     Command("passwd", "eigen wachtwoord wijzigen", ("user",)),
     Command("designate", "aanwijzing door de Hoofddirecteur IND vastleggen", ("user",)),
+    Command("designation", "aanwijzing beëindigen of intrekken, geschiedenis (beheer)", ("user",)),
     Command("audit", "audittrail", ("audit",)),
     Command("backup", "versleutelde back-up maken", ("backup",)),
     Command("restore", "back-up terugzetten met de herstelsleutel", ("backup",)),

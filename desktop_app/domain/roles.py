@@ -36,7 +36,8 @@ _LABELS_NL = {
 
 def validate_role_set(roles: Iterable[Role]) -> frozenset[Role]:
     """A person may hold several roles, but the administrator's need-to-know separation means
-    the admin role is never combined with a role that sees report content."""
+    the admin role is never combined with a role that sees report content, and no account
+    holds roles of both services."""
     role_set = frozenset(roles)
     if not role_set:
         raise InvalidInput("Een gebruiker heeft ten minste één rol.", field="role")
@@ -46,7 +47,31 @@ def validate_role_set(roles: Iterable[Role]) -> frozenset[Role]:
             "(need-to-know).",
             field="role",
         )
+    if role_set & AIVD_ROLES and role_set & IND_ROLES:
+        raise InvalidInput(ROLE_CONFLICT, field="role")
     return role_set
+
+
+AIVD_ROLES = frozenset({Role.AIVD_OFFICER, Role.AIVD_SIGNER})
+# Art. 2.5 gives inspection only to staff designated by the Hoofddirecteur of the IND, and the
+# liaison's review is the IND's own: neither can be done by someone who also writes or signs
+# for the AIVD.
+IND_ROLES = frozenset({Role.IND_LIAISON, Role.IND_INSPECTOR})
+ROLE_CONFLICT = (
+    "Eén account kan niet zowel een AIVD-rol (behandelaar, ondertekenaar) als een IND-rol "
+    "(liaison, inzagemedewerker) hebben: de beoordeling en de inzage zijn van de IND "
+    "(art. 2.5)."
+)
+
+
+def role_conflict(roles: Iterable[Role]) -> str | None:
+    """Why a stored role set breaks the separation rules, or None: accounts made before the
+    rules existed may hold such a set; they are reported, never silently changed."""
+    try:
+        validate_role_set(roles)
+    except InvalidInput as exc:
+        return exc.message
+    return None
 
 
 def require_any_role(held: Iterable[Role], allowed: Iterable[Role], action: str) -> None:

@@ -358,9 +358,22 @@ class KeyFile:
             self._write_guard(w, guard)
         return dek
 
-    def set_user(self, w: bytes, dek: bytes | bytearray, name: str, password: str) -> None:
-        """Create or replace a user's slot (new user, password change, restore)."""
+    def set_user(
+        self,
+        w: bytes,
+        dek: bytes | bytearray,
+        name: str,
+        password: str,
+        *,
+        initial: bool = False,
+    ) -> None:
+        """Create or replace a user's slot (new user, password change, restore). ``initial``:
+        the password was chosen by the administrator, and the window asks for a new one at the
+        next sign-in. The mark lives in the slot (authenticated like the rest of the file, and
+        escrowed with it, so a re-binding keeps it); it is not secret."""
         inner = wrap_for_user(dek, name, password, self.kdf_params, self.workspace_id)
+        if initial:
+            inner["initial"] = True
         self._bind(w, name, inner)
         escrow = self.read_escrow(dek)
         escrow[normalise_name(name)] = inner
@@ -371,6 +384,37 @@ class KeyFile:
         self.data["slots"][sid] = _seal(
             _hkdf(w, "keyfile-slot"), _canonical(inner), self._outer_aad(sid)
         )
+
+    def _inner(self, w: bytes, name: str) -> dict[str, Any] | None:
+        sid = self.slot_id(w, name)
+        box = self.data["slots"].get(sid)
+        if box is None:
+            return None
+        try:
+            inner = json.loads(_open(_hkdf(w, "keyfile-slot"), box, self._outer_aad(sid)))
+        except (InvalidTag, ValueError):
+            raise IntegrityFailure(DAMAGED) from None
+        return inner if isinstance(inner, dict) else None
+
+    def has_initial_password(self, w: bytes, name: str) -> bool:
+        inner = self._inner(w, name)
+        return bool(inner and inner.get("initial"))
+
+    def remove_user(self, w: bytes, dek: bytes | bytearray, name: str) -> bool:
+        """Drop a user's slot and its escrow copy (a deactivated account): the password no
+        longer opens the workspace, not even outside the application. True if there was one."""
+        sid = self.slot_id(w, name)
+        had = self.data["slots"].pop(sid, None) is not None
+        escrow = self.read_escrow(dek)
+        if escrow.pop(normalise_name(name), None) is not None:
+            self._write_escrow(dek, escrow)
+            had = True
+        guard = self._read_guard(w)
+        if sid in guard["locked"] or sid in guard["failures"]:
+            guard["locked"] = [s for s in guard["locked"] if s != sid]
+            guard["failures"].pop(sid, None)
+            self._write_guard(w, guard)
+        return had
 
     def verify_password(self, w: bytes, name: str, password: str) -> bool:
         box = self.data["slots"].get(self.slot_id(w, name))

@@ -12,10 +12,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from desktop_app.domain import accounts
 from desktop_app.domain.actions import (
     ALLOWED,
     Permission,
     RequestStep,
+    check,
     refused,
     request_permissions,
     role_permission,
@@ -24,13 +26,16 @@ from desktop_app.domain.reports import ALLOWED_ROLES, ReportAction, ReportStatus
 from desktop_app.domain.reports import work_lists_for as _work_lists_for
 from desktop_app.domain.requests import RequestStatus
 from desktop_app.domain.roles import Role
-from desktop_app.services import admin, evidence, inspections, provisions, requests, stats
+from desktop_app.services import admin, evidence, inspections, provisions, requests, stats, users
 from desktop_app.services.session import Session
+from desktop_app.services.users import UserView
 
 __all__ = [
+    "AccountStep",
     "Area",
     "Step",
     "UserActions",
+    "account_actions",
     "evidence_add",
     "may_be_designated",
     "request_actions",
@@ -133,3 +138,38 @@ def may_be_designated(roles: Iterable[Role]) -> bool:
     """Art. 2.5: only an IND inspector is designated by the Hoofddirecteur IND (the rule
     ``services.users.designate`` enforces)."""
     return Role.IND_INSPECTOR in frozenset(roles)
+
+
+class AccountStep(enum.StrEnum):
+    """What Beheer › Gebruikers offers on one account."""
+
+    EDIT = "edit"
+    DEACTIVATE = "deactivate"
+    ACTIVATE = "activate"
+    RESET_PASSWORD = "reset_password"  # noqa: S105 (a step name)
+    UNLOCK = "unlock"
+
+
+def account_actions(session: Session, view: UserView) -> Mapping[AccountStep, Permission]:
+    """The steps on one account for the signed-in administrator, from the rules the use cases
+    in ``services.users`` run (Deblokkeren only for a locked account, and so on)."""
+    r = view.record
+    me = session.user.name
+
+    def deactivate() -> None:
+        accounts.require_active(r.active, r.name)
+        accounts.require_not_self(r.name, me, users.NOT_SELF_DEACTIVATE)
+
+    def reset() -> None:
+        accounts.require_active(r.active, r.name)
+        accounts.require_not_self(r.name, me, users.NOT_SELF_RESET)
+
+    return MappingProxyType(
+        {
+            AccountStep.EDIT: ALLOWED,
+            AccountStep.DEACTIVATE: check(deactivate),
+            AccountStep.ACTIVATE: check(lambda: accounts.require_inactive(r.active, r.name)),
+            AccountStep.RESET_PASSWORD: check(reset),
+            AccountStep.UNLOCK: check(lambda: accounts.require_locked(view.locked, r.name)),
+        }
+    )

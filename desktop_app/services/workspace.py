@@ -13,7 +13,7 @@ from pathlib import Path
 from desktop_app.domain import accounts
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import AppError, AuthFailed, InvalidInput, WrongWorkstation
-from desktop_app.domain.roles import Role
+from desktop_app.domain.roles import Role, role_conflict
 from desktop_app.security import recovery
 from desktop_app.security.keyfile import KeyFile, KeyStore, new_dek, wipe
 from desktop_app.security.workstation import new_secret
@@ -192,6 +192,7 @@ def open_session(env: Environment, data_dir: Path, name: str, password: str) -> 
             db = Database.open(paths.db, dek)
             migrations.migrate(db)
             with db.transaction() as conn:
+                _warn_role_conflicts(conn)
                 user = _audit_sign_in(conn, env, keyfile, secret, name, now)
                 location = user_repo.get_setting(conn, "location") or "other"
                 workstation_id = user_repo.get_setting(conn, "workstation_id") or "unknown"
@@ -217,6 +218,18 @@ def open_session(env: Environment, data_dir: Path, name: str, password: str) -> 
         location=location,
         workstation_id=workstation_id,
     )
+
+
+def _warn_role_conflicts(conn: Connection) -> None:
+    """Accounts from before the role-separation rules that break them: reported at every open
+    (the administrator resolves them in Beheer), never changed by themselves."""
+    for user in user_repo.all_users(conn):
+        if user.active and role_conflict(user.roles) is not None:
+            log.warning(
+                "account %s holds roles that break the separation rules: %s",
+                user.name,
+                ", ".join(sorted(r.value for r in user.roles)),
+            )
 
 
 def _audit_sign_in(

@@ -91,6 +91,55 @@ def insert(
     return uid
 
 
+def update(
+    conn: Connection,
+    user_id: UserId,
+    *,
+    full_name: str,
+    roles: frozenset[Role],
+    clearance: Classification,
+) -> None:
+    conn.execute(
+        "UPDATE users SET full_name = ?, clearance = ? WHERE id = ?",
+        (full_name, int(clearance), user_id),
+    )
+    conn.execute("DELETE FROM user_roles WHERE user_id = ?", (user_id,))
+    conn.executemany(
+        "INSERT INTO user_roles (user_id, role) VALUES (?, ?)",
+        [(user_id, role.value) for role in sorted(roles)],
+    )
+
+
+def set_active(conn: Connection, user_id: UserId, active: bool) -> None:
+    conn.execute("UPDATE users SET active = ? WHERE id = ?", (int(active), user_id))
+
+
+def set_designation_until(
+    conn: Connection, designation_id: DesignationId, valid_until: dt.date
+) -> None:
+    conn.execute(
+        "UPDATE designations SET valid_until = ? WHERE id = ?",
+        (valid_until.isoformat(), designation_id),
+    )
+
+
+def designation_events(
+    conn: Connection, designation_ids: list[int]
+) -> list[tuple[str, str, str, str, str]]:
+    """(ts_utc, actor, action, details, object) of the audit entries about these designations,
+    oldest first: the early ends and revocations with their decision references."""
+    if not designation_ids:
+        return []
+    objects = [f"designation:{i}" for i in designation_ids]
+    marks = ",".join("?" * len(objects))
+    rows = conn.execute(
+        "SELECT ts_utc, actor, action, details, object FROM audit"
+        f" WHERE result = 'ok' AND object IN ({marks}) ORDER BY seq",
+        objects,
+    ).fetchall()
+    return [(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]
+
+
 def insert_designation(
     conn: Connection,
     user_id: UserId,

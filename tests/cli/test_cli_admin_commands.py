@@ -194,9 +194,13 @@ def test_user_add_shape_and_roles(as_user: Any) -> None:
         "clearance": "stg_geheim",
         "active": True,
         "locked": False,
+        "initial_password": True,  # an extension: who still has the administrator's password
     }
-    # The new user can sign in with the password given.
+    # The new user can sign in with the password given (the command line does not demand a new
+    # one; the window does), and choosing one's own clears the mark.
     assert as_user("dubbel", "passwd", secrets=["dubbel-wachtwoord", "dubbel-nieuw-ww"]).code == 0
+    listed = as_user("beheer", "user", "list", secrets=[ADMIN_PW])
+    assert {u["name"]: u for u in listed.json["items"]}["dubbel"]["initial_password"] is False
 
 
 @pytest.mark.parametrize(
@@ -204,6 +208,16 @@ def test_user_add_shape_and_roles(as_user: Any) -> None:
     [
         (["user", "add", "x1", "--role", "koning"], "invalid_input", 2),
         (["user", "add", "x1", "--role", "admin", "--role", "aivd_officer"], "invalid_input", 2),
+        (
+            ["user", "add", "x1", "--role", "aivd_officer", "--role", "ind_inspector"],
+            "invalid_input",
+            2,
+        ),
+        (
+            ["user", "add", "x1", "--role", "aivd_signer", "--role", "ind_liaison"],
+            "invalid_input",
+            2,
+        ),
         (
             ["user", "add", "x1", "--role", "aivd_officer", "--clearance", "topgeheim"],
             "invalid_input",

@@ -51,6 +51,7 @@ def add_users(workspace: Any, *names: str, **extra: str) -> None:
                 roles=roles,
                 full_name=full_name,
                 clearance=clearance,
+                initial_password=False,  # the sign-in tests of that are in test_admin_users
             )
         for name, full_name in extra.items():
             users.add_user(
@@ -59,6 +60,7 @@ def add_users(workspace: Any, *names: str, **extra: str) -> None:
                 password=f"{name}-wachtwoord",
                 roles=[Role.AIVD_OFFICER],
                 full_name=full_name,
+                initial_password=False,
             )
 
 

@@ -45,11 +45,28 @@ STAFF: dict[str, tuple[frozenset[Role], Classification, str]] = {
 }
 
 DESIGNATED = ("liaison", "inspecteur", "dubbel")
+# An AIVD and an IND role on one account can no longer be made (domain.roles); a workspace from
+# before that rule may still hold one, so "dubbel" is written into storage as such a workspace has
+# it, and the inspection rules must still hold for it.
+LEGACY = ("dubbel",)
+
+
+def add_legacy_user(
+    session: Any, name: str, roles: frozenset[Role], clearance: Classification, full_name: str
+) -> None:
+    with session.transaction("test.legacy_user", f"user:{name}", keys=True) as tx:
+        users_repo.insert(tx.conn, name, full_name, roles, clearance, "2025-01-01T00:00:00Z")
+        tx.keys.set_user(tx.secret, session.dek, name, PASSWORDS[name])
+
 
 REPORT_TEXT = (
-    "Ambtsbericht inzake betrokkene.\n\n"
-    "1. Betrokkene verbleef in 2024 in het buitenland (betrouwbaarheid: hoog; bron: "
-    "eigen onderzoek).\n"
+    "Onderwerp: Ambtsbericht inzake betrokkene.\n\n"
+    "Aanleiding\nVerzoek van de IND.\n\n"
+    "Bevindingen\n"
+    "1. Betrokkene verbleef in 2024 in het buitenland.\n"
+    "   Betrouwbaarheid: betrouwbaar\n"
+    "   Bronverwijzing: eigen onderzoek\n\n"
+    "Conclusie\nGeen bezwaar bekend.\n"
 )
 
 
@@ -83,6 +100,9 @@ def setup_staff(
 ) -> None:
     with workspace.session("beheer") as s:
         for name, (roles, clearance, full_name) in STAFF.items():
+            if name in LEGACY:
+                add_legacy_user(s, name, roles, clearance, full_name)
+                continue
             users.add_user(
                 s,
                 name=name,

@@ -1,12 +1,14 @@
-"""user add|list|unlock, passwd, designate."""
+"""user add|list|unlock|edit|deactivate|activate|reset-password, passwd, designate,
+designation end|revoke|history."""
 
 from __future__ import annotations
 
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.args import optional_date
+from desktop_app.cli.args import optional_date, record_id
 from desktop_app.cli.context import UsageError
+from desktop_app.domain.accounts import password_rules
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.roles import Role
 from desktop_app.services import users
@@ -18,7 +20,9 @@ if TYPE_CHECKING:
 
 def cmd_user_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
-        password = ctx.secret(f"Wachtwoord voor de nieuwe gebruiker {ns.name}", confirm=True)
+        password = ctx.secret(
+            f"Wachtwoord voor de nieuwe gebruiker {ns.name} ({password_rules()})", confirm=True
+        )
         record = users.add_user(
             session,
             name=ns.name,
@@ -52,9 +56,89 @@ def cmd_passwd(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         raise UsageError("Geef met --user aan wiens wachtwoord u wijzigt.")
     current = ctx.secret(f"Wachtwoord van {ctx.user}")
     with open_session(ctx.env, ctx.data_dir, ctx.user, current) as session:
-        new = ctx.secret("Nieuw wachtwoord", confirm=True)
+        new = ctx.secret(f"Nieuw wachtwoord ({password_rules()})", confirm=True)
         users.change_password(session, current, new)
     return {"ok": True}
+
+
+def _user_out(record: Any) -> dict[str, Any]:
+    return {
+        "id": int(record.id),
+        "name": record.name,
+        "full_name": record.full_name,
+        "roles": sorted(r.value for r in record.roles),
+        "clearance": record.clearance.code,
+        "active": record.active,
+    }
+
+
+def cmd_user_edit(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    if ns.full_name is None and ns.role is None and ns.clearance is None:
+        raise UsageError("Geef --full-name, --role of --clearance: wat moet er veranderen?")
+    roles = None if ns.role is None else [Role.parse(r) for r in ns.role]
+    clearance = None if ns.clearance is None else Classification.parse(ns.clearance)
+    with ctx.open_session() as session:
+        record = users.edit_user(
+            session, ns.name, full_name=ns.full_name, roles=roles, clearance=clearance
+        )
+    return _user_out(record)
+
+
+def cmd_user_deactivate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        record = users.deactivate_user(session, ns.name)
+    return _user_out(record)
+
+
+def cmd_user_activate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        password = ctx.secret(
+            f"Nieuw beginwachtwoord voor {ns.name} ({password_rules()})", confirm=True
+        )
+        record = users.activate_user(session, ns.name, password)
+    return {**_user_out(record), "initial_password": True}
+
+
+def cmd_user_reset_password(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        password = ctx.secret(
+            f"Nieuw beginwachtwoord voor {ns.name} ({password_rules()})", confirm=True
+        )
+        users.reset_password(session, ns.name, password)
+    return {"name": ns.name, "initial_password": True}
+
+
+def _designation_out(d: Any) -> dict[str, Any]:
+    return {
+        "id": int(d.id),
+        "user": d.user_name,
+        "decision": d.decision_ref,
+        "from": d.valid_from.isoformat(),
+        "until": None if d.valid_until is None else d.valid_until.isoformat(),
+    }
+
+
+def cmd_designation_end(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    until = optional_date(ns.until, "until")
+    with ctx.open_session() as session:
+        d = users.end_designation(
+            session, ns.name, decision_ref=ns.decision, until=until, designation_id=ns.id
+        )
+    return {**_designation_out(d), "ended_by": " ".join(ns.decision.split())}
+
+
+def cmd_designation_revoke(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        d = users.revoke_designation(
+            session, ns.name, decision_ref=ns.decision, designation_id=ns.id
+        )
+    return {**_designation_out(d), "revoked_by": " ".join(ns.decision.split())}
+
+
+def cmd_designation_history(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        items = [h.as_dict() for h in users.designation_history(session, ns.name)]
+    return {"name": ns.name, "items": items}
 
 
 def cmd_designate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -92,6 +176,22 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument("name")
     handlers["user unlock"] = cmd_user_unlock
 
+    p = user_sub.add_parser("edit")
+    p.add_argument("name")
+    p.add_argument("--full-name")
+    p.add_argument("--role", action="append", help="de nieuwe rollen (vervangt alle rollen)")
+    p.add_argument("--clearance")
+    handlers["user edit"] = cmd_user_edit
+    p = user_sub.add_parser("deactivate")
+    p.add_argument("name")
+    handlers["user deactivate"] = cmd_user_deactivate
+    p = user_sub.add_parser("activate")
+    p.add_argument("name")
+    handlers["user activate"] = cmd_user_activate
+    p = user_sub.add_parser("reset-password")
+    p.add_argument("name")
+    handlers["user reset-password"] = cmd_user_reset_password
+
     sub.add_parser("passwd", help="eigen wachtwoord wijzigen")
     handlers["passwd"] = cmd_passwd
 
@@ -101,3 +201,20 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument("--from", dest="valid_from")
     p.add_argument("--until", dest="valid_until")
     handlers["designate"] = cmd_designate
+
+    group = sub.add_parser("designation", help="aanwijzing beëindigen of intrekken, geschiedenis")
+    group_sub = group.add_subparsers(dest="subcommand", required=True)
+    p = group_sub.add_parser("end")
+    p.add_argument("name")
+    p.add_argument("--decision", required=True)
+    p.add_argument("--until")
+    p.add_argument("--id", type=record_id)
+    handlers["designation end"] = cmd_designation_end
+    p = group_sub.add_parser("revoke")
+    p.add_argument("name")
+    p.add_argument("--decision", required=True)
+    p.add_argument("--id", type=record_id)
+    handlers["designation revoke"] = cmd_designation_revoke
+    p = group_sub.add_parser("history")
+    p.add_argument("name")
+    handlers["designation history"] = cmd_designation_history
