@@ -6,8 +6,10 @@ refusing a text that no longer matches its hash."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +72,14 @@ def _drop_triggers(db: Database) -> None:
             conn.execute(f'DROP TRIGGER "{name}"')
 
 
+@contextlib.contextmanager
+def _as_key_holder(ws: Any) -> Iterator[Database]:
+    """The database as someone holding its key can change it: opened directly, triggers gone."""
+    with raw_db(ws.root, ws.recovery_key) as db:
+        _drop_triggers(db)
+        yield db
+
+
 def _recompute_chain(db: Database, from_seq: int) -> None:
     """Re-hash every entry from ``from_seq`` on, so the chain is consistent again."""
     with db.transaction() as conn:
@@ -99,31 +109,28 @@ def _fresh_env_with_secret(ws: Any) -> Environment:
 
 
 def _edit_signed_text(ws: Any, rid: int, *, rehash: bool) -> None:
-    with raw_db(ws.root, ws.recovery_key) as db:
-        _drop_triggers(db)
-        with db.transaction() as conn:
-            (version,) = conn.execute(
-                "SELECT signed_version FROM reports WHERE id = ?", (rid,)
-            ).fetchone()
-            (text,) = conn.execute(
-                "SELECT text FROM report_versions WHERE report_id = ? AND version = ?",
-                (rid, version),
-            ).fetchone()
-            changed = text.replace("aanleiding geven tot zorg", "geen aanleiding geven tot zorg")
-            assert changed != text
+    with _as_key_holder(ws) as db, db.transaction() as conn:
+        (version,) = conn.execute(
+            "SELECT signed_version FROM reports WHERE id = ?", (rid,)
+        ).fetchone()
+        (text,) = conn.execute(
+            "SELECT text FROM report_versions WHERE report_id = ? AND version = ?",
+            (rid, version),
+        ).fetchone()
+        changed = text.replace("aanleiding geven tot zorg", "geen aanleiding geven tot zorg")
+        assert changed != text
+        conn.execute(
+            "UPDATE report_versions SET text = ?, text_length = ? WHERE report_id = ?"
+            " AND version = ?",
+            (changed, len(changed), rid, version),
+        )
+        if rehash:
+            new = text_sha256(changed)
             conn.execute(
-                "UPDATE report_versions SET text = ?, text_length = ? WHERE report_id = ?"
-                " AND version = ?",
-                (changed, len(changed), rid, version),
+                "UPDATE report_versions SET text_sha256 = ? WHERE report_id = ? AND version = ?",
+                (new, rid, version),
             )
-            if rehash:
-                new = text_sha256(changed)
-                conn.execute(
-                    "UPDATE report_versions SET text_sha256 = ? WHERE report_id = ?"
-                    " AND version = ?",
-                    (new, rid, version),
-                )
-                conn.execute("UPDATE reports SET text_sha256 = ? WHERE id = ?", (new, rid))
+            conn.execute("UPDATE reports SET text_sha256 = ? WHERE id = ?", (new, rid))
 
 
 def _reference(ws: Any, rid: int) -> str:
@@ -182,14 +189,12 @@ def test_signed_text_rewritten_with_every_hash_beside_it_fails_against_the_chain
 def test_unsigning_a_report_in_the_database_is_found(ws: Any) -> None:
     """Resetting a signed report to draft (to change its text) leaves the chain's signing."""
     rid = make_report(ws, upto="signed")
-    with raw_db(ws.root, ws.recovery_key) as db:
-        _drop_triggers(db)
-        with db.transaction() as conn:
-            conn.execute(
-                "UPDATE reports SET status = 'draft', signed_version = NULL, text_sha256 = NULL,"
-                " signed_by = NULL, signed_at = NULL WHERE id = ?",
-                (rid,),
-            )
+    with _as_key_holder(ws) as db, db.transaction() as conn:
+        conn.execute(
+            "UPDATE reports SET status = 'draft', signed_version = NULL, text_sha256 = NULL,"
+            " signed_by = NULL, signed_at = NULL WHERE id = ?",
+            (rid,),
+        )
     report = _verify(ws)
     assert not report.ok
     assert any("ondertekening wijkt af" in p for p in report.content_problems)
@@ -197,21 +202,19 @@ def test_unsigning_a_report_in_the_database_is_found(ws: Any) -> None:
 
 def test_signed_report_without_its_signing_in_the_chain_is_found(ws: Any) -> None:
     rid = make_report(ws, upto="usable")
-    with raw_db(ws.root, ws.recovery_key) as db:
-        _drop_triggers(db)
-        with db.transaction() as conn:
-            (version,) = conn.execute(
-                "SELECT current_version FROM reports WHERE id = ?", (rid,)
-            ).fetchone()
-            (sha,) = conn.execute(
-                "SELECT text_sha256 FROM report_versions WHERE report_id = ? AND version = ?",
-                (rid, version),
-            ).fetchone()
-            conn.execute(
-                "UPDATE reports SET status = 'signed', signed_version = ?, text_sha256 = ?"
-                " WHERE id = ?",
-                (version, sha, rid),
-            )
+    with _as_key_holder(ws) as db, db.transaction() as conn:
+        (version,) = conn.execute(
+            "SELECT current_version FROM reports WHERE id = ?", (rid,)
+        ).fetchone()
+        (sha,) = conn.execute(
+            "SELECT text_sha256 FROM report_versions WHERE report_id = ? AND version = ?",
+            (rid, version),
+        ).fetchone()
+        conn.execute(
+            "UPDATE reports SET status = 'signed', signed_version = ?, text_sha256 = ?"
+            " WHERE id = ?",
+            (version, sha, rid),
+        )
     report = _verify(ws)
     assert not report.ok
     assert any("staat niet in de audittrail" in p for p in report.content_problems)
@@ -219,14 +222,12 @@ def test_signed_report_without_its_signing_in_the_chain_is_found(ws: Any) -> Non
 
 def test_an_unsigned_version_changed_in_place_is_found(ws: Any) -> None:
     rid = make_report(ws, upto="draft")
-    with raw_db(ws.root, ws.recovery_key) as db:
-        _drop_triggers(db)
-        with db.transaction() as conn:
-            conn.execute(
-                "UPDATE report_versions SET text = text || 'x', text_length = text_length + 1"
-                " WHERE report_id = ?",
-                (rid,),
-            )
+    with _as_key_holder(ws) as db, db.transaction() as conn:
+        conn.execute(
+            "UPDATE report_versions SET text = text || 'x', text_length = text_length + 1"
+            " WHERE report_id = ?",
+            (rid,),
+        )
     report = _verify(ws)
     assert not report.ok and "versie 1" in report.content_problems[0]
     with ws.session("officier", password("officier")) as s:
@@ -250,17 +251,15 @@ def test_evidence_changed_in_the_database_fails_verify(ws: Any, rehash: bool) ->
         )
     assert _verify(ws).ok
     forged = b"Notitie: bron A is onbetrouwbaar\n"
-    with raw_db(ws.root, ws.recovery_key) as db:
-        _drop_triggers(db)
-        with db.transaction() as conn:
+    with _as_key_holder(ws) as db, db.transaction() as conn:
+        conn.execute(
+            "UPDATE evidence_chunks SET data = ? WHERE item_id = ?", (forged, int(item.id))
+        )
+        if rehash:
             conn.execute(
-                "UPDATE evidence_chunks SET data = ? WHERE item_id = ?", (forged, int(item.id))
+                "UPDATE evidence_items SET sha256 = ?, size_bytes = ? WHERE id = ?",
+                (hashlib.sha256(forged).hexdigest(), len(forged), int(item.id)),
             )
-            if rehash:
-                conn.execute(
-                    "UPDATE evidence_items SET sha256 = ?, size_bytes = ? WHERE id = ?",
-                    (hashlib.sha256(forged).hexdigest(), len(forged), int(item.id)),
-                )
     report = _verify(ws)
     assert report.chain.ok and not report.ok
     expected = "wijkt af van wat de audittrail" if rehash else "klopt niet met de vastgelegde"
@@ -326,8 +325,7 @@ def test_chain_rewritten_after_an_edit_fails_against_the_keyring_head(ws: Any) -
     assert _verify(ws).ok
     head = _keyring_head(ws)
     assert head is not None and (head.seq, head.hash) == _chain_head(ws)
-    with raw_db(ws.root, ws.recovery_key) as db:
-        _drop_triggers(db)
+    with _as_key_holder(ws) as db:
         with db.transaction() as conn:
             conn.execute("UPDATE audit SET actor = 'iemand-anders' WHERE seq = 5")
         _recompute_chain(db, 5)
@@ -349,10 +347,8 @@ def test_truncation_fails_against_the_keyring_head_and_the_head_stays(ws: Any) -
         pass
     head = _keyring_head(ws)
     assert head is not None
-    with raw_db(ws.root, ws.recovery_key) as db:
-        _drop_triggers(db)
-        with db.transaction() as conn:
-            conn.execute("DELETE FROM audit WHERE seq > ?", (head.seq - 3,))
+    with _as_key_holder(ws) as db, db.transaction() as conn:
+        conn.execute("DELETE FROM audit WHERE seq > ?", (head.seq - 3,))
     report = _verify(ws)
     assert not report.ok and report.chain.ok is False
     assert f"korter dan de kop in de sleutelring ({head.seq})" in report.chain.reason
@@ -443,8 +439,7 @@ def test_chain_rewritten_before_a_print_fails_against_the_printed_head(ws: Any) 
     with ws.session("tekenaar", password("tekenaar")) as s:
         job = printing.print_report(s, rid, copies=1)
     printed_seq = int(job.audit_head.split(":")[0])
-    with raw_db(ws.root, ws.recovery_key) as db:
-        _drop_triggers(db)
+    with _as_key_holder(ws) as db:
         with db.transaction() as conn:
             conn.execute("UPDATE audit SET origin = 'elders' WHERE seq = 3")
         _recompute_chain(db, 3)
@@ -490,10 +485,8 @@ def test_a_lowered_classification_is_found(ws: Any, table: str) -> None:
     with ws.session("officier", password("officier")) as s:
         item = evidence.add_evidence(s, rid, source=b"Notitie.\n", title="Notitie")
     ident = rid if table == "reports" else int(item.id)
-    with raw_db(ws.root, ws.recovery_key) as db:
-        _drop_triggers(db)
-        with db.transaction() as conn:
-            conn.execute(f"UPDATE {table} SET classification = 0 WHERE id = ?", (ident,))
+    with _as_key_holder(ws) as db, db.transaction() as conn:
+        conn.execute(f"UPDATE {table} SET classification = 0 WHERE id = ?", (ident,))
     report = _verify(ws)
     assert not report.ok
     assert len(report.content_problems) == 1
@@ -506,15 +499,13 @@ def test_an_unsigned_version_rewritten_with_its_hash_fails_against_the_chain(ws:
     rid = make_report(ws, upto="draft")
     with ws.session("officier", password("officier")) as s:
         reports.revise_report(s, rid, text="Versie twee.")
-    with raw_db(ws.root, ws.recovery_key) as db:
-        _drop_triggers(db)
-        with db.transaction() as conn:
-            for version, text in [(1, "Vervalst een."), (2, "Vervalst twee.")]:
-                conn.execute(
-                    "UPDATE report_versions SET text = ?, text_length = ?, text_sha256 = ?"
-                    " WHERE report_id = ? AND version = ?",
-                    (text, len(text), text_sha256(text), rid, version),
-                )
+    with _as_key_holder(ws) as db, db.transaction() as conn:
+        for version, text in [(1, "Vervalst een."), (2, "Vervalst twee.")]:
+            conn.execute(
+                "UPDATE report_versions SET text = ?, text_length = ?, text_sha256 = ?"
+                " WHERE report_id = ? AND version = ?",
+                (text, len(text), text_sha256(text), rid, version),
+            )
     report = _verify(ws)
     assert not report.ok
     assert [p.split(":")[0] for p in report.content_problems] == [
@@ -531,13 +522,11 @@ def test_a_copy_added_to_the_print_register_is_found(ws: Any) -> None:
     with ws.session("tekenaar", password("tekenaar")) as s:
         job = printing.print_report(s, rid, copies=1)
     assert _verify(ws).ok
-    with raw_db(ws.root, ws.recovery_key) as db:
-        _drop_triggers(db)
-        with db.transaction() as conn:
-            conn.execute(
-                "INSERT INTO print_copies (job_id, copy_number, sha256) VALUES (?, 2, ?)",
-                (job.job_id, "c" * 64),
-            )
+    with _as_key_holder(ws) as db, db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO print_copies (job_id, copy_number, sha256) VALUES (?, 2, ?)",
+            (job.job_id, "c" * 64),
+        )
     report = _verify(ws)
     assert not report.ok and report.chain.ok
     assert report.content_problems == (
