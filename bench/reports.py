@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from bench.common import Figure, median, p95, timed
+from desktop_app.domain import report_content as rc
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.clock import SystemClock
 from desktop_app.domain.roles import Role
@@ -60,7 +61,15 @@ def _edit(rng: random.Random, paragraphs: list[str], changes: int) -> list[str]:
 
 
 def _text(paragraphs: list[str]) -> str:
-    return "\n\n".join(paragraphs) + "\n"
+    """The paragraphs as findings of a structured text (submit refuses free text)."""
+    return rc.render(
+        rc.ReportContent(
+            subject="Ambtsbericht bench",
+            occasion="Verzoek van de IND.",
+            findings=tuple(rc.Finding(p, rc.Reliability.RELIABLE) for p in paragraphs),
+            conclusion="Geen bezwaar bekend.",
+        )
+    )
 
 
 def run() -> list[Figure]:

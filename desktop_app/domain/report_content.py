@@ -51,6 +51,7 @@ __all__ = [
     "ReportContent",
     "WarningKind",
     "compose",
+    "missing_for_issue",
     "normalise",
     "parse",
     "render",
@@ -363,6 +364,71 @@ def parse(text: str) -> ReportContent | None:
     content = ReportContent(subject, occasion, tuple(findings), "\n".join(conclusion_lines))
     # Only a text that renders back to itself is a rendered text (rules out near misses).
     return content if render(content) == text else None
+
+
+_HEADINGS = (
+    (_SUBJECT.strip(), "de regel 'Onderwerp: …'"),
+    (_OCCASION, "het kopje 'Aanleiding'"),
+    (_FINDINGS, "het kopje 'Bevindingen'"),
+    (_CONCLUSION, "het kopje 'Conclusie'"),
+)
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} en {items[-1]}"
+
+
+def missing_for_issue(text: str) -> str | None:
+    """What keeps ``text`` from going to review or signature (art. 2.4 content rules), as the
+    end of a sentence, or ``None`` when it is complete: the text must be in the rendered form
+    and every finding must state its reliability or a reference to its source. A free text
+    cannot show per finding whether it does, so it is refused as a whole (it may still be
+    drafted, revised and printed as CONCEPT)."""
+    content = parse(canonical_form(text))
+    if content is None:
+        lines = canonical_form(text).split("\n")
+        absent = [
+            what
+            for heading, what in _HEADINGS
+            if not any(
+                line.startswith(heading) if heading.endswith(":") else line == heading
+                for line in lines
+            )
+        ]
+        detail = f"; {_and(absent)} ontbreekt" if absent else ""
+        if len(absent) > 1:
+            detail = f"; {_and(absent)} ontbreken"
+        return (
+            "de tekst staat niet in de vaste vorm van een ambtsbericht (Onderwerp, Aanleiding, "
+            "genummerde Bevindingen met per bevinding de betrouwbaarheid of een bronverwijzing, "
+            f"Conclusie){detail}. Zet de tekst om in de gestructureerde editor of volg "
+            "docs/report-text-format.md"
+        )
+    bare = [
+        str(n)
+        for n, f in enumerate(content.findings, start=1)
+        if f.reliability is None and f.source_reference is None
+    ]
+    if bare:
+        which = (
+            f"bevinding {bare[0]} vermeldt"
+            if len(bare) == 1
+            else (f"de bevindingen {_and(bare)} vermelden")
+        )
+        return f"{which} geen betrouwbaarheid en geen bronverwijzing"
+    try:
+        # The date check against the future belongs to saving (which knows today); here only
+        # the structure counts, so no date is ever "in the future".
+        validate(content, today=dt.date.max)
+    except InvalidInput as exc:
+        message = str(exc).rstrip(".")
+        return message[:1].lower() + message[1:]
+    return None
+
+
+def canonical_form(text: str) -> str:
+    """NFC and ``\n`` line breaks: the form a stored version text is in."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def warnings_for_text(text: str, *, today: dt.date) -> tuple[ContentWarning, ...]:

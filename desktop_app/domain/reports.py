@@ -43,6 +43,7 @@ from desktop_app.domain.errors import (
     NotFound,
 )
 from desktop_app.domain.ids import UserId
+from desktop_app.domain.report_content import missing_for_issue
 from desktop_app.domain.roles import Role, require_any_role
 from desktop_app.domain.text import check_name, check_text, collapse
 
@@ -313,10 +314,14 @@ def decide(
     actor_id: UserId,
     actor_roles: Iterable[Role],
     history: Sequence[ReportEvent],
+    text: str | None = None,
 ) -> ReportStatus:
     """The status after ``action`` by this actor, or the error that refuses it (nothing is
     changed by calling this). ``status`` is the report's current status, ``None`` when the
-    report does not exist yet (only ``create`` is possible then)."""
+    report does not exist yet (only ``create`` is possible then). ``text`` is the current
+    version's text: submit and sign refuse one that misses what art. 2.4 requires of every
+    finding (``report_content.missing_for_issue``); the services always pass it, a caller that
+    only asks about the workflow may leave it out."""
     if status is None and action is not _A.CREATE:
         raise NotFound("Dit ambtsbericht bestaat niet.")
     roles = frozenset(actor_roles)
@@ -333,7 +338,21 @@ def decide(
             "Vier-ogenprincipe: u heeft zelf een versie van dit ambtsbericht geschreven "
             f"(versie {', '.join(map(str, written))}) en mag het daarom niet ondertekenen."
         )
+    if action in _CONTENT_CHECKED and text is not None:
+        missing = missing_for_issue(text)
+        if missing is not None:
+            # The stored text, not this call's input, is what is lacking: the report is not in
+            # a state to take the step until a revised version is saved (exit 1, like the other
+            # workflow refusals), hence InvalidState rather than InvalidInput.
+            raise InvalidState(f"{_CONTENT_REFUSAL[action]}: {missing}.")
     return after
+
+
+_CONTENT_CHECKED = frozenset({_A.SUBMIT, _A.SIGN})
+_CONTENT_REFUSAL = {
+    _A.SUBMIT: "Het ambtsbericht kan niet ter beoordeling worden aangeboden",
+    _A.SIGN: "Het ambtsbericht kan niet worden ondertekend",
+}
 
 
 # Where a window offers each step (to a role that may take it): the stage of the workflow it
@@ -369,11 +388,13 @@ def permissions(
     actor_roles: Iterable[Role],
     history: Sequence[ReportEvent],
     latest: bool = True,
+    text: str | None = None,
 ) -> Mapping[ReportAction, Permission]:
     """Every step, allowed exactly when ``decide`` allows it, else refused with the sentence
     ``decide`` raises (four eyes included); offered to the roles that may take it, in the stage
     of ``OFFERED_IN``. ``latest=False``: the person looks at an earlier version, which is only
-    read (every step refused, the same ones offered)."""
+    read (every step refused, the same ones offered). ``text``: the current version's text, as
+    ``decide`` takes it."""
     roles = frozenset(actor_roles)
     result: dict[ReportAction, Permission] = {}
     for action in ReportAction:
@@ -383,7 +404,13 @@ def permissions(
             result[action] = Permission(False, _NOT_SAVED, offered)
             continue
         rule = partial(
-            decide, status, action, actor_id=actor_id, actor_roles=roles, history=history
+            decide,
+            status,
+            action,
+            actor_id=actor_id,
+            actor_roles=roles,
+            history=history,
+            text=text,
         )
         result[action] = check(rule, offered=offered)
     frozen = MappingProxyType(result)
@@ -396,9 +423,12 @@ def allowed_actions(
     actor_id: UserId,
     actor_roles: Iterable[Role],
     history: Sequence[ReportEvent],
+    text: str | None = None,
 ) -> frozenset[ReportAction]:
     """Every action ``decide`` would allow now."""
-    granted = permissions(status, actor_id=actor_id, actor_roles=actor_roles, history=history)
+    granted = permissions(
+        status, actor_id=actor_id, actor_roles=actor_roles, history=history, text=text
+    )
     return frozenset(a for a, p in granted.items() if p.allowed)
 
 

@@ -427,6 +427,7 @@ def _decide(
     row: repo.ReportRow | None,
     action: ReportAction,
     events: Sequence[ReportEvent],
+    text: str | None = None,
 ) -> ReportStatus:
     return decide(
         None if row is None else row.status,
@@ -434,7 +435,15 @@ def _decide(
         actor_id=session.user.id,
         actor_roles=session.user.roles,
         history=events,
+        text=text,
     )
+
+
+def _current_text(conn: Connection, row: repo.ReportRow) -> str:
+    text = repo.version_text(conn, row.id, row.current_version)
+    if text is None:  # pragma: no cover - the history and the versions agree
+        raise IntegrityFailure("Een versie van het ambtsbericht ontbreekt.")
+    return text
 
 
 def _record(
@@ -820,7 +829,7 @@ def submit_report(session: Session, report_id: int) -> ReportSummary:
     """The current version goes to the IND liaison for review; its text is frozen."""
     with session.transaction("report.submit", _obj(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, _A.SUBMIT)
-        after = _decide(session, row, _A.SUBMIT, events)
+        after = _decide(session, row, _A.SUBMIT, events, _current_text(tx.conn, row))
         now = session.clock.now()
         repo.mark_submitted(tx.conn, row.id, row.current_version, now)
         _record(session, tx.conn, row, _A.SUBMIT, row.current_version, after, now)
@@ -907,11 +916,11 @@ def sign_report(
     the signed text is recorded and the text is frozen for ever (also by triggers)."""
     with session.transaction("report.sign", _obj(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, _A.SIGN)
-        after = _decide(session, row, _A.SIGN, events)
-        level = row.classification if classification is None else classification
-        _check_level(session, level)
         version = row.current_version
         text = repo.version_text(tx.conn, row.id, version)
+        after = _decide(session, row, _A.SIGN, events, text)
+        level = row.classification if classification is None else classification
+        _check_level(session, level)
         stored = repo.version_sha256(tx.conn, row.id, version)
         digest = None if text is None else text_sha256(text)
         if digest is None or digest != stored:
@@ -1032,7 +1041,9 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
             shown = version
         check_version_visible(roles, events, shown)
         notes = repo.list_annotations(tx.conn, row.id, up_to_version=shown)
-        texts = repo.version_texts(tx.conn, row.id, {shown, *(a.version for a in notes)})
+        texts = repo.version_texts(
+            tx.conn, row.id, {shown, row.current_version, *(a.version for a in notes)}
+        )
         text = texts[shown]
         anchors = {a.id: Anchor(a.version, a.start, a.end, a.quote) for a in notes}
         placed = Reanchorer(texts).reanchor_all(anchors, shown)
@@ -1065,6 +1076,7 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
             actor_roles=roles,
             history=events,
             latest=latest,
+            text=texts[row.current_version],
         )
         view = ReportView(
             report=_summary(tx.conn, row, visible[-1] if visible else 0, names),
@@ -1111,7 +1123,11 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
                 for e in shown_events
             ),
             allowed_actions=allowed_actions(
-                row.status, actor_id=session.user.id, actor_roles=roles, history=events
+                row.status,
+                actor_id=session.user.id,
+                actor_roles=roles,
+                history=events,
+                text=texts[row.current_version],
             ),
             work_lists=work_lists(
                 row.status, user_id=session.user.id, user_roles=roles, history=events

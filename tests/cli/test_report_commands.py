@@ -26,8 +26,14 @@ ROLES = {
     "liaison": ((Role.IND_LIAISON,), Classification.STG_CONFIDENTIEEL),
     "dubbel": ((Role.AIVD_OFFICER, Role.AIVD_SIGNER), Classification.STG_GEHEIM),
 }
-TEXT_V1 = "Onderwerp: betrokkene B\n\nBetrokkene reisde in 2020 naar het buitenland.\n"
-TEXT_V2 = "Onderwerp: betrokkene B\n\nBetrokkene reisde in 2021 naar het buitenland.\n"
+# In the structured form (docs/report-text-format.md) that submit and sign require.
+TEXT_V1 = (
+    "Onderwerp: betrokkene B\n\n"
+    "Aanleiding\nBetrokkene reisde in 2020 naar het buitenland.\n\n"
+    "Bevindingen\n1. Betrokkene is bij de dienst bekend.\n   Betrouwbaarheid: betrouwbaar\n\n"
+    "Conclusie\nGeen bezwaar bekend.\n"
+)
+TEXT_V2 = TEXT_V1.replace("in 2020", "in 2021")
 ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00")
 
 
@@ -344,3 +350,36 @@ def test_draft_on_a_request_and_issue_closes_it(
         request_id,
         "closed_report_issued",
     )
+
+
+FREE_TEXT = "Betrokkene reisde in 2020 naar het buitenland (bron onbekend).\n"
+
+
+def test_free_text_is_drafted_and_printed_but_not_submitted(
+    run: Any, texts: dict[str, Path], tmp_path: Path
+) -> None:
+    free = tmp_path / "vrij.txt"
+    free.write_text(FREE_TEXT, encoding="utf-8")
+    rid = str(
+        ok(run("officier", "report", "draft", "--spontaneous", "--text-file", str(free)))["id"]
+    )
+    # Revising and printing as CONCEPT stay possible.
+    free.write_text(FREE_TEXT.replace("2020", "2019"), encoding="utf-8")
+    ok(run("officier", "report", "revise", rid, "--text-file", str(free)))
+    printed = ok(run("officier", "report", "print", rid, "--out", str(tmp_path / "p")))
+    assert printed["draft"] is True and len(printed["files"]) == 1
+    # Submitting is refused (the stored text is what is lacking: invalid_state, exit 1) and the
+    # message says what the form needs and where it is documented.
+    msg = error(run("officier", "report", "submit", rid), "invalid_state", 1)
+    assert "ter beoordeling" in msg and "vaste vorm" in msg and "'Bevindingen'" in msg
+    assert "docs/report-text-format.md" in msg
+    assert ok(run("officier", "report", "show", rid))["status"] == "draft"
+    # A finding without reliability or source is named.
+    bare = tmp_path / "kaal.txt"
+    bare.write_text(TEXT_V1.replace("   Betrouwbaarheid: betrouwbaar\n", ""), encoding="utf-8")
+    ok(run("officier", "report", "revise", rid, "--text-file", str(bare)))
+    msg = error(run("officier", "report", "submit", rid), "invalid_state", 1)
+    assert "bevinding 1 vermeldt geen betrouwbaarheid en geen bronverwijzing" in msg
+    # The same report in the structured form goes on as before.
+    ok(run("officier", "report", "revise", rid, "--text-file", str(texts["v1"])))
+    assert ok(run("officier", "report", "submit", rid))["status"] == "in_review"

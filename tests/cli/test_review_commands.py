@@ -16,13 +16,21 @@ PASSWORDS = {
     "liaison": "liaison-wachtwoord",
     "tekenaar": "tekenaar-wachtwoord",
 }
+# In the structured form (docs/report-text-format.md) that submit and sign require.
 TEXT_V1 = (
     "Onderwerp: betrokkene C\n\n"
+    "Aanleiding\n"
     "Betrokkene is bekend bij de dienst.\n"
-    "Betrokkene is bekend bij de dienst.\n"
-    "Zij verbleef in 2018 in het buitenland.\n"
+    "Betrokkene is bekend bij de dienst.\n\n"
+    "Bevindingen\n1. Zij verbleef in 2018 in het buitenland.\n   Betrouwbaarheid: betrouwbaar\n\n"
+    "Conclusie\nGeen bezwaar bekend.\n"
 )
-TEXT_V2 = "Onderwerp: betrokkene C\n\nZij verbleef in 2018 in het buitenland.\n"
+TEXT_V2 = (
+    "Onderwerp: betrokkene C\n\n"
+    "Aanleiding\nVerzoek van de IND.\n\n"
+    "Bevindingen\n1. Zij verbleef in 2018 in het buitenland.\n   Betrouwbaarheid: betrouwbaar\n\n"
+    "Conclusie\nGeen bezwaar bekend.\n"
+)
 
 
 @pytest.fixture

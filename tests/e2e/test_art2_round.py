@@ -13,9 +13,13 @@ from tests.e2e.harness import Result, Workstation, finished
 from tests.e2e.support import PASSWORDS, add_request, add_user, init_workspace
 
 REPORT_TEXT = (
-    "Ambtsbericht inzake betrokkene.\n\n"
-    "1. Betrokkene verbleef in 2024 in het buitenland (betrouwbaarheid: hoog; bron: "
-    "eigen onderzoek).\n"
+    "Onderwerp: Ambtsbericht inzake betrokkene.\n\n"
+    "Aanleiding\nVerzoek van de IND.\n\n"
+    "Bevindingen\n"
+    "1. Betrokkene verbleef in 2024 in het buitenland.\n"
+    "   Betrouwbaarheid: betrouwbaar\n"
+    "   Bronverwijzing: eigen onderzoek\n\n"
+    "Conclusie\nGeen bezwaar bekend.\n"
 )
 
 

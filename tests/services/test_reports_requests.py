@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from support.helpers import report_text
 
 from desktop_app.domain.calendar import AtwCalendar
 from desktop_app.domain.classification import Classification
@@ -27,7 +28,7 @@ PASSWORDS = {
     "tekenaar": "tekenaar-wachtwoord",
     "liaison": "liaison-wachtwoord",
 }
-TEXT = "Onderwerp: betrokkene D\n\nBetrokkene is bij de dienst bekend.\n"
+TEXT = report_text("betrokkene D", "Betrokkene is bij de dienst bekend.")
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from desktop_app.domain import reports as report_rules
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import (
     Forbidden,
@@ -506,9 +507,7 @@ def test_annotations_are_re_anchored_on_later_versions(staff: Staff) -> None:
     kept = reports.annotate(lia, r.id, quote="contacten met een organisatie", comment="Welke?")
     gone = reports.annotate(lia, r.id, quote="Geen bezwaar bekend.", comment="Waarom niet?")
     reports.give_verdict(lia, r.id, usable=False)
-    v2 = (
-        "Onderwerp: betrokkene A\n\nEen nieuwe inleidende alinea.\n\n" + TEXT_V2.split("\n\n", 1)[1]
-    )
+    v2 = TEXT_V2.replace("Aanleiding\n", "Aanleiding\nEen nieuwe inleidende alinea.\n")
     reports.revise_report(off, r.id, text=v2)
     view = reports.get_report(off, r.id)
     assert view.version == 2
@@ -634,3 +633,21 @@ def test_tampered_status_is_an_integrity_failure(staff: Staff, workspace: Any) -
         db.close()
     with pytest.raises(IntegrityFailure):
         reports.sign_report(staff["tekenaar"], r.id)
+
+
+def test_a_usable_free_text_is_not_signed(staff: Staff, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A free text judged usable before the rule (an older workspace) can no longer be signed:
+    the signer is told what is missing, and the window's permission says the same."""
+    off, lia, sig = staff["officier"], staff["liaison"], staff["tekenaar"]
+    with monkeypatch.context() as before_the_rule:
+        before_the_rule.setattr(report_rules, "missing_for_issue", lambda text: None)
+        r = draft(staff, text="Vrije tekst zonder opbouw.\n")
+        reports.submit_report(off, r.id)
+        reports.give_verdict(lia, r.id, usable=True)
+    err = refused(sig, lambda: reports.sign_report(sig, r.id), InvalidState)
+    assert str(err).startswith("Het ambtsbericht kan niet worden ondertekend: ")
+    assert "niet in de vaste vorm" in str(err)
+    view = reports.get_report(sig, r.id)
+    assert not view.actions[ReportAction.SIGN].allowed
+    assert view.actions[ReportAction.SIGN].reason == str(err)
+    assert view.report.status is ReportStatus.USABLE

@@ -139,3 +139,19 @@ def run_module(
         timeout=timeout,
         check=False,
     )
+
+
+def report_text(subject: str, *findings: str, conclusion: str = "Geen bezwaar bekend.") -> str:
+    """A version text in the structured form (domain.report_content.render) with every finding
+    marked reliable: what submit and sign accept (art. 2.4). Tests about the workflow use it
+    instead of a free text, which may only be drafted and printed as CONCEPT."""
+    from desktop_app.domain.report_content import Finding, Reliability, ReportContent, render
+
+    return render(
+        ReportContent(
+            subject=subject,
+            occasion="Verzoek van de IND.",
+            findings=tuple(Finding(f, Reliability.RELIABLE) for f in findings or ("Geen.",)),
+            conclusion=conclusion,
+        )
+    )
