@@ -18,8 +18,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.umask(0o077)
 
 from desktop_app.cli.main import main as cli_main  # noqa: E402
+from desktop_app.domain.classification import Classification  # noqa: E402
 from desktop_app.domain.clock import FixedClock  # noqa: E402
+from desktop_app.domain.roles import Role  # noqa: E402
 from desktop_app.security.workstation import MemorySecretProvider  # noqa: E402
+from desktop_app.services import users  # noqa: E402
 from desktop_app.services.session import Environment  # noqa: E402
 from desktop_app.services.workspace import init_workspace, open_session  # noqa: E402
 
@@ -67,6 +70,13 @@ PASSWORDS = {
     "liaison": "liaison-wachtwoord",
     "inspecteur": "inspecteur-wachtwoord",
 }
+# The one role each of the PASSWORDS accounts has in ``Workspace.add_staff``.
+STAFF_ROLES = {
+    "officier": Role.AIVD_OFFICER,
+    "tekenaar": Role.AIVD_SIGNER,
+    "liaison": Role.IND_LIAISON,
+    "inspecteur": Role.IND_INSPECTOR,
+}
 
 
 @pytest.fixture
@@ -92,6 +102,19 @@ class Workspace:
 
     def session(self, name: str = "beheer", password: str | None = None) -> Any:
         return open_session(self.env, self.root, name, password or PASSWORDS[name])
+
+    def add_staff(self, *names: str, clearance: Classification = Classification.STG_GEHEIM) -> None:
+        """Accounts for ``names`` (with their STAFF_ROLES role and PASSWORDS password), added by
+        the administrator in one session."""
+        with self.session() as admin:
+            for name in names:
+                users.add_user(
+                    admin,
+                    name=name,
+                    password=PASSWORDS[name],
+                    roles=[STAFF_ROLES[name]],
+                    clearance=clearance,
+                )
 
 
 @pytest.fixture

@@ -9,21 +9,10 @@ from typing import Any
 import pytest
 from conftest import PASSWORDS
 
-from desktop_app.domain.classification import Classification
-from desktop_app.domain.roles import Role
-from desktop_app.services import users
-
 
 @pytest.fixture
 def officer(workspace: Any, as_user: Any) -> Any:
-    with workspace.session() as admin:
-        users.add_user(
-            admin,
-            name="officier",
-            password=PASSWORDS["officier"],
-            roles=[Role.AIVD_OFFICER],
-            clearance=Classification.STG_GEHEIM,
-        )
+    workspace.add_staff("officier")
 
     def run(*args: str) -> Any:
         return as_user("officier", *args, secrets=[PASSWORDS["officier"]])

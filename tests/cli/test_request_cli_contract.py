@@ -9,10 +9,6 @@ from typing import Any
 import pytest
 from conftest import ADMIN_PW, PASSWORDS
 
-from desktop_app.domain.classification import Classification
-from desktop_app.domain.roles import Role
-from desktop_app.services import users
-
 REQUEST_KEYS = {
     "id",
     "reference",
@@ -45,19 +41,7 @@ STATS_KEYS = {
 
 @pytest.fixture
 def people(workspace: Any) -> Any:
-    with workspace.session() as admin:
-        for name, role in (
-            ("officier", Role.AIVD_OFFICER),
-            ("liaison", Role.IND_LIAISON),
-            ("tekenaar", Role.AIVD_SIGNER),
-        ):
-            users.add_user(
-                admin,
-                name=name,
-                password=PASSWORDS[name],
-                roles=[role],
-                clearance=Classification.STG_GEHEIM,
-            )
+    workspace.add_staff("officier", "liaison", "tekenaar")
     return workspace
 
 

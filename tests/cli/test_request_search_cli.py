@@ -9,16 +9,12 @@ from typing import Any
 import pytest
 from conftest import ADMIN_PW, PASSWORDS
 
-from desktop_app.domain.roles import Role
-from desktop_app.services import users
+from desktop_app.domain.classification import Classification
 
 
 @pytest.fixture
 def staff(workspace: Any) -> Any:
-    with workspace.session() as admin:
-        users.add_user(
-            admin, name="officier", password=PASSWORDS["officier"], roles=[Role.AIVD_OFFICER]
-        )
+    workspace.add_staff("officier", clearance=Classification.ONGERUBRICEERD)
     return workspace
 
 

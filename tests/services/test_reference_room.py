@@ -8,17 +8,13 @@ import json
 from typing import Any
 
 import pytest
-from conftest import PASSWORDS
 from support.helpers import raw_db
 
 from desktop_app.domain import intake
-from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import InvalidState
 from desktop_app.domain.queries import RequestQuery
 from desktop_app.domain.requests import REFERENCE_MAX_SEQUENCE, check_reference_room
-from desktop_app.domain.roles import Role
 from desktop_app.services import requests as request_service
-from desktop_app.services import users
 from desktop_app.storage import requests as requests_storage
 
 HEADER = "subject_name;v_number;purpose;received"
@@ -26,14 +22,7 @@ HEADER = "subject_name;v_number;purpose;received"
 
 @pytest.fixture
 def ws(workspace: Any) -> Any:
-    with workspace.session() as admin:
-        users.add_user(
-            admin,
-            name="officier",
-            password=PASSWORDS["officier"],
-            roles=[Role.AIVD_OFFICER],
-            clearance=Classification.STG_GEHEIM,
-        )
+    workspace.add_staff("officier")
     return workspace
 
 

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 from conftest import PASSWORDS
 
-from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import (
     Cancelled,
     Forbidden,
@@ -25,12 +24,10 @@ from desktop_app.domain.errors import (
 )
 from desktop_app.domain.queries import RequestQuery, SortColumn
 from desktop_app.domain.requests import DashboardBucket, RequestStatus
-from desktop_app.domain.roles import Role
 from desktop_app.services import calendar as calendar_service
 from desktop_app.services import provisions as provision_service
 from desktop_app.services import requests as request_service
 from desktop_app.services import stats as stats_service
-from desktop_app.services import users
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import requests as requests_storage
@@ -41,19 +38,7 @@ PERSONAL = ("Çelik", "celik", "1234567890", "Müller", "Иван")
 
 @pytest.fixture
 def ws(workspace: Any) -> Any:
-    with workspace.session() as admin:
-        for name, role in (
-            ("officier", Role.AIVD_OFFICER),
-            ("liaison", Role.IND_LIAISON),
-            ("tekenaar", Role.AIVD_SIGNER),
-        ):
-            users.add_user(
-                admin,
-                name=name,
-                password=PASSWORDS[name],
-                roles=[role],
-                clearance=Classification.STG_GEHEIM,
-            )
+    workspace.add_staff("officier", "liaison", "tekenaar")
     return workspace
 
 
