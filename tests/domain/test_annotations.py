@@ -8,6 +8,7 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.sample_text import sample_word, vocabulary
 
 import desktop_app.domain.annotations as annotations_module
 from desktop_app.domain.annotations import (
@@ -211,30 +212,10 @@ def test_edits_elsewhere_keep_the_exact_place_even_for_repeated_quotes(
 
 
 def _versions(rng: random.Random, count: int, size: int) -> dict[int, str]:
-    vocab = [f"woord{n}" for n in range(3000)]
-    common = [
-        "de",
-        "het",
-        "een",
-        "van",
-        "in",
-        "is",
-        "dat",
-        "op",
-        "te",
-        "en",
-        "voor",
-        "met",
-        "als",
-        "zijn",
-        "er",
-        "aan",
-        "niet",
-        "door",
-    ]
+    vocab = vocabulary(3000)
 
     def word() -> str:
-        return rng.choice(common) if rng.random() < 0.5 else rng.choice(vocab)
+        return sample_word(rng, vocab)
 
     paras: list[str] = []
     while sum(map(len, paras)) < size:

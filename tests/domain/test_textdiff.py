@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.sample_text import sample_word, vocabulary
 
 from desktop_app.domain.textdiff import (
     Opcode,
@@ -197,33 +198,10 @@ def test_moved_paragraphs_are_matched_by_their_unique_lines() -> None:
 
 
 def _report_text(rng: random.Random, size: int) -> str:
-    vocab = [f"woord{n}" for n in range(2000)]
-    common = [
-        "de",
-        "het",
-        "een",
-        "van",
-        "in",
-        "is",
-        "dat",
-        "op",
-        "te",
-        "en",
-        "voor",
-        "met",
-        "als",
-        "zijn",
-        "er",
-        "aan",
-        "niet",
-        "door",
-    ]
+    vocab = vocabulary(2000)
     paras: list[str] = []
     while sum(map(len, paras)) < size:
-        words = [
-            rng.choice(common) if rng.random() < 0.5 else rng.choice(vocab)
-            for _ in range(rng.randint(10, 90))
-        ]
+        words = [sample_word(rng, vocab) for _ in range(rng.randint(10, 90))]
         paras.append(" ".join(words) + ".\n")
         if rng.random() < 0.4:
             paras.append("\n")
