@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.requests import DashboardBucket
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.api import DashboardView
 from desktop_app.gui.requests.labels import (
@@ -152,18 +153,12 @@ class DashboardPage(QWidget):
         self.runner = runner
         self.view_data: DashboardView | None = None
         self._shown_once = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 16)
-        layout.setSpacing(10)
-        top = QHBoxLayout()
-        title = QLabel(self.tr("Termijnen"), self)
-        title.setObjectName("pageTitle")
-        top.addWidget(title)
-        top.addStretch(1)
+        layout, top = titled_page_layout(
+            self, self.tr("Termijnen"), margins=(24, 18, 24, 16), spacing=10
+        )
         self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         top.addWidget(self.refresh_button)
-        layout.addLayout(top)
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("subTitle")
         self.subtitle.setWordWrap(True)

@@ -40,6 +40,7 @@ from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.inspection.window import InspectionWindow, open_inspection_window
 from desktop_app.gui.models import IdentifiedTableModel, Index, RecordTableModel
+from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import inspections
 from desktop_app.services.files import atomic_write
@@ -324,19 +325,11 @@ class InspectionPage(QWidget):
         self._starting = False  # the service is starting one on the worker
         self._wiped = False
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 12)
-        layout.setSpacing(8)
-        top = QHBoxLayout()
-        title = QLabel(self.tr("Inzage"), self)
-        title.setObjectName("pageTitle")
-        top.addWidget(title)
-        top.addStretch(1)
+        layout, top = titled_page_layout(self, self.tr("Inzage"))
         self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
         self.refresh_button.setObjectName("refreshButton")
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         top.addWidget(self.refresh_button)
-        layout.addLayout(top)
         intro = QLabel(
             self.tr(
                 "Inzage in de onderliggende gegevens van uitgebrachte ambtsberichten (art. 2.5 van "

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.api import NewProvision
 from desktop_app.gui.requests.dialogs import (
@@ -49,14 +49,7 @@ class ProvisionsPage(QWidget):
         self._serial = 0
         today = session.clock.today()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 12)
-        layout.setSpacing(8)
-        top = QHBoxLayout()
-        title = QLabel(self.tr("Verstrekkingenregister"), self)
-        title.setObjectName("pageTitle")
-        top.addWidget(title)
-        top.addStretch(1)
+        layout, top = titled_page_layout(self, self.tr("Verstrekkingenregister"))
         self.add_button = QPushButton(self.tr("Verstrekking &vastleggen…"), self)
         self.add_button.setObjectName("addProvisionButton")
         self.add_button.setVisible(user_actions(session).may(Step.RECORD_PROVISION))
@@ -65,7 +58,6 @@ class ProvisionsPage(QWidget):
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         top.addWidget(self.add_button)
         top.addWidget(self.refresh_button)
-        layout.addLayout(top)
         intro = QLabel(
             self.tr(
                 "Elke verstrekking van gegevens tussen AIVD en IND, in beide richtingen, ook "

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.errors import Cancelled, InvalidInput
 from desktop_app.domain.requests import DashboardBucket, RequestStatus
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.api import ListContext, NewRequest, RequestQuery, SortColumn
 from desktop_app.gui.requests.detail import RequestDetail
@@ -111,14 +111,7 @@ class RequestsPage(QWidget):
         self._shown_once = False
         self._first_shown = False
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 12)
-        layout.setSpacing(8)
-        top = QHBoxLayout()
-        title = QLabel(self.tr("Naslagverzoeken"), self)
-        title.setObjectName("pageTitle")
-        top.addWidget(title)
-        top.addStretch(1)
+        layout, top = titled_page_layout(self, self.tr("Naslagverzoeken"))
         self.register_button = QPushButton(self.tr("&Nieuw verzoek…"), self)
         self.register_button.setObjectName("registerRequestButton")
         self.register_button.clicked.connect(lambda _=False: self.open_register_dialog())
@@ -137,7 +130,6 @@ class RequestsPage(QWidget):
             button.setVisible(intake)
             top.addWidget(button)
         top.addWidget(self.refresh_button)
-        layout.addLayout(top)
 
         filters = QHBoxLayout()
         filters.setSpacing(8)
