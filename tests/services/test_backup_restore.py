@@ -135,6 +135,20 @@ def _assert_nothing_left(target: Path) -> None:
     assert not target.exists() or list(target.iterdir()) == []
 
 
+def _assert_refused(
+    expected: type[Exception] | tuple[type[Exception], ...],
+    ws: Any,
+    backup_file: Path,
+    target: Path,
+    clock: Any,
+    recovery_key: str | None = None,
+) -> None:
+    """The restore raises ``expected`` and leaves nothing behind in ``target``."""
+    with pytest.raises(expected):
+        _restore(ws, backup_file, target, clock, recovery_key)
+    _assert_nothing_left(target)
+
+
 def _restore(
     ws: Any, backup_file: Path, target: Path, clock: Any, recovery_key: str | None = None
 ) -> Environment:
@@ -169,9 +183,7 @@ def test_crash6_truncated_backup_is_refused(
     damaged = tmp_path / "kapot.backup"
     damaged.write_bytes(data[:length])
     target = tmp_path / "doel"
-    with pytest.raises(IntegrityFailure):
-        _restore(ws, damaged, target, clock)
-    _assert_nothing_left(target)
+    _assert_refused(IntegrityFailure, ws, damaged, target, clock)
 
 
 def test_crash6_appended_garbage_is_refused(
@@ -180,9 +192,7 @@ def test_crash6_appended_garbage_is_refused(
     ws, backup_file = backed_up
     damaged = tmp_path / "lang.backup"
     damaged.write_bytes(backup_file.read_bytes() + os.urandom(40))
-    with pytest.raises(IntegrityFailure):
-        _restore(ws, damaged, tmp_path / "doel", clock)
-    _assert_nothing_left(tmp_path / "doel")
+    _assert_refused(IntegrityFailure, ws, damaged, tmp_path / "doel", clock)
 
 
 def test_crash6_bit_flips_are_refused(
@@ -207,9 +217,7 @@ def test_crash6_bit_flips_are_refused(
         flipped[offset] ^= 0x04
         damaged.write_bytes(bytes(flipped))
         target = tmp_path / f"doel-{name}"
-        with pytest.raises(IntegrityFailure):
-            _restore(ws, damaged, target, clock)
-        _assert_nothing_left(target)
+        _assert_refused(IntegrityFailure, ws, damaged, target, clock)
     # A flip inside the recovery box of the header cannot be told from a wrong key (AES-GCM):
     # it is refused either way.
     header = json.loads(header_bytes)
@@ -219,9 +227,7 @@ def test_crash6_bit_flips_are_refused(
     flipped[pos] = ord("A") if flipped[pos] != ord("A") else ord("B")
     damaged = tmp_path / "recovery.backup"
     damaged.write_bytes(bytes(flipped))
-    with pytest.raises((IntegrityFailure, AuthFailed)):
-        _restore(ws, damaged, tmp_path / "doel-rec", clock)
-    _assert_nothing_left(tmp_path / "doel-rec")
+    _assert_refused((IntegrityFailure, AuthFailed), ws, damaged, tmp_path / "doel-rec", clock)
 
 
 def test_crash6_wrong_recovery_key_and_bad_requests(
@@ -229,9 +235,7 @@ def test_crash6_wrong_recovery_key_and_bad_requests(
 ) -> None:
     ws, backup_file = backed_up
     target = tmp_path / "doel"
-    with pytest.raises(AuthFailed):
-        _restore(ws, backup_file, target, clock, recovery_key=recovery.generate())
-    _assert_nothing_left(target)
+    _assert_refused(AuthFailed, ws, backup_file, target, clock, recovery_key=recovery.generate())
     with pytest.raises(InvalidInput):
         _restore(ws, backup_file, target, clock, recovery_key="te-kort")
     with pytest.raises(NotFound):
