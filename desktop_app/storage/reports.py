@@ -16,6 +16,7 @@ from typing import Any
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.ids import ReportId, RequestId, UserId
 from desktop_app.domain.reports import ReportAction, ReportEvent, ReportStatus
+from desktop_app.storage import provisions
 from desktop_app.storage.db import Connection
 
 REFERENCE_PREFIX = "AB"
@@ -568,9 +569,8 @@ def list_corrections(conn: Connection, report_id: int) -> list[CorrectionRow]:
 
 
 # ---------------------------------------------------------------------------------------------
-# The provisions register (table of migration 2). Stop-gap writer used by issuing and
-# corrections until the provisions service offers ``record_provision`` joining the caller's
-# transaction; it writes exactly the register's columns.
+# The provisions register (table of migration 2): what issuing and corrections record there, in
+# the caller's transaction, through the register's own insert.
 
 
 def insert_provision(
@@ -586,23 +586,21 @@ def insert_provision(
     recorded_by: str,
     at: dt.datetime,
 ) -> int:
-    cur = conn.execute(
-        "INSERT INTO provisions (direction, provided_on, description, legal_basis, provided_by,"
-        " received_by, request_id, report_id, recorded_by, recorded_at)"
-        " VALUES ('aivd_to_ind',?,?,?,?,?,?,?,?,?)",
-        (
-            provided_on.isoformat(),
-            description,
-            legal_basis,
-            provided_by,
-            received_by,
-            request_id,
-            report_id,
-            recorded_by,
-            _ts(at),
-        ),
+    return int(
+        provisions.insert(
+            conn,
+            direction="aivd_to_ind",
+            provided_on=provided_on,
+            description=description,
+            legal_basis=legal_basis,
+            provided_by=provided_by,
+            received_by=received_by,
+            request_id=request_id,
+            report_id=report_id,
+            recorded_by=recorded_by,
+            recorded_at=_ts(at),
+        )
     )
-    return int(cur.lastrowid)
 
 
 # ---------------------------------------------------------------------------------------------
