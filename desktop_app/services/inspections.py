@@ -28,9 +28,10 @@ Decisions:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from desktop_app.domain.classification import Classification
@@ -286,6 +287,31 @@ def _eligibility(
     )
 
 
+@contextlib.contextmanager
+def _refusals_on_record(
+    session: Session, action: str, obj: str
+) -> Iterator[Callable[[Eligibility], None]]:
+    """Yields ``require_eligible(eligibility)``, which raises the first failed condition's error.
+    The transaction audits the AUDITED_REFUSALS itself; any other refusal raised this way (the
+    report not issued) is audited here, after the rollback, so every refused inspection is on
+    record."""
+    unaudited: list[AppError] = []
+
+    def require_eligible(eligibility: Eligibility) -> None:
+        if not eligibility.allowed:
+            error = eligibility.refusals[0].error()
+            if not isinstance(error, AUDITED_REFUSALS):
+                unaudited.append(error)
+            raise error
+
+    try:
+        yield require_eligible
+    except AppError as exc:
+        if any(exc is error for error in unaudited):
+            session.audit_refusal(action, obj, exc)
+        raise
+
+
 def _report(conn: Connection, report_id: int) -> reports_repo.ReportRow:
     row = reports_repo.get(conn, report_id)
     if row is None:
@@ -428,45 +454,38 @@ def start_inspection(session: Session, report_id: int) -> StartedInspection:
     are listed (titles only). A refusal raises its own error (forbidden, not_designated,
     involved, wrong_location, invalid_state) and is audited."""
     obj = f"report:{int(report_id)}"
-    unaudited: AppError | None = None
-    try:
-        with session.transaction("inspection.start", obj) as tx:
-            user = _fresh_user(session, tx.conn)
-            require_any_role(user.roles, INSPECTOR_ROLES, _ACTION_NL)
-            report = _report(tx.conn, report_id)
-            eligibility = _eligibility(session, tx.conn, user, report)
-            if not eligibility.allowed:
-                error = eligibility.refusals[0].error()
-                if not isinstance(error, AUDITED_REFUSALS):
-                    unaudited = error
-                raise error
-            assert eligibility.designation is not None
-            items = visible_items(evidence_repo.for_report(tx.conn, report.id), user.clearance)
-            minutes = idle_minutes(tx.conn)
-            now = session.clock.now()
-            iid = repo.insert(
-                tx.conn,
-                report_id=report.id,
-                inspector_id=user.id,
-                designation_ref=eligibility.designation.decision_ref,
-                workstation_id=session.workstation_id,
-                location=_location(session, tx.conn),
-                idle_minutes=minutes,
-                started_at=now,
-                items=tuple(i.id for i in items),
-            )
-            tx.object = _obj(iid)
-            tx.details = {
-                "report": report.reference,
-                "report_id": int(report.id),
-                "designation": eligibility.designation.decision_ref,
-                "items": [int(i.id) for i in items],
-                "idle_minutes": minutes,
-            }
-    except AppError as exc:
-        if exc is unaudited:
-            session.audit_refusal("inspection.start", obj, exc)
-        raise
+    with (
+        _refusals_on_record(session, "inspection.start", obj) as require_eligible,
+        session.transaction("inspection.start", obj) as tx,
+    ):
+        user = _fresh_user(session, tx.conn)
+        require_any_role(user.roles, INSPECTOR_ROLES, _ACTION_NL)
+        report = _report(tx.conn, report_id)
+        eligibility = _eligibility(session, tx.conn, user, report)
+        require_eligible(eligibility)
+        assert eligibility.designation is not None
+        items = visible_items(evidence_repo.for_report(tx.conn, report.id), user.clearance)
+        minutes = idle_minutes(tx.conn)
+        now = session.clock.now()
+        iid = repo.insert(
+            tx.conn,
+            report_id=report.id,
+            inspector_id=user.id,
+            designation_ref=eligibility.designation.decision_ref,
+            workstation_id=session.workstation_id,
+            location=_location(session, tx.conn),
+            idle_minutes=minutes,
+            started_at=now,
+            items=tuple(i.id for i in items),
+        )
+        tx.object = _obj(iid)
+        tx.details = {
+            "report": report.reference,
+            "report_id": int(report.id),
+            "designation": eligibility.designation.decision_ref,
+            "items": [int(i.id) for i in items],
+            "idle_minutes": minutes,
+        }
     return StartedInspection(
         id=iid,
         report_id=report.id,
@@ -483,40 +502,31 @@ def open_item(session: Session, inspection_id: int, item_id: int) -> bytes:
     """The content of one item, for the inspection window only. Every condition is checked
     again first (AUTHZ-3); the opening is recorded and audited (item id, never content)."""
     _require_running(session, inspection_id)
-    unaudited: AppError | None = None
-    try:
-        with session.transaction("inspection.view", _obj(inspection_id)) as tx:
-            row = _own(session, tx.conn, inspection_id)
-            user = _fresh_user(session, tx.conn)
-            report = _report(tx.conn, row.report_id)
-            eligibility = _eligibility(session, tx.conn, user, report)
-            if not eligibility.allowed:
-                error = eligibility.refusals[0].error()
-                if not isinstance(error, AUDITED_REFUSALS):
-                    unaudited = error
-                raise error
-            item = evidence_repo.get(tx.conn, item_id)
-            if item is None or item.report_id != row.report_id:
-                raise NotFound(f"Item {int(item_id)} hoort niet bij dit ambtsbericht.")
-            if not item.classification.covered_by(user.clearance):
-                raise Forbidden("Dit item valt buiten uw rubricering.")
-            if not item.displayable:
-                raise InvalidState(NOT_DISPLAYABLE_NL)
-            now = session.clock.now()
-            _state(tx.conn, row).open_item(item.id, now)  # the state machine's own checks
-            repo.append_event(
-                tx.conn, row.id, SessionEvent(SessionEventKind.OPEN_ITEM, now, item.id)
-            )
-            content = evidence_repo.read_content(tx.conn, item)
-            tx.details = {
-                "report_id": int(row.report_id),
-                "item": int(item.id),
-                "classification": item.classification.code,
-            }
-    except AppError as exc:
-        if exc is unaudited:
-            session.audit_refusal("inspection.view", _obj(inspection_id), exc)
-        raise
+    with (
+        _refusals_on_record(session, "inspection.view", _obj(inspection_id)) as require_eligible,
+        session.transaction("inspection.view", _obj(inspection_id)) as tx,
+    ):
+        row = _own(session, tx.conn, inspection_id)
+        user = _fresh_user(session, tx.conn)
+        report = _report(tx.conn, row.report_id)
+        eligibility = _eligibility(session, tx.conn, user, report)
+        require_eligible(eligibility)
+        item = evidence_repo.get(tx.conn, item_id)
+        if item is None or item.report_id != row.report_id:
+            raise NotFound(f"Item {int(item_id)} hoort niet bij dit ambtsbericht.")
+        if not item.classification.covered_by(user.clearance):
+            raise Forbidden("Dit item valt buiten uw rubricering.")
+        if not item.displayable:
+            raise InvalidState(NOT_DISPLAYABLE_NL)
+        now = session.clock.now()
+        _state(tx.conn, row).open_item(item.id, now)  # the state machine's own checks
+        repo.append_event(tx.conn, row.id, SessionEvent(SessionEventKind.OPEN_ITEM, now, item.id))
+        content = evidence_repo.read_content(tx.conn, item)
+        tx.details = {
+            "report_id": int(row.report_id),
+            "item": int(item.id),
+            "classification": item.classification.code,
+        }
     return content
 
 
