@@ -134,33 +134,10 @@ def test_notes_file_problems(issued: Any, as_user: Any, tmp_path: Path) -> None:
     session_id = run(as_user, "inspecteur", "inspect", "start", "--report", str(rid)).json[
         "session"
     ]
-    _error(
-        run(
-            as_user,
-            "inspecteur",
-            "inspect",
-            "end",
-            str(session_id),
-            "--notes-file",
-            str(tmp_path / "weg.txt"),
-        ),
-        "not_found",
-        2,
-    )
     (tmp_path / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
-    _error(
-        run(
-            as_user,
-            "inspecteur",
-            "inspect",
-            "end",
-            str(session_id),
-            "--notes-file",
-            str(tmp_path / "latin1.txt"),
-        ),
-        "invalid_input",
-        2,
-    )
+    for notes, code in (("weg.txt", "not_found"), ("latin1.txt", "invalid_input")):
+        end = ("inspect", "end", str(session_id), "--notes-file", str(tmp_path / notes))
+        _error(run(as_user, "inspecteur", *end), code, 2)
 
 
 def test_reports_overview(issued: Any, as_user: Any) -> None:
