@@ -83,7 +83,7 @@ def render_report_pdf(
         title=f"Ambtsbericht {doc.reference}",
         subject=f"Ambtsbericht{copy_text}{' (concept)' if draft else ''}",
         keywords=(
-            f"referentie={doc.reference}; "
+            f"kenmerk={doc.reference}; "
             + (f"exemplaar={copy.number}/{copy.total}; " if copy is not None else "")
             + f"rubricering={doc.classification.marking}"
         ),
@@ -112,8 +112,16 @@ def _story(doc: ReportDocument, s: Styles, setup: DocumentSetup, draft: bool) ->
         story += paragraphs(doc.occasion, s.body)
     if doc.subject_person_name.strip():
         story.append(Paragraph("Betrokkene", s.heading))
-        # The name ends its line: text extraction then keeps right-to-left names whole.
+        # The name ends its line: text extraction then keeps right-to-left names whole. Name,
+        # date of birth and V-number together identify the person to the IND.
         story.append(para(doc.subject_person_name, s.body))
+        identity = []
+        if doc.subject_birth_date is not None:
+            identity.append(f"Geboortedatum: {dutch_date(doc.subject_birth_date)}")
+        if doc.subject_v_number.strip():
+            identity.append(f"V-nummer: {doc.subject_v_number.strip()}")
+        if identity:
+            story.append(para("\n".join(identity), s.body))
     if doc.findings:
         story.append(Paragraph("Bevindingen", s.heading))
         for number, finding in enumerate(doc.findings, start=1):
@@ -124,9 +132,27 @@ def _story(doc: ReportDocument, s: Styles, setup: DocumentSetup, draft: bool) ->
         story.append(Paragraph("Conclusie", s.heading))
         story += paragraphs(doc.conclusion, s.body)
 
-    story.append(Spacer(1, 14))
-    story.append(KeepTogether(_signature_block(doc, s, setup, draft)))
+    # The signature never stands alone on a page: it goes with the last paragraph (and that
+    # paragraph's heading, or the finding its note belongs to).
+    tail = _last_block(story, s)
+    story.append(KeepTogether([*tail, Spacer(1, 14), *_signature_block(doc, s, setup, draft)]))
     return story
+
+
+def _last_block(story: list[Flowable], s: Styles) -> list[Flowable]:
+    """Take the last paragraph off ``story`` with what must stay with it."""
+    if len(story) <= 2:  # only the head table and its spacer: nothing to keep with
+        return []
+    tail = [story.pop()]
+    note_or_gap = isinstance(tail[0], Spacer) or (
+        isinstance(tail[0], Paragraph) and tail[0].style.name == s.finding_note.name
+    )
+    if note_or_gap and len(story) > 2:
+        tail.insert(0, story.pop())
+    last = story[-1]
+    if len(story) > 2 and isinstance(last, Paragraph) and last.style.name == s.heading.name:
+        tail.insert(0, story.pop())
+    return tail
 
 
 def _finding(number: int, finding: Finding, s: Styles) -> list[Flowable]:
@@ -166,7 +192,7 @@ def _signature_block(
         slot,
         Spacer(1, 6),
         para(doc.signer_name, s.heading),
-        para(doc.signer_function, s.body),
+        *([para(doc.signer_function, s.body)] if doc.signer_function.strip() else []),
     ]
 
 
@@ -216,9 +242,9 @@ def _first_page(canvas: Canvas, doc: ReportDocument, copy: CopyInfo | None, s: S
     blocks: list[Flowable] = [para(AIVD, s.colofon_label)]
     blocks += [para(line, s.colofon) for line in doc.sender_address]
     blocks.append(Spacer(1, 9))
-    blocks += _colofon_item("Onze referentie", doc.reference, s)
+    blocks += _colofon_item("Ons kenmerk", doc.reference, s)
     if doc.your_reference.strip():
-        blocks += _colofon_item("Uw referentie", doc.your_reference, s)
+        blocks += _colofon_item("Uw kenmerk", doc.your_reference, s)
     blocks += _colofon_item("Rubricering", doc.classification.marking, s)
     if copy is not None:
         blocks += _colofon_item("Exemplaar", f"{copy.number} van {copy.total}", s)
@@ -228,7 +254,7 @@ def _first_page(canvas: Canvas, doc: ReportDocument, copy: CopyInfo | None, s: S
 def _later_page(canvas: Canvas, doc: ReportDocument, s: Styles) -> None:
     blocks: list[Flowable] = []
     blocks += _colofon_item("Datum", dutch_date(doc.date), s)
-    blocks += _colofon_item("Onze referentie", doc.reference, s)
+    blocks += _colofon_item("Ons kenmerk", doc.reference, s)
     _colofon(canvas, blocks, PAGE_HEIGHT - 58)
 
 

@@ -39,7 +39,7 @@ def render_inspection_record_pdf(record: InspectionRecord, ctx: PrintContext) ->
         ),
         title=f"Verslag van inzage {reference}",
         subject="Verslag van inzage van onderliggende gegevens (art. 2.5 convenant)",
-        keywords=f"inzage; referentie={record.report_reference}",
+        keywords=f"inzage; kenmerk={record.report_reference}",
         xmp={
             "documentType": "verslag-van-inzage",
             "reference": reference,

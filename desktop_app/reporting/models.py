@@ -42,6 +42,9 @@ class ReportDocument:
     signer_function: str
     subject_person_name: str = ""
     """The person the report is about, in any script; printed in the subject block."""
+    subject_birth_date: dt.date | None = None
+    subject_v_number: str = ""
+    """With the name, what identifies the person to the IND (the request's V-number)."""
     addressee: tuple[str, ...] = DEFAULT_ADDRESSEE_LINES
     your_reference: str = ""
     """The IND's kenmerk of the request, when there was one."""

@@ -21,17 +21,23 @@ def render_signed_copies(
     now: dt.datetime,
     *,
     passphrase: bytes | None = None,
+    first: int = 1,
 ) -> list[bytes]:
-    """Copies 1..N as signed PDFs, in order. Checks the certificate before rendering anything."""
+    """``copies`` signed PDFs, in order, numbered from ``first`` ("exemplaar n van N" with N the
+    last number of this job: the copies printed of the report so far, this job included).
+    Checks the certificate before rendering anything."""
     if not 1 <= copies <= MAX_COPIES:
         raise InvalidInput(
             f"Het aantal exemplaren moet tussen 1 en {MAX_COPIES} liggen.", field="copies"
         )
+    if first < 1:
+        raise ValueError("copy numbers start at 1")
     prepared = (
         signing if isinstance(signing, PreparedSigner) else PreparedSigner(signing, passphrase)
     )
     pki.ensure_usable_for_signing(prepared.material, now)
+    last = first + copies - 1
     return [
-        sign_pdf(render_report_pdf(doc, CopyInfo(number, copies), ctx), prepared, now)
-        for number in range(1, copies + 1)
+        sign_pdf(render_report_pdf(doc, CopyInfo(number, last), ctx), prepared, now)
+        for number in range(first, last + 1)
     ]

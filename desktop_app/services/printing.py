@@ -3,9 +3,9 @@ the print register.
 
 Use cases, each one transaction with one audit entry:
 - ``preview_report``: the copy as it will print, in memory and unsigned (``report.preview``);
-- ``print_report``: N signed copies ("exemplaar n van N") or, for a report that is not signed
-  yet, one CONCEPT print without signature; registered per copy with its SHA-256 and audited
-  (``report.print``) in the same transaction;
+- ``print_report``: signed copies ("exemplaar n van N"; the numbers continue over a report's
+  jobs) or, for a report that is not signed yet, one CONCEPT print without signature;
+  registered per copy with its SHA-256 and audited (``report.print``) in the same transaction;
 - ``print_register``: the register of a report, copy by copy (``report.prints``);
 - ``set_signer_function``: the function printed under a signer's name (``user.function``).
 The signing key lives in ``signing_keys``, the check of a printed copy in ``verification``.
@@ -17,8 +17,8 @@ Decisions:
   still gives one.
 - A signed or issued report prints the signed version, after checking its text against the
   recorded hash. The letter is dated on the day of signing; the signer's name is their full
-  name, their function the ``signer_function`` setting (``set_signer_function``), else their
-  role's label.
+  name, their function the ``signer_function`` setting (``set_signer_function``); without
+  one nothing is printed under the name (a role label is not a function).
 - Files appear only after the register has them. Each copy is rendered, signed and written to
   a hidden, locked temporary file in the output folder (``storage/staged_files.py``); the
   copies and the audit entry are committed in one transaction; only then is each temporary
@@ -116,8 +116,9 @@ for _name in ("pyhanko", "pyhanko_certvalidator"):
 
 @dataclass(frozen=True)
 class PrintPreview:
-    """What the print preview shows: copy 1 of N as it will print, but without the signature
-    (that is set per copy when printing). Only ever in memory."""
+    """What the print preview shows: the next copy as it will print (its number continues
+    after the copies printed before), but without the signature (that is set per copy when
+    printing). Only ever in memory."""
 
     report_id: ReportId
     reference: str
@@ -261,9 +262,9 @@ def _print_text(conn: Connection, row: report_repo.ReportRow, draft: bool) -> tu
 
 def _signer_function(conn: Connection, user_id: int) -> str:
     value = user_repo.get_setting(conn, FUNCTION_SETTING.format(user_id=int(user_id)))
-    if value and value.strip():
-        return value.strip()
-    return Role.AIVD_SIGNER.label_nl
+    # The signer's own function, or nothing: a role label ("ondertekenaar") is not a function
+    # a letter can be signed in (VIR-BI marking; set it with ``signing function``).
+    return value.strip() if value else ""
 
 
 def _moment(iso: str | None) -> dt.datetime | None:
@@ -289,11 +290,16 @@ def _document(
     session: Session, conn: Connection, row: report_repo.ReportRow, text: str, draft: bool
 ) -> ReportDocument:
     content = report_content.parse(text)
-    person, your_reference = "", ""
-    if row.request_id is not None:
-        details = repo.request_details(conn, row.request_id)
-        if details is not None:
-            person, your_reference = details
+    details = None if row.request_id is None else repo.request_details(conn, row.request_id)
+    person = "" if details is None else details.subject_name
+    your_reference = "" if details is None else details.ind_reference
+    v_number = "" if details is None else details.v_number
+    born: dt.date | None = None
+    if details is not None and details.birth_date:
+        try:
+            born = dt.date.fromisoformat(details.birth_date)
+        except ValueError:  # a malformed date is left out rather than printed wrong
+            born = None
     signer_name, signer_function = "", ""
     if not draft and row.signed_by is not None:
         signer_name = repo.user_full_name(conn, row.signed_by) or ""
@@ -313,6 +319,8 @@ def _document(
             subject_person_name=person,
             your_reference=your_reference,
             body_text=text,
+            subject_birth_date=born,
+            subject_v_number=v_number,
         )
     findings = tuple(
         Finding(
@@ -334,6 +342,8 @@ def _document(
         subject_person_name=person,
         your_reference=your_reference,
         occasion=content.occasion,
+        subject_birth_date=born,
+        subject_v_number=v_number,
         findings=findings,
         conclusion=content.conclusion,
     )
@@ -356,7 +366,8 @@ def _check_copies(copies: int) -> None:
 
 
 def preview_report(session: Session, report_id: int, *, copies: int = 1) -> PrintPreview:
-    """Copy 1 of ``copies`` (or the CONCEPT print of a draft) as PDF bytes, unsigned. A view of
+    """The first copy of a job of ``copies`` (or the CONCEPT print of a draft) as PDF bytes,
+    unsigned. A view of
     classified content, so audited (``report.preview``)."""
     _check_copies(copies)
     with session.transaction("report.preview", _obj(report_id)) as tx:
@@ -364,7 +375,9 @@ def preview_report(session: Session, report_id: int, *, copies: int = 1) -> Prin
         version, text = _print_text(tx.conn, row, draft)
         doc = _document(session, tx.conn, row, text, draft)
         ctx = _context(tx.conn, session.clock.now(), session.user.name)
-        pdf = render_report_pdf(doc, None if draft else CopyInfo(1, copies), ctx, draft=draft)
+        before = repo.highest_copy_number(tx.conn, row.id)
+        copy = None if draft else CopyInfo(before + 1, before + copies)
+        pdf = render_report_pdf(doc, copy, ctx, draft=draft)
         tx.details = {
             "reference": row.reference,
             "version": version,
@@ -424,8 +437,12 @@ def print_report(
         with session.transaction("report.print", _obj(report_id)) as tx:
             row, draft = _load_for_print(session, tx.conn, report_id)
             version, text = _print_text(tx.conn, row, draft)
-            total = 1 if draft else copies
-            numbers: list[int | None] = [None] if draft else list(range(1, total + 1))
+            # Copy numbers continue over the report's print jobs (2 copies, later 1 more: 1, 2,
+            # 3); "van N" is the number printed so far, this job included. The transaction holds
+            # the write lock, so two jobs cannot take the same numbers.
+            before = 0 if draft else repo.highest_copy_number(tx.conn, row.id)
+            total = 1 if draft else before + copies
+            numbers: list[int | None] = [None] if draft else list(range(before + 1, total + 1))
             names = [copy_file_name(row.reference, n, total, version) for n in numbers]
             if out_dir is not None:
                 _prepare_out_dir(out_dir, names)
@@ -438,7 +455,9 @@ def print_report(
             else:
                 key_row, material, created_key = active_signing_key(session, tx.conn, now)
                 key_id = key_row.id
-                pdfs = render_signed_copies(doc, total, ctx, PreparedSigner(material), now)
+                pdfs = render_signed_copies(
+                    doc, copies, ctx, PreparedSigner(material), now, first=before + 1
+                )
             if out_dir is not None:
                 staged = StagedFiles(out_dir)
                 for name, pdf in zip(names, pdfs, strict=True):
@@ -450,7 +469,7 @@ def print_report(
                 reference=row.reference,
                 version=version,
                 draft=draft,
-                copies=total,
+                copies=len(numbers),
                 destination=destination,
                 printed_by=session.user.id,
                 at=now,
@@ -470,8 +489,9 @@ def print_report(
                 "reference": row.reference,
                 "version": version,
                 "draft": draft,
-                "copies": total,
+                "copies": len(numbers),
                 "copies_requested": copies,
+                "copy_numbers": numbers,
                 "destination": destination,
                 "job": job_id,
                 "audit_head": ctx.audit_head,
@@ -546,7 +566,7 @@ def print_register(session: Session, report_id: int) -> tuple[PrintRecord, ...]:
 
 def set_signer_function(session: Session, user_name: str, function: str) -> str:
     """The function printed under a signer's name ("directeur Inlichtingen"); administrator
-    only (``user.function``). An empty text falls back to the role's label."""
+    only (``user.function``). An empty text prints no function."""
     cleaned = collapse(function)
     if len(cleaned) > FUNCTION_MAX_LENGTH:
         raise InvalidInput(

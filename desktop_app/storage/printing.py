@@ -251,8 +251,23 @@ def insert_copy(
     )
 
 
+def highest_copy_number(conn: Connection, report_id: int) -> int:
+    """The highest copy number registered for the report over all its print jobs (0: none). A
+    new job numbers its copies on from here, so no two sheets carry the same number."""
+    row = conn.execute(
+        "SELECT MAX(c.copy_number) FROM print_copies c JOIN print_jobs j ON j.id = c.job_id"
+        " WHERE j.report_id = ?",
+        (report_id,),
+    ).fetchone()
+    return 0 if row is None or row[0] is None else int(row[0])
+
+
+# A copy's total ("van N") is the highest number of its job: the copies printed of the report
+# up to and including that job. Before numbers continued over jobs every job started at 1, and
+# its highest number was its count, so older registers read as they always did.
 _COPY_QUERY = (
-    "SELECT j.id, j.report_id, j.reference, j.version, j.draft, c.copy_number, j.copies,"
+    "SELECT j.id, j.report_id, j.reference, j.version, j.draft, c.copy_number,"
+    " COALESCE((SELECT MAX(n.copy_number) FROM print_copies n WHERE n.job_id = j.id), j.copies),"
     " c.sha256, c.file_name, j.destination, j.printed_by, COALESCE(u.name, ''), j.printed_at,"
     " j.audit_head, j.signing_key_id FROM print_copies c JOIN print_jobs j ON j.id = c.job_id"
     " LEFT JOIN users u ON u.id = j.printed_by"
@@ -354,10 +369,21 @@ def report_signing(conn: Connection, report_id: int) -> tuple[str | None, str | 
     return (None if row[0] is None else str(row[0]), None if row[1] is None else str(row[1]))
 
 
-def request_details(conn: Connection, request_id: int) -> tuple[str, str] | None:
-    """(subject name, IND reference) of a linked request, when the requests table has them.
+@dataclass(frozen=True, slots=True)
+class RequestDetails:
+    """What a printed report says of the person and the request it answers."""
 
-    The requests feature owns that table; this only reads two columns and copes with a
+    subject_name: str
+    ind_reference: str
+    v_number: str = ""
+    birth_date: str = ""  # ISO date, or empty when unknown
+
+
+def request_details(conn: Connection, request_id: int) -> RequestDetails | None:
+    """The subject (name, V-number, date of birth) and the IND's reference of a linked request,
+    when the requests table has them.
+
+    The requests feature owns that table; this only reads a few columns and copes with a
     workspace (or schema) where they are not there.
     """
     exists = conn.execute(
@@ -368,9 +394,15 @@ def request_details(conn: Connection, request_id: int) -> tuple[str, str] | None
     columns = {str(r[1]) for r in conn.execute("PRAGMA table_info(requests)").fetchall()}
     if not {"subject_name", "ind_reference"} <= columns:
         return None
+    extra = [c for c in ("v_number", "birth_date") if c in columns]
     row = conn.execute(
-        "SELECT subject_name, ind_reference FROM requests WHERE id = ?", (request_id,)
+        f"SELECT {', '.join(['subject_name', 'ind_reference', *extra])} FROM requests WHERE id = ?",
+        (request_id,),
     ).fetchone()
     if row is None:
         return None
-    return ("" if row[0] is None else str(row[0]), "" if row[1] is None else str(row[1]))
+    values = ["" if v is None else str(v) for v in row]
+    found = dict(zip(extra, values[2:], strict=True))
+    return RequestDetails(
+        values[0], values[1], found.get("v_number", ""), found.get("birth_date", "")
+    )

@@ -118,7 +118,13 @@ def test_print_unknown_report_and_existing_files(run: Any, workspace: Any, tmp_p
     missing = run("officier", "report", "print", "404", "--out", str(tmp_path / "o"))
     assert missing.code == 2 and missing.json["error"]["code"] == "not_found"
     rid = make_report(workspace, upto="signed")
-    assert run("tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "o")).code == 0
+    first = run("tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "o"))
+    assert first.code == 0
+    # The next copy is number 2 (numbers continue over jobs): a file already has its name.
+    printed = Path(first.json["files"][0])
+    assert printed.name.endswith("exemplaar-1-van-1.pdf")
+    next_name = printed.name.replace("exemplaar-1-van-1", "exemplaar-2-van-2")
+    (printed.parent / next_name).write_bytes(b"iets anders")
     again = run("tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "o"))
     assert again.code == 2 and again.json["error"]["code"] == "invalid_input"
 

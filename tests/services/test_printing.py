@@ -122,7 +122,10 @@ def test_second_print_reuses_the_key_and_does_not_overwrite(ws: Any, tmp_path: P
     rid = make_report(ws, upto="signed")
     out = tmp_path / "o"
     with _session(ws, "tekenaar") as s:
-        printing.print_report(s, rid, copies=2, out_dir=out)
+        first = printing.print_report(s, rid, copies=2, out_dir=out)
+        # Numbers continue (copies 3 and 4 next), so another file takes the name of copy 4.
+        taken = printing.copy_file_name(first.reference, 4, 4, first.version)
+        (out / taken).write_bytes(b"iets anders")
         before = sorted(p.name for p in out.iterdir())
         contents = {p.name: p.read_bytes() for p in out.iterdir()}
         with pytest.raises(InvalidInput) as info:
