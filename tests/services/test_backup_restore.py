@@ -90,14 +90,7 @@ def test_crash6_round_trip_on_a_new_machine(
     backup_entry_count = len(source["audit"])
     env = _fresh(clock)
     target = tmp_path / "nieuwe-machine" / "werkplek"
-    result = admin.restore_workspace(
-        env,
-        backup_file,
-        target,
-        admin_name="beheer",
-        recovery_key=ws.recovery_key,
-        new_password=NEW_PW,
-    )
+    result = _restore_with(env, ws, backup_file, target)
     assert result == {"data_dir": str(target), "users": 1 + len(STAFF) + 1}
     restored = _snapshot(target, ws.recovery_key)
     assert restored["problems"] == [] and source["problems"] == []
@@ -149,18 +142,31 @@ def _assert_refused(
     _assert_nothing_left(target)
 
 
+def _restore_with(
+    env: Environment,
+    ws: Any,
+    backup_file: Path,
+    target: Path,
+    *,
+    admin_name: str = "beheer",
+    recovery_key: str | None = None,
+) -> dict[str, Any]:
+    """``ws``'s backup restored on ``env`` into ``target``, the administrator choosing NEW_PW."""
+    return admin.restore_workspace(
+        env,
+        backup_file,
+        target,
+        admin_name=admin_name,
+        recovery_key=recovery_key or ws.recovery_key,
+        new_password=NEW_PW,
+    )
+
+
 def _restore(
     ws: Any, backup_file: Path, target: Path, clock: Any, recovery_key: str | None = None
 ) -> Environment:
     env = _fresh(clock)
-    admin.restore_workspace(
-        env,
-        backup_file,
-        target,
-        admin_name="beheer",
-        recovery_key=recovery_key or ws.recovery_key,
-        new_password=NEW_PW,
-    )
+    _restore_with(env, ws, backup_file, target, recovery_key=recovery_key)
     return env
 
 
@@ -242,24 +248,10 @@ def test_crash6_wrong_recovery_key_and_bad_requests(
         _restore(ws, tmp_path / "bestaat-niet.backup", target, clock)
     env = _fresh(clock)
     with pytest.raises(InvalidInput):  # not an administrator in the backup
-        admin.restore_workspace(
-            env,
-            backup_file,
-            target,
-            admin_name="officier",
-            recovery_key=ws.recovery_key,
-            new_password=NEW_PW,
-        )
+        _restore_with(env, ws, backup_file, target, admin_name="officier")
     _assert_nothing_left(target)
     with pytest.raises(InvalidInput):  # never over an existing workspace
-        admin.restore_workspace(
-            env,
-            backup_file,
-            ws.root,
-            admin_name="beheer",
-            recovery_key=ws.recovery_key,
-            new_password=NEW_PW,
-        )
+        _restore_with(env, ws, backup_file, ws.root)
     with ws.session("beheer", ADMIN_PW):
         pass
 
@@ -354,14 +346,7 @@ def test_killed_restore_leaves_no_workspace_and_a_retry_works(
         if stall != "move":
             assert not (parent / name / KEYS_NAME).exists()
     # The retry (same target) works and removes what the killed run left, keyring entry too.
-    admin.restore_workspace(
-        env,
-        backup_file,
-        target,
-        admin_name="beheer",
-        recovery_key=ws.recovery_key,
-        new_password=NEW_PW,
-    )
+    _restore_with(env, ws, backup_file, target)
     assert _hidden(parent) == []
     binding = KeyFile.load(target / KEYS_NAME).binding_id
     assert provider.entries() == {binding}
@@ -381,14 +366,7 @@ def test_failed_restore_removes_its_folders_and_keyring_entry(
 
     monkeypatch.setattr(admin, "_move_into_place", refuse)
     with pytest.raises(OSError):
-        admin.restore_workspace(
-            env,
-            backup_file,
-            target,
-            admin_name="beheer",
-            recovery_key=ws.recovery_key,
-            new_password=NEW_PW,
-        )
+        _restore_with(env, ws, backup_file, target)
     # Not even the parents it created remain, and the keyring entry it stored is gone.
     assert not (tmp_path / "a").exists()
     assert provider.entries() == set()
@@ -401,27 +379,13 @@ def test_restore_into_an_empty_folder_but_never_a_full_one(
     env, provider = _file_env(tmp_path, clock)
     empty = tmp_path / "leeg"
     empty.mkdir(mode=0o755)
-    admin.restore_workspace(
-        env,
-        backup_file,
-        empty,
-        admin_name="beheer",
-        recovery_key=ws.recovery_key,
-        new_password=NEW_PW,
-    )
+    _restore_with(env, ws, backup_file, empty)
     assert (empty / KEYS_NAME).is_file() and stat.S_IMODE(empty.stat().st_mode) == 0o700
     full = tmp_path / "vol"
     full.mkdir()
     (full / "notitie.txt").write_text("van iemand anders")
     with pytest.raises(InvalidInput):
-        admin.restore_workspace(
-            env,
-            backup_file,
-            full,
-            admin_name="beheer",
-            recovery_key=ws.recovery_key,
-            new_password=NEW_PW,
-        )
+        _restore_with(env, ws, backup_file, full)
     assert [p.name for p in full.iterdir()] == ["notitie.txt"]
     assert _hidden(tmp_path) == []
     assert len(provider.entries()) == 1
