@@ -68,6 +68,8 @@ def entry_hash(
 
 
 def format_ts(when: dt.datetime) -> str:
+    """How every table stores a moment: UTC, ISO 8601 to the microsecond, so that stored times
+    compare as strings in the order they happened."""
     return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 

@@ -19,6 +19,7 @@ from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import IntegrityFailure
 from desktop_app.domain.evidence import CHUNK_SIZE, EvidenceKind, EvidenceMeta
 from desktop_app.domain.ids import EvidenceId, ReportId, UserId
+from desktop_app.storage.audit import format_ts
 from desktop_app.storage.db import Connection
 
 
@@ -45,10 +46,6 @@ class EvidenceRecord:
     @property
     def displayable(self) -> bool:
         return self.kind.displayable
-
-
-def _ts(when: dt.datetime) -> str:
-    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
 # A constant, interpolated into queries below (hence the S608 waivers); values are bound.
@@ -123,7 +120,7 @@ def insert_item(
             meta.size_bytes,
             correction_id,
             added_by,
-            _ts(at),
+            format_ts(at),
         ),
     )
     return EvidenceId(int(cur.lastrowid))

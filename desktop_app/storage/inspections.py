@@ -16,6 +16,7 @@ from typing import Any
 
 from desktop_app.domain.ids import EvidenceId, InspectionId, ReportId, UserId
 from desktop_app.domain.inspection import EndReason, SessionEvent, SessionEventKind
+from desktop_app.storage.audit import format_ts
 from desktop_app.storage.db import Connection
 
 
@@ -39,10 +40,6 @@ class InspectionRow:
     @property
     def closed(self) -> bool:
         return self.closed_at is not None
-
-
-def _ts(when: dt.datetime) -> str:
-    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
 def _when(value: Any) -> dt.datetime | None:
@@ -100,7 +97,7 @@ def insert(
             workstation_id,
             location,
             idle_minutes,
-            _ts(started_at),
+            format_ts(started_at),
         ),
     )
     iid = InspectionId(int(cur.lastrowid))
@@ -137,7 +134,7 @@ def listed_items(conn: Connection, inspection_id: int) -> frozenset[EvidenceId]:
 def append_event(conn: Connection, inspection_id: InspectionId, event: SessionEvent) -> None:
     conn.execute(
         "INSERT INTO inspection_events (inspection_id, kind, item_id, at) VALUES (?,?,?,?)",
-        (inspection_id, event.kind.value, event.item_id, _ts(event.at)),
+        (inspection_id, event.kind.value, event.item_id, format_ts(event.at)),
     )
 
 
@@ -161,7 +158,7 @@ def mark_ended(
 ) -> None:
     conn.execute(
         "UPDATE inspections SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL",
-        (_ts(ended_at), reason.value, inspection_id),
+        (format_ts(ended_at), reason.value, inspection_id),
     )
 
 
@@ -171,7 +168,7 @@ def close(
     """The inspector's end of the session: the notes are kept and the row is frozen."""
     conn.execute(
         "UPDATE inspections SET closed_at = ?, notes = ? WHERE id = ?",
-        (_ts(closed_at), notes, inspection_id),
+        (format_ts(closed_at), notes, inspection_id),
     )
 
 

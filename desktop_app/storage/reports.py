@@ -17,6 +17,7 @@ from desktop_app.domain.classification import Classification
 from desktop_app.domain.ids import ReportId, RequestId, UserId
 from desktop_app.domain.reports import ReportAction, ReportEvent, ReportStatus
 from desktop_app.storage import provisions
+from desktop_app.storage.audit import format_ts
 from desktop_app.storage.db import Connection
 
 REFERENCE_PREFIX = "AB"
@@ -92,10 +93,6 @@ class CorrectionRow:
     provision_id: int | None
 
 
-def _ts(when: dt.datetime) -> str:
-    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
-
-
 # ---------------------------------------------------------------------------------------------
 # Reports
 
@@ -169,7 +166,7 @@ def insert_report(
     created_by: UserId,
     at: dt.datetime,
 ) -> ReportId:
-    ts = _ts(at)
+    ts = format_ts(at)
     cur = conn.execute(
         "INSERT INTO reports (reference, request_id, title, classification, status,"
         " current_version, created_by, created_at, updated_at) VALUES (?,?,?,?,?,0,?,?,?)",
@@ -211,7 +208,7 @@ def set_state(
 ) -> None:
     conn.execute(
         "UPDATE reports SET status = ?, current_version = ?, updated_at = ? WHERE id = ?",
-        (status.value, current_version, _ts(at), report_id),
+        (status.value, current_version, format_ts(at), report_id),
     )
 
 
@@ -237,7 +234,7 @@ def mark_signed(
     signed_by: UserId,
     at: dt.datetime,
 ) -> None:
-    ts = _ts(at)
+    ts = format_ts(at)
     conn.execute(
         "UPDATE reports SET status = ?, classification = ?, signed_version = ?, text_sha256 = ?,"
         " signed_by = ?, signed_at = ?, updated_at = ? WHERE id = ?",
@@ -257,7 +254,7 @@ def mark_signed(
 def mark_issued(
     conn: Connection, report_id: ReportId, *, issued_by: UserId, at: dt.datetime
 ) -> None:
-    ts = _ts(at)
+    ts = format_ts(at)
     conn.execute(
         "UPDATE reports SET status = ?, issued_by = ?, issued_at = ?, updated_at = ? WHERE id = ?",
         (ReportStatus.ISSUED.value, issued_by, ts, ts, report_id),
@@ -265,7 +262,7 @@ def mark_issued(
 
 
 def touch(conn: Connection, report_id: ReportId, at: dt.datetime) -> None:
-    conn.execute("UPDATE reports SET updated_at = ? WHERE id = ?", (_ts(at), report_id))
+    conn.execute("UPDATE reports SET updated_at = ? WHERE id = ?", (format_ts(at), report_id))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -285,14 +282,14 @@ def insert_version(
     conn.execute(
         "INSERT INTO report_versions (report_id, version, text, text_sha256, text_length,"
         " author_id, created_at) VALUES (?,?,?,?,?,?,?)",
-        (report_id, version, text, text_sha256, len(text), author_id, _ts(at)),
+        (report_id, version, text, text_sha256, len(text), author_id, format_ts(at)),
     )
 
 
 def mark_submitted(conn: Connection, report_id: ReportId, version: int, at: dt.datetime) -> None:
     conn.execute(
         "UPDATE report_versions SET submitted_at = ? WHERE report_id = ? AND version = ?",
-        (_ts(at), report_id, version),
+        (format_ts(at), report_id, version),
     )
 
 
@@ -351,7 +348,7 @@ def version_sha256(conn: Connection, report_id: int, version: int) -> str | None
 def append_event(conn: Connection, report_id: ReportId, event: ReportEvent) -> None:
     conn.execute(
         "INSERT INTO report_events (report_id, kind, actor_id, version, at) VALUES (?,?,?,?,?)",
-        (report_id, event.kind.value, event.actor_id, event.version, _ts(event.at)),
+        (report_id, event.kind.value, event.actor_id, event.version, format_ts(event.at)),
     )
 
 
@@ -461,7 +458,7 @@ def insert_annotation(
     cur = conn.execute(
         "INSERT INTO report_annotations (report_id, version, start_pos, end_pos, quote, comment,"
         " author_id, created_at) VALUES (?,?,?,?,?,?,?,?)",
-        (report_id, version, start, end, quote, comment, author_id, _ts(at)),
+        (report_id, version, start, end, quote, comment, author_id, format_ts(at)),
     )
     return int(cur.lastrowid)
 
@@ -507,7 +504,7 @@ def insert_verdict(
     cur = conn.execute(
         "INSERT INTO report_verdicts (report_id, version, verdict, comment, author_id,"
         " created_at) VALUES (?,?,?,?,?,?)",
-        (report_id, version, verdict, comment, author_id, _ts(at)),
+        (report_id, version, verdict, comment, author_id, format_ts(at)),
     )
     return int(cur.lastrowid)
 
@@ -544,7 +541,7 @@ def insert_correction(
     cur = conn.execute(
         "INSERT INTO report_corrections (report_id, text, author_id, created_at, provision_id)"
         " VALUES (?,?,?,?,?)",
-        (report_id, text, author_id, _ts(at), provision_id),
+        (report_id, text, author_id, format_ts(at), provision_id),
     )
     return int(cur.lastrowid)
 
@@ -598,7 +595,7 @@ def insert_provision(
             request_id=request_id,
             report_id=report_id,
             recorded_by=recorded_by,
-            recorded_at=_ts(at),
+            recorded_at=format_ts(at),
         )
     )
 
