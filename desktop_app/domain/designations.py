@@ -121,3 +121,18 @@ def current_designation(designations: Iterable[D], today: dt.date) -> D | None:
             d.decision_ref,
         ),
     )
+
+
+def require_running(designation: DesignationLike, today: dt.date) -> None:
+    """Only a designation that still counts today or later can be ended early or revoked."""
+    if designation.valid_until is not None and designation.valid_until < today:
+        raise InvalidInput("Deze aanwijzing is al afgelopen.", field="id")
+
+
+def require_begun(designation: DesignationLike, end: dt.date) -> None:
+    """Ending early keeps at least one valid day; one that has not begun is revoked instead."""
+    if end < designation.valid_from:
+        raise InvalidInput(
+            "De aanwijzing is nog niet ingegaan; trek haar in in plaats van haar te beëindigen.",
+            field="until",
+        )

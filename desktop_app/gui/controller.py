@@ -20,14 +20,16 @@ from desktop_app.domain.clock import SystemClock
 from desktop_app.domain.drafts import Draft
 from desktop_app.domain.errors import AppError
 from desktop_app.domain.settings import IDLE_MINUTES
+from desktop_app.gui.dialogs import NewPasswordDialog
 from desktop_app.gui.drafts import Unsaved, ask_unsaved, clear_own_clipboard
 from desktop_app.gui.errors import message_for
+from desktop_app.gui.first_password import ask_first_password
 from desktop_app.gui.idle_monitor import IdleMonitor
 from desktop_app.gui.login import LoginDialog
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.wheel_guard import install_wheel_guard
-from desktop_app.services import drafts, settings
+from desktop_app.services import drafts, settings, users
 from desktop_app.services.session import Environment, Session
 from desktop_app.services.workspace import WorkspacePaths, open_session
 
@@ -38,6 +40,7 @@ log = logging.getLogger(__name__)
 class SignedIn:
     session: Session
     idle_minutes: int
+    initial_password: bool = False  # the window asks for the user's own first
 
     def close(self) -> None:
         self.session.close()
@@ -48,10 +51,11 @@ def sign_in(env: Environment, data_dir: Path, name: str, password: str) -> Signe
     session = open_session(env, data_dir, name, password)
     try:
         minutes = settings.value(session, IDLE_MINUTES)
+        initial = users.must_change_password(session)
     except BaseException:
         session.close()
         raise
-    return SignedIn(session, minutes)
+    return SignedIn(session, minutes, initial)
 
 
 def _close(session: Session, kept: list[Draft] | None = None) -> None:
@@ -101,6 +105,7 @@ class AppController(QObject):
         self.session: Session | None = None
         self.main_window: MainWindow | None = None
         self.login_dialog: LoginDialog | None = None
+        self.first_password_dialog: NewPasswordDialog | None = None
         self.idle = IdleMonitor(env.clock if env is not None else SystemClock(), self)
         self.idle.expired.connect(self._on_idle_expired)
         self.idle.lock_key_pressed.connect(self.lock)
@@ -182,7 +187,10 @@ class AppController(QObject):
 
         def done(result: SignedIn) -> None:
             log.info("signed in after %.2f s", time.perf_counter() - started)
-            self._on_signed_in(result)
+            if result.initial_password:
+                self._ask_first_password(result, password)
+            else:
+                self._on_signed_in(result)
 
         def failed(exc: BaseException) -> None:
             dialog.show_failure(message_for(exc))
@@ -194,6 +202,30 @@ class AppController(QObject):
             owner=dialog,
             on_discard=lambda result: result.close(),
         )
+
+    def _ask_first_password(self, result: SignedIn, password: str) -> None:
+        login = self.login_dialog
+
+        def cancelled() -> None:
+            self.first_password_dialog = None
+            session = result.session
+            self.runner.run_apart(lambda: _close(session), "werkplek-signout")
+            if login is not None:
+                login.show()
+                login.show_failure(
+                    self.tr("Afgemeld: kies bij de volgende aanmelding een eigen wachtwoord.")
+                )
+
+        def done() -> None:
+            self.first_password_dialog = None
+            self._on_signed_in(result)
+
+        # Parentless: the sign-in dialog it replaces is deleted once the window opens.
+        self.first_password_dialog = ask_first_password(
+            None, self.runner, result.session, password, on_done=done, on_cancel=cancelled
+        )
+        if login is not None:
+            login.hide()
 
     def _on_signed_in(self, result: SignedIn) -> None:
         if self._quitting:

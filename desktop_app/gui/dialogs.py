@@ -1,4 +1,5 @@
-"""Form dialogs: add user, add designation, change password.
+"""Form dialogs: add and edit a user, deactivate, a new (initial) password, add, end or revoke a
+designation, change password.
 
 A dialog only collects input. On OK it emits ``submitted`` with a frozen value; the page runs
 the service in the background and calls ``succeed()`` or ``fail(exc)``. The rules live in the
@@ -10,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.accounts import password_rules
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.roles import Role
 from desktop_app.gui.errors import message_for
@@ -107,6 +109,10 @@ class FormDialog(QDialog):
         self.error_label.setText("⚠ " + message)
         self.error_label.setAccessibleDescription(message)
         self.error_label.show()
+        # Grow to make room for the sentence instead of squeezing the form (seen under Xvfb).
+        hint = self.sizeHint().height()
+        if self.height() < hint:
+            self.resize(self.width(), hint)
 
     def fail(self, exc: BaseException) -> None:
         self.show_error(message_for(exc))
@@ -120,6 +126,35 @@ def _password_field(parent: QWidget) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     return edit
+
+
+def _rules_hint(parent: QWidget, extra: str = "") -> QLabel:
+    """The password rules as the domain states them (one text for every dialog and the CLI)."""
+    hint = QLabel(" ".join(t for t in (password_rules(), extra) if t), parent)
+    hint.setObjectName("hintLabel")
+    hint.setWordWrap(True)
+    return hint
+
+
+def _role_checks(dialog: FormDialog, held: frozenset[Role] = frozenset()) -> dict[Role, QCheckBox]:
+    roles_box = QGroupBox(dialog.tr("Rollen"), dialog)
+    roles_layout = QVBoxLayout(roles_box)
+    checks: dict[Role, QCheckBox] = {}
+    for role in ROLE_ORDER:
+        check = QCheckBox(role_label(role), roles_box)
+        check.setChecked(role in held)
+        roles_layout.addWidget(check)
+        checks[role] = check
+    dialog.form.addRow(roles_box)
+    return checks
+
+
+def _clearance_combo(parent: QWidget, current: Classification) -> QComboBox:
+    combo = QComboBox(parent)
+    for level in Classification:
+        combo.addItem(clearance_label(level), level)
+    combo.setCurrentIndex(combo.findData(current))
+    return combo
 
 
 @dataclass(frozen=True)
@@ -141,26 +176,22 @@ class AddUserDialog(FormDialog):
         self.full_name_edit = QLineEdit(self)
         self.full_name_edit.setMaxLength(200)
         self.add_row(self.tr("&Volledige naam"), self.full_name_edit)
-        roles_box = QGroupBox(self.tr("Rollen"), self)
-        roles_layout = QVBoxLayout(roles_box)
-        self.role_checks: dict[Role, QCheckBox] = {}
-        for role in ROLE_ORDER:
-            check = QCheckBox(role_label(role), roles_box)
-            roles_layout.addWidget(check)
-            self.role_checks[role] = check
-        self.form.addRow(roles_box)
-        self.clearance_combo = QComboBox(self)
-        for level in Classification:
-            self.clearance_combo.addItem(clearance_label(level), level)
+        self.role_checks = _role_checks(self)
+        self.clearance_combo = _clearance_combo(self, Classification.ONGERUBRICEERD)
         self.add_row(self.tr("&Bevoegd tot en met"), self.clearance_combo)
         self.password_edit = _password_field(self)
         self.add_row(self.tr("&Wachtwoord"), self.password_edit)
         self.repeat_edit = _password_field(self)
         self.add_row(self.tr("Wachtwoord &herhalen"), self.repeat_edit)
-        hint = QLabel(self.tr("Ten minste 10 tekens. Geef het wachtwoord persoonlijk door."), self)
-        hint.setObjectName("hintLabel")
-        hint.setWordWrap(True)
-        self.form.addRow(hint)
+        self.form.addRow(
+            _rules_hint(
+                self,
+                self.tr(
+                    "Geef het wachtwoord persoonlijk door: bij de eerste aanmelding kiest de "
+                    "gebruiker een eigen wachtwoord."
+                ),
+            )
+        )
         self.setMinimumWidth(440)
         self.name_edit.setFocus()
 
@@ -174,6 +205,239 @@ class AddUserDialog(FormDialog):
             roles=roles,
             clearance=Classification(self.clearance_combo.currentData()),
             password=self.password_edit.text(),
+        )
+
+
+@dataclass(frozen=True)
+class UserEdit:
+    name: str
+    full_name: str
+    roles: frozenset[Role]
+    clearance: Classification
+
+
+class EditUserDialog(FormDialog):
+    """Full name, roles and clearance of one account. ``conflict``: why its stored roles break
+    the separation rules (an account from before them); saving must resolve it."""
+
+    def __init__(
+        self,
+        name: str,
+        full_name: str,
+        roles: frozenset[Role],
+        clearance: Classification,
+        conflict: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            self.tr("Gebruiker %1 wijzigen").replace("%1", name), self.tr("&Opslaan"), parent
+        )
+        self.name = name
+        name_label = QLabel(name, self)
+        name_label.setObjectName("userName")
+        self.add_row(self.tr("Gebruikersnaam"), name_label)
+        self.full_name_edit = QLineEdit(full_name, self)
+        self.full_name_edit.setMaxLength(200)
+        self.add_row(self.tr("&Volledige naam"), self.full_name_edit)
+        self.conflict_label = QLabel(self)
+        self.conflict_label.setObjectName("conflictLabel")
+        self.conflict_label.setWordWrap(True)
+        if conflict:
+            self.conflict_label.setText(
+                self.tr(
+                    "⚠ De huidige rollen mogen niet samen: %1 Kies rollen van één dienst."
+                ).replace("%1", conflict)
+            )
+            self.form.addRow(self.conflict_label)
+        else:
+            self.conflict_label.hide()
+        self.role_checks = _role_checks(self, roles)
+        self.clearance_combo = _clearance_combo(self, clearance)
+        self.add_row(self.tr("&Bevoegd tot en met"), self.clearance_combo)
+        self.setMinimumWidth(460)
+        self.full_name_edit.setFocus()
+
+    def value(self) -> UserEdit:
+        return UserEdit(
+            name=self.name,
+            full_name=self.full_name_edit.text(),
+            roles=frozenset(r for r, check in self.role_checks.items() if check.isChecked()),
+            clearance=Classification(self.clearance_combo.currentData()),
+        )
+
+
+class DeactivateUserDialog(FormDialog):
+    """The confirmation: what deactivating does and does not do."""
+
+    def __init__(self, name: str, full_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Gebruiker deactiveren"), self.tr("&Deactiveren"), parent)
+        self.name = name
+        text = QLabel(
+            self.tr(
+                "%1 (%2) kan zich daarna niet meer aanmelden; het wachtwoord opent de werkplek "
+                "niet meer. Het account blijft bestaan: de audittrail en de geschiedenis van de "
+                "ambtsberichten verwijzen ernaar. Later weer activeren kan, met een nieuw "
+                "beginwachtwoord."
+            )
+            .replace("%1", full_name)
+            .replace("%2", name),
+            self,
+        )
+        text.setWordWrap(True)
+        self.form.addRow(text)
+        self.setMinimumWidth(440)
+        # Enter must not deactivate by accident: the default is to keep the account.
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button.setAutoDefault(False)
+        self.ok_button.setDefault(False)
+        cancel.setDefault(True)
+
+    def value(self) -> str:
+        return self.name
+
+
+class NewPasswordDialog(FormDialog):
+    """A new password typed twice, with the rules: an administrator's reset or re-activation
+    (an initial password), or the user's own at the first sign-in."""
+
+    def __init__(
+        self, title: str, ok_text: str, intro: str, note: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(title, ok_text, parent)
+        text = QLabel(intro, self)
+        text.setObjectName("introLabel")
+        text.setWordWrap(True)
+        self.form.addRow(text)
+        self.new_edit = _password_field(self)
+        self.add_row(self.tr("&Nieuw wachtwoord"), self.new_edit)
+        self.repeat_edit = _password_field(self)
+        self.add_row(self.tr("Nieuw wachtwoord h&erhalen"), self.repeat_edit)
+        self.form.addRow(_rules_hint(self, note))
+        self.setMinimumWidth(460)
+        self.new_edit.setFocus()
+
+    def value(self) -> str:
+        if not self.new_edit.text():
+            raise ValueError(self.tr("Vul een nieuw wachtwoord in."))
+        if self.new_edit.text() != self.repeat_edit.text():
+            raise ValueError(self.tr("De twee nieuwe wachtwoorden zijn niet gelijk."))
+        return self.new_edit.text()
+
+    def succeed(self) -> None:
+        for edit in (self.new_edit, self.repeat_edit):
+            edit.clear()
+        super().succeed()
+
+
+def reset_password_dialog(name: str, parent: QWidget | None = None) -> NewPasswordDialog:
+    return NewPasswordDialog(
+        QCoreApplication.translate("NewPasswordDialog", "Wachtwoord opnieuw instellen"),
+        QCoreApplication.translate("NewPasswordDialog", "&Instellen"),
+        QCoreApplication.translate(
+            "NewPasswordDialog",
+            "Een nieuw beginwachtwoord voor %1. Bij de volgende aanmelding in het venster kiest "
+            "%1 zelf een nieuw wachtwoord.",
+        ).replace("%1", name),
+        QCoreApplication.translate("NewPasswordDialog", "Geef het wachtwoord persoonlijk door."),
+        parent,
+    )
+
+
+def activate_dialog(name: str, parent: QWidget | None = None) -> NewPasswordDialog:
+    return NewPasswordDialog(
+        QCoreApplication.translate("NewPasswordDialog", "Gebruiker activeren"),
+        QCoreApplication.translate("NewPasswordDialog", "&Activeren"),
+        QCoreApplication.translate(
+            "NewPasswordDialog",
+            "%1 kan zich weer aanmelden met een nieuw beginwachtwoord; het oude werkt niet meer.",
+        ).replace("%1", name),
+        QCoreApplication.translate("NewPasswordDialog", "Geef het wachtwoord persoonlijk door."),
+        parent,
+    )
+
+
+def first_password_dialog(name: str, parent: QWidget | None = None) -> NewPasswordDialog:
+    dialog = NewPasswordDialog(
+        QCoreApplication.translate("NewPasswordDialog", "Kies een eigen wachtwoord"),
+        QCoreApplication.translate("NewPasswordDialog", "&Wachtwoord instellen"),
+        QCoreApplication.translate(
+            "NewPasswordDialog",
+            "Welkom, %1. U hebt zich aangemeld met een wachtwoord dat de functioneel beheerder "
+            "koos. Kies nu een eigen wachtwoord; pas daarna opent de werkplek.",
+        ).replace("%1", name),
+        parent=parent,
+    )
+    dialog.setObjectName("firstPasswordDialog")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("NewPasswordDialog", "Afmelden")
+    )
+    return dialog
+
+
+@dataclass(frozen=True)
+class DesignationEnd:
+    name: str
+    designation_id: int
+    decision_ref: str
+    until: dt.date | None  # None: revoke at once
+    revoke: bool
+
+
+class EndDesignationDialog(FormDialog):
+    """End a designation early (a last day, today or later) or revoke it at once; either way
+    with the reference of the Hoofddirecteur's decision."""
+
+    def __init__(
+        self,
+        name: str,
+        designation_id: int,
+        decision_ref: str,
+        today: dt.date,
+        *,
+        revoke: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = self.tr("Aanwijzing intrekken") if revoke else self.tr("Aanwijzing beëindigen")
+        ok = self.tr("&Intrekken") if revoke else self.tr("&Beëindigen")
+        super().__init__(title, ok, parent)
+        self.name = name
+        self.designation_id = designation_id
+        self.revoke = revoke
+        if revoke:
+            explain = self.tr(
+                "De aanwijzing %1 van %2 vervalt per vandaag: inzage is vanaf nu niet meer "
+                "mogelijk. Eerdere inzagen blijven vastgelegd."
+            )
+        else:
+            explain = self.tr(
+                "De aanwijzing %1 van %2 eindigt eerder: de laatste geldige dag kiest u hieronder "
+                "(vandaag of later)."
+            )
+        intro = QLabel(explain.replace("%1", decision_ref).replace("%2", name), self)
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.decision_edit = QLineEdit(self)
+        self.decision_edit.setMaxLength(100)
+        self.decision_edit.setPlaceholderText(self.tr("bijvoorbeeld HDIND-2026/0077"))
+        self.add_row(self.tr("&Kenmerk besluit"), self.decision_edit)
+        self.until_edit = QDateEdit(_qdate(today), self)
+        self.until_edit.setCalendarPopup(True)
+        self.until_edit.setDisplayFormat("yyyy-MM-dd")
+        self.until_edit.setMinimumDate(_qdate(today))
+        if revoke:
+            self.until_edit.hide()
+        else:
+            self.add_row(self.tr("Laatste &geldige dag"), self.until_edit)
+        self.setMinimumWidth(460)
+        self.decision_edit.setFocus()
+
+    def value(self) -> DesignationEnd:
+        return DesignationEnd(
+            name=self.name,
+            designation_id=self.designation_id,
+            decision_ref=self.decision_edit.text(),
+            until=None if self.revoke else _pydate(self.until_edit.date()),
+            revoke=self.revoke,
         )
 
 
@@ -259,9 +523,7 @@ class ChangePasswordDialog(FormDialog):
         self.add_row(self.tr("&Nieuw wachtwoord"), self.new_edit)
         self.repeat_edit = _password_field(self)
         self.add_row(self.tr("Nieuw wachtwoord h&erhalen"), self.repeat_edit)
-        hint = QLabel(self.tr("Ten minste 10 tekens, niet gelijk aan uw naam."), self)
-        hint.setObjectName("hintLabel")
-        self.form.addRow(hint)
+        self.form.addRow(_rules_hint(self))
         self.setMinimumWidth(420)
         self.current_edit.setFocus()
 

@@ -20,7 +20,7 @@ from desktop_app.domain.designations import is_current
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.labels import clearance_label, roles_label
 from desktop_app.services.records import AuditEntry, DesignationRecord
-from desktop_app.services.users import UserView
+from desktop_app.services.users import DesignationHistory, UserView
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -128,11 +128,25 @@ class UserTableModel(RecordTableModel[UserView]):
         if column == self.COL_STATUS:
             # Words, not colour alone.
             if not r.active:
-                return QCoreApplication.translate("UserTableModel", "Inactief")
-            if record.locked:
-                return QCoreApplication.translate("UserTableModel", "Geblokkeerd")
-            return QCoreApplication.translate("UserTableModel", "Actief")
+                return QCoreApplication.translate("UserTableModel", "Gedeactiveerd")
+            words = [
+                QCoreApplication.translate("UserTableModel", "Geblokkeerd")
+                if record.locked
+                else QCoreApplication.translate("UserTableModel", "Actief")
+            ]
+            if record.initial_password:
+                words.append(QCoreApplication.translate("UserTableModel", "beginwachtwoord"))
+            if record.conflict is not None:
+                words.append(QCoreApplication.translate("UserTableModel", "rollen botsen"))
+            return " · ".join(words)
         return ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            conflict = self.row_at(index.row()).conflict
+            if conflict is not None:
+                return conflict
+        return super().data(index, role)
 
 
 class DesignationTableModel(RecordTableModel[DesignationRecord]):
@@ -169,6 +183,60 @@ class DesignationTableModel(RecordTableModel[DesignationRecord]):
             return QCoreApplication.translate("DesignationTableModel", "nee")
         if column == self.COL_RECORDED_BY:
             return record.recorded_by
+        return ""
+
+
+class DesignationHistoryModel(RecordTableModel[DesignationHistory]):
+    """One inspector's designations, with their early ends and revocations."""
+
+    CONTEXT = "DesignationHistoryModel"
+    COL_DECISION, COL_FROM, COL_UNTIL, COL_STATE, COL_CHANGES = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DesignationHistoryModel", "Kenmerk besluit"),
+        QT_TRANSLATE_NOOP("DesignationHistoryModel", "Geldig vanaf"),
+        QT_TRANSLATE_NOOP("DesignationHistoryModel", "Geldig tot en met"),
+        QT_TRANSLATE_NOOP("DesignationHistoryModel", "Stand"),
+        QT_TRANSLATE_NOOP("DesignationHistoryModel", "Wijzigingen"),
+    )
+
+    def __init__(self, today: Callable[[], dt.date], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._today = today
+
+    def _tr(self, text: str) -> str:
+        return QCoreApplication.translate("DesignationHistoryModel", text)
+
+    def display(self, record: DesignationHistory, column: int) -> str:
+        d = record.record
+        if column == self.COL_DECISION:
+            return d.decision_ref
+        if column == self.COL_FROM:
+            return d.valid_from.isoformat()
+        if column == self.COL_UNTIL:
+            return self._tr("onbepaald") if d.valid_until is None else d.valid_until.isoformat()
+        if column == self.COL_STATE:
+            if record.revoked:
+                return self._tr("ingetrokken")
+            if record.current:
+                return self._tr("geldig")
+            if d.valid_from > self._today():
+                return self._tr("gaat nog in")
+            return self._tr("afgelopen")
+        if column == self.COL_CHANGES:
+            parts = []
+            for change in record.changes:
+                text = (
+                    self._tr("ingetrokken (besluit %1) door %2 op %3")
+                    if change.kind == "revoked"
+                    else self._tr("beëindigd per %4 (besluit %1) door %2 op %3")
+                )
+                parts.append(
+                    text.replace("%1", change.decision_ref)
+                    .replace("%2", change.actor)
+                    .replace("%3", change.ts_utc[:10])
+                    .replace("%4", change.until)
+                )
+            return "; ".join(parts) or "—"
         return ""
 
 

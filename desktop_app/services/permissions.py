@@ -7,6 +7,7 @@ object's status the caller already holds.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,20 +23,24 @@ from desktop_app.domain.actions import (
     request_permissions,
     role_permission,
 )
+from desktop_app.domain.designations import require_begun, require_running
 from desktop_app.domain.reports import ALLOWED_ROLES, ReportAction, ReportStatus, WorkList
 from desktop_app.domain.reports import work_lists_for as _work_lists_for
 from desktop_app.domain.requests import RequestStatus
 from desktop_app.domain.roles import Role
 from desktop_app.services import admin, evidence, inspections, provisions, requests, stats, users
+from desktop_app.services.records import DesignationRecord
 from desktop_app.services.session import Session
 from desktop_app.services.users import UserView
 
 __all__ = [
     "AccountStep",
     "Area",
+    "DesignationStep",
     "Step",
     "UserActions",
     "account_actions",
+    "designation_actions",
     "evidence_add",
     "may_be_designated",
     "request_actions",
@@ -171,5 +176,28 @@ def account_actions(session: Session, view: UserView) -> Mapping[AccountStep, Pe
             AccountStep.ACTIVATE: check(lambda: accounts.require_inactive(r.active, r.name)),
             AccountStep.RESET_PASSWORD: check(reset),
             AccountStep.UNLOCK: check(lambda: accounts.require_locked(view.locked, r.name)),
+        }
+    )
+
+
+class DesignationStep(enum.StrEnum):
+    END = "end"
+    REVOKE = "revoke"
+
+
+def designation_actions(
+    designation: DesignationRecord, today: dt.date
+) -> Mapping[DesignationStep, Permission]:
+    """Ending early needs a designation that counts today or later and has begun (else it is
+    revoked); revoking needs one that still counts (the rules ``services.users`` runs)."""
+
+    def end() -> None:
+        require_running(designation, today)
+        require_begun(designation, today)
+
+    return MappingProxyType(
+        {
+            DesignationStep.END: check(end),
+            DesignationStep.REVOKE: check(lambda: require_running(designation, today)),
         }
     )

@@ -9,7 +9,13 @@ from dataclasses import dataclass
 
 from desktop_app.domain import accounts
 from desktop_app.domain.classification import Classification
-from desktop_app.domain.designations import current_designation, is_current, normalize_decision_ref
+from desktop_app.domain.designations import (
+    current_designation,
+    is_current,
+    normalize_decision_ref,
+    require_begun,
+    require_running,
+)
 from desktop_app.domain.errors import InvalidInput, NotFound
 from desktop_app.domain.ids import DesignationId
 from desktop_app.domain.roles import Role, role_conflict, validate_role_set
@@ -343,10 +349,6 @@ def _pick(
     )
 
 
-def _running(d: DesignationRecord, today: dt.date) -> bool:
-    return d.valid_until is None or d.valid_until >= today
-
-
 def end_designation(
     session: Session,
     name: str,
@@ -364,20 +366,14 @@ def end_designation(
         ref = normalize_decision_ref(" ".join(decision_ref.split()))
         d = _pick(tx.conn, record, designation_id, today)
         end = today if until is None else until
-        if not _running(d, today):
-            raise InvalidInput("Deze aanwijzing is al afgelopen.", field="id")
+        require_running(d, today)
         if end < today:
             raise InvalidInput(
                 f"Een aanwijzing eindigt niet met terugwerkende kracht: kies vandaag "
                 f"({today.isoformat()}) of later.",
                 field="until",
             )
-        if end < d.valid_from:
-            raise InvalidInput(
-                "De aanwijzing is nog niet ingegaan; trek haar in in plaats van haar te "
-                "beëindigen.",
-                field="until",
-            )
+        require_begun(d, end)
         if d.valid_until is not None and end >= d.valid_until:
             raise InvalidInput(
                 f"De aanwijzing loopt al tot en met {d.valid_until.isoformat()}; kies een "
@@ -409,8 +405,7 @@ def revoke_designation(
         record = _user(tx.conn, name)
         ref = normalize_decision_ref(" ".join(decision_ref.split()))
         d = _pick(tx.conn, record, designation_id, today)
-        if not _running(d, today):
-            raise InvalidInput("Deze aanwijzing is al afgelopen.", field="id")
+        require_running(d, today)
         end = today - dt.timedelta(days=1)
         repo.set_designation_until(tx.conn, d.id, end)
         tx.object = f"designation:{d.id}"

@@ -48,6 +48,7 @@ def staff(workspace: Any) -> Any:
             roles=[Role.AIVD_OFFICER, Role.AIVD_SIGNER],
             full_name="Dirk Dubbel",
             clearance=Classification.STG_GEHEIM,
+            initial_password=False,
         )
     PASSWORDS.setdefault("dubbel", "dubbel-wachtwoord")
     return workspace

@@ -21,22 +21,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.gui.actions import show_permission
 from desktop_app.gui.admin.calendar import CalendarDaysPage
 from desktop_app.gui.admin.settings import SettingsTab
 from desktop_app.gui.dialogs import (
     AddDesignationDialog,
     AddUserDialog,
+    DeactivateUserDialog,
+    DesignationEnd,
+    EditUserDialog,
+    EndDesignationDialog,
     NewDesignation,
+    NewPasswordDialog,
     NewUser,
+    UserEdit,
+    activate_dialog,
+    reset_password_dialog,
 )
 from desktop_app.gui.errors import show_error, show_info
-from desktop_app.gui.models import AuditTableModel, DesignationTableModel, UserTableModel
+from desktop_app.gui.models import (
+    AuditTableModel,
+    DesignationHistoryModel,
+    DesignationTableModel,
+    UserTableModel,
+)
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import admin, audit, users
 from desktop_app.services.audit import AuditReport
-from desktop_app.services.permissions import may_be_designated
+from desktop_app.services.permissions import (
+    AccountStep,
+    DesignationStep,
+    account_actions,
+    designation_actions,
+    may_be_designated,
+)
+from desktop_app.services.records import DesignationRecord
 from desktop_app.services.session import Session
+from desktop_app.services.users import DesignationHistory, UserView
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +106,8 @@ class AdminPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.user_model = UserTableModel(self)
         self.designation_model = DesignationTableModel(session.clock.today, self)
+        self.history_model = DesignationHistoryModel(session.clock.today, self)
+        self.history_user: str | None = None
         self.audit_model = AuditTableModel(self)
         self.tabs.addTab(self._users_tab(), self.tr("&Gebruikers"))
         self.tabs.addTab(self._designations_tab(), self.tr("&Aanwijzingen"))
@@ -105,18 +129,37 @@ class AdminPage(QWidget):
         layout = QVBoxLayout(tab)
         self.add_user_button = QPushButton(self.tr("Gebruiker &toevoegen…"), tab)
         self.add_user_button.clicked.connect(self.open_add_user_dialog)
+        self.edit_user_button = QPushButton(self.tr("&Wijzigen…"), tab)
+        self.edit_user_button.clicked.connect(self.open_edit_user_dialog)
+        self.deactivate_button = QPushButton(self.tr("Dea&ctiveren…"), tab)
+        self.deactivate_button.clicked.connect(self.open_deactivate_dialog)
+        self.activate_button = QPushButton(self.tr("Activ&eren…"), tab)
+        self.activate_button.clicked.connect(self.open_activate_dialog)
+        self.reset_button = QPushButton(self.tr("Wachtwoord &herstellen…"), tab)
+        self.reset_button.clicked.connect(self.open_reset_password_dialog)
         self.unlock_button = QPushButton(self.tr("Account &deblokkeren"), tab)
-        self.unlock_button.setEnabled(False)
-        self.unlock_button.setToolTip(
-            self.tr("Deblokkeer een account dat na te veel mislukte aanmeldpogingen dicht zit.")
-        )
         self.unlock_button.clicked.connect(self.unlock_selected)
+        self.account_buttons = {
+            AccountStep.EDIT: self.edit_user_button,
+            AccountStep.DEACTIVATE: self.deactivate_button,
+            AccountStep.ACTIVATE: self.activate_button,
+            AccountStep.RESET_PASSWORD: self.reset_button,
+            AccountStep.UNLOCK: self.unlock_button,
+        }
         refresh = QPushButton(self.tr("&Vernieuwen"), tab)
         refresh.clicked.connect(self.refresh_users)
-        layout.addLayout(_button_row(self.add_user_button, self.unlock_button, refresh))
+        layout.addLayout(_button_row(self.add_user_button, *self.account_buttons.values(), refresh))
+        self.conflict_label = QLabel(tab)
+        self.conflict_label.setObjectName("conflictBanner")
+        self.conflict_label.setWordWrap(True)
+        self.conflict_label.hide()
+        layout.addWidget(self.conflict_label)
         self.user_view = _table(self.user_model, tab, "userTable")
         self.user_view.selectionModel().selectionChanged.connect(self._on_user_selection_changed)
+        self.user_view.doubleClicked.connect(lambda _index: self.open_edit_user_dialog())
+        self.user_model.modelReset.connect(self._on_users_loaded)
         layout.addWidget(self.user_view, 1)
+        self._on_user_selection_changed()
         return tab
 
     def _designations_tab(self) -> QWidget:
@@ -133,11 +176,36 @@ class AdminPage(QWidget):
         layout.addWidget(intro)
         self.add_designation_button = QPushButton(self.tr("Aanwijzing &vastleggen…"), tab)
         self.add_designation_button.clicked.connect(self.open_add_designation_dialog)
+        self.end_designation_button = QPushButton(self.tr("Ee&rder beëindigen…"), tab)
+        self.end_designation_button.clicked.connect(lambda: self.open_end_designation_dialog())
+        self.revoke_designation_button = QPushButton(self.tr("In&trekken…"), tab)
+        self.revoke_designation_button.clicked.connect(
+            lambda: self.open_end_designation_dialog(revoke=True)
+        )
         refresh = QPushButton(self.tr("&Vernieuwen"), tab)
         refresh.clicked.connect(self.refresh_designations)
-        layout.addLayout(_button_row(self.add_designation_button, refresh))
+        layout.addLayout(
+            _button_row(
+                self.add_designation_button,
+                self.end_designation_button,
+                self.revoke_designation_button,
+                refresh,
+            )
+        )
         self.designation_view = _table(self.designation_model, tab, "designationTable")
+        self.designation_view.selectionModel().selectionChanged.connect(
+            self._on_designation_selection_changed
+        )
+        self.designation_model.modelReset.connect(self._on_designation_selection_changed)
         layout.addWidget(self.designation_view, 1)
+        self.history_label = QLabel(
+            self.tr("Kies een aanwijzing om de geschiedenis van de medewerker te zien."), tab
+        )
+        self.history_label.setObjectName("historyLabel")
+        layout.addWidget(self.history_label)
+        self.history_view = _table(self.history_model, tab, "designationHistoryTable")
+        layout.addWidget(self.history_view, 1)
+        self._on_designation_selection_changed()
         return tab
 
     def _audit_tab(self) -> QWidget:
@@ -254,14 +322,137 @@ class AdminPage(QWidget):
 
         self.runner.run(work, done, dialog.fail, owner=dialog)
 
-    def selected_user(self) -> str | None:
+    def selected_view(self) -> UserView | None:
         rows = self.user_view.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.user_model.row_at(rows[0].row()).record.name
+        return self.user_model.row_at(rows[0].row())
+
+    def selected_user(self) -> str | None:
+        view = self.selected_view()
+        return None if view is None else view.record.name
 
     def _on_user_selection_changed(self, *_: object) -> None:
-        self.unlock_button.setEnabled(self.selected_user() is not None)
+        view = self.selected_view()
+        if view is None:
+            for button in self.account_buttons.values():
+                button.setEnabled(False)
+                button.setToolTip(self.tr("Kies eerst een gebruiker."))
+            self.deactivate_button.show()
+            self.activate_button.hide()
+            return
+        for step, permission in account_actions(self.session, view).items():
+            show_permission(self.account_buttons[step], permission)
+        # One of the two at a time: the other is never of use for this account.
+        active = view.record.active
+        self.deactivate_button.setVisible(active)
+        self.activate_button.setVisible(not active)
+
+    def _on_users_loaded(self) -> None:
+        conflicts = [v for v in self.user_model.rows if v.conflict is not None]
+        if conflicts:
+            names = ", ".join(f"{v.record.full_name} ({v.record.name})" for v in conflicts)
+            self.conflict_label.setText(
+                self.tr(
+                    "⚠ Rollen die niet samen mogen: %1. %2 Kies bij Wijzigen rollen van één "
+                    "dienst; niets wordt vanzelf aangepast."
+                )
+                .replace("%1", names)
+                .replace("%2", conflicts[0].conflict or "")
+            )
+        self.conflict_label.setVisible(bool(conflicts))
+        self._on_user_selection_changed()
+
+    def _select_user(self, name: str) -> None:
+        for row, view in enumerate(self.user_model.rows):
+            if view.record.name == name:
+                self.user_view.selectRow(row)
+                return
+
+    def _after_user_change(self, name: str) -> None:
+        session = self.session
+
+        def loaded(rows: list[UserView]) -> None:
+            self.user_model.set_rows(rows)
+            self._select_user(name)
+
+        self.runner.run(lambda: users.list_users(session), loaded, owner=self)
+        self.refresh_audit()
+
+    def open_edit_user_dialog(self) -> EditUserDialog | None:
+        view = self.selected_view()
+        if view is None:
+            return None
+        r = view.record
+        dialog = EditUserDialog(r.name, r.full_name, r.roles, r.clearance, view.conflict, self)
+        dialog.submitted.connect(lambda value: self._edit_user(dialog, value))
+        dialog.open()
+        return dialog
+
+    def _edit_user(self, dialog: EditUserDialog, edit: UserEdit) -> None:
+        session = self.session
+
+        def work() -> object:
+            return users.edit_user(
+                session,
+                edit.name,
+                full_name=edit.full_name,
+                roles=edit.roles,
+                clearance=edit.clearance,
+            )
+
+        def done(_: object) -> None:
+            dialog.succeed()
+            self._after_user_change(edit.name)
+            self.refresh_designations()
+
+        self.runner.run(work, done, dialog.fail, owner=dialog)
+
+    def open_deactivate_dialog(self) -> DeactivateUserDialog | None:
+        view = self.selected_view()
+        if view is None:
+            return None
+        dialog = DeactivateUserDialog(view.record.name, view.record.full_name, self)
+        session = self.session
+
+        def submitted(name: str) -> None:
+            def done(_: object) -> None:
+                dialog.succeed()
+                self._after_user_change(name)
+
+            self.runner.run(
+                lambda: users.deactivate_user(session, name), done, dialog.fail, owner=dialog
+            )
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+        return dialog
+
+    def _open_password_dialog(self, make: Any, use_case: Any) -> NewPasswordDialog | None:
+        name = self.selected_user()
+        if name is None:
+            return None
+        dialog: NewPasswordDialog = make(name, self)
+        session = self.session
+
+        def submitted(password: str) -> None:
+            def done(_: object) -> None:
+                dialog.succeed()
+                self._after_user_change(name)
+
+            self.runner.run(
+                lambda: use_case(session, name, password), done, dialog.fail, owner=dialog
+            )
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+        return dialog
+
+    def open_reset_password_dialog(self) -> NewPasswordDialog | None:
+        return self._open_password_dialog(reset_password_dialog, users.reset_password)
+
+    def open_activate_dialog(self) -> NewPasswordDialog | None:
+        return self._open_password_dialog(activate_dialog, users.activate_user)
 
     def unlock_selected(self) -> None:
         name = self.selected_user()
@@ -276,8 +467,7 @@ class AdminPage(QWidget):
                 show_info(
                     self, self.tr("Het account van %1 was niet geblokkeerd.").replace("%1", name)
                 )
-            self.refresh_users()
-            self.refresh_audit()
+            self._after_user_change(name)
 
         self.runner.run(lambda: users.unlock_user(session, name), done, owner=self)
 
@@ -309,6 +499,84 @@ class AdminPage(QWidget):
         def done(_: object) -> None:
             dialog.succeed()
             self.refresh_designations()
+            self.refresh_audit()
+
+        self.runner.run(work, done, dialog.fail, owner=dialog)
+
+    def selected_designation(self) -> DesignationRecord | None:
+        rows = self.designation_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.designation_model.row_at(rows[0].row())
+
+    def _on_designation_selection_changed(self, *_: object) -> None:
+        d = self.selected_designation()
+        buttons = {
+            DesignationStep.END: self.end_designation_button,
+            DesignationStep.REVOKE: self.revoke_designation_button,
+        }
+        if d is None:
+            for button in buttons.values():
+                button.setEnabled(False)
+                button.setToolTip(self.tr("Kies eerst een aanwijzing."))
+            return
+        for step, permission in designation_actions(d, self.session.clock.today()).items():
+            show_permission(buttons[step], permission)
+        if d.user_name != self.history_user:
+            self.load_history(d.user_name)
+
+    def load_history(self, name: str) -> None:
+        session = self.session
+        self.history_user = name
+
+        def done(rows: list[DesignationHistory]) -> None:
+            self.history_model.set_rows(rows)
+            self.history_label.setText(
+                self.tr("Geschiedenis van de aanwijzingen van %1").replace("%1", name)
+            )
+
+        self.runner.run(lambda: users.designation_history(session, name), done, owner=self)
+
+    def open_end_designation_dialog(self, *, revoke: bool = False) -> EndDesignationDialog | None:
+        d = self.selected_designation()
+        if d is None:
+            return None
+        dialog = EndDesignationDialog(
+            d.user_name,
+            int(d.id),
+            d.decision_ref,
+            self.session.clock.today(),
+            revoke=revoke,
+            parent=self,
+        )
+        dialog.submitted.connect(lambda value: self._end_designation(dialog, value))
+        dialog.open()
+        return dialog
+
+    def _end_designation(self, dialog: EndDesignationDialog, end: DesignationEnd) -> None:
+        session = self.session
+
+        def work() -> object:
+            if end.revoke:
+                return users.revoke_designation(
+                    session,
+                    end.name,
+                    decision_ref=end.decision_ref,
+                    designation_id=end.designation_id,
+                )
+            return users.end_designation(
+                session,
+                end.name,
+                decision_ref=end.decision_ref,
+                until=end.until,
+                designation_id=end.designation_id,
+            )
+
+        def done(_: object) -> None:
+            dialog.succeed()
+            self.history_user = None
+            self.refresh_designations()
+            self.load_history(end.name)
             self.refresh_audit()
 
         self.runner.run(work, done, dialog.fail, owner=dialog)
@@ -396,8 +664,15 @@ class AdminPage(QWidget):
 
     def wipe(self) -> None:
         """The lock: drop every row and result text before the widget is deleted."""
-        for model in (self.user_model, self.designation_model, self.audit_model):
+        for model in (
+            self.user_model,
+            self.designation_model,
+            self.history_model,
+            self.audit_model,
+        ):
             model.clear()
+        self.conflict_label.clear()
+        self.history_user = None
         for label in (self.verify_result, self.backup_result):
             label.clear()
         self.head_edit.clear()
