@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop_app.storage.db import Connection
+from desktop_app.storage.db import Connection, table_exists
 
 GENESIS = "0" * 64
 
@@ -281,10 +281,7 @@ class PrintedHead:
 
 def printed_heads(conn: Connection) -> list[PrintedHead]:
     """Every print job's recorded head, oldest first (none before the printing migration)."""
-    exists = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'print_jobs'"
-    ).fetchone()
-    if exists is None:
+    if not table_exists(conn, "print_jobs"):
         return []
     rows = conn.execute(
         "SELECT id, reference, copies, audit_head FROM print_jobs ORDER BY id"

@@ -46,6 +46,14 @@ def memory_security_wanted() -> bool:
 Connection = Any  # sqlcipher3.Connection has no type stubs
 
 
+def table_exists(conn: Connection, name: str) -> bool:
+    """Whether the schema has table ``name`` (a database of an earlier version may not yet)."""
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return row is not None
+
+
 class WrongKeyOrDamaged(Exception):
     """SQLCipher could not read page 1: wrong key or a damaged file (they look the same)."""
 

@@ -613,10 +613,3 @@ def user_names(conn: Connection, ids: Iterable[int]) -> dict[UserId, str]:
         f"SELECT id, name FROM users WHERE id IN ({marks})", tuple(wanted)
     ).fetchall()
     return {UserId(int(r[0])): str(r[1]) for r in rows}
-
-
-def table_exists(conn: Connection, name: str) -> bool:
-    row = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
-    ).fetchone()
-    return row is not None

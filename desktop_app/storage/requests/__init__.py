@@ -29,6 +29,7 @@ Design notes:
 
 from __future__ import annotations
 
+from desktop_app.storage.db import table_exists
 from desktop_app.storage.requests.bulk import (
     BULK_CACHE_KIB,
     BULK_CHUNK,
@@ -58,7 +59,6 @@ from desktop_app.storage.requests.records import (
     set_status,
     statistics_facts,
     status_counts,
-    table_exists,
 )
 
 __all__ = [

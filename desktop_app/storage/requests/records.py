@@ -244,13 +244,6 @@ def statistics_facts(
         yield from itertools.repeat(facts, int(n))
 
 
-def table_exists(conn: Connection, name: str) -> bool:
-    row = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
-    ).fetchone()
-    return row is not None
-
-
 def fts_integrity_ok(conn: Connection) -> bool:
     """FTS5's own check that the index matches the requests table."""
     try:
