@@ -23,6 +23,14 @@ from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
 
 CANARY = "ZZ-ONOPGESLAGEN-4b1e"
 PLAIN = "Vrije tekst van versie 1.\nGeen vaste opbouw.\n"
+FORMED = (
+    "Onderwerp: betrokkene A\n\n"
+    "Aanleiding\nVerzoek van de IND.\n\n"
+    "Bevindingen\n"
+    "1. Betrokkene verbleef in 2019 in het buitenland.\n"
+    "   Betrouwbaarheid: betrouwbaar\n\n"
+    "Conclusie\nGeen bezwaar bekend.\n"
+)
 
 
 def _page(window: Any) -> ReportsPage:
@@ -397,3 +405,81 @@ def test_draft_service_is_reachable_only_for_the_owner_after_sign_in(
     with workspace.session("tekenaar", PASSWORDS["tekenaar"]) as other:
         assert drafts.take_drafts(other) == []
     assert _waiting(workspace, "officier") == ["new-report"]
+
+
+# --- an open comment dialog (the liaison's annotation and verdict) -----------------------------
+
+
+def _submitted_report(workspace: Any) -> int:
+    with workspace.session("officier", PASSWORDS["officier"]) as s:
+        rid = int(reports.draft_report(s, text=FORMED).report.id)
+        reports.submit_report(s, rid)
+    return rid
+
+
+def _comment_dialogs() -> list[Any]:
+    from desktop_app.gui.reports.dialogs import CommentDialog
+
+    return [w for w in QApplication.allWidgets() if isinstance(w, CommentDialog) and w.isVisible()]
+
+
+def test_an_open_annotation_dialog_comes_back_with_its_passage_and_comment(
+    controller: Any, window_of: Any, sign_in: Any, workspace: Any
+) -> None:
+    rid = _submitted_report(workspace)
+    window = window_of("liaison")
+    page = _page(window)
+    page.open_report(rid)
+    detail = page.detail
+    start = FORMED.index("in het buitenland")
+    detail.reader.select_py(start, start + len("in het buitenland"))
+    dialog = detail.open_annotate_dialog()
+    assert dialog is not None
+    dialog.comment_edit.setPlainText(f"Welke versie? {CANARY}")
+    cursor = dialog.comment_edit.textCursor()
+    cursor.setPosition(6)
+    dialog.comment_edit.setTextCursor(cursor)
+    QTest.keySequence(dialog.windowHandle(), QKeySequence("Ctrl+L"))
+    assert controller.session is None
+    flush_deletes()
+    assert CANARY not in all_texts()
+    assert _waiting(workspace, "liaison") == [f"dialog:annotate:{rid}"]
+
+    back = sign_in(controller, "liaison")
+    assert back is not None
+    (again,) = _comment_dialogs()
+    assert again.comment_edit.toPlainText() == f"Welke versie? {CANARY}"
+    assert again.comment_edit.textCursor().position() == 6
+    assert _page(back).detail.reader.selected_quote() == ("in het buitenland", start)
+    again.ok_button.click()
+    with workspace.session("liaison", PASSWORDS["liaison"]) as s:
+        (note,) = reports.get_report(s, rid).annotations
+    assert (note.quote, note.start) == ("in het buitenland", start)
+    assert note.comment == f"Welke versie? {CANARY}"
+
+
+def test_an_open_verdict_dialog_comes_back_and_an_empty_one_is_not_kept(
+    controller: Any, window_of: Any, sign_in: Any, workspace: Any
+) -> None:
+    rid = _submitted_report(workspace)
+    window = window_of("liaison")
+    page = _page(window)
+    page.open_report(rid)
+    empty = page.detail.open_verdict_dialog(True)
+    assert empty is not None
+    controller.lock()
+    assert _waiting(workspace, "liaison") == []  # nothing typed, nothing kept
+    flush_deletes()
+    back = sign_in(controller, "liaison")
+    page = _page(back)
+    page.open_report(rid)
+    dialog = page.detail.open_verdict_dialog(False)
+    assert dialog is not None
+    dialog.comment_edit.setPlainText(f"Bron ontbreekt. {CANARY}")
+    controller.lock()
+    assert _waiting(workspace, "liaison") == [f"dialog:verdict-change:{rid}"]
+    sign_in(controller, "liaison")
+    flush_deletes()  # the locked window's dialogs go with it
+    (again,) = _comment_dialogs()
+    assert again.comment_edit.toPlainText() == f"Bron ontbreekt. {CANARY}"
+    assert "aanpassing" in again.windowTitle().lower()

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, cast
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -61,6 +62,11 @@ from desktop_app.services.session import Session
 log = logging.getLogger(__name__)
 
 _A = ReportAction
+# Draft keys of the comment dialogs (domain.drafts: "dialog:<name>:<report id>").
+_ANNOTATE = "dialog:annotate"
+_VERDICT_USABLE = "dialog:verdict-usable"
+_VERDICT_CHANGE = "dialog:verdict-change"
+_DIALOGS = (f"{_ANNOTATE}:", f"{_VERDICT_USABLE}:", f"{_VERDICT_CHANGE}:")
 _NO_REPORT = refused("Kies eerst een ambtsbericht.", offered=False)
 
 
@@ -79,6 +85,8 @@ class ReportDetail(QWidget):
         self.request_id: int | None = None
         self.dirty = False
         self.last_saved: VersionSaved | None = None
+        # The open comment dialog (annotation, verdict): its draft key and what it was about.
+        self._open_dialog: tuple[str, CommentDialog, dict[str, Any]] | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -630,6 +638,11 @@ class ReportDetail(QWidget):
             parent=self,
         )
         report_id, session = int(view.report.id), self.session
+        self._track(
+            dialog,
+            f"{_ANNOTATE}:{report_id}",
+            {"quote": quote, "start": start, "version": view.version},
+        )
 
         def submitted(comment: object) -> None:
             def work() -> AnnotationRecord:
@@ -679,6 +692,8 @@ class ReportDetail(QWidget):
                 parent=self,
             )
         report_id, session = int(view.report.id), self.session
+        name = _VERDICT_USABLE if usable else _VERDICT_CHANGE
+        self._track(dialog, f"{name}:{report_id}", {"version": view.version})
 
         def submitted(comment: object) -> None:
             def done(summary: ReportSummary) -> None:
@@ -844,10 +859,35 @@ class ReportDetail(QWidget):
     def has_unsaved(self) -> bool:
         return self.dirty and self.editing
 
+    def _track(self, dialog: CommentDialog, key: str, about: dict[str, Any]) -> None:
+        self._open_dialog = (key, dialog, about)
+
+        def closed(_result: int = 0) -> None:
+            if self._open_dialog is not None and self._open_dialog[1] is dialog:
+                self._open_dialog = None
+
+        dialog.finished.connect(closed)
+
+    def _dialog_draft(self) -> Draft | None:
+        if self._open_dialog is None:
+            return None
+        key, dialog, about = self._open_dialog
+        if not shiboken6.isValid(dialog) or not dialog.isVisible():
+            return None
+        edit = dialog.comment_edit
+        if not edit.toPlainText().strip():
+            return None
+        cursor = edit.textCursor()
+        state = {"comment": edit.toPlainText(), "cursor": cursor.position(), **about}
+        state["anchor"] = cursor.anchor()
+        return Draft(key, state)
+
     def unsaved_drafts(self) -> list[Draft]:
-        """The text in the editor that is not saved yet, with its cursor (for the lock)."""
+        """The text in the editor that is not saved yet, with its cursor, and the comment
+        typed in an open dialog (for the lock)."""
+        dialog = self._dialog_draft()
         if not self.has_unsaved:
-            return []
+            return [] if dialog is None else [dialog]
         if self.creating:
             key = new_report_key(self.request_id)
             base: int | None = None
@@ -862,7 +902,7 @@ class ReportDetail(QWidget):
         state: dict[str, Any] = editor.draft_state()
         state["base_version"] = base
         state["tab"] = self.tabs.currentIndex()
-        return [Draft(key, state)]
+        return [Draft(key, state)] + ([] if dialog is None else [dialog])
 
     def restore_draft(self, draft: Draft) -> bool:
         """Put a kept draft back in the editor: the new report, or the report loaded afresh
@@ -878,6 +918,8 @@ class ReportDetail(QWidget):
             self.start_new(int(request) if request else None)
             self._apply_draft(draft)
             return True
+        if key.startswith(_DIALOGS):
+            return self._restore_dialog(draft)
         if not key.startswith("report:"):
             return False
         report_id, session = int(key.split(":", 1)[1]), self.session
@@ -889,6 +931,53 @@ class ReportDetail(QWidget):
                 self._keep_again(draft)
                 return
             self._apply_draft(draft)
+
+        self.runner.run(
+            lambda: reports.get_report(session, report_id),
+            loaded,
+            lambda exc: self._keep_again(draft, exc),
+            owner=self,
+        )
+        return True
+
+    def _restore_dialog(self, draft: Draft) -> bool:
+        """Reopen the comment dialog over the report, its passage selected again, with the
+        comment and cursor as they were; if the step is no longer possible (another version,
+        a verdict given meanwhile) the comment waits on."""
+        name, _, number = draft.belongs_to.rpartition(":")
+        report_id, session, state = int(number), self.session, draft.content
+
+        def loaded(view: ReportView) -> None:
+            self.show_view(view)
+            dialog: CommentDialog | None = None
+            same_version = state.get("version") == view.version
+            if name == _ANNOTATE and same_version and self.allowed(_A.ANNOTATE):
+                quote, start = state.get("quote"), state.get("start")
+                if (
+                    isinstance(quote, str)
+                    and isinstance(start, int)
+                    and view.text[start : start + len(quote)] == quote
+                ):
+                    self.reader.select_py(start, start + len(quote))
+                    dialog = self.open_annotate_dialog()
+            elif name in (_VERDICT_USABLE, _VERDICT_CHANGE) and same_version:
+                usable = name == _VERDICT_USABLE
+                step = _A.VERDICT_USABLE if usable else _A.VERDICT_CHANGES_WANTED
+                if self.allowed(step):
+                    dialog = self.open_verdict_dialog(usable)
+            if dialog is None:
+                self._keep_again(draft)
+                return
+            edit = dialog.comment_edit
+            edit.setPlainText(str(state.get("comment", "")))
+            cursor = edit.textCursor()
+            length = len(edit.toPlainText())
+            anchor, position = state.get("anchor"), state.get("cursor")
+            if isinstance(anchor, int) and isinstance(position, int):
+                cursor.setPosition(max(0, min(anchor, length)))
+                cursor.setPosition(max(0, min(position, length)), cursor.MoveMode.KeepAnchor)
+                edit.setTextCursor(cursor)
+            edit.setFocus()
 
         self.runner.run(
             lambda: reports.get_report(session, report_id),
@@ -949,6 +1038,7 @@ class ReportDetail(QWidget):
         """The lock: no report text, title or comment stays in any widget."""
         self.view = None
         self.last_saved = None
+        self._open_dialog = None
         self.creating = False
         self.dirty = False
         self.editor.wipe()
