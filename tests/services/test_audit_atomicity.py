@@ -3,41 +3,23 @@ in a child process) leaves both or neither."""
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from typing import Any
 
 import pytest
-from support.helpers import ADMIN_PW, REPO, keys_path, raw_db
+from support import handover
+from support.helpers import ADMIN_PW, REPO, raw_db
 
-from desktop_app.security.keyfile import KeyFile
 from desktop_app.storage import audit
 
 CHILD = REPO / "tests" / "support" / "audit_child.py"
 
 
 def _spawn(ws: Any, mode: str) -> subprocess.Popen[str]:
-    binding = KeyFile.load(keys_path(ws.root)).binding_id
-    secret = ws.env.provider.load(binding)
-    assert secret is not None
-    env = {
-        **os.environ,
-        "AUDIT_CHILD_BINDING": binding,
-        "AUDIT_CHILD_SECRET": secret.hex(),
-        "AUDIT_CHILD_PASSWORD": ADMIN_PW,
-    }
-    return subprocess.Popen(
-        [sys.executable, str(CHILD), str(ws.root), "beheer", mode],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        cwd=REPO,
-        env=env,
-    )
+    return handover.spawn(CHILD, "AUDIT_CHILD", ws, ADMIN_PW, "beheer", mode)
 
 
 def _wait_for(proc: subprocess.Popen[str], token: str) -> list[str]:

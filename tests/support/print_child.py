@@ -3,7 +3,8 @@ report into a folder and is killed with SIGKILL by the parent at a chosen moment
 
 usage: print_child.py ROOT USER REPORT_ID OUT_DIR COPIES MODE
 env:   PRINT_CHILD_BINDING (keyring entry name), PRINT_CHILD_SECRET (hex workstation secret),
-       PRINT_CHILD_PASSWORD. The parent's in-memory keyring is handed over this way (test only).
+       PRINT_CHILD_PASSWORD. The parent's in-memory keyring is handed over this way (test only;
+       the child side is tests/support/handover.py).
 MODE:  before_commit - stop (and wait to be killed) when the print's audit entry is written,
                        i.e. every copy is rendered, signed and on disk, the COMMIT not yet done
        after_commit  - stop right after the COMMIT, before any file gets its final name
@@ -13,7 +14,6 @@ MODE:  before_commit - stop (and wait to be killed) when the print's audit entry
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 import time
 from pathlib import Path
@@ -21,12 +21,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop_app.domain.clock import FixedClock
-from desktop_app.security.workstation import MemorySecretProvider
 from desktop_app.services import printing
 from desktop_app.services import session as session_mod
-from desktop_app.services.session import Environment
-from desktop_app.services.workspace import open_session
+from tests.support.handover import open_handed_session
 
 
 def _stall() -> None:
@@ -37,16 +34,8 @@ def _stall() -> None:
 def main() -> None:
     root, user, report_id = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     out_dir, copies, mode = Path(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
-    provider = MemorySecretProvider()
-    provider.store(
-        os.environ["PRINT_CHILD_BINDING"], bytes.fromhex(os.environ["PRINT_CHILD_SECRET"])
-    )
-    env = Environment(
-        provider=provider,
-        clock=FixedClock(dt.datetime(2026, 11, 2, 10, 0, tzinfo=dt.UTC)),
-        origin="child",
-    )
-    session = open_session(env, root, user, os.environ["PRINT_CHILD_PASSWORD"])
+    start = dt.datetime(2026, 11, 2, 10, 0, tzinfo=dt.UTC)
+    session = open_handed_session("PRINT_CHILD", root, user, start)
     real_append = session_mod.audit.append
 
     def stalling_append(conn: Any, **kwargs: Any) -> Any:
