@@ -40,28 +40,35 @@ class Unsaved(enum.Enum):
 
 def unsaved_box(parent: QWidget, leaving: str) -> QMessageBox:
     """The question, built separately so a lock can close it while it is open."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Unsaved", text)
-
     box = QMessageBox(parent)
     box.setObjectName("unsavedQuestion")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(tr("Wijzigingen niet opgeslagen"))
+    box.setWindowTitle(QCoreApplication.translate("Unsaved", "Wijzigingen niet opgeslagen"))
     box.setText(
-        tr(
-            "U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan voordat u %1?"
+        QCoreApplication.translate(
+            "Unsaved",
+            "U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan voordat u %1?",
         ).replace("%1", leaving)
     )
-    box.setInformativeText(tr("Opslaan maakt er een nieuwe versie van; verwerpen gooit ze weg."))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Unsaved", "Opslaan maakt er een nieuwe versie van; verwerpen gooit ze weg."
+        )
+    )
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel
     )
-    box.button(QMessageBox.StandardButton.Save).setText(tr("&Opslaan"))
-    box.button(QMessageBox.StandardButton.Discard).setText(tr("&Verwerpen"))
-    box.button(QMessageBox.StandardButton.Cancel).setText(tr("&Annuleren"))
+    box.button(QMessageBox.StandardButton.Save).setText(
+        QCoreApplication.translate("Unsaved", "&Opslaan")
+    )
+    box.button(QMessageBox.StandardButton.Discard).setText(
+        QCoreApplication.translate("Unsaved", "&Verwerpen")
+    )
+    box.button(QMessageBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("Unsaved", "&Annuleren")
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     box.setEscapeButton(QMessageBox.StandardButton.Cancel)
     return box

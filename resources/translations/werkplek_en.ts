@@ -228,8 +228,8 @@
         <translation>&amp;Full name</translation>
     </message>
     <message>
-        <source>Rollen</source>
-        <translation>Roles</translation>
+        <source>Geef het wachtwoord persoonlijk door: bij de eerste aanmelding kiest de gebruiker een eigen wachtwoord.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Bevoegd tot en met</source>
@@ -242,10 +242,6 @@
     <message>
         <source>Wachtwoord &amp;herhalen</source>
         <translation>&amp;Repeat password</translation>
-    </message>
-    <message>
-        <source>Ten minste 10 tekens. Geef het wachtwoord persoonlijk door.</source>
-        <translation>At least 10 characters. Hand the password over in person.</translation>
     </message>
     <message>
         <source>De twee wachtwoorden zijn niet gelijk.</source>
@@ -275,16 +271,32 @@
         <translation>&amp;Backup</translation>
     </message>
     <message>
+        <source>&amp;Instellingen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Gebruiker &amp;toevoegen…</source>
         <translation>&amp;Add user…</translation>
     </message>
     <message>
-        <source>Account &amp;deblokkeren</source>
-        <translation>&amp;Unlock account</translation>
+        <source>&amp;Wijzigen…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deblokkeer een account dat na te veel mislukte aanmeldpogingen dicht zit.</source>
-        <translation>Unlock an account that was locked after too many failed sign-in attempts.</translation>
+        <source>Dea&amp;ctiveren…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activ&amp;eren…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoord &amp;herstellen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account &amp;deblokkeren</source>
+        <translation>&amp;Unlock account</translation>
     </message>
     <message>
         <source>&amp;Vernieuwen</source>
@@ -297,6 +309,18 @@
     <message>
         <source>Aanwijzing &amp;vastleggen…</source>
         <translation>&amp;Record designation…</translation>
+    </message>
+    <message>
+        <source>Ee&amp;rder beëindigen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In&amp;trekken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies een aanwijzing om de geschiedenis van de medewerker te zien.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Eerder &amp;anker (optioneel)</source>
@@ -338,12 +362,28 @@
         <translation>&amp;Make backup…</translation>
     </message>
     <message>
+        <source>Kies eerst een gebruiker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Rollen die niet samen mogen: %1. %2 Kies bij Wijzigen rollen van één dienst; niets wordt vanzelf aangepast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Het account van %1 is gedeblokkeerd.</source>
         <translation>The account of %1 has been unlocked.</translation>
     </message>
     <message>
         <source>Het account van %1 was niet geblokkeerd.</source>
         <translation>The account of %1 was not locked.</translation>
+    </message>
+    <message>
+        <source>Kies eerst een aanwijzing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geschiedenis van de aanwijzingen van %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Bezig met controleren…</source>
@@ -356,6 +396,10 @@
     <message>
         <source>✖ Niet in orde: %1. Vermeldingen tot en met nummer %2 zijn in orde.</source>
         <translation>✖ Not in order: %1. Entries up to and including number %2 are in order.</translation>
+    </message>
+    <message>
+        <source>✖ Niet in orde: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>✖ Niet in orde: de keten is ongeschonden, maar de database meldt schade (%1).</source>
@@ -421,6 +465,10 @@ SHA-256: %3</translation>
         <source>In deze map staat geen werkplek. Maak er een met &apos;werkplek init&apos;, of start met --data-dir en de map van een bestaande werkplek.</source>
         <translation>This folder holds no workspace. Create one with &apos;werkplek init&apos;, or start with --data-dir and the folder of an existing workspace.</translation>
     </message>
+    <message>
+        <source>Afgemeld: kies bij de volgende aanmelding een eigen wachtwoord.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>De werkplek is vergrendeld na %n minuten zonder activiteit. Meld u opnieuw aan om verder te werken.</source>
         <translation>
@@ -431,6 +479,14 @@ SHA-256: %3</translation>
     <message>
         <source>De werkplek is vergrendeld. Meld u opnieuw aan om verder te werken.</source>
         <translation>The workstation is locked. Sign in again to continue.</translation>
+    </message>
+    <message>
+        <source>u zich afmeldt</source>
+        <translation>sign out</translation>
+    </message>
+    <message>
+        <source>u afsluit</source>
+        <translation>quit</translation>
     </message>
 </context>
 <context>
@@ -603,10 +659,6 @@ SHA-256: %3</translation>
         <translation>&amp;Repeat new password</translation>
     </message>
     <message>
-        <source>Ten minste 10 tekens, niet gelijk aan uw naam.</source>
-        <translation>At least 10 characters, not the same as your name.</translation>
-    </message>
-    <message>
         <source>De twee nieuwe wachtwoorden zijn niet gelijk.</source>
         <translation>The two new passwords are not the same.</translation>
     </message>
@@ -736,6 +788,21 @@ SHA-256: %3</translation>
     </message>
 </context>
 <context>
+    <name>DeactivateUserDialog</name>
+    <message>
+        <source>Gebruiker deactiveren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deactiveren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) kan zich daarna niet meer aanmelden; het wachtwoord opent de werkplek niet meer. Het account blijft bestaan: de audittrail en de geschiedenis van de ambtsberichten verwijzen ernaar. Later weer activeren kan, met een nieuw beginwachtwoord.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DelayNoticeDialog</name>
     <message>
         <source>Leg vast dat de IND-liaison is geïnformeerd dat het ambtsbericht bij verzoek %1 niet binnen de termijn (%2) kan worden uitgebracht.</source>
@@ -764,6 +831,29 @@ SHA-256: %3</translation>
     <message>
         <source>Deze datum ligt na de termijn: de melding wordt vastgelegd, maar telt niet als tijdig.</source>
         <translation>This date is after the deadline: the notice is recorded but does not count as on time.</translation>
+    </message>
+</context>
+<context>
+    <name>DesignationHistoryModel</name>
+    <message>
+        <source>Kenmerk besluit</source>
+        <translation type="unfinished">Decision reference</translation>
+    </message>
+    <message>
+        <source>Geldig vanaf</source>
+        <translation type="unfinished">Valid from</translation>
+    </message>
+    <message>
+        <source>Geldig tot en met</source>
+        <translation type="unfinished">Valid until</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wijzigingen</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -806,6 +896,72 @@ SHA-256: %3</translation>
     </message>
 </context>
 <context>
+    <name>EditUserDialog</name>
+    <message>
+        <source>Gebruiker %1 wijzigen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gebruikersnaam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Volledige naam</source>
+        <translation type="unfinished">&amp;Full name</translation>
+    </message>
+    <message>
+        <source>⚠ De huidige rollen mogen niet samen: %1 Kies rollen van één dienst.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bevoegd tot en met</source>
+        <translation type="unfinished">&amp;Cleared up to</translation>
+    </message>
+</context>
+<context>
+    <name>EndDesignationDialog</name>
+    <message>
+        <source>Aanwijzing intrekken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aanwijzing beëindigen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Intrekken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Beëindigen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De aanwijzing %1 van %2 vervalt per vandaag: inzage is vanaf nu niet meer mogelijk. Eerdere inzagen blijven vastgelegd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De aanwijzing %1 van %2 eindigt eerder: de laatste geldige dag kiest u hieronder (vandaag of later).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld HDIND-2026/0077</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kenmerk besluit</source>
+        <translation type="unfinished">&amp;Decision reference</translation>
+    </message>
+    <message>
+        <source>Laatste &amp;geldige dag</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EvidenceTab</name>
     <message>
         <source>Onderliggende gegevens</source>
@@ -830,10 +986,6 @@ SHA-256: %3</translation>
     <message>
         <source>Het ambtsbericht is uitgebracht; de onderliggende gegevens liggen vast. Gegevens die er nu bij komen, horen bij een vastgelegde correctie.</source>
         <translation>The official report has been issued; the underlying data is fixed. Data added now belongs to a recorded correction.</translation>
-    </message>
-    <message>
-        <source>Het ambtsbericht is uitgebracht; de onderliggende gegevens liggen vast. Leg eerst een correctie vast om er gegevens bij te voegen.</source>
-        <translation>The official report has been issued; the underlying data is fixed. Record a correction first to add data to it.</translation>
     </message>
     <message>
         <source>Onderliggende gegevens (%1)</source>
@@ -1343,6 +1495,69 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
 </context>
 <context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <source>&amp;Nieuw wachtwoord</source>
+        <translation type="unfinished">&amp;New password</translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord h&amp;erhalen</source>
+        <translation type="unfinished">&amp;Repeat new password</translation>
+    </message>
+    <message>
+        <source>Vul een nieuw wachtwoord in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De twee nieuwe wachtwoorden zijn niet gelijk.</source>
+        <translation type="unfinished">The two new passwords are not the same.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord opnieuw instellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Instellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Een nieuw beginwachtwoord voor %1. Bij de volgende aanmelding in het venster kiest %1 zelf een nieuw wachtwoord.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geef het wachtwoord persoonlijk door.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gebruiker activeren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Activeren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kan zich weer aanmelden met een nieuw beginwachtwoord; het oude werkt niet meer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies een eigen wachtwoord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord instellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welkom, %1. U hebt zich aangemeld met een wachtwoord dat de functioneel beheerder koos. Kies nu een eigen wachtwoord; pas daarna opent de werkplek.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afmelden</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlainEditor</name>
     <message>
         <source>Deze versie is vrije tekst (niet in de vaste opbouw van een ambtsbericht); u bewerkt haar als tekst. Vermeld zelf bij elke bevinding de betrouwbaarheid of de bron.</source>
@@ -1723,6 +1938,18 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>Fill in the report and save it as version 1. Then you can submit it to the IND liaison.</translation>
     </message>
     <message>
+        <source>Uw niet-opgeslagen tekst is teruggezet.</source>
+        <translation>Your unsaved text has been put back.</translation>
+    </message>
+    <message>
+        <source>Uw niet-opgeslagen tekst is teruggezet; hij was gebaseerd op versie %1, intussen is versie %2 de laatste.</source>
+        <translation>Your unsaved text has been put back; it was based on version %1, meanwhile version %2 is the latest.</translation>
+    </message>
+    <message>
+        <source>U kunt dit ambtsbericht niet meer bewerken; uw niet-opgeslagen tekst is daarom niet teruggezet. Hij blijft versleuteld bewaard.</source>
+        <translation>You can no longer edit this report, so your unsaved text has not been put back. It stays stored, encrypted.</translation>
+    </message>
+    <message>
         <source>Rubricering: %1 · Status: %2 · Versie %3 van %4 · bijgewerkt %5</source>
         <translation>Classification: %1 · Status: %2 · Version %3 of %4 · updated %5</translation>
     </message>
@@ -1771,10 +1998,6 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>Explanation by %1: %2</translation>
     </message>
     <message>
-        <source>Vier-ogenprincipe: u heeft zelf een versie van dit ambtsbericht geschreven en mag het daarom niet ondertekenen.</source>
-        <translation>Four-eyes principle: you wrote a version of this report yourself and therefore may not sign it.</translation>
-    </message>
-    <message>
         <source>De IND-liaison heeft deze tekst bruikbaar geoordeeld; hij wacht op ondertekening. Een nieuwe versie stuurt het ambtsbericht terug naar concept.</source>
         <translation>The IND liaison judged this text usable; it awaits signing. A new version sends the report back to draft.</translation>
     </message>
@@ -1801,10 +2024,6 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>⚠ Correctie (%1, %2): %3</source>
         <translation>⚠ Correction (%1, %2): %3</translation>
-    </message>
-    <message>
-        <source>Vier-ogenprincipe: wie een versie schreef, ondertekent niet.</source>
-        <translation>Four-eyes principle: whoever wrote a version does not sign.</translation>
     </message>
     <message>
         <source>Er is niets gewijzigd ten opzichte van versie %1.</source>
@@ -2204,6 +2423,33 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
 </context>
 <context>
+    <name>SettingsTab</name>
+    <message>
+        <source>Deze instellingen gelden voor iedereen op deze werkplek. Elke wijziging wordt in de audittrail vastgelegd, met de oude en de nieuwe waarde.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instellingen &amp;opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Herstellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zet de velden terug op de opgeslagen waarden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Van %1 tot en met %2; standaard %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeslagen: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignDialog</name>
     <message>
         <source>Ambtsbericht ondertekenen</source>
@@ -2365,6 +2611,33 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
 </context>
 <context>
+    <name>Unsaved</name>
+    <message>
+        <source>Wijzigingen niet opgeslagen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan voordat u %1?</source>
+        <translation>You have changes that have not been saved yet. Do you want to save them before you %1?</translation>
+    </message>
+    <message>
+        <source>Opslaan maakt er een nieuwe versie van; verwerpen gooit ze weg.</source>
+        <translation>Saving makes them a new version; discarding throws them away.</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Verwerpen</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
     <name>UserTableModel</name>
     <message>
         <source>Naam</source>
@@ -2387,8 +2660,16 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>Status</translation>
     </message>
     <message>
-        <source>Inactief</source>
-        <translation>Inactive</translation>
+        <source>Gedeactiveerd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beginwachtwoord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollen botsen</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Geblokkeerd</source>
@@ -2468,6 +2749,13 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>Afdrukregister: dit bestand staat er niet in.</source>
         <translation>Print register: this file is not in it.</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Rollen</source>
+        <translation type="unfinished">Roles</translation>
     </message>
 </context>
 <context>
