@@ -12,7 +12,14 @@ The request figures concern the requests *received* in the period, judged as of 
   requests; null when none is closed.
 So ``on_time + late_with_notice + late_without_notice + (open, deadline not passed) ==
 requests_received``. Reports issued, inspections and provisions are counted by the caller (by
-their own dates in the period) and passed in.
+their own dates in the period) and passed in: those are *events in the period*, the request
+figures a *cohort* (the requests received in it), and ``DEFINITIONS`` says so per figure.
+
+The term of art. 2.3 concerns the ambtsbericht, so the closed requests are also split by how
+they were closed (extensions of the contract, ``EXTENDED_KEYS``): with an ambtsbericht
+(``report_on_time``, ``report_late_with_notice``, ``report_late_without_notice``) and without
+data (``no_data_on_time``, ``no_data_late``). The contract's figures keep their meaning (all
+closings together).
 """
 
 from __future__ import annotations
@@ -43,6 +50,51 @@ STATISTICS_KEYS: tuple[str, ...] = (
 )
 
 
+# Additive to the contract (shared/spec/cli.md): the closings split by kind.
+EXTENDED_KEYS: tuple[str, ...] = (
+    "closed_with_report",
+    "closed_no_data",
+    "report_on_time",
+    "report_late_with_notice",
+    "report_late_without_notice",
+    "no_data_on_time",
+    "no_data_late",
+)
+
+_COHORT = "Van de verzoeken ontvangen in de periode (cohort), stand op de peildatum: "
+_EVENTS = "Gebeurtenissen in de periode (op hun eigen datum, ongeacht wanneer het verzoek kwam): "
+
+# What each figure counts, for the CLI's ``definitions``, the PDF and the window's tooltips.
+DEFINITIONS: dict[str, str] = {
+    "requests_received": "Verzoeken met een ontvangstdatum in de periode (het cohort).",
+    "requests_closed": _COHORT + "het aantal dat is afgesloten, wanneer ook.",
+    "on_time": _COHORT
+    + "afgesloten op of vóór de termijn (met ambtsbericht en zonder gegevens samen).",
+    "late_with_notice": _COHORT
+    + "na de termijn afgesloten of nog open, met een uitstelbericht binnen de termijn.",
+    "late_without_notice": _COHORT
+    + "na de termijn afgesloten of nog open, zonder tijdig uitstelbericht.",
+    "overdue_open": _COHORT + "nog open na de termijn (ook geteld bij een van de 'te laat').",
+    "median_working_days": _COHORT
+    + "mediane behandelduur in werkdagen van de afgesloten verzoeken.",
+    "reports_issued": _EVENTS + "ambtsberichten uitgebracht.",
+    "inspections": _EVENTS + "inzages gehouden.",
+    "provisions_aivd_to_ind": _EVENTS + "verstrekkingen van de AIVD aan de IND.",
+    "provisions_ind_to_aivd": _EVENTS + "verstrekkingen van de IND aan de AIVD.",
+    "closed_with_report": _COHORT + "afgesloten met een uitgebracht ambtsbericht.",
+    "closed_no_data": _COHORT + "afgesloten zonder ambtsbericht (geen gegevens).",
+    "report_on_time": _COHORT
+    + "met een ambtsbericht afgesloten op of vóór de termijn van art. 2.3.",
+    "report_late_with_notice": _COHORT
+    + "met een ambtsbericht afgesloten na de termijn, met tijdig uitstelbericht.",
+    "report_late_without_notice": _COHORT
+    + "met een ambtsbericht afgesloten na de termijn, zonder tijdig uitstelbericht.",
+    "no_data_on_time": _COHORT
+    + "zonder gegevens afgesloten op of vóór de termijn (geen ambtsbericht, apart gehouden).",
+    "no_data_late": _COHORT + "zonder gegevens afgesloten na de termijn.",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class RequestFacts:
     """What the statistics need of one request (one row of a narrow query)."""
@@ -69,6 +121,13 @@ class Statistics:
     inspections: int
     provisions_aivd_to_ind: int
     provisions_ind_to_aivd: int
+    closed_with_report: int = 0
+    closed_no_data: int = 0
+    report_on_time: int = 0
+    report_late_with_notice: int = 0
+    report_late_without_notice: int = 0
+    no_data_on_time: int = 0
+    no_data_late: int = 0
 
     def as_dict(self) -> dict[str, str | int | float | None]:
         """Exactly the keys of the ``stats`` shape (shared/spec/cli.md), dates as YYYY-MM-DD."""
@@ -87,6 +146,18 @@ class Statistics:
             "provisions_aivd_to_ind": self.provisions_aivd_to_ind,
             "provisions_ind_to_aivd": self.provisions_ind_to_aivd,
         }
+
+    def as_extended_dict(self) -> dict[str, object]:
+        """The contract's keys, then the closings split by kind (``EXTENDED_KEYS``) and
+        ``definitions``: what each figure counts (cohort of requests received, or events in
+        the period). Additive: nothing of ``as_dict`` is renamed."""
+        extended: dict[str, object] = dict(self.as_dict())
+        extended |= {key: getattr(self, key) for key in EXTENDED_KEYS}
+        extended["definitions"] = dict(DEFINITIONS)
+        return extended
+
+
+_CLOSINGS = (RequestStatus.CLOSED_REPORT_ISSUED, RequestStatus.CLOSED_NO_DATA)
 
 
 def validate_period(period_from: dt.date, period_to: dt.date) -> None:
@@ -120,6 +191,7 @@ def compute_statistics(
 
     received = closed = overdue_open = 0
     counts = dict.fromkeys(Timeliness, 0)
+    by_kind = {kind: dict.fromkeys(Timeliness, 0) for kind in _CLOSINGS}
     handling: list[int] = []
     for req in requests:
         if not period_from <= req.received <= period_to:
@@ -133,6 +205,8 @@ def compute_statistics(
             today=today,
         )
         counts[verdict] += 1
+        if req.status in by_kind:
+            by_kind[req.status][verdict] += 1
         if req.status.is_closed:
             closed += 1
             assert req.closed_on is not None  # timeliness() has checked this
@@ -140,6 +214,10 @@ def compute_statistics(
         elif today > req.deadline:
             overdue_open += 1
 
+    report, no_data = (
+        by_kind[RequestStatus.CLOSED_REPORT_ISSUED],
+        by_kind[RequestStatus.CLOSED_NO_DATA],
+    )
     return Statistics(
         period_from=period_from,
         period_to=period_to,
@@ -154,4 +232,11 @@ def compute_statistics(
         inspections=inspections,
         provisions_aivd_to_ind=provisions_aivd_to_ind,
         provisions_ind_to_aivd=provisions_ind_to_aivd,
+        closed_with_report=sum(report.values()),
+        closed_no_data=sum(no_data.values()),
+        report_on_time=report[Timeliness.ON_TIME],
+        report_late_with_notice=report[Timeliness.LATE_WITH_NOTICE],
+        report_late_without_notice=report[Timeliness.LATE_WITHOUT_NOTICE],
+        no_data_on_time=no_data[Timeliness.ON_TIME],
+        no_data_late=no_data[Timeliness.LATE_WITH_NOTICE] + no_data[Timeliness.LATE_WITHOUT_NOTICE],
     )

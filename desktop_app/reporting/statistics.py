@@ -43,6 +43,13 @@ STATISTICS_LABELS: Mapping[str, str] = {
     "inspections": "Inzages gehouden",
     "provisions_aivd_to_ind": "Verstrekkingen AIVD aan IND",
     "provisions_ind_to_aivd": "Verstrekkingen IND aan AIVD",
+    "closed_with_report": "Afgesloten met ambtsbericht",
+    "closed_no_data": "Afgesloten zonder gegevens",
+    "report_on_time": "Ambtsbericht binnen de termijn",
+    "report_late_with_notice": "Ambtsbericht te laat, met uitstelbericht",
+    "report_late_without_notice": "Ambtsbericht te laat, zonder uitstelbericht",
+    "no_data_on_time": "Zonder gegevens, binnen de termijn",
+    "no_data_late": "Zonder gegevens, na de termijn",
 }
 
 
@@ -66,8 +73,10 @@ def render_statistics_pdf(
     generated_at: dt.datetime,
     *,
     audit_head: str | None = None,
+    definitions: Mapping[str, str] | None = None,
 ) -> bytes:
-    """Table and bar chart of the period's figures, marked like every printed document."""
+    """Table and bar chart of the period's figures, marked like every printed document, and
+    (``definitions``) what each figure counts."""
     styles = make_styles()
     period = f"{dutch_date(period_from)} t/m {dutch_date(period_to)}"
     reference = f"Cijfers periodiek overleg {period_from:%d-%m-%Y} – {period_to:%d-%m-%Y}"
@@ -144,6 +153,15 @@ def render_statistics_pdf(
                 styles.note,
             )
         )
+    if definitions:
+        # A cohort figure and an event figure for the same period answer different questions;
+        # the reader of the consultation's papers must see which is which.
+        story.append(Paragraph("Wat de cijfers tellen", styles.heading))
+        story += [
+            para(f"{figure_label(key)}: {definitions[key]}", styles.note)
+            for key in figures
+            if key in definitions
+        ]
     return build_pdf(setup, story)
 
 

@@ -12,7 +12,13 @@ from typing import Any
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.roles import Role
-from desktop_app.domain.statistics import STATISTICS_KEYS, Statistics, compute_statistics
+from desktop_app.domain.statistics import (
+    DEFINITIONS,
+    EXTENDED_KEYS,
+    STATISTICS_KEYS,
+    Statistics,
+    compute_statistics,
+)
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import calendar_days as calendar_repo
@@ -87,6 +93,8 @@ def csv_bytes(figures: dict[str, Any]) -> bytes:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(["kenmerk", "omschrijving", "waarde"])
     for key, value in figures.items():
+        if isinstance(value, dict):  # ``definitions``: the descriptions, not a figure
+            continue
         writer.writerow([key, STATISTICS_LABELS.get(key, key), "" if value is None else value])
     # A BOM so that Excel (Dutch locale, ';') opens it as UTF-8.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
@@ -103,7 +111,7 @@ def export_csv(session: Session, period_from: dt.date, period_to: dt.date, targe
     _check_period(period_from, period_to)
     with session.transaction("stats.export", f"file:{target.name}") as tx:
         session.require(READERS, "statistiek exporteren")
-        figures = _compute(session, tx.conn, period_from, period_to).as_dict()
+        figures = _compute(session, tx.conn, period_from, period_to).as_extended_dict()
         result = _write(target, csv_bytes(figures))
         tx.details = {
             "format": "csv",
@@ -119,9 +127,12 @@ def pdf_bytes(session: Session, period_from: dt.date, period_to: dt.date) -> byt
 
     with session.transaction("stats.export", "statistics") as tx:
         session.require(READERS, "statistiek exporteren")
-        stats = _compute(session, tx.conn, period_from, period_to).as_dict()
+        stats = _compute(session, tx.conn, period_from, period_to).as_extended_dict()
+        shown = (*STATISTICS_KEYS, *EXTENDED_KEYS)
         figures: dict[str, int | float | None] = {
-            k: v for k, v in stats.items() if k in STATISTICS_KEYS and not isinstance(v, str)
+            k: v
+            for k, v in stats.items()
+            if k in shown and (v is None or isinstance(v, int | float))
         }
         seq, digest = audit.head(tx.conn)
         data = render_statistics_pdf(
@@ -131,6 +142,7 @@ def pdf_bytes(session: Session, period_from: dt.date, period_to: dt.date) -> byt
             MARKING,
             session.clock.now(),
             audit_head=f"{seq}:{digest[:16]}",
+            definitions=DEFINITIONS,
         )
         tx.details = {
             "format": "pdf",

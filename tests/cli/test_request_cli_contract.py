@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
 from conftest import ADMIN_PW, PASSWORDS
 
@@ -281,6 +283,17 @@ def test_provisions_and_stats(people: Any, as_user: Any, tmp_path: Path) -> None
     assert stats.json["provisions_ind_to_aivd"] == 1
     assert pdf.read_bytes().startswith(b"%PDF")
     assert oct(pdf.stat().st_mode & 0o777) == "0o600"
+    # Additive (issue 14): the closings apart and what each figure counts, in JSON and PDF.
+    for key in ("closed_with_report", "closed_no_data", "report_on_time", "no_data_on_time"):
+        assert stats.json[key] == 0
+    definitions = stats.json["definitions"]
+    assert "cohort" in definitions["on_time"] and "Gebeurtenissen" in definitions["inspections"]
+    assert "art. 2.3" in definitions["report_on_time"]
+    pdf_text = "\n".join(
+        p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.read_bytes())).pages
+    )
+    assert "Wat de cijfers tellen" in pdf_text and "Ambtsbericht binnen de termijn" in pdf_text
+    assert "cohort" in pdf_text
     officer_stats = officer(as_user, "stats", "--from", "2026-10-01", "--to", "2026-11-30")
     assert officer_stats.json["error"]["code"] == "forbidden"
 

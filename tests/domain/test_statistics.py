@@ -12,6 +12,7 @@ from desktop_app.domain.calendar import AtwCalendar
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.requests import CLOSED_STATUSES, OPEN_STATUSES, RequestStatus
 from desktop_app.domain.statistics import (
+    EXTENDED_KEYS,
     STATISTICS_KEYS,
     RequestFacts,
     Statistics,
@@ -86,6 +87,14 @@ def test_scenario() -> None:
         inspections=1,
         provisions_aivd_to_ind=5,
         provisions_ind_to_aivd=2,
+        # The closings apart: one without data on time, the two ambtsberichten late.
+        closed_with_report=2,
+        closed_no_data=1,
+        report_on_time=0,
+        report_late_with_notice=1,
+        report_late_without_notice=1,
+        no_data_on_time=1,
+        no_data_late=0,
     )
 
 
@@ -270,3 +279,29 @@ def test_matches_the_definitions(rows: list[RequestFacts], today: dt.date) -> No
         assert stats.median_working_days == pystats.median(days)
     else:
         assert stats.median_working_days is None
+
+
+def test_extended_figures_keep_the_closings_apart_and_say_what_they_count() -> None:
+    late_no_data = facts(D(2026, 6, 8), S.CLOSED_NO_DATA, D(2026, 6, 29))
+    on_time_report = facts(D(2026, 6, 9), S.CLOSED_REPORT_ISSUED, D(2026, 6, 12))
+    stats = compute_statistics(
+        [*scenario(), late_no_data, on_time_report],
+        period_from=JUNE_FROM,
+        period_to=JUNE_TO,
+        today=D(2026, 7, 1),
+        calendar=CAL,
+    )
+    data = stats.as_extended_dict()
+    # The contract's keys first and unchanged, then the extensions.
+    assert tuple(data)[: len(STATISTICS_KEYS)] == STATISTICS_KEYS
+    assert {k: data[k] for k in STATISTICS_KEYS} == stats.as_dict()
+    assert tuple(data)[len(STATISTICS_KEYS) :] == (*EXTENDED_KEYS, "definitions")
+    assert (data["report_on_time"], data["no_data_on_time"], data["on_time"]) == (1, 1, 2)
+    assert (data["no_data_late"], data["closed_no_data"], data["closed_with_report"]) == (1, 2, 3)
+    assert stats.report_on_time + stats.no_data_on_time == stats.on_time
+    assert stats.closed_with_report + stats.closed_no_data == stats.requests_closed
+    definitions = data["definitions"]
+    assert isinstance(definitions, dict)
+    figures = [k for k in (*STATISTICS_KEYS, *EXTENDED_KEYS) if not k.startswith("period_")]
+    assert sorted(definitions) == sorted(figures)
+    assert "cohort" in definitions["on_time"] and "Gebeurtenissen" in definitions["reports_issued"]

@@ -127,6 +127,10 @@ def test_statistics_view_shows_the_figures_and_charts(staff: Any, window_of: Any
     }
     legend = [bar.label() for bar in page.outcome_chart.sets.values()]
     assert "Te laat, zonder uitstelbericht" in legend
+    # The closings apart, and what each figure counts (issue 14).
+    assert page.value_labels["report_on_time"].text() == str(expected["report_on_time"])
+    assert page.value_labels["no_data_on_time"].text() == str(expected["no_data_on_time"])
+    assert "cohort" in page.counts_hint.text() and "gebeurtenissen" in page.counts_hint.text()
 
 
 def test_admin_sees_statistics_and_beheer_but_no_requests(window_of: Any) -> None:

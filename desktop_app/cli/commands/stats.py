@@ -22,7 +22,8 @@ def cmd_stats(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     if ns.csv is not None:
         output_file(ns.csv, "--csv")
     with ctx.open_session() as session:
-        figures = stats_service.statistics(session, period_from, period_to).as_dict()
+        # The contract's figures, plus (additive) the closings apart and what each counts.
+        figures = stats_service.statistics(session, period_from, period_to).as_extended_dict()
         if ns.pdf is not None:
             data = stats_service.pdf_bytes(session, period_from, period_to)
             with writing(ns.pdf, "--pdf"):

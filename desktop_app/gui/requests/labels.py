@@ -118,6 +118,18 @@ STATISTICS_FIGURES: tuple[tuple[str, str], ...] = (
     ("inspections", QT_TRANSLATE_NOOP("requests", "Inzages gehouden")),
     ("provisions_aivd_to_ind", QT_TRANSLATE_NOOP("requests", "Verstrekkingen AIVD → IND")),
     ("provisions_ind_to_aivd", QT_TRANSLATE_NOOP("requests", "Verstrekkingen IND → AIVD")),
+    # The closings apart (the term of art. 2.3 concerns the ambtsbericht).
+    ("report_on_time", QT_TRANSLATE_NOOP("requests", "Ambtsbericht binnen de termijn")),
+    (
+        "report_late_with_notice",
+        QT_TRANSLATE_NOOP("requests", "Ambtsbericht te laat, met uitstelbericht"),
+    ),
+    (
+        "report_late_without_notice",
+        QT_TRANSLATE_NOOP("requests", "Ambtsbericht te laat, zonder uitstelbericht"),
+    ),
+    ("no_data_on_time", QT_TRANSLATE_NOOP("requests", "Zonder gegevens, binnen de termijn")),
+    ("no_data_late", QT_TRANSLATE_NOOP("requests", "Zonder gegevens, na de termijn")),
 )
 
 # Field names of the intake (RequestDraft / import files) as the form calls them.

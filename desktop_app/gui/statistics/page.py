@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.statistics import DEFINITIONS
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.requests import api
@@ -61,7 +62,7 @@ def figures_of(stats: Any) -> dict[str, Any]:
     """The ``stats`` shape as a dict, whether the service hands a dataclass or a mapping."""
     if isinstance(stats, dict):
         return dict(stats)
-    as_dict = getattr(stats, "as_dict", None)
+    as_dict = getattr(stats, "as_extended_dict", None) or getattr(stats, "as_dict", None)
     if callable(as_dict):
         return dict(as_dict())
     return {key: getattr(stats, key, None) for key, _label in STATISTICS_FIGURES}
@@ -229,6 +230,8 @@ class StatisticsPage(QWidget):
         self.value_labels: dict[str, QLabel] = {}
         for row, (key, label) in enumerate(STATISTICS_FIGURES):
             caption = QLabel(tr(label), frame)
+            # What the figure counts (cohort of requests received, or events in the period).
+            caption.setToolTip(DEFINITIONS.get(key, ""))
             value = QLabel("–", frame)
             value.setObjectName("figureValue")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -236,7 +239,19 @@ class StatisticsPage(QWidget):
             grid.addWidget(caption, row, 0)
             grid.addWidget(value, row, 1)
             self.value_labels[key] = value
-        grid.setRowStretch(len(STATISTICS_FIGURES), 1)
+        counts = QLabel(
+            self.tr(
+                "Verzoeken: de verzoeken ontvangen in de periode (cohort), stand van vandaag. "
+                "Ambtsberichten uitgebracht, inzages en verstrekkingen: gebeurtenissen in de "
+                "periode. Wijs een cijfer aan voor wat het telt."
+            ),
+            frame,
+        )
+        counts.setObjectName("hintLabel")
+        counts.setWordWrap(True)
+        self.counts_hint = counts
+        grid.addWidget(counts, len(STATISTICS_FIGURES), 0, 1, 2)
+        grid.setRowStretch(len(STATISTICS_FIGURES) + 1, 1)
         frame.setMinimumWidth(330)
         frame.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         body.addWidget(frame)
