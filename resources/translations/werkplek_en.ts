@@ -2519,6 +2519,10 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>This &amp;year</translation>
     </message>
     <message>
+        <source>Verzoeken: de verzoeken ontvangen in de periode (cohort), stand van vandaag. Ambtsberichten uitgebracht, inzages en verstrekkingen: gebeurtenissen in de periode. Wijs een cijfer aan voor wat het telt.</source>
+        <translation>Requests: the requests received in the period (cohort), as of today. Reports issued, inspections and provisions: events in the period. Point at a figure to see what it counts.</translation>
+    </message>
+    <message>
         <source>Afhandeling van de verzoeken ontvangen in de periode</source>
         <translation>Handling of the requests received in the period</translation>
     </message>
@@ -3170,6 +3174,26 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>Verstrekkingen IND → AIVD</source>
         <translation>Provisions IND → AIVD</translation>
+    </message>
+    <message>
+        <source>Ambtsbericht binnen de termijn</source>
+        <translation>Report within the term</translation>
+    </message>
+    <message>
+        <source>Ambtsbericht te laat, met uitstelbericht</source>
+        <translation>Report late, with delay notice</translation>
+    </message>
+    <message>
+        <source>Ambtsbericht te laat, zonder uitstelbericht</source>
+        <translation>Report late, without delay notice</translation>
+    </message>
+    <message>
+        <source>Zonder gegevens, binnen de termijn</source>
+        <translation>No data, within the term</translation>
+    </message>
+    <message>
+        <source>Zonder gegevens, na de termijn</source>
+        <translation>No data, after the term</translation>
     </message>
     <message>
         <source>naam betrokkene</source>
