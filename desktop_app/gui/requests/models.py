@@ -558,14 +558,14 @@ class AttentionTableModel(NoneSafeRecordModel):
         super().clear()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        record = self.record_at(index)
         if (
             role == Qt.ItemDataRole.BackgroundRole
-            and index.isValid()
+            and record is not None
             and index.column() == self.COL_SIGNAL
             and self.context is not None
-            and 0 <= index.row() < len(self._rows)
         ):
-            background, _band = BUCKET_COLOURS[self.context.bucket(self._rows[index.row()])]
+            background, _band = BUCKET_COLOURS[self.context.bucket(record)]
             return QBrush(QColor(background))
         if role == Qt.ItemDataRole.UserRole and index.isValid():
             return int(self._rows[index.row()].id)
