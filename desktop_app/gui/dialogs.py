@@ -137,7 +137,7 @@ def _rules_hint(parent: QWidget, extra: str = "") -> QLabel:
 
 
 def _role_checks(dialog: FormDialog, held: frozenset[Role] = frozenset()) -> dict[Role, QCheckBox]:
-    roles_box = QGroupBox(dialog.tr("Rollen"), dialog)
+    roles_box = QGroupBox(QCoreApplication.translate("AddUserDialog", "Rollen"), dialog)
     roles_layout = QVBoxLayout(roles_box)
     checks: dict[Role, QCheckBox] = {}
     for role in ROLE_ORDER:

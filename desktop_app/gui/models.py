@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 from desktop_app.domain.designations import is_current
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
@@ -142,10 +143,12 @@ class UserTableModel(RecordTableModel[UserView]):
         return ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
-            conflict = self.row_at(index.row()).conflict
-            if conflict is not None:
-                return conflict
+        view = self.record_at(index)
+        if view is not None and role == Qt.ItemDataRole.ToolTipRole and view.conflict:
+            return view.conflict
+        # Greyed only repeats what the status column says in words.
+        if view is not None and role == Qt.ItemDataRole.ForegroundRole and not view.record.active:
+            return QColor("#5b6675")
         return super().data(index, role)
 
 

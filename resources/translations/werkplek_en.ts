@@ -229,11 +229,15 @@
     </message>
     <message>
         <source>Geef het wachtwoord persoonlijk door: bij de eerste aanmelding kiest de gebruiker een eigen wachtwoord.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand the password over in person: at the first sign-in the user chooses their own.</translation>
     </message>
     <message>
         <source>&amp;Bevoegd tot en met</source>
         <translation>&amp;Cleared up to</translation>
+    </message>
+    <message>
+        <source>Rollen</source>
+        <translation>Roles</translation>
     </message>
     <message>
         <source>&amp;Wachtwoord</source>
@@ -272,7 +276,7 @@
     </message>
     <message>
         <source>&amp;Instellingen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Settings</translation>
     </message>
     <message>
         <source>Gebruiker &amp;toevoegen…</source>
@@ -280,19 +284,19 @@
     </message>
     <message>
         <source>&amp;Wijzigen…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit…</translation>
     </message>
     <message>
         <source>Dea&amp;ctiveren…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dea&amp;ctivate…</translation>
     </message>
     <message>
         <source>Activ&amp;eren…</source>
-        <translation type="unfinished"></translation>
+        <translation>Activat&amp;e…</translation>
     </message>
     <message>
         <source>Wachtwoord &amp;herstellen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset pass&amp;word…</translation>
     </message>
     <message>
         <source>Account &amp;deblokkeren</source>
@@ -312,15 +316,15 @@
     </message>
     <message>
         <source>Ee&amp;rder beëindigen…</source>
-        <translation type="unfinished"></translation>
+        <translation>End ea&amp;rly…</translation>
     </message>
     <message>
         <source>In&amp;trekken…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revo&amp;ke…</translation>
     </message>
     <message>
         <source>Kies een aanwijzing om de geschiedenis van de medewerker te zien.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a designation to see the history of that staff member.</translation>
     </message>
     <message>
         <source>Eerder &amp;anker (optioneel)</source>
@@ -363,11 +367,11 @@
     </message>
     <message>
         <source>Kies eerst een gebruiker.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a user first.</translation>
     </message>
     <message>
         <source>⚠ Rollen die niet samen mogen: %1. %2 Kies bij Wijzigen rollen van één dienst; niets wordt vanzelf aangepast.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Roles that may not be combined: %1. %2 Under Edit, choose roles of one service; nothing is changed automatically.</translation>
     </message>
     <message>
         <source>Het account van %1 is gedeblokkeerd.</source>
@@ -379,11 +383,11 @@
     </message>
     <message>
         <source>Kies eerst een aanwijzing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a designation first.</translation>
     </message>
     <message>
         <source>Geschiedenis van de aanwijzingen van %1</source>
-        <translation type="unfinished"></translation>
+        <translation>History of the designations of %1</translation>
     </message>
     <message>
         <source>Bezig met controleren…</source>
@@ -399,7 +403,7 @@
     </message>
     <message>
         <source>✖ Niet in orde: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ Not in order: %1</translation>
     </message>
     <message>
         <source>✖ Niet in orde: de keten is ongeschonden, maar de database meldt schade (%1).</source>
@@ -467,7 +471,7 @@ SHA-256: %3</translation>
     </message>
     <message>
         <source>Afgemeld: kies bij de volgende aanmelding een eigen wachtwoord.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed out: choose your own password at the next sign-in.</translation>
     </message>
     <message numerus="yes">
         <source>De werkplek is vergrendeld na %n minuten zonder activiteit. Meld u opnieuw aan om verder te werken.</source>
@@ -791,15 +795,15 @@ SHA-256: %3</translation>
     <name>DeactivateUserDialog</name>
     <message>
         <source>Gebruiker deactiveren</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactivate user</translation>
     </message>
     <message>
         <source>&amp;Deactiveren</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deactivate</translation>
     </message>
     <message>
         <source>%1 (%2) kan zich daarna niet meer aanmelden; het wachtwoord opent de werkplek niet meer. Het account blijft bestaan: de audittrail en de geschiedenis van de ambtsberichten verwijzen ernaar. Later weer activeren kan, met een nieuw beginwachtwoord.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) can no longer sign in afterwards; the password no longer opens the workspace. The account remains: the audit trail and the history of the official reports refer to it. It can be activated again later, with a new initial password.</translation>
     </message>
 </context>
 <context>
@@ -837,23 +841,23 @@ SHA-256: %3</translation>
     <name>DesignationHistoryModel</name>
     <message>
         <source>Kenmerk besluit</source>
-        <translation type="unfinished">Decision reference</translation>
+        <translation>Decision reference</translation>
     </message>
     <message>
         <source>Geldig vanaf</source>
-        <translation type="unfinished">Valid from</translation>
+        <translation>Valid from</translation>
     </message>
     <message>
         <source>Geldig tot en met</source>
-        <translation type="unfinished">Valid until</translation>
+        <translation>Valid until</translation>
     </message>
     <message>
         <source>Stand</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>Wijzigingen</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes</translation>
     </message>
 </context>
 <context>
@@ -899,66 +903,66 @@ SHA-256: %3</translation>
     <name>EditUserDialog</name>
     <message>
         <source>Gebruiker %1 wijzigen</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit user %1</translation>
     </message>
     <message>
         <source>&amp;Opslaan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <source>Gebruikersnaam</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>&amp;Volledige naam</source>
-        <translation type="unfinished">&amp;Full name</translation>
+        <translation>&amp;Full name</translation>
     </message>
     <message>
         <source>⚠ De huidige rollen mogen niet samen: %1 Kies rollen van één dienst.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ The current roles may not be combined: %1 Choose roles of one service.</translation>
     </message>
     <message>
         <source>&amp;Bevoegd tot en met</source>
-        <translation type="unfinished">&amp;Cleared up to</translation>
+        <translation>&amp;Cleared up to</translation>
     </message>
 </context>
 <context>
     <name>EndDesignationDialog</name>
     <message>
         <source>Aanwijzing intrekken</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke designation</translation>
     </message>
     <message>
         <source>Aanwijzing beëindigen</source>
-        <translation type="unfinished"></translation>
+        <translation>End designation</translation>
     </message>
     <message>
         <source>&amp;Intrekken</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revoke</translation>
     </message>
     <message>
         <source>&amp;Beëindigen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;End</translation>
     </message>
     <message>
         <source>De aanwijzing %1 van %2 vervalt per vandaag: inzage is vanaf nu niet meer mogelijk. Eerdere inzagen blijven vastgelegd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Designation %1 of %2 lapses as of today: inspection is no longer possible from now on. Earlier inspections stay on record.</translation>
     </message>
     <message>
         <source>De aanwijzing %1 van %2 eindigt eerder: de laatste geldige dag kiest u hieronder (vandaag of later).</source>
-        <translation type="unfinished"></translation>
+        <translation>Designation %1 of %2 ends early: choose the last valid day below (today or later).</translation>
     </message>
     <message>
         <source>bijvoorbeeld HDIND-2026/0077</source>
-        <translation type="unfinished"></translation>
+        <translation>for example HDIND-2026/0077</translation>
     </message>
     <message>
         <source>&amp;Kenmerk besluit</source>
-        <translation type="unfinished">&amp;Decision reference</translation>
+        <translation>&amp;Decision reference</translation>
     </message>
     <message>
         <source>Laatste &amp;geldige dag</source>
-        <translation type="unfinished"></translation>
+        <translation>Last &amp;valid day</translation>
     </message>
 </context>
 <context>
@@ -1498,63 +1502,63 @@ The inspection window is not active. Click in this window to continue.</translat
     <name>NewPasswordDialog</name>
     <message>
         <source>&amp;Nieuw wachtwoord</source>
-        <translation type="unfinished">&amp;New password</translation>
+        <translation>&amp;New password</translation>
     </message>
     <message>
         <source>Nieuw wachtwoord h&amp;erhalen</source>
-        <translation type="unfinished">&amp;Repeat new password</translation>
+        <translation>&amp;Repeat new password</translation>
     </message>
     <message>
         <source>Vul een nieuw wachtwoord in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a new password.</translation>
     </message>
     <message>
         <source>De twee nieuwe wachtwoorden zijn niet gelijk.</source>
-        <translation type="unfinished">The two new passwords are not the same.</translation>
+        <translation>The two new passwords are not the same.</translation>
     </message>
     <message>
         <source>Wachtwoord opnieuw instellen</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password</translation>
     </message>
     <message>
         <source>&amp;Instellen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Set</translation>
     </message>
     <message>
         <source>Een nieuw beginwachtwoord voor %1. Bij de volgende aanmelding in het venster kiest %1 zelf een nieuw wachtwoord.</source>
-        <translation type="unfinished"></translation>
+        <translation>A new initial password for %1. At the next sign-in in the window, %1 chooses a new password.</translation>
     </message>
     <message>
         <source>Geef het wachtwoord persoonlijk door.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand the password over in person.</translation>
     </message>
     <message>
         <source>Gebruiker activeren</source>
-        <translation type="unfinished"></translation>
+        <translation>Activate user</translation>
     </message>
     <message>
         <source>&amp;Activeren</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Activate</translation>
     </message>
     <message>
         <source>%1 kan zich weer aanmelden met een nieuw beginwachtwoord; het oude werkt niet meer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 can sign in again with a new initial password; the old one no longer works.</translation>
     </message>
     <message>
         <source>Kies een eigen wachtwoord</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose your own password</translation>
     </message>
     <message>
         <source>&amp;Wachtwoord instellen</source>
-        <translation type="unfinished"></translation>
+        <translation>Set &amp;password</translation>
     </message>
     <message>
         <source>Welkom, %1. U hebt zich aangemeld met een wachtwoord dat de functioneel beheerder koos. Kies nu een eigen wachtwoord; pas daarna opent de werkplek.</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome, %1. You signed in with a password chosen by the administrator. Choose your own password now; only then does the workspace open.</translation>
     </message>
     <message>
         <source>Afmelden</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign out</translation>
     </message>
 </context>
 <context>
@@ -2426,27 +2430,27 @@ The inspection window is not active. Click in this window to continue.</translat
     <name>SettingsTab</name>
     <message>
         <source>Deze instellingen gelden voor iedereen op deze werkplek. Elke wijziging wordt in de audittrail vastgelegd, met de oude en de nieuwe waarde.</source>
-        <translation type="unfinished"></translation>
+        <translation>These settings apply to everyone on this workstation. Every change is recorded in the audit trail, with the old and the new value.</translation>
     </message>
     <message>
         <source>Instellingen &amp;opslaan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save settings</translation>
     </message>
     <message>
         <source>&amp;Herstellen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revert</translation>
     </message>
     <message>
         <source>Zet de velden terug op de opgeslagen waarden.</source>
-        <translation type="unfinished"></translation>
+        <translation>Put the fields back to the saved values.</translation>
     </message>
     <message>
         <source>Van %1 tot en met %2; standaard %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>From %1 up to and including %2; default %3.</translation>
     </message>
     <message>
         <source>Opgeslagen: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: %1.</translation>
     </message>
 </context>
 <context>
@@ -2665,15 +2669,15 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>Gedeactiveerd</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactivated</translation>
     </message>
     <message>
         <source>beginwachtwoord</source>
-        <translation type="unfinished"></translation>
+        <translation>initial password</translation>
     </message>
     <message>
         <source>rollen botsen</source>
-        <translation type="unfinished"></translation>
+        <translation>conflicting roles</translation>
     </message>
     <message>
         <source>Geblokkeerd</source>
@@ -2753,13 +2757,6 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>Afdrukregister: dit bestand staat er niet in.</source>
         <translation>Print register: this file is not in it.</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Rollen</source>
-        <translation type="unfinished">Roles</translation>
     </message>
 </context>
 <context>
