@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
@@ -41,21 +41,28 @@ class SignedIn:
     session: Session
     idle_minutes: int
     initial_password: bool = False  # the window asks for the user's own first
+    # What this person left unsaved at the lock, taken in the same task as the sign-in, so no
+    # lock can fall between taking them and the window holding them.
+    drafts: list[Draft] = field(default_factory=list)
 
     def close(self) -> None:
-        self.session.close()
+        """Nobody took this sign-in after all: the drafts go back, then the session closes."""
+        _close(self.session, self.drafts)
+        self.drafts = []
 
 
 def sign_in(env: Environment, data_dir: Path, name: str, password: str) -> SignedIn:
-    """Runs on the worker: open the session (Argon2, ~0.5-1 s) and read the idle setting."""
+    """Runs on the worker: open the session (Argon2, ~0.5-1 s), read the idle setting and
+    take the person's drafts (not before their own password is chosen)."""
     session = open_session(env, data_dir, name, password)
     try:
         minutes = settings.value(session, IDLE_MINUTES)
         initial = users.must_change_password(session)
+        kept = [] if initial else drafts.take_drafts(session)
     except BaseException:
         session.close()
         raise
-    return SignedIn(session, minutes, initial)
+    return SignedIn(session, minutes, initial, kept)
 
 
 def _close(session: Session, kept: list[Draft] | None = None) -> None:
@@ -248,7 +255,13 @@ class AppController(QObject):
             self.login_dialog = None
         self.idle.start(result.idle_minutes)
         # What this person left unsaved at the lock comes back; someone else's stays put.
-        self.runner.run(lambda: drafts.take_drafts(session), window.restore_drafts, owner=window)
+        if result.initial_password:
+            self.runner.run(
+                lambda: drafts.take_drafts(session), window.restore_drafts, owner=window
+            )
+        else:
+            kept, result.drafts = result.drafts, []
+            window.restore_drafts(kept)
         self.signed_in.emit()
 
     # --- locking ----------------------------------------------------------------------------

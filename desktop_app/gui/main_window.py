@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.demo = demo
         self._tearing_down = False
+        self._unclaimed: list[Draft] = []  # taken at sign-in, claimed by no page, not yet kept
         title = self.tr("Convenantwerkplek")
         if demo:
             title = self.tr("Convenantwerkplek — DEMO")
@@ -259,8 +260,9 @@ class MainWindow(QMainWindow):
         next_one()
 
     def unsaved_drafts(self) -> list[Draft]:
-        """Every page's unsaved state, for the lock to keep (before the pages are wiped)."""
-        found: list[Draft] = []
+        """Every page's unsaved state, for the lock to keep (before the pages are wiped), and
+        the drafts no page took that are not kept again yet."""
+        found: list[Draft] = list(self._unclaimed)
         for _, page in self._keepers():
             found.extend(page.unsaved_drafts())
         return found
@@ -278,7 +280,12 @@ class MainWindow(QMainWindow):
                 left.append(draft)
         if left:
             session = self.session
-            self.runner.run(lambda: drafts.keep_drafts(session, left), owner=self)
+            self._unclaimed = left
+
+            def stored(_: object) -> None:
+                self._unclaimed = []
+
+            self.runner.run(lambda: drafts.keep_drafts(session, left), stored, owner=self)
 
     # --- geometry and teardown --------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QClipboard, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop_app.domain.drafts import Draft
 from desktop_app.domain.report_content import Reliability
 from desktop_app.gui.reports import ReportsPage
 from desktop_app.services import audit, drafts, reports
@@ -483,3 +484,49 @@ def test_an_open_verdict_dialog_comes_back_and_an_empty_one_is_not_kept(
     (again,) = _comment_dialogs()
     assert again.comment_edit.toPlainText() == f"Bron ontbreekt. {CANARY}"
     assert "aanpassing" in again.windowTitle().lower()
+
+
+# --- no lock falls between taking a draft and holding it ---------------------------------------
+
+
+def test_a_lock_before_the_report_has_loaded_keeps_the_draft_still(
+    controller: Any, window_of: Any, workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with workspace.session("officier", PASSWORDS["officier"]) as s:
+        rid = int(reports.draft_report(s, text=PLAIN).report.id)
+    window = window_of("officier")
+    detail = _page(window).detail
+    held: list[Any] = []
+    monkeypatch.setattr(detail.runner, "run", lambda fn, *a, **k: held.append(fn) or 0)
+    draft = Draft(f"report:{rid}", {"kind": "plain", "text": PLAIN + CANARY})
+    assert detail.restore_draft(draft)  # the report is still loading
+    monkeypatch.undo()
+    assert held and not detail.has_unsaved
+    controller.lock()
+    assert _waiting(workspace, "officier") == [f"report:{rid}"]
+
+
+def test_a_sign_in_nobody_takes_puts_the_drafts_back(workspace: Any, staff: Any) -> None:
+    """The sign-in task takes the drafts with the session; if its result is dropped (the
+    dialog went away meanwhile), closing it keeps them again."""
+    import threading
+
+    from desktop_app.gui import controller as controller_module
+
+    with workspace.session("officier", PASSWORDS["officier"]) as s:
+        drafts.keep_draft(s, Draft("new-report", {"kind": "plain", "text": CANARY}))
+    results: list[Any] = []
+
+    def work() -> None:  # on a thread of its own, as on the worker
+        result = controller_module.sign_in(
+            workspace.env, workspace.root, "officier", PASSWORDS["officier"]
+        )
+        results.append([d.belongs_to for d in result.drafts])
+        results.append(_waiting(workspace, "officier"))
+        result.close()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(30)
+    assert results == [["new-report"], []]
+    assert _waiting(workspace, "officier") == ["new-report"]

@@ -87,6 +87,7 @@ class ReportDetail(QWidget):
         self.last_saved: VersionSaved | None = None
         # The open comment dialog (annotation, verdict): its draft key and what it was about.
         self._open_dialog: tuple[str, CommentDialog, dict[str, Any]] | None = None
+        self._restoring: list[Draft] = []  # drafts put back once their report has loaded
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -885,9 +886,12 @@ class ReportDetail(QWidget):
     def unsaved_drafts(self) -> list[Draft]:
         """The text in the editor that is not saved yet, with its cursor, and the comment
         typed in an open dialog (for the lock)."""
+        waiting = list(self._restoring)  # still loading their report: not in a widget yet
         dialog = self._dialog_draft()
+        if dialog is not None:
+            waiting.append(dialog)
         if not self.has_unsaved:
-            return [] if dialog is None else [dialog]
+            return waiting
         if self.creating:
             key = new_report_key(self.request_id)
             base: int | None = None
@@ -902,14 +906,14 @@ class ReportDetail(QWidget):
         state: dict[str, Any] = editor.draft_state()
         state["base_version"] = base
         state["tab"] = self.tabs.currentIndex()
-        return [Draft(key, state)] + ([] if dialog is None else [dialog])
+        return [Draft(key, state), *waiting]
 
     def restore_draft(self, draft: Draft) -> bool:
         """Put a kept draft back in the editor: the new report, or the report loaded afresh
         (its rights as they are now). False when it is not this editor's, or the editor already
         holds unsaved text."""
         key = draft.belongs_to
-        if self.has_unsaved:
+        if self.has_unsaved or self._restoring:
             return False
         if key == NEW_REPORT or key.startswith(NEW_REPORT + ":request:"):
             if not self.may_create:
@@ -925,6 +929,7 @@ class ReportDetail(QWidget):
         report_id, session = int(key.split(":", 1)[1]), self.session
 
         def loaded(view: ReportView) -> None:
+            self._restoring = [d for d in self._restoring if d is not draft]
             self.show_view(view)
             if not self.editing:
                 # No longer this person's to edit (submitted, signed): the text waits on.
@@ -932,13 +937,18 @@ class ReportDetail(QWidget):
                 return
             self._apply_draft(draft)
 
+        self._restoring.append(draft)
         self.runner.run(
             lambda: reports.get_report(session, report_id),
             loaded,
-            lambda exc: self._keep_again(draft, exc),
+            lambda exc: self._not_restored(draft, exc),
             owner=self,
         )
         return True
+
+    def _not_restored(self, draft: Draft, exc: BaseException) -> None:
+        self._restoring = [d for d in self._restoring if d is not draft]
+        self._keep_again(draft, exc)
 
     def _restore_dialog(self, draft: Draft) -> bool:
         """Reopen the comment dialog over the report, its passage selected again, with the
@@ -948,6 +958,7 @@ class ReportDetail(QWidget):
         report_id, session, state = int(number), self.session, draft.content
 
         def loaded(view: ReportView) -> None:
+            self._restoring = [d for d in self._restoring if d is not draft]
             self.show_view(view)
             dialog: CommentDialog | None = None
             same_version = state.get("version") == view.version
@@ -979,10 +990,11 @@ class ReportDetail(QWidget):
                 edit.setTextCursor(cursor)
             edit.setFocus()
 
+        self._restoring.append(draft)
         self.runner.run(
             lambda: reports.get_report(session, report_id),
             loaded,
-            lambda exc: self._keep_again(draft, exc),
+            lambda exc: self._not_restored(draft, exc),
             owner=self,
         )
         return True
@@ -1039,6 +1051,7 @@ class ReportDetail(QWidget):
         self.view = None
         self.last_saved = None
         self._open_dialog = None
+        self._restoring = []
         self.creating = False
         self.dirty = False
         self.editor.wipe()
