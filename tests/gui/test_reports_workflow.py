@@ -215,6 +215,10 @@ def test_free_text_opens_in_the_plain_editor(as_user: Any, staff: Any) -> None:
     detail.save()
     assert detail.view is not None and detail.view.version == 2
     assert detail.view.text == "Vrije tekst, herzien.\n"
+    # Issue 14: a free text is saved and printed as CONCEPT, but not submitted; the button
+    # says why (the sentence of the use case).
+    assert detail.submit_button.isVisible() and not detail.submit_button.isEnabled()
+    assert "niet in de vaste vorm" in detail.submit_button.toolTip()
 
 
 # --- the whole way ------------------------------------------------------------------------------

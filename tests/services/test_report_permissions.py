@@ -143,3 +143,19 @@ def test_before_the_first_save(staff: Staff) -> None:  # noqa: F811
     assert officer[_A.SUBMIT].offered and not officer[_A.SUBMIT].allowed
     assert not liaison[_A.CREATE].allowed and not liaison[_A.CREATE].offered
     assert set(STAFF) >= set(PEOPLE)
+
+
+def test_a_free_text_draft_is_refused_submit_with_the_use_case_sentence(
+    staff: Staff,  # noqa: F811
+) -> None:
+    """Issue 14: the window's submit button follows the content rule (same sentence)."""
+    off = staff["officier"]
+    rid = int(reports.draft_report(off, text="Vrije tekst zonder opbouw.\n").report.id)
+    permission = reports.get_report(off, rid).actions[_A.SUBMIT]
+    assert permission.offered and not permission.allowed
+    with pytest.raises(AppError) as info:
+        reports.submit_report(off, rid)
+    assert str(info.value) == permission.reason
+    assert reports.get_report(off, rid).actions[_A.REVISE].allowed
+    reports.revise_report(off, rid, text=_text())
+    assert reports.get_report(off, rid).actions[_A.SUBMIT].allowed
