@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtGui import QClipboard, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.domain.drafts import Draft
@@ -69,6 +69,12 @@ def unsaved_box(parent: QWidget, leaving: str) -> QMessageBox:
     box.button(QMessageBox.StandardButton.Cancel).setText(
         QCoreApplication.translate("Unsaved", "&Annuleren")
     )
+    for standard in (
+        QMessageBox.StandardButton.Save,
+        QMessageBox.StandardButton.Discard,
+        QMessageBox.StandardButton.Cancel,
+    ):
+        box.button(standard).setIcon(QIcon())  # as in the form dialogs: the words are enough
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     box.setEscapeButton(QMessageBox.StandardButton.Cancel)
     return box

@@ -313,6 +313,10 @@ def test_quit_with_unsaved_changes_asks(
     assert len(quits) == quits_expected
     if quits_expected == 0:
         assert window.isVisible() and controller.session is not None
+        flush_deletes()
+        window.quit_action.trigger()  # Ctrl+Q asks again after a cancel
+        assert len(_questions()) == 1
+        _answer(QMessageBox.StandardButton.Cancel)
     controller.runner.wait(5000)
     assert _report_count(workspace) == reports_expected
     assert _waiting(workspace, "officier") == []
