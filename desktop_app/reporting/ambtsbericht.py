@@ -10,6 +10,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from desktop_app.domain.clock import dutch_date
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.reporting.fonts import REGULAR, visual
 from desktop_app.reporting.layout import (
@@ -21,7 +22,6 @@ from desktop_app.reporting.layout import (
     SignatureSlot,
     Styles,
     build_pdf,
-    dutch_date,
     make_styles,
     para,
     paragraphs,

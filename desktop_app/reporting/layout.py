@@ -31,7 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop_app.domain.clock import LOCAL_TZ
+from desktop_app.domain.clock import LOCAL_TZ, dutch_date
 from desktop_app.reporting.fonts import BOLD, REGULAR, markup, register_fonts, visual
 from desktop_app.reporting.models import AIVD, CopyInfo
 
@@ -50,27 +50,7 @@ MINISTRY_LINES = ("Ministerie van Binnenlandse Zaken en", "Koninkrijksrelaties")
 
 XMP_NAMESPACE = "urn:convenantwerkplek:pdf:1.0/"
 
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
 # -- formatting -------------------------------------------------------------------------------
-
-
-def dutch_date(day: dt.date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def local_datetime(when: dt.datetime) -> str:

@@ -11,6 +11,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from desktop_app.domain.classification import Classification
+from desktop_app.domain.clock import dutch_date
 from desktop_app.reporting.fonts import REGULAR, visual
 from desktop_app.reporting.layout import (
     LEFT,
@@ -20,7 +21,6 @@ from desktop_app.reporting.layout import (
     DocumentSetup,
     Furniture,
     build_pdf,
-    dutch_date,
     local_datetime,
     make_styles,
     para,
