@@ -14,13 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.domain.ids import ReportId, UserId
-from desktop_app.storage.audit import AuditEntry
-from desktop_app.storage.db import Connection
-
-
-def _ts(when: dt.datetime) -> str:
-    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
-
+from desktop_app.storage.audit import AuditEntry, format_ts
+from desktop_app.storage.db import Connection, table_exists
 
 # ---------------------------------------------------------------------------------------------
 # Signing keys
@@ -137,9 +132,9 @@ def insert_key(
             ca_wrapped_key,
             fingerprint,
             common_name,
-            _ts(not_after),
+            format_ts(not_after),
             created_by,
-            _ts(at),
+            format_ts(at),
         ),
     )
     return int(cur.lastrowid)
@@ -164,7 +159,7 @@ def add_trust_root(
     cur = conn.execute(
         "INSERT INTO trust_roots (fingerprint, certificate, label, added_at) VALUES (?,?,?,?)"
         " ON CONFLICT(fingerprint) DO NOTHING",
-        (fingerprint, certificate, label, _ts(at)),
+        (fingerprint, certificate, label, format_ts(at)),
     )
     return bool(cur.rowcount)
 
@@ -229,7 +224,7 @@ def insert_job(
             copies,
             destination,
             printed_by,
-            _ts(at),
+            format_ts(at),
             audit_head,
             signing_key_id,
         ),
@@ -386,10 +381,7 @@ def request_details(conn: Connection, request_id: int) -> RequestDetails | None:
     The requests feature owns that table; this only reads a few columns and copes with a
     workspace (or schema) where they are not there.
     """
-    exists = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'requests'"
-    ).fetchone()
-    if exists is None:
+    if not table_exists(conn, "requests"):
         return None
     columns = {str(r[1]) for r in conn.execute("PRAGMA table_info(requests)").fetchall()}
     if not {"subject_name", "ind_reference"} <= columns:
