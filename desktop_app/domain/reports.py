@@ -640,3 +640,8 @@ def text_sha256(text: str) -> str:
     """Hex SHA-256 of the text as signed: UTF-8 bytes of the canonical form (NFC, ``\\n``).
     For a stored (already canonical) text this is the hash of exactly its UTF-8 bytes."""
     return hashlib.sha256(canonical_text(text).encode("utf-8")).hexdigest()
+
+
+def audit_object(report_id: int) -> str:
+    """How the audit names a report ('report:12'), the same for every use case on it."""
+    return f"report:{int(report_id)}"

@@ -41,7 +41,7 @@ from desktop_app.domain.evidence import (
     validate_evidence,
 )
 from desktop_app.domain.ids import EvidenceId, ReportId
-from desktop_app.domain.reports import ReportStatus
+from desktop_app.domain.reports import ReportStatus, audit_object
 from desktop_app.domain.roles import Role, require_any_role
 from desktop_app.services.session import Session
 from desktop_app.storage import evidence as repo
@@ -123,10 +123,6 @@ def _item(record: repo.EvidenceRecord) -> EvidenceItem:
         added_by=record.added_by_name,
         added_at=record.added_at,
     )
-
-
-def _obj(report_id: int) -> str:
-    return f"report:{int(report_id)}"
 
 
 def _report(session: Session, conn: Connection, report_id: int) -> reports_repo.ReportRow:
@@ -228,7 +224,7 @@ def _store(
     data_date: dt.date | None,
     correction_id: int | None,
 ) -> EvidenceItem:
-    with session.transaction("evidence.add", _obj(report_id)) as tx:
+    with session.transaction("evidence.add", audit_object(report_id)) as tx:
         require_any_role(session.user.roles, ADD_ROLES, "onderliggende gegevens toevoegen")
         row = _report(session, tx.conn, report_id)
         _check_correction(tx.conn, row, correction_id)
@@ -318,7 +314,7 @@ def add_evidence(
 
 def list_evidence(session: Session, report_id: int) -> tuple[EvidenceItem, ...]:
     """The items of a report that the person's clearance covers (metadata only)."""
-    with session.transaction("evidence.list", _obj(report_id)) as tx:
+    with session.transaction("evidence.list", audit_object(report_id)) as tx:
         require_any_role(session.user.roles, LIST_ROLES, "onderliggende gegevens bekijken")
         row = _report(session, tx.conn, report_id)
         items = [

@@ -55,6 +55,7 @@ from desktop_app.domain.reports import (
     ALLOWED_ROLES,
     ReportAction,
     ReportStatus,
+    audit_object,
     decide,
     status_from_history,
     text_sha256,
@@ -217,10 +218,6 @@ class PrintRecord:
 # The report as a printed letter
 
 
-def _obj(report_id: int) -> str:
-    return f"report:{int(report_id)}"
-
-
 def _load_for_print(
     session: Session, conn: Connection, report_id: int
 ) -> tuple[report_repo.ReportRow, bool]:
@@ -370,7 +367,7 @@ def preview_report(session: Session, report_id: int, *, copies: int = 1) -> Prin
     unsigned. A view of
     classified content, so audited (``report.preview``)."""
     _check_copies(copies)
-    with session.transaction("report.preview", _obj(report_id)) as tx:
+    with session.transaction("report.preview", audit_object(report_id)) as tx:
         row, draft = _load_for_print(session, tx.conn, report_id)
         version, text = _print_text(tx.conn, row, draft)
         doc = _document(session, tx.conn, row, text, draft)
@@ -434,7 +431,7 @@ def print_report(
     created_key: str | None = None
     staged: StagedFiles | None = None
     try:
-        with session.transaction("report.print", _obj(report_id)) as tx:
+        with session.transaction("report.print", audit_object(report_id)) as tx:
             row, draft = _load_for_print(session, tx.conn, report_id)
             version, text = _print_text(tx.conn, row, draft)
             # Copy numbers continue over the report's print jobs (2 copies, later 1 more: 1, 2,
@@ -541,7 +538,7 @@ def print_report(
 
 def print_register(session: Session, report_id: int) -> tuple[PrintRecord, ...]:
     """Every print of a report, copy by copy (``report.prints``)."""
-    with session.transaction("report.prints", _obj(report_id)) as tx:
+    with session.transaction("report.prints", audit_object(report_id)) as tx:
         row, _draft = _load_for_print(session, tx.conn, report_id)
         rows = repo.copies_for_report(tx.conn, row.id)
         tx.details = {"reference": row.reference, "entries": len(rows)}

@@ -49,6 +49,7 @@ from desktop_app.domain.reports import (
     ReportStep,
     WorkList,
     allowed_actions,
+    audit_object,
     check_version_visible,
     current_version,
     decide,
@@ -392,10 +393,6 @@ class CorrectionRecord:
 # Loading and checking
 
 
-def _obj(report_id: int) -> str:
-    return f"report:{int(report_id)}"
-
-
 def _check_clearance(session: Session, classification: Classification) -> None:
     if not classification.covered_by(session.user.clearance):
         # Deliberately says nothing about the report itself (title, reference, status).
@@ -666,7 +663,7 @@ def draft_report(
         )
         repo.append_event(tx.conn, rid, ReportEvent(_A.CREATE, session.user.id, 1, now))
         repo.set_state(tx.conn, rid, status=ReportStatus.DRAFT, current_version=1, at=now)
-        tx.object = _obj(rid)
+        tx.object = audit_object(rid)
         tx.details = {
             "reference": reference,
             "version": 1,
@@ -749,7 +746,7 @@ def save_version(
         before = None if row is None else repo.version_sha256(conn, row.id, row.current_version)
     expected = before != digest
     with session.transaction(
-        "report.revise" if expected else "report.classify", _obj(report_id)
+        "report.revise" if expected else "report.classify", audit_object(report_id)
     ) as tx:
         row, events = _load(session, tx.conn, report_id, _A.REVISE)
         text_changed = repo.version_sha256(tx.conn, row.id, row.current_version) != digest
@@ -793,7 +790,7 @@ def revise_report(
 ) -> VersionSaved:
     """A new immutable version; the report goes (back) to draft. Not while in review, not
     after signing."""
-    with session.transaction("report.revise", _obj(report_id)) as tx:
+    with session.transaction("report.revise", audit_object(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, _A.REVISE)
         after = _decide(session, row, _A.REVISE, events)
         canonical = validate_version_text(text)
@@ -812,7 +809,7 @@ def set_classification(
     session: Session, report_id: int, classification: Classification
 ) -> ReportSummary:
     """The author changes the level while the text is editable (draft, changes wanted)."""
-    with session.transaction("report.classify", _obj(report_id)) as tx:
+    with session.transaction("report.classify", audit_object(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, _A.SET_CLASSIFICATION)
         after = _decide(session, row, _A.SET_CLASSIFICATION, events)
         _check_level(session, classification)
@@ -827,7 +824,7 @@ def set_classification(
 
 def submit_report(session: Session, report_id: int) -> ReportSummary:
     """The current version goes to the IND liaison for review; its text is frozen."""
-    with session.transaction("report.submit", _obj(report_id)) as tx:
+    with session.transaction("report.submit", audit_object(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, _A.SUBMIT)
         after = _decide(session, row, _A.SUBMIT, events, _current_text(tx.conn, row))
         now = session.clock.now()
@@ -846,7 +843,7 @@ def annotate(
 ) -> AnnotationRecord:
     """Anchor a comment to a passage of the version under review. ``start`` picks the
     occurrence when the quote occurs more than once (the selection start in the window)."""
-    with session.transaction("report.annotate", _obj(report_id)) as tx:
+    with session.transaction("report.annotate", audit_object(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, _A.ANNOTATE)
         after = _decide(session, row, _A.ANNOTATE, events)
         version = row.current_version
@@ -880,7 +877,7 @@ def give_verdict(
     """Art. 2.4: "bruikbaar" (usable) or "aanpassing wenselijk" (changes wanted) on the
     version under review."""
     action = _A.VERDICT_USABLE if usable else _A.VERDICT_CHANGES_WANTED
-    with session.transaction("report.verdict", _obj(report_id)) as tx:
+    with session.transaction("report.verdict", audit_object(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, action)
         after = _decide(session, row, action, events)
         clean = None if comment is None else _validate_comment(comment)
@@ -914,7 +911,7 @@ def sign_report(
     """Four eyes: only an ``aivd_signer`` who wrote no version signs, and only the text the
     liaison judged usable. The signer fixes the classification (``None`` keeps it). The hash of
     the signed text is recorded and the text is frozen for ever (also by triggers)."""
-    with session.transaction("report.sign", _obj(report_id)) as tx:
+    with session.transaction("report.sign", audit_object(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, _A.SIGN)
         version = row.current_version
         text = repo.version_text(tx.conn, row.id, version)
@@ -951,7 +948,7 @@ def sign_report(
 def issue_report(session: Session, report_id: int) -> IssueResult:
     """Issue a signed report: its provision AIVD→IND is registered and a linked request is
     closed (``closed_report_issued``), in the same transaction."""
-    with session.transaction("report.issue", _obj(report_id)) as tx:
+    with session.transaction("report.issue", audit_object(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, _A.ISSUE)
         after = _decide(session, row, _A.ISSUE, events)
         now = session.clock.now()
@@ -978,7 +975,7 @@ def record_correction(session: Session, report_id: int, text: str) -> Correction
     """Provided data turned out to be wrong (art. 2.4): the correction is recorded against the
     issued report and, as a new provision to the IND referring to it, in the register (so every
     recipient is told)."""
-    with session.transaction("report.correct", _obj(report_id)) as tx:
+    with session.transaction("report.correct", audit_object(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, _A.CORRECT)
         after = _decide(session, row, _A.CORRECT, events)
         clean = validate_correction(text)
@@ -1022,12 +1019,12 @@ def get_report(session: Session, report_id: int, version: int | None = None) -> 
     try:
         return _get_report(session, report_id, version)
     except IntegrityFailure as exc:
-        session.audit_refusal("report.view", _obj(report_id), exc)  # an incident: on record
+        session.audit_refusal("report.view", audit_object(report_id), exc)  # an incident: on record
         raise
 
 
 def _get_report(session: Session, report_id: int, version: int | None) -> ReportView:
-    with session.transaction("report.view", _obj(report_id)) as tx:
+    with session.transaction("report.view", audit_object(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, _A.VIEW)
         roles = session.user.roles
         visible = visible_versions(roles, events)
@@ -1145,14 +1142,14 @@ def diff_report(session: Session, report_id: int, from_version: int, to_version:
     try:
         return _diff_report(session, report_id, from_version, to_version)
     except IntegrityFailure as exc:
-        session.audit_refusal("report.diff", _obj(report_id), exc)  # an incident: on record
+        session.audit_refusal("report.diff", audit_object(report_id), exc)  # an incident: on record
         raise
 
 
 def _diff_report(
     session: Session, report_id: int, from_version: int, to_version: int
 ) -> ReportDiff:
-    with session.transaction("report.diff", _obj(report_id)) as tx:
+    with session.transaction("report.diff", audit_object(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, _A.VIEW)
         for v in (from_version, to_version):
             check_version_visible(session.user.roles, events, v)
