@@ -324,6 +324,19 @@ class Verdict:
     checked_at: str | None = None
     checked_at_source: str | None = None
 
+    @classmethod
+    def unreadable(cls, reason: str) -> Verdict:
+        """A file that could not be read far enough to say anything about its signature."""
+        return cls(
+            valid=False,
+            intact=False,
+            signer=None,
+            reference=None,
+            copy=None,
+            registered=None,
+            reason=reason,
+        )
+
     def as_dict(self) -> dict[str, object]:
         return {
             "valid": self.valid,
@@ -357,14 +370,8 @@ def verify_pdf(
         return _verify(data, trust_roots, now)
     except Exception:
         log.warning("signature verification failed unexpectedly", exc_info=True)
-        return Verdict(
-            valid=False,
-            intact=False,
-            signer=None,
-            reference=None,
-            copy=None,
-            registered=None,
-            reason="De handtekening kan niet worden gecontroleerd: het bestand is beschadigd.",
+        return Verdict.unreadable(
+            "De handtekening kan niet worden gecontroleerd: het bestand is beschadigd."
         )
 
 

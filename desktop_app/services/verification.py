@@ -82,18 +82,6 @@ def _quiet(*names: str) -> Iterator[None]:
             lg.setLevel(level)
 
 
-def _unreadable(reason: str) -> Verdict:
-    return Verdict(
-        valid=False,
-        intact=False,
-        signer=None,
-        reference=None,
-        copy=None,
-        registered=None,
-        reason=reason,
-    )
-
-
 def verify_document(data: bytes, trust_roots: Sequence[bytes], *, now: dt.datetime) -> Verdict:
     """The signature alone (no register), certificates valid at ``now``. Never raises."""
     with _quiet("desktop_app.reporting.signing"):
@@ -111,7 +99,7 @@ def read_for_verify(path: Path) -> bytes | Verdict:
             too_big="Het bestand is te groot voor een afgedrukt ambtsbericht.",
         )
     except AppError as exc:
-        return _unreadable(exc.message)
+        return Verdict.unreadable(exc.message)
 
 
 # ---------------------------------------------------------------------------------------------
