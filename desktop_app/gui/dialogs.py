@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.accounts import password_rules
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.roles import Role
+from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.labels import ROLE_ORDER, clearance_label, role_label
 
@@ -420,10 +420,8 @@ class EndDesignationDialog(FormDialog):
         self.decision_edit.setMaxLength(100)
         self.decision_edit.setPlaceholderText(self.tr("bijvoorbeeld HDIND-2026/0077"))
         self.add_row(self.tr("&Kenmerk besluit"), self.decision_edit)
-        self.until_edit = QDateEdit(_qdate(today), self)
-        self.until_edit.setCalendarPopup(True)
-        self.until_edit.setDisplayFormat("yyyy-MM-dd")
-        self.until_edit.setMinimumDate(_qdate(today))
+        self.until_edit = date_edit(self, today)
+        self.until_edit.setMinimumDate(qdate(today))
         if revoke:
             self.until_edit.hide()
         else:
@@ -436,7 +434,7 @@ class EndDesignationDialog(FormDialog):
             name=self.name,
             designation_id=self.designation_id,
             decision_ref=self.decision_edit.text(),
-            until=None if self.revoke else _pydate(self.until_edit.date()),
+            until=None if self.revoke else pydate(self.until_edit.date()),
             revoke=self.revoke,
         )
 
@@ -447,14 +445,6 @@ class NewDesignation:
     decision_ref: str
     valid_from: dt.date
     valid_until: dt.date | None
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 class AddDesignationDialog(FormDialog):
@@ -479,15 +469,11 @@ class AddDesignationDialog(FormDialog):
         self.decision_edit.setMaxLength(100)
         self.decision_edit.setPlaceholderText(self.tr("bijvoorbeeld HDIND-2026/0042"))
         self.add_row(self.tr("&Kenmerk besluit"), self.decision_edit)
-        self.from_edit = QDateEdit(_qdate(today), self)
-        self.from_edit.setCalendarPopup(True)
-        self.from_edit.setDisplayFormat("yyyy-MM-dd")
+        self.from_edit = date_edit(self, today)
         self.add_row(self.tr("Geldig &vanaf"), self.from_edit)
         self.has_until = QCheckBox(self.tr("Met &einddatum"), self)
         self.form.addRow("", self.has_until)
-        self.until_edit = QDateEdit(_qdate(today + dt.timedelta(days=365)), self)
-        self.until_edit.setCalendarPopup(True)
-        self.until_edit.setDisplayFormat("yyyy-MM-dd")
+        self.until_edit = date_edit(self, today + dt.timedelta(days=365))
         self.until_edit.setEnabled(False)
         self.has_until.toggled.connect(self.until_edit.setEnabled)
         self.add_row(self.tr("Geldig &tot en met"), self.until_edit)
@@ -503,8 +489,8 @@ class AddDesignationDialog(FormDialog):
         return NewDesignation(
             name=str(name),
             decision_ref=self.decision_edit.text(),
-            valid_from=_pydate(self.from_edit.date()),
-            valid_until=_pydate(self.until_edit.date()) if self.has_until.isChecked() else None,
+            valid_from=pydate(self.from_edit.date()),
+            valid_until=pydate(self.until_edit.date()) if self.has_until.isChecked() else None,
         )
 
 

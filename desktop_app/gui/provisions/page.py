@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests import api
@@ -24,8 +25,6 @@ from desktop_app.gui.requests.api import NewProvision
 from desktop_app.gui.requests.dialogs import (
     DIRECTIONS,
     AddProvisionDialog,
-    date_edit,
-    pydate,
 )
 from desktop_app.gui.requests.labels import direction_label, figure_text
 from desktop_app.gui.requests.models import ProvisionTableModel
@@ -147,8 +146,6 @@ class ProvisionsPage(QWidget):
             max(self.direction_combo.findData(direction), 0) if direction else 0
         )
         self.period_check.setChecked(date_from is not None or date_to is not None)
-        from desktop_app.gui.requests.dialogs import qdate
-
         if date_from is not None:
             self.from_edit.setDate(qdate(date_from))
         if date_to is not None:

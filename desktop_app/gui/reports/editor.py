@@ -13,11 +13,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.report_content import Finding, Reliability, ReportContent, validate
+from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.reports.labels import reliability_label
 
@@ -162,14 +162,6 @@ def _put_cursor(widget: QWidget, state: Mapping[str, Any]) -> None:
         widget.setCursorPosition(max(0, min(position, len(widget.text()))))
 
 
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
 def _text_box(parent: QWidget, lines: int, name: str) -> QPlainTextEdit:
     edit = QPlainTextEdit(parent)
     edit.setObjectName(name)
@@ -261,10 +253,8 @@ class FindingEditor(QFrame):
         source_label.setBuddy(self.source_edit)
         self.date_check = QCheckBox(self.tr("&Datum gegevens"), self)
         self.date_check.setObjectName("dateCheck")
-        self.date_edit = QDateEdit(_qdate(today()), self)
+        self.date_edit = date_edit(self, today())
         self.date_edit.setObjectName("dateEdit")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setEnabled(False)
         self.date_edit.setAccessibleName(self.tr("Datum gegevens"))
         self.date_check.toggled.connect(self.date_edit.setEnabled)
@@ -306,7 +296,7 @@ class FindingEditor(QFrame):
         self.source_edit.setText(finding.source_reference or "")
         self.date_check.setChecked(finding.data_date is not None)
         if finding.data_date is not None:
-            self.date_edit.setDate(_qdate(finding.data_date))
+            self.date_edit.setDate(qdate(finding.data_date))
 
     def finding(self) -> Finding:
         code = self.reliability_combo.currentData()
@@ -315,7 +305,7 @@ class FindingEditor(QFrame):
             text=self.text_edit.toPlainText(),
             reliability=None if code is None else Reliability(str(code)),
             source_reference=source or None,
-            data_date=_pydate(self.date_edit.date()) if self.date_check.isChecked() else None,
+            data_date=pydate(self.date_edit.date()) if self.date_check.isChecked() else None,
         )
 
     def set_reliability(self, reliability: Reliability | None) -> None:
@@ -329,7 +319,7 @@ class FindingEditor(QFrame):
     def set_data_date(self, day: dt.date | None) -> None:
         self.date_check.setChecked(day is not None)
         if day is not None:
-            self.date_edit.setDate(_qdate(day))
+            self.date_edit.setDate(qdate(day))
 
     def focus_attribute(self, attribute: str) -> None:
         widget: QWidget = {

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,6 +41,7 @@ from desktop_app.domain.evidence import (
     EvidenceKind,
 )
 from desktop_app.domain.reports import ReportStatus
+from desktop_app.gui.dates import pydate, qdate
 from desktop_app.gui.dialogs import FormDialog
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
@@ -166,14 +167,6 @@ class NewEvidence:
     correction_id: int | None
 
 
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
 class AddEvidenceDialog(FormDialog):
     """ "Gegevens toevoegen": a file, its title, classification, source note and the date of
     the data; for an issued report also the correction the item belongs to. The service checks
@@ -242,11 +235,11 @@ class AddEvidenceDialog(FormDialog):
         self.has_date = QCheckBox(self.tr("&Datum van de gegevens bekend"), self)
         self.has_date.setObjectName("hasDataDate")
         self.form.addRow("", self.has_date)
-        self.date_edit = QDateEdit(_qdate(today), self)
+        self.date_edit = QDateEdit(qdate(today), self)
         self.date_edit.setObjectName("evidenceDateEdit")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd-MM-yyyy")
-        self.date_edit.setMaximumDate(_qdate(today))
+        self.date_edit.setMaximumDate(qdate(today))
         self.date_edit.setEnabled(False)
         self.has_date.toggled.connect(self.date_edit.setEnabled)
         self.add_row(self.tr("Datum &gegevens"), self.date_edit)
@@ -302,7 +295,7 @@ class AddEvidenceDialog(FormDialog):
             title=self.title_edit.text().strip(),
             classification=Classification(int(self.classification_combo.currentData())),
             source_note=self.source_edit.toPlainText().strip(),
-            data_date=_pydate(self.date_edit.date()) if self.has_date.isChecked() else None,
+            data_date=pydate(self.date_edit.date()) if self.has_date.isChecked() else None,
             correction_id=correction,
         )
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -28,6 +27,7 @@ from desktop_app.domain.requests import (
     Purpose,
     parse_date,
 )
+from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.dialogs import FormDialog
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.requests.api import NewProvision, NewRequest
@@ -40,23 +40,6 @@ from desktop_app.gui.requests.labels import (
 )
 from desktop_app.gui.requests.models import working_days_late, working_days_left
 from desktop_app.services.provisions import DEFAULT_LEGAL_BASIS
-
-
-def qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
-def date_edit(parent: QWidget, day: dt.date, *, maximum: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit(qdate(day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    if maximum is not None:
-        edit.setMaximumDate(qdate(maximum))
-    return edit
 
 
 class ServiceFormDialog(FormDialog):

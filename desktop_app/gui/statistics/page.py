@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.statistics import DEFINITIONS
+from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.requests import api
-from desktop_app.gui.requests.dialogs import date_edit, pydate, qdate
 from desktop_app.gui.requests.labels import STATISTICS_FIGURES, figure_text, tr
 from desktop_app.gui.requests.style import PAGE_STYLE
 from desktop_app.gui.tasks import TaskRunner
