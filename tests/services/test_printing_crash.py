@@ -7,18 +7,16 @@ a print that is still running keeps its own."""
 from __future__ import annotations
 
 import hashlib
-import os
 import signal
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from support.helpers import REPO, keys_path
+from support import handover
+from support.helpers import REPO
 
 from desktop_app.domain.errors import InvalidState
-from desktop_app.security.keyfile import KeyFile
 from desktop_app.services import printing
 from desktop_app.storage import staged_files
 from desktop_app.storage.staged_files import StagedFiles, remove_stale_temps
@@ -41,24 +39,8 @@ def ws(workspace: Any) -> Any:
 
 
 def _spawn(ws: Any, report_id: int, out: Path, mode: str) -> subprocess.Popen[str]:
-    binding = KeyFile.load(keys_path(ws.root)).binding_id
-    secret = ws.env.provider.load(binding)
-    assert secret is not None
-    env = {
-        **os.environ,
-        "PRINT_CHILD_BINDING": binding,
-        "PRINT_CHILD_SECRET": secret.hex(),
-        "PRINT_CHILD_PASSWORD": password("tekenaar"),
-    }
-    args = [str(ws.root), "tekenaar", str(report_id), str(out), str(COPIES), mode]
-    return subprocess.Popen(
-        [sys.executable, str(CHILD), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        cwd=REPO,
-        env=env,
-    )
+    args = ("tekenaar", str(report_id), str(out), str(COPIES), mode)
+    return handover.spawn(CHILD, "PRINT_CHILD", ws, password("tekenaar"), *args)
 
 
 def _kill_when_stalled(proc: subprocess.Popen[str]) -> None:
