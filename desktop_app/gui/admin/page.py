@@ -45,6 +45,7 @@ from desktop_app.gui.models import (
     DesignationTableModel,
     UserTableModel,
 )
+from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import admin, audit, users
@@ -96,12 +97,9 @@ class AdminPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.runner = runner
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
-        layout.setSpacing(12)
-        title = QLabel(self.tr("Beheer"), self)
-        title.setObjectName("pageTitle")
-        layout.addWidget(title)
+        layout, _top = titled_page_layout(
+            self, self.tr("Beheer"), margins=(28, 24, 28, 20), spacing=12
+        )
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs, 1)
         self.user_model = UserTableModel(self)

@@ -7,19 +7,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.drafts import Draft
 from desktop_app.domain.reports import WorkList
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.reports.detail import ReportDetail
 from desktop_app.gui.reports.dialogs import ConfirmDialog
 from desktop_app.gui.reports.labels import work_list_label
@@ -64,14 +62,7 @@ class ReportsPage(QWidget):
         self.setStyleSheet(PAGE_STYLE)
         self.session = session
         self.runner = runner
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 12)
-        layout.setSpacing(8)
-        top = QHBoxLayout()
-        title = QLabel(self.tr("Ambtsberichten"), self)
-        title.setObjectName("pageTitle")
-        top.addWidget(title)
-        top.addStretch(1)
+        layout, top = titled_page_layout(self, self.tr("Ambtsberichten"))
         self.new_button = QPushButton(self.tr("&Nieuw ambtsbericht…"), self)
         self.new_button.setObjectName("newReportButton")
         self.new_button.clicked.connect(lambda _=False: self.start_new_report())

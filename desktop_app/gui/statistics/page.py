@@ -34,6 +34,7 @@ from desktop_app.domain.statistics import DEFINITIONS
 from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.labels import STATISTICS_FIGURES, figure_text, tr
 from desktop_app.gui.requests.style import PAGE_STYLE
@@ -152,14 +153,9 @@ class StatisticsPage(QWidget):
         self._serial = 0
         today = session.clock.today()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 12)
-        layout.setSpacing(10)
-        top = QHBoxLayout()
-        title = QLabel(self.tr("Statistiek voor het periodiek overleg"), self)
-        title.setObjectName("pageTitle")
-        top.addWidget(title)
-        top.addStretch(1)
+        layout, top = titled_page_layout(
+            self, self.tr("Statistiek voor het periodiek overleg"), spacing=10
+        )
         self.csv_button = QPushButton(self.tr("Als &CSV opslaan…"), self)
         self.csv_button.setObjectName("exportCsvButton")
         self.csv_button.clicked.connect(lambda _=False: self.choose_export("csv"))
