@@ -53,7 +53,7 @@ from desktop_app.gui.inspection.page import (
     save_record_pdf,
 )
 from desktop_app.gui.labels import clearance_label
-from desktop_app.gui.models import RecordTableModel
+from desktop_app.gui.models import Index, RecordTableModel
 from desktop_app.gui.reports.labels import short_time
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import evidence, inspections
@@ -141,14 +141,14 @@ class EvidenceTableModel(RecordTableModel[EvidenceItem]):
             return text
         return ""
 
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.record_at(index)
         if (
-            role == Qt.ItemDataRole.ToolTipRole
-            and index.isValid()
+            item is not None
+            and role == Qt.ItemDataRole.ToolTipRole
             and index.column() == self.COL_SOURCE
-            and 0 <= index.row() < len(self._rows)
         ):
-            return self._rows[index.row()].source_note
+            return item.source_note
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return super().data(index, role)

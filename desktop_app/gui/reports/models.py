@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.labels import clearance_label
-from desktop_app.gui.models import Index, RecordTableModel
+from desktop_app.gui.models import IdentifiedTableModel, Index
 from desktop_app.gui.reports.labels import short_time, status_label
 from desktop_app.services.reports import ReportSummary
 
 
-class ReportTableModel(RecordTableModel[ReportSummary]):
+class ReportTableModel(IdentifiedTableModel[ReportSummary]):
     CONTEXT = "ReportTableModel"
     COL_REFERENCE, COL_TITLE, COL_CLASSIFICATION, COL_STATUS, COL_VERSION, COL_UPDATED = range(6)
     HEADERS = (
@@ -44,10 +44,3 @@ class ReportTableModel(RecordTableModel[ReportSummary]):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_VERSION:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return super().data(index, role)
-
-    def row_of(self, report_id: int) -> int | None:
-        """The row showing report ``report_id``, if any."""
-        for row, record in enumerate(self._rows):
-            if int(record.id) == int(report_id):
-                return row
-        return None
