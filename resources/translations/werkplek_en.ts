@@ -1007,10 +1007,6 @@ SHA-256: %3</translation>
         <source>&apos;%1&apos; is toegevoegd (%2, %3).</source>
         <translation>&apos;%1&apos; has been added (%2, %3).</translation>
     </message>
-    <message>
-        <source>Het verslag van inzage is opgeslagen als %1.</source>
-        <translation>The inspection record has been saved as %1.</translation>
-    </message>
 </context>
 <context>
     <name>EvidenceTableModel</name>
@@ -1201,10 +1197,6 @@ SHA-256: %3</translation>
     <message>
         <source>De inzage in %1 is beëindigd en vastgelegd.</source>
         <translation>The inspection of %1 has ended and been recorded.</translation>
-    </message>
-    <message>
-        <source>Het verslag van inzage is opgeslagen als %1.</source>
-        <translation>The inspection record has been saved as %1.</translation>
     </message>
 </context>
 <context>
@@ -2850,6 +2842,10 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>PDF-documenten (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Het verslag van inzage is opgeslagen als %1.</source>
+        <translation>The inspection record has been saved as %1.</translation>
     </message>
     <message>
         <source>Het PDF-bestand &apos;%1&apos; kan niet worden geschreven. Kies een andere map of naam.</source>

@@ -288,10 +288,17 @@ def save_record_pdf(
     runner: TaskRunner,
     inspection_id: int,
     path: Path,
-    on_saved: Callable[[Path], None],
+    status_line: QLabel,
 ) -> None:
-    """``write_record_pdf`` on the runner; a refusal or a file that cannot be written shows
-    as a sentence."""
+    """``write_record_pdf`` on the runner; ``status_line`` says where it went, a refusal or a
+    file that cannot be written shows as a sentence."""
+
+    def saved(written: Path) -> None:
+        status_line.setText(
+            QCoreApplication.translate(
+                "inspection", "Het verslag van inzage is opgeslagen als %1."
+            ).replace("%1", str(written))
+        )
 
     def failed(exc: BaseException) -> None:
         if isinstance(exc, OSError):
@@ -304,9 +311,23 @@ def save_record_pdf(
             )
         show_error(parent, exc)
 
-    runner.run(
-        lambda: write_record_pdf(session, inspection_id, path), on_saved, failed, owner=parent
-    )
+    runner.run(lambda: write_record_pdf(session, inspection_id, path), saved, failed, owner=parent)
+
+
+def ask_and_save_record(
+    parent: QWidget,
+    session: Session,
+    runner: TaskRunner,
+    record: InspectionRecordView | None,
+    status_line: QLabel,
+) -> None:
+    """The "PDF opslaan" button: ask where, then ``save_record_pdf``; nothing without a
+    selected record or when the person cancels."""
+    if record is None:
+        return
+    path = ask_record_path(parent, record)
+    if path is not None:
+        save_record_pdf(parent, session, runner, int(record.id), path, status_line)
 
 
 # --- the page -----------------------------------------------------------------------------------
@@ -613,22 +634,13 @@ class InspectionPage(QWidget):
     # --- the record as a PDF ----------------------------------------------------------------
 
     def _on_save_pdf_clicked(self) -> None:
-        record = self.selected_record()
-        if record is None:
-            return
-        path = ask_record_path(self, record)
-        if path is not None:
-            self.save_record_pdf(int(record.id), path)
+        ask_and_save_record(
+            self, self.session, self.runner, self.selected_record(), self.status_line
+        )
 
     def save_record_pdf(self, inspection_id: int, path: Path) -> None:
         """Write the record of ``inspection_id`` to ``path`` (the file dialog's choice)."""
-
-        def saved(written: Path) -> None:
-            self.status_line.setText(
-                self.tr("Het verslag van inzage is opgeslagen als %1.").replace("%1", str(written))
-            )
-
-        save_record_pdf(self, self.session, self.runner, inspection_id, path, saved)
+        save_record_pdf(self, self.session, self.runner, inspection_id, path, self.status_line)
 
     # --- lock -------------------------------------------------------------------------------
 

@@ -47,7 +47,7 @@ from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.inspection.page import (
     InspectionRecordTableModel,
-    ask_record_path,
+    ask_and_save_record,
     make_table,
     record_details,
     save_record_pdf,
@@ -572,20 +572,12 @@ class EvidenceTab(QWidget):
         self.history_details.show()
 
     def _on_save_pdf_clicked(self) -> None:
-        record = self.selected_record()
-        if record is None:
-            return
-        path = ask_record_path(self, record)
-        if path is not None:
-            self.save_record_pdf(int(record.id), path)
+        ask_and_save_record(
+            self, self.session, self.runner, self.selected_record(), self.status_line
+        )
 
     def save_record_pdf(self, inspection_id: int, path: Path) -> None:
-        def saved(written: Path) -> None:
-            self.status_line.setText(
-                self.tr("Het verslag van inzage is opgeslagen als %1.").replace("%1", str(written))
-            )
-
-        save_record_pdf(self, self.session, self.runner, inspection_id, path, saved)
+        save_record_pdf(self, self.session, self.runner, inspection_id, path, self.status_line)
 
     # --- lock -------------------------------------------------------------------------------
 
