@@ -20,7 +20,7 @@ from desktop_app.domain.errors import InvalidInput, NotFound
 from desktop_app.domain.ids import DesignationId
 from desktop_app.domain.roles import Role, role_conflict, validate_role_set
 from desktop_app.domain.text import shown
-from desktop_app.services.session import Session
+from desktop_app.services.session import Session, Tx
 from desktop_app.storage import audit
 from desktop_app.storage import users as repo
 from desktop_app.storage.db import Connection
@@ -318,6 +318,25 @@ def _designation(conn: Connection, did: DesignationId) -> DesignationRecord:
     raise NotFound("Aanwijzing niet gevonden.")
 
 
+def _set_until(
+    tx: Tx, record: UserRecord, d: DesignationRecord, ref: str, end: dt.date
+) -> DesignationRecord:
+    """Ending early and revoking both move the last valid day and audit the old and new one
+    with the decision that did it."""
+    repo.set_designation_until(tx.conn, d.id, end)
+    tx.object = f"designation:{d.id}"
+    tx.details = {
+        "user": record.name,
+        "decision": ref,
+        "designation": d.decision_ref,
+        "until": {
+            "old": None if d.valid_until is None else d.valid_until.isoformat(),
+            "new": end.isoformat(),
+        },
+    }
+    return _designation(tx.conn, d.id)
+
+
 def list_designations(session: Session) -> list[DesignationRecord]:
     session.require_audited(ADMIN_ONLY, "aanwijzingen bekijken", "designation.list", "designations")
     with session.reading() as conn:
@@ -380,18 +399,7 @@ def end_designation(
                 "eerdere einddatum.",
                 field="until",
             )
-        repo.set_designation_until(tx.conn, d.id, end)
-        tx.object = f"designation:{d.id}"
-        tx.details = {
-            "user": record.name,
-            "decision": ref,
-            "designation": d.decision_ref,
-            "until": {
-                "old": None if d.valid_until is None else d.valid_until.isoformat(),
-                "new": end.isoformat(),
-            },
-        }
-        return _designation(tx.conn, d.id)
+        return _set_until(tx, record, d, ref, end)
 
 
 def revoke_designation(
@@ -407,18 +415,7 @@ def revoke_designation(
         d = _pick(tx.conn, record, designation_id, today)
         require_running(d, today)
         end = today - dt.timedelta(days=1)
-        repo.set_designation_until(tx.conn, d.id, end)
-        tx.object = f"designation:{d.id}"
-        tx.details = {
-            "user": record.name,
-            "decision": ref,
-            "designation": d.decision_ref,
-            "until": {
-                "old": None if d.valid_until is None else d.valid_until.isoformat(),
-                "new": end.isoformat(),
-            },
-        }
-        return _designation(tx.conn, d.id)
+        return _set_until(tx, record, d, ref, end)
 
 
 @dataclass(frozen=True)
