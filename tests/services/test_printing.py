@@ -29,10 +29,10 @@ from tests.services.test_printing_support import (
     make_report,
     nfkc,
     page_texts,
-    password,
     raw_rows,
     report_text,
     sha256,
+    signed_in,
     tamper_one_byte,
 )
 
@@ -41,10 +41,6 @@ from tests.services.test_printing_support import (
 def ws(workspace: Any) -> Any:
     add_staff(workspace)
     return workspace
-
-
-def _session(ws: Any, name: str) -> Any:
-    return ws.session(name, password(name))
 
 
 def _trusted_roots(ws: Any) -> tuple[bytes, ...]:
@@ -72,7 +68,7 @@ def _register(ws: Any) -> list[tuple[Any, ...]]:
 def test_print_signed_copies_registers_each_copy_and_audits_once(ws: Any, tmp_path: Path) -> None:
     rid = make_report(ws, upto="signed")
     out = tmp_path / "afdrukken" / "nieuw"
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         with s.reading() as conn:
             head_before = audit.head(conn)
         job = printing.print_report(s, rid, copies=3, out_dir=out)
@@ -104,9 +100,9 @@ def test_print_signed_copies_registers_each_copy_and_audits_once(ws: Any, tmp_pa
 
 def test_printed_copy_carries_number_marking_signer_and_names(ws: Any, tmp_path: Path) -> None:
     rid = make_report(ws, upto="issued")
-    with _session(ws, "beheer") as s:
+    with signed_in(ws, "beheer") as s:
         printing.set_signer_function(s, "tekenaar", "directeur Inlichtingen")
-    with _session(ws, "officier") as s:
+    with signed_in(ws, "officier") as s:
         job = printing.print_report(s, rid, copies=3, out_dir=tmp_path / "o")
     texts = page_texts(job.copies[1].pdf)
     assert len(texts) >= 1
@@ -121,7 +117,7 @@ def test_printed_copy_carries_number_marking_signer_and_names(ws: Any, tmp_path:
 def test_second_print_reuses_the_key_and_does_not_overwrite(ws: Any, tmp_path: Path) -> None:
     rid = make_report(ws, upto="signed")
     out = tmp_path / "o"
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         first = printing.print_report(s, rid, copies=2, out_dir=out)
         # Numbers continue (copies 3 and 4 next), so another file takes the name of copy 4.
         taken = printing.copy_file_name(first.reference, 4, 4, first.version)
@@ -154,7 +150,7 @@ def test_a_failed_write_rolls_everything_back(
         real(self, name, data)
 
     monkeypatch.setattr(staged_files.StagedFiles, "stage", flaky)
-    with _session(ws, "tekenaar") as s, pytest.raises(OSError):
+    with signed_in(ws, "tekenaar") as s, pytest.raises(OSError):
         printing.print_report(s, rid, copies=3, out_dir=out)
     assert list(out.iterdir()) == []
     assert _register(ws) == []
@@ -163,7 +159,7 @@ def test_a_failed_write_rolls_everything_back(
 
 def test_copies_out_of_range_are_refused(ws: Any, tmp_path: Path) -> None:
     rid = make_report(ws, upto="signed")
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         for bad in (0, printing.MAX_COPIES + 1):
             with pytest.raises(InvalidInput) as info:
                 printing.print_report(s, rid, copies=bad, out_dir=tmp_path / "o")
@@ -179,7 +175,7 @@ def test_unsigned_report_prints_one_concept_without_signature(
     ws: Any, tmp_path: Path, upto: str
 ) -> None:
     rid = make_report(ws, upto=upto)
-    with _session(ws, "officier") as s:
+    with signed_in(ws, "officier") as s:
         job = printing.print_report(s, rid, copies=3, out_dir=tmp_path / "c")
     assert job.draft and len(job.copies) == 1 and job.copies[0].number is None
     assert [p.name for p in (tmp_path / "c").iterdir()] == [job.copies[0].path.name]  # type: ignore[union-attr]
@@ -192,7 +188,7 @@ def test_unsigned_report_prints_one_concept_without_signature(
     (entry,) = audit_entries(ws, "report.print")
     assert entry["details"]["draft"] is True and entry["details"]["copies_requested"] == 3
     assert raw_rows(ws, "SELECT id FROM signing_keys") == []  # no key needed for a concept
-    with _session(ws, "officier") as s:
+    with signed_in(ws, "officier") as s:
         verdict = verification.verify_registered(s, job.copies[0].pdf)
     assert not verdict.valid and verdict.registered is True
     assert "conceptafdruk" in verdict.reason
@@ -206,7 +202,7 @@ def test_others_may_not_print_and_the_refusal_is_audited(
     ws: Any, tmp_path: Path, name: str
 ) -> None:
     rid = make_report(ws, upto="signed")
-    with _session(ws, name) as s, pytest.raises(Forbidden):
+    with signed_in(ws, name) as s, pytest.raises(Forbidden):
         printing.print_report(s, rid, copies=1, out_dir=tmp_path / "o")
     assert not (tmp_path / "o").exists()
     assert _register(ws) == []
@@ -217,7 +213,7 @@ def test_others_may_not_print_and_the_refusal_is_audited(
 
 
 def test_unknown_report_is_not_found(ws: Any, tmp_path: Path) -> None:
-    with _session(ws, "officier") as s, pytest.raises(NotFound):
+    with signed_in(ws, "officier") as s, pytest.raises(NotFound):
         printing.print_report(s, 999, copies=1, out_dir=tmp_path / "o")
 
 
@@ -226,7 +222,7 @@ def test_unknown_report_is_not_found(ws: Any, tmp_path: Path) -> None:
 
 def test_preview_is_an_audited_unsigned_view_and_registers_nothing(ws: Any) -> None:
     rid = make_report(ws, upto="signed")
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         preview = printing.preview_report(s, rid, copies=4)
     assert not preview.draft and preview.copies == 4
     assert "exemplaar 1 van 4" in page_texts(preview.pdf)[0]
@@ -234,7 +230,7 @@ def test_preview_is_an_audited_unsigned_view_and_registers_nothing(ws: Any) -> N
     assert _register(ws) == []
     (entry,) = audit_entries(ws, "report.preview")
     assert entry["details"]["copies"] == 4 and entry["result"] == "ok"
-    with _session(ws, "liaison") as s, pytest.raises(Forbidden):
+    with signed_in(ws, "liaison") as s, pytest.raises(Forbidden):
         printing.preview_report(s, rid)
     assert [e["result"] for e in audit_entries(ws, "report.preview")] == ["ok", "denied"]
 
@@ -244,7 +240,7 @@ def test_preview_is_an_audited_unsigned_view_and_registers_nothing(ws: Any) -> N
 
 def test_signing_key_is_kept_wrapped_and_its_root_is_published(ws: Any, tmp_path: Path) -> None:
     rid = make_report(ws, upto="signed")
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         job = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "o")
         info = signing_keys.signing_info(s)
     assert info is not None and info.origin == "workstation"
@@ -265,16 +261,16 @@ def test_signing_key_is_kept_wrapped_and_its_root_is_published(ws: Any, tmp_path
 
 def test_a_deleted_trust_file_is_written_again(ws: Any, tmp_path: Path) -> None:
     rid = make_report(ws, upto="signed")
-    with _session(ws, "beheer") as s:
+    with signed_in(ws, "beheer") as s:
         signing_keys.ensure_signing_key(s)
     trust = ws.root / signing_keys.TRUST_FILE_NAME
     content = trust.read_bytes()
     trust.unlink()
-    with _session(ws, "officier") as s:
+    with signed_in(ws, "officier") as s:
         assert signing_keys.signing_info(s) is not None
     assert trust.read_bytes() == content
     trust.unlink()  # e.g. after a restore: the file is not in the backup
-    with _session(ws, "officier") as s:
+    with signed_in(ws, "officier") as s:
         printing.print_report(s, rid, copies=1, out_dir=tmp_path / "o")
     assert trust.read_bytes() == content
 
@@ -287,16 +283,16 @@ def _org_pkcs12(now: dt.datetime, passphrase: bytes) -> tuple[bytes, bytes]:
 def test_admin_imports_the_organisation_certificate(ws: Any, tmp_path: Path) -> None:
     rid = make_report(ws, upto="signed")
     now = ws.env.clock.now()
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         old = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "a")
     data, org_root = _org_pkcs12(now, b"pkcs12-geheim")
-    with _session(ws, "beheer") as s:
+    with signed_in(ws, "beheer") as s:
         with pytest.raises(InvalidInput):
             signing_keys.import_signing_key(s, data, b"verkeerd")
         info = signing_keys.import_signing_key(s, data, b"pkcs12-geheim")
     assert info.origin == "organisation"
     assert sha256(org_root) in {r.fingerprint for r in info.trust_roots}
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         new = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "b")
         # Both the old (workstation) and the new (organisation) copies verify.
         assert verification.verify_registered(s, old.copies[0].pdf).valid
@@ -314,10 +310,10 @@ def test_expired_workstation_certificate_is_renewed_from_the_ca(
     ws: Any, clock: Any, tmp_path: Path
 ) -> None:
     rid = make_report(ws, upto="signed")
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         printing.print_report(s, rid, copies=1, out_dir=tmp_path / "a")
     clock.advance(dt.timedelta(days=6 * 366))
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         job = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "b")
         assert verification.verify_registered(s, job.copies[0].pdf).valid
     keys = raw_rows(ws, "SELECT origin, active FROM signing_keys ORDER BY id")
@@ -326,9 +322,9 @@ def test_expired_workstation_certificate_is_renewed_from_the_ca(
 
 
 def test_signer_function_is_admin_only(ws: Any) -> None:
-    with _session(ws, "tekenaar") as s, pytest.raises(Forbidden):
+    with signed_in(ws, "tekenaar") as s, pytest.raises(Forbidden):
         printing.set_signer_function(s, "tekenaar", "directeur")
-    with _session(ws, "beheer") as s:
+    with signed_in(ws, "beheer") as s:
         with pytest.raises(NotFound):
             printing.set_signer_function(s, "niemand", "directeur")
         with pytest.raises(InvalidInput):
@@ -340,10 +336,10 @@ def test_signer_function_is_admin_only(ws: Any) -> None:
 
 def test_verify_registered_and_unregistered_and_tampered(ws: Any, tmp_path: Path) -> None:
     rid = make_report(ws, upto="signed")
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         job = printing.print_report(s, rid, copies=2, out_dir=tmp_path / "o")
     good = job.copies[1].pdf
-    with _session(ws, "beheer") as s:  # anyone signed in may check a copy
+    with signed_in(ws, "beheer") as s:  # anyone signed in may check a copy
         verdict = verification.verify_registered(s, good)
         tampered = verification.verify_registered(s, tamper_one_byte(good))
     assert verdict.valid and verdict.registered is True and verdict.intact
@@ -356,14 +352,14 @@ def test_verify_registered_and_unregistered_and_tampered(ws: Any, tmp_path: Path
 
 def test_a_copy_signed_elsewhere_is_not_trusted(ws: Any) -> None:
     rid = make_report(ws, upto="signed")
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         preview = printing.preview_report(s, rid, copies=1)
         signing_keys.ensure_signing_key(s)
     foreign = pki.create_workstation_pki("Elders", ws.env.clock.now() - dt.timedelta(hours=1))
     from desktop_app.reporting import sign_pdf
 
     signed = sign_pdf(preview.pdf, foreign.signing, ws.env.clock.now())
-    with _session(ws, "officier") as s:
+    with signed_in(ws, "officier") as s:
         verdict = verification.verify_registered(s, signed)
     assert not verdict.valid and verdict.intact and verdict.registered is False
     assert "onbekende uitgever" in verdict.reason
@@ -385,9 +381,9 @@ def test_verify_file_reports_missing_and_directories(tmp_path: Path) -> None:
 
 def test_register_listing_is_audited(ws: Any, tmp_path: Path) -> None:
     rid = make_report(ws, upto="signed")
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         printing.print_report(s, rid, copies=2, out_dir=tmp_path / "o")
-    with _session(ws, "officier") as s:
+    with signed_in(ws, "officier") as s:
         records = printing.print_register(s, rid)
     assert [(r.copy_number, r.copy_total, r.printed_by) for r in records] == [
         (1, 2, "tekenaar"),
@@ -398,7 +394,7 @@ def test_register_listing_is_audited(ws: Any, tmp_path: Path) -> None:
 
 def test_register_is_append_only(ws: Any, tmp_path: Path) -> None:
     rid = make_report(ws, upto="signed")
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         printing.print_report(s, rid, copies=1, out_dir=tmp_path / "o")
         for sql in ("UPDATE print_copies SET sha256 = 'x'", "DELETE FROM print_jobs"):
             with pytest.raises(Exception, match="append-only"), s.db.transaction() as conn:

@@ -20,9 +20,9 @@ from tests.services.test_printing_support import (
     make_report,
     nfkc,
     page_texts,
-    password,
     raw_rows,
     report_text,
+    signed_in,
 )
 
 
@@ -32,13 +32,9 @@ def ws(workspace: Any) -> Any:
     return workspace
 
 
-def _session(ws: Any, name: str) -> Any:
-    return ws.session(name, password(name))
-
-
 def test_copy_numbers_continue_over_print_jobs(ws: Any, tmp_path: Path) -> None:
     rid = make_report(ws, upto="signed")
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         first = printing.print_report(s, rid, copies=2, out_dir=tmp_path / "a")
         preview = printing.preview_report(s, rid, copies=1)
         later = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "b")
@@ -72,17 +68,17 @@ def test_copy_numbers_continue_over_print_jobs(ws: Any, tmp_path: Path) -> None:
 
 def test_a_draft_print_takes_no_copy_number(ws: Any, tmp_path: Path) -> None:
     rid = make_report(ws, upto="usable")
-    with _session(ws, "officier") as s:
+    with signed_in(ws, "officier") as s:
         concept = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "c")
     assert [c.number for c in concept.copies] == [None]
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         reports.sign_report(s, rid)
         job = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "d")
     assert [(c.number, c.total) for c in job.copies] == [(1, 1)]
 
 
 def _report_on_a_request(ws: Any) -> int:
-    with _session(ws, "liaison") as s:
+    with signed_in(ws, "liaison") as s:
         request = request_service.add_request(
             s,
             subject_name="Ayşe Çelik",
@@ -91,25 +87,25 @@ def _report_on_a_request(ws: Any) -> int:
             birth_date=dt.date(1990, 2, 3),
             ind_reference="IND-2026-0042",
         )
-    with _session(ws, "officier") as s:
+    with signed_in(ws, "officier") as s:
         rid = int(
             reports.draft_report(
                 s, text=report_text(findings=1), request_id=int(request.id)
             ).report.id
         )
         reports.submit_report(s, rid)
-    with _session(ws, "liaison") as s:
+    with signed_in(ws, "liaison") as s:
         reports.give_verdict(s, rid, usable=True)
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         reports.sign_report(s, rid)
     return rid
 
 
 def test_printed_report_identifies_subject_signer_and_kenmerk(ws: Any, tmp_path: Path) -> None:
     rid = _report_on_a_request(ws)
-    with _session(ws, "beheer") as s:
+    with signed_in(ws, "beheer") as s:
         printing.set_signer_function(s, "tekenaar", "directeur Inlichtingen")
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         job = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "o")
     texts = [nfkc(t) for t in page_texts(job.copies[0].pdf)]
     whole = "\n".join(texts)
@@ -126,7 +122,7 @@ def test_printed_report_identifies_subject_signer_and_kenmerk(ws: Any, tmp_path:
 
 def test_without_a_function_no_role_label_is_printed(ws: Any, tmp_path: Path) -> None:
     rid = make_report(ws, upto="signed")
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         job = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "o")
     whole = nfkc("\n".join(page_texts(job.copies[0].pdf)))
     assert SIGNER_FULL_NAME in whole and Role.AIVD_SIGNER.label_nl not in whole
@@ -137,7 +133,7 @@ def test_the_signature_never_stands_alone_on_a_page(ws: Any, tmp_path: Path, fin
     """Whatever the length, the page with the signer's name also has text of the report
     (the last finding or the conclusion), not only the signature formula."""
     rid = make_report(ws, upto="signed", text=report_text(findings=findings, repeat=9))
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         job = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "o")
     texts = [nfkc(t) for t in page_texts(job.copies[0].pdf)]
     signed_page = next(t for t in texts if SIGNER_FULL_NAME in t)

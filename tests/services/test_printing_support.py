@@ -84,6 +84,11 @@ def add_staff(ws: Any) -> None:
             )
 
 
+def signed_in(ws: Any, name: str) -> Any:
+    """A session of one of the staff above, with its own password."""
+    return ws.session(name, password(name))
+
+
 def make_report(
     ws: Any,
     *,

@@ -28,8 +28,8 @@ from tests.services.test_printing_support import (
     add_staff,
     audit_entries,
     make_report,
-    password,
     raw_rows,
+    signed_in,
 )
 
 SIX_YEARS = dt.timedelta(days=6 * 366)
@@ -41,13 +41,9 @@ def ws(workspace: Any) -> Any:
     return workspace
 
 
-def _session(ws: Any, name: str) -> Any:
-    return ws.session(name, password(name))
-
-
 def _printed(ws: Any, tmp_path: Path, copies: int = 2) -> tuple[int, Any]:
     rid = make_report(ws, upto="signed")
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         job = printing.print_report(s, rid, copies=copies, out_dir=tmp_path / "o")
     return rid, job
 
@@ -55,7 +51,7 @@ def _printed(ws: Any, tmp_path: Path, copies: int = 2) -> tuple[int, Any]:
 def _forgery(ws: Any, tmp_path: Path, rid: int) -> tuple[Path, bytes]:
     """A copy of the report signed with a home-made CA that carries the workstation's own
     names, and that CA's certificate (PEM)."""
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         preview = printing.preview_report(s, rid, copies=2)
         workstation = s.workstation_id
     own = pki.create_workstation_pki(workstation, ws.env.clock.now() - dt.timedelta(hours=1))
@@ -86,12 +82,12 @@ def test_same_name_forgery_with_an_appended_ca_is_not_valid(ws: Any, tmp_path: P
     # An altered list is not trusted at all, so the genuine copy is not "geldig" through it
     # either; signed in, the database's roots still give the right answer for both.
     assert not verification.verify_file(good, ws.root, now=now, provider=ws.env.provider).valid
-    with _session(ws, "officier") as s:
+    with signed_in(ws, "officier") as s:
         assert not verification.verify_registered(s, forged.read_bytes()).valid
         real = verification.verify_registered(s, good.read_bytes())
     assert real.valid and real.trust == "database"
     # The next refresh by the workstation writes the authentic list again.
-    with _session(ws, "officier") as s:
+    with signed_in(ws, "officier") as s:
         signing_keys.signing_info(s)
     assert verification.verify_file(good, ws.root, now=now, provider=ws.env.provider).valid
     assert not verification.verify_file(forged, ws.root, now=now, provider=ws.env.provider).valid
@@ -179,13 +175,13 @@ def test_a_registered_copy_still_verifies_six_years_on(ws: Any, clock: Any, tmp_
     _rid, job = _printed(ws, tmp_path)
     good = Path(job.files[1])
     printed_at = ws.env.clock.now()
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         info = signing_keys.signing_info(s)
     assert info is not None and info.not_after < printed_at + SIX_YEARS  # 5-year certificate
     clock.advance(SIX_YEARS)
     now = ws.env.clock.now()
 
-    with _session(ws, "officier") as s:
+    with signed_in(ws, "officier") as s:
         verdict = verification.verify_registered(s, good.read_bytes())
     assert verdict.valid and verdict.registered is True
     assert verdict.checked_at_source == "register"
@@ -206,18 +202,18 @@ def test_an_unregistered_copy_six_years_on_fails_on_the_expired_certificate(
 ) -> None:
     rid, _job = _printed(ws, tmp_path, copies=1)
     # Signed with the workstation's own key material, but never printed (not in the register).
-    with _session(ws, "tekenaar") as s:
+    with signed_in(ws, "tekenaar") as s:
         preview = printing.preview_report(s, rid, copies=1)
         with s.reading() as conn:
             row = repo.active_key(conn)
             assert row is not None
             material = _material(s, row)
     unregistered = sign_pdf(preview.pdf, material, ws.env.clock.now())
-    with _session(ws, "officier") as s:
+    with signed_in(ws, "officier") as s:
         today = verification.verify_registered(s, unregistered)
     assert today.valid and today.registered is False and today.checked_at_source == "clock"
     clock.advance(SIX_YEARS)
-    with _session(ws, "officier") as s:
+    with signed_in(ws, "officier") as s:
         later = verification.verify_registered(s, unregistered)
     assert not later.valid and later.intact and later.registered is False
     assert "verlopen" in later.reason
@@ -231,7 +227,7 @@ def test_a_register_entry_the_audit_log_does_not_confirm_is_checked_now(
     good = Path(job.files[0]).read_bytes()
     clock.advance(SIX_YEARS)
     monkeypatch.setattr(repo, "print_audit_entry", lambda conn, report_id, job_id: None)
-    with _session(ws, "officier") as s:
+    with signed_in(ws, "officier") as s:
         verdict = verification.verify_registered(s, good)
     assert not verdict.valid and verdict.registered is True
     assert verdict.checked_at_source == "clock"
@@ -248,7 +244,7 @@ def test_verdict_separates_signing_of_the_report_from_printing_of_the_copy(
     (signed_at,) = [r[0] for r in raw_rows(ws, f"SELECT signed_at FROM reports WHERE id = {rid}")]
     clock.advance(dt.timedelta(days=3, hours=2))
     printed_at = ws.env.clock.now()
-    with _session(ws, "officier") as s:  # an officer prints what the signer signed
+    with signed_in(ws, "officier") as s:  # an officer prints what the signer signed
         job = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "o")
     path = Path(job.files[0])
     expected_signed = dt.datetime.fromisoformat(signed_at).isoformat(timespec="seconds")
@@ -256,7 +252,7 @@ def test_verdict_separates_signing_of_the_report_from_printing_of_the_copy(
     alone = verification.verify_file(
         path, ws.root, now=ws.env.clock.now(), provider=ws.env.provider
     ).as_dict()
-    with _session(ws, "liaison") as s:
+    with signed_in(ws, "liaison") as s:
         registered = verification.verify_registered(s, path.read_bytes()).as_dict()
     for verdict in (alone, registered):
         assert verdict["valid"] is True
