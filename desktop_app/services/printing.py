@@ -38,7 +38,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from desktop_app.domain import report_content
@@ -304,21 +304,23 @@ def _document(
     today = session.clock.today()
     date = today if draft else _local_date(row.signed_at, today)
     signed_at = None if draft else _moment(row.signed_at)
+    # The older free-text form prints the text as it is; the structured form its parts.
+    document = ReportDocument(
+        reference=row.reference,
+        date=date,
+        subject=row.title,
+        classification=row.classification,
+        signer_name=signer_name,
+        signer_function=signer_function,
+        signed_at=signed_at,
+        subject_person_name=person,
+        your_reference=your_reference,
+        body_text=text,
+        subject_birth_date=born,
+        subject_v_number=v_number,
+    )
     if content is None:
-        return ReportDocument(
-            reference=row.reference,
-            date=date,
-            subject=row.title,
-            classification=row.classification,
-            signer_name=signer_name,
-            signer_function=signer_function,
-            signed_at=signed_at,
-            subject_person_name=person,
-            your_reference=your_reference,
-            body_text=text,
-            subject_birth_date=born,
-            subject_v_number=v_number,
-        )
+        return document
     findings = tuple(
         Finding(
             text=f.text,
@@ -328,21 +330,13 @@ def _document(
         )
         for f in content.findings
     )
-    return ReportDocument(
-        reference=row.reference,
-        date=date,
+    return replace(
+        document,
         subject=content.subject or row.title,
-        classification=row.classification,
-        signer_name=signer_name,
-        signer_function=signer_function,
-        signed_at=signed_at,
-        subject_person_name=person,
-        your_reference=your_reference,
         occasion=content.occasion,
-        subject_birth_date=born,
-        subject_v_number=v_number,
         findings=findings,
         conclusion=content.conclusion,
+        body_text="",
     )
 
 
