@@ -9,7 +9,9 @@ services: the dialogs check only what the form itself asks (the password typed t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QIcon
@@ -33,6 +35,11 @@ from desktop_app.domain.roles import Role
 from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.labels import ROLE_ORDER, clearance_label, role_label
+
+if TYPE_CHECKING:
+    from desktop_app.gui.tasks import TaskRunner
+
+T = TypeVar("T")
 
 
 class FormDialog(QDialog):
@@ -120,6 +127,26 @@ class FormDialog(QDialog):
     def succeed(self) -> None:
         self.set_busy(False)
         self.accept()
+
+
+def run_on_submit(
+    dialog: FormDialog,
+    runner: TaskRunner,
+    work: Callable[[Any], T],
+    done: Callable[[T], None],
+) -> None:
+    """Open ``dialog``; what it submits goes to ``work`` on the background runner. The dialog
+    closes before ``done`` gets the result; a refusal stays in the dialog as its error line."""
+
+    def submitted(value: object) -> None:
+        def finished(result: T) -> None:
+            dialog.succeed()
+            done(result)
+
+        runner.run(lambda: work(value), finished, dialog.fail, owner=dialog)
+
+    dialog.submitted.connect(submitted)
+    dialog.open()
 
 
 def _password_field(parent: QWidget) -> QLineEdit:

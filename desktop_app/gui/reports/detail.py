@@ -37,6 +37,7 @@ from desktop_app.domain.errors import AppError, InvalidInput
 from desktop_app.domain.report_content import render
 from desktop_app.domain.reports import ReportAction, ReportStep
 from desktop_app.gui.actions import show_permission
+from desktop_app.gui.dialogs import run_on_submit
 from desktop_app.gui.errors import show_error, show_info
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.printing import open_print_preview
@@ -645,21 +646,16 @@ class ReportDetail(QWidget):
             {"quote": quote, "start": start, "version": view.version},
         )
 
-        def submitted(comment: object) -> None:
-            def work() -> AnnotationRecord:
-                return reports.annotate(
-                    session, report_id, quote=quote, comment=str(comment), start=start
-                )
+        def work(comment: object) -> AnnotationRecord:
+            return reports.annotate(
+                session, report_id, quote=quote, comment=str(comment), start=start
+            )
 
-            def done(record: AnnotationRecord) -> None:
-                dialog.succeed()
-                self.changed.emit(report_id)
-                self.load(report_id, then=lambda _v: self._focus_annotation(record.id))
+        def done(record: AnnotationRecord) -> None:
+            self.changed.emit(report_id)
+            self.load(report_id, then=lambda _v: self._focus_annotation(record.id))
 
-            self.runner.run(work, done, dialog.fail, owner=dialog)
-
-        dialog.submitted.connect(submitted)
-        dialog.open()
+        run_on_submit(dialog, self.runner, work, done)
         return dialog
 
     def _focus_annotation(self, annotation_id: int) -> None:
@@ -696,21 +692,11 @@ class ReportDetail(QWidget):
         name = _VERDICT_USABLE if usable else _VERDICT_CHANGE
         self._track(dialog, f"{name}:{report_id}", {"version": view.version})
 
-        def submitted(comment: object) -> None:
-            def done(summary: ReportSummary) -> None:
-                dialog.succeed()
-                self._after_step(summary)
-
+        def work(comment: object) -> ReportSummary:
             text = None if comment is None else str(comment)
-            self.runner.run(
-                lambda: reports.give_verdict(session, report_id, usable=usable, comment=text),
-                done,
-                dialog.fail,
-                owner=dialog,
-            )
+            return reports.give_verdict(session, report_id, usable=usable, comment=text)
 
-        dialog.submitted.connect(submitted)
-        dialog.open()
+        run_on_submit(dialog, self.runner, work, self._after_step)
         return dialog
 
     # --- signing and issuing ----------------------------------------------------------------
@@ -784,17 +770,12 @@ class ReportDetail(QWidget):
         )
         report_id, session = int(view.report.id), self.session
 
-        def submitted(_: object) -> None:
-            def done(result: reports.IssueResult) -> None:
-                dialog.succeed()
-                self._after_step(result.report)
-
-            self.runner.run(
-                lambda: reports.issue_report(session, report_id), done, dialog.fail, owner=dialog
-            )
-
-        dialog.submitted.connect(submitted)
-        dialog.open()
+        run_on_submit(
+            dialog,
+            self.runner,
+            lambda _: reports.issue_report(session, report_id),
+            lambda result: self._after_step(result.report),
+        )
         return dialog
 
     def open_correction_dialog(self) -> CommentDialog | None:
@@ -813,21 +794,16 @@ class ReportDetail(QWidget):
         )
         report_id, session = int(view.report.id), self.session
 
-        def submitted(text: object) -> None:
-            def done(_: object) -> None:
-                dialog.succeed()
-                self.changed.emit(report_id)
-                self.load(report_id)
+        def done(_: object) -> None:
+            self.changed.emit(report_id)
+            self.load(report_id)
 
-            self.runner.run(
-                lambda: reports.record_correction(session, report_id, str(text)),
-                done,
-                dialog.fail,
-                owner=dialog,
-            )
-
-        dialog.submitted.connect(submitted)
-        dialog.open()
+        run_on_submit(
+            dialog,
+            self.runner,
+            lambda text: reports.record_correction(session, report_id, str(text)),
+            done,
+        )
         return dialog
 
     def open_print_preview(self) -> QWidget | None:
