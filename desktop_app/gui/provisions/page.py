@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui.dates import date_edit, pydate, qdate
+from desktop_app.gui.dialogs import run_on_submit
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests import api
-from desktop_app.gui.requests.api import NewProvision
 from desktop_app.gui.requests.dialogs import (
     DIRECTIONS,
     AddProvisionDialog,
@@ -184,18 +184,13 @@ class ProvisionsPage(QWidget):
         dialog = AddProvisionDialog(self.session.clock.today(), user.full_name or user.name, self)
         session = self.session
 
-        def submitted(new: NewProvision) -> None:
-            def done(_: object) -> None:
-                dialog.succeed()
-                self.refresh()
-
-            self.runner.run(
-                lambda: api.add_provision(session, new), done, dialog.fail, owner=dialog
-            )
-
-        dialog.submitted.connect(submitted)
         self.last_dialog = dialog
-        dialog.open()
+        run_on_submit(
+            dialog,
+            self.runner,
+            lambda new: api.add_provision(session, new),
+            lambda _: self.refresh(),
+        )
         return dialog
 
     def wipe(self) -> None:

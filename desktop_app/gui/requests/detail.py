@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.actions import RequestStep
 from desktop_app.domain.requests import DashboardBucket
 from desktop_app.gui.actions import show_permission
+from desktop_app.gui.dialogs import run_on_submit
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.dialogs import CloseRequestDialog, DelayNoticeDialog
@@ -262,20 +263,12 @@ class RequestDetail(QWidget):
         rid = int(record.id)
         session = self.session
 
-        def submitted(value: tuple[Any, str]) -> None:
+        def work(value: tuple[Any, str]) -> object:
             day, reason = value
+            return api.notify_delay(session, rid, day, reason)
 
-            def done(_: object) -> None:
-                dialog.succeed()
-                self._after_change(rid)
-
-            self.runner.run(
-                lambda: api.notify_delay(session, rid, day, reason), done, dialog.fail, owner=dialog
-            )
-
-        dialog.submitted.connect(submitted)
         self.last_dialog = dialog
-        dialog.open()
+        run_on_submit(dialog, self.runner, work, lambda _: self._after_change(rid))
         return dialog
 
     def open_close_dialog(self) -> CloseRequestDialog | None:
@@ -286,21 +279,13 @@ class RequestDetail(QWidget):
         rid = int(record.id)
         session = self.session
 
-        def submitted(reason: str) -> None:
-            def done(_: object) -> None:
-                dialog.succeed()
-                self._after_change(rid)
-
-            self.runner.run(
-                lambda: api.close_without_report(session, rid, reason),
-                done,
-                dialog.fail,
-                owner=dialog,
-            )
-
-        dialog.submitted.connect(submitted)
         self.last_dialog = dialog
-        dialog.open()
+        run_on_submit(
+            dialog,
+            self.runner,
+            lambda reason: api.close_without_report(session, rid, reason),
+            lambda _: self._after_change(rid),
+        )
         return dialog
 
     def _on_draft_clicked(self) -> None:

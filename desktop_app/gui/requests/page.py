@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import Cancelled, InvalidInput
 from desktop_app.domain.requests import DashboardBucket, RequestStatus
+from desktop_app.gui.dialogs import run_on_submit
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests import api
-from desktop_app.gui.requests.api import ListContext, NewRequest, RequestQuery, SortColumn
+from desktop_app.gui.requests.api import ListContext, RequestQuery, SortColumn
 from desktop_app.gui.requests.detail import RequestDetail
 from desktop_app.gui.requests.dialogs import RegisterRequestDialog, import_error_text
 from desktop_app.gui.requests.labels import (
@@ -428,19 +429,12 @@ class RequestsPage(QWidget):
                 lambda: api.load_calendar(session), dialog.set_calendar, dialog.fail, owner=dialog
             )
 
-        def submitted(new: NewRequest) -> None:
-            def done(record: Any) -> None:
-                dialog.succeed()
-                self._select_after = int(record.id)
-                self.refresh()
+        def done(record: Any) -> None:
+            self._select_after = int(record.id)
+            self.refresh()
 
-            self.runner.run(
-                lambda: api.register_request(session, new), done, dialog.fail, owner=dialog
-            )
-
-        dialog.submitted.connect(submitted)
         self.last_dialog = dialog
-        dialog.open()
+        run_on_submit(dialog, self.runner, lambda new: api.register_request(session, new), done)
         return dialog
 
     def choose_import_file(self) -> QFileDialog:
