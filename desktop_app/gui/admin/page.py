@@ -37,6 +37,7 @@ from desktop_app.gui.dialogs import (
     UserEdit,
     activate_dialog,
     reset_password_dialog,
+    run_on_submit,
 )
 from desktop_app.gui.errors import show_error, show_info
 from desktop_app.gui.models import (
@@ -413,17 +414,13 @@ class AdminPage(QWidget):
         dialog = DeactivateUserDialog(view.record.name, view.record.full_name, self)
         session = self.session
 
-        def submitted(name: str) -> None:
-            def done(_: object) -> None:
-                dialog.succeed()
-                self._after_user_change(name)
-
-            self.runner.run(
-                lambda: users.deactivate_user(session, name), done, dialog.fail, owner=dialog
-            )
-
-        dialog.submitted.connect(submitted)
-        dialog.open()
+        name = view.record.name
+        run_on_submit(
+            dialog,
+            self.runner,
+            lambda _: users.deactivate_user(session, name),
+            lambda _: self._after_user_change(name),
+        )
         return dialog
 
     def _open_password_dialog(self, make: Any, use_case: Any) -> NewPasswordDialog | None:
@@ -433,17 +430,12 @@ class AdminPage(QWidget):
         dialog: NewPasswordDialog = make(name, self)
         session = self.session
 
-        def submitted(password: str) -> None:
-            def done(_: object) -> None:
-                dialog.succeed()
-                self._after_user_change(name)
-
-            self.runner.run(
-                lambda: use_case(session, name, password), done, dialog.fail, owner=dialog
-            )
-
-        dialog.submitted.connect(submitted)
-        dialog.open()
+        run_on_submit(
+            dialog,
+            self.runner,
+            lambda password: use_case(session, name, password),
+            lambda _: self._after_user_change(name),
+        )
         return dialog
 
     def open_reset_password_dialog(self) -> NewPasswordDialog | None:
