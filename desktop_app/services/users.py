@@ -418,6 +418,17 @@ def revoke_designation(
         return _set_until(tx, record, d, ref, end)
 
 
+def designation_dict(d: DesignationRecord) -> dict[str, object]:
+    """A designation as the CLI's JSON and the history show it."""
+    return {
+        "id": int(d.id),
+        "user": d.user_name,
+        "decision": d.decision_ref,
+        "from": d.valid_from.isoformat(),
+        "until": None if d.valid_until is None else d.valid_until.isoformat(),
+    }
+
+
 @dataclass(frozen=True)
 class DesignationChange:
     """An early end or a revocation, as its audit entry records it."""
@@ -442,11 +453,7 @@ class DesignationHistory:
     def as_dict(self) -> dict[str, object]:
         d = self.record
         return {
-            "id": int(d.id),
-            "user": d.user_name,
-            "decision": d.decision_ref,
-            "from": d.valid_from.isoformat(),
-            "until": None if d.valid_until is None else d.valid_until.isoformat(),
+            **designation_dict(d),
             "current": self.current,
             "revoked": self.revoked,
             "recorded_by": d.recorded_by,

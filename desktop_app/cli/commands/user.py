@@ -108,23 +108,13 @@ def cmd_user_reset_password(ctx: Context, ns: argparse.Namespace) -> dict[str, A
     return {"name": ns.name, "initial_password": True}
 
 
-def _designation_out(d: Any) -> dict[str, Any]:
-    return {
-        "id": int(d.id),
-        "user": d.user_name,
-        "decision": d.decision_ref,
-        "from": d.valid_from.isoformat(),
-        "until": None if d.valid_until is None else d.valid_until.isoformat(),
-    }
-
-
 def cmd_designation_end(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     until = optional_date(ns.until, "until")
     with ctx.open_session() as session:
         d = users.end_designation(
             session, ns.name, decision_ref=ns.decision, until=until, designation_id=ns.id
         )
-    return {**_designation_out(d), "ended_by": " ".join(ns.decision.split())}
+    return {**users.designation_dict(d), "ended_by": " ".join(ns.decision.split())}
 
 
 def cmd_designation_revoke(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -132,7 +122,7 @@ def cmd_designation_revoke(ctx: Context, ns: argparse.Namespace) -> dict[str, An
         d = users.revoke_designation(
             session, ns.name, decision_ref=ns.decision, designation_id=ns.id
         )
-    return {**_designation_out(d), "revoked_by": " ".join(ns.decision.split())}
+    return {**users.designation_dict(d), "revoked_by": " ".join(ns.decision.split())}
 
 
 def cmd_designation_history(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -152,13 +142,7 @@ def cmd_designate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
             valid_from=valid_from,
             valid_until=valid_until,
         )
-    return {
-        "id": int(d.id),
-        "user": d.user_name,
-        "decision": d.decision_ref,
-        "from": d.valid_from.isoformat(),
-        "until": None if d.valid_until is None else d.valid_until.isoformat(),
-    }
+    return users.designation_dict(d)
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
