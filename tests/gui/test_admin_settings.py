@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.domain.settings import IDLE_MINUTES, SETTINGS, WARN_FROM_DAY
 from desktop_app.gui.admin.page import AdminPage
@@ -61,13 +61,11 @@ def test_undo_puts_back_the_stored_values(tab: SettingsTab) -> None:
     assert not tab.save_button.isEnabled()
 
 
-def test_the_wheel_does_not_change_an_unfocused_box(tab: SettingsTab) -> None:
-    spin = tab.spins[WARN_FROM_DAY.key]
-    assert spin.focusPolicy() == Qt.FocusPolicy.StrongFocus
-    before = spin.value()
+def _scroll_up(widget: QWidget) -> None:
+    """One notch of the mouse wheel over ``widget``."""
     event = QWheelEvent(
         QPoint(5, 5).toPointF(),
-        spin.mapToGlobal(QPoint(5, 5)).toPointF(),
+        widget.mapToGlobal(QPoint(5, 5)).toPointF(),
         QPoint(0, 0),
         QPoint(0, 120),
         Qt.MouseButton.NoButton,
@@ -75,7 +73,14 @@ def test_the_wheel_does_not_change_an_unfocused_box(tab: SettingsTab) -> None:
         Qt.ScrollPhase.NoScrollPhase,
         False,
     )
-    QApplication.sendEvent(spin, event)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_does_not_change_an_unfocused_box(tab: SettingsTab) -> None:
+    spin = tab.spins[WARN_FROM_DAY.key]
+    assert spin.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    before = spin.value()
+    _scroll_up(spin)
     assert spin.value() == before
 
 
@@ -85,15 +90,5 @@ def test_the_wheel_still_changes_the_focused_box(tab: SettingsTab, qtbot: Any) -
     spin.setFocus()
     qtbot.waitUntil(spin.hasFocus)
     before = spin.value()
-    event = QWheelEvent(
-        QPoint(5, 5).toPointF(),
-        spin.mapToGlobal(QPoint(5, 5)).toPointF(),
-        QPoint(0, 0),
-        QPoint(0, 120),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(spin, event)
+    _scroll_up(spin)
     assert spin.value() == before + 1
