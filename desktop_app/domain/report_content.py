@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -332,9 +333,13 @@ def _split_findings(block: list[str]) -> list[list[str]] | None:
     return groups if groups[-1] else None
 
 
+@functools.lru_cache(maxsize=16)
 def parse(text: str) -> ReportContent | None:
     """The content a rendered text was made from, or ``None`` when the text is not exactly in
-    the rendered form (free text). ``parse(render(c)) == normalise(c)`` for valid content."""
+    the rendered form (free text). ``parse(render(c)) == normalise(c)`` for valid content.
+
+    Cached (the result is immutable): one report view asks for it several times — the editor,
+    the permissions of each step, the content rules — on a text of up to ~70,000 characters."""
     if not text.endswith("\n"):
         return None
     lines = text[:-1].split("\n")
