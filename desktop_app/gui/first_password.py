@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.gui.dialogs import NewPasswordDialog, first_password_dialog
+from desktop_app.gui.dialogs import NewPasswordDialog, first_password_dialog, run_on_submit
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import users
 from desktop_app.services.session import Session
@@ -26,16 +26,11 @@ def ask_first_password(
     password change does (services.users.change_password)."""
     dialog = first_password_dialog(session.user.full_name, parent)
 
-    def submitted(new: str) -> None:
-        def done(_: object) -> None:
-            dialog.succeed()
-            on_done()
-
-        runner.run(
-            lambda: users.change_password(session, current, new), done, dialog.fail, owner=dialog
-        )
-
-    dialog.submitted.connect(submitted)
     dialog.rejected.connect(on_cancel)
-    dialog.open()
+    run_on_submit(
+        dialog,
+        runner,
+        lambda new: users.change_password(session, current, new),
+        lambda _: on_done(),
+    )
     return dialog

@@ -42,7 +42,7 @@ from desktop_app.domain.evidence import (
 )
 from desktop_app.domain.reports import ReportStatus
 from desktop_app.gui.dates import pydate, qdate
-from desktop_app.gui.dialogs import FormDialog
+from desktop_app.gui.dialogs import FormDialog, run_on_submit
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.inspection.page import (
@@ -522,35 +522,29 @@ class EvidenceTab(QWidget):
         )
         session, report_id = self.session, int(r.id)
 
-        def submitted(value: object) -> None:
+        def work(value: object) -> EvidenceItem:
             assert isinstance(value, NewEvidence)
+            return evidence.add_evidence(
+                session,
+                report_id,
+                source=value.path,
+                title=value.title,
+                classification=value.classification,
+                source_note=value.source_note,
+                data_date=value.data_date,
+                correction_id=value.correction_id,
+            )
 
-            def work() -> EvidenceItem:
-                return evidence.add_evidence(
-                    session,
-                    report_id,
-                    source=value.path,
-                    title=value.title,
-                    classification=value.classification,
-                    source_note=value.source_note,
-                    data_date=value.data_date,
-                    correction_id=value.correction_id,
-                )
+        def done(item: EvidenceItem) -> None:
+            self.status_line.setText(
+                self.tr("'%1' is toegevoegd (%2, %3).")
+                .replace("%1", item.title)
+                .replace("%2", kind_label(item.kind))
+                .replace("%3", size_text(item.size_bytes))
+            )
+            self.refresh()
 
-            def done(item: EvidenceItem) -> None:
-                dialog.succeed()
-                self.status_line.setText(
-                    self.tr("'%1' is toegevoegd (%2, %3).")
-                    .replace("%1", item.title)
-                    .replace("%2", kind_label(item.kind))
-                    .replace("%3", size_text(item.size_bytes))
-                )
-                self.refresh()
-
-            self.runner.run(work, done, dialog.fail, owner=dialog)
-
-        dialog.submitted.connect(submitted)
-        dialog.open()
+        run_on_submit(dialog, self.runner, work, done)
         return dialog
 
     # --- inspection records -----------------------------------------------------------------
