@@ -297,14 +297,9 @@ class AdminPage(QWidget):
 
     def open_add_user_dialog(self) -> AddUserDialog:
         dialog = AddUserDialog(self)
-        dialog.submitted.connect(lambda value: self._add_user(dialog, value))
-        dialog.open()
-        return dialog
-
-    def _add_user(self, dialog: AddUserDialog, new: NewUser) -> None:
         session = self.session
 
-        def work() -> object:
+        def work(new: NewUser) -> object:
             return users.add_user(
                 session,
                 name=new.name,
@@ -315,11 +310,11 @@ class AdminPage(QWidget):
             )
 
         def done(_: object) -> None:
-            dialog.succeed()
             self.refresh_users()
             self.refresh_audit()
 
-        self.runner.run(work, done, dialog.fail, owner=dialog)
+        run_on_submit(dialog, self.runner, work, done)
+        return dialog
 
     def selected_view(self) -> UserView | None:
         rows = self.user_view.selectionModel().selectedRows()
@@ -470,14 +465,9 @@ class AdminPage(QWidget):
             if may_be_designated(view.record.roles) and view.record.active
         ]
         dialog = AddDesignationDialog(inspectors, self.session.clock.today(), self)
-        dialog.submitted.connect(lambda value: self._add_designation(dialog, value))
-        dialog.open()
-        return dialog
-
-    def _add_designation(self, dialog: AddDesignationDialog, new: NewDesignation) -> None:
         session = self.session
 
-        def work() -> object:
+        def work(new: NewDesignation) -> object:
             return users.designate(
                 session,
                 name=new.name,
@@ -487,11 +477,11 @@ class AdminPage(QWidget):
             )
 
         def done(_: object) -> None:
-            dialog.succeed()
             self.refresh_designations()
             self.refresh_audit()
 
-        self.runner.run(work, done, dialog.fail, owner=dialog)
+        run_on_submit(dialog, self.runner, work, done)
+        return dialog
 
     def selected_designation(self) -> DesignationRecord | None:
         rows = self.designation_view.selectionModel().selectedRows()
