@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.drafts import Draft
-from desktop_app.gui.dialogs import ChangePasswordDialog, PasswordChange
+from desktop_app.gui.dialogs import ChangePasswordDialog, PasswordChange, run_on_submit
 from desktop_app.gui.drafts import KeepsDrafts
 from desktop_app.gui.idle_monitor import LOCK_SHORTCUT
 from desktop_app.gui.labels import clearance_label, location_label, roles_label
@@ -212,25 +212,18 @@ class MainWindow(QMainWindow):
 
     def open_change_password_dialog(self) -> ChangePasswordDialog:
         dialog = ChangePasswordDialog(self)
-        dialog.submitted.connect(lambda value: self._change_password(dialog, value))
-        dialog.open()
-        return dialog
-
-    def _change_password(self, dialog: ChangePasswordDialog, change: PasswordChange) -> None:
         session = self.session
 
+        def work(change: PasswordChange) -> None:
+            users.change_password(session, change.current, change.new)
+
         def done(_: object) -> None:
-            dialog.succeed()
             from desktop_app.gui.errors import show_info
 
             show_info(self, self.tr("Uw wachtwoord is gewijzigd."))
 
-        self.runner.run(
-            lambda: users.change_password(session, change.current, change.new),
-            done,
-            dialog.fail,
-            owner=dialog,
-        )
+        run_on_submit(dialog, self.runner, work, done)
+        return dialog
 
     # --- unsaved work (issue 12) ------------------------------------------------------------
 
