@@ -185,7 +185,7 @@ def test_signal_column_says_the_state_in_words(
     model.set_ids([1, 2, 3, 4, 5], context())
     signal = [model.data(model.index(r, RequestTableModel.COL_SIGNAL)) for r in range(5)]
     assert signal[0].startswith("✖ te laat") and "over de termijn" in signal[0]
-    assert signal[1] == "⌛ vandaag"
+    assert signal[1] == "◔ vandaag"
     assert signal[2] == "⚠ waarschuwing · nog 2 werkdagen"
     assert signal[3] == "◷ deze week · nog 1 werkdag"
     assert signal[4] == "✔ afgesloten"
@@ -285,3 +285,19 @@ def test_overdue_on_a_weekend_says_when_the_deadline_was(runner: TaskRunner) -> 
     assert model.data(model.index(0, RequestTableModel.COL_SIGNAL)) == (
         "✖ te laat · termijn was 2026-11-06"
     )
+
+
+def test_every_bucket_sign_is_in_the_bundled_font(qapp: Any) -> None:
+    """A sign the bundled DejaVu Sans lacks shows as an empty box on a minimal workstation
+    (the "termijn vandaag" hourglass did)."""
+    from PySide6.QtGui import QFont, QFontDatabase, QRawFont
+
+    from desktop_app.gui.requests.labels import BUCKET_SIGN
+    from desktop_app.paths import resources_dir
+
+    font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / "DejaVuSans.ttf"))
+    assert font_id >= 0
+    family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    raw = QRawFont.fromFont(QFont(family))
+    missing = [sign for sign in BUCKET_SIGN.values() if not raw.supportsCharacter(ord(sign))]
+    assert missing == []

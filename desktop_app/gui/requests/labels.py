@@ -66,9 +66,12 @@ _BUCKET_HINT = {
     ),
 }
 
+# Every sign is in the bundled DejaVu Sans (resources/fonts), so it never shows as a box on a
+# workstation without other fonts: "⌛" did (DejaVu has no hourglass); "◔" is a clock face a
+# quarter gone.
 BUCKET_SIGN = {
     DashboardBucket.OVERDUE: "✖",
-    DashboardBucket.DUE_TODAY: "⌛",
+    DashboardBucket.DUE_TODAY: "◔",
     DashboardBucket.WARNING_NO_NOTICE: "⚠",
     DashboardBucket.DUE_THIS_WEEK: "◷",
     DashboardBucket.OPEN: "●",
