@@ -301,3 +301,16 @@ def test_every_bucket_sign_is_in_the_bundled_font(qapp: Any) -> None:
     raw = QRawFont.fromFont(QFont(family))
     missing = [sign for sign in BUCKET_SIGN.values() if not raw.supportsCharacter(ord(sign))]
     assert missing == []
+
+
+def test_attention_model_answers_nothing_for_a_row_that_is_gone(qapp: Any) -> None:
+    """A view may still hold an index of a row the last refresh removed; its id must not be
+    read past the end of the rows (IndexError inside Qt's paint)."""
+    from desktop_app.gui.requests.models import AttentionTableModel
+
+    model = AttentionTableModel()
+    model.set_rows([make_row(1, deadline=TODAY)])
+    stale = model.createIndex(3, AttentionTableModel.COL_REFERENCE)
+    assert stale.isValid()
+    assert model.data(stale, Qt.ItemDataRole.UserRole) is None
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == 1

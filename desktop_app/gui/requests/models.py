@@ -567,8 +567,8 @@ class AttentionTableModel(NoneSafeRecordModel):
         ):
             background, _band = BUCKET_COLOURS[self.context.bucket(record)]
             return QBrush(QColor(background))
-        if role == Qt.ItemDataRole.UserRole and index.isValid():
-            return int(self._rows[index.row()].id)
+        if role == Qt.ItemDataRole.UserRole and record is not None:
+            return int(record.id)
         return super().data(index, role)
 
     def display(self, record: Any, column: int) -> str:
