@@ -32,7 +32,7 @@ from desktop_app.cli.context import (
     emit_human,
     emit_json,
 )
-from desktop_app.domain.errors import AppError, InvalidInput
+from desktop_app.domain.errors import AppError, Cancelled, InvalidInput
 
 if TYPE_CHECKING:
     from desktop_app.services.session import Environment
@@ -205,8 +205,12 @@ def main(
         emit_error(stdout, stderr, want_json=want_json, code=exc.code, message=exc.message)
         return exc.exit_code
     except KeyboardInterrupt:
-        stderr.write("werkplek: afgebroken.\n")
-        return 2
+        # Ctrl+C: whatever transaction was open rolled back; a script still gets its one object.
+        stopped = Cancelled(
+            "De opdracht is afgebroken (Ctrl+C); wat nog niet was vastgelegd, is niet opgeslagen."
+        )
+        emit_error(stdout, stderr, want_json=want_json, code=stopped.code, message=stopped.message)
+        return stopped.exit_code
     except Exception as exc:  # a sentence for people; the traceback only in the log file
         from desktop_app.cli.crashlog import record
 
@@ -227,4 +231,12 @@ def run() -> None:
         level=level if isinstance(logging.getLevelName(level), int) else "WARNING",
         format="%(levelname)s %(name)s: %(message)s",
     )
-    sys.exit(main())
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`werkplek … | head`): nothing more to tell it, and no traceback
+        # from the interpreter's own flush at exit either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
+    sys.exit(code)

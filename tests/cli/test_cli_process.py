@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from support.helpers import REPO, run_module
 
@@ -79,3 +80,52 @@ def test_cfg4_real_entry_point_prints_no_traceback(tmp_path: Path) -> None:
     shown = result.stdout + result.stderr
     assert "Traceback" not in shown and "SELECT" not in shown and "00ff" not in shown
     assert "Traceback" in log_file.read_text(encoding="utf-8")
+
+
+def test_ctrl_c_gives_the_error_object_and_no_traceback(tmp_path: Path) -> None:
+    """Ctrl+C (KeyboardInterrupt) is a failure like any other: with --json one object."""
+    import io
+
+    from desktop_app.cli.main import main
+
+    def interrupted() -> Any:
+        raise KeyboardInterrupt
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(
+        [
+            "--json",
+            "--data-dir",
+            str(tmp_path),
+            "--user",
+            "beheer",
+            "--password-stdin",
+            "user",
+            "list",
+        ],
+        stdin=io.StringIO("x\n"),
+        stdout=out,
+        stderr=err,
+        make_env=interrupted,
+    )
+    assert code == 1
+    payload = json.loads(out.getvalue())
+    assert payload["error"]["code"] == "cancelled"
+    assert "afgebroken" in payload["error"]["message"]
+    assert "Traceback" not in err.getvalue()
+
+
+def test_a_closed_output_pipe_ends_quietly() -> None:
+    """`werkplek … | head`: the reader goes away; no BrokenPipeError traceback."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app", "--json", "version"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={k: v for k, v in os.environ.items() if not k.startswith("PYTHON_KEYRING")},
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # before the child writes anything
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 1
+    assert "Traceback" not in err and "BrokenPipe" not in err
