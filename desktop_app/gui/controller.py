@@ -233,6 +233,9 @@ class AppController(QObject):
         )
         if login is not None:
             login.hide()
+        # The session is open while the person chooses: idle time ends it like any other.
+        self._idle_minutes = result.idle_minutes
+        self.idle.start(result.idle_minutes)
 
     def _on_signed_in(self, result: SignedIn) -> None:
         if self._quitting:
@@ -271,6 +274,10 @@ class AppController(QObject):
         return self.session is None
 
     def _on_idle_expired(self) -> None:
+        if self.first_password_dialog is not None:
+            self.idle.stop()
+            self.first_password_dialog.reject()  # signs out again (see _ask_first_password)
+            return
         message = QCoreApplication.translate(
             "AppController",
             "De werkplek is vergrendeld na %n minuten zonder activiteit. Meld u opnieuw aan om "
@@ -355,6 +362,8 @@ class AppController(QObject):
             return
         self._quitting = True
         self.idle.stop()
+        if self.first_password_dialog is not None:
+            self.first_password_dialog.reject()  # closes the session it holds
         self.runner.discard_pending()
         kept: list[Draft] = []
         if self.main_window is not None:

@@ -264,3 +264,40 @@ def test_cancelling_the_first_password_signs_out(
     # Next time it asks again.
     sign_in(controller, "nieuw", "begin-wachtwoord-1")
     assert controller.first_password_dialog is not None
+
+
+def test_idle_time_ends_a_first_sign_in_left_at_the_password_question(
+    workspace: Any, controller: Any, sign_in: Any, clock: Any
+) -> None:
+    """The session is open while the new user chooses a password; nobody choosing for the idle
+    time signs it out again, like any idle lock (it used to stay open with no timer)."""
+    import datetime as dt
+
+    _new_account(workspace)
+    sign_in(controller, "nieuw", "begin-wachtwoord-1")
+    dialog = controller.first_password_dialog
+    assert dialog is not None and dialog.isVisible()
+    clock.advance(dt.timedelta(minutes=4, seconds=59))
+    assert controller.idle.check() is False
+    clock.advance(dt.timedelta(seconds=2))
+    assert controller.idle.check() is True
+    assert controller.first_password_dialog is None and controller.main_window is None
+    login = controller.login_dialog
+    assert login is not None and login.isVisible()
+
+
+def test_quitting_at_the_password_question_closes_that_session(
+    workspace: Any, controller: Any, sign_in: Any, quits: list[int]
+) -> None:
+    _new_account(workspace)
+    sign_in(controller, "nieuw", "begin-wachtwoord-1")
+    dialog = controller.first_password_dialog
+    assert dialog is not None
+    controller.quit()
+    controller.runner.wait(10_000)
+    assert controller.first_password_dialog is None
+    with workspace.session() as s, s.reading() as conn:
+        from desktop_app.storage import audit
+
+        closes = [e for e in audit.recent(conn, 50) if e.action == "session.close"]
+    assert any(e.actor == "nieuw" for e in closes)
