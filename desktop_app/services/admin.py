@@ -43,7 +43,12 @@ from desktop_app.security.keyfile import FORMAT, KeyFile, recover_dek, wipe
 from desktop_app.security.workstation import WorkstationSecretProvider, new_secret
 from desktop_app.services.audit import record_head
 from desktop_app.services.session import Environment, Session
-from desktop_app.services.workspace import DB_NAME, KEYS_NAME, WorkspacePaths
+from desktop_app.services.workspace import (
+    DB_NAME,
+    KEYS_NAME,
+    WorkspacePaths,
+    rewrite_trust_file,
+)
 from desktop_app.storage import audit, backup, migrations
 from desktop_app.storage import users as user_repo
 from desktop_app.storage.db import Database
@@ -285,6 +290,7 @@ def restore_workspace(
             binding = keyfile.binding_id
             env.provider.store(binding, secret)
         db.checkpoint()
+        rewrite_trust_file(db, work, secret, workspace_id)
         db.close()
         db = None
         os.replace(work / PENDING_KEYS, work / KEYS_NAME)

@@ -240,18 +240,25 @@ def load_trust_file(
 def sync_trust_file(session: Session) -> None:
     """Write the database's roots to the public file when it differs (after a commit). Also
     re-signs it after a re-binding to a new workstation secret (the old MAC no longer fits)."""
-    with session.reading() as conn:
-        roots = repo.trust_roots(conn)
-    if not roots:
-        return
     try:
         secret = session.workstation_secret()
         workspace_id = session.keyfile.workspace_id
     except AppError:
         log.warning("no workstation secret: %s not written", TRUST_FILE_NAME)
         return
+    with session.reading() as conn:
+        write_trust_file(conn, session.root, secret, workspace_id)
+
+
+def write_trust_file(conn: Connection, root: Path, secret: bytes, workspace_id: str) -> None:
+    """The roots of the database behind ``conn`` into ``root``'s public file, MAC'd with the
+    workstation secret ``secret``: also where no session exists yet (a rebind or a restore
+    binds the workspace to a new secret, and the file under the old MAC would not be trusted)."""
+    roots = repo.trust_roots(conn)
+    if not roots:
+        return
     text = render_trust_file([(r.label, r.certificate) for r in roots], secret, workspace_id)
-    path = trust_file(session.root)
+    path = trust_file(root)
     try:
         if path.is_file() and path.read_bytes() == text:
             return

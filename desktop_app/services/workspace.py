@@ -315,8 +315,19 @@ def _rebind(env: Environment, paths: WorkspacePaths, keyfile: KeyFile, recovery_
                 keyfile.save(secret)
             with contextlib.suppress(AppError):
                 env.provider.delete(old_binding)
+            rewrite_trust_file(db, paths.root, secret, keyfile.workspace_id)
         finally:
             db.close()
     finally:
         wipe(dek)
     return count
+
+
+def rewrite_trust_file(db: Database, root: Path, secret: bytes, workspace_id: str) -> None:
+    """trust-roots.pem under the new secret's MAC: under the old one `report verify` without a
+    sign-in would trust nothing until the next print. Imported here: only a (re)binding needs
+    the signing stack, not every sign-in."""
+    from desktop_app.services.signing_keys import write_trust_file
+
+    with db.reading() as conn:
+        write_trust_file(conn, root, secret, workspace_id)

@@ -263,3 +263,43 @@ def test_verdict_separates_signing_of_the_report_from_printing_of_the_copy(
         assert verdict["signed_at"] != verdict["printed_at"]
     assert alone["trust"] == "workstation" and registered["trust"] == "database"
     assert alone["registered"] is None and registered["registered"] is True
+
+
+def test_after_a_rebind_copies_still_verify_without_a_sign_in(ws: Any, tmp_path: Path) -> None:
+    """A rebind binds the workspace to a new workstation secret; the public trust file is
+    rewritten under the new secret's MAC at once (it used to be untrusted until the next
+    print)."""
+    from desktop_app.services.workspace import rebind_workstation
+
+    _rid, job = _printed(ws, tmp_path)
+    copy = Path(job.copies[0].path)
+    now = ws.env.clock.now()
+    assert verification.verify_file(copy, ws.root, now=now, provider=ws.env.provider).valid
+    rebind_workstation(ws.env, ws.root, ws.recovery_key)
+    verdict = verification.verify_file(copy, ws.root, now=now, provider=ws.env.provider)
+    assert verdict.valid and verdict.trust == "workstation", verdict
+
+
+def test_a_restored_workspace_verifies_its_copies_without_a_sign_in(
+    ws: Any, tmp_path: Path
+) -> None:
+    from desktop_app.services import admin
+
+    _rid, job = _printed(ws, tmp_path)
+    copy = Path(job.copies[0].path)
+    backup_file = tmp_path / "werkplek.backup"
+    with signed_in(ws, "beheer") as s:
+        admin.make_backup(s, backup_file)
+    target = tmp_path / "hersteld"
+    admin.restore_workspace(
+        ws.env,
+        backup_file,
+        target,
+        admin_name="beheer",
+        recovery_key=ws.recovery_key,
+        new_password="nieuw-beheer-wachtwoord-1",
+    )
+    verdict = verification.verify_file(
+        copy, target, now=ws.env.clock.now(), provider=ws.env.provider
+    )
+    assert verdict.valid and verdict.trust == "workstation", verdict
