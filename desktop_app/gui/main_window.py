@@ -288,6 +288,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 760)
+        # Never larger than the screen (a 1024x700 workstation, or geometry saved on a bigger
+        # monitor): what does not fit is cut off, buttons included.
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            self.resize(min(self.width(), room.width()), min(self.height(), room.height()))
 
     def save_geometry(self) -> None:
         # Window state only: never anything from the workspace (QSettings is not encrypted).

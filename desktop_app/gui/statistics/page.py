@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -248,9 +249,22 @@ class StatisticsPage(QWidget):
         self.counts_hint = counts
         grid.addWidget(counts, len(STATISTICS_FIGURES), 0, 1, 2)
         grid.setRowStretch(len(STATISTICS_FIGURES) + 1, 1)
-        frame.setMinimumWidth(330)
-        frame.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        body.addWidget(frame)
+        frame.setMinimumWidth(350)
+        # Scrolls rather than squeezes: at 1024x700 the figures and their note are taller than
+        # the room left, and the note was drawn over the last rows.
+        figures = QScrollArea(self)
+        figures.setObjectName("figuresScroll")
+        figures.setWidget(frame)
+        figures.setWidgetResizable(True)
+        figures.setFrameShape(QFrame.Shape.NoFrame)
+        figures.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        figures.setMinimumWidth(
+            max(frame.minimumWidth(), frame.sizeHint().width())
+            + figures.verticalScrollBar().sizeHint().width()
+            + 2
+        )
+        figures.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        body.addWidget(figures)
         charts = QVBoxLayout()
         charts.setSpacing(10)
         self.outcome_chart = FigureChart(
