@@ -148,11 +148,10 @@ def list_audit(session: Session, limit: int = 100) -> list[AuditEntry]:
 
 
 def _load_head(session: Session) -> tuple[AnchoredHead | None, str | None]:
-    keyfile = session.keyfile
+    keyfile, secret = session.checked_keyfile()
     text = session.env.provider.load_head(keyfile.binding_id)
     if text is None:
         return None, None
-    secret = keyfile.check(session.env.provider.load(keyfile.binding_id))
     try:
         head = open_head(
             secret, text, workspace_id=keyfile.workspace_id, binding_id=keyfile.binding_id
@@ -174,9 +173,8 @@ def record_head(session: Session) -> AnchoredHead | None:
     evidence)."""
     provider = session.env.provider
     try:
-        keyfile = session.keyfile
+        keyfile, secret = session.checked_keyfile()
         binding, workspace_id = keyfile.binding_id, keyfile.workspace_id
-        secret = keyfile.check(provider.load(binding))
         # The write lock: no other program commits (or moves the head) until the new head is
         # in the keyring, so two programs on one workspace cannot move it backwards.
         with session.db.transaction() as conn:

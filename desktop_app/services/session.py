@@ -146,8 +146,7 @@ class Session:
                 secret = b""
                 if keys:
                     stack.enter_context(self.keys.locked())
-                    keyfile = self.keys.read()
-                    secret = keyfile.check(self.env.provider.load(keyfile.binding_id))
+                    keyfile, secret = self.checked_keyfile()
                 conn = stack.enter_context(self.db.transaction())
                 tx = Tx(conn, obj, keyfile=keyfile, secret=secret)
                 yield tx
@@ -188,9 +187,14 @@ class Session:
         with self.db.reading() as conn:
             yield conn
 
+    def checked_keyfile(self) -> tuple[KeyFile, bytes]:
+        """The key file as it is on disk now, verified against this workstation's secret, and
+        that secret (for reading; changes go through ``transaction(..., keys=True)``)."""
+        keyfile = self.keys.read()
+        return keyfile, keyfile.check(self.env.provider.load(keyfile.binding_id))
+
     def workstation_secret(self) -> bytes:
-        keyfile = self.keyfile
-        return keyfile.check(self.env.provider.load(keyfile.binding_id))
+        return self.checked_keyfile()[1]
 
     def close(self) -> None:
         """Lock: close the database and overwrite the key we hold."""

@@ -94,8 +94,7 @@ def add_user(
 
 def list_users(session: Session) -> list[UserView]:
     session.require_audited(ADMIN_ONLY, "gebruikers bekijken", "user.list", "users")
-    keyfile = session.keyfile
-    secret = keyfile.check(session.env.provider.load(keyfile.binding_id))
+    keyfile, secret = session.checked_keyfile()
     locked = keyfile.locked_slot_ids(secret)
     with session.reading() as conn:
         records = repo.all_users(conn)
@@ -239,8 +238,7 @@ def reset_password(session: Session, name: str, password: str) -> None:
 def must_change_password(session: Session) -> bool:
     """Whether the signed-in user still has an initial password (the window then asks for a
     new one before anything else)."""
-    keyfile = session.keyfile
-    secret = keyfile.check(session.env.provider.load(keyfile.binding_id))
+    keyfile, secret = session.checked_keyfile()
     return keyfile.has_initial_password(secret, session.user.name)
 
 
