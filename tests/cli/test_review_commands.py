@@ -6,16 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.helpers import password_of
 
 from desktop_app.domain.classification import Classification
-from desktop_app.domain.roles import Role
-from desktop_app.services.users import add_user
 
-PASSWORDS = {
-    "officier": "officier-wachtwoord",
-    "liaison": "liaison-wachtwoord",
-    "tekenaar": "tekenaar-wachtwoord",
-}
 # In the structured form (docs/report-text-format.md) that submit and sign require.
 TEXT_V1 = (
     "Onderwerp: betrokkene C\n\n"
@@ -35,31 +29,11 @@ TEXT_V2 = (
 
 @pytest.fixture
 def run(workspace: Any, as_user: Any) -> Any:
-    with workspace.session() as admin:
-        add_user(
-            admin,
-            name="officier",
-            password=PASSWORDS["officier"],
-            roles=[Role.AIVD_OFFICER],
-            clearance=Classification.STG_GEHEIM,
-        )
-        add_user(
-            admin,
-            name="liaison",
-            password=PASSWORDS["liaison"],
-            roles=[Role.IND_LIAISON],
-            clearance=Classification.STG_CONFIDENTIEEL,
-        )
-        add_user(
-            admin,
-            name="tekenaar",
-            password=PASSWORDS["tekenaar"],
-            roles=[Role.AIVD_SIGNER],
-            clearance=Classification.STG_GEHEIM,
-        )
+    workspace.add_staff("officier", "tekenaar")
+    workspace.add_staff("liaison", clearance=Classification.STG_CONFIDENTIEEL)
 
     def call(user: str, *args: str) -> Any:
-        return as_user(user, *args, secrets=[PASSWORDS[user]])
+        return as_user(user, *args, secrets=[password_of(user)])
 
     return call
 
