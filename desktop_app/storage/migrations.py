@@ -556,6 +556,40 @@ CREATE TABLE drafts (
 );
 """
 
+# Step 7, the covenant's governance, retention, marking and the four-eyes flow going back. One
+# step in five parts, each owned by one area (kept apart so each reads as a whole); the step is
+# released as a whole, and from then on only a new step may change it.
+# 7a: periodic consultations (art. 3.2) with their frozen figures, decisions and action points.
+V7_CONSULTATIONS = """
+"""
+# 7b: the covenant register (art. 5): covenants, amendments (art. 4.1), termination (art. 4.2),
+# implementation plans (art. 3.3) and the non-public annex.
+V7_COVENANT = """
+"""
+# 7c: retention periods, destruction lists, legal holds and destruction records (Archiefwet);
+# the decree days of the Royal Decree of 31 October 2016.
+V7_RETENTION = """
+"""
+# 7d: the four-eyes flow going back: withdrawn submissions, reports sent back, remarks handled,
+# edited or withdrawn, the signer's decision on old or unverifiable data.
+V7_REVIEW = """
+"""
+# 7e: marking and printing: classification durations, a recipient per copy, the liaison informed
+# of a delay and notices recorded afterwards, the subject of a spontaneous report.
+V7_MARKING = """
+"""
+
+
+def _parts(*scripts: str) -> Callable[[Connection], None]:
+    steps = [_script(sql) for sql in scripts]
+
+    def apply(conn: Connection) -> None:
+        for step in steps:
+            step(conn)
+
+    return apply
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation: settings, users, roles, designations, audit", _script(V1_FOUNDATION)),
     Migration(2, "requests, calendar days, provisions register", _script(V2_REQUESTS)),
@@ -565,6 +599,11 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "evidence and inspections", _script(V4_EVIDENCE_INSPECTIONS)),
     Migration(5, "printing: signing keys, trust roots, print register", _script(V5_PRINTING)),
     Migration(6, "drafts: unsaved work kept at the lock", _script(V6_DRAFTS)),
+    Migration(
+        7,
+        "governance, retention, review going back, marking",
+        _parts(V7_CONSULTATIONS, V7_COVENANT, V7_RETENTION, V7_REVIEW, V7_MARKING),
+    ),
 ]
 
 # Insist on no gaps, so a database can never skip a step.

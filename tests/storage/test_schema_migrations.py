@@ -202,17 +202,35 @@ def _schema(db: Database) -> list[tuple[Any, ...]]:
         return sorted(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
 
 
-def _rows_by_table(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    """Every stored row of every ordinary table (FTS shadow tables are checked by FTS itself)."""
+def _rows_by_table(
+    db: Database, columns: dict[str, list[str]] | None = None
+) -> dict[str, list[tuple[Any, ...]]]:
+    """Every stored row of every ordinary table (FTS shadow tables are checked by FTS itself).
+
+    With ``columns``, only those columns of those tables: a later step may add a column (ALTER
+    TABLE ... ADD COLUMN), and what must survive is every value that was there before.
+    """
     with db.reading() as conn:
-        tables = [
-            str(r[0])
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'"
-                " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'requests_fts%'"
-            )
-        ]
-        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall()) for t in tables}
+        if columns is None:
+            columns = _columns_by_table(conn)
+        rows = {}
+        for table, cols in columns.items():
+            names = ", ".join(f'"{c}"' for c in cols)
+            rows[table] = sorted(conn.execute(f'SELECT {names} FROM "{table}"').fetchall())
+        return rows
+
+
+def _columns_by_table(conn: Connection) -> dict[str, list[str]]:
+    tables = [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'requests_fts%'"
+        )
+    ]
+    return {
+        t: [str(r[1]) for r in conn.execute(f"PRAGMA table_info({t!r})").fetchall()] for t in tables
+    }
 
 
 def _check_fixture_data(conn: Connection, version: int) -> None:
@@ -275,11 +293,13 @@ def test_checked_in_database_upgrades_to_a_fresh_schema(tmp_path: Path, version:
         assert migrations.current_version(db) == version
         with db.reading() as conn:
             _check_fixture_data(conn, version)
-        before = _rows_by_table(db)
+        with db.reading() as conn:
+            old_columns = _columns_by_table(conn)
+        before = _rows_by_table(db, old_columns)
         assert migrations.migrate(db) == migrations.LATEST
         assert migrations.current_version(db) == migrations.LATEST
         # The data: every row of every table that existed is still there, unchanged.
-        after = _rows_by_table(db)
+        after = _rows_by_table(db, old_columns)
         for table, rows in before.items():
             assert set(rows) <= set(after[table]), table
         with db.reading() as conn:
