@@ -57,6 +57,12 @@ AIVD_ROLES = frozenset({Role.AIVD_OFFICER, Role.AIVD_SIGNER})
 # liaison's review is the IND's own: neither can be done by someone who also writes or signs
 # for the AIVD.
 IND_ROLES = frozenset({Role.IND_LIAISON, Role.IND_INSPECTOR})
+# The covenant's governance (art. 3-5: consultations, implementation plans, amendments, the
+# register and its annex) is the heads' business; in the workstation each service is represented
+# by the people who already answer for the covenant's daily work towards their head: the AIVD's
+# signer and the IND's liaison. The administrator holds no content role (need-to-know) and sees
+# the register's public facts only.
+GOVERNANCE_ROLES = frozenset({Role.AIVD_SIGNER, Role.IND_LIAISON})
 ROLE_CONFLICT = (
     "Eén account kan niet zowel een AIVD-rol (behandelaar, ondertekenaar) als een IND-rol "
     "(liaison, inzagemedewerker) hebben: de beoordeling en de inzage zijn van de IND "
