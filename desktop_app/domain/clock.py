@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
+from desktop_app.domain.timefmt import ZONE, prose_date
+
 
 class Clock(Protocol):
     def now(self) -> dt.datetime:
@@ -16,36 +18,9 @@ class Clock(Protocol):
         ...
 
 
-def _amsterdam() -> dt.tzinfo:
-    try:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo("Europe/Amsterdam")
-    except Exception:  # tzdata missing: fall back to CET, good enough for a date
-        return dt.timezone(dt.timedelta(hours=1), "CET")
-
-
-LOCAL_TZ = _amsterdam()
-
-_MONTHS_NL = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
-def dutch_date(day: dt.date) -> str:
-    """'12 maart 2025': a date as Dutch text says it, whatever the machine's locale."""
-    return f"{day.day} {_MONTHS_NL[day.month - 1]} {day.year}"
+# The one zone and date wording live in timefmt; these names stay for the callers of old.
+LOCAL_TZ = ZONE
+dutch_date = prose_date
 
 
 class SystemClock:

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desktop_app.domain.designations import is_current
+from desktop_app.gui.dates import shown_stamp_date
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.labels import clearance_label, roles_label
 from desktop_app.services.records import AuditEntry, DesignationRecord
@@ -236,7 +237,7 @@ class DesignationHistoryModel(RecordTableModel[DesignationHistory]):
                 parts.append(
                     text.replace("%1", change.decision_ref)
                     .replace("%2", change.actor)
-                    .replace("%3", change.ts_utc[:10])
+                    .replace("%3", shown_stamp_date(change.ts_utc))
                     .replace("%4", change.until)
                 )
             return "; ".join(parts) or "—"

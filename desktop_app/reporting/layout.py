@@ -31,7 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop_app.domain.clock import LOCAL_TZ, dutch_date
+from desktop_app.domain import timefmt
 from desktop_app.reporting.fonts import BOLD, REGULAR, markup, register_fonts, visual
 from desktop_app.reporting.models import AIVD, CopyInfo
 
@@ -54,9 +54,9 @@ XMP_NAMESPACE = "urn:convenantwerkplek:pdf:1.0/"
 
 
 def local_datetime(when: dt.datetime) -> str:
-    """'12 maart 2025, 14:05' in Dutch civil time."""
-    local = when.astimezone(LOCAL_TZ) if when.tzinfo is not None else when
-    return f"{dutch_date(local.date())}, {local:%H:%M}"
+    """'12 maart 2025, 14:05' in Amsterdam civil time: the window shows the same moment
+    through the same module (domain.timefmt)."""
+    return timefmt.prose_datetime(when)
 
 
 def short_audit_head(head: str) -> str:
@@ -229,6 +229,8 @@ class Furniture:
     audit_head: str | None = None
     draft: bool = False
     reference_label: str = "Ons kenmerk"
+    marking_note: str | None = None
+    """How long the marking holds, printed under it at the top and bottom of every page."""
 
 
 @dataclass
@@ -252,10 +254,14 @@ class DocumentSetup:
     state: LayoutState = field(default_factory=LayoutState)
 
 
-def draw_marking(canvas: Canvas, marking: str, y: float) -> None:
+def draw_marking(canvas: Canvas, marking: str, y: float, note: str | None = None) -> None:
+    """The marking, and under it (smaller) how long it holds."""
     canvas.setFont(BOLD, 10)
     canvas.setFillColor(colors.black)
     canvas.drawCentredString(PAGE_WIDTH / 2, y, marking)
+    if note:
+        canvas.setFont(REGULAR, 7)
+        canvas.drawCentredString(PAGE_WIDTH / 2, y - 9, visual(note))
 
 
 def draw_letterhead(canvas: Canvas) -> None:
@@ -285,8 +291,8 @@ def _draw_watermark(canvas: Canvas) -> None:
 
 def _draw_furniture(canvas: Canvas, furniture: Furniture, page: int, total: int) -> None:
     canvas.saveState()
-    draw_marking(canvas, furniture.marking, PAGE_HEIGHT - 26)
-    draw_marking(canvas, furniture.marking, 22)
+    draw_marking(canvas, furniture.marking, PAGE_HEIGHT - 26, furniture.marking_note)
+    draw_marking(canvas, furniture.marking, 22, furniture.marking_note)
     canvas.setStrokeColor(LIGHT_GREY)
     canvas.setLineWidth(0.4)
     canvas.line(LEFT, 56, RIGHT_EDGE, 56)
@@ -301,7 +307,10 @@ def _draw_furniture(canvas: Canvas, furniture: Furniture, page: int, total: int)
         parts.append(f"audit {short_audit_head(furniture.audit_head)}")
     canvas.drawString(LEFT, 45, visual("   ·   ".join(parts)))
     canvas.drawRightString(RIGHT_EDGE, 45, f"pagina {page} van {total}")
-    canvas.drawString(LEFT, 36, f"afgedrukt {local_datetime(furniture.printed_at)}")
+    second = f"afgedrukt {local_datetime(furniture.printed_at)}"
+    if furniture.copy is not None and furniture.copy.recipient:
+        second += f"   ·   voor: {furniture.copy.recipient}"
+    canvas.drawString(LEFT, 36, visual(second))
     canvas.restoreState()
 
 

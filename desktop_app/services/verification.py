@@ -31,7 +31,7 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from desktop_app.domain.clock import LOCAL_TZ
+from desktop_app.domain import timefmt
 from desktop_app.domain.errors import AppError
 from desktop_app.reporting import Verdict, verify_pdf
 from desktop_app.security.keyfile import KeyFile
@@ -214,11 +214,7 @@ def _register_moment(
 
 
 def _local_text(iso: str) -> str:
-    try:
-        when = dt.datetime.fromisoformat(iso).astimezone(LOCAL_TZ)
-    except ValueError:
-        return iso
-    return when.strftime("%d-%m-%Y %H:%M")
+    return timefmt.stored_table_datetime(iso)
 
 
 def _utc_text(iso: str | None) -> str | None:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.inspection import EndReason
 from desktop_app.gui import tables
+from desktop_app.gui.dates import shown_stamp, shown_time
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.inspection.window import InspectionWindow, open_inspection_window
@@ -71,23 +72,13 @@ QLabel#statusLine { color: #14532d; }
 
 
 def local_time(when: dt.datetime | None) -> str:
-    """An aware datetime as local "YYYY-MM-DD HH:MM" (empty for None)."""
-    if when is None:
-        return ""
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    """An aware datetime as shown time, "02-12-2026 14:05" in Amsterdam (empty for None)."""
+    return shown_time(when)
 
 
 def stamp_text(stamp: str | None) -> str:
-    """A stored ISO timestamp as local "YYYY-MM-DD HH:MM" (the text itself if unreadable).
-    Not the reports package's helper: that package imports this module (the evidence tab)."""
-    if not stamp:
-        return ""
-    try:
-        return local_time(dt.datetime.fromisoformat(stamp))
-    except ValueError:
-        return stamp
+    """A stored ISO timestamp as shown time (the text itself if unreadable)."""
+    return shown_stamp(stamp)
 
 
 def duration_text(seconds: int) -> str:

@@ -3,12 +3,11 @@ the source) and the short time format of the report views."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.domain.report_content import Reliability
 from desktop_app.domain.reports import ReportAction, ReportStatus, WorkList
+from desktop_app.gui.dates import shown_stamp
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "reports"
@@ -87,13 +86,6 @@ def verdict_label(verdict: str) -> str:
 
 
 def short_time(stamp: str | None) -> str:
-    """A stored UTC timestamp as local "YYYY-MM-DD HH:MM" (the stamp itself if unreadable)."""
-    if not stamp:
-        return ""
-    try:
-        when = dt.datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    """A stored UTC timestamp as shown time, "02-12-2026 14:05" in Amsterdam (the stamp itself
+    if unreadable)."""
+    return shown_stamp(stamp)

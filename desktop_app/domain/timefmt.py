@@ -1,0 +1,128 @@
+"""Shown time: every moment a person reads (window, CLI lines, PDF) is Dutch civil time in
+Europe/Amsterdam, whatever the operating system's zone, in one of two styles.
+
+- prose (sentences, PDF body and footer): ``2 december 2026, 14:05`` / ``2 december 2026``
+- tables (lists, columns, compact labels):  ``02-12-2026 14:05`` / ``02-12-2026``
+
+Stored moments stay UTC ISO 8601 (storage.audit.format_ts) and the CLI's JSON keeps its contract
+(dates ``YYYY-MM-DD``, times ISO 8601 with offset): only what people read goes through here.
+
+The zone comes from the ``tzdata`` package first, so a workstation whose system zone files are
+missing or old (Windows, a slim container, a PyInstaller bundle) shows what the PDF prints. A
+fixed offset is never used as a fallback: that is how the screen once said 21:22 and the PDF
+22:23 for the same signing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from zoneinfo import ZoneInfo
+
+ZONE_NAME = "Europe/Amsterdam"
+
+MONTHS_NL = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def _load_zone() -> dt.tzinfo:
+    try:
+        source = resources.files("tzdata.zoneinfo")
+        for part in ZONE_NAME.split("/"):
+            source = source.joinpath(part)
+        with source.open("rb") as handle:
+            return ZoneInfo.from_file(handle, key=ZONE_NAME)
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        # Not installed as the lock file says: the system's zone files, by name.
+        return ZoneInfo(ZONE_NAME)
+
+
+ZONE = _load_zone()
+
+
+def local(when: dt.datetime) -> dt.datetime:
+    """``when`` in Amsterdam civil time; a naive datetime is taken as UTC (how we store)."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone(ZONE)
+
+
+def local_date(when: dt.datetime) -> dt.date:
+    """The civil date in Amsterdam at moment ``when`` (what 'today' means for a deadline)."""
+    return local(when).date()
+
+
+def parse_stored(stamp: str) -> dt.datetime | None:
+    """A stored ISO 8601 moment (naive read as UTC); None when it is not one."""
+    try:
+        when = dt.datetime.fromisoformat(stamp.strip())
+    except (ValueError, AttributeError):
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+
+
+# --- prose --------------------------------------------------------------------------------------
+
+
+def prose_date(day: dt.date) -> str:
+    """'2 december 2026': a date as a Dutch sentence says it, whatever the machine's locale."""
+    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
+
+
+def prose_datetime(when: dt.datetime) -> str:
+    """'2 december 2026, 14:05' in Amsterdam time."""
+    moment = local(when)
+    return f"{prose_date(moment.date())}, {moment:%H:%M}"
+
+
+# --- tables -------------------------------------------------------------------------------------
+
+
+def table_date(day: dt.date) -> str:
+    """'02-12-2026'."""
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
+
+
+def table_datetime(when: dt.datetime) -> str:
+    """'02-12-2026 14:05' in Amsterdam time."""
+    moment = local(when)
+    return f"{table_date(moment.date())} {moment:%H:%M}"
+
+
+def table_datetime_seconds(when: dt.datetime) -> str:
+    """'02-12-2026 14:05:09' in Amsterdam time (the audit trail, where seconds order events)."""
+    moment = local(when)
+    return f"{table_date(moment.date())} {moment:%H:%M:%S}"
+
+
+def stored_table_datetime(stamp: str | None) -> str:
+    """A stored moment in the table style; the text itself when it is no moment, '' for none."""
+    if not stamp:
+        return ""
+    when = parse_stored(stamp)
+    return stamp if when is None else table_datetime(when)
+
+
+def stored_prose_datetime(stamp: str | None) -> str:
+    if not stamp:
+        return ""
+    when = parse_stored(stamp)
+    return stamp if when is None else prose_datetime(when)
+
+
+def iso_local(when: dt.datetime) -> str:
+    """ISO 8601 with Amsterdam's offset, to the second (``2026-12-02T14:05:09+01:00``): for
+    machine-readable exports that a person may also read (the audit CSV)."""
+    return local(when).isoformat(timespec="seconds")
