@@ -5,6 +5,12 @@ and queries it with ``fts_query(user_text)``. For Latin letters with a diacritic
 ``fold`` agree, so indexing the raw name would also work for those; ``fold`` goes further where
 the tokenizer does not (ß, ø, ł, æ, Greek tonos, Arabic harakat, Hebrew niqqud), which is why the
 folded text, not the raw name, should be indexed.
+
+What is indexed is ``index_form(name)``: the folded words, each followed by its Latin spelling
+when it is written in Cyrillic, Greek or Arabic (``domain.transliteration``, ICAO Doc 9303), and an
+Arabic word also by its consonant skeleton marked with ``SKELETON_MARK``. A query is folded and
+spelled in Latin the same way, and each Latin word may also meet an Arabic name's skeleton: so
+``petrova`` finds ``Петрова``, ``Петрова`` finds ``Petrova`` and ``mohammed`` finds ``محمد``.
 """
 
 from __future__ import annotations
@@ -12,6 +18,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+
+from desktop_app.domain.transliteration import (
+    consonant_skeleton,
+    has_other_script,
+    is_arabic,
+    to_latin,
+)
 
 # Latin letters without a Unicode decomposition that people nevertheless type without the
 # stroke or ligature (Sørensen -> sorensen, Łukasz -> lukasz). Applied after casefolding.
@@ -51,17 +64,51 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped.casefold().translate(_LATIN_EXTRA))
 
 
+# Skeleton tokens start with a digit, which no name word does, so a Latin query's skeleton meets
+# only Arabic names' skeletons (never ``mrozek`` for ``omar``); V-numbers are not searched in FTS.
+SKELETON_MARK = "0"
+_WORD_RUNS = re.compile(r"\w+")
+# A one-consonant skeleton (``ali`` -> ``l``) as a prefix would match half the Arabic names.
+_MIN_SKELETON_PREFIX = 2
+_ABD = "bd"
+
+
+def _index_word(word: str) -> str:
+    """One folded word as indexed: itself, its Latin spelling and (Arabic) its skeletons."""
+    if not has_other_script(word):
+        return word
+    forms = [word]
+    latin = to_latin(word)
+    if latin != word:
+        forms.append(latin)
+    if is_arabic(word):
+        for run in _WORD_RUNS.findall(word):
+            skeleton = consonant_skeleton(run)
+            if skeleton:
+                forms.append(SKELETON_MARK + skeleton)
+    return " ".join(forms)
+
+
+def index_form(text: str) -> str:
+    """What the search index holds for a name (the ``name_fold`` column): ``fold(text)`` word by
+    word, each word of another script followed by its Latin spelling (and skeleton). It begins
+    with the folded name itself, so sorting on it still sorts by the name."""
+    if text.isascii():
+        return text.lower()
+    return " ".join(_index_word(word) for word in fold(text).split(" "))
+
+
 class WordFolds(dict[str, str]):
-    """``fold`` per word, remembered: a bulk import folds each distinct word once."""
+    """``index_form`` per word, remembered: a bulk import folds each distinct word once."""
 
     def __missing__(self, word: str) -> str:
-        folded = self[word] = fold(word)
+        folded = self[word] = index_form(word)
         return folded
 
     def fold_many(self, texts: Iterable[str]) -> list[str]:
-        """``[fold(t) for t in texts]``: ASCII texts are only lowercased, other texts are folded
-        word by word. Exact, because every step of ``fold`` maps a space to itself and never
-        joins characters across it."""
+        """``[index_form(t) for t in texts]``: ASCII texts are only lowercased, other texts are
+        done word by word. Exact, because every step of ``fold`` maps a space to itself and never
+        joins characters across it, and ``index_form`` works word by word."""
         get = self.__getitem__
         return [
             text.lower() if text.isascii() else " ".join(map(get, text.split(" ")))
@@ -108,6 +155,24 @@ def fts_query(query: str) -> str:
     tokens = search_tokens(query)
     if not tokens:
         return ""
-    quoted = ['"' + tok.replace('"', '""') + '"' for tok in tokens]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    groups = []
+    for i, token in enumerate(tokens):
+        last = i == len(tokens) - 1
+        alternatives = [_quoted(to_latin(token), prefix=last)]
+        skeleton = consonant_skeleton(token)
+        if skeleton:
+            prefix = last and len(skeleton) >= _MIN_SKELETON_PREFIX
+            alternatives.append(_quoted(SKELETON_MARK + skeleton, prefix=prefix))
+            if skeleton.startswith(_ABD) and len(skeleton) > len(_ABD):
+                # "Abdullah" is written as two words, عبد الله: the servant and the name.
+                rest = _quoted(SKELETON_MARK + skeleton[len(_ABD) :], prefix=last)
+                alternatives.append(f"({_quoted(SKELETON_MARK + _ABD, prefix=False)} AND {rest})")
+        groups.append(
+            alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+        )
+    # FTS5 joins parenthesised groups only with an explicit AND.
+    return " AND ".join(groups)
+
+
+def _quoted(term: str, *, prefix: bool) -> str:
+    return '"' + term.replace('"', '""') + '"' + ("*" if prefix else "")

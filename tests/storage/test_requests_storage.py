@@ -26,7 +26,7 @@ from desktop_app.domain.requests import (
     dashboard_bucket,
     dashboard_thresholds,
 )
-from desktop_app.domain.search_text import fold
+from desktop_app.domain.search_text import fold, index_form
 from desktop_app.domain.statistics import RequestFacts
 from desktop_app.storage import migrations
 from desktop_app.storage import requests as repo
@@ -120,7 +120,7 @@ def test_bulk_and_small_insert_round_trip_every_field(store: Database, n: int) -
         assert r.status is RequestStatus.RECEIVED and r.delay_notice is None
     with store.reading() as conn:
         folds = dict(conn.execute("SELECT id, name_fold FROM requests"))
-        assert all(folds[r.id] == fold(r.subject_name) for r in records)
+        assert all(folds[r.id] == index_form(r.subject_name) for r in records)
         assert repo.fts_integrity_ok(conn)
         assert repo.status_counts(conn)[RequestStatus.RECEIVED] == n
 
@@ -294,6 +294,7 @@ def test_search_names_vnumbers_and_references(store: Database) -> None:
     assert names("1111111111") == ["Ayşe Çelik"]
     assert set(names("11111")) == {"Ayşe Çelik", "Hans Müller"}
     assert names("NV-2026-000003") == ["Иван Петров"]
+    assert names("ivan petrov") == ["Иван Петров"]  # ICAO Latin spelling
     assert names("ind-a1") == ["Ayşe Çelik"]
     assert names('" OR * NEAR(') == []
     assert names("nobody") == []
@@ -642,3 +643,43 @@ def test_a_selective_filter_is_sorted_after_filtering(store: Database) -> None:
     assert "r.status >= 3" in select(
         RequestQuery(bucket=DashboardBucket.CLOSED, status=RequestStatus.RECEIVED, sort=name)
     )
+
+
+def test_upgrade_refolds_names_of_other_scripts(tmp_path: Any) -> None:
+    """A workspace made before the index held Latin spellings finds ``petrova`` after the
+    upgrade; ASCII names are not touched."""
+    db = Database.create(tmp_path / "old.db", bytes(32))
+    try:
+        migrations.migrate(db, target=6)
+        drafts = [
+            RequestDraft("Анна Петрова", "5555555555", Purpose.ASYLUM, TODAY),
+            RequestDraft("Anna Petrova", "6666666666", Purpose.ASYLUM, TODAY),
+            RequestDraft("محمد الحسن", "7777777777", Purpose.ASYLUM, TODAY),
+        ]
+        _insert(db, drafts)
+        with db.transaction() as conn:  # the index as the older code wrote it
+            for rid, old, name in conn.execute(
+                "SELECT id, name_fold, subject_name FROM requests"
+            ).fetchall():
+                conn.execute(
+                    "INSERT INTO requests_fts (requests_fts, rowid, name_fold)"
+                    " VALUES ('delete', ?, ?)",
+                    (rid, old),
+                )
+                conn.execute("UPDATE requests SET name_fold = ? WHERE id = ?", (fold(name), rid))
+                conn.execute(
+                    "INSERT INTO requests_fts (rowid, name_fold) VALUES (?, ?)", (rid, fold(name))
+                )
+        th = dashboard_thresholds(TODAY, CAL)
+        with db.reading() as conn:
+            before = repo.select_ids(conn, RequestQuery(search="petrova"), th)
+        assert list(before) == [2]
+        migrations.migrate(db)
+        with db.reading() as conn:
+            assert sorted(repo.select_ids(conn, RequestQuery(search="petrova"), th)) == [1, 2]
+            assert list(repo.select_ids(conn, RequestQuery(search="mohammed"), th)) == [3]
+            folds = dict(conn.execute("SELECT subject_name, name_fold FROM requests"))
+            assert folds == {d.subject_name: index_form(d.subject_name) for d in drafts}
+            assert repo.fts_integrity_ok(conn)
+    finally:
+        db.close()
