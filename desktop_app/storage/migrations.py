@@ -576,12 +576,20 @@ V7_REVIEW = """
 """
 # 7e: marking and printing: classification durations, a recipient per copy, the liaison informed
 # of a delay and notices recorded afterwards, the subject of a spontaneous report.
+# 7f (last, in Python): the name index refolded with the Latin spellings of other scripts.
 V7_MARKING = """
 """
 
 
-def _parts(*scripts: str) -> Callable[[Connection], None]:
-    steps = [_script(sql) for sql in scripts]
+def _refold_names(conn: Connection) -> None:
+    # The name index now also holds Latin spellings of Cyrillic, Greek and Arabic names.
+    from desktop_app.storage.requests.records import refold_names
+
+    refold_names(conn)
+
+
+def _parts(*parts: str | Callable[[Connection], None]) -> Callable[[Connection], None]:
+    steps = [_script(part) if isinstance(part, str) else part for part in parts]
 
     def apply(conn: Connection) -> None:
         for step in steps:
@@ -602,7 +610,7 @@ MIGRATIONS: list[Migration] = [
     Migration(
         7,
         "governance, retention, review going back, marking",
-        _parts(V7_CONSULTATIONS, V7_COVENANT, V7_RETENTION, V7_REVIEW, V7_MARKING),
+        _parts(V7_CONSULTATIONS, V7_COVENANT, V7_RETENTION, V7_REVIEW, V7_MARKING, _refold_names),
     ),
 ]
 

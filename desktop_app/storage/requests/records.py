@@ -18,7 +18,7 @@ from desktop_app.domain.requests import (
     format_reference,
     parse_reference,
 )
-from desktop_app.domain.search_text import fold
+from desktop_app.domain.search_text import index_form
 from desktop_app.domain.statistics import RequestFacts
 from desktop_app.storage.db import Connection
 
@@ -38,8 +38,28 @@ _IDS_PER_STATEMENT = 500
 
 
 def fold_name(name: str) -> str:
-    """``search_text.fold``; ASCII names (most of them) take a shortcut with the same result."""
-    return name.lower() if name.isascii() else fold(name)
+    """``search_text.index_form``: what the name column of the search index holds."""
+    return index_form(name)
+
+
+def refold_names(conn: Connection) -> int:
+    """Bring every stored name's index form up to ``fold_name`` (after it learnt something new);
+    ASCII names never change. Returns how many rows changed."""
+    rows = conn.execute(
+        "SELECT id, name_fold, subject_name FROM requests WHERE subject_name GLOB '*[^ -~]*'"
+    ).fetchall()
+    changed = [
+        (int(rid), str(old), new) for rid, old, name in rows if (new := fold_name(str(name))) != old
+    ]
+    for rid, old, new in changed:
+        # External-content FTS: the old terms are removed with the old text, then re-added.
+        conn.execute(
+            "INSERT INTO requests_fts (requests_fts, rowid, name_fold) VALUES ('delete', ?, ?)",
+            (rid, old),
+        )
+        conn.execute("UPDATE requests SET name_fold = ? WHERE id = ?", (new, rid))
+        conn.execute("INSERT INTO requests_fts (rowid, name_fold) VALUES (?, ?)", (rid, new))
+    return len(changed)
 
 
 def set_status(
