@@ -564,7 +564,187 @@ V7_CONSULTATIONS = """
 """
 # 7b: the covenant register (art. 5): covenants, amendments (art. 4.1), termination (art. 4.2),
 # implementation plans (art. 3.3) and the non-public annex.
+# A covenant row holds only what was signed (dates, signatories, what it replaces); when it is in
+# force, when a termination takes effect and an amendment's status are computed from the facts
+# (domain.covenant), never stored. Everything recorded here is a fact about the past and is
+# immutable (triggers); the one change allowed is withdrawing a plan, once. The annex and the
+# plans' texts are classified content: read through the services only (clearance and
+# need-to-know, every view audited), never written to a file. The 2019 covenant is seeded
+# here, so every workspace (new or upgraded) holds it.
 V7_COVENANT = """
+CREATE TABLE covenants (
+    id INTEGER PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    place TEXT NOT NULL,
+    signed_aivd TEXT NOT NULL,
+    signed_ind TEXT NOT NULL,
+    signatory_aivd TEXT NOT NULL,
+    signatory_ind TEXT NOT NULL,
+    replaces TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO covenants (id, reference, title, place, signed_aivd, signed_ind, signatory_aivd,
+    signatory_ind, replaces)
+VALUES (1, 'AIVD-IND 2019',
+    'Convenant inzake de samenwerking tussen de Algemene Inlichtingen- en Veiligheidsdienst '
+    || '(AIVD) en de Immigratie- en Naturalisatiedienst (IND)',
+    'Zoetermeer', '2019-03-07', '2019-03-07',
+    'H.W.M. Schoof, Directeur-generaal van de AIVD',
+    'A. van Berckel-van de Langemheen, Hoofddirecteur van de IND',
+    'het convenant uit 2013');
+CREATE TABLE covenant_terminations (
+    covenant_id INTEGER PRIMARY KEY REFERENCES covenants(id),
+    party TEXT NOT NULL CHECK (party IN ('aivd', 'ind')),
+    notice_on TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+);
+CREATE TABLE covenant_amendments (
+    id INTEGER PRIMARY KEY,
+    covenant_id INTEGER NOT NULL REFERENCES covenants(id),
+    party TEXT NOT NULL CHECK (party IN ('aivd', 'ind')),
+    requested_on TEXT NOT NULL,
+    proposed_change TEXT NOT NULL,
+    proposed_effective TEXT,
+    recorded_by TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX covenant_amendments_covenant ON covenant_amendments(covenant_id, id);
+CREATE TABLE covenant_amendment_decisions (
+    amendment_id INTEGER NOT NULL REFERENCES covenant_amendments(id),
+    party TEXT NOT NULL CHECK (party IN ('aivd', 'ind')),
+    decision TEXT NOT NULL CHECK (decision IN ('consent', 'refuse')),
+    decided_on TEXT NOT NULL,
+    decision_ref TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (amendment_id, party)
+) WITHOUT ROWID;
+CREATE TABLE covenant_annex_versions (
+    covenant_id INTEGER NOT NULL REFERENCES covenants(id),
+    version INTEGER NOT NULL CHECK (version >= 1),
+    classification INTEGER NOT NULL CHECK (classification BETWEEN 1 AND 4),
+    content TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (covenant_id, version)
+) WITHOUT ROWID;
+CREATE TABLE implementation_plans (
+    id INTEGER PRIMARY KEY,
+    covenant_id INTEGER NOT NULL REFERENCES covenants(id),
+    subject TEXT NOT NULL,
+    classification INTEGER NOT NULL CHECK (classification BETWEEN 0 AND 4),
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    withdrawn_on TEXT,
+    withdrawn_by TEXT,
+    withdrawal_reason TEXT
+);
+CREATE INDEX implementation_plans_covenant ON implementation_plans(covenant_id, id);
+CREATE TABLE implementation_plan_versions (
+    plan_id INTEGER NOT NULL REFERENCES implementation_plans(id),
+    version INTEGER NOT NULL CHECK (version >= 1),
+    text TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (plan_id, version)
+) WITHOUT ROWID;
+CREATE TABLE implementation_plan_approvals (
+    plan_id INTEGER NOT NULL REFERENCES implementation_plans(id),
+    version INTEGER NOT NULL,
+    party TEXT NOT NULL CHECK (party IN ('aivd', 'ind')),
+    approved_on TEXT NOT NULL,
+    decision_ref TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (plan_id, version, party),
+    FOREIGN KEY (plan_id, version) REFERENCES implementation_plan_versions(plan_id, version)
+) WITHOUT ROWID;
+CREATE TRIGGER covenants_immutable_update BEFORE UPDATE ON covenants
+BEGIN
+    SELECT RAISE(ABORT, 'the covenant register is immutable');
+END;
+CREATE TRIGGER covenants_immutable_delete BEFORE DELETE ON covenants
+BEGIN
+    SELECT RAISE(ABORT, 'the covenant register is immutable');
+END;
+CREATE TRIGGER covenant_terminations_immutable_update BEFORE UPDATE ON covenant_terminations
+BEGIN
+    SELECT RAISE(ABORT, 'the covenant register is immutable');
+END;
+CREATE TRIGGER covenant_terminations_immutable_delete BEFORE DELETE ON covenant_terminations
+BEGIN
+    SELECT RAISE(ABORT, 'the covenant register is immutable');
+END;
+CREATE TRIGGER covenant_amendments_immutable_update BEFORE UPDATE ON covenant_amendments
+BEGIN
+    SELECT RAISE(ABORT, 'the covenant register is immutable');
+END;
+CREATE TRIGGER covenant_amendments_immutable_delete BEFORE DELETE ON covenant_amendments
+BEGIN
+    SELECT RAISE(ABORT, 'the covenant register is immutable');
+END;
+CREATE TRIGGER covenant_amendment_decisions_immutable_update
+    BEFORE UPDATE ON covenant_amendment_decisions
+BEGIN
+    SELECT RAISE(ABORT, 'the covenant register is immutable');
+END;
+CREATE TRIGGER covenant_amendment_decisions_immutable_delete
+    BEFORE DELETE ON covenant_amendment_decisions
+BEGIN
+    SELECT RAISE(ABORT, 'the covenant register is immutable');
+END;
+CREATE TRIGGER covenant_annex_versions_immutable_update BEFORE UPDATE ON covenant_annex_versions
+BEGIN
+    SELECT RAISE(ABORT, 'annex versions are immutable');
+END;
+CREATE TRIGGER covenant_annex_versions_immutable_delete BEFORE DELETE ON covenant_annex_versions
+BEGIN
+    SELECT RAISE(ABORT, 'annex versions are immutable');
+END;
+CREATE TRIGGER implementation_plans_fixed BEFORE UPDATE OF id, covenant_id, subject,
+    classification, created_by, created_at ON implementation_plans
+BEGIN
+    SELECT RAISE(ABORT, 'implementation plans are immutable');
+END;
+CREATE TRIGGER implementation_plans_withdrawn_once BEFORE UPDATE OF withdrawn_on, withdrawn_by,
+    withdrawal_reason ON implementation_plans
+    WHEN OLD.withdrawn_on IS NOT NULL OR NEW.withdrawn_on IS NULL OR NEW.withdrawn_by IS NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a plan is withdrawn once');
+END;
+CREATE TRIGGER implementation_plans_no_delete BEFORE DELETE ON implementation_plans
+BEGIN
+    SELECT RAISE(ABORT, 'implementation plans are never deleted');
+END;
+CREATE TRIGGER implementation_plan_versions_immutable_update
+    BEFORE UPDATE ON implementation_plan_versions
+BEGIN
+    SELECT RAISE(ABORT, 'plan versions are immutable');
+END;
+CREATE TRIGGER implementation_plan_versions_immutable_delete
+    BEFORE DELETE ON implementation_plan_versions
+BEGIN
+    SELECT RAISE(ABORT, 'plan versions are immutable');
+END;
+CREATE TRIGGER implementation_plan_versions_not_when_withdrawn
+    BEFORE INSERT ON implementation_plan_versions
+    WHEN (SELECT withdrawn_on FROM implementation_plans WHERE id = NEW.plan_id) IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a withdrawn plan takes no new versions');
+END;
+CREATE TRIGGER implementation_plan_approvals_immutable_update
+    BEFORE UPDATE ON implementation_plan_approvals
+BEGIN
+    SELECT RAISE(ABORT, 'approvals are immutable');
+END;
+CREATE TRIGGER implementation_plan_approvals_immutable_delete
+    BEFORE DELETE ON implementation_plan_approvals
+BEGIN
+    SELECT RAISE(ABORT, 'approvals are immutable');
+END;
 """
 # 7c: retention periods, destruction lists, legal holds and destruction records (Archiefwet);
 # the decree days of the Royal Decree of 31 October 2016.
