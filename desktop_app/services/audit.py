@@ -19,10 +19,23 @@ evidence.
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import hashlib
+import io
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.domain import timefmt
+from desktop_app.domain.audit_labels import (
+    action_filter,
+    action_label,
+    object_label,
+    readable_details,
+    result_label,
+)
 from desktop_app.domain.errors import AppError, InvalidInput
 from desktop_app.domain.roles import Role
 from desktop_app.security.workstation import (
@@ -32,7 +45,10 @@ from desktop_app.security.workstation import (
     seal_head,
 )
 from desktop_app.storage import audit, integrity
+from desktop_app.storage import users as users_repo
 from desktop_app.storage.audit import Anchor, AuditEntry, ChainVerdict, RecordedHashes
+from desktop_app.storage.db import Connection
+from desktop_app.storage.files import atomic_write
 
 if TYPE_CHECKING:  # the session imports record_head from here
     from desktop_app.services.session import Session
@@ -135,12 +151,235 @@ def verify_audit(session: Session, anchor: str | None = None) -> AuditReport:
     return report
 
 
-def list_audit(session: Session, limit: int = 100) -> list[AuditEntry]:
-    if limit < 1 or limit > 100_000:
-        raise InvalidInput("De limiet ligt tussen 1 en 100000.", field="limit")
+def list_audit(
+    session: Session, limit: int = 100, query: AuditQuery | None = None
+) -> list[AuditEntry]:
+    """The newest entries (``query``: only those it selects)."""
+    _check_limit(limit)
     session.require_audited(ADMIN_ONLY, "audittrail bekijken", "audit.list", "audit")
     with session.reading() as conn:
-        return audit.recent(conn, limit)
+        if query is None or query.empty:
+            return audit.recent(conn, limit)
+        return _search(conn, query, limit)
+
+
+def _check_limit(limit: int) -> None:
+    if limit < 1 or limit > MAX_LIMIT:
+        raise InvalidInput("De limiet ligt tussen 1 en 100000.", field="limit")
+
+
+# ---------------------------------------------------------------------------------------------
+# The trail in plain Dutch: filters, readable lines, the CSV export
+
+MAX_LIMIT = 100_000
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """Which entries: by account (login name), by action (a name, a group such as ``user`` or
+    ``user.*``, or a Dutch label) and by period (Amsterdam dates, both included)."""
+
+    actor: str | None = None
+    action: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.actor or self.action or self.date_from or self.date_to)
+
+    def check(self) -> None:
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise InvalidInput(
+                "De begindatum ligt na de einddatum; kies een geldige periode.", field="from"
+            )
+
+    def as_details(self) -> dict[str, str]:
+        """The filters as the export's audit entry records them (no names: the account is an
+        identifier, the action a code)."""
+        out: dict[str, str] = {}
+        if self.actor:
+            out["user"] = self.actor
+        if self.action:
+            out["action"] = self.action
+        if self.date_from:
+            out["from"] = self.date_from.isoformat()
+        if self.date_to:
+            out["to"] = self.date_to.isoformat()
+        return out
+
+
+def _moment(day: dt.date) -> str:
+    """Midnight at the start of ``day`` in Amsterdam, as stored (UTC)."""
+    start = dt.datetime.combine(day, dt.time(0), tzinfo=timefmt.ZONE)
+    return audit.format_ts(start)
+
+
+def _search(conn: Connection, query: AuditQuery, limit: int) -> list[AuditEntry]:
+    query.check()
+    chosen = None if not query.action else action_filter(query.action)
+    return audit.search(
+        conn,
+        limit=limit,
+        actor=query.actor.strip() if query.actor else None,
+        actions=() if chosen is None else chosen.names,
+        action_prefix=None if chosen is None else chosen.prefix,
+        since=None if query.date_from is None else _moment(query.date_from),
+        before=None if query.date_to is None else _moment(query.date_to + dt.timedelta(days=1)),
+    )
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    """One entry as a person reads it; ``entry`` keeps the stored fields and hashes."""
+
+    entry: AuditEntry
+    label: str  # "Account toegevoegd"
+    actor_name: str  # the actor's full name ("" when the account is unknown)
+    shown_time: str  # "02-12-2026 14:05:09", Amsterdam
+    object_text: str  # "account nieuw"
+    result_text: str  # "gelukt"
+    details: str  # "rollen: IND-inzagemedewerker; machtiging: ongerubriceerd"
+    technical: str  # hashes and anchors, one per line (the "Details" button)
+
+    @property
+    def actor_text(self) -> str:
+        """'Jan de Vries (jvries)': the person, and the account that acted."""
+        if self.actor_name and self.actor_name != self.entry.actor:
+            return f"{self.actor_name} ({self.entry.actor})"
+        return self.entry.actor
+
+
+def _line(entry: AuditEntry, names: dict[str, str], *, exported_only: bool = False) -> AuditLine:
+    when = timefmt.parse_stored(entry.ts_utc)
+    readable = readable_details(entry.details, exported_only=exported_only)
+    return AuditLine(
+        entry=entry,
+        label=action_label(entry.action),
+        actor_name=names.get(entry.actor, ""),
+        shown_time=entry.ts_utc if when is None else timefmt.table_datetime_seconds(when),
+        object_text=object_label(entry.object),
+        result_text=result_label(entry.result),
+        details=readable.plain,
+        technical=readable.technical,
+    )
+
+
+def _full_names(conn: Connection) -> dict[str, str]:
+    return {u.name: u.full_name for u in users_repo.all_users(conn)}
+
+
+def audit_lines(
+    session: Session, query: AuditQuery | None = None, limit: int = 200
+) -> list[AuditLine]:
+    """:func:`list_audit` as readable lines (one audit entry: ``audit.list``)."""
+    _check_limit(limit)
+    session.require_audited(ADMIN_ONLY, "audittrail bekijken", "audit.list", "audit")
+    with session.reading() as conn:
+        entries = (
+            audit.recent(conn, limit)
+            if query is None or query.empty
+            else _search(conn, query, limit)
+        )
+        names = _full_names(conn)
+    return [_line(e, names) for e in entries]
+
+
+@dataclass(frozen=True)
+class AuditAccount:
+    name: str  # login name
+    full_name: str
+
+
+def audit_accounts(session: Session) -> list[AuditAccount]:
+    """The accounts to filter by (login and full name). Part of viewing the trail: no entry of
+    its own, refused (and that audited) like the trail itself."""
+    session.require_audited(ADMIN_ONLY, "audittrail bekijken", "audit.list", "audit")
+    with session.reading() as conn:
+        return [AuditAccount(u.name, u.full_name) for u in users_repo.all_users(conn)]
+
+
+CSV_COLUMNS = (
+    "nr",
+    "tijd (Europe/Amsterdam)",
+    "account",
+    "handeling",
+    "handeling (code)",
+    "object",
+    "resultaat",
+    "details",
+    "herkomst",
+    "hash",
+)
+
+
+def csv_bytes(lines: list[AuditLine]) -> bytes:
+    """The export: UTF-8 with a BOM and ';' so that Excel with Dutch settings opens it as it
+    opens the statistics export. Identifiers only: the account's login name (no full names:
+    who the staff are is not for a plain file), codes, and only the detail keys judged to be
+    identifiers (domain.audit_labels.EXPORTED_KEYS)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for line in lines:
+        e = line.entry
+        when = timefmt.parse_stored(e.ts_utc)
+        details = "; ".join(p for p in (line.details, line.technical.replace("\n", "; ")) if p)
+        writer.writerow(
+            [
+                e.seq,
+                e.ts_utc if when is None else timefmt.iso_local(when),
+                _cell(e.actor),
+                line.label,
+                e.action,
+                _cell(e.object),
+                line.result_text,
+                _cell(details),
+                e.origin,
+                e.hash,
+            ]
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _cell(text: str) -> str:
+    """No formula injection: a cell that a spreadsheet would run as a formula starts with '."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@dataclass(frozen=True)
+class AuditExport:
+    path: Path
+    rows: int
+    bytes: int
+    sha256: str
+
+
+def export_audit_csv(
+    session: Session, target: Path, query: AuditQuery | None = None, limit: int = MAX_LIMIT
+) -> AuditExport:
+    """Write the selected entries (newest first) to ``target`` (0600, atomically); the export
+    is itself an audit entry (``audit.export``) in the same transaction."""
+    _check_limit(limit)
+    query = query or AuditQuery()
+    query.check()
+    if not target.parent.is_dir():
+        raise InvalidInput("De map voor het bestand bestaat niet.", field="file")
+    with session.transaction("audit.export", "audit") as tx:
+        session.require(ADMIN_ONLY, "audittrail exporteren")
+        entries = audit.recent(tx.conn, limit) if query.empty else _search(tx.conn, query, limit)
+        names = _full_names(tx.conn)
+        data = csv_bytes([_line(e, names, exported_only=True) for e in entries])
+        atomic_write(target, data)
+        digest = hashlib.sha256(data).hexdigest()
+        tx.details = {
+            "format": "csv",
+            "rows": len(entries),
+            "bytes": len(data),
+            "sha256": digest,
+            "filters": query.as_details(),
+        }
+    return AuditExport(target, len(entries), len(data), digest)
 
 
 # ---------------------------------------------------------------------------------------------

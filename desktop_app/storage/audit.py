@@ -298,6 +298,50 @@ def recent(conn: Connection, limit: int) -> list[AuditEntry]:
     return [AuditEntry(*row) for row in rows]
 
 
+def search(
+    conn: Connection,
+    *,
+    limit: int,
+    actor: str | None = None,
+    actions: Iterable[str] = (),
+    action_prefix: str | None = None,
+    since: str | None = None,
+    before: str | None = None,
+) -> list[AuditEntry]:
+    """Entries newest first, filtered: by the acting account, by action (any of ``actions``,
+    or starting with ``action_prefix``), and by stored time (``since`` <= ts < ``before``, both
+    in the stored form of :func:`format_ts`, which compares as text in time order)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if actor is not None:
+        where.append("actor = ?")
+        params.append(actor)
+    names = list(actions)
+    alternatives: list[str] = []
+    if names:
+        alternatives.append(f"action IN ({','.join('?' * len(names))})")
+        params.extend(names)
+    if action_prefix is not None:
+        # substr, not LIKE: a '_' or '%' in the prefix is a letter here, not a pattern.
+        alternatives.append("substr(action, 1, ?) = ?")
+        params.extend([len(action_prefix), action_prefix])
+    if alternatives:
+        where.append("(" + " OR ".join(alternatives) + ")")
+    if since is not None:
+        where.append("ts_utc >= ?")
+        params.append(since)
+    if before is not None:
+        where.append("ts_utc < ?")
+        params.append(before)
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    rows = conn.execute(
+        "SELECT seq, ts_utc, actor, action, object, result, origin, details, prev_hash, hash"
+        f" FROM audit{clause} ORDER BY seq DESC LIMIT ?",
+        (*params, limit),
+    ).fetchall()
+    return [AuditEntry(*row) for row in rows]
+
+
 def parse_anchor(text: str) -> tuple[int, str]:
     seq_text, _, digest = text.partition(":")
     if (
