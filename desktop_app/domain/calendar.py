@@ -22,8 +22,22 @@ from dataclasses import dataclass, field
 REQUEST_TERM_WORKING_DAYS = 10
 
 # Published decree days (Staatscourant). New ones are added by the administrator as data; this
-# constant only seeds a fresh workspace.
-KNOWN_DECREE_DAYS: frozenset[dt.date] = frozenset(
+# constant is what schema steps 2 and 7 seed. 2017-2019: the Royal Decree of 31 October 2016
+# (Stcrt. 2016, 58653); the covenant applies from 8 March 2019, so its 2019 days count. No decree
+# days for 2020-2022 are known to the workspace.
+DECREES_2016: frozenset[dt.date] = frozenset(
+    dt.date.fromisoformat(s)
+    for s in (
+        "2017-04-28",
+        "2017-05-26",
+        "2018-05-11",
+        "2018-12-24",
+        "2018-12-31",
+        "2019-05-31",
+        "2019-12-27",
+    )
+)
+KNOWN_DECREE_DAYS: frozenset[dt.date] = DECREES_2016 | frozenset(
     dt.date.fromisoformat(s)
     for s in (
         "2023-04-28",
@@ -108,6 +122,30 @@ def calendar_version(extra_days: Iterable[dt.date]) -> str:
     """A short, deterministic fingerprint of the rules plus the extra non-working days."""
     payload = _RULES_VERSION + ":" + ",".join(d.isoformat() for d in sorted(set(extra_days)))
     return hashlib.sha256(payload.encode("ascii")).hexdigest()[:12]
+
+
+# The years the calendar view checks for decree days: from the first year of the oldest decree
+# the workspace knows through a few years ahead (a decree covers about three years and is
+# published well before them, so a year this close without days means one is missing).
+FIRST_DECREE_YEAR = 2017
+DECREE_LOOKAHEAD_YEARS = 3
+
+
+def years_without_decree_days(
+    decree_days: Iterable[dt.date], from_year: int, through_year: int
+) -> tuple[int, ...]:
+    """The years from ``from_year`` through ``through_year`` that have no decree day (art. 3
+    lid 3 Atw) yet: deadlines in them would miss the days a coming decree adds. The decree is
+    published about every three years, so the first such year tells the administrator when the
+    next one is due in the calendar."""
+    have = {d.year for d in decree_days}
+    return tuple(y for y in range(from_year, through_year + 1) if y not in have)
+
+
+def decree_years_checked(today: dt.date) -> tuple[int, int]:
+    """The (first, last) year the administrator is told about: FIRST_DECREE_YEAR through
+    DECREE_LOOKAHEAD_YEARS after this year."""
+    return FIRST_DECREE_YEAR, today.year + DECREE_LOOKAHEAD_YEARS
 
 
 @dataclass(frozen=True)
@@ -254,12 +292,17 @@ class _YearInfo:
 
 __all__ = [
     "CLOSURE_DAY_NAME",
+    "DECREES_2016",
     "DECREE_DAY_NAME",
+    "DECREE_LOOKAHEAD_YEARS",
+    "FIRST_DECREE_YEAR",
     "KNOWN_DECREE_DAYS",
     "REQUEST_TERM_WORKING_DAYS",
     "AtwCalendar",
     "calendar_version",
+    "decree_years_checked",
     "easter_sunday",
     "kings_day",
     "statutory_holidays",
+    "years_without_decree_days",
 ]

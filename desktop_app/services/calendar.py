@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop_app.domain.calendar import AtwCalendar
+from desktop_app.domain.calendar import (
+    AtwCalendar,
+    decree_years_checked,
+    years_without_decree_days,
+)
 from desktop_app.domain.errors import InvalidInput, NotFound
 from desktop_app.domain.roles import Role
 from desktop_app.domain.settings import WARN_FROM_DAY
@@ -44,6 +49,15 @@ def list_days(session: Session) -> list[CalendarDay]:
     session.require_audited(ADMIN_ONLY, "kalender beheren", "calendar.list", "calendar")
     with session.reading() as conn:
         return repo.all_days(conn)
+
+
+def missing_decree_years(days: Sequence[CalendarDay], today: dt.date) -> tuple[int, ...]:
+    """The years the administrator is told have no decree day recorded (from the first decree
+    the workspace knows through a few years ahead): 2020-2022 until someone records them, and
+    the years whose decree is not yet published."""
+    first, last = decree_years_checked(today)
+    decree = (d.day for d in days if d.kind is DayKind.DECREE)
+    return years_without_decree_days(decree, first, last)
 
 
 def _kind(kind: str) -> DayKind:
@@ -105,4 +119,4 @@ def remove_day(session: Session, day: dt.date) -> CalendarChange:
 def set_warn_from_day(session: Session, day: int) -> int:
     """From which working day of the term the officer is warned (the calendar page's own field;
     the setting is declared in domain.settings like every other)."""
-    return settings.change(session, WARN_FROM_DAY.key, day).value
+    return int(settings.change(session, WARN_FROM_DAY.key, day).value)

@@ -748,7 +748,257 @@ END;
 """
 # 7c: retention periods, destruction lists, legal holds and destruction records (Archiefwet);
 # the decree days of the Royal Decree of 31 October 2016.
+# The decree days are seeded like step 2's (INSERT OR IGNORE: a day the administrator added
+# already stays as they recorded it). Periods are data the administrator maintains, seeded with
+# defaults. A destruction list is drawn up once, approved once by an administrator and once by
+# a signer (two accounts), carried out once; a destruction record keeps identifiers only.
+# The no-delete triggers of steps 3-5 are recreated with one exception each: a row whose report
+# (or inspection) is in ``destruction_marker``, which only an approved list can fill and which
+# the destruction empties again in its own transaction. Every other delete is still refused.
 V7_RETENTION = """
+INSERT OR IGNORE INTO calendar_days (day, kind, description, added_by, added_at)
+SELECT column1, 'decree', 'bij besluit gelijkgestelde dag (Stcrt. 2016, 58653)', '(installatie)',
+       strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')
+FROM (VALUES ('2017-04-28'), ('2017-05-26'), ('2018-05-11'), ('2018-12-24'), ('2018-12-31'),
+             ('2019-05-31'), ('2019-12-27'));
+CREATE TABLE retention_periods (
+    kind TEXT PRIMARY KEY,
+    years INTEGER NOT NULL CHECK (years BETWEEN 1 AND 100),
+    basis TEXT NOT NULL DEFAULT '',
+    changed_by TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO retention_periods (kind, years, basis, changed_by, changed_at)
+SELECT column1, column2, '', '(installatie)', strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')
+FROM (VALUES ('request_no_data', 5), ('request_report', 10), ('spontaneous_report', 10),
+             ('provision', 10), ('inspection', 5));
+CREATE TABLE legal_holds (
+    id INTEGER PRIMARY KEY,
+    object TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    placed_by TEXT NOT NULL,
+    placed_at TEXT NOT NULL,
+    released_by TEXT,
+    released_at TEXT,
+    release_reason TEXT,
+    CHECK ((released_by IS NULL) = (released_at IS NULL))
+);
+CREATE INDEX legal_holds_active ON legal_holds(object) WHERE released_at IS NULL;
+CREATE TRIGGER legal_holds_fixed BEFORE UPDATE OF id, object, reason, reference, placed_by,
+    placed_at ON legal_holds
+BEGIN
+    SELECT RAISE(ABORT, 'a legal hold is recorded once');
+END;
+CREATE TRIGGER legal_holds_released_once BEFORE UPDATE OF released_by, released_at,
+    release_reason ON legal_holds
+    WHEN OLD.released_at IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a legal hold is released once');
+END;
+CREATE TRIGGER legal_holds_no_delete BEFORE DELETE ON legal_holds
+BEGIN
+    SELECT RAISE(ABORT, 'legal holds are never deleted');
+END;
+CREATE TABLE destruction_lists (
+    id INTEGER PRIMARY KEY,
+    as_of TEXT NOT NULL,
+    drawn_up_by TEXT NOT NULL,
+    drawn_up_at TEXT NOT NULL,
+    admin_approved_by TEXT,
+    admin_approved_at TEXT,
+    signer_approved_by TEXT,
+    signer_approved_at TEXT,
+    destroyed_by TEXT,
+    destroyed_at TEXT,
+    CHECK (admin_approved_by IS NULL OR signer_approved_by IS NULL
+           OR admin_approved_by <> signer_approved_by COLLATE NOCASE),
+    CHECK (destroyed_at IS NULL OR (admin_approved_at IS NOT NULL
+                                    AND signer_approved_at IS NOT NULL))
+);
+CREATE TABLE destruction_list_items (
+    list_id INTEGER NOT NULL REFERENCES destruction_lists(id),
+    object TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    starts_on TEXT NOT NULL,
+    years INTEGER NOT NULL,
+    due_on TEXT NOT NULL,
+    PRIMARY KEY (list_id, object)
+) WITHOUT ROWID;
+CREATE TABLE destruction_records (
+    id INTEGER PRIMARY KEY,
+    list_id INTEGER NOT NULL REFERENCES destruction_lists(id),
+    object TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    starts_on TEXT NOT NULL,
+    years INTEGER NOT NULL,
+    due_on TEXT NOT NULL,
+    parts TEXT NOT NULL,
+    destroyed_by TEXT NOT NULL,
+    destroyed_at TEXT NOT NULL
+);
+CREATE TABLE destruction_marker (
+    list_id INTEGER NOT NULL REFERENCES destruction_lists(id),
+    kind TEXT NOT NULL CHECK (kind IN ('report', 'inspection')),
+    object_id INTEGER NOT NULL,
+    PRIMARY KEY (kind, object_id)
+) WITHOUT ROWID;
+CREATE TRIGGER destruction_lists_no_delete BEFORE DELETE ON destruction_lists
+BEGIN
+    SELECT RAISE(ABORT, 'destruction lists are never deleted');
+END;
+CREATE TRIGGER destruction_lists_fixed BEFORE UPDATE OF id, as_of, drawn_up_by, drawn_up_at
+    ON destruction_lists
+BEGIN
+    SELECT RAISE(ABORT, 'a destruction list is drawn up once');
+END;
+CREATE TRIGGER destruction_lists_admin_once BEFORE UPDATE OF admin_approved_by,
+    admin_approved_at ON destruction_lists
+    WHEN OLD.admin_approved_at IS NOT NULL OR OLD.destroyed_at IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'an approval is given once');
+END;
+CREATE TRIGGER destruction_lists_signer_once BEFORE UPDATE OF signer_approved_by,
+    signer_approved_at ON destruction_lists
+    WHEN OLD.signer_approved_at IS NOT NULL OR OLD.destroyed_at IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'an approval is given once');
+END;
+CREATE TRIGGER destruction_lists_destroyed_once BEFORE UPDATE OF destroyed_by, destroyed_at
+    ON destruction_lists
+    WHEN OLD.destroyed_at IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a destruction list is carried out once');
+END;
+CREATE TRIGGER destruction_list_items_no_update BEFORE UPDATE ON destruction_list_items
+BEGIN
+    SELECT RAISE(ABORT, 'a destruction list is drawn up once');
+END;
+CREATE TRIGGER destruction_list_items_no_delete BEFORE DELETE ON destruction_list_items
+BEGIN
+    SELECT RAISE(ABORT, 'a destruction list is drawn up once');
+END;
+CREATE TRIGGER destruction_list_items_only_new BEFORE INSERT ON destruction_list_items
+    WHEN (SELECT admin_approved_at IS NOT NULL OR signer_approved_at IS NOT NULL
+          FROM destruction_lists WHERE id = NEW.list_id)
+BEGIN
+    SELECT RAISE(ABORT, 'a destruction list is drawn up once');
+END;
+CREATE TRIGGER destruction_records_no_update BEFORE UPDATE ON destruction_records
+BEGIN
+    SELECT RAISE(ABORT, 'destruction records are append-only');
+END;
+CREATE TRIGGER destruction_records_no_delete BEFORE DELETE ON destruction_records
+BEGIN
+    SELECT RAISE(ABORT, 'destruction records are append-only');
+END;
+CREATE TRIGGER destruction_marker_needs_approval BEFORE INSERT ON destruction_marker
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_lists WHERE id = NEW.list_id
+                     AND admin_approved_at IS NOT NULL AND signer_approved_at IS NOT NULL
+                     AND destroyed_at IS NULL)
+BEGIN
+    SELECT RAISE(ABORT, 'destruction needs a list approved by both');
+END;
+DROP TRIGGER reports_no_delete;
+CREATE TRIGGER reports_no_delete BEFORE DELETE ON reports
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_marker WHERE kind = 'report'
+                     AND object_id = OLD.id)
+BEGIN
+    SELECT RAISE(ABORT, 'reports are never deleted');
+END;
+DROP TRIGGER report_versions_no_delete;
+CREATE TRIGGER report_versions_no_delete BEFORE DELETE ON report_versions
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_marker WHERE kind = 'report'
+                     AND object_id = OLD.report_id)
+BEGIN
+    SELECT RAISE(ABORT, 'report versions are immutable');
+END;
+DROP TRIGGER report_events_append_only_delete;
+CREATE TRIGGER report_events_append_only_delete BEFORE DELETE ON report_events
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_marker WHERE kind = 'report'
+                     AND object_id = OLD.report_id)
+BEGIN
+    SELECT RAISE(ABORT, 'report history is append-only');
+END;
+DROP TRIGGER report_annotations_immutable_delete;
+CREATE TRIGGER report_annotations_immutable_delete BEFORE DELETE ON report_annotations
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_marker WHERE kind = 'report'
+                     AND object_id = OLD.report_id)
+BEGIN
+    SELECT RAISE(ABORT, 'annotations are immutable');
+END;
+DROP TRIGGER report_verdicts_immutable_delete;
+CREATE TRIGGER report_verdicts_immutable_delete BEFORE DELETE ON report_verdicts
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_marker WHERE kind = 'report'
+                     AND object_id = OLD.report_id)
+BEGIN
+    SELECT RAISE(ABORT, 'verdicts are immutable');
+END;
+DROP TRIGGER report_corrections_immutable_delete;
+CREATE TRIGGER report_corrections_immutable_delete BEFORE DELETE ON report_corrections
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_marker WHERE kind = 'report'
+                     AND object_id = OLD.report_id)
+BEGIN
+    SELECT RAISE(ABORT, 'corrections are immutable');
+END;
+DROP TRIGGER evidence_items_no_delete;
+CREATE TRIGGER evidence_items_no_delete BEFORE DELETE ON evidence_items
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_marker WHERE kind = 'report'
+                     AND object_id = OLD.report_id)
+BEGIN
+    SELECT RAISE(ABORT, 'underlying data are never deleted');
+END;
+DROP TRIGGER evidence_chunks_no_delete;
+CREATE TRIGGER evidence_chunks_no_delete BEFORE DELETE ON evidence_chunks
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_marker m JOIN evidence_items e
+                     ON m.kind = 'report' AND m.object_id = e.report_id
+                     WHERE e.id = OLD.item_id)
+BEGIN
+    SELECT RAISE(ABORT, 'underlying data are never deleted');
+END;
+DROP TRIGGER inspections_no_delete;
+CREATE TRIGGER inspections_no_delete BEFORE DELETE ON inspections
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_marker
+                     WHERE (kind = 'report' AND object_id = OLD.report_id)
+                        OR (kind = 'inspection' AND object_id = OLD.id))
+BEGIN
+    SELECT RAISE(ABORT, 'inspection sessions are never deleted');
+END;
+DROP TRIGGER inspection_items_no_delete;
+CREATE TRIGGER inspection_items_no_delete BEFORE DELETE ON inspection_items
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_marker m JOIN inspections i
+                     ON (m.kind = 'report' AND m.object_id = i.report_id)
+                     OR (m.kind = 'inspection' AND m.object_id = i.id)
+                     WHERE i.id = OLD.inspection_id)
+BEGIN
+    SELECT RAISE(ABORT, 'inspection sessions are never deleted');
+END;
+DROP TRIGGER inspection_events_no_delete;
+CREATE TRIGGER inspection_events_no_delete BEFORE DELETE ON inspection_events
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_marker m JOIN inspections i
+                     ON (m.kind = 'report' AND m.object_id = i.report_id)
+                     OR (m.kind = 'inspection' AND m.object_id = i.id)
+                     WHERE i.id = OLD.inspection_id)
+BEGIN
+    SELECT RAISE(ABORT, 'the inspection log is append-only');
+END;
+DROP TRIGGER print_jobs_append_only_delete;
+CREATE TRIGGER print_jobs_append_only_delete BEFORE DELETE ON print_jobs
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_marker WHERE kind = 'report'
+                     AND object_id = OLD.report_id)
+BEGIN
+    SELECT RAISE(ABORT, 'the print register is append-only');
+END;
+DROP TRIGGER print_copies_append_only_delete;
+CREATE TRIGGER print_copies_append_only_delete BEFORE DELETE ON print_copies
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_marker m JOIN print_jobs j
+                     ON m.kind = 'report' AND m.object_id = j.report_id
+                     WHERE j.id = OLD.job_id)
+BEGIN
+    SELECT RAISE(ABORT, 'the print register is append-only');
+END;
 """
 # 7d: the four-eyes flow going back: withdrawn submissions, reports sent back, remarks handled,
 # edited or withdrawn, the signer's decision on old or unverifiable data.

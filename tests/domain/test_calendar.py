@@ -119,7 +119,7 @@ def test_decree_day_2026_05_15() -> None:
 
 
 def test_all_known_decree_days_are_weekdays_and_not_working() -> None:
-    assert len(KNOWN_DECREE_DAYS) == 10
+    assert len(KNOWN_DECREE_DAYS) == 17  # 7 of the 2016 decree, 10 later
     for day in KNOWN_DECREE_DAYS:
         assert day.weekday() < 5
         assert not CAL.is_working_day(day)

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 def cmd_calendar_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         days = calendar_service.list_days(session)
-    return {"items": [d.as_dict() for d in days]}
+        missing = calendar_service.missing_decree_years(days, session.clock.today())
+    # Extension: the years without a decree day, so a missing decree is noticed.
+    return {"items": [d.as_dict() for d in days], "years_without_decree_days": list(missing)}
 
 
 def cmd_calendar_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.calendar import AtwCalendar
+from desktop_app.domain.calendar import AtwCalendar, decree_years_checked
 from desktop_app.gui.errors import show_error, show_info
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.dialogs import AddCalendarDayDialog
@@ -29,6 +29,7 @@ from desktop_app.gui.requests.labels import weekday_label
 from desktop_app.gui.requests.models import CalendarDayTableModel
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services.calendar import missing_decree_years
 from desktop_app.services.session import Session
 
 
@@ -54,6 +55,11 @@ class CalendarDaysPage(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        # Which years have no decree day: a decree not yet entered would make deadlines early.
+        self.decree_label = QLabel(self)
+        self.decree_label.setObjectName("decreeGapsLabel")
+        self.decree_label.setWordWrap(True)
+        layout.addWidget(self.decree_label)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Dag &toevoegen…"), self)
         self.add_button.setObjectName("addCalendarDayButton")
@@ -122,10 +128,27 @@ class CalendarDaysPage(QWidget):
             days, calendar = result
             self.model.set_rows(days)
             self.calendar = calendar
+            self._show_decree_gaps(days)
             self._show_year()
             self.remove_button.setEnabled(False)
 
         self.runner.run(work, done, lambda exc: show_error(self, exc), owner=self)
+
+    def _show_decree_gaps(self, days: Sequence[Any]) -> None:
+        missing = missing_decree_years(days, self.session.clock.today())
+        if not missing:
+            last = decree_years_checked(self.session.clock.today())[1]
+            text = self.tr("Voor elk jaar tot en met %1 zijn gelijkgestelde dagen vastgelegd.")
+            self.decree_label.setText(text.replace("%1", str(last)))
+            return
+        self.decree_label.setText(
+            "⚠ "
+            + self.tr(
+                "Geen gelijkgestelde dagen vastgelegd voor: %1. Termijnen in die jaren tellen "
+                "zo'n dag als werkdag; voeg de dagen toe zodra het besluit in de Staatscourant "
+                "staat (of bekend is)."
+            ).replace("%1", ", ".join(str(y) for y in missing))
+        )
 
     def _show_year(self) -> None:
         self.year_list.clear()
@@ -216,4 +239,5 @@ class CalendarDaysPage(QWidget):
         self.model.clear()
         self.year_list.clear()
         self.result_label.clear()
+        self.decree_label.clear()
         self.calendar = None
