@@ -35,6 +35,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("request", "naslagverzoeken", ("request",)),
     Command("provision", "verstrekkingenregister", ("provision",)),
     Command("stats", "cijfers voor het periodiek overleg", ("stats",)),
+    Command("consultation", "periodiek overleg van de hoofden (art. 3.2)", ("consultation",)),
     Command("calendar", "gelijkgestelde dagen en sluitingsdagen (beheer)", ("calendar",)),
     Command("settings", "instellingen van de werkplek (beheer)", ("settings",)),
     # print, verify and prints are report sub-commands that need the PDF stack: their module
@@ -49,6 +50,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("signing", "het ondertekeningscertificaat van de werkplek", ("signing",)),
     Command("evidence", "onderliggende gegevens bij een ambtsbericht", ("evidence",)),
     Command("inspect", "inzage in onderliggende gegevens (art. 2.5)", ("inspect",)),
+    Command("queue", "wat op u wacht (werkvoorraad per rol)", ("queue",)),
 )
 
 BY_NAME = {c.name: c for c in COMMANDS}

@@ -57,17 +57,20 @@ __all__ = [
     "TITLE_MAX_LENGTH",
     "TRANSITIONS",
     "WORK_LISTS_FOR_ROLE",
+    "WORK_LIST_RULES",
     "ReportAction",
     "ReportEvent",
     "ReportStatus",
     "ReportStep",
     "WorkList",
+    "WorkListRule",
     "allowed_actions",
     "authors",
     "canonical_text",
     "check_version_visible",
     "current_version",
     "decide",
+    "in_work_list",
     "involved_user_ids",
     "next_version",
     "permissions",
@@ -516,7 +519,10 @@ def check_version_visible(
 
 class WorkList(enum.StrEnum):
     MY_DRAFTS = "my_drafts"
+    RETURNED_TO_ME = "returned_to_me"
+    SUBMITTED_BY_ME = "submitted_by_me"
     AWAITING_MY_REVIEW = "awaiting_my_review"
+    JUDGED_BY_ME = "judged_by_me"
     AWAITING_MY_SIGNATURE = "awaiting_my_signature"
     READY_TO_ISSUE = "ready_to_issue"
     ISSUED = "issued"
@@ -525,26 +531,84 @@ class WorkList(enum.StrEnum):
     def label_nl(self) -> str:
         return _WORK_LIST_LABELS[self]
 
+    @property
+    def rule(self) -> WorkListRule:
+        return WORK_LIST_RULES[self]
+
 
 _WORK_LIST_LABELS = {
     WorkList.MY_DRAFTS: "Mijn concepten",
+    WorkList.RETURNED_TO_ME: "Terug met aanpassing wenselijk",
+    WorkList.SUBMITTED_BY_ME: "Aangeboden, wacht op anderen",
     WorkList.AWAITING_MY_REVIEW: "Wacht op mijn beoordeling",
+    WorkList.JUDGED_BY_ME: "Door mij beoordeeld, wacht op de AIVD",
     WorkList.AWAITING_MY_SIGNATURE: "Wacht op mijn ondertekening",
     WorkList.READY_TO_ISSUE: "Gereed om uit te brengen",
     WorkList.ISSUED: "Uitgebracht",
 }
 
 
+@dataclass(frozen=True)
+class WorkListRule:
+    """Who a work list is for and which reports it holds, as data: ``work_lists`` applies it
+    to one report's history, ``storage.queues`` turns the same rule into one counting query
+    (the dashboard's queues), so the two cannot drift apart.
+
+    A report is in the list for a person with one of ``roles`` when its status is one of
+    ``statuses``, the person took one of ``acted`` on it (empty: no such condition) and none
+    of ``not_acted``."""
+
+    roles: frozenset[Role]
+    statuses: frozenset[ReportStatus]
+    acted: frozenset[ReportAction] = frozenset()
+    not_acted: frozenset[ReportAction] = frozenset()
+
+
+_VERDICTS = frozenset({_A.VERDICT_USABLE, _A.VERDICT_CHANGES_WANTED})
+# The officer's own reports by stage: still being written, back from the liaison, and the rest
+# of the way to the signature (whatever other stage the workflow has there: a status added to
+# the workflow lands here rather than in no list).
+_OWN_DRAFT = frozenset({_S.DRAFT})
+_OWN_RETURNED = frozenset({_S.CHANGES_WANTED})
+_OWN_WITH_OTHERS = frozenset(ReportStatus) - _OWN_DRAFT - _OWN_RETURNED - {_S.SIGNED, _S.ISSUED}
+
+WORK_LIST_RULES: Mapping[WorkList, WorkListRule] = MappingProxyType(
+    {
+        WorkList.MY_DRAFTS: WorkListRule(
+            frozenset({Role.AIVD_OFFICER}), _OWN_DRAFT, acted=AUTHORING_ACTIONS
+        ),
+        WorkList.RETURNED_TO_ME: WorkListRule(
+            frozenset({Role.AIVD_OFFICER}), _OWN_RETURNED, acted=AUTHORING_ACTIONS
+        ),
+        WorkList.SUBMITTED_BY_ME: WorkListRule(
+            frozenset({Role.AIVD_OFFICER}), _OWN_WITH_OTHERS, acted=AUTHORING_ACTIONS
+        ),
+        WorkList.AWAITING_MY_REVIEW: WorkListRule(
+            frozenset({Role.IND_LIAISON}), frozenset({_S.IN_REVIEW})
+        ),
+        # What the liaison judged and the AIVD now holds: revising, signing, issuing.
+        WorkList.JUDGED_BY_ME: WorkListRule(
+            frozenset({Role.IND_LIAISON}),
+            frozenset(ReportStatus) - {_S.IN_REVIEW, _S.ISSUED},
+            acted=_VERDICTS,
+        ),
+        # Four eyes: never the text one wrote oneself.
+        WorkList.AWAITING_MY_SIGNATURE: WorkListRule(
+            frozenset({Role.AIVD_SIGNER}), frozenset({_S.USABLE}), not_acted=AUTHORING_ACTIONS
+        ),
+        # Officers and signers, once signed (otherwise signed but unissued reports would be in
+        # no list).
+        WorkList.READY_TO_ISSUE: WorkListRule(_AIVD, frozenset({_S.SIGNED})),
+        WorkList.ISSUED: WorkListRule(ALLOWED_ROLES[_A.VIEW], frozenset({_S.ISSUED})),
+    }
+)
+
 # The lists a role works from: those that can hold anything for it (see ``work_lists``).
 WORK_LISTS_FOR_ROLE: Mapping[Role, tuple[WorkList, ...]] = MappingProxyType(
     {
-        Role.AIVD_OFFICER: (WorkList.MY_DRAFTS, WorkList.READY_TO_ISSUE, WorkList.ISSUED),
-        Role.AIVD_SIGNER: (
-            WorkList.AWAITING_MY_SIGNATURE,
-            WorkList.READY_TO_ISSUE,
-            WorkList.ISSUED,
-        ),
-        Role.IND_LIAISON: (WorkList.AWAITING_MY_REVIEW, WorkList.ISSUED),
+        role: tuple(w for w in WorkList if role in WORK_LIST_RULES[w].roles)
+        for role in Role
+        if any(role in rule.roles for rule in WORK_LIST_RULES.values())
     }
 )
 
@@ -555,6 +619,23 @@ def work_lists_for(roles: Iterable[Role]) -> tuple[WorkList, ...]:
     return tuple(w for w in WorkList if w in wanted)
 
 
+def in_work_list(
+    work_list: WorkList,
+    status: ReportStatus,
+    *,
+    user_id: UserId,
+    user_roles: Iterable[Role],
+    history: Sequence[ReportEvent],
+) -> bool:
+    rule = WORK_LIST_RULES[work_list]
+    if not rule.roles & frozenset(user_roles) or status not in rule.statuses:
+        return False
+    mine = {e.kind for e in history if e.actor_id == user_id}
+    if rule.acted and not mine & rule.acted:
+        return False
+    return not mine & rule.not_acted
+
+
 def work_lists(
     status: ReportStatus,
     *,
@@ -562,30 +643,15 @@ def work_lists(
     user_roles: Iterable[Role],
     history: Sequence[ReportEvent],
 ) -> frozenset[WorkList]:
-    """The work lists this report appears in for this person.
-
-    - my drafts: an officer's reports that they wrote a version of and that are not yet signed
-      (an unsigned report is a concept, whatever the review stage);
-    - waiting for my review: every liaison, while the text is in review;
-    - waiting for my signature: every signer who wrote no version (four eyes), while usable;
-    - ready to issue: officers and signers, once signed (an extra list: otherwise signed but
-      unissued reports would be in none);
-    - issued: everyone who may view reports.
-    """
+    """The work lists this report appears in for this person (``WORK_LIST_RULES``): a report
+    leaves "my drafts" when it is submitted and comes back to the officer as "returned" when
+    the liaison wants changes; the liaison keeps what they judged until it is issued."""
     roles = frozenset(user_roles)
-    lists: set[WorkList] = set()
-    wrote = user_id in authors(history)
-    if Role.AIVD_OFFICER in roles and wrote and status not in (_S.SIGNED, _S.ISSUED):
-        lists.add(WorkList.MY_DRAFTS)
-    if Role.IND_LIAISON in roles and status is _S.IN_REVIEW:
-        lists.add(WorkList.AWAITING_MY_REVIEW)
-    if Role.AIVD_SIGNER in roles and status is _S.USABLE and not wrote:
-        lists.add(WorkList.AWAITING_MY_SIGNATURE)
-    if roles & _AIVD and status is _S.SIGNED:
-        lists.add(WorkList.READY_TO_ISSUE)
-    if roles & ALLOWED_ROLES[_A.VIEW] and status is _S.ISSUED:
-        lists.add(WorkList.ISSUED)
-    return frozenset(lists)
+    return frozenset(
+        w
+        for w in WorkList
+        if in_work_list(w, status, user_id=user_id, user_roles=roles, history=history)
+    )
 
 
 # ---------------------------------------------------------------------------------------------

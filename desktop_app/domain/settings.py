@@ -82,7 +82,21 @@ WARN_FROM_DAY = IntSetting(
     maximum=REQUEST_TERM_WORKING_DAYS,
 )
 
-SETTINGS: tuple[IntSetting, ...] = (IDLE_MINUTES, INSPECTION_IDLE_MINUTES, WARN_FROM_DAY)
+BACKUP_REMINDER_DAYS = IntSetting(
+    key="backup_reminder_days",
+    label="Herinnering back-up na",
+    unit="dagen zonder back-up",
+    default=7,
+    minimum=1,
+    maximum=365,
+)
+
+SETTINGS: tuple[IntSetting, ...] = (
+    IDLE_MINUTES,
+    INSPECTION_IDLE_MINUTES,
+    WARN_FROM_DAY,
+    BACKUP_REMINDER_DAYS,
+)
 _BY_KEY = {s.key: s for s in SETTINGS}
 
 

@@ -85,6 +85,7 @@ __all__ = [
     "end_inspection",
     "get_record",
     "idle_minutes",
+    "inspectable_in",
     "inspectable_reports",
     "list_inspections",
     "my_inspections",
@@ -618,31 +619,38 @@ def inspectable_reports(session: Session) -> tuple[InspectableReport, ...]:
     """The issued reports, newest first, each with whether this inspector may inspect it now
     (and why not). For the window's Inzage section."""
     with session.transaction("inspection.reports", "reports") as tx:
-        user = _fresh_user(session, tx.conn)
-        require_any_role(user.roles, INSPECTOR_ROLES, _ACTION_NL)
-        rows, _histories = reports_repo.candidates(
-            tx.conn,
-            max_classification=Classification.STG_ZEER_GEHEIM,
-            statuses={ReportStatus.ISSUED},
-        )
-        rows.sort(key=lambda r: (r.issued_at or "", int(r.id)), reverse=True)
-        result: list[InspectableReport] = []
-        for row in rows:
-            eligibility = _eligibility(session, tx.conn, user, row)
-            items = visible_items(evidence_repo.for_report(tx.conn, row.id), user.clearance)
-            cleared = row.classification.covered_by(user.clearance)
-            result.append(
-                InspectableReport(
-                    id=row.id,
-                    reference=row.reference,
-                    title=row.title if cleared else "",
-                    issued_at=row.issued_at,
-                    items=len(items),
-                    allowed=eligibility.allowed,
-                    reason=eligibility.messages[0] if eligibility.messages else "",
-                )
-            )
+        result = inspectable_in(session, tx.conn)
         tx.details = {"reports": len(result)}
+    return result
+
+
+def inspectable_in(session: Session, conn: Connection) -> tuple[InspectableReport, ...]:
+    """:func:`inspectable_reports` inside another use case's transaction (the dashboard's
+    queues, which audit it with the rest of what they show)."""
+    user = _fresh_user(session, conn)
+    require_any_role(user.roles, INSPECTOR_ROLES, _ACTION_NL)
+    rows, _histories = reports_repo.candidates(
+        conn,
+        max_classification=Classification.STG_ZEER_GEHEIM,
+        statuses={ReportStatus.ISSUED},
+    )
+    rows.sort(key=lambda r: (r.issued_at or "", int(r.id)), reverse=True)
+    result: list[InspectableReport] = []
+    for row in rows:
+        eligibility = _eligibility(session, conn, user, row)
+        items = visible_items(evidence_repo.for_report(conn, row.id), user.clearance)
+        cleared = row.classification.covered_by(user.clearance)
+        result.append(
+            InspectableReport(
+                id=row.id,
+                reference=row.reference,
+                title=row.title if cleared else "",
+                issued_at=row.issued_at,
+                items=len(items),
+                allowed=eligibility.allowed,
+                reason=eligibility.messages[0] if eligibility.messages else "",
+            )
+        )
     return tuple(result)
 
 

@@ -24,11 +24,21 @@ from desktop_app.domain.actions import (
     role_permission,
 )
 from desktop_app.domain.designations import require_begun, require_running
+from desktop_app.domain.queues import QUEUES_FOR_ROLE
 from desktop_app.domain.reports import ALLOWED_ROLES, ReportAction, ReportStatus, WorkList
 from desktop_app.domain.reports import work_lists_for as _work_lists_for
 from desktop_app.domain.requests import RequestStatus
 from desktop_app.domain.roles import Role
-from desktop_app.services import admin, evidence, inspections, provisions, requests, stats, users
+from desktop_app.services import (
+    admin,
+    covenant,
+    evidence,
+    inspections,
+    provisions,
+    requests,
+    stats,
+    users,
+)
 from desktop_app.services.records import DesignationRecord
 from desktop_app.services.session import Session
 from desktop_app.services.users import UserView
@@ -57,17 +67,20 @@ class Area(enum.StrEnum):
     PROVISIONS = "provisions"
     INSPECTION = "inspection"
     STATISTICS = "statistics"
+    COVENANT = "covenant"
     ADMIN = "admin"
 
 
 _AREA_READERS: Mapping[Area, tuple[Iterable[Role], str]] = MappingProxyType(
     {
-        Area.DASHBOARD: (requests.READERS, "termijnoverzicht bekijken"),
+        # Every role with a work queue (issue 12); the deadlines on it for request readers.
+        Area.DASHBOARD: (QUEUES_FOR_ROLE, "het overzicht bekijken"),
         Area.REQUESTS: (requests.READERS, "verzoeken bekijken"),
         Area.REPORTS: (ALLOWED_ROLES[ReportAction.VIEW], ReportAction.VIEW.label_nl),
         Area.PROVISIONS: (provisions.READERS, "verstrekkingenregister bekijken"),
         Area.INSPECTION: (inspections.INSPECTOR_ROLES, "inzage in onderliggende gegevens"),
         Area.STATISTICS: (stats.READERS, "statistiek bekijken"),
+        Area.COVENANT: (covenant.PUBLIC_READERS, "het convenantregister bekijken"),
         Area.ADMIN: (admin.ADMIN_ONLY, "beheren"),
     }
 )
@@ -82,6 +95,7 @@ class Step(enum.StrEnum):
     LIST_EVIDENCE = "list_evidence"
     ADD_EVIDENCE = "add_evidence"
     READ_INSPECTIONS = "read_inspections"
+    READ_DEADLINES = "read_deadlines"  # the dashboard's deadline tiles
 
 
 _STEP_ROLES: Mapping[Step, tuple[Iterable[Role], str]] = MappingProxyType(
@@ -92,6 +106,7 @@ _STEP_ROLES: Mapping[Step, tuple[Iterable[Role], str]] = MappingProxyType(
         Step.LIST_EVIDENCE: (evidence.LIST_ROLES, "onderliggende gegevens bekijken"),
         Step.ADD_EVIDENCE: (evidence.ADD_ROLES, "onderliggende gegevens toevoegen"),
         Step.READ_INSPECTIONS: (inspections.READER_ROLES, "de inzagegeschiedenis bekijken"),
+        Step.READ_DEADLINES: (requests.READERS, "termijnoverzicht bekijken"),
     }
 )
 

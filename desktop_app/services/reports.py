@@ -63,6 +63,7 @@ from desktop_app.domain.reports import (
     validate_version_text,
     visible_versions,
     work_lists,
+    work_lists_for,
 )
 from desktop_app.domain.requests import Purpose, RequestStatus
 from desktop_app.domain.roles import Role, require_any_role
@@ -1183,11 +1184,8 @@ def my_work_lists(
     roles = session.user.roles
     with session.transaction("report.list", "reports") as tx:
         require_any_role(roles, ALLOWED_ROLES[_A.VIEW], _A.VIEW.label_nl)
-        statuses: set[ReportStatus] = set()
-        if roles & {Role.AIVD_OFFICER, Role.AIVD_SIGNER}:
-            statuses |= set(ReportStatus)
-        if Role.IND_LIAISON in roles:
-            statuses |= {ReportStatus.IN_REVIEW, ReportStatus.ISSUED}
+        # The statuses the person's lists can hold (domain.reports.WORK_LIST_RULES).
+        statuses = {s for w in work_lists_for(roles) for s in w.rule.statuses}
         rows, histories = repo.candidates(
             tx.conn,
             max_classification=session.user.clearance,

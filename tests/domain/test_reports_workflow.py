@@ -363,18 +363,39 @@ def test_work_lists() -> None:
     officer = {Role.AIVD_OFFICER}
     assert lists("draft", ACTOR, officer, ACTOR) == {WorkList.MY_DRAFTS}
     assert lists("draft", ACTOR, officer, OTHER) == set()  # someone else's draft
-    assert lists("in_review", ACTOR, officer, ACTOR) == {WorkList.MY_DRAFTS}
+    # Issue 12: a submitted report leaves "my drafts"; a verdict of changes wanted brings it
+    # back to the officer in a list of its own.
+    assert lists("in_review", ACTOR, officer, ACTOR) == {WorkList.SUBMITTED_BY_ME}
+    assert lists("changes_wanted", ACTOR, officer, ACTOR) == {WorkList.RETURNED_TO_ME}
+    assert lists("changes_wanted", ACTOR, officer, OTHER) == set()
     assert lists("in_review", ACTOR, {Role.IND_LIAISON}, OTHER) == {WorkList.AWAITING_MY_REVIEW}
     assert lists("draft", ACTOR, {Role.IND_LIAISON}, OTHER) == set()
     assert lists("usable", ACTOR, {Role.AIVD_SIGNER}, OTHER) == {WorkList.AWAITING_MY_SIGNATURE}
     assert lists("usable", ACTOR, {Role.AIVD_SIGNER, Role.AIVD_OFFICER}, ACTOR) == {
-        WorkList.MY_DRAFTS  # an author is never asked to sign their own text
+        WorkList.SUBMITTED_BY_ME  # an author is never asked to sign their own text
     }
+    # The liaison finds what they judged (liaison 50 in ``history_to``) until it is issued.
+    judged = UserId(50)
+    liaison = {Role.IND_LIAISON}
+    assert lists("changes_wanted", judged, liaison, ACTOR) == {WorkList.JUDGED_BY_ME}
+    assert lists("usable", judged, liaison, ACTOR) == {WorkList.JUDGED_BY_ME}
+    assert lists("signed", judged, liaison, ACTOR) == {WorkList.JUDGED_BY_ME}
+    assert lists("issued", judged, liaison, ACTOR) == {WorkList.ISSUED}
+    assert lists("usable", OTHER, liaison, ACTOR) == set()  # another liaison judged it
     assert lists("signed", ACTOR, officer, ACTOR) == {WorkList.READY_TO_ISSUE}
     assert lists("issued", ACTOR, {Role.IND_LIAISON}, OTHER) == {WorkList.ISSUED}
     assert lists("issued", ACTOR, {Role.ADMIN}, OTHER) == set()
     assert lists("issued", ACTOR, {Role.IND_INSPECTOR}, OTHER) == set()
     assert all(w.label_nl for w in WorkList)
+
+
+def test_every_report_status_lands_in_a_list_of_its_author() -> None:
+    """Whatever the workflow adds, an officer's own report is always in one of their lists."""
+    for status in ReportStatus:
+        found = {
+            w for w in WorkList if status in w.rule.statuses and Role.AIVD_OFFICER in w.rule.roles
+        }
+        assert found, status
 
 
 # ---------------------------------------------------------------------------------------------

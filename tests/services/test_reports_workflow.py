@@ -554,7 +554,8 @@ def test_work_lists_per_role(staff: Staff) -> None:
     reports.give_verdict(lia, mine.id, usable=True)  # usable, written by dub
 
     lists = one_entry(off, lambda: reports.my_work_lists(off), "report.list")
-    assert sorted(_ids(lists, WorkList.MY_DRAFTS)) == sorted([a.id, b.id, c.id])
+    assert _ids(lists, WorkList.MY_DRAFTS) == [a.id]  # a submitted report leaves it
+    assert sorted(_ids(lists, WorkList.SUBMITTED_BY_ME)) == sorted([b.id, c.id])
     assert _ids(lists, WorkList.READY_TO_ISSUE) == [d.id]
     assert _ids(lists, WorkList.ISSUED) == [e.id]
     assert lists[WorkList.AWAITING_MY_SIGNATURE] == ()
@@ -565,12 +566,14 @@ def test_work_lists_per_role(staff: Staff) -> None:
     assert _ids(lists, WorkList.AWAITING_MY_REVIEW) == [b.id]
     assert _ids(lists, WorkList.ISSUED) == [e.id]
     assert lists[WorkList.MY_DRAFTS] == () and lists[WorkList.READY_TO_ISSUE] == ()
+    # What the liaison judged stays findable until it is issued (c, d, mine; e is issued).
+    assert sorted(_ids(lists, WorkList.JUDGED_BY_ME)) == sorted([c.id, d.id, mine.id])
 
     lists = reports.my_work_lists(sig)
     assert sorted(_ids(lists, WorkList.AWAITING_MY_SIGNATURE)) == sorted([c.id, mine.id])
     lists = reports.my_work_lists(dub)
     assert _ids(lists, WorkList.AWAITING_MY_SIGNATURE) == [c.id]  # not its own (four eyes)
-    assert _ids(lists, WorkList.MY_DRAFTS) == [mine.id]
+    assert _ids(lists, WorkList.SUBMITTED_BY_ME) == [mine.id]
     # Issued list bounded to the most recent ones.
     assert reports.my_work_lists(off, issued_limit=0)[WorkList.ISSUED] == ()
 

@@ -13,7 +13,16 @@ from support.helpers import password_of, populate
 
 from desktop_app.domain.errors import Forbidden, NotFound
 from desktop_app.domain.reports import WorkList
-from desktop_app.services import evidence, inspections, provisions, reports, requests, stats, users
+from desktop_app.services import (
+    evidence,
+    inspections,
+    provisions,
+    queues,
+    reports,
+    requests,
+    stats,
+    users,
+)
 from desktop_app.services.permissions import Area, Step, may_be_designated, user_actions
 from desktop_app.services.session import Session
 
@@ -21,7 +30,7 @@ PEOPLE = ("beheer", "officier", "tekenaar", "liaison", "inspecteur")
 DAY = dt.date(2026, 11, 2)
 
 READS: dict[Area, Callable[[Session], Any]] = {
-    Area.DASHBOARD: requests.dashboard_counts,
+    Area.DASHBOARD: queues.my_queues,
     Area.REQUESTS: lambda s: requests.get_request(s, 999_999),  # NotFound once let in
     Area.REPORTS: reports.my_work_lists,
     Area.PROVISIONS: lambda s: provisions.list_provisions(s),
@@ -40,6 +49,7 @@ STEPS: dict[Step, Callable[[Session], Any]] = {
     Step.LIST_EVIDENCE: lambda s: evidence.list_evidence(s, 999_999),
     Step.ADD_EVIDENCE: lambda s: evidence.add_evidence(s, 999_999, source=b"x", title="x"),
     Step.READ_INSPECTIONS: lambda s: inspections.list_inspections(s, 999_999),
+    Step.READ_DEADLINES: requests.dashboard_counts,
 }
 
 
@@ -81,16 +91,18 @@ def test_sections_per_role(workspace: Any) -> None:
             if name == "officier":
                 assert granted.work_lists == (
                     WorkList.MY_DRAFTS,
+                    WorkList.RETURNED_TO_ME,
+                    WorkList.SUBMITTED_BY_ME,
                     WorkList.READY_TO_ISSUE,
                     WorkList.ISSUED,
                 )
     readers = {"dashboard", "requests", "reports", "provisions"}
     assert seen == {
-        "beheer": {"statistics", "admin"},
+        "beheer": {"dashboard", "statistics", "admin"},
         "officier": readers,
         "tekenaar": readers | {"statistics"},
         "liaison": readers | {"statistics"},
-        "inspecteur": {"inspection"},
+        "inspecteur": {"dashboard", "inspection"},
     }
 
 
