@@ -148,17 +148,6 @@ def decree_years_checked(today: dt.date) -> tuple[int, int]:
     return FIRST_DECREE_YEAR, today.year + DECREE_LOOKAHEAD_YEARS
 
 
-def years_without_decree_days(
-    decree_days: Iterable[dt.date], from_year: int, through_year: int
-) -> tuple[int, ...]:
-    """The years from ``from_year`` through ``through_year`` that have no decree day (art. 3
-    lid 3 Atw) yet: deadlines in them would miss the days a coming decree adds. The decree is
-    published about every three years, so the first such year tells the administrator when the
-    next one is due in the calendar."""
-    have = {d.year for d in decree_days}
-    return tuple(y for y in range(from_year, through_year + 1) if y not in have)
-
-
 @dataclass(frozen=True)
 class AtwCalendar:
     """Working days per the Algemene termijnenwet, plus decree days and local closure days.
@@ -315,6 +304,5 @@ __all__ = [
     "easter_sunday",
     "kings_day",
     "statutory_holidays",
-    "years_without_decree_days",
     "years_without_decree_days",
 ]
