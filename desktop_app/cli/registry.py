@@ -32,6 +32,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "rebind", "werkplek opnieuw aan de sleutelring koppelen (herstelsleutel)", ("workspace",)
     ),
+    Command("workspace", "de werkplek zelf: sleutels vervangen (beheer)", ("workspace",)),
     Command("request", "naslagverzoeken", ("request",)),
     Command("provision", "verstrekkingenregister", ("provision",)),
     Command("stats", "cijfers voor het periodiek overleg", ("stats",)),
@@ -50,6 +51,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("signing", "het ondertekeningscertificaat van de werkplek", ("signing",)),
     Command("evidence", "onderliggende gegevens bij een ambtsbericht", ("evidence",)),
     Command("inspect", "inzage in onderliggende gegevens (art. 2.5)", ("inspect",)),
+    Command(
+        "covenant", "het convenantregister, wijziging en opzegging (art. 4 en 5)", ("covenant",)
+    ),
+    Command("plan", "uitvoeringsplannen (art. 3.3)", ("covenant",)),
     Command("queue", "wat op u wacht (werkvoorraad per rol)", ("queue",)),
 )
 

@@ -1,0 +1,321 @@
+"""covenant list|show|amend|consent|terminate|annex-show|annex-set and
+plan add|revise|approve|withdraw|list|show: the covenant register (art. 5), amendments
+(art. 4.1), termination (art. 4.2), the non-public annex and the implementation plans
+(art. 3.3). All extensions of shared/spec/cli.md (same error object and exit codes).
+
+``--party`` is optional everywhere: the account acts for its own service (the AIVD's signer for
+the AIVD, the IND's liaison for the IND); naming the other party is refused (exit 1,
+``forbidden``). Texts come from a UTF-8 file (``--text-file``), never from a temporary file:
+``annex-show`` prints the annex to standard output (or in the JSON object) and writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.cli.args import optional_date, parse_date, read_text_file, record_id
+from desktop_app.domain.classification import Classification
+from desktop_app.domain.clock import dutch_date
+from desktop_app.domain.covenant import Party
+from desktop_app.services import covenant as svc
+
+if TYPE_CHECKING:
+    from desktop_app.cli.context import Context
+
+_MAX_FILE_BYTES = 8 * 1024 * 1024
+
+
+def _text(path: Path, what: str) -> str:
+    return read_text_file(
+        path,
+        option="--text-file",
+        max_bytes=_MAX_FILE_BYTES,
+        too_big=f"Het tekstbestand is te groot voor {what}.",
+    )
+
+
+def _party(value: str | None) -> Party | None:
+    return None if value is None else Party.parse(value)
+
+
+def _level(value: str | None, default: Classification) -> Classification:
+    return default if value is None else Classification.parse(value)
+
+
+def _say_covenant(ctx: Context, view: svc.CovenantView) -> None:
+    ctx.say(f"{view.reference}: {view.title}")
+    ctx.say(
+        f"  ondertekend {dutch_date(view.signed[Party.AIVD])} (AIVD) en "
+        f"{dutch_date(view.signed[Party.IND])} (IND), {view.place}; vervangt {view.replaces}"
+    )
+    ctx.say(f"  {view.status_text}")
+    if view.termination is not None:
+        t = view.termination
+        ctx.say(
+            f"  opgezegd door {t.party.short_nl} bij brief van {dutch_date(t.notice_on)}, "
+            f"per {dutch_date(t.effective_on)}"
+        )
+    ctx.say(
+        "  niet-openbare bijlage: "
+        + (
+            "vastgelegd"
+            if view.annex_recorded and view.annex is None
+            else f"versie {view.annex.version}, {view.annex.classification.marking}"
+            if view.annex is not None
+            else "nog niet vastgelegd"
+        )
+    )
+    for a in view.amendments:
+        ctx.say(
+            f"  wijziging {a.id}: verzocht door {a.party.short_nl} op "
+            f"{dutch_date(a.requested_on)}, {a.status_text}"
+        )
+    for p in view.plans:
+        ctx.say(
+            f"  uitvoeringsplan {p.id}: {p.subject or '(onderwerp niet zichtbaar)'}, "
+            f"versie {p.version}, {p.status.label_nl}"
+        )
+
+
+def cmd_covenant_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        views = svc.register(session)
+    for view in views:
+        _say_covenant(ctx, view)
+    return {"items": [v.as_dict() for v in views]}
+
+
+def cmd_covenant_show(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        view = svc.show_covenant(session, ns.id)
+    _say_covenant(ctx, view)
+    return view.as_dict()
+
+
+def _say_amendment(ctx: Context, view: svc.AmendmentView) -> None:
+    ctx.say(f"Wijziging {view.id}: {view.status_text}.")
+
+
+def cmd_covenant_amend(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    requested = optional_date(ns.date, "date")
+    effective = optional_date(ns.effective, "effective")
+    party = _party(ns.party)
+    change = ns.change if ns.change is not None else _text(ns.change_file, "een wijziging")
+    with ctx.open_session() as session:
+        view = svc.request_amendment(
+            session,
+            change=change,
+            covenant_id=ns.covenant,
+            requested_on=requested,
+            effective=effective,
+            party=party,
+        )
+    _say_amendment(ctx, view)
+    return view.as_dict()
+
+
+def cmd_covenant_consent(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    day = optional_date(ns.date, "date")
+    party = _party(ns.party)
+    with ctx.open_session() as session:
+        view = svc.decide_amendment(
+            session,
+            ns.id,
+            decision_ref=ns.decision,
+            decided_on=day,
+            refuse=ns.refuse,
+            party=party,
+        )
+    _say_amendment(ctx, view)
+    return view.as_dict()
+
+
+def cmd_covenant_terminate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    day = parse_date(ns.date, "date")
+    party = _party(ns.party)
+    with ctx.open_session() as session:
+        view = svc.terminate(session, notice_on=day, covenant_id=ns.covenant, party=party)
+    ctx.say(f"{view.reference}: {view.status_text}.")
+    return view.as_dict()
+
+
+def cmd_covenant_annex_show(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        content = svc.annex_show(session, covenant_id=ns.covenant, version=ns.version)
+    s = content.summary
+    ctx.say(f"Niet-openbare bijlage, versie {s.version} — {s.classification.marking}")
+    ctx.say("")
+    ctx.say(content.text)
+    return content.as_dict()
+
+
+def cmd_covenant_annex_set(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    level = _level(ns.classification, svc.DEFAULT_ANNEX_CLASSIFICATION)
+    text = _text(ns.text_file, "de bijlage")
+    with ctx.open_session() as session:
+        summary = svc.annex_set(session, text=text, classification=level, covenant_id=ns.covenant)
+    ctx.say(
+        f"Niet-openbare bijlage versie {summary.version} vastgelegd "
+        f"({summary.classification.marking})."
+    )
+    return {"covenant_id": ns.covenant, **summary.as_dict()}
+
+
+def _plan_out(ctx: Context, view: svc.PlanView) -> dict[str, Any]:
+    p = view.plan
+    ctx.say(f"Uitvoeringsplan {p.id} ({p.subject}), versie {p.version}: {p.status.label_nl}.")
+    if view.approvals_reset:
+        ctx.say(
+            f"Let op: de {view.approvals_reset} goedkeuring(en) van de vorige versie tellen niet "
+            "meer; deze versie vraagt de goedkeuring van beide hoofden."
+        )
+    return view.as_dict()
+
+
+def cmd_plan_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    level = _level(ns.classification, svc.DEFAULT_PLAN_CLASSIFICATION)
+    text = _text(ns.text_file, "een uitvoeringsplan")
+    with ctx.open_session() as session:
+        view = svc.add_plan(
+            session, subject=ns.subject, text=text, classification=level, covenant_id=ns.covenant
+        )
+    return _plan_out(ctx, view)
+
+
+def cmd_plan_revise(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    text = _text(ns.text_file, "een uitvoeringsplan")
+    with ctx.open_session() as session:
+        view = svc.revise_plan(session, ns.id, text=text)
+    return _plan_out(ctx, view)
+
+
+def cmd_plan_approve(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    day = optional_date(ns.date, "date")
+    party = _party(ns.party)
+    with ctx.open_session() as session:
+        view = svc.approve_plan(
+            session,
+            ns.id,
+            decision_ref=ns.decision,
+            approved_on=day,
+            version=ns.version,
+            party=party,
+        )
+    return _plan_out(ctx, view)
+
+
+def cmd_plan_withdraw(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    day = optional_date(ns.date, "date")
+    with ctx.open_session() as session:
+        view = svc.withdraw_plan(session, ns.id, reason=ns.reason, on=day)
+    return _plan_out(ctx, view)
+
+
+def cmd_plan_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        plans = svc.list_plans(session)
+    for p in plans:
+        ctx.say(
+            f"  {p.id}  {p.classification.code}  v{p.version}  {p.status.label_nl}  "
+            f"{p.subject or '(onderwerp niet zichtbaar)'}"
+        )
+    return {"items": [p.as_dict() for p in plans]}
+
+
+def cmd_plan_show(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        view = svc.get_plan(session, ns.id, ns.version)
+    p = view.plan
+    ctx.say(f"Uitvoeringsplan {p.id}: {p.subject} — {p.classification.marking}")
+    ctx.say(f"Versie {view.shown_version} van {p.version}; {p.status.label_nl}")
+    for a in view.all_approvals:
+        ctx.say(
+            f"  versie {a.version} goedgekeurd door {a.party.head_nl} op "
+            f"{dutch_date(a.approved_on)} ({a.decision_ref}; vastgelegd door {a.recorded_by})"
+        )
+    ctx.say("")
+    ctx.say(view.text)
+    return view.as_dict()
+
+
+def _covenant_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--covenant", type=record_id, default=svc.THE_COVENANT, help="het convenant (standaard 1)"
+    )
+
+
+def _party_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--party", help="aivd of ind (standaard: de dienst van uw account)")
+
+
+def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
+    cov = sub.add_parser("covenant", help="het convenantregister (art. 4 en 5)")
+    cs = cov.add_subparsers(dest="subcommand", required=True)
+    cs.add_parser("list", help="het register")
+    handlers["covenant list"] = cmd_covenant_list
+    p = cs.add_parser("show", help="één convenant met wijzigingen en plannen")
+    p.add_argument("id", type=record_id, nargs="?", default=svc.THE_COVENANT)
+    handlers["covenant show"] = cmd_covenant_show
+    p = cs.add_parser("amend", help="een verzoek tot wijziging vastleggen (art. 4.1)")
+    change = p.add_mutually_exclusive_group(required=True)
+    change.add_argument("--change", help="de voorgestelde wijziging")
+    change.add_argument("--change-file", type=Path, help="de voorgestelde wijziging (UTF-8)")
+    p.add_argument("--date", help="datum van het verzoek (standaard vandaag)")
+    p.add_argument("--effective", help="voorgestelde datum van inwerkingtreding")
+    _party_option(p)
+    _covenant_option(p)
+    handlers["covenant amend"] = cmd_covenant_amend
+    p = cs.add_parser("consent", help="het besluit van een partij over een wijziging")
+    p.add_argument("id", type=record_id, help="nummer van de wijziging")
+    p.add_argument("--decision", required=True, help="kenmerk van het besluit")
+    p.add_argument("--date", help="datum van het besluit (standaard vandaag)")
+    p.add_argument("--refuse", action="store_true", help="niet ingestemd")
+    _party_option(p)
+    handlers["covenant consent"] = cmd_covenant_consent
+    p = cs.add_parser("terminate", help="de schriftelijke opzegging vastleggen (art. 4.2)")
+    p.add_argument("--date", required=True, help="datum van de opzegbrief")
+    _party_option(p)
+    _covenant_option(p)
+    handlers["covenant terminate"] = cmd_covenant_terminate
+    p = cs.add_parser("annex-show", help="de niet-openbare bijlage lezen")
+    p.add_argument("--version", type=record_id)
+    _covenant_option(p)
+    handlers["covenant annex-show"] = cmd_covenant_annex_show
+    p = cs.add_parser("annex-set", help="de niet-openbare bijlage vastleggen (nieuwe versie)")
+    p.add_argument("--text-file", type=Path, required=True)
+    p.add_argument("--classification", help="rubricering (standaard stg_confidentieel)")
+    _covenant_option(p)
+    handlers["covenant annex-set"] = cmd_covenant_annex_set
+
+    plan = sub.add_parser("plan", help="uitvoeringsplannen (art. 3.3)")
+    ps = plan.add_subparsers(dest="subcommand", required=True)
+    p = ps.add_parser("add", help="een uitvoeringsplan opstellen")
+    p.add_argument("--subject", required=True)
+    p.add_argument("--text-file", type=Path, required=True)
+    p.add_argument("--classification", help="rubricering (standaard stg_confidentieel)")
+    _covenant_option(p)
+    handlers["plan add"] = cmd_plan_add
+    p = ps.add_parser("revise", help="een nieuwe versie (goedkeuringen beginnen opnieuw)")
+    p.add_argument("id", type=record_id)
+    p.add_argument("--text-file", type=Path, required=True)
+    handlers["plan revise"] = cmd_plan_revise
+    p = ps.add_parser("approve", help="goedkeuring door het hoofd van uw dienst")
+    p.add_argument("id", type=record_id)
+    p.add_argument("--decision", required=True, help="kenmerk van het besluit")
+    p.add_argument("--date", help="datum van de goedkeuring (standaard vandaag)")
+    p.add_argument("--version", type=record_id, help="de versie die u goedkeurt")
+    _party_option(p)
+    handlers["plan approve"] = cmd_plan_approve
+    p = ps.add_parser("withdraw", help="een uitvoeringsplan intrekken")
+    p.add_argument("id", type=record_id)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--date", help="datum van de intrekking (standaard vandaag)")
+    handlers["plan withdraw"] = cmd_plan_withdraw
+    ps.add_parser("list", help="alle uitvoeringsplannen")
+    handlers["plan list"] = cmd_plan_list
+    p = ps.add_parser("show", help="een uitvoeringsplan lezen")
+    p.add_argument("id", type=record_id)
+    p.add_argument("--version", type=record_id)
+    handlers["plan show"] = cmd_plan_show
