@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from desktop_app.domain.calendar import REQUEST_TERM_WORKING_DAYS, AtwCalendar
 from desktop_app.domain.choices import parse_choice
+from desktop_app.domain.clock import LOCAL_TZ
 from desktop_app.domain.errors import InvalidInput, InvalidState
 from desktop_app.domain.text import check_name, check_text, collapse, shown
 
@@ -368,9 +369,42 @@ class DelayNotice:
     date: dt.date
     reason: str
     by: str
+    # Whom: the liaison account informed (login name, and full name as it was then). Notices
+    # recorded before the liaison was asked for have none ("niet vastgelegd").
+    liaison: str | None = None
+    liaison_name: str | None = None
+    # When the notice was entered (UTC); None for a notice whose recording time is unknown.
+    recorded_at: dt.datetime | None = None
 
     def is_on_time(self, deadline: dt.date) -> bool:
         return self.date <= deadline
+
+    def recorded_afterwards(self, deadline: dt.date) -> bool:
+        """Dated on or before the deadline but entered after it: it counts as on time (the
+        date is what the officer states), and is marked so that nobody mistakes it for a notice
+        recorded when it was given. Judged on the workstation's civil date."""
+        return (
+            self.recorded_at is not None
+            and self.is_on_time(deadline)
+            and self.recorded_at.astimezone(LOCAL_TZ).date() > deadline
+        )
+
+
+NOT_RECORDED_NL = "niet vastgelegd"
+
+
+def check_liaison_account(name: str, *, found: bool, active: bool, is_liaison: bool) -> None:
+    """The person informed of a delay is an active account with the IND-liaison role (art.
+    1.3: the liaison is the IND's point of contact at the AIVD)."""
+    if not found:
+        raise InvalidInput(f"Er is geen account '{shown(name)}'.", field="liaison")
+    if not is_liaison:
+        raise InvalidInput(
+            f"'{shown(name)}' is geen IND-liaison; het uitstel wordt aan de liaison gemeld.",
+            field="liaison",
+        )
+    if not active:
+        raise InvalidInput(f"Het account '{shown(name)}' is niet actief.", field="liaison")
 
 
 def check_delay_notice_allowed(status: RequestStatus, existing: DelayNotice | None) -> None:
@@ -389,7 +423,15 @@ def check_delay_notice_allowed(status: RequestStatus, existing: DelayNotice | No
 
 
 def validate_delay_notice(
-    *, date: dt.date, reason: str, by: str, received: dt.date, today: dt.date
+    *,
+    date: dt.date,
+    reason: str,
+    by: str,
+    received: dt.date,
+    today: dt.date,
+    liaison: str | None = None,
+    liaison_name: str | None = None,
+    recorded_at: dt.datetime | None = None,
 ) -> DelayNotice:
     cleaned = _clean_text(
         reason, field="reason", label="De reden", max_length=REASON_MAX_LENGTH, multiline=True
@@ -405,7 +447,14 @@ def validate_delay_notice(
         raise InvalidInput(
             "De datum van de melding ligt vóór de ontvangst van het verzoek.", field="date"
         )
-    return DelayNotice(date=date, reason=cleaned, by=who)
+    return DelayNotice(
+        date=date,
+        reason=cleaned,
+        by=who,
+        liaison=liaison,
+        liaison_name=liaison_name,
+        recorded_at=recorded_at,
+    )
 
 
 # -- derived flags -------------------------------------------------------------------------

@@ -50,6 +50,7 @@ STATISTICS_LABELS: Mapping[str, str] = {
     "report_late_without_notice": "Ambtsbericht te laat, zonder uitstelbericht",
     "no_data_on_time": "Zonder gegevens, binnen de termijn",
     "no_data_late": "Zonder gegevens, na de termijn",
+    "late_with_notice_recorded_afterwards": "Waarvan uitstelbericht achteraf vastgelegd",
 }
 
 
@@ -74,9 +75,10 @@ def render_statistics_pdf(
     *,
     audit_head: str | None = None,
     definitions: Mapping[str, str] | None = None,
+    as_of: dt.datetime | None = None,
 ) -> bytes:
     """Table and bar chart of the period's figures, marked like every printed document, and
-    (``definitions``) what each figure counts."""
+    (``definitions``) what each figure counts; ``as_of``: the moment they were computed as of."""
     styles = make_styles()
     period = f"{dutch_date(period_from)} t/m {dutch_date(period_to)}"
     reference = f"Cijfers periodiek overleg {period_from:%d-%m-%Y} – {period_to:%d-%m-%Y}"
@@ -108,19 +110,46 @@ def render_statistics_pdf(
             styles.body,
         ),
     ]
+    rows = [("Periode", period)]
+    if as_of is not None:
+        rows.append(("Stand per", as_of_text(as_of)))
+    rows.append(("Opgesteld", local_datetime(generated_at)))
+    story += [meta_table(rows), Spacer(1, 12)]
+    story += figure_story(figures, definitions)
+    return build_pdf(setup, story)
+
+
+def as_of_text(as_of: dt.datetime) -> str:
+    return (
+        f"{local_datetime(as_of)} (alleen wat op of vóór dit moment was vastgelegd; een "
+        "afsluiting telt vanaf het begin van haar dag)"
+    )
+
+
+def meta_table(rows: list[tuple[str, str]]) -> Table:
+    """Label/value lines under a title (period, "stand per", drawn up)."""
+    styles = make_styles()
     meta = Table(
-        [
-            [Paragraph("Periode", styles.label), para(period, styles.body)],
-            [Paragraph("Opgesteld", styles.label), para(local_datetime(generated_at), styles.body)],
-        ],
+        [[Paragraph(label, styles.label), para(value, styles.body)] for label, value in rows],
         colWidths=[70, FULL_WIDTH - 70],
         hAlign="LEFT",
     )
     meta.setStyle(
         table_style(("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP"))
     )
-    story += [meta, Spacer(1, 12)]
+    return meta
 
+
+def figure_story(
+    figures: Mapping[str, int | float | None],
+    definitions: Mapping[str, str] | None = None,
+    *,
+    chart_heading: str = "Aantallen in beeld",
+) -> list[Flowable]:
+    """The figures' table, their bar charts and what each counts: the statistics report's
+    body, reused by the consultation's report for its frozen figures."""
+    styles = make_styles()
+    story: list[Flowable] = []
     rows: list[list[Flowable]] = [
         [Paragraph("Onderwerp", styles.cell_bold), Paragraph("Aantal", styles.cell_right_bold)]
     ]
@@ -144,7 +173,7 @@ def render_statistics_pdf(
 
     charts = _charts(figures)
     if charts:
-        story.append(KeepTogether([Paragraph("Aantallen in beeld", styles.heading), charts[0]]))
+        story.append(KeepTogether([Paragraph(chart_heading, styles.heading), charts[0]]))
         story += charts[1:]
         story.append(
             para(
@@ -162,7 +191,7 @@ def render_statistics_pdf(
             for key in figures
             if key in definitions
         ]
-    return build_pdf(setup, story)
+    return story
 
 
 def _charts(figures: Mapping[str, int | float | None]) -> list[Drawing]:

@@ -17,10 +17,12 @@ from desktop_app.domain.requests import (
     REFERENCE_MAX_SEQUENCE,
     DashboardBucket,
     DashboardThresholds,
+    DelayNotice,
     Purpose,
     RequestDraft,
     RequestStatus,
     check_delay_notice_allowed,
+    check_liaison_account,
     check_reference_room,
     close_without_report,
     dashboard_thresholds,
@@ -36,6 +38,7 @@ from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import calendar_days as calendar_repo
 from desktop_app.storage import requests as repo
+from desktop_app.storage import users as user_repo
 from desktop_app.storage.db import Connection
 from desktop_app.storage.files import read_regular
 
@@ -84,9 +87,23 @@ def request_dict(record: RequestRecord, today: dt.date) -> dict[str, Any]:
         "deadline": record.deadline.isoformat(),
         "status": record.status.value,
         "overdue": is_overdue(record.deadline, record.status, today),
-        "delay_notice": None
-        if notice is None
-        else {"date": notice.date.isoformat(), "reason": notice.reason, "by": notice.by},
+        "delay_notice": None if notice is None else delay_notice_dict(notice, record.deadline),
+    }
+
+
+def delay_notice_dict(notice: DelayNotice, deadline: dt.date) -> dict[str, Any]:
+    """The contract's ``{"date","reason","by"}``, then (extensions) whom: the liaison account
+    informed (null: not recorded), when it was entered, and whether it was recorded after the
+    deadline although dated on or before it."""
+    return {
+        "date": notice.date.isoformat(),
+        "reason": notice.reason,
+        "by": notice.by,
+        "liaison": None
+        if notice.liaison is None
+        else {"name": notice.liaison, "full_name": notice.liaison_name},
+        "recorded_at": None if notice.recorded_at is None else notice.recorded_at.isoformat(),
+        "recorded_afterwards": notice.recorded_afterwards(deadline),
     }
 
 
@@ -318,26 +335,59 @@ def start_request(session: Session, request_id: int) -> RequestRecord:
         return _get(tx.conn, request_id)
 
 
+def liaisons(session: Session) -> list[tuple[str, str]]:
+    """The accounts a delay notice can name as informed: active IND liaisons, as (login name,
+    full name)."""
+    session.require_audited(HANDLERS, "uitstel melden", "request.liaisons", "users")
+    with session.reading() as conn:
+        return [
+            (u.name, u.full_name or u.name)
+            for u in user_repo.all_users(conn)
+            if u.active and Role.IND_LIAISON in u.roles
+        ]
+
+
 def notify_delay(
-    session: Session, request_id: int, *, reason: str, date: dt.date | None = None
+    session: Session,
+    request_id: int,
+    *,
+    reason: str,
+    date: dt.date | None = None,
+    liaison: str | None = None,
 ) -> RequestRecord:
-    """Record that the liaison was told the ambtsbericht will be late: who, when, why."""
+    """Record that the liaison was told the ambtsbericht will be late: who informed whom (the
+    liaison account, when given), when, why."""
     with session.transaction("request.notify_delay", _obj(request_id)) as tx:
         session.require(HANDLERS, "uitstel melden")
         record = _get(tx.conn, request_id)
         check_delay_notice_allowed(record.status, record.delay_notice)
+        informed = None
+        if liaison is not None:
+            informed = user_repo.by_name(tx.conn, liaison)
+            check_liaison_account(
+                liaison,
+                found=informed is not None,
+                active=informed is not None and informed.active,
+                is_liaison=informed is not None and Role.IND_LIAISON in informed.roles,
+            )
         today = session.clock.today()
+        now = session.clock.now()
         notice = validate_delay_notice(
             date=date or today,
             reason=reason,
             by=session.user.full_name or session.user.name,
             received=record.received,
             today=today,
+            liaison=None if informed is None else informed.name,
+            liaison_name=None if informed is None else (informed.full_name or informed.name),
+            recorded_at=now,
         )
-        repo.set_delay_notice(tx.conn, record.id, notice, audit.format_ts(session.clock.now()))
+        repo.set_delay_notice(tx.conn, record.id, notice, audit.format_ts(now))
         tx.details = {
             "date": notice.date.isoformat(),
             "on_time": notice.is_on_time(record.deadline),
+            "liaison": notice.liaison,
+            "recorded_afterwards": notice.recorded_afterwards(record.deadline),
         }
         return _get(tx.conn, request_id)
 

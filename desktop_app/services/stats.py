@@ -1,4 +1,8 @@
-"""Figures for the heads' periodic consultation (art. 3.2): on screen, as CSV and as PDF."""
+"""Figures for the heads' periodic consultation (art. 3.2): on screen, as CSV and as PDF.
+
+Every use case takes ``as_of`` (an aware moment, default: now by the session's clock): the
+figures as the records stood then (``domain.statistics.known_as_of``), so a past period's
+figures can be reproduced and frozen for a consultation."""
 
 from __future__ import annotations
 
@@ -46,44 +50,85 @@ def _check_period(period_from: dt.date, period_to: dt.date) -> None:
         raise InvalidInput("Kies een periode van hoogstens twintig jaar.", field="from")
 
 
-def _reports_issued(conn: Connection, period_from: dt.date, period_to: dt.date) -> int:
+def _reports_issued(conn: Connection, period_from: dt.date, period_to: dt.date, as_of: str) -> int:
     if not request_repo.table_exists(conn, "reports"):
         return 0
-    return report_repo.count_issued_between(conn, period_from, period_to)
+    return report_repo.count_issued_between(conn, period_from, period_to, recorded_by=as_of)
 
 
-def _inspections(conn: Connection, period_from: dt.date, period_to: dt.date) -> int:
+def _inspections(conn: Connection, period_from: dt.date, period_to: dt.date, as_of: str) -> int:
     if not request_repo.table_exists(conn, "inspections"):
         return 0
     from desktop_app.storage import inspections
 
-    return inspections.count_between(conn, period_from, period_to)
+    return inspections.count_between(conn, period_from, period_to, recorded_by=as_of)
 
 
-def _compute(
-    session: Session, conn: Connection, period_from: dt.date, period_to: dt.date
+def resolve_as_of(session: Session, as_of: dt.datetime | None) -> dt.datetime:
+    """``as_of`` checked (aware, not in the future), or now."""
+    now = session.clock.now()
+    if as_of is None:
+        return now
+    if as_of.tzinfo is None:
+        raise InvalidInput("Het peilmoment heeft geen tijdzone.", field="as_of")
+    if as_of > now:
+        raise InvalidInput("Het peilmoment ligt in de toekomst.", field="as_of")
+    return as_of
+
+
+def compute(
+    conn: Connection,
+    period_from: dt.date,
+    period_to: dt.date,
+    as_of: dt.datetime,
 ) -> Statistics:
+    """The figures as of ``as_of`` inside the caller's transaction (the consultation freezes
+    them in its own)."""
+    stamp = audit.format_ts(as_of)
     calendar = calendar_repo.load_calendar(conn)
-    provisions = provision_repo.count_by_direction(conn, period_from, period_to)
+    provisions = provision_repo.count_by_direction(conn, period_from, period_to, recorded_by=stamp)
     return compute_statistics(
-        request_repo.statistics_facts(conn, period_from, period_to),
+        request_repo.statistics_facts(conn, period_from, period_to, stamp),
         period_from=period_from,
         period_to=period_to,
-        today=session.clock.today(),
+        as_of=as_of.astimezone(dt.UTC),
         calendar=calendar,
-        reports_issued=_reports_issued(conn, period_from, period_to),
-        inspections=_inspections(conn, period_from, period_to),
+        reports_issued=_reports_issued(conn, period_from, period_to, stamp),
+        inspections=_inspections(conn, period_from, period_to, stamp),
         provisions_aivd_to_ind=provisions["aivd_to_ind"],
         provisions_ind_to_aivd=provisions["ind_to_aivd"],
     )
 
 
-def statistics(session: Session, period_from: dt.date, period_to: dt.date) -> Statistics:
+def _compute(
+    session: Session,
+    conn: Connection,
+    period_from: dt.date,
+    period_to: dt.date,
+    as_of: dt.datetime | None = None,
+) -> Statistics:
+    return compute(conn, period_from, period_to, resolve_as_of(session, as_of))
+
+
+def _details(period_from: dt.date, period_to: dt.date, as_of: dt.datetime | None) -> dict[str, Any]:
+    details: dict[str, Any] = {"from": period_from.isoformat(), "to": period_to.isoformat()}
+    if as_of is not None:
+        details["as_of"] = audit.format_ts(as_of)
+    return details
+
+
+def statistics(
+    session: Session,
+    period_from: dt.date,
+    period_to: dt.date,
+    *,
+    as_of: dt.datetime | None = None,
+) -> Statistics:
     _check_period(period_from, period_to)
     with session.transaction("stats.view", "statistics") as tx:
         session.require(READERS, "statistiek bekijken")
-        tx.details = {"from": period_from.isoformat(), "to": period_to.isoformat()}
-        return _compute(session, tx.conn, period_from, period_to)
+        tx.details = _details(period_from, period_to, as_of)
+        return _compute(session, tx.conn, period_from, period_to, as_of)
 
 
 def csv_bytes(figures: dict[str, Any]) -> bytes:
@@ -107,55 +152,81 @@ def _write(target: Path, data: bytes) -> StatisticsExport:
     return StatisticsExport(target, len(data))
 
 
-def export_csv(session: Session, period_from: dt.date, period_to: dt.date, target: Path) -> Path:
+def export_csv(
+    session: Session,
+    period_from: dt.date,
+    period_to: dt.date,
+    target: Path,
+    *,
+    as_of: dt.datetime | None = None,
+) -> Path:
     _check_period(period_from, period_to)
     with session.transaction("stats.export", f"file:{target.name}") as tx:
         session.require(READERS, "statistiek exporteren")
-        figures = _compute(session, tx.conn, period_from, period_to).as_extended_dict()
-        result = _write(target, csv_bytes(figures))
+        stats = _compute(session, tx.conn, period_from, period_to, as_of)
+        result = _write(target, csv_bytes(stats.as_extended_dict()))
         tx.details = {
             "format": "csv",
             "bytes": result.bytes,
-            "from": period_from.isoformat(),
-            "to": period_to.isoformat(),
+            **_details(period_from, period_to, stats.as_of),
         }
     return target
 
 
-def pdf_bytes(session: Session, period_from: dt.date, period_to: dt.date) -> bytes:
+def chart_figures(stats: dict[str, Any]) -> dict[str, int | float | None]:
+    """The figures a PDF shows, in order: the contract's, then the extensions (no dates, no
+    definitions)."""
+    shown = (*STATISTICS_KEYS, *EXTENDED_KEYS)
+    return {
+        k: v
+        for k in shown
+        if k in stats
+        for v in (stats[k],)
+        if v is None or (isinstance(v, int | float) and not isinstance(v, bool))
+    }
+
+
+def pdf_bytes(
+    session: Session,
+    period_from: dt.date,
+    period_to: dt.date,
+    *,
+    as_of: dt.datetime | None = None,
+) -> bytes:
     from desktop_app.reporting import render_statistics_pdf
 
     with session.transaction("stats.export", "statistics") as tx:
         session.require(READERS, "statistiek exporteren")
-        stats = _compute(session, tx.conn, period_from, period_to).as_extended_dict()
-        shown = (*STATISTICS_KEYS, *EXTENDED_KEYS)
-        figures: dict[str, int | float | None] = {
-            k: v
-            for k, v in stats.items()
-            if k in shown and (v is None or isinstance(v, int | float))
-        }
+        computed = _compute(session, tx.conn, period_from, period_to, as_of)
         seq, digest = audit.head(tx.conn)
         data = render_statistics_pdf(
-            figures,
+            chart_figures(computed.as_extended_dict()),
             period_from,
             period_to,
             MARKING,
             session.clock.now(),
             audit_head=f"{seq}:{digest[:16]}",
             definitions=DEFINITIONS,
+            as_of=computed.as_of,
         )
         tx.details = {
             "format": "pdf",
             "bytes": len(data),
-            "from": period_from.isoformat(),
-            "to": period_to.isoformat(),
+            **_details(period_from, period_to, computed.as_of),
         }
     return data
 
 
-def export_pdf(session: Session, period_from: dt.date, period_to: dt.date, target: Path) -> Path:
+def export_pdf(
+    session: Session,
+    period_from: dt.date,
+    period_to: dt.date,
+    target: Path,
+    *,
+    as_of: dt.datetime | None = None,
+) -> Path:
     _check_period(period_from, period_to)
     if not target.parent.is_dir():
         raise InvalidInput("De map voor het bestand bestaat niet.", field="file")
-    _write(target, pdf_bytes(session, period_from, period_to))
+    _write(target, pdf_bytes(session, period_from, period_to, as_of=as_of))
     return target

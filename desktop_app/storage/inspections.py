@@ -172,10 +172,14 @@ def close(
     )
 
 
-def count_between(conn: Connection, start: dt.date, end: dt.date) -> int:
-    """Inspections started on the days ``start``..``end`` (UTC dates; for the statistics)."""
+def count_between(
+    conn: Connection, start: dt.date, end: dt.date, *, recorded_by: str | None = None
+) -> int:
+    """Inspections started on the days ``start``..``end`` (UTC dates; for the statistics);
+    with ``recorded_by`` (a stored moment) only those started by then (figures "as of")."""
     row = conn.execute(
-        "SELECT count(*) FROM inspections WHERE substr(started_at, 1, 10) BETWEEN ? AND ?",
-        (start.isoformat(), end.isoformat()),
+        "SELECT count(*) FROM inspections WHERE substr(started_at, 1, 10) BETWEEN ? AND ?"
+        " AND (? IS NULL OR started_at <= ?)",
+        (start.isoformat(), end.isoformat(), recorded_by, recorded_by),
     ).fetchone()
     return int(row[0])

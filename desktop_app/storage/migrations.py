@@ -559,8 +559,61 @@ CREATE TABLE drafts (
 # Step 7, the covenant's governance, retention, marking and the four-eyes flow going back. One
 # step in five parts, each owned by one area (kept apart so each reads as a whole); the step is
 # released as a whole, and from then on only a new step may change it.
-# 7a: periodic consultations (art. 3.2) with their frozen figures, decisions and action points.
+# 7a: periodic consultations (art. 3.2) with their frozen figures, decisions and action points;
+# and the liaison informed of a delay (who informed whom), a plain text pair like notice_by so
+# that a notice keeps naming the person it named then. ``figures`` is the statistics' JSON as
+# computed at ``as_of`` and stored once: the triggers keep it (and the record) as it was, only
+# an action point's done state changes, and that is its own audited change.
 V7_CONSULTATIONS = """
+ALTER TABLE requests ADD COLUMN notice_liaison TEXT;
+ALTER TABLE requests ADD COLUMN notice_liaison_name TEXT;
+CREATE TABLE consultations (
+    id INTEGER PRIMARY KEY,
+    held_on TEXT NOT NULL,
+    period_from TEXT NOT NULL,
+    period_to TEXT NOT NULL CHECK (period_to >= period_from),
+    as_of TEXT NOT NULL,
+    figures TEXT NOT NULL,
+    decisions TEXT NOT NULL DEFAULT '',
+    recorded_by TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX consultations_held_on ON consultations(held_on);
+CREATE TABLE consultation_participants (
+    consultation_id INTEGER NOT NULL REFERENCES consultations(id),
+    position INTEGER NOT NULL,
+    service TEXT NOT NULL CHECK (service IN ('aivd', 'ind')),
+    name TEXT NOT NULL,
+    function TEXT,
+    PRIMARY KEY (consultation_id, position)
+);
+CREATE TABLE consultation_actions (
+    id INTEGER PRIMARY KEY,
+    consultation_id INTEGER NOT NULL REFERENCES consultations(id),
+    position INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    due TEXT NOT NULL,
+    done_on TEXT,
+    done_by TEXT,
+    done_at TEXT,
+    UNIQUE (consultation_id, position)
+);
+CREATE TRIGGER consultations_frozen BEFORE UPDATE ON consultations
+BEGIN
+    SELECT RAISE(ABORT, 'a consultation is recorded once');
+END;
+CREATE TRIGGER consultation_participants_frozen BEFORE UPDATE ON consultation_participants
+BEGIN
+    SELECT RAISE(ABORT, 'a consultation is recorded once');
+END;
+CREATE TRIGGER consultation_actions_done_once BEFORE UPDATE ON consultation_actions
+    WHEN OLD.done_on IS NOT NULL OR NEW.description IS NOT OLD.description
+        OR NEW.owner IS NOT OLD.owner OR NEW.due IS NOT OLD.due
+        OR NEW.consultation_id IS NOT OLD.consultation_id OR NEW.position IS NOT OLD.position
+BEGIN
+    SELECT RAISE(ABORT, 'an action point is marked done once and otherwise kept');
+END;
 """
 # 7b: the covenant register (art. 5): covenants, amendments (art. 4.1), termination (art. 4.2),
 # implementation plans (art. 3.3) and the non-public annex.

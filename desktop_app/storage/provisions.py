@@ -126,12 +126,16 @@ def select(
     ]
 
 
-def count_by_direction(conn: Connection, date_from: dt.date, date_to: dt.date) -> dict[str, int]:
+def count_by_direction(
+    conn: Connection, date_from: dt.date, date_to: dt.date, *, recorded_by: str | None = None
+) -> dict[str, int]:
+    """Provisions per direction dated in the period; with ``recorded_by`` (a stored moment)
+    only those recorded by then (figures "as of")."""
     counts = dict.fromkeys(DIRECTIONS, 0)
     for direction, n in conn.execute(
         "SELECT direction, count(*) FROM provisions WHERE provided_on BETWEEN ? AND ?"
-        " GROUP BY direction",
-        (date_from.isoformat(), date_to.isoformat()),
+        " AND (? IS NULL OR recorded_at <= ?) GROUP BY direction",
+        (date_from.isoformat(), date_to.isoformat(), recorded_by, recorded_by),
     ):
         counts[str(direction)] = int(n)
     return counts

@@ -378,12 +378,15 @@ def involved_users(conn: Connection, report_id: int) -> frozenset[UserId]:
     return frozenset(UserId(int(r[0])) for r in rows)
 
 
-def count_issued_between(conn: Connection, start: dt.date, end: dt.date) -> int:
-    """Reports issued on a day from ``start`` to ``end`` inclusive (the statistics' figure)."""
+def count_issued_between(
+    conn: Connection, start: dt.date, end: dt.date, *, recorded_by: str | None = None
+) -> int:
+    """Reports issued on a day from ``start`` to ``end`` inclusive (the statistics' figure);
+    with ``recorded_by`` (a stored moment) only those issued by then (figures "as of")."""
     row = conn.execute(
         "SELECT count(*) FROM reports WHERE issued_at IS NOT NULL"
-        " AND substr(issued_at, 1, 10) BETWEEN ? AND ?",
-        (start.isoformat(), end.isoformat()),
+        " AND substr(issued_at, 1, 10) BETWEEN ? AND ? AND (? IS NULL OR issued_at <= ?)",
+        (start.isoformat(), end.isoformat(), recorded_by, recorded_by),
     ).fetchone()
     return int(row[0])
 

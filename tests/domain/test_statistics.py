@@ -295,7 +295,7 @@ def test_extended_figures_keep_the_closings_apart_and_say_what_they_count() -> N
     # The contract's keys first and unchanged, then the extensions.
     assert tuple(data)[: len(STATISTICS_KEYS)] == STATISTICS_KEYS
     assert {k: data[k] for k in STATISTICS_KEYS} == stats.as_dict()
-    assert tuple(data)[len(STATISTICS_KEYS) :] == (*EXTENDED_KEYS, "definitions")
+    assert tuple(data)[len(STATISTICS_KEYS) :] == (*EXTENDED_KEYS, "as_of", "definitions")
     assert (data["report_on_time"], data["no_data_on_time"], data["on_time"]) == (1, 1, 2)
     assert (data["no_data_late"], data["closed_no_data"], data["closed_with_report"]) == (1, 2, 3)
     assert stats.report_on_time + stats.no_data_on_time == stats.on_time
@@ -303,5 +303,5 @@ def test_extended_figures_keep_the_closings_apart_and_say_what_they_count() -> N
     definitions = data["definitions"]
     assert isinstance(definitions, dict)
     figures = [k for k in (*STATISTICS_KEYS, *EXTENDED_KEYS) if not k.startswith("period_")]
-    assert sorted(definitions) == sorted(figures)
+    assert sorted(definitions) == sorted([*figures, "as_of"])
     assert "cohort" in definitions["on_time"] and "Gebeurtenissen" in definitions["reports_issued"]

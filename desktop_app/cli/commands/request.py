@@ -1,5 +1,5 @@
-"""request add|import|list|show|start|notify-delay|close (shared/spec/cli.md; ``--reason`` is an
-extension)."""
+"""request add|import|list|show|start|notify-delay|close (shared/spec/cli.md; ``--reason`` and
+``notify-delay --liaison`` are extensions)."""
 
 from __future__ import annotations
 
@@ -75,7 +75,9 @@ def cmd_request_notify_delay(ctx: Context, ns: argparse.Namespace) -> dict[str, 
     rid = request_id(ns.id)
     day = optional_date(ns.date, "date")
     with ctx.open_session() as session:
-        record = request_service.notify_delay(session, rid, reason=ns.reason, date=day)
+        record = request_service.notify_delay(
+            session, rid, reason=ns.reason, date=day, liaison=ns.liaison
+        )
         return request_service.request_dict(record, session.clock.today())
 
 
@@ -126,6 +128,8 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument("id")
     p.add_argument("--reason", required=True)
     p.add_argument("--date")
+    # Extension: the liaison account informed (who informed whom).
+    p.add_argument("--liaison", help="accountnaam van de geïnformeerde IND-liaison")
     handlers["request notify-delay"] = cmd_request_notify_delay
     p = rs.add_parser("close")
     p.add_argument("id")

@@ -90,6 +90,13 @@ def set_delay_notice(
         " notice_recorded_at = ? WHERE id = ?",
         (notice.date.isoformat(), notice.reason, notice.by, recorded_at, request_id),
     )
+    if notice.liaison is not None:
+        # Schema step 7's columns: apart, so a notice without a liaison is stored the same way
+        # on every schema since step 2.
+        conn.execute(
+            "UPDATE requests SET notice_liaison = ?, notice_liaison_name = ? WHERE id = ?",
+            (notice.liaison, notice.liaison_name, request_id),
+        )
 
 
 def recompute_open_deadlines(conn: Connection, changed_day: dt.date, calendar: AtwCalendar) -> int:
@@ -129,12 +136,35 @@ _COLUMNS = (
     "r.id, r.ref_year, r.ref_seq, r.ind_reference, r.subject_name, r.v_number, r.birth_date,"
     " r.nationality, r.purpose, r.received, r.deadline, r.calendar_version, r.status,"
     " r.closed_on, r.close_reason, r.notice_date, r.notice_reason, r.notice_by, r.notes,"
-    " r.created_by, r.created_at"
+    " r.created_by, r.created_at, r.notice_recorded_at"
 )
+_LIAISON = ", r.notice_liaison, r.notice_liaison_name"
+_NO_LIAISON = ", NULL, NULL"
+
+
+def _columns(conn: Connection) -> str:
+    """The columns with the liaison's (schema step 7) or NULLs: a database left at an older
+    schema is still read by today's code (before and while it is upgraded)."""
+    found = conn.execute(
+        "SELECT 1 FROM pragma_table_info('requests') WHERE name = 'notice_liaison'"
+    ).fetchone()
+    return _COLUMNS + (_NO_LIAISON if found is None else _LIAISON)
 
 
 def _date(text: str | None) -> dt.date | None:
     return None if text is None else dt.date.fromisoformat(text)
+
+
+def _moment(text: str | None) -> dt.datetime | None:
+    """A stored moment (``audit.format_ts``); None when absent or not one (hand-made rows):
+    such a notice is treated as one whose recording time is unknown."""
+    if text is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def _record(row: Any) -> RequestRecord:
@@ -160,11 +190,21 @@ def _record(row: Any) -> RequestRecord:
         notes,
         created_by,
         created_at,
+        n_recorded_at,
+        n_liaison,
+        n_liaison_name,
     ) = row
     notice = (
         None
         if n_date is None
-        else DelayNotice(dt.date.fromisoformat(str(n_date)), str(n_reason), str(n_by))
+        else DelayNotice(
+            dt.date.fromisoformat(str(n_date)),
+            str(n_reason),
+            str(n_by),
+            liaison=n_liaison,
+            liaison_name=n_liaison_name,
+            recorded_at=_moment(n_recorded_at),
+        )
     )
     return RequestRecord(
         id=RequestId(int(rid)),
@@ -190,7 +230,7 @@ def _record(row: Any) -> RequestRecord:
 
 def by_id(conn: Connection, request_id: int) -> RequestRecord | None:
     row = conn.execute(
-        f"SELECT {_COLUMNS} FROM requests r WHERE r.id = ?", (request_id,)
+        f"SELECT {_columns(conn)} FROM requests r WHERE r.id = ?", (request_id,)
     ).fetchone()
     return None if row is None else _record(row)
 
@@ -206,12 +246,11 @@ def id_by_reference(conn: Connection, reference: str) -> int | None:
 def records_by_ids(conn: Connection, ids: Sequence[int]) -> list[RequestRecord]:
     """The records for ``ids`` in that order (unknown ids are left out); one query per 500."""
     found: dict[int, RequestRecord] = {}
+    columns = _columns(conn)
     for start in range(0, len(ids), _IDS_PER_STATEMENT):
         chunk = [int(i) for i in ids[start : start + _IDS_PER_STATEMENT]]
         marks = ",".join("?" * len(chunk))
-        for row in conn.execute(
-            f"SELECT {_COLUMNS} FROM requests r WHERE r.id IN ({marks})", chunk
-        ):
+        for row in conn.execute(f"SELECT {columns} FROM requests r WHERE r.id IN ({marks})", chunk):
             record = _record(row)
             found[int(record.id)] = record
     return [found[int(i)] for i in ids if int(i) in found]
@@ -235,15 +274,17 @@ def status_counts(conn: Connection) -> dict[RequestStatus, int]:
 
 
 def statistics_facts(
-    conn: Connection, period_from: dt.date, period_to: dt.date
+    conn: Connection, period_from: dt.date, period_to: dt.date, as_of: str | None = None
 ) -> Iterator[RequestFacts]:
     """The facts of every request received in the period (identical facts are read once, as a
-    group with a count, and repeated)."""
+    group with a count, and repeated); with ``as_of`` (a stored moment) only the requests
+    registered by then, the rest of ``domain.statistics.known_as_of`` being the caller's."""
     rows = conn.execute(
-        "SELECT received, deadline, status >= 3, status, closed_on, notice_date, count(*)"
-        " FROM requests WHERE received BETWEEN ? AND ?"
-        " GROUP BY received, deadline, status, closed_on, notice_date",
-        (period_from.isoformat(), period_to.isoformat()),
+        "SELECT received, deadline, status >= 3, status, closed_on, notice_date,"
+        " notice_recorded_at, count(*)"
+        " FROM requests WHERE received BETWEEN ? AND ? AND (? IS NULL OR created_at <= ?)"
+        " GROUP BY received, deadline, status, closed_on, notice_date, notice_recorded_at",
+        (period_from.isoformat(), period_to.isoformat(), as_of, as_of),
     )
     cache: dict[str, dt.date] = {}
 
@@ -253,13 +294,14 @@ def statistics_facts(
             value = cache[text] = dt.date.fromisoformat(text)
         return value
 
-    for received, deadline, _closed, status, closed_on, notice_date, n in rows:
+    for received, deadline, _closed, status, closed_on, notice_date, notice_at, n in rows:
         facts = RequestFacts(
             received=day(received),
             deadline=day(deadline),
             status=STATUS_BY_CODE[int(status)],
             closed_on=None if closed_on is None else day(closed_on),
             delay_notice_date=None if notice_date is None else day(notice_date),
+            notice_recorded_at=_moment(notice_at),
         )
         yield from itertools.repeat(facts, int(n))
 

@@ -1,0 +1,188 @@
+"""The record of a periodic consultation (art. 3.2) for the heads of the AIVD and the IND:
+participants, the period's figures as frozen at the stated moment (table and the statistics'
+bar charts), decisions and action points, marked on every page like every printed document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+
+from desktop_app.domain.classification import Classification
+from desktop_app.domain.clock import dutch_date
+from desktop_app.domain.consultations import Consultation, Service
+from desktop_app.domain.statistics import EXTENDED_KEYS, STATISTICS_KEYS
+from desktop_app.reporting.layout import (
+    LETTERHEAD_BOTTOM,
+    RIJKSBLAUW,
+    DocumentSetup,
+    Furniture,
+    build_pdf,
+    local_datetime,
+    make_styles,
+    para,
+    table_style,
+)
+from desktop_app.reporting.statistics import (
+    FULL_WIDTH,
+    as_of_text,
+    figure_story,
+    meta_table,
+)
+
+
+def reference_of(consultation: Consultation) -> str:
+    return f"Periodiek overleg {consultation.held_on:%d-%m-%Y} (nr. {consultation.id})"
+
+
+def _frozen_figures(figures: Mapping[str, Any]) -> dict[str, int | float | None]:
+    return {
+        key: value
+        for key in (*STATISTICS_KEYS, *EXTENDED_KEYS)
+        if key in figures
+        for value in (figures[key],)
+        if value is None or (isinstance(value, int | float) and not isinstance(value, bool))
+    }
+
+
+def render_consultation_pdf(
+    consultation: Consultation,
+    classification: Classification,
+    generated_at: dt.datetime,
+    *,
+    audit_head: str | None = None,
+) -> bytes:
+    styles = make_styles()
+    c = consultation
+    reference = reference_of(c)
+    setup = DocumentSetup(
+        furniture=Furniture(
+            marking=classification.marking,
+            reference=reference,
+            printed_at=generated_at,
+            audit_head=audit_head,
+            reference_label="",
+        ),
+        title=f"Verslag periodiek overleg {c.held_on.isoformat()}",
+        subject="Verslag van het periodiek overleg AIVD–IND (art. 3.2 convenant)",
+        keywords=f"overleg; nummer={c.id}; periode={c.period_from}/{c.period_to}",
+        xmp={
+            "documentType": "overleg",
+            "reference": reference,
+            "classification": classification.code,
+            "draft": "false",
+        },
+        first_page_top=LETTERHEAD_BOTTOM - 30,
+        frame_width=FULL_WIDTH,
+    )
+    period = f"{dutch_date(c.period_from)} t/m {dutch_date(c.period_to)}"
+    story: list[Flowable] = [
+        Paragraph("Verslag periodiek overleg", styles.title),
+        para(
+            "Overleg van de hoofden van de AIVD en de IND over de uitvoering van het convenant "
+            "(artikel 3.2).",
+            styles.body,
+        ),
+        meta_table(
+            [
+                ("Datum", dutch_date(c.held_on)),
+                ("Periode", period),
+                ("Stand per", as_of_text(c.as_of)),
+                ("Vastgelegd", f"{local_datetime(c.recorded_at)} door {c.recorded_by}"),
+                ("Opgesteld", local_datetime(generated_at)),
+            ]
+        ),
+        Spacer(1, 10),
+        Paragraph("Deelnemers", styles.heading),
+    ]
+    rows: list[list[Flowable]] = [
+        [
+            Paragraph("Dienst", styles.cell_bold),
+            Paragraph("Naam", styles.cell_bold),
+            Paragraph("Functie", styles.cell_bold),
+        ]
+    ]
+    for service in Service:
+        for p in c.participants:
+            if p.service is service:
+                rows.append(
+                    [
+                        para(service.label_nl, styles.cell),
+                        para(p.name, styles.cell),
+                        para(p.function or "", styles.cell),
+                    ]
+                )
+    people = Table(rows, colWidths=[60, 200, FULL_WIDTH - 260], hAlign="LEFT", repeatRows=1)
+    people.setStyle(_grid())
+    story += [people, Spacer(1, 10)]
+
+    story.append(Paragraph("Besluiten", styles.heading))
+    if c.decisions:
+        story += [para(line, styles.body) for line in c.decisions.split("\n") if line.strip()]
+    else:
+        story.append(para("Geen besluiten vastgelegd.", styles.note))
+    story.append(Spacer(1, 10))
+
+    story.append(Paragraph("Actiepunten", styles.heading))
+    if c.actions:
+        action_rows: list[list[Flowable]] = [
+            [
+                Paragraph("Nr.", styles.cell_bold),
+                Paragraph("Actiepunt", styles.cell_bold),
+                Paragraph("Eigenaar", styles.cell_bold),
+                Paragraph("Streefdatum", styles.cell_bold),
+                Paragraph("Stand", styles.cell_bold),
+            ]
+        ]
+        for a in c.actions:
+            state = "open" if a.done_on is None else f"afgerond {a.done_on:%d-%m-%Y}"
+            action_rows.append(
+                [
+                    para(str(a.position), styles.cell),
+                    para(a.description, styles.cell),
+                    para(a.owner, styles.cell),
+                    para(f"{a.due:%d-%m-%Y}", styles.cell),
+                    para(state, styles.cell),
+                ]
+            )
+        actions = Table(
+            action_rows,
+            colWidths=[28, FULL_WIDTH - 28 - 120 - 70 - 90, 120, 70, 90],
+            hAlign="LEFT",
+            repeatRows=1,
+        )
+        actions.setStyle(_grid())
+        story.append(actions)
+    else:
+        story.append(para("Geen actiepunten afgesproken.", styles.note))
+    story.append(Spacer(1, 12))
+
+    story.append(Paragraph("Cijfers over de periode", styles.heading))
+    story.append(
+        para(
+            "De cijfers zoals berekend op het peilmoment en bij het vastleggen van het overleg "
+            "bewaard; latere registraties veranderen ze niet.",
+            styles.note,
+        )
+    )
+    definitions = c.figures.get("definitions")
+    story += figure_story(
+        _frozen_figures(c.figures),
+        definitions if isinstance(definitions, dict) else None,
+        chart_heading="Cijfers in beeld",
+    )
+    return build_pdf(setup, story)
+
+
+def _grid() -> Any:
+    return table_style(
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, RIJKSBLAUW),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#cccccc")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    )
