@@ -4,7 +4,6 @@ the lock calls so no view keeps data after the session is gone."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -21,7 +20,7 @@ from desktop_app.domain.designations import is_current
 from desktop_app.gui.dates import shown_stamp_date
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.labels import clearance_label, roles_label
-from desktop_app.services.records import AuditEntry, DesignationRecord
+from desktop_app.services.records import DesignationRecord
 from desktop_app.services.users import DesignationHistory, UserView
 
 T = TypeVar("T")
@@ -241,41 +240,4 @@ class DesignationHistoryModel(RecordTableModel[DesignationHistory]):
                     .replace("%4", change.until)
                 )
             return "; ".join(parts) or "—"
-        return ""
-
-
-class AuditTableModel(RecordTableModel[AuditEntry]):
-    CONTEXT = "AuditTableModel"
-    COL_SEQ, COL_TIME, COL_ACTOR, COL_ACTION, COL_OBJECT, COL_RESULT, COL_DETAILS = range(7)
-    HEADERS = (
-        QT_TRANSLATE_NOOP("AuditTableModel", "Nr."),
-        QT_TRANSLATE_NOOP("AuditTableModel", "Tijd (UTC)"),
-        QT_TRANSLATE_NOOP("AuditTableModel", "Gebruiker"),
-        QT_TRANSLATE_NOOP("AuditTableModel", "Handeling"),
-        QT_TRANSLATE_NOOP("AuditTableModel", "Object"),
-        QT_TRANSLATE_NOOP("AuditTableModel", "Resultaat"),
-        QT_TRANSLATE_NOOP("AuditTableModel", "Details"),
-    )
-
-    def display(self, record: AuditEntry, column: int) -> str:
-        if column == self.COL_SEQ:
-            return str(record.seq)
-        if column == self.COL_TIME:
-            return record.ts_utc[:19].replace("T", " ")
-        if column == self.COL_ACTOR:
-            return record.actor
-        if column == self.COL_ACTION:
-            return record.action
-        if column == self.COL_OBJECT:
-            return record.object
-        if column == self.COL_RESULT:
-            return record.result
-        if column == self.COL_DETAILS:
-            try:
-                details = json.loads(record.details)
-            except ValueError:
-                return record.details
-            if not details:
-                return ""
-            return ", ".join(f"{k}={v}" for k, v in sorted(details.items()))
         return ""

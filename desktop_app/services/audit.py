@@ -242,6 +242,27 @@ class AuditLine:
     details: str  # "rollen: IND-inzagemedewerker; machtiging: ongerubriceerd"
     technical: str  # hashes and anchors, one per line (the "Details" button)
 
+    # The stored fields, as on an AuditEntry (callers that only filter by them need not care).
+    @property
+    def seq(self) -> int:
+        return self.entry.seq
+
+    @property
+    def action(self) -> str:
+        return self.entry.action
+
+    @property
+    def actor(self) -> str:
+        return self.entry.actor
+
+    @property
+    def object(self) -> str:
+        return self.entry.object
+
+    @property
+    def result(self) -> str:
+        return self.entry.result
+
     @property
     def actor_text(self) -> str:
         """'Jan de Vries (jvries)': the person, and the account that acted."""

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui.actions import show_permission
+from desktop_app.gui.admin.audit import AuditTab
 from desktop_app.gui.admin.calendar import CalendarDaysPage
 from desktop_app.gui.admin.settings import SettingsTab
 from desktop_app.gui.dialogs import (
@@ -41,7 +41,6 @@ from desktop_app.gui.dialogs import (
 )
 from desktop_app.gui.errors import show_error, show_info
 from desktop_app.gui.models import (
-    AuditTableModel,
     DesignationHistoryModel,
     DesignationTableModel,
     UserTableModel,
@@ -49,8 +48,7 @@ from desktop_app.gui.models import (
 from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.services import admin, audit, users
-from desktop_app.services.audit import AuditReport
+from desktop_app.services import admin, users
 from desktop_app.services.permissions import (
     AccountStep,
     DesignationStep,
@@ -64,7 +62,6 @@ from desktop_app.services.users import DesignationHistory, UserView
 
 log = logging.getLogger(__name__)
 
-AUDIT_LIMIT = 200
 COLUMN_CAP = 260
 
 
@@ -107,10 +104,16 @@ class AdminPage(QWidget):
         self.designation_model = DesignationTableModel(session.clock.today, self)
         self.history_model = DesignationHistoryModel(session.clock.today, self)
         self.history_user: str | None = None
-        self.audit_model = AuditTableModel(self)
+        self.audit_tab = AuditTab(session, runner, self.tabs)
+        # The audit tab's parts under their old names (callers and tests reach them here).
+        self.audit_model = self.audit_tab.model
+        self.verify_button = self.audit_tab.verify_button
+        self.verify_result = self.audit_tab.verify_result
+        self.anchor_edit = self.audit_tab.anchor_edit
+        self.head_edit = self.audit_tab.head_edit
         self.tabs.addTab(self._users_tab(), self.tr("&Gebruikers"))
         self.tabs.addTab(self._designations_tab(), self.tr("&Aanwijzingen"))
-        self.tabs.addTab(self._audit_tab(), self.tr("Audit&trail"))
+        self.tabs.addTab(self.audit_tab, self.tr("Audit&trail"))
         self.tabs.addTab(self._backup_tab(), self.tr("&Back-up"))
         self.calendar_page = CalendarDaysPage(session, runner, self.tabs)
         self.tabs.addTab(
@@ -118,7 +121,6 @@ class AdminPage(QWidget):
         )
         self.settings_tab = SettingsTab(session, runner, self.tabs)
         self.tabs.addTab(self.settings_tab, self.tr("&Instellingen"))
-        self.last_report: AuditReport | None = None
         self.refresh_all()
 
     # --- building ---------------------------------------------------------------------------
@@ -207,47 +209,6 @@ class AdminPage(QWidget):
         self._on_designation_selection_changed()
         return tab
 
-    def _audit_tab(self) -> QWidget:
-        tab = QWidget(self)
-        layout = QVBoxLayout(tab)
-        anchor_row = QHBoxLayout()
-        anchor_label = QLabel(self.tr("Eerder &anker (optioneel)"), tab)
-        self.anchor_edit = QLineEdit(tab)
-        self.anchor_edit.setPlaceholderText(self.tr("VOLGNUMMER:HASH"))
-        self.anchor_edit.setAccessibleName(self.tr("Eerder anker"))
-        anchor_label.setBuddy(self.anchor_edit)
-        self.verify_button = QPushButton(self.tr("Audittrail &controleren"), tab)
-        self.verify_button.clicked.connect(self.verify_audit)
-        anchor_row.addWidget(anchor_label)
-        anchor_row.addWidget(self.anchor_edit, 1)
-        anchor_row.addWidget(self.verify_button)
-        layout.addLayout(anchor_row)
-        self.verify_result = QLabel(tab)
-        self.verify_result.setObjectName("verifyResult")
-        self.verify_result.setWordWrap(True)
-        self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.verify_result)
-        head_row = QHBoxLayout()
-        head_label = QLabel(self.tr("&Kop van de keten (anker)"), tab)
-        self.head_edit = QLineEdit(tab)
-        self.head_edit.setReadOnly(True)
-        self.head_edit.setObjectName("headAnchor")
-        self.head_edit.setAccessibleName(self.tr("Kop van de keten"))
-        head_label.setBuddy(self.head_edit)
-        head_row.addWidget(head_label)
-        head_row.addWidget(self.head_edit, 1)
-        layout.addLayout(head_row)
-        list_row = QHBoxLayout()
-        list_row.addWidget(QLabel(self.tr("Laatste %n vermeldingen", "", AUDIT_LIMIT), tab))
-        list_row.addStretch(1)
-        refresh = QPushButton(self.tr("&Vernieuwen"), tab)
-        refresh.clicked.connect(self.refresh_audit)
-        list_row.addWidget(refresh)
-        layout.addLayout(list_row)
-        self.audit_view = _table(self.audit_model, tab, "auditTable")
-        layout.addWidget(self.audit_view, 1)
-        return tab
-
     def _backup_tab(self) -> QWidget:
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
@@ -288,10 +249,7 @@ class AdminPage(QWidget):
         )
 
     def refresh_audit(self) -> None:
-        session = self.session
-        self.runner.run(
-            lambda: audit.list_audit(session, AUDIT_LIMIT), self.audit_model.set_rows, owner=self
-        )
+        self.audit_tab.refresh_all()
 
     # --- users ------------------------------------------------------------------------------
 
@@ -561,47 +519,6 @@ class AdminPage(QWidget):
 
         self.runner.run(work, done, dialog.fail, owner=dialog)
 
-    # --- audit ------------------------------------------------------------------------------
-
-    def verify_audit(self) -> None:
-        anchor = self.anchor_edit.text().strip() or None
-        session = self.session
-        self.verify_button.setEnabled(False)
-        self.verify_result.setText(self.tr("Bezig met controleren…"))
-
-        def failed(exc: BaseException) -> None:
-            self.verify_button.setEnabled(True)
-            self.verify_result.clear()
-            show_error(self, exc)
-
-        self.runner.run(
-            lambda: audit.verify_audit(session, anchor), self._on_verified, failed, owner=self
-        )
-
-    def _on_verified(self, report: AuditReport) -> None:
-        self.last_report = report
-        self.verify_button.setEnabled(True)
-        chain = report.chain
-        if report.ok:
-            text = self.tr(
-                "✔ In orde: de audittrail telt %1 vermeldingen en de keten is ongeschonden."
-            ).replace("%1", str(chain.entries))
-        elif not chain.ok and report.keyring_problem is None:
-            text = self.tr("✖ Niet in orde: %1. Vermeldingen tot en met nummer %2 zijn in orde.")
-            text = text.replace("%1", chain.reason).replace("%2", str(chain.head_seq))
-        elif report.content_problems or report.keyring_problem is not None:
-            text = self.tr("✖ Niet in orde: %1").replace("%1", report.problem or "")
-        else:
-            text = self.tr(
-                "✖ Niet in orde: de keten is ongeschonden, maar de database meldt schade (%1)."
-            ).replace("%1", "; ".join(report.storage_problems))
-        self.verify_result.setText(text)
-        self.verify_result.setProperty("verdict", "ok" if report.ok else "bad")
-        self.verify_result.style().unpolish(self.verify_result)
-        self.verify_result.style().polish(self.verify_result)
-        self.head_edit.setText(chain.head)
-        self.refresh_audit()
-
     # --- backup -----------------------------------------------------------------------------
 
     def choose_backup_file(self) -> QFileDialog:
@@ -648,14 +565,10 @@ class AdminPage(QWidget):
             self.user_model,
             self.designation_model,
             self.history_model,
-            self.audit_model,
         ):
             model.clear()
         self.conflict_label.clear()
         self.history_user = None
-        for label in (self.verify_result, self.backup_result):
-            label.clear()
-        self.head_edit.clear()
-        self.anchor_edit.clear()
-        self.last_report = None
+        self.backup_result.clear()
+        self.audit_tab.wipe()
         self.calendar_page.wipe()

@@ -1,0 +1,416 @@
+"""Beheer › Audittrail: verify the chain, and read it in plain Dutch (services.audit.audit_lines):
+label, the actor's full name with the account, Amsterdam time, readable details; the hashes
+behind "Details"; filters by account, action and period; a CSV export (itself audited)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.audit_labels import PREFIX_LABELS, actions_for_filter
+from desktop_app.gui.dates import date_edit, pydate
+from desktop_app.gui.errors import show_error
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.gui.models import RecordTableModel
+from desktop_app.gui.tables import read_only_view
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services import audit
+from desktop_app.services.audit import AuditAccount, AuditExport, AuditLine, AuditQuery, AuditReport
+from desktop_app.services.session import Session
+
+AUDIT_LIMIT = 200
+COLUMN_CAP = 260
+
+
+class AuditTableModel(RecordTableModel[AuditLine]):
+    CONTEXT = "AuditTableModel"
+    COL_SEQ, COL_TIME, COL_ACTOR, COL_ACTION, COL_OBJECT, COL_RESULT, COL_DETAILS = range(7)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AuditTableModel", "Nr."),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Tijd"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Gebruiker"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Handeling"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Betreft"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Resultaat"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Details"),
+    )
+
+    def display(self, record: AuditLine, column: int) -> str:
+        if column == self.COL_SEQ:
+            return str(record.entry.seq)
+        if column == self.COL_TIME:
+            return record.shown_time
+        if column == self.COL_ACTOR:
+            return record.actor_text
+        if column == self.COL_ACTION:
+            return record.label
+        if column == self.COL_OBJECT:
+            return record.object_text
+        if column == self.COL_RESULT:
+            return record.result_text
+        if column == self.COL_DETAILS:
+            return record.details
+        return ""
+
+
+def details_text(line: AuditLine) -> str:
+    """What the "Details" button shows: the stored entry as the chain holds it."""
+    e = line.entry
+    tr = QCoreApplication.translate
+    rows = [
+        (tr("AuditDetails", "Vermelding"), str(e.seq)),
+        (tr("AuditDetails", "Handeling"), f"{line.label} ({e.action})"),
+        (tr("AuditDetails", "Betreft"), f"{line.object_text} ({e.object})"),
+        (tr("AuditDetails", "Gebruiker"), line.actor_text),
+        (tr("AuditDetails", "Tijd"), f"{line.shown_time} (UTC {e.ts_utc})"),
+        (tr("AuditDetails", "Resultaat"), f"{line.result_text} ({e.result})"),
+        (tr("AuditDetails", "Herkomst"), e.origin),
+        (tr("AuditDetails", "Hash"), e.hash),
+        (tr("AuditDetails", "Vorige hash"), e.prev_hash),
+    ]
+    text = "\n".join(f"{name}: {value}" for name, value in rows)
+    if line.details:
+        text += "\n\n" + line.details.replace("; ", "\n")
+    if line.technical:
+        text += "\n\n" + line.technical
+    return text + "\n\n" + tr("AuditDetails", "Zoals opgeslagen: %1").replace("%1", e.details)
+
+
+class AuditDetailsDialog(QDialog):
+    def __init__(self, line: AuditLine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditDetailsDialog")
+        self.setWindowTitle(self.tr("Vermelding %1 in de audittrail").replace("%1", str(line.seq)))
+        layout = QVBoxLayout(self)
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text.setPlainText(details_text(line))
+        self.text.setAccessibleName(self.tr("Details van de vermelding"))
+        layout.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+
+class AuditTab(QWidget):
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditTab")
+        self.session = session
+        self.runner = runner
+        self.model = AuditTableModel(self)
+        self.last_report: AuditReport | None = None
+        self.last_export: AuditExport | None = None
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._verify_rows())
+        layout.addLayout(self._filter_row())
+        list_row = QHBoxLayout()
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("auditCount")
+        list_row.addWidget(self.count_label, 1)
+        self.details_button = QPushButton(self.tr("Detai&ls…"), self)
+        self.details_button.clicked.connect(lambda: self.open_details())
+        self.export_button = QPushButton(self.tr("E&xporteren (CSV)…"), self)
+        self.export_button.clicked.connect(self.choose_export_file)
+        self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
+        self.refresh_button.clicked.connect(self.refresh)
+        for button in (self.details_button, self.export_button, self.refresh_button):
+            list_row.addWidget(button)
+        layout.addLayout(list_row)
+        self.view = read_only_view(self.model, self, "auditTable")
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.model.modelReset.connect(self._fit_columns)
+        self.view.doubleClicked.connect(lambda _index: self.open_details())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        layout.addWidget(self.view, 1)
+        self.export_result = QLabel(self)
+        self.export_result.setObjectName("exportResult")
+        self.export_result.setWordWrap(True)
+        self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.export_result)
+        self._update_buttons()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _verify_rows(self) -> QVBoxLayout:
+        rows = QVBoxLayout()
+        anchor_row = QHBoxLayout()
+        anchor_label = QLabel(self.tr("Eerder anke&r (optioneel)"), self)
+        self.anchor_edit = QLineEdit(self)
+        self.anchor_edit.setPlaceholderText(self.tr("VOLGNUMMER:HASH"))
+        self.anchor_edit.setAccessibleName(self.tr("Eerder anker"))
+        anchor_label.setBuddy(self.anchor_edit)
+        self.verify_button = QPushButton(self.tr("Audittrail &controleren"), self)
+        self.verify_button.clicked.connect(self.verify)
+        anchor_row.addWidget(anchor_label)
+        anchor_row.addWidget(self.anchor_edit, 1)
+        anchor_row.addWidget(self.verify_button)
+        rows.addLayout(anchor_row)
+        self.verify_result = QLabel(self)
+        self.verify_result.setObjectName("verifyResult")
+        self.verify_result.setWordWrap(True)
+        self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        rows.addWidget(self.verify_result)
+        head_row = QHBoxLayout()
+        head_label = QLabel(self.tr("K&op van de keten (anker)"), self)
+        self.head_edit = QLineEdit(self)
+        self.head_edit.setReadOnly(True)
+        self.head_edit.setObjectName("headAnchor")
+        self.head_edit.setAccessibleName(self.tr("Kop van de keten"))
+        head_label.setBuddy(self.head_edit)
+        head_row.addWidget(head_label)
+        head_row.addWidget(self.head_edit, 1)
+        rows.addLayout(head_row)
+        return rows
+
+    def _filter_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        account_label = QLabel(self.tr("Acco&unt"), self)
+        self.account_combo = QComboBox(self)
+        self.account_combo.setObjectName("auditAccount")
+        self.account_combo.addItem(self.tr("Alle accounts"), None)
+        account_label.setBuddy(self.account_combo)
+        action_label = QLabel(self.tr("&Handeling"), self)
+        self.action_combo = QComboBox(self)
+        self.action_combo.setObjectName("auditAction")
+        self.action_combo.addItem(self.tr("Alle handelingen"), None)
+        choices = [*actions_for_filter(), *((p + "*", t) for p, t in PREFIX_LABELS.items())]
+        for code, label in sorted(choices, key=lambda c: c[1]):
+            self.action_combo.addItem(label, code)
+        self.action_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        action_label.setBuddy(self.action_combo)
+        self.period_check = QCheckBox(self.tr("Alleen &periode"), self)
+        today = self.session.clock.today()
+        self.from_edit = date_edit(self, today - dt.timedelta(days=30), maximum=today)
+        self.from_edit.setAccessibleName(self.tr("Periode vanaf"))
+        self.to_edit = date_edit(self, today, maximum=today)
+        self.to_edit.setAccessibleName(self.tr("Periode tot en met"))
+        until = QLabel(self.tr("t/m"), self)
+        for edit in (self.from_edit, self.to_edit):
+            edit.setEnabled(False)
+            self.period_check.toggled.connect(edit.setEnabled)
+            edit.dateChanged.connect(lambda _d: self._filters_changed())
+        self.period_check.toggled.connect(lambda _on: self._filters_changed())
+        self.account_combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        self.action_combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        for widget in (
+            account_label,
+            self.account_combo,
+            action_label,
+            self.action_combo,
+            self.period_check,
+            self.from_edit,
+            until,
+            self.to_edit,
+        ):
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their content, but none so wide that the last one is squeezed."""
+        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        for column in range(header.count() - 1):
+            header.resizeSection(column, min(header.sectionSize(column) + 12, COLUMN_CAP))
+
+    # --- filters and the list ---------------------------------------------------------------
+
+    def query(self) -> AuditQuery:
+        period = self.period_check.isChecked()
+        return AuditQuery(
+            actor=self.account_combo.currentData(),
+            action=self.action_combo.currentData(),
+            date_from=pydate(self.from_edit.date()) if period else None,
+            date_to=pydate(self.to_edit.date()) if period else None,
+        )
+
+    def _filters_changed(self) -> None:
+        if self._loading_accounts:
+            return
+        self.refresh()
+
+    _loading_accounts = False
+
+    def refresh(self) -> None:
+        session = self.session
+        query = self.query()
+        self.runner.run(
+            lambda: audit.audit_lines(session, query, AUDIT_LIMIT),
+            self._show_lines,
+            self._failed,
+            owner=self,
+        )
+
+    def refresh_all(self) -> None:
+        session = self.session
+        self.runner.run(
+            lambda: audit.audit_accounts(session), self._set_accounts, self._failed, owner=self
+        )
+        self.refresh()
+
+    def _failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    def _set_accounts(self, accounts: list[AuditAccount]) -> None:
+        current = self.account_combo.currentData()
+        self._loading_accounts = True
+        try:
+            while self.account_combo.count() > 1:
+                self.account_combo.removeItem(1)
+            for account in sorted(accounts, key=lambda a: (a.full_name or a.name).casefold()):
+                text = (
+                    f"{account.full_name} ({account.name})" if account.full_name else account.name
+                )
+                self.account_combo.addItem(text, account.name)
+            found = self.account_combo.findData(current)
+            self.account_combo.setCurrentIndex(max(found, 0))
+        finally:
+            self._loading_accounts = False
+
+    def _show_lines(self, lines: list[AuditLine]) -> None:
+        self.model.set_rows(lines)
+        filtered = not self.query().empty
+        if filtered:
+            text = self.tr(
+                "%n vermelding(en) die aan de filters voldoen (hoogstens %1)", "", len(lines)
+            )
+        else:
+            text = self.tr("De nieuwste %n vermelding(en) (hoogstens %1)", "", len(lines))
+        self.count_label.setText(text.replace("%1", str(AUDIT_LIMIT)))
+
+    def selected_line(self) -> AuditLine | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.record_at(rows[0]) if rows else None
+
+    def _update_buttons(self) -> None:
+        self.details_button.setEnabled(self.selected_line() is not None)
+
+    def open_details(self, line: AuditLine | None = None) -> AuditDetailsDialog | None:
+        line = line or self.selected_line()
+        if line is None:
+            return None
+        dialog = AuditDetailsDialog(line, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # --- export -----------------------------------------------------------------------------
+
+    def choose_export_file(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Audittrail exporteren"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("CSV-bestand voor Excel (*.csv)"))
+        dialog.setDefaultSuffix("csv")
+        dialog.selectFile(f"audittrail-{self.session.clock.today().isoformat()}.csv")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.start_export)
+        dialog.open()
+        return dialog
+
+    def start_export(self, filename: str) -> None:
+        if not filename:
+            return
+        session = self.session
+        target = Path(filename)
+        query = self.query()
+        self.export_button.setEnabled(False)
+        self.export_result.setText(self.tr("Bezig met exporteren…"))
+
+        def done(result: AuditExport) -> None:
+            self.last_export = result
+            self.export_button.setEnabled(True)
+            self.export_result.setText(
+                self.tr("✔ %n vermelding(en) geëxporteerd naar %1.", "", result.rows).replace(
+                    "%1", str(result.path)
+                )
+            )
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            self.export_result.clear()
+            show_error(self, exc)
+
+        self.runner.run(
+            lambda: audit.export_audit_csv(session, target, query), done, failed, owner=self
+        )
+
+    # --- verification -----------------------------------------------------------------------
+
+    def verify(self) -> None:
+        anchor = self.anchor_edit.text().strip() or None
+        session = self.session
+        self.verify_button.setEnabled(False)
+        self.verify_result.setText(self.tr("Bezig met controleren…"))
+
+        def failed(exc: BaseException) -> None:
+            self.verify_button.setEnabled(True)
+            self.verify_result.clear()
+            show_error(self, exc)
+
+        self.runner.run(
+            lambda: audit.verify_audit(session, anchor), self._on_verified, failed, owner=self
+        )
+
+    def _on_verified(self, report: AuditReport) -> None:
+        self.last_report = report
+        self.verify_button.setEnabled(True)
+        chain = report.chain
+        if report.ok:
+            text = self.tr(
+                "✔ In orde: de audittrail telt %1 vermeldingen en de keten is ongeschonden."
+            ).replace("%1", str(chain.entries))
+        elif not chain.ok and report.keyring_problem is None:
+            text = self.tr("✖ Niet in orde: %1. Vermeldingen tot en met nummer %2 zijn in orde.")
+            text = text.replace("%1", chain.reason).replace("%2", str(chain.head_seq))
+        elif report.content_problems or report.keyring_problem is not None:
+            text = self.tr("✖ Niet in orde: %1").replace("%1", report.problem or "")
+        else:
+            text = self.tr(
+                "✖ Niet in orde: de keten is ongeschonden, maar de database meldt schade (%1)."
+            ).replace("%1", "; ".join(report.storage_problems))
+        self.verify_result.setText(text)
+        self.verify_result.setProperty("verdict", "ok" if report.ok else "bad")
+        self.verify_result.style().unpolish(self.verify_result)
+        self.verify_result.style().polish(self.verify_result)
+        self.head_edit.setText(chain.head)
+        self.refresh()
+
+    # --- lock -------------------------------------------------------------------------------
+
+    def wipe(self) -> None:
+        self.model.clear()
+        self.verify_result.clear()
+        self.export_result.clear()
+        self.head_edit.clear()
+        self.anchor_edit.clear()
+        self.last_report = None
+        self.last_export = None
+        self._loading_accounts = True
+        while self.account_combo.count() > 1:
+            self.account_combo.removeItem(1)
+        self._loading_accounts = False
