@@ -30,7 +30,8 @@ from typing import Any
 
 import filelock
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -40,6 +41,7 @@ from desktop_app.domain.errors import (
     Busy,
     IntegrityFailure,
     InvalidInput,
+    InvalidState,
     WrongWorkstation,
 )
 from desktop_app.security import kdf
@@ -111,21 +113,141 @@ class PendingEvent:
     result: str
 
 
+def _raw_public(private: X25519PrivateKey) -> bytes:
+    return private.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+
+
+def _raw_private(private: X25519PrivateKey) -> bytes:
+    return private.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
+
+
+def seal_to(public_raw: bytes, plaintext: bytes, aad: bytes) -> dict[str, str]:
+    """ECIES (X25519 + HKDF + AES-GCM): anyone may seal to a public key, only the holder of the
+    private key opens. This is what lets a key rotation hand the new DEK to every user and to
+    the recovery key without knowing a single password."""
+    ephemeral = X25519PrivateKey.generate()
+    epk = _raw_public(ephemeral)
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public_raw))
+    key = _hkdf(shared + epk + public_raw, "keyfile-seal")
+    return {"epk": _b64(epk), **_seal(key, plaintext, aad)}
+
+
+def open_sealed(private: X25519PrivateKey, box: Any, aad: bytes) -> bytes:
+    if not isinstance(box, dict):
+        raise IntegrityFailure(DAMAGED)
+    epk = _unb64(box.get("epk"))
+    if len(epk) != 32:
+        raise IntegrityFailure(DAMAGED)
+    shared = private.exchange(X25519PublicKey.from_public_bytes(epk))
+    key = _hkdf(shared + epk + _raw_public(private), "keyfile-seal")
+    return _open(key, box, aad)
+
+
+def _user_aad(name: str, workspace_id: str) -> bytes:
+    return f"user:{normalise_name(name)}:{workspace_id}".encode()
+
+
+def _user_dek_aad(name: str, workspace_id: str) -> bytes:
+    return f"user-dek:{normalise_name(name)}:{workspace_id}".encode()
+
+
 def wrap_for_user(
     dek: bytes | bytearray, name: str, password: str, params: KdfParams, workspace_id: str
 ) -> dict[str, Any]:
-    """The inner slot U: the DEK under a key derived from the password alone."""
+    """The inner slot U (form 2): the user's X25519 private key under a key derived from the
+    password, and the DEK sealed to the public key beside it (so a rotation can seal a new DEK
+    to the user without the password)."""
     salt = secrets.token_bytes(16)
     kek = kdf.derive(password.encode("utf-8"), salt, params)
-    aad = f"user:{normalise_name(name)}:{workspace_id}".encode()
-    return {"salt": _b64(salt), "kdf": params.as_dict(), **_seal(kek, bytes(dek), aad)}
+    return _inner_v2(dek, name, salt, kek, params, workspace_id)
+
+
+def _inner_v2(
+    dek: bytes | bytearray,
+    name: str,
+    salt: bytes,
+    kek: bytes,
+    params: KdfParams,
+    workspace_id: str,
+) -> dict[str, Any]:
+    private = X25519PrivateKey.generate()
+    public = _raw_public(private)
+    return {
+        "v": 2,
+        "salt": _b64(salt),
+        "kdf": params.as_dict(),
+        "pub": _b64(public),
+        "priv": _seal(kek, _raw_private(private), _user_aad(name, workspace_id)),
+        "dek": seal_to(public, bytes(dek), _user_dek_aad(name, workspace_id)),
+    }
+
+
+def _user_kek(slot: dict[str, Any], password: str) -> bytes:
+    params = KdfParams.from_dict(slot["kdf"])
+    return kdf.derive(password.encode("utf-8"), _unb64(slot["salt"]), params)
+
+
+def _dek_from_inner(slot: dict[str, Any], kek: bytes, name: str, workspace_id: str) -> bytearray:
+    if slot.get("v") == 2:
+        private = X25519PrivateKey.from_private_bytes(
+            _open(kek, slot["priv"], _user_aad(name, workspace_id))
+        )
+        dek = open_sealed(private, slot["dek"], _user_dek_aad(name, workspace_id))
+    else:  # form 1: the DEK straight under the password's key (workspaces before rotation)
+        dek = _open(kek, slot, _user_aad(name, workspace_id))
+    if len(dek) != DEK_BYTES:
+        raise IntegrityFailure(DAMAGED)
+    return bytearray(dek)
 
 
 def _unwrap_user(slot: dict[str, Any], name: str, password: str, workspace_id: str) -> bytearray:
-    params = KdfParams.from_dict(slot["kdf"])
-    kek = kdf.derive(password.encode("utf-8"), _unb64(slot["salt"]), params)
-    aad = f"user:{normalise_name(name)}:{workspace_id}".encode()
-    return bytearray(_open(kek, slot, aad))
+    return _dek_from_inner(slot, _user_kek(slot, password), name, workspace_id)
+
+
+def _reseal_inner(
+    inner: dict[str, Any], new_dek: bytes | bytearray, name: str, workspace_id: str
+) -> dict[str, Any]:
+    """The same slot (same password, same private key) holding another DEK."""
+    return {
+        **inner,
+        "dek": seal_to(_unb64(inner["pub"]), bytes(new_dek), _user_dek_aad(name, workspace_id)),
+    }
+
+
+def recovery_box(
+    dek: bytes | bytearray, recovery_raw: bytes, params: KdfParams, workspace_id: str
+) -> dict[str, Any]:
+    """The recovery slot (form 2): an X25519 key pair derived from the recovery key, the DEK
+    sealed to its public half. The nonce and ciphertext keep their names of form 1."""
+    salt = secrets.token_bytes(16)
+    private = X25519PrivateKey.from_private_bytes(kdf.derive(recovery_raw, salt, params))
+    public = _raw_public(private)
+    return {
+        "v": 2,
+        "salt": _b64(salt),
+        "kdf": params.as_dict(),
+        "pub": _b64(public),
+        **seal_to(public, bytes(dek), f"recovery:{workspace_id}".encode()),
+    }
+
+
+def reseal_recovery(
+    box: dict[str, Any], new_dek: bytes | bytearray, workspace_id: str
+) -> dict[str, Any]:
+    if box.get("v") != 2:
+        raise InvalidState(
+            "De herstelsleutel van deze werkplek heeft nog de oude vorm. Geef eerst een nieuwe "
+            "herstelsleutel uit ('werkplek workspace new-recovery-key' of Beheer) en roteer "
+            "daarna de databasesleutel."
+        )
+    return {
+        **box,
+        **seal_to(_unb64(box["pub"]), bytes(new_dek), f"recovery:{workspace_id}".encode()),
+    }
 
 
 class KeyFile:
@@ -156,8 +278,6 @@ class KeyFile:
         recovery_raw: bytes,
     ) -> KeyFile:
         params = kdf.profile(kdf_profile)
-        salt = secrets.token_bytes(16)
-        kek_r = kdf.derive(recovery_raw, salt, params)
         data: dict[str, Any] = {
             "format": FORMAT,
             "workspace_id": workspace_id,
@@ -165,11 +285,7 @@ class KeyFile:
             "keyring_backend": backend_name,
             "kdf_profile": kdf_profile,
             "slots": {},
-            "recovery": {
-                "salt": _b64(salt),
-                "kdf": params.as_dict(),
-                **_seal(kek_r, bytes(dek), f"recovery:{workspace_id}".encode()),
-            },
+            "recovery": recovery_box(dek, recovery_raw, params, workspace_id),
         }
         keyfile = cls(path, data)
         keyfile._write_escrow(dek, {})
@@ -330,6 +446,15 @@ class KeyFile:
 
         Every outcome is recorded in memory, also when this raises: the caller holds the lock
         and saves the file (if :attr:`changed`) whether or not the sign-in succeeded."""
+        dek, following = self.unlock_with_next(w, name, password, when)
+        wipe(following)
+        return dek
+
+    def unlock_with_next(
+        self, w: bytes, name: str, password: str, when: dt.datetime
+    ) -> tuple[bytearray, bytearray | None]:
+        """:meth:`unlock`, and the DEK of a rotation staged beside it (None without one): after
+        a rotation was interrupted, only the database tells which of the two is in force."""
         self.check(w)
         sid = self.slot_id(w, name)
         if sid in self._read_guard(w)["locked"]:
@@ -345,7 +470,8 @@ class KeyFile:
                 kdf.derive(password.encode("utf-8"), b"\0" * 16, self.kdf_params)
                 raise InvalidTag()
             inner = json.loads(_open(_hkdf(w, "keyfile-slot"), box, self._outer_aad(sid)))
-            dek = _unwrap_user(inner, name, password, self.workspace_id)
+            kek = _user_kek(inner, password)
+            dek = _dek_from_inner(inner, kek, name, self.workspace_id)
         except (InvalidTag, KeyError, ValueError):
             if self._record(w, sid, name, "failed", when, failure=True):
                 raise AccountLocked(
@@ -356,7 +482,99 @@ class KeyFile:
         guard = self._read_guard(w)
         if guard["failures"].pop(sid, None) is not None:
             self._write_guard(w, guard)
-        return dek
+        following = self._next_dek(w, sid, kek, name)
+        if inner.get("v") != 2 and following is None:
+            # Form 1 to form 2 while the password is at hand (same salt, same key): from now on
+            # a rotation can reach this user.
+            upgraded = _inner_v2(
+                dek,
+                name,
+                _unb64(inner["salt"]),
+                kek,
+                KdfParams.from_dict(inner["kdf"]),
+                self.workspace_id,
+            )
+            if inner.get("initial"):
+                upgraded["initial"] = True
+            self._bind(w, name, upgraded)
+            escrow = self.read_escrow(dek)
+            escrow[normalise_name(name)] = upgraded
+            self._write_escrow(dek, escrow)
+        return dek, following
+
+    def _next_dek(self, w: bytes, sid: str, kek: bytes, name: str) -> bytearray | None:
+        staged = self.data.get("next")
+        if not isinstance(staged, dict):
+            return None
+        box = staged.get("slots", {}).get(sid)
+        if box is None:
+            return None
+        try:
+            inner = json.loads(_open(_hkdf(w, "keyfile-slot"), box, self._outer_aad(sid)))
+            return _dek_from_inner(inner, kek, name, self.workspace_id)
+        except (InvalidTag, KeyError, ValueError):
+            raise IntegrityFailure(DAMAGED) from None
+
+    # --- rotation of the DEK ------------------------------------------------------------------
+    #
+    # ``next`` holds what the file becomes under the new DEK (user slots, escrow, recovery slot)
+    # while the database is being re-keyed beside it; it is written before the re-keyed database
+    # takes the old one's place and folded in (or dropped) by whoever next holds the lock and
+    # finds out from the database which DEK opens it.
+
+    @property
+    def rotation_staged(self) -> bool:
+        return isinstance(self.data.get("next"), dict)
+
+    def stage_rotation(
+        self, w: bytes, old_dek: bytes | bytearray, new_dek: bytes | bytearray
+    ) -> list[str]:
+        """Stage the new DEK for every user whose slot has form 2 and for the recovery key;
+        returns the (normalised) names of users whose slot still has form 1: they cannot be
+        reached without their password and keep no slot under the new DEK."""
+        recovery_next = reseal_recovery(self.data["recovery"], new_dek, self.workspace_id)
+        escrow_next: dict[str, Any] = {}
+        slots_next: dict[str, Any] = {}
+        left_out: list[str] = []
+        for name, inner in sorted(self.read_escrow(old_dek).items()):
+            if not isinstance(inner, dict) or inner.get("v") != 2:
+                left_out.append(name)
+                continue
+            resealed = _reseal_inner(inner, new_dek, name, self.workspace_id)
+            escrow_next[name] = resealed
+            sid = self.slot_id(w, name)
+            slots_next[sid] = _seal(
+                _hkdf(w, "keyfile-slot"), _canonical(resealed), self._outer_aad(sid)
+            )
+        escrow_box = _seal(
+            _hkdf(new_dek, "keyfile-escrow"), _canonical(escrow_next), self._escrow_aad()
+        )
+        self.data["next"] = {
+            "slots": slots_next,
+            "escrow": escrow_box,
+            "recovery": recovery_next,
+        }
+        return left_out
+
+    def promote_rotation(self) -> None:
+        staged = self.data.pop("next")
+        self.data["slots"] = staged["slots"]
+        self.data["escrow"] = staged["escrow"]
+        self.data["recovery"] = staged["recovery"]
+
+    def abandon_rotation(self) -> None:
+        self.data.pop("next", None)
+
+    def recover_next_dek(self, recovery_raw: bytes) -> bytearray | None:
+        staged = self.data.get("next")
+        if not isinstance(staged, dict):
+            return None
+        return recover_dek(staged["recovery"], recovery_raw, self.workspace_id)
+
+    def replace_recovery(self, dek: bytes | bytearray, recovery_raw: bytes) -> None:
+        """A new recovery key: the old one no longer opens this file (earlier backups carry
+        their own recovery slot and keep opening with the key of their day)."""
+        self.data["recovery"] = recovery_box(dek, recovery_raw, self.kdf_params, self.workspace_id)
 
     def set_user(
         self,
@@ -417,13 +635,12 @@ class KeyFile:
         return had
 
     def verify_password(self, w: bytes, name: str, password: str) -> bool:
-        box = self.data["slots"].get(self.slot_id(w, name))
+        sid = self.slot_id(w, name)
+        box = self.data["slots"].get(sid)
         if box is None:
             return False
         try:
-            inner = json.loads(
-                _open(_hkdf(w, "keyfile-slot"), box, self._outer_aad(self.slot_id(w, name)))
-            )
+            inner = json.loads(_open(_hkdf(w, "keyfile-slot"), box, self._outer_aad(sid)))
             _unwrap_user(inner, name, password, self.workspace_id)
         except (InvalidTag, KeyError, ValueError):
             return False
@@ -509,13 +726,20 @@ class KeyStore:
 
 
 def recover_dek(recovery_box: dict[str, Any], recovery_raw: bytes, workspace_id: str) -> bytearray:
+    aad = f"recovery:{workspace_id}".encode()
     try:
         params = KdfParams.from_dict(recovery_box["kdf"])
-        kek = kdf.derive(recovery_raw, _unb64(recovery_box["salt"]), params)
-        dek = _open(kek, recovery_box, f"recovery:{workspace_id}".encode())
+        derived = kdf.derive(recovery_raw, _unb64(recovery_box["salt"]), params)
+        if recovery_box.get("v") == 2:
+            private = X25519PrivateKey.from_private_bytes(derived)
+            if not hmac.compare_digest(_raw_public(private), _unb64(recovery_box["pub"])):
+                raise InvalidTag()
+            dek = open_sealed(private, recovery_box, aad)
+        else:  # form 1: the DEK straight under the recovery key's derived key
+            dek = _open(derived, recovery_box, aad)
     except InvalidTag:
         raise AuthFailed("De herstelsleutel is onjuist.") from None
-    except (KeyError, TypeError, InvalidInput):
+    except (KeyError, TypeError, ValueError, InvalidInput):
         raise IntegrityFailure(DAMAGED) from None
     if len(dek) != DEK_BYTES:
         raise IntegrityFailure(DAMAGED)

@@ -21,11 +21,14 @@ process is killed:
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
 import secrets
 import shutil
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +41,7 @@ from desktop_app.domain.errors import (
     NotFound,
 )
 from desktop_app.domain.roles import Role
+from desktop_app.domain.text import shown
 from desktop_app.security import recovery
 from desktop_app.security.keyfile import FORMAT, KeyFile, recover_dek, wipe
 from desktop_app.security.workstation import WorkstationSecretProvider, new_secret
@@ -132,27 +136,25 @@ def _is_empty_dir(path: Path) -> bool:
         return False
 
 
-def _make_parents(folder: Path) -> list[Path]:
-    """Create ``folder`` and its missing ancestors; the ones created, innermost first."""
-    missing = []
-    current = folder
-    while not current.exists():
-        missing.append(current)
-        if current.parent == current:
-            break
-        current = current.parent
-    for path in reversed(missing):
-        with contextlib.suppress(FileExistsError):
-            path.mkdir(mode=DIR_MODE)
-    return missing
+def _existing_ancestor(folder: Path) -> Path:
+    while not folder.is_dir() and folder.parent != folder:
+        folder = folder.parent
+    return folder
 
 
 def _recorded_binding(folder: Path, backend_name: str) -> str | None:
     """The keyring entry a restore in ``folder`` stored (or was about to), if it is one of this
     keyring backend's."""
-    for name in (KEYS_NAME, PENDING_KEYS):
+    # The workspace sits in the temp folder itself or, when folders on the way to it were
+    # missing, further down (a few levels at most: they were typed by a person).
+    candidates = [
+        path
+        for name in (KEYS_NAME, PENDING_KEYS)
+        for path in (folder / name, *folder.glob(f"*/**/{name}"))
+    ]
+    for path in candidates[:20]:
         try:
-            data = json.loads((folder / name).read_bytes())
+            data = json.loads(path.read_bytes())
         except (OSError, ValueError):
             continue
         if not isinstance(data, dict):
@@ -229,25 +231,34 @@ def restore_workspace(
     if not isinstance(box, dict):
         raise IntegrityFailure("Het back-upbestand is beschadigd.")
     dek = recover_dek(box, recovery.parse(recovery_key), workspace_id)
-    created: list[Path] = []
     work: Path | None = None
     db: Database | None = None
     binding: str | None = None
     try:
-        parent = data_dir.absolute().parent
-        created = _make_parents(parent)
+        # Built in the nearest folder that exists already, with the folders still missing on
+        # the way to ``data_dir`` inside the temp folder: one rename at the end makes them all,
+        # so a restore that is killed leaves no empty folder behind, only its hidden temp
+        # folder, which the next restore there removes.
+        target = data_dir.absolute()
+        parent = _existing_ancestor(target.parent)
+        missing = target.relative_to(parent).parts
+        top = parent / missing[0]
         remove_stale_restores(parent, env.provider)
         work = parent / f"{RESTORE_PREFIX}{os.getpid()}-{secrets.token_hex(6)}"
         work.mkdir(mode=DIR_MODE)
-        meta = backup.restore_stream(backup_file, dek, work / DB_NAME)
-        db = Database.open(work / DB_NAME, dek)
+        folder = work
+        for part in missing[1:]:
+            folder = folder / part
+            folder.mkdir(mode=DIR_MODE)
+        meta = backup.restore_stream(backup_file, dek, folder / DB_NAME)
+        db = Database.open(folder / DB_NAME, dek)
         problems = db.integrity_problems()
         if problems:
             raise IntegrityFailure("De database in de back-up is beschadigd.")
         migrations.migrate(db)
         kf_meta = meta.get("keyfile", {})
         keyfile = KeyFile(
-            work / PENDING_KEYS,
+            folder / PENDING_KEYS,
             {
                 "format": FORMAT,
                 "workspace_id": workspace_id,
@@ -290,15 +301,14 @@ def restore_workspace(
             binding = keyfile.binding_id
             env.provider.store(binding, secret)
         db.checkpoint()
-        rewrite_trust_file(db, work, secret, workspace_id)
+        rewrite_trust_file(db, folder, secret, workspace_id)
         db.close()
         db = None
-        os.replace(work / PENDING_KEYS, work / KEYS_NAME)
-        sync_dir(work)
-        _move_into_place(work, data_dir)
+        os.replace(folder / PENDING_KEYS, folder / KEYS_NAME)
+        sync_dir(folder)
+        _move_into_place(work, top)
         # In place: from here on nothing may be undone (the entry belongs to the workspace).
         work = binding = None
-        created = []
         sync_dir(parent)
     except BaseException:
         if db is not None:
@@ -308,10 +318,174 @@ def restore_workspace(
                 env.provider.delete(binding)
         if work is not None:
             shutil.rmtree(work, ignore_errors=True)
-        for folder in created:  # innermost first; only if still empty
-            with contextlib.suppress(OSError):
-                folder.rmdir()
         raise
     finally:
         wipe(dek)
     return {"data_dir": str(data_dir), "users": users}
+
+
+# --- verify -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    file: Path
+    sha256: str
+    size: int
+    workspace_id: str
+    created: str | None
+    schema_version: int
+    users: int
+    # True: of the workspace signed in to (or in --data-dir); False: of another; None: no
+    # workspace to compare with.
+    this_workspace: bool | None
+    # When this workspace's audit trail recorded making exactly this file (None: not found).
+    recorded_at: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "file": str(self.file),
+            "sha256": self.sha256,
+            "bytes": self.size,
+            "workspace_id": self.workspace_id,
+            "created": self.created,
+            "schema_version": self.schema_version,
+            "users": self.users,
+            "this_workspace": self.this_workspace,
+            "recorded_at": self.recorded_at,
+        }
+
+
+def _backup_header(backup_file: Path) -> dict[str, Any]:
+    if not backup_file.is_file():
+        raise InvalidInput("Het back-upbestand bestaat niet of is geen bestand.", field="file")
+    try:
+        return backup.open_backup(backup_file)
+    except OSError:
+        raise InvalidInput("Het back-upbestand kan niet worden gelezen.", field="file") from None
+
+
+def _file_digest(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)
+            size += len(block)
+    return digest.hexdigest(), size
+
+
+def _checked(
+    backup_file: Path, dek: bytes | bytearray, scratch: Path, workspace_id: str
+) -> backup.BackupContents:
+    contents = backup.check_backup(backup_file, dek, scratch)
+    if contents.workspace_id_inside not in (None, workspace_id):
+        raise IntegrityFailure(
+            "Het back-upbestand is beschadigd: de database erin hoort bij een andere werkplek "
+            "dan de kop van het bestand zegt."
+        )
+    if contents.schema_version > migrations.LATEST:
+        raise InvalidInput(
+            "Deze back-up komt van een nieuwere versie van de toepassing en kan hier niet "
+            "worden teruggezet.",
+            field="file",
+        )
+    return contents
+
+
+def verify_backup(session: Session, backup_file: Path) -> BackupCheck:
+    """Check a backup of this workspace completely (every chunk, the database inside), with the
+    DEK of the session; nothing is restored. Another workspace's backup, or one made under an
+    earlier DEK, is named as such (bad input, exit 2); a damaged one is IntegrityFailure."""
+    obj = f"file:{backup_file.name}"
+    session.require_audited(ADMIN_ONLY, "een back-up controleren", "workspace.backup_verify", obj)
+    header = _backup_header(backup_file)
+    ours = session.keyfile.workspace_id
+    theirs = str(header.get("workspace_id", ""))
+    if theirs != ours:
+        raise InvalidInput(
+            f"Dit is een back-up van een andere werkplek (kenmerk {shown(theirs[:36])}), niet "
+            f"van deze (kenmerk {ours}). Controleer hem met de herstelsleutel van die werkplek.",
+            field="file",
+        )
+    check = header.get("key_check")
+    if isinstance(check, str) and check != backup.key_check(session.dek):
+        raise InvalidInput(
+            "Deze back-up is gemaakt vóór de laatste vervanging van de databasesleutel. "
+            "Controleer hem met de herstelsleutel van toen ('werkplek backup verify BESTAND "
+            "--recovery-key').",
+            field="file",
+        )
+    sha256, size = _file_digest(backup_file)
+    backup.remove_stale_workspace_files(session.root)
+    try:
+        contents = _checked(backup_file, session.dek, backup.snapshot_path(session.root), ours)
+    except IntegrityFailure as exc:
+        with (
+            contextlib.suppress(AppError),
+            session.transaction("workspace.backup_verify", obj) as tx,
+        ):
+            tx.result = "failed"
+            tx.details = {"sha256": sha256, "bytes": size, "code": exc.code}
+        raise
+    with session.transaction("workspace.backup_verify", obj) as tx:
+        recorded = backup.recorded_backup(tx.conn, sha256)
+        tx.details = {"sha256": sha256, "bytes": size, "recorded": recorded is not None}
+    return BackupCheck(
+        file=backup_file,
+        sha256=sha256,
+        size=size,
+        workspace_id=theirs,
+        created=_text(header.get("created")),
+        schema_version=contents.schema_version,
+        users=contents.users,
+        this_workspace=True,
+        recorded_at=recorded,
+    )
+
+
+def verify_backup_with_recovery_key(
+    backup_file: Path, recovery_key: str, data_dir: Path | None = None
+) -> BackupCheck:
+    """The same check without signing in (before a restore on a new machine, or for a backup
+    made under an earlier DEK): the recovery key of the backup's day opens it. Compared with
+    the workspace in ``data_dir`` when there is one; nothing is written anywhere but a
+    private scratch folder that is removed again."""
+    header = _backup_header(backup_file)
+    theirs = str(header.get("workspace_id", ""))
+    box = header.get("recovery")
+    if not isinstance(box, dict):
+        raise IntegrityFailure("Het back-upbestand is beschadigd.")
+    ours: str | None = None
+    if data_dir is not None and WorkspacePaths(data_dir).keys.is_file():
+        with contextlib.suppress(AppError):
+            ours = KeyFile.load(WorkspacePaths(data_dir).keys).workspace_id
+    if ours is not None and theirs != ours:
+        raise InvalidInput(
+            f"Dit is een back-up van een andere werkplek (kenmerk {shown(theirs[:36])}), niet "
+            f"van de werkplek in deze map (kenmerk {ours}).",
+            field="file",
+        )
+    dek = recover_dek(box, recovery.parse(recovery_key), theirs)
+    try:
+        sha256, size = _file_digest(backup_file)
+        with tempfile.TemporaryDirectory(prefix="werkplek-check-") as scratch:
+            os.chmod(scratch, DIR_MODE)
+            contents = _checked(backup_file, dek, Path(scratch) / "check.db", theirs)
+    finally:
+        wipe(dek)
+    return BackupCheck(
+        file=backup_file,
+        sha256=sha256,
+        size=size,
+        workspace_id=theirs,
+        created=_text(header.get("created")),
+        schema_version=contents.schema_version,
+        users=contents.users,
+        this_workspace=None if ours is None else True,
+    )
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None

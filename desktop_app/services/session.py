@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
+import secrets
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -12,7 +14,9 @@ from typing import Any
 
 from desktop_app.domain.clock import Clock
 from desktop_app.domain.errors import (
+    AccountLocked,
     AppError,
+    AuthFailed,
     Forbidden,
     FourEyes,
     Involved,
@@ -20,6 +24,7 @@ from desktop_app.domain.errors import (
     SessionLocked,
     WrongLocation,
 )
+from desktop_app.domain.ids import UserId
 from desktop_app.domain.roles import Role, require_any_role
 from desktop_app.security.keyfile import KeyFile, KeyStore, wipe
 from desktop_app.security.workstation import WorkstationSecretProvider
@@ -42,6 +47,23 @@ class Environment:
     provider: WorkstationSecretProvider
     clock: Clock
     origin: str = "cli"
+
+
+# How long a typed password counts as proof that the person is at the keyboard (signing and
+# issuing; the ``sudo`` timestamp idea): long enough for the dialog's step to run, far shorter
+# than the idle lock.
+REAUTH_VALID = dt.timedelta(minutes=2)
+
+
+@dataclass(frozen=True, eq=False)
+class Reauthentication:
+    """Proof that the signed-in person typed their password just now. Only a ``Session`` makes
+    one (``reauthenticate``, or its own sign-in: ``sign_in_proof``) and only that session
+    accepts it, within ``REAUTH_VALID`` of the typing (``Session.check_proof``)."""
+
+    user_id: UserId
+    at: dt.datetime
+    token: bytes = field(repr=False)
 
 
 @dataclass
@@ -86,6 +108,10 @@ class Session:
         self.location = location
         self.workstation_id = workstation_id
         self._closing = threading.Event()
+        # A session exists only after its password opened the key file: that sign-in is the
+        # first proof (the CLI signs in for every call, see sign_in_proof).
+        self._proofs: dict[bytes, dt.datetime] = {}
+        self._sign_in_proof = self._mint(env.clock.now())
 
     @property
     def closing(self) -> bool:
@@ -193,6 +219,86 @@ class Session:
         keyfile = self.keys.read()
         return keyfile, keyfile.check(self.env.provider.load(keyfile.binding_id))
 
+    # --- re-authentication (signing, issuing: issue 12) ---------------------------------------
+
+    def _mint(self, at: dt.datetime) -> Reauthentication:
+        token = secrets.token_bytes(16)
+        self._proofs[token] = at
+        return Reauthentication(self.user.id, at, token)
+
+    def sign_in_proof(self) -> Reauthentication:
+        """The password typed to open this session, as proof: valid for ``REAUTH_VALID`` after
+        the sign-in. What the CLI passes (it signs in anew for every call); the window asks
+        again with ``reauthenticate``."""
+        return self._sign_in_proof
+
+    def reauthenticate(self, password: str) -> Reauthentication:
+        """The signed-in person's password, checked again the way a sign-in checks it (the key
+        file under its lock, the slot opened with the password): a wrong one counts toward the
+        lockout and is audited (``session.reauthenticate``, failed or locked). The key material
+        this yields is wiped at once; only the proof is kept."""
+        with self.keys.locked():
+            keyfile, secret = self.checked_keyfile()
+            now = self.clock.now()
+            try:
+                dek = keyfile.unlock(secret, self.user.name, password, now)
+            except (AuthFailed, AccountLocked) as exc:
+                self._audit_reauth_failure(keyfile, secret, exc)
+                if isinstance(exc, AccountLocked):
+                    raise
+                raise AuthFailed(
+                    "Het wachtwoord is onjuist. Na te veel mislukte pogingen wordt uw account "
+                    "geblokkeerd."
+                ) from None
+            finally:
+                if keyfile.changed:
+                    keyfile.save(secret)
+            wipe(dek)
+        return self._mint(now)
+
+    def _audit_reauth_failure(self, keyfile: KeyFile, secret: bytes, exc: AppError) -> None:
+        """The failure the key file just recorded goes into the chain now, as a
+        re-authentication (a sign-in would move it there later, as a failed sign-in)."""
+        pending = [e for e in keyfile.pending_events(secret) if e.name == self.user.name[:200]]
+        if not pending:
+            return
+        mine = pending[-1]
+        try:
+            with self.db.transaction() as conn:
+                audit.append(
+                    conn,
+                    when=self.clock.now(),
+                    actor=self.user.name,
+                    action="session.reauthenticate",
+                    obj=f"user:{self.user.name}",
+                    result=mine.result,
+                    origin=self.origin,
+                    details={"code": exc.code},
+                )
+        except AppError:
+            log.exception("could not audit a failed re-authentication")
+            return  # it stays pending: the next sign-in records it
+        keyfile.drop_pending(secret, [mine])
+
+    def check_proof(self, proof: Reauthentication | None, doing: str) -> Reauthentication:
+        """``proof`` was made by this session, for this person, within ``REAUTH_VALID``; else
+        AuthFailed with a sentence asking for the password (``doing``: "het ondertekenen")."""
+        at = None if proof is None else self._proofs.get(proof.token)
+        if proof is None or at is None or at != proof.at or proof.user_id != self.user.id:
+            raise AuthFailed(f"Bevestig {doing} met uw wachtwoord.")
+        if not dt.timedelta(0) <= self.clock.now() - at <= REAUTH_VALID:
+            raise AuthFailed(
+                f"Uw wachtwoord is te lang geleden ingevoerd; bevestig {doing} opnieuw met uw "
+                "wachtwoord."
+            )
+        return proof
+
+    def replace_dek(self, dek: bytearray) -> None:
+        """After a key rotation (services/workspace.py): the session holds the new DEK, the old
+        one is overwritten."""
+        old, self._dek = self._dek, dek
+        wipe(old)
+
     def workstation_secret(self) -> bytes:
         return self.checked_keyfile()[1]
 
@@ -215,6 +321,7 @@ class Session:
         self.db.close()
         wipe(self._dek)
         self._dek = None
+        self._proofs.clear()
 
     def __enter__(self) -> Session:
         return self

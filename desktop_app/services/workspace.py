@@ -12,19 +12,30 @@ from pathlib import Path
 
 from desktop_app.domain import accounts
 from desktop_app.domain.classification import Classification
-from desktop_app.domain.errors import AppError, AuthFailed, InvalidInput, WrongWorkstation
+from desktop_app.domain.errors import (
+    AppError,
+    AuthFailed,
+    IntegrityFailure,
+    InvalidInput,
+    WrongWorkstation,
+)
 from desktop_app.domain.roles import Role, role_conflict
 from desktop_app.security import recovery
+from desktop_app.security.key_wrap import unwrap_key, wrap_key
 from desktop_app.security.keyfile import KeyFile, KeyStore, new_dek, wipe
 from desktop_app.security.workstation import new_secret
-from desktop_app.services.session import Environment, Session
+from desktop_app.services.audit import record_head
+from desktop_app.services.session import Environment, Reauthentication, Session
 from desktop_app.storage import audit, backup, migrations
+from desktop_app.storage import rekey as rekey_store
 from desktop_app.storage import users as user_repo
 from desktop_app.storage.db import Connection, Database
 from desktop_app.storage.files import ensure_private_dir
 from desktop_app.storage.users import UserRecord
 
 log = logging.getLogger(__name__)
+
+ADMIN_ONLY = (Role.ADMIN,)
 
 DB_NAME = "workspace.db"
 KEYS_NAME = "keys.json"
@@ -183,12 +194,14 @@ def open_session(env: Environment, data_dir: Path, name: str, password: str) -> 
         keyfile, secret = _load_keyfile(env, store)
         now = env.clock.now()
         try:
-            dek = keyfile.unlock(secret, name, password, now)
+            dek, following = keyfile.unlock_with_next(secret, name, password, now)
         finally:
             if keyfile.changed:
                 keyfile.save(secret)
         db: Database | None = None
         try:
+            if keyfile.rotation_staged:
+                dek = _settle_rotation(paths, keyfile, secret, dek, following)
             db = Database.open(paths.db, dek)
             migrations.migrate(db)
             with db.transaction() as conn:
@@ -292,7 +305,12 @@ def rebind_workstation(env: Environment, data_dir: Path, recovery_key: str) -> i
 
 
 def _rebind(env: Environment, paths: WorkspacePaths, keyfile: KeyFile, recovery_key: str) -> int:
-    dek = keyfile.recover_dek(recovery.parse(recovery_key))
+    raw = recovery.parse(recovery_key)
+    dek = keyfile.recover_dek(raw)
+    if keyfile.rotation_staged:
+        # The staged slots are bound to the old workstation secret, which is what is lost: the
+        # database alone says which DEK is in force, and only that one's part is kept.
+        dek = _settle_by_database(paths, keyfile, dek, keyfile.recover_next_dek(raw))
     try:
         db = Database.open(paths.db, dek)
         try:
@@ -331,3 +349,136 @@ def rewrite_trust_file(db: Database, root: Path, secret: bytes, workspace_id: st
 
     with db.reading() as conn:
         write_trust_file(conn, root, secret, workspace_id)
+
+
+# --- key rotation (issue 13) -------------------------------------------------------------------
+
+
+def _opens(path: Path, dek: bytes | bytearray) -> bool:
+    try:
+        Database.open(path, dek).close()
+    except IntegrityFailure:
+        return False
+    return True
+
+
+def _settle_by_database(
+    paths: WorkspacePaths,
+    keyfile: KeyFile,
+    dek: bytearray,
+    following: bytearray | None,
+) -> bytearray:
+    """A rotation was interrupted (its process is gone: we hold the key-file lock it held
+    throughout). The database decides: if the re-keyed copy took its place, the staged part of
+    the key file becomes the key file; if not, the staged part is dropped. The caller saves."""
+    if following is not None and _opens(paths.db, following):
+        keyfile.promote_rotation()
+        wipe(dek)
+        log.warning("an interrupted key rotation was completed from the staged key file")
+        return following
+    keyfile.abandon_rotation()
+    wipe(following)
+    log.warning("an interrupted key rotation was rolled back (the database kept its key)")
+    return dek
+
+
+def _settle_rotation(
+    paths: WorkspacePaths,
+    keyfile: KeyFile,
+    secret: bytes,
+    dek: bytearray,
+    following: bytearray | None,
+) -> bytearray:
+    settled = _settle_by_database(paths, keyfile, dek, following)
+    keyfile.save(secret)
+    return settled
+
+
+@dataclass(frozen=True)
+class RekeyResult:
+    users: int
+    signing_keys: int
+    # Accounts whose key slot predates rotation (never signed in since): they keep no slot and
+    # need a new password from the administrator.
+    need_new_password: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "ok": True,
+            "users": self.users,
+            "signing_keys": self.signing_keys,
+            "need_new_password": list(self.need_new_password),
+        }
+
+
+def rotate_database_key(session: Session, proof: Reauthentication | None) -> RekeyResult:
+    """A new DEK: the database re-keyed (``PRAGMA rekey`` on a copy that replaces it by one
+    rename), the signing keys re-wrapped, every user slot and the recovery slot sealed to the
+    new DEK. The recovery key stays the same; users keep their passwords.
+
+    Crash safety: the key-file lock is held throughout (no sign-in, no rebind in between); the
+    new slots are staged in keys.json *beside* the old ones before the rename, and folded in
+    after it. Killed before the rename, the old DEK opens the unchanged database; killed after
+    it, the staged slots open the new one; the next sign-in (or rebind) settles which, by
+    opening the database. The audit entry is written into the copy, so it commits with the
+    rename."""
+    session.require_audited(ADMIN_ONLY, "de databasesleutel vervangen", "workspace.rekey")
+    session.check_proof(proof, "het vervangen van de databasesleutel")
+    old_dek = session.dek
+    new = new_dek()
+    copy = backup.snapshot_path(session.root)
+    try:
+        with session.keys.locked(), session.db.exclusive():
+            keyfile, secret = session.checked_keyfile()
+            keyfile.abandon_rotation()  # a leftover: the open database runs on ``old_dek``
+            left_out = keyfile.stage_rotation(secret, old_dek, new)
+            users = len(keyfile.read_escrow(old_dek)) - len(left_out)
+            counted: dict[str, int] = {}
+
+            def write(conn: Connection) -> None:
+                counted["keys"] = rekey_store.rewrap_signing_keys(
+                    conn,
+                    lambda blob, fp: wrap_key(new, unwrap_key(old_dek, blob, fp), fp),
+                )
+                audit.append(
+                    conn,
+                    when=session.clock.now(),
+                    actor=session.user.name,
+                    action="workspace.rekey",
+                    obj=f"workspace:{keyfile.workspace_id}",
+                    origin=session.origin,
+                    details={
+                        "users": users,
+                        "signing_keys": counted["keys"],
+                        "need_new_password": left_out,
+                    },
+                )
+
+            rekey_store.rekeyed_copy(session.db, copy, old_dek, new, write)
+            keyfile.save(secret)  # staged: both DEKs reachable from here on
+            rekey_store.replace_with_copy(session.db, copy, new)
+            keyfile.promote_rotation()
+            keyfile.save(secret)
+            session.replace_dek(new)
+    except BaseException:
+        rekey_store.remove_copy(copy)
+        raise
+    record_head(session)
+    return RekeyResult(users, counted["keys"], tuple(left_out))
+
+
+def issue_recovery_key(session: Session, proof: Reauthentication | None) -> str:
+    """A new recovery key, shown once; the old one no longer opens this workspace (backups made
+    before keep opening with the recovery key of their day). Audited with the key file saved
+    before COMMIT: a failed save leaves the old key in force and no entry."""
+    session.require_audited(
+        ADMIN_ONLY, "een nieuwe herstelsleutel uitgeven", "workspace.recovery_key"
+    )
+    session.check_proof(proof, "het uitgeven van een nieuwe herstelsleutel")
+    text = recovery.generate()
+    with session.transaction("workspace.recovery_key", keys=True) as tx:
+        tx.object = f"workspace:{tx.keys.workspace_id}"
+        tx.keys.abandon_rotation()
+        tx.keys.replace_recovery(session.dek, recovery.parse(text))
+    record_head(session)
+    return text

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import sqlcipher3
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -144,6 +145,16 @@ def _backup_key(dek: bytes | bytearray, salt: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"backup").derive(bytes(dek))
 
 
+def key_check(dek: bytes | bytearray) -> str:
+    """Names the DEK a backup was made under without revealing it: a verification with
+    today's DEK tells "made before a key rotation" apart from "damaged"."""
+    return (
+        HKDF(algorithm=hashes.SHA256(), length=16, salt=None, info=b"backup-key-check")
+        .derive(bytes(dek))
+        .hex()
+    )
+
+
 def _aad(header_hash: bytes, index: int, last: bool) -> bytes:
     return header_hash + struct.pack(">QB", index, 1 if last else 0)
 
@@ -159,7 +170,13 @@ def write_backup(
     """Write the backup for ``target`` under a hidden temp name and return it unpublished."""
     salt = secrets.token_bytes(16)
     prefix = secrets.token_bytes(4)
-    header = {**header, "format": 1, "salt": salt.hex(), "nonce_prefix": prefix.hex()}
+    header = {
+        **header,
+        "format": 1,
+        "salt": salt.hex(),
+        "nonce_prefix": prefix.hex(),
+        "key_check": key_check(dek),
+    }
     header_bytes = json.dumps(header, sort_keys=True).encode()
     header_hash = hashlib.sha256(header_bytes).digest()
     aead = AESGCM(_backup_key(dek, salt))
@@ -313,3 +330,60 @@ def restore_stream(
             raise
     os.chmod(snapshot_target, 0o600)
     return meta
+
+
+@dataclass(frozen=True)
+class BackupContents:
+    """What a complete check of a backup found (nothing of the content itself)."""
+
+    header: dict[str, Any]
+    schema_version: int
+    users: int
+    workspace_id_inside: str | None
+
+
+def check_backup(source_path: Path, dek: bytes | bytearray, scratch: Path) -> BackupContents:
+    """Decrypt and authenticate every chunk (truncation and reordering included), then open the
+    database inside it and run SQLite's and SQLCipher's integrity checks. The snapshot goes to
+    ``scratch`` (still SQLCipher-encrypted; a killed check leaves it under a snapshot name that
+    the next sign-in removes) and is deleted before returning."""
+    from desktop_app.storage.db import WrongKeyOrDamaged, _connect, self_check
+
+    with open(source_path, "rb") as fh:
+        header, _ = read_header(fh)
+    try:
+        restore_stream(source_path, dek, scratch)
+        try:
+            conn = _connect(scratch, dek)
+        except WrongKeyOrDamaged:
+            raise IntegrityFailure(_DAMAGED) from None
+        try:
+            self_check(conn)
+            problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            problems += [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+            if problems != ["ok"]:
+                raise IntegrityFailure("De database in het back-upbestand is beschadigd.")
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            users = int(conn.execute("SELECT count(*) FROM users").fetchone()[0])
+            row = conn.execute("SELECT value FROM settings WHERE key = 'workspace_id'").fetchone()
+        except sqlcipher3.DatabaseError:
+            raise IntegrityFailure("De database in het back-upbestand is beschadigd.") from None
+        finally:
+            conn.close()
+    finally:
+        remove_snapshot(scratch)
+    return BackupContents(header, version, users, None if row is None else str(row[0]))
+
+
+def recorded_backup(conn: Any, sha256: str) -> str | None:
+    """When this workspace's audit trail recorded making a backup with this SHA-256."""
+    for ts, details in conn.execute(
+        "SELECT ts_utc, details FROM audit WHERE action = 'workspace.backup' AND result = 'ok'"
+        " ORDER BY seq"
+    ):
+        try:
+            if json.loads(details).get("sha256") == sha256:
+                return str(ts)
+        except (ValueError, AttributeError):
+            continue
+    return None

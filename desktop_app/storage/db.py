@@ -359,6 +359,36 @@ class Database:
                 conn.execute("DETACH DATABASE snapshot")
             restrict(target)
 
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[Connection]:
+        """This connection to the caller alone (other threads of this process wait), for
+        longer than a transaction: a key rotation (storage/rekey.py) holds it from the copy
+        to the rename."""
+        with self._lock:
+            yield self.conn
+
+    def detach(self) -> None:
+        """Close the connection without a checkpoint (the file is about to be replaced)."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def attach(self, key: bytes | bytearray) -> None:
+        """Connect again, to the file now at :attr:`path`, with ``key``."""
+        with self._lock:
+            try:
+                conn = _connect(self.path, key)
+            except WrongKeyOrDamaged:
+                raise IntegrityFailure(DAMAGED) from None
+            try:
+                self_check(conn)
+            except BaseException:
+                conn.close()
+                raise
+            self._conn = conn
+            self._restrict_files()
+
     def close(self) -> None:
         with self._lock:
             if self._conn is not None:

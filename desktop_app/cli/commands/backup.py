@@ -1,4 +1,4 @@
-"""backup and restore."""
+"""backup and restore; and (an extension) ``backup verify FILE``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import writing
+from desktop_app.cli.context import UsageError
 from desktop_app.services import admin
 
 if TYPE_CHECKING:
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
 
 
 def cmd_backup(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    if ns.out is None:
+        raise UsageError("Geef met --out aan waar de back-up komt (of: backup verify BESTAND).")
     with ctx.open_session() as session, writing(ns.out, "--out"):
         return admin.make_backup(session, ns.out)
 
@@ -32,10 +35,39 @@ def cmd_restore(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     return {"ok": True, **result}
 
 
+def cmd_backup_verify(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    if ns.recovery_key:
+        recovery_key = ctx.secret("Herstelsleutel van de back-up")
+        data_dir = ctx.data_dir if ctx.data_dir.is_dir() else None
+        check = admin.verify_backup_with_recovery_key(ns.file, recovery_key, data_dir)
+    else:
+        with ctx.open_session() as session:
+            check = admin.verify_backup(session, ns.file)
+    ctx.say(
+        f"Back-up in orde: {check.users} accounts, schemaversie {check.schema_version}, gemaakt "
+        f"{check.created or 'onbekend'}."
+    )
+    if check.this_workspace:
+        ctx.say("Hij hoort bij deze werkplek.")
+    if check.recorded_at:
+        ctx.say(f"De audittrail van deze werkplek vermeldt hem ({check.recorded_at}).")
+    return check.as_dict()
+
+
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
     p = sub.add_parser("backup", help="versleutelde back-up maken")
-    p.add_argument("--out", type=Path, required=True)
+    # Not required by argparse: ``backup verify FILE`` has no --out (checked in cmd_backup).
+    p.add_argument("--out", type=Path)
     handlers["backup"] = cmd_backup
+    bs = p.add_subparsers(dest="subcommand")
+    v = bs.add_parser("verify", help="een back-upbestand volledig controleren, zonder terugzetten")
+    v.add_argument("file", type=Path)
+    v.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="zonder aanmelden, met de herstelsleutel van de back-up (van standaardinvoer)",
+    )
+    handlers["backup verify"] = cmd_backup_verify
 
     p = sub.add_parser("restore", help="back-up terugzetten met de herstelsleutel")
     p.add_argument("file", type=Path)

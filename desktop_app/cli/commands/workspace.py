@@ -1,11 +1,17 @@
-"""init and rebind: making a workspace and binding it to this workstation's keyring again."""
+"""init and rebind: making a workspace and binding it to this workstation's keyring again; and
+(an extension) ``workspace rekey`` and ``workspace new-recovery-key``."""
 
 from __future__ import annotations
 
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.services.workspace import init_workspace, rebind_workstation
+from desktop_app.services.workspace import (
+    init_workspace,
+    issue_recovery_key,
+    rebind_workstation,
+    rotate_database_key,
+)
 
 if TYPE_CHECKING:
     from desktop_app.cli.context import Context
@@ -34,6 +40,31 @@ def cmd_rebind(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     return {"ok": True, "users": count}
 
 
+def cmd_rekey(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        result = rotate_database_key(session, session.sign_in_proof())
+    ctx.say(
+        f"De databasesleutel is vervangen ({result.users} accounts, "
+        f"{result.signing_keys} ondertekeningssleutels opnieuw verpakt). De herstelsleutel "
+        "blijft dezelfde."
+    )
+    if result.need_new_password:
+        ctx.say(
+            "Deze accounts hebben zich sinds de vorige versie niet aangemeld en hebben een nieuw "
+            "wachtwoord nodig (werkplek user reset-password): "
+            + ", ".join(result.need_new_password)
+        )
+    return result.as_dict()
+
+
+def cmd_new_recovery_key(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        text = issue_recovery_key(session, session.sign_in_proof())
+    ctx.say("NIEUWE HERSTELSLEUTEL (wordt maar één keer getoond; de vorige werkt niet meer):")
+    ctx.say(f"    {text}")
+    return {"ok": True, "recovery_key": text}
+
+
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
     p = sub.add_parser("init", help="een nieuwe werkplek aanmaken")
     p.add_argument("--admin", required=True)
@@ -44,3 +75,10 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
 
     sub.add_parser("rebind", help="werkplek opnieuw aan de sleutelring koppelen (herstelsleutel)")
     handlers["rebind"] = cmd_rebind
+
+    group = sub.add_parser("workspace", help="de werkplek zelf: sleutels vervangen (beheer)")
+    ws = group.add_subparsers(dest="subcommand", required=True)
+    ws.add_parser("rekey", help="de databasesleutel vervangen (PRAGMA rekey)")
+    handlers["workspace rekey"] = cmd_rekey
+    ws.add_parser("new-recovery-key", help="een nieuwe herstelsleutel uitgeven")
+    handlers["workspace new-recovery-key"] = cmd_new_recovery_key

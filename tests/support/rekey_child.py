@@ -1,0 +1,91 @@
+"""Kill-test child for the key rotation: signs in, rotates the DEK through the real service and
+is killed by the parent with SIGKILL, either at a chosen point (it prints ``STALLED`` there and
+waits) or at whatever moment the parent's timer hits (STALL ``none``; it prints ``STARTED``).
+
+usage: rekey_child.py ROOT KEYRING_DIR STALL    (the administrator's password on stdin)
+STALL: write    - inside the copy's transaction (copy re-keyed, nothing committed in it)
+       copied   - the re-keyed copy complete, the key file not yet staged
+       staged   - the key file holds both DEKs, the database not yet replaced
+       replaced - the copy renamed into place, the key file still staged
+       promoted - the key file folded in, the session not yet told
+       none     - no stall
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from support.file_keyring import FileSecretProvider
+
+from desktop_app.domain.clock import FixedClock
+from desktop_app.security.keyfile import KeyFile
+from desktop_app.services import workspace
+from desktop_app.services.session import Environment, Session
+from desktop_app.storage import rekey
+
+
+def _stall() -> None:
+    print("STALLED", flush=True)
+    time.sleep(600)
+
+
+def main() -> None:
+    root, keyring, stall = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+    clock = FixedClock(dt.datetime(2026, 11, 3, 9, 0, tzinfo=dt.UTC))
+    env = Environment(provider=FileSecretProvider(keyring), clock=clock, origin="child")
+    session = workspace.open_session(env, root, "beheer", sys.stdin.readline().rstrip("\n"))
+    if stall == "write":
+        real_append = workspace.audit.append
+
+        def append(*args: Any, **kwargs: Any) -> Any:
+            result = real_append(*args, **kwargs)
+            if kwargs.get("action") == "workspace.rekey":
+                _stall()
+            return result
+
+        workspace.audit.append = append  # type: ignore[assignment]
+    elif stall == "copied":
+        real_copy = rekey.rekeyed_copy
+
+        def copied(*args: Any) -> None:
+            real_copy(*args)
+            _stall()
+
+        rekey.rekeyed_copy = copied  # type: ignore[assignment]
+    elif stall in ("staged", "promoted"):
+        saves = [0]
+        real_save = KeyFile.save
+
+        def save(self: KeyFile, w: bytes) -> None:
+            real_save(self, w)
+            saves[0] += 1
+            if (stall == "staged" and saves[0] == 1) or (stall == "promoted" and saves[0] == 2):
+                _stall()
+
+        KeyFile.save = save  # type: ignore[method-assign]
+    elif stall == "replaced":
+        real_replace = rekey.replace_with_copy
+
+        def replaced(*args: Any) -> None:
+            real_replace(*args)
+            _stall()
+
+        rekey.replace_with_copy = replaced  # type: ignore[assignment]
+    else:
+        print("STARTED", flush=True)
+    if stall == "promoted":
+        Session.replace_dek = lambda self, dek: _stall()  # type: ignore[method-assign]
+    workspace.rotate_database_key(session, session.sign_in_proof())
+    print("FINISHED", flush=True)
+    session.close()
+
+
+if __name__ == "__main__":
+    main()
