@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.gui.admin import AdminPage
+from desktop_app.gui.covenant import CovenantPage
 from desktop_app.gui.dashboard import DashboardPage
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.inspection import InspectionPage
@@ -111,6 +112,16 @@ SECTIONS: tuple[Section, ...] = (
             "ambtsberichten, inzagen en verstrekkingen, op het scherm en als PDF.",
         ),
         page=StatisticsPage,
+    ),
+    Section(
+        "covenant",
+        QT_TRANSLATE_NOOP("sections", "Convenant"),
+        QT_TRANSLATE_NOOP(
+            "sections",
+            "Hier komt het convenantregister: het convenant van 2019, wijzigingen en opzegging, "
+            "de niet-openbare bijlage en de uitvoeringsplannen.",
+        ),
+        page=CovenantPage,
     ),
     Section("admin", QT_TRANSLATE_NOOP("sections", "Beheer"), page=AdminPage),
 )

@@ -29,7 +29,17 @@ from desktop_app.domain.reports import ALLOWED_ROLES, ReportAction, ReportStatus
 from desktop_app.domain.reports import work_lists_for as _work_lists_for
 from desktop_app.domain.requests import RequestStatus
 from desktop_app.domain.roles import Role
-from desktop_app.services import admin, evidence, inspections, provisions, requests, stats, users
+from desktop_app.services import (
+    admin,
+    consultations,
+    covenant,
+    evidence,
+    inspections,
+    provisions,
+    requests,
+    stats,
+    users,
+)
 from desktop_app.services.records import DesignationRecord
 from desktop_app.services.session import Session
 from desktop_app.services.users import UserView
@@ -58,6 +68,8 @@ class Area(enum.StrEnum):
     PROVISIONS = "provisions"
     INSPECTION = "inspection"
     STATISTICS = "statistics"
+    CONSULTATIONS = "consultations"
+    COVENANT = "covenant"
     ADMIN = "admin"
 
 
@@ -70,6 +82,8 @@ _AREA_READERS: Mapping[Area, tuple[Iterable[Role], str]] = MappingProxyType(
         Area.PROVISIONS: (provisions.READERS, "verstrekkingenregister bekijken"),
         Area.INSPECTION: (inspections.INSPECTOR_ROLES, "inzage in onderliggende gegevens"),
         Area.STATISTICS: (stats.READERS, "statistiek bekijken"),
+        Area.CONSULTATIONS: (consultations.READERS, "overleggen bekijken"),
+        Area.COVENANT: (covenant.PUBLIC_READERS, "het convenantregister bekijken"),
         Area.ADMIN: (admin.ADMIN_ONLY, "beheren"),
     }
 )

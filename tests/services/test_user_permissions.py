@@ -14,6 +14,8 @@ from support.helpers import password_of, populate
 from desktop_app.domain.errors import Forbidden, NotFound
 from desktop_app.domain.reports import WorkList
 from desktop_app.services import (
+    consultations,
+    covenant,
     evidence,
     inspections,
     provisions,
@@ -36,6 +38,8 @@ READS: dict[Area, Callable[[Session], Any]] = {
     Area.PROVISIONS: lambda s: provisions.list_provisions(s),
     Area.INSPECTION: inspections.inspectable_reports,
     Area.STATISTICS: lambda s: stats.statistics(s, DAY, DAY),
+    Area.CONSULTATIONS: consultations.list_consultations,
+    Area.COVENANT: covenant.show_covenant,
     Area.ADMIN: users.list_users,
 }
 STEPS: dict[Step, Callable[[Session], Any]] = {
@@ -98,10 +102,10 @@ def test_sections_per_role(workspace: Any) -> None:
                 )
     readers = {"dashboard", "requests", "reports", "provisions"}
     assert seen == {
-        "beheer": {"dashboard", "statistics", "admin"},
+        "beheer": {"dashboard", "statistics", "covenant", "admin"},
         "officier": readers,
-        "tekenaar": readers | {"statistics"},
-        "liaison": readers | {"statistics"},
+        "tekenaar": readers | {"statistics", "consultations", "covenant"},
+        "liaison": readers | {"statistics", "consultations", "covenant"},
         "inspecteur": {"dashboard", "inspection"},
     }
 

@@ -1,0 +1,665 @@
+"""Convenant: the register of the covenant (art. 5) with its amendments (art. 4.1), its
+termination (art. 4.2), the non-public annex and the implementation plans (art. 3.3).
+
+Everything shown comes from ``services.covenant`` on the background runner; which buttons are
+offered and allowed comes from the views' ``Permission``s (the administrator gets the public
+facts and no step). Reading the annex or a plan's text is a use case of its own (audited); the
+page keeps such text only while it is shown and drops it at the lock (``wipe``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.actions import Permission
+from desktop_app.domain.clock import dutch_date
+from desktop_app.domain.covenant import Party, party_of
+from desktop_app.domain.implementation_plans import PlanStatus, PlanStep
+from desktop_app.gui.actions import show_permission
+from desktop_app.gui.covenant.dialogs import (
+    AmendmentDialog,
+    AnnexDialog,
+    ApproveDialog,
+    DecisionDialog,
+    NewAmendment,
+    NewAnnex,
+    NewApproval,
+    NewDecision,
+    NewPlan,
+    PlanDialog,
+    ReviseDialog,
+    TerminationDialog,
+    TextViewer,
+    WithdrawDialog,
+)
+from desktop_app.gui.covenant.labels import (
+    amendment_status_label,
+    decision_label,
+    head_label,
+    party_label,
+    plan_status_label,
+)
+from desktop_app.gui.dates import shown_date
+from desktop_app.gui.dialogs import FormDialog, run_on_submit
+from desktop_app.gui.errors import show_error
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.gui.labels import clearance_label
+from desktop_app.gui.models import IdentifiedTableModel
+from desktop_app.gui.pages import titled_page_layout
+from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.tables import make_table
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services import covenant as svc
+from desktop_app.services.session import Session
+
+_Step = svc.CovenantStep
+
+
+class AmendmentTableModel(IdentifiedTableModel[svc.AmendmentView]):
+    CONTEXT = "AmendmentTableModel"
+    COL_ID, COL_BY, COL_ON, COL_STATUS, COL_EFFECTIVE = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AmendmentTableModel", "Nr."),
+        QT_TRANSLATE_NOOP("AmendmentTableModel", "Verzocht door"),
+        QT_TRANSLATE_NOOP("AmendmentTableModel", "Datum verzoek"),
+        QT_TRANSLATE_NOOP("AmendmentTableModel", "Status"),
+        QT_TRANSLATE_NOOP("AmendmentTableModel", "In werking per"),
+    )
+
+    def display(self, record: svc.AmendmentView, column: int) -> str:
+        if column == self.COL_ID:
+            return str(record.id)
+        if column == self.COL_BY:
+            return party_label(record.party)
+        if column == self.COL_ON:
+            return shown_date(record.requested_on)
+        if column == self.COL_STATUS:
+            return amendment_status_label(record.status)
+        return shown_date(record.effective_on)
+
+
+class PlanTableModel(IdentifiedTableModel[svc.PlanSummary]):
+    CONTEXT = "PlanTableModel"
+    COL_ID, COL_SUBJECT, COL_LEVEL, COL_VERSION, COL_STATUS = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PlanTableModel", "Nr."),
+        QT_TRANSLATE_NOOP("PlanTableModel", "Onderwerp"),
+        QT_TRANSLATE_NOOP("PlanTableModel", "Rubricering"),
+        QT_TRANSLATE_NOOP("PlanTableModel", "Versie"),
+        QT_TRANSLATE_NOOP("PlanTableModel", "Status"),
+    )
+
+    def display(self, record: svc.PlanSummary, column: int) -> str:
+        if column == self.COL_ID:
+            return str(record.id)
+        if column == self.COL_SUBJECT:
+            if record.subject is None:
+                return QCoreApplication.translate(self.CONTEXT, "(niet zichtbaar voor u)")
+            return record.subject
+        if column == self.COL_LEVEL:
+            return clearance_label(record.classification)
+        if column == self.COL_VERSION:
+            return str(record.version)
+        return plan_status_label(record.status)
+
+
+def _value_label(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    return label
+
+
+class CovenantPage(QWidget):
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("covenantPage")
+        self.setStyleSheet(PAGE_STYLE)
+        self.session = session
+        self.runner = runner
+        self.party: Party | None = party_of(session.user.roles)
+        self.view: svc.CovenantView | None = None
+        self.plan: svc.PlanView | None = None
+        self.open_dialogs: list[QWidget] = []
+        self._serial = 0
+
+        layout, top = titled_page_layout(self, self.tr("Convenantregister"))
+        self.amend_button = QPushButton(self.tr("Wijziging &verzoeken…"), self)
+        self.amend_button.setObjectName("amendButton")
+        self.amend_button.clicked.connect(lambda _=False: self.open_amendment_dialog())
+        self.terminate_button = QPushButton(self.tr("&Opzegging vastleggen…"), self)
+        self.terminate_button.setObjectName("terminateButton")
+        self.terminate_button.clicked.connect(lambda _=False: self.open_termination_dialog())
+        self.refresh_button = QPushButton(self.tr("Ver&nieuwen"), self)
+        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
+        for button in (self.amend_button, self.terminate_button, self.refresh_button):
+            top.addWidget(button)
+
+        self.facts_box = QGroupBox(self)
+        facts = QFormLayout(self.facts_box)
+        facts.setHorizontalSpacing(14)
+        self.title_label = _value_label(self.facts_box, "covenantTitle")
+        self.signed_label = _value_label(self.facts_box, "signedLabel")
+        self.in_force_label = _value_label(self.facts_box, "inForceLabel")
+        self.replaces_label = _value_label(self.facts_box, "replacesLabel")
+        self.status_label = _value_label(self.facts_box, "statusLabel")
+        self.status_label.setStyleSheet("font-weight: 600;")
+        facts.addRow(self.tr("Titel"), self.title_label)
+        facts.addRow(self.tr("Ondertekend"), self.signed_label)
+        facts.addRow(self.tr("In werking"), self.in_force_label)
+        facts.addRow(self.tr("Vervangt"), self.replaces_label)
+        facts.addRow(self.tr("Status"), self.status_label)
+        annex_row = QHBoxLayout()
+        self.annex_label = _value_label(self.facts_box, "annexLabel")
+        self.annex_show_button = QPushButton(self.tr("Bijlage &inzien"), self.facts_box)
+        self.annex_show_button.setObjectName("annexShowButton")
+        self.annex_show_button.clicked.connect(lambda _=False: self.show_annex())
+        self.annex_set_button = QPushButton(self.tr("Bijlage vast&leggen…"), self.facts_box)
+        self.annex_set_button.setObjectName("annexSetButton")
+        self.annex_set_button.clicked.connect(lambda _=False: self.open_annex_dialog())
+        annex_row.addWidget(self.annex_label, 1)
+        annex_row.addWidget(self.annex_show_button)
+        annex_row.addWidget(self.annex_set_button)
+        facts.addRow(self.tr("Niet-openbare bijlage"), annex_row)
+        layout.addWidget(self.facts_box)
+
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs, 1)
+        self._build_amendments_tab()
+        self._build_plans_tab()
+        self._show_plan(None)
+        self.refresh()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_amendments_tab(self) -> None:
+        tab = QWidget(self.tabs)
+        box = QVBoxLayout(tab)
+        self.amendment_model = AmendmentTableModel(tab)
+        self.amendment_table = make_table(
+            self.amendment_model, tab, "amendmentTable", AmendmentTableModel.COL_STATUS
+        )
+        self.amendment_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._show_amendment()
+        )
+        self.amendment_detail = QPlainTextEdit(tab)
+        self.amendment_detail.setObjectName("amendmentDetail")
+        self.amendment_detail.setReadOnly(True)
+        self.amendment_detail.setAccessibleName(self.tr("De wijziging"))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.decide_button = QPushButton(self.tr("&Besluit vastleggen…"), tab)
+        self.decide_button.setObjectName("decideButton")
+        self.decide_button.clicked.connect(lambda _=False: self.open_decision_dialog())
+        row.addWidget(self.decide_button)
+        splitter = QSplitter(tab)
+        splitter.setOrientation(Qt.Orientation.Vertical)
+        splitter.addWidget(self.amendment_table)
+        splitter.addWidget(self.amendment_detail)
+        box.addWidget(splitter, 1)
+        box.addLayout(row)
+        self.tabs.addTab(tab, self.tr("Wij&zigingen"))
+
+    def _build_plans_tab(self) -> None:
+        tab = QWidget(self.tabs)
+        box = QVBoxLayout(tab)
+        self.plan_model = PlanTableModel(tab)
+        self.plan_table = make_table(self.plan_model, tab, "planTable", PlanTableModel.COL_SUBJECT)
+        self.plan_table.selectionModel().selectionChanged.connect(lambda *_: self._load_plan())
+        detail = QWidget(tab)
+        dbox = QVBoxLayout(detail)
+        dbox.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        self.plan_heading = _value_label(detail, "planHeading")
+        self.version_caption = version_caption = QLabel(self.tr("V&ersie"), detail)
+        self.version_combo = QComboBox(detail)
+        self.version_combo.setObjectName("versionCombo")
+        version_caption.setBuddy(self.version_combo)
+        self.version_combo.activated.connect(lambda _i: self._on_version_chosen())
+        head.addWidget(self.plan_heading, 1)
+        head.addWidget(version_caption)
+        head.addWidget(self.version_combo)
+        dbox.addLayout(head)
+        self.approvals_label = _value_label(detail, "approvalsLabel")
+        dbox.addWidget(self.approvals_label)
+        self.reset_label = _value_label(detail, "resetLabel")
+        self.reset_label.setStyleSheet("color: #8a5300;")
+        dbox.addWidget(self.reset_label)
+        self.plan_text = QPlainTextEdit(detail)
+        self.plan_text.setObjectName("planText")
+        self.plan_text.setReadOnly(True)
+        self.plan_text.setAccessibleName(self.tr("Tekst van het uitvoeringsplan"))
+        dbox.addWidget(self.plan_text, 1)
+        splitter = QSplitter(tab)
+        splitter.setOrientation(Qt.Orientation.Vertical)
+        splitter.addWidget(self.plan_table)
+        splitter.addWidget(detail)
+        splitter.setSizes([160, 300])
+        box.addWidget(splitter, 1)
+        row = QHBoxLayout()
+        self.add_plan_button = QPushButton(self.tr("Plan op&stellen…"), tab)
+        self.add_plan_button.setObjectName("addPlanButton")
+        self.add_plan_button.clicked.connect(lambda _=False: self.open_plan_dialog())
+        row.addWidget(self.add_plan_button)
+        row.addStretch(1)
+        self.revise_button = QPushButton(self.tr("He&rzien…"), tab)
+        self.revise_button.setObjectName("reviseButton")
+        self.revise_button.clicked.connect(lambda _=False: self.open_revise_dialog())
+        self.approve_button = QPushButton(self.tr("Goed&keuren…"), tab)
+        self.approve_button.setObjectName("approveButton")
+        self.approve_button.clicked.connect(lambda _=False: self.open_approve_dialog())
+        self.withdraw_button = QPushButton(self.tr("In&trekken…"), tab)
+        self.withdraw_button.setObjectName("withdrawButton")
+        self.withdraw_button.clicked.connect(lambda _=False: self.open_withdraw_dialog())
+        for button in (self.revise_button, self.approve_button, self.withdraw_button):
+            row.addWidget(button)
+        box.addLayout(row)
+        self.tabs.addTab(tab, self.tr("Uitvoerings&plannen"))
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        self.runner.run(work, done, lambda exc: show_error(self, exc), owner=self)
+
+    def refresh(self, select_plan: int | None = None) -> None:
+        self._serial += 1
+        serial = self._serial
+        session = self.session
+
+        def done(view: svc.CovenantView) -> None:
+            if serial == self._serial:
+                self.show_view(view, select_plan)
+
+        self._run(lambda: svc.show_covenant(session), done)
+
+    def show_view(self, view: svc.CovenantView, select_plan: int | None = None) -> None:
+        self.view = view
+        self.facts_box.setTitle(self.tr("Convenant %1").replace("%1", view.reference))
+        self.title_label.setText(view.title)
+        self.signed_label.setText(
+            self.tr("%1 door de %2 (%3) en %4 door de %5 (%6), te %7")
+            .replace("%1", dutch_date(view.signed[Party.AIVD]))
+            .replace("%2", head_label(Party.AIVD))
+            .replace("%3", view.signatories[Party.AIVD].split(",")[0])
+            .replace("%4", dutch_date(view.signed[Party.IND]))
+            .replace("%5", head_label(Party.IND))
+            .replace("%6", view.signatories[Party.IND].split(",")[0])
+            .replace("%7", view.place)
+        )
+        self.in_force_label.setText(
+            self.tr("met ingang van %1 (de dag nadat beide partijen ondertekenden)").replace(
+                "%1", dutch_date(view.in_force_from)
+            )
+        )
+        self.replaces_label.setText(view.replaces)
+        status = view.status_text
+        if view.termination is not None:
+            t = view.termination
+            status += (
+                self.tr(" — opgezegd door de %1 bij brief van %2")
+                .replace("%1", party_label(t.party))
+                .replace("%2", dutch_date(t.notice_on))
+            )
+        self.status_label.setText(status)
+        if view.annex is not None:
+            self.annex_label.setText(
+                self.tr("versie %1, %2, vastgelegd door %3")
+                .replace("%1", str(view.annex.version))
+                .replace("%2", clearance_label(view.annex.classification))
+                .replace("%3", view.annex.recorded_by)
+            )
+        elif view.annex_recorded:
+            self.annex_label.setText(self.tr("vastgelegd (alleen voor wie daartoe bevoegd is)"))
+        else:
+            self.annex_label.setText(self.tr("nog niet vastgelegd"))
+        show_permission(self.amend_button, view.steps[_Step.REQUEST_AMENDMENT])
+        show_permission(self.terminate_button, view.steps[_Step.TERMINATE])
+        show_permission(self.annex_show_button, view.steps[_Step.VIEW_ANNEX])
+        show_permission(self.annex_set_button, view.steps[_Step.SET_ANNEX])
+        show_permission(self.add_plan_button, view.steps[_Step.ADD_PLAN])
+        self.amendment_model.set_rows(view.amendments)
+        self._show_amendment()
+        current = select_plan if select_plan is not None else self._selected_plan_id()
+        self.plan_model.set_rows(view.plans)
+        row = None if current is None else self.plan_model.row_of(current)
+        if row is not None:
+            self.plan_table.selectRow(row)
+        else:
+            self._show_plan(None)
+
+    def _selected_amendment(self) -> svc.AmendmentView | None:
+        rows = self.amendment_table.selectionModel().selectedRows()
+        return self.amendment_model.record_at(rows[0]) if rows else None
+
+    def _selected_plan_id(self) -> int | None:
+        rows = self.plan_table.selectionModel().selectedRows()
+        record = self.plan_model.record_at(rows[0]) if rows else None
+        return None if record is None else record.id
+
+    def _show_amendment(self) -> None:
+        a = self._selected_amendment()
+        if a is None:
+            self.amendment_detail.setPlainText(
+                self.tr("Kies een wijziging om het verzoek en de besluiten te zien.")
+                if self.amendment_model.rowCount()
+                else self.tr("Er is nog geen wijziging van het convenant verzocht.")
+            )
+            show_permission(
+                self.decide_button,
+                Permission(False, self.tr("Kies eerst een wijziging."), self.party is not None),
+            )
+            return
+        lines = [
+            self.tr("Wijziging %1, verzocht door de %2 op %3: %4")
+            .replace("%1", str(a.id))
+            .replace("%2", party_label(a.party))
+            .replace("%3", dutch_date(a.requested_on))
+            .replace("%4", a.status_text),
+            "",
+            a.proposed_change
+            if a.proposed_change is not None
+            else self.tr("(De tekst van het verzoek is niet zichtbaar voor u.)"),
+            "",
+        ]
+        if a.proposed_effective is not None:
+            lines.append(
+                self.tr("Voorgestelde datum van inwerkingtreding: %1").replace(
+                    "%1", dutch_date(a.proposed_effective)
+                )
+            )
+        for d in a.decisions:
+            lines.append(
+                self.tr("%1: %2 op %3 (besluit %4; vastgelegd door %5)")
+                .replace("%1", head_label(d.party))
+                .replace("%2", decision_label(d.decision))
+                .replace("%3", dutch_date(d.decided_on))
+                .replace("%4", d.decision_ref)
+                .replace("%5", d.recorded_by)
+            )
+        missing = [p for p in Party if p not in {d.party for d in a.decisions}]
+        for p in missing:
+            lines.append(self.tr("%1: nog geen besluit").replace("%1", head_label(p)))
+        self.amendment_detail.setPlainText("\n".join(lines))
+        show_permission(self.decide_button, a.decide)
+
+    def _load_plan(self, version: int | None = None) -> None:
+        plan_id = self._selected_plan_id()
+        if plan_id is None:
+            self._show_plan(None)
+            return
+        record = self.plan_model.record_at(self.plan_table.selectionModel().selectedRows()[0])
+        if record is not None and record.subject is None:
+            self._show_plan(None, withheld=True)
+            return
+        self._serial += 1
+        serial = self._serial
+        session = self.session
+
+        def done(view: svc.PlanView) -> None:
+            if serial == self._serial:
+                self._show_plan(view)
+
+        self._run(lambda: svc.get_plan(session, plan_id, version), done)
+
+    def _show_plan(self, view: svc.PlanView | None, *, withheld: bool = False) -> None:
+        self.plan = view
+        for widget in (self.plan_text, self.version_combo, self.version_caption):
+            widget.setVisible(view is not None)
+        none = Permission(False, self.tr("Kies eerst een uitvoeringsplan."), self.party is not None)
+        if view is None:
+            self.plan_heading.setText(
+                self.tr("Dit uitvoeringsplan is niet zichtbaar voor u (rubricering of rol).")
+                if withheld
+                else self.tr("Kies een uitvoeringsplan.")
+            )
+            self.approvals_label.clear()
+            self.reset_label.hide()
+            self.plan_text.clear()
+            self.version_combo.clear()
+            self.version_combo.setEnabled(False)
+            for button in (self.revise_button, self.approve_button, self.withdraw_button):
+                show_permission(button, none)
+            return
+        p = view.plan
+        self.plan_heading.setText(
+            self.tr("Plan %1: %2 — %3, %4")
+            .replace("%1", str(p.id))
+            .replace("%2", p.subject or "")
+            .replace("%3", clearance_label(p.classification))
+            .replace("%4", plan_status_label(p.status))
+        )
+        self.version_combo.clear()
+        for v in view.versions:
+            self.version_combo.addItem(str(v.version), v.version)
+        self.version_combo.setCurrentIndex(self.version_combo.findData(view.shown_version))
+        self.version_combo.setEnabled(len(view.versions) > 1)
+        approvals = [
+            self.tr("goedgekeurd door de %1 op %2 (%3)")
+            .replace("%1", head_label(a.party))
+            .replace("%2", dutch_date(a.approved_on))
+            .replace("%3", a.decision_ref)
+            for a in view.all_approvals
+            if a.version == p.version
+        ]
+        text = (
+            self.tr("Versie %1: ").replace("%1", str(p.version)) + "; ".join(approvals)
+            if approvals
+            else self.tr("Versie %1: nog door geen van beide hoofden goedgekeurd.").replace(
+                "%1", str(p.version)
+            )
+        )
+        earlier = [a for a in view.all_approvals if a.version < p.version]
+        if earlier and p.status is not PlanStatus.WITHDRAWN:
+            text += "\n" + self.tr(
+                "Goedkeuringen van eerdere versies tellen niet meer: elke nieuwe versie vraagt "
+                "de goedkeuring van beide hoofden."
+            )
+        if view.withdrawal_reason:
+            text += "\n" + self.tr("Ingetrokken door %1: %2").replace(
+                "%1", view.withdrawn_by or ""
+            ).replace("%2", view.withdrawal_reason)
+        self.approvals_label.setText(text)
+        self.reset_label.setVisible(view.approvals_reset > 0)
+        self.reset_label.setText(
+            self.tr(
+                "De nieuwe versie is vastgelegd; de goedkeuring van de vorige versie is "
+                "vervallen. Beide hoofden keuren deze versie opnieuw goed."
+            )
+        )
+        self.plan_text.setPlainText(view.text)
+        latest = view.shown_version == p.version
+        for button, step in (
+            (self.revise_button, PlanStep.REVISE),
+            (self.approve_button, PlanStep.APPROVE),
+            (self.withdraw_button, PlanStep.WITHDRAW),
+        ):
+            permission = view.steps[step]
+            if permission.allowed and not latest:
+                permission = Permission(
+                    False, self.tr("U bekijkt een eerdere versie; die is alleen te lezen."), True
+                )
+            show_permission(button, permission)
+
+    def _on_version_chosen(self) -> None:
+        version = self.version_combo.currentData()
+        if version is not None:
+            self._load_plan(int(version))
+
+    # --- steps -----------------------------------------------------------------------------
+
+    def _open(
+        self, dialog: FormDialog, work: Callable[[Any], Any], done: Callable[[Any], None]
+    ) -> None:
+        self.open_dialogs.append(dialog)
+        run_on_submit(dialog, self.runner, work, done)
+
+    def open_amendment_dialog(self) -> AmendmentDialog:
+        dialog = AmendmentDialog(self.session.clock.today(), self.party, self)
+        session = self.session
+
+        def work(new: NewAmendment) -> svc.AmendmentView:
+            return svc.request_amendment(
+                session, change=new.change, requested_on=new.requested_on, effective=new.effective
+            )
+
+        self._open(dialog, work, lambda _v: self.refresh())
+        return dialog
+
+    def open_decision_dialog(self) -> DecisionDialog | None:
+        a = self._selected_amendment()
+        if a is None:
+            return None
+        dialog = DecisionDialog(a.id, self.session.clock.today(), self.party, self)
+        session = self.session
+
+        def work(new: NewDecision) -> svc.AmendmentView:
+            return svc.decide_amendment(
+                session,
+                a.id,
+                decision_ref=new.decision_ref,
+                decided_on=new.decided_on,
+                refuse=new.refuse,
+            )
+
+        self._open(dialog, work, lambda _v: self.refresh())
+        return dialog
+
+    def open_termination_dialog(self) -> TerminationDialog:
+        dialog = TerminationDialog(self.session.clock.today(), self.party, self)
+        session = self.session
+        self._open(
+            dialog,
+            lambda day: svc.terminate(session, notice_on=day),
+            lambda view: self.show_view(view),
+        )
+        return dialog
+
+    def open_annex_dialog(self) -> AnnexDialog:
+        dialog = AnnexDialog(self.session.user.clearance, self)
+        session = self.session
+
+        def work(new: NewAnnex) -> svc.AnnexSummary:
+            return svc.annex_set(session, text=new.text, classification=new.classification)
+
+        self._open(dialog, work, lambda _v: self.refresh())
+        return dialog
+
+    def show_annex(self) -> None:
+        session = self.session
+
+        def done(content: svc.AnnexContent) -> None:
+            viewer = TextViewer(
+                self.tr("Niet-openbare bijlage, versie %1").replace(
+                    "%1", str(content.summary.version)
+                ),
+                clearance_label(content.summary.classification),
+                content.text,
+                self,
+            )
+            self.open_dialogs.append(viewer)
+            viewer.open()
+
+        self._run(lambda: svc.annex_show(session), done)
+
+    def open_plan_dialog(self) -> PlanDialog:
+        dialog = PlanDialog(self.session.user.clearance, self)
+        session = self.session
+
+        def work(new: NewPlan) -> svc.PlanView:
+            return svc.add_plan(
+                session, subject=new.subject, text=new.text, classification=new.classification
+            )
+
+        self._open(dialog, work, lambda view: self.refresh(select_plan=view.plan.id))
+        return dialog
+
+    def _after_plan_step(self, view: svc.PlanView) -> None:
+        self.refresh(select_plan=view.plan.id)
+        self._show_plan(view)
+
+    def open_revise_dialog(self) -> ReviseDialog | None:
+        plan = self.plan
+        if plan is None:
+            return None
+        dialog = ReviseDialog(plan.plan.id, plan.text, len(plan.plan.approvals), self)
+        session = self.session
+        self._open(
+            dialog,
+            lambda text: svc.revise_plan(session, plan.plan.id, text=text),
+            self._after_plan_step,
+        )
+        return dialog
+
+    def open_approve_dialog(self) -> ApproveDialog | None:
+        plan = self.plan
+        if plan is None:
+            return None
+        dialog = ApproveDialog(
+            plan.plan.id, plan.plan.version, self.session.clock.today(), self.party, self
+        )
+        session = self.session
+
+        def work(new: NewApproval) -> svc.PlanView:
+            return svc.approve_plan(
+                session,
+                plan.plan.id,
+                decision_ref=new.decision_ref,
+                approved_on=new.approved_on,
+                version=new.version,
+            )
+
+        self._open(dialog, work, self._after_plan_step)
+        return dialog
+
+    def open_withdraw_dialog(self) -> WithdrawDialog | None:
+        plan = self.plan
+        if plan is None:
+            return None
+        dialog = WithdrawDialog(plan.plan.id, self)
+        session = self.session
+        self._open(
+            dialog,
+            lambda reason: svc.withdraw_plan(session, plan.plan.id, reason=reason),
+            self._after_plan_step,
+        )
+        return dialog
+
+    def wipe(self) -> None:
+        """The lock: no text of the annex, a plan or an amendment stays in a widget."""
+        self._serial += 1
+        self.view = None
+        self.plan = None
+        self.amendment_model.clear()
+        self.plan_model.clear()
+        self.amendment_detail.clear()
+        self.plan_text.clear()
+        for label in (self.title_label, self.annex_label, self.approvals_label):
+            label.clear()
+        dialogs, self.open_dialogs = self.open_dialogs, []
+        for dialog in dialogs:
+            try:
+                wipe = getattr(dialog, "wipe", None)
+                if callable(wipe):
+                    wipe()
+                else:
+                    for edit in dialog.findChildren(QPlainTextEdit):
+                        edit.clear()
+                    dialog.close()
+            except RuntimeError:  # already deleted
+                pass

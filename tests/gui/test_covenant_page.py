@@ -1,0 +1,183 @@
+"""Convenant: the register page on the same services as the CLI: the 2019 covenant's facts, an
+amendment requested and consented through the dialogs, the notice with its computed date, plans
+whose new version says the approvals start again, the administrator's public facts only, the
+annex shown by clearance, and nothing left in the widgets at the lock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.domain.classification import Classification
+from desktop_app.gui.covenant import CovenantPage
+from desktop_app.gui.covenant.dialogs import TextViewer
+from desktop_app.gui.sections import sections_for
+from desktop_app.services import covenant as svc
+from desktop_app.services.permissions import user_actions
+from desktop_app.storage import audit
+from tests.gui.gui_support import PASSWORDS, add_users, flush_deletes
+
+SECRET = "Niet-openbare bijlage: testtekst."
+
+
+@pytest.fixture
+def people(workspace: Any) -> Any:
+    add_users(workspace, "officier", "tekenaar", "liaison")
+    return workspace
+
+
+@pytest.fixture
+def page_of(people: Any, runner: Any, qtbot: Any) -> Iterator[Any]:
+    sessions: list[Any] = []
+
+    def make(name: str) -> CovenantPage:
+        session = people.session(name, PASSWORDS[name])
+        sessions.append(session)
+        page = CovenantPage(session, runner)
+        qtbot.addWidget(page)
+        page.resize(1000, 680)
+        page.show()
+        return page
+
+    yield make
+    for session in sessions:
+        session.close()
+    flush_deletes()
+
+
+def _submit(dialog: Any) -> None:
+    dialog.ok_button.click()
+    QApplication.processEvents()
+
+
+def test_the_section_is_for_the_governance_roles_and_the_administrator(people: Any) -> None:
+    seen = {}
+    for name in ("beheer", "officier", "tekenaar", "liaison"):
+        with people.session(name, PASSWORDS[name]) as session:
+            seen[name] = "covenant" in {s.key for s in sections_for(user_actions(session))}
+    assert seen == {"beheer": True, "officier": False, "tekenaar": True, "liaison": True}
+
+
+def test_the_register_shows_the_2019_covenant(page_of: Any) -> None:
+    page = page_of("tekenaar")
+    assert page.status_label.text() == "in werking sinds 8 maart 2019"
+    assert "8 maart 2019" in page.in_force_label.text()
+    assert "7 maart 2019" in page.signed_label.text()
+    assert page.replaces_label.text() == "het convenant uit 2013"
+    assert page.annex_label.text() == "nog niet vastgelegd"
+    assert page.amend_button.isVisible() and page.amend_button.isEnabled()
+    assert not page.annex_show_button.isEnabled()  # nothing to read yet
+
+
+def test_an_amendment_through_the_dialogs(page_of: Any, people: Any) -> None:
+    page = page_of("liaison")
+    dialog = page.open_amendment_dialog()
+    _submit(dialog)
+    assert dialog.error_label.isVisible()  # empty: the form says so, nothing stored
+    dialog.change_edit.setPlainText("Art. 2.3: vijftien werkdagen.")
+    _submit(dialog)
+    assert page.amendment_model.rowCount() == 1
+    page.amendment_table.selectRow(0)
+    assert "vijftien werkdagen" in page.amendment_detail.toPlainText()
+    assert page.decide_button.isEnabled()
+    decision = page.open_decision_dialog()
+    assert decision is not None
+    decision.ref_edit.setText("HD-IND 2026/7")
+    _submit(decision)
+    page.amendment_table.selectRow(0)
+    assert "instemming van één partij" in page.amendment_detail.toPlainText()
+    assert "Hoofddirecteur IND: ingestemd" in page.amendment_detail.toPlainText()
+    assert not page.decide_button.isEnabled()
+    assert "al vastgelegd" in page.decide_button.toolTip()
+    with people.session("liaison", PASSWORDS["liaison"]) as session:
+        with session.reading() as conn:
+            actions = [e.action for e in audit.recent(conn, 50)]
+        assert actions.count("covenant.amend") == 1 and actions.count("covenant.consent") == 1
+
+
+def test_the_notice_shows_its_computed_date(page_of: Any, people: Any) -> None:
+    people.env.clock.set(dt.datetime(2026, 11, 30, 10, tzinfo=dt.UTC))
+    page = page_of("tekenaar")
+    dialog = page.open_termination_dialog()
+    assert dialog.effective_label.text() == "28 februari 2027"
+    dialog.date_edit.setDate(dialog.date_edit.date().addDays(-91))  # 31 August 2026
+    assert dialog.effective_label.text() == "30 november 2026"
+    dialog.date_edit.setDate(dialog.date_edit.date().addDays(91))
+    _submit(dialog)
+    assert page.status_label.text().startswith("opgezegd per 28 februari 2027")
+    assert not page.terminate_button.isEnabled()
+
+
+def test_a_new_plan_version_says_the_approvals_start_again(page_of: Any, people: Any) -> None:
+    with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+        plan = svc.add_plan(signer, subject="Spoed", text="Binnen twee werkdagen.")
+        svc.approve_plan(signer, plan.plan.id, decision_ref="DG-AIVD 2026/40")
+    page = page_of("liaison")
+    page.tabs.setCurrentIndex(1)
+    page.plan_table.selectRow(0)
+    assert page.plan_text.toPlainText() == "Binnen twee werkdagen."
+    assert "Directeur-generaal AIVD" in page.approvals_label.text()
+    assert page.approve_button.isEnabled()
+    dialog = page.open_revise_dialog()
+    assert dialog is not None
+    assert any("ongedaan" in w.text() for w in dialog.findChildren(type(page.reset_label)))
+    dialog.text_edit.setPlainText("Binnen drie werkdagen.")
+    _submit(dialog)
+    assert page.plan is not None and page.plan.plan.version == 2
+    assert page.reset_label.isVisible() and "vervallen" in page.reset_label.text()
+    assert "nog door geen van beide" in page.approvals_label.text()
+    page.version_combo.setCurrentIndex(0)
+    page._on_version_chosen()
+    assert page.plan_text.toPlainText() == "Binnen twee werkdagen."
+    assert not page.approve_button.isEnabled()  # an earlier version is only read
+
+
+def test_the_administrator_sees_the_public_facts_only(page_of: Any, people: Any) -> None:
+    with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+        svc.add_plan(signer, subject="Geheim onderwerp", text="Geheime tekst.")
+        svc.annex_set(signer, text=SECRET, classification=Classification.STG_GEHEIM)
+        svc.request_amendment(signer, change="Geheime wijziging.")
+    page = page_of("beheer")
+    assert page.status_label.text() == "in werking sinds 8 maart 2019"
+    for button in (
+        page.amend_button,
+        page.terminate_button,
+        page.annex_show_button,
+        page.annex_set_button,
+        page.add_plan_button,
+        page.decide_button,
+    ):
+        assert not button.isVisible()
+    page.amendment_table.selectRow(0)
+    assert "Geheime wijziging" not in page.amendment_detail.toPlainText()
+    page.tabs.setCurrentIndex(1)
+    page.plan_table.selectRow(0)
+    shown = page.plan_model.display(page.plan_model.row_at(0), 1)
+    assert "Geheim" not in shown and "niet zichtbaar" in shown
+    assert page.plan_text.toPlainText() == "" and not page.plan_text.isVisible()
+    assert "alleen voor wie" in page.annex_label.text()
+
+
+def test_the_annex_by_clearance_and_the_lock_wipes(page_of: Any, people: Any) -> None:
+    with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+        svc.annex_set(signer, text=SECRET, classification=Classification.STG_ZEER_GEHEIM)
+    liaison = page_of("liaison")  # cleared for Stg. Geheim
+    assert liaison.annex_show_button.isVisible() and not liaison.annex_show_button.isEnabled()
+    assert "gemachtigd" in liaison.annex_show_button.toolTip()
+    page = page_of("tekenaar")
+    page.show_annex()
+    viewers = [d for d in page.open_dialogs if isinstance(d, TextViewer)]
+    assert len(viewers) == 1 and viewers[0].text_view.toPlainText() == SECRET
+    assert viewers[0].marking_label.text() == "STG. ZEER GEHEIM"
+    page.amendment_table.selectRow(0)
+    page.wipe()
+    assert viewers[0].text_view.toPlainText() == ""
+    assert page.amendment_model.rowCount() == 0 and page.title_label.text() == ""
+    with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+        with signer.reading() as conn:
+            views = [e for e in audit.recent(conn, 50) if e.action == "covenant.annex_view"]
+        assert [e.result for e in views] == ["ok"]
