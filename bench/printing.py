@@ -73,7 +73,7 @@ def _signed_report(env: Environment, root: Path, text: str) -> int:
     with open_session(env, root, "liaison", PW["liaison"]) as s:
         reports.give_verdict(s, rid, usable=True)
     with open_session(env, root, "tekenaar", PW["tekenaar"]) as s:
-        reports.sign_report(s, rid)
+        reports.sign_report(s, rid, proof=s.sign_in_proof())
     return rid
 
 

@@ -5,15 +5,22 @@ Offsets are Python string indices (code points) into the stored version text; a 
 UTF-16 units (Qt) converts at its edge. An annotation keeps its *original* anchor for ever: each
 later version is reached by re-anchoring from that original directly, never by chaining through
 the versions in between, so nothing drifts.
+
+Remarks go on after they are placed (issue 12): the liaison edits or withdraws their own remark
+until the verdict on its version, and the officer marks one handled with a note the liaison
+sees. The remark row itself never changes (its anchor is what it quoted); each change is a
+``RemarkEvent`` and ``remark_state`` folds them into what is shown now.
 """
 
 from __future__ import annotations
 
+import enum
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from desktop_app.domain.errors import InvalidInput, NotFound
+from desktop_app.domain.errors import Forbidden, InvalidInput, InvalidState, NotFound
+from desktop_app.domain.ids import UserId
 from desktop_app.domain.text import check_text
 from desktop_app.domain.textdiff import Opcode, OpTag, TextComparison
 
@@ -23,10 +30,16 @@ __all__ = [
     "OffsetMap",
     "Outdated",
     "Reanchorer",
+    "RemarkChange",
+    "RemarkEvent",
+    "RemarkState",
     "anchor_quote",
+    "check_remark_change",
     "find_occurrences",
     "reanchor",
+    "remark_state",
     "validate_comment",
+    "validate_handled_note",
 ]
 
 MAX_COMMENT_LENGTH = 10_000
@@ -290,3 +303,97 @@ class Reanchorer:
     ) -> dict[int, Anchor | Outdated]:
         """``{annotation id: placement}`` for every annotation, on ``target_version``."""
         return {key: self.reanchor(a, target_version) for key, a in anchors.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# Remarks after they are placed
+
+
+class RemarkChange(enum.StrEnum):
+    EDIT = "edit"  # the liaison rewords their remark (the new comment is the event's text)
+    WITHDRAW = "withdraw"  # the liaison takes it back
+    HANDLE = "handle"  # the officer dealt with it (the note is the event's text)
+
+
+@dataclass(frozen=True, slots=True)
+class RemarkEvent:
+    kind: RemarkChange
+    actor_id: UserId
+    text: str | None
+    at: str
+
+
+@dataclass(frozen=True, slots=True)
+class RemarkState:
+    comment: str  # the wording now (the last edit, else the original)
+    edited: bool
+    withdrawn: bool
+    handled: bool
+    handled_note: str | None
+    handled_by: UserId | None
+    handled_at: str | None
+
+
+def remark_state(comment: str, events: Iterable[RemarkEvent]) -> RemarkState:
+    """The remark as it stands after its events, in order. Rewording a handled remark opens it
+    again: the officer's note answered the old wording."""
+    current, edited, withdrawn = comment, False, False
+    handled: RemarkEvent | None = None
+    for event in events:
+        if event.kind is RemarkChange.EDIT and event.text is not None:
+            current, edited, handled = event.text, True, None
+        elif event.kind is RemarkChange.WITHDRAW:
+            withdrawn = True
+        elif event.kind is RemarkChange.HANDLE:
+            handled = event
+    return RemarkState(
+        comment=current,
+        edited=edited,
+        withdrawn=withdrawn,
+        handled=handled is not None,
+        handled_note=None if handled is None else handled.text,
+        handled_by=None if handled is None else handled.actor_id,
+        handled_at=None if handled is None else handled.at,
+    )
+
+
+def check_remark_change(
+    kind: RemarkChange,
+    *,
+    actor_id: UserId,
+    author_id: UserId,
+    remark_version: int,
+    review_version: int | None,
+    state: RemarkState,
+) -> None:
+    """The rules on one remark (the workflow state and the role are the report's, checked by
+    ``domain.reports.decide`` first). ``review_version``: the version in review now, ``None``
+    when none is. The liaison changes only their own remark, and only while its version is the
+    one in review (until the verdict); nobody changes a withdrawn remark."""
+    if state.withdrawn:
+        raise InvalidState("Deze opmerking is ingetrokken.")
+    if kind is RemarkChange.HANDLE:
+        return
+    if actor_id != author_id:
+        raise Forbidden("Alleen wie de opmerking plaatste, kan haar wijzigen of intrekken.")
+    if review_version != remark_version:
+        raise InvalidState(
+            f"De opmerking hoort bij versie {remark_version}; over die versie is al geoordeeld "
+            "of zij ligt niet meer ter beoordeling. Plaats zo nodig een nieuwe opmerking."
+        )
+
+
+def validate_handled_note(note: str) -> str:
+    """The officer's note on a handled remark: the liaison reads it, so it may not be empty."""
+    cleaned = unicodedata.normalize("NFC", note).strip()
+    if not cleaned:
+        raise InvalidInput(
+            "Schrijf bij het afhandelen een toelichting voor de IND-liaison.", field="note"
+        )
+    if len(cleaned) > MAX_COMMENT_LENGTH:
+        raise InvalidInput(
+            f"De toelichting is te lang (meer dan {MAX_COMMENT_LENGTH} tekens).", field="note"
+        )
+    return check_text(
+        cleaned.replace("\r\n", "\n"), field="note", label="De toelichting", multiline=True
+    )

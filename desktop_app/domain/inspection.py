@@ -53,6 +53,7 @@ class InvolvementKind(enum.StrEnum):
     ISSUED = "issued"
     CORRECTED = "corrected"
     CLASSIFIED = "classified"
+    RETURNED = "returned"
     OTHER = "other"
 
     @property
@@ -70,6 +71,7 @@ _INVOLVEMENT_LABELS_NL = {
     InvolvementKind.ISSUED: "uitgebracht",
     InvolvementKind.CORRECTED: "gecorrigeerd",
     InvolvementKind.CLASSIFIED: "gerubriceerd",
+    InvolvementKind.RETURNED: "teruggestuurd of ingetrokken",
     InvolvementKind.OTHER: "op een andere manier bewerkt",
 }
 
@@ -91,6 +93,12 @@ _KIND_ALIASES: dict[str, InvolvementKind] = {
     "issue": InvolvementKind.ISSUED,
     "correct": InvolvementKind.CORRECTED,
     "set_classification": InvolvementKind.CLASSIFIED,
+    # The flow going back (issue 12): the signer judged the text; remarks are annotating.
+    "send_back": InvolvementKind.RETURNED,
+    "withdraw": InvolvementKind.RETURNED,
+    "edit_remark": InvolvementKind.ANNOTATED,
+    "withdraw_remark": InvolvementKind.ANNOTATED,
+    "handle_remark": InvolvementKind.ANNOTATED,
 }
 
 # Reading a report is not producing it. Every other kind in the history counts as involvement,

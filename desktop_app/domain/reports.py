@@ -3,6 +3,10 @@
 ``draft`` → (submit) ``in_review`` → (verdict) ``usable`` | ``changes_wanted``;
 (revise) from ``draft``, ``changes_wanted`` or ``usable`` gives a new version in ``draft``;
 ``usable`` → (sign) ``signed`` → (issue) ``issued``; corrections are recorded on ``issued``.
+The flow can go back (issue 12): the officer withdraws a submission (``in_review`` → ``draft``,
+the version stays the same and may be submitted again or revised), and the signer sends a usable
+report back with a reason instead of signing (``usable`` → ``draft``: what the liaison judged
+is no longer what will be signed, so it is written and judged again).
 
 Decisions, where the spec leaves room:
 - The text is frozen while ``in_review``: the liaison annotates and judges only then, so every
@@ -17,6 +21,10 @@ Decisions, where the spec leaves room:
 - Checks run in this order, and the first failing one raises: the report exists (NotFound), the
   role may do the action at all (Forbidden), the status allows it (InvalidState), four eyes
   (FourEyes). A caller without the role thus learns nothing about the workflow state.
+- Remarks (annotations) change in the history too: the liaison edits or withdraws their own
+  remark while the version it was made on is in review (until the verdict); the officer marks
+  a remark handled, with a note, until the text is signed. Which remark and whose it is are
+  checked in ``domain.annotations``; here only the role and the workflow state.
 - The history is the list of recorded events (every action except ``view`` and ``print``, which
   the audit log records). Four eyes and art. 2.5 involvement are derived from it, never from a
   manual list.
@@ -34,6 +42,7 @@ from functools import partial
 from types import MappingProxyType
 
 from desktop_app.domain.actions import EARLIER_VERSION, Permission, check, refuse_all
+from desktop_app.domain.annotations import RemarkChange, RemarkState, check_remark_change
 from desktop_app.domain.errors import (
     Forbidden,
     FourEyes,
@@ -43,7 +52,12 @@ from desktop_app.domain.errors import (
     NotFound,
 )
 from desktop_app.domain.ids import UserId
-from desktop_app.domain.report_content import missing_for_issue
+from desktop_app.domain.report_content import (
+    ContentWarning,
+    WarningKind,
+    missing_for_issue,
+    warnings_for_text,
+)
 from desktop_app.domain.roles import Role, require_any_role
 from desktop_app.domain.text import check_name, check_text, collapse
 
@@ -54,14 +68,17 @@ __all__ = [
     "MAX_TEXT_LENGTH",
     "OFFERED_IN",
     "RECORDED_ACTIONS",
+    "REMARK_ACTIONS",
     "TITLE_MAX_LENGTH",
     "TRANSITIONS",
     "WORK_LISTS_FOR_ROLE",
     "WORK_LIST_RULES",
+    "RemarkFacts",
     "ReportAction",
     "ReportEvent",
     "ReportStatus",
     "ReportStep",
+    "SpecialCase",
     "WorkList",
     "WorkListRule",
     "allowed_actions",
@@ -74,10 +91,15 @@ __all__ = [
     "involved_user_ids",
     "next_version",
     "permissions",
+    "remark_permissions",
     "report_step",
+    "sent_back",
+    "special_case",
+    "special_case_grounds",
     "status_from_history",
     "text_sha256",
     "validate_correction",
+    "validate_reason",
     "validate_title",
     "validate_version_text",
     "visible_versions",
@@ -120,6 +142,11 @@ class ReportAction(enum.StrEnum):
     SIGN = "sign"
     ISSUE = "issue"
     CORRECT = "correct"
+    WITHDRAW = "withdraw"
+    SEND_BACK = "send_back"
+    EDIT_REMARK = "edit_remark"
+    WITHDRAW_REMARK = "withdraw_remark"
+    HANDLE_REMARK = "handle_remark"
     VIEW = "view"
     PRINT = "print"
 
@@ -140,12 +167,20 @@ _ACTION_LABELS = {
     ReportAction.SIGN: "het ambtsbericht ondertekenen",
     ReportAction.ISSUE: "het ambtsbericht uitbrengen",
     ReportAction.CORRECT: "een correctie vastleggen",
+    ReportAction.WITHDRAW: "de indiening intrekken",
+    ReportAction.SEND_BACK: "het ambtsbericht terugsturen",
+    ReportAction.EDIT_REMARK: "een opmerking wijzigen",
+    ReportAction.WITHDRAW_REMARK: "een opmerking intrekken",
+    ReportAction.HANDLE_REMARK: "een opmerking als afgehandeld markeren",
     ReportAction.VIEW: "het ambtsbericht inzien",
     ReportAction.PRINT: "het ambtsbericht afdrukken",
 }
 
 _S = ReportStatus
 _A = ReportAction
+
+# The officer answers remarks while the text is theirs or under review, until it is signed.
+_REMARKS_HANDLED_IN = (_S.DRAFT, _S.IN_REVIEW, _S.CHANGES_WANTED, _S.USABLE)
 
 # (status before, action) -> status after. ``None`` stands for "no report yet".
 # A pair that is missing is not allowed in that status.
@@ -164,6 +199,11 @@ TRANSITIONS: Mapping[tuple[ReportStatus | None, ReportAction], ReportStatus] = M
         (_S.USABLE, _A.SIGN): _S.SIGNED,
         (_S.SIGNED, _A.ISSUE): _S.ISSUED,
         (_S.ISSUED, _A.CORRECT): _S.ISSUED,
+        (_S.IN_REVIEW, _A.WITHDRAW): _S.DRAFT,
+        (_S.USABLE, _A.SEND_BACK): _S.DRAFT,
+        (_S.IN_REVIEW, _A.EDIT_REMARK): _S.IN_REVIEW,
+        (_S.IN_REVIEW, _A.WITHDRAW_REMARK): _S.IN_REVIEW,
+        **{(s, _A.HANDLE_REMARK): s for s in _REMARKS_HANDLED_IN},
         **{(s, _A.VIEW): s for s in ReportStatus},
         **{(s, _A.PRINT): s for s in ReportStatus},
     }
@@ -183,6 +223,11 @@ ALLOWED_ROLES: Mapping[ReportAction, frozenset[Role]] = MappingProxyType(
         _A.SIGN: frozenset({Role.AIVD_SIGNER}),
         _A.ISSUE: _AIVD,
         _A.CORRECT: _AIVD,
+        _A.WITHDRAW: frozenset({Role.AIVD_OFFICER}),
+        _A.SEND_BACK: frozenset({Role.AIVD_SIGNER}),
+        _A.EDIT_REMARK: frozenset({Role.IND_LIAISON}),
+        _A.WITHDRAW_REMARK: frozenset({Role.IND_LIAISON}),
+        _A.HANDLE_REMARK: frozenset({Role.AIVD_OFFICER}),
         _A.VIEW: _AIVD | {Role.IND_LIAISON},
         _A.PRINT: _AIVD,
     }
@@ -190,11 +235,14 @@ ALLOWED_ROLES: Mapping[ReportAction, frozenset[Role]] = MappingProxyType(
 
 # Actions that change the report and are kept in its history.
 RECORDED_ACTIONS = frozenset(set(ReportAction) - {_A.VIEW, _A.PRINT})
+# Steps on one remark (which remark, and whose, is checked in domain.annotations).
+REMARK_ACTIONS = frozenset({_A.EDIT_REMARK, _A.WITHDRAW_REMARK, _A.HANDLE_REMARK})
 # Writing a version: what four eyes looks at.
 AUTHORING_ACTIONS = frozenset({_A.CREATE, _A.REVISE})
 # Art. 2.5: wrote, revised, submitted, annotated, judged, signed or issued any version. Setting
 # the classification and recording a correction shape what the recipients were told, so those
-# count too: every recorded action is involvement.
+# count too, and so does sending a report back (the signer judged the text) or withdrawing it:
+# every recorded action is involvement.
 INVOLVING_ACTIONS = RECORDED_ACTIONS
 
 
@@ -268,6 +316,11 @@ def _state_message(status: ReportStatus, action: ReportAction) -> str:
         _A.VERDICT_USABLE,
         _A.VERDICT_CHANGES_WANTED,
         _A.SIGN,
+        _A.WITHDRAW,
+        _A.SEND_BACK,
+        _A.EDIT_REMARK,
+        _A.WITHDRAW_REMARK,
+        _A.HANDLE_REMARK,
     ):
         return "Het ambtsbericht is ondertekend; de tekst ligt voorgoed vast."
     if action is _A.CREATE:
@@ -307,6 +360,21 @@ def _state_message(status: ReportStatus, action: ReportAction) -> str:
         return f"Alleen een ondertekend ambtsbericht kan worden uitgebracht {now}."
     if action is _A.CORRECT:
         return f"Een correctie wordt alleen vastgelegd op een uitgebracht ambtsbericht {now}."
+    if action is _A.WITHDRAW:
+        return (
+            "Alleen een ambtsbericht dat ter beoordeling bij de IND-liaison ligt, kan worden "
+            f"ingetrokken {now}."
+        )
+    if action is _A.SEND_BACK:
+        return (
+            "Alleen een ambtsbericht dat de IND-liaison bruikbaar heeft geoordeeld en dat nog niet "
+            f"is ondertekend, kan worden teruggestuurd {now}."
+        )
+    if action in (_A.EDIT_REMARK, _A.WITHDRAW_REMARK):
+        return (
+            "Een opmerking kan alleen worden gewijzigd of ingetrokken zolang de tekst ter "
+            f"beoordeling ligt, tot het oordeel {now}."
+        )
     return f"Dat kan niet in deze status {now}."  # pragma: no cover - every status allows the rest
 
 
@@ -376,6 +444,11 @@ OFFERED_IN: Mapping[ReportAction, frozenset[ReportStatus | None]] = MappingProxy
         _A.SIGN: frozenset({_S.USABLE}),
         _A.ISSUE: frozenset({_S.SIGNED}),
         _A.CORRECT: frozenset({_S.ISSUED}),
+        _A.WITHDRAW: frozenset({_S.IN_REVIEW}),
+        _A.SEND_BACK: frozenset({_S.USABLE}),
+        _A.EDIT_REMARK: frozenset({_S.IN_REVIEW}),
+        _A.WITHDRAW_REMARK: frozenset({_S.IN_REVIEW}),
+        _A.HANDLE_REMARK: frozenset({_S.DRAFT, _S.IN_REVIEW, _S.CHANGES_WANTED, _S.USABLE}),
         _A.VIEW: frozenset(ReportStatus),
         _A.PRINT: frozenset({_S.SIGNED, _S.ISSUED}),
     }
@@ -420,6 +493,58 @@ def permissions(
     return frozen if latest else refuse_all(frozen, EARLIER_VERSION)
 
 
+def remark_permissions(
+    status: ReportStatus,
+    remark: RemarkFacts,
+    *,
+    actor_id: UserId,
+    actor_roles: Iterable[Role],
+    history: Sequence[ReportEvent],
+    review_version: int | None,
+    latest: bool = True,
+) -> Mapping[ReportAction, Permission]:
+    """The steps on one remark (edit, withdraw, handle) for this person: the report's rule
+    (``decide``) and then the remark's own (``annotations.check_remark_change``)."""
+    roles = frozenset(actor_roles)
+    result: dict[ReportAction, Permission] = {}
+    for action, change in _REMARK_CHANGES.items():
+        offered = bool(ALLOWED_ROLES[action] & roles) and status in OFFERED_IN[action]
+        offered = offered and not remark.state.withdrawn
+        if action is not _A.HANDLE_REMARK:
+            offered = offered and remark.author_id == actor_id
+
+        def rule(action: ReportAction = action, change: RemarkChange = change) -> None:
+            decide(status, action, actor_id=actor_id, actor_roles=roles, history=history)
+            check_remark_change(
+                change,
+                actor_id=actor_id,
+                author_id=remark.author_id,
+                remark_version=remark.version,
+                review_version=review_version,
+                state=remark.state,
+            )
+
+        result[action] = check(rule, offered=offered)
+    frozen = MappingProxyType(result)
+    return frozen if latest else refuse_all(frozen, EARLIER_VERSION)
+
+
+@dataclass(frozen=True, slots=True)
+class RemarkFacts:
+    """What the remark rules look at: who placed it, on which version, and how it stands."""
+
+    author_id: UserId
+    version: int
+    state: RemarkState
+
+
+_REMARK_CHANGES = {
+    _A.EDIT_REMARK: RemarkChange.EDIT,
+    _A.WITHDRAW_REMARK: RemarkChange.WITHDRAW,
+    _A.HANDLE_REMARK: RemarkChange.HANDLE,
+}
+
+
 def allowed_actions(
     status: ReportStatus | None,
     *,
@@ -441,6 +566,8 @@ class ReportStep(enum.StrEnum):
     NEW = "new"
     EARLIER_VERSION = "earlier_version"
     DRAFT_SUBMIT = "draft_submit"  # the officer: save and submit
+    SENT_BACK = "sent_back"  # the officer: the signer sent it back (reason in the view)
+    WITHDRAWN = "withdrawn"  # the officer: the submission was withdrawn
     DRAFT = "draft"  # others: not yet submitted
     REVIEW_JUDGE = "review_judge"  # the liaison: annotate, then judge
     IN_REVIEW = "in_review"  # others: frozen until the verdict
@@ -452,19 +579,40 @@ class ReportStep(enum.StrEnum):
     ISSUED = "issued"
 
 
+def sent_back(history: Sequence[ReportEvent]) -> ReportAction | None:
+    """How a draft came back, when it did: ``send_back`` (the signer) or ``withdraw`` (the
+    officer) as the last step that changed the status, else ``None`` (queryable for the work
+    queues: a draft the signer returned waits for its officer)."""
+    for event in reversed(history):
+        if event.kind in (_A.SEND_BACK, _A.WITHDRAW):
+            return event.kind
+        if event.kind not in REMARK_ACTIONS and event.kind is not _A.SET_CLASSIFICATION:
+            return None
+    return None
+
+
 def report_step(
     status: ReportStatus | None,
     granted: Mapping[ReportAction, Permission],
     *,
     latest: bool = True,
+    history: Sequence[ReportEvent] = (),
 ) -> ReportStep:
-    """The hint for ``status`` given this person's ``permissions``."""
+    """The hint for ``status`` given this person's ``permissions`` (and, for a draft that came
+    back, its ``history``)."""
     if status is None:
         return ReportStep.NEW
     if not latest:
         return ReportStep.EARLIER_VERSION
     if status is _S.DRAFT:
-        return ReportStep.DRAFT_SUBMIT if granted[_A.SUBMIT].offered else ReportStep.DRAFT
+        if not granted[_A.SUBMIT].offered:
+            return ReportStep.DRAFT
+        back = sent_back(history)
+        if back is _A.SEND_BACK:
+            return ReportStep.SENT_BACK
+        if back is _A.WITHDRAW:
+            return ReportStep.WITHDRAWN
+        return ReportStep.DRAFT_SUBMIT
     if status is _S.IN_REVIEW:
         return ReportStep.REVIEW_JUDGE if granted[_A.ANNOTATE].offered else ReportStep.IN_REVIEW
     if status is _S.CHANGES_WANTED:
@@ -711,3 +859,81 @@ def text_sha256(text: str) -> str:
 def audit_object(report_id: int) -> str:
     """How the audit names a report ('report:12'), the same for every use case on it."""
     return f"report:{int(report_id)}"
+
+
+MAX_REASON_LENGTH = 4_000
+
+
+def validate_reason(text: str | None, *, field: str, required: bool, label: str) -> str | None:
+    """A reason given with a step (sending back, withdrawing, the signer's special-case
+    decision): trimmed, free text; InvalidInput when required and empty, or too long."""
+    cleaned = "" if text is None else canonical_text(text).strip()
+    if not cleaned:
+        if required:
+            raise InvalidInput(f"{label} is verplicht; geef een reden.", field=field)
+        return None
+    if len(cleaned) > MAX_REASON_LENGTH:
+        raise InvalidInput(
+            f"{label} is te lang (meer dan {MAX_REASON_LENGTH} tekens).", field=field
+        )
+    return check_text(cleaned, field=field, label=label, multiline=True)
+
+
+# Data older than ten years, or whose correctness cannot be established, are provided only as a
+# special case decided by the signer (Wiv 2017; domain.md "Content rules").
+_SPECIAL_KINDS = frozenset({WarningKind.OLD_DATA, WarningKind.UNKNOWN_RELIABILITY})
+
+
+@dataclass(frozen=True, slots=True)
+class SpecialCase:
+    """The signer's decision to provide old or unverifiable data: which findings (1-based),
+    why they need it, and the signer's reason."""
+
+    findings: tuple[int, ...]
+    grounds: tuple[ContentWarning, ...]
+    reason: str
+
+    @property
+    def summary_nl(self) -> str:
+        """One line for the register, the report's JSON and the printed report."""
+        numbers = ", ".join(map(str, self.findings))
+        which = f"bevinding {numbers}" if len(self.findings) == 1 else f"bevindingen {numbers}"
+        return (
+            f"Verstrekt als bijzonder geval ({which}: gegevens ouder dan tien jaar of waarvan de "
+            f"juistheid niet vast te stellen is), besluit van de ondertekenaar: {self.reason}"
+        )
+
+
+def special_case_grounds(text: str, *, today: dt.date) -> tuple[ContentWarning, ...]:
+    """The findings of ``text`` that may only be provided as a special case: data older than
+    ten years on ``today``, or of unknown correctness (empty for free text, which cannot be
+    signed anyway)."""
+    return tuple(w for w in warnings_for_text(text, today=today) if w.kind in _SPECIAL_KINDS)
+
+
+def special_case(text: str, *, today: dt.date, reason: str | None) -> SpecialCase | None:
+    """The signer's decision for this text: ``None`` when no finding needs one (a reason given
+    then is refused, so nothing unasked is put on record); InvalidInput naming the findings when
+    one is needed and no reason is given."""
+    grounds = special_case_grounds(text, today=today)
+    clean = validate_reason(
+        reason, field="special_case_reason", required=False, label="De reden van het besluit"
+    )
+    if not grounds:
+        if clean is not None:
+            raise InvalidInput(
+                "Dit ambtsbericht bevat geen gegevens ouder dan tien jaar of waarvan de juistheid "
+                "niet vast te stellen is; er is geen besluit over een bijzonder geval nodig.",
+                field="special_case_reason",
+            )
+        return None
+    findings = tuple(sorted({w.finding for w in grounds}))
+    if clean is None:
+        numbers = ", ".join(map(str, findings))
+        raise InvalidInput(
+            f"Bevinding {numbers} berust op gegevens ouder dan tien jaar of waarvan de juistheid "
+            "niet vast te stellen is. Zulke gegevens worden alleen als bijzonder geval verstrekt, "
+            "op besluit van de ondertekenaar: geef uw besluit met de reden.",
+            field="special_case_reason",
+        )
+    return SpecialCase(findings, grounds, clean)

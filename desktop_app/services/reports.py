@@ -27,9 +27,19 @@ from dataclasses import dataclass
 
 from desktop_app.domain import requests as request_rules
 from desktop_app.domain.actions import Permission
-from desktop_app.domain.annotations import Anchor, Outdated, Reanchorer, anchor_quote
+from desktop_app.domain.annotations import (
+    Anchor,
+    Outdated,
+    Reanchorer,
+    RemarkChange,
+    RemarkState,
+    anchor_quote,
+    check_remark_change,
+    remark_state,
+    validate_handled_note,
+)
 from desktop_app.domain.annotations import validate_comment as _validate_comment
-from desktop_app.domain.classification import Classification
+from desktop_app.domain.classification import Classification, ClassificationDuration
 from desktop_app.domain.errors import (
     Forbidden,
     IntegrityFailure,
@@ -43,10 +53,12 @@ from desktop_app.domain.report_content import warnings_for_text as _warnings_for
 from desktop_app.domain.reports import (
     ALLOWED_ROLES,
     TITLE_MAX_LENGTH,
+    RemarkFacts,
     ReportAction,
     ReportEvent,
     ReportStatus,
     ReportStep,
+    SpecialCase,
     WorkList,
     allowed_actions,
     audit_object,
@@ -55,10 +67,14 @@ from desktop_app.domain.reports import (
     decide,
     next_version,
     permissions,
+    remark_permissions,
     report_step,
+    special_case,
+    special_case_grounds,
     status_from_history,
     text_sha256,
     validate_correction,
+    validate_reason,
     validate_title,
     validate_version_text,
     visible_versions,
@@ -69,7 +85,9 @@ from desktop_app.domain.requests import Purpose, RequestStatus
 from desktop_app.domain.roles import Role, require_any_role
 from desktop_app.domain.text import strip_invisible
 from desktop_app.domain.textdiff import DiffRow, side_by_side, unified_diff
-from desktop_app.services.session import Session, Tx
+from desktop_app.services import marking
+from desktop_app.services.marking import MarkingView
+from desktop_app.services.session import Reauthentication, Session, Tx
 from desktop_app.storage import reports as repo
 from desktop_app.storage import requests as requests_repo
 from desktop_app.storage.audit import format_ts
@@ -87,14 +105,18 @@ __all__ = [
     "ReportDiff",
     "ReportSummary",
     "ReportView",
+    "ReturnView",
+    "SpecialCaseView",
     "VerdictView",
     "VersionSaved",
     "VersionView",
     "annotate",
     "diff_report",
     "draft_report",
+    "edit_remark",
     "get_report",
     "give_verdict",
+    "handle_remark",
     "involved_users",
     "issue_report",
     "my_work_lists",
@@ -102,9 +124,12 @@ __all__ = [
     "record_correction",
     "revise_report",
     "save_version",
+    "send_back",
     "set_classification",
     "sign_report",
     "submit_report",
+    "withdraw_remark",
+    "withdraw_submission",
 ]
 
 DEFAULT_CLASSIFICATION = Classification.STG_CONFIDENTIEEL
@@ -201,6 +226,28 @@ class AnnotationView:
     author: str
     created_at: str
     placement: Anchor | Outdated
+    # Its life after placing (issue 12): ``comment`` above is the wording now.
+    state: RemarkState | None = None
+    handled_by: str | None = None
+    # What this person may do with this remark now (edit, withdraw, handle).
+    actions: Mapping[ReportAction, Permission] | None = None
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.state is not None and self.state.withdrawn
+
+    @property
+    def handled(self) -> bool:
+        return self.state is not None and self.state.handled
+
+    @property
+    def handled_note(self) -> str | None:
+        return None if self.state is None else self.state.handled_note
+
+    def may(self, action: ReportAction) -> Permission:
+        if self.actions is None or action not in self.actions:
+            return Permission(False, "Deze stap hoort hier niet.", False)
+        return self.actions[action]
 
     @property
     def outdated(self) -> bool:
@@ -227,6 +274,57 @@ class AnnotationView:
             "outdated": self.outdated,
             "shown_start": self.shown_start,
             "shown_end": self.shown_end,
+            "edited": self.state is not None and self.state.edited,
+            "withdrawn": self.withdrawn,
+            "handled": self.handled,
+            "handled_note": self.handled_note,
+            "handled_by": self.handled_by,
+            "handled_at": None if self.state is None else self.state.handled_at,
+        }
+
+
+@dataclass(frozen=True)
+class ReturnView:
+    """A step back: the officer withdrew a submission, or the signer sent the report back."""
+
+    kind: str  # "withdraw" | "send_back"
+    version: int
+    reason: str | None
+    actor: str
+    at: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "version": self.version,
+            "reason": self.reason,
+            "by": self.actor,
+            "at": self.at,
+        }
+
+
+@dataclass(frozen=True)
+class SpecialCaseView:
+    """The signer's decision to provide old or unverifiable data (Wiv), recorded at signing."""
+
+    version: int
+    findings: tuple[int, ...]
+    reason: str
+    decided_by: str
+    decided_at: str
+
+    @property
+    def summary_nl(self) -> str:
+        return SpecialCase(self.findings, (), self.reason).summary_nl
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "version": self.version,
+            "findings": list(self.findings),
+            "reason": self.reason,
+            "decided_by": self.decided_by,
+            "decided_at": self.decided_at,
+            "summary": self.summary_nl,
         }
 
 
@@ -303,6 +401,12 @@ class ReportView:
     # where the report stands for them; the window shows these and decides nothing itself.
     actions: Mapping[ReportAction, Permission]
     step: ReportStep
+    returns: tuple[ReturnView, ...] = ()
+    special_case: SpecialCaseView | None = None
+    # What signing the latest version would need a special-case decision for (the window asks
+    # for it in the sign dialog; empty when nothing is needed or the person cannot sign).
+    special_case_grounds: tuple[ContentWarning, ...] = ()
+    marking: MarkingView | None = None  # duration and subject (services.marking)
 
     @property
     def is_latest(self) -> bool:
@@ -322,6 +426,10 @@ class ReportView:
             "history": [e.as_dict() for e in self.history],
             "allowed_actions": sorted(a.value for a in self.allowed_actions),
             "work_lists": sorted(w.value for w in self.work_lists),
+            "returns": [r.as_dict() for r in self.returns],
+            "special_case": None if self.special_case is None else self.special_case.as_dict(),
+            "special_case_needed": [w.message for w in self.special_case_grounds],
+            **({} if self.marking is None else self.marking.as_dict()),
         }
 
 
@@ -595,13 +703,22 @@ def _register(
 
 
 def _register_issue(session: Session, conn: Connection, row: repo.ReportRow) -> int:
-    """Art. 1.1: issuing is a provision AIVD→IND; it is registered automatically."""
+    """Art. 1.1: issuing is a provision AIVD→IND; it is registered automatically. Old or
+    unverifiable data provided as a special case say so in the register too."""
+    description = f"Ambtsbericht {row.reference}"
+    decision = repo.special_case(conn, row.id)
+    if decision is not None:
+        numbers = ", ".join(map(str, decision.findings))
+        description += (
+            f" (bijzonder geval: bevinding {numbers} met gegevens ouder dan tien jaar of waarvan "
+            "de juistheid niet vast te stellen is, op besluit van de ondertekenaar)"
+        )
     return _register(
         session,
         conn,
         report_id=row.id,
         request_id=row.request_id,
-        description=f"Ambtsbericht {row.reference}",
+        description=description,
     )
 
 
@@ -629,9 +746,12 @@ def draft_report(
     request_id: int | None = None,
     title: str | None = None,
     classification: Classification | None = None,
+    duration: ClassificationDuration | None = None,
+    subject: marking.SubjectEntry | None = None,
 ) -> VersionSaved:
     """A new report (version 1, draft), linked to a request (whose status becomes
-    ``report_in_preparation``) or spontaneous (``request_id=None``)."""
+    ``report_in_preparation``) or spontaneous (``request_id=None``). ``duration`` and a
+    spontaneous report's ``subject``: see ``services.marking``."""
     with session.transaction("report.draft", "report:new") as tx:
         _decide(session, None, _A.CREATE, [])
         level = DEFAULT_CLASSIFICATION if classification is None else classification
@@ -673,6 +793,15 @@ def draft_report(
             "request_id": linked,
             "request_status": None if request_status is None else request_status.value,
         }
+        tx.details |= marking.on_draft(
+            session,
+            tx.conn,
+            rid,
+            level=level,
+            duration=duration,
+            subject=subject,
+            spontaneous=linked is None,
+        )
         summary = _fresh_summary(session, tx.conn, rid)
     return VersionSaved(summary, _warnings_for_text(canonical, today=session.clock.today()))
 
@@ -732,6 +861,7 @@ def save_version(
     text: str,
     classification: Classification | None = None,
     title: str | None = None,
+    duration: ClassificationDuration | None = None,
 ) -> VersionSaved:
     """What "Opslaan als nieuwe versie" does, as one use case: a new version when the text
     changed and the new classification when it changed, in one transaction with one audit
@@ -756,7 +886,10 @@ def save_version(
                 "Het ambtsbericht is intussen door een ander gewijzigd; open het opnieuw."
             )
         level_changed = classification is not None and classification != row.classification
-        if not text_changed and not level_changed:
+        # The duration is part of the marking: saved, judged and audited like the level.
+        new_level = row.classification if classification is None else classification
+        marked = level_changed or marking.duration_changes(tx.conn, row.id, new_level, duration)
+        if not text_changed and not marked:
             raise InvalidInput(
                 f"De tekst is gelijk aan versie {row.current_version}; er is niets herzien.",
                 field="text",
@@ -765,11 +898,11 @@ def save_version(
         after = row.status
         if text_changed:
             after = _decide(session, row, _A.REVISE, events)
-        if level_changed:
-            assert classification is not None
+        if marked:
             classified = _decide(session, row, _A.SET_CLASSIFICATION, events)
-            _check_level(session, classification)
-            details |= {"from": row.classification.code, "to": classification.code}
+            if level_changed:
+                _check_level(session, new_level)
+                details |= {"from": row.classification.code, "to": new_level.code}
             after = after if text_changed else classified
         if text_changed:
             version = _write_version(session, tx, row, events, canonical, title, after)
@@ -781,6 +914,8 @@ def save_version(
         if level_changed:
             assert classification is not None
             _reclassify(session, tx, row, classification, after)
+        if marked:
+            details |= marking.on_save(tx.conn, row.id, new_level, duration)
         tx.details = details
         summary = _fresh_summary(session, tx.conn, row.id)
     return VersionSaved(summary, _warnings_for_text(canonical, today=session.clock.today()))
@@ -903,22 +1038,159 @@ def give_verdict(
 
 
 # ---------------------------------------------------------------------------------------------
+# Going back (issue 12): the officer withdraws a submission, the signer sends a report back
+
+
+def withdraw_submission(
+    session: Session, report_id: int, *, reason: str | None = None
+) -> ReportSummary:
+    """The officer takes a submitted version back from the liaison: the report is a draft
+    again (the same version; it may be submitted again or revised). The liaison's remarks on it
+    stay."""
+    with session.transaction("report.withdraw", audit_object(report_id)) as tx:
+        row, events = _load(session, tx.conn, report_id, _A.WITHDRAW)
+        after = _decide(session, row, _A.WITHDRAW, events)
+        clean = validate_reason(
+            reason, field="reason", required=False, label="De reden van het intrekken"
+        )
+        now = session.clock.now()
+        repo.insert_step_reason(
+            tx.conn,
+            row.id,
+            version=row.current_version,
+            kind=_A.WITHDRAW.value,
+            reason=clean,
+            actor_id=session.user.id,
+            at=now,
+        )
+        _record(session, tx.conn, row, _A.WITHDRAW, row.current_version, after, now)
+        tx.details = {"reference": row.reference, "version": row.current_version}
+        return _fresh_summary(session, tx.conn, row.id)
+
+
+def send_back(session: Session, report_id: int, *, reason: str) -> ReportSummary:
+    """The signer does not sign and sends the report back to the officer with a reason: it is
+    a draft again, to be revised and judged anew. It counts as involvement (art. 2.5): it is a
+    recorded step of the signer's in the history."""
+    with session.transaction("report.send_back", audit_object(report_id)) as tx:
+        row, events = _load(session, tx.conn, report_id, _A.SEND_BACK)
+        after = _decide(session, row, _A.SEND_BACK, events)
+        clean = validate_reason(
+            reason, field="reason", required=True, label="De reden van het terugsturen"
+        )
+        now = session.clock.now()
+        repo.insert_step_reason(
+            tx.conn,
+            row.id,
+            version=row.current_version,
+            kind=_A.SEND_BACK.value,
+            reason=clean,
+            actor_id=session.user.id,
+            at=now,
+        )
+        _record(session, tx.conn, row, _A.SEND_BACK, row.current_version, after, now)
+        tx.details = {"reference": row.reference, "version": row.current_version}
+        return _fresh_summary(session, tx.conn, row.id)
+
+
+# ---------------------------------------------------------------------------------------------
+# Remarks after they are placed (issue 12)
+
+
+def _remark_step(
+    session: Session,
+    tx: Tx,
+    report_id: int,
+    annotation_id: int,
+    action: ReportAction,
+    change: RemarkChange,
+    text: str | None,
+) -> repo.AnnotationRow:
+    row, events = _load(session, tx.conn, report_id, action)
+    note = repo.get_annotation(tx.conn, annotation_id)
+    if note is None or note.report_id != row.id:
+        raise NotFound(f"Opmerking {int(annotation_id)} hoort niet bij dit ambtsbericht.")
+    after = _decide(session, row, action, events)
+    state = remark_state(note.comment, repo.remark_events(tx.conn, row.id).get(note.id, ()))
+    check_remark_change(
+        change,
+        actor_id=session.user.id,
+        author_id=note.author_id,
+        remark_version=note.version,
+        review_version=row.current_version if row.status is ReportStatus.IN_REVIEW else None,
+        state=state,
+    )
+    now = session.clock.now()
+    repo.insert_remark_event(
+        tx.conn, note.id, kind=change, text=text, actor_id=session.user.id, at=now
+    )
+    _record(session, tx.conn, row, action, row.current_version, after, now)
+    tx.details = {"reference": row.reference, "version": row.current_version, "annotation": note.id}
+    return note
+
+
+def edit_remark(
+    session: Session, report_id: int, annotation_id: int, *, comment: str
+) -> AnnotationRecord:
+    """The liaison rewords their own remark, until the verdict on its version."""
+    clean = _validate_comment(comment)
+    with session.transaction("report.remark_edit", audit_object(report_id)) as tx:
+        note = _remark_step(
+            session, tx, report_id, annotation_id, _A.EDIT_REMARK, RemarkChange.EDIT, clean
+        )
+    return AnnotationRecord(note.id, note.report_id, note.version, note.start, note.end)
+
+
+def withdraw_remark(session: Session, report_id: int, annotation_id: int) -> AnnotationRecord:
+    """The liaison takes their own remark back, until the verdict on its version."""
+    with session.transaction("report.remark_withdraw", audit_object(report_id)) as tx:
+        note = _remark_step(
+            session, tx, report_id, annotation_id, _A.WITHDRAW_REMARK, RemarkChange.WITHDRAW, None
+        )
+    return AnnotationRecord(note.id, note.report_id, note.version, note.start, note.end)
+
+
+def handle_remark(
+    session: Session, report_id: int, annotation_id: int, *, note: str
+) -> AnnotationRecord:
+    """The officer marks a remark handled, with a note the liaison reads; until signed."""
+    clean = validate_handled_note(note)
+    with session.transaction("report.remark_handle", audit_object(report_id)) as tx:
+        row = _remark_step(
+            session, tx, report_id, annotation_id, _A.HANDLE_REMARK, RemarkChange.HANDLE, clean
+        )
+    return AnnotationRecord(row.id, row.report_id, row.version, row.start, row.end)
+
+
+# ---------------------------------------------------------------------------------------------
 # Signing and issuing
 
 
 def sign_report(
-    session: Session, report_id: int, *, classification: Classification | None = None
+    session: Session,
+    report_id: int,
+    *,
+    proof: Reauthentication,
+    classification: Classification | None = None,
+    special_case_reason: str | None = None,
 ) -> ReportSummary:
     """Four eyes: only an ``aivd_signer`` who wrote no version signs, and only the text the
     liaison judged usable. The signer fixes the classification (``None`` keeps it). The hash of
-    the signed text is recorded and the text is frozen for ever (also by triggers)."""
+    the signed text is recorded and the text is frozen for ever (also by triggers).
+
+    ``proof``: the signer's password typed just now (``Session.reauthenticate``; the CLI's own
+    sign-in, ``Session.sign_in_proof``). A text with data older than ten years or of unknown
+    correctness is signed only with the signer's decision to provide it as a special case:
+    ``special_case_reason``, recorded with the signature (domain.reports.special_case)."""
     with session.transaction("report.sign", audit_object(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, _A.SIGN)
         version = row.current_version
         text = repo.version_text(tx.conn, row.id, version)
         after = _decide(session, row, _A.SIGN, events, text)
+        session.check_proof(proof, "het ondertekenen")
         level = row.classification if classification is None else classification
         _check_level(session, level)
+        decision = special_case(text or "", today=session.clock.today(), reason=special_case_reason)
         stored = repo.version_sha256(tx.conn, row.id, version)
         digest = None if text is None else text_sha256(text)
         if digest is None or digest != stored:
@@ -936,22 +1208,38 @@ def sign_report(
             signed_by=session.user.id,
             at=now,
         )
+        if decision is not None:
+            repo.insert_special_case(
+                tx.conn,
+                row.id,
+                version=version,
+                findings=decision.findings,
+                reason=decision.reason,
+                decided_by=session.user.id,
+                at=now,
+            )
         assert after is ReportStatus.SIGNED
         tx.details = {
             "reference": row.reference,
             "version": version,
             "text_sha256": digest,
             "classification": level.code,
+            "reauthenticated_at": format_ts(proof.at),
         }
+        if decision is not None:
+            # Which findings only: the reason is the signer's free text, kept with the report.
+            tx.details["special_case_findings"] = list(decision.findings)
         return _fresh_summary(session, tx.conn, row.id)
 
 
-def issue_report(session: Session, report_id: int) -> IssueResult:
+def issue_report(session: Session, report_id: int, *, proof: Reauthentication) -> IssueResult:
     """Issue a signed report: its provision AIVD→IND is registered and a linked request is
-    closed (``closed_report_issued``), in the same transaction."""
+    closed (``closed_report_issued``), in the same transaction. ``proof``: as for signing, the
+    password of the person issuing, typed just now."""
     with session.transaction("report.issue", audit_object(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, _A.ISSUE)
         after = _decide(session, row, _A.ISSUE, events)
+        session.check_proof(proof, "het uitbrengen")
         now = session.clock.now()
         repo.append_event(
             tx.conn, row.id, ReportEvent(_A.ISSUE, session.user.id, row.current_version, now)
@@ -967,6 +1255,7 @@ def issue_report(session: Session, report_id: int) -> IssueResult:
             "version": row.current_version,
             "provision_id": provision_id,
             "request_id": row.request_id,
+            "reauthenticated_at": format_ts(proof.at),
         }
         summary = _fresh_summary(session, tx.conn, row.id)
     return IssueResult(summary, provision_id, request_status)
@@ -1047,6 +1336,10 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
         placed = Reanchorer(texts).reanchor_all(anchors, shown)
         verdict_rows = repo.list_verdicts(tx.conn, row.id)
         correction_rows = repo.list_corrections(tx.conn, row.id)
+        changes = repo.remark_events(tx.conn, row.id)
+        states = {a.id: remark_state(a.comment, changes.get(a.id, ())) for a in notes}
+        step_reasons = repo.list_step_reasons(tx.conn, row.id)
+        decision = repo.special_case(tx.conn, row.id)
         all_versions = repo.list_versions(tx.conn, row.id)
         _check_shown_text(row, shown, text, all_versions)
         visible_set = set(visible)
@@ -1061,11 +1354,17 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
                 *(v.author_id for v in all_versions),
                 *(e.actor_id for e in shown_events),
                 *(i for i in (row.created_by, row.signed_by, row.issued_by) if i is not None),
+                *(st.handled_by for st in states.values() if st.handled_by is not None),
+                *(r.actor_id for r in step_reasons),
+                *(() if decision is None else (decision.decided_by,)),
             },
         )
 
         def name(uid: UserId) -> str:
             return names.get(uid, f"#{int(uid)}")
+
+        def maybe_name(uid: UserId | None) -> str | None:
+            return None if uid is None else name(uid)
 
         latest = shown == (visible[-1] if visible else 0)
         granted = permissions(
@@ -1076,7 +1375,24 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
             latest=latest,
             text=texts[row.current_version],
         )
+        review_version = row.current_version if row.status is ReportStatus.IN_REVIEW else None
+        grounds: tuple[ContentWarning, ...] = ()
+        if granted[_A.SIGN].allowed:
+            grounds = special_case_grounds(texts[row.current_version], today=session.clock.today())
+
+        def remark_actions(a: repo.AnnotationRow) -> Mapping[ReportAction, Permission]:
+            return remark_permissions(
+                row.status,
+                RemarkFacts(a.author_id, a.version, states[a.id]),
+                actor_id=session.user.id,
+                actor_roles=roles,
+                history=events,
+                review_version=review_version,
+                latest=latest,
+            )
+
         view = ReportView(
+            marking=marking.marking_of(tx.conn, row),
             report=_summary(tx.conn, row, visible[-1] if visible else 0, names),
             version=shown,
             text=text,
@@ -1101,10 +1417,13 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
                     a.start,
                     a.end,
                     a.quote,
-                    a.comment,
+                    states[a.id].comment,
                     name(a.author_id),
                     a.created_at,
                     placed[a.id],
+                    state=states[a.id],
+                    handled_by=maybe_name(states[a.id].handled_by),
+                    actions=remark_actions(a),
                 )
                 for a in notes
             ),
@@ -1131,7 +1450,24 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
                 row.status, user_id=session.user.id, user_roles=roles, history=events
             ),
             actions=granted,
-            step=report_step(row.status, granted, latest=latest),
+            step=report_step(row.status, granted, latest=latest, history=events),
+            returns=tuple(
+                ReturnView(r.kind, r.version, r.reason, name(r.actor_id), r.at)
+                for r in step_reasons
+                if aivd or r.version in visible_set
+            ),
+            special_case=(
+                None
+                if decision is None
+                else SpecialCaseView(
+                    decision.version,
+                    decision.findings,
+                    decision.reason,
+                    name(decision.decided_by),
+                    decision.decided_at,
+                )
+            ),
+            special_case_grounds=grounds,
         )
         tx.details = {"reference": row.reference, "version": shown}
     return view

@@ -1054,8 +1054,68 @@ BEGIN
 END;
 """
 # 7d: the four-eyes flow going back: withdrawn submissions, reports sent back, remarks handled,
-# edited or withdrawn, the signer's decision on old or unverifiable data.
+# edited or withdrawn, the signer's decision on old or unverifiable data. The steps themselves
+# are report_events (kinds 'withdraw', 'send_back', 'edit_remark', 'withdraw_remark',
+# 'handle_remark': the column has no list of kinds); these tables hold what a step said (its
+# reason, the remark's new wording, the officer's note), append-only like the history. A remark
+# row stays as it was placed (its anchor); its changes are rows here.
 V7_REVIEW = """
+CREATE TABLE report_step_reasons (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    version INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('withdraw', 'send_back')),
+    reason TEXT,
+    actor_id INTEGER NOT NULL REFERENCES users(id),
+    at TEXT NOT NULL,
+    CHECK (kind != 'send_back' OR reason IS NOT NULL),
+    FOREIGN KEY (report_id, version) REFERENCES report_versions(report_id, version)
+);
+CREATE INDEX report_step_reasons_report ON report_step_reasons(report_id, id);
+CREATE TABLE report_remark_events (
+    id INTEGER PRIMARY KEY,
+    annotation_id INTEGER NOT NULL REFERENCES report_annotations(id),
+    kind TEXT NOT NULL CHECK (kind IN ('edit', 'withdraw', 'handle')),
+    text TEXT,
+    actor_id INTEGER NOT NULL REFERENCES users(id),
+    at TEXT NOT NULL,
+    CHECK (kind = 'withdraw' OR text IS NOT NULL)
+);
+CREATE INDEX report_remark_events_annotation ON report_remark_events(annotation_id, id);
+CREATE TABLE report_special_cases (
+    report_id INTEGER NOT NULL REFERENCES reports(id),
+    version INTEGER NOT NULL,
+    findings TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    decided_by INTEGER NOT NULL REFERENCES users(id),
+    decided_at TEXT NOT NULL,
+    PRIMARY KEY (report_id, version),
+    FOREIGN KEY (report_id, version) REFERENCES report_versions(report_id, version)
+) WITHOUT ROWID;
+CREATE TRIGGER report_step_reasons_append_only_update BEFORE UPDATE ON report_step_reasons
+BEGIN
+    SELECT RAISE(ABORT, 'report history is append-only');
+END;
+CREATE TRIGGER report_step_reasons_append_only_delete BEFORE DELETE ON report_step_reasons
+BEGIN
+    SELECT RAISE(ABORT, 'report history is append-only');
+END;
+CREATE TRIGGER report_remark_events_append_only_update BEFORE UPDATE ON report_remark_events
+BEGIN
+    SELECT RAISE(ABORT, 'report history is append-only');
+END;
+CREATE TRIGGER report_remark_events_append_only_delete BEFORE DELETE ON report_remark_events
+BEGIN
+    SELECT RAISE(ABORT, 'report history is append-only');
+END;
+CREATE TRIGGER report_special_cases_immutable_update BEFORE UPDATE ON report_special_cases
+BEGIN
+    SELECT RAISE(ABORT, 'a signed decision is immutable');
+END;
+CREATE TRIGGER report_special_cases_immutable_delete BEFORE DELETE ON report_special_cases
+BEGIN
+    SELECT RAISE(ABORT, 'a signed decision is immutable');
+END;
 """
 # 7e: marking and printing: classification durations, a recipient per copy, the liaison informed
 # of a delay and notices recorded afterwards, the subject of a spontaneous report.

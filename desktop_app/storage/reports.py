@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from desktop_app.domain.annotations import RemarkChange, RemarkEvent
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.ids import ReportId, RequestId, UserId
 from desktop_app.domain.reports import ReportAction, ReportEvent, ReportStatus
@@ -288,7 +289,10 @@ def insert_version(
 
 def mark_submitted(conn: Connection, report_id: ReportId, version: int, at: dt.datetime) -> None:
     conn.execute(
-        "UPDATE report_versions SET submitted_at = ? WHERE report_id = ? AND version = ?",
+        # The first submission's time stays (a withdrawn version submitted again keeps it; the
+        # history has every submission).
+        "UPDATE report_versions SET submitted_at = ? WHERE report_id = ? AND version = ?"
+        " AND submitted_at IS NULL",
         (format_ts(at), report_id, version),
     )
 
@@ -566,6 +570,172 @@ def list_corrections(conn: Connection, report_id: int) -> list[CorrectionRow]:
         )
         for r in rows
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# The flow going back, remarks after they are placed, the signer's special case (step 7d)
+
+
+@dataclass(frozen=True, slots=True)
+class StepReasonRow:
+    id: int
+    report_id: ReportId
+    version: int
+    kind: str  # "withdraw" | "send_back"
+    reason: str | None
+    actor_id: UserId
+    at: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpecialCaseRow:
+    report_id: ReportId
+    version: int
+    findings: tuple[int, ...]
+    reason: str
+    decided_by: UserId
+    decided_at: str
+
+
+def insert_step_reason(
+    conn: Connection,
+    report_id: ReportId,
+    *,
+    version: int,
+    kind: str,
+    reason: str | None,
+    actor_id: UserId,
+    at: dt.datetime,
+) -> int:
+    cur = conn.execute(
+        "INSERT INTO report_step_reasons (report_id, version, kind, reason, actor_id, at)"
+        " VALUES (?,?,?,?,?,?)",
+        (report_id, version, kind, reason, actor_id, format_ts(at)),
+    )
+    return int(cur.lastrowid)
+
+
+def list_step_reasons(conn: Connection, report_id: int) -> list[StepReasonRow]:
+    rows = conn.execute(
+        "SELECT id, report_id, version, kind, reason, actor_id, at FROM report_step_reasons"
+        " WHERE report_id = ? ORDER BY id",
+        (report_id,),
+    ).fetchall()
+    return [
+        StepReasonRow(
+            int(r[0]),
+            ReportId(int(r[1])),
+            int(r[2]),
+            str(r[3]),
+            None if r[4] is None else str(r[4]),
+            UserId(int(r[5])),
+            str(r[6]),
+        )
+        for r in rows
+    ]
+
+
+def get_annotation(conn: Connection, annotation_id: int) -> AnnotationRow | None:
+    r = conn.execute(
+        "SELECT id, report_id, version, start_pos, end_pos, quote, comment, author_id,"
+        " created_at FROM report_annotations WHERE id = ?",
+        (annotation_id,),
+    ).fetchone()
+    if r is None:
+        return None
+    return AnnotationRow(
+        int(r[0]),
+        ReportId(int(r[1])),
+        int(r[2]),
+        int(r[3]),
+        int(r[4]),
+        str(r[5]),
+        str(r[6]),
+        UserId(int(r[7])),
+        str(r[8]),
+    )
+
+
+def insert_remark_event(
+    conn: Connection,
+    annotation_id: int,
+    *,
+    kind: RemarkChange,
+    text: str | None,
+    actor_id: UserId,
+    at: dt.datetime,
+) -> int:
+    cur = conn.execute(
+        "INSERT INTO report_remark_events (annotation_id, kind, text, actor_id, at)"
+        " VALUES (?,?,?,?,?)",
+        (annotation_id, kind.value, text, actor_id, format_ts(at)),
+    )
+    return int(cur.lastrowid)
+
+
+def remark_events(conn: Connection, report_id: int) -> dict[int, list[RemarkEvent]]:
+    """Every change to the report's remarks, per remark, in order."""
+    rows = conn.execute(
+        "SELECT e.annotation_id, e.kind, e.text, e.actor_id, e.at FROM report_remark_events e"
+        " JOIN report_annotations a ON a.id = e.annotation_id WHERE a.report_id = ?"
+        " ORDER BY e.id",
+        (report_id,),
+    ).fetchall()
+    found: dict[int, list[RemarkEvent]] = {}
+    for aid, kind, text, actor, at in rows:
+        found.setdefault(int(aid), []).append(
+            RemarkEvent(
+                RemarkChange(str(kind)),
+                UserId(int(actor)),
+                None if text is None else str(text),
+                str(at),
+            )
+        )
+    return found
+
+
+def insert_special_case(
+    conn: Connection,
+    report_id: ReportId,
+    *,
+    version: int,
+    findings: Iterable[int],
+    reason: str,
+    decided_by: UserId,
+    at: dt.datetime,
+) -> None:
+    conn.execute(
+        "INSERT INTO report_special_cases (report_id, version, findings, reason, decided_by,"
+        " decided_at) VALUES (?,?,?,?,?,?)",
+        (
+            report_id,
+            version,
+            ",".join(str(int(n)) for n in findings),
+            reason,
+            decided_by,
+            format_ts(at),
+        ),
+    )
+
+
+def special_case(conn: Connection, report_id: int) -> SpecialCaseRow | None:
+    """The signer's decision on the signed version, if the report needed one."""
+    r = conn.execute(
+        "SELECT s.report_id, s.version, s.findings, s.reason, s.decided_by, s.decided_at"
+        " FROM report_special_cases s JOIN reports r ON r.id = s.report_id"
+        " AND r.signed_version = s.version WHERE s.report_id = ?",
+        (report_id,),
+    ).fetchone()
+    if r is None:
+        return None
+    return SpecialCaseRow(
+        ReportId(int(r[0])),
+        int(r[1]),
+        tuple(int(n) for n in str(r[2]).split(",") if n),
+        str(r[3]),
+        UserId(int(r[4])),
+        str(r[5]),
+    )
 
 
 # ---------------------------------------------------------------------------------------------

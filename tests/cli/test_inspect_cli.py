@@ -30,7 +30,7 @@ def issued(workspace: Any) -> tuple[Any, int, dict[str, int]]:
             s, rid, source=PNG_1X1, title="Foto", classification=Classification.STG_GEHEIM
         )
     with session_as(workspace, "tekenaar") as s:
-        reports.issue_report(s, rid)
+        reports.issue_report(s, rid, proof=s.sign_in_proof())
     return workspace, int(rid), {"note": int(note.id), "photo": int(photo.id)}
 
 

@@ -193,6 +193,13 @@ def test_verdict_and_annotations_on_later_versions(run: Any, report: tuple[int, 
             "outdated",
             "shown_start",
             "shown_end",
+            # Extensions (issue 12): the remark's life after placing.
+            "edited",
+            "withdrawn",
+            "handled",
+            "handled_note",
+            "handled_by",
+            "handled_at",
         }
         assert a["author"] == "liaison" and a["version"] == 1
     k = notes[kept["id"]]

@@ -67,6 +67,11 @@ RECORDED = {
     "sign",
     "issue",
     "correct",
+    "withdraw",
+    "send_back",
+    "edit_remark",
+    "withdraw_remark",
+    "handle_remark",
 }
 
 
@@ -77,13 +82,13 @@ def reference(status: str | None, action: str, roles: set[str], wrote: bool) -> 
             return NotFound
         return "draft" if OFFICER in roles else Forbidden
     # Who may do what at all.
-    if action in ("create", "revise", "submit", "set_classification") and OFFICER not in roles:
+    officer_steps = ("create", "revise", "submit", "set_classification", "withdraw")
+    if action in (*officer_steps, "handle_remark") and OFFICER not in roles:
         return Forbidden
-    if action in ("annotate", "verdict_usable", "verdict_changes_wanted") and (
-        LIAISON not in roles
-    ):
+    liaison_steps = ("annotate", "verdict_usable", "verdict_changes_wanted")
+    if action in (*liaison_steps, "edit_remark", "withdraw_remark") and LIAISON not in roles:
         return Forbidden
-    if action == "sign" and SIGNER not in roles:
+    if action in ("sign", "send_back") and SIGNER not in roles:
         return Forbidden
     if action in ("issue", "correct", "print") and not roles & {OFFICER, SIGNER}:
         return Forbidden
@@ -116,6 +121,17 @@ def reference(status: str | None, action: str, roles: set[str], wrote: bool) -> 
         return "issued" if status == "signed" else InvalidState
     if action == "correct":
         return "issued" if status == "issued" else InvalidState
+    # Going back (issue 12): a submission is withdrawn to draft; the signer sends a usable
+    # text back to draft instead of signing (no four eyes: sending back signs nothing).
+    if action == "withdraw":
+        return "draft" if status == "in_review" else InvalidState
+    if action == "send_back":
+        return "draft" if status == "usable" else InvalidState
+    # Remarks: the liaison's own until the verdict; the officer's answer until signed.
+    if action in ("edit_remark", "withdraw_remark"):
+        return "in_review" if status == "in_review" else InvalidState
+    if action == "handle_remark":
+        return status if status not in ("signed", "issued") else InvalidState
     raise AssertionError(f"model lacks {action}")
 
 
@@ -336,7 +352,7 @@ def test_allowed_actions_for_buttons() -> None:
     history = history_to("usable", OTHER)
     assert allowed_actions(
         ReportStatus.USABLE, actor_id=ACTOR, actor_roles={Role.AIVD_SIGNER}, history=history
-    ) == {ReportAction.SIGN, ReportAction.VIEW, ReportAction.PRINT}
+    ) == {ReportAction.SIGN, ReportAction.SEND_BACK, ReportAction.VIEW, ReportAction.PRINT}
     assert ReportAction.SIGN not in allowed_actions(
         ReportStatus.USABLE,
         actor_id=OTHER,

@@ -198,7 +198,7 @@ def test_history_shows_a_finished_inspection_and_saves_its_record(
             classification=Classification.DEP_VERTROUWELIJK,
         )
     with as_user(staff, "tekenaar") as s:
-        reports.issue_report(s, rid)
+        reports.issue_report(s, rid, proof=s.sign_in_proof())
     with as_user(staff, "inspecteur") as s:
         started = inspections.start_inspection(s, rid)
         inspections.open_item(s, started.id, item.id)

@@ -50,7 +50,7 @@ def scene(workspace: Any) -> tuple[Any, int, dict[str, int]]:
                 ).id
             )
     with as_user(workspace, "tekenaar") as s:
-        reports.issue_report(s, rid)
+        reports.issue_report(s, rid, proof=s.sign_in_proof())
     return workspace, int(rid), ids
 
 
@@ -290,7 +290,7 @@ def test_higher_items_are_not_listed(qtbot: Any, workspace: Any, runner: Any) ->
         )
         evidence.add_evidence(s, rid, source=b"gewoon", title="Gewoon")
     with as_user(workspace, "tekenaar") as s:
-        reports.issue_report(s, rid)
+        reports.issue_report(s, rid, proof=s.sign_in_proof())
     with as_user(workspace, "inspecteur") as s:
         win = InspectionWindow(s, inspections.start_inspection(s, rid), runner=runner)
         qtbot.addWidget(win)

@@ -57,7 +57,7 @@ def _issued_with_items(
             classification=Classification.DEP_VERTROUWELIJK,
         )
     with as_user(workspace, "tekenaar") as s:
-        reports.issue_report(s, rid)
+        reports.issue_report(s, rid, proof=s.sign_in_proof())
     return int(rid)
 
 

@@ -292,6 +292,8 @@ def test_draft_submit_annotate_verdict_sign_issue(
     combo = sign.classification_combo
     assert combo.currentText() == "STG. CONFIDENTIEEL"  # the current level is offered
     combo.setCurrentIndex(combo.findData(int(Classification.STG_GEHEIM)))
+    # Signing asks for the password again (issue 12).
+    sign.password_edit.setText(PASSWORDS["tekenaar"])
     sign.ok_button.click()
     assert not sign.isVisible()
     view = detail.view
@@ -307,6 +309,8 @@ def test_draft_submit_annotate_verdict_sign_issue(
 
     issue = detail.open_issue_dialog()
     assert issue is not None
+    assert issue.password_edit is not None
+    issue.password_edit.setText(PASSWORDS["tekenaar"])
     issue.ok_button.click()
     assert detail.view is not None and detail.view.report.status is ReportStatus.ISSUED
     assert [int(r.id) for r in page.rows_of(WorkList.ISSUED)] == [rid]
@@ -349,9 +353,13 @@ def test_four_eyes_author_cannot_sign(as_user: Any, staff: Any) -> None:
     assert "Vier-ogenprincipe" in detail.sign_button.toolTip()
     assert "Vier-ogenprincipe" in detail.hint_label.text()
     # The service stays the authority: asked anyway, it refuses with a sentence.
-    detail.sign_now()
-    texts = [b.text() for b in _boxes()]
-    assert any(t.startswith("Vier-ogenprincipe: u heeft zelf een versie") for t in texts), texts
+    sign = detail.open_sign_dialog()
+    assert sign is not None
+    sign.password_edit.setText(PASSWORDS["dubbel"])
+    sign.ok_button.click()
+    assert sign.isVisible()
+    assert "Vier-ogenprincipe: u heeft zelf een versie" in sign.error_label.text()
+    sign.reject()
     assert detail.view is not None and detail.view.report.status is ReportStatus.USABLE
 
 

@@ -303,7 +303,7 @@ def test_content_never_on_disk_in_clear_and_no_temp_files(
     with as_user(workspace, "officier") as s:
         item = evidence.add_evidence(s, rid, source=source, title="Kanarie")
     with as_user(workspace, "tekenaar") as s:
-        reports.issue_report(s, rid)
+        reports.issue_report(s, rid, proof=s.sign_in_proof())
     with as_user(workspace, "inspecteur") as s:
         sid = inspections.start_inspection(s, rid).id
         assert canary.encode() in inspections.open_item(s, sid, item.id)

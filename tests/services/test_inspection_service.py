@@ -63,7 +63,7 @@ def issued(staffed: Any) -> tuple[Any, int, dict[str, int]]:
     rid = make_report(staffed, until="signed")
     items = _items(staffed, rid)
     with as_user(staffed, "tekenaar") as s:
-        reports.issue_report(s, rid)
+        reports.issue_report(s, rid, proof=s.sign_in_proof())
     return staffed, int(rid), items
 
 
@@ -147,7 +147,7 @@ def test_whoever_added_underlying_data_is_involved(staffed: Any) -> None:
     with as_user(staffed, "dubbel") as s:
         evidence.add_evidence(s, rid, source=b"aanvulling", title="Aanvulling")
     with as_user(staffed, "tekenaar") as s:
-        reports.issue_report(s, rid)
+        reports.issue_report(s, rid, proof=s.sign_in_proof())
     with as_user(staffed, "dubbel") as s, pytest.raises(Involved):
         inspections.start_inspection(s, rid)
 
@@ -190,7 +190,7 @@ def test_clearance_filters_items_even_when_all_else_holds(staffed: Any) -> None:
     with as_user(staffed, "officier") as s:
         evidence.add_evidence(s, rid, source=b"geheim", title="Geheim", classification=C.STG_GEHEIM)
     with as_user(staffed, "tekenaar") as s:
-        reports.issue_report(s, rid)
+        reports.issue_report(s, rid, proof=s.sign_in_proof())
     with as_user(staffed, "inspecteur") as s:
         started = inspections.start_inspection(s, rid)
         assert started.items == ()
@@ -240,7 +240,7 @@ def test_authz3_involvement_after_start_refuses_the_next_item(staffed: Any) -> N
     with as_user(staffed, "officier") as s:
         note = evidence.add_evidence(s, rid, source=b"inhoud", title="Notitie")
     with as_user(staffed, "tekenaar") as s:
-        reports.issue_report(s, rid)
+        reports.issue_report(s, rid, proof=s.sign_in_proof())
     with as_user(staffed, "dubbel") as s:
         sid = inspections.start_inspection(s, rid).id
         assert inspections.open_item(s, sid, note.id) == b"inhoud"
@@ -257,7 +257,7 @@ def test_authz3_designation_running_out_during_a_session(workspace: Any, clock: 
     with as_user(workspace, "officier") as s:
         note = evidence.add_evidence(s, rid, source=b"inhoud", title="Notitie")
     with as_user(workspace, "tekenaar") as s:
-        reports.issue_report(s, rid)
+        reports.issue_report(s, rid, proof=s.sign_in_proof())
     clock.set(dt.datetime(2026, 11, 2, 22, 55, tzinfo=dt.UTC))  # 23:55 in Amsterdam
     with as_user(workspace, "inspecteur") as s:
         sid = inspections.start_inspection(s, rid).id
@@ -284,7 +284,7 @@ def test_durations_are_recorded_per_item(staffed: Any, clock: Any) -> None:
         a = evidence.add_evidence(s, rid, source=b"eerste", title="A").id
         b = evidence.add_evidence(s, rid, source=minimal_pdf(), title="B").id
     with as_user(staffed, "tekenaar") as s:
-        reports.issue_report(s, rid)
+        reports.issue_report(s, rid, proof=s.sign_in_proof())
     with as_user(staffed, "inspecteur") as s:
         sid = inspections.start_inspection(s, rid).id
         clock.advance(MIN)
@@ -441,7 +441,7 @@ def test_record_is_marked_at_least_departementaal_vertrouwelijk(staffed: Any, cl
     with as_user(staffed, "officier") as s:
         note = evidence.add_evidence(s, rid, source=b"x", title="Openbaar")
     with as_user(staffed, "tekenaar") as s:
-        reports.issue_report(s, rid)
+        reports.issue_report(s, rid, proof=s.sign_in_proof())
     sid = _finished_session(staffed, rid, note.id, clock)
     with as_user(staffed, "officier") as s:
         record = inspections.get_record(s, sid)

@@ -147,10 +147,10 @@ def make_report(
     if until == "usable":
         return rid
     with as_user(workspace, "tekenaar") as s:
-        reports.sign_report(s, rid)
+        reports.sign_report(s, rid, proof=s.sign_in_proof())
         if until == "signed":
             return rid
-        reports.issue_report(s, rid)
+        reports.issue_report(s, rid, proof=s.sign_in_proof())
     return rid
 
 

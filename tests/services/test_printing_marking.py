@@ -72,7 +72,7 @@ def test_a_draft_print_takes_no_copy_number(ws: Any, tmp_path: Path) -> None:
         concept = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "c")
     assert [c.number for c in concept.copies] == [None]
     with signed_in(ws, "tekenaar") as s:
-        reports.sign_report(s, rid)
+        reports.sign_report(s, rid, proof=s.sign_in_proof())
         job = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "d")
     assert [(c.number, c.total) for c in job.copies] == [(1, 1)]
 
@@ -97,7 +97,7 @@ def _report_on_a_request(ws: Any) -> int:
     with signed_in(ws, "liaison") as s:
         reports.give_verdict(s, rid, usable=True)
     with signed_in(ws, "tekenaar") as s:
-        reports.sign_report(s, rid)
+        reports.sign_report(s, rid, proof=s.sign_in_proof())
     return rid
 
 

@@ -111,9 +111,9 @@ def make_report(
     if upto == "usable":
         return rid
     with ws.session("tekenaar", password("tekenaar")) as s:
-        reports.sign_report(s, rid)
+        reports.sign_report(s, rid, proof=s.sign_in_proof())
         if upto == "issued":
-            reports.issue_report(s, rid)
+            reports.issue_report(s, rid, proof=s.sign_in_proof())
     return rid
 
 

@@ -44,9 +44,9 @@ def build(people: Staff, status: ReportStatus, author: str) -> int:
         elif step in ("changes", "usable"):
             reports.give_verdict(people["liaison"], rid, usable=step == "usable")
         elif step == "sign":
-            reports.sign_report(people["tekenaar"], rid)
+            reports.sign_report(people["tekenaar"], rid, proof=people["tekenaar"].sign_in_proof())
         else:
-            reports.issue_report(people[author], rid)
+            reports.issue_report(people[author], rid, proof=people[author].sign_in_proof())
     assert reports.get_report(people[author], rid).report.status is status
     return rid
 
@@ -63,8 +63,8 @@ def call(session: Session, action: ReportAction, rid: int) -> Callable[[], Any]:
         ),
         _A.VERDICT_USABLE: lambda: reports.give_verdict(session, rid, usable=True),
         _A.VERDICT_CHANGES_WANTED: lambda: reports.give_verdict(session, rid, usable=False),
-        _A.SIGN: lambda: reports.sign_report(session, rid),
-        _A.ISSUE: lambda: reports.issue_report(session, rid),
+        _A.SIGN: lambda: reports.sign_report(session, rid, proof=session.sign_in_proof()),
+        _A.ISSUE: lambda: reports.issue_report(session, rid, proof=session.sign_in_proof()),
         _A.CORRECT: lambda: reports.record_correction(session, rid, "Geboortedatum onjuist."),
         _A.VIEW: lambda: reports.get_report(session, rid),
     }

@@ -134,10 +134,12 @@ def test_issue_closes_the_request(people: dict[str, Session], clock: Any) -> Non
     r = reports.draft_report(off, text=TEXT, request_id=request_id).report
     reports.submit_report(off, r.id)
     reports.give_verdict(lia, r.id, usable=True)
-    reports.sign_report(sig, r.id)
+    reports.sign_report(sig, r.id, proof=sig.sign_in_proof())
     assert _status(off, request_id)[0] is RequestStatus.REPORT_IN_PREPARATION
     clock.advance(dt.timedelta(days=2))
-    result = reports.issue_report(off, r.id)
+    # Two days on, the sign-in is no proof of presence: the password is asked again.
+    proof = off.reauthenticate(PASSWORDS["officier"])
+    result = reports.issue_report(off, r.id, proof=proof)
     assert result.request_status == "closed_report_issued"
     assert _status(off, request_id) == (RequestStatus.CLOSED_REPORT_ISSUED, dt.date(2026, 11, 4))
     details = json.loads(_last_entry(off).details)
@@ -165,10 +167,10 @@ def test_issue_and_correction_are_registered_as_provisions(
     for r in (linked, spontaneous):
         reports.submit_report(off, r.id)
         reports.give_verdict(lia, r.id, usable=True)
-        reports.sign_report(sig, r.id)
+        reports.sign_report(sig, r.id, proof=sig.sign_in_proof())
     assert _provisions(off) == []  # signing is no provision; issuing is
-    first = reports.issue_report(off, linked.id)
-    second = reports.issue_report(sig, spontaneous.id)
+    first = reports.issue_report(off, linked.id, proof=off.sign_in_proof())
+    second = reports.issue_report(sig, spontaneous.id, proof=sig.sign_in_proof())
     assert _provisions(off) == [
         (
             first.provision_id,
@@ -225,5 +227,5 @@ def test_issue_and_correction_are_registered_as_provisions(
     assert [c.provision_id for c in view.corrections] == [c1.provision_id, c2.provision_id]
     # A refused issue registers nothing.
     with pytest.raises(InvalidState):
-        reports.issue_report(off, linked.id)
+        reports.issue_report(off, linked.id, proof=off.sign_in_proof())
     assert len(_provisions(off)) == 4

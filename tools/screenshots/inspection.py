@@ -162,8 +162,8 @@ def _workspace(root: Path) -> tuple[Environment, int]:
     with session("liaison") as s:
         reports.give_verdict(s, rid, usable=True)
     with session("tekenaar") as s:
-        reports.sign_report(s, rid)
-        reports.issue_report(s, rid)
+        reports.sign_report(s, rid, proof=s.sign_in_proof())
+        reports.issue_report(s, rid, proof=s.sign_in_proof())
     clock.advance(dt.timedelta(minutes=17))
     return env, int(rid)
 

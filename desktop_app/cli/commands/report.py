@@ -1,7 +1,11 @@
-"""report draft|revise|classify|submit|show|diff|sign|issue|correct|list (shared/spec/cli.md).
+"""report draft|revise|classify|submit|withdraw|send-back|show|diff|sign|issue|correct|list
+(shared/spec/cli.md).
 
 Extensions beyond the contract: ``report list`` (the work lists), ``report classify``,
-``report correct``, ``report sign --classification`` and ``report revise --title``. The report
+``report correct``, ``report sign --classification``, ``report sign --special-case-reason``,
+``report withdraw``, ``report send-back`` and ``report revise --title``. Signing and issuing
+need the password typed just now: here that is the password this very call signed in with
+(every call signs in anew), passed as the session's sign-in proof. The report
 sub-commands that print and verify PDFs live in ``printing`` (they need the PDF stack).
 """
 
@@ -88,6 +92,20 @@ def cmd_submit(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     return _step(r)
 
 
+def cmd_withdraw(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        r = reports.withdraw_submission(session, ns.id, reason=ns.reason)
+    ctx.say(f"{r.reference} versie {r.version} is ingetrokken en weer een concept.")
+    return _step(r)
+
+
+def cmd_send_back(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        r = reports.send_back(session, ns.id, reason=ns.reason)
+    ctx.say(f"{r.reference} is teruggestuurd naar de behandelaar (weer een concept).")
+    return _step(r)
+
+
 def cmd_show(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         view = reports.get_report(session, ns.id, ns.version)
@@ -104,7 +122,17 @@ def cmd_show(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         ctx.say("Annotaties:")
         for a in view.annotations:
             where = "verouderd" if a.outdated else f"{a.shown_start}-{a.shown_end}"
+            if a.withdrawn:
+                where += ", ingetrokken"
             ctx.say(f"  [{a.id}] v{a.version} ({where}) “{a.quote}” — {a.comment} ({a.author})")
+            if a.handled:
+                ctx.say(f"      afgehandeld door {a.handled_by}: {a.handled_note}")
+    for back in view.returns:
+        what = "ingetrokken" if back.kind == "withdraw" else "teruggestuurd"
+        why = f": {back.reason}" if back.reason else ""
+        ctx.say(f"Versie {back.version} {what} door {back.actor}{why}")
+    if view.special_case is not None:
+        ctx.say(view.special_case.summary_nl)
     for w in view.warnings:
         ctx.say(f"Let op: {w.message}")
     return view.as_dict()
@@ -120,14 +148,20 @@ def cmd_diff(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 def cmd_sign(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     level = _level(ns.classification)
     with ctx.open_session() as session:
-        r = reports.sign_report(session, ns.id, classification=level)
+        r = reports.sign_report(
+            session,
+            ns.id,
+            proof=session.sign_in_proof(),
+            classification=level,
+            special_case_reason=ns.special_case_reason,
+        )
     ctx.say(f"{r.reference} ondertekend (versie {r.signed_version}, SHA-256 {r.text_sha256}).")
     return {**_step(r), "text_sha256": r.text_sha256, "classification": r.classification.code}
 
 
 def cmd_issue(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
-        result = reports.issue_report(session, ns.id)
+        result = reports.issue_report(session, ns.id, proof=session.sign_in_proof())
     r = result.report
     ctx.say(f"{r.reference} uitgebracht; verstrekking vastgelegd.")
     return {
@@ -192,6 +226,18 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument("id", type=record_id)
     handlers["report submit"] = cmd_submit
 
+    p = rep_sub.add_parser("withdraw", help="een indiening intrekken (weer een concept)")
+    p.add_argument("id", type=record_id)
+    p.add_argument("--reason", help="waarom (optioneel)")
+    handlers["report withdraw"] = cmd_withdraw
+
+    p = rep_sub.add_parser(
+        "send-back", help="niet ondertekenen maar terugsturen naar de behandelaar"
+    )
+    p.add_argument("id", type=record_id)
+    p.add_argument("--reason", required=True, help="waarom het terug moet")
+    handlers["report send-back"] = cmd_send_back
+
     p = rep_sub.add_parser("show", help="een versie met annotaties tonen")
     p.add_argument("id", type=record_id)
     p.add_argument("--version", type=version_number)
@@ -206,6 +252,13 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p = rep_sub.add_parser("sign", help="ondertekenen (vier ogen)")
     p.add_argument("id", type=record_id)
     p.add_argument("--classification", help="de definitieve rubricering")
+    p.add_argument(
+        "--special-case-reason",
+        help=(
+            "uw besluit, met reden, om gegevens ouder dan tien jaar of waarvan de juistheid "
+            "niet vast te stellen is als bijzonder geval te verstrekken"
+        ),
+    )
     handlers["report sign"] = cmd_sign
 
     p = rep_sub.add_parser("issue", help="uitbrengen aan de IND")

@@ -1,5 +1,7 @@
-"""review annotate|verdict (``annotate --start`` is an extension: which occurrence of a quote
-that occurs more than once)."""
+"""review annotate|verdict|edit|withdraw|handle (``annotate --start`` is an extension: which
+occurrence of a quote that occurs more than once; ``edit``, ``withdraw`` and ``handle`` are
+extensions too: the liaison rewords or takes back their own remark until the verdict, the
+officer marks a remark handled with a note the liaison sees)."""
 
 from __future__ import annotations
 
@@ -38,6 +40,29 @@ def cmd_verdict(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def _remark(ctx: Context, record: reports.AnnotationRecord, what: str) -> dict[str, Any]:
+    ctx.say(f"Opmerking {record.id} {what}.")
+    return record.as_dict()
+
+
+def cmd_edit(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        record = reports.edit_remark(session, ns.id, ns.annotation, comment=ns.comment)
+    return _remark(ctx, record, "gewijzigd")
+
+
+def cmd_withdraw(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        record = reports.withdraw_remark(session, ns.id, ns.annotation)
+    return _remark(ctx, record, "ingetrokken")
+
+
+def cmd_handle(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        record = reports.handle_remark(session, ns.id, ns.annotation, note=ns.note)
+    return _remark(ctx, record, "als afgehandeld gemarkeerd")
+
+
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
     rev = sub.add_parser("review", help="beoordeling door de IND-liaison")
     rev_sub = rev.add_subparsers(dest="subcommand", required=True)
@@ -55,3 +80,20 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     choice.add_argument("--changes-wanted", action="store_true")
     p.add_argument("--comment")
     handlers["review verdict"] = cmd_verdict
+
+    p = rev_sub.add_parser("edit", help="uw eigen opmerking wijzigen (tot het oordeel)")
+    p.add_argument("id", type=record_id)
+    p.add_argument("--annotation", type=record_id, required=True, help="nummer van de opmerking")
+    p.add_argument("--comment", required=True)
+    handlers["review edit"] = cmd_edit
+
+    p = rev_sub.add_parser("withdraw", help="uw eigen opmerking intrekken (tot het oordeel)")
+    p.add_argument("id", type=record_id)
+    p.add_argument("--annotation", type=record_id, required=True, help="nummer van de opmerking")
+    handlers["review withdraw"] = cmd_withdraw
+
+    p = rev_sub.add_parser("handle", help="een opmerking als afgehandeld markeren (AIVD)")
+    p.add_argument("id", type=record_id)
+    p.add_argument("--annotation", type=record_id, required=True, help="nummer van de opmerking")
+    p.add_argument("--note", required=True, help="toelichting voor de IND-liaison")
+    handlers["review handle"] = cmd_handle

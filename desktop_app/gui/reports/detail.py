@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actions import Permission, refused
-from desktop_app.domain.classification import Classification
 from desktop_app.domain.drafts import NEW_REPORT, Draft, new_report_key, report_key
 from desktop_app.domain.errors import AppError, InvalidInput
 from desktop_app.domain.report_content import render
@@ -41,7 +40,7 @@ from desktop_app.gui.dialogs import run_on_submit
 from desktop_app.gui.errors import show_error, show_info
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.printing import open_print_preview
-from desktop_app.gui.reports.dialogs import CommentDialog, ConfirmDialog, SignDialog
+from desktop_app.gui.reports.dialogs import CommentDialog, ConfirmDialog, SignDialog, SignInput
 from desktop_app.gui.reports.diff import CompareView
 from desktop_app.gui.reports.editor import PlainEditor, StructuredEditor
 from desktop_app.gui.reports.evidence import EvidenceTab
@@ -53,6 +52,8 @@ from desktop_app.services.permissions import Step, user_actions
 from desktop_app.services.reports import (
     DEFAULT_CLASSIFICATION,
     AnnotationRecord,
+    AnnotationView,
+    IssueResult,
     ReportDiff,
     ReportSummary,
     ReportView,
@@ -155,6 +156,9 @@ class ReportDetail(QWidget):
         self.submit_button = self._button(
             self.tr("&Indienen bij liaison"), "submitButton", self.submit, actions
         )
+        self.withdraw_button = self._button(
+            self.tr("Indiening intre&kken…"), "withdrawButton", self.open_withdraw_dialog, actions
+        )
         self.annotate_button = self._button(
             self.tr("Opmerking &toevoegen…"), "annotateButton", self.open_annotate_dialog, actions
         )
@@ -170,6 +174,9 @@ class ReportDetail(QWidget):
         )
         self.sign_button = self._button(
             self.tr("O&ndertekenen…"), "signButton", self.open_sign_dialog, actions
+        )
+        self.send_back_button = self._button(
+            self.tr("Te&rugsturen…"), "sendBackButton", self.open_send_back_dialog, actions
         )
         self.issue_button = self._button(
             self.tr("&Uitbrengen…"), "issueButton", self.open_issue_dialog, actions
@@ -218,7 +225,10 @@ class ReportDetail(QWidget):
         self.plain_editor.changed.connect(self._on_edited)
         self.reader.selection_changed_py.connect(self._update_buttons)
         self.reader.annotation_clicked.connect(self.annotations.select)
-        self.annotations.annotation_selected.connect(self.reader.set_active)
+        self.annotations.annotation_selected.connect(self.show_remark)
+        self.annotations.edit_requested.connect(self.open_edit_remark_dialog)
+        self.annotations.withdraw_requested.connect(self.open_withdraw_remark_dialog)
+        self.annotations.handle_requested.connect(self.open_handle_remark_dialog)
         self.compare.compare_requested.connect(self.compare_versions)
         self.show_empty()
 
@@ -421,6 +431,25 @@ class ReportDetail(QWidget):
             return text
         if step is ReportStep.USABLE_FOUR_EYES:
             return self.permission(_A.SIGN).reason or ""
+        if step in (ReportStep.SENT_BACK, ReportStep.WITHDRAWN) and view is not None:
+            back = view.returns[-1] if view.returns else None
+            if step is ReportStep.SENT_BACK:
+                text = self.tr(
+                    "De ondertekenaar heeft het ambtsbericht teruggestuurd. Leg een herziene "
+                    "versie vast en dien die opnieuw in."
+                )
+            else:
+                text = self.tr(
+                    "U heeft de indiening ingetrokken; het ambtsbericht is weer een concept. Dien "
+                    "het opnieuw in, eventueel na herziening."
+                )
+            if back is not None and back.reason:
+                text += "\n" + self.tr("Reden van %1: %2").replace("%1", back.actor).replace(
+                    "%2", back.reason
+                )
+            return text
+        if step in (ReportStep.SENT_BACK, ReportStep.WITHDRAWN):
+            return self._step_texts()[ReportStep.DRAFT_SUBMIT]
         return self._step_texts()[step]
 
     def _step_texts(self) -> dict[ReportStep, str]:
@@ -474,6 +503,28 @@ class ReportDetail(QWidget):
             if v.comment:
                 text += "\n" + v.comment
             QListWidgetItem(text, self.history)
+        for b in view.returns:
+            text = (
+                self.tr("Versie %1 teruggestuurd door %2 (%3)")
+                if b.kind == "send_back"
+                else self.tr("Indiening van versie %1 ingetrokken door %2 (%3)")
+            )
+            text = (
+                text.replace("%1", str(b.version))
+                .replace("%2", b.actor)
+                .replace("%3", short_time(b.at))
+            )
+            if b.reason:
+                text += "\n" + b.reason
+            QListWidgetItem(text, self.history)
+        if view.special_case is not None:
+            QListWidgetItem(
+                self.tr("%1 (%2, %3)")
+                .replace("%1", view.special_case.summary_nl)
+                .replace("%2", view.special_case.decided_by)
+                .replace("%3", short_time(view.special_case.decided_at)),
+                self.history,
+            )
         for c in view.corrections:
             QListWidgetItem(
                 self.tr("⚠ Correctie (%1, %2): %3")
@@ -489,6 +540,8 @@ class ReportDetail(QWidget):
         p = self.permission
         show_permission(self.save_button, p(_A.REVISE), ready=self.creating or self.dirty)
         show_permission(self.submit_button, p(_A.SUBMIT), ready=not self.dirty)
+        show_permission(self.withdraw_button, p(_A.WITHDRAW))
+        show_permission(self.send_back_button, p(_A.SEND_BACK))
         show_permission(
             self.annotate_button,
             p(_A.ANNOTATE),
@@ -707,7 +760,12 @@ class ReportDetail(QWidget):
             return None
         r = view.report
         dialog = SignDialog(
-            r.reference, r.version, r.classification, self.session.user.clearance, self
+            r.reference,
+            r.version,
+            r.classification,
+            self.session.user.clearance,
+            self,
+            grounds=[w.message for w in view.special_case_grounds],
         )
         return self._sign_with(dialog)
 
@@ -717,9 +775,22 @@ class ReportDetail(QWidget):
         report_id, session = int(view.report.id), self.session
         current = view.report.classification
 
-        def submitted(level: object) -> None:
-            chosen = Classification(int(cast(int, level)))
+        def submitted(value: object) -> None:
+            given = cast(SignInput, value)
+            chosen = given.classification
             keep = None if chosen == current else chosen
+            password, reason = given.password, given.special_case_reason
+
+            def work() -> ReportSummary:
+                # The password first: a wrong one is refused (and counted) before anything else.
+                proof = session.reauthenticate(password)
+                return reports.sign_report(
+                    session,
+                    report_id,
+                    proof=proof,
+                    classification=keep,
+                    special_case_reason=reason,
+                )
 
             def done(summary: ReportSummary) -> None:
                 dialog.succeed()
@@ -733,27 +804,11 @@ class ReportDetail(QWidget):
                     .replace("%2", summary.text_sha256 or ""),
                 )
 
-            self.runner.run(
-                lambda: reports.sign_report(session, report_id, classification=keep),
-                done,
-                dialog.fail,
-                owner=dialog,
-            )
+            self.runner.run(work, done, dialog.fail, owner=dialog)
 
         dialog.submitted.connect(submitted)
         dialog.open()
         return dialog
-
-    def sign_now(self) -> None:
-        """Sign with the current classification, without the dialog (the service decides; a
-        refusal such as four eyes shows as a sentence)."""
-        view = self.view
-        if view is None:
-            return
-        report_id, session = int(view.report.id), self.session
-        self.runner.run(
-            lambda: reports.sign_report(session, report_id), self._after_step, owner=self
-        )
 
     def open_issue_dialog(self) -> ConfirmDialog | None:
         view = self.view
@@ -767,16 +822,175 @@ class ReportDetail(QWidget):
                 "verstrekking vastgelegd. Dit kan niet ongedaan worden gemaakt."
             ).replace("%1", view.report.reference),
             self,
+            password=True,
         )
         report_id, session = int(view.report.id), self.session
 
+        def work(password: object) -> IssueResult:
+            proof = session.reauthenticate(str(password))
+            return reports.issue_report(session, report_id, proof=proof)
+
+        run_on_submit(dialog, self.runner, work, lambda result: self._after_step(result.report))
+        return dialog
+
+    # --- going back (issue 12) --------------------------------------------------------------
+
+    def open_withdraw_dialog(self) -> CommentDialog | None:
+        view = self.view
+        if view is None:
+            return None
+        dialog = CommentDialog(
+            self.tr("Indiening intrekken"),
+            self.tr("&Intrekken"),
+            self.tr(
+                "U haalt versie %1 terug bij de IND-liaison; het ambtsbericht wordt weer een "
+                "concept. U kunt het daarna opnieuw indienen, eventueel na herziening."
+            ).replace("%1", str(view.version)),
+            required=False,
+            parent=self,
+        )
+        report_id, session = int(view.report.id), self.session
+
+        def work(reason: object) -> ReportSummary:
+            return reports.withdraw_submission(
+                session, report_id, reason=None if reason is None else str(reason)
+            )
+
+        run_on_submit(dialog, self.runner, work, self._after_step)
+        return dialog
+
+    def open_send_back_dialog(self) -> CommentDialog | None:
+        view = self.view
+        if view is None:
+            return None
+        dialog = CommentDialog(
+            self.tr("Terugsturen in plaats van ondertekenen"),
+            self.tr("&Terugsturen"),
+            self.tr(
+                "U ondertekent versie %1 niet en stuurt het ambtsbericht terug naar de "
+                "behandelaar. Geef aan wat er moet gebeuren; het wordt daarna opnieuw "
+                "beoordeeld door de IND-liaison."
+            ).replace("%1", str(view.version)),
+            parent=self,
+        )
+        dialog.comment_edit.setObjectName("reasonEdit")
+        report_id, session = int(view.report.id), self.session
         run_on_submit(
             dialog,
             self.runner,
-            lambda _: reports.issue_report(session, report_id),
-            lambda result: self._after_step(result.report),
+            lambda reason: reports.send_back(session, report_id, reason=str(reason)),
+            self._after_step,
         )
         return dialog
+
+    # --- remarks after they are placed (issue 12) -------------------------------------------
+
+    def show_remark(self, annotation_id: int) -> None:
+        """A remark picked in the list: its passage highlighted and scrolled into view, in the
+        officer's editor when that is shown, else in the reader."""
+        self.annotations.show_actions(annotation_id)
+        view = self.view
+        note = None
+        if view is not None:
+            note = next((a for a in view.annotations if a.id == annotation_id), None)
+        current = self.text_stack.currentWidget()
+        if note is not None and current is self.editor:
+            self.editor.highlight_passage(view.text if view else "", note)
+        elif note is not None and current is self.plain_editor:
+            self.plain_editor.highlight_passage(note)
+        else:
+            self.reader.set_active(annotation_id)
+
+    def _remark(self, annotation_id: int) -> AnnotationView | None:
+        if self.view is None:
+            return None
+        return next((a for a in self.view.annotations if a.id == annotation_id), None)
+
+    def open_edit_remark_dialog(self, annotation_id: int) -> CommentDialog | None:
+        note, view = self._remark(annotation_id), self.view
+        if note is None or view is None:
+            return None
+        dialog = CommentDialog(
+            self.tr("Opmerking wijzigen"),
+            self.tr("&Wijzigen"),
+            self.tr("U wijzigt uw opmerking bij versie %1; dat kan tot uw oordeel.").replace(
+                "%1", str(note.version)
+            ),
+            quote=note.quote,
+            parent=self,
+        )
+        dialog.comment_edit.setPlainText(note.comment)
+        report_id, session = int(view.report.id), self.session
+        run_on_submit(
+            dialog,
+            self.runner,
+            lambda text: reports.edit_remark(session, report_id, annotation_id, comment=str(text)),
+            self._after_remark,
+        )
+        return dialog
+
+    def open_withdraw_remark_dialog(self, annotation_id: int) -> ConfirmDialog | None:
+        note, view = self._remark(annotation_id), self.view
+        if note is None or view is None:
+            return None
+        dialog = ConfirmDialog(
+            self.tr("Opmerking intrekken"),
+            self.tr("&Intrekken"),
+            self.tr(
+                "U trekt uw opmerking bij “%1” in. Zij blijft in de geschiedenis staan, als "
+                "ingetrokken."
+            ).replace("%1", " ".join(note.quote.split())[:80]),
+            self,
+        )
+        report_id, session = int(view.report.id), self.session
+        run_on_submit(
+            dialog,
+            self.runner,
+            lambda _: reports.withdraw_remark(session, report_id, annotation_id),
+            self._after_remark,
+        )
+        return dialog
+
+    def open_handle_remark_dialog(self, annotation_id: int) -> CommentDialog | None:
+        note, view = self._remark(annotation_id), self.view
+        if note is None or view is None:
+            return None
+        dialog = CommentDialog(
+            self.tr("Opmerking afhandelen"),
+            self.tr("&Afgehandeld"),
+            self.tr(
+                "Schrijf voor de IND-liaison hoe u deze opmerking heeft afgehandeld; de "
+                "liaison ziet uw toelichting bij de opmerking."
+            ),
+            quote=note.quote,
+            parent=self,
+        )
+        report_id, session = int(view.report.id), self.session
+        run_on_submit(
+            dialog,
+            self.runner,
+            lambda text: reports.handle_remark(session, report_id, annotation_id, note=str(text)),
+            self._after_remark,
+        )
+        return dialog
+
+    def _after_remark(self, record: AnnotationRecord) -> None:
+        """Reload keeping the unsaved text of the editor: answering a remark is not saving."""
+        view = self.view
+        if view is None:
+            return
+        if self.has_unsaved:
+            # Only the remarks change: refresh them without touching what is being typed.
+            def refreshed(fresh: ReportView) -> None:
+                self.view = fresh
+                self.annotations.set_annotations(fresh.annotations, fresh.version)
+                self._fill_history(fresh)
+                self.annotations.select(record.id)
+
+            session, rid = self.session, int(view.report.id)
+            self.runner.run(lambda: reports.get_report(session, rid), refreshed, owner=self)
+            return
+        self.load(int(view.report.id), None, lambda _v: self.annotations.select(record.id))
 
     def open_correction_dialog(self) -> CommentDialog | None:
         view = self.view

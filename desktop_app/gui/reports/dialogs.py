@@ -4,8 +4,11 @@ then ``succeed()`` or ``fail(exc)``, so a refusal shows as a sentence inside the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop_app.domain.classification import Classification
 from desktop_app.gui.dialogs import FormDialog
@@ -64,9 +67,44 @@ class CommentDialog(FormDialog):
         super().succeed()
 
 
+def _password_row(dialog: FormDialog) -> QLineEdit:
+    """The signed-in person's password, asked again: proof that the person acts, not an
+    unattended session (services.session.Session.reauthenticate checks it)."""
+    edit = QLineEdit(dialog)
+    edit.setObjectName("reauthPassword")
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    dialog.add_row(dialog.tr("Uw &wachtwoord"), edit)
+    hint = QLabel(
+        dialog.tr(
+            "Ter bevestiging dat u dit zelf doet. Een onjuist wachtwoord telt mee voor de "
+            "blokkering na drie mislukte pogingen."
+        ),
+        dialog,
+    )
+    hint.setObjectName("hintLabel")
+    hint.setWordWrap(True)
+    dialog.form.addRow(hint)
+    return edit
+
+
+def _password_of(edit: QLineEdit, dialog: FormDialog) -> str:
+    if not edit.text():
+        raise ValueError(dialog.tr("Vul uw wachtwoord in."))
+    return edit.text()
+
+
+@dataclass(frozen=True)
+class SignInput:
+    classification: Classification
+    password: str = field(default="", repr=False)
+    special_case_reason: str | None = None
+
+
 class SignDialog(FormDialog):
     """Signing fixes the classification: the current level is offered, up to the signer's
-    clearance."""
+    clearance. The password is asked again; a text with old or unverifiable data also asks for
+    the signer's decision to provide it as a special case, with its reason (``grounds``: the
+    findings' warnings the service names)."""
 
     def __init__(
         self,
@@ -75,6 +113,8 @@ class SignDialog(FormDialog):
         current: Classification,
         highest: Classification,
         parent: QWidget | None = None,
+        *,
+        grounds: Sequence[str] = (),
     ) -> None:
         super().__init__(self.tr("Ambtsbericht ondertekenen"), self.tr("&Ondertekenen"), parent)
         intro = QLabel(
@@ -97,21 +137,82 @@ class SignDialog(FormDialog):
         self.classification_combo.setCurrentIndex(self.classification_combo.findData(int(current)))
         self.current = current
         self.add_row(self.tr("&Rubricering bij ondertekening"), self.classification_combo)
-        self.setMinimumWidth(460)
+        self.reason_edit: QPlainTextEdit | None = None
+        if grounds:
+            special = QLabel(
+                self.tr(
+                    "Bijzonder geval: deze gegevens worden alleen verstrekt op uw besluit. %1"
+                ).replace("%1", " ".join(grounds)),
+                self,
+            )
+            special.setObjectName("specialCaseLabel")
+            special.setWordWrap(True)
+            self.form.addRow(special)
+            self.reason_edit = QPlainTextEdit(self)
+            self.reason_edit.setObjectName("specialCaseReason")
+            self.reason_edit.setTabChangesFocus(True)
+            self.reason_edit.setMinimumHeight(70)
+            self.add_row(self.tr("Uw besluit en de &reden"), self.reason_edit)
+        self.password_edit = _password_row(self)
+        self.setMinimumWidth(480)
+        self.password_edit.setFocus()
 
-    def value(self) -> Classification:
-        return Classification(int(self.classification_combo.currentData()))
+    def value(self) -> SignInput:
+        reason: str | None = None
+        if self.reason_edit is not None:
+            reason = self.reason_edit.toPlainText().strip()
+            if not reason:
+                raise ValueError(self.tr("Geef uw besluit over het bijzonder geval, met de reden."))
+        return SignInput(
+            Classification(int(self.classification_combo.currentData())),
+            _password_of(self.password_edit, self),
+            reason,
+        )
+
+    def succeed(self) -> None:
+        self.password_edit.clear()
+        super().succeed()
+
+    def fail(self, exc: BaseException) -> None:
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+        super().fail(exc)
 
 
 class ConfirmDialog(FormDialog):
-    """A yes/no step that is not undone (issuing), answered without blocking."""
+    """A yes/no step that is not undone (issuing), answered without blocking. With
+    ``password``: the step is confirmed with the person's password (``value`` is it)."""
 
-    def __init__(self, title: str, ok_text: str, text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        ok_text: str,
+        text: str,
+        parent: QWidget | None = None,
+        *,
+        password: bool = False,
+    ) -> None:
         super().__init__(title, ok_text, parent)
         label = QLabel(text, self)
         label.setWordWrap(True)
         self.form.addRow(label)
+        self.password_edit = _password_row(self) if password else None
         self.setMinimumWidth(440)
+        if self.password_edit is not None:
+            self.password_edit.setFocus()
 
-    def value(self) -> bool:
+    def value(self) -> bool | str:
+        if self.password_edit is not None:
+            return _password_of(self.password_edit, self)
         return True
+
+    def succeed(self) -> None:
+        if self.password_edit is not None:
+            self.password_edit.clear()
+        super().succeed()
+
+    def fail(self, exc: BaseException) -> None:
+        if self.password_edit is not None:
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+        super().fail(exc)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStyle,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +39,8 @@ from desktop_app.domain.report_content import Finding, Reliability, ReportConten
 from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.reports.labels import reliability_label
+from desktop_app.gui.reports.offsets import Utf16Map, locate_in_fields
+from desktop_app.services.reports import AnnotationView
 
 _FILLER = Finding(text="-", reliability=Reliability.RELIABLE)
 
@@ -160,6 +164,56 @@ def _put_cursor(widget: QWidget, state: Mapping[str, Any]) -> None:
             QTimer.singleShot(0, widget, lambda: bar.setValue(scroll))
     elif isinstance(widget, QLineEdit):
         widget.setCursorPosition(max(0, min(position, len(widget.text()))))
+
+
+_PASSAGE_BG = QColor("#ffc94d")
+
+
+def clear_highlights(root: QWidget) -> None:
+    for edit in root.findChildren(QPlainTextEdit):
+        edit.setExtraSelections([])
+
+
+def mark_passage(widget: QWidget, start: int, end: int, quote: str) -> bool:
+    """Select and highlight ``[start, end)`` (Python offsets) of a text field, or the nearest
+    occurrence of ``quote`` when the field no longer has it there; the cursor goes to it so the
+    field scrolls to it. A field without text (a combo, a date) only gets the focus."""
+    if isinstance(widget, QPlainTextEdit):
+        text = widget.toPlainText()
+    elif isinstance(widget, QLineEdit):
+        text = widget.text()
+    else:
+        widget.setFocus()
+        return True
+    if text[start:end] != quote:
+        found = [i for i in range(len(text)) if text.startswith(quote, i)] if quote else []
+        if not found:
+            widget.setFocus()
+            return False
+        start = min(found, key=lambda i: abs(i - start))
+        end = start + len(quote)
+    utf16 = Utf16Map(text)
+    a, b = utf16.to_qt(start), utf16.to_qt(end)
+    if isinstance(widget, QLineEdit):
+        widget.setFocus()
+        widget.setSelection(a, b - a)
+        return True
+    cursor = QTextCursor(widget.document())
+    cursor.setPosition(a)
+    cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+    fmt = QTextCharFormat()
+    fmt.setBackground(_PASSAGE_BG)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = cursor
+    selection.format = fmt
+    widget.setExtraSelections([selection])
+    place = QTextCursor(widget.document())
+    place.setPosition(a)
+    widget.setTextCursor(place)
+    widget.ensureCursorVisible()
+    widget.setFocus()
+    return True
 
 
 def _text_box(parent: QWidget, lines: int, name: str) -> QPlainTextEdit:
@@ -555,6 +609,35 @@ class StructuredEditor(QScrollArea):
                 self.ensureWidgetVisible(self.findings[n - 1])
                 self.findings[n - 1].focus_attribute(parts[2] if len(parts) > 2 else "text")
 
+    # --- a liaison's remark shown in place (issue 12) ----------------------------------------
+
+    def highlight_passage(self, version_text: str, note: AnnotationView) -> QWidget | None:
+        """Highlight the remark's passage in the field it lies in and scroll it into view.
+        ``version_text`` is the version the note's offsets are on (the one loaded); what has
+        been typed since is searched for the quote instead. The field, or None when the passage
+        is not in the form any more."""
+        clear_highlights(self)
+        if note.shown_start is None or note.shown_end is None:
+            return None
+        span = locate_in_fields(version_text, note.shown_start, note.shown_end)
+        if span is None:
+            return None
+        parts = span.field.split(".")
+        widget: QWidget | None = self._fields().get(span.field)
+        frame: QWidget | None = None
+        if parts[0] == "findings":
+            n = int(parts[1])
+            if not 1 <= n <= len(self.findings):
+                return None
+            frame = self.findings[n - 1]
+            if widget is None:
+                widget = frame.reliability_combo if parts[2] == "reliability" else frame.date_edit
+        if widget is None:
+            return None
+        self.ensureWidgetVisible(frame or widget)
+        mark_passage(widget, span.start, span.end, version_text[span.text_start : span.text_end])
+        return widget
+
     # --- drafts (issue 12) -------------------------------------------------------------------
 
     def _fields(self) -> dict[str, QWidget]:
@@ -646,6 +729,14 @@ class PlainEditor(QWidget):
 
     def draft_state(self) -> dict[str, Any]:
         return {"kind": "plain", "text": self.text(), "field": _cursor_of(self.edit)}
+
+    def highlight_passage(self, note: AnnotationView) -> bool:
+        """The remark's passage highlighted and scrolled into view (found by its quote when the
+        text was edited since). False when it is not in the text any more."""
+        clear_highlights(self)
+        if note.shown_start is None or note.shown_end is None:
+            return False
+        return mark_passage(self.edit, note.shown_start, note.shown_end, note.quote)
 
     def restore_state(self, state: Mapping[str, Any]) -> None:
         self.set_text(_str(state.get("text")))

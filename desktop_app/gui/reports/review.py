@@ -1,22 +1,28 @@
 """Reading a version with the liaison's annotations: the text read-only, annotated passages
 highlighted (background and underline, so not by colour alone) and numbered in a side list;
-annotations whose passage is gone from this version are listed as "verouderd"."""
+annotations whose passage is gone from this version are listed as "verouderd". Each remark
+shows its life after placing (reworded, withdrawn, handled with the officer's note) and, for the
+selected one, the steps this person may take on it (the service's permissions)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.domain.reports import ReportAction
+from desktop_app.gui.actions import show_permission
 from desktop_app.gui.reports.labels import short_time
 from desktop_app.gui.reports.offsets import Utf16Map
 from desktop_app.services.reports import AnnotationView
@@ -88,7 +94,7 @@ class ReportReader(QTextEdit):
         selections: list[QTextEdit.ExtraSelection] = []
         for note in self._notes:
             start, end = note.shown_start, note.shown_end
-            if start is None or end is None or end > len(self._text):
+            if start is None or end is None or end > len(self._text) or note.withdrawn:
                 continue
             fmt = QTextCharFormat()
             fmt.setBackground(_ACTIVE_BG if note.id == self._active else _NOTE_BG)
@@ -131,7 +137,8 @@ class ReportReader(QTextEdit):
         pos = self._map.to_py(self.textCursor().position())
         for note in self._notes:
             if (
-                note.shown_start is not None
+                not note.withdrawn
+                and note.shown_start is not None
                 and note.shown_end is not None
                 and (note.shown_start <= pos < note.shown_end)
             ):
@@ -151,6 +158,9 @@ class AnnotationPanel(QWidget):
     """The comments beside the text, numbered in text order; outdated ones last, marked."""
 
     annotation_selected = Signal(int)
+    edit_requested = Signal(int)
+    withdraw_requested = Signal(int)
+    handle_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,12 +182,54 @@ class AnnotationPanel(QWidget):
         self.empty.setObjectName("hintLabel")
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        self.edit_button = self._step_button(
+            self.tr("Opmerking &wijzigen…"), "editRemarkButton", self.edit_requested, row
+        )
+        self.withdraw_button = self._step_button(
+            self.tr("Opmerking intr&ekken…"), "withdrawRemarkButton", self.withdraw_requested, row
+        )
+        self.handle_button = self._step_button(
+            self.tr("A&fgehandeld…"), "handleRemarkButton", self.handle_requested, row
+        )
+        row.addStretch(1)
+        layout.addLayout(row)
         self._ids: list[int] = []
+        self._notes: dict[int, AnnotationView] = {}
+        self._selected: int | None = None
+        self.show_actions(None)
+
+    def _step_button(
+        self, text: str, name: str, signal: SignalInstance, row: QHBoxLayout
+    ) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.clicked.connect(
+            lambda _=False: signal.emit(self._selected) if self._selected is not None else None
+        )
+        row.addWidget(button)
+        return button
+
+    def show_actions(self, annotation_id: int | None) -> None:
+        """The steps on the selected remark, as the service judged them for this person."""
+        self._selected = annotation_id
+        note = None if annotation_id is None else self._notes.get(annotation_id)
+        for button, action in (
+            (self.edit_button, ReportAction.EDIT_REMARK),
+            (self.withdraw_button, ReportAction.WITHDRAW_REMARK),
+            (self.handle_button, ReportAction.HANDLE_REMARK),
+        ):
+            if note is None:
+                button.hide()
+            else:
+                show_permission(button, note.may(action))
 
     def set_annotations(self, notes: Sequence[AnnotationView], shown_version: int) -> None:
         self.list.blockSignals(True)
         self.list.clear()
         self._ids = []
+        self._notes = {n.id: n for n in notes}
         placed = sorted(
             (n for n in notes if not n.outdated), key=lambda n: (n.shown_start or 0, n.id)
         )
@@ -186,7 +238,13 @@ class AnnotationPanel(QWidget):
             item = QListWidgetItem(self._describe(number, note, shown_version), self.list)
             item.setData(Qt.ItemDataRole.UserRole, note.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text())
-            if note.outdated:
+            if note.withdrawn:
+                font = item.font()
+                font.setStrikeOut(True)
+                item.setFont(font)
+                item.setForeground(QColor("#5b6573"))
+                item.setToolTip(self.tr("Ingetrokken door de IND-liaison."))
+            elif note.outdated:
                 font = item.font()
                 font.setItalic(True)
                 item.setFont(font)
@@ -205,6 +263,7 @@ class AnnotationPanel(QWidget):
         self.list.blockSignals(False)
         self.empty.setVisible(not notes)
         self.list.setVisible(bool(notes))
+        self.show_actions(self._selected if self._selected in self._notes else None)
 
     def _describe(self, number: int, note: AnnotationView, shown_version: int) -> str:
         quote = " ".join(note.quote.split())
@@ -226,7 +285,18 @@ class AnnotationPanel(QWidget):
             .replace("%1", note.author)
             .replace("%2", short_time(note.created_at))
         )
-        return f"{head}\n{note.comment}\n{who}"
+        lines = [head, note.comment, who]
+        if note.withdrawn:
+            lines.insert(1, self.tr("✖ ingetrokken"))
+        elif note.state is not None and note.state.edited:
+            lines[2] = self.tr("%1 (gewijzigd)").replace("%1", who)
+        if note.handled:
+            lines.append(
+                self.tr("✔ Afgehandeld door %1: %2")
+                .replace("%1", note.handled_by or "")
+                .replace("%2", note.handled_note or "")
+            )
+        return "\n".join(lines)
 
     def item_for(self, annotation_id: int) -> QListWidgetItem | None:
         for row in range(self.list.count()):
@@ -244,6 +314,7 @@ class AnnotationPanel(QWidget):
             self.list.blockSignals(True)
             self.list.setCurrentItem(item)
             self.list.blockSignals(False)
+            self.show_actions(annotation_id)
 
     def _on_current(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         if item is not None:
@@ -252,3 +323,5 @@ class AnnotationPanel(QWidget):
     def wipe(self) -> None:
         self.list.clear()
         self._ids = []
+        self._notes = {}
+        self.show_actions(None)
