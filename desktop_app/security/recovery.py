@@ -30,3 +30,18 @@ def parse(text: str) -> bytes:
             field="recovery_key",
         )
     return raw
+
+
+def groups(text: str) -> list[str]:
+    return text.split("-")
+
+
+def group_matches(text: str, index: int, typed: str) -> bool:
+    """Whether ``typed`` is group ``index`` (0-based) of the key just shown: the demand to type
+    one back proves it was written down, not only seen (read as :func:`parse` reads)."""
+    parts = groups(text)
+    if not 0 <= index < len(parts):
+        return False
+    cleaned = "".join(ch for ch in typed.upper() if ch.isalnum())
+    cleaned = cleaned.replace("0", "O").replace("1", "I").replace("8", "B")
+    return cleaned == parts[index]

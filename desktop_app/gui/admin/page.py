@@ -24,6 +24,7 @@ from desktop_app.gui.actions import show_permission
 from desktop_app.gui.admin.audit import AuditTab
 from desktop_app.gui.admin.calendar import CalendarDaysPage
 from desktop_app.gui.admin.settings import SettingsTab
+from desktop_app.gui.admin.workspace import WorkspaceKeysBox
 from desktop_app.gui.dialogs import (
     AddDesignationDialog,
     AddUserDialog,
@@ -230,6 +231,8 @@ class AdminPage(QWidget):
         self.backup_result.setWordWrap(True)
         self.backup_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.backup_result)
+        self.keys_box = WorkspaceKeysBox(self.session, self.runner, tab)
+        layout.addWidget(self.keys_box)
         layout.addStretch(1)
         return tab
 
@@ -570,5 +573,6 @@ class AdminPage(QWidget):
         self.conflict_label.clear()
         self.history_user = None
         self.backup_result.clear()
+        self.keys_box.wipe()
         self.audit_tab.wipe()
         self.calendar_page.wipe()

@@ -1,0 +1,268 @@
+"""Beheer › Back-up, the workspace's own keys: check a backup file, replace the database key,
+issue a new recovery key. The same services as ``werkplek backup verify`` and ``werkplek
+workspace rekey|new-recovery-key``, on the background runner."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.gui.dialogs import FormDialog, run_on_submit
+from desktop_app.gui.errors import show_error
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.security import recovery
+from desktop_app.services import admin
+from desktop_app.services.admin import BackupCheck
+from desktop_app.services.session import Session
+from desktop_app.services.workspace import (
+    RekeyResult,
+    issue_recovery_key,
+    rotate_database_key,
+)
+
+
+class ConfirmWithPasswordDialog(FormDialog):
+    """An explanation and the administrator's password, asked again (the service checks it
+    through ``Session.reauthenticate``)."""
+
+    def __init__(self, title: str, ok_text: str, text: str, parent: QWidget | None) -> None:
+        super().__init__(title, ok_text, parent)
+        explanation = QLabel(text, self)
+        explanation.setWordWrap(True)
+        self.form.addRow(explanation)
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setObjectName("reauthPassword")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_row(self.tr("Uw &wachtwoord"), self.password_edit)
+        self.resize(480, self.sizeHint().height())
+
+    def value(self) -> object:
+        if not self.password_edit.text():
+            raise ValueError(self.tr("Vul uw wachtwoord in."))
+        return self.password_edit.text()
+
+    def succeed(self) -> None:
+        self.password_edit.clear()
+        super().succeed()
+
+
+class RecoveryKeyDialog(FormDialog):
+    """The recovery key, shown once; closed only after one of its groups is typed back."""
+
+    def __init__(self, key: str, parent: QWidget | None, *, ask: int | None = None) -> None:
+        super().__init__(self.tr("Nieuwe herstelsleutel"), self.tr("Opgeschreven"), parent)
+        self.key = key
+        self.ask = ask if ask is not None else secrets.randbelow(len(recovery.groups(key)))
+        intro = QLabel(
+            self.tr(
+                "Schrijf deze herstelsleutel op en bewaar hem veilig. Hij wordt maar één keer "
+                "getoond; de vorige werkt niet meer."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.key_label = QLabel(key, self)
+        self.key_label.setObjectName("recoveryKey")
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.key_label.font()
+        font.setFamily("DejaVu Sans Mono")
+        font.setPointSize(font.pointSize() + 3)
+        self.key_label.setFont(font)
+        self.form.addRow(self.key_label)
+        self.group_edit = QLineEdit(self)
+        self.group_edit.setObjectName("recoveryGroup")
+        self.add_row(
+            self.tr("Groep %1 ter controle").replace("%1", str(self.ask + 1)), self.group_edit
+        )
+        self.rejected.connect(self._forget)
+        self.buttons.button(self.buttons.StandardButton.Cancel).hide()
+
+    def value(self) -> object:
+        if not recovery.group_matches(self.key, self.ask, self.group_edit.text()):
+            raise ValueError(
+                self.tr("Dat is niet groep %1 van de sleutel hierboven.").replace(
+                    "%1", str(self.ask + 1)
+                )
+            )
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The key exists only here: Escape does not close it before a group is typed back.
+        if event.key() == Qt.Key.Key_Escape:
+            self.show_error(self.tr("Typ eerst groep %1 over.").replace("%1", str(self.ask + 1)))
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Nor the window manager's close button; the lock (a programmatic close) still does.
+        if event.spontaneous() and self.key:
+            event.ignore()
+            self.show_error(self.tr("Typ eerst groep %1 over.").replace("%1", str(self.ask + 1)))
+            return
+        super().closeEvent(event)
+
+    def _forget(self) -> None:
+        self.key_label.clear()
+
+    def _on_ok(self) -> None:
+        try:
+            self.value()
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return
+        self.key_label.clear()
+        self.key = ""
+        self.accept()
+
+
+class WorkspaceKeysBox(QWidget):
+    """The buttons and the result line under the backup button."""
+
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.runner = runner
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        row = QHBoxLayout()
+        self.verify_button = QPushButton(self.tr("Back-up c&ontroleren…"), self)
+        self.verify_button.clicked.connect(self.choose_backup_to_verify)
+        self.rekey_button = QPushButton(self.tr("Databasesleutel &vervangen…"), self)
+        self.rekey_button.clicked.connect(self.open_rekey_dialog)
+        self.recovery_button = QPushButton(self.tr("Nieuwe &herstelsleutel…"), self)
+        self.recovery_button.clicked.connect(self.open_recovery_dialog)
+        for button in (self.verify_button, self.rekey_button, self.recovery_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("workspaceKeysResult")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.result_label)
+        self.recovery_dialog: RecoveryKeyDialog | None = None
+
+    # --- verify -------------------------------------------------------------------------------
+
+    def choose_backup_to_verify(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Back-up controleren"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter(self.tr("Back-up van de werkplek (*.backup)"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.start_verify)
+        dialog.open()
+        return dialog
+
+    def start_verify(self, filename: str) -> None:
+        if not filename:
+            return
+        session = self.session
+        path = Path(filename)
+        self.verify_button.setEnabled(False)
+        self.result_label.setText(self.tr("Bezig met controleren…"))
+
+        def done(check: BackupCheck) -> None:
+            self.verify_button.setEnabled(True)
+            text = (
+                self.tr("✔ Back-up in orde: %1 accounts, gemaakt %2.")
+                .replace("%1", str(check.users))
+                .replace("%2", check.created or self.tr("(onbekend)"))
+            )
+            if check.recorded_at:
+                text += " " + self.tr("De audittrail vermeldt hem.")
+            self.result_label.setText(text + "\nSHA-256: " + check.sha256)
+
+        def failed(exc: BaseException) -> None:
+            self.verify_button.setEnabled(True)
+            self.result_label.clear()
+            show_error(self, exc)
+
+        self.runner.run(lambda: admin.verify_backup(session, path), done, failed, owner=self)
+
+    # --- rekey --------------------------------------------------------------------------------
+
+    def open_rekey_dialog(self) -> ConfirmWithPasswordDialog:
+        dialog = ConfirmWithPasswordDialog(
+            self.tr("Databasesleutel vervangen"),
+            self.tr("Vervangen"),
+            self.tr(
+                "De database krijgt een nieuwe sleutel; alle accounts houden hun wachtwoord en "
+                "de herstelsleutel blijft dezelfde. Sluit eerst andere vensters en programma's "
+                "die deze werkplek open hebben. Back-ups van vóór de vervanging controleert u "
+                "daarna met de herstelsleutel."
+            ),
+            self,
+        )
+        session = self.session
+
+        def work(password: object) -> RekeyResult:
+            proof = session.reauthenticate(str(password))
+            return rotate_database_key(session, proof)
+
+        def done(result: RekeyResult) -> None:
+            text = self.tr("✔ De databasesleutel is vervangen (%1 accounts).").replace(
+                "%1", str(result.users)
+            )
+            if result.need_new_password:
+                text += " " + self.tr(
+                    "Deze accounts hebben een nieuw wachtwoord nodig: %1."
+                ).replace("%1", ", ".join(result.need_new_password))
+            self.result_label.setText(text)
+
+        run_on_submit(dialog, self.runner, work, done)
+        return dialog
+
+    # --- recovery key -------------------------------------------------------------------------
+
+    def open_recovery_dialog(self) -> ConfirmWithPasswordDialog:
+        dialog = ConfirmWithPasswordDialog(
+            self.tr("Nieuwe herstelsleutel"),
+            self.tr("Uitgeven"),
+            self.tr(
+                "Er komt een nieuwe herstelsleutel; de huidige werkt daarna niet meer voor "
+                "deze werkplek (wel voor back-ups die eerder zijn gemaakt). De nieuwe sleutel "
+                "wordt één keer getoond."
+            ),
+            self,
+        )
+        session = self.session
+
+        def work(password: object) -> str:
+            proof = session.reauthenticate(str(password))
+            return issue_recovery_key(session, proof)
+
+        def done(key: str) -> None:
+            self.result_label.setText(self.tr("✔ Een nieuwe herstelsleutel is uitgegeven."))
+            shown = RecoveryKeyDialog(key, self)
+            self.recovery_dialog = shown
+            shown.finished.connect(self._recovery_closed)
+            shown.open()
+
+        run_on_submit(dialog, self.runner, work, done)
+        return dialog
+
+    def _recovery_closed(self, _result: int) -> None:
+        self.recovery_dialog = None
+
+    def wipe(self) -> None:
+        """The lock: a key still on screen goes (issue a new one after signing in again)."""
+        self.result_label.clear()
+        shown, self.recovery_dialog = self.recovery_dialog, None
+        if shown is not None:
+            shown.key_label.clear()
+            shown.key = ""
+            shown.close()

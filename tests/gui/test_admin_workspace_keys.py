@@ -1,0 +1,95 @@
+"""Beheer › Back-up (issue 13): checking a backup, replacing the database key and issuing a new
+recovery key from the window, through the same services as the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from support.helpers import recover_dek
+
+from desktop_app.domain.errors import AuthFailed
+from desktop_app.gui.admin.page import AdminPage
+from desktop_app.gui.admin.workspace import RecoveryKeyDialog
+from desktop_app.security import recovery
+from tests.gui.gui_support import PASSWORDS
+
+
+@pytest.fixture
+def page(controller: Any, sign_in: Any) -> AdminPage:
+    window = sign_in(controller, "beheer")
+    result = window.show_section("admin")
+    assert isinstance(result, AdminPage)
+    return result
+
+
+def _boxes() -> list[str]:
+    return [
+        w.text()
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+
+
+def test_verify_a_backup_and_a_damaged_one(page: AdminPage, tmp_path: Path) -> None:
+    target = tmp_path / "w.backup"
+    page.start_backup(str(target))
+    box = page.keys_box
+    box.start_verify(str(target))
+    assert "✔ Back-up in orde: 1 accounts" in box.result_label.text()
+    assert "audittrail vermeldt" in box.result_label.text()
+    broken = tmp_path / "kapot.backup"
+    broken.write_bytes(target.read_bytes()[:-7])
+    box.start_verify(str(broken))
+    assert box.result_label.text() == ""
+    assert any("beschadigd" in t for t in _boxes())
+
+
+def test_rekey_through_the_dialog(workspace: Any, page: AdminPage) -> None:
+    old = recover_dek(workspace.root, workspace.recovery_key)
+    dialog = page.keys_box.open_rekey_dialog()
+    dialog.password_edit.setText("onjuist-wachtwoord")
+    dialog.ok_button.click()
+    assert dialog.isVisible() and "onjuist" in dialog.error_label.text()
+    assert recover_dek(workspace.root, workspace.recovery_key) == old
+    dialog.password_edit.setText(PASSWORDS["beheer"])
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert "vervangen" in page.keys_box.result_label.text()
+    assert recover_dek(workspace.root, workspace.recovery_key) != old
+    # The window's session works on under the new key.
+    page.refresh_all()
+    assert page.user_model.rowCount() == 1
+
+
+def test_new_recovery_key_is_shown_once_and_a_group_typed_back(
+    workspace: Any, page: AdminPage, qtbot: Any
+) -> None:
+    dialog = page.keys_box.open_recovery_dialog()
+    dialog.password_edit.setText(PASSWORDS["beheer"])
+    dialog.ok_button.click()
+    shown = page.keys_box.recovery_dialog
+    assert isinstance(shown, RecoveryKeyDialog) and shown.isVisible()
+    key = shown.key_label.text()
+    recovery.parse(key)
+    with pytest.raises(AuthFailed):
+        recover_dek(workspace.root, workspace.recovery_key)
+    recover_dek(workspace.root, key)
+    wrong = "ZZZZ" if recovery.groups(key)[shown.ask] != "ZZZZ" else "AAAA"
+    shown.group_edit.setText(wrong)
+    shown.ok_button.click()
+    assert shown.isVisible() and "niet groep" in shown.error_label.text()
+    shown.group_edit.setText(recovery.groups(key)[shown.ask].lower())
+    shown.ok_button.click()
+    assert not shown.isVisible() and shown.key_label.text() == ""
+
+
+def test_recovery_group_check() -> None:
+    key = recovery.generate()
+    parts = recovery.groups(key)
+    assert len(parts) == 8
+    assert recovery.group_matches(key, 3, parts[3].lower())
+    assert not recovery.group_matches(key, 3, parts[4] if parts[4] != parts[3] else "0000")
+    assert not recovery.group_matches(key, 9, parts[0])
