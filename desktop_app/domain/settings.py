@@ -12,6 +12,11 @@ from dataclasses import dataclass
 
 from desktop_app.domain.calendar import REQUEST_TERM_WORKING_DAYS
 from desktop_app.domain.errors import InvalidInput, NotFound
+from desktop_app.domain.roles import Role
+from desktop_app.domain.text import check_name, collapse
+
+# The most copies one print job makes (reporting and the print dialog use the same bound).
+MAX_COPIES = 50
 
 
 @dataclass(frozen=True)
@@ -91,16 +96,134 @@ BACKUP_REMINDER_DAYS = IntSetting(
     maximum=365,
 )
 
-SETTINGS: tuple[IntSetting, ...] = (
+
+@dataclass(frozen=True)
+class TextSetting:
+    """A text of ``minimum_lines`` to ``maximum_lines`` lines of at most ``max_length``
+    characters each, held to the rules of a name (it is printed: no control or invisible
+    format characters that would make one text look like another). Lines are entered
+    separated by a line break or by ``|`` (one argument on a command line).
+
+    ``per_account``: one value per account holding that role (key ``KEY:ACCOUNT``), e.g. the
+    function each signer signs in; the settings list shows one line per such account.
+    """
+
+    key: str
+    label: str
+    default: str
+    max_length: int
+    maximum_lines: int = 1
+    minimum_lines: int = 0
+    per_account: Role | None = None
+
+    @property
+    def unit(self) -> str:
+        return "regel" if self.maximum_lines == 1 else "regels"
+
+    def lines(self, value: str) -> tuple[str, ...]:
+        return tuple(line for line in value.split("\n") if line)
+
+    def read(self, stored: str | None) -> str:
+        """The value in force: the default when missing or no longer valid."""
+        if stored is None:
+            return self.default
+        try:
+            return self.parse(stored)
+        except InvalidInput:
+            return self.default
+
+    def parse(self, entered: str | int) -> str:
+        raw = str(entered).replace("\r\n", "\n").replace("|", "\n")
+        lines = [collapse(line) for line in raw.split("\n")]
+        lines = [line for line in lines if line]
+        if not self.minimum_lines <= len(lines) <= self.maximum_lines:
+            raise InvalidInput(self._bounds_message(), field=self.key)
+        for line in lines:
+            check_name(line, field=self.key, label=self.label)
+            if len(line) > self.max_length:
+                raise InvalidInput(self._bounds_message(), field=self.key)
+        return "\n".join(lines)
+
+    def store(self, value: str) -> str:
+        return value
+
+    def _bounds_message(self) -> str:
+        if self.maximum_lines == 1:
+            size = f"één regel van hoogstens {self.max_length} tekens"
+            if self.minimum_lines == 0:
+                size += " (leeg mag)"
+        else:
+            size = (
+                f"{self.minimum_lines} tot en met {self.maximum_lines} regels van hoogstens "
+                f"{self.max_length} tekens (regels gescheiden door | of een regelovergang)"
+            )
+        return f"{self.label}: geef {size}."
+
+
+Setting = IntSetting | TextSetting
+
+DEFAULT_COPIES = IntSetting(
+    key="default_copies",
+    label="Standaard aantal exemplaren bij afdrukken",
+    unit="exemplaren",
+    default=1,
+    minimum=1,
+    maximum=MAX_COPIES,
+)
+SENDER_BLOCK = TextSetting(
+    key="sender_block",
+    label="Afzender op ambtsberichten (adresregels)",
+    # Placeholder lines until the administrator enters the service's own postal address.
+    default="Postbus 20010\n2500 EA Den Haag",
+    max_length=60,
+    maximum_lines=6,
+    minimum_lines=1,
+)
+IND_ADDRESSEE = TextSetting(
+    key="ind_addressee",
+    label="Geadresseerde IND op ambtsberichten",
+    default=(
+        "Immigratie- en Naturalisatiedienst\nt.a.v. de Hoofddirecteur\nPostbus 17\n9560 AA Ter Apel"
+    ),
+    max_length=60,
+    maximum_lines=6,
+    minimum_lines=1,
+)
+SIGNER_FUNCTION = TextSetting(
+    key="signer_function",
+    label="Functie onder de handtekening",
+    # Empty prints no function: a role label ("ondertekenaar") is not a function a letter is
+    # signed in, and no default can know the signer's.
+    default="",
+    max_length=120,
+    per_account=Role.AIVD_SIGNER,
+)
+
+SETTINGS: tuple[Setting, ...] = (
     IDLE_MINUTES,
     INSPECTION_IDLE_MINUTES,
     WARN_FROM_DAY,
     BACKUP_REMINDER_DAYS,
+    DEFAULT_COPIES,
+    SENDER_BLOCK,
+    IND_ADDRESSEE,
+    SIGNER_FUNCTION,
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 
 
-def setting(key: str) -> IntSetting:
+def account_key(spec: Setting, account: str) -> str:
+    """The key of a per-account setting's value for one account (``signer_function:olga``)."""
+    return f"{spec.key}:{account}"
+
+
+def split_key(key: str) -> tuple[str, str | None]:
+    """``signer_function:olga`` -> (``signer_function``, ``olga``)."""
+    base, sep, account = key.partition(":")
+    return base, (account if sep else None)
+
+
+def setting(key: str) -> Setting:
     try:
         return _BY_KEY[key]
     except KeyError:

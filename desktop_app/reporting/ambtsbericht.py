@@ -10,6 +10,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from desktop_app.domain.classification import duration_text, marking_lines
 from desktop_app.domain.clock import dutch_date
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.reporting.fonts import REGULAR, visual
@@ -54,8 +55,10 @@ def render_report_pdf(
     if not doc.reference.strip():
         raise InvalidInput("Het ambtsbericht heeft geen kenmerk.", field="reference")
     styles = make_styles()
+    marking, marking_note = marking_lines(doc.classification, doc.classification_duration)
     furniture = Furniture(
-        marking=doc.classification.marking,
+        marking=marking,
+        marking_note=marking_note,
         reference=doc.reference,
         printed_at=ctx.printed_at,
         copy=copy,
@@ -67,10 +70,13 @@ def render_report_pdf(
         "reference": doc.reference,
         "classification": doc.classification.code,
         "draft": "true" if draft else "false",
+        "classificationDuration": duration_text(doc.classification_duration),
     }
     if copy is not None:
         xmp["copyNumber"] = str(copy.number)
         xmp["copyTotal"] = str(copy.total)
+        if copy.recipient:
+            xmp["copyRecipient"] = copy.recipient
         xmp["signerName"] = doc.signer_name
         if doc.signed_at is not None:
             xmp["signedAt"] = doc.signed_at.astimezone(dt.UTC).isoformat(timespec="seconds")
@@ -225,6 +231,7 @@ def _colofon(canvas: Canvas, blocks: list[Flowable], top: float) -> None:
 
 
 def _first_page(canvas: Canvas, doc: ReportDocument, copy: CopyInfo | None, s: Styles) -> None:
+    _, marking_note = marking_lines(doc.classification, doc.classification_duration)
     canvas.saveState()
     canvas.setFont(REGULAR, 6.5)
     canvas.setFillColor(GREY)
@@ -246,8 +253,12 @@ def _first_page(canvas: Canvas, doc: ReportDocument, copy: CopyInfo | None, s: S
     if doc.your_reference.strip():
         blocks += _colofon_item("Uw kenmerk", doc.your_reference, s)
     blocks += _colofon_item("Rubricering", doc.classification.marking, s)
+    if marking_note is not None:
+        blocks += _colofon_item("Rubriceringsduur", duration_text(doc.classification_duration), s)
     if copy is not None:
         blocks += _colofon_item("Exemplaar", f"{copy.number} van {copy.total}", s)
+        if copy.recipient:
+            blocks += _colofon_item("Voor", copy.recipient, s)
     _colofon(canvas, blocks, PAGE_HEIGHT - 158)
 
 

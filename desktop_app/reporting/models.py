@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from desktop_app.domain.classification import Classification
+from desktop_app.domain.classification import Classification, ClassificationDuration
 
 AIVD = "Algemene Inlichtingen- en Veiligheidsdienst"
 IND = "Immigratie- en Naturalisatiedienst"
@@ -59,12 +59,17 @@ class ReportDocument:
     signed_at: dt.datetime | None = None
     """When the text was signed (the report's signing, not the copy's); kept in the metadata
     so a verdict can name both."""
+    classification_duration: ClassificationDuration | None = None
+    """How long the classification holds; printed with the marking (None: not recorded, only
+    a draft prints so, with 'niet vastgelegd')."""
 
 
 @dataclass(frozen=True)
 class CopyInfo:
     number: int
     total: int
+    recipient: str = ""
+    """Who this copy is for (the distribution list of the print job); empty: not recorded."""
 
     def __post_init__(self) -> None:
         if self.total < 1 or not 1 <= self.number <= self.total:
@@ -73,6 +78,12 @@ class CopyInfo:
     @property
     def label(self) -> str:
         return f"exemplaar {self.number} van {self.total}"
+
+    @property
+    def label_for(self) -> str:
+        """'Exemplaar 2 van 3 — voor: Hoofddirecteur IND' (without recipient: the number)."""
+        text = f"Exemplaar {self.number} van {self.total}"
+        return f"{text} — voor: {self.recipient}" if self.recipient else text
 
 
 @dataclass(frozen=True)

@@ -345,7 +345,12 @@ class Verdict:
             "reference": self.reference,
             "copy": None
             if self.copy is None
-            else {"number": self.copy.number, "total": self.copy.total},
+            else {
+                "number": self.copy.number,
+                "total": self.copy.total,
+                # An extension: who the copy is for, as signed into the file.
+                "recipient": self.copy.recipient or None,
+            },
             "registered": self.registered,
             "reason": self.reason,
             "trust": self.trust,
@@ -544,6 +549,8 @@ def _load_roots(trust_roots: Sequence[bytes]) -> list[asn1_x509.Certificate]:
 
 def _copy_from(props: dict[str, str]) -> CopyInfo | None:
     try:
-        return CopyInfo(int(props["copyNumber"]), int(props["copyTotal"]))
+        return CopyInfo(
+            int(props["copyNumber"]), int(props["copyTotal"]), props.get("copyRecipient", "")
+        )
     except (KeyError, ValueError):
         return None

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from desktop_app.domain import report_content
+from desktop_app.domain.classification import duration_required
 from desktop_app.domain.clock import LOCAL_TZ
 from desktop_app.domain.errors import (
     Forbidden,
@@ -60,10 +61,16 @@ from desktop_app.domain.reports import (
     status_from_history,
     text_sha256,
 )
-from desktop_app.domain.roles import Role, require_any_role
-from desktop_app.domain.text import check_name, collapse, shown
-from desktop_app.reporting import (
+from desktop_app.domain.roles import require_any_role
+from desktop_app.domain.settings import (
+    DEFAULT_COPIES,
+    IND_ADDRESSEE,
     MAX_COPIES,
+    SENDER_BLOCK,
+    SIGNER_FUNCTION,
+)
+from desktop_app.domain.text import check_name, collapse
+from desktop_app.reporting import (
     CopyInfo,
     Finding,
     PreparedSigner,
@@ -72,13 +79,14 @@ from desktop_app.reporting import (
     render_report_pdf,
     render_signed_copies,
 )
+from desktop_app.services import settings
 from desktop_app.services.audit import record_head
 from desktop_app.services.session import Session
 from desktop_app.services.signing_keys import active_signing_key, sync_trust_file
 from desktop_app.storage import audit
+from desktop_app.storage import marking as marking_repo
 from desktop_app.storage import printing as repo
 from desktop_app.storage import reports as report_repo
-from desktop_app.storage import users as user_repo
 from desktop_app.storage.db import Connection
 from desktop_app.storage.files import ensure_private_dir
 from desktop_app.storage.staged_files import StagedFiles, remove_stale_temps
@@ -90,6 +98,7 @@ __all__ = [
     "PrintRecord",
     "PrintedCopy",
     "copy_file_name",
+    "default_copies",
     "preview_report",
     "print_register",
     "print_report",
@@ -98,12 +107,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-FUNCTION_SETTING = "signer_function:{user_id}"
-FUNCTION_MAX_LENGTH = 120
+RECIPIENT_MAX_LENGTH = 120
 
 _A = ReportAction
 _SIGNED = (ReportStatus.SIGNED, ReportStatus.ISSUED)
-_ADMIN = (Role.ADMIN,)
 
 # pyHanko reports every broken or unsigned file at WARNING level on its own loggers: a verdict
 # is our answer, so those lines only clutter standard error (the CLI contract keeps it clean).
@@ -138,6 +145,7 @@ class PrintedCopy:
     sha256: str
     pdf: bytes = field(repr=False)
     path: Path | None = None
+    recipient: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -145,6 +153,7 @@ class PrintedCopy:
             "total": self.total,
             "sha256": self.sha256,
             "file": None if self.path is None else str(self.path),
+            "recipient": self.recipient,
         }
 
 
@@ -196,9 +205,11 @@ class PrintRecord:
     printed_by: str
     printed_at: str
     audit_head: str
+    recipient: str | None = None  # None: not recorded (a draft, or printed before lists)
 
     def as_dict(self) -> dict[str, object]:
         return {
+            "recipient": self.recipient,
             "job": self.job_id,
             "reference": self.reference,
             "version": self.version,
@@ -258,10 +269,9 @@ def _print_text(conn: Connection, row: report_repo.ReportRow, draft: bool) -> tu
 
 
 def _signer_function(conn: Connection, user_id: int) -> str:
-    value = user_repo.get_setting(conn, FUNCTION_SETTING.format(user_id=int(user_id)))
     # The signer's own function, or nothing: a role label ("ondertekenaar") is not a function
-    # a letter can be signed in (VIR-BI marking; set it with ``signing function``).
-    return value.strip() if value else ""
+    # a letter can be signed in (the per-signer setting ``signer_function``).
+    return settings.read_text(conn, SIGNER_FUNCTION, user_id)
 
 
 def _moment(iso: str | None) -> dt.datetime | None:
@@ -297,6 +307,9 @@ def _document(
             born = dt.date.fromisoformat(details.birth_date)
         except ValueError:  # a malformed date is left out rather than printed wrong
             born = None
+    own = marking_repo.report_subject(conn, row.id) if row.request_id is None else None
+    if own is not None:  # a spontaneous report names its own subject
+        person, born, v_number = own.name, own.birth_date, own.v_number
     signer_name, signer_function = "", ""
     if not draft and row.signed_by is not None:
         signer_name = repo.user_full_name(conn, row.signed_by) or ""
@@ -318,6 +331,9 @@ def _document(
         body_text=text,
         subject_birth_date=born,
         subject_v_number=v_number,
+        classification_duration=marking_repo.report_duration(conn, row.id),
+        sender_address=SENDER_BLOCK.lines(settings.read_text(conn, SENDER_BLOCK)),
+        addressee=IND_ADDRESSEE.lines(settings.read_text(conn, IND_ADDRESSEE)),
     )
     if content is None:
         return document
@@ -352,22 +368,81 @@ def _check_copies(copies: int) -> None:
         )
 
 
+def default_copies(session: Session) -> int:
+    """How many copies the print dialog and ``report print`` offer when none is given."""
+    return settings.value(session, DEFAULT_COPIES)
+
+
+def clean_recipients(recipients: Sequence[str]) -> list[str]:
+    """A distribution list as entered: one recipient per copy, each one line of at most
+    ``RECIPIENT_MAX_LENGTH`` characters, held to the rules of a name (it is printed)."""
+    out: list[str] = []
+    for number, entered in enumerate(recipients, start=1):
+        name = collapse(entered)
+        if not name:
+            raise InvalidInput(
+                f"Ontvanger {number} is leeg; geef voor elk exemplaar een ontvanger.",
+                field="recipient",
+            )
+        if len(name) > RECIPIENT_MAX_LENGTH:
+            raise InvalidInput(
+                f"Ontvanger {number} is langer dan {RECIPIENT_MAX_LENGTH} tekens.",
+                field="recipient",
+            )
+        check_name(name, field="recipient", label=f"Ontvanger {number}")
+        out.append(name)
+    return out
+
+
+def _job_size(
+    session: Session, copies: int | None, recipients: Sequence[str]
+) -> tuple[int, list[str]]:
+    """The number of copies and their recipients: a list gives the number (a different
+    ``copies`` is refused); without either the setting ``default_copies`` does."""
+    names = clean_recipients(recipients)
+    if names and copies is not None and copies != len(names):
+        raise InvalidInput(
+            f"U vraagt {copies} exemplaren maar geeft {len(names)} ontvangers; geef één "
+            "ontvanger per exemplaar.",
+            field="recipient",
+        )
+    count = len(names) if names else (default_copies(session) if copies is None else copies)
+    _check_copies(count)
+    return count, names
+
+
+def _check_marking(conn: Connection, row: report_repo.ReportRow) -> None:
+    """A final copy carries a complete marking: level and duration (VIR-BI). The duration is
+    the classifier's decision, so a report without one is not printed rather than given a
+    default (docs/marking.md)."""
+    if duration_required(row.classification) and marking_repo.report_duration(conn, row.id) is None:
+        raise InvalidState(
+            f"Voor {row.reference} is geen rubriceringsduur vastgelegd (tot een datum of tot "
+            "een gebeurtenis). Een definitief exemplaar wordt niet zonder afgedrukt: leg de "
+            "duur eerst vast (Rubriceringsduur vastleggen; werkplek report marking)."
+        )
+
+
 # ---------------------------------------------------------------------------------------------
 # Preview and print
 
 
-def preview_report(session: Session, report_id: int, *, copies: int = 1) -> PrintPreview:
-    """The first copy of a job of ``copies`` (or the CONCEPT print of a draft) as PDF bytes,
-    unsigned. A view of
+def preview_report(
+    session: Session, report_id: int, *, copies: int | None = None, recipient: str = ""
+) -> PrintPreview:
+    """The first copy of a job of ``copies`` (default: the setting; or the CONCEPT print of a
+    draft) as PDF bytes, unsigned, for ``recipient`` (the first on the list). A view of
     classified content, so audited (``report.preview``)."""
+    copies = default_copies(session) if copies is None else copies
     _check_copies(copies)
+    first_recipient = clean_recipients([recipient])[0] if recipient.strip() else ""
     with session.transaction("report.preview", audit_object(report_id)) as tx:
         row, draft = _load_for_print(session, tx.conn, report_id)
         version, text = _print_text(tx.conn, row, draft)
         doc = _document(session, tx.conn, row, text, draft)
         ctx = _context(tx.conn, session.clock.now(), session.user.name)
         before = repo.highest_copy_number(tx.conn, row.id)
-        copy = None if draft else CopyInfo(before + 1, before + copies)
+        copy = None if draft else CopyInfo(before + 1, before + copies, first_recipient)
         pdf = render_report_pdf(doc, copy, ctx, draft=draft)
         tx.details = {
             "reference": row.reference,
@@ -414,19 +489,33 @@ def _prepare_out_dir(out_dir: Path, names: Sequence[str]) -> None:
 
 
 def print_report(
-    session: Session, report_id: int, *, copies: int = 1, out_dir: Path | None = None
+    session: Session,
+    report_id: int,
+    *,
+    copies: int | None = None,
+    out_dir: Path | None = None,
+    recipients: Sequence[str] = (),
 ) -> PrintJob:
     """Print a report: signed copies 1..N of a signed or issued report, or one CONCEPT print of
     a report that is not signed. With ``out_dir`` the PDFs are written there (0600, never over
     an existing file, under their final names only after the register has them); without, they
     are only returned (the window sends them to a printer). Registered and audited
-    (``report.print``) in one transaction."""
-    _check_copies(copies)
+    (``report.print``) in one transaction. ``recipients``: the distribution list, one per copy
+    (its length is the number of copies), recorded in the register and printed on each copy;
+    a CONCEPT print takes at most one. Without ``copies`` and a list: ``default_copies``."""
+    copies, names_for = _job_size(session, copies, recipients)
     created_key: str | None = None
     staged: StagedFiles | None = None
     try:
         with session.transaction("report.print", audit_object(report_id)) as tx:
             row, draft = _load_for_print(session, tx.conn, report_id)
+            if draft and len(names_for) > 1:
+                raise InvalidInput(
+                    "Een concept wordt in één exemplaar afgedrukt; geef hoogstens één ontvanger.",
+                    field="recipient",
+                )
+            if not draft:
+                _check_marking(tx.conn, row)
             version, text = _print_text(tx.conn, row, draft)
             # Copy numbers continue over the report's print jobs (2 copies, later 1 more: 1, 2,
             # 3); "van N" is the number printed so far, this job included. The transaction holds
@@ -447,7 +536,13 @@ def print_report(
                 key_row, material, created_key = active_signing_key(session, tx.conn, now)
                 key_id = key_row.id
                 pdfs = render_signed_copies(
-                    doc, copies, ctx, PreparedSigner(material), now, first=before + 1
+                    doc,
+                    copies,
+                    ctx,
+                    PreparedSigner(material),
+                    now,
+                    first=before + 1,
+                    recipients=names_for,
                 )
             if out_dir is not None:
                 staged = StagedFiles(out_dir)
@@ -468,13 +563,17 @@ def print_report(
                 signing_key_id=key_id,
             )
             digests = [hashlib.sha256(pdf).hexdigest() for pdf in pdfs]
-            for number, name, digest in zip(numbers, names, digests, strict=True):
+            copy_recipients: list[str | None] = list(names_for) or [None] * len(numbers)
+            for number, name, digest, recipient in zip(
+                numbers, names, digests, copy_recipients, strict=True
+            ):
                 repo.insert_copy(
                     tx.conn,
                     job_id,
                     copy_number=number,
                     sha256=digest,
                     file_name=name if out_dir is not None else None,
+                    recipient=recipient,
                 )
             tx.details = {
                 "reference": row.reference,
@@ -487,6 +586,8 @@ def print_report(
                 "job": job_id,
                 "audit_head": ctx.audit_head,
                 "sha256": digests,
+                # How many copies have a recipient: the names are in the register, not here.
+                "recipients": len(names_for),
             }
             if created_key is not None:
                 tx.details["signing_key"] = created_key
@@ -502,8 +603,10 @@ def print_report(
         done, failed = staged.publish()
         placed = {p.name: p for p in done}
     printed = tuple(
-        PrintedCopy(number, total, digest, pdf, placed.get(name))
-        for number, name, digest, pdf in zip(numbers, names, digests, pdfs, strict=True)
+        PrintedCopy(number, total, digest, pdf, placed.get(name), recipient)
+        for number, name, digest, pdf, recipient in zip(
+            numbers, names, digests, pdfs, copy_recipients, strict=True
+        )
     )
     if not draft:
         # Also after a restore (the file is not in a backup): keep the public copy current.
@@ -550,6 +653,7 @@ def print_register(session: Session, report_id: int) -> tuple[PrintRecord, ...]:
             r.printed_by_name,
             r.printed_at,
             r.audit_head,
+            r.recipient,
         )
         for r in rows
     )
@@ -557,19 +661,6 @@ def print_register(session: Session, report_id: int) -> tuple[PrintRecord, ...]:
 
 def set_signer_function(session: Session, user_name: str, function: str) -> str:
     """The function printed under a signer's name ("directeur Inlichtingen"); administrator
-    only (``user.function``). An empty text prints no function."""
-    cleaned = collapse(function)
-    if len(cleaned) > FUNCTION_MAX_LENGTH:
-        raise InvalidInput(
-            f"De functie is te lang (meer dan {FUNCTION_MAX_LENGTH} tekens).", field="function"
-        )
-    # Printed under the signature beside the name: held to the rules of a name.
-    check_name(cleaned, field="function", label="De functie")
-    with session.transaction("user.function", f"user:{user_name}") as tx:
-        session.require(_ADMIN, "de functie van een ondertekenaar vastleggen")
-        user = user_repo.by_name(tx.conn, user_name)
-        if user is None:
-            raise NotFound(f"Gebruiker '{shown(user_name)}' bestaat niet.")
-        user_repo.set_setting(tx.conn, FUNCTION_SETTING.format(user_id=int(user.id)), cleaned)
-        tx.details = {"function": cleaned}
-    return cleaned
+    only. The per-signer setting ``signer_function`` (domain.settings), so ``signing function``
+    and ``settings set signer_function:NAME`` are one use case. An empty text prints none."""
+    return str(settings.change(session, f"{SIGNER_FUNCTION.key}:{user_name}", function).value)

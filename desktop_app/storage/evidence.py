@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from desktop_app.domain.classification import Classification
+from desktop_app.domain.classification import Classification, ClassificationDuration
 from desktop_app.domain.errors import IntegrityFailure
 from desktop_app.domain.evidence import CHUNK_SIZE, EvidenceKind, EvidenceMeta
 from desktop_app.domain.ids import EvidenceId, ReportId, UserId
@@ -42,6 +42,8 @@ class EvidenceRecord:
     added_by: UserId
     added_by_name: str
     added_at: str
+    classification_duration: ClassificationDuration | None = None
+    """None: not recorded (an item from before durations were asked)."""
 
     @property
     def displayable(self) -> bool:
@@ -53,7 +55,8 @@ class EvidenceRecord:
 _SELECT = (
     "SELECT e.id, e.report_id, e.title, e.classification, e.source_note, e.data_date, e.kind,"
     " e.media_type, e.size_bytes, e.chunk_count, e.sha256, e.correction_id, e.added_by,"
-    " u.name, e.added_at FROM evidence_items e JOIN users u ON u.id = e.added_by"
+    " u.name, e.added_at, e.classified_until, e.classified_until_event"
+    " FROM evidence_items e JOIN users u ON u.id = e.added_by"
     " WHERE e.sha256 IS NOT NULL"
 )
 
@@ -75,6 +78,8 @@ def _record(row: Any) -> EvidenceRecord:
         added_by,
         added_by_name,
         added_at,
+        until,
+        until_event,
     ) = row
     return EvidenceRecord(
         id=EvidenceId(int(iid)),
@@ -92,6 +97,10 @@ def _record(row: Any) -> EvidenceRecord:
         added_by=UserId(int(added_by)),
         added_by_name=str(added_by_name),
         added_at=str(added_at),
+        classification_duration=ClassificationDuration.from_stored(
+            None if until is None else str(until),
+            None if until_event is None else str(until_event),
+        ),
     )
 
 
@@ -103,12 +112,14 @@ def insert_item(
     correction_id: int | None,
     added_by: UserId,
     at: dt.datetime,
+    duration: ClassificationDuration | None = None,
 ) -> EvidenceId:
     """The unsealed item row; follow with ``write_content`` in the same transaction."""
+    until, until_event = (None, None) if duration is None else duration.stored()
     cur = conn.execute(
         "INSERT INTO evidence_items (report_id, title, classification, source_note, data_date,"
-        " kind, media_type, size_bytes, correction_id, added_by, added_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        " kind, media_type, size_bytes, correction_id, added_by, added_at, classified_until,"
+        " classified_until_event) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             report_id,
             meta.title,
@@ -121,6 +132,8 @@ def insert_item(
             correction_id,
             added_by,
             format_ts(at),
+            until,
+            until_event,
         ),
     )
     return EvidenceId(int(cur.lastrowid))

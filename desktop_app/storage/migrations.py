@@ -1119,8 +1119,29 @@ END;
 """
 # 7e: marking and printing: classification durations, a recipient per copy, the liaison informed
 # of a delay and notices recorded afterwards, the subject of a spontaneous report.
+# A duration is a date (ISO) or an event (text); NULL in both: not recorded (rows from before,
+# shown as "niet vastgelegd"). The report's duration and a spontaneous report's subject are
+# companion tables (one row per report), so destruction can remove the subject with the report.
+# ``recipient`` NULL: a copy printed before the distribution list was recorded.
 # 7f (last, in Python): the name index refolded with the Latin spellings of other scripts.
 V7_MARKING = """
+ALTER TABLE evidence_items ADD COLUMN classified_until TEXT;
+ALTER TABLE evidence_items ADD COLUMN classified_until_event TEXT;
+CREATE TABLE report_markings (
+    report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+    classified_until TEXT,
+    classified_until_event TEXT,
+    CHECK ((classified_until IS NULL) <> (classified_until_event IS NULL))
+);
+CREATE TABLE report_subjects (
+    report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+    subject_name TEXT NOT NULL,
+    birth_date TEXT,
+    v_number TEXT NOT NULL,
+    recorded_by INTEGER NOT NULL REFERENCES users(id),
+    recorded_at TEXT NOT NULL
+);
+ALTER TABLE print_copies ADD COLUMN recipient TEXT;
 """
 
 

@@ -197,6 +197,9 @@ class PrintedCopyRow:
     printed_at: str
     audit_head: str
     signing_key_id: int | None
+    recipient: str | None = None
+    """Who the copy is for (the job's distribution list); None: printed before it was
+    recorded, or a draft print."""
 
 
 def insert_job(
@@ -239,10 +242,12 @@ def insert_copy(
     copy_number: int | None,
     sha256: str,
     file_name: str | None,
+    recipient: str | None = None,
 ) -> None:
     conn.execute(
-        "INSERT INTO print_copies (job_id, copy_number, sha256, file_name) VALUES (?,?,?,?)",
-        (job_id, copy_number, sha256, file_name),
+        "INSERT INTO print_copies (job_id, copy_number, sha256, file_name, recipient)"
+        " VALUES (?,?,?,?,?)",
+        (job_id, copy_number, sha256, file_name, recipient),
     )
 
 
@@ -264,7 +269,8 @@ _COPY_QUERY = (
     "SELECT j.id, j.report_id, j.reference, j.version, j.draft, c.copy_number,"
     " COALESCE((SELECT MAX(n.copy_number) FROM print_copies n WHERE n.job_id = j.id), j.copies),"
     " c.sha256, c.file_name, j.destination, j.printed_by, COALESCE(u.name, ''), j.printed_at,"
-    " j.audit_head, j.signing_key_id FROM print_copies c JOIN print_jobs j ON j.id = c.job_id"
+    " j.audit_head, j.signing_key_id, c.recipient"
+    " FROM print_copies c JOIN print_jobs j ON j.id = c.job_id"
     " LEFT JOIN users u ON u.id = j.printed_by"
 )
 
@@ -286,6 +292,7 @@ def _copy(row: Any) -> PrintedCopyRow:
         printed_at,
         head,
         key_id,
+        recipient,
     ) = row
     return PrintedCopyRow(
         job_id=int(job_id),
@@ -303,6 +310,7 @@ def _copy(row: Any) -> PrintedCopyRow:
         printed_at=str(printed_at),
         audit_head=str(head),
         signing_key_id=None if key_id is None else int(key_id),
+        recipient=None if recipient is None else str(recipient),
     )
 
 

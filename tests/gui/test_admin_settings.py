@@ -10,7 +10,14 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop_app.domain.settings import IDLE_MINUTES, SETTINGS, WARN_FROM_DAY
+from desktop_app.domain.settings import (
+    IDLE_MINUTES,
+    SENDER_BLOCK,
+    SETTINGS,
+    WARN_FROM_DAY,
+    IntSetting,
+    TextSetting,
+)
 from desktop_app.gui.admin.page import AdminPage
 from desktop_app.gui.admin.settings import SettingsTab
 from desktop_app.services import settings
@@ -26,7 +33,9 @@ def tab(controller: Any, sign_in: Any) -> SettingsTab:
 
 
 def test_one_box_per_declared_setting_with_its_bounds(tab: SettingsTab) -> None:
-    assert set(tab.spins) == {s.key for s in SETTINGS}
+    assert set(tab.spins) == {s.key for s in SETTINGS if isinstance(s, IntSetting)}
+    texts = {s.key for s in SETTINGS if isinstance(s, TextSetting) and s.per_account is None}
+    assert texts <= set(tab.texts)
     idle = tab.spins[IDLE_MINUTES.key]
     assert (idle.minimum(), idle.maximum(), idle.value()) == (1, 120, 5)
     assert not tab.save_button.isEnabled()
@@ -92,3 +101,23 @@ def test_the_wheel_still_changes_the_focused_box(tab: SettingsTab, qtbot: Any) -
     before = spin.value()
     _scroll_up(spin)
     assert spin.value() == before + 1
+
+
+def test_a_text_setting_is_edited_and_saved_like_the_others(
+    tab: SettingsTab, workspace: Any, qtbot: Any
+) -> None:
+    qtbot.waitUntil(lambda: SENDER_BLOCK.key in tab.texts)
+    box = tab.texts[SENDER_BLOCK.key]
+    assert box.toPlainText() == SENDER_BLOCK.default  # type: ignore[union-attr]
+    box.setPlainText("Postbus 20010\n2500 EA  Den Haag\nNederland")  # type: ignore[union-attr]
+    assert tab.save_button.isEnabled() and SENDER_BLOCK.key in tab.changed()
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.save_button.isEnabled())
+    assert "Opgeslagen" in tab.result_label.text()
+    with workspace.session("beheer") as admin:
+        assert settings.text_value(admin, SENDER_BLOCK) == (
+            "Postbus 20010\n2500 EA Den Haag\nNederland"
+        )
+    # A refused value (no line at all) stays unsaved and says why.
+    box.setPlainText("")  # type: ignore[union-attr]
+    assert SENDER_BLOCK.key in tab.changed()

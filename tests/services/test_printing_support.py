@@ -18,14 +18,16 @@ from typing import Any
 import pypdf
 
 from desktop_app.domain import report_content as rc
-from desktop_app.domain.classification import Classification
+from desktop_app.domain.classification import Classification, ClassificationDuration
 from desktop_app.domain.roles import Role
-from desktop_app.services import reports, users
+from desktop_app.services import marking, reports, users
 from desktop_app.storage import audit
 
 CYRILLIC = "Иванов"
 ARABIC = "محمد العلي"
 SIGNER_FULL_NAME = "mr. J. de Vries"
+UNTIL = ClassificationDuration(until=dt.date(2040, 12, 31))
+SUBJECT = marking.SubjectEntry("Olga Иванова", dt.date(1984, 6, 12), "1234567890")
 
 STAFF: dict[str, tuple[str, tuple[Role, ...], Classification, str]] = {
     "officier": (
@@ -95,12 +97,19 @@ def make_report(
     upto: str = "signed",
     text: str | None = None,
     classification: Classification = Classification.STG_GEHEIM,
+    duration: ClassificationDuration | None = UNTIL,
+    subject: marking.SubjectEntry | None = SUBJECT,
 ) -> int:
-    """A report in status ``draft``, ``usable``, ``signed`` or ``issued``."""
+    """A report in status ``draft``, ``usable``, ``signed`` or ``issued`` (spontaneous, with
+    ``subject``; classified until ``duration``, None: not recorded)."""
     with ws.session("officier", password("officier")) as s:
         rid = int(
             reports.draft_report(
-                s, text=text or report_text(), classification=classification
+                s,
+                text=text or report_text(),
+                classification=classification,
+                duration=duration if classification is not Classification.ONGERUBRICEERD else None,
+                subject=subject,
             ).report.id
         )
         if upto == "draft":

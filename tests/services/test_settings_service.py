@@ -9,7 +9,13 @@ import pytest
 from support.helpers import populate
 
 from desktop_app.domain.errors import Forbidden, InvalidInput, NotFound
-from desktop_app.domain.settings import IDLE_MINUTES, INSPECTION_IDLE_MINUTES, WARN_FROM_DAY
+from desktop_app.domain.settings import (
+    IDLE_MINUTES,
+    INSPECTION_IDLE_MINUTES,
+    SENDER_BLOCK,
+    SIGNER_FUNCTION,
+    WARN_FROM_DAY,
+)
 from desktop_app.services import requests as request_service
 from desktop_app.services import settings
 from desktop_app.services.inspections import idle_minutes
@@ -24,9 +30,13 @@ def _last_audit(session: Any) -> Any:
 def test_defaults_then_a_change_is_audited_with_old_and_new(workspace: Any) -> None:
     populate(workspace)
     with workspace.session("beheer") as admin:
-        values = {v.spec.key: v.value for v in settings.list_settings(admin)}
+        values = {v.key: v.value for v in settings.list_settings(admin)}
         # init stores idle_minutes explicitly; the others read as their defaults.
-        assert values == {"idle_minutes": 5, "inspection_idle_minutes": 10, "warn_from_day": 8}
+        assert {k: values[k] for k in ("idle_minutes", "inspection_idle_minutes")} == {
+            "idle_minutes": 5,
+            "inspection_idle_minutes": 10,
+        }
+        assert values["warn_from_day"] == 8
         view = settings.change(admin, "inspection_idle_minutes", "3")
         assert view.value == 3 and view.as_dict()["maximum"] == 60
         entry = _last_audit(admin)
@@ -59,3 +69,42 @@ def test_refusals_change_nothing(workspace: Any) -> None:
             settings.change(admin, "onbekend", "1")
         assert settings.value(admin, IDLE_MINUTES) == 5
         assert settings.value(admin, WARN_FROM_DAY) == 8
+
+
+def test_text_settings_and_one_signer_function_per_signer_account(workspace: Any) -> None:
+    populate(workspace)
+    with workspace.session("beheer") as admin:
+        views = {v.key: v for v in settings.list_settings(admin)}
+        assert views["sender_block"].value == SENDER_BLOCK.default
+        assert views["default_copies"].value == 1
+        # One line per account holding aivd_signer, none for the others.
+        signer_keys = [k for k in views if k.startswith("signer_function:")]
+        assert signer_keys == ["signer_function:tekenaar"]
+        assert views["signer_function:tekenaar"].value == ""
+        assert views["signer_function:tekenaar"].as_dict()["account"] == "tekenaar"
+        view = settings.change(admin, "sender_block", "Postbus 20010|2500 EA Den Haag|NL")
+        assert view.value == "Postbus 20010\n2500 EA Den Haag\nNL"
+        entry = _last_audit(admin)
+        assert (entry.action, entry.object) == ("settings.sender_block", "setting:sender_block")
+        settings.change(admin, "signer_function:tekenaar", "directeur Inlichtingen")
+        entry = _last_audit(admin)
+        assert entry.object == "setting:signer_function:tekenaar"
+        assert '"to":"directeur Inlichtingen"' in entry.details
+        # Per account only, and only for a signer.
+        with pytest.raises(NotFound, match="per account"):
+            settings.change(admin, "signer_function", "directeur")
+        with pytest.raises(NotFound, match="ondertekenaar"):
+            settings.change(admin, "signer_function:officier", "directeur")
+        with pytest.raises(NotFound):
+            settings.change(admin, "sender_block:tekenaar", "x")
+        with pytest.raises(InvalidInput):
+            settings.change(admin, "ind_addressee", "")
+        with pytest.raises(InvalidInput):
+            settings.change(admin, "default_copies", "51")
+    with workspace.session("tekenaar") as signer:
+        assert settings.text_value(signer, SIGNER_FUNCTION, signer.user.id) == (
+            "directeur Inlichtingen"
+        )
+        with pytest.raises(Forbidden):
+            settings.change(signer, "signer_function:tekenaar", "hoofd")
+        assert settings.text_value(signer, SENDER_BLOCK).endswith("\nNL")

@@ -291,8 +291,8 @@ def test_checked_in_database_upgrades_to_a_fresh_schema(tmp_path: Path, version:
     fresh = _new_db(tmp_path, "fresh.db")
     try:
         assert migrations.current_version(db) == version
-        with db.reading() as conn:
-            _check_fixture_data(conn, version)
+        # The fixture's data are checked after the upgrade only: today's storage code reads
+        # the columns a later step added (ALTER TABLE ... ADD COLUMN), which the old file lacks.
         with db.reading() as conn:
             old_columns = _columns_by_table(conn)
         before = _rows_by_table(db, old_columns)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.domain.settings import IntSetting
 from desktop_app.services import settings as settings_service
 
 if TYPE_CHECKING:
@@ -17,14 +18,18 @@ def cmd_settings_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         views = settings_service.list_settings(session)
     for view in views:
         s = view.spec
-        ctx.say(f"{s.key} = {view.value}  ({s.label}; {s.minimum}–{s.maximum} {s.unit})")
+        if isinstance(s, IntSetting):
+            ctx.say(f"{view.key} = {view.value}  ({s.label}; {s.minimum}–{s.maximum} {s.unit})")
+        else:
+            shown_value = " | ".join(str(view.value).split("\n"))
+            ctx.say(f"{view.key} = {shown_value}  ({view.label}; tekst)")
     return {"items": [v.as_dict() for v in views]}
 
 
 def cmd_settings_set(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         view = settings_service.change(session, ns.key, ns.value)
-    ctx.say(f"{view.spec.key} = {view.value}")
+    ctx.say(f"{view.key} = {' | '.join(str(view.value).split(chr(10)))}")
     return view.as_dict()
 
 

@@ -11,12 +11,16 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.domain.settings import IntSetting, TextSetting
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import settings
@@ -32,6 +36,8 @@ class SettingsTab(QWidget):
         self.runner = runner
         self.views: list[SettingView] = []
         self.spins: dict[str, QSpinBox] = {}
+        # Text settings: one line edit, or a plain text box for several lines (addresses).
+        self.texts: dict[str, QLineEdit | QPlainTextEdit] = {}
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -42,9 +48,15 @@ class SettingsTab(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        layout.addLayout(self.form)
+        # The address blocks make the form taller than the screen at 1024x700: it scrolls.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget(scroll)
+        self.form = QFormLayout(body)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Instellingen &opslaan"), self)
         self.save_button.setObjectName("saveSettingsButton")
@@ -62,7 +74,6 @@ class SettingsTab(QWidget):
         self.result_label.setObjectName("hintLabel")
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
-        layout.addStretch(1)
         self.refresh()
 
     def refresh(self) -> None:
@@ -77,36 +88,92 @@ class SettingsTab(QWidget):
     def _show(self, views: Sequence[SettingView]) -> None:
         self.views = list(views)
         for view in self.views:
-            spin = self.spins.get(view.spec.key)
-            if spin is None:
-                spin = QSpinBox(self)
-                spin.setObjectName(f"setting_{view.spec.key}")
-                # No change by scrolling past it: only a focused box takes the wheel.
-                spin.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-                spin.setRange(view.spec.minimum, view.spec.maximum)
-                spin.setSuffix(f" {view.spec.unit}")
-                spin.setToolTip(
-                    self.tr("Van %1 tot en met %2; standaard %3.")
-                    .replace("%1", str(view.spec.minimum))
-                    .replace("%2", str(view.spec.maximum))
-                    .replace("%3", str(view.spec.default))
-                )
-                spin.valueChanged.connect(lambda _v: self._on_edited())
-                label = QLabel(view.spec.label, self)
-                label.setBuddy(spin)
-                self.form.addRow(label, spin)
-                self.spins[view.spec.key] = spin
-            spin.blockSignals(True)
-            spin.setValue(view.value)
-            spin.blockSignals(False)
+            if isinstance(view.spec, IntSetting):
+                self._show_int(view, view.spec)
+            else:
+                self._show_text(view, view.spec)
         self._on_edited()
 
-    def changed(self) -> dict[str, int]:
-        return {
-            v.spec.key: self.spins[v.spec.key].value()
-            for v in self.views
-            if self.spins[v.spec.key].value() != v.value
-        }
+    def _show_int(self, view: SettingView, spec: IntSetting) -> None:
+        spin = self.spins.get(view.key)
+        if spin is None:
+            spin = QSpinBox(self)
+            spin.setObjectName(f"setting_{view.key}")
+            # No change by scrolling past it: only a focused box takes the wheel.
+            spin.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            spin.setRange(spec.minimum, spec.maximum)
+            spin.setSuffix(f" {spec.unit}")
+            spin.setToolTip(
+                self.tr("Van %1 tot en met %2; standaard %3.")
+                .replace("%1", str(spec.minimum))
+                .replace("%2", str(spec.maximum))
+                .replace("%3", str(spec.default))
+            )
+            spin.valueChanged.connect(lambda _v: self._on_edited())
+            label = QLabel(view.label, self)
+            label.setBuddy(spin)
+            self.form.addRow(label, spin)
+            self.spins[view.key] = spin
+        spin.blockSignals(True)
+        spin.setValue(int(view.value))
+        spin.blockSignals(False)
+
+    def _show_text(self, view: SettingView, spec: TextSetting) -> None:
+        box = self.texts.get(view.key)
+        if box is None:
+            hint = (
+                self.tr("Hoogstens %1 tekens.").replace("%1", str(spec.max_length))
+                if spec.maximum_lines == 1
+                else self.tr("%1 tot en met %2 regels van hoogstens %3 tekens.")
+                .replace("%1", str(spec.minimum_lines))
+                .replace("%2", str(spec.maximum_lines))
+                .replace("%3", str(spec.max_length))
+            )
+            if spec.maximum_lines == 1:
+                line = QLineEdit(self)
+                line.setMaxLength(spec.max_length)
+                line.textEdited.connect(lambda _t: self._on_edited())
+                box = line
+            else:
+                area = QPlainTextEdit(self)
+                area.setTabChangesFocus(True)
+                metrics = area.fontMetrics()
+                area.setFixedHeight(metrics.lineSpacing() * min(spec.maximum_lines, 5) + 14)
+                area.textChanged.connect(self._on_edited)
+                box = area
+            box.setObjectName(f"setting_{view.key}")
+            box.setToolTip(hint)
+            box.setAccessibleName(view.label)
+            label = QLabel(view.label, self)
+            label.setWordWrap(True)
+            label.setBuddy(box)
+            self.form.addRow(label, box)
+            self.texts[view.key] = box
+        box.blockSignals(True)
+        if isinstance(box, QLineEdit):
+            box.setText(str(view.value))
+        else:
+            box.setPlainText(str(view.value))
+        box.blockSignals(False)
+
+    def _entered(self, view: SettingView) -> int | str:
+        if view.key in self.spins:
+            return self.spins[view.key].value()
+        box = self.texts[view.key]
+        return box.text() if isinstance(box, QLineEdit) else box.toPlainText()
+
+    def changed(self) -> dict[str, int | str]:
+        out: dict[str, int | str] = {}
+        for v in self.views:
+            entered = self._entered(v)
+            same = (
+                entered == v.value
+                if isinstance(entered, int)
+                else "\n".join(x.strip() for x in entered.strip().splitlines()) == str(v.value)
+            )
+            if not same:
+                out[v.key] = entered
+        return out
 
     def _on_edited(self) -> None:
         dirty = bool(self.changed())
@@ -129,7 +196,7 @@ class SettingsTab(QWidget):
             self._show(views)
             self.result_label.setText(
                 self.tr("Opgeslagen: %1.").replace(
-                    "%1", ", ".join(v.spec.label for v in views if v.spec.key in changes)
+                    "%1", ", ".join(v.label for v in views if v.key in changes)
                 )
             )
 
