@@ -462,6 +462,7 @@ def rotate_database_key(session: Session, proof: Reauthentication | None) -> Rek
             session.replace_dek(new)
     except BaseException:
         rekey_store.remove_copy(copy)
+        rekey_store.back_to_wal(session.db)
         raise
     record_head(session)
     return RekeyResult(users, counted["keys"], tuple(left_out))

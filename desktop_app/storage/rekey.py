@@ -109,6 +109,13 @@ def _verify(copy: Path, key: bytes | bytearray) -> None:
         conn.close()
 
 
+def back_to_wal(db: Database) -> None:
+    """After a rotation that stopped before the rename: the connection as it was."""
+    if not db.closed:
+        with contextlib.suppress(sqlcipher3.Error), db.exclusive() as conn:
+            conn.execute("PRAGMA journal_mode = WAL")
+
+
 def remove_copy(copy: Path) -> None:
     for suffix in ("", "-journal", "-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):

@@ -260,3 +260,27 @@ def test_user_slots_seal_the_dek_to_a_public_key(workspace: Any) -> None:
     assert inner["v"] == 2 and {"pub", "priv", "dek"} <= set(inner)
     assert kf.data["recovery"]["v"] == 2
     assert _canonical(inner)  # serialisable as stored
+
+
+def test_a_failure_before_the_rename_changes_nothing(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old_dek = recover_dek(workspace.root, workspace.recovery_key)
+    keys_before = (workspace.root / KEYS_NAME).read_bytes()
+
+    def full(self: KeyFile, w: bytes) -> None:
+        raise OSError("schijf vol")
+
+    with workspace.session() as s:
+        monkeypatch.setattr(KeyFile, "save", full)
+        with pytest.raises(OSError):
+            rotate_database_key(s, s.sign_in_proof())
+        monkeypatch.undo()
+        with s.reading() as conn:
+            assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        users.add_user(s, name="later", password="later-wachtwoord-1", roles=[Role.AIVD_OFFICER])
+    assert (workspace.root / KEYS_NAME).read_bytes() != keys_before  # the user added after
+    assert recover_dek(workspace.root, workspace.recovery_key) == old_dek
+    assert not [p for p in workspace.root.iterdir() if p.name.startswith(".snapshot-")]
+    with open_session(workspace.env, workspace.root, "later", "later-wachtwoord-1") as s:
+        assert s.user.name == "later"
