@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from desktop_app.domain.errors import InvalidInput
+from desktop_app.domain.messages import translate
 
 if TYPE_CHECKING:
     from desktop_app.services.session import Environment, Session
@@ -146,7 +147,7 @@ def emit_json(out: TextIO, payload: dict[str, Any]) -> None:
 def emit_human(out: TextIO, ctx: Context | None, payload: dict[str, Any]) -> None:
     if ctx is not None and ctx._human:
         for line in ctx._human:
-            out.write(printable(line) + "\n")
+            out.write(printable(translate(line)) + "\n")
         return
     for key, value in payload.items():
         if isinstance(value, list):
@@ -162,6 +163,7 @@ def emit_human(out: TextIO, ctx: Context | None, payload: dict[str, Any]) -> Non
 
 
 def emit_error(stdout: TextIO, stderr: TextIO, *, want_json: bool, code: str, message: str) -> None:
+    message = translate(message)
     if want_json:
         emit_json(stdout, {"error": {"code": code, "message": message}})
     else:

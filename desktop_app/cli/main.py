@@ -33,6 +33,7 @@ from desktop_app.cli.context import (
     emit_json,
 )
 from desktop_app.domain.errors import AppError, Cancelled, InvalidInput
+from desktop_app.domain.messages import LANGUAGES, language_from_environment, set_language
 
 if TYPE_CHECKING:
     from desktop_app.services.session import Environment
@@ -65,6 +66,9 @@ def _top_parser() -> tuple[CliParser, argparse._SubParsersAction[Any]]:
         help="geheimen van standaardinvoer lezen, één per regel",
     )
     parser.add_argument("--json", action="store_true", help="precies één JSON-object als uitvoer")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=None, help="taal van de meldingen (nl of en)"
+    )
     sub = parser.add_subparsers(dest="command", parser_class=CliParser)
     return parser, sub
 
@@ -189,6 +193,8 @@ def main(
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     want_json = "--json" in args_list
+    # Before parsing: an error in the arguments is told in the chosen language too.
+    set_language(language_from_environment(_lang_flag(args_list)))
     os.umask(0o077)
     ctx: Context | None = None
     try:
@@ -223,6 +229,15 @@ def main(
     else:
         emit_human(stdout, ctx, payload)
     return exit_code
+
+
+def _lang_flag(args: list[str]) -> str | None:
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
 
 
 def run() -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.domain.errors import AppError
+from desktop_app.domain.messages import translate
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ def message_for(exc: BaseException) -> str:
     """The sentence for a person. An AppError carries one; anything else gets a generic
     sentence and its traceback goes to the log only."""
     if isinstance(exc, AppError):
-        return exc.message
+        return translate(exc.message)  # the core's Dutch, in English mode its English
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     return generic_message()
 

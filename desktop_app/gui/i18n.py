@@ -1,12 +1,16 @@
-"""Dutch is the source language; English comes from resources/translations/werkplek_en.qm."""
+"""Dutch is the source language; English comes from resources/translations/werkplek_en.qm.
+Qt's own dialogs speak Dutch through Qt's ``qtbase_nl``; the core's messages (errors from the
+services) follow the same choice through domain.messages."""
 
 from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop_app.domain.messages import set_language
 from desktop_app.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -38,18 +42,44 @@ def translations_dir() -> str:
     return str(resources_dir() / "translations")
 
 
+# The default locale before the first install, put back by remove_translators.
+_before: dict[str, QLocale] = {}
+
+
+def qt_translations_dir() -> str:
+    """Where Qt's own catalogues are (``qtbase_nl.qm``: standard buttons, file dialogs, the
+    calendar). PySide6 ships them inside its package; a bundle may put them elsewhere, so the
+    package folder is the fallback when Qt's own path has none."""
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if (Path(qt_dir) / "qtbase_nl.qm").is_file():
+        return qt_dir
+    import PySide6
+
+    return str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install our translation (English) and Qt's own (standard buttons, file dialogs).
+    """Install Qt's own translation (Dutch: ``qtbase_nl``, so "Cancel" reads "Annuleren"), our
+    own (English) and the core's messages' language (domain.messages).
 
     Returns the installed translators; keep them alive, and pass them to ``remove_translators``
     to switch back.
     """
     installed: list[QTranslator] = []
+    set_language(language)
+    _before.setdefault("locale", QLocale())
+    # Month and day names in the calendar pop-ups and date fields follow the language too.
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+        if language == "nl"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    )
     qt_own = QTranslator(app)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_own.load(f"qtbase_{language}", qt_dir):
+    if qt_own.load(f"qtbase_{language}", qt_translations_dir()):
         app.installTranslator(qt_own)
         installed.append(qt_own)
+    elif language != "en":  # English is Qt's source language: nothing to load
+        log.warning("Qt's own translation qtbase_%s is missing; its dialogs stay English", language)
     if language != "nl":
         ours = QTranslator(app)
         if ours.load(f"werkplek_{language}", translations_dir()):
@@ -63,3 +93,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+    set_language("nl")
+    before = _before.pop("locale", None)
+    if before is not None:
+        QLocale.setDefault(before)

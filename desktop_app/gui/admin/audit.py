@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.audit_labels import PREFIX_LABELS, actions_for_filter
+from desktop_app.domain.messages import translate
 from desktop_app.gui.dates import date_edit, pydate
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
@@ -61,11 +62,11 @@ class AuditTableModel(RecordTableModel[AuditLine]):
         if column == self.COL_ACTOR:
             return record.actor_text
         if column == self.COL_ACTION:
-            return record.label
+            return translate(record.label)
         if column == self.COL_OBJECT:
             return record.object_text
         if column == self.COL_RESULT:
-            return record.result_text
+            return translate(record.result_text)
         if column == self.COL_DETAILS:
             return record.details
         return ""
@@ -198,8 +199,8 @@ class AuditTab(QWidget):
         self.action_combo.setObjectName("auditAction")
         self.action_combo.addItem(self.tr("Alle handelingen"), None)
         choices = [*actions_for_filter(), *((p + "*", t) for p, t in PREFIX_LABELS.items())]
-        for code, label in sorted(choices, key=lambda c: c[1]):
-            self.action_combo.addItem(label, code)
+        for code, label in sorted(choices, key=lambda c: translate(c[1])):
+            self.action_combo.addItem(translate(label), code)
         self.action_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         action_label.setBuddy(self.action_combo)
         self.period_check = QCheckBox(self.tr("Alleen &periode"), self)

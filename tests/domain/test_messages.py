@@ -1,0 +1,107 @@
+"""English mode for the core: every Dutch message the code can show has an English entry, and
+the catalogue turns real messages (with their run-time parts) into English.
+
+When this fails after you added or changed a message: run ``python tools/extract_messages.py``
+and fill in the new "" entries in desktop_app/domain/messages_en.py (docs/translations.md)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from desktop_app.domain import messages
+from desktop_app.domain.errors import Forbidden
+from desktop_app.domain.messages_en import CATALOGUE
+from desktop_app.domain.roles import Role, require_any_role
+
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "extract_messages.py"
+
+
+def _tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("extract_messages", TOOL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("extract_messages", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    messages.set_language("en")
+    yield
+    messages.set_language("nl")
+
+
+def test_every_dutch_message_has_an_english_entry() -> None:
+    tool = _tool()
+    found = tool.messages()
+    # The extractor reads the code (not finding nothing): errors, CLI lines, actions, labels.
+    assert "De limiet ligt tussen 1 en 100000." in found
+    assert "U mag '{0}' niet uitvoeren; daarvoor is de rol {1} nodig." in found
+    assert "audittrail bekijken" in found and "Account toegevoegd" in found
+    gaps = {key: sorted(where)[:2] for key, where in tool.missing(found, CATALOGUE).items()}
+    assert gaps == {}, (
+        f"{len(gaps)} Dutch message(s) without English: run tools/extract_messages.py and fill"
+        f" in desktop_app/domain/messages_en.py: {gaps}"
+    )
+
+
+def test_english_entries_keep_the_run_time_parts() -> None:
+    wrong = {
+        dutch: text
+        for dutch, text in CATALOGUE.items()
+        if text and sorted(messages.placeholders(dutch)) != sorted(messages.placeholders(text))
+    }
+    assert wrong == {}
+
+
+def test_dutch_mode_changes_nothing() -> None:
+    assert messages.language() == "nl"
+    assert messages.translate("De limiet ligt tussen 1 en 100000.") == (
+        "De limiet ligt tussen 1 en 100000."
+    )
+
+
+def test_plain_and_template_messages(english: None) -> None:
+    assert messages.translate("De limiet ligt tussen 1 en 100000.") == (
+        "The limit is between 1 and 100000."
+    )
+    assert messages.translate("Er is geen verzoek met nummer 42.") == (
+        "There is no request with number 42."
+    )
+    # The most specific template wins over a general one with the same beginning.
+    assert messages.translate("--data-dir: '/tmp/x' is geen map.") == (
+        "--data-dir: '/tmp/x' is not a folder."
+    )
+    # Braces that are part of the text survive.
+    assert messages.translate(
+        "Het JSON-bestand moet een lijst van verzoeken zijn ([{...}, {...}])."
+    ) == ("The JSON file must be a list of requests ([{...}, {...}]).")
+    # Unknown text stays as it is (Dutch rather than nothing).
+    assert messages.translate("Een heel nieuwe melding.") == "Een heel nieuwe melding."
+
+
+def test_a_real_refusal_with_its_action_and_roles(english: None) -> None:
+    with pytest.raises(Forbidden) as caught:
+        require_any_role({Role.AIVD_OFFICER}, {Role.ADMIN}, "audittrail bekijken")
+    assert messages.translate(caught.value.message) == (
+        "You may not 'view the audit trail'; that requires the role Administrator."
+    )
+    with pytest.raises(Forbidden) as caught:
+        require_any_role({Role.ADMIN}, {Role.AIVD_OFFICER, Role.IND_LIAISON}, "uitstel melden")
+    assert messages.translate(caught.value.message) == (
+        "You may not 'report a delay'; that requires the role AIVD officer, IND liaison."
+    )
+
+
+def test_language_choice() -> None:
+    assert messages.set_language("EN") == "en"
+    assert messages.set_language("fr") == "nl"
+    assert messages.language_from_environment("en") == "en"
+    assert messages.language_from_environment(None) in ("nl", "en")
