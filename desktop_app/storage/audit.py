@@ -145,7 +145,14 @@ class Anchor:
 # that the content check compares the database against (a key holder who rewrites a signed
 # text *and* every hash column beside it still disagrees with the chain).
 _RECORDED_ACTIONS = frozenset(
-    {"report.draft", "report.revise", "report.sign", "report.print", "evidence.add"}
+    {
+        "report.draft",
+        "report.revise",
+        "report.sign",
+        "report.print",
+        "evidence.add",
+        "retention.destroy",
+    }
 )
 
 
@@ -170,6 +177,9 @@ class RecordedHashes:
     evidence: dict[int, Recorded] = field(default_factory=dict)
     # print job -> (the head on its paper, each copy's SHA-256 in copy order)
     prints: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    # What an approved destruction removed (services.retention), by kind ("report",
+    # "evidence", "print_job", ...): gone by right, not missing.
+    destroyed: dict[str, set[int]] = field(default_factory=dict)
 
     def note(self, action: str, obj: str, details: str) -> None:
         kind, _, ident = obj.partition(":")
@@ -180,6 +190,14 @@ class RecordedHashes:
         except ValueError:
             return
         if not isinstance(data, dict):
+            return
+        if action == "retention.destroy":
+            gone = data.get("destroyed")
+            if isinstance(gone, dict):
+                for what, ids in gone.items():
+                    if isinstance(ids, list):
+                        kept = self.destroyed.setdefault(str(what), set())
+                        kept.update(i for i in ids if isinstance(i, int))
             return
         key = int(ident)
         level = data.get("classification")

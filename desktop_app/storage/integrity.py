@@ -1,6 +1,7 @@
 """The content check of ``audit verify``: every stored report text and every underlying-data
 item against the hash recorded when it was written, and that hash against the audit chain;
 and the print register (each copy's file hash, the head on its paper) against the chain.
+What a verified ``retention.destroy`` entry names as destroyed is gone by right, not missing.
 
 Three layers, each catching a stronger edit made with the database key:
 1. the content against its own hash column (a text or a chunk changed in place);
@@ -125,7 +126,9 @@ def _check_reports(
                 )
         elif signed and chain_complete:
             yield ContentProblem(obj, f"{name}: de ondertekening staat niet in de audittrail")
-    for rid in sorted(set(recorded.signed) - set(reports)):
+    for rid in sorted(
+        set(recorded.signed) - set(reports) - recorded.destroyed.get("report", set())
+    ):
         yield ContentProblem(
             f"report:{rid}", f"ambtsbericht {rid} staat ondertekend in de audittrail maar ontbreekt"
         )
@@ -164,7 +167,7 @@ def _check_evidence(
                 )
         elif chain_complete:
             yield ContentProblem(obj, f"{name}: de toevoeging staat niet in de audittrail")
-    for iid in sorted(set(recorded.evidence) - seen):
+    for iid in sorted(set(recorded.evidence) - seen - recorded.destroyed.get("evidence", set())):
         yield ContentProblem(
             f"evidence:{iid}",
             f"onderliggend gegeven {iid} staat in de audittrail maar ontbreekt",
@@ -198,7 +201,9 @@ def _check_prints(
             yield ContentProblem(
                 obj, f"{name}: het afdrukregister wijkt af van wat de audittrail vastlegde"
             )
-    for job_id in sorted(set(recorded.prints) - set(jobs)):
+    for job_id in sorted(
+        set(recorded.prints) - set(jobs) - recorded.destroyed.get("print_job", set())
+    ):
         yield ContentProblem(
             "print", f"afdruk {job_id} staat in de audittrail maar ontbreekt in het register"
         )
