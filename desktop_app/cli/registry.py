@@ -39,6 +39,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("consultation", "periodiek overleg van de hoofden (art. 3.2)", ("consultation",)),
     Command("calendar", "gelijkgestelde dagen en sluitingsdagen (beheer)", ("calendar",)),
     Command("settings", "instellingen van de werkplek (beheer)", ("settings",)),
+    Command("retention", "bewaartermijnen en vernietiging (Archiefwet)", ("retention",)),
     # print, verify and prints are report sub-commands that need the PDF stack: their module
     # adds them to the group the report module makes, and is imported only for them.
     Command(
