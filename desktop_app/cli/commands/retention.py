@@ -1,0 +1,134 @@
+"""retention periods|set-period|due|propose|list|show|approve|hold|holds|release|destroy|records
+(extensions: retention and destruction under the Archiefwet, docs/retention.md)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.cli.args import bounded_int, record_id
+from desktop_app.services import retention as retention_service
+
+if TYPE_CHECKING:
+    from desktop_app.cli.context import Context
+
+years_arg = bounded_int(0, 10_000, "aantal jaren")
+
+
+def cmd_periods(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        found = retention_service.periods(session)
+    return {"items": [p.as_dict() for p in found]}
+
+
+def cmd_set_period(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        period = retention_service.set_period(session, ns.kind, ns.years, ns.basis or "")
+    return period.as_dict()
+
+
+def cmd_due(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        found = retention_service.due(session)
+        today = session.clock.today()
+    return {"as_of": today.isoformat(), "items": [c.as_dict() for c in found]}
+
+
+def cmd_propose(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        drawn = retention_service.draw_up_list(session)
+    return drawn.as_dict()
+
+
+def cmd_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        found = retention_service.lists(session)
+    return {"items": [_summary(d.as_dict()) for d in found]}
+
+
+def _summary(data: dict[str, Any]) -> dict[str, Any]:
+    items = data.pop("items")
+    return {**data, "records": len(items)}
+
+
+def cmd_show(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        found = retention_service.get_list(session, ns.list)
+    return found.as_dict()
+
+
+def cmd_approve(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        approved = retention_service.approve(session, ns.list)
+    return approved.as_dict()
+
+
+def cmd_hold(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        hold = retention_service.place_hold(session, ns.object, ns.reason, ns.reference)
+    return hold.as_dict()
+
+
+def cmd_holds(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        found = retention_service.holds(session, active_only=ns.active)
+    return {"items": [h.as_dict() for h in found]}
+
+
+def cmd_release(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        hold = retention_service.release_hold(session, ns.hold, ns.reason)
+    return hold.as_dict()
+
+
+def cmd_destroy(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        done = retention_service.destroy(session, ns.list)
+    return done.as_dict()
+
+
+def cmd_records(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
+    with ctx.open_session() as session:
+        found = retention_service.destruction_records(session)
+    return {"items": [r.as_dict() for r in found]}
+
+
+def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
+    group = sub.add_parser("retention", help="bewaartermijnen en vernietiging (Archiefwet)")
+    rs = group.add_subparsers(dest="subcommand", required=True)
+    rs.add_parser("periods", help="bewaartermijnen per soort archiefstuk")
+    handlers["retention periods"] = cmd_periods
+    p = rs.add_parser("set-period", help="een bewaartermijn vaststellen (beheer)")
+    p.add_argument("kind")
+    p.add_argument("--years", required=True, type=years_arg)
+    p.add_argument("--basis", help="waarop de termijn berust (selectielijst, besluit)")
+    handlers["retention set-period"] = cmd_set_period
+    rs.add_parser("due", help="archiefstukken waarvan de bewaartermijn verstreken is")
+    handlers["retention due"] = cmd_due
+    rs.add_parser("propose", help="een vernietigingslijst opstellen (beheer)")
+    handlers["retention propose"] = cmd_propose
+    rs.add_parser("list", help="de vernietigingslijsten")
+    handlers["retention list"] = cmd_list
+    p = rs.add_parser("show", help="één vernietigingslijst met haar archiefstukken")
+    p.add_argument("list", type=record_id)
+    handlers["retention show"] = cmd_show
+    p = rs.add_parser("approve", help="een vernietigingslijst goedkeuren (beheer, ondertekenaar)")
+    p.add_argument("list", type=record_id)
+    handlers["retention approve"] = cmd_approve
+    p = rs.add_parser("hold", help="een bewaarplicht (legal hold) vastleggen")
+    p.add_argument("object", help="soort:nummer, bijvoorbeeld request:12 of report:5")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--reference", required=True, help="kenmerk van de zaak of het besluit")
+    handlers["retention hold"] = cmd_hold
+    p = rs.add_parser("holds", help="de bewaarplichten")
+    p.add_argument("--active", action="store_true", help="alleen die nog gelden")
+    handlers["retention holds"] = cmd_holds
+    p = rs.add_parser("release", help="een bewaarplicht opheffen")
+    p.add_argument("hold", type=record_id)
+    p.add_argument("--reason", required=True)
+    handlers["retention release"] = cmd_release
+    p = rs.add_parser("destroy", help="een goedgekeurde vernietigingslijst uitvoeren (beheer)")
+    p.add_argument("list", type=record_id)
+    handlers["retention destroy"] = cmd_destroy
+    rs.add_parser("records", help="de verklaringen van vernietiging")
+    handlers["retention records"] = cmd_records
