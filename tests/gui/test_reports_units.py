@@ -149,7 +149,8 @@ def test_report_table_model_columns(qapp: object) -> None:
     assert row[ReportTableModel.COL_CLASSIFICATION] == "STG. GEHEIM"
     assert row[ReportTableModel.COL_STATUS] == "ondertekend"
     assert row[ReportTableModel.COL_VERSION] == "2"
-    assert row[ReportTableModel.COL_UPDATED].startswith("2026-11-02")
+    # Shown time: Amsterdam (09:30 UTC is 10:30 CET), whatever the OS zone (domain.timefmt).
+    assert row[ReportTableModel.COL_UPDATED] == "02-11-2026 10:30"
     assert model.row_of(7) == 1 and model.row_of(3) is None
     model.clear()
     assert model.rowCount() == 0

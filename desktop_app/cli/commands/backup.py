@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import writing
 from desktop_app.cli.context import UsageError
+from desktop_app.domain import timefmt
 from desktop_app.services import admin
 
 if TYPE_CHECKING:
@@ -43,14 +44,18 @@ def cmd_backup_verify(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     else:
         with ctx.open_session() as session:
             check = admin.verify_backup(session, ns.file)
+    # Shown time (Amsterdam) for people; the JSON keeps the stored ISO moments.
     ctx.say(
         f"Back-up in orde: {check.users} accounts, schemaversie {check.schema_version}, gemaakt "
-        f"{check.created or 'onbekend'}."
+        f"{timefmt.stored_table_datetime(check.created) or 'onbekend'}."
     )
     if check.this_workspace:
         ctx.say("Hij hoort bij deze werkplek.")
     if check.recorded_at:
-        ctx.say(f"De audittrail van deze werkplek vermeldt hem ({check.recorded_at}).")
+        ctx.say(
+            "De audittrail van deze werkplek vermeldt hem "
+            f"({timefmt.stored_table_datetime(check.recorded_at)})."
+        )
     return check.as_dict()
 
 
