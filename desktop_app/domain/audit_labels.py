@@ -86,6 +86,7 @@ LABELS: dict[str, str] = {
     "request.list": "Verzoeken bekeken",
     "request.notify_delay": "Vertraging van verzoek gemeld",
     "request.start": "Verzoek in behandeling genomen",
+    "request.v_number_check": "Open verzoeken met hetzelfde V-nummer opgezocht",
     "request.view": "Verzoek bekeken",
     "session.close": "Afgemeld of vergrendeld",
     "session.reauthenticate": "Wachtwoord opnieuw ingevoerd ter bevestiging",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -642,3 +642,17 @@ def dashboard_bucket_by_thresholds(
     if deadline <= thresholds.week_end:
         return DashboardBucket.DUE_THIS_WEEK
     return DashboardBucket.OPEN
+
+
+def open_request_warning(v_number: str, open_references: Sequence[str]) -> str | None:
+    """Registering a request with the V-number of an open request (issue 12): not refused (a
+    second request about the same person is possible), but the person registering is told
+    which open request(s) it is, before saving. ``None`` when there is none."""
+    if not open_references:
+        return None
+    refs = ", ".join(open_references)
+    which = f"het open verzoek {refs}" if len(open_references) == 1 else f"de open verzoeken {refs}"
+    return (
+        f"Let op: V-nummer {v_number} hoort bij {which}. Controleer of dit geen dubbele "
+        "registratie is."
+    )

@@ -27,9 +27,11 @@ from desktop_app.domain.requests import (
     close_without_report,
     dashboard_thresholds,
     is_overdue,
+    open_request_warning,
     transition,
     validate_delay_notice,
     validate_request,
+    validate_v_number,
 )
 from desktop_app.domain.roles import Role
 from desktop_app.domain.settings import WARN_FROM_DAY
@@ -403,3 +405,19 @@ def close_no_data(session: Session, request_id: int, *, reason: str) -> RequestR
         )
         tx.details = {"status": status.value}
         return _get(tx.conn, request_id)
+
+
+def open_requests_with_v_number(session: Session, v_number: str) -> tuple[RequestRecord, ...]:
+    """The open requests with this V-number: what registering one more warns about (issue 12),
+    asked before saving. It reads request data, so it is audited (the count only)."""
+    with session.transaction("request.v_number_check", "requests") as tx:
+        session.require(INTAKE, "verzoek registreren")
+        number = validate_v_number(v_number)
+        records = tuple(repo.records_by_ids(tx.conn, repo.open_ids_by_v_number(tx.conn, number)))
+        tx.details = {"open": len(records)}
+    return records
+
+
+def v_number_warning(v_number: str, open_records: Sequence[RequestRecord]) -> str | None:
+    """The sentence that names the open requests with this V-number, or ``None``."""
+    return open_request_warning(v_number.strip(), [r.reference for r in open_records])

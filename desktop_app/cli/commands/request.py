@@ -1,9 +1,11 @@
 """request add|import|list|show|start|notify-delay|close (shared/spec/cli.md; ``--reason`` and
-``notify-delay --liaison`` are extensions)."""
+``notify-delay --liaison`` are extensions, and so are ``request add``'s ``warning`` and
+``open_with_v_number`` when an open request has the same V-number)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +23,8 @@ def cmd_request_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     received = optional_date(ns.received, "received")
     birth = optional_date(ns.birth_date, "birth-date")
     with ctx.open_session() as session:
+        # Asked before saving, like the window does; a warning, never a refusal (exit 0).
+        same = request_service.open_requests_with_v_number(session, ns.v_number)
         record = request_service.add_request(
             session,
             subject_name=ns.subject_name,
@@ -31,12 +35,20 @@ def cmd_request_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
             nationality=ns.nationality,
             ind_reference=ns.ind_reference,
         )
-    return {
+    result: dict[str, Any] = {
         "id": int(record.id),
         "reference": record.reference,
         "deadline": record.deadline.isoformat(),
         "status": record.status.value,
     }
+    warning = request_service.v_number_warning(ns.v_number, same)
+    if warning is not None:
+        # Extensions: the open requests it names, and the sentence on standard error (standard
+        # output stays the one JSON object).
+        result["open_with_v_number"] = [r.reference for r in same]
+        result["warning"] = warning
+        print(warning, file=sys.stderr)
+    return result
 
 
 def cmd_request_import(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:

@@ -53,6 +53,11 @@ _EVENT = {
     ReportAction.SIGN: QT_TRANSLATE_NOOP("reports", "ondertekend"),
     ReportAction.ISSUE: QT_TRANSLATE_NOOP("reports", "uitgebracht"),
     ReportAction.CORRECT: QT_TRANSLATE_NOOP("reports", "correctie vastgelegd"),
+    ReportAction.WITHDRAW: QT_TRANSLATE_NOOP("reports", "indiening ingetrokken"),
+    ReportAction.SEND_BACK: QT_TRANSLATE_NOOP("reports", "teruggestuurd door de ondertekenaar"),
+    ReportAction.EDIT_REMARK: QT_TRANSLATE_NOOP("reports", "opmerking gewijzigd"),
+    ReportAction.WITHDRAW_REMARK: QT_TRANSLATE_NOOP("reports", "opmerking ingetrokken"),
+    ReportAction.HANDLE_REMARK: QT_TRANSLATE_NOOP("reports", "opmerking afgehandeld"),
     ReportAction.VIEW: QT_TRANSLATE_NOOP("reports", "ingezien"),
     ReportAction.PRINT: QT_TRANSLATE_NOOP("reports", "afgedrukt"),
 }

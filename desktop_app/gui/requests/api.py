@@ -234,3 +234,23 @@ def add_calendar_day(session: Session, day: dt.date, kind: str, description: str
 
 def remove_calendar_day(session: Session, day: dt.date) -> Any:
     return calendar_service.remove_day(session, day)
+
+
+@dataclass(frozen=True)
+class OpenWithVNumber:
+    """Registering was held back: open requests have this V-number (the service's sentence)."""
+
+    v_number: str
+    message: str
+
+
+def register_unless_known(session: Session, new: NewRequest, *, confirmed: bool) -> Any:
+    """The window's "Registreren": first the check for open requests with the same V-number
+    (issue 12); when there are and the person has not confirmed, nothing is saved and the
+    warning comes back instead of the record."""
+    if not confirmed:
+        same = request_service.open_requests_with_v_number(session, new.v_number)
+        warning = request_service.v_number_warning(new.v_number, same)
+        if warning is not None:
+            return OpenWithVNumber(new.v_number.strip(), warning)
+    return register_request(session, new)

@@ -119,11 +119,28 @@ class RegisterRequestDialog(ServiceFormDialog):
         self.purpose_combo.currentIndexChanged.connect(lambda _i: self._update_basis())
         self._update_basis()
         self.update_deadline()
+        # The V-number the person confirmed after the warning that open requests have it.
+        self.confirmed_v_number: str | None = None
+        self._ok_text = self.ok_button.text()
+        self.v_number_edit.textChanged.connect(lambda _t: self._forget_confirmation())
         self.setMinimumWidth(500)
         self.name_edit.setFocus()
 
     def set_calendar(self, calendar: AtwCalendar) -> None:
         self.calendar = calendar
+    def warn_open_requests(self, v_number: str, message: str) -> None:
+        """The service found open requests with this V-number: say which, and let a second
+        click register anyway (nothing is saved until then)."""
+        self.show_error(message)
+        self.confirmed_v_number = v_number
+        self.ok_button.setText(self.tr("Toch &registreren"))
+        self.v_number_edit.setFocus()
+
+    def _forget_confirmation(self) -> None:
+        if self.confirmed_v_number is not None:
+            self.confirmed_v_number = None
+            self.ok_button.setText(self._ok_text)
+
         self.update_deadline()
 
     def _update_basis(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -31,11 +31,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import Cancelled, InvalidInput
 from desktop_app.domain.requests import DashboardBucket, RequestStatus
-from desktop_app.gui.dialogs import run_on_submit
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests import api
-from desktop_app.gui.requests.api import ListContext, RequestQuery, SortColumn
+from desktop_app.gui.requests.api import ListContext, NewRequest, RequestQuery, SortColumn
 from desktop_app.gui.requests.detail import RequestDetail
 from desktop_app.gui.requests.dialogs import RegisterRequestDialog, import_error_text
 from desktop_app.gui.requests.labels import (
@@ -434,7 +433,27 @@ class RequestsPage(QWidget):
             self.refresh()
 
         self.last_dialog = dialog
-        run_on_submit(dialog, self.runner, lambda new: api.register_request(session, new), done)
+
+        def submitted(value: object) -> None:
+            new = cast(NewRequest, value)
+            confirmed = dialog.confirmed_v_number == new.v_number.strip()
+
+            def finished(result: Any) -> None:
+                if isinstance(result, api.OpenWithVNumber):
+                    dialog.warn_open_requests(result.v_number, result.message)
+                    return
+                dialog.succeed()
+                done(result)
+
+            self.runner.run(
+                lambda: api.register_unless_known(session, new, confirmed=confirmed),
+                finished,
+                dialog.fail,
+                owner=dialog,
+            )
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
         return dialog
 
     def choose_import_file(self) -> QFileDialog:

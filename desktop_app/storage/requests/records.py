@@ -313,3 +313,11 @@ def fts_integrity_ok(conn: Connection) -> bool:
     except Exception:  # the driver's DatabaseError (sqlcipher3 or sqlite3)
         return False
     return True
+
+
+def open_ids_by_v_number(conn: Connection, v_number: str) -> list[int]:
+    """Open requests (``status < 3``, see the package notes) for this V-number, oldest first."""
+    rows = conn.execute(
+        "SELECT id FROM requests WHERE v_number = ? AND status < 3 ORDER BY id", (v_number,)
+    ).fetchall()
+    return [int(r[0]) for r in rows]

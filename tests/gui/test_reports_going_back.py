@@ -1,0 +1,255 @@
+"""The window's side of issue 12's four-eyes flow going back: withdrawing a submission, the signer
+sending back, the password asked again before signing and issuing (a wrong one is a sentence in
+the dialog), the liaison's remark highlighted in the officer's editor and marked handled, the
+liaison editing and withdrawing their own remark, the signer's special-case decision (issue 14),
+and the V-number warning before registering a request."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+from desktop_app.domain.reports import ReportStatus
+from desktop_app.gui.reports import ReportsPage
+from desktop_app.gui.requests.page import RequestsPage
+from desktop_app.services import reports, requests
+from tests.gui.gui_support import PASSWORDS
+
+TEXT = (
+    "Onderwerp: betrokkene A\n\n"
+    "Aanleiding\nVerzoek van de IND.\n\n"
+    "Bevindingen\n"
+    "1. Betrokkene verbleef in 2019\n   in het buitenland.\n"
+    "   Betrouwbaarheid: betrouwbaar\n\n"
+    "2. Betrokkene onderhield contacten met een organisatie.\n"
+    "   Bronverwijzing: DOC-17\n\n"
+    "Conclusie\nGeen bezwaar bekend.\n"
+)
+OLD_TEXT = TEXT.replace(
+    "   Bronverwijzing: DOC-17\n", "   Bronverwijzing: DOC-17\n   Datum gegevens: 2009-03-01\n"
+)
+_V = itertools.count(2_000_000_001)
+
+
+def _service(workspace: Any, name: str) -> Any:
+    return workspace.session(name, PASSWORDS[name])
+
+
+def _report(workspace: Any, text: str = TEXT, *, to: str = "in_review") -> int:
+    """A report on a request, taken as far as ``to`` through the services."""
+    with _service(workspace, "officier") as s:
+        req = requests.add_request(
+            s, subject_name="Betrokkene A", v_number=str(next(_V)), purpose="asylum"
+        )
+        rid = int(reports.draft_report(s, text=text, request_id=req.id).report.id)
+        if to == "draft":
+            return rid
+        reports.submit_report(s, rid)
+    if to == "usable":
+        with _service(workspace, "liaison") as s:
+            reports.give_verdict(s, rid, usable=True)
+    return rid
+
+
+@pytest.fixture
+def open_as(window_of: Any) -> Any:
+    def switch(name: str, rid: int) -> Any:
+        page = window_of(name).show_section("reports")
+        assert isinstance(page, ReportsPage)
+        page.open_report(rid)
+        assert page.detail.view is not None and int(page.detail.view.report.id) == rid
+        return page.detail
+
+    return switch
+
+
+def _visible_dialog(kind: type) -> Any:
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
+
+
+def test_the_officer_withdraws_and_the_signer_sends_back(staff: Any, open_as: Any) -> None:
+    rid = _report(staff)
+    detail = open_as("officier", rid)
+    assert detail.withdraw_button.isVisible() and detail.withdraw_button.isEnabled()
+    dialog = detail.open_withdraw_dialog()
+    assert dialog is not None
+    dialog.comment_edit.setPlainText("Nog een bron toevoegen.")
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert detail.view is not None and detail.view.report.status is ReportStatus.DRAFT
+    assert "ingetrokken" in detail.hint_label.text()
+    assert "Nog een bron toevoegen." in detail.hint_label.text()
+    assert not detail.withdraw_button.isVisibleTo(detail)  # not offered on a draft
+    detail.submit()
+    with _service(staff, "liaison") as s:
+        reports.give_verdict(s, rid, usable=True)
+
+    detail = open_as("tekenaar", rid)
+    assert detail.send_back_button.isVisible() and detail.send_back_button.isEnabled()
+    back = detail.open_send_back_dialog()
+    assert back is not None
+    back.ok_button.click()  # a reason is required: the dialog says so and stays
+    assert back.isVisible() and back.error_label.isVisible()
+    back.comment_edit.setPlainText("Bevinding 2 te stellig.")
+    back.ok_button.click()
+    assert not back.isVisible()
+    assert detail.view is not None and detail.view.report.status is ReportStatus.DRAFT
+    history = [detail.history.item(i).text() for i in range(detail.history.count())]
+    assert any("teruggestuurd door tekenaar" in t and "te stellig" in t for t in history)
+
+    detail = open_as("officier", rid)
+    assert "teruggestuurd" in detail.hint_label.text()
+    assert "Bevinding 2 te stellig." in detail.hint_label.text()
+
+
+def test_signing_asks_the_password_again(staff: Any, open_as: Any) -> None:
+    rid = _report(staff, to="usable")
+    detail = open_as("tekenaar", rid)
+    sign = detail.open_sign_dialog()
+    assert sign is not None
+    sign.ok_button.click()  # no password: the dialog asks for it, nothing is signed
+    assert sign.isVisible() and "wachtwoord" in sign.error_label.text()
+    sign.password_edit.setText("niet-mijn-wachtwoord")
+    sign.ok_button.click()
+    assert sign.isVisible()
+    assert "Het wachtwoord is onjuist" in sign.error_label.text()
+    assert sign.password_edit.text() == ""  # never kept in the widget
+    assert detail.view is not None and detail.view.report.status is ReportStatus.USABLE
+    sign.password_edit.setText(PASSWORDS["tekenaar"])
+    sign.ok_button.click()
+    assert not sign.isVisible()
+    assert detail.view is not None and detail.view.report.status is ReportStatus.SIGNED
+    for box in QApplication.topLevelWidgets():
+        if box.isVisible() and box.inherits("QMessageBox"):
+            box.close()
+    issue = detail.open_issue_dialog()
+    assert issue is not None and issue.password_edit is not None
+    issue.password_edit.setText("fout")
+    issue.ok_button.click()
+    assert issue.isVisible() and "onjuist" in issue.error_label.text()
+    issue.password_edit.setText(PASSWORDS["tekenaar"])
+    issue.ok_button.click()
+    assert detail.view is not None and detail.view.report.status is ReportStatus.ISSUED
+    with _service(staff, "tekenaar") as s, s.reading() as conn:
+        failed = conn.execute(
+            "SELECT count(*) FROM audit WHERE action = 'session.reauthenticate'"
+            " AND result = 'failed'"
+        ).fetchone()[0]
+    assert failed == 2
+
+
+def test_old_data_sign_dialog_asks_for_the_signers_decision(staff: Any, open_as: Any) -> None:
+    rid = _report(staff, OLD_TEXT, to="usable")
+    detail = open_as("tekenaar", rid)
+    sign = detail.open_sign_dialog()
+    assert sign is not None and sign.reason_edit is not None
+    assert "Bevinding 2" in sign.findChild(type(sign.error_label), "specialCaseLabel").text()
+    sign.password_edit.setText(PASSWORDS["tekenaar"])
+    sign.ok_button.click()
+    assert sign.isVisible() and "besluit" in sign.error_label.text()
+    sign.password_edit.setText(PASSWORDS["tekenaar"])
+    sign.reason_edit.setPlainText("Enige bron; de IND moet de ouderdom kennen.")
+    sign.ok_button.click()
+    assert not sign.isVisible()
+    view = detail.view
+    assert view is not None and view.report.status is ReportStatus.SIGNED
+    assert view.special_case is not None
+    history = [detail.history.item(i).text() for i in range(detail.history.count())]
+    assert any("bijzonder geval" in t for t in history)
+
+
+def test_a_remark_is_highlighted_in_the_officers_editor_and_handled(
+    staff: Any, open_as: Any, qtbot: Any
+) -> None:
+    rid = _report(staff)
+    with _service(staff, "liaison") as s:
+        reports.annotate(s, rid, quote="in het buitenland", comment="Welk land?")
+        reports.give_verdict(s, rid, usable=False)
+    detail = open_as("officier", rid)
+    assert detail.text_stack.currentWidget() is detail.editor
+    panel = detail.annotations
+    assert not panel.edit_button.isVisibleTo(panel)  # the officer answers, not rewords
+    # Scroll away, then click the remark: its passage is highlighted where it is typed.
+    detail.editor.verticalScrollBar().setValue(detail.editor.verticalScrollBar().maximum())
+    item = panel.list.item(0)
+    panel.list.setCurrentItem(item)
+    field = detail.editor.findings[0].text_edit
+    selections = field.extraSelections()
+    assert [s.cursor.selectedText() for s in selections] == ["in het buitenland"]
+    assert selections[0].format.background().style() != Qt.BrushStyle.NoBrush
+    assert field.hasFocus() or field.textCursor().position() == selections[0].cursor.anchor()
+    assert not any(
+        e.extraSelections() for e in detail.editor.findChildren(QPlainTextEdit) if e is not field
+    )
+    # Marked handled with a note, the editor's unsaved text stays.
+    field.setPlainText(field.toPlainText().replace("buitenland", "buitenland (Turkije)"))
+    assert detail.dirty
+    assert panel.handle_button.isVisible() and panel.handle_button.isEnabled()
+    qtbot.mouseClick(panel.handle_button, Qt.MouseButton.LeftButton)
+    dialog = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and w.windowTitle() == "Opmerking afhandelen"
+    )
+    dialog.comment_edit.setPlainText("Land toegevoegd.")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: any("Afgehandeld door officier" in t for t in panel.texts()))
+    assert "Turkije" in field.toPlainText() and detail.dirty
+    # The liaison sees the note.
+    detail = open_as("liaison", rid)
+    assert any("Land toegevoegd." in t for t in detail.annotations.texts())
+
+
+def test_the_liaison_edits_and_withdraws_their_own_remark(staff: Any, open_as: Any) -> None:
+    rid = _report(staff)
+    with _service(staff, "liaison") as s:
+        first = reports.annotate(s, rid, quote="in het buitenland", comment="Welk land?").id
+        reports.annotate(s, rid, quote="organisatie", comment="Welke?")
+    detail = open_as("liaison", rid)
+    panel = detail.annotations
+    panel.select(first)
+    assert panel.edit_button.isVisible() and panel.edit_button.isEnabled()
+    dialog = detail.open_edit_remark_dialog(first)
+    assert dialog is not None
+    assert dialog.comment_edit.toPlainText() == "Welk land?"
+    dialog.comment_edit.setPlainText("Welk land precies?")
+    dialog.ok_button.click()
+    assert any("Welk land precies?" in t and "(gewijzigd)" in t for t in panel.texts())
+    withdraw = detail.open_withdraw_remark_dialog(first)
+    assert withdraw is not None
+    withdraw.ok_button.click()
+    assert any("ingetrokken" in t for t in panel.texts())
+    # A withdrawn remark is no longer highlighted in the text.
+    quotes = [s.cursor.selectedText() for s in detail.reader.extraSelections()]
+    assert quotes == ["organisatie"]
+    panel.select(first)
+    assert not panel.edit_button.isVisibleTo(panel)
+
+
+def test_registering_a_known_v_number_warns_and_names_the_open_request(
+    staff: Any, window_of: Any, qtbot: Any
+) -> None:
+    with _service(staff, "officier") as s:
+        known = requests.add_request(
+            s, subject_name="Jan de Vries", v_number="5555555555", purpose="asylum"
+        )
+    page = window_of("officier").show_section("requests")
+    assert isinstance(page, RequestsPage)
+    dialog = page.open_register_dialog()
+    dialog.name_edit.setText("Jan de Vries")
+    dialog.v_number_edit.setText("5555555555")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=3000)
+    assert dialog.isVisible()
+    assert known.reference in dialog.error_label.text()
+    with _service(staff, "officier") as s:
+        assert len(requests.open_requests_with_v_number(s, "5555555555")) == 1  # not saved
+    assert "Toch" in dialog.ok_button.text()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    with _service(staff, "officier") as s:
+        assert len(requests.open_requests_with_v_number(s, "5555555555")) == 2
