@@ -20,7 +20,7 @@ from desktop_app.domain.clock import SystemClock
 from desktop_app.domain.drafts import Draft
 from desktop_app.domain.errors import AppError
 from desktop_app.domain.settings import IDLE_MINUTES
-from desktop_app.gui.dialogs import NewPasswordDialog
+from desktop_app.gui.dialogs import NewPasswordDialog, run_on_submit
 from desktop_app.gui.drafts import Unsaved, ask_unsaved, clear_own_clipboard
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.first_password import ask_first_password
@@ -29,6 +29,13 @@ from desktop_app.gui.login import LoginDialog
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.wheel_guard import install_wheel_guard
+from desktop_app.gui.wizard.restore import (
+    RebindDialog,
+    RestoreDialog,
+    RestoreInput,
+    rebind,
+    restore,
+)
 from desktop_app.services import drafts, settings, users
 from desktop_app.services.session import Environment, Session
 from desktop_app.services.workspace import WorkspacePaths, open_session
@@ -119,6 +126,11 @@ class AppController(QObject):
         self._idle_minutes = 0
         self._quitting = False
         self.question: QMessageBox | None = None  # the open "save, discard, cancel?"
+        self.restore_dialog: RestoreDialog | None = None
+        self.rebind_dialog: RebindDialog | None = None
+        # Set by the start-up (gui/app.py): the recent-workspaces list and the wizard.
+        self.remember_workspace: Callable[[Path], None] | None = None
+        self.other_workspace_hook: Callable[[], None] | None = None
 
     # --- signing in -------------------------------------------------------------------------
 
@@ -163,7 +175,12 @@ class AppController(QObject):
         )
         dialog.sign_in_requested.connect(self._on_sign_in_requested)
         dialog.quit_requested.connect(self.quit)
+        dialog.restore_requested.connect(self.open_restore_dialog)
+        dialog.rebind_requested.connect(self.open_rebind_dialog)
+        dialog.other_workspace_requested.connect(self.open_other_workspace)
         self.login_dialog = dialog
+        for button in (dialog.restore_button, dialog.rebind_button):
+            button.setEnabled(self.env is not None)
         if self.env is None or self.startup_error is not None:
             error = self.startup_error or AppError(
                 QCoreApplication.translate("AppController", "Er is geen sleutelring beschikbaar.")
@@ -266,6 +283,77 @@ class AppController(QObject):
             kept, result.drafts = result.drafts, []
             window.restore_drafts(kept)
         self.signed_in.emit()
+
+    # --- before a sign-in: restore, rebind, another workspace (gui/wizard) -----------------
+
+    def _switch_to(self, data_dir: Path, name: str, message: str | None) -> LoginDialog:
+        """A new sign-in dialog for ``data_dir`` (restored, re-bound or chosen)."""
+        self.data_dir = data_dir
+        old, self.login_dialog = self.login_dialog, None
+        if old is not None:
+            old.finish()
+        return self._show_login(name, message)
+
+    def open_restore_dialog(self) -> RestoreDialog | None:
+        env = self.env
+        if env is None:
+            return None
+        dialog = RestoreDialog(self.data_dir, self.login_dialog)
+        given_name = [""]
+
+        def done(result: dict[str, object]) -> None:
+            self.restore_dialog = None
+            self._remember(Path(str(result["data_dir"])))
+            self._switch_to(
+                Path(str(result["data_dir"])),
+                given_name[0],
+                QCoreApplication.translate(
+                    "AppController",
+                    "De back-up is teruggezet. Meld u aan met het nieuwe wachtwoord.",
+                ),
+            )
+
+        def work(given: object) -> dict[str, object]:
+            assert isinstance(given, RestoreInput)
+            given_name[0] = given.admin_name
+            return restore(env, given)
+
+        run_on_submit(dialog, self.runner, work, done)
+        self.restore_dialog = dialog
+        return dialog
+
+    def open_rebind_dialog(self) -> RebindDialog | None:
+        env = self.env
+        if env is None:
+            return None
+        dialog = RebindDialog(self.data_dir, self.login_dialog)
+        root = self.data_dir
+
+        def done(count: int) -> None:
+            self.rebind_dialog = None
+            self._switch_to(
+                root,
+                self._last_user,
+                QCoreApplication.translate(
+                    "AppController",
+                    "De werkplek is opnieuw gekoppeld (%n accounts). Meld u aan zoals altijd.",
+                    "",
+                    count,
+                ),
+            )
+
+        run_on_submit(dialog, self.runner, lambda key: rebind(env, root, str(key)), done)
+        self.rebind_dialog = dialog
+        return dialog
+
+    def open_other_workspace(self) -> None:
+        """Overridden by the first-start wizard's hook when there is one (gui/app.py)."""
+        if self.other_workspace_hook is not None:
+            self.other_workspace_hook()
+
+    def _remember(self, data_dir: Path) -> None:
+        if self.remember_workspace is not None:
+            self.remember_workspace(data_dir)
 
     # --- locking ----------------------------------------------------------------------------
 

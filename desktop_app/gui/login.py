@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.gui.forms.ui_login_dialog import Ui_LoginDialog
 
@@ -15,6 +15,10 @@ from desktop_app.gui.forms.ui_login_dialog import Ui_LoginDialog
 class LoginDialog(QDialog):
     sign_in_requested = Signal(str, str)
     quit_requested = Signal()
+    # The workspace's life before a sign-in (gui/wizard): the controller opens the dialogs.
+    restore_requested = Signal()
+    rebind_requested = Signal()
+    other_workspace_requested = Signal()
 
     def __init__(
         self,
@@ -54,9 +58,37 @@ class LoginDialog(QDialog):
         assert layout is not None  # setupUi gave the dialog its layout
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         ui.body.setFixedWidth(460)
+        self._add_workspace_links(demo)
         ui.signInButton.clicked.connect(self._on_sign_in_clicked)
         ui.quitButton.clicked.connect(self.reject)
         (ui.passwordEdit if name else ui.nameEdit).setFocus()
+
+    def _add_workspace_links(self, demo: bool) -> None:
+        # Two rows: three buttons side by side do not fit the dialog's fixed width.
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        second = QHBoxLayout()
+        second.setSpacing(6)
+        self.other_button = QPushButton(self.tr("Andere werk&plek…"), self)
+        self.restore_button = QPushButton(self.tr("Back-up &terugzetten…"), self)
+        self.rebind_button = QPushButton(self.tr("Opnieuw &koppelen…"), self)
+        for button, signal in (
+            (self.other_button, self.other_workspace_requested),
+            (self.restore_button, self.restore_requested),
+            (self.rebind_button, self.rebind_requested),
+        ):
+            button.setObjectName("linkButton")
+            button.setFlat(True)
+            button.setAutoDefault(False)
+            button.clicked.connect(signal.emit)
+            (second if button is self.rebind_button else row).addWidget(button)
+            button.setVisible(not demo)
+        row.addStretch(1)
+        second.addStretch(1)
+        body = self.ui.body.layout()
+        assert isinstance(body, QVBoxLayout)
+        body.addLayout(row)
+        body.addLayout(second)
 
     # --- state shown to the user -------------------------------------------------------------
 
