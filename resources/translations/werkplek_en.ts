@@ -517,6 +517,184 @@ SHA-256: %3</translation>
     </message>
 </context>
 <context>
+    <name>AuditDetails</name>
+    <message>
+        <source>Vermelding</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>Handeling</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Betreft</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>Gebruiker</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Resultaat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Herkomst</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <source>Vorige hash</source>
+        <translation>Previous hash</translation>
+    </message>
+    <message>
+        <source>Zoals opgeslagen: %1</source>
+        <translation>As stored: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDetailsDialog</name>
+    <message>
+        <source>Vermelding %1 in de audittrail</source>
+        <translation>Entry %1 in the audit trail</translation>
+    </message>
+    <message>
+        <source>Details van de vermelding</source>
+        <translation>Details of the entry</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <source>Detai&amp;ls…</source>
+        <translation>Detai&amp;ls…</translation>
+    </message>
+    <message>
+        <source>E&amp;xporteren (CSV)…</source>
+        <translation>E&amp;xport (CSV)…</translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Eerder anke&amp;r (optioneel)</source>
+        <translation>Earlier ancho&amp;r (optional)</translation>
+    </message>
+    <message>
+        <source>VOLGNUMMER:HASH</source>
+        <translation>SEQUENCE:HASH</translation>
+    </message>
+    <message>
+        <source>Eerder anker</source>
+        <translation>Earlier anchor</translation>
+    </message>
+    <message>
+        <source>Audittrail &amp;controleren</source>
+        <translation>&amp;Check audit trail</translation>
+    </message>
+    <message>
+        <source>K&amp;op van de keten (anker)</source>
+        <translation>Head of the chain (anch&amp;or)</translation>
+    </message>
+    <message>
+        <source>Kop van de keten</source>
+        <translation>Head of the chain</translation>
+    </message>
+    <message>
+        <source>Acco&amp;unt</source>
+        <translation>Acco&amp;unt</translation>
+    </message>
+    <message>
+        <source>Alle accounts</source>
+        <translation>All accounts</translation>
+    </message>
+    <message>
+        <source>&amp;Handeling</source>
+        <translation>Actio&amp;n</translation>
+    </message>
+    <message>
+        <source>Alle handelingen</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Alleen &amp;periode</source>
+        <translation>Only &amp;period</translation>
+    </message>
+    <message>
+        <source>Periode vanaf</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <source>Periode tot en met</source>
+        <translation>Period until</translation>
+    </message>
+    <message>
+        <source>t/m</source>
+        <translation>to</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vermelding(en) die aan de filters voldoen (hoogstens %1)</source>
+        <translation>
+            <numerusform>%n entry matching the filters (at most %1)</numerusform>
+            <numerusform>%n entries matching the filters (at most %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>De nieuwste %n vermelding(en) (hoogstens %1)</source>
+        <translation>
+            <numerusform>The newest %n entry (at most %1)</numerusform>
+            <numerusform>The newest %n entries (at most %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audittrail exporteren</source>
+        <translation>Export audit trail</translation>
+    </message>
+    <message>
+        <source>CSV-bestand voor Excel (*.csv)</source>
+        <translation>CSV file for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Bezig met exporteren…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ %n vermelding(en) geëxporteerd naar %1.</source>
+        <translation>
+            <numerusform>✔ %n entry exported to %1.</numerusform>
+            <numerusform>✔ %n entries exported to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bezig met controleren…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>✔ In orde: de audittrail telt %1 vermeldingen en de keten is ongeschonden.</source>
+        <translation>✔ In order: the audit trail has %1 entries and the chain is intact.</translation>
+    </message>
+    <message>
+        <source>✖ Niet in orde: %1. Vermeldingen tot en met nummer %2 zijn in orde.</source>
+        <translation>✖ Not in order: %1. Entries up to and including number %2 are in order.</translation>
+    </message>
+    <message>
+        <source>✖ Niet in orde: %1</source>
+        <translation>✖ Not in order: %1</translation>
+    </message>
+    <message>
+        <source>✖ Niet in orde: de keten is ongeschonden, maar de database meldt schade (%1).</source>
+        <translation>✖ Not in order: the chain is intact, but the database reports damage (%1).</translation>
+    </message>
+</context>
+<context>
     <name>AuditTableModel</name>
     <message>
         <source>Nr.</source>
@@ -545,6 +723,14 @@ SHA-256: %3</translation>
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Betreft</source>
+        <translation>Concerns</translation>
     </message>
 </context>
 <context>

@@ -72,27 +72,44 @@ class AuditTableModel(RecordTableModel[AuditLine]):
         return ""
 
 
+_DETAIL_NAMES = (
+    QT_TRANSLATE_NOOP("AuditDetails", "Vermelding"),
+    QT_TRANSLATE_NOOP("AuditDetails", "Handeling"),
+    QT_TRANSLATE_NOOP("AuditDetails", "Betreft"),
+    QT_TRANSLATE_NOOP("AuditDetails", "Gebruiker"),
+    QT_TRANSLATE_NOOP("AuditDetails", "Tijd"),
+    QT_TRANSLATE_NOOP("AuditDetails", "Resultaat"),
+    QT_TRANSLATE_NOOP("AuditDetails", "Herkomst"),
+    QT_TRANSLATE_NOOP("AuditDetails", "Hash"),
+    QT_TRANSLATE_NOOP("AuditDetails", "Vorige hash"),
+)
+_STORED_AS = QT_TRANSLATE_NOOP("AuditDetails", "Zoals opgeslagen: %1")
+
+
 def details_text(line: AuditLine) -> str:
     """What the "Details" button shows: the stored entry as the chain holds it."""
     e = line.entry
-    tr = QCoreApplication.translate
-    rows = [
-        (tr("AuditDetails", "Vermelding"), str(e.seq)),
-        (tr("AuditDetails", "Handeling"), f"{line.label} ({e.action})"),
-        (tr("AuditDetails", "Betreft"), f"{line.object_text} ({e.object})"),
-        (tr("AuditDetails", "Gebruiker"), line.actor_text),
-        (tr("AuditDetails", "Tijd"), f"{line.shown_time} (UTC {e.ts_utc})"),
-        (tr("AuditDetails", "Resultaat"), f"{line.result_text} ({e.result})"),
-        (tr("AuditDetails", "Herkomst"), e.origin),
-        (tr("AuditDetails", "Hash"), e.hash),
-        (tr("AuditDetails", "Vorige hash"), e.prev_hash),
-    ]
-    text = "\n".join(f"{name}: {value}" for name, value in rows)
+    values = (
+        str(e.seq),
+        f"{translate(line.label)} ({e.action})",
+        f"{line.object_text} ({e.object})",
+        line.actor_text,
+        f"{line.shown_time} (UTC {e.ts_utc})",
+        f"{translate(line.result_text)} ({e.result})",
+        e.origin,
+        e.hash,
+        e.prev_hash,
+    )
+    text = "\n".join(
+        f"{QCoreApplication.translate('AuditDetails', name)}: {value}"
+        for name, value in zip(_DETAIL_NAMES, values, strict=True)
+    )
     if line.details:
         text += "\n\n" + line.details.replace("; ", "\n")
     if line.technical:
         text += "\n\n" + line.technical
-    return text + "\n\n" + tr("AuditDetails", "Zoals opgeslagen: %1").replace("%1", e.details)
+    stored = QCoreApplication.translate("AuditDetails", _STORED_AS).replace("%1", e.details)
+    return text + "\n\n" + stored
 
 
 class AuditDetailsDialog(QDialog):
