@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: lock run test test-fast soak bench lint venv system-deps system-deps-window system-deps-test translations forms bundle screenshots clean
+.PHONY: lock run test test-fast soak bench lint venv system-deps system-deps-window system-deps-test system-deps-bundle translations forms bundle screenshots clean
 
 # requirements.lock pins every transitive package (pip freeze of a known-good install);
 # pyproject.toml pins the direct ones. `make lock` refreshes the lock after a deliberate upgrade.
@@ -69,7 +69,11 @@ forms: $(STAMP)
 
 # Then: its size and `werkplek version`'s time against their aims, every linked library present,
 # `report verify` (PDF + signature stack) and the window signing in to a demo workspace offscreen.
-bundle: $(STAMP)
+# `make bundle` also trims the ICU data (tools/icu_trim.py: icupkg, binutils, gcc).
+system-deps-bundle:
+	@$(PY) tools/check_system_deps.py --install --bundle
+
+bundle: $(STAMP) system-deps-bundle
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 	$(BIN)/python tools/bundle_check.py dist/werkplek
 

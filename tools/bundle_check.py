@@ -56,24 +56,47 @@ def library_problems(folder: Path) -> tuple[list[str], list[str]]:
     env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join(dirs)}
     dropped: set[str] = set()
     absent: set[str] = set()
+    host = host_libraries()
     for lib in sorted(internal.rglob("*.so*")):
         if not lib.is_file() or lib.is_symlink():
             continue
-        out = subprocess.run(
-            ["ldd", str(lib)], capture_output=True, text=True, env=env, check=False, timeout=60
-        ).stdout
-        for line in out.splitlines():
-            name, _, target = line.strip().partition(" => ")
-            path = target.split(" (")[0].strip()
+        for name, path in _ldd(lib, env):
             if path == "not found":
                 absent.add(name)
             elif (
                 path.startswith("/")
                 and not path.startswith(str(folder.resolve()))
                 and include_library(path)
+                and name not in host
             ):
                 dropped.add(f"{name} (needed by {lib.relative_to(internal)})")
     return sorted(dropped), sorted(absent)
+
+
+def _ldd(lib: Path | str, env: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    out = subprocess.run(
+        ["ldd", str(lib)], capture_output=True, text=True, env=env, check=False, timeout=60
+    ).stdout
+    pairs = []
+    for line in out.splitlines():
+        name, _, target = line.strip().partition(" => ")
+        pairs.append((name, target.split(" (")[0].strip()))
+    return pairs
+
+
+def host_libraries() -> set[str]:
+    """The libraries left to the workstation on purpose (tools/host_libraries.txt) and what
+    they link to on this machine: those come with them from the host."""
+    listed = Path(__file__).with_name("host_libraries.txt").read_text().splitlines()
+    names = {line.strip() for line in listed if line.strip() and not line.startswith("#")}
+    found = set(names)
+    for name in names:
+        for dir_ in ("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/lib"):
+            path = Path(dir_) / name
+            if path.exists():
+                found.update(dep for dep, target in _ldd(path) if target.startswith("/"))
+                break
+    return found
 
 
 def window_check(exe: Path) -> tuple[bool, str]:

@@ -5,6 +5,8 @@ Qt's wheels bring Qt itself, but load a few libraries from the system: EGL/GL an
 for any window (also offscreen, for the tests), the xcb family to open a window on X11.
 With --keyring: the programs the end-to-end tests run (tests/e2e), a D-Bus session bus and
 GNOME Keyring as the Secret Service, so that `make test` exercises a real keyring.
+With --bundle: what `make bundle` runs besides PyInstaller (tools/icu_trim.py: icupkg, objcopy,
+readelf, gcc), plus the window's libraries for its check.
 """
 
 from __future__ import annotations
@@ -39,6 +41,15 @@ KEYRING_PROGRAMS = {
     "dbus-send": "dbus",
     "gnome-keyring-daemon": "gnome-keyring",
 }
+# program -> Debian package (make bundle: the trimmed ICU data library, the dependency walk)
+BUNDLE_PROGRAMS = {
+    "icupkg": "icu-devtools",
+    "objcopy": "binutils",
+    "readelf": "binutils",
+    "nm": "binutils",
+    "gcc": "gcc",
+    "ldd": "libc-bin",
+}
 # Fonts for the PDF previews and screenshots are bundled in resources/fonts; nothing else here.
 
 
@@ -62,9 +73,11 @@ def main(argv: list[str]) -> int:
     if not sys.platform.startswith("linux"):
         return 0
     wanted = dict(OFFSCREEN)
-    if "--window" in argv:
+    if "--window" in argv or "--bundle" in argv:
         wanted.update(WINDOW)
     programs = KEYRING_PROGRAMS if "--keyring" in argv else {}
+    if "--bundle" in argv:
+        programs = {**programs, **BUNDLE_PROGRAMS}
     packages = missing(wanted, programs)
     if not packages:
         return 0
@@ -76,7 +89,7 @@ def main(argv: list[str]) -> int:
         if result.returncode == 0 and not missing(wanted, programs):
             return 0
     print(
-        f"Er ontbreken systeempakketten (voor Qt{' en de sleutelring' if programs else ''}). "
+        "Er ontbreken systeempakketten (voor Qt, de sleutelring of de bundel). "
         f"Installeer ze met:\n    sudo {command}",
         file=sys.stderr,
     )
