@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from desktop_app.domain.audit_labels import action_label, has_label
 from desktop_app.gui.admin.audit import AuditDetailsDialog, AuditTableModel
 from desktop_app.gui.admin.page import AdminPage
 from tests.gui.gui_support import add_users
@@ -46,7 +47,10 @@ def test_rows_read_as_plain_dutch_in_amsterdam_time(page: AdminPage) -> None:
     model = page.audit_tab.model
     actions = _column(model, AuditTableModel.COL_ACTION)
     assert "Werkplek ingericht" in actions and "Account toegevoegd" in actions
-    assert not any("." in a and " " not in a for a in actions), actions  # no 'user.add'
+    # Every labelled action reads as its label, never its code (labels: test_audit_labels).
+    for line, shown in zip(model.rows, actions, strict=True):
+        if has_label(line.action):
+            assert shown == action_label(line.action) != line.action
     row = actions.index("Werkplek ingericht")
     # The fixture's clock: 2 November 2026 09:00 UTC = 10:00 in Amsterdam (New York: 04:00).
     assert model.index(row, AuditTableModel.COL_TIME).data() == "02-11-2026 10:00:00"
