@@ -18,6 +18,8 @@ CATALOGUE: dict[str, str] = {
     "  uitvoeringsplan {0}: {1}, versie {2}, {3}": "  implementation plan {0}: {1}, version {2}, {3}",
     "  versie {0} goedgekeurd door {1} op {2} ({3}; vastgelegd door {4})": "  version {0} approved by {1} on {2} ({3}; recorded by {4})",
     "  wijziging {0}: verzocht door {1} op {2}, {3}": "  amendment {0}: requested by {1} on {2}, {3}",
+    "  wijziging {0} (verzocht door {1} op {2}): {3}": "  amendment {0} (requested by {1} on {2}): {3}",
+    "  in werking met ingang van {0}; nu: {1}": "  in force from {0}; now: {1}",
     "  {0}  {1}  {2}  {3} item(s)": "  {0}  {1}  {2}  {3} item(s)",
     "'{0}' geldt per account: gebruik {1}:ACCOUNT (bijvoorbeeld {2}:tekenaar).": "'{0}' applies per account: use {1}:ACCOUNT (for example {2}:tekenaar).",
     "'{0}' is geen IND-liaison; het uitstel wordt aan de liaison gemeld.": "'{0}' is not an IND liaison; the delay is reported to the liaison.",

@@ -50,7 +50,7 @@ def _say_covenant(ctx: Context, view: svc.CovenantView) -> None:
         f"  ondertekend {dutch_date(view.signed[Party.AIVD])} (AIVD) en "
         f"{dutch_date(view.signed[Party.IND])} (IND), {view.place}; vervangt {view.replaces}"
     )
-    ctx.say(f"  {view.status_text}")
+    ctx.say(f"  in werking met ingang van {dutch_date(view.in_force_from)}; nu: {view.status_text}")
     if view.termination is not None:
         t = view.termination
         ctx.say(
@@ -69,8 +69,8 @@ def _say_covenant(ctx: Context, view: svc.CovenantView) -> None:
     )
     for a in view.amendments:
         ctx.say(
-            f"  wijziging {a.id}: verzocht door {a.party.short_nl} op "
-            f"{dutch_date(a.requested_on)}, {a.status_text}"
+            f"  wijziging {a.id} (verzocht door {a.party.label_nl} op "
+            f"{dutch_date(a.requested_on)}): {a.status_text}"
         )
     for p in view.plans:
         ctx.say(
