@@ -56,11 +56,18 @@ def fold(text: str) -> str:
     """Lowercase and strip diacritics, in any script: ``Çelik`` -> ``celik``, ß -> ``ss``.
 
     Casefold, compatibility-decompose (NFKD), drop combining marks (canonical combining class
-    > 0), map the stroke letters above, casefold again (NFKD can expose capitals) and recompose
-    (NFC, so Hangul stays syllables). Idempotent: ``fold(fold(s)) == fold(s)``.
+    > 0) and invisible format characters, map the stroke letters above, casefold again (NFKD
+    can expose capitals) and recompose (NFC, so Hangul stays syllables).
+    Idempotent: ``fold(fold(s)) == fold(s)``.
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Format characters (ZWNJ in Persian names, soft hyphens, direction marks from a pasted
+    # text) are invisible: a name typed without them must still match.
+    stripped = "".join(
+        ch
+        for ch in decomposed
+        if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf"
+    )
     return unicodedata.normalize("NFC", stripped.casefold().translate(_LATIN_EXTRA))
 
 

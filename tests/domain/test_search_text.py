@@ -42,6 +42,9 @@ TOKENIZER = "unicode61 remove_diacritics 2"
         ("王小明", "王小明"),
         ("김민준", "김민준"),  # Hangul stays syllables
         ("ﬁnn", "finn"),  # ligature (compatibility)
+        ("مهر\u200cآرا", "مهرارا"),  # ZWNJ inside a Persian name
+        ("Jan\u00adsen", "jansen"),  # soft hyphen from a pasted text
+        ("\u200fČelik\u200e", "celik"),  # direction marks
     ],
 )
 def test_fold(text: str, folded: str) -> None:
