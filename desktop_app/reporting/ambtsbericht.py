@@ -137,6 +137,9 @@ def _story(doc: ReportDocument, s: Styles, setup: DocumentSetup, draft: bool) ->
     if doc.conclusion.strip():
         story.append(Paragraph("Conclusie", s.heading))
         story += paragraphs(doc.conclusion, s.body)
+    if doc.special_case.strip():  # the signer's decision on old or unverifiable data (Wiv)
+        story.append(Paragraph("Bijzonder geval", s.heading))
+        story += paragraphs(doc.special_case, s.body)
 
     # The signature never stands alone on a page: it goes with the last paragraph (and that
     # paragraph's heading, or the finding its note belongs to).

@@ -62,6 +62,9 @@ class ReportDocument:
     classification_duration: ClassificationDuration | None = None
     """How long the classification holds; printed with the marking (None: not recorded, only
     a draft prints so, with 'niet vastgelegd')."""
+    special_case: str = ""
+    """The signer's decision to provide old or unverifiable data (Wiv; issue 14), one sentence
+    with its reason, printed before the signature; empty when the report needed none."""
 
 
 @dataclass(frozen=True)

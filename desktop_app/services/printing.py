@@ -56,6 +56,7 @@ from desktop_app.domain.reports import (
     ALLOWED_ROLES,
     ReportAction,
     ReportStatus,
+    SpecialCase,
     audit_object,
     decide,
     status_from_history,
@@ -293,6 +294,14 @@ def _local_date(iso: str | None, fallback: dt.date) -> dt.date:
         return fallback
 
 
+def _special_case(conn: Connection, report_id: int) -> str:
+    """The signer's special-case decision, printed with the report (issue 14)."""
+    decision = report_repo.special_case(conn, report_id)
+    if decision is None:
+        return ""
+    return SpecialCase(decision.findings, (), decision.reason).summary_nl
+
+
 def _document(
     session: Session, conn: Connection, row: report_repo.ReportRow, text: str, draft: bool
 ) -> ReportDocument:
@@ -332,6 +341,7 @@ def _document(
         subject_birth_date=born,
         subject_v_number=v_number,
         classification_duration=marking_repo.report_duration(conn, row.id),
+        special_case=_special_case(conn, row.id),
         sender_address=SENDER_BLOCK.lines(settings.read_text(conn, SENDER_BLOCK)),
         addressee=IND_ADDRESSEE.lines(settings.read_text(conn, IND_ADDRESSEE)),
     )

@@ -134,3 +134,40 @@ def test_sign_old_data_needs_the_signers_decision(run: Any, report: int) -> None
     assert run("officier", "report", "issue", rid).code == 0
     listed = run("officier", "provision", "list").json["items"]
     assert any("bijzonder geval" in str(p.get("description")) for p in listed)
+
+
+def test_request_add_warns_about_an_open_request_with_the_same_v_number(
+    run: Any, report: int, capsys: Any
+) -> None:
+    # The ``report`` fixture registered 1234512345 (open: its report is in review).
+    out = run(
+        "liaison",
+        "request",
+        "add",
+        "--subject-name",
+        "Betrokkene C",
+        "--v-number",
+        "1234512345",
+        "--purpose",
+        "asylum",
+    )
+    assert out.code == 0, out.out  # a warning, not a refusal
+    assert out.json["status"] == "received"
+    first = run("officier", "request", "list").json["items"]
+    known = next(r["reference"] for r in first if r["reference"] != out.json["reference"])
+    assert out.json["open_with_v_number"] == [known]
+    # The sentence also goes to standard error, beside the one JSON object on standard output.
+    assert known in out.json["warning"] and known in capsys.readouterr().err
+    other = run(
+        "liaison",
+        "request",
+        "add",
+        "--subject-name",
+        "Iemand Anders",
+        "--v-number",
+        "9999999999",
+        "--purpose",
+        "asylum",
+    )
+    assert other.code == 0 and "warning" not in other.json
+    assert "V-nummer" not in capsys.readouterr().err

@@ -372,3 +372,22 @@ def test_no_decision_is_recorded_where_none_is_needed(people: dict[str, Session]
         reports.sign_report(sig, rid, proof=sig.sign_in_proof(), special_case_reason="Waarom niet")
     reports.sign_report(sig, rid, proof=sig.sign_in_proof())
     assert reports.get_report(sig, rid).special_case is None
+
+
+def test_the_special_case_is_printed_with_the_report(people: dict[str, Session]) -> None:
+    import io
+
+    import pypdf
+
+    from desktop_app.services import printing
+
+    sig = people["tekenaar"]
+    rid = _usable(people, OLD_TEXT)
+    reason = "Enige beschikbare bron."
+    reports.sign_report(sig, rid, proof=sig.sign_in_proof(), special_case_reason=reason)
+    preview = printing.preview_report(sig, rid, copies=1)
+    reader = pypdf.PdfReader(io.BytesIO(preview.pdf))
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    assert "Bijzonder geval" in text
+    assert reason in text
+    assert "bevinding 2" in text
