@@ -345,12 +345,12 @@ class Verdict:
             "reference": self.reference,
             "copy": None
             if self.copy is None
-            else {
-                "number": self.copy.number,
-                "total": self.copy.total,
-                # An extension: who the copy is for, as signed into the file.
-                "recipient": self.copy.recipient or None,
-            },
+            else {"number": self.copy.number, "total": self.copy.total},
+            # An extension: who the copy is for (signed into the file; with --user the register
+            # says it too). None: not recorded.
+            "recipient": None
+            if self.copy is None or not self.copy.recipient
+            else self.copy.recipient,
             "registered": self.registered,
             "reason": self.reason,
             "trust": self.trust,

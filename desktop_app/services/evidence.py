@@ -29,7 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from desktop_app.domain.classification import Classification
+from desktop_app.domain.classification import (
+    Classification,
+    ClassificationDuration,
+    check_duration_for,
+    duration_text,
+)
 from desktop_app.domain.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from desktop_app.domain.evidence import (
     CHUNK_SIZE,
@@ -78,10 +83,18 @@ class EvidenceItem:
     correction_id: int | None
     added_by: str
     added_at: str
+    classification_duration: ClassificationDuration | None = None
 
     @property
     def displayable(self) -> bool:
         return self.kind.displayable
+
+    @property
+    def duration_label(self) -> str:
+        """How long the item's classification holds, or 'niet vastgelegd' (issue 14)."""
+        if self.classification is Classification.ONGERUBRICEERD:
+            return "n.v.t. (ongerubriceerd)"
+        return duration_text(self.classification_duration)
 
     @property
     def kind_label(self) -> str:
@@ -104,6 +117,10 @@ class EvidenceItem:
             "correction_id": self.correction_id,
             "added_by": self.added_by,
             "added_at": self.added_at,
+            "classification_duration": None
+            if self.classification_duration is None
+            else self.classification_duration.as_dict(),
+            "classification_duration_text": self.duration_label,
         }
 
 
@@ -122,6 +139,7 @@ def _item(record: repo.EvidenceRecord) -> EvidenceItem:
         correction_id=record.correction_id,
         added_by=record.added_by_name,
         added_at=record.added_at,
+        classification_duration=record.classification_duration,
     )
 
 
@@ -223,6 +241,7 @@ def _store(
     source_note: str,
     data_date: dt.date | None,
     correction_id: int | None,
+    duration: ClassificationDuration | None = None,
 ) -> EvidenceItem:
     with session.transaction("evidence.add", audit_object(report_id)) as tx:
         require_any_role(session.user.roles, ADD_ROLES, "onderliggende gegevens toevoegen")
@@ -234,6 +253,7 @@ def _store(
                 "U kunt geen onderliggende gegevens toevoegen die hoger zijn gerubriceerd dan uw "
                 f"eigen machtiging ({session.user.clearance.code})."
             )
+        check_duration_for(level, duration)
         check_size(source.size)  # before a byte of the file is read
         if isinstance(source, _FileSource):
             source.read_head()
@@ -254,6 +274,7 @@ def _store(
             correction_id=correction_id,
             added_by=session.user.id,
             at=now,
+            duration=duration,
         )
         digest = repo.write_content(tx.conn, item_id, source.chunks())
         record = repo.get(tx.conn, item_id)
@@ -268,6 +289,7 @@ def _store(
             "size_bytes": meta.size_bytes,
             "sha256": digest,
             "correction_id": correction_id,
+            "classification_duration": None if duration is None else duration.as_dict(),
         }
     return _item(record)
 
@@ -282,11 +304,14 @@ def add_evidence(
     source_note: str = "",
     data_date: dt.date | None = None,
     correction_id: int | None = None,
+    duration: ClassificationDuration | None = None,
 ) -> EvidenceItem:
     """Attach an item (a file, or bytes such as a typed note) to a report, encrypted in the
     workspace. ``classification`` None takes the report's. Raises NotFound (report, file,
     correction), Forbidden (role, clearance), InvalidState (issued without a correction) or
-    InvalidInput (empty, larger than 100 MB, bad title or source note, date in the future)."""
+    InvalidInput (empty, larger than 100 MB, bad title or source note, date in the future, a
+    duration on an unclassified item). ``duration``: how long the item's classification holds,
+    the officer's decision (None: not recorded; nothing is taken over from the report)."""
     if isinstance(source, bytes | bytearray):
         return _store(
             session,
@@ -297,6 +322,7 @@ def add_evidence(
             source_note=source_note,
             data_date=data_date,
             correction_id=correction_id,
+            duration=duration,
         )
     fh, size = _open_file(Path(source))
     with fh:
@@ -309,6 +335,7 @@ def add_evidence(
             source_note=source_note,
             data_date=data_date,
             correction_id=correction_id,
+            duration=duration,
         )
 
 

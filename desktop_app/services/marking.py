@@ -25,6 +25,7 @@ from desktop_app.domain.classification import (
     check_duration_for,
     duration_required,
     duration_text,
+    parse_duration,
 )
 from desktop_app.domain.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from desktop_app.domain.reports import (
@@ -45,12 +46,14 @@ __all__ = [
     "MarkingView",
     "SubjectEntry",
     "SubjectView",
+    "duration_entered",
     "marking_of",
     "on_draft",
     "on_save",
     "record_duration",
     "require_subject",
     "set_subject",
+    "subject_entered",
     "validate_subject",
 ]
 
@@ -305,3 +308,26 @@ def set_subject(session: Session, report_id: int, subject: SubjectEntry) -> Mark
         # Identifiers only: the audit log never holds personal data.
         tx.details = {"reference": row.reference, "replaced": had}
         return marking_of(tx.conn, row)
+
+
+def duration_entered(
+    session: Session, *, until: str | dt.date | None, event: str | None
+) -> ClassificationDuration | None:
+    """A duration as a person entered it (CLI options, a dialog), judged on today's date."""
+    return parse_duration(until=until, event=event, today=session.clock.today())
+
+
+def subject_entered(
+    session: Session,
+    *,
+    name: str | None,
+    birth_date: str | dt.date | None,
+    v_number: str | None,
+) -> SubjectEntry | None:
+    """A subject as entered; None when nothing of it was given."""
+    given = [x for x in (name, birth_date, v_number) if x is not None and str(x).strip()]
+    if not given:
+        return None
+    return validate_subject(
+        name=name or "", birth_date=birth_date, v_number=v_number or "", today=session.clock.today()
+    )

@@ -69,6 +69,9 @@ def test_art2_round_through_processes(workstation: Workstation, tmp_path: Path) 
         str(text_file),
         "--classification",
         "stg_geheim",
+        # VIR-BI: the classifier decides how long it holds (a final copy needs it).
+        "--classification-until",
+        "2040-12-31",
     ).ok()
     rid = str(draft["id"])
     assert (draft["version"], draft["status"]) == (1, "draft")

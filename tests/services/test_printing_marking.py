@@ -281,7 +281,8 @@ def test_a_recipient_per_copy_in_the_register_on_the_copy_and_in_the_verdict(
     ]
     assert register[2].as_dict()["recipient"] == "Archief AIVD"
     assert verdict.valid and verdict.copy is not None and verdict.copy.recipient == "Archief AIVD"
-    assert verdict.as_dict()["copy"] == {"number": 3, "total": 3, "recipient": "Archief AIVD"}
+    assert verdict.as_dict()["copy"] == {"number": 3, "total": 3}
+    assert verdict.as_dict()["recipient"] == "Archief AIVD"
     # The audit counts recipients; the names are in the register only.
     assert all("Archief" not in e.details for e in job_entry)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import optional_date, record_id
+from desktop_app.cli.commands import marking as marking_options
 from desktop_app.domain.classification import Classification
 from desktop_app.services import evidence
 
@@ -32,6 +33,7 @@ def cmd_evidence_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
             source_note=ns.source or "",
             data_date=data_date,
             correction_id=ns.correction,
+            duration=marking_options.duration_from(session, ns),
         )
     ctx.say(
         f"Item {item.id} toegevoegd aan ambtsbericht {ns.report} "
@@ -45,6 +47,7 @@ def cmd_evidence_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         "displayable": item.displayable,
         "classification": item.classification.code,
         "size_bytes": item.size_bytes,
+        "classification_duration_text": item.duration_label,
     }
 
 
@@ -64,6 +67,7 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument("--file", type=Path, required=True)
     p.add_argument("--title", required=True)
     p.add_argument("--classification", help="rubricering (standaard die van het ambtsbericht)")
+    marking_options.add_duration_options(p)
     p.add_argument("--source", help="bronvermelding")
     p.add_argument("--date", help="datum van de gegevens (JJJJ-MM-DD)")
     p.add_argument(

@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.args import count, record_id, writing
+from desktop_app.cli.args import count, read_text_file, record_id, writing
 from desktop_app.domain.clock import Clock, SystemClock
 from desktop_app.domain.errors import AppError, InvalidInput
 from desktop_app.reporting import Verdict
@@ -27,8 +27,11 @@ def cmd_print(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
             f"--out: '{out_dir.name}' is geen map; geef de map voor de PDF-bestanden.",
             field="out",
         )
+    recipients = _recipients(ns)
     with ctx.open_session() as session, writing(out_dir, "--out"):
-        job = printing.print_report(session, ns.id, copies=ns.copies, out_dir=out_dir)
+        job = printing.print_report(
+            session, ns.id, copies=ns.copies, out_dir=out_dir, recipients=recipients
+        )
     if job.draft:
         ctx.say(
             f"{job.reference} is nog niet ondertekend: één conceptafdruk (zonder "
@@ -39,9 +42,40 @@ def cmd_print(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
             f"{job.reference}: {len(job.copies)} ondertekende exemplaren gemaakt en in het "
             "afdrukregister vastgelegd."
         )
+    for copy in job.copies:
+        if copy.recipient:
+            ctx.say(f"  exemplaar {copy.number} van {copy.total} — voor: {copy.recipient}")
     for path in job.files:
         ctx.say(f"  {path}")
     return job.as_dict()
+
+
+def _recipients(ns: argparse.Namespace) -> list[str]:
+    """The distribution list: ``--recipient`` once per copy, or ``--recipients-file`` with one
+    recipient per line (blank lines and lines starting with # are skipped)."""
+    listed: list[str] = list(ns.recipient or [])
+    if ns.recipients_file is not None:
+        if listed:
+            raise InvalidInput(
+                "Geef de ontvangers met --recipient óf met --recipients-file, niet allebei.",
+                field="recipient",
+            )
+        text = read_text_file(
+            ns.recipients_file,
+            option="--recipients-file",
+            max_bytes=64 * 1024,
+            too_big="De verzendlijst is te groot (meer dan 64 KiB).",
+        )
+        listed = [
+            line.strip()
+            for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")
+        ]
+        if not listed:
+            raise InvalidInput(
+                f"'{ns.recipients_file.name}' noemt geen ontvangers.", field="recipients_file"
+            )
+    return listed
 
 
 def _clock(ctx: Context) -> Clock:
@@ -69,6 +103,8 @@ def _verdict_output(ctx: Context, verdict: Verdict) -> dict[str, Any]:
         ctx.say(f"Kenmerk: {verdict.reference}")
     if verdict.copy is not None:
         ctx.say(f"Exemplaar: {verdict.copy.number} van {verdict.copy.total}")
+        if verdict.copy.recipient:
+            ctx.say(f"Voor: {verdict.copy.recipient}")
     if verdict.registered is not None:
         ctx.say(f"In het afdrukregister: {'ja' if verdict.registered else 'nee'}")
     if not verdict.valid:
@@ -98,7 +134,7 @@ def cmd_prints(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         what = f"exemplaar {r.copy_number} van {r.copy_total}" if not r.draft else "concept"
         ctx.say(
             f"{r.printed_at}  {r.reference} v{r.version}  {what}  {r.printed_by}  "
-            f"{r.destination}  {r.sha256[:16]}…"
+            f"{r.destination}  voor: {r.recipient or 'niet vastgelegd'}  {r.sha256[:16]}…"
         )
     return {"items": [r.as_dict() for r in records]}
 
@@ -118,8 +154,25 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
 
     p = rep_sub.add_parser("print", help="ondertekende exemplaren (of een concept) afdrukken")
     p.add_argument("id", type=record_id)
-    p.add_argument("--copies", type=count, default=1, help="aantal exemplaren (standaard 1)")
+    p.add_argument(
+        "--copies",
+        type=count,
+        default=None,
+        help="aantal exemplaren (standaard de instelling default_copies, of het aantal ontvangers)",
+    )
     p.add_argument("--out", type=Path, required=True, help="map voor de PDF-bestanden")
+    p.add_argument(
+        "--recipient",
+        action="append",
+        metavar="ONTVANGER",
+        help="voor wie een exemplaar is; één keer per exemplaar, in volgorde (verzendlijst)",
+    )
+    p.add_argument(
+        "--recipients-file",
+        type=Path,
+        metavar="BESTAND",
+        help="de verzendlijst: één ontvanger per regel",
+    )
     handlers["report print"] = cmd_print
 
     p = rep_sub.add_parser(

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import read_text_file, record_id, version_number
+from desktop_app.cli.commands import marking as marking_options
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.reports import WorkList
 from desktop_app.services import reports
@@ -66,7 +67,13 @@ def cmd_draft(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     level = _level(ns.classification)
     with ctx.open_session() as session:
         saved = reports.draft_report(
-            session, text=text, request_id=ns.request, title=ns.title, classification=level
+            session,
+            text=text,
+            request_id=ns.request,
+            title=ns.title,
+            classification=level,
+            duration=marking_options.duration_from(session, ns),
+            subject=marking_options.subject_from(session, ns),
         )
     return _saved(ctx, saved)
 
@@ -209,6 +216,8 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument(
         "--classification", help=f"rubricering (standaard {reports.DEFAULT_CLASSIFICATION.code})"
     )
+    marking_options.add_duration_options(p)
+    marking_options.add_subject_options(p)
     handlers["report draft"] = cmd_draft
 
     p = rep_sub.add_parser("revise", help="een nieuwe versie vastleggen")
