@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.drafts import Draft
+from desktop_app.gui.admin.retention import RetentionDialog
 from desktop_app.gui.dialogs import ChangePasswordDialog, PasswordChange, run_on_submit
 from desktop_app.gui.drafts import KeepsDrafts
 from desktop_app.gui.idle_monitor import LOCK_SHORTCUT
@@ -31,6 +32,7 @@ from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.wiring import connect_pages
 from desktop_app.services import drafts, users
 from desktop_app.services.permissions import user_actions
+from desktop_app.services.retention import RetentionStep, retention_actions
 from desktop_app.services.session import Session
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -125,6 +127,14 @@ class MainWindow(QMainWindow):
         self.verify_pdf_action.setObjectName("verifyPdfAction")
         self.verify_pdf_action.triggered.connect(lambda _=False: self.open_verify_pdf_dialog())
         menu.addAction(self.verify_pdf_action)
+        # The signer's way to the destruction lists (the administrator also has Beheer › Archief).
+        self.retention_action = QAction(self.tr("Vernietigings&lijsten…"), self)
+        self.retention_action.setObjectName("retentionAction")
+        self.retention_action.triggered.connect(lambda _=False: self.open_retention_dialog())
+        self.retention_action.setVisible(
+            retention_actions(self.session)[RetentionStep.APPROVE].offered
+        )
+        menu.addAction(self.retention_action)
         menu.addSeparator()
         self.lock_action = QAction(self.tr("&Vergrendelen"), self)
         self.lock_action.setShortcut(QKeySequence(LOCK_SHORTCUT))
@@ -207,6 +217,12 @@ class MainWindow(QMainWindow):
     def open_verify_pdf_dialog(self) -> VerifyPdfDialog:
         """'PDF controleren…': the signature of a printed report and the print register."""
         return open_verify_dialog(self, self.session, runner=self.runner)
+
+    def open_retention_dialog(self) -> RetentionDialog:
+        """'Vernietigingslijsten…': the lists to approve, the holds and the periods."""
+        dialog = RetentionDialog(self.session, self.runner, self)
+        dialog.open()
+        return dialog
 
     # --- password ---------------------------------------------------------------------------
 

@@ -13,10 +13,14 @@ list not approved by both.
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from desktop_app.domain import retention as rules
+from desktop_app.domain.actions import Permission, role_permission
 from desktop_app.domain.errors import InvalidState, NotFound
 from desktop_app.domain.retention import Approvals, RecordKind
 from desktop_app.services.session import Session
@@ -32,6 +36,8 @@ from desktop_app.storage.retention import (
 
 __all__ = [
     "Destruction",
+    "RetentionStep",
+    "retention_actions",
     "approve",
     "destroy",
     "destruction_records",
@@ -45,6 +51,35 @@ __all__ = [
     "release_hold",
     "set_period",
 ]
+
+
+class RetentionStep(enum.StrEnum):
+    SET_PERIOD = "set_period"
+    DRAW_UP = "draw_up"
+    APPROVE = "approve"
+    DESTROY = "destroy"
+    HOLD = "hold"
+    RELEASE = "release"
+
+
+_STEP_RULES = {
+    RetentionStep.SET_PERIOD: (rules.MANAGES, "bewaartermijnen vaststellen"),
+    RetentionStep.DRAW_UP: (rules.MANAGES, "een vernietigingslijst opstellen"),
+    RetentionStep.APPROVE: (rules.APPROVES, "een vernietigingslijst goedkeuren"),
+    RetentionStep.DESTROY: (rules.MANAGES, "vernietigen"),
+    RetentionStep.HOLD: (rules.HOLDS, "een bewaarplicht vastleggen"),
+    RetentionStep.RELEASE: (rules.HOLDS, "een bewaarplicht opheffen"),
+}
+
+
+def retention_actions(session: Session) -> Mapping[RetentionStep, Permission]:
+    """Which retention steps the signed-in person is offered (the use cases check again)."""
+    return MappingProxyType(
+        {
+            step: role_permission(session.user.roles, allowed, action)
+            for step, (allowed, action) in _STEP_RULES.items()
+        }
+    )
 
 
 def _now(session: Session) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.gui.actions import show_permission
 from desktop_app.gui.admin.audit import AuditTab
 from desktop_app.gui.admin.calendar import CalendarDaysPage
+from desktop_app.gui.admin.retention import RetentionPage
 from desktop_app.gui.admin.settings import SettingsTab
 from desktop_app.gui.admin.workspace import WorkspaceKeysBox
 from desktop_app.gui.dialogs import (
@@ -122,6 +123,10 @@ class AdminPage(QWidget):
         )
         self.settings_tab = SettingsTab(session, runner, self.tabs)
         self.tabs.addTab(self.settings_tab, self.tr("&Instellingen"))
+        self.retention_page = RetentionPage(session, runner, self.tabs)
+        self.tabs.addTab(
+            self.retention_page, QCoreApplication.translate("RetentionPage", "Archie&f")
+        )
         self.refresh_all()
 
     # --- building ---------------------------------------------------------------------------
@@ -576,3 +581,4 @@ class AdminPage(QWidget):
         self.keys_box.wipe()
         self.audit_tab.wipe()
         self.calendar_page.wipe()
+        self.retention_page.wipe()

@@ -1,0 +1,558 @@
+"""Beheer › Archief: retention periods, destruction lists with their two approvals, legal holds
+(Archiefwet). The same page, in a dialog, is the signer's way to approve a list (Werkplek ›
+Vernietigingslijsten…). Every step goes through services.retention on the background runner;
+which buttons are offered comes from ``retention_actions``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.retention import MAX_YEARS, MIN_YEARS, RecordKind, object_label
+from desktop_app.gui.actions import show_permission
+from desktop_app.gui.dialogs import FormDialog, run_on_submit
+from desktop_app.gui.errors import show_error
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services import retention
+from desktop_app.services.retention import RetentionStep, retention_actions
+from desktop_app.services.session import Session
+
+
+def _table(parent: QWidget, name: str, headers: Sequence[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.resizeColumnsToContents()
+
+
+def _selected(table: QTableWidget) -> int | None:
+    rows = table.selectionModel().selectedRows()
+    return rows[0].row() if rows else None
+
+
+def _day(timestamp: str | None) -> str:
+    return "" if not timestamp else timestamp[:10]
+
+
+class SetPeriodDialog(FormDialog):
+    def __init__(self, current: dict[str, tuple[int, str]], parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Bewaartermijn vaststellen"), self.tr("&Opslaan"), parent)
+        self.setObjectName("setPeriodDialog")
+        self.current = current
+        self.kind_combo = QComboBox(self)
+        for kind in RecordKind:
+            self.kind_combo.addItem(kind.label_nl, kind.value)
+        self.years_spin = QSpinBox(self)
+        self.years_spin.setRange(MIN_YEARS, MAX_YEARS)
+        self.years_spin.setSuffix(self.tr(" jaar"))
+        self.basis_edit = QLineEdit(self)
+        self.basis_edit.setPlaceholderText(self.tr("bijvoorbeeld de selectielijst of het besluit"))
+        self.add_row(self.tr("&Soort"), self.kind_combo)
+        self.add_row(self.tr("&Termijn"), self.years_spin)
+        self.add_row(self.tr("&Grondslag"), self.basis_edit)
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._show_current())
+        self._show_current()
+
+    def _show_current(self) -> None:
+        years, basis = self.current.get(str(self.kind_combo.currentData()), (MIN_YEARS, ""))
+        self.years_spin.setValue(years)
+        self.basis_edit.setText(basis)
+
+    def value(self) -> tuple[str, int, str]:
+        return str(self.kind_combo.currentData()), self.years_spin.value(), self.basis_edit.text()
+
+
+class HoldDialog(FormDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Bewaarplicht vastleggen"), self.tr("&Vastleggen"), parent)
+        self.setObjectName("holdDialog")
+        self.object_edit = QLineEdit(self)
+        self.object_edit.setPlaceholderText("request:12, report:5, provision:3, inspection:2")
+        self.reason_edit = QLineEdit(self)
+        self.reference_edit = QLineEdit(self)
+        self.reference_edit.setPlaceholderText(self.tr("zaaknummer of kenmerk van het besluit"))
+        self.add_row(self.tr("&Archiefstuk"), self.object_edit)
+        self.add_row(self.tr("&Reden"), self.reason_edit)
+        self.add_row(self.tr("&Kenmerk"), self.reference_edit)
+
+    def value(self) -> tuple[str, str, str]:
+        return self.object_edit.text(), self.reason_edit.text(), self.reference_edit.text()
+
+
+class ReleaseDialog(FormDialog):
+    def __init__(self, hold_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Bewaarplicht %1 opheffen").replace("%1", str(hold_id)),
+            self.tr("&Opheffen"),
+            parent,
+        )
+        self.setObjectName("releaseDialog")
+        self.hold_id = hold_id
+        self.reason_edit = QLineEdit(self)
+        self.add_row(self.tr("&Reden"), self.reason_edit)
+
+    def value(self) -> tuple[int, str]:
+        return self.hold_id, self.reason_edit.text()
+
+
+class RetentionPage(QWidget):
+    """Three tabs: the lists (what is due, the lists and their approvals), the holds, the
+    periods. A signer sees the same page without the administrator's steps."""
+
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("retentionPage")
+        self.session = session
+        self.runner = runner
+        self.permissions = retention_actions(session)
+        self.periods: list[Any] = []
+        self.due: list[Any] = []
+        self.lists: list[Any] = []
+        self.holds: list[Any] = []
+        self.last_dialog: FormDialog | None = None
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Archiefwet: na de bewaartermijn worden archiefstukken vernietigd, op een lijst "
+                "die een functioneel beheerder en een ondertekenaar beiden goedkeuren. Een "
+                "bewaarplicht houdt een stuk (en alles wat erbij hoort) buiten elke vernietiging. "
+                "Van wat vernietigd is blijft een verklaring: kenmerken, soort, termijn, wie en "
+                "wanneer."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("hintLabel")
+        self.result_label.setWordWrap(True)
+        layout.addWidget(self.result_label)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._lists_tab(), self.tr("Vernietigings&lijsten"))
+        self.tabs.addTab(self._holds_tab(), self.tr("Bewaar&plichten"))
+        self.tabs.addTab(self._periods_tab(), self.tr("Bewaart&ermijnen"))
+        layout.addWidget(self.tabs, 1)
+        self.refresh()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _button(
+        self, text: str, name: str, parent: QWidget, slot: Callable[[], object]
+    ) -> QPushButton:
+        button = QPushButton(text, parent)
+        button.setObjectName(name)
+        button.clicked.connect(lambda _=False: slot())
+        return button
+
+    def _lists_tab(self) -> QWidget:
+        tab = QWidget(self)
+        layout = QVBoxLayout(tab)
+        self.due_label = QLabel(tab)
+        self.due_label.setObjectName("dueLabel")
+        self.due_label.setWordWrap(True)
+        layout.addWidget(self.due_label)
+        row = QHBoxLayout()
+        self.draw_up_button = self._button(
+            self.tr("Lijst &opstellen"), "drawUpButton", tab, self.draw_up
+        )
+        self.approve_button = self._button(
+            self.tr("Goedkeu&ren"), "approveButton", tab, self.approve_selected
+        )
+        self.destroy_button = self._button(
+            self.tr("Ver&nietigen…"), "destroyButton", tab, self.confirm_destroy
+        )
+        refresh = self._button(self.tr("&Vernieuwen"), "refreshRetention", tab, self.refresh)
+        for button in (self.draw_up_button, self.approve_button, self.destroy_button, refresh):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.list_table = _table(
+            tab,
+            "destructionLists",
+            [
+                self.tr("Lijst"),
+                self.tr("Peildatum"),
+                self.tr("Stukken"),
+                self.tr("Beheerder"),
+                self.tr("Ondertekenaar"),
+                self.tr("Vernietigd"),
+            ],
+        )
+        self.list_table.itemSelectionChanged.connect(self._on_list_selected)
+        layout.addWidget(self.list_table, 1)
+        self.item_table = _table(
+            tab,
+            "destructionItems",
+            [
+                self.tr("Archiefstuk"),
+                self.tr("Kenmerk"),
+                self.tr("Soort"),
+                self.tr("Termijn vanaf"),
+                self.tr("Vernietigbaar per"),
+            ],
+        )
+        layout.addWidget(self.item_table, 1)
+        return tab
+
+    def _holds_tab(self) -> QWidget:
+        tab = QWidget(self)
+        layout = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        self.hold_button = self._button(
+            self.tr("Bewaarplicht &vastleggen…"), "holdButton", tab, self.open_hold_dialog
+        )
+        self.release_button = self._button(
+            self.tr("Opheffe&n…"), "releaseButton", tab, self.open_release_dialog
+        )
+        row.addWidget(self.hold_button)
+        row.addWidget(self.release_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.hold_table = _table(
+            tab,
+            "holdTable",
+            [
+                self.tr("Nr."),
+                self.tr("Archiefstuk"),
+                self.tr("Kenmerk"),
+                self.tr("Reden"),
+                self.tr("Vastgelegd"),
+                self.tr("Opgeheven"),
+            ],
+        )
+        self.hold_table.itemSelectionChanged.connect(self._show_permissions)
+        layout.addWidget(self.hold_table, 1)
+        return tab
+
+    def _periods_tab(self) -> QWidget:
+        tab = QWidget(self)
+        layout = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        self.period_button = self._button(
+            self.tr("Termijn &vaststellen…"), "setPeriodButton", tab, self.open_period_dialog
+        )
+        row.addWidget(self.period_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.period_table = _table(
+            tab,
+            "periodTable",
+            [
+                self.tr("Soort archiefstuk"),
+                self.tr("Termijn"),
+                self.tr("Loopt vanaf 1 januari na"),
+                self.tr("Grondslag"),
+                self.tr("Gewijzigd"),
+            ],
+        )
+        layout.addWidget(self.period_table, 1)
+        return tab
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        session = self.session
+
+        def work() -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+            return (
+                retention.periods(session),
+                retention.due(session),
+                retention.lists(session),
+                retention.holds(session),
+            )
+
+        def done(result: tuple[list[Any], list[Any], list[Any], list[Any]]) -> None:
+            self.periods, self.due, self.lists, self.holds = result
+            self._show()
+
+        self.runner.run(work, done, lambda exc: show_error(self, exc), owner=self)
+
+    def _show(self) -> None:
+        _fill(
+            self.period_table,
+            [
+                (
+                    p.kind.label_nl,
+                    self.tr("%1 jaar").replace("%1", str(p.years)),
+                    p.kind.starts_nl,
+                    p.basis,
+                    f"{_day(p.changed_at)} {p.changed_by}",
+                )
+                for p in self.periods
+            ],
+        )
+        free = [c for c in self.due if not c.held_by and c.on_list is None]
+        held = [c for c in self.due if c.held_by]
+        text = self.tr(
+            "Bewaartermijn verstreken: %1 archiefstuk(ken), waarvan %2 vrij voor een "
+            "nieuwe lijst en %3 onder bewaarplicht."
+        )
+        self.due_label.setText(
+            text.replace("%1", str(len(self.due)))
+            .replace("%2", str(len(free)))
+            .replace("%3", str(len(held)))
+        )
+        _fill(
+            self.list_table,
+            [
+                (
+                    str(d.id),
+                    d.as_of.isoformat(),
+                    str(len(d.items)),
+                    d.admin_approved_by or "—",
+                    d.signer_approved_by or "—",
+                    f"{_day(d.destroyed_at)} {d.destroyed_by or ''}".strip() or "—",
+                )
+                for d in self.lists
+            ],
+        )
+        _fill(
+            self.hold_table,
+            [
+                (
+                    str(h.id),
+                    object_label(h.object),
+                    h.reference,
+                    h.reason,
+                    f"{_day(h.placed_at)} {h.placed_by}",
+                    f"{_day(h.released_at)} {h.released_by}" if h.released_at else "—",
+                )
+                for h in self.holds
+            ],
+        )
+        self._on_list_selected()
+
+    def selected_list(self) -> Any | None:
+        row = _selected(self.list_table)
+        return None if row is None or row >= len(self.lists) else self.lists[row]
+
+    def selected_hold(self) -> Any | None:
+        row = _selected(self.hold_table)
+        return None if row is None or row >= len(self.holds) else self.holds[row]
+
+    def _on_list_selected(self) -> None:
+        chosen = self.selected_list()
+        items = [] if chosen is None else chosen.items
+        _fill(
+            self.item_table,
+            [
+                (
+                    object_label(i.object),
+                    i.reference,
+                    i.kind.label_nl,
+                    i.starts_on.isoformat(),
+                    i.due_on.isoformat(),
+                )
+                for i in items
+            ],
+        )
+        self._show_permissions()
+
+    def _show_permissions(self) -> None:
+        p = self.permissions
+        chosen = self.selected_list()
+        open_list = chosen is not None and chosen.destroyed_at is None
+        hold = self.selected_hold()
+        pick = self.tr("Kies eerst een lijst.")
+        show_permission(self.draw_up_button, p[RetentionStep.DRAW_UP])
+        show_permission(self.approve_button, p[RetentionStep.APPROVE], ready=open_list, hint=pick)
+        show_permission(self.destroy_button, p[RetentionStep.DESTROY], ready=open_list, hint=pick)
+        show_permission(self.hold_button, p[RetentionStep.HOLD])
+        show_permission(
+            self.release_button,
+            p[RetentionStep.RELEASE],
+            ready=hold is not None and hold.active,
+            hint=self.tr("Kies een bewaarplicht die nog geldt."),
+        )
+        show_permission(self.period_button, p[RetentionStep.SET_PERIOD])
+
+    # -- steps ---------------------------------------------------------------------------------
+
+    def _run(self, work: Callable[[], Any], message: Callable[[Any], str]) -> None:
+        def done(result: Any) -> None:
+            self.result_label.setText("✔ " + message(result))
+            self.refresh()
+
+        self.runner.run(work, done, lambda exc: show_error(self, exc), owner=self)
+
+    def draw_up(self) -> None:
+        session = self.session
+        self._run(
+            lambda: retention.draw_up_list(session),
+            lambda d: (
+                self.tr("Vernietigingslijst %1 is opgesteld (%2 stukken).")
+                .replace("%1", str(d.id))
+                .replace("%2", str(len(d.items)))
+            ),
+        )
+
+    def approve_selected(self) -> None:
+        chosen = self.selected_list()
+        if chosen is None:
+            return
+        session, list_id = self.session, chosen.id
+        self._run(
+            lambda: retention.approve(session, list_id),
+            lambda d: self.tr("U hebt vernietigingslijst %1 goedgekeurd.").replace("%1", str(d.id)),
+        )
+
+    def confirm_destroy(self) -> QMessageBox | None:
+        chosen = self.selected_list()
+        if chosen is None:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Vernietigen"),
+            self.tr(
+                "De %1 archiefstukken van lijst %2 en alles wat erbij hoort definitief "
+                "vernietigen? Dit kan niet ongedaan worden gemaakt; alleen de verklaring van "
+                "vernietiging blijft. Afgedrukte exemplaren moeten apart worden vernietigd."
+            )
+            .replace("%1", str(len(chosen.items)))
+            .replace("%2", str(chosen.id)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("confirmDestroy")
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.setText(self.tr("&Vernietigen"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Annuleren"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        list_id = chosen.id
+        box.buttonClicked.connect(
+            lambda button: self.destroy_list(list_id) if button is yes else None
+        )
+        box.open()
+        return box
+
+    def destroy_list(self, list_id: int) -> None:
+        session = self.session
+        self._run(
+            lambda: retention.destroy(session, list_id),
+            lambda d: (
+                self.tr("Lijst %1 is uitgevoerd: %2 archiefstukken vernietigd.")
+                .replace("%1", str(d.list.id))
+                .replace("%2", str(len(d.records)))
+            ),
+        )
+
+    def open_hold_dialog(self) -> HoldDialog:
+        dialog = HoldDialog(self)
+        session = self.session
+
+        def done(hold: Any) -> None:
+            self.result_label.setText(
+                "✔ " + self.tr("Bewaarplicht %1 is vastgelegd.").replace("%1", str(hold.id))
+            )
+            self.refresh()
+
+        run_on_submit(
+            dialog,
+            self.runner,
+            lambda v: retention.place_hold(session, v[0], v[1], v[2]),
+            done,
+        )
+        self.last_dialog = dialog
+        return dialog
+
+    def open_release_dialog(self) -> ReleaseDialog | None:
+        hold = self.selected_hold()
+        if hold is None:
+            return None
+        dialog = ReleaseDialog(hold.id, self)
+        session = self.session
+
+        def done(result: Any) -> None:
+            self.result_label.setText(
+                "✔ " + self.tr("Bewaarplicht %1 is opgeheven.").replace("%1", str(result.id))
+            )
+            self.refresh()
+
+        run_on_submit(
+            dialog, self.runner, lambda v: retention.release_hold(session, v[0], v[1]), done
+        )
+        self.last_dialog = dialog
+        return dialog
+
+    def open_period_dialog(self) -> SetPeriodDialog:
+        current = {p.kind.value: (p.years, p.basis) for p in self.periods}
+        dialog = SetPeriodDialog(current, self)
+        session = self.session
+
+        def done(period: Any) -> None:
+            self.result_label.setText(
+                "✔ "
+                + self.tr("De bewaartermijn voor %1 is %2 jaar.")
+                .replace("%1", period.kind.label_nl)
+                .replace("%2", str(period.years))
+            )
+            self.refresh()
+
+        run_on_submit(
+            dialog,
+            self.runner,
+            lambda v: retention.set_period(session, v[0], v[1], v[2]),
+            done,
+        )
+        self.last_dialog = dialog
+        return dialog
+
+    def wipe(self) -> None:
+        for table in (self.period_table, self.list_table, self.item_table, self.hold_table):
+            table.setRowCount(0)
+        self.periods, self.due, self.lists, self.holds = [], [], [], []
+        self.result_label.clear()
+        self.due_label.clear()
+
+
+class RetentionDialog(QDialog):
+    """The page in a window of its own: how a signer reaches the lists to approve them."""
+
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("retentionDialog")
+        self.setWindowTitle(self.tr("Vernietigingslijsten"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(900, 560)
+        layout = QVBoxLayout(self)
+        self.page = RetentionPage(session, runner, self)
+        layout.addWidget(self.page, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sl&uiten"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
