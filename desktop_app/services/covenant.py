@@ -722,7 +722,16 @@ def annex_show(
     session: Session, *, covenant_id: int = THE_COVENANT, version: int | None = None
 ) -> AnnexContent:
     """Read the annex: a governance role and a clearance that covers it. Every view is audited;
-    a refusal is audited as denied."""
+    a refusal is audited as denied, and so is a text that no longer matches its hash (an
+    incident: on record)."""
+    try:
+        return _annex_show(session, covenant_id, version)
+    except IntegrityFailure as exc:
+        session.audit_refusal("covenant.annex_view", f"covenant:{int(covenant_id)}", exc)
+        raise
+
+
+def _annex_show(session: Session, covenant_id: int, version: int | None) -> AnnexContent:
     with session.transaction("covenant.annex_view", f"covenant:{int(covenant_id)}") as tx:
         session.require(READERS, "de niet-openbare bijlage inzien")
         row = _covenant(tx.conn, covenant_id)
@@ -960,6 +969,14 @@ def list_plans(session: Session, covenant_id: int | None = None) -> list[PlanSum
 
 
 def get_plan(session: Session, plan_id: int, version: int | None = None) -> PlanView:
+    try:
+        return _get_plan(session, plan_id, version)
+    except IntegrityFailure as exc:
+        session.audit_refusal("plan.view", f"plan:{int(plan_id)}", exc)
+        raise
+
+
+def _get_plan(session: Session, plan_id: int, version: int | None) -> PlanView:
     with session.transaction("plan.view", f"plan:{int(plan_id)}") as tx:
         row = _plan(session, tx.conn, plan_id)
         view = _plan_view(session, tx.conn, row.id, version)

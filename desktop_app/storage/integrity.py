@@ -60,6 +60,32 @@ def check_contents(
         yield from _check_evidence(conn, recorded, chain_complete=chain_complete)
     if {"print_jobs", "print_copies"} <= tables:
         yield from _check_prints(conn, recorded, chain_complete=chain_complete)
+    if {"implementation_plan_versions", "covenant_annex_versions"} <= tables:
+        yield from _check_covenant(conn)
+
+
+def _check_covenant(conn: Connection) -> Iterator[ContentProblem]:
+    """Each plan version and annex version against its own hash column (schema step 7b)."""
+    for plan_id, version, text, stored in conn.execute(
+        "SELECT plan_id, version, text, sha256 FROM implementation_plan_versions"
+        " ORDER BY plan_id, version"
+    ):
+        if hashlib.sha256(str(text).encode("utf-8")).hexdigest() != stored:
+            yield ContentProblem(
+                f"plan:{int(plan_id)}",
+                f"uitvoeringsplan {int(plan_id)}, versie {int(version)}: de tekst klopt niet "
+                "met de vastgelegde hash",
+            )
+    for covenant_id, version, content, stored in conn.execute(
+        "SELECT covenant_id, version, content, sha256 FROM covenant_annex_versions"
+        " ORDER BY covenant_id, version"
+    ):
+        if hashlib.sha256(str(content).encode("utf-8")).hexdigest() != stored:
+            yield ContentProblem(
+                f"covenant:{int(covenant_id)}",
+                f"niet-openbare bijlage, versie {int(version)}: de tekst klopt niet met de "
+                "vastgelegde hash",
+            )
 
 
 def _check_reports(

@@ -267,3 +267,36 @@ def test_plans_by_clearance_and_the_administrator_sees_no_subject(ws: Any) -> No
         assert {p.subject for p in svc.show_covenant(admin).plans} == {None}
         with pytest.raises(Forbidden):
             svc.get_plan(admin, low)
+
+
+def test_a_text_changed_in_place_by_a_key_holder_is_found_and_not_shown(ws: Any) -> None:
+    from support.helpers import ADMIN_PW, raw_db
+
+    from desktop_app.domain.errors import IntegrityFailure
+    from desktop_app.services.audit import verify_audit
+
+    with ws.session("tekenaar") as signer:
+        svc.annex_set(signer, text=SECRET, classification=Classification.STG_GEHEIM)
+        pid = svc.add_plan(signer, subject="Spoed", text="Binnen twee werkdagen.").plan.id
+    with raw_db(ws.root, ws.recovery_key) as db, db.transaction() as conn:
+        for name in (
+            "covenant_annex_versions_immutable_update",
+            "implementation_plan_versions_immutable_update",
+        ):
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("UPDATE covenant_annex_versions SET content = content || ' (gewijzigd)'")
+        conn.execute("UPDATE implementation_plan_versions SET text = 'Binnen tien werkdagen.'")
+    with ws.session("beheer", ADMIN_PW) as admin:
+        report = verify_audit(admin, None)
+    assert not report.ok
+    problems = " | ".join(report.content_problems)
+    assert "niet-openbare bijlage, versie 1" in problems
+    assert f"uitvoeringsplan {pid}, versie 1" in problems
+    assert SECRET not in problems and "werkdagen" not in problems
+    with ws.session("tekenaar") as signer:
+        with pytest.raises(IntegrityFailure):
+            svc.annex_show(signer)
+        with pytest.raises(IntegrityFailure):
+            svc.get_plan(signer, pid)
+        incidents = [(e.action, e.result) for e in _entries(signer)[-2:]]
+        assert incidents == [("covenant.annex_view", "denied"), ("plan.view", "denied")]
