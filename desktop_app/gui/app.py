@@ -28,6 +28,7 @@ from desktop_app.gui.style import apply_style
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.paths import default_data_dir
 from desktop_app.security.workstation import KeyringSecretProvider, MemorySecretProvider
+from desktop_app.services.first_start import FirstStartWizard, recent_workspaces
 from desktop_app.services.session import Environment
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,11 @@ def _let_python_handle_signals(app: QApplication) -> QTimer:
     timer.start(500)
     timer.timeout.connect(lambda: None)
     return timer
+
+
+def _keyring_environment() -> Environment:
+    """The first-start wizard's keyring check: raises the remedy when none is usable."""
+    return Environment(KeyringSecretProvider(), SystemClock(), origin="gui")
 
 
 @dataclass
@@ -140,6 +146,12 @@ def start_gui(args: list[str], *, quit_app: Callable[[], None] | None = None) ->
             user=opts.user,
             startup_error=error,
             quit_app=quit_app,
+        )
+        recent = recent_workspaces()
+        first_dir = opts.data_dir or default_data_dir()
+        controller.remember_workspace = recent.add
+        controller.wizard_factory = lambda: FirstStartWizard(
+            check_keyring=_keyring_environment, default_dir=first_dir, recent=recent
         )
         gui = GuiApp(app, controller, runner, translators, ticker)
         controller.start()

@@ -36,7 +36,9 @@ from desktop_app.gui.wizard.restore import (
     rebind,
     restore,
 )
+from desktop_app.gui.wizard.view import FirstStartDialog
 from desktop_app.services import drafts, settings, users
+from desktop_app.services.first_start import FirstStartWizard, WizardResult
 from desktop_app.services.session import Environment, Session
 from desktop_app.services.workspace import WorkspacePaths, open_session
 
@@ -129,16 +131,62 @@ class AppController(QObject):
         self.restore_dialog: RestoreDialog | None = None
         self.rebind_dialog: RebindDialog | None = None
         # Set by the start-up (gui/app.py): the recent-workspaces list and the wizard.
-        self.remember_workspace: Callable[[Path], None] | None = None
-        self.other_workspace_hook: Callable[[], None] | None = None
+        self.remember_workspace: Callable[[Path], object] | None = None
+        self.wizard_factory: Callable[[], FirstStartWizard] | None = None
+        self.wizard_dialog: FirstStartDialog | None = None
 
     # --- signing in -------------------------------------------------------------------------
 
-    def start(self) -> LoginDialog:
+    def start(self) -> LoginDialog | FirstStartDialog:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             install_wheel_guard(app)
+        if (
+            not self.demo
+            and self.wizard_factory is not None
+            and not WorkspacePaths(self.data_dir).exists()
+        ):
+            # No workspace here: the first-start wizard instead of a sign-in that cannot work.
+            return self.open_wizard(from_login=False)
         return self._show_login(self._last_user, None)
+
+    def open_wizard(self, *, from_login: bool = True) -> FirstStartDialog:
+        assert self.wizard_factory is not None
+        wizard = self.wizard_factory()
+        dialog = FirstStartDialog(wizard, self.runner)
+        self.wizard_dialog = dialog
+
+        def completed(result: object) -> None:
+            self.wizard_dialog = None
+            assert isinstance(result, WizardResult)
+            if wizard.env is not None:
+                self.env, self.startup_error = wizard.env, None
+            message = (
+                QCoreApplication.translate(
+                    "AppController",
+                    "De werkplek is aangemaakt. Meld u aan als functioneel beheerder.",
+                )
+                if result.created
+                else None
+            )
+            self._switch_to(result.data_dir, result.admin_name, message)
+
+        def quit_requested() -> None:
+            self.wizard_dialog = None
+            if from_login:
+                if self.login_dialog is not None:
+                    self.login_dialog.show()
+            else:
+                self.quit()
+
+        dialog.completed.connect(completed)
+        dialog.quit_requested.connect(quit_requested)
+        if from_login and self.login_dialog is not None:
+            self.login_dialog.hide()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def prepare(self, work: Callable[[], dict[str, str]]) -> None:
         """Run ``work`` (creating the demo workspace) before sign-in is possible; the dialog is
@@ -262,6 +310,8 @@ class AppController(QObject):
         self.session = session
         self._last_user = session.user.name
         self._idle_minutes = result.idle_minutes
+        if not self.demo:
+            self._remember(self.data_dir)
         window = MainWindow(session, self.runner, self.settings, demo=self.demo)
         window.lock_requested.connect(self.lock)
         window.sign_out_requested.connect(self.request_sign_out)
@@ -346,10 +396,12 @@ class AppController(QObject):
         self.rebind_dialog = dialog
         return dialog
 
-    def open_other_workspace(self) -> None:
-        """Overridden by the first-start wizard's hook when there is one (gui/app.py)."""
-        if self.other_workspace_hook is not None:
-            self.other_workspace_hook()
+    def open_other_workspace(self) -> FirstStartDialog | None:
+        """'Andere werkplek…': the wizard's first page (open a folder, a recent one, or make
+        a new one); the sign-in dialog comes back for the one chosen."""
+        if self.wizard_factory is None:
+            return None
+        return self.open_wizard(from_login=True)
 
     def _remember(self, data_dir: Path) -> None:
         if self.remember_workspace is not None:

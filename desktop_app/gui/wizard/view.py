@@ -1,0 +1,383 @@
+"""The thin Qt view of the first-start wizard (services/first_start.py holds every rule and
+step): one page per step, Back / Next / Quit, the wizard's calls on the background runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.accounts import Location, password_rules
+from desktop_app.gui.errors import message_for
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services.first_start import FirstStartWizard, Step, WizardResult
+
+
+def _label(text: str, parent: QWidget, name: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class FirstStartDialog(QDialog):
+    """Emits ``completed`` with the wizard's result, or ``quit_requested``."""
+
+    completed = Signal(object)
+    quit_requested = Signal()
+
+    def __init__(
+        self, wizard: FirstStartWizard, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.wizard = wizard
+        self.runner = runner
+        self.setWindowTitle(self.tr("Convenantwerkplek — eerste start"))
+        self.setObjectName("firstStartDialog")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        self.title = _label("", self, "titleLabel")
+        layout.addWidget(self.title)
+        self.pages = QStackedWidget(self)
+        layout.addWidget(self.pages, 1)
+        self._page: dict[Step, QWidget] = {}
+        self._build_start()
+        self._build_keyring()
+        self._build_location()
+        self._build_admin()
+        self._build_recovery()
+        self.error_label = _label("", self, "errorLabel")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        self.busy_label = _label(self.tr("Bezig…"), self, "hintLabel")
+        self.busy_label.hide()
+        layout.addWidget(self.busy_label)
+        buttons = QHBoxLayout()
+        self.quit_button = QPushButton(self.tr("A&fsluiten"), self)
+        self.quit_button.clicked.connect(self._quit)
+        self.back_button = QPushButton(self.tr("&Terug"), self)
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button = QPushButton(self.tr("&Volgende"), self)
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.go_next)
+        buttons.addWidget(self.quit_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        layout.addLayout(buttons)
+        self.show_step()
+
+    # --- pages ----------------------------------------------------------------------------------
+
+    def _add(self, step: Step, page: QWidget) -> None:
+        self._page[step] = page
+        self.pages.addWidget(page)
+
+    def _build_start(self) -> None:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(
+            _label(
+                self.tr(
+                    "Er is nog geen werkplek op deze plek. Maak een nieuwe aan, of open een "
+                    "bestaande (bijvoorbeeld een die elders staat of net is teruggezet)."
+                ),
+                page,
+            )
+        )
+        row = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("&Nieuwe werkplek aanmaken"), page)
+        self.new_button.clicked.connect(self.choose_new)
+        self.open_button = QPushButton(self.tr("&Bestaande openen…"), page)
+        self.open_button.clicked.connect(self.choose_folder_to_open)
+        row.addWidget(self.new_button)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.recent_caption = _label(self.tr("&Recente werkplekken"), page)
+        layout.addWidget(self.recent_caption)
+        self.recent_list = QListWidget(page)
+        self.recent_list.setObjectName("recentList")
+        self.recent_caption.setBuddy(self.recent_list)
+        self.recent_list.itemActivated.connect(self._open_recent_item)
+        layout.addWidget(self.recent_list, 1)
+        layout.addStretch(1)  # the text and buttons at the top, also without a recent list
+        self._add(Step.START, page)
+
+    def _build_keyring(self) -> None:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(
+            _label(
+                self.tr(
+                    "De werkplek bewaart haar werkplekgeheim in de sleutelring van het "
+                    "besturingssysteem. Er is nu geen bruikbare sleutelring:"
+                ),
+                page,
+            )
+        )
+        self.remedy_label = _label("", page, "errorLabel")
+        layout.addWidget(self.remedy_label)
+        self.retry_button = QPushButton(self.tr("Opnieuw &controleren"), page)
+        self.retry_button.clicked.connect(self.retry_keyring)
+        row = QHBoxLayout()
+        row.addWidget(self.retry_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self._add(Step.KEYRING, page)
+
+    def _build_location(self) -> None:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        form.addRow(
+            _label(
+                self.tr(
+                    "Waar komt de werkplek te staan, en waar staat dit werkstation? Inzage in "
+                    "onderliggende gegevens (art. 2.5) kan alleen op het AIVD-kantoor."
+                ),
+                page,
+            )
+        )
+        self.folder_edit = QLineEdit(page)
+        self.folder_edit.setObjectName("folderEdit")
+        browse = QPushButton(self.tr("Bla&deren…"), page)
+        browse.clicked.connect(self._browse_new_folder)
+        row = QWidget(page)
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.folder_edit, 1)
+        row_layout.addWidget(browse)
+        caption = QLabel(self.tr("&Map (nieuw of leeg)"), page)
+        caption.setBuddy(self.folder_edit)
+        form.addRow(caption, row)
+        self.location_combo = QComboBox(page)
+        for where in Location:
+            self.location_combo.addItem(where.label_nl, where.value)
+        caption = QLabel(self.tr("&Locatie van het werkstation"), page)
+        caption.setBuddy(self.location_combo)
+        form.addRow(caption, self.location_combo)
+        self._add(Step.LOCATION, page)
+
+    def _build_admin(self) -> None:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        form.addRow(
+            _label(
+                self.tr(
+                    "De eerste functioneel beheerder. Deze beheert accounts en instellingen en "
+                    "heeft geen inhoudelijke rol."
+                ),
+                page,
+            )
+        )
+        self.name_edit = QLineEdit(page)
+        self.full_name_edit = QLineEdit(page)
+        self.password_edit = QLineEdit(page)
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_edit = QLineEdit(page)
+        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        for text, edit in (
+            (self.tr("&Gebruikersnaam"), self.name_edit),
+            (self.tr("V&olledige naam"), self.full_name_edit),
+            (self.tr("&Wachtwoord"), self.password_edit),
+            (self.tr("Wachtwoord &herhalen"), self.repeat_edit),
+        ):
+            caption = QLabel(text, page)
+            caption.setBuddy(edit)
+            edit.setAccessibleName(text.replace("&", ""))
+            form.addRow(caption, edit)
+        form.addRow(_label(password_rules(), page, "hintLabel"))
+        self._add(Step.ADMIN, page)
+
+    def _build_recovery(self) -> None:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(
+            _label(
+                self.tr(
+                    "De werkplek is aangemaakt. Dit is de HERSTELSLEUTEL: schrijf hem op en "
+                    "bewaar hem veilig, gescheiden van het werkstation. Hij wordt maar één keer "
+                    "getoond; zonder hem kan een back-up niet worden teruggezet."
+                ),
+                page,
+            )
+        )
+        self.key_label = QLabel(page)
+        self.key_label.setObjectName("recoveryKey")
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.key_label.font()
+        font.setFamily("DejaVu Sans Mono")
+        font.setPointSize(font.pointSize() + 4)
+        self.key_label.setFont(font)
+        layout.addWidget(self.key_label)
+        form = QFormLayout()
+        self.group_caption = QLabel(page)
+        self.group_edit = QLineEdit(page)
+        self.group_edit.setObjectName("recoveryGroup")
+        self.group_caption.setBuddy(self.group_edit)
+        form.addRow(self.group_caption, self.group_edit)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self._add(Step.RECOVERY, page)
+
+    # --- showing --------------------------------------------------------------------------------
+
+    def show_step(self) -> None:
+        step = self.wizard.step
+        titles = {
+            Step.START: self.tr("Welkom"),
+            Step.KEYRING: self.tr("Sleutelring"),
+            Step.LOCATION: self.tr("Plaats van de werkplek"),
+            Step.ADMIN: self.tr("Eerste functioneel beheerder"),
+            Step.RECOVERY: self.tr("Herstelsleutel"),
+        }
+        if step is Step.DONE:
+            result = self.wizard.result
+            self.key_label.clear()
+            self.accept()
+            if result is not None:
+                self.completed.emit(result)
+            return
+        self.title.setText(titles[step])
+        self.pages.setCurrentWidget(self._page[step])
+        self.back_button.setEnabled(self.wizard.can_go_back)
+        self.next_button.setVisible(step not in (Step.START, Step.KEYRING))
+        self.next_button.setText(
+            {Step.ADMIN: self.tr("&Aanmaken"), Step.RECOVERY: self.tr("&Klaar")}.get(
+                step, self.tr("&Volgende")
+            )
+        )
+        # Once the workspace exists there is no quitting before the key is confirmed.
+        self.quit_button.setEnabled(step is not Step.RECOVERY)
+        if step is Step.START:
+            self.recent_list.clear()
+            for folder in self.wizard.recent_workspaces():
+                item = QListWidgetItem(str(folder), self.recent_list)
+                item.setData(Qt.ItemDataRole.UserRole, str(folder))
+            self.recent_caption.setVisible(self.recent_list.count() > 0)
+            self.recent_list.setVisible(self.recent_list.count() > 0)
+        elif step is Step.KEYRING:
+            self.remedy_label.setText(self.wizard.remedy or "")
+        elif step is Step.LOCATION and not self.folder_edit.text():
+            self.folder_edit.setText(str(self.wizard.data_dir or ""))
+        elif step is Step.RECOVERY:
+            self.key_label.setText(self.wizard.recovery_key)
+            self.group_caption.setText(
+                self.tr("&Groep %1 ter controle").replace("%1", str(self.wizard.ask_group + 1))
+            )
+            self.group_edit.setFocus()
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText("⚠ " + message)
+        self.error_label.show()
+
+    def _run(self, work: Callable[[], object]) -> None:
+        """A wizard call on the runner; its step (or its refusal) shown when it returns."""
+        self.error_label.hide()
+        self.busy_label.show()
+        self.next_button.setEnabled(False)
+
+        def finished(_: object) -> None:
+            self.busy_label.hide()
+            self.next_button.setEnabled(True)
+            self.show_step()
+
+        def failed(exc: BaseException) -> None:
+            self.busy_label.hide()
+            self.next_button.setEnabled(True)
+            self.show_error(message_for(exc))
+            self.show_step()
+
+        self.runner.run(work, finished, failed, owner=self)
+
+    # --- input ----------------------------------------------------------------------------------
+
+    def choose_new(self) -> None:
+        self._run(self.wizard.new_workspace)
+
+    def retry_keyring(self) -> None:
+        self._run(self.wizard.retry_keyring)
+
+    def open_folder(self, folder: Path) -> None:
+        self._run(lambda: self.wizard.open_existing(folder))
+
+    def choose_folder_to_open(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Map van een werkplek kiezen"))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(lambda name: self.open_folder(Path(name)) if name else None)
+        dialog.open()
+        return dialog
+
+    def _open_recent_item(self, item: QListWidgetItem) -> None:
+        self.open_folder(Path(str(item.data(Qt.ItemDataRole.UserRole))))
+
+    def _browse_new_folder(self) -> None:
+        dialog = QFileDialog(self, self.tr("Map voor de nieuwe werkplek"))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.fileSelected.connect(self.folder_edit.setText)
+        dialog.open()
+
+    def go_back(self) -> None:
+        self._run(self.wizard.back)
+
+    def go_next(self) -> None:
+        step = self.wizard.step
+        if step is Step.LOCATION:
+            folder = Path(self.folder_edit.text().strip())
+            where = str(self.location_combo.currentData())
+            self._run(lambda: self.wizard.set_location(folder, where))
+        elif step is Step.ADMIN:
+            name, full = self.name_edit.text(), self.full_name_edit.text()
+            password, repeat = self.password_edit.text(), self.repeat_edit.text()
+            self._run(lambda: self.wizard.create(name, full, password, repeat))
+            self.password_edit.clear()
+            self.repeat_edit.clear()
+        elif step is Step.RECOVERY:
+            typed = self.group_edit.text()
+            self._run(lambda: self.wizard.confirm_recovery(typed))
+
+    def _quit(self) -> None:
+        if self.wizard.step is Step.RECOVERY:
+            return
+        self.reject()
+        self.quit_requested.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            event.ignore()  # never lose the recovery key (or quit) by a stray Escape
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous() and self.wizard.step is Step.RECOVERY:
+            event.ignore()
+            self.show_error(self.tr("Typ eerst de gevraagde groep van de herstelsleutel over."))
+            return
+        super().closeEvent(event)
+        if event.spontaneous():
+            self.quit_requested.emit()
+
+
+def result_of(dialog: FirstStartDialog) -> WizardResult | None:
+    return dialog.wizard.result
