@@ -18,6 +18,7 @@ from types import MappingProxyType
 from desktop_app.domain.reports import WorkList
 from desktop_app.domain.requests import DashboardBucket
 from desktop_app.domain.roles import Role
+from desktop_app.domain.timefmt import prose_date
 
 __all__ = [
     "DESIGNATION_WARN_DAYS",
@@ -177,7 +178,7 @@ class DesignationState:
             if self.next_from is not None:
                 return (
                     "U heeft vandaag geen geldige aanwijzing; uw aanwijzing gaat in op "
-                    f"{self.next_from.isoformat()}."
+                    f"{prose_date(self.next_from)}."
                 )
             return (
                 "U heeft geen geldige aanwijzing van de Hoofddirecteur IND; inzage is niet "
@@ -185,7 +186,7 @@ class DesignationState:
             )
         if self.valid_until is None:
             return f"Aanwijzing {self.decision_ref}, geldig zonder einddatum."
-        text = f"Aanwijzing {self.decision_ref}, geldig tot en met {self.valid_until.isoformat()}"
+        text = f"Aanwijzing {self.decision_ref}, geldig tot en met {prose_date(self.valid_until)}"
         if self.days_left is not None and self.days_left <= DESIGNATION_WARN_DAYS:
             text += f" (nog {self.days_left} {'dag' if self.days_left == 1 else 'dagen'})"
         return text + "."

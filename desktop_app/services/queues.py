@@ -38,7 +38,7 @@ from desktop_app.storage import requests as requests_repo
 from desktop_app.storage import users as users_repo
 from desktop_app.storage.db import Connection
 
-__all__ = ["ITEMS_PER_QUEUE", "QueueItem", "QueueView", "my_queues"]
+__all__ = ["ITEMS_PER_QUEUE", "QueueItem", "QueueView", "my_queues", "queues_of"]
 
 ITEMS_PER_QUEUE = 5
 
@@ -87,6 +87,11 @@ class QueueView:
             "attention": self.attention,
             "items": [i.as_dict() for i in self.items],
         }
+
+
+def queues_of(session: Session) -> tuple[Queue, ...]:
+    """The queues this person has (no database work: the window builds its tiles from it)."""
+    return queues_for(session.user.roles)
 
 
 def my_queues(session: Session, *, items: int = ITEMS_PER_QUEUE) -> tuple[QueueView, ...]:

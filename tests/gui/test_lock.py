@@ -138,7 +138,7 @@ def test_unlock_needs_the_password_and_starts_fresh(
     assert new_window is not None and new_window is not window
     assert not shiboken6.isValid(window)
     # LOCK-5: the window starts at its first section, not where the user was.
-    assert new_window.current_section() == new_window.section_keys()[0] == "statistics"
+    assert new_window.current_section() == new_window.section_keys()[0] == "dashboard"
     assert new_window.pages["admin"].verify_result.text() == ""
     assert controller.session.is_open
     # The audit trail records the lock (session.close) and both sign-ins.

@@ -50,7 +50,8 @@ def test_officer_sees_ambtsberichten_not_beheer(
 def test_inspector_sees_only_inzage(workspace: Any, controller: Any, sign_in: Any) -> None:
     add_users(workspace, "inspecteur")
     window = sign_in(controller, "inspecteur")
-    assert window.section_keys() == ["inspection"]
+    # The dashboard shows the inspector's own queues (issue 12), no requests.
+    assert window.section_keys() == ["dashboard", "inspection"]
 
 
 def test_wrong_password_shows_sentence_and_stays(controller: Any, sign_in: Any) -> None:

@@ -1,7 +1,11 @@
-"""Dashboard: the deadlines at a glance. One tile per bucket (overdue, due today, in the warning
-zone without a delay notice, due this week, other open, closed) with a sign, a word, the count and
-a colour band; a click on a tile shows those requests in the list. Below: the first requests to
-look at."""
+"""Dashboard: what waits for the signed-in person (issue 12), then the deadlines at a glance.
+
+On top, one tile per work queue of the person's roles (``services.queues``) and the items waiting
+in them, each opened with one click. For those who read requests, below: one tile per deadline
+bucket (overdue, due today, in the warning zone without a delay notice, due this week, other
+open, closed) with a sign, a word, the count and a colour band; a click on a tile shows those
+requests in the list; then the first requests to look at. The page scrolls when the screen is
+small (1024x700)."""
 
 from __future__ import annotations
 
@@ -10,19 +14,23 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.domain.queues import Queue
 from desktop_app.domain.requests import DashboardBucket
+from desktop_app.gui.dashboard.queues import QueuedItem, QueueItemsTableModel, QueueTile
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests import api
@@ -37,9 +45,14 @@ from desktop_app.gui.requests.labels import (
 )
 from desktop_app.gui.requests.models import AttentionTableModel, DeadlineContext
 from desktop_app.gui.requests.style import PAGE_STYLE
-from desktop_app.gui.tables import read_only_view
+from desktop_app.gui.tables import make_table, read_only_view
 from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services import queues as queue_service
+from desktop_app.services.permissions import Step, user_actions
+from desktop_app.services.queues import QueueView
 from desktop_app.services.session import Session
+
+QUEUE_COLUMNS = 3
 
 TILE_ORDER = (
     DashboardBucket.OVERDUE,
@@ -144,6 +157,8 @@ def _attention_table(model: AttentionTableModel, parent: QWidget) -> QTableView:
 class DashboardPage(QWidget):
     bucket_chosen = Signal(object)  # DashboardBucket: show these in the list
     request_chosen = Signal(int)  # open this request in the list
+    queue_chosen = Signal(object)  # Queue: go where it is worked on
+    item_chosen = Signal(object, str, int)  # Queue, kind ("report", "request", "user"), id
 
     def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,44 +167,110 @@ class DashboardPage(QWidget):
         self.session = session
         self.runner = runner
         self.view_data: DashboardView | None = None
+        self.queue_views: tuple[QueueView, ...] = ()
         self._shown_once = False
-        layout, top = titled_page_layout(
-            self, self.tr("Termijnen"), margins=(24, 18, 24, 16), spacing=10
+        self.shows_deadlines = user_actions(session).may(Step.READ_DEADLINES)
+        outer, top = titled_page_layout(
+            self, self.tr("Overzicht"), margins=(24, 18, 24, 16), spacing=10
         )
         self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
+        self.refresh_button.setToolTip(self.tr("Vernieuwen (F5)"))
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         top.addWidget(self.refresh_button)
-        self.subtitle = QLabel(self)
+
+        # Everything below the title scrolls: at 1024x700 the queues and the deadlines do not
+        # all fit, and a cut-off tile or table would be worse than a scroll bar.
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("dashboardScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll_area, 1)
+        body = QWidget(self.scroll_area)
+        body.setObjectName("dashboardBody")
+        body.setStyleSheet("QWidget#dashboardBody { background: transparent; }")
+        self.scroll_area.viewport().setAutoFillBackground(False)
+        self.scroll_area.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 6, 0)
+        layout.setSpacing(10)
+
+        waiting = QLabel(self.tr("Wat op u wacht"), body)
+        waiting.setObjectName("sectionLabel")
+        layout.addWidget(waiting)
+        queue_grid = QGridLayout()
+        queue_grid.setHorizontalSpacing(10)
+        queue_grid.setVerticalSpacing(10)
+        self.queue_tiles: dict[Queue, QueueTile] = {}
+        mine = queue_service.queues_of(session)
+        # Equal columns, at most three (four queues: two by two), so no tile is squeezed.
+        columns = 2 if len(mine) == 4 else max(1, min(len(mine), QUEUE_COLUMNS))
+        for column in range(columns):
+            queue_grid.setColumnStretch(column, 1)
+        for number, queue in enumerate(mine):
+            qtile = QueueTile(queue, body)
+            qtile.clicked.connect(lambda q=queue: self.queue_chosen.emit(q))
+            queue_grid.addWidget(qtile, number // columns, number % columns)
+            self.queue_tiles[queue] = qtile
+        layout.addLayout(queue_grid)
+        self.items_model = QueueItemsTableModel(self)
+        self.items_view = make_table(
+            self.items_model, body, "queueItemsTable", QueueItemsTableModel.COL_TITLE
+        )
+        self.items_view.setAccessibleName(self.tr("Wat op u wacht"))
+        self.items_view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.items_view.activated.connect(self._on_item_activated)
+        self.items_view.doubleClicked.connect(self._on_item_activated)
+        layout.addWidget(self.items_view)
+        self.nothing_label = QLabel(self.tr("✔ Er wacht nu niets op u."), body)
+        self.nothing_label.setObjectName("hintLabel")
+        self.nothing_label.hide()
+        layout.addWidget(self.nothing_label)
+
+        self.deadlines = QWidget(body)
+        self.deadlines.setObjectName("deadlinesPart")
+        part = QVBoxLayout(self.deadlines)
+        part.setContentsMargins(0, 6, 0, 0)
+        part.setSpacing(10)
+        deadlines_label = QLabel(self.tr("Termijnen"), self.deadlines)
+        deadlines_label.setObjectName("sectionLabel")
+        part.addWidget(deadlines_label)
+        self.subtitle = QLabel(self.deadlines)
         self.subtitle.setObjectName("subTitle")
         self.subtitle.setWordWrap(True)
-        layout.addWidget(self.subtitle)
+        part.addWidget(self.subtitle)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(12)
         self.tiles: dict[DashboardBucket, BucketTile] = {}
         for number, bucket in enumerate(TILE_ORDER):
-            tile = BucketTile(bucket, self)
+            tile = BucketTile(bucket, self.deadlines)
             tile.clicked.connect(lambda b=bucket: self.bucket_chosen.emit(b))
             grid.addWidget(tile, number // 3, number % 3)
             self.tiles[bucket] = tile
-        layout.addLayout(grid)
+        part.addLayout(grid)
 
-        attention = QLabel(self.tr("Eerst aandacht nodig"), self)
+        attention = QLabel(self.tr("Eerst aandacht nodig"), self.deadlines)
         attention.setObjectName("sectionLabel")
-        layout.addWidget(attention)
+        part.addWidget(attention)
         self.attention_model = AttentionTableModel(self)
-        self.attention_view = _attention_table(self.attention_model, self)
+        self.attention_view = _attention_table(self.attention_model, self.deadlines)
         self.attention_view.setAccessibleName(self.tr("Eerst aandacht nodig"))
+        self.attention_view.setMinimumHeight(160)
         self.attention_view.activated.connect(self._on_attention_activated)
         self.attention_view.doubleClicked.connect(self._on_attention_activated)
-        layout.addWidget(self.attention_view, 1)
+        part.addWidget(self.attention_view, 1)
         self.empty_label = QLabel(
-            self.tr("✔ Geen verzoeken over of op de termijn, en geen waarschuwingen."), self
+            self.tr("✔ Geen verzoeken over of op de termijn, en geen waarschuwingen."),
+            self.deadlines,
         )
         self.empty_label.setObjectName("hintLabel")
         self.empty_label.hide()
-        layout.addWidget(self.empty_label)
+        part.addWidget(self.empty_label)
+        layout.addWidget(self.deadlines, 1)
+        self.deadlines.setVisible(self.shows_deadlines)
+        if not self.shows_deadlines:
+            layout.addStretch(1)
         self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -202,11 +283,34 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         session = self.session
         self.runner.run(
+            lambda: queue_service.my_queues(session),
+            self._on_queues,
+            lambda exc: show_error(self, exc),
+            owner=self,
+        )
+        if not self.shows_deadlines:
+            return
+        self.runner.run(
             lambda: api.dashboard(session),
             self._on_dashboard,
             lambda exc: show_error(self, exc),
             owner=self,
         )
+
+    def _on_queues(self, views: tuple[QueueView, ...]) -> None:
+        self.queue_views = views
+        rows: list[QueuedItem] = []
+        for view in views:
+            tile = self.queue_tiles.get(view.queue)
+            if tile is not None:
+                tile.set_view(view)
+            # The requests at or past their term are listed under the deadlines already.
+            if view.queue is Queue.REQUESTS_DUE and self.shows_deadlines:
+                continue
+            rows.extend(QueuedItem(view.queue, item) for item in view.items)
+        self.items_model.set_rows(rows)
+        self.items_view.setVisible(bool(rows))
+        self.nothing_label.setVisible(not rows)
 
     def _on_dashboard(self, view: DashboardView) -> None:
         self.view_data = view
@@ -227,6 +331,14 @@ class DashboardPage(QWidget):
         self.attention_view.setVisible(bool(view.attention))
         self.empty_label.setVisible(not view.attention)
 
+    def queue_counts(self) -> dict[Queue, int | None]:
+        return {queue: tile.count for queue, tile in self.queue_tiles.items()}
+
+    def _on_item_activated(self, index: QModelIndex) -> None:
+        record = self.items_model.item_at(index)
+        if record is not None:
+            self.item_chosen.emit(record.queue, record.item.kind, int(record.item.id))
+
     def counts(self) -> dict[DashboardBucket, int | None]:
         return {bucket: tile.count for bucket, tile in self.tiles.items()}
 
@@ -238,6 +350,10 @@ class DashboardPage(QWidget):
 
     def wipe(self) -> None:
         self.attention_model.clear()
+        self.items_model.clear()
+        self.queue_views = ()
+        for queue_tile in self.queue_tiles.values():
+            queue_tile.set_view(None)
         self.view_data = None
         for tile in self.tiles.values():
             tile.set_count(None, 8)

@@ -1,0 +1,116 @@
+"""Screenshots of each role's dashboard (its work queues) and of the ambtsbericht editor, at the
+smallest supported screen and a usual one (issue 12):
+
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m tools.screenshots.queues OUT
+
+Builds a few fictitious reports through the services (one returned with "aanpassing
+wenselijk", one in review, one judged usable, an issued one for the inspector), locks one
+account, and saves dashboard-<role>-<size>.png and editor-<size>.png in OUT for the sizes
+1024x700 and 1400x900. The window is resized to the size itself, as a maximised window on such
+a screen would be."""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from desktop_app.demo import create_demo_workspace
+from desktop_app.domain.classification import Classification
+from desktop_app.domain.errors import AppError
+from desktop_app.domain.roles import Role
+from desktop_app.gui.reports.page import ReportsPage
+from desktop_app.services import reports, users
+from desktop_app.services.session import Environment
+from desktop_app.services.workspace import open_session
+from tools.screenshots.reports import _content
+from tools.screenshots.shots import PASSWORDS, demo_session, settle, shoot
+
+SIZES = ((1024, 700), (1400, 900))
+ROLES = ("officier", "liaison", "tekenaar", "inspecteur", "beheer")
+
+
+def _proof(session: Any, name: str) -> dict[str, Any]:
+    """The re-authentication the signing and issuing use cases ask for, when they do."""
+    if "proof" not in inspect.signature(reports.sign_report).parameters:
+        return {}
+    return {"proof": session.reauthenticate(PASSWORDS[name])}
+
+
+def build(env: Environment, root: Path) -> None:
+    create_demo_workspace(env, root, kdf_profile="test")
+    today = env.clock.today()
+    from desktop_app.domain.report_content import render
+
+    def text(second: str) -> str:
+        return render(_content(today, second_text=second, conclusion="Geen bezwaar bekend."))
+
+    def session(name: str):  # type: ignore[no-untyped-def]
+        return open_session(env, root, name, PASSWORDS[name])
+
+    with session("officier") as s:
+        ids = [
+            int(reports.draft_report(s, text=text(f"Bevinding {n}."), title=title).report.id)
+            for n, title in enumerate(
+                (
+                    "Betrokkene A. Bakker (fictief)",
+                    "Betrokkene B. Claes (fictief)",
+                    "Betrokkene C. Dekker (fictief)",
+                    "Betrokkene D. Evers (fictief)",
+                ),
+                start=1,
+            )
+        ]
+        for rid in ids:
+            reports.submit_report(s, rid)
+    with session("liaison") as s:
+        reports.give_verdict(s, ids[0], usable=False, comment="Graag de bron van bevinding 2.")
+        reports.give_verdict(s, ids[2], usable=True)
+        reports.give_verdict(s, ids[3], usable=True)
+    with session("tekenaar") as s, suppress(AppError):
+        reports.sign_report(s, ids[3], **_proof(s, "tekenaar"))
+        reports.issue_report(s, ids[3], **_proof(s, "tekenaar"))
+    # A locked account for the administrator's queue.
+    with session("beheer") as s:
+        users.add_user(
+            s,
+            name="vervanger",
+            password="vervanger-demo-1",  # noqa: S106 (a demo account, like the README's)
+            roles=[Role.AIVD_OFFICER],
+            full_name="Vera Vervanger",
+            clearance=Classification.STG_GEHEIM,
+            initial_password=False,
+        )
+    for _ in range(3):
+        with suppress(AppError):
+            open_session(env, root, "vervanger", "niet-het-wachtwoord")
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0] if argv else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    with demo_session(build) as shots:
+        app = shots.app
+        for name in ROLES:
+            window = shots.sign_in(name)
+            for width, height in SIZES:
+                window.resize(width, height)
+                window.show_section("dashboard")
+                settle(app)
+                shoot(window, out / f"dashboard-{name}-{width}x{height}.png")
+        window = shots.sign_in("officier")
+        page = window.show_section("reports")
+        assert isinstance(page, ReportsPage)
+        page.start_new_report()
+        settle(app)
+        for width, height in SIZES:
+            window.resize(width, height)
+            settle(app)
+            shoot(window, out / f"editor-{width}x{height}.png")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
