@@ -848,6 +848,7 @@ class ReportDetail(QWidget):
             ).replace("%1", str(view.version)),
             required=False,
             parent=self,
+            caption=self.tr("&Reden (optioneel)"),
         )
         report_id, session = int(view.report.id), self.session
 
@@ -872,6 +873,7 @@ class ReportDetail(QWidget):
                 "beoordeeld door de IND-liaison."
             ).replace("%1", str(view.version)),
             parent=self,
+            caption=self.tr("&Reden"),
         )
         dialog.comment_edit.setObjectName("reasonEdit")
         report_id, session = int(view.report.id), self.session
@@ -964,6 +966,7 @@ class ReportDetail(QWidget):
             ),
             quote=note.quote,
             parent=self,
+            caption=self.tr("&Toelichting voor de liaison"),
         )
         report_id, session = int(view.report.id), self.session
         run_on_submit(

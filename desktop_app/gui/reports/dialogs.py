@@ -30,6 +30,7 @@ class CommentDialog(FormDialog):
         quote: str | None = None,
         required: bool = True,
         parent: QWidget | None = None,
+        caption: str | None = None,
     ) -> None:
         super().__init__(title, ok_text, parent)
         self.required = required
@@ -49,7 +50,8 @@ class CommentDialog(FormDialog):
         self.comment_edit.setObjectName("commentEdit")
         self.comment_edit.setTabChangesFocus(True)
         self.comment_edit.setMinimumHeight(110)
-        caption = self.tr("&Opmerking") if required else self.tr("&Toelichting (optioneel)")
+        if caption is None:
+            caption = self.tr("&Opmerking") if required else self.tr("&Toelichting (optioneel)")
         self.add_row(caption, self.comment_edit)
         self.setMinimumWidth(480)
         self.comment_edit.setFocus()

@@ -635,6 +635,8 @@ class StructuredEditor(QScrollArea):
         if widget is None:
             return None
         self.ensureWidgetVisible(frame or widget)
+        # Only up or down: a frame wider than the view would otherwise hide its left edge.
+        self.horizontalScrollBar().setValue(0)
         mark_passage(widget, span.start, span.end, version_text[span.text_start : span.text_end])
         return widget
 
