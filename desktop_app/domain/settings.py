@@ -70,6 +70,16 @@ IDLE_MINUTES = IntSetting(
     # A larger value would in effect switch the idle lock off.
     maximum=120,
 )
+# ASVS 5.0 7.3.2 / LOCK-6: an absolute maximum, after which the person signs in again even
+# while active (the idle lock alone never ends a session someone keeps using).
+SESSION_MAX_HOURS = IntSetting(
+    key="session_max_hours",
+    label="Opnieuw aanmelden na",
+    unit="uur (ook bij activiteit)",
+    default=12,
+    minimum=1,
+    maximum=24,
+)
 INSPECTION_IDLE_MINUTES = IntSetting(
     key="inspection_idle_minutes",
     label="Inzagesessie beëindigen na inactiviteit",
@@ -201,6 +211,7 @@ SIGNER_FUNCTION = TextSetting(
 
 SETTINGS: tuple[Setting, ...] = (
     IDLE_MINUTES,
+    SESSION_MAX_HOURS,
     INSPECTION_IDLE_MINUTES,
     WARN_FROM_DAY,
     BACKUP_REMINDER_DAYS,
