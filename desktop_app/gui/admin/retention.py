@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -143,6 +144,7 @@ class RetentionPage(QWidget):
         self.due: list[Any] = []
         self.lists: list[Any] = []
         self.holds: list[Any] = []
+        self.free_count = 0
         self.last_dialog: FormDialog | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -160,6 +162,7 @@ class RetentionPage(QWidget):
         self.result_label = QLabel(self)
         self.result_label.setObjectName("hintLabel")
         self.result_label.setWordWrap(True)
+        self.result_label.hide()  # shown with the outcome of a step
         layout.addWidget(self.result_label)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._lists_tab(), self.tr("Vernietigings&lijsten"))
@@ -317,15 +320,23 @@ class RetentionPage(QWidget):
         )
         free = [c for c in self.due if not c.held_by and c.on_list is None]
         held = [c for c in self.due if c.held_by]
-        text = self.tr(
-            "Bewaartermijn verstreken: %1 archiefstuk(ken), waarvan %2 vrij voor een "
-            "nieuwe lijst en %3 onder bewaarplicht."
-        )
-        self.due_label.setText(
-            text.replace("%1", str(len(self.due)))
-            .replace("%2", str(len(free)))
-            .replace("%3", str(len(held)))
-        )
+        self.free_count = len(free)
+        if not self.due:
+            self.due_label.setText(
+                self.tr(
+                    "Geen archiefstuk heeft zijn bewaartermijn uitgediend (peildatum %1)."
+                ).replace("%1", self.session.clock.today().isoformat())
+            )
+        else:
+            text = self.tr(
+                "Bewaartermijn verstreken: %1 archiefstuk(ken), waarvan %2 vrij voor een "
+                "nieuwe lijst en %3 onder bewaarplicht."
+            )
+            self.due_label.setText(
+                text.replace("%1", str(len(self.due)))
+                .replace("%2", str(len(free)))
+                .replace("%3", str(len(held)))
+            )
         _fill(
             self.list_table,
             [
@@ -388,7 +399,12 @@ class RetentionPage(QWidget):
         open_list = chosen is not None and chosen.destroyed_at is None
         hold = self.selected_hold()
         pick = self.tr("Kies eerst een lijst.")
-        show_permission(self.draw_up_button, p[RetentionStep.DRAW_UP])
+        show_permission(
+            self.draw_up_button,
+            p[RetentionStep.DRAW_UP],
+            ready=self.free_count > 0,
+            hint=self.tr("Er is niets dat op een nieuwe lijst kan."),
+        )
         show_permission(self.approve_button, p[RetentionStep.APPROVE], ready=open_list, hint=pick)
         show_permission(self.destroy_button, p[RetentionStep.DESTROY], ready=open_list, hint=pick)
         show_permission(self.hold_button, p[RetentionStep.HOLD])
@@ -404,10 +420,14 @@ class RetentionPage(QWidget):
 
     def _run(self, work: Callable[[], Any], message: Callable[[Any], str]) -> None:
         def done(result: Any) -> None:
-            self.result_label.setText("✔ " + message(result))
+            self.say(message(result))
             self.refresh()
 
         self.runner.run(work, done, lambda exc: show_error(self, exc), owner=self)
+
+    def say(self, text: str) -> None:
+        self.result_label.setText("✔ " + text)
+        self.result_label.show()
 
     def draw_up(self) -> None:
         session = self.session
@@ -476,9 +496,7 @@ class RetentionPage(QWidget):
         session = self.session
 
         def done(hold: Any) -> None:
-            self.result_label.setText(
-                "✔ " + self.tr("Bewaarplicht %1 is vastgelegd.").replace("%1", str(hold.id))
-            )
+            self.say(self.tr("Bewaarplicht %1 is vastgelegd.").replace("%1", str(hold.id)))
             self.refresh()
 
         run_on_submit(
@@ -498,9 +516,7 @@ class RetentionPage(QWidget):
         session = self.session
 
         def done(result: Any) -> None:
-            self.result_label.setText(
-                "✔ " + self.tr("Bewaarplicht %1 is opgeheven.").replace("%1", str(result.id))
-            )
+            self.say(self.tr("Bewaarplicht %1 is opgeheven.").replace("%1", str(result.id)))
             self.refresh()
 
         run_on_submit(
@@ -515,9 +531,8 @@ class RetentionPage(QWidget):
         session = self.session
 
         def done(period: Any) -> None:
-            self.result_label.setText(
-                "✔ "
-                + self.tr("De bewaartermijn voor %1 is %2 jaar.")
+            self.say(
+                self.tr("De bewaartermijn voor %1 is %2 jaar.")
                 .replace("%1", period.kind.label_nl)
                 .replace("%2", str(period.years))
             )
@@ -537,6 +552,7 @@ class RetentionPage(QWidget):
             table.setRowCount(0)
         self.periods, self.due, self.lists, self.holds = [], [], [], []
         self.result_label.clear()
+        self.result_label.hide()
         self.due_label.clear()
 
 
@@ -553,6 +569,8 @@ class RetentionDialog(QDialog):
         self.page = RetentionPage(session, runner, self)
         layout.addWidget(self.page, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sl&uiten"))
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Sl&uiten"))
+        close.setIcon(QIcon())  # some styles add stock icons; the word is enough
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
