@@ -320,14 +320,17 @@ def check_frozen_figures(figures: Mapping[str, Any]) -> Mapping[str, Any]:
     return figures
 
 
-def mark_done(action: ActionPoint, *, on: dt.date, held_on: dt.date, today: dt.date) -> dt.date:
-    """The date an open action point is marked done: not in the future, not before the
-    consultation. Done once: a second time is refused (the first date stays the record)."""
-    if action.done:
-        assert action.done_on is not None
+def require_open(action: ActionPoint) -> None:
+    if action.done_on is not None:
         raise InvalidState(
             f"Actiepunt {action.position} is al afgerond op {action.done_on.isoformat()}."
         )
+
+
+def mark_done(action: ActionPoint, *, on: dt.date, held_on: dt.date, today: dt.date) -> dt.date:
+    """The date an open action point is marked done: not in the future, not before the
+    consultation. Done once: a second time is refused (the first date stays the record)."""
+    require_open(action)
     if on > today:
         raise InvalidInput("De datum van afronden ligt in de toekomst.", field="date")
     if on < held_on:

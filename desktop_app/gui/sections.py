@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.gui.admin import AdminPage
+from desktop_app.gui.consultations import ConsultationsPage
 from desktop_app.gui.covenant import CovenantPage
 from desktop_app.gui.dashboard import DashboardPage
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
@@ -112,6 +113,16 @@ SECTIONS: tuple[Section, ...] = (
             "ambtsberichten, inzagen en verstrekkingen, op het scherm en als PDF.",
         ),
         page=StatisticsPage,
+    ),
+    Section(
+        "consultations",
+        QT_TRANSLATE_NOOP("sections", "Overleg"),
+        QT_TRANSLATE_NOOP(
+            "sections",
+            "Hier komen de periodieke overleggen van de hoofden (art. 3.2): deelnemers, "
+            "besluiten, actiepunten en de cijfers over de periode, bevroren op het peilmoment.",
+        ),
+        page=ConsultationsPage,
     ),
     Section(
         "covenant",

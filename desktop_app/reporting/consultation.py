@@ -150,7 +150,7 @@ def render_consultation_pdf(
             )
         actions = Table(
             action_rows,
-            colWidths=[28, FULL_WIDTH - 28 - 120 - 70 - 90, 120, 70, 90],
+            colWidths=[24, FULL_WIDTH - 24 - 110 - 78 - 104, 110, 78, 104],
             hAlign="LEFT",
             repeatRows=1,
         )

@@ -23,6 +23,7 @@ from desktop_app.domain.actions import (
     request_permissions,
     role_permission,
 )
+from desktop_app.domain.consultations import ActionPoint, require_open
 from desktop_app.domain.designations import require_begun, require_running
 from desktop_app.domain.queues import QUEUES_FOR_ROLE
 from desktop_app.domain.reports import ALLOWED_ROLES, ReportAction, ReportStatus, WorkList
@@ -99,6 +100,7 @@ class Step(enum.StrEnum):
     ADD_EVIDENCE = "add_evidence"
     READ_INSPECTIONS = "read_inspections"
     READ_DEADLINES = "read_deadlines"  # the dashboard's deadline tiles
+    RECORD_CONSULTATION = "record_consultation"
 
 
 _STEP_ROLES: Mapping[Step, tuple[Iterable[Role], str]] = MappingProxyType(
@@ -110,6 +112,7 @@ _STEP_ROLES: Mapping[Step, tuple[Iterable[Role], str]] = MappingProxyType(
         Step.ADD_EVIDENCE: (evidence.ADD_ROLES, "onderliggende gegevens toevoegen"),
         Step.READ_INSPECTIONS: (inspections.READER_ROLES, "de inzagegeschiedenis bekijken"),
         Step.READ_DEADLINES: (requests.READERS, "termijnoverzicht bekijken"),
+        Step.RECORD_CONSULTATION: (consultations.RECORDERS, "overleg vastleggen"),
     }
 )
 
@@ -143,6 +146,12 @@ def user_actions(session: Session) -> UserActions:
 def request_actions(session: Session, status: RequestStatus) -> Mapping[RequestStep, Permission]:
     """The steps on one request in ``status`` for this person."""
     return request_permissions(status, roles=session.user.roles, handlers=requests.HANDLERS)
+
+
+def action_point_done(action: ActionPoint) -> Permission:
+    """Marking an action point of a consultation done: once (the rule
+    ``services.consultations.mark_action_done`` runs). Who may is ``Step.RECORD_CONSULTATION``."""
+    return check(lambda: require_open(action))
 
 
 def evidence_add(status: ReportStatus, *, corrections: int) -> Permission:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import output_file, parse_date, writing
+from desktop_app.domain.clock import LOCAL_TZ
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.statistics import end_of_day
 from desktop_app.domain.text import shown
@@ -29,7 +30,12 @@ def parse_as_of(value: str | None, now: dt.datetime, field: str = "as-of") -> dt
         return None
     text = value.strip()
     if len(text) == 10:
-        return end_of_day(parse_date(text, field), now)
+        day = parse_date(text, field)
+        if day > now.astimezone(LOCAL_TZ).date():
+            raise InvalidInput(
+                f"De datum bij --{field} ligt in de toekomst.", field=field.replace("-", "_")
+            )
+        return end_of_day(day, now)
     if _MOMENT.match(text):
         with contextlib.suppress(ValueError):
             moment = dt.datetime.fromisoformat(text)

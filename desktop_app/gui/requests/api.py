@@ -170,8 +170,16 @@ def start_request(session: Session, request_id: int) -> Any:
     return request_service.start_request(session, request_id)
 
 
-def notify_delay(session: Session, request_id: int, day: dt.date, reason: str) -> Any:
-    return request_service.notify_delay(session, request_id, reason=reason, date=day)
+def notify_delay(
+    session: Session, request_id: int, day: dt.date, reason: str, liaison: str | None = None
+) -> Any:
+    return request_service.notify_delay(
+        session, request_id, reason=reason, date=day, liaison=liaison
+    )
+
+
+def liaisons(session: Session) -> list[tuple[str, str]]:
+    return request_service.liaisons(session)
 
 
 def close_without_report(session: Session, request_id: int, reason: str) -> Any:

@@ -4,6 +4,7 @@ without an ambtsbericht, draft the ambtsbericht)."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actions import RequestStep
+from desktop_app.domain.clock import LOCAL_TZ
 from desktop_app.domain.requests import DashboardBucket
 from desktop_app.gui.actions import show_permission
 from desktop_app.gui.dialogs import run_on_submit
@@ -176,15 +178,21 @@ class RequestDetail(QWidget):
         if notice is None:
             v["delay_notice"].setText(self.tr("geen"))
         else:
-            on_time = notice.date <= record.deadline
+            on_time = notice.is_on_time(record.deadline)
+            informed = notice.liaison_name or notice.liaison or self.tr("niet vastgelegd")
             text = (
-                self.tr("%1 door %2: %3")
+                self.tr("%1 door %2 aan %4: %3")
                 .replace("%1", notice.date.isoformat())
                 .replace("%2", notice.by)
                 .replace("%3", notice.reason)
+                .replace("%4", informed)
             )
             if not on_time:
                 text += " " + self.tr("(na de termijn: telt niet als tijdig)")
+            elif notice.recorded_afterwards(record.deadline) and notice.recorded_at is not None:
+                text += " " + self.tr("(achteraf vastgelegd op %1)").replace(
+                    "%1", day_text(notice.recorded_at.astimezone(LOCAL_TZ).date())
+                )
             v["delay_notice"].setText(text)
         closed_on = getattr(record, "closed_on", None)
         if record.status.is_closed:
@@ -259,14 +267,20 @@ class RequestDetail(QWidget):
             record.received,
             self.session.user.full_name or self.session.user.name,
             self,
+            now=self.session.clock.now(),
         )
         rid = int(record.id)
         session = self.session
 
-        def work(value: tuple[Any, str]) -> object:
-            day, reason = value
-            return api.notify_delay(session, rid, day, reason)
+        def work(value: tuple[Any, str, str | None]) -> object:
+            day, reason, liaison = value
+            return api.notify_delay(session, rid, day, reason, liaison)
 
+        def filled(liaisons: list[tuple[str, str]]) -> None:
+            with contextlib.suppress(RuntimeError):  # the dialog may be gone already
+                dialog.set_liaisons(liaisons)
+
+        self.runner.run(lambda: api.liaisons(session), filled, dialog.fail, owner=dialog)
         self.last_dialog = dialog
         run_on_submit(dialog, self.runner, work, lambda _: self._after_change(rid))
         return dialog

@@ -9,6 +9,7 @@ the services and the domain; a dialog checks only what the form itself asks.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from desktop_app.domain.errors import AppError, InvalidInput
 from desktop_app.domain.requests import (
     REASON_MAX_LENGTH,
     SUBJECT_NAME_MAX_LENGTH,
+    DelayNotice,
     Purpose,
     parse_date,
 )
@@ -240,8 +242,9 @@ class ReasonDialog(ServiceFormDialog):
 
 
 class DelayNoticeDialog(ReasonDialog):
-    """The liaison was told the ambtsbericht will not make the deadline: when and why. Who
-    told them is the signed-in officer."""
+    """The liaison was told the ambtsbericht will not make the deadline: when, why and whom (a
+    liaison account, filled in by ``set_liaisons`` once the page has fetched them). Who told
+    them is the signed-in officer."""
 
     def __init__(
         self,
@@ -251,6 +254,8 @@ class DelayNoticeDialog(ReasonDialog):
         received: dt.date,
         officer: str,
         parent: QWidget | None = None,
+        *,
+        now: dt.datetime | None = None,
     ) -> None:
         intro = self.tr(
             "Leg vast dat de IND-liaison is geïnformeerd dat het ambtsbericht bij "
@@ -264,8 +269,14 @@ class DelayNoticeDialog(ReasonDialog):
         )
         self.setObjectName("delayNoticeDialog")
         self.deadline = deadline
+        self.now = now
         self.by_label = QLabel(officer, self)
         self.form.addRow(self.tr("Gemeld door"), self.by_label)
+        self.liaison_combo = QComboBox(self)
+        self.liaison_combo.setObjectName("liaisonCombo")
+        self.liaison_combo.addItem(self.tr("Bezig met laden…"), None)
+        self.liaison_combo.setEnabled(False)
+        self.add_row(self.tr("&Liaison geïnformeerd"), self.liaison_combo)
         self.date_edit = date_edit(self, today, maximum=today)
         self.date_edit.setMinimumDate(qdate(received))
         self.add_row(self.tr("&Datum van de melding"), self.date_edit)
@@ -275,12 +286,34 @@ class DelayNoticeDialog(ReasonDialog):
         self.late_label.setWordWrap(True)
         self.form.addRow(self.late_label)
         self.fields["date"] = self.date_edit
+        self.fields["liaison"] = self.liaison_combo
         self.date_edit.dateChanged.connect(lambda _d: self._update_late())
         self._update_late()
         self.reason_edit.setFocus()
 
+    def set_liaisons(self, liaisons: Sequence[tuple[str, str]]) -> None:
+        """The active liaison accounts as (login name, full name)."""
+        self.liaison_combo.clear()
+        for name, full_name in liaisons:
+            shown = full_name if full_name == name else f"{full_name} ({name})"
+            self.liaison_combo.addItem(shown, name)
+        if not liaisons:
+            self.liaison_combo.addItem(self.tr("geen liaison-account: niet vastgelegd"), None)
+        self.liaison_combo.setEnabled(bool(liaisons))
+        self.liaison_combo.adjustSize()
+
     def _update_late(self) -> None:
-        if pydate(self.date_edit.date()) > self.deadline:
+        day = pydate(self.date_edit.date())
+        notice = DelayNotice(day, "", "", recorded_at=self.now)
+        if notice.recorded_afterwards(self.deadline):
+            self.late_label.setText(
+                "⚠ "
+                + self.tr(
+                    "De termijn is al verstreken: de melding telt als tijdig, maar wordt "
+                    "gemarkeerd als achteraf vastgelegd."
+                )
+            )
+        elif not notice.is_on_time(self.deadline):
             self.late_label.setText(
                 "⚠ "
                 + self.tr(
@@ -291,8 +324,9 @@ class DelayNoticeDialog(ReasonDialog):
         else:
             self.late_label.setText("")
 
-    def value(self) -> tuple[dt.date, str]:
-        return pydate(self.date_edit.date()), self.reason()
+    def value(self) -> tuple[dt.date, str, str | None]:
+        liaison = self.liaison_combo.currentData()
+        return pydate(self.date_edit.date()), self.reason(), liaison if liaison else None
 
 
 class CloseRequestDialog(ReasonDialog):

@@ -1,6 +1,7 @@
-"""Statistiek: the figures for the heads' periodic consultation (art. 3.2) for a period, on
-screen with charts (how requests were handled; provisions each way), exported as CSV or PDF by
-the service (which writes the file atomically)."""
+"""Statistiek: the figures for the heads' periodic consultation (art. 3.2) for a period, as of a
+moment (now, or the end of a chosen day: only what was recorded by then counts), on screen with
+charts (how requests were handled; provisions each way), exported as CSV or PDF by the service
+(which writes the file atomically)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -31,16 +33,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.statistics import DEFINITIONS
-from desktop_app.gui.dates import date_edit, pydate, qdate
+from desktop_app.domain.statistics import AS_OF_DEFINITION, DEFINITIONS, end_of_day
+from desktop_app.gui.dates import date_edit, pydate, qdate, shown_time
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.pages import titled_page_layout
-from desktop_app.gui.requests import api
 from desktop_app.gui.requests.labels import STATISTICS_FIGURES, figure_text, tr
 from desktop_app.gui.requests.style import PAGE_STYLE
 from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services import stats as stats_service
 from desktop_app.services.session import Session
+
+# The contract's figures and the closings apart (gui.requests.labels), then the notices recorded
+# after the deadline (counted apart: they rest on a date stated afterwards).
+FIGURES: tuple[tuple[str, str], ...] = (
+    *STATISTICS_FIGURES,
+    (
+        "late_with_notice_recorded_afterwards",
+        QT_TRANSLATE_NOOP("requests", "Uitstelbericht achteraf vastgelegd"),
+    ),
+)
 
 # Outcome colours: green, amber, red, grey; the legend and the value labels say the same in
 # words and numbers.
@@ -169,8 +181,8 @@ class StatisticsPage(QWidget):
         intro = QLabel(
             self.tr(
                 "Cijfers over de verzoeken die in de periode zijn ontvangen (beoordeeld naar de "
-                "stand van vandaag), en de ambtsberichten, inzagen en verstrekkingen in de periode "
-                "(art. 3.2 van het convenant)."
+                "stand op het peilmoment), en de ambtsberichten, inzagen en verstrekkingen in de "
+                "periode (art. 3.2 van het convenant)."
             ),
             self,
         )
@@ -192,10 +204,34 @@ class StatisticsPage(QWidget):
         period.addWidget(self.from_edit)
         period.addWidget(to_caption)
         period.addWidget(self.to_edit)
+        # Figures "as of": unticked, now; ticked, the end of the chosen day (or now, today).
+        self.as_of_check = QCheckBox(self.tr("&Stand per"), self)
+        self.as_of_check.setObjectName("asOfCheck")
+        self.as_of_check.setToolTip(AS_OF_DEFINITION)
+        self.as_of_edit = date_edit(self, today, maximum=today)
+        self.as_of_edit.setObjectName("asOfEdit")
+        self.as_of_edit.setAccessibleName(self.tr("Stand per"))
+        self.as_of_edit.setEnabled(False)
+        self.as_of_check.toggled.connect(self.as_of_edit.setEnabled)
+        period.addSpacing(8)
+        period.addWidget(self.as_of_check)
+        period.addWidget(self.as_of_edit)
         self.compute_button = QPushButton(self.tr("&Berekenen"), self)
         self.compute_button.setObjectName("computeStatisticsButton")
         self.compute_button.clicked.connect(lambda _=False: self.refresh())
         period.addWidget(self.compute_button)
+        period.addStretch(1)
+        for edit in (self.from_edit, self.to_edit, self.as_of_edit):
+            # Room for the whole date: at 1024x700 the row squeezed them to "01-10-202".
+            edit.setMinimumWidth(edit.sizeHint().width() + 8)
+        layout.addLayout(period)
+        # The quick periods on their own row, so that no button is cut off at 1024x700.
+        quick = QHBoxLayout()
+        quick.setSpacing(8)
+        quick_caption = QLabel(self.tr("Snel kiezen:"), self)
+        quick_caption.setObjectName("hintLabel")
+        quick.addWidget(quick_caption)
+        self.quick_buttons: list[QPushButton] = []
         for text, start, end in (
             (self.tr("Dit &kwartaal"), quarter_start(today), today),
             (
@@ -206,15 +242,19 @@ class StatisticsPage(QWidget):
             (self.tr("Dit &jaar"), dt.date(today.year, 1, 1), today),
         ):
             button = QPushButton(text, self)
+            button.setMinimumWidth(button.sizeHint().width())
             button.clicked.connect(lambda _=False, s=start, e=end: self.set_period(s, e))
-            period.addWidget(button)
-        period.addStretch(1)
-        layout.addLayout(period)
+            quick.addWidget(button)
+            self.quick_buttons.append(button)
+        # The period and moment shown beside the quick buttons: a row of its own would take
+        # the height the charts need for their legends at 1024x700.
+        quick.addSpacing(12)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("hintLabel")
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.status_label)
+        quick.addWidget(self.status_label, 1)
+        layout.addLayout(quick)
 
         body = QHBoxLayout()
         body.setSpacing(12)
@@ -225,7 +265,7 @@ class StatisticsPage(QWidget):
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(6)
         self.value_labels: dict[str, QLabel] = {}
-        for row, (key, label) in enumerate(STATISTICS_FIGURES):
+        for row, (key, label) in enumerate(FIGURES):
             caption = QLabel(tr(label), frame)
             # What the figure counts (cohort of requests received, or events in the period).
             caption.setToolTip(DEFINITIONS.get(key, ""))
@@ -238,7 +278,8 @@ class StatisticsPage(QWidget):
             self.value_labels[key] = value
         counts = QLabel(
             self.tr(
-                "Verzoeken: de verzoeken ontvangen in de periode (cohort), stand van vandaag. "
+                "Verzoeken: de verzoeken ontvangen in de periode (cohort), stand op het "
+                "peilmoment. "
                 "Ambtsberichten uitgebracht, inzages en verstrekkingen: gebeurtenissen in de "
                 "periode. Wijs een cijfer aan voor wat het telt."
             ),
@@ -247,8 +288,8 @@ class StatisticsPage(QWidget):
         counts.setObjectName("hintLabel")
         counts.setWordWrap(True)
         self.counts_hint = counts
-        grid.addWidget(counts, len(STATISTICS_FIGURES), 0, 1, 2)
-        grid.setRowStretch(len(STATISTICS_FIGURES) + 1, 1)
+        grid.addWidget(counts, len(FIGURES), 0, 1, 2)
+        grid.setRowStretch(len(FIGURES) + 1, 1)
         frame.setMinimumWidth(350)
         # Scrolls rather than squeezes: at 1024x700 the figures and their note are taller than
         # the room left, and the note was drawn over the last rows.
@@ -284,6 +325,20 @@ class StatisticsPage(QWidget):
     def period(self) -> tuple[dt.date, dt.date]:
         return pydate(self.from_edit.date()), pydate(self.to_edit.date())
 
+    def as_of(self) -> dt.datetime:
+        """The moment the figures are computed as of: now, or the end of the chosen day."""
+        now = self.session.clock.now()
+        if not self.as_of_check.isChecked():
+            return now
+        return end_of_day(pydate(self.as_of_edit.date()), now)
+
+    def set_as_of(self, day: dt.date | None) -> None:
+        """Figures as of the end of ``day`` (None: now), and compute them (tests, other pages)."""
+        self.as_of_check.setChecked(day is not None)
+        if day is not None:
+            self.as_of_edit.setDate(qdate(day))
+        self.refresh()
+
     def set_period(self, start: dt.date, end: dt.date) -> None:
         self.from_edit.setDate(qdate(start))
         self.to_edit.setDate(qdate(end))
@@ -293,6 +348,7 @@ class StatisticsPage(QWidget):
         self._serial += 1
         serial = self._serial
         start, end = self.period()
+        as_of = self.as_of()
         session = self.session
         self.status_label.setText(self.tr("Bezig met berekenen…"))
 
@@ -305,7 +361,12 @@ class StatisticsPage(QWidget):
                 self.status_label.setText("")
                 show_error(self, exc)
 
-        self.runner.run(lambda: api.statistics(session, start, end), done, failed, owner=self)
+        self.runner.run(
+            lambda: stats_service.statistics(session, start, end, as_of=as_of),
+            done,
+            failed,
+            owner=self,
+        )
 
     def show_figures(self, figures: dict[str, Any]) -> None:
         self.figures = figures
@@ -327,11 +388,17 @@ class StatisticsPage(QWidget):
             {key: _int(figures.get(key)) for key, _l, _c in PROVISION_BARS}
         )
         start, end = self.period()
-        self.status_label.setText(
+        text = (
             self.tr("Periode %1 tot en met %2.")
             .replace("%1", start.isoformat())
             .replace("%2", end.isoformat())
         )
+        stamp = figures.get("as_of")
+        if isinstance(stamp, str):
+            text += " " + self.tr("Stand per %1.").replace(
+                "%1", shown_time(dt.datetime.fromisoformat(stamp))
+            )
+        self.status_label.setText(text)
 
     # --- export -----------------------------------------------------------------------------
 
@@ -359,9 +426,10 @@ class StatisticsPage(QWidget):
         if not filename:
             return
         start, end = self.period()
+        as_of = self.as_of()
         target = Path(filename)
         session = self.session
-        exporter = api.export_statistics_csv if kind == "csv" else api.export_statistics_pdf
+        exporter = stats_service.export_csv if kind == "csv" else stats_service.export_pdf
         self.status_label.setText(self.tr("Bezig met opslaan…"))
 
         def done(path: Any) -> None:
@@ -372,7 +440,9 @@ class StatisticsPage(QWidget):
             self.status_label.setText("")
             show_error(self, exc)
 
-        self.runner.run(lambda: exporter(session, start, end, target), done, failed, owner=self)
+        self.runner.run(
+            lambda: exporter(session, start, end, target, as_of=as_of), done, failed, owner=self
+        )
 
     def wipe(self) -> None:
         """Aggregates only, but cleared like every page."""

@@ -1,0 +1,420 @@
+"""Overleg: the periodic consultations of the heads (art. 3.2). A list of the recorded ones; for
+the chosen one its participants, decisions, action points (marked done one at a time) and the
+figures frozen as of the stated moment; recording one in a dialog, and the marked PDF for the
+heads. Every service call runs on the TaskRunner; opening one is an audited view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.consultations import ActionPoint, Consultation
+from desktop_app.domain.statistics import DEFINITIONS
+from desktop_app.gui.actions import show_permission
+from desktop_app.gui.consultations.dialogs import AddConsultationDialog, NewConsultation
+from desktop_app.gui.dates import shown_date, shown_time
+from desktop_app.gui.dialogs import run_on_submit
+from desktop_app.gui.errors import show_error
+from desktop_app.gui.pages import titled_page_layout
+from desktop_app.gui.requests.labels import figure_text, tr
+from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.statistics.page import FIGURES
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services import consultations as consultation_service
+from desktop_app.services.permissions import Step, action_point_done, user_actions
+from desktop_app.services.session import Session
+
+
+def _table(
+    parent: QWidget, name: str, headers: list[str], stretch: int | None = None
+) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.horizontalHeader().setDefaultAlignment(
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
+    return table
+
+
+def _item(text: str, data: Any = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    return item
+
+
+class ConsultationsPage(QWidget):
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consultationsPage")
+        self.setStyleSheet(PAGE_STYLE)
+        self.session = session
+        self.runner = runner
+        self.items: list[Consultation] = []
+        self.current: Consultation | None = None
+        self.last_dialog: AddConsultationDialog | None = None
+        self._serial = 0
+        actions = user_actions(session)
+
+        layout, top = titled_page_layout(self, self.tr("Periodiek overleg (art. 3.2)"))
+        self.add_button = QPushButton(self.tr("Overleg &vastleggen…"), self)
+        self.add_button.setObjectName("addConsultationButton")
+        show_permission(self.add_button, actions.steps[Step.RECORD_CONSULTATION])
+        self.add_button.clicked.connect(lambda _=False: self.open_add_dialog())
+        self.pdf_button = QPushButton(self.tr("Verslag als &PDF…"), self)
+        self.pdf_button.setObjectName("consultationPdfButton")
+        self.pdf_button.setEnabled(False)
+        self.pdf_button.clicked.connect(lambda _=False: self.choose_pdf())
+        self.refresh_button = QPushButton(self.tr("Ver&nieuwen"), self)
+        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
+        for button in (self.add_button, self.pdf_button, self.refresh_button):
+            top.addWidget(button)
+        intro = QLabel(
+            self.tr(
+                "De overleggen van de hoofden van AIVD en IND: deelnemers, besluiten en "
+                "actiepunten, met de cijfers over de besproken periode zoals ze op het "
+                "peilmoment stonden (bewaard, niet opnieuw berekend)."
+            ),
+            self,
+        )
+        intro.setObjectName("subTitle")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.list_table = _table(
+            splitter,
+            "consultationList",
+            [self.tr("Datum"), self.tr("Periode"), self.tr("Open")],
+        )
+        open_header = self.list_table.horizontalHeaderItem(2)
+        if open_header is not None:
+            open_header.setToolTip(self.tr("Open actiepunten"))
+        self.list_table.setAccessibleName(self.tr("Overleggen"))
+        self.list_table.setMinimumWidth(310)
+        self.list_table.itemSelectionChanged.connect(self._on_selected)
+        detail = QWidget(splitter)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(8, 0, 0, 0)
+        self.title_label = QLabel(self.tr("Kies een overleg."), detail)
+        self.title_label.setObjectName("requestTitle")
+        self.title_label.setWordWrap(True)
+        detail_layout.addWidget(self.title_label)
+        self.meta_label = QLabel(detail)
+        self.meta_label.setWordWrap(True)
+        self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        detail_layout.addWidget(self.meta_label)
+        self.decisions_label = QLabel(detail)
+        self.decisions_label.setObjectName("decisionsLabel")
+        self.decisions_label.setWordWrap(True)
+        self.decisions_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        detail_layout.addWidget(self.decisions_label)
+        actions_row = QHBoxLayout()
+        actions_caption = QLabel(self.tr("Actiepunten"), detail)
+        actions_caption.setObjectName("fieldLabel")
+        actions_row.addWidget(actions_caption)
+        actions_row.addStretch(1)
+        self.done_button = QPushButton(self.tr("Actiepunt &afronden"), detail)
+        self.done_button.setObjectName("actionDoneButton")
+        self.done_button.setEnabled(False)
+        self.done_button.clicked.connect(lambda _=False: self.mark_selected_done())
+        actions_row.addWidget(self.done_button)
+        detail_layout.addLayout(actions_row)
+        self.actions_table = _table(
+            detail,
+            "actionTable",
+            [
+                self.tr("Nr."),
+                self.tr("Actiepunt"),
+                self.tr("Eigenaar"),
+                self.tr("Streefdatum"),
+                self.tr("Stand"),
+            ],
+            stretch=1,
+        )
+        self.actions_table.setAccessibleName(self.tr("Actiepunten"))
+        self.actions_table.itemSelectionChanged.connect(self._update_done_button)
+        detail_layout.addWidget(self.actions_table, 2)
+        figures_caption = QLabel(self.tr("Cijfers (bevroren)"), detail)
+        figures_caption.setObjectName("fieldLabel")
+        detail_layout.addWidget(figures_caption)
+        self.figures_table = _table(detail, "frozenFigures", [self.tr("Cijfer"), self.tr("Aantal")])
+        self.figures_table.setAccessibleName(self.tr("Bevroren cijfers"))
+        detail_layout.addWidget(self.figures_table, 3)
+        splitter.addWidget(self.list_table)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([310, 650])
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    # --- list ---------------------------------------------------------------------------------
+
+    def refresh(self, select: int | None = None) -> None:
+        self._serial += 1
+        serial = self._serial
+        session = self.session
+        keep = select if select is not None else (self.current.id if self.current else None)
+
+        def done(result: tuple[list[Consultation], int]) -> None:
+            if serial != self._serial:
+                return
+            self.show_list(result[0], keep)
+
+        self.runner.run(
+            lambda: consultation_service.list_consultations(session),
+            done,
+            lambda exc: show_error(self, exc),
+            owner=self,
+        )
+
+    def show_list(self, items: list[Consultation], select: int | None = None) -> None:
+        self.items = list(items)
+        table = self.list_table
+        table.blockSignals(True)
+        table.setRowCount(len(items))
+        row_to_select = -1
+        for row, c in enumerate(items):
+            table.setItem(row, 0, _item(shown_date(c.held_on), c.id))
+            table.setItem(row, 1, _item(f"{shown_date(c.period_from)} – {shown_date(c.period_to)}"))
+            table.setItem(row, 2, _item(str(c.open_actions())))
+            if c.id == select:
+                row_to_select = row
+        table.resizeColumnsToContents()
+        table.blockSignals(False)
+        if row_to_select >= 0:
+            table.selectRow(row_to_select)
+        elif not items:
+            self._clear_detail()
+
+    def _on_selected(self) -> None:
+        rows = self.list_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        self.open_consultation(self.items[rows[0].row()].id)
+
+    def open_consultation(self, consultation_id: int) -> None:
+        self._serial += 1
+        serial = self._serial
+        session = self.session
+
+        def done(c: Consultation) -> None:
+            if serial == self._serial:
+                self.show_consultation(c)
+
+        self.runner.run(
+            lambda: consultation_service.show_consultation(session, consultation_id),
+            done,
+            lambda exc: show_error(self, exc),
+            owner=self,
+        )
+
+    # --- detail -------------------------------------------------------------------------------
+
+    def show_consultation(self, c: Consultation) -> None:
+        self.current = c
+        self.title_label.setText(
+            self.tr("Overleg van %1 (nr. %2)")
+            .replace("%1", shown_date(c.held_on))
+            .replace("%2", str(c.id))
+        )
+        people = "; ".join(
+            f"{p.service.label_nl}: {p.name}" + (f" ({p.function})" if p.function else "")
+            for p in c.participants
+        )
+        self.meta_label.setText(
+            self.tr("Periode %1 – %2, cijfers stand per %3.\nDeelnemers: %4")
+            .replace("%1", shown_date(c.period_from))
+            .replace("%2", shown_date(c.period_to))
+            .replace("%3", shown_time(c.as_of))
+            .replace("%4", people)
+        )
+        self.decisions_label.setText(
+            self.tr("Besluiten: %1").replace("%1", c.decisions)
+            if c.decisions
+            else self.tr("Besluiten: geen vastgelegd.")
+        )
+        self._show_actions(c.actions)
+        rows = [(key, label) for key, label in FIGURES if key in c.figures]
+        self.figures_table.setRowCount(len(rows))
+        for row, (key, label) in enumerate(rows):
+            caption = _item(tr(label))
+            caption.setToolTip(DEFINITIONS.get(key, ""))
+            self.figures_table.setItem(row, 0, caption)
+            value = _item(figure_text(c.figures.get(key)))
+            value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.figures_table.setItem(row, 1, value)
+        self.figures_table.resizeColumnToContents(0)
+        self.pdf_button.setEnabled(True)
+
+    def _show_actions(self, actions: tuple[ActionPoint, ...]) -> None:
+        table = self.actions_table
+        table.setRowCount(len(actions))
+        today = self.session.clock.today()
+        for row, a in enumerate(actions):
+            state = (
+                self.tr("afgerond %1").replace("%1", shown_date(a.done_on))
+                if a.done_on is not None
+                else self.tr("open, over de streefdatum")
+                if a.is_overdue(today)
+                else self.tr("open")
+            )
+            table.setItem(row, 0, _item(str(a.position), a.id))
+            description = _item(a.description)
+            description.setToolTip(a.description)
+            table.setItem(row, 1, description)
+            table.setItem(row, 2, _item(a.owner))
+            table.setItem(row, 3, _item(shown_date(a.due)))
+            table.setItem(row, 4, _item(state))
+        for column in (0, 2, 3, 4):
+            table.resizeColumnToContents(column)
+        self._update_done_button()
+
+    def selected_action(self) -> ActionPoint | None:
+        if self.current is None:
+            return None
+        rows = self.actions_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.current.actions[rows[0].row()]
+
+    def _update_done_button(self) -> None:
+        action = self.selected_action()
+        step = user_actions(self.session).steps[Step.RECORD_CONSULTATION]
+        if action is None:
+            show_permission(self.done_button, step, ready=False)
+            return
+        permission = step if not step.allowed else action_point_done(action)
+        show_permission(self.done_button, permission)
+
+    def mark_selected_done(self) -> None:
+        action = self.selected_action()
+        if action is None or action.id is None:
+            return
+        session = self.session
+        action_id = action.id
+
+        def done(result: tuple[Consultation, ActionPoint]) -> None:
+            consultation, _action = result
+            self.show_consultation(consultation)
+            self.refresh(select=consultation.id)
+
+        self.runner.run(
+            lambda: consultation_service.mark_action_done(session, action_id),
+            done,
+            lambda exc: show_error(self, exc),
+            owner=self,
+        )
+
+    def _clear_detail(self) -> None:
+        self.current = None
+        self.title_label.setText(self.tr("Kies een overleg."))
+        self.meta_label.clear()
+        self.decisions_label.clear()
+        self.actions_table.setRowCount(0)
+        self.figures_table.setRowCount(0)
+        self.pdf_button.setEnabled(False)
+        self.done_button.setEnabled(False)
+
+    # --- record, print ------------------------------------------------------------------------
+
+    def open_add_dialog(self) -> AddConsultationDialog:
+        dialog = AddConsultationDialog(self.session.clock.today(), self.session.clock.now(), self)
+        session = self.session
+        self.last_dialog = dialog
+
+        def work(new: NewConsultation) -> Consultation:
+            return consultation_service.record_consultation(
+                session,
+                held_on=new.held_on,
+                period_from=new.period_from,
+                period_to=new.period_to,
+                participants=new.participants,
+                decisions=new.decisions,
+                actions=new.actions,
+                as_of=new.as_of,
+            )
+
+        def done(c: Consultation) -> None:
+            self.show_consultation(c)
+            self.refresh(select=c.id)
+
+        run_on_submit(dialog, self.runner, work, done)
+        return dialog
+
+    def choose_pdf(self) -> QFileDialog | None:
+        c = self.current
+        if c is None:
+            return None
+        dialog = QFileDialog(self, self.tr("Verslag opslaan als PDF"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("PDF-bestand (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(f"overleg-{c.held_on.isoformat()}-{c.id}.pdf")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: self.export_pdf(Path(name)))
+        dialog.open()
+        return dialog
+
+    def export_pdf(self, target: Path) -> None:
+        c = self.current
+        if c is None:
+            return
+        session = self.session
+        cid = c.id
+
+        def done(path: Path) -> None:
+            self.meta_label.setText(
+                self.meta_label.text()
+                + "\n"
+                + self.tr("✔ Verslag opgeslagen als %1.").replace("%1", str(path))
+            )
+
+        self.runner.run(
+            lambda: consultation_service.export_pdf(session, cid, target),
+            done,
+            lambda exc: show_error(self, exc),
+            owner=self,
+        )
+
+    def wipe(self) -> None:
+        """Consultation content is cleared at the lock like every page's."""
+        self._serial += 1
+        self.items = []
+        self.list_table.setRowCount(0)
+        self._clear_detail()
+        dialog, self.last_dialog = self.last_dialog, None
+        if dialog is not None:
+            try:
+                dialog.wipe()
+                dialog.reject()
+            except RuntimeError:
+                pass
