@@ -623,7 +623,9 @@ END;
 # immutable (triggers); the one change allowed is withdrawing a plan, once. The annex and the
 # plans' texts are classified content: read through the services only (clearance and
 # need-to-know, every view audited), never written to a file. The 2019 covenant is seeded
-# here, so every workspace (new or upgraded) holds it.
+# here, so every workspace (new or upgraded) holds it. A plan and each annex version carry how
+# long their classification holds (until a date or an event, as part 7e gives reports), or NULL:
+# not recorded.
 V7_COVENANT = """
 CREATE TABLE covenants (
     id INTEGER PRIMARY KEY,
@@ -677,22 +679,28 @@ CREATE TABLE covenant_annex_versions (
     covenant_id INTEGER NOT NULL REFERENCES covenants(id),
     version INTEGER NOT NULL CHECK (version >= 1),
     classification INTEGER NOT NULL CHECK (classification BETWEEN 1 AND 4),
+    classified_until TEXT,
+    classified_until_event TEXT,
     content TEXT NOT NULL,
     sha256 TEXT NOT NULL,
     recorded_by TEXT NOT NULL,
     recorded_at TEXT NOT NULL,
-    PRIMARY KEY (covenant_id, version)
+    PRIMARY KEY (covenant_id, version),
+    CHECK (classified_until IS NULL OR classified_until_event IS NULL)
 ) WITHOUT ROWID;
 CREATE TABLE implementation_plans (
     id INTEGER PRIMARY KEY,
     covenant_id INTEGER NOT NULL REFERENCES covenants(id),
     subject TEXT NOT NULL,
     classification INTEGER NOT NULL CHECK (classification BETWEEN 0 AND 4),
+    classified_until TEXT,
+    classified_until_event TEXT,
     created_by TEXT NOT NULL,
     created_at TEXT NOT NULL,
     withdrawn_on TEXT,
     withdrawn_by TEXT,
-    withdrawal_reason TEXT
+    withdrawal_reason TEXT,
+    CHECK (classified_until IS NULL OR classified_until_event IS NULL)
 );
 CREATE INDEX implementation_plans_covenant ON implementation_plans(covenant_id, id);
 CREATE TABLE implementation_plan_versions (
@@ -758,7 +766,8 @@ BEGIN
     SELECT RAISE(ABORT, 'annex versions are immutable');
 END;
 CREATE TRIGGER implementation_plans_fixed BEFORE UPDATE OF id, covenant_id, subject,
-    classification, created_by, created_at ON implementation_plans
+    classification, classified_until, classified_until_event, created_by, created_at
+    ON implementation_plans
 BEGIN
     SELECT RAISE(ABORT, 'implementation plans are immutable');
 END;
