@@ -30,7 +30,12 @@ from types import MappingProxyType
 from desktop_app.domain import covenant as rules
 from desktop_app.domain import implementation_plans as plans_rules
 from desktop_app.domain.actions import Permission, check, refused, role_permission
-from desktop_app.domain.classification import Classification
+from desktop_app.domain.classification import (
+    Classification,
+    ClassificationDuration,
+    check_duration_for,
+    parse_duration,
+)
 from desktop_app.domain.clock import dutch_date
 from desktop_app.domain.covenant import (
     AmendmentStatus,
@@ -98,6 +103,10 @@ def _sha(text: str) -> str:
 
 def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
+
+
+def _duration(duration: ClassificationDuration | None) -> dict[str, str | None] | None:
+    return None if duration is None else duration.as_dict()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -189,11 +198,13 @@ class AnnexSummary:
     length: int
     recorded_by: str
     recorded_at: str
+    duration: ClassificationDuration | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
             "version": self.version,
             "classification": self.classification.code,
+            "classification_duration": _duration(self.duration),
             "length": self.length,
             "recorded_by": self.recorded_by,
             "recorded_at": self.recorded_at,
@@ -248,6 +259,7 @@ class PlanSummary:
     created_by: str
     created_at: str
     withdrawn_on: dt.date | None
+    duration: ClassificationDuration | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -255,6 +267,7 @@ class PlanSummary:
             "covenant_id": self.covenant_id,
             "subject": self.subject,
             "classification": self.classification.code,
+            "classification_duration": _duration(self.duration),
             "status": self.status.value,
             "status_text": self.status.label_nl,
             "version": self.version,
@@ -461,6 +474,7 @@ def _plan_summary(session: Session, row: repo.PlanRow) -> PlanSummary:
         created_by=row.created_by,
         created_at=row.created_at,
         withdrawn_on=row.withdrawn_on,
+        duration=row.duration,
     )
 
 
@@ -469,7 +483,9 @@ def _annex_summary(conn: Connection, covenant_id: int) -> AnnexSummary | None:
     if not versions:
         return None
     v = versions[-1]
-    return AnnexSummary(v.version, v.classification, v.length, v.recorded_by, v.recorded_at)
+    return AnnexSummary(
+        v.version, v.classification, v.length, v.recorded_by, v.recorded_at, v.duration
+    )
 
 
 def _view(session: Session, conn: Connection, covenant_id: int) -> CovenantView:
@@ -668,6 +684,17 @@ def terminate(
 # The non-public annex (art. 5.1)
 
 
+def _entered_duration(
+    session: Session,
+    level: Classification,
+    until: str | dt.date | None,
+    event: str | None,
+) -> ClassificationDuration | None:
+    return check_duration_for(
+        level, parse_duration(until=until, event=event, today=session.clock.today())
+    )
+
+
 def _annex_text(text: str) -> str:
     if not text.strip():
         raise InvalidInput("De tekst van de bijlage is leeg.", field="text")
@@ -686,8 +713,11 @@ def annex_set(
     text: str,
     classification: Classification = DEFAULT_ANNEX_CLASSIFICATION,
     covenant_id: int = THE_COVENANT,
+    classified_until: str | dt.date | None = None,
+    classified_event: str | None = None,
 ) -> AnnexSummary:
-    """Record (a new version of) the non-public annex, in the encrypted database only."""
+    """Record (a new version of) the non-public annex, in the encrypted database only; with how
+    long its classification holds (a date or an event), when given."""
     with session.transaction("covenant.annex_set", f"covenant:{int(covenant_id)}") as tx:
         session.require(WRITERS, "de niet-openbare bijlage vastleggen")
         row = _covenant(tx.conn, covenant_id)
@@ -701,6 +731,7 @@ def annex_set(
         if versions:
             _require_clearance(session, versions[-1].classification, "de niet-openbare bijlage")
         clean = _annex_text(text)
+        duration = _entered_duration(session, classification, classified_until, classified_event)
         version = (versions[-1].version if versions else 0) + 1
         repo.insert_annex_version(
             tx.conn,
@@ -711,6 +742,7 @@ def annex_set(
             sha256=_sha(clean),
             recorded_by=session.user.name,
             recorded_at=format_ts(session.clock.now()),
+            duration=duration,
         )
         tx.details = {"version": version, "classification": classification.code}
         summary = _annex_summary(tx.conn, row.id)
@@ -759,6 +791,7 @@ def _annex_show(session: Session, covenant_id: int, version: int | None) -> Anne
             chosen.length,
             chosen.recorded_by,
             chosen.recorded_at,
+            chosen.duration,
         )
         return AnnexContent(int(row.id), summary, text, chosen.sha256)
 
@@ -828,6 +861,8 @@ def add_plan(
     text: str,
     classification: Classification = DEFAULT_PLAN_CLASSIFICATION,
     covenant_id: int = THE_COVENANT,
+    classified_until: str | dt.date | None = None,
+    classified_event: str | None = None,
 ) -> PlanView:
     with session.transaction("plan.add", f"covenant:{int(covenant_id)}") as tx:
         session.require(WRITERS, "een uitvoeringsplan opstellen")
@@ -838,6 +873,7 @@ def add_plan(
         _check_level(session, classification, "een uitvoeringsplan")
         clean_subject = plans_rules.validate_subject(subject)
         clean_text = plans_rules.validate_plan_text(text)
+        duration = _entered_duration(session, classification, classified_until, classified_event)
         plans_rules.step(None, PlanEvent(PlanEventKind.CREATE))
         now = format_ts(session.clock.now())
         pid = repo.insert_plan(
@@ -847,6 +883,7 @@ def add_plan(
             classification=classification,
             created_by=session.user.name,
             created_at=now,
+            duration=duration,
         )
         repo.insert_plan_version(
             tx.conn,

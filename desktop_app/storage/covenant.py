@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from desktop_app.domain.classification import Classification
+from desktop_app.domain.classification import Classification, ClassificationDuration
 from desktop_app.domain.covenant import AmendmentId, CovenantId, Decision, Party, PartyDecision
 from desktop_app.domain.implementation_plans import PlanId
 from desktop_app.storage.db import Connection
@@ -59,6 +59,7 @@ class AnnexVersionRow:
     length: int
     recorded_by: str
     recorded_at: str
+    duration: ClassificationDuration | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,7 @@ class PlanRow:
     withdrawal_reason: str | None
     version: int  # the current (latest) version
     approvals: tuple[ApprovalRow, ...]  # of every version, oldest first
+    duration: ClassificationDuration | None = None
 
     def approvals_of(self, version: int) -> tuple[ApprovalRow, ...]:
         return tuple(a for a in self.approvals if a.version == version)
@@ -276,13 +278,20 @@ def proposed_change(conn: Connection, amendment_id: int) -> str | None:
 
 def annex_versions(conn: Connection, covenant_id: int) -> list[AnnexVersionRow]:
     rows = conn.execute(
-        "SELECT version, classification, sha256, length(content), recorded_by, recorded_at"
+        "SELECT version, classification, sha256, length(content), recorded_by, recorded_at,"
+        " classified_until, classified_until_event"
         " FROM covenant_annex_versions WHERE covenant_id = ? ORDER BY version",
         (int(covenant_id),),
     ).fetchall()
     return [
         AnnexVersionRow(
-            int(r[0]), Classification(int(r[1])), str(r[2]), int(r[3]), str(r[4]), str(r[5])
+            int(r[0]),
+            Classification(int(r[1])),
+            str(r[2]),
+            int(r[3]),
+            str(r[4]),
+            str(r[5]),
+            ClassificationDuration.from_stored(r[6], r[7]),
         )
         for r in rows
     ]
@@ -306,14 +315,19 @@ def insert_annex_version(
     sha256: str,
     recorded_by: str,
     recorded_at: str,
+    duration: ClassificationDuration | None = None,
 ) -> None:
+    until, event = (None, None) if duration is None else duration.stored()
     conn.execute(
-        "INSERT INTO covenant_annex_versions (covenant_id, version, classification, content,"
-        " sha256, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO covenant_annex_versions (covenant_id, version, classification,"
+        " classified_until, classified_until_event, content, sha256, recorded_by, recorded_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             int(covenant_id),
             int(version),
             int(classification),
+            until,
+            event,
             content,
             sha256,
             recorded_by,
@@ -333,11 +347,14 @@ def insert_plan(
     classification: Classification,
     created_by: str,
     created_at: str,
+    duration: ClassificationDuration | None = None,
 ) -> PlanId:
+    until, event = (None, None) if duration is None else duration.stored()
     cur = conn.execute(
-        "INSERT INTO implementation_plans (covenant_id, subject, classification, created_by,"
-        " created_at) VALUES (?, ?, ?, ?, ?)",
-        (int(covenant_id), subject, int(classification), created_by, created_at),
+        "INSERT INTO implementation_plans (covenant_id, subject, classification,"
+        " classified_until, classified_until_event, created_by, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (int(covenant_id), subject, int(classification), until, event, created_by, created_at),
     )
     return PlanId(int(cur.lastrowid))
 
@@ -397,7 +414,8 @@ def plans(
     rows = conn.execute(
         "SELECT p.id, p.covenant_id, p.subject, p.classification, p.created_by, p.created_at,"
         " p.withdrawn_on, p.withdrawn_by, p.withdrawal_reason,"
-        " (SELECT max(version) FROM implementation_plan_versions v WHERE v.plan_id = p.id)"
+        " (SELECT max(version) FROM implementation_plan_versions v WHERE v.plan_id = p.id),"
+        " p.classified_until, p.classified_until_event"
         " FROM implementation_plans p"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY p.id",
@@ -431,6 +449,7 @@ def plans(
             None if r[8] is None else str(r[8]),
             int(r[9] or 0),
             tuple(approvals[int(r[0])]),
+            ClassificationDuration.from_stored(r[10], r[11]),
         )
         for r in rows
     ]

@@ -91,6 +91,9 @@ def test_amend_consent_and_the_exit_codes(run: Any, tmp_path: Path) -> None:
         ("plan", "add", "--subject", "", "--text-file", "/bestaat/niet.txt"),
         ("plan", "approve", "1", "--decision", ""),
         ("plan", "show", "-1"),
+        ("plan", "add", "--subject", "x", "--text-file", __file__, "--classification-until", "x"),
+        ("plan", "add", "--subject", "x", "--text-file", __file__, "--classification-event", "ab"),
+        ("covenant", "annex-set", "--text-file", __file__, "--classification", "ongerubriceerd"),
         ("covenant", "bestaat-niet"),
     ],
 )
@@ -142,10 +145,21 @@ def test_annex_set_and_show_by_clearance(run: Any, tmp_path: Path) -> None:
 
 def test_plan_commands(run: Any, tmp_path: Path) -> None:
     text = _file(tmp_path, "plan.txt", "Spoedverzoeken binnen twee werkdagen.\n")
-    made = run("tekenaar", "plan", "add", "--subject", "Spoed", "--text-file", text)
+    made = run(
+        "tekenaar",
+        "plan",
+        "add",
+        "--subject",
+        "Spoed",
+        "--text-file",
+        text,
+        "--classification-event",
+        "afronding van de evaluatie",
+    )
     assert made.code == 0, made.out
     pid = str(made.json["id"])
     assert (made.json["status"], made.json["version"]) == ("concept", 1)
+    assert made.json["classification_duration"]["text"] == "tot: afronding van de evaluatie"
     approved = run("tekenaar", "plan", "approve", pid, "--decision", "DG-AIVD 2026/40")
     assert approved.json["status"] == "approved_by_one"
     revised = run(

@@ -300,3 +300,43 @@ def test_a_text_changed_in_place_by_a_key_holder_is_found_and_not_shown(ws: Any)
             svc.get_plan(signer, pid)
         incidents = [(e.action, e.result) for e in _entries(signer)[-2:]]
         assert incidents == [("covenant.annex_view", "denied"), ("plan.view", "denied")]
+
+
+def test_how_long_the_classification_holds(ws: Any) -> None:
+    with ws.session("tekenaar") as signer:
+        plan = svc.add_plan(
+            signer, subject="Spoed", text="Tekst.", classified_until="2036-12-31"
+        ).plan
+        assert plan.duration is not None and plan.duration.until == dt.date(2036, 12, 31)
+        assert plan.as_dict()["classification_duration"] == {
+            "kind": "date",
+            "until": "2036-12-31",
+            "event": None,
+            "text": "tot en met 31 december 2036",
+        }
+        annex = svc.annex_set(
+            signer,
+            text=SECRET,
+            classification=Classification.STG_GEHEIM,
+            classified_event="beëindiging van het convenant",
+        )
+        assert (
+            annex.duration is not None and annex.duration.event == "beëindiging van het convenant"
+        )
+        assert svc.annex_show(signer).summary.duration == annex.duration
+        for kwargs in (
+            {"classified_until": "2020-01-01"},  # already past
+            {"classified_until": "2036-12-31", "classified_event": "ook"},
+            {"classified_until": "morgen"},
+        ):
+            with pytest.raises(InvalidInput):
+                svc.add_plan(signer, subject="x", text="y", **kwargs)  # type: ignore[arg-type]
+        with pytest.raises(InvalidInput, match="ongerubriceerd"):
+            svc.add_plan(
+                signer,
+                subject="x",
+                text="y",
+                classification=Classification.ONGERUBRICEERD,
+                classified_until="2036-12-31",
+            )
+        assert len(svc.list_plans(signer)) == 1

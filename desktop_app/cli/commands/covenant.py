@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import optional_date, parse_date, read_text_file, record_id
-from desktop_app.domain.classification import Classification
+from desktop_app.domain.classification import Classification, duration_text
 from desktop_app.domain.clock import dutch_date
 from desktop_app.domain.covenant import Party
 from desktop_app.services import covenant as svc
@@ -146,6 +146,7 @@ def cmd_covenant_annex_show(ctx: Context, ns: argparse.Namespace) -> dict[str, A
         content = svc.annex_show(session, covenant_id=ns.covenant, version=ns.version)
     s = content.summary
     ctx.say(f"Niet-openbare bijlage, versie {s.version} — {s.classification.marking}")
+    ctx.say(f"Rubriceringsduur: {duration_text(s.duration)}")
     ctx.say("")
     ctx.say(content.text)
     return content.as_dict()
@@ -155,7 +156,14 @@ def cmd_covenant_annex_set(ctx: Context, ns: argparse.Namespace) -> dict[str, An
     level = _level(ns.classification, svc.DEFAULT_ANNEX_CLASSIFICATION)
     text = _text(ns.text_file, "de bijlage")
     with ctx.open_session() as session:
-        summary = svc.annex_set(session, text=text, classification=level, covenant_id=ns.covenant)
+        summary = svc.annex_set(
+            session,
+            text=text,
+            classification=level,
+            covenant_id=ns.covenant,
+            classified_until=ns.classification_until,
+            classified_event=ns.classification_event,
+        )
     ctx.say(
         f"Niet-openbare bijlage versie {summary.version} vastgelegd "
         f"({summary.classification.marking})."
@@ -179,7 +187,13 @@ def cmd_plan_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     text = _text(ns.text_file, "een uitvoeringsplan")
     with ctx.open_session() as session:
         view = svc.add_plan(
-            session, subject=ns.subject, text=text, classification=level, covenant_id=ns.covenant
+            session,
+            subject=ns.subject,
+            text=text,
+            classification=level,
+            covenant_id=ns.covenant,
+            classified_until=ns.classification_until,
+            classified_event=ns.classification_event,
         )
     return _plan_out(ctx, view)
 
@@ -229,6 +243,8 @@ def cmd_plan_show(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         view = svc.get_plan(session, ns.id, ns.version)
     p = view.plan
     ctx.say(f"Uitvoeringsplan {p.id}: {p.subject} — {p.classification.marking}")
+    if p.classification is not Classification.ONGERUBRICEERD:
+        ctx.say(f"Rubriceringsduur: {duration_text(p.duration)}")
     ctx.say(f"Versie {view.shown_version} van {p.version}; {p.status.label_nl}")
     for a in view.all_approvals:
         ctx.say(
@@ -238,6 +254,19 @@ def cmd_plan_show(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     ctx.say("")
     ctx.say(view.text)
     return view.as_dict()
+
+
+def _duration_options(p: argparse.ArgumentParser) -> None:
+    """The same words as ``report marking`` uses for how long a classification holds."""
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--classification-until", metavar="DATUM", help="de rubricering vervalt na deze datum"
+    )
+    group.add_argument(
+        "--classification-event",
+        metavar="TEKST",
+        help="de rubricering vervalt bij deze gebeurtenis",
+    )
 
 
 def _covenant_option(p: argparse.ArgumentParser) -> None:
@@ -286,6 +315,7 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p = cs.add_parser("annex-set", help="de niet-openbare bijlage vastleggen (nieuwe versie)")
     p.add_argument("--text-file", type=Path, required=True)
     p.add_argument("--classification", help="rubricering (standaard stg_confidentieel)")
+    _duration_options(p)
     _covenant_option(p)
     handlers["covenant annex-set"] = cmd_covenant_annex_set
 
@@ -295,6 +325,7 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument("--subject", required=True)
     p.add_argument("--text-file", type=Path, required=True)
     p.add_argument("--classification", help="rubricering (standaard stg_confidentieel)")
+    _duration_options(p)
     _covenant_option(p)
     handlers["plan add"] = cmd_plan_add
     p = ps.add_parser("revise", help="een nieuwe versie (goedkeuringen beginnen opnieuw)")
