@@ -455,6 +455,7 @@ OFFERED_IN: Mapping[ReportAction, frozenset[ReportStatus | None]] = MappingProxy
 )
 
 _NOT_SAVED = "Sla het ambtsbericht eerst op als versie 1."
+_ONE_REMARK = "Kies eerst een opmerking."
 
 
 def permissions(
@@ -478,6 +479,11 @@ def permissions(
         if status is None and action is not _A.CREATE:
             # Nothing to decide on yet; the step comes after the first save.
             result[action] = Permission(False, _NOT_SAVED, offered)
+            continue
+        if action in REMARK_ACTIONS:
+            # A step on one remark: each remark in the view carries its own
+            # (``remark_permissions``); for the report as a whole it is not a step.
+            result[action] = Permission(False, _ONE_REMARK, False)
             continue
         rule = partial(
             decide,

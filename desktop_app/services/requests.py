@@ -409,9 +409,12 @@ def close_no_data(session: Session, request_id: int, *, reason: str) -> RequestR
 
 def open_requests_with_v_number(session: Session, v_number: str) -> tuple[RequestRecord, ...]:
     """The open requests with this V-number: what registering one more warns about (issue 12),
-    asked before saving. It reads request data, so it is audited (the count only)."""
+    asked before saving. It reads request data, so it is audited (the count only). Someone who
+    may not register gets nothing here: registering then refuses (and audits) as ``request.add``
+    itself."""
+    if not session.has_role(*INTAKE):
+        return ()
     with session.transaction("request.v_number_check", "requests") as tx:
-        session.require(INTAKE, "verzoek registreren")
         number = validate_v_number(v_number)
         records = tuple(repo.records_by_ids(tx.conn, repo.open_ids_by_v_number(tx.conn, number)))
         tx.details = {"open": len(records)}

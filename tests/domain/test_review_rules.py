@@ -1,13 +1,11 @@
 """Pure rules of issue 12 and 14 (review going back, the signer's special case, the V-number
-warning) and the offset mapping the editor uses to show a remark in its field."""
+warning)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from desktop_app.domain.annotations import (
     RemarkChange,
@@ -18,7 +16,7 @@ from desktop_app.domain.annotations import (
 )
 from desktop_app.domain.errors import Forbidden, InvalidInput, InvalidState
 from desktop_app.domain.ids import UserId
-from desktop_app.domain.report_content import Finding, Reliability, ReportContent, parse, render
+from desktop_app.domain.report_content import Finding, Reliability, ReportContent, render
 from desktop_app.domain.reports import (
     ReportAction,
     ReportEvent,
@@ -32,7 +30,6 @@ from desktop_app.domain.reports import (
 )
 from desktop_app.domain.requests import open_request_warning
 from desktop_app.domain.roles import Role
-from desktop_app.gui.reports.offsets import locate_in_fields
 
 T0 = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
 LIAISON, OFFICER = UserId(4), UserId(2)
@@ -136,40 +133,3 @@ def test_the_v_number_warning_names_the_open_requests() -> None:
     assert one is not None and "het open verzoek NV-2026-000001" in one
     two = open_request_warning("1234567890", ["NV-2026-000001", "NV-2026-000007"])
     assert two is not None and "NV-2026-000001, NV-2026-000007" in two
-
-
-_LINE = st.text(
-    st.characters(min_codepoint=0x20, max_codepoint=0x1F600, blacklist_categories=("Cs", "Cc")),
-    min_size=1,
-    max_size=20,
-).map(lambda s: s.strip() or "x")
-
-
-@given(
-    subject=_LINE,
-    lines=st.lists(_LINE, min_size=1, max_size=3),
-    source=st.one_of(st.none(), _LINE),
-    data=st.data(),
-)
-def test_every_character_of_a_field_maps_back_to_itself(
-    subject: str, lines: list[str], source: str | None, data: st.DataObject
-) -> None:
-    finding = Finding("\n".join(lines), Reliability.RELIABLE, source)
-    content = ReportContent(subject, "Verzoek.", (finding,), "Geen bezwaar.")
-    text = render(content)
-    stored = parse(text)  # the normalised form the editor is filled with
-    assert stored is not None
-    fields = {
-        "subject": stored.subject,
-        "findings.1.text": stored.findings[0].text,
-        "findings.1.source_reference": stored.findings[0].source_reference,
-    }
-    name = data.draw(st.sampled_from([k for k, v in fields.items() if v]))
-    value = fields[name]
-    assert value is not None
-    # Where the field's first character stands in the rendered text: find it through the map.
-    for pos in range(len(text)):
-        span = locate_in_fields(text, pos, pos + 1)
-        if span is not None and span.field == name:
-            assert text[pos] == value[span.start]
-            assert span.end == span.start + 1
