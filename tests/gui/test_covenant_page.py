@@ -172,7 +172,7 @@ def test_the_annex_by_clearance_and_the_lock_wipes(page_of: Any, people: Any) ->
     page.show_annex()
     viewers = [d for d in page.open_dialogs if isinstance(d, TextViewer)]
     assert len(viewers) == 1 and viewers[0].text_view.toPlainText() == SECRET
-    assert viewers[0].marking_label.text() == "STG. ZEER GEHEIM"
+    assert viewers[0].marking_label.text() == "STG. ZEER GEHEIM (rubriceringsduur: niet vastgelegd)"
     page.amendment_table.selectRow(0)
     page.wipe()
     assert viewers[0].text_view.toPlainText() == ""
@@ -181,3 +181,23 @@ def test_the_annex_by_clearance_and_the_lock_wipes(page_of: Any, people: Any) ->
         with signer.reading() as conn:
             views = [e for e in audit.recent(conn, 50) if e.action == "covenant.annex_view"]
         assert [e.result for e in views] == ["ok"]
+
+
+def test_a_plan_with_its_classification_duration(page_of: Any) -> None:
+    page = page_of("tekenaar")
+    page.tabs.setCurrentIndex(1)
+    dialog = page.open_plan_dialog()
+    dialog.subject_edit.setText("Spoedverzoeken")
+    dialog.text_edit.setPlainText("Binnen twee werkdagen.")
+    dialog.duration.kind_combo.setCurrentIndex(dialog.duration.EVENT)
+    assert dialog.duration.event_edit.isVisibleTo(dialog)
+    assert not dialog.duration.date_edit.isVisibleTo(dialog)
+    dialog.duration.event_edit.setText("x")  # too short: the service's sentence, nothing stored
+    _submit(dialog)
+    assert dialog.error_label.isVisible() and "gebeurtenis" in dialog.error_label.text()
+    assert page.plan_model.rowCount() == 0
+    dialog.duration.event_edit.setText("beëindiging van het convenant")
+    _submit(dialog)
+    assert page.plan_model.rowCount() == 1
+    assert "tot: beëindiging van het convenant" in page.plan_heading.text()
+    assert "STG. CONFIDENTIEEL" in page.plan_heading.text()

@@ -83,6 +83,49 @@ def _level_combo(parent: QWidget, current: Classification, *, public: bool) -> Q
     return combo
 
 
+class DurationField(QWidget):
+    """How long the classification holds: not recorded, until a date, or until an event (the
+    service judges what was entered: a date after today, an event of a few words)."""
+
+    NONE, DATE, EVENT = range(3)
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("durationKind")
+        self.kind_combo.addItem(self.tr("niet vastgelegd"), self.NONE)
+        self.kind_combo.addItem(self.tr("tot en met datum"), self.DATE)
+        self.kind_combo.addItem(self.tr("tot gebeurtenis"), self.EVENT)
+        self.kind_combo.setAccessibleName(self.tr("Soort rubriceringsduur"))
+        ten_years = today.replace(year=today.year + 10, day=min(today.day, 28))
+        self.date_edit = date_edit(self, ten_years)
+        self.date_edit.setAccessibleName(self.tr("Rubricering tot en met"))
+        self.event_edit = QLineEdit(self)
+        self.event_edit.setMaxLength(160)
+        self.event_edit.setPlaceholderText(self.tr("bijvoorbeeld: beëindiging van het convenant"))
+        self.event_edit.setAccessibleName(self.tr("Rubricering tot de gebeurtenis"))
+        row.addWidget(self.kind_combo)
+        row.addWidget(self.date_edit)
+        row.addWidget(self.event_edit, 1)
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._update())
+        self._update()
+
+    def _update(self) -> None:
+        kind = self.kind_combo.currentData()
+        self.date_edit.setVisible(kind == self.DATE)
+        self.event_edit.setVisible(kind == self.EVENT)
+
+    def value(self) -> tuple[dt.date | None, str | None]:
+        kind = self.kind_combo.currentData()
+        if kind == self.DATE:
+            return pydate(self.date_edit.date()), None
+        if kind == self.EVENT:
+            return None, self.event_edit.text()
+        return None, None
+
+
 @dataclass(frozen=True)
 class NewAmendment:
     change: str
@@ -219,13 +262,17 @@ class TerminationDialog(CovenantFormDialog):
 class NewAnnex:
     text: str
     classification: Classification
+    until: dt.date | None = None
+    event: str | None = None
 
 
 class AnnexDialog(CovenantFormDialog):
     """A new version of the non-public annex: typed or pasted here, stored in the encrypted
     workspace only (never a file)."""
 
-    def __init__(self, clearance: Classification, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, clearance: Classification, today: dt.date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(
             self.tr("Niet-openbare bijlage vastleggen"), self.tr("&Vastleggen"), parent
         )
@@ -234,10 +281,17 @@ class AnnexDialog(CovenantFormDialog):
             self, min(Classification.STG_CONFIDENTIEEL, clearance), public=False
         )
         self.add_row(self.tr("&Rubricering"), self.level_combo)
+        self.duration = DurationField(today, self)
+        self.add_row(self.tr("Rubricering &geldt"), self.duration)
         self.text_edit = _text_edit(self, "annexEdit")
         self.text_edit.setMinimumHeight(220)
         self.add_row(self.tr("&Tekst"), self.text_edit)
-        self.fields = {"classification": self.level_combo, "text": self.text_edit}
+        self.fields = {
+            "classification": self.level_combo,
+            "classification_until": self.duration,
+            "classification_event": self.duration,
+            "text": self.text_edit,
+        }
         self.setMinimumWidth(620)
         self.text_edit.setFocus()
 
@@ -245,7 +299,8 @@ class AnnexDialog(CovenantFormDialog):
         text = self.text_edit.toPlainText()
         if not text.strip():
             raise ValueError(self.tr("De tekst van de bijlage is leeg."))
-        return NewAnnex(text, Classification(self.level_combo.currentData()))
+        until, event = self.duration.value()
+        return NewAnnex(text, Classification(self.level_combo.currentData()), until, event)
 
 
 @dataclass(frozen=True)
@@ -253,10 +308,14 @@ class NewPlan:
     subject: str
     text: str
     classification: Classification
+    until: dt.date | None = None
+    event: str | None = None
 
 
 class PlanDialog(CovenantFormDialog):
-    def __init__(self, clearance: Classification, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, clearance: Classification, today: dt.date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(
             self.tr("Uitvoeringsplan opstellen (art. 3.3)"), self.tr("&Opstellen"), parent
         )
@@ -268,12 +327,16 @@ class PlanDialog(CovenantFormDialog):
             self, min(Classification.STG_CONFIDENTIEEL, clearance), public=True
         )
         self.add_row(self.tr("&Rubricering"), self.level_combo)
+        self.duration = DurationField(today, self)
+        self.add_row(self.tr("Rubricering &geldt"), self.duration)
         self.text_edit = _text_edit(self, "planEdit")
         self.text_edit.setMinimumHeight(200)
         self.add_row(self.tr("&Tekst"), self.text_edit)
         self.fields = {
             "subject": self.subject_edit,
             "classification": self.level_combo,
+            "classification_until": self.duration,
+            "classification_event": self.duration,
             "text": self.text_edit,
         }
         self.setMinimumWidth(620)
@@ -283,10 +346,13 @@ class PlanDialog(CovenantFormDialog):
         if not self.subject_edit.text().strip():
             self.subject_edit.setFocus()
             raise ValueError(self.tr("Vul het onderwerp van het uitvoeringsplan in."))
+        until, event = self.duration.value()
         return NewPlan(
             self.subject_edit.text(),
             self.text_edit.toPlainText(),
             Classification(self.level_combo.currentData()),
+            until,
+            event,
         )
 
 

@@ -28,6 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actions import Permission
+from desktop_app.domain.classification import (
+    Classification,
+    ClassificationDuration,
+    marking_lines,
+)
 from desktop_app.domain.clock import dutch_date
 from desktop_app.domain.covenant import Party, party_of
 from desktop_app.domain.implementation_plans import PlanStatus, PlanStep
@@ -117,6 +122,12 @@ class PlanTableModel(IdentifiedTableModel[svc.PlanSummary]):
         if column == self.COL_VERSION:
             return str(record.version)
         return plan_status_label(record.status)
+
+
+def _marking(level: Classification, duration: ClassificationDuration | None) -> str:
+    """The marking as printed (the level, and how long it holds): domain.classification."""
+    first, second = marking_lines(level, duration)
+    return first if second is None else f"{first} ({second[:1].lower()}{second[1:]})"
 
 
 def _value_label(parent: QWidget, name: str) -> QLabel:
@@ -321,7 +332,7 @@ class CovenantPage(QWidget):
             self.annex_label.setText(
                 self.tr("versie %1, %2, vastgelegd door %3")
                 .replace("%1", str(view.annex.version))
-                .replace("%2", clearance_label(view.annex.classification))
+                .replace("%2", _marking(view.annex.classification, view.annex.duration))
                 .replace("%3", view.annex.recorded_by)
             )
         elif view.annex_recorded:
@@ -441,7 +452,7 @@ class CovenantPage(QWidget):
             self.tr("Plan %1: %2 — %3, %4")
             .replace("%1", str(p.id))
             .replace("%2", p.subject or "")
-            .replace("%3", clearance_label(p.classification))
+            .replace("%3", _marking(p.classification, p.duration))
             .replace("%4", plan_status_label(p.status))
         )
         self.version_combo.clear()
@@ -551,11 +562,17 @@ class CovenantPage(QWidget):
         return dialog
 
     def open_annex_dialog(self) -> AnnexDialog:
-        dialog = AnnexDialog(self.session.user.clearance, self)
+        dialog = AnnexDialog(self.session.user.clearance, self.session.clock.today(), self)
         session = self.session
 
         def work(new: NewAnnex) -> svc.AnnexSummary:
-            return svc.annex_set(session, text=new.text, classification=new.classification)
+            return svc.annex_set(
+                session,
+                text=new.text,
+                classification=new.classification,
+                classified_until=new.until,
+                classified_event=new.event,
+            )
 
         self._open(dialog, work, lambda _v: self.refresh())
         return dialog
@@ -568,7 +585,7 @@ class CovenantPage(QWidget):
                 self.tr("Niet-openbare bijlage, versie %1").replace(
                     "%1", str(content.summary.version)
                 ),
-                clearance_label(content.summary.classification),
+                _marking(content.summary.classification, content.summary.duration),
                 content.text,
                 self,
             )
@@ -578,12 +595,17 @@ class CovenantPage(QWidget):
         self._run(lambda: svc.annex_show(session), done)
 
     def open_plan_dialog(self) -> PlanDialog:
-        dialog = PlanDialog(self.session.user.clearance, self)
+        dialog = PlanDialog(self.session.user.clearance, self.session.clock.today(), self)
         session = self.session
 
         def work(new: NewPlan) -> svc.PlanView:
             return svc.add_plan(
-                session, subject=new.subject, text=new.text, classification=new.classification
+                session,
+                subject=new.subject,
+                text=new.text,
+                classification=new.classification,
+                classified_until=new.until,
+                classified_event=new.event,
             )
 
         self._open(dialog, work, lambda view: self.refresh(select_plan=view.plan.id))
