@@ -93,6 +93,14 @@ class MarkingView:
     classification: Classification
     duration: ClassificationDuration | None
     subject: SubjectView | None
+    spontaneous: bool = False
+    # What this person may do about it (the window shows these and decides nothing itself).
+    may_set_subject: bool = False
+    may_record_duration: bool = False
+
+    @property
+    def duration_missing(self) -> bool:
+        return duration_required(self.classification) and self.duration is None
 
     @property
     def duration_label(self) -> str:
@@ -148,9 +156,30 @@ def _subject(conn: Connection, row: report_repo.ReportRow) -> SubjectView | None
     return SubjectView(own.name, own.birth_date, own.v_number, "report")
 
 
-def marking_of(conn: Connection, row: report_repo.ReportRow) -> MarkingView:
-    """Inside the caller's (audited) read of the report."""
-    return MarkingView(row.classification, repo.report_duration(conn, row.id), _subject(conn, row))
+def marking_of(
+    conn: Connection, row: report_repo.ReportRow, roles: frozenset[Role] = frozenset()
+) -> MarkingView:
+    """Inside the caller's (audited) read of the report; ``roles``: the viewer's, for what
+    they may do about the marking (``set_subject``, ``record_duration`` say the same)."""
+    duration = repo.report_duration(conn, row.id)
+    spontaneous = row.request_id is None
+    editable = row.status in (ReportStatus.DRAFT, ReportStatus.CHANGES_WANTED)
+    may_subject = (
+        spontaneous and editable and bool(roles & frozenset(ALLOWED_ROLES[_A.REVISE]))
+    )
+    may_duration = (
+        duration_required(row.classification)
+        and duration is None
+        and bool(roles & frozenset(_RECORDERS))
+    )
+    return MarkingView(
+        row.classification,
+        duration,
+        _subject(conn, row),
+        spontaneous=spontaneous,
+        may_set_subject=may_subject,
+        may_record_duration=may_duration,
+    )
 
 
 def on_draft(
@@ -277,7 +306,7 @@ def record_duration(
             "from": None if old is None else old.as_dict(),
             "to": duration.as_dict(),
         }
-        return marking_of(tx.conn, row)
+        return marking_of(tx.conn, row, session.user.roles)
 
 
 def set_subject(session: Session, report_id: int, subject: SubjectEntry) -> MarkingView:
@@ -307,7 +336,7 @@ def set_subject(session: Session, report_id: int, subject: SubjectEntry) -> Mark
         )
         # Identifiers only: the audit log never holds personal data.
         tx.details = {"reference": row.reference, "replaced": had}
-        return marking_of(tx.conn, row)
+        return marking_of(tx.conn, row, session.user.roles)
 
 
 def duration_entered(

@@ -137,6 +137,7 @@ class PrintPreview:
     draft: bool
     copies: int
     pdf: bytes = field(repr=False)
+    first_copy: int = 1  # the number the job's first copy will get (numbers continue)
 
 
 @dataclass(frozen=True)
@@ -461,7 +462,15 @@ def preview_report(
             "copies": 1 if draft else copies,
         }
     return PrintPreview(
-        row.id, row.reference, row.title, row.status, version, draft, 1 if draft else copies, pdf
+        row.id,
+        row.reference,
+        row.title,
+        row.status,
+        version,
+        draft,
+        1 if draft else copies,
+        pdf,
+        first_copy=before + 1,
     )
 
 

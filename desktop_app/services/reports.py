@@ -1392,7 +1392,7 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
             )
 
         view = ReportView(
-            marking=marking.marking_of(tx.conn, row),
+            marking=marking.marking_of(tx.conn, row, session.user.roles),
             report=_summary(tx.conn, row, visible[-1] if visible else 0, names),
             version=shown,
             text=text,

@@ -17,18 +17,23 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.gui.errors import message_for, show_info
 from desktop_app.gui.printing.pdf import InMemoryPdf, paint_pdfs
+from desktop_app.gui.printing.register import open_print_register
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import printing
 from desktop_app.services.session import Session
@@ -61,6 +66,7 @@ class PrintPreviewDialog(QDialog):
         self.preview: printing.PrintPreview | None = None
         self._pdf: InMemoryPdf | None = None
         self._busy = False
+        self._register: QWidget | None = None
         self.setObjectName("printPreviewDialog")
         self.setWindowTitle(self.tr("Afdrukvoorbeeld"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -87,13 +93,33 @@ class PrintPreviewDialog(QDialog):
         self.view.setPageSpacing(12)
         layout.addWidget(self.view, 1)
 
+        # The distribution list: one row per copy (the copy number it will get and who it is
+        # for). All empty: no recipients recorded; partly filled: the service refuses.
+        self.recipients_label = QLabel(self.tr("&Verzendlijst (ontvanger per exemplaar):"), self)
+        layout.addWidget(self.recipients_label)
+        self.recipients_table = QTableWidget(0, 2, self)
+        self.recipients_table.setObjectName("recipientsTable")
+        self.recipients_table.setAccessibleName(self.tr("Verzendlijst"))
+        self.recipients_table.setHorizontalHeaderLabels(
+            [self.tr("Exemplaar"), self.tr("Ontvanger")]
+        )
+        header = self.recipients_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.recipients_table.verticalHeader().setVisible(False)
+        self.recipients_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.recipients_table.setTabKeyNavigation(False)
+        self.recipients_table.setMaximumHeight(130)
+        self.recipients_label.setBuddy(self.recipients_table)
+        layout.addWidget(self.recipients_table)
+
         controls = QHBoxLayout()
         controls.setSpacing(8)
         copies_label = QLabel(self.tr("Aantal &exemplaren:"), self)
         self.copies_spin = QSpinBox(self)
         self.copies_spin.setObjectName("copiesSpin")
         self.copies_spin.setRange(1, printing.MAX_COPIES)
-        self.copies_spin.setValue(1)
+        self.copies_spin.setValue(1)  # the first preview brings the setting default_copies
         self.copies_spin.setAccessibleName(self.tr("Aantal exemplaren"))
         copies_label.setBuddy(self.copies_spin)
         controls.addWidget(copies_label)
@@ -106,10 +132,16 @@ class PrintPreviewDialog(QDialog):
         self.print_button.setObjectName("printButton")
         self.save_button = QPushButton(self.tr("&Opslaan als PDF…"), self)
         self.save_button.setObjectName("saveButton")
+        self.register_button = QPushButton(self.tr("Afdruk&register…"), self)
+        self.register_button.setObjectName("registerButton")
+        self.register_button.setToolTip(
+            self.tr("Alle afgedrukte exemplaren van dit ambtsbericht, met hun ontvanger.")
+        )
         self.close_button = QPushButton(self.tr("&Sluiten"), self)
         self.close_button.setObjectName("closeButton")
-        for button in (self.print_button, self.save_button, self.close_button):
+        for button in (self.print_button, self.save_button, self.register_button):
             controls.addWidget(button)
+        controls.addWidget(self.close_button)
         layout.addLayout(controls)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
@@ -124,8 +156,10 @@ class PrintPreviewDialog(QDialog):
         self.copies_spin.valueChanged.connect(self._on_copies_spin_value_changed)
         self.print_button.clicked.connect(self._on_print_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.register_button.clicked.connect(self.open_register)
         self.close_button.clicked.connect(self.close)
         self._set_actions_enabled(False)
+        self._first = True
         self.refresh()
 
     # -- background work ---------------------------------------------------------------------
@@ -152,6 +186,7 @@ class PrintPreviewDialog(QDialog):
             button.setEnabled(enabled and not self._busy)
         draft = self.preview is not None and self.preview.draft
         self.copies_spin.setEnabled(not draft and not self._busy)
+        self.recipients_table.setEnabled(not self._busy)
 
     def _show_failure(self, exc: BaseException) -> None:
         text = message_for(exc)
@@ -162,10 +197,14 @@ class PrintPreviewDialog(QDialog):
 
     def refresh(self) -> None:
         """Render the preview again (for the current number of copies)."""
-        session, report_id, copies = self.session, self.report_id, self.copies_spin.value()
+        session, report_id = self.session, self.report_id
+        # The first preview: as many copies as the setting default_copies says.
+        copies = None if self._first else self.copies_spin.value()
+        first = self.recipients()[0] if any(self.recipients()) else ""
         self.status_label.setText(self.tr("Voorbeeld wordt opgemaakt…"))
         self._run_busy(
-            lambda: printing.preview_report(session, report_id, copies=copies), self._show_preview
+            lambda: printing.preview_report(session, report_id, copies=copies, recipient=first),
+            self._show_preview,
         )
 
     def _show_preview(self, preview: printing.PrintPreview) -> None:
@@ -177,6 +216,12 @@ class PrintPreviewDialog(QDialog):
             old.close()
             old.deleteLater()
         pages = self.page_count()
+        if self._first:
+            self._first = False
+            self.copies_spin.blockSignals(True)
+            self.copies_spin.setValue(preview.copies)
+            self.copies_spin.blockSignals(False)
+        self._fit_recipient_rows(1 if preview.draft else self.copies_spin.value())
         self.heading.setText(f"{preview.reference} — {preview.title}")
         if preview.draft:
             self.explanation.setText(
@@ -205,9 +250,56 @@ class PrintPreviewDialog(QDialog):
     def page_count(self) -> int:
         return 0 if self._pdf is None else self._pdf.page_count()
 
-    def _on_copies_spin_value_changed(self, _value: int) -> None:
+    def _on_copies_spin_value_changed(self, value: int) -> None:
         if self.preview is not None and not self.preview.draft:
+            self._fit_recipient_rows(value)
             self._rerender.start()
+
+    # -- the distribution list ---------------------------------------------------------------
+
+    def _fit_recipient_rows(self, count: int) -> None:
+        """One row per copy, numbered as the copies will be; typed names are kept."""
+        table = self.recipients_table
+        first = 1
+        if self.preview is not None and not self.preview.draft:
+            # The preview is of the job's first copy: its number continues the register's.
+            first = self._first_number()
+        table.setRowCount(count)
+        for row in range(count):
+            number = QTableWidgetItem(
+                self.tr("concept")
+                if self.preview is not None and self.preview.draft
+                else str(first + row)
+            )
+            number.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            table.setItem(row, 0, number)
+            if table.item(row, 1) is None:
+                table.setItem(row, 1, QTableWidgetItem(""))
+
+    def _first_number(self) -> int:
+        assert self.preview is not None
+        return self.preview.first_copy
+
+    def recipients(self) -> list[str]:
+        """The list as typed, one entry per row (empty strings included)."""
+        table = self.recipients_table
+        out = []
+        for row in range(table.rowCount()):
+            item = table.item(row, 1)
+            out.append("" if item is None else item.text())
+        return out
+
+    def set_recipients(self, names: list[str]) -> None:
+        """Fill the list (tests, and a list pasted from elsewhere): the copies follow."""
+        if self.preview is not None and not self.preview.draft:
+            self.copies_spin.setValue(max(1, len(names)))
+        self._fit_recipient_rows(self.recipients_table.rowCount())
+        for row, name in enumerate(names[: self.recipients_table.rowCount()]):
+            self.recipients_table.setItem(row, 1, QTableWidgetItem(name))
+
+    def _job_recipients(self) -> list[str]:
+        names = self.recipients()
+        return names if any(n.strip() for n in names) else []
 
     # -- printing and saving ----------------------------------------------------------------
 
@@ -215,6 +307,7 @@ class PrintPreviewDialog(QDialog):
         """Print: the service makes, signs and registers the copies; their pages then go to
         ``printer`` as one job (the register says 'printer' as destination)."""
         session, report_id, copies = self.session, self.report_id, self._copies()
+        recipients = self._job_recipients()
         self.status_label.setText(self.tr("Exemplaren worden ondertekend en afgedrukt…"))
 
         def send(job: printing.PrintJob) -> None:
@@ -232,11 +325,15 @@ class PrintPreviewDialog(QDialog):
             self.status_label.setText(self._done_text(job, pages))
             self.printed.emit(job)
 
-        self._run_busy(lambda: printing.print_report(session, report_id, copies=copies), send)
+        self._run_busy(
+            lambda: printing.print_report(session, report_id, copies=copies, recipients=recipients),
+            send,
+        )
 
     def save_to(self, directory: Path) -> None:
         """Save the signed copies (or the concept) as PDF files in ``directory``."""
         session, report_id, copies = self.session, self.report_id, self._copies()
+        recipients = self._job_recipients()
         self.status_label.setText(self.tr("Exemplaren worden ondertekend en opgeslagen…"))
 
         def saved(job: printing.PrintJob) -> None:
@@ -246,7 +343,9 @@ class PrintPreviewDialog(QDialog):
             self.printed.emit(job)
 
         self._run_busy(
-            lambda: printing.print_report(session, report_id, copies=copies, out_dir=directory),
+            lambda: printing.print_report(
+                session, report_id, copies=copies, out_dir=directory, recipients=recipients
+            ),
             saved,
         )
 
@@ -285,6 +384,11 @@ class PrintPreviewDialog(QDialog):
         )
         if directory:
             self.save_to(Path(directory))
+
+    def open_register(self) -> QWidget:
+        """The print register of this report (an audited view), non-blocking."""
+        self._register = open_print_register(self, self.session, self.report_id, runner=self.runner)
+        return self._register
 
     def closeEvent(self, event: Any) -> None:
         self._rerender.stop()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actions import Permission, refused
+from desktop_app.domain.classification import duration_required, parse_duration
 from desktop_app.domain.drafts import NEW_REPORT, Draft, new_report_key, report_key
 from desktop_app.domain.errors import AppError, InvalidInput
 from desktop_app.domain.report_content import render
@@ -39,6 +40,7 @@ from desktop_app.gui.actions import show_permission
 from desktop_app.gui.dialogs import run_on_submit
 from desktop_app.gui.errors import show_error, show_info
 from desktop_app.gui.labels import clearance_label
+from desktop_app.gui.marking import DurationDialog, DurationEntry, SubjectDialog, SubjectInput
 from desktop_app.gui.printing import open_print_preview
 from desktop_app.gui.reports.dialogs import CommentDialog, ConfirmDialog, SignDialog, SignInput
 from desktop_app.gui.reports.diff import CompareView
@@ -47,7 +49,7 @@ from desktop_app.gui.reports.evidence import EvidenceTab
 from desktop_app.gui.reports.labels import event_label, short_time, status_label, verdict_label
 from desktop_app.gui.reports.review import AnnotationPanel, ReportReader
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.services import drafts, reports
+from desktop_app.services import drafts, marking, reports
 from desktop_app.services.permissions import Step, user_actions
 from desktop_app.services.reports import (
     DEFAULT_CLASSIFICATION,
@@ -187,6 +189,16 @@ class ReportDetail(QWidget):
         self.print_button = self._button(
             self.tr("Afdruk&voorbeeld…"), "printButton", self.open_print_preview, actions
         )
+        # The marking (issue 14): shown only when the service says this person may.
+        self.subject_button = self._button(
+            self.tr("Betrokkene vastleggen…"), "subjectButton", self.open_subject_dialog, actions
+        )
+        self.duration_button = self._button(
+            self.tr("Rubriceringsduur vastleggen…"),
+            "durationButton",
+            self.open_duration_dialog,
+            actions,
+        )
         actions.addStretch(1)
         layout.addLayout(actions)
 
@@ -299,6 +311,7 @@ class ReportDetail(QWidget):
         clearance = self.session.user.clearance
         level = min(DEFAULT_CLASSIFICATION, clearance)
         self.editor.set_classification(level, clearance, editable=True)
+        self.editor.set_duration(None, level, editable=True)
         self.editor.set_content(None)
         self.text_stack.setCurrentWidget(self.editor)
         self.annotations.set_annotations((), 1)
@@ -346,6 +359,18 @@ class ReportDetail(QWidget):
             .replace("%4", str(r.version))
             .replace("%5", short_time(r.updated_at))
         )
+        if view.marking is not None:
+            extra = self.tr(" · Rubriceringsduur: %1").replace("%1", view.marking.duration_label)
+            subject = view.marking.subject
+            if subject is not None:
+                extra += (
+                    self.tr(" · Betrokkene: %1 (V-nummer %2)")
+                    .replace("%1", subject.name)
+                    .replace("%2", subject.v_number)
+                )
+            elif view.marking.spontaneous:
+                extra += self.tr(" · Betrokkene: niet vastgelegd")
+            self.info_label.setText(self.info_label.text() + extra)
         self._show_signature(r)
         self.hint_label.setText(self._hint(view.step, view))
         self.version_combo.clear()
@@ -367,6 +392,11 @@ class ReportDetail(QWidget):
                 self.editor.set_classification(
                     r.classification,
                     self.session.user.clearance,
+                    editable=self.allowed(_A.SET_CLASSIFICATION),
+                )
+                self.editor.set_duration(
+                    None if view.marking is None else view.marking.duration,
+                    r.classification,
                     editable=self.allowed(_A.SET_CLASSIFICATION),
                 )
                 self.editor.set_content(view.content)
@@ -554,6 +584,11 @@ class ReportDetail(QWidget):
         show_permission(self.issue_button, p(_A.ISSUE))
         show_permission(self.correct_button, p(_A.CORRECT))
         show_permission(self.print_button, p(_A.PRINT))
+        marking_view = None if self.view is None or self.creating else self.view.marking
+        self.subject_button.setVisible(marking_view is not None and marking_view.may_set_subject)
+        self.duration_button.setVisible(
+            marking_view is not None and marking_view.may_record_duration
+        )
 
     def _on_edited(self) -> None:
         self.dirty = True
@@ -594,13 +629,28 @@ class ReportDetail(QWidget):
             show_error(self, exc)
             return
         session = self.session
+        structured = self.text_stack.currentWidget() is self.editor
+        entry = self.editor.duration_entry()
+        try:
+            duration = (
+                parse_duration(until=entry.until, event=entry.event, today=session.clock.today())
+                if structured
+                else None
+            )
+        except InvalidInput as exc:
+            show_error(self, exc)
+            return
         if self.creating:
             level = self.editor.classification()
             request_id = self.request_id
 
             def draft() -> VersionSaved:
                 return reports.draft_report(
-                    session, text=text, request_id=request_id, classification=level
+                    session,
+                    text=text,
+                    request_id=request_id,
+                    classification=level,
+                    duration=duration if duration_required(level) else None,
                 )
 
             self.runner.run(
@@ -617,7 +667,11 @@ class ReportDetail(QWidget):
         )
         text_changed = text != view.text
         level_changed = level != view.report.classification
-        if not text_changed and not level_changed:
+        recorded = None if view.marking is None else view.marking.duration
+        duration_changed = (
+            duration is not None and duration != recorded and duration_required(level)
+        )
+        if not text_changed and not level_changed and not duration_changed:
             if then is not None:
                 self.dirty = False
                 then()
@@ -632,7 +686,11 @@ class ReportDetail(QWidget):
 
         def save() -> VersionSaved:
             return reports.save_version(
-                session, report_id, text=text, classification=level if level_changed else None
+                session,
+                report_id,
+                text=text,
+                classification=level if level_changed else None,
+                duration=duration if duration_changed else None,
             )
 
         self.runner.run(save, lambda r: self._on_saved(r, then), self._on_save_failed, owner=self)
@@ -1021,6 +1079,47 @@ class ReportDetail(QWidget):
             lambda text: reports.record_correction(session, report_id, str(text)),
             done,
         )
+        return dialog
+
+    def open_subject_dialog(self) -> SubjectDialog | None:
+        """Name, date of birth and V-number of a spontaneous report's subject."""
+        view = self.view
+        if view is None:
+            return None
+        session, report_id = self.session, int(view.report.id)
+        dialog = SubjectDialog(session.clock.today(), self)
+        if view.marking is not None and view.marking.subject is not None:
+            dialog.name_edit.setText(view.marking.subject.name)
+            dialog.v_edit.setText(view.marking.subject.v_number)
+
+        def work(value: object) -> object:
+            assert isinstance(value, SubjectInput)
+            entered = marking.validate_subject(
+                name=value.name,
+                birth_date=value.birth_date,
+                v_number=value.v_number,
+                today=session.clock.today(),
+            )
+            return marking.set_subject(session, report_id, entered)
+
+        run_on_submit(dialog, self.runner, work, lambda _v: self.reload())
+        return dialog
+
+    def open_duration_dialog(self) -> DurationDialog | None:
+        """Record the missing duration of a report from before durations were asked."""
+        view = self.view
+        if view is None:
+            return None
+        session, report_id = self.session, int(view.report.id)
+        dialog = DurationDialog(session.clock.today(), view.report.classification, self)
+
+        def work(value: object) -> object:
+            assert isinstance(value, DurationEntry)
+            duration = marking.duration_entered(session, until=value.until, event=value.event)
+            assert duration is not None  # the dialog asks for one
+            return marking.record_duration(session, report_id, duration)
+
+        run_on_submit(dialog, self.runner, work, lambda _v: self.reload())
         return dialog
 
     def open_print_preview(self) -> QWidget | None:

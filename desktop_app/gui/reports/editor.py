@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.classification import Classification
+from desktop_app.domain.classification import Classification, ClassificationDuration
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.report_content import Finding, Reliability, ReportContent, validate
 from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.labels import clearance_label
+from desktop_app.gui.marking import DurationEntry, DurationField
 from desktop_app.gui.reports.labels import reliability_label
 from desktop_app.gui.reports.offsets import Utf16Map, locate_in_fields
 from desktop_app.services.reports import AnnotationView
@@ -432,6 +433,13 @@ class StructuredEditor(QScrollArea):
         head.addWidget(self.subject_edit, 0, 1)
         head.addWidget(class_label, 0, 2)
         head.addWidget(self.classification_combo, 0, 3)
+        # How long the classification holds: part of the marking (VIR-BI), saved with it.
+        duration_label = QLabel(self.tr("Rubricering&sduur"), body)
+        duration_label.setObjectName("fieldLabel")
+        self.duration_field = DurationField(today(), body)
+        duration_label.setBuddy(self.duration_field.kind_combo)
+        head.addWidget(duration_label, 1, 0)
+        head.addWidget(self.duration_field, 1, 1, 1, 3)
         head.setColumnStretch(1, 1)
         layout.addLayout(head)
 
@@ -486,7 +494,8 @@ class StructuredEditor(QScrollArea):
         self.subject_edit.textChanged.connect(lambda _t: self._on_changed())
         self.occasion_edit.textChanged.connect(self._on_changed)
         self.conclusion_edit.textChanged.connect(self._on_changed)
-        self.classification_combo.currentIndexChanged.connect(lambda _i: self._on_changed())
+        self.classification_combo.currentIndexChanged.connect(lambda _i: self._on_level())
+        self.duration_field.changed.connect(self._on_changed)
 
     # --- classification ---------------------------------------------------------------------
 
@@ -505,6 +514,23 @@ class StructuredEditor(QScrollArea):
 
     def classification(self) -> Classification:
         return Classification(int(self.classification_combo.currentData()))
+
+    def _on_level(self) -> None:
+        if self.classification_combo.currentData() is not None:
+            self.duration_field.set_level(
+                self.classification(), editable=self.classification_combo.isEnabled()
+            )
+        self._on_changed()
+
+    def set_duration(
+        self, duration: ClassificationDuration | None, level: Classification, *, editable: bool
+    ) -> None:
+        self._loading = True
+        self.duration_field.set_duration(duration, level, editable=editable)
+        self._loading = False
+
+    def duration_entry(self) -> DurationEntry:
+        return self.duration_field.entry()
 
     # --- content ----------------------------------------------------------------------------
 

@@ -53,10 +53,11 @@ from desktop_app.gui.inspection.page import (
     save_record_pdf,
 )
 from desktop_app.gui.labels import clearance_label
+from desktop_app.gui.marking import DurationEntry, DurationField
 from desktop_app.gui.models import Index, RecordTableModel
 from desktop_app.gui.reports.labels import short_time
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.services import evidence, inspections
+from desktop_app.services import evidence, inspections, marking
 from desktop_app.services.evidence import EvidenceItem
 from desktop_app.services.inspections import InspectionRecordView
 from desktop_app.services.permissions import Step, evidence_add, user_actions
@@ -101,9 +102,16 @@ def _date_text(day: dt.date | None) -> str:
 
 class EvidenceTableModel(RecordTableModel[EvidenceItem]):
     CONTEXT = "EvidenceTableModel"
-    (COL_TITLE, COL_KIND, COL_CLASSIFICATION, COL_SIZE, COL_SOURCE, COL_DATA_DATE, COL_ADDED) = (
-        range(7)
-    )
+    (
+        COL_TITLE,
+        COL_KIND,
+        COL_CLASSIFICATION,
+        COL_SIZE,
+        COL_SOURCE,
+        COL_DATA_DATE,
+        COL_ADDED,
+        COL_DURATION,
+    ) = range(8)
     HEADERS = (
         QT_TRANSLATE_NOOP("EvidenceTableModel", "Titel"),
         QT_TRANSLATE_NOOP("EvidenceTableModel", "Soort"),
@@ -112,6 +120,7 @@ class EvidenceTableModel(RecordTableModel[EvidenceItem]):
         QT_TRANSLATE_NOOP("EvidenceTableModel", "Bron"),
         QT_TRANSLATE_NOOP("EvidenceTableModel", "Datum gegevens"),
         QT_TRANSLATE_NOOP("EvidenceTableModel", "Toegevoegd"),
+        QT_TRANSLATE_NOOP("EvidenceTableModel", "Rubricering geldt"),
     )
 
     def display(self, record: EvidenceItem, column: int) -> str:
@@ -128,6 +137,8 @@ class EvidenceTableModel(RecordTableModel[EvidenceItem]):
             return " ".join(record.source_note.split())
         if column == self.COL_DATA_DATE:
             return _date_text(record.data_date)
+        if column == self.COL_DURATION:
+            return record.duration_label
         if column == self.COL_ADDED:
             text = (
                 QCoreApplication.translate("EvidenceTableModel", "%1, %2")
@@ -165,6 +176,7 @@ class NewEvidence:
     source_note: str
     data_date: dt.date | None
     correction_id: int | None
+    duration: DurationEntry | None = None  # None: not recorded
 
 
 class AddEvidenceDialog(FormDialog):
@@ -222,6 +234,17 @@ class AddEvidenceDialog(FormDialog):
         index = self.classification_combo.findData(int(report_level))
         self.classification_combo.setCurrentIndex(max(index, 0))
         self.add_row(self.tr("&Rubricering"), self.classification_combo)
+        # How long the item's classification holds: the officer decides (nothing is taken over).
+        self.duration_field = DurationField(today, self)
+        self.duration_field.set_duration(None, report_level, editable=True)
+        self.add_row(self.tr("Rubricering geldt (&duur)"), self.duration_field).setBuddy(
+            self.duration_field.kind_combo
+        )
+        self.classification_combo.currentIndexChanged.connect(
+            lambda _i: self.duration_field.set_level(
+                Classification(int(self.classification_combo.currentData()))
+            )
+        )
 
         self.source_edit = QPlainTextEdit(self)
         self.source_edit.setObjectName("evidenceSourceEdit")
@@ -297,6 +320,7 @@ class AddEvidenceDialog(FormDialog):
             source_note=self.source_edit.toPlainText().strip(),
             data_date=pydate(self.date_edit.date()) if self.has_date.isChecked() else None,
             correction_id=correction,
+            duration=self.duration_field.entry(),
         )
 
 
@@ -524,6 +548,12 @@ class EvidenceTab(QWidget):
 
         def work(value: object) -> EvidenceItem:
             assert isinstance(value, NewEvidence)
+            entry = value.duration
+            duration = (
+                None
+                if entry is None
+                else marking.duration_entered(session, until=entry.until, event=entry.event)
+            )
             return evidence.add_evidence(
                 session,
                 report_id,
@@ -533,6 +563,7 @@ class EvidenceTab(QWidget):
                 source_note=value.source_note,
                 data_date=value.data_date,
                 correction_id=value.correction_id,
+                duration=duration,
             )
 
         def done(item: EvidenceItem) -> None:
