@@ -164,9 +164,7 @@ def marking_of(
     duration = repo.report_duration(conn, row.id)
     spontaneous = row.request_id is None
     editable = row.status in (ReportStatus.DRAFT, ReportStatus.CHANGES_WANTED)
-    may_subject = (
-        spontaneous and editable and bool(roles & frozenset(ALLOWED_ROLES[_A.REVISE]))
-    )
+    may_subject = spontaneous and editable and bool(roles & frozenset(ALLOWED_ROLES[_A.REVISE]))
     may_duration = (
         duration_required(row.classification)
         and duration is None
