@@ -367,13 +367,6 @@ def object_reference(conn: Connection, kind: str, oid: int) -> str:
     return f"verstrekking {oid}"
 
 
-def destroyed(conn: Connection, obj: str) -> DestructionRecord | None:
-    row = conn.execute(
-        f"SELECT {_RECORD_COLUMNS} FROM destruction_records WHERE object = ?", (obj,)
-    ).fetchone()
-    return None if row is None else _record(row)
-
-
 # -- holds --------------------------------------------------------------------------------------
 
 _HOLD_COLUMNS = (
@@ -657,7 +650,16 @@ def destroy(conn: Connection, list_id: int, obj: str) -> Purged:
     kind, _, ident = obj.partition(":")
     oid = int(ident)
     purged = Purged()
+    before = conn.execute("PRAGMA secure_delete").fetchone()[0]
     conn.execute("PRAGMA secure_delete = ON")  # freed pages are overwritten, not left behind
+    try:
+        _destroy(conn, list_id, kind, oid, purged)
+    finally:
+        conn.execute(f"PRAGMA secure_delete = {1 if before else 0}")
+    return purged
+
+
+def _destroy(conn: Connection, list_id: int, kind: str, oid: int, purged: Purged) -> None:
     if kind == "request":
         reports = _ids(conn, "SELECT id FROM reports WHERE request_id = ?", (oid,))
         _purge_reports(conn, list_id, reports, purged)
@@ -692,9 +694,8 @@ def destroy(conn: Connection, list_id: int, obj: str) -> Purged:
         purged.add("provision", [oid])
         _purge(conn, "provisions", _in([oid]), purged)
     else:
-        raise ValueError(obj)
+        raise ValueError(f"{kind}:{oid}")
     conn.execute("DELETE FROM destruction_marker WHERE list_id = ?", (list_id,))
-    return purged
 
 
 def compact_name_index(conn: Connection) -> None:
