@@ -638,7 +638,7 @@ def decide_amendment(
         view = _amendment_view(session, tx.conn, stored, today)
         tx.details = {
             "party": who.value,
-            "decision": decision.value,
+            "outcome": decision.value,
             "date": day.isoformat(),
             "status": view.status.value,
         }
