@@ -573,10 +573,6 @@ SHA-256: %3</translation>
 <context>
     <name>AuditTab</name>
     <message>
-        <source>Detai&amp;ls…</source>
-        <translation>Detai&amp;ls…</translation>
-    </message>
-    <message>
         <source>E&amp;xporteren (CSV)…</source>
         <translation>E&amp;xport (CSV)…</translation>
     </message>
@@ -617,10 +613,6 @@ SHA-256: %3</translation>
         <translation>All accounts</translation>
     </message>
     <message>
-        <source>&amp;Handeling</source>
-        <translation>Actio&amp;n</translation>
-    </message>
-    <message>
         <source>Alle handelingen</source>
         <translation>All actions</translation>
     </message>
@@ -639,20 +631,6 @@ SHA-256: %3</translation>
     <message>
         <source>t/m</source>
         <translation>to</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n vermelding(en) die aan de filters voldoen (hoogstens %1)</source>
-        <translation>
-            <numerusform>%n entry matching the filters (at most %1)</numerusform>
-            <numerusform>%n entries matching the filters (at most %1)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>De nieuwste %n vermelding(en) (hoogstens %1)</source>
-        <translation>
-            <numerusform>The newest %n entry (at most %1)</numerusform>
-            <numerusform>The newest %n entries (at most %1)</numerusform>
-        </translation>
     </message>
     <message>
         <source>Audittrail exporteren</source>
@@ -692,6 +670,22 @@ SHA-256: %3</translation>
     <message>
         <source>✖ Niet in orde: de keten is ongeschonden, maar de database meldt schade (%1).</source>
         <translation>✖ Not in order: the chain is intact, but the database reports damage (%1).</translation>
+    </message>
+    <message>
+        <source>Vermeldingen die aan de filters voldoen: %1 (nieuwste eerst, hoogstens %2)</source>
+        <translation>Entries matching the filters: %1 (newest first, at most %2)</translation>
+    </message>
+    <message>
+        <source>Nieuwste vermeldingen: %1 (hoogstens %2)</source>
+        <translation>Newest entries: %1 (at most %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Details…</translation>
+    </message>
+    <message>
+        <source>Ha&amp;ndeling</source>
+        <translation>Actio&amp;n</translation>
     </message>
 </context>
 <context>

@@ -141,12 +141,10 @@ class AuditTab(QWidget):
         self.last_export: AuditExport | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(self._verify_rows())
-        layout.addLayout(self._filter_row())
+        layout.addLayout(self._filter_rows())
         list_row = QHBoxLayout()
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("auditCount")
-        list_row.addWidget(self.count_label, 1)
-        self.details_button = QPushButton(self.tr("Detai&ls…"), self)
+        list_row.addStretch(1)
+        self.details_button = QPushButton(self.tr("&Details…"), self)
         self.details_button.clicked.connect(lambda: self.open_details())
         self.export_button = QPushButton(self.tr("E&xporteren (CSV)…"), self)
         self.export_button.clicked.connect(self.choose_export_file)
@@ -191,6 +189,7 @@ class AuditTab(QWidget):
         self.verify_result.setObjectName("verifyResult")
         self.verify_result.setWordWrap(True)
         self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.verify_result.hide()  # no empty line until there is a verdict
         rows.addWidget(self.verify_result)
         head_row = QHBoxLayout()
         head_label = QLabel(self.tr("K&op van de keten (anker)"), self)
@@ -204,21 +203,22 @@ class AuditTab(QWidget):
         rows.addLayout(head_row)
         return rows
 
-    def _filter_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _filter_rows(self) -> QVBoxLayout:
+        """Two rows: who and what, then when (one row does not fit at 1024x700)."""
+        rows = QVBoxLayout()
         account_label = QLabel(self.tr("Acco&unt"), self)
         self.account_combo = QComboBox(self)
         self.account_combo.setObjectName("auditAccount")
         self.account_combo.addItem(self.tr("Alle accounts"), None)
         account_label.setBuddy(self.account_combo)
-        action_label = QLabel(self.tr("&Handeling"), self)
+        action_label = QLabel(self.tr("Ha&ndeling"), self)
         self.action_combo = QComboBox(self)
         self.action_combo.setObjectName("auditAction")
         self.action_combo.addItem(self.tr("Alle handelingen"), None)
         choices = [*actions_for_filter(), *((p + "*", t) for p, t in PREFIX_LABELS.items())]
         for code, label in sorted(choices, key=lambda c: translate(c[1])):
             self.action_combo.addItem(translate(label), code)
-        self.action_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.action_combo.setMinimumContentsLength(24)
         action_label.setBuddy(self.action_combo)
         self.period_check = QCheckBox(self.tr("Alleen &periode"), self)
         today = self.session.clock.today()
@@ -234,19 +234,22 @@ class AuditTab(QWidget):
         self.period_check.toggled.connect(lambda _on: self._filters_changed())
         self.account_combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
         self.action_combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
-        for widget in (
-            account_label,
-            self.account_combo,
-            action_label,
-            self.action_combo,
-            self.period_check,
-            self.from_edit,
-            until,
-            self.to_edit,
-        ):
-            row.addWidget(widget)
-        row.addStretch(1)
-        return row
+        first = QHBoxLayout()
+        first.addWidget(account_label)
+        first.addWidget(self.account_combo, 1)
+        first.addWidget(action_label)
+        first.addWidget(self.action_combo, 1)
+        rows.addLayout(first)
+        second = QHBoxLayout()
+        for widget in (self.period_check, self.from_edit, until, self.to_edit):
+            second.addWidget(widget)
+        second.addSpacing(12)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("auditCount")
+        self.count_label.setWordWrap(True)
+        second.addWidget(self.count_label, 1)
+        rows.addLayout(second)
+        return rows
 
     def _fit_columns(self) -> None:
         """Columns as wide as their content, but none so wide that the last one is squeezed."""
@@ -311,14 +314,15 @@ class AuditTab(QWidget):
 
     def _show_lines(self, lines: list[AuditLine]) -> None:
         self.model.set_rows(lines)
-        filtered = not self.query().empty
-        if filtered:
+        if not self.query().empty:
             text = self.tr(
-                "%n vermelding(en) die aan de filters voldoen (hoogstens %1)", "", len(lines)
+                "Vermeldingen die aan de filters voldoen: %1 (nieuwste eerst, hoogstens %2)"
             )
         else:
-            text = self.tr("De nieuwste %n vermelding(en) (hoogstens %1)", "", len(lines))
-        self.count_label.setText(text.replace("%1", str(AUDIT_LIMIT)))
+            text = self.tr("Nieuwste vermeldingen: %1 (hoogstens %2)")
+        self.count_label.setText(
+            text.replace("%1", str(len(lines))).replace("%2", str(AUDIT_LIMIT))
+        )
 
     def selected_line(self) -> AuditLine | None:
         rows = self.view.selectionModel().selectedRows()
@@ -384,6 +388,7 @@ class AuditTab(QWidget):
         session = self.session
         self.verify_button.setEnabled(False)
         self.verify_result.setText(self.tr("Bezig met controleren…"))
+        self.verify_result.show()
 
         def failed(exc: BaseException) -> None:
             self.verify_button.setEnabled(True)
@@ -423,6 +428,7 @@ class AuditTab(QWidget):
     def wipe(self) -> None:
         self.model.clear()
         self.verify_result.clear()
+        self.verify_result.hide()
         self.export_result.clear()
         self.head_edit.clear()
         self.anchor_edit.clear()
