@@ -24,6 +24,7 @@ from desktop_app.domain.errors import AppError
 from desktop_app.gui.controller import AppController
 from desktop_app.gui.errors import install_excepthook
 from desktop_app.gui.i18n import install_translators, remove_translators, wanted_language
+from desktop_app.gui.os_lock import platform_lock_source
 from desktop_app.gui.style import apply_style
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.paths import default_data_dir
@@ -155,6 +156,7 @@ def start_gui(args: list[str], *, quit_app: Callable[[], None] | None = None) ->
         )
         gui = GuiApp(app, controller, runner, translators, ticker)
         controller.start()
+        controller.attach_lock_source(platform_lock_source(app))
     log.info("sign-in window shown %.2f s after start", time.perf_counter() - started)
     return gui
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.domain.clock import SystemClock
 from desktop_app.domain.drafts import Draft
 from desktop_app.domain.errors import AppError
-from desktop_app.domain.settings import IDLE_MINUTES
+from desktop_app.domain.settings import IDLE_MINUTES, SESSION_MAX_HOURS
 from desktop_app.gui.dialogs import NewPasswordDialog, run_on_submit
 from desktop_app.gui.drafts import Unsaved, ask_unsaved, clear_own_clipboard
 from desktop_app.gui.errors import message_for
@@ -27,6 +27,7 @@ from desktop_app.gui.first_password import ask_first_password
 from desktop_app.gui.idle_monitor import IdleMonitor
 from desktop_app.gui.login import LoginDialog
 from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.os_lock import ScreenLockSource
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.wheel_guard import install_wheel_guard
 from desktop_app.gui.wizard.restore import (
@@ -50,6 +51,7 @@ class SignedIn:
     session: Session
     idle_minutes: int
     initial_password: bool = False  # the window asks for the user's own first
+    max_hours: int = SESSION_MAX_HOURS.default
     # What this person left unsaved at the lock, taken in the same task as the sign-in, so no
     # lock can fall between taking them and the window holding them.
     drafts: list[Draft] = field(default_factory=list)
@@ -66,12 +68,13 @@ def sign_in(env: Environment, data_dir: Path, name: str, password: str) -> Signe
     session = open_session(env, data_dir, name, password)
     try:
         minutes = settings.value(session, IDLE_MINUTES)
+        max_hours = settings.value(session, SESSION_MAX_HOURS)
         initial = users.must_change_password(session)
         kept = [] if initial else drafts.take_drafts(session)
     except BaseException:
         session.close()
         raise
-    return SignedIn(session, minutes, initial, kept)
+    return SignedIn(session, minutes, initial, drafts=kept, max_hours=max_hours)
 
 
 def _close(session: Session, kept: list[Draft] | None = None) -> None:
@@ -124,7 +127,10 @@ class AppController(QObject):
         self.first_password_dialog: NewPasswordDialog | None = None
         self.idle = IdleMonitor(env.clock if env is not None else SystemClock(), self)
         self.idle.expired.connect(self._on_idle_expired)
+        self.idle.session_expired.connect(self._on_session_expired)
         self.idle.lock_key_pressed.connect(self.lock)
+        self._max_hours = SESSION_MAX_HOURS.default
+        self.lock_source: ScreenLockSource | None = None
         self._idle_minutes = 0
         self._quitting = False
         self.question: QMessageBox | None = None  # the open "save, discard, cancel?"
@@ -247,6 +253,7 @@ class AppController(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+        self._watch_window(dialog)
         return dialog
 
     def _on_sign_in_requested(self, name: str, password: str) -> None:
@@ -300,7 +307,7 @@ class AppController(QObject):
             login.hide()
         # The session is open while the person chooses: idle time ends it like any other.
         self._idle_minutes = result.idle_minutes
-        self.idle.start(result.idle_minutes)
+        self.idle.start(result.idle_minutes, result.max_hours)
 
     def _on_signed_in(self, result: SignedIn) -> None:
         if self._quitting:
@@ -320,10 +327,13 @@ class AppController(QObject):
         window.show()
         window.raise_()
         window.activateWindow()
+        self._watch_window(window)
         if self.login_dialog is not None:
             self.login_dialog.finish()
             self.login_dialog = None
-        self.idle.start(result.idle_minutes)
+        # After a first-password question the maximum keeps counting from the sign-in.
+        self.idle.start(result.idle_minutes, result.max_hours if self.idle.limit is None else None)
+        self._max_hours = result.max_hours
         # What this person left unsaved at the lock comes back; someone else's stays put.
         if result.initial_password:
             self.runner.run(
@@ -415,7 +425,7 @@ class AppController(QObject):
 
     def _on_idle_expired(self) -> None:
         if self.first_password_dialog is not None:
-            self.idle.stop()
+            self.idle.end_session()
             self.first_password_dialog.reject()  # signs out again (see _ask_first_password)
             return
         message = QCoreApplication.translate(
@@ -426,6 +436,48 @@ class AppController(QObject):
             self._idle_minutes,
         )
         self._lock(message, keep_name=True)
+
+    def _on_session_expired(self) -> None:
+        if self.first_password_dialog is not None:
+            self.first_password_dialog.reject()  # signs out again (see _ask_first_password)
+            return
+        self._lock(
+            QCoreApplication.translate(
+                "AppController",
+                "U bent %n uur aangemeld geweest, het maximum voor één sessie. Meld u opnieuw "
+                "aan om verder te werken.",
+                "",
+                self._max_hours,
+            ),
+            keep_name=True,
+        )
+
+    def attach_lock_source(self, source: ScreenLockSource | None) -> None:
+        """Follow the operating system's lock (gui/os_lock.py): its ``locked`` locks here."""
+        self.lock_source = source
+        if source is not None:
+            source.locked.connect(self._on_os_locked)
+            self._watch_window(self.login_dialog)
+
+    def _watch_window(self, widget: QWidget | None) -> None:
+        # Windows delivers session changes to a registered window only.
+        watch = getattr(self.lock_source, "watch", None)
+        if widget is not None and watch is not None:
+            watch(int(widget.winId()))
+
+    def _on_os_locked(self) -> None:
+        if self.first_password_dialog is not None:
+            self.idle.end_session()
+            self.first_password_dialog.reject()
+            return
+        self._lock(
+            QCoreApplication.translate(
+                "AppController",
+                "De werkplek is vergrendeld omdat het bureaublad werd vergrendeld. Meld u "
+                "opnieuw aan om verder te werken.",
+            ),
+            keep_name=True,
+        )
 
     def lock(self) -> None:
         """Ctrl+L and the menu."""
@@ -474,7 +526,7 @@ class AppController(QObject):
     def _lock(self, message: str | None, *, keep_name: bool, keep_drafts: bool = True) -> None:
         if self.session is None:
             return
-        self.idle.stop()
+        self.idle.end_session()
         # Results of queued work must not land in a view after the lock.
         self.runner.discard_pending()
         session, self.session = self.session, None
@@ -501,7 +553,7 @@ class AppController(QObject):
         if self._quitting:
             return
         self._quitting = True
-        self.idle.stop()
+        self.idle.end_session()
         if self.first_password_dialog is not None:
             self.first_password_dialog.reject()  # closes the session it holds
         self.runner.discard_pending()

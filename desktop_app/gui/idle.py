@@ -34,3 +34,20 @@ class IdlePolicy:
     def expired(self) -> bool:
         # A clock that stepped back does not postpone the lock forever: it only counts forward.
         return self._clock.now() - self._last >= self.timeout
+
+
+class SessionLimit:
+    """The absolute session maximum (``session_max_hours``): counted from the sign-in on the
+    injected clock, not reset by input."""
+
+    def __init__(self, clock: Clock, maximum: dt.timedelta) -> None:
+        if maximum <= dt.timedelta(0):
+            raise ValueError("session maximum must be positive")
+        self._clock = clock
+        self.maximum = maximum
+        self.started = clock.now()
+
+    def expired(self) -> bool:
+        # Measured with the same clock as the idle lock; a clock stepped back does not extend
+        # a session beyond its maximum (it only ever counts forward from ``started``).
+        return self._clock.now() - self.started >= self.maximum

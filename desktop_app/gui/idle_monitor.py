@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.clock import Clock
-from desktop_app.gui.idle import IdlePolicy
+from desktop_app.gui.idle import IdlePolicy, SessionLimit
 
 INPUT_EVENTS = frozenset(
     {
@@ -42,11 +42,14 @@ class IdleMonitor(QObject):
 
     expired = Signal()
     lock_key_pressed = Signal()
+    # The absolute session maximum passed (input or not).
+    session_expired = Signal()
 
     def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._clock = clock
         self.policy: IdlePolicy | None = None
+        self.limit: SessionLimit | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.check)
@@ -56,8 +59,13 @@ class IdleMonitor(QObject):
     def active(self) -> bool:
         return self.policy is not None
 
-    def start(self, minutes: int) -> None:
+    def start(self, minutes: int, max_hours: int | None = None) -> None:
+        """Watch for ``minutes`` without input; and, with ``max_hours``, for the session's
+        absolute maximum from now (a restart after a first-password question keeps the
+        maximum counted from the sign-in)."""
         self.policy = IdlePolicy(self._clock, dt.timedelta(minutes=minutes))
+        if max_hours is not None:
+            self.limit = SessionLimit(self._clock, dt.timedelta(hours=max_hours))
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -70,9 +78,21 @@ class IdleMonitor(QObject):
             app.removeEventFilter(self)
         self.policy = None
 
+    def end_session(self) -> None:
+        """Stop, and forget the session maximum (the session is over)."""
+        self.stop()
+        self.limit = None
+
     def check(self) -> bool:
-        """Emit ``expired`` (once) when the timeout has passed; returns whether it did."""
-        if self.policy is None or not self.policy.expired():
+        """Emit ``session_expired`` or ``expired`` (once) when the maximum or the idle timeout
+        has passed; returns whether it did."""
+        if self.policy is None:
+            return False
+        if self.limit is not None and self.limit.expired():
+            self.end_session()
+            self.session_expired.emit()
+            return True
+        if not self.policy.expired():
             return False
         self.stop()
         self.expired.emit()
