@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from desktop_app.domain import retention as rules
-from desktop_app.domain.actions import Permission, role_permission
+from desktop_app.domain.actions import Permission, check, role_permission
 from desktop_app.domain.errors import InvalidState, NotFound
 from desktop_app.domain.retention import Approvals, RecordKind
 from desktop_app.services.session import Session
@@ -37,7 +37,6 @@ from desktop_app.storage.retention import (
 __all__ = [
     "Destruction",
     "RetentionStep",
-    "retention_actions",
     "approve",
     "destroy",
     "destruction_records",
@@ -45,10 +44,12 @@ __all__ = [
     "due",
     "get_list",
     "holds",
+    "list_actions",
     "lists",
     "periods",
     "place_hold",
     "release_hold",
+    "retention_actions",
     "set_period",
 ]
 
@@ -80,6 +81,25 @@ def retention_actions(session: Session) -> Mapping[RetentionStep, Permission]:
             for step, (allowed, action) in _STEP_RULES.items()
         }
     )
+
+
+def list_actions(session: Session, found: DestructionList) -> Mapping[RetentionStep, Permission]:
+    """Approve and destroy for one list: the role, and then the list's own state (an approval
+    already given, the same person twice, approvals missing, already carried out)."""
+    roles = retention_actions(session)
+    state = _approvals(found)
+
+    def approve() -> None:
+        state.approve(rules.approval_slot(session.user.roles), session.user.name)
+
+    result = dict(roles)
+    for step, rule in (
+        (RetentionStep.APPROVE, approve),
+        (RetentionStep.DESTROY, state.check_destroyable),
+    ):
+        if roles[step].allowed:
+            result[step] = check(rule)
+    return MappingProxyType(result)
 
 
 def _now(session: Session) -> str:

@@ -50,8 +50,16 @@ def test_a_list_is_approved_by_both_and_carried_out(staff: Any, window_of: Any, 
     assert page.list_table.rowCount() == 1
     page.list_table.selectRow(0)
     assert page.item_table.rowCount() == 2
+    assert page.approve_button.isEnabled()
+    assert not page.destroy_button.isEnabled()  # no approvals yet
+    assert "ondertekenaar" in page.destroy_button.toolTip()
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
     assert page.list_table.item(0, 3).text() == "beheer"
+    page.list_table.selectRow(0)
+    # Given once: the administrator's own approval is done, the signer's is still missing.
+    assert not page.approve_button.isEnabled()
+    assert "al gegeven" in page.approve_button.toolTip()
+    assert not page.destroy_button.isEnabled()
 
     window = window_of("tekenaar")
     assert window.retention_action.isVisible()
@@ -69,6 +77,7 @@ def test_a_list_is_approved_by_both_and_carried_out(staff: Any, window_of: Any, 
 
     page = _admin_page(window_of("beheer"))
     page.list_table.selectRow(0)
+    assert page.destroy_button.isEnabled()
     box = page.confirm_destroy()
     assert box is not None
     assert box.defaultButton() is box.button(box.StandardButton.No)

@@ -367,3 +367,25 @@ def test_a_request_closed_without_data_is_destroyed_with_its_name_index_entry(
         assert [r.object for r in retention.destruction_records(s)] == [f"request:{req.id}"]
     with workspace.session("officier") as s:
         assert request_service.list_requests(s, RequestQuery(search="zonderdata"))[1] == 0
+
+
+def test_list_actions_follow_the_list_s_state(workspace: Any, rnd: Round) -> None:
+    from desktop_app.services.retention import RetentionStep, list_actions
+
+    workspace.env.clock.set(DUE)
+    with workspace.session("beheer") as s:
+        drawn = retention.draw_up_list(s)
+        fresh = list_actions(s, drawn)
+        assert fresh[RetentionStep.APPROVE].allowed
+        assert not fresh[RetentionStep.DESTROY].allowed
+        after = list_actions(s, retention.approve(s, drawn.id))
+        assert not after[RetentionStep.APPROVE].allowed
+        assert "al gegeven" in (after[RetentionStep.APPROVE].reason or "")
+    with as_user(workspace, "tekenaar") as s:
+        mine = list_actions(s, retention.get_list(s, drawn.id))
+        assert mine[RetentionStep.APPROVE].allowed
+        assert not mine[RetentionStep.DESTROY].offered  # the administrator's step
+        both = list_actions(s, retention.approve(s, drawn.id))
+    with workspace.session("beheer") as s:
+        assert list_actions(s, retention.get_list(s, drawn.id))[RetentionStep.DESTROY].allowed
+    assert not both[RetentionStep.APPROVE].allowed

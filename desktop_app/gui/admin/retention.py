@@ -35,7 +35,7 @@ from desktop_app.gui.dialogs import FormDialog, run_on_submit
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import retention
-from desktop_app.services.retention import RetentionStep, retention_actions
+from desktop_app.services.retention import RetentionStep, list_actions, retention_actions
 from desktop_app.services.session import Session
 
 
@@ -394,9 +394,10 @@ class RetentionPage(QWidget):
         self._show_permissions()
 
     def _show_permissions(self) -> None:
-        p = self.permissions
         chosen = self.selected_list()
-        open_list = chosen is not None and chosen.destroyed_at is None
+        # A chosen list's own state (approved already, by whom) decides; the use case checks too.
+        p = self.permissions if chosen is None else list_actions(self.session, chosen)
+        open_list = chosen is not None
         hold = self.selected_hold()
         pick = self.tr("Kies eerst een lijst.")
         show_permission(
