@@ -15,6 +15,7 @@ from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import IntegrityFailure
 from desktop_app.domain.requests import RequestStatus
 from desktop_app.domain.roles import Role
+from desktop_app.domain.search_text import index_form
 from desktop_app.storage import audit, migrations
 from desktop_app.storage import users as repo
 from desktop_app.storage.db import Connection, Database
@@ -202,6 +203,11 @@ def _schema(db: Database) -> list[tuple[Any, ...]]:
         return sorted(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
 
 
+# Columns computed from others, which a later step may recompute when the rule behind them
+# changes (step 7: the name index learnt transliterations); checked against the rule instead.
+DERIVED = {("requests", "name_fold")}
+
+
 def _rows_by_table(
     db: Database, columns: dict[str, list[str]] | None = None
 ) -> dict[str, list[tuple[Any, ...]]]:
@@ -295,6 +301,9 @@ def test_checked_in_database_upgrades_to_a_fresh_schema(tmp_path: Path, version:
         # the columns a later step added (ALTER TABLE ... ADD COLUMN), which the old file lacks.
         with db.reading() as conn:
             old_columns = _columns_by_table(conn)
+        for table, column in DERIVED:
+            if column in old_columns.get(table, []):
+                old_columns[table].remove(column)
         before = _rows_by_table(db, old_columns)
         assert migrations.migrate(db) == migrations.LATEST
         assert migrations.current_version(db) == migrations.LATEST
@@ -304,6 +313,8 @@ def test_checked_in_database_upgrades_to_a_fresh_schema(tmp_path: Path, version:
             assert set(rows) <= set(after[table]), table
         with db.reading() as conn:
             _check_fixture_data(conn, version)
+            for name, indexed in conn.execute("SELECT subject_name, name_fold FROM requests"):
+                assert indexed == index_form(name)  # derived columns recomputed
             chain = audit.verify(conn)
             assert chain.ok and chain.entries == len(before["audit"])
         assert db.integrity_problems() == []
