@@ -70,6 +70,9 @@ def test_the_print_dialog_takes_a_recipient_per_copy(qtbot: Any, ws: Any, tmp_pa
             "IND Veiligheid",
         ]
         assert "voor: Archief AIVD" in _texts(job.copies[1].pdf)[0]
+        # The next job numbers on: its rows start at 4, empty.
+        assert dialog.recipients_table.item(0, 0).text() == "4"
+        assert dialog.recipients() == ["", "", ""]
         # Partly filled: the service's sentence, nothing printed.
         dialog.set_recipients(["Hoofddirecteur IND", ""])
         dialog.save_to(tmp_path / "nog")

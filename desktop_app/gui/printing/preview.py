@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -236,10 +237,13 @@ class PrintPreviewDialog(QDialog):
         else:
             self.explanation.setText(
                 self.tr(
-                    "Voorbeeld van exemplaar 1 van %1. Bij het afdrukken krijgt elk exemplaar zijn "
-                    "eigen nummer en een digitale handtekening, en wordt het in het afdrukregister "
+                    "Voorbeeld van exemplaar %1 van %2. Bij het afdrukken krijgt elk exemplaar "
+                    "zijn eigen nummer (doorlopend over alle afdrukken), de ontvanger uit de "
+                    "verzendlijst en een digitale handtekening, en wordt het in het afdrukregister "
                     "vastgelegd."
-                ).replace("%1", str(preview.copies))
+                )
+                .replace("%1", str(preview.first_copy))
+                .replace("%2", str(preview.first_copy + preview.copies - 1))
             )
         self.pages_label.setText(
             self.tr("1 pagina") if pages == 1 else self.tr("%1 pagina's").replace("%1", str(pages))
@@ -323,6 +327,7 @@ class PrintPreviewDialog(QDialog):
                 self.failed.emit(text)
                 return
             self.status_label.setText(self._done_text(job, pages))
+            self._after_job(job)
             self.printed.emit(job)
 
         self._run_busy(
@@ -340,6 +345,7 @@ class PrintPreviewDialog(QDialog):
             text = self._done_text(job, None)
             self.status_label.setText(text)
             show_info(self, text + "\n\n" + "\n".join(Path(f).name for f in job.files))
+            self._after_job(job)
             self.printed.emit(job)
 
         self._run_busy(
@@ -348,6 +354,15 @@ class PrintPreviewDialog(QDialog):
             ),
             saved,
         )
+
+    def _after_job(self, job: printing.PrintJob) -> None:
+        """The next job's copies number on after this one's; its list starts empty."""
+        numbers = [c.number for c in job.copies if c.number is not None]
+        if self.preview is None or not numbers:
+            return
+        self.preview = replace(self.preview, first_copy=max(numbers) + 1)
+        self.recipients_table.setRowCount(0)
+        self._fit_recipient_rows(self.copies_spin.value())
 
     def _copies(self) -> int:
         return 1 if self.preview is not None and self.preview.draft else self.copies_spin.value()
