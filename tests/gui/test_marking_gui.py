@@ -254,3 +254,19 @@ def test_the_evidence_dialog_records_a_duration(qtbot: Any) -> None:
     entry = dialog.value().duration  # type: ignore[union-attr]
     assert entry is not None and entry.empty
     dialog.close()
+
+
+def test_the_verify_dialog_names_the_recipient(qtbot: Any, ws: Any, tmp_path: Path) -> None:
+    from desktop_app.gui.printing import VerifyPdfDialog
+
+    rid = make_report(ws, upto="signed")
+    with ws.session("tekenaar", password("tekenaar")) as session:
+        job = printing.print_report(
+            session, rid, recipients=["Archief AIVD"], out_dir=tmp_path / "o"
+        )
+        dialog = VerifyPdfDialog(None, session, runner=TaskRunner(synchronous=True))
+        qtbot.addWidget(dialog)
+        dialog.verify_path(Path(job.files[0]))
+        assert dialog.verdict is not None and dialog.verdict.valid
+        assert "Voor: Archief AIVD" in dialog.details.text()
+        dialog.close()

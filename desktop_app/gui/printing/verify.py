@@ -178,6 +178,8 @@ class VerifyPdfDialog(QDialog):
                 .replace("%1", str(verdict.copy.number))
                 .replace("%2", str(verdict.copy.total))
             )
+            if verdict.copy.recipient:
+                lines.append(self.tr("Voor: %1").replace("%1", verdict.copy.recipient))
         if verdict.registered is None:
             lines.append(self.tr("Afdrukregister: niet gecontroleerd (niet aangemeld)."))
         elif verdict.registered:
