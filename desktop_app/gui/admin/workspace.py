@@ -4,6 +4,7 @@ workspace rekey|new-recovery-key``, on the background runner."""
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from pathlib import Path
 
@@ -31,6 +32,16 @@ from desktop_app.services.workspace import (
     issue_recovery_key,
     rotate_database_key,
 )
+
+
+def _when(created: str | None) -> str | None:
+    """The backup's creation time as people read it, in local time."""
+    if not created:
+        return None
+    try:
+        return dt.datetime.fromisoformat(created).astimezone().strftime("%d-%m-%Y %H:%M")
+    except ValueError:
+        return created
 
 
 class ConfirmWithPasswordDialog(FormDialog):
@@ -180,7 +191,7 @@ class WorkspaceKeysBox(QWidget):
             text = (
                 self.tr("✔ Back-up in orde: %1 accounts, gemaakt %2.")
                 .replace("%1", str(check.users))
-                .replace("%2", check.created or self.tr("(onbekend)"))
+                .replace("%2", _when(check.created) or self.tr("(onbekend)"))
             )
             if check.recorded_at:
                 text += " " + self.tr("De audittrail vermeldt hem.")
