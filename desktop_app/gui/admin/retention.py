@@ -39,16 +39,26 @@ from desktop_app.services.retention import RetentionStep, list_actions, retentio
 from desktop_app.services.session import Session
 
 
-def _table(parent: QWidget, name: str, headers: Sequence[str]) -> QTableWidget:
+def _table(
+    parent: QWidget, name: str, headers: Sequence[str], *, stretch: int | None = None
+) -> QTableWidget:
+    """A read-only table; ``stretch``: the one column that takes the width left (the others
+    as wide as their content), so a table fits the page at 1024 pixels without scrolling."""
     table = QTableWidget(0, len(headers), parent)
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(list(headers))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(False)
     table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header = table.horizontalHeader()
+    if stretch is None:
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    else:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -56,8 +66,11 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
-    table.resizeColumnsToContents()
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)  # a stretched column may elide it
+            table.setItem(r, c, item)
+    if table.horizontalHeader().stretchLastSection():
+        table.resizeColumnsToContents()
 
 
 def _selected(table: QTableWidget) -> int | None:
@@ -214,6 +227,7 @@ class RetentionPage(QWidget):
                 self.tr("Ondertekenaar"),
                 self.tr("Vernietigd"),
             ],
+            stretch=5,
         )
         self.list_table.itemSelectionChanged.connect(self._on_list_selected)
         layout.addWidget(self.list_table, 1)
@@ -226,7 +240,9 @@ class RetentionPage(QWidget):
                 self.tr("Soort"),
                 self.tr("Termijn vanaf"),
                 self.tr("Vernietigbaar per"),
+                self.tr("Bewaarplicht"),
             ],
+            stretch=2,
         )
         layout.addWidget(self.item_table, 1)
         return tab
@@ -256,6 +272,7 @@ class RetentionPage(QWidget):
                 self.tr("Vastgelegd"),
                 self.tr("Opgeheven"),
             ],
+            stretch=3,
         )
         self.hold_table.itemSelectionChanged.connect(self._show_permissions)
         layout.addWidget(self.hold_table, 1)
@@ -281,6 +298,7 @@ class RetentionPage(QWidget):
                 self.tr("Grondslag"),
                 self.tr("Gewijzigd"),
             ],
+            stretch=3,
         )
         layout.addWidget(self.period_table, 1)
         return tab
@@ -378,6 +396,8 @@ class RetentionPage(QWidget):
     def _on_list_selected(self) -> None:
         chosen = self.selected_list()
         items = [] if chosen is None else chosen.items
+        # A hold placed after the list was drawn up blocks it: say so beside the record.
+        held = {c.object: c.held_by for c in self.due}
         _fill(
             self.item_table,
             [
@@ -387,6 +407,7 @@ class RetentionPage(QWidget):
                     i.kind.label_nl,
                     i.starts_on.isoformat(),
                     i.due_on.isoformat(),
+                    ", ".join(f"nr. {h}" for h in held.get(i.object, ())) or "—",
                 )
                 for i in items
             ],
