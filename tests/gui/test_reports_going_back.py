@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
+from desktop_app.domain.errors import AccountLocked
 from desktop_app.domain.reports import ReportStatus
 from desktop_app.gui.reports import ReportsPage
 from desktop_app.gui.requests.page import RequestsPage
@@ -253,3 +254,24 @@ def test_registering_a_known_v_number_warns_and_names_the_open_request(
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
     with _service(staff, "officier") as s:
         assert len(requests.open_requests_with_v_number(s, "5555555555")) == 2
+
+
+def test_too_many_wrong_passwords_lock_the_account_and_the_window(
+    staff: Any, open_as: Any, controller: Any, qtbot: Any
+) -> None:
+    rid = _report(staff, to="usable")
+    detail = open_as("tekenaar", rid)
+    sign = detail.open_sign_dialog()
+    assert sign is not None
+    for _ in range(2):
+        sign.password_edit.setText("fout-wachtwoord")
+        sign.ok_button.click()
+        assert "onjuist" in sign.error_label.text()
+    sign.password_edit.setText("fout-wachtwoord")
+    sign.ok_button.click()
+    qtbot.waitUntil(lambda: controller.main_window is None, timeout=3000)
+    assert controller.session is None
+    with pytest.raises(AccountLocked):
+        _service(staff, "tekenaar")
+    with _service(staff, "officier") as s:
+        assert reports.get_report(s, rid).report.status is ReportStatus.USABLE

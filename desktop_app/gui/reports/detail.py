@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.actions import Permission, refused
 from desktop_app.domain.classification import duration_required, parse_duration
 from desktop_app.domain.drafts import NEW_REPORT, Draft, new_report_key, report_key
-from desktop_app.domain.errors import AppError, InvalidInput
+from desktop_app.domain.errors import AccountLocked, AppError, InvalidInput
 from desktop_app.domain.report_content import render
 from desktop_app.domain.reports import ReportAction, ReportStep
 from desktop_app.gui.actions import show_permission
-from desktop_app.gui.dialogs import run_on_submit
+from desktop_app.gui.dialogs import FormDialog, run_on_submit
 from desktop_app.gui.errors import show_error, show_info
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.marking import DurationDialog, DurationEntry, SubjectDialog, SubjectInput
@@ -162,7 +162,7 @@ class ReportDetail(QWidget):
             self.tr("Indiening intre&kken…"), "withdrawButton", self.open_withdraw_dialog, actions
         )
         self.annotate_button = self._button(
-            self.tr("Opmerking &toevoegen…"), "annotateButton", self.open_annotate_dialog, actions
+            self.tr("&Opmerking toevoegen…"), "annotateButton", self.open_annotate_dialog, actions
         )
         self.annotate_button.setToolTip(self.tr("Selecteer eerst een passage in de tekst."))
         self.usable_button = self._button(
@@ -187,7 +187,7 @@ class ReportDetail(QWidget):
             self.tr("&Correctie vastleggen…"), "correctButton", self.open_correction_dialog, actions
         )
         self.print_button = self._button(
-            self.tr("Afdruk&voorbeeld…"), "printButton", self.open_print_preview, actions
+            self.tr("Af&drukvoorbeeld…"), "printButton", self.open_print_preview, actions
         )
         # The marking (issue 14): shown only when the service says this person may.
         self.subject_button = self._button(
@@ -226,8 +226,8 @@ class ReportDetail(QWidget):
         self.history.setAccessibleName(self.tr("Geschiedenis"))
         self.history.setWordWrap(True)
         self.tabs.addTab(text_tab, self.tr("&Tekst"))
-        self.tabs.addTab(self.compare, self.tr("Versies &vergelijken"))
-        self.tabs.addTab(self.history, self.tr("&Geschiedenis"))
+        self.tabs.addTab(self.compare, self.tr("Versies ve&rgelijken"))
+        self.tabs.addTab(self.history, self.tr("G&eschiedenis"))
         self.evidence: EvidenceTab | None = None
         if user_actions(session).may(Step.LIST_EVIDENCE):
             self.evidence = EvidenceTab(session, runner, self.tabs)
@@ -862,7 +862,7 @@ class ReportDetail(QWidget):
                     .replace("%2", summary.text_sha256 or ""),
                 )
 
-            self.runner.run(work, done, dialog.fail, owner=dialog)
+            self.runner.run(work, done, self._reauth_failed(dialog), owner=dialog)
 
         dialog.submitted.connect(submitted)
         dialog.open()
@@ -888,8 +888,32 @@ class ReportDetail(QWidget):
             proof = session.reauthenticate(str(password))
             return reports.issue_report(session, report_id, proof=proof)
 
-        run_on_submit(dialog, self.runner, work, lambda result: self._after_step(result.report))
+        def submitted(password: object) -> None:
+            def finished(result: IssueResult) -> None:
+                dialog.succeed()
+                self._after_step(result.report)
+
+            self.runner.run(
+                lambda: work(password), finished, self._reauth_failed(dialog), owner=dialog
+            )
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
         return dialog
+
+    def _reauth_failed(self, dialog: FormDialog) -> Callable[[BaseException], None]:
+        """A refusal shows in the dialog; when the password asked again was wrong once too
+        often, the account is locked like after failed sign-ins, and the window locks too (the
+        person can no longer sign in; an administrator unlocks the account)."""
+
+        def failed(exc: BaseException) -> None:
+            dialog.fail(exc)
+            if isinstance(exc, AccountLocked):
+                lock = getattr(self.window(), "lock_requested", None)
+                if lock is not None:
+                    QTimer.singleShot(0, self, lock.emit)
+
+        return failed
 
     # --- going back (issue 12) --------------------------------------------------------------
 
