@@ -61,7 +61,7 @@ class DBusScreenLockSource(ScreenLockSource):
                 if session.connect(
                     "", path, interface, "ActiveChanged", self, _slot("_active_changed(bool)")
                 ):
-                    self._listening.append(f"{interface}.ActiveChanged")
+                    self._listening.append(f"{interface}.ActiveChanged@{path}")
         system = QDBusConnection.systemBus()
         if system.isConnected():
             if system.connect(
