@@ -137,8 +137,14 @@ def _is_empty_dir(path: Path) -> bool:
 
 
 def _existing_ancestor(folder: Path) -> Path:
-    while not folder.is_dir() and folder.parent != folder:
+    while not folder.exists() and folder.parent != folder:
         folder = folder.parent
+    if not folder.is_dir():
+        raise InvalidInput(
+            "De map voor de herstelde werkplek kan daar niet worden gemaakt: er staat een "
+            "bestand op die plek.",
+            field="data_dir",
+        )
     return folder
 
 

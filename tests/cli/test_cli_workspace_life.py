@@ -221,3 +221,37 @@ def test_backup_verify_after_a_rotation_names_the_older_key(
         stdin=workspace.recovery_key,
     )
     assert offline.code == 0, offline.out
+
+
+def test_restore_under_a_file_is_bad_input_and_leaves_nothing(
+    cli: Any, workspace: Any, made: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map")
+    result = cli(
+        "--json",
+        "--data-dir",
+        str(blocker / "werkplek"),
+        "--password-stdin",
+        "restore",
+        str(made),
+        "--admin",
+        "beheer",
+        stdin=f"{workspace.recovery_key}\nhersteld-wachtwoord\nhersteld-wachtwoord\n",
+    )
+    _error(result, "invalid_input", 2)
+    # The service says it too (the window's restore dialog reaches it without the CLI's check).
+    from desktop_app.domain.errors import InvalidInput
+    from desktop_app.services import admin
+
+    with pytest.raises(InvalidInput, match="bestand op die plek"):
+        admin.restore_workspace(
+            workspace.env,
+            made,
+            blocker / "a" / "werkplek",
+            admin_name="beheer",
+            recovery_key=workspace.recovery_key,
+            new_password="hersteld-wachtwoord",
+        )
+    assert blocker.read_text() == "geen map"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".werkplek-restore-")]
