@@ -19,6 +19,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlcipher3
+
+from desktop_app.domain.errors import IntegrityFailure
 from desktop_app.domain.requests import format_reference
 from desktop_app.domain.retention import RecordKind, Slot, cutoff, due_on
 from desktop_app.storage.db import Connection
@@ -604,7 +607,16 @@ def _purge(conn: Connection, table: str, where: str, purged: Purged, depth: int 
             f" WHERE {where})"
         )
         _purge(conn, child, cond, purged, depth + 1)
-    cur = conn.execute(f"DELETE FROM {table} WHERE {where}")
+    try:
+        cur = conn.execute(f"DELETE FROM {table} WHERE {where}")
+    except sqlcipher3.IntegrityError:
+        # A protected table that does not know destruction_marker: the whole destruction rolls
+        # back (the caller's transaction), and the administrator learns which table it was.
+        raise IntegrityFailure(
+            "Vernietiging afgebroken en teruggedraaid: de werkplek weigert een deel van het "
+            f"archiefstuk te verwijderen (tabel {table}). Er is niets vernietigd; meld dit aan "
+            "de leverancier van de software."
+        ) from None
     purged.rows[table] += max(cur.rowcount, 0)
 
 

@@ -389,3 +389,32 @@ def test_list_actions_follow_the_list_s_state(workspace: Any, rnd: Round) -> Non
     with workspace.session("beheer") as s:
         assert list_actions(s, retention.get_list(s, drawn.id))[RetentionStep.DESTROY].allowed
     assert not both[RetentionStep.APPROVE].allowed
+
+
+def test_a_protected_table_without_the_exception_stops_the_whole_destruction(
+    workspace: Any, rnd: Round
+) -> None:
+    from desktop_app.domain.errors import IntegrityFailure
+
+    # A later step's table linked to reports whose trigger refuses every delete.
+    with workspace.session("beheer") as s, s.db.transaction() as conn:
+        conn.execute(
+            "CREATE TABLE later_notes (report_id INTEGER NOT NULL REFERENCES reports(id),"
+            " note TEXT NOT NULL)"
+        )
+        conn.execute(
+            "CREATE TRIGGER later_notes_no_delete BEFORE DELETE ON later_notes"
+            " BEGIN SELECT RAISE(ABORT, 'never'); END"
+        )
+        conn.execute("INSERT INTO later_notes VALUES (?, 'x')", (rnd.report_id,))
+    workspace.env.clock.set(DUE)
+    list_id = _approved_list(workspace)
+    with workspace.session("beheer") as s:
+        with pytest.raises(IntegrityFailure, match="later_notes"):
+            retention.destroy(s, list_id)
+        assert retention.get_list(s, list_id).destroyed_at is None
+        assert retention.destruction_records(s) == []
+    for table in ("requests", "reports", "report_versions", "provisions", "destruction_marker"):
+        expected = 0 if table == "destruction_marker" else 1
+        assert _count(workspace, f"SELECT count(*) FROM {table}") >= expected, table
+    assert _count(workspace, "SELECT count(*) FROM destruction_marker") == 0
