@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 
+from desktop_app.domain.drafts import Draft
 from desktop_app.domain.errors import Forbidden, FourEyes, InvalidInput, InvalidState, NotFound
 from desktop_app.domain.queries import RequestQuery
 from desktop_app.domain.retention import RecordKind
+from desktop_app.services import drafts, retention
 from desktop_app.services import requests as request_service
-from desktop_app.services import retention
 from desktop_app.services.audit import verify_audit
 from desktop_app.storage import audit
 from tests.services.retention_support import (
@@ -163,8 +164,11 @@ def test_a_whole_dossier_is_destroyed_after_two_approvals(
         assert (approved.admin_approved_by, approved.signer_approved_by) == ("beheer", "tekenaar")
         with pytest.raises(Forbidden):
             retention.destroy(s, drawn.id)  # carried out by the administrator
+    with as_user(workspace, "officier") as s:  # unsaved work kept at a lock
+        drafts.keep_draft(s, Draft(f"report:{rnd.report_id}", {"text": f"Over {SUBJECT}"}))
     before = _tables_holding(workspace, ("celik", "Çelik"))
     assert {"requests", "requests_fts_data", "reports", "report_versions"} <= before
+    assert _count(workspace, "SELECT count(*) FROM drafts") == 1
     with workspace.session("beheer") as s:
         done = retention.destroy(s, drawn.id)
         with pytest.raises(InvalidState):
@@ -202,6 +206,7 @@ def test_a_whole_dossier_is_destroyed_after_two_approvals(
         "SELECT count(*) FROM print_copies",
         "SELECT count(*) FROM provisions",
         "SELECT count(*) FROM destruction_marker",
+        "SELECT count(*) FROM drafts",
         "SELECT sum(n) FROM request_counts",
     ):
         assert _count(workspace, sql) == 0, sql
