@@ -86,7 +86,8 @@ def test_record_a_consultation_with_frozen_figures_and_mark_an_action_done(
     page.actions_table.selectRow(0)
     assert page.done_button.isEnabled()
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
-    assert page.actions_table.item(0, 4).text().startswith("afgerond")
+    assert page.actions_table.item(0, 4).text() == "02-11-2026"  # the day it was done
+    assert page.actions_table.item(1, 4).text() == "open"
     page.actions_table.selectRow(0)
     assert not page.done_button.isEnabled() and "al afgerond" in page.done_button.toolTip()
     # Recorded later: the stored figures stay what they were.

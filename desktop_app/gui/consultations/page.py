@@ -114,12 +114,13 @@ class ConsultationsPage(QWidget):
             splitter,
             "consultationList",
             [self.tr("Datum"), self.tr("Periode"), self.tr("Open")],
+            stretch=1,
         )
         open_header = self.list_table.horizontalHeaderItem(2)
         if open_header is not None:
             open_header.setToolTip(self.tr("Open actiepunten"))
         self.list_table.setAccessibleName(self.tr("Overleggen"))
-        self.list_table.setMinimumWidth(310)
+        self.list_table.setMinimumWidth(320)
         self.list_table.itemSelectionChanged.connect(self._on_selected)
         detail = QWidget(splitter)
         detail_layout = QVBoxLayout(detail)
@@ -156,7 +157,7 @@ class ConsultationsPage(QWidget):
                 self.tr("Actiepunt"),
                 self.tr("Eigenaar"),
                 self.tr("Streefdatum"),
-                self.tr("Stand"),
+                self.tr("Afgerond"),
             ],
             stretch=1,
         )
@@ -172,7 +173,7 @@ class ConsultationsPage(QWidget):
         splitter.addWidget(self.list_table)
         splitter.addWidget(detail)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([310, 650])
+        splitter.setSizes([320, 640])
         layout.addWidget(splitter, 1)
         self.refresh()
 
@@ -208,7 +209,8 @@ class ConsultationsPage(QWidget):
             table.setItem(row, 2, _item(str(c.open_actions())))
             if c.id == select:
                 row_to_select = row
-        table.resizeColumnsToContents()
+        table.resizeColumnToContents(0)
+        table.resizeColumnToContents(2)
         table.blockSignals(False)
         if row_to_select >= 0:
             table.selectRow(row_to_select)
@@ -281,9 +283,9 @@ class ConsultationsPage(QWidget):
         today = self.session.clock.today()
         for row, a in enumerate(actions):
             state = (
-                self.tr("afgerond %1").replace("%1", shown_date(a.done_on))
+                shown_date(a.done_on)
                 if a.done_on is not None
-                else self.tr("open, over de streefdatum")
+                else self.tr("open, te laat")
                 if a.is_overdue(today)
                 else self.tr("open")
             )
