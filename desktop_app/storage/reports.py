@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop_app.domain.annotations import RemarkChange, RemarkEvent
 from desktop_app.domain.classification import Classification
@@ -517,13 +517,25 @@ def insert_verdict(
 
 
 def list_verdicts(conn: Connection, report_id: int) -> list[VerdictRow]:
-    rows = conn.execute(
+    return _decisions(
+        conn,
+        VerdictRow,
         "SELECT id, report_id, version, verdict, comment, author_id, created_at"
         " FROM report_verdicts WHERE report_id = ? ORDER BY id",
-        (report_id,),
-    ).fetchall()
+        report_id,
+    )
+
+
+_Decision = TypeVar("_Decision", "VerdictRow", "StepReasonRow")
+
+
+def _decisions(
+    conn: Connection, row_type: type[_Decision], sql: str, report_id: int
+) -> list[_Decision]:
+    """Rows of (id, report, version, what, optional text, person, when): a verdict and a step
+    taken back share that shape."""
     return [
-        VerdictRow(
+        row_type(
             int(r[0]),
             ReportId(int(r[1])),
             int(r[2]),
@@ -532,7 +544,7 @@ def list_verdicts(conn: Connection, report_id: int) -> list[VerdictRow]:
             UserId(int(r[5])),
             str(r[6]),
         )
-        for r in rows
+        for r in conn.execute(sql, (report_id,)).fetchall()
     ]
 
 
@@ -616,23 +628,13 @@ def insert_step_reason(
 
 
 def list_step_reasons(conn: Connection, report_id: int) -> list[StepReasonRow]:
-    rows = conn.execute(
+    return _decisions(
+        conn,
+        StepReasonRow,
         "SELECT id, report_id, version, kind, reason, actor_id, at FROM report_step_reasons"
         " WHERE report_id = ? ORDER BY id",
-        (report_id,),
-    ).fetchall()
-    return [
-        StepReasonRow(
-            int(r[0]),
-            ReportId(int(r[1])),
-            int(r[2]),
-            str(r[3]),
-            None if r[4] is None else str(r[4]),
-            UserId(int(r[5])),
-            str(r[6]),
-        )
-        for r in rows
-    ]
+        report_id,
+    )
 
 
 def get_annotation(conn: Connection, annotation_id: int) -> AnnotationRow | None:
