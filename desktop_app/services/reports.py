@@ -22,7 +22,7 @@ Decisions:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop_app.domain import requests as request_rules
@@ -1047,48 +1047,55 @@ def withdraw_submission(
     """The officer takes a submitted version back from the liaison: the report is a draft
     again (the same version; it may be submitted again or revised). The liaison's remarks on it
     stay."""
-    with session.transaction("report.withdraw", audit_object(report_id)) as tx:
-        row, events = _load(session, tx.conn, report_id, _A.WITHDRAW)
-        after = _decide(session, row, _A.WITHDRAW, events)
-        clean = validate_reason(
+    return _step_back(
+        session,
+        report_id,
+        _A.WITHDRAW,
+        "report.withdraw",
+        lambda: validate_reason(
             reason, field="reason", required=False, label="De reden van het intrekken"
-        )
-        now = session.clock.now()
-        repo.insert_step_reason(
-            tx.conn,
-            row.id,
-            version=row.current_version,
-            kind=_A.WITHDRAW.value,
-            reason=clean,
-            actor_id=session.user.id,
-            at=now,
-        )
-        _record(session, tx.conn, row, _A.WITHDRAW, row.current_version, after, now)
-        tx.details = {"reference": row.reference, "version": row.current_version}
-        return _fresh_summary(session, tx.conn, row.id)
+        ),
+    )
 
 
 def send_back(session: Session, report_id: int, *, reason: str) -> ReportSummary:
     """The signer does not sign and sends the report back to the officer with a reason: it is
     a draft again, to be revised and judged anew. It counts as involvement (art. 2.5): it is a
     recorded step of the signer's in the history."""
-    with session.transaction("report.send_back", audit_object(report_id)) as tx:
-        row, events = _load(session, tx.conn, report_id, _A.SEND_BACK)
-        after = _decide(session, row, _A.SEND_BACK, events)
-        clean = validate_reason(
+    return _step_back(
+        session,
+        report_id,
+        _A.SEND_BACK,
+        "report.send_back",
+        lambda: validate_reason(
             reason, field="reason", required=True, label="De reden van het terugsturen"
-        )
+        ),
+    )
+
+
+def _step_back(
+    session: Session,
+    report_id: int,
+    action: ReportAction,
+    audit_action: str,
+    valid_reason: Callable[[], str | None],
+) -> ReportSummary:
+    # The permission first (a refusal is audited as denied), then the reason.
+    with session.transaction(audit_action, audit_object(report_id)) as tx:
+        row, events = _load(session, tx.conn, report_id, action)
+        after = _decide(session, row, action, events)
+        reason = valid_reason()
         now = session.clock.now()
         repo.insert_step_reason(
             tx.conn,
             row.id,
             version=row.current_version,
-            kind=_A.SEND_BACK.value,
-            reason=clean,
+            kind=action.value,
+            reason=reason,
             actor_id=session.user.id,
             at=now,
         )
-        _record(session, tx.conn, row, _A.SEND_BACK, row.current_version, after, now)
+        _record(session, tx.conn, row, action, row.current_version, after, now)
         tx.details = {"reference": row.reference, "version": row.current_version}
         return _fresh_summary(session, tx.conn, row.id)
 
