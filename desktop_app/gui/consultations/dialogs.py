@@ -6,9 +6,17 @@ service, and a refusal points at its field."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from desktop_app.domain.consultations import Service
 from desktop_app.domain.statistics import end_of_day
@@ -106,6 +114,21 @@ class AddConsultationDialog(ServiceFormDialog):
             "decisions": self.decisions_edit,
             "action": self.actions_edit,
         }
+        chain: list[QWidget] = [
+            self.held_edit,
+            self.from_edit,
+            self.to_edit,
+            self.as_of_check,
+            self.as_of_edit,
+            self.aivd_edit,
+            self.ind_edit,
+            self.decisions_edit,
+            self.actions_edit,
+            self.ok_button,
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self.setMinimumWidth(600)
         self.aivd_edit.setFocus()
 

@@ -9,11 +9,13 @@ the services and the domain; a dialog checks only what the form itself asks.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -289,6 +291,11 @@ class DelayNoticeDialog(ReasonDialog):
         self.fields["liaison"] = self.liaison_combo
         self.date_edit.dateChanged.connect(lambda _d: self._update_late())
         self._update_late()
+        # The visual order: the reason field was made (by ReasonDialog) before the rows above it.
+        chain = [self.liaison_combo, self.date_edit, self.reason_edit, self.ok_button]
+        chain.append(self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self.reason_edit.setFocus()
 
     def set_liaisons(self, liaisons: Sequence[tuple[str, str]]) -> None:
