@@ -7,6 +7,8 @@ code passes to ``Session.transaction``, ``require_audited``, ``audit_refusal`` o
 ``storage.audit.append`` needs a label here; tests/domain/test_audit_labels.py finds them in the
 source and fails on one without.
 
+In English mode (domain.messages) every word here is read from the core's catalogue.
+
 The export leaves a workspace as a plain file, so it carries only what this table calls an
 identifier (``EXPORTED_KEYS``): a detail key nobody has judged yet is left out of the file
 rather than risk a name or free text outside the encrypted database.
@@ -19,6 +21,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from desktop_app.domain.messages import translate
 
 # --- actions ----------------------------------------------------------------------------------
 
@@ -163,15 +167,15 @@ def action_label(action: str) -> str:
     own name rather than nothing."""
     label = LABELS.get(action)
     if label is not None:
-        return label
+        return translate(label)
     for prefix, text in PREFIX_LABELS.items():
         if action.startswith(prefix):
-            return text
+            return translate(text)
     return action
 
 
 def result_label(result: str) -> str:
-    return RESULT_LABELS.get(result, result)
+    return translate(RESULT_LABELS.get(result, result))
 
 
 def actions_for_filter() -> list[tuple[str, str]]:
@@ -193,8 +197,12 @@ def action_filter(wanted: str) -> ActionFilter:
     or a label (``Account toegevoegd``, case ignored)."""
     text = wanted.strip()
     lowered = text.casefold()
-    by_label = tuple(a for a, label in LABELS.items() if label.casefold() == lowered)
-    by_label += tuple(p for p, label in PREFIX_LABELS.items() if label.casefold() == lowered)
+
+    def named(label: str) -> bool:  # the Dutch label, or the one shown in English mode
+        return lowered in (label.casefold(), translate(label).casefold())
+
+    by_label = tuple(a for a, label in LABELS.items() if named(label))
+    by_label += tuple(p for p, label in PREFIX_LABELS.items() if named(label))
     if by_label:
         names = tuple(a for a in by_label if not a.endswith("."))
         prefixes = [a for a in by_label if a.endswith(".")]
@@ -246,13 +254,13 @@ def object_label(obj: str) -> str:
     """'user:nieuw' -> 'account nieuw', 'report:12' -> 'ambtsbericht 12'."""
     kind, sep, ident = obj.partition(":")
     if not sep:
-        return OBJECT_WORDS.get(obj, obj)
+        return translate(OBJECT_WORDS.get(obj, obj))
     word = OBJECT_KINDS.get(kind)
     if word is None:
         return obj
     if ident == "new":
-        return f"nieuw {word}"
-    return f"{word} {ident}"
+        return f"{translate(_WORDS[3])} {translate(word)}"
+    return f"{translate(word)} {ident}"
 
 
 # --- details ----------------------------------------------------------------------------------
@@ -404,6 +412,8 @@ _ROLE_WORDS = {
     "ind_inspector": "IND-inzagemedewerker",
     "admin": "functioneel beheerder",
 }
+# Small words of the readable details: yes, no, none, new.
+_WORDS = ("ja", "nee", "geen", "nieuw")
 _HEX = re.compile(r"(\d+:)?[0-9a-f]{32,}")
 
 
@@ -419,23 +429,24 @@ def parse_details(details: str | Mapping[str, Any]) -> dict[str, Any]:
 
 def _value_text(key: str, value: Any) -> str:
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return translate(_WORDS[0] if value else _WORDS[1])
     if isinstance(value, list | tuple):
-        return ", ".join(_value_text(key, v) for v in value) or "geen"
+        return ", ".join(_value_text(key, v) for v in value) or translate(_WORDS[2])
     if isinstance(value, Mapping):
         return ", ".join(f"{_key_text(k)} {_value_text(k, v)}" for k, v in value.items())
     text = str(value)
     if key == "code":
-        return _CODE_WORDS.get(text, text)
+        return translate(_CODE_WORDS.get(text, text))
     if key == "roles":
-        return _ROLE_WORDS.get(text, text)
+        return translate(_ROLE_WORDS.get(text, text))
     if key in ("classification", "clearance"):
         return text.replace("_", " ")
     return text
 
 
 def _key_text(key: str) -> str:
-    return DETAIL_LABELS.get(key, key.replace("_", " "))
+    label = DETAIL_LABELS.get(key)
+    return key.replace("_", " ") if label is None else translate(label)
 
 
 def _is_technical(key: str, value: Any) -> bool:

@@ -105,3 +105,20 @@ def test_language_choice() -> None:
     assert messages.set_language("fr") == "nl"
     assert messages.language_from_environment("en") == "en"
     assert messages.language_from_environment(None) in ("nl", "en")
+
+
+def test_the_audit_trail_reads_english_in_english_mode(english: None) -> None:
+    from desktop_app.domain import audit_labels as al
+
+    assert al.action_label("user.add") == "Account added"
+    assert al.result_label("denied") == "refused"
+    assert al.object_label("report:12") == "report 12"
+    assert al.object_label("report:new") == "new report"
+    details = al.readable_details({"roles": ["ind_inspector"], "ok": True, "clearance": "x"})
+    assert details.plain == "clearance: x; in order: yes; roles: IND inspector"
+
+
+def test_an_english_label_filters_too(english: None) -> None:
+    from desktop_app.domain import audit_labels as al
+
+    assert al.action_filter("account added") == al.ActionFilter(("user.add",), None)

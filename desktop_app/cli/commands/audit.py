@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import anchor, count, optional_date, output_file, writing
-from desktop_app.domain.messages import translate
 from desktop_app.services import audit
 
 if TYPE_CHECKING:
@@ -58,8 +57,8 @@ def cmd_audit_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     # stored fields exactly.
     for line in lines:
         ctx.say(
-            f"{line.entry.seq:>6}  {line.shown_time}  {line.actor_text}  {translate(line.label)}"
-            f"  {line.object_text}  {translate(line.result_text)}"
+            f"{line.entry.seq:>6}  {line.shown_time}  {line.actor_text}  {line.label}"
+            f"  {line.object_text}  {line.result_text}"
         )
         if line.details:
             ctx.say(f"        {line.details}")

@@ -62,11 +62,11 @@ class AuditTableModel(RecordTableModel[AuditLine]):
         if column == self.COL_ACTOR:
             return record.actor_text
         if column == self.COL_ACTION:
-            return translate(record.label)
+            return record.label
         if column == self.COL_OBJECT:
             return record.object_text
         if column == self.COL_RESULT:
-            return translate(record.result_text)
+            return record.result_text
         if column == self.COL_DETAILS:
             return record.details
         return ""
@@ -91,11 +91,11 @@ def details_text(line: AuditLine) -> str:
     e = line.entry
     values = (
         str(e.seq),
-        f"{translate(line.label)} ({e.action})",
+        f"{line.label} ({e.action})",
         f"{line.object_text} ({e.object})",
         line.actor_text,
         f"{line.shown_time} (UTC {e.ts_utc})",
-        f"{translate(line.result_text)} ({e.result})",
+        f"{line.result_text} ({e.result})",
         e.origin,
         e.hash,
         e.prev_hash,
@@ -148,7 +148,7 @@ class AuditTab(QWidget):
         self.details_button.clicked.connect(lambda: self.open_details())
         self.export_button = QPushButton(self.tr("E&xporteren (CSV)…"), self)
         self.export_button.clicked.connect(self.choose_export_file)
-        self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
+        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
         self.refresh_button.clicked.connect(self.refresh)
         for button in (self.details_button, self.export_button, self.refresh_button):
             list_row.addWidget(button)
