@@ -51,6 +51,7 @@ STATISTICS_LABELS: Mapping[str, str] = {
     "no_data_on_time": "Zonder gegevens, binnen de termijn",
     "no_data_late": "Zonder gegevens, na de termijn",
     "late_with_notice_recorded_afterwards": "Waarvan uitstelbericht achteraf vastgelegd",
+    "as_of": "Stand per (peilmoment)",
 }
 
 

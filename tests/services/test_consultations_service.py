@@ -276,3 +276,27 @@ def test_bad_input_stores_nothing(ws: Any, clock: Any) -> None:
         )
         _none(s, lambda: consultation_service.list_consultations(s, limit=0))
         assert _count(s) == 0
+
+
+def test_csv_and_pdf_exports_carry_the_moment(ws: Any, clock: Any, tmp_path: Any) -> None:
+    import io
+
+    import pypdf
+
+    with ws.session("officier", PASSWORDS["officier"]) as s:
+        _add(s, "Ayşe Çelik", "1234567890", D(2026, 10, 1))
+    frozen_at = clock.now()
+    clock.advance(dt.timedelta(days=1))
+    with ws.session("officier", PASSWORDS["officier"]) as s:
+        _add(s, "Hans Müller", "2345678901", D(2026, 10, 2))
+    with ws.session("tekenaar", PASSWORDS["tekenaar"]) as s:
+        target = tmp_path / "cijfers.csv"
+        stats_service.export_csv(s, *OCT, target, as_of=frozen_at)
+        rows = target.read_bytes().decode("utf-8-sig").splitlines()
+        assert "requests_received;Verzoeken ontvangen;1" in rows
+        assert f"as_of;Stand per (peilmoment);{frozen_at.isoformat()}" in rows
+        assert any(r.startswith("late_with_notice_recorded_afterwards;") for r in rows)
+        assert json.loads(_entries(s)[-1].details)["as_of"] == audit.format_ts(frozen_at)
+        pdf = stats_service.pdf_bytes(s, *OCT, as_of=frozen_at)
+        text = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+        assert "Stand per" in text and "2 november 2026, 10:00" in text
