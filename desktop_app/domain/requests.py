@@ -390,9 +390,6 @@ class DelayNotice:
         )
 
 
-NOT_RECORDED_NL = "niet vastgelegd"
-
-
 def check_liaison_account(name: str, *, found: bool, active: bool, is_liaison: bool) -> None:
     """The person informed of a delay is an active account with the IND-liaison role (art.
     1.3: the liaison is the IND's point of contact at the AIVD)."""
