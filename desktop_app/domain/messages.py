@@ -20,7 +20,7 @@ import os
 import re
 import string
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 LANGUAGES = ("nl", "en")
 ENV_VAR = "WERKPLEK_LANG"
@@ -54,6 +54,7 @@ def translate(text: str) -> str:
     return english(text)
 
 
+@lru_cache(maxsize=4096)  # the same labels and words come back for every row of a list
 def english(text: str) -> str:
     exact = _exact().get(text)
     if exact:
