@@ -185,7 +185,8 @@ def load_catalogue() -> dict[str, str]:
     return {}
 
 
-HEADER = '''"""English for the core's Dutch messages (see desktop_app/domain/messages.py).
+HEADER = '''# ruff: noqa: E501  (one entry per line, however long: the file is generated and diffed)
+"""English for the core's Dutch messages (see desktop_app/domain/messages.py).
 
 Kept by tools/extract_messages.py: run it after adding or changing a message, then fill in
 each "" below. Keys are the Dutch source; {0}, {1}… are the run-time parts (reorder them as

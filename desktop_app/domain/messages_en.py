@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (one entry per line, however long: the file is generated and diffed)
 """English for the core's Dutch messages (see desktop_app/domain/messages.py).
 
 Kept by tools/extract_messages.py: run it after adding or changing a message, then fill in
