@@ -153,7 +153,7 @@ class WorkspaceKeysBox(QWidget):
         self.verify_button.clicked.connect(self.choose_backup_to_verify)
         self.rekey_button = QPushButton(self.tr("Databasesleutel &vervangen…"), self)
         self.rekey_button.clicked.connect(self.open_rekey_dialog)
-        self.recovery_button = QPushButton(self.tr("Nieuwe &herstelsleutel…"), self)
+        self.recovery_button = QPushButton(self.tr("Nieuwe herstelsle&utel…"), self)
         self.recovery_button.clicked.connect(self.open_recovery_dialog)
         for button in (self.verify_button, self.rekey_button, self.recovery_button):
             row.addWidget(button)
