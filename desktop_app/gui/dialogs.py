@@ -33,6 +33,13 @@ from desktop_app.domain.accounts import password_rules
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.roles import Role
 from desktop_app.gui.dates import date_edit, pydate, qdate
+from desktop_app.gui.drafts import (
+    DialogDrafts,
+    DialogKey,
+    Opened,
+    cannot_reopen,
+    reopen_on_page,
+)
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.labels import ROLE_ORDER, clearance_label, role_label
 
@@ -42,7 +49,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class FormDialog(QDialog):
+class FormDialog(DialogDrafts, QDialog):
     """A form, an error line, a busy line and OK/Cancel; Enter submits, Escape cancels."""
 
     submitted = Signal(object)
@@ -149,6 +156,29 @@ def run_on_submit(
     dialog.open()
 
 
+def _reopen_on_admin(window: Any, opened: Opened, open_on: Callable[[Any], QDialog | str]) -> None:
+    """The Beheer page with its lists loaded afresh, then ``open_on(page)`` opens the dialog
+    (or says why it cannot)."""
+    from desktop_app.gui.admin.page import AdminPage
+    from desktop_app.services import users
+
+    page = window.show_section("admin")
+    assert isinstance(page, AdminPage)
+    session = page.session
+
+    def loaded(lists: tuple[Any, Any]) -> None:
+        page.user_model.set_rows(lists[0])
+        page.designation_model.set_rows(lists[1])
+        opened(open_on(page))
+
+    page.runner.run(
+        lambda: (users.list_users(session), users.list_designations(session)),
+        loaded,
+        lambda exc: opened(cannot_reopen(message_for(exc))),
+        owner=page,
+    )
+
+
 def _password_field(parent: QWidget) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -194,6 +224,9 @@ class NewUser:
 
 
 class AddUserDialog(FormDialog):
+    draft_name = "add-user"
+    reopen = reopen_on_page("admin", "open_add_user_dialog")
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Gebruiker toevoegen"), self.tr("&Toevoegen"), parent)
         self.name_edit = QLineEdit(self)
@@ -246,6 +279,24 @@ class UserEdit:
 class EditUserDialog(FormDialog):
     """Full name, roles and clearance of one account. ``conflict``: why its stored roles break
     the separation rules (an account from before them); saving must resolve it."""
+
+    draft_name = "edit-user"  # draft_object: the account's id (set by the page)
+
+    @classmethod
+    def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
+        def edit(page: Any) -> QDialog | str:
+            rows = [v.record.id for v in page.user_model.rows]
+            if key.object_id not in rows:
+                return cannot_reopen(
+                    QCoreApplication.translate("EditUserDialog", "Dit account bestaat niet meer.")
+                )
+            page.user_view.selectRow(rows.index(key.object_id))
+            if not page.edit_user_button.isEnabled():
+                return cannot_reopen(page.edit_user_button.toolTip())
+            dialog = page.open_edit_user_dialog()
+            return dialog if dialog is not None else cannot_reopen("")
+
+        _reopen_on_admin(window, opened, edit)
 
     def __init__(
         self,
@@ -414,6 +465,30 @@ class EndDesignationDialog(FormDialog):
     """End a designation early (a last day, today or later) or revoke it at once; either way
     with the reference of the Hoofddirecteur's decision."""
 
+    draft_name = "end-designation"  # draft_object: the designation's id
+    draft_aliases = ("revoke-designation",)
+
+    @classmethod
+    def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
+        revoke = key.name == "revoke-designation"
+
+        def end(page: Any) -> QDialog | str:
+            rows = [int(d.id) for d in page.designation_model.rows]
+            if key.object_id not in rows:
+                return cannot_reopen(
+                    QCoreApplication.translate(
+                        "EndDesignationDialog", "Deze aanwijzing bestaat niet meer."
+                    )
+                )
+            page.designation_view.selectRow(rows.index(key.object_id))
+            button = page.revoke_designation_button if revoke else page.end_designation_button
+            if not button.isEnabled():
+                return cannot_reopen(button.toolTip())
+            dialog = page.open_end_designation_dialog(revoke=revoke)
+            return dialog if dialog is not None else cannot_reopen("")
+
+        _reopen_on_admin(window, opened, end)
+
     def __init__(
         self,
         name: str,
@@ -430,6 +505,9 @@ class EndDesignationDialog(FormDialog):
         self.name = name
         self.designation_id = designation_id
         self.revoke = revoke
+        self.draft_object = designation_id
+        if revoke:
+            self.draft_name = "revoke-designation"
         if revoke:
             explain = self.tr(
                 "De aanwijzing %1 van %2 vervalt per vandaag: inzage is vanaf nu niet meer "
@@ -475,6 +553,13 @@ class NewDesignation:
 
 
 class AddDesignationDialog(FormDialog):
+    draft_name = "add-designation"
+
+    @classmethod
+    def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
+        # After the user list has loaded: it names who may be designated.
+        _reopen_on_admin(window, opened, lambda page: page.open_add_designation_dialog())
+
     def __init__(
         self, inspectors: list[tuple[str, str]], today: dt.date, parent: QWidget | None = None
     ) -> None:

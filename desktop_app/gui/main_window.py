@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.drafts import Draft
 from desktop_app.gui.admin.retention import RetentionDialog
 from desktop_app.gui.dialogs import ChangePasswordDialog, PasswordChange, run_on_submit
-from desktop_app.gui.drafts import KeepsDrafts
+from desktop_app.gui.drafts import KeepsDrafts, OpenDialogs
 from desktop_app.gui.idle_monitor import LOCK_SHORTCUT
 from desktop_app.gui.labels import clearance_label, location_label, roles_label
 from desktop_app.gui.printing import VerifyPdfDialog, open_verify_dialog
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self._tearing_down = False
         self._unclaimed: list[Draft] = []  # taken at sign-in, claimed by no page, not yet kept
+        self.open_dialogs = OpenDialogs(self)  # their input is kept like a page's
         title = self.tr("Convenantwerkplek")
         if demo:
             title = self.tr("Convenantwerkplek — DEMO")
@@ -244,7 +245,8 @@ class MainWindow(QMainWindow):
     # --- unsaved work (issue 12) ------------------------------------------------------------
 
     def _keepers(self) -> list[tuple[str, KeepsDrafts]]:
-        return [(k, p) for k, p in self.pages.items() if isinstance(p, KeepsDrafts)]
+        pages = [(k, p) for k, p in self.pages.items() if isinstance(p, KeepsDrafts)]
+        return [("", self.open_dialogs), *pages]  # "": the dialogs open their own section
 
     def has_unsaved(self) -> bool:
         return any(getattr(page, "has_unsaved", lambda: False)() for _, page in self._keepers())
@@ -283,7 +285,8 @@ class MainWindow(QMainWindow):
         for draft in kept:
             for key, page in self._keepers():
                 if page.restore_draft(draft):
-                    self.show_section(key)
+                    if key:
+                        self.show_section(key)
                     break
             else:
                 left.append(draft)

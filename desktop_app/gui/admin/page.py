@@ -345,6 +345,7 @@ class AdminPage(QWidget):
             return None
         r = view.record
         dialog = EditUserDialog(r.name, r.full_name, r.roles, r.clearance, view.conflict, self)
+        dialog.draft_object = int(r.id)  # its draft is this account's
         dialog.submitted.connect(lambda value: self._edit_user(dialog, value))
         dialog.open()
         return dialog

@@ -270,6 +270,7 @@ class RequestDetail(QWidget):
             now=self.session.clock.now(),
         )
         rid = int(record.id)
+        dialog.draft_object = rid  # its draft is this request's
         session = self.session
 
         def work(value: tuple[Any, str, str | None]) -> object:
@@ -291,6 +292,7 @@ class RequestDetail(QWidget):
             return None
         dialog = CloseRequestDialog(record.reference, self)
         rid = int(record.id)
+        dialog.draft_object = rid  # its draft is this request's
         session = self.session
 
         self.last_dialog = dialog

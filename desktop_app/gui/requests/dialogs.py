@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -33,7 +34,9 @@ from desktop_app.domain.requests import (
 )
 from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.dialogs import FormDialog
+from desktop_app.gui.drafts import DialogKey, Opened, cannot_reopen, reopen_on_page
 from desktop_app.gui.errors import message_for
+from desktop_app.gui.requests import api
 from desktop_app.gui.requests.api import NewProvision, NewRequest
 from desktop_app.gui.requests.labels import (
     day_kind_label,
@@ -66,6 +69,9 @@ class ServiceFormDialog(FormDialog):
 class RegisterRequestDialog(ServiceFormDialog):
     """A new request; the deadline (ten working days after receipt, Atw calendar) is shown as
     soon as the received date is known, and follows every change of it."""
+
+    draft_name = "register-request"
+    reopen = reopen_on_page("requests", "open_register_dialog")
 
     def __init__(
         self, today: dt.date, calendar: AtwCalendar | None, parent: QWidget | None = None
@@ -248,6 +254,12 @@ class DelayNoticeDialog(ReasonDialog):
     liaison account, filled in by ``set_liaisons`` once the page has fetched them). Who told
     them is the signed-in officer."""
 
+    draft_name = "delay-notice"  # draft_object: the request's id
+
+    @classmethod
+    def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
+        _reopen_on_request(window, key.object_id, opened, "open_delay_notice_dialog")
+
     def __init__(
         self,
         reference: str,
@@ -308,6 +320,7 @@ class DelayNoticeDialog(ReasonDialog):
             self.liaison_combo.addItem(self.tr("geen liaison-account: niet vastgelegd"), None)
         self.liaison_combo.setEnabled(bool(liaisons))
         self.liaison_combo.adjustSize()
+        self.draft_baseline(self.liaison_combo)  # filled by the dialog, not typed
 
     def _update_late(self) -> None:
         day = pydate(self.date_edit.date())
@@ -339,6 +352,12 @@ class DelayNoticeDialog(ReasonDialog):
 class CloseRequestDialog(ReasonDialog):
     """Closing without an ambtsbericht: the oversight committee asks for the reason."""
 
+    draft_name = "close-request"  # draft_object: the request's id
+
+    @classmethod
+    def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
+        _reopen_on_request(window, key.object_id, opened, "open_close_dialog")
+
     def __init__(self, reference: str, parent: QWidget | None = None) -> None:
         intro = self.tr(
             "Verzoek %1 wordt afgesloten zonder ambtsbericht. Vermeld waarom "
@@ -361,8 +380,38 @@ class CloseRequestDialog(ReasonDialog):
 DIRECTIONS = ("aivd_to_ind", "ind_to_aivd")
 
 
+def _reopen_on_request(window: Any, request_id: int | None, opened: Opened, opener: str) -> None:
+    """Show the request again (loaded afresh) and open the step's dialog over it, if the step
+    is still possible (the request may have been closed meanwhile)."""
+    from desktop_app.gui.requests.page import RequestsPage
+
+    page = window.show_section("requests")
+    assert isinstance(page, RequestsPage) and request_id is not None
+    detail, session = page.detail, page.session
+
+    def loaded(record: Any) -> None:
+        detail.show_record(record)
+        delay = opener == "open_delay_notice_dialog"
+        button = detail.delay_button if delay else detail.close_button
+        if not button.isEnabled():  # the step's permission, as the detail shows it
+            opened(cannot_reopen(button.toolTip() or record.reference))
+            return
+        dialog = getattr(detail, opener)()
+        opened(dialog if dialog is not None else cannot_reopen(record.reference))
+
+    page.runner.run(
+        lambda: api.get_request(session, request_id),
+        loaded,
+        lambda exc: opened(cannot_reopen(message_for(exc))),
+        owner=detail,
+    )
+
+
 class AddProvisionDialog(ServiceFormDialog):
     """A provision in either direction, linked to a request or spontaneous."""
+
+    draft_name = "add-provision"
+    reopen = reopen_on_page("provisions", "open_add_dialog")
 
     def __init__(self, today: dt.date, user_name: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Verstrekking vastleggen"), self.tr("&Vastleggen"), parent)
@@ -435,6 +484,9 @@ class AddProvisionDialog(ServiceFormDialog):
 
 class AddCalendarDayDialog(ServiceFormDialog):
     """A decree day (art. 3 lid 3 Atw) or a local closure day."""
+
+    draft_name = "calendar-day"
+    reopen = reopen_on_page("admin", "calendar_page.open_add_dialog")
 
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Dag toevoegen aan de kalender"), self.tr("&Toevoegen"), parent)
