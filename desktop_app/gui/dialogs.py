@@ -9,13 +9,15 @@ services: the dialogs check only what the form itself asks (the password typed t
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -50,11 +52,22 @@ T = TypeVar("T")
 
 
 class FormDialog(DialogDrafts, QDialog):
-    """A form, an error line, a busy line and OK/Cancel; Enter submits, Escape cancels."""
+    """A form, an error line, a busy line and OK/Cancel; Enter submits, Escape cancels.
+
+    ``irreversible``: the step cannot be undone (issuing, ending an inspection, deactivating),
+    so Enter must not take it: Cancel is the default button and OK is pressed on purpose
+    (click or its mnemonic). Whichever is the default stays so after a refusal (issue 12)."""
 
     submitted = Signal(object)
 
-    def __init__(self, title: str, ok_text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        ok_text: str,
+        parent: QWidget | None = None,
+        *,
+        irreversible: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -86,9 +99,49 @@ class FormDialog(DialogDrafts, QDialog):
         cancel.setText(self.tr("Annuleren"))
         for button in (self.ok_button, cancel):
             button.setIcon(QIcon())  # some styles add stock icons; the words are enough
+        self.irreversible = irreversible
+        self.cancel_button = cancel
+        self.default_button = cancel if irreversible else self.ok_button
+        if irreversible:
+            self.ok_button.setAutoDefault(False)
+        self.default_button.setDefault(True)
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._buttons_last_in_tab_order()
+        super().showEvent(event)
+
+    def _buttons_last_in_tab_order(self) -> None:
+        """Tab follows the visual order (issue 12): the fields as the form shows them, then the
+        buttons left to right. A subclass builds its fields after this base made the buttons,
+        which would otherwise put the buttons first, or in the middle."""
+        buttons = sorted(
+            (b for b in self.buttons.buttons() if b.isVisibleTo(self)), key=lambda b: b.x()
+        )
+        if not buttons:
+            return
+        fields: list[QWidget] = []
+        widget = buttons[-1].nextInFocusChain()
+        while widget is not None and widget is not buttons[-1] and len(fields) < 500:
+            if (
+                widget.window() is self
+                and widget not in buttons
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                # The line edit inside a date field or an editable combo is the field itself.
+                and not isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox)
+            ):
+                fields.append(widget)
+            widget = widget.nextInFocusChain()
+
+        def where(w: QWidget) -> tuple[int, int]:
+            point = w.mapTo(self, w.rect().topLeft())
+            return point.y(), point.x()
+
+        order = [*sorted(fields, key=where), *buttons]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     def add_row(self, label: str, field: QWidget) -> QLabel:
         caption = QLabel(label, self)
@@ -117,6 +170,9 @@ class FormDialog(DialogDrafts, QDialog):
         self.ok_button.setEnabled(not busy)
         if busy:
             self.error_label.hide()
+        else:
+            # A disabled default hands its role to another button; take it back.
+            self.default_button.setDefault(True)
 
     def show_error(self, message: str) -> None:
         self.set_busy(False)
@@ -348,7 +404,9 @@ class DeactivateUserDialog(FormDialog):
     """The confirmation: what deactivating does and does not do."""
 
     def __init__(self, name: str, full_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Gebruiker deactiveren"), self.tr("&Deactiveren"), parent)
+        super().__init__(
+            self.tr("Gebruiker deactiveren"), self.tr("&Deactiveren"), parent, irreversible=True
+        )
         self.name = name
         text = QLabel(
             self.tr(
@@ -365,10 +423,6 @@ class DeactivateUserDialog(FormDialog):
         self.form.addRow(text)
         self.setMinimumWidth(440)
         # Enter must not deactivate by accident: the default is to keep the account.
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button.setAutoDefault(False)
-        self.ok_button.setDefault(False)
-        cancel.setDefault(True)
 
     def value(self) -> str:
         return self.name
@@ -582,7 +636,7 @@ class AddDesignationDialog(FormDialog):
         self.decision_edit.setPlaceholderText(self.tr("bijvoorbeeld HDIND-2026/0042"))
         self.add_row(self.tr("&Kenmerk besluit"), self.decision_edit)
         self.from_edit = date_edit(self, today)
-        self.add_row(self.tr("Geldig &vanaf"), self.from_edit)
+        self.add_row(self.tr("Geldig v&anaf"), self.from_edit)
         self.has_until = QCheckBox(self.tr("Met &einddatum"), self)
         self.form.addRow("", self.has_until)
         self.until_edit = date_edit(self, today + dt.timedelta(days=365))

@@ -61,6 +61,8 @@ class LoginDialog(QDialog):
         self._add_workspace_links(demo)
         ui.signInButton.clicked.connect(self._on_sign_in_clicked)
         ui.quitButton.clicked.connect(self.reject)
+        # Tab reads the buttons as they stand, left to right (issue 12).
+        QWidget.setTabOrder(ui.quitButton, ui.signInButton)
         (ui.passwordEdit if name else ui.nameEdit).setFocus()
 
     def _add_workspace_links(self, demo: bool) -> None:

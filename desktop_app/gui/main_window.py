@@ -13,16 +13,17 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.drafts import Draft
+from desktop_app.gui.actions import page_shortcuts
 from desktop_app.gui.admin.retention import RetentionDialog
 from desktop_app.gui.dialogs import ChangePasswordDialog, PasswordChange, run_on_submit
 from desktop_app.gui.drafts import KeepsDrafts, OpenDialogs
+from desktop_app.gui.help import HelpDialog, about_dialog, guide_dialog, shortcuts_dialog
 from desktop_app.gui.idle_monitor import LOCK_SHORTCUT
 from desktop_app.gui.labels import clearance_label, location_label, roles_label
 from desktop_app.gui.printing import VerifyPdfDialog, open_verify_dialog
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(0)
 
         self._build_menus()
+        self.page_shortcuts = page_shortcuts(self, self.stack.currentWidget)
         self._build_status_bar()
         self._restore_geometry()
         self.nav.setFocus()
@@ -163,9 +165,17 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&Over Convenantwerkplek"), self)
-        about.triggered.connect(self._show_about)
-        help_menu.addAction(about)
+        self.guide_action = QAction(self.tr("&Handleiding…"), self)
+        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.guide_action.triggered.connect(lambda _=False: self.open_guide_dialog())
+        help_menu.addAction(self.guide_action)
+        self.shortcuts_action = QAction(self.tr("&Sneltoetsen…"), self)
+        self.shortcuts_action.triggered.connect(lambda _=False: self.open_shortcuts_dialog())
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
+        self.about_action = QAction(self.tr("&Over Convenantwerkplek"), self)
+        self.about_action.triggered.connect(lambda _=False: self.open_about_dialog())
+        help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -187,15 +197,23 @@ class MainWindow(QMainWindow):
             demo.setObjectName("statusDemo")
             bar.addWidget(demo)
 
-    def _show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("Over Convenantwerkplek"),
-            self.tr(
-                "Convenantwerkplek: de offline werkplek voor het convenant tussen de AIVD "
-                "en de IND (2019)."
-            ),
-        )
+    # --- help (issue 12) ---------------------------------------------------------------------
+
+    def _show_help(self, dialog: HelpDialog) -> HelpDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_guide_dialog(self) -> HelpDialog:
+        """F1: the guide for this person's roles."""
+        return self._show_help(guide_dialog(self.session.user.roles, self))
+
+    def open_shortcuts_dialog(self) -> HelpDialog:
+        return self._show_help(shortcuts_dialog(self))
+
+    def open_about_dialog(self) -> HelpDialog:
+        """'Over': the version and the build."""
+        return self._show_help(about_dialog(self))
 
     # --- navigation -------------------------------------------------------------------------
 

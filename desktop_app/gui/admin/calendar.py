@@ -68,7 +68,7 @@ class CalendarDaysPage(QWidget):
         self.remove_button.setObjectName("removeCalendarDayButton")
         self.remove_button.setEnabled(False)
         self.remove_button.clicked.connect(lambda _=False: self.confirm_remove())
-        refresh = QPushButton(self.tr("&Vernieuwen"), self)
+        refresh = QPushButton(self.tr("Vernieuwen"), self)
         refresh.clicked.connect(lambda _=False: self.refresh())
         for button in (self.add_button, self.remove_button, refresh):
             row.addWidget(button)

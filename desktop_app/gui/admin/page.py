@@ -113,9 +113,9 @@ class AdminPage(QWidget):
         self.verify_result = self.audit_tab.verify_result
         self.anchor_edit = self.audit_tab.anchor_edit
         self.head_edit = self.audit_tab.head_edit
-        self.tabs.addTab(self._users_tab(), self.tr("&Gebruikers"))
+        self.tabs.addTab(self._users_tab(), self.tr("Gebruiker&s"))
         self.tabs.addTab(self._designations_tab(), self.tr("&Aanwijzingen"))
-        self.tabs.addTab(self.audit_tab, self.tr("Audit&trail"))
+        self.tabs.addTab(self.audit_tab, self.tr("Audittrai&l"))
         self.tabs.addTab(self._backup_tab(), self.tr("&Back-up"))
         self.calendar_page = CalendarDaysPage(session, runner, self.tabs)
         self.tabs.addTab(
@@ -136,13 +136,13 @@ class AdminPage(QWidget):
         layout = QVBoxLayout(tab)
         self.add_user_button = QPushButton(self.tr("Gebruiker &toevoegen…"), tab)
         self.add_user_button.clicked.connect(self.open_add_user_dialog)
-        self.edit_user_button = QPushButton(self.tr("&Wijzigen…"), tab)
+        self.edit_user_button = QPushButton(self.tr("Wi&jzigen…"), tab)
         self.edit_user_button.clicked.connect(self.open_edit_user_dialog)
         self.deactivate_button = QPushButton(self.tr("Dea&ctiveren…"), tab)
         self.deactivate_button.clicked.connect(self.open_deactivate_dialog)
         self.activate_button = QPushButton(self.tr("Activ&eren…"), tab)
         self.activate_button.clicked.connect(self.open_activate_dialog)
-        self.reset_button = QPushButton(self.tr("Wachtwoord &herstellen…"), tab)
+        self.reset_button = QPushButton(self.tr("Wachtwoord he&rstellen…"), tab)
         self.reset_button.clicked.connect(self.open_reset_password_dialog)
         self.unlock_button = QPushButton(self.tr("Account &deblokkeren"), tab)
         self.unlock_button.clicked.connect(self.unlock_selected)
@@ -153,7 +153,7 @@ class AdminPage(QWidget):
             AccountStep.RESET_PASSWORD: self.reset_button,
             AccountStep.UNLOCK: self.unlock_button,
         }
-        refresh = QPushButton(self.tr("&Vernieuwen"), tab)
+        refresh = QPushButton(self.tr("Vernieuwen"), tab)
         refresh.clicked.connect(self.refresh_users)
         layout.addLayout(_button_row(self.add_user_button, *self.account_buttons.values(), refresh))
         self.conflict_label = QLabel(tab)
@@ -189,7 +189,7 @@ class AdminPage(QWidget):
         self.revoke_designation_button.clicked.connect(
             lambda: self.open_end_designation_dialog(revoke=True)
         )
-        refresh = QPushButton(self.tr("&Vernieuwen"), tab)
+        refresh = QPushButton(self.tr("Vernieuwen"), tab)
         refresh.clicked.connect(self.refresh_designations)
         layout.addLayout(
             _button_row(

@@ -178,7 +178,7 @@ class RetentionPage(QWidget):
         self.result_label.hide()  # shown with the outcome of a step
         layout.addWidget(self.result_label)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._lists_tab(), self.tr("Vernietigings&lijsten"))
+        self.tabs.addTab(self._lists_tab(), self.tr("Vernietigingsli&jsten"))
         self.tabs.addTab(self._holds_tab(), self.tr("Bewaar&plichten"))
         self.tabs.addTab(self._periods_tab(), self.tr("Bewaart&ermijnen"))
         layout.addWidget(self.tabs, 1)
@@ -211,7 +211,7 @@ class RetentionPage(QWidget):
         self.destroy_button = self._button(
             self.tr("Ver&nietigen…"), "destroyButton", tab, self.confirm_destroy
         )
-        refresh = self._button(self.tr("&Vernieuwen"), "refreshRetention", tab, self.refresh)
+        refresh = self._button(self.tr("Vernieuwen"), "refreshRetention", tab, self.refresh)
         for button in (self.draw_up_button, self.approve_button, self.destroy_button, refresh):
             row.addWidget(button)
         row.addStretch(1)

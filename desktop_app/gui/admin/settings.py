@@ -62,7 +62,7 @@ class SettingsTab(QWidget):
         self.save_button.setObjectName("saveSettingsButton")
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(lambda _=False: self.save())
-        self.undo_button = QPushButton(self.tr("&Herstellen"), self)
+        self.undo_button = QPushButton(self.tr("He&rstellen"), self)
         self.undo_button.setToolTip(self.tr("Zet de velden terug op de opgeslagen waarden."))
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(lambda _=False: self._show(self.views))

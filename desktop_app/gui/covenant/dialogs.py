@@ -140,7 +140,7 @@ class AmendmentDialog(CovenantFormDialog):
         _acting(self, party)
         self.change_edit = _text_edit(self, "changeEdit")
         self.change_edit.setPlaceholderText(self.tr("welk onderdeel, en hoe het luidt"))
-        self.add_row(self.tr("&Voorgestelde wijziging"), self.change_edit)
+        self.add_row(self.tr("Voorgestelde &wijziging"), self.change_edit)
         self.date_edit = date_edit(self, today, maximum=today)
         self.add_row(self.tr("&Datum van het verzoek"), self.date_edit)
         self.effective_check = QCheckBox(self.tr("Voorgestelde datum van &inwerkingtreding"), self)
@@ -322,7 +322,7 @@ class PlanDialog(CovenantFormDialog):
         self.setObjectName("planDialog")
         self.subject_edit = QLineEdit(self)
         self.subject_edit.setMaxLength(200)
-        self.add_row(self.tr("&Onderwerp"), self.subject_edit)
+        self.add_row(self.tr("Onder&werp"), self.subject_edit)
         self.level_combo = _level_combo(
             self, min(Classification.STG_CONFIDENTIEEL, clearance), public=True
         )

@@ -173,7 +173,7 @@ class DashboardPage(QWidget):
         outer, top = titled_page_layout(
             self, self.tr("Overzicht"), margins=(24, 18, 24, 16), spacing=10
         )
-        self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
+        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
         self.refresh_button.setToolTip(self.tr("Vernieuwen (F5)"))
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         top.addWidget(self.refresh_button)

@@ -338,7 +338,7 @@ class InspectionPage(QWidget):
         self._wiped = False
 
         layout, top = titled_page_layout(self, self.tr("Inzage"))
-        self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
+        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
         self.refresh_button.setObjectName("refreshButton")
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         top.addWidget(self.refresh_button)

@@ -76,7 +76,7 @@ class PrintRegisterDialog(QDialog):
         layout.addWidget(self.status_label)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
+        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         self.close_button = QPushButton(self.tr("&Sluiten"), self)
         self.close_button.clicked.connect(self.close)

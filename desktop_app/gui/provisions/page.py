@@ -53,7 +53,7 @@ class ProvisionsPage(QWidget):
         self.add_button.setObjectName("addProvisionButton")
         self.add_button.setVisible(user_actions(session).may(Step.RECORD_PROVISION))
         self.add_button.clicked.connect(lambda _=False: self.open_add_dialog())
-        self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
+        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         top.addWidget(self.add_button)
         top.addWidget(self.refresh_button)

@@ -159,7 +159,7 @@ class ReportDetail(QWidget):
             self.tr("&Indienen bij liaison"), "submitButton", self.submit, actions
         )
         self.withdraw_button = self._button(
-            self.tr("Indiening intre&kken…"), "withdrawButton", self.open_withdraw_dialog, actions
+            self.tr("In&diening intrekken…"), "withdrawButton", self.open_withdraw_dialog, actions
         )
         self.annotate_button = self._button(
             self.tr("&Opmerking toevoegen…"), "annotateButton", self.open_annotate_dialog, actions
@@ -226,8 +226,8 @@ class ReportDetail(QWidget):
         self.history.setAccessibleName(self.tr("Geschiedenis"))
         self.history.setWordWrap(True)
         self.tabs.addTab(text_tab, self.tr("&Tekst"))
-        self.tabs.addTab(self.compare, self.tr("Versies ve&rgelijken"))
-        self.tabs.addTab(self.history, self.tr("G&eschiedenis"))
+        self.tabs.addTab(self.compare, self.tr("Versies vergelij&ken"))
+        self.tabs.addTab(self.history, self.tr("Ge&schiedenis"))
         self.evidence: EvidenceTab | None = None
         if user_actions(session).may(Step.LIST_EVIDENCE):
             self.evidence = EvidenceTab(session, runner, self.tabs)

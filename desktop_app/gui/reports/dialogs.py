@@ -194,7 +194,8 @@ class ConfirmDialog(FormDialog):
         *,
         password: bool = False,
     ) -> None:
-        super().__init__(title, ok_text, parent)
+        # Not undone: Enter never confirms (issue 12), the step is chosen on purpose.
+        super().__init__(title, ok_text, parent, irreversible=True)
         label = QLabel(text, self)
         label.setWordWrap(True)
         self.form.addRow(label)

@@ -300,7 +300,7 @@ class FindingEditor(QFrame):
         for r in Reliability:
             self.reliability_combo.addItem(reliability_label(r), r.value)
         reliability_label_w.setBuddy(self.reliability_combo)
-        source_label = QLabel(self.tr("of &bronverwijzing"), self)
+        source_label = QLabel(self.tr("o&f bronverwijzing"), self)
         self.source_edit = QLineEdit(self)
         self.source_edit.setObjectName("sourceEdit")
         self.source_edit.setPlaceholderText(self.tr("kenmerk brondocument"))
@@ -414,7 +414,7 @@ class StructuredEditor(QScrollArea):
 
         head = QGridLayout()
         head.setHorizontalSpacing(8)
-        subject_label = QLabel(self.tr("&Onderwerp"), body)
+        subject_label = QLabel(self.tr("Onderwer&p"), body)
         subject_label.setObjectName("fieldLabel")
         self.subject_edit = QLineEdit(body)
         self.subject_edit.setObjectName("subjectEdit")
@@ -434,7 +434,7 @@ class StructuredEditor(QScrollArea):
         head.addWidget(class_label, 0, 2)
         head.addWidget(self.classification_combo, 0, 3)
         # How long the classification holds: part of the marking (VIR-BI), saved with it.
-        duration_label = QLabel(self.tr("Rubricering&sduur"), body)
+        duration_label = QLabel(self.tr("Rubriceringsd&uur"), body)
         duration_label.setObjectName("fieldLabel")
         self.duration_field = DurationField(today(), body)
         duration_label.setBuddy(self.duration_field.kind_combo)
@@ -468,7 +468,7 @@ class StructuredEditor(QScrollArea):
         self.findings_box = QVBoxLayout()
         self.findings_box.setSpacing(8)
         layout.addLayout(self.findings_box)
-        self.add_button = QPushButton(self.tr("+ Bevinding &toevoegen"), body)
+        self.add_button = QPushButton(self.tr("+ Bevinding toevoegen"), body)
         self.add_button.setObjectName("addFinding")
         self.add_button.clicked.connect(self._on_add)
         add_row = QHBoxLayout()

@@ -224,7 +224,7 @@ class AddEvidenceDialog(FormDialog):
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("evidenceTitleEdit")
         self.title_edit.setMaxLength(TITLE_MAX_LENGTH)
-        self.add_row(self.tr("&Titel"), self.title_edit)
+        self.add_row(self.tr("T&itel"), self.title_edit)
 
         self.classification_combo = QComboBox(self)
         self.classification_combo.setObjectName("evidenceClassificationCombo")
@@ -237,7 +237,7 @@ class AddEvidenceDialog(FormDialog):
         # How long the item's classification holds: the officer decides (nothing is taken over).
         self.duration_field = DurationField(today, self)
         self.duration_field.set_duration(None, report_level, editable=True)
-        self.add_row(self.tr("Rubricering geldt (&duur)"), self.duration_field).setBuddy(
+        self.add_row(self.tr("Rubricering geldt (d&uur)"), self.duration_field).setBuddy(
             self.duration_field.kind_combo
         )
         self.classification_combo.currentIndexChanged.connect(

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -66,8 +67,18 @@ class ReportsPage(QWidget):
         self.new_button = QPushButton(self.tr("&Nieuw ambtsbericht…"), self)
         self.new_button.setObjectName("newReportButton")
         self.new_button.clicked.connect(lambda _=False: self.start_new_report())
-        self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
+        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
+        # Ctrl+F: narrow the lists to a reference or a word of the title (issue 12).
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("reportSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.tr("Kenmerk of titel"))
+        self.search_edit.setAccessibleName(self.tr("Zoeken in de lijsten"))
+        self.search_edit.setToolTip(self.tr("Zoeken in de lijsten (Ctrl+F)"))
+        self.search_edit.setMaximumWidth(260)
+        self.search_edit.textChanged.connect(lambda _text: self._apply_search())
+        top.addWidget(self.search_edit)
         top.addWidget(self.new_button)
         top.addWidget(self.refresh_button)
         layout.addLayout(top)
@@ -126,6 +137,15 @@ class ReportsPage(QWidget):
             table.selectionModel().blockSignals(False)
             label = work_list_label(work_list)
             self.list_tabs.setTabText(index, f"{label} ({len(rows)})")
+        self._apply_search()
+
+    def _apply_search(self) -> None:
+        """Hide the rows whose reference and title do not hold the search text (case apart)."""
+        wanted = self.search_edit.text().strip().casefold()
+        for work_list, table in self.tables.items():
+            for row, summary in enumerate(self.models[work_list].rows):
+                shown = f"{summary.reference} {summary.title}".casefold()
+                table.setRowHidden(row, bool(wanted) and wanted not in shown)
 
     def rows_of(self, work_list: WorkList) -> list[ReportSummary]:
         model = self.models.get(work_list)

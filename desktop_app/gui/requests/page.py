@@ -123,7 +123,7 @@ class RequestsPage(QWidget):
             )
         )
         self.import_button.clicked.connect(lambda _=False: self.choose_import_file())
-        self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
+        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         intake = user_actions(session).may(Step.REGISTER_REQUEST)
         for button in (self.register_button, self.import_button):

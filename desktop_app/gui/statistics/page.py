@@ -235,7 +235,7 @@ class StatisticsPage(QWidget):
         for text, start, end in (
             (self.tr("Dit &kwartaal"), quarter_start(today), today),
             (
-                self.tr("Vorig k&wartaal"),
+                self.tr("Vorig kw&artaal"),
                 quarter_start(quarter_start(today) - dt.timedelta(days=1)),
                 quarter_start(today) - dt.timedelta(days=1),
             ),
