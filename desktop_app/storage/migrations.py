@@ -1106,6 +1106,8 @@ BEGIN
     SELECT RAISE(ABORT, 'report history is append-only');
 END;
 CREATE TRIGGER report_step_reasons_append_only_delete BEFORE DELETE ON report_step_reasons
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_marker WHERE kind = 'report'
+                     AND object_id = OLD.report_id)
 BEGIN
     SELECT RAISE(ABORT, 'report history is append-only');
 END;
@@ -1114,6 +1116,9 @@ BEGIN
     SELECT RAISE(ABORT, 'report history is append-only');
 END;
 CREATE TRIGGER report_remark_events_append_only_delete BEFORE DELETE ON report_remark_events
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_marker d
+                     JOIN report_annotations a ON a.report_id = d.object_id
+                     WHERE d.kind = 'report' AND a.id = OLD.annotation_id)
 BEGIN
     SELECT RAISE(ABORT, 'report history is append-only');
 END;
@@ -1122,6 +1127,8 @@ BEGIN
     SELECT RAISE(ABORT, 'a signed decision is immutable');
 END;
 CREATE TRIGGER report_special_cases_immutable_delete BEFORE DELETE ON report_special_cases
+    WHEN NOT EXISTS (SELECT 1 FROM destruction_marker WHERE kind = 'report'
+                     AND object_id = OLD.report_id)
 BEGIN
     SELECT RAISE(ABORT, 'a signed decision is immutable');
 END;

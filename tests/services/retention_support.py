@@ -2,7 +2,8 @@
 tests here: import it.
 
 Request with a name, date of birth and V-number; a report on it (the name in its title and
-text) with underlying data, an annotation and a verdict, signed, issued and printed; an
+text) with underlying data, a submission withdrawn and offered again, an annotation edited and
+handled and a verdict, signed, issued and printed; an
 inspection of it; and a spontaneous provision.
 """
 
@@ -68,9 +69,15 @@ def run_round(ws: Any, out_dir: Path) -> Round:
             s, rid, source=EVIDENCE_NOTE, title=f"Verklaring {SUBJECT}", source_note="politie"
         )
         reports.submit_report(s, rid)
+        # Taken back and offered again: the reason is kept with the history (schema 7d).
+        reports.withdraw_submission(s, rid, reason=f"Nog een bron over {SUBJECT}")
+        reports.submit_report(s, rid)
     with as_user(ws, "tweede") as s:
-        reports.annotate(s, rid, quote=FINDING[:40], comment=f"Bron bij {SUBJECT}?")
+        note = reports.annotate(s, rid, quote=FINDING[:40], comment=f"Bron bij {SUBJECT}?")
+        reports.edit_remark(s, rid, note.id, comment=f"Welke bron bij {SUBJECT}?")
         reports.give_verdict(s, rid, usable=True, comment=f"Bruikbaar voor {SUBJECT}")
+    with as_user(ws, "officier") as s:
+        reports.handle_remark(s, rid, note.id, note=f"Bron over {SUBJECT} genoemd")
     with as_user(ws, "tekenaar") as s:
         reports.sign_report(s, rid, proof=s.sign_in_proof())
         reports.issue_report(s, rid, proof=s.sign_in_proof())
