@@ -59,6 +59,20 @@ class CliParser(argparse.ArgumentParser):
         raise UsageError(f"Onjuist gebruik: {text}. Zie 'werkplek --help'.")
 
 
+def group_commands(
+    sub: argparse._SubParsersAction[Any], name: str, help: str
+) -> argparse._SubParsersAction[Any]:
+    """The sub-commands of the group ``name``, made when no module has made the group yet: a
+    group's sub-commands can live in several modules (registry.py), each adding its own."""
+    group: argparse.ArgumentParser | None = sub.choices.get(name)
+    if group is None:
+        group = sub.add_parser(name, help=help)
+    for action in group._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return group.add_subparsers(dest="subcommand", required=True)
+
+
 def bad_text(value: str) -> bool:
     """A NUL byte or a lone surrogate (a non-UTF-8 byte that ``surrogateescape`` smuggled into a
     str): nothing we store, print or hash can carry it."""

@@ -9,6 +9,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import record_id
+from desktop_app.cli.context import group_commands
 from desktop_app.domain.classification import ClassificationDuration
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.services import marking
@@ -85,18 +86,8 @@ def cmd_subject(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     return {"id": ns.id, **_output(ctx, f"Ambtsbericht {ns.id}", view)}
 
 
-def _subparsers(parser: argparse.ArgumentParser) -> argparse._SubParsersAction[Any]:
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    return parser.add_subparsers(dest="subcommand", required=True)
-
-
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    report = sub.choices.get("report")
-    if report is None:
-        report = sub.add_parser("report", help="ambtsberichten")
-    rep_sub = _subparsers(report)
+    rep_sub = group_commands(sub, "report", "ambtsberichten")
 
     p = rep_sub.add_parser(
         "marking", help="vastleggen tot wanneer de rubricering geldt (datum of gebeurtenis)"

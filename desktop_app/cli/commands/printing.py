@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import count, read_text_file, record_id, writing
+from desktop_app.cli.context import group_commands
 from desktop_app.domain.clock import Clock, SystemClock
 from desktop_app.domain.errors import AppError, InvalidInput
 from desktop_app.reporting import Verdict
@@ -139,18 +140,8 @@ def cmd_prints(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     return {"items": [r.as_dict() for r in records]}
 
 
-def _subparsers(parser: argparse.ArgumentParser) -> argparse._SubParsersAction[Any]:
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    return parser.add_subparsers(dest="subcommand", required=True)
-
-
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    report = sub.choices.get("report")
-    if report is None:
-        report = sub.add_parser("report", help="ambtsberichten")
-    rep_sub = _subparsers(report)
+    rep_sub = group_commands(sub, "report", "ambtsberichten")
 
     p = rep_sub.add_parser("print", help="ondertekende exemplaren (of een concept) afdrukken")
     p.add_argument("id", type=record_id)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import read_text_file, record_id, version_number
 from desktop_app.cli.commands import marking as marking_options
+from desktop_app.cli.context import group_commands
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.reports import WorkList
 from desktop_app.services import reports
@@ -204,8 +205,7 @@ def cmd_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    rep = sub.add_parser("report", help="ambtsberichten")
-    rep_sub = rep.add_subparsers(dest="subcommand", required=True)
+    rep_sub = group_commands(sub, "report", "ambtsberichten")
 
     p = rep_sub.add_parser("draft", help="een nieuw ambtsbericht opstellen (versie 1)")
     link = p.add_mutually_exclusive_group(required=True)
