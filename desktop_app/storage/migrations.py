@@ -557,7 +557,7 @@ CREATE TABLE drafts (
 """
 
 # Step 7, the covenant's governance, retention, marking and the four-eyes flow going back. One
-# step in five parts, each owned by one area (kept apart so each reads as a whole); the step is
+# step in six parts, each owned by one area (kept apart so each reads as a whole); the step is
 # released as a whole, and from then on only a new step may change it.
 # 7a: periodic consultations (art. 3.2) with their frozen figures, decisions and action points;
 # and the liaison informed of a delay (who informed whom), a plain text pair like notice_by so
@@ -1133,8 +1133,8 @@ BEGIN
     SELECT RAISE(ABORT, 'a signed decision is immutable');
 END;
 """
-# 7e: marking and printing: classification durations, a recipient per copy, the liaison informed
-# of a delay and notices recorded afterwards, the subject of a spontaneous report.
+# 7e: marking and printing: classification durations, a recipient per copy, the subject of a
+# spontaneous report (the liaison informed of a delay is in 7a).
 # A duration is a date (ISO) or an event (text); NULL in both: not recorded (rows from before,
 # shown as "niet vastgelegd"). The report's duration and a spontaneous report's subject are
 # companion tables (one row per report), so destruction can remove the subject with the report.
