@@ -600,6 +600,47 @@ def reopen_on_page(section: str, opener: str) -> Any:
     return classmethod(reopen)
 
 
+def reopen_on_report(
+    window: Any, key: DialogKey, opened: Opened, button: str, opener: str, part: str = ""
+) -> None:
+    """``reopen`` for a dialog about one report: the report loaded afresh in the Ambtsberichten
+    section, then the step's dialog if the step (its button, on the detail or on ``part`` of
+    it, e.g. "evidence") is still offered and allowed."""
+    from desktop_app.gui.reports import ReportsPage
+    from desktop_app.services import reports
+
+    page = window.show_section("reports")
+    assert isinstance(page, ReportsPage) and key.object_id is not None
+    detail, session, report_id = page.detail, page.session, key.object_id
+
+    def check(_: object = None) -> None:
+        owner = getattr(detail, part) if part else detail
+        step = getattr(owner, button)
+        if step.isHidden() or not step.isEnabled():
+            opened(cannot_reopen(step.toolTip() or _gone_sentence()))
+            return
+        dialog = getattr(owner, opener)()
+        opened(dialog if isinstance(dialog, QDialog) else _gone_sentence())
+
+    def loaded(view: Any) -> None:
+        detail.show_view(view)
+        # After what showing it started (a tab loading its own list): the worker is serial.
+        detail.runner.run(lambda: None, check, owner=detail)
+
+    detail.runner.run(
+        lambda: reports.get_report(session, report_id),
+        loaded,
+        lambda exc: opened(cannot_reopen(_message(exc))),
+        owner=detail,
+    )
+
+
+def _message(exc: BaseException) -> str:
+    from desktop_app.gui.errors import message_for
+
+    return message_for(exc)
+
+
 class OpenDialogs:
     """The window's open dialogs as one keeper next to its pages: their drafts at the lock,
     reopening them after sign-in, asking and saving at sign-out and quit."""

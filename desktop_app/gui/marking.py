@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
@@ -19,6 +20,7 @@ from desktop_app.domain.classification import (
 )
 from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.dialogs import FormDialog
+from desktop_app.gui.drafts import DialogKey, Opened, reopen_on_report
 
 NOT_RECORDED, UNTIL_DATE, UNTIL_EVENT = 0, 1, 2
 
@@ -115,6 +117,12 @@ class SubjectInput:
 class SubjectDialog(FormDialog):
     """Name, date of birth and V-number of the person a spontaneous report is about."""
 
+    draft_name = "report-subject"  # draft_object: the report's id
+
+    @classmethod
+    def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
+        reopen_on_report(window, key, opened, "subject_button", "open_subject_dialog")
+
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Betrokkene vastleggen"), self.tr("Vastleggen"), parent)
         self.setObjectName("subjectDialog")
@@ -139,6 +147,12 @@ class SubjectDialog(FormDialog):
 
 class DurationDialog(FormDialog):
     """Record how long a report's classification holds (``services.marking.record_duration``)."""
+
+    draft_name = "report-duration"  # draft_object: the report's id
+
+    @classmethod
+    def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
+        reopen_on_report(window, key, opened, "duration_button", "open_duration_dialog")
 
     def __init__(
         self, today: dt.date, level: Classification, parent: QWidget | None = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.retention import MAX_YEARS, MIN_YEARS, RecordKind, object_label
 from desktop_app.gui.actions import show_permission
 from desktop_app.gui.dialogs import FormDialog, run_on_submit
-from desktop_app.gui.errors import show_error
+from desktop_app.gui.drafts import DialogKey, Opened, cannot_reopen
+from desktop_app.gui.errors import message_for, show_error
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import retention
 from desktop_app.services.retention import RetentionStep, list_actions, retention_actions
@@ -83,6 +84,12 @@ def _day(timestamp: str | None) -> str:
 
 
 class SetPeriodDialog(FormDialog):
+    draft_name = "retention-period"
+
+    @classmethod
+    def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
+        _reopen_on_archive(window, opened, lambda page: page.open_period_dialog())
+
     def __init__(self, current: dict[str, tuple[int, str]], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Bewaartermijn vaststellen"), self.tr("&Opslaan"), parent)
         self.setObjectName("setPeriodDialog")
@@ -111,6 +118,12 @@ class SetPeriodDialog(FormDialog):
 
 
 class HoldDialog(FormDialog):
+    draft_name = "retention-hold"
+
+    @classmethod
+    def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
+        _reopen_on_archive(window, opened, lambda page: page.open_hold_dialog())
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Bewaarplicht vastleggen"), self.tr("&Vastleggen"), parent)
         self.setObjectName("holdDialog")
@@ -128,6 +141,25 @@ class HoldDialog(FormDialog):
 
 
 class ReleaseDialog(FormDialog):
+    draft_name = "retention-release"  # draft_object: the hold's id
+
+    @classmethod
+    def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
+        def release(page: RetentionPage) -> QDialog | str:
+            open_ids = [int(h.id) for h in page.holds if not h.released_at]
+            if key.object_id not in open_ids:
+                return cannot_reopen(
+                    QCoreApplication.translate(
+                        "ReleaseDialog", "Deze bewaarplicht is intussen opgeheven."
+                    )
+                )
+            ids = [int(h.id) for h in page.holds]
+            page.hold_table.selectRow(ids.index(key.object_id))
+            dialog = page.open_release_dialog()
+            return dialog if dialog is not None else cannot_reopen("")
+
+        _reopen_on_archive(window, opened, release)
+
     def __init__(self, hold_id: int, parent: QWidget | None = None) -> None:
         super().__init__(
             self.tr("Bewaarplicht %1 opheffen").replace("%1", str(hold_id)),
@@ -136,11 +168,39 @@ class ReleaseDialog(FormDialog):
         )
         self.setObjectName("releaseDialog")
         self.hold_id = hold_id
+        self.draft_object = hold_id
         self.reason_edit = QLineEdit(self)
         self.add_row(self.tr("&Reden"), self.reason_edit)
 
     def value(self) -> tuple[int, str]:
         return self.hold_id, self.reason_edit.text()
+
+
+def _reopen_on_archive(
+    window: Any, opened: Opened, open_on: Callable[[RetentionPage], QDialog | str]
+) -> None:
+    """Beheer › Archief with its lists loaded afresh, then ``open_on(page)`` (a kept dialog)."""
+    admin = window.show_section("admin")
+    page = admin.retention_page
+    admin.tabs.setCurrentWidget(page)
+    session = page.session
+
+    def done(result: tuple[list[Any], list[Any], list[Any], list[Any]]) -> None:
+        page.periods, page.due, page.lists, page.holds = result
+        page._show()
+        opened(open_on(page))
+
+    page.runner.run(
+        lambda: (
+            retention.periods(session),
+            retention.due(session),
+            retention.lists(session),
+            retention.holds(session),
+        ),
+        done,
+        lambda exc: opened(cannot_reopen(message_for(exc))),
+        owner=page,
+    )
 
 
 class RetentionPage(QWidget):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.consultations import Service
 from desktop_app.domain.statistics import end_of_day
 from desktop_app.gui.dates import date_edit, pydate, qdate
+from desktop_app.gui.drafts import reopen_on_page
 from desktop_app.gui.requests.dialogs import ServiceFormDialog
 
 
@@ -42,6 +43,9 @@ def _quarter_before(day: dt.date) -> tuple[dt.date, dt.date]:
 
 
 class AddConsultationDialog(ServiceFormDialog):
+    draft_name = "add-consultation"
+    reopen = reopen_on_page("consultations", "open_add_dialog")
+
     def __init__(self, today: dt.date, now: dt.datetime, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Overleg vastleggen"), self.tr("Vast&leggen"), parent)
         self.setObjectName("addConsultationDialog")

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +36,7 @@ from desktop_app.domain.errors import AppError
 from desktop_app.gui.covenant.labels import head_label, party_label
 from desktop_app.gui.dates import date_edit, pydate
 from desktop_app.gui.dialogs import FormDialog
+from desktop_app.gui.drafts import DialogKey, Opened, cannot_reopen, reopen_on_page
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.labels import clearance_label
 
@@ -50,6 +52,31 @@ class CovenantFormDialog(FormDialog):
         if widget is not None:
             widget.setFocus()
         self.show_error(message_for(exc))
+
+
+def _reopen_on_plan(window: Any, key: DialogKey, opened: Opened, button: str, opener: str) -> None:
+    """The plan loaded afresh and shown, then its step's dialog, if the step is still open."""
+    from desktop_app.gui.covenant.page import CovenantPage
+    from desktop_app.services import covenant
+
+    page = window.show_section("covenant")
+    assert isinstance(page, CovenantPage) and key.object_id is not None
+    session, plan_id = page.session, key.object_id
+
+    def loaded(view: Any) -> None:
+        page._show_plan(view)
+        step = getattr(page, button)
+        if not step.isEnabled():
+            opened(cannot_reopen(step.toolTip()))
+            return
+        opened(getattr(page, opener)() or cannot_reopen(""))
+
+    page.runner.run(
+        lambda: covenant.get_plan(session, plan_id, None),
+        loaded,
+        lambda exc: opened(cannot_reopen(message_for(exc))),
+        owner=page,
+    )
 
 
 def _acting(dialog: FormDialog, party: Party | None) -> None:
@@ -134,6 +161,9 @@ class NewAmendment:
 
 
 class AmendmentDialog(CovenantFormDialog):
+    draft_name = "covenant-amendment"
+    reopen = reopen_on_page("covenant", "open_amendment_dialog")
+
     def __init__(self, today: dt.date, party: Party | None, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Wijziging verzoeken (art. 4.1)"), self.tr("&Vastleggen"), parent)
         self.setObjectName("amendmentDialog")
@@ -188,6 +218,39 @@ class NewDecision:
 class DecisionDialog(CovenantFormDialog):
     """One party's consent to (or refusal of) an amendment, under its head's decision."""
 
+    draft_name = "covenant-decision"  # draft_object: the amendment's id
+
+    @classmethod
+    def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
+        from desktop_app.gui.covenant.page import CovenantPage
+        from desktop_app.services import covenant
+
+        page = window.show_section("covenant")
+        assert isinstance(page, CovenantPage)
+        session = page.session
+
+        def shown(view: Any) -> None:
+            page.show_view(view)
+            ids = [int(a.id) for a in page.amendment_model.rows]
+            if key.object_id not in ids:
+                gone = QCoreApplication.translate(
+                    "DecisionDialog", "Deze wijziging bestaat niet meer."
+                )
+                opened(cannot_reopen(gone))
+                return
+            page.amendment_table.selectRow(ids.index(key.object_id))
+            if not page.decide_button.isEnabled():
+                opened(cannot_reopen(page.decide_button.toolTip()))
+                return
+            opened(page.open_decision_dialog() or cannot_reopen(""))
+
+        page.runner.run(
+            lambda: covenant.show_covenant(session),
+            shown,
+            lambda exc: opened(cannot_reopen(message_for(exc))),
+            owner=page,
+        )
+
     def __init__(
         self, amendment_id: int, today: dt.date, party: Party | None, parent: QWidget | None = None
     ) -> None:
@@ -197,6 +260,7 @@ class DecisionDialog(CovenantFormDialog):
             parent,
         )
         self.setObjectName("decisionDialog")
+        self.draft_object = amendment_id
         _acting(self, party)
         row = QHBoxLayout()
         self.consent_radio = QRadioButton(self.tr("&Ingestemd"), self)
@@ -225,6 +289,9 @@ class DecisionDialog(CovenantFormDialog):
 
 
 class TerminationDialog(CovenantFormDialog):
+    draft_name = "covenant-termination"
+    reopen = reopen_on_page("covenant", "open_termination_dialog")
+
     """The written notice (art. 4.2); the day it takes effect is shown as it is computed."""
 
     def __init__(self, today: dt.date, party: Party | None, parent: QWidget | None = None) -> None:
@@ -267,6 +334,9 @@ class NewAnnex:
 
 
 class AnnexDialog(CovenantFormDialog):
+    draft_name = "covenant-annex"
+    reopen = reopen_on_page("covenant", "open_annex_dialog")
+
     """A new version of the non-public annex: typed or pasted here, stored in the encrypted
     workspace only (never a file)."""
 
@@ -313,6 +383,9 @@ class NewPlan:
 
 
 class PlanDialog(CovenantFormDialog):
+    draft_name = "covenant-plan"
+    reopen = reopen_on_page("covenant", "open_plan_dialog")
+
     def __init__(
         self, clearance: Classification, today: dt.date, parent: QWidget | None = None
     ) -> None:
@@ -357,6 +430,12 @@ class PlanDialog(CovenantFormDialog):
 
 
 class ReviseDialog(CovenantFormDialog):
+    draft_name = "covenant-revise"  # draft_object: the plan's id
+
+    @classmethod
+    def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
+        _reopen_on_plan(window, key, opened, "revise_button", "open_revise_dialog")
+
     def __init__(
         self, plan_id: int, text: str, approvals: int, parent: QWidget | None = None
     ) -> None:
@@ -366,6 +445,7 @@ class ReviseDialog(CovenantFormDialog):
             parent,
         )
         self.setObjectName("reviseDialog")
+        self.draft_object = plan_id
         if approvals:
             warning = QLabel(
                 self.tr(
@@ -398,6 +478,12 @@ class NewApproval:
 
 
 class ApproveDialog(CovenantFormDialog):
+    draft_name = "covenant-approve"  # draft_object: the plan's id
+
+    @classmethod
+    def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
+        _reopen_on_plan(window, key, opened, "approve_button", "open_approve_dialog")
+
     def __init__(
         self,
         plan_id: int,
@@ -414,6 +500,7 @@ class ApproveDialog(CovenantFormDialog):
             parent,
         )
         self.setObjectName("approveDialog")
+        self.draft_object = plan_id
         self.version = version
         _acting(self, party)
         self.ref_edit = QLineEdit(self)
@@ -432,6 +519,12 @@ class ApproveDialog(CovenantFormDialog):
 
 
 class WithdrawDialog(CovenantFormDialog):
+    draft_name = "covenant-withdraw"  # draft_object: the plan's id
+
+    @classmethod
+    def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
+        _reopen_on_plan(window, key, opened, "withdraw_button", "open_withdraw_dialog")
+
     def __init__(self, plan_id: int, parent: QWidget | None = None) -> None:
         super().__init__(
             self.tr("Uitvoeringsplan %1 intrekken").replace("%1", str(plan_id)),
@@ -439,6 +532,7 @@ class WithdrawDialog(CovenantFormDialog):
             parent,
         )
         self.setObjectName("withdrawDialog")
+        self.draft_object = plan_id
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setMaxLength(2000)
         self.add_row(self.tr("&Reden"), self.reason_edit)

@@ -825,6 +825,7 @@ class ReportDetail(QWidget):
             self,
             grounds=[w.message for w in view.special_case_grounds],
         )
+        dialog.draft_object = int(r.id)  # its draft is this report's
         return self._sign_with(dialog)
 
     def _sign_with(self, dialog: SignDialog) -> SignDialog:
@@ -1112,6 +1113,7 @@ class ReportDetail(QWidget):
             return None
         session, report_id = self.session, int(view.report.id)
         dialog = SubjectDialog(session.clock.today(), self)
+        dialog.draft_object = report_id  # its draft is this report's
         if view.marking is not None and view.marking.subject is not None:
             dialog.name_edit.setText(view.marking.subject.name)
             dialog.v_edit.setText(view.marking.subject.v_number)
@@ -1136,6 +1138,7 @@ class ReportDetail(QWidget):
             return None
         session, report_id = self.session, int(view.report.id)
         dialog = DurationDialog(session.clock.today(), view.report.classification, self)
+        dialog.draft_object = report_id  # its draft is this report's
 
         def work(value: object) -> object:
             assert isinstance(value, DurationEntry)

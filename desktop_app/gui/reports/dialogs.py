@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop_app.domain.classification import Classification
 from desktop_app.gui.dialogs import FormDialog
+from desktop_app.gui.drafts import DialogKey, Opened, reopen_on_report
 from desktop_app.gui.labels import clearance_label
 
 QUOTE_PREVIEW = 400
@@ -107,6 +109,12 @@ class SignDialog(FormDialog):
     clearance. The password is asked again; a text with old or unverifiable data also asks for
     the signer's decision to provide it as a special case, with its reason (``grounds``: the
     findings' warnings the service names)."""
+
+    draft_name = "report-sign"  # draft_object: the report's id; the password is asked again
+
+    @classmethod
+    def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
+        reopen_on_report(window, key, opened, "sign_button", "open_sign_dialog")
 
     def __init__(
         self,

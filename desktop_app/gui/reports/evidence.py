@@ -43,6 +43,7 @@ from desktop_app.domain.evidence import (
 from desktop_app.domain.reports import ReportStatus
 from desktop_app.gui.dates import pydate, qdate
 from desktop_app.gui.dialogs import FormDialog, run_on_submit
+from desktop_app.gui.drafts import DialogKey, Opened, reopen_on_report
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.inspection.page import (
@@ -183,6 +184,12 @@ class AddEvidenceDialog(FormDialog):
     """ "Gegevens toevoegen": a file, its title, classification, source note and the date of
     the data; for an issued report also the correction the item belongs to. The service checks
     the rest (size, title, note, date, clearance) and its sentence shows in the dialog."""
+
+    draft_name = "report-evidence"  # draft_object: the report's id
+
+    @classmethod
+    def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
+        reopen_on_report(window, key, opened, "add_button", "open_add_dialog", "evidence")
 
     def __init__(
         self,
@@ -545,6 +552,7 @@ class EvidenceTab(QWidget):
             self,
         )
         session, report_id = self.session, int(r.id)
+        dialog.draft_object = report_id  # its draft is this report's
 
         def work(value: object) -> EvidenceItem:
             assert isinstance(value, NewEvidence)
