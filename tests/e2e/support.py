@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from support import helpers
+
 from tests.e2e.harness import Result, Workstation
 
 PASSWORDS = {
-    "beheer": "beheer-wachtwoord-1",
-    "officier": "officier-wachtwoord",
-    "tekenaar": "tekenaar-wachtwoord",
-    "liaison": "liaison-wachtwoord",
-    "inspecteur": "inspecteur-wachtwoord",
+    **helpers.PASSWORDS,
     "nieuw": "nieuw-wachtwoord-1",
     "geblokkeerd": "geblokkeerd-wachtwoord",
 }

@@ -8,19 +8,10 @@ import datetime as dt
 from pathlib import Path
 
 import pypdf
+from support.sample_text import REPORT_TEXT
 
 from tests.e2e.harness import Result, Workstation, finished
 from tests.e2e.support import PASSWORDS, add_request, add_user, init_workspace
-
-REPORT_TEXT = (
-    "Onderwerp: Ambtsbericht inzake betrokkene.\n\n"
-    "Aanleiding\nVerzoek van de IND.\n\n"
-    "Bevindingen\n"
-    "1. Betrokkene verbleef in 2024 in het buitenland.\n"
-    "   Betrouwbaarheid: betrouwbaar\n"
-    "   Bronverwijzing: eigen onderzoek\n\n"
-    "Conclusie\nGeen bezwaar bekend.\n"
-)
 
 
 def test_art2_round_through_processes(workstation: Workstation, tmp_path: Path) -> None:

@@ -12,20 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.sample_text import REPORT_TEXT
 
 from tests.e2e.harness import Workstation
 from tests.e2e.support import WRONG, add_request, add_user, as_user, init_workspace
 
 TMPFS_SIZE = "12m"
-REPORT_TEXT = (
-    "Onderwerp: Ambtsbericht inzake betrokkene.\n\n"
-    "Aanleiding\nVerzoek van de IND.\n\n"
-    "Bevindingen\n"
-    "1. Betrokkene verbleef in 2024 in het buitenland.\n"
-    "   Betrouwbaarheid: betrouwbaar\n"
-    "   Bronverwijzing: eigen onderzoek\n\n"
-    "Conclusie\nGeen bezwaar bekend.\n"
-)
 
 
 @pytest.fixture

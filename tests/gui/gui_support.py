@@ -17,19 +17,14 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from support import helpers
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.roles import Role
 from desktop_app.services import users
 
-# The same as tests/conftest.py's PASSWORDS (the ``workspace`` fixture's admin uses its own).
-PASSWORDS = {
-    "beheer": "beheer-wachtwoord-1",
-    "officier": "officier-wachtwoord",
-    "tekenaar": "tekenaar-wachtwoord",
-    "liaison": "liaison-wachtwoord",
-    "inspecteur": "inspecteur-wachtwoord",
-}
+# A copy: a test may add an account of its own to it.
+PASSWORDS = dict(helpers.PASSWORDS)
 
 USERS: dict[str, tuple[frozenset[Role], Classification, str]] = {
     "officier": (frozenset({Role.AIVD_OFFICER}), Classification.STG_GEHEIM, "Olga Officier"),

@@ -12,6 +12,9 @@ import struct
 import zlib
 from typing import Any
 
+from support import helpers
+from support.sample_text import REPORT_TEXT
+
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.ids import ReportId
 from desktop_app.domain.roles import Role
@@ -19,11 +22,7 @@ from desktop_app.services import reports, users
 from desktop_app.storage import users as users_repo
 
 PASSWORDS = {
-    "beheer": "beheer-wachtwoord-1",
-    "officier": "officier-wachtwoord",
-    "tekenaar": "tekenaar-wachtwoord",
-    "liaison": "liaison-wachtwoord",
-    "inspecteur": "inspecteur-wachtwoord",
+    **helpers.PASSWORDS,
     "lezer": "lezer-wachtwoord-1",
     "tweede": "tweede-wachtwoord-1",
     "dubbel": "dubbel-wachtwoord-1",
@@ -57,17 +56,6 @@ def add_legacy_user(
     with session.transaction("test.legacy_user", f"user:{name}", keys=True) as tx:
         users_repo.insert(tx.conn, name, full_name, roles, clearance, "2025-01-01T00:00:00Z")
         tx.keys.set_user(tx.secret, session.dek, name, PASSWORDS[name])
-
-
-REPORT_TEXT = (
-    "Onderwerp: Ambtsbericht inzake betrokkene.\n\n"
-    "Aanleiding\nVerzoek van de IND.\n\n"
-    "Bevindingen\n"
-    "1. Betrokkene verbleef in 2024 in het buitenland.\n"
-    "   Betrouwbaarheid: betrouwbaar\n"
-    "   Bronverwijzing: eigen onderzoek\n\n"
-    "Conclusie\nGeen bezwaar bekend.\n"
-)
 
 
 def png_image(width: int = 2, height: int = 2, rgb: tuple[int, int, int] = (200, 30, 30)) -> bytes:

@@ -39,6 +39,10 @@ STAFF: dict[str, tuple[str, tuple[Role, ...], Classification]] = {
 }
 
 
+# The admin and the four staff accounts; suites with accounts of their own add them to a copy.
+PASSWORDS: dict[str, str] = {"beheer": ADMIN_PW, **{name: pw for name, (pw, *_) in STAFF.items()}}
+
+
 def password_of(name: str) -> str:
     return ADMIN_PW if name == "beheer" else STAFF[name][0]
 

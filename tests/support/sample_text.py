@@ -6,6 +6,18 @@ from __future__ import annotations
 
 import random
 
+# A whole report in the structured form, every finding marked reliable (what submit and sign
+# accept): the services, window and end-to-end tests draft it where the wording does not matter.
+REPORT_TEXT = (
+    "Onderwerp: Ambtsbericht inzake betrokkene.\n\n"
+    "Aanleiding\nVerzoek van de IND.\n\n"
+    "Bevindingen\n"
+    "1. Betrokkene verbleef in 2024 in het buitenland.\n"
+    "   Betrouwbaarheid: betrouwbaar\n"
+    "   Bronverwijzing: eigen onderzoek\n\n"
+    "Conclusie\nGeen bezwaar bekend.\n"
+)
+
 COMMON_WORDS = (
     "de",
     "het",
