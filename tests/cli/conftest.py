@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import pytest
+from support.helpers import password_of
 
 
 @pytest.fixture
@@ -28,5 +29,16 @@ def as_user(cli: Any, workspace: Any) -> Any:
             assert result.out.count("\n") == 1 and result.out.endswith("\n"), result.out
             json.loads(result.out)
         return result
+
+    return run
+
+
+@pytest.fixture
+def as_staff(as_user: Any) -> Any:
+    """``as_staff("officier", "report", "list")``: ``as_user`` with the account's own password
+    (support.helpers) as the one secret."""
+
+    def run(user: str, *args: str, json_mode: bool = True) -> Any:
+        return as_user(user, *args, secrets=[password_of(user)], json_mode=json_mode)
 
     return run

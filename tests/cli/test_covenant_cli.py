@@ -8,19 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.helpers import ADMIN_PW, password_of, populate
+from support.helpers import ADMIN_PW, populate
 
 SECRET = "Bijlage: de afspraken over de liaisons (testtekst)."
 
 
 @pytest.fixture
-def run(as_user: Any, workspace: Any) -> Any:
+def run(as_staff: Any, workspace: Any) -> Any:
     populate(workspace)
-
-    def go(user: str, *args: str, json_mode: bool = True) -> Any:
-        return as_user(user, *args, secrets=[password_of(user)], json_mode=json_mode)
-
-    return go
+    return as_staff
 
 
 def _file(tmp_path: Path, name: str, text: str) -> str:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.helpers import password_of
 
 from desktop_app.domain.classification import Classification
 
@@ -24,14 +23,10 @@ TEXT = (
 
 
 @pytest.fixture
-def run(workspace: Any, as_user: Any) -> Any:
+def run(workspace: Any, as_staff: Any) -> Any:
     workspace.add_staff("officier", "tekenaar")
     workspace.add_staff("liaison", clearance=Classification.STG_CONFIDENTIEEL)
-
-    def call(user: str, *args: str) -> Any:
-        return as_user(user, *args, secrets=[password_of(user)])
-
-    return call
+    return as_staff
 
 
 @pytest.fixture
