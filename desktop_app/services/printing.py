@@ -682,4 +682,12 @@ def set_signer_function(session: Session, user_name: str, function: str) -> str:
     """The function printed under a signer's name ("directeur Inlichtingen"); administrator
     only. The per-signer setting ``signer_function`` (domain.settings), so ``signing function``
     and ``settings set signer_function:NAME`` are one use case. An empty text prints none."""
-    return str(settings.change(session, f"{SIGNER_FUNCTION.key}:{user_name}", function).value)
+    cleaned = collapse(function)
+    # The command's own field name (``--function``) in a refusal of the text itself.
+    if len(cleaned) > SIGNER_FUNCTION.max_length:
+        raise InvalidInput(
+            f"De functie is te lang (meer dan {SIGNER_FUNCTION.max_length} tekens).",
+            field="function",
+        )
+    check_name(cleaned, field="function", label="De functie")
+    return str(settings.change(session, f"{SIGNER_FUNCTION.key}:{user_name}", cleaned).value)

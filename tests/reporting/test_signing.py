@@ -111,6 +111,7 @@ def test_verify_reports_a_valid_copy(material: pki.WorkstationPki, signed: bytes
         "printed_at",
         "checked_at",
         "checked_at_source",
+        "recipient",
     }
 
 
