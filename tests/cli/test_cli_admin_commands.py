@@ -493,78 +493,36 @@ def test_backup_restore_rebind(
         return on_new("--json", "--password-stdin", *args, stdin=stdin)
 
     target = tmp_path / "hersteld"
-    bad = elsewhere(
-        "--data-dir",
-        str(target),
-        "restore",
-        str(out),
-        "--admin",
-        "beheer",
-        stdin="AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA\nnieuw-wachtwoord\n",
-    )
+
+    def restore(backup_file: Path, stdin: str) -> Any:
+        return elsewhere(
+            "--data-dir", str(target), "restore", str(backup_file), "--admin", "beheer", stdin=stdin
+        )
+
+    bad = restore(out, "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA\nnieuw-wachtwoord\n")
     _error(bad, "auth_failed", 3)
     _error(
-        elsewhere(
-            "--data-dir",
-            str(target),
-            "restore",
-            str(out),
-            "--admin",
-            "beheer",
-            stdin="geen sleutel\nnieuw-wachtwoord\n",
-        ),
+        restore(out, "geen sleutel\nnieuw-wachtwoord\n"),
         "invalid_input",
         2,
     )
     _error(
-        elsewhere(
-            "--data-dir",
-            str(target),
-            "restore",
-            str(tmp_path / "x.backup"),
-            "--admin",
-            "beheer",
-            stdin=f"{workspace.recovery_key}\nnieuw-ww-123\n",
-        ),
+        restore(tmp_path / "x.backup", f"{workspace.recovery_key}\nnieuw-ww-123\n"),
         "not_found",
         2,
     )
     damaged = tmp_path / "kapot.backup"
     damaged.write_bytes(out.read_bytes()[:-100])
     _error(
-        elsewhere(
-            "--data-dir",
-            str(target),
-            "restore",
-            str(damaged),
-            "--admin",
-            "beheer",
-            stdin=f"{workspace.recovery_key}\nnieuw-ww-123\n",
-        ),
+        restore(damaged, f"{workspace.recovery_key}\nnieuw-ww-123\n"),
         "integrity",
         4,
     )
-    good = elsewhere(
-        "--data-dir",
-        str(target),
-        "restore",
-        str(out),
-        "--admin",
-        "beheer",
-        stdin=f"{workspace.recovery_key}\nnieuw-wachtwoord\n",
-    )
+    good = restore(out, f"{workspace.recovery_key}\nnieuw-wachtwoord\n")
     assert good.code == 0, good.out
     assert good.json == {"ok": True, "data_dir": str(target), "users": 5}
     _error(
-        elsewhere(
-            "--data-dir",
-            str(target),
-            "restore",
-            str(out),
-            "--admin",
-            "beheer",
-            stdin=f"{workspace.recovery_key}\nnieuw-wachtwoord\n",
-        ),
+        restore(out, f"{workspace.recovery_key}\nnieuw-wachtwoord\n"),
         "invalid_input",
         2,
     )
