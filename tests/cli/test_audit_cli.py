@@ -9,20 +9,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from support.helpers import ADMIN_PW, STAFF, populate
-
-CONTRACT_FIELDS = {
-    "seq",
-    "ts_utc",
-    "actor",
-    "action",
-    "object",
-    "result",
-    "origin",
-    "details",
-    "prev_hash",
-    "hash",
-}
+from support.helpers import ADMIN_PW, AUDIT_ENTRY_FIELDS, STAFF, populate
 
 
 def test_list_filters_keep_the_contract_shape(as_user: Any, workspace: Any) -> None:
@@ -31,7 +18,7 @@ def test_list_filters_keep_the_contract_shape(as_user: Any, workspace: Any) -> N
     assert result.code == 0 and set(result.json) == {"items"}
     items = result.json["items"]
     assert len(items) == 5 and {i["action"] for i in items} == {"user.add"}
-    assert set(items[0]) == CONTRACT_FIELDS
+    assert set(items[0]) == AUDIT_ENTRY_FIELDS
     assert items[0]["ts_utc"].endswith("+00:00")  # the JSON keeps the stored UTC time
     by_actor = as_user(
         "beheer", "audit", "list", "--actor", "officier", "--action", "session", secrets=[ADMIN_PW]

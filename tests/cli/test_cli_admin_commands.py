@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.helpers import ADMIN_PW, STAFF, keys_path, populate, raw_db
+from support.helpers import ADMIN_PW, AUDIT_ENTRY_FIELDS, STAFF, keys_path, populate, raw_db
 
 from desktop_app import __version__
 from desktop_app.security.keyfile import KeyFile
@@ -435,18 +435,7 @@ def test_audit_list(as_user: Any, workspace: Any) -> None:
     items = result.json["items"]
     assert len(items) == 3
     assert [i["seq"] for i in items] == sorted((i["seq"] for i in items), reverse=True)
-    assert set(items[0]) == {
-        "seq",
-        "ts_utc",
-        "actor",
-        "action",
-        "object",
-        "result",
-        "origin",
-        "details",
-        "prev_hash",
-        "hash",
-    }
+    assert set(items[0]) == AUDIT_ENTRY_FIELDS
     assert items[0]["action"] == "session.signin" and items[0]["actor"] == "beheer"
     assert isinstance(items[0]["details"], dict)
     everything = as_user("beheer", "audit", "list", "--limit", "100000", secrets=[ADMIN_PW])

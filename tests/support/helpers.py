@@ -43,6 +43,23 @@ STAFF: dict[str, tuple[str, tuple[Role, ...], Classification]] = {
 PASSWORDS: dict[str, str] = {"beheer": ADMIN_PW, **{name: pw for name, (pw, *_) in STAFF.items()}}
 
 
+# The keys of an audit entry in the CLI's JSON (spec/cli.md).
+AUDIT_ENTRY_FIELDS = frozenset(
+    {
+        "seq",
+        "ts_utc",
+        "actor",
+        "action",
+        "object",
+        "result",
+        "origin",
+        "details",
+        "prev_hash",
+        "hash",
+    }
+)
+
+
 def password_of(name: str) -> str:
     return ADMIN_PW if name == "beheer" else STAFF[name][0]
 
