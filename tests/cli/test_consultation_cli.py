@@ -12,22 +12,9 @@ from typing import Any
 import pypdf
 import pytest
 from conftest import ADMIN_PW, PASSWORDS
+from support.helpers import STATS_KEYS as CONTRACT_STATS_KEYS
 
-STATS_KEYS = {
-    "period_from",
-    "period_to",
-    "requests_received",
-    "requests_closed",
-    "on_time",
-    "late_with_notice",
-    "late_without_notice",
-    "overdue_open",
-    "median_working_days",
-    "reports_issued",
-    "inspections",
-    "provisions_aivd_to_ind",
-    "provisions_ind_to_aivd",
-}
+STATS_KEYS = CONTRACT_STATS_KEYS | {"period_from", "period_to"}
 ADD = [
     "consultation",
     "add",

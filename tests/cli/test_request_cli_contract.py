@@ -10,6 +10,7 @@ from typing import Any
 import pypdf
 import pytest
 from conftest import ADMIN_PW, PASSWORDS
+from support.helpers import STATS_KEYS
 
 REQUEST_KEYS = {
     "id",
@@ -25,19 +26,6 @@ REQUEST_KEYS = {
     "status",
     "overdue",
     "delay_notice",
-}
-STATS_KEYS = {
-    "requests_received",
-    "requests_closed",
-    "on_time",
-    "late_with_notice",
-    "late_without_notice",
-    "overdue_open",
-    "median_working_days",
-    "reports_issued",
-    "inspections",
-    "provisions_aivd_to_ind",
-    "provisions_ind_to_aivd",
 }
 
 

@@ -59,6 +59,23 @@ AUDIT_ENTRY_FIELDS = frozenset(
     }
 )
 
+# The figures of ``werkplek stats`` (spec/cli.md).
+STATS_KEYS = frozenset(
+    {
+        "requests_received",
+        "requests_closed",
+        "on_time",
+        "late_with_notice",
+        "late_without_notice",
+        "overdue_open",
+        "median_working_days",
+        "reports_issued",
+        "inspections",
+        "provisions_aivd_to_ind",
+        "provisions_ind_to_aivd",
+    }
+)
+
 
 def password_of(name: str) -> str:
     return ADMIN_PW if name == "beheer" else STAFF[name][0]
