@@ -140,6 +140,9 @@ class StartedInspection:
     started_at: dt.datetime
     idle_minutes: int
     items: tuple[InspectionItemView, ...]
+    # The designation this inspection runs under (the window shows it, issue 12).
+    designation_ref: str = ""
+    designation_until: dt.date | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {"session": int(self.id), "items": [i.as_dict() for i in self.items]}
@@ -496,6 +499,8 @@ def start_inspection(session: Session, report_id: int) -> StartedInspection:
         started_at=now,
         idle_minutes=minutes,
         items=tuple(_item_view(i) for i in items),
+        designation_ref=eligibility.designation.decision_ref,
+        designation_until=eligibility.designation.valid_until,
     )
 
 

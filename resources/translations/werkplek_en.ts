@@ -59,7 +59,7 @@
         <translation>&amp;Decision reference</translation>
     </message>
     <message>
-        <source>Geldig &amp;vanaf</source>
+        <source>Geldig v&amp;anaf</source>
         <translation>Valid &amp;from</translation>
     </message>
     <message>
@@ -110,7 +110,7 @@
         <translation>File</translation>
     </message>
     <message>
-        <source>&amp;Titel</source>
+        <source>T&amp;itel</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
@@ -185,7 +185,7 @@
         <translation>&amp;Legal basis</translation>
     </message>
     <message>
-        <source>Verstrekt &amp;door</source>
+        <source>V&amp;erstrekt door</source>
         <translation>Provided &amp;by</translation>
     </message>
     <message>
@@ -259,7 +259,7 @@
         <translation>Administration</translation>
     </message>
     <message>
-        <source>&amp;Gebruikers</source>
+        <source>Gebruiker&amp;s</source>
         <translation>&amp;Users</translation>
     </message>
     <message>
@@ -267,7 +267,7 @@
         <translation>&amp;Designations</translation>
     </message>
     <message>
-        <source>Audit&amp;trail</source>
+        <source>Audittrai&amp;l</source>
         <translation>Audit &amp;trail</translation>
     </message>
     <message>
@@ -283,7 +283,7 @@
         <translation>&amp;Add user…</translation>
     </message>
     <message>
-        <source>&amp;Wijzigen…</source>
+        <source>Wi&amp;jzigen…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
@@ -295,7 +295,7 @@
         <translation>Activat&amp;e…</translation>
     </message>
     <message>
-        <source>Wachtwoord &amp;herstellen…</source>
+        <source>Wachtwoord he&amp;rstellen…</source>
         <translation>Reset pass&amp;word…</translation>
     </message>
     <message>
@@ -303,7 +303,7 @@
         <translation>&amp;Unlock account</translation>
     </message>
     <message>
-        <source>&amp;Vernieuwen</source>
+        <source>Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
@@ -577,7 +577,7 @@ SHA-256: %3</translation>
         <translation>E&amp;xport (CSV)…</translation>
     </message>
     <message>
-        <source>&amp;Vernieuwen</source>
+        <source>Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
@@ -772,7 +772,7 @@ SHA-256: %3</translation>
         <translation>&amp;Remove day</translation>
     </message>
     <message>
-        <source>&amp;Vernieuwen</source>
+        <source>Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
@@ -892,7 +892,7 @@ SHA-256: %3</translation>
 <context>
     <name>CompareView</name>
     <message>
-        <source>&amp;Van versie</source>
+        <source>Van versie</source>
         <translation>&amp;From version</translation>
     </message>
     <message>
@@ -900,7 +900,7 @@ SHA-256: %3</translation>
         <translation>From version</translation>
     </message>
     <message>
-        <source>&amp;naar versie</source>
+        <source>naar versie</source>
         <translation>&amp;to version</translation>
     </message>
     <message>
@@ -908,7 +908,7 @@ SHA-256: %3</translation>
         <translation>To version</translation>
     </message>
     <message>
-        <source>Ver&amp;gelijken</source>
+        <source>Vergeli&amp;jken</source>
         <translation>Com&amp;pare</translation>
     </message>
     <message>
@@ -955,7 +955,7 @@ SHA-256: %3</translation>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <source>&amp;Vernieuwen</source>
+        <source>Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
@@ -1246,7 +1246,7 @@ SHA-256: %3</translation>
         <translation>— not stated —</translation>
     </message>
     <message>
-        <source>of &amp;bronverwijzing</source>
+        <source>o&amp;f bronverwijzing</source>
         <translation>or &amp;source reference</translation>
     </message>
     <message>
@@ -1331,7 +1331,7 @@ SHA-256: %3</translation>
         <translation>Inspection</translation>
     </message>
     <message>
-        <source>&amp;Vernieuwen</source>
+        <source>Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
@@ -1421,7 +1421,7 @@ SHA-256: %3</translation>
         <translation>Inspection by %1</translation>
     </message>
     <message>
-        <source>Inzage beëindigen</source>
+        <source>&amp;Inzage beëindigen…</source>
         <translation>End inspection</translation>
     </message>
     <message>
@@ -1873,7 +1873,7 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>&amp;Record provision…</translation>
     </message>
     <message>
-        <source>&amp;Vernieuwen</source>
+        <source>Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
@@ -1979,7 +1979,7 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>country code, for example TUR (optional)</translation>
     </message>
     <message>
-        <source>Nati&amp;onaliteit</source>
+        <source>Nationa&amp;liteit</source>
         <translation>Nati&amp;onality</translation>
     </message>
     <message>
@@ -2046,7 +2046,7 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>Sub&amp;mit to the liaison</translation>
     </message>
     <message>
-        <source>Opmerking &amp;toevoegen…</source>
+        <source>&amp;Opmerking toevoegen…</source>
         <translation>Add &amp;comment…</translation>
     </message>
     <message>
@@ -2074,7 +2074,7 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>Record &amp;correction…</translation>
     </message>
     <message>
-        <source>Afdruk&amp;voorbeeld…</source>
+        <source>Af&amp;drukvoorbeeld…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
     <message>
@@ -2086,11 +2086,11 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>&amp;Text</translation>
     </message>
     <message>
-        <source>Versies &amp;vergelijken</source>
+        <source>Versies vergelij&amp;ken</source>
         <translation>Compare &amp;versions</translation>
     </message>
     <message>
-        <source>&amp;Geschiedenis</source>
+        <source>Ge&amp;schiedenis</source>
         <translation>&amp;History</translation>
     </message>
     <message>
@@ -2321,7 +2321,7 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>&amp;New official report…</translation>
     </message>
     <message>
-        <source>&amp;Vernieuwen</source>
+        <source>Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
@@ -2506,7 +2506,7 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>Read a list from the IND (CSV or JSON). One bad row rejects the whole list.</translation>
     </message>
     <message>
-        <source>&amp;Vernieuwen</source>
+        <source>Vernieuwen</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
@@ -2609,7 +2609,7 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>&amp;Save settings</translation>
     </message>
     <message>
-        <source>&amp;Herstellen</source>
+        <source>He&amp;rstellen</source>
         <translation>&amp;Revert</translation>
     </message>
     <message>
@@ -2687,7 +2687,7 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>This &amp;quarter</translation>
     </message>
     <message>
-        <source>Vorig k&amp;wartaal</source>
+        <source>Vorig kw&amp;artaal</source>
         <translation>Previous q&amp;uarter</translation>
     </message>
     <message>
@@ -2742,7 +2742,7 @@ The inspection window is not active. Click in this window to continue.</translat
 <context>
     <name>StructuredEditor</name>
     <message>
-        <source>&amp;Onderwerp</source>
+        <source>Onderwer&amp;p</source>
         <translation>&amp;Subject</translation>
     </message>
     <message>
@@ -2774,7 +2774,7 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>State for each finding its reliability or a reference to the source document, and the date of the data if known.</translation>
     </message>
     <message>
-        <source>+ Bevinding &amp;toevoegen</source>
+        <source>+ Bevinding toevoegen</source>
         <translation>+ &amp;Add finding</translation>
     </message>
     <message>

@@ -17,6 +17,7 @@ from desktop_app.domain.classification import Classification
 from desktop_app.domain.inspection import EndReason
 from desktop_app.gui.inspection import InspectionWindow, open_inspection_window
 from desktop_app.gui.inspection.guard import BLOCKED_SEQUENCES
+from desktop_app.gui.inspection.window import EndInspectionDialog
 from desktop_app.services import evidence, inspections, reports
 from tests.gui.gui_support import flush_deletes
 from tests.services.test_inspection_service_support import (
@@ -230,8 +231,11 @@ def test_end_button_records_the_notes(
     _ws, _rid, ids = scene
     window.select_item(ids["pdf"])
     window.notes.setPlainText("Proces-verbaal gezien.")
+    qtbot.mouseClick(window.end_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(EndInspectionDialog)
+    assert dialog is not None and dialog.isVisible()  # asked first (issue 12)
     with qtbot.waitSignal(window.ended, timeout=1000):
-        qtbot.mouseClick(window.end_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     record = inspections.get_record(inspector, window.started.id)
     assert record.closed and record.end_reason is EndReason.ENDED
     assert record.notes == "Proces-verbaal gezien."
@@ -254,7 +258,7 @@ def test_each_kind_is_shown_or_explained(window: InspectionWindow, scene: Any) -
     _ws, _rid, ids = scene
     viewer = window.viewer
     window.select_item(ids["pdf"])
-    assert viewer.currentWidget() is viewer.pdf_view
+    assert viewer.currentWidget() is viewer.pdf
     assert viewer.pdf_document.pageCount() == 1
     window.select_item(ids["broken"])
     assert viewer.currentWidget() is viewer.message

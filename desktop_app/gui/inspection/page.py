@@ -146,6 +146,13 @@ def record_details(record: InspectionRecordView) -> str:
             .replace("%3", str(v.times_opened))
             .replace("%4", local_time(v.first_opened_at))
         )
+    # The inspector's own notes, kept with the session: the officer reads them in the report's
+    # history too (issue 12).
+    if record.notes.strip():
+        lines.append(QCoreApplication.translate("inspection", "Aantekeningen van de inzage:"))
+        lines.extend(f"  {line}" for line in record.notes.strip().splitlines())
+    elif record.closed:
+        lines.append(QCoreApplication.translate("inspection", "Geen aantekeningen."))
     return "\n".join(lines)
 
 

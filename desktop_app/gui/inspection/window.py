@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain import timefmt
 from desktop_app.domain.clock import Clock
 from desktop_app.domain.errors import (
     AppError,
@@ -44,6 +45,7 @@ from desktop_app.domain.errors import (
     WrongLocation,
 )
 from desktop_app.domain.inspection import NOTES_MAX_LENGTH, idle_expired
+from desktop_app.gui.dialogs import FormDialog
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.inspection.guard import CopyGuard
 from desktop_app.gui.inspection.viewers import ItemViewer
@@ -60,6 +62,7 @@ from desktop_app.services.session import Session
 log = logging.getLogger(__name__)
 
 TICK_MS = 1000
+IDLE_WARNING = dt.timedelta(minutes=1)  # warned this long before idle time ends the session
 TOUCH_INTERVAL = inspections.ACTIVITY_INTERVAL
 INPUT_EVENTS = frozenset(
     {
@@ -166,11 +169,24 @@ class InspectionWindow(QWidget):
         )
         who.setObjectName("inspectorLabel")
         header.addWidget(who)
-        self.end_button = QPushButton(self.tr("Inzage beëindigen"), self.content)
+        self.designation_label = QLabel(self._designation_text(), self.content)
+        self.designation_label.setObjectName("designationLabel")
+        header.addWidget(self.designation_label)
+        self.end_button = QPushButton(self.tr("&Inzage beëindigen…"), self.content)
         self.end_button.setObjectName("endInspectionButton")
         self.end_button.clicked.connect(self._on_end_clicked)
         header.addWidget(self.end_button)
         outer.addLayout(header)
+        # A minute before idle time ends the session (issue 12): what to do to go on.
+        self.idle_warning = QLabel(self.content)
+        self.idle_warning.setObjectName("idleWarning")
+        self.idle_warning.setWordWrap(True)
+        self.idle_warning.setStyleSheet(
+            "background: #fff4dc; border: 1px solid #e0a93b; border-radius: 4px;"
+            " padding: 6px 10px; color: #4a2f00; font-weight: bold;"
+        )
+        self.idle_warning.hide()
+        outer.addWidget(self.idle_warning)
 
         body = QHBoxLayout()
         body.setSpacing(12)
@@ -271,6 +287,18 @@ class InspectionWindow(QWidget):
         for label in self.findChildren(QLabel):
             label.setTextFormat(Qt.TextFormat.PlainText)
 
+    def _designation_text(self) -> str:
+        started = self.started
+        if not started.designation_ref:
+            return ""
+        if started.designation_until is None:
+            return self.tr("aanwijzing %1, zonder einddatum").replace("%1", started.designation_ref)
+        return (
+            self.tr("aanwijzing %1, geldig tot en met %2")
+            .replace("%1", started.designation_ref)
+            .replace("%2", timefmt.prose_date(started.designation_until))
+        )
+
     def _item_label(self, item: InspectionItemView) -> str:
         kind = (
             self.tr("kan niet worden weergegeven")
@@ -341,6 +369,7 @@ class InspectionWindow(QWidget):
         now = self.clock.now()
         if now > self._last_activity:
             self._last_activity = now
+        self._show_idle_warning(now)
         if now - self._last_touch_sent >= TOUCH_INTERVAL:
             self._last_touch_sent = now
             session, sid = self.session, self.started.id
@@ -363,6 +392,27 @@ class InspectionWindow(QWidget):
         self.watermark.set_text(watermark_text(self.started.inspector_full_name, now))
         if idle_expired(self._last_activity, now, self.started.idle_minutes):
             self.end_inspection()
+            return
+        self._show_idle_warning(now)
+
+    def _show_idle_warning(self, now: dt.datetime) -> None:
+        deadline = self._last_activity + dt.timedelta(minutes=self.started.idle_minutes)
+        left = deadline - now
+        if dt.timedelta(0) < left <= IDLE_WARNING:
+            seconds = max(1, int(left.total_seconds()))
+            self.idle_warning.setText(
+                self.tr(
+                    "Let op: de inzage eindigt over %1 seconden omdat er niets gebeurt. Beweeg "
+                    "de muis of druk op een toets om verder te gaan."
+                ).replace("%1", str(seconds))
+            )
+            self.idle_warning.show()
+        else:
+            self.idle_warning.hide()
+
+    @property
+    def idle_warning_shown(self) -> bool:
+        return not self.idle_warning.isHidden()
 
     # --- items ------------------------------------------------------------------------------
 
@@ -489,7 +539,22 @@ class InspectionWindow(QWidget):
             self.notes.setPlainText(text[:NOTES_MAX_LENGTH])
 
     def _on_end_clicked(self) -> None:
-        self.end_inspection()
+        self.open_end_dialog()
+
+    def open_end_dialog(self) -> EndInspectionDialog | None:
+        """'Inzage beëindigen…': asked first, with 'Annuleren' the default (it cannot be
+        undone: the session's items are not opened again)."""
+        if self._ended or self._ending:
+            return None
+        dialog = EndInspectionDialog(self.started.report_reference, self)
+
+        def confirmed(_: object) -> None:
+            dialog.succeed()
+            self.end_inspection()
+
+        dialog.submitted.connect(confirmed)
+        dialog.open()
+        return dialog
 
     def end_inspection(self) -> InspectionRecordView | None:
         """ "Inzage beëindigen" (also on idle and on closing): record the end and the notes,
@@ -545,6 +610,27 @@ class InspectionWindow(QWidget):
         event.accept()
 
 
+class EndInspectionDialog(FormDialog):
+    def __init__(self, reference: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Inzage beëindigen"), self.tr("Inzage &beëindigen"), parent, irreversible=True
+        )
+        text = QLabel(
+            self.tr(
+                "U beëindigt de inzage in %1. De items van deze inzage kunt u daarna niet meer "
+                "openen; uw aantekeningen worden bij de inzage bewaard."
+            ).replace("%1", reference),
+            self,
+        )
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        self.form.addRow(text)
+        self.setMinimumWidth(420)
+
+    def value(self) -> bool:
+        return True
+
+
 def open_inspection_window(
     parent: QWidget | None,
     session: Session,
@@ -576,4 +662,4 @@ def open_inspection_window(
     )
 
 
-__all__ = ["InspectionWindow", "open_inspection_window"]
+__all__ = ["EndInspectionDialog", "InspectionWindow", "open_inspection_window"]
