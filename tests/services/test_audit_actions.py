@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.helpers import ADMIN_PW, STAFF, audit_rows, populate, raw_db
+from support.helpers import ADMIN_PW, STAFF, audit_entries, audit_rows, populate, raw_db
 
 from desktop_app.domain.errors import AccountLocked, AuthFailed, Forbidden, InvalidInput
 from desktop_app.domain.roles import Role
@@ -26,9 +26,7 @@ HEX64 = re.compile(r"[0-9a-f]{64}")
 RESULTS = {"ok", "denied", "failed", "locked", "refused_locked"}
 
 
-def _entries(s: Session) -> list[audit.AuditEntry]:
-    with s.reading() as conn:
-        return list(reversed(audit.recent(conn, 100_000)))
+_entries = audit_entries
 
 
 def _check_fields(e: audit.AuditEntry) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from conftest import PASSWORDS
+from support.helpers import audit_entries, one_audit_entry
 
 from desktop_app.domain.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from desktop_app.services import consultations as consultation_service
@@ -31,20 +32,11 @@ def ws(workspace: Any) -> Any:
     return workspace
 
 
-def _entries(s: Session) -> list[audit.AuditEntry]:
-    with s.reading() as conn:
-        return list(reversed(audit.recent(conn, 100_000)))
+_entries = audit_entries
 
 
 def _one(s: Session, act: Callable[[], Any], action: str, result: str = "ok") -> Any:
-    before = len(_entries(s))
-    try:
-        value = act()
-    except Exception as exc:  # the refusal is what we look at
-        value = exc
-    new = _entries(s)[before:]
-    assert [(e.action, e.result) for e in new] == [(action, result)], new
-    return value
+    return one_audit_entry(s, act, action, result)[0]
 
 
 def _none(s: Session, act: Callable[[], Any]) -> Exception:

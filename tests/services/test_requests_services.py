@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import PASSWORDS
+from support.helpers import audit_entries, one_audit_entry
 
 from desktop_app.domain.errors import (
     Cancelled,
@@ -29,7 +30,6 @@ from desktop_app.services import provisions as provision_service
 from desktop_app.services import requests as request_service
 from desktop_app.services import stats as stats_service
 from desktop_app.services.session import Session
-from desktop_app.storage import audit
 from desktop_app.storage import requests as requests_storage
 from desktop_app.storage.requests import bulk as requests_bulk
 
@@ -42,21 +42,13 @@ def ws(workspace: Any) -> Any:
     return workspace
 
 
-def _entries(s: Session) -> list[audit.AuditEntry]:
-    with s.reading() as conn:
-        return list(reversed(audit.recent(conn, 100_000)))
+_entries = audit_entries
 
 
 def _one(s: Session, act: Callable[[], Any], action: str, result: str = "ok") -> Any:
     """Run ``act``; exactly one new audit entry, with no personal data in it."""
-    before = len(_entries(s))
-    try:
-        value = act()
-    except Exception as exc:  # the refusal is what we look at
-        value = exc
-    new = _entries(s)[before:]
-    assert [(e.action, e.result) for e in new] == [(action, result)], new
-    text = json.dumps(new[0].as_dict(), ensure_ascii=False)
+    value, entry = one_audit_entry(s, act, action, result)
+    text = json.dumps(entry.as_dict(), ensure_ascii=False)
     assert not any(p in text for p in PERSONAL), text
     return value
 

@@ -14,7 +14,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from desktop_app.security import recovery
 from desktop_app.security.keyfile import KeyFile
 from desktop_app.services import users
 from desktop_app.services.workspace import DB_NAME, KEYS_NAME
+from desktop_app.storage import audit
 from desktop_app.storage.db import Database
 
 REPO = Path(__file__).resolve().parents[2]
@@ -130,6 +131,27 @@ def table_dump(db: Database, table: str, order: str = "rowid") -> list[tuple[Any
 
 def audit_rows(db: Database) -> list[tuple[Any, ...]]:
     return table_dump(db, "audit", "seq")
+
+
+def audit_entries(session: Any) -> list[audit.AuditEntry]:
+    """The whole audit trail as the session reads it, oldest first."""
+    with session.reading() as conn:
+        return list(reversed(audit.recent(conn, 100_000)))
+
+
+def one_audit_entry(
+    session: Any, act: Callable[[], Any], action: str, result: str = "ok"
+) -> tuple[Any, audit.AuditEntry]:
+    """Run ``act`` (a refusal it raises is returned as the value): exactly one new audit entry,
+    ``action`` with ``result``. Returns the value and that entry."""
+    before = len(audit_entries(session))
+    try:
+        value = act()
+    except Exception as exc:  # the refusal is what we look at
+        value = exc
+    new = audit_entries(session)[before:]
+    assert [(e.action, e.result) for e in new] == [(action, result)], new
+    return value, new[0]
 
 
 def shannon_entropy(data: bytes) -> float:
