@@ -23,7 +23,7 @@ import hashlib
 import hmac
 import json
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -527,16 +527,27 @@ class KeyFile:
         return isinstance(self.data.get("next"), dict)
 
     def stage_rotation(
-        self, w: bytes, old_dek: bytes | bytearray, new_dek: bytes | bytearray
+        self,
+        w: bytes,
+        old_dek: bytes | bytearray,
+        new_dek: bytes | bytearray,
+        active: Collection[str],
     ) -> list[str]:
-        """Stage the new DEK for every user whose slot has form 2 and for the recovery key;
-        returns the (normalised) names of users whose slot still has form 1: they cannot be
-        reached without their password and keep no slot under the new DEK."""
+        """Stage the new DEK for every active account (``active``: the database's, by
+        normalised name) whose slot has form 2 and for the recovery key; returns the names of
+        those whose slot still has form 1: they cannot be reached without their password and
+        keep no slot under the new DEK. A slot without an active account (a user add whose
+        COMMIT failed after the key file was saved, a key file read after a backup's snapshot)
+        gets nothing: a rotation is what cuts off every key holder the database does not
+        name, and such a slot's password would otherwise open the new DEK outside the
+        application."""
         recovery_next = reseal_recovery(self.data["recovery"], new_dek, self.workspace_id)
         escrow_next: dict[str, Any] = {}
         slots_next: dict[str, Any] = {}
         left_out: list[str] = []
         for name, inner in sorted(self.read_escrow(old_dek).items()):
+            if name not in active:
+                continue
             if not isinstance(inner, dict) or inner.get("v") != 2:
                 left_out.append(name)
                 continue
@@ -564,6 +575,21 @@ class KeyFile:
 
     def abandon_rotation(self) -> None:
         self.data.pop("next", None)
+
+    def settle_for(self, dek: bytes | bytearray) -> None:
+        """With a database open on ``dek``: a rotation staged beside the main part is folded
+        in when its escrow is under ``dek`` (the rename happened, and only ``next`` reaches
+        the database), dropped otherwise. Dropping it unseen would strand the database after
+        a rotation whose last save failed."""
+        staged = self.data.get("next")
+        if not isinstance(staged, dict):
+            return
+        try:
+            _open(_hkdf(dek, "keyfile-escrow"), staged.get("escrow"), self._escrow_aad())
+        except (InvalidTag, IntegrityFailure):
+            self.abandon_rotation()
+            return
+        self.promote_rotation()
 
     def recover_next_dek(self, recovery_raw: bytes) -> bytearray | None:
         staged = self.data.get("next")

@@ -173,6 +173,9 @@ class Session:
                 if keys:
                     stack.enter_context(self.keys.locked())
                     keyfile, secret = self.checked_keyfile()
+                    # A rotation whose last save failed left its staged part: it is settled by
+                    # the DEK this session's database runs on before anything else changes.
+                    keyfile.settle_for(self.dek)
                 conn = stack.enter_context(self.db.transaction())
                 tx = Tx(conn, obj, keyfile=keyfile, secret=secret)
                 yield tx

@@ -22,14 +22,14 @@ from desktop_app.domain.errors import (
 from desktop_app.domain.roles import Role, role_conflict
 from desktop_app.security import recovery
 from desktop_app.security.key_wrap import unwrap_key, wrap_key
-from desktop_app.security.keyfile import KeyFile, KeyStore, new_dek, wipe
+from desktop_app.security.keyfile import KeyFile, KeyStore, new_dek, normalise_name, wipe
 from desktop_app.security.workstation import new_secret
 from desktop_app.services.audit import record_head
 from desktop_app.services.session import Environment, Reauthentication, Session
 from desktop_app.storage import audit, backup, migrations
 from desktop_app.storage import rekey as rekey_store
 from desktop_app.storage import users as user_repo
-from desktop_app.storage.db import Connection, Database
+from desktop_app.storage.db import DAMAGED, Connection, Database
 from desktop_app.storage.files import ensure_private_dir
 from desktop_app.storage.users import UserRecord
 
@@ -370,14 +370,25 @@ def _settle_by_database(
 ) -> bytearray:
     """A rotation was interrupted (its process is gone: we hold the key-file lock it held
     throughout). The database decides: if the re-keyed copy took its place, the staged part of
-    the key file becomes the key file; if not, the staged part is dropped. The caller saves."""
+    the key file becomes the key file; if the old DEK still opens it, the staged part is
+    dropped. The caller saves."""
     if following is not None and _opens(paths.db, following):
         keyfile.promote_rotation()
         wipe(dek)
         log.warning("an interrupted key rotation was completed from the staged key file")
         return following
-    keyfile.abandon_rotation()
     wipe(following)
+    if not _opens(paths.db, dek):
+        # Only the staged part reaches the database, and this key holder has none in it (an
+        # account the rotation left out): dropping it would leave no key that opens the
+        # database. It stays for the next sign-in or rebind that can settle it.
+        if following is None:
+            raise AuthFailed(
+                "Voor dit account is na de vervanging van de databasesleutel een nieuw "
+                "wachtwoord nodig. Vraag de functioneel beheerder het opnieuw in te stellen."
+            )
+        raise IntegrityFailure(DAMAGED)
+    keyfile.abandon_rotation()
     log.warning("an interrupted key rotation was rolled back (the database kept its key)")
     return dek
 
@@ -427,12 +438,14 @@ def rotate_database_key(session: Session, proof: Reauthentication | None) -> Rek
     old_dek = session.dek
     new = new_dek()
     copy = backup.snapshot_path(session.root)
+    renamed = False
     try:
-        with session.keys.locked(), session.db.exclusive():
+        with session.keys.locked(), session.db.exclusive() as conn:
             keyfile, secret = session.checked_keyfile()
-            keyfile.abandon_rotation()  # a leftover: the open database runs on ``old_dek``
-            left_out = keyfile.stage_rotation(secret, old_dek, new)
-            users = len(keyfile.read_escrow(old_dek)) - len(left_out)
+            keyfile.settle_for(old_dek)  # a leftover: the open database runs on ``old_dek``
+            active = {normalise_name(u.name) for u in user_repo.all_users(conn) if u.active}
+            left_out = keyfile.stage_rotation(secret, old_dek, new, active)
+            users = len(keyfile.data["next"]["slots"])
             counted: dict[str, int] = {}
 
             def write(conn: Connection) -> None:
@@ -457,12 +470,19 @@ def rotate_database_key(session: Session, proof: Reauthentication | None) -> Rek
             rekey_store.rekeyed_copy(session.db, copy, old_dek, new, write)
             keyfile.save(secret)  # staged: both DEKs reachable from here on
             rekey_store.replace_with_copy(session.db, copy, new)
+            renamed = True
             keyfile.promote_rotation()
             keyfile.save(secret)
             session.replace_dek(new)
     except BaseException:
-        rekey_store.remove_copy(copy)
-        rekey_store.back_to_wal(session.db)
+        if renamed:
+            # Past the commit point the database is under the new DEK whatever failed after
+            # it (the fold-in's save): the session goes on with it, and the staged part on disk
+            # is folded in by the next key-file change or sign-in.
+            session.replace_dek(new)
+        else:
+            rekey_store.remove_copy(copy)
+            rekey_store.back_to_wal(session.db)
         raise
     record_head(session)
     return RekeyResult(users, counted["keys"], tuple(left_out))
@@ -479,7 +499,6 @@ def issue_recovery_key(session: Session, proof: Reauthentication | None) -> str:
     text = recovery.generate()
     with session.transaction("workspace.recovery_key", keys=True) as tx:
         tx.object = f"workspace:{tx.keys.workspace_id}"
-        tx.keys.abandon_rotation()
         tx.keys.replace_recovery(session.dek, recovery.parse(text))
     record_head(session)
     return text

@@ -1,0 +1,211 @@
+"""Issue 13 review: the key pair slots, rotation and the new recovery key at their edges.
+
+Each test here failed on the code as it was reviewed: a rotation that failed after its rename
+(the session kept the old DEK, and the next key-file change dropped the new one), a sign-in by
+an account the rotation left out settling an interrupted rotation the wrong way, slots without
+an active account receiving the new DEK, and unlimited unaudited guesses at the current
+password through the password change."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import secrets
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support.file_keyring import FileSecretProvider
+from support.helpers import ADMIN_PW, REPO, STAFF, populate, recover_dek
+
+from desktop_app.domain.clock import FixedClock
+from desktop_app.domain.errors import AuthFailed
+from desktop_app.domain.roles import Role
+from desktop_app.security import kdf
+from desktop_app.security.keyfile import KeyFile, KeyStore, _seal, normalise_name
+from desktop_app.services import users
+from desktop_app.services.audit import verify_audit
+from desktop_app.services.session import Environment
+from desktop_app.services.workspace import (
+    KEYS_NAME,
+    init_workspace,
+    issue_recovery_key,
+    open_session,
+    rotate_database_key,
+)
+from desktop_app.storage.db import Database
+
+CHILD = REPO / "tests" / "support" / "rekey_child.py"
+
+
+def _keyfile(ws: Any) -> tuple[KeyFile, bytes]:
+    kf = KeyFile.load(ws.root / KEYS_NAME)
+    return kf, kf.check(ws.env.provider.load(kf.binding_id))
+
+
+def _legacy_slot(ws: Any, name: str, password: str) -> None:
+    """A slot of form 1 (DEK straight under the password's key), as before issue 13."""
+    store = KeyStore(ws.root / KEYS_NAME)
+    dek = recover_dek(ws.root, ws.recovery_key)
+    with store.locked():
+        kf = store.read()
+        w = kf.check(ws.env.provider.load(kf.binding_id))
+        salt = secrets.token_bytes(16)
+        kek = kdf.derive(password.encode(), salt, kf.kdf_params)
+        aad = f"user:{normalise_name(name)}:{kf.workspace_id}".encode()
+        inner = {
+            "salt": base64.b64encode(salt).decode(),
+            "kdf": kf.kdf_params.as_dict(),
+            **_seal(kek, bytes(dek), aad),
+        }
+        kf._bind(w, name, inner)
+        escrow = kf.read_escrow(dek)
+        escrow[normalise_name(name)] = inner
+        kf._write_escrow(dek, escrow)
+        kf.save(w)
+
+
+# --- a rotation that fails after its commit point ------------------------------------------------
+
+
+def test_a_failure_after_the_rename_keeps_the_new_key_reachable(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key file cannot be saved once more after the rename (disk full, say): the database
+    is under the new DEK and only the staged part of keys.json reaches it. The session must go
+    on with the DEK its database now has, and no later key-file change may drop that part."""
+    workspace.add_staff("officier")
+    real_save = KeyFile.save
+    saves = [0]
+
+    def save(self: KeyFile, w: bytes) -> None:
+        saves[0] += 1
+        if saves[0] == 2:  # the fold-in after the rename
+            raise OSError("schijf vol")
+        real_save(self, w)
+
+    with workspace.session() as s:
+        monkeypatch.setattr(KeyFile, "save", save)
+        with pytest.raises(OSError):
+            rotate_database_key(s, s.sign_in_proof())
+        monkeypatch.undo()
+        # The session writes through its connection (now on the new DEK) and changes the key
+        # file: a new user, a new recovery key.
+        users.add_user(s, name="later", password="later-wachtwoord-1", roles=[Role.AIVD_SIGNER])
+        new_key = issue_recovery_key(s, s.sign_in_proof())
+    data = json.loads((workspace.root / KEYS_NAME).read_text())
+    assert "next" not in data
+    for name, password in (
+        ("officier", STAFF["officier"][0]),
+        ("later", "later-wachtwoord-1"),
+        ("beheer", ADMIN_PW),
+    ):
+        with open_session(workspace.env, workspace.root, name, password) as s:
+            assert s.user.name == name
+    Database.open(workspace.root / "workspace.db", recover_dek(workspace.root, new_key)).close()
+    with workspace.session() as s:
+        assert verify_audit(s).ok
+
+
+# --- an interrupted rotation settled by an account it left out ------------------------------------
+
+
+class _Ws:
+    def __init__(self, root: Path, env: Environment, recovery_key: str) -> None:
+        self.root, self.env, self.recovery_key = root, env, recovery_key
+
+    def session(self, name: str = "beheer", password: str | None = None) -> Any:
+        return open_session(self.env, self.root, name, password or ADMIN_PW)
+
+
+def test_an_account_left_out_of_a_killed_rotation_does_not_settle_it(tmp_path: Path) -> None:
+    """Killed after the rename, before the key file was folded in; the first to sign in is an
+    account whose slot (form 1) the rotation could not reach, so it has no staged slot. That
+    sign-in cannot tell which DEK is in force from its own slot: it must leave the staged part
+    for the next person, not drop it (that would leave no key that opens the database)."""
+    clock = FixedClock(dt.datetime(2026, 11, 3, 9, 0, tzinfo=dt.UTC))
+    env = Environment(provider=FileSecretProvider(tmp_path / "keyring"), clock=clock)
+    root = tmp_path / "ws"
+    made = init_workspace(
+        env, root, admin_name="beheer", admin_password=ADMIN_PW, kdf_profile="test"
+    )
+    ws = _Ws(root, env, made.recovery_key)
+    populate(ws)
+    _legacy_slot(ws, "officier", STAFF["officier"][0])
+
+    provider = env.provider
+    assert isinstance(provider, FileSecretProvider)
+    proc = subprocess.Popen(
+        [sys.executable, str(CHILD), str(root), str(provider.folder), "replaced"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(ADMIN_PW + "\n")
+    proc.stdin.close()
+    line = proc.stdout.readline().strip()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    proc.stdout.close()
+    if proc.stderr is not None:
+        proc.stderr.close()
+    assert line == "STALLED"
+
+    with pytest.raises(AuthFailed):
+        ws.session("officier", STAFF["officier"][0])
+    assert "next" in json.loads((root / KEYS_NAME).read_text())
+    with ws.session() as s:
+        assert verify_audit(s).ok
+        with s.reading() as conn:
+            assert conn.execute(
+                "SELECT count(*) FROM audit WHERE action = 'workspace.rekey'"
+            ).fetchone() == (1,)
+    for name in ("tekenaar", "liaison", "inspecteur"):
+        with ws.session(name, STAFF[name][0]) as s:
+            assert s.user.name == name
+    recover_dek(root, ws.recovery_key)
+
+
+# --- slots without an active account -------------------------------------------------------------
+
+
+def test_rotation_seals_the_new_key_only_to_active_accounts(workspace: Any) -> None:
+    """A slot whose account is gone or deactivated (a user add whose COMMIT failed after the
+    key file was saved, a key file read after the backup's snapshot): its password opens the
+    old DEK outside the application. A rotation is how access is cut off, so it must not hand
+    such a slot the new DEK."""
+    workspace.add_staff("officier")
+    with workspace.session() as s:
+        users.deactivate_user(s, "officier")
+    dek = recover_dek(workspace.root, workspace.recovery_key)
+    store = KeyStore(workspace.root / KEYS_NAME)
+    with store.locked():
+        kf, w = _keyfile(workspace)
+        kf.set_user(w, dek, "spook", "spook-wachtwoord-1")
+        kf.set_user(w, dek, "officier", "terug-wachtwoord-1")
+        kf.save(w)
+    result = rotate_database_key_as_admin(workspace)
+    assert result.users == 1 and result.need_new_password == ()
+    now = workspace.env.clock.now()
+    new_dek = recover_dek(workspace.root, workspace.recovery_key)
+    for name, password in (("spook", "spook-wachtwoord-1"), ("officier", "terug-wachtwoord-1")):
+        kf, w = _keyfile(workspace)
+        assert not kf.has_user(w, name)
+        assert normalise_name(name) not in kf.read_escrow(new_dek)
+        # As someone holding the key file and W would try it, outside the application.
+        with pytest.raises(AuthFailed):
+            kf.unlock(w, name, password, now)
+    with workspace.session() as s:
+        assert s.user.name == "beheer"
+
+
+def rotate_database_key_as_admin(ws: Any) -> Any:
+    with ws.session() as s:
+        return rotate_database_key(s, s.sign_in_proof())
