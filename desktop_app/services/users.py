@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Iterable
@@ -16,7 +17,7 @@ from desktop_app.domain.designations import (
     require_begun,
     require_running,
 )
-from desktop_app.domain.errors import InvalidInput, NotFound
+from desktop_app.domain.errors import AuthFailed, InvalidInput, NotFound
 from desktop_app.domain.ids import DesignationId
 from desktop_app.domain.roles import Role, role_conflict, validate_role_set
 from desktop_app.domain.text import shown
@@ -252,13 +253,33 @@ def unlock_user(session: Session, name: str) -> bool:
     return was_locked
 
 
+class _WrongCurrentPassword(Exception):
+    """Leaves the transaction (rolled back) so the failure can be counted outside it."""
+
+
+_WRONG_CURRENT = "Het huidige wachtwoord is onjuist."
+
+
 def change_password(session: Session, current: str, new: str) -> None:
     """Any user, for themselves: the old password is asked again (a walk-up attacker at an
-    unlocked window must not be able to take the account over)."""
+    unlocked window must not be able to take the account over). A wrong one counts toward the
+    lockout and is audited like a wrong re-authentication: otherwise this dialog would be a
+    guessing oracle without limit or record."""
+    try:
+        _change_password(session, current, new)
+    except _WrongCurrentPassword:
+        # Checked again the way a sign-in checks it: counted, audited, AccountLocked at the
+        # third. Should it fit now (changed meanwhile elsewhere), nothing was changed here.
+        with contextlib.suppress(AuthFailed):
+            session.reauthenticate(current)
+        raise InvalidInput(_WRONG_CURRENT, field="password") from None
+
+
+def _change_password(session: Session, current: str, new: str) -> None:
     with session.transaction("user.passwd", f"user:{session.user.name}", keys=True) as tx:
         accounts.validate_password(new, session.user.name)
         if not tx.keys.verify_password(tx.secret, session.user.name, current):
-            raise InvalidInput("Het huidige wachtwoord is onjuist.", field="password")
+            raise _WrongCurrentPassword()
         if current == new:
             raise InvalidInput("Kies een ander wachtwoord dan het huidige.", field="password")
         was_initial = tx.keys.has_initial_password(tx.secret, session.user.name)
