@@ -152,6 +152,10 @@ class RegisterRequestDialog(ServiceFormDialog):
             self.ok_button.setText(self._ok_text)
 
         self.update_deadline()
+        # The deadline's sentence arrives after the dialog was laid out (opened before the
+        # calendar had loaded, e.g. reopened after a lock): make room instead of clipping it.
+        if self.height() < self.sizeHint().height():
+            self.resize(self.width(), self.sizeHint().height())
 
     def _update_basis(self) -> None:
         purpose = self.purpose_combo.currentData()
