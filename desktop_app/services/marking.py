@@ -164,7 +164,11 @@ def marking_of(
     duration = repo.report_duration(conn, row.id)
     spontaneous = row.request_id is None
     editable = row.status in (ReportStatus.DRAFT, ReportStatus.CHANGES_WANTED)
-    may_subject = spontaneous and editable and bool(roles & frozenset(ALLOWED_ROLES[_A.REVISE]))
+    missing = spontaneous and repo.report_subject(conn, row.id) is None
+    may_subject = spontaneous and (
+        (editable and bool(roles & frozenset(ALLOWED_ROLES[_A.REVISE])))
+        or (missing and bool(roles & frozenset(_RECORDERS)))
+    )
     may_duration = (
         duration_required(row.classification)
         and duration is None
@@ -308,21 +312,24 @@ def record_duration(
 
 
 def set_subject(session: Session, report_id: int, subject: SubjectEntry) -> MarkingView:
-    """Record the subject of a spontaneous report (``report.subject``) while its text may be
-    edited (draft, changes wanted): after that the liaison has read it as it stands."""
+    """Record the subject of a spontaneous report (``report.subject``). A missing subject (a
+    report from before) may be filled in at any status by an officer or signer, as a missing
+    duration; a recorded one changes only while the text may be edited (draft, changes
+    wanted) and by an officer: after that the liaison has read the report as it stands."""
     with session.transaction("report.subject", audit_object(report_id)) as tx:
         row = _load(session, tx.conn, report_id)
-        require_any_role(session.user.roles, ALLOWED_ROLES[_A.REVISE], "de betrokkene vastleggen")
+        had = repo.report_subject(tx.conn, row.id) is not None
+        allowed = ALLOWED_ROLES[_A.REVISE] if had else _RECORDERS
+        require_any_role(session.user.roles, allowed, "de betrokkene vastleggen")
         if row.request_id is not None:
             raise InvalidState(
                 "Dit ambtsbericht hoort bij een verzoek en neemt betrokkene daarvan over."
             )
-        if row.status not in (ReportStatus.DRAFT, ReportStatus.CHANGES_WANTED):
+        if had and row.status not in (ReportStatus.DRAFT, ReportStatus.CHANGES_WANTED):
             raise InvalidState(
-                "De betrokkene kan alleen worden vastgelegd zolang de tekst kan worden "
-                "gewijzigd (concept of aanpassing wenselijk)."
+                "De betrokkene is vastgelegd en kan alleen worden gewijzigd zolang de tekst kan "
+                "worden gewijzigd (concept of aanpassing wenselijk)."
             )
-        had = repo.report_subject(tx.conn, row.id) is not None
         repo.set_report_subject(
             tx.conn,
             row.id,

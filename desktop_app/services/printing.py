@@ -423,14 +423,22 @@ def _job_size(
 
 
 def _check_marking(conn: Connection, row: report_repo.ReportRow) -> None:
-    """A final copy carries a complete marking: level and duration (VIR-BI). The duration is
-    the classifier's decision, so a report without one is not printed rather than given a
-    default (docs/marking.md)."""
+    """A final copy carries a complete marking: level and duration (VIR-BI), and names its
+    subject. The duration is the classifier's decision, so a report without one is not printed
+    rather than given a default (docs/marking.md)."""
     if duration_required(row.classification) and marking_repo.report_duration(conn, row.id) is None:
         raise InvalidState(
             f"Voor {row.reference} is geen rubriceringsduur vastgelegd (tot een datum of tot "
             "een gebeurtenis). Een definitief exemplaar wordt niet zonder afgedrukt: leg de "
             "duur eerst vast (Rubriceringsduur vastleggen; werkplek report marking)."
+        )
+    if row.request_id is None and marking_repo.report_subject(conn, row.id) is None:
+        # The printed report identifies the person (name, date of birth, V-number); a report on
+        # a request takes them from the request, a spontaneous one must have its own.
+        raise InvalidState(
+            f"{row.reference} is een spontaan ambtsbericht zonder betrokkene. Een definitief "
+            "exemplaar noemt betrokkene met naam, geboortedatum en V-nummer: leg die eerst vast "
+            "(Betrokkene vastleggen; werkplek report subject)."
         )
 
 

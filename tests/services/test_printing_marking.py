@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from desktop_app.domain.classification import ClassificationDuration
-from desktop_app.domain.errors import InvalidInput, InvalidState
+from desktop_app.domain.errors import Forbidden, InvalidInput, InvalidState
 from desktop_app.domain.roles import Role
 from desktop_app.services import marking, printing, reports, settings, verification
 from desktop_app.services import requests as request_service
@@ -318,3 +318,19 @@ def test_the_default_number_of_copies_and_the_addresses_come_from_the_settings(
     first = nfkc(page_texts(job.copies[0].pdf)[0])
     assert "Postbus 99999" in first and "2509 ZZ Den Haag" in first
     assert "t.a.v. mr. B. Bakker" in first and "Ter Apel" not in first
+
+
+def test_a_final_copy_of_a_spontaneous_report_names_its_subject(ws: Any, tmp_path: Path) -> None:
+    rid = make_report(ws, upto="signed", subject=None)
+    with signed_in(ws, "tekenaar") as s:
+        with pytest.raises(InvalidState, match="zonder betrokkene"):
+            printing.print_report(s, rid, copies=1, out_dir=tmp_path / "o")
+        assert printing.print_register(s, rid) == ()
+        assert reports.get_report(s, rid).marking.may_set_subject  # type: ignore[union-attr]
+        # Missing: the signer fills it in after signing; the text is untouched.
+        marking.set_subject(s, rid, SUBJECT)
+        job = printing.print_report(s, rid, copies=1, out_dir=tmp_path / "o")
+        # Recorded: fixed once the text is.
+        with pytest.raises(Forbidden):
+            marking.set_subject(s, rid, SUBJECT)
+    assert "Olga Иванова" in nfkc("\n".join(page_texts(job.copies[0].pdf)))
