@@ -127,17 +127,15 @@ class RegisterRequestDialog(ServiceFormDialog):
         }
         self.received_edit.dateChanged.connect(lambda _d: self.update_deadline())
         self.purpose_combo.currentIndexChanged.connect(lambda _i: self._update_basis())
-        self._update_basis()
-        self.update_deadline()
         # The V-number the person confirmed after the warning that open requests have it.
         self.confirmed_v_number: str | None = None
         self._ok_text = self.ok_button.text()
         self.v_number_edit.textChanged.connect(lambda _t: self._forget_confirmation())
+        self._update_basis()
+        self.update_deadline()
         self.setMinimumWidth(500)
         self.name_edit.setFocus()
 
-    def set_calendar(self, calendar: AtwCalendar) -> None:
-        self.calendar = calendar
     def warn_open_requests(self, v_number: str, message: str) -> None:
         """The service found open requests with this V-number: say which, and let a second
         click register anyway (nothing is saved until then)."""
@@ -151,6 +149,8 @@ class RegisterRequestDialog(ServiceFormDialog):
             self.confirmed_v_number = None
             self.ok_button.setText(self._ok_text)
 
+    def set_calendar(self, calendar: AtwCalendar) -> None:
+        self.calendar = calendar
         self.update_deadline()
         # The deadline's sentence arrives after the dialog was laid out (opened before the
         # calendar had loaded, e.g. reopened after a lock): make room instead of clipping it.
