@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import enum
 import logging
 import re
@@ -43,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain import timefmt
 from desktop_app.domain.drafts import Draft
 
 log = logging.getLogger(__name__)
@@ -302,6 +305,10 @@ def _caption(dialog: QWidget, widget: QWidget) -> str:
 
 
 def _shown_value(state: Mapping[str, Any]) -> str:
+    day = state.get("date")
+    if isinstance(day, str):
+        with contextlib.suppress(ValueError):
+            return timefmt.table_date(dt.date.fromisoformat(day))  # the window's date style
     for key in ("text", "choice", "date", "datetime", "value"):
         if key in state and state[key] not in (None, ""):
             return str(state[key])

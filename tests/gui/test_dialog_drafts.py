@@ -517,3 +517,36 @@ def test_module_has_no_reopen_without_a_name() -> None:
         assert name in (cls.draft_name, *cls.draft_aliases)
         assert inspect.ismethod(cls.reopen)
     assert gui_drafts.DialogDrafts.draft_name == ""
+
+
+@pytest.mark.parametrize(
+    ("opener", "field", "key"),
+    [
+        ("calendar_page.open_add_dialog", "description_edit", "dialog:calendar-day"),
+        ("retention_page.open_hold_dialog", "reason_edit", "dialog:retention-hold"),
+    ],
+    ids=["kalenderdag", "bewaarplicht"],
+)
+def test_beheer_tab_dialogs_come_back_on_their_tab(
+    controller: Any,
+    window_of: Any,
+    sign_in: Any,
+    workspace: Any,
+    opener: str,
+    field: str,
+    key: str,
+) -> None:
+    window = window_of("beheer")
+    owner: Any = window.show_section("admin")
+    for attribute in opener.split(".")[:-1]:
+        owner = getattr(owner, attribute)
+    dialog = getattr(owner, opener.rsplit(".", 1)[1])()
+    getattr(dialog, field).setText(CANARY)
+    controller.lock()
+    flush_deletes()
+    assert _waiting(workspace, "beheer") == [key]
+    back = sign_in(controller, "beheer")
+    (again,) = _open(type(dialog))
+    assert getattr(again, field).text() == CANARY
+    admin = back.show_section("admin")
+    assert admin.tabs.currentWidget() is getattr(admin, opener.split(".")[0])
