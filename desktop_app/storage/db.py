@@ -191,6 +191,21 @@ def self_check(conn: Connection) -> None:
         raise IntegrityFailure("De database mist zoekfuncties (FTS5); geweigerd.")
 
 
+def _open_checked(path: Path, key: bytes | bytearray) -> Connection:
+    """An existing database opened with ``key`` that passed :func:`self_check`; a wrong key or
+    a damaged file is IntegrityFailure, and a refused connection is closed again."""
+    try:
+        conn = _connect(path, key)
+    except WrongKeyOrDamaged:
+        raise IntegrityFailure(DAMAGED) from None
+    try:
+        self_check(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 class Database:
     """One encrypted connection. Writes go through :meth:`transaction`; the connection is used
     from one thread at a time (the lock serialises the GUI's background worker and callers)."""
@@ -229,16 +244,7 @@ class Database:
                 "herstelsleutel."
             )
         full = reserve.low_before_open(path)
-        try:
-            conn = _connect(path, key)
-        except WrongKeyOrDamaged:
-            raise IntegrityFailure(DAMAGED) from None
-        try:
-            self_check(conn)
-        except BaseException:
-            conn.close()
-            raise
-        db = cls(conn, path)
+        db = cls(_open_checked(path, key), path)
         if full or not reserve.take(path):
             db._audit_only()
         db._restrict_files()
@@ -377,16 +383,7 @@ class Database:
     def attach(self, key: bytes | bytearray) -> None:
         """Connect again, to the file now at :attr:`path`, with ``key``."""
         with self._lock:
-            try:
-                conn = _connect(self.path, key)
-            except WrongKeyOrDamaged:
-                raise IntegrityFailure(DAMAGED) from None
-            try:
-                self_check(conn)
-            except BaseException:
-                conn.close()
-                raise
-            self._conn = conn
+            self._conn = _open_checked(self.path, key)
             self._restrict_files()
 
     def close(self) -> None:
