@@ -26,7 +26,7 @@ import sqlcipher3
 
 from desktop_app.domain.errors import Busy, IntegrityFailure
 from desktop_app.storage.db import Connection, Database, _connect, _key_pragma, self_check
-from desktop_app.storage.files import restrict, sync_dir
+from desktop_app.storage.files import FILE_MODE, sync_dir
 
 OTHER_CONNECTIONS = (
     "De werkplek is nog geopend in een ander programma of venster. Sluit dat eerst (of meld "
@@ -55,6 +55,15 @@ def _sole_connection(conn: Connection) -> None:
         raise Busy(OTHER_CONNECTIONS)
 
 
+def _copy_private(source: Path, target: Path) -> None:
+    """``target`` owner-only from its first byte, whatever the process umask (a copy followed
+    by a chmod is readable by others in between), and never over a file that is there."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(target, flags, FILE_MODE)
+    with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+        shutil.copyfileobj(src, out, 1 << 20)
+
+
 def rekeyed_copy(
     db: Database,
     copy: Path,
@@ -70,8 +79,7 @@ def rekeyed_copy(
     conn = db.conn
     _sole_connection(conn)
     try:
-        shutil.copyfile(db.path, copy)
-        restrict(copy)
+        _copy_private(db.path, copy)
         copy_conn = _connect(copy, old_key)
         try:
             copy_conn.execute(f"PRAGMA rekey = \"x'{bytes(new_key).hex()}'\"")

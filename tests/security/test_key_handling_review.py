@@ -11,8 +11,10 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import os
 import secrets
 import signal
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -37,6 +39,7 @@ from desktop_app.services.workspace import (
     open_session,
     rotate_database_key,
 )
+from desktop_app.storage import rekey
 from desktop_app.storage.db import Database
 
 CHILD = REPO / "tests" / "support" / "rekey_child.py"
@@ -209,3 +212,35 @@ def test_rotation_seals_the_new_key_only_to_active_accounts(workspace: Any) -> N
 def rotate_database_key_as_admin(ws: Any) -> Any:
     with ws.session() as s:
         return rotate_database_key(s, s.sign_in_proof())
+
+
+# --- the re-keyed copy on disk -------------------------------------------------------------------
+
+
+def test_the_copy_for_the_rotation_is_private_from_its_first_byte(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the umask of the process that embeds the services (the entry points set 077,
+    a script need not): the copy and its side files are 0600 while the rotation works on them,
+    not only after a chmod."""
+    from desktop_app.services import workspace as workspace_service
+
+    seen: dict[str, int] = {}
+    real_append = workspace_service.audit.append
+
+    def append(*args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("action") == "workspace.rekey":
+            for path in workspace.root.iterdir():
+                if path.name.startswith(".snapshot-"):
+                    seen[path.name] = stat.S_IMODE(path.stat().st_mode)
+        return real_append(*args, **kwargs)
+
+    monkeypatch.setattr(workspace_service.audit, "append", append)
+    monkeypatch.setattr(rekey, "restrict", lambda path: None, raising=False)
+    previous = os.umask(0o022)
+    try:
+        rotate_database_key_as_admin(workspace)
+    finally:
+        os.umask(previous)
+    assert seen and set(seen.values()) == {0o600}, seen
+    assert not [p for p in workspace.root.iterdir() if p.name.startswith(".snapshot-")]
