@@ -121,3 +121,30 @@ def test_a_text_setting_is_edited_and_saved_like_the_others(
     # A refused value (no line at all) stays unsaved and says why.
     box.setPlainText("")  # type: ignore[union-attr]
     assert SENDER_BLOCK.key in tab.changed()
+
+
+def test_one_function_line_per_signer_account(tab: SettingsTab, workspace: Any, qtbot: Any) -> None:
+    from desktop_app.domain.classification import Classification
+    from desktop_app.domain.roles import Role
+    from desktop_app.services import users
+
+    with workspace.session("beheer") as admin:
+        users.add_user(
+            admin,
+            name="olga",
+            password="olga-wachtwoord-1",
+            roles=[Role.AIVD_SIGNER],
+            full_name="Olga Tekenaar",
+            clearance=Classification.STG_GEHEIM,
+        )
+    tab.refresh()
+    qtbot.waitUntil(lambda: "signer_function:olga" in tab.texts)
+    box = tab.texts["signer_function:olga"]
+    box.setText("directeur Inlichtingen")  # type: ignore[union-attr]
+    box.textEdited.emit("directeur Inlichtingen")  # type: ignore[union-attr]
+    assert tab.changed() == {"signer_function:olga": "directeur Inlichtingen"}
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.save_button.isEnabled())
+    with workspace.session("beheer") as admin:
+        values = {v.key: v.value for v in settings.list_settings(admin)}
+    assert values["signer_function:olga"] == "directeur Inlichtingen"
