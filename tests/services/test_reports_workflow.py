@@ -201,11 +201,15 @@ def test_full_path_with_one_audit_entry_per_step(staff: Staff) -> None:
     one_entry(off, lambda: reports.submit_report(off, r.id), "report.submit")
     s = one_entry(lia, lambda: reports.give_verdict(lia, r.id, usable=True), "report.verdict")
     assert s.status is ReportStatus.USABLE
-    s = one_entry(sig, lambda: reports.sign_report(sig, r.id), "report.sign")
+    s = one_entry(
+        sig, lambda: reports.sign_report(sig, r.id, proof=sig.sign_in_proof()), "report.sign"
+    )
     assert s.status is ReportStatus.SIGNED and s.signed_by == "tekenaar"
     assert s.signed_version == 2
     assert s.text_sha256 == hashlib.sha256(TEXT_V2.encode()).hexdigest()
-    result = one_entry(off, lambda: reports.issue_report(off, r.id), "report.issue")
+    result = one_entry(
+        off, lambda: reports.issue_report(off, r.id, proof=off.sign_in_proof()), "report.issue"
+    )
     assert result.report.status is ReportStatus.ISSUED and result.report.issued_by == "officier"
     assert result.request_status is None
 
@@ -222,12 +226,12 @@ def test_full_path_with_one_audit_entry_per_step(staff: Staff) -> None:
 def test_issuing_is_open_to_the_signer_too_and_correction_follows(staff: Staff) -> None:
     r = to_usable(staff)
     sig, off = staff["tekenaar"], staff["officier"]
-    reports.sign_report(sig, r.id)
+    reports.sign_report(sig, r.id, proof=sig.sign_in_proof())
     refused(
         off, lambda: reports.record_correction(off, r.id, "Bevinding 1 is onjuist."), InvalidState
     )
-    reports.issue_report(sig, r.id)
-    refused(sig, lambda: reports.issue_report(sig, r.id), InvalidState)
+    reports.issue_report(sig, r.id, proof=sig.sign_in_proof())
+    refused(sig, lambda: reports.issue_report(sig, r.id, proof=sig.sign_in_proof()), InvalidState)
     refused(off, lambda: reports.record_correction(off, r.id, "  "), InvalidInput)
     c = one_entry(
         off,
@@ -280,10 +284,25 @@ def test_wrong_roles_are_refused_and_audited(staff: Staff) -> None:
         audited_as="report.verdict",
     )
     reports.give_verdict(lia, r.id, usable=True)
-    refused(off, lambda: reports.sign_report(off, r.id), Forbidden, audited_as="report.sign")
-    refused(lia, lambda: reports.sign_report(lia, r.id), Forbidden, audited_as="report.sign")
-    reports.sign_report(sig, r.id)
-    refused(lia, lambda: reports.issue_report(lia, r.id), Forbidden, audited_as="report.issue")
+    refused(
+        off,
+        lambda: reports.sign_report(off, r.id, proof=off.sign_in_proof()),
+        Forbidden,
+        audited_as="report.sign",
+    )
+    refused(
+        lia,
+        lambda: reports.sign_report(lia, r.id, proof=lia.sign_in_proof()),
+        Forbidden,
+        audited_as="report.sign",
+    )
+    reports.sign_report(sig, r.id, proof=sig.sign_in_proof())
+    refused(
+        lia,
+        lambda: reports.issue_report(lia, r.id, proof=lia.sign_in_proof()),
+        Forbidden,
+        audited_as="report.issue",
+    )
     # Neither the inspector nor the administrator reads report texts.
     refused(ins, lambda: reports.get_report(ins, r.id), Forbidden, audited_as="report.view")
     refused(ins, lambda: reports.diff_report(ins, r.id, 1, 1), Forbidden, audited_as="report.diff")
@@ -301,8 +320,8 @@ def test_workflow_states_are_enforced_without_change(staff: Staff) -> None:
     off, lia, sig = staff["officier"], staff["liaison"], staff["tekenaar"]
     r = draft(staff)
     # Sign without a usable verdict, issue unsigned, verdict on a draft.
-    refused(sig, lambda: reports.sign_report(sig, r.id), InvalidState)
-    refused(off, lambda: reports.issue_report(off, r.id), InvalidState)
+    refused(sig, lambda: reports.sign_report(sig, r.id, proof=sig.sign_in_proof()), InvalidState)
+    refused(off, lambda: reports.issue_report(off, r.id, proof=off.sign_in_proof()), InvalidState)
     refused(lia, lambda: reports.give_verdict(lia, r.id, usable=True), InvalidState)
     refused(lia, lambda: reports.annotate(lia, r.id, quote="Aanleiding", comment="x"), InvalidState)
     reports.submit_report(off, r.id)
@@ -310,19 +329,19 @@ def test_workflow_states_are_enforced_without_change(staff: Staff) -> None:
     err = refused(off, lambda: reports.revise_report(off, r.id, text=TEXT_V2), InvalidState)
     assert "bevroren" in str(err)
     refused(off, lambda: reports.submit_report(off, r.id), InvalidState)
-    refused(sig, lambda: reports.sign_report(sig, r.id), InvalidState)
+    refused(sig, lambda: reports.sign_report(sig, r.id, proof=sig.sign_in_proof()), InvalidState)
     reports.give_verdict(lia, r.id, usable=False)
     # changes_wanted: first a new version, then submit again.
     refused(off, lambda: reports.submit_report(off, r.id), InvalidState)
-    refused(sig, lambda: reports.sign_report(sig, r.id), InvalidState)
+    refused(sig, lambda: reports.sign_report(sig, r.id, proof=sig.sign_in_proof()), InvalidState)
     reports.revise_report(off, r.id, text=TEXT_V2)
     reports.submit_report(off, r.id)
     reports.give_verdict(lia, r.id, usable=True)
-    refused(off, lambda: reports.issue_report(off, r.id), InvalidState)
-    reports.sign_report(sig, r.id)
+    refused(off, lambda: reports.issue_report(off, r.id, proof=off.sign_in_proof()), InvalidState)
+    reports.sign_report(sig, r.id, proof=sig.sign_in_proof())
     # Signed: the text is frozen for ever.
     refused(off, lambda: reports.revise_report(off, r.id, text=TEXT_V1), InvalidState)
-    refused(sig, lambda: reports.sign_report(sig, r.id), InvalidState)
+    refused(sig, lambda: reports.sign_report(sig, r.id, proof=sig.sign_in_proof()), InvalidState)
     refused(
         off, lambda: reports.set_classification(off, r.id, Classification.STG_GEHEIM), InvalidState
     )
@@ -333,7 +352,7 @@ def test_a_new_version_after_usable_goes_back_to_draft(staff: Staff) -> None:
     r = to_usable(staff)
     s = reports.revise_report(off, r.id, text=TEXT_V2).report
     assert (s.status, s.version) == (ReportStatus.DRAFT, 2)
-    refused(sig, lambda: reports.sign_report(sig, r.id), InvalidState)
+    refused(sig, lambda: reports.sign_report(sig, r.id, proof=sig.sign_in_proof()), InvalidState)
 
 
 def test_four_eyes(staff: Staff) -> None:
@@ -341,16 +360,31 @@ def test_four_eyes(staff: Staff) -> None:
     r = reports.draft_report(dub, text=TEXT_V1).report
     reports.submit_report(dub, r.id)
     reports.give_verdict(staff["liaison"], r.id, usable=True)
-    err = refused(dub, lambda: reports.sign_report(dub, r.id), FourEyes, audited_as="report.sign")
+    err = refused(
+        dub,
+        lambda: reports.sign_report(dub, r.id, proof=dub.sign_in_proof()),
+        FourEyes,
+        audited_as="report.sign",
+    )
     assert "Vier-ogen" in str(err)
     # Someone who only revised is an author too.
     r2 = draft(staff)
     reports.revise_report(dub, r2.id, text=TEXT_V2)
     reports.submit_report(staff["officier"], r2.id)
     reports.give_verdict(staff["liaison"], r2.id, usable=True)
-    refused(dub, lambda: reports.sign_report(dub, r2.id), FourEyes, audited_as="report.sign")
+    refused(
+        dub,
+        lambda: reports.sign_report(dub, r2.id, proof=dub.sign_in_proof()),
+        FourEyes,
+        audited_as="report.sign",
+    )
     # Another signer may.
-    assert reports.sign_report(staff["tekenaar"], r2.id).status is ReportStatus.SIGNED
+    assert (
+        reports.sign_report(
+            staff["tekenaar"], r2.id, proof=staff["tekenaar"].sign_in_proof()
+        ).status
+        is ReportStatus.SIGNED
+    )
 
 
 def test_bad_input_changes_nothing_and_is_not_audited(staff: Staff) -> None:
@@ -453,11 +487,15 @@ def test_classification_is_set_by_author_and_fixed_by_signer(staff: Staff) -> No
     laag = staff["laag"]
     refused(
         laag,
-        lambda: reports.sign_report(laag, r.id, classification=Classification.STG_GEHEIM),
+        lambda: reports.sign_report(
+            laag, r.id, proof=laag.sign_in_proof(), classification=Classification.STG_GEHEIM
+        ),
         Forbidden,
         audited_as="report.sign",
     )
-    signed = reports.sign_report(sig, r.id, classification=Classification.STG_GEHEIM)
+    signed = reports.sign_report(
+        sig, r.id, proof=sig.sign_in_proof(), classification=Classification.STG_GEHEIM
+    )
     assert signed.classification is Classification.STG_GEHEIM
     # Now above the liaison's clearance (stg_confidentieel): hidden from them.
     refused(
@@ -545,10 +583,10 @@ def test_work_lists_per_role(staff: Staff) -> None:
     reports.submit_report(off, b.id)  # in review
     c = to_usable(staff, title="C")  # usable
     d = to_usable(staff, title="D")
-    reports.sign_report(sig, d.id)  # signed
+    reports.sign_report(sig, d.id, proof=sig.sign_in_proof())  # signed
     e = to_usable(staff, title="E")
-    reports.sign_report(sig, e.id)
-    reports.issue_report(off, e.id)  # issued
+    reports.sign_report(sig, e.id, proof=sig.sign_in_proof())
+    reports.issue_report(off, e.id, proof=off.sign_in_proof())  # issued
     mine = reports.draft_report(dub, text=TEXT_V1, title="F").report
     reports.submit_report(dub, mine.id)
     reports.give_verdict(lia, mine.id, usable=True)  # usable, written by dub
@@ -635,7 +673,7 @@ def test_tampered_status_is_an_integrity_failure(staff: Staff, workspace: Any) -
     finally:
         db.close()
     with pytest.raises(IntegrityFailure):
-        reports.sign_report(staff["tekenaar"], r.id)
+        reports.sign_report(staff["tekenaar"], r.id, proof=staff["tekenaar"].sign_in_proof())
 
 
 def test_a_usable_free_text_is_not_signed(staff: Staff, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -647,7 +685,9 @@ def test_a_usable_free_text_is_not_signed(staff: Staff, monkeypatch: pytest.Monk
         r = draft(staff, text="Vrije tekst zonder opbouw.\n")
         reports.submit_report(off, r.id)
         reports.give_verdict(lia, r.id, usable=True)
-    err = refused(sig, lambda: reports.sign_report(sig, r.id), InvalidState)
+    err = refused(
+        sig, lambda: reports.sign_report(sig, r.id, proof=sig.sign_in_proof()), InvalidState
+    )
     assert str(err).startswith("Het ambtsbericht kan niet worden ondertekend: ")
     assert "niet in de vaste vorm" in str(err)
     view = reports.get_report(sig, r.id)
