@@ -11,22 +11,13 @@ import pytest
 import sqlcipher3
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.helpers import AUDIT_COLUMNS
 
 from desktop_app.storage import audit
 from desktop_app.storage.db import Database
 
 T0 = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
-COLUMNS = [
-    "ts_utc",
-    "actor",
-    "action",
-    "object",
-    "result",
-    "origin",
-    "details",
-    "prev_hash",
-    "hash",
-]
+COLUMNS = list(AUDIT_COLUMNS[1:])  # all but seq, the key
 
 
 def fill(db: Database, n: int, start: int = 0) -> None:

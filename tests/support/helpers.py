@@ -44,21 +44,21 @@ STAFF: dict[str, tuple[str, tuple[Role, ...], Classification]] = {
 PASSWORDS: dict[str, str] = {"beheer": ADMIN_PW, **{name: pw for name, (pw, *_) in STAFF.items()}}
 
 
-# The keys of an audit entry in the CLI's JSON (spec/cli.md).
-AUDIT_ENTRY_FIELDS = frozenset(
-    {
-        "seq",
-        "ts_utc",
-        "actor",
-        "action",
-        "object",
-        "result",
-        "origin",
-        "details",
-        "prev_hash",
-        "hash",
-    }
+# The audit table's columns in their order; an entry in the CLI's JSON has the same keys
+# (spec/cli.md).
+AUDIT_COLUMNS = (
+    "seq",
+    "ts_utc",
+    "actor",
+    "action",
+    "object",
+    "result",
+    "origin",
+    "details",
+    "prev_hash",
+    "hash",
 )
+AUDIT_ENTRY_FIELDS = frozenset(AUDIT_COLUMNS)
 
 # The figures of ``werkplek stats`` (spec/cli.md).
 STATS_KEYS = frozenset(
