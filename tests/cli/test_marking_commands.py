@@ -32,13 +32,13 @@ def _first_page(path: Path) -> str:
 def test_draft_with_duration_and_subject_then_show(run: Any, tmp_path: Path) -> None:
     text = tmp_path / "t.txt"
     text.write_text(report_text(), encoding="utf-8")
-    made = run(
-        "officier",
-        "report",
-        "draft",
-        "--spontaneous",
-        "--text-file",
-        str(text),
+
+    def draft(*options: str) -> Any:
+        return run(
+            "officier", "report", "draft", "--spontaneous", "--text-file", str(text), *options
+        )
+
+    made = draft(
         "--classification",
         "stg_geheim",
         "--classification-until",
@@ -56,45 +56,16 @@ def test_draft_with_duration_and_subject_then_show(run: Any, tmp_path: Path) -> 
     assert shown.json["classification_duration_text"] == "tot en met 31 december 2040"
     assert shown.json["subject"]["name"] == "Olga Иванова"
     # Without a duration: recorded as not decided; refused when both are given or in the past.
-    bare = run("officier", "report", "draft", "--spontaneous", "--text-file", str(text))
+    bare = draft()
     assert bare.code == 0
     again = run("officier", "report", "show", str(bare.json["id"]))
     assert again.json["classification_duration"] is None
     assert again.json["classification_duration_text"] == "niet vastgelegd"
-    both = run(
-        "officier",
-        "report",
-        "draft",
-        "--spontaneous",
-        "--text-file",
-        str(text),
-        "--classification-until",
-        "2040-12-31",
-        "--classification-event",
-        "einde",
-    )
+    both = draft("--classification-until", "2040-12-31", "--classification-event", "einde")
     assert both.code == 2 and both.json["error"]["code"] == "invalid_input"
-    past = run(
-        "officier",
-        "report",
-        "draft",
-        "--spontaneous",
-        "--text-file",
-        str(text),
-        "--classification-until",
-        "2001-01-01",
-    )
+    past = draft("--classification-until", "2001-01-01")
     assert past.code == 2 and "na vandaag" in past.json["error"]["message"]
-    half = run(
-        "officier",
-        "report",
-        "draft",
-        "--spontaneous",
-        "--text-file",
-        str(text),
-        "--subject-name",
-        "Olga",
-    )
+    half = draft("--subject-name", "Olga")
     assert half.code == 2 and half.json["error"]["code"] == "invalid_input"
     # The refusals stored nothing: no third report.
     third = run("officier", "report", "show", str(int(bare.json["id"]) + 1))
