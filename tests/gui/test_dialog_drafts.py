@@ -461,16 +461,31 @@ def test_every_dialog_with_input_keeps_it_or_says_why_not() -> None:
 def test_the_secrets_dialogs_have_no_input_but_passwords(qapp: Any) -> None:
     """Checked, not assumed: what "passwords only" says of these dialogs holds."""
     from desktop_app.gui.admin.workspace import ConfirmWithPasswordDialog
-    from desktop_app.gui.dialogs import ChangePasswordDialog, NewPasswordDialog
+    from desktop_app.gui.dialogs import (
+        ChangePasswordDialog,
+        DeactivateUserDialog,
+        NewPasswordDialog,
+    )
+    from desktop_app.gui.inspection.window import EndInspectionDialog
+    from desktop_app.gui.reports.dialogs import ConfirmDialog
 
     for dialog in (
         ChangePasswordDialog(),
         NewPasswordDialog("t", "&OK", "intro"),
         ConfirmWithPasswordDialog("t", "&OK", "tekst", None),
+        ConfirmDialog("t", "&OK", "tekst", password=True),
     ):
         assert editable_inputs(dialog) == []
         assert dialog.findChildren(QLineEdit)  # there are fields: all secret
         assert dialog.unsaved_drafts() == []
+        dialog.deleteLater()
+    # And the confirmations have nothing to type at all.
+    for dialog in (
+        DeactivateUserDialog("a.b", "A B"),
+        ConfirmDialog("t", "&OK", "tekst"),
+        EndInspectionDialog("AB-2026-0001"),
+    ):
+        assert editable_inputs(dialog) == []
         dialog.deleteLater()
 
 
