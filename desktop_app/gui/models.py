@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desktop_app.domain.designations import is_current
-from desktop_app.gui.dates import shown_stamp_date
+from desktop_app.gui.dates import shown_date, shown_stamp_date
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.labels import clearance_label, roles_label
 from desktop_app.services.records import DesignationRecord
@@ -174,11 +174,11 @@ class DesignationTableModel(RecordTableModel[DesignationRecord]):
         if column == self.COL_DECISION:
             return record.decision_ref
         if column == self.COL_FROM:
-            return record.valid_from.isoformat()
+            return shown_date(record.valid_from)
         if column == self.COL_UNTIL:
             if record.valid_until is None:
                 return QCoreApplication.translate("DesignationTableModel", "onbepaald")
-            return record.valid_until.isoformat()
+            return shown_date(record.valid_until)
         if column == self.COL_CURRENT:
             current = is_current(record, self._today())
             if current:
@@ -214,9 +214,9 @@ class DesignationHistoryModel(RecordTableModel[DesignationHistory]):
         if column == self.COL_DECISION:
             return d.decision_ref
         if column == self.COL_FROM:
-            return d.valid_from.isoformat()
+            return shown_date(d.valid_from)
         if column == self.COL_UNTIL:
-            return self._tr("onbepaald") if d.valid_until is None else d.valid_until.isoformat()
+            return self._tr("onbepaald") if d.valid_until is None else shown_date(d.valid_until)
         if column == self.COL_STATE:
             if record.revoked:
                 return self._tr("ingetrokken")
@@ -237,7 +237,16 @@ class DesignationHistoryModel(RecordTableModel[DesignationHistory]):
                     text.replace("%1", change.decision_ref)
                     .replace("%2", change.actor)
                     .replace("%3", shown_stamp_date(change.ts_utc))
-                    .replace("%4", change.until)
+                    .replace("%4", _shown_day(change.until))
                 )
             return "; ".join(parts) or "—"
         return ""
+
+
+def _shown_day(text: str) -> str:
+    """A date the audit entry recorded as ``YYYY-MM-DD``, in the shown style (the text itself
+    when it is none)."""
+    try:
+        return shown_date(dt.date.fromisoformat(text))
+    except ValueError:
+        return text

@@ -283,7 +283,7 @@ def test_overdue_on_a_weekend_says_when_the_deadline_was(runner: TaskRunner) -> 
     model = RequestTableModel(runner, lambda ids: [row])
     model.set_ids([1], weekend)
     assert model.data(model.index(0, RequestTableModel.COL_SIGNAL)) == (
-        "✖ te laat · termijn was 2026-11-06"
+        "✖ te laat · termijn was 06-11-2026"
     )
 
 

@@ -140,9 +140,9 @@ def test_register_dialog_shows_the_deadline_at_once(staff: Any, window_of: Any, 
     page = requests_page(window_of("officier"))
     dialog = page.open_register_dialog()
     dialog.received_edit.setDate(QDate(2027, 4, 23))  # a Friday
-    assert "donderdag 2027-05-13" in dialog.deadline_label.text()
+    assert "donderdag 13 mei 2027" in dialog.deadline_label.text()
     dialog.received_edit.setDate(QDate(2027, 4, 26))
-    assert "2027-05-13" not in dialog.deadline_label.text()
+    assert "13 mei 2027" not in dialog.deadline_label.text()
     dialog.received_edit.setDate(QDate(2027, 4, 23))
     dialog.name_edit.setText("Ayşe Yılmaz")
     dialog.v_number_edit.setText("1234567890")
@@ -154,7 +154,7 @@ def test_register_dialog_shows_the_deadline_at_once(staff: Any, window_of: Any, 
     assert page.shown_names() == ["Ayşe Yılmaz"]
     assert page.detail.record is not None
     assert page.detail.record.deadline == dt.date(2027, 5, 13)
-    assert page.detail.values["deadline"].text() == "donderdag 2027-05-13"
+    assert page.detail.values["deadline"].text() == "donderdag 13 mei 2027"
 
 
 def test_register_dialog_names_the_field_the_service_refused(

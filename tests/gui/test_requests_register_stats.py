@@ -76,7 +76,7 @@ def test_add_provision_dialog_records_a_spontaneous_provision(
     assert page.model.rowCount() == 1
     row = page.model.row_at(0)
     assert row.description == "Mededeling over een reisbeweging"
-    assert page.model.data(page.model.index(0, page.model.COL_DATE)) == "2026-10-30"
+    assert page.model.data(page.model.index(0, page.model.COL_DATE)) == "30-10-2026"
     assert page.model.data(page.model.index(0, page.model.COL_REQUEST)) == "spontaan"
 
 
@@ -171,7 +171,7 @@ def test_admin_adds_a_decree_day_on_the_calendar_tab(
         assert dt.date(2029, 5, 11) in api.load_calendar(session).decree_days
     page.year_spin.setValue(2029)
     assert any(
-        item.startswith("2029-05-11")
+        item.startswith("11-05-2029")
         for item in (page.year_list.item(i).text() for i in range(page.year_list.count()))
     )
     # And removed again (after a confirmation).

@@ -25,7 +25,7 @@ from desktop_app.domain.calendar import AtwCalendar, decree_years_checked
 from desktop_app.gui.errors import show_error, show_info
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.dialogs import AddCalendarDayDialog
-from desktop_app.gui.requests.labels import weekday_label
+from desktop_app.gui.requests.labels import day_text, prose_day_text, weekday_label
 from desktop_app.gui.requests.models import CalendarDayTableModel
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
@@ -155,7 +155,7 @@ class CalendarDaysPage(QWidget):
         if self.calendar is None:
             return
         for day, reason in self.calendar.non_working_days(self.year_spin.value()).items():
-            self.year_list.addItem(f"{day.isoformat()} ({weekday_label(day)}) — {reason}")
+            self.year_list.addItem(f"{day_text(day)} ({weekday_label(day)}) — {reason}")
 
     def days(self) -> list[Any]:
         return self.model.rows
@@ -173,7 +173,8 @@ class CalendarDaysPage(QWidget):
 
             def done(result: Any) -> None:
                 dialog.succeed()
-                self._report(result, self.tr("%1 is toegevoegd.").replace("%1", day.isoformat()))
+                added = self.tr("%1 is toegevoegd.").replace("%1", prose_day_text(day))
+                self._report(result, added)
                 self.refresh()
 
             self.runner.run(
@@ -197,7 +198,7 @@ class CalendarDaysPage(QWidget):
             self.tr("Dag verwijderen"),
             self.tr(
                 "%1 weer als werkdag tellen? Open verzoeken krijgen zo nodig een nieuwe termijn."
-            ).replace("%1", record.day.isoformat()),
+            ).replace("%1", prose_day_text(record.day)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
@@ -215,7 +216,7 @@ class CalendarDaysPage(QWidget):
         session = self.session
 
         def done(result: Any) -> None:
-            self._report(result, self.tr("%1 is verwijderd.").replace("%1", day.isoformat()))
+            self._report(result, self.tr("%1 is verwijderd.").replace("%1", prose_day_text(day)))
             self.refresh()
 
         self.runner.run(

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain import timefmt
 from desktop_app.domain.actions import RequestStep
-from desktop_app.domain.clock import LOCAL_TZ
 from desktop_app.domain.requests import DashboardBucket
 from desktop_app.gui.actions import show_permission
 from desktop_app.gui.dialogs import run_on_submit
@@ -32,6 +32,7 @@ from desktop_app.gui.requests.labels import (
     BUCKET_COLOURS,
     day_text,
     long_day_text,
+    prose_day_text,
     purpose_label,
     status_label,
 )
@@ -182,7 +183,7 @@ class RequestDetail(QWidget):
             informed = notice.liaison_name or notice.liaison or self.tr("niet vastgelegd")
             text = (
                 self.tr("%1 door %2 aan %4: %3")
-                .replace("%1", notice.date.isoformat())
+                .replace("%1", prose_day_text(notice.date))
                 .replace("%2", notice.by)
                 .replace("%3", notice.reason)
                 .replace("%4", informed)
@@ -191,7 +192,7 @@ class RequestDetail(QWidget):
                 text += " " + self.tr("(na de termijn: telt niet als tijdig)")
             elif notice.recorded_afterwards(record.deadline) and notice.recorded_at is not None:
                 text += " " + self.tr("(achteraf vastgelegd op %1)").replace(
-                    "%1", day_text(notice.recorded_at.astimezone(LOCAL_TZ).date())
+                    "%1", prose_day_text(timefmt.local_date(notice.recorded_at))
                 )
             v["delay_notice"].setText(text)
         closed_on = getattr(record, "closed_on", None)

@@ -1,5 +1,5 @@
 """Translatable names for the request, provision and statistics values (the domain's Dutch labels
-stay the source), and the date format of these views."""
+stay the source), and the dates of these views in the shared styles of domain.timefmt."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_app.domain import timefmt
 from desktop_app.domain.requests import DashboardBucket, Purpose, RequestStatus
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 
@@ -219,10 +220,16 @@ def weekday_label(day: dt.date) -> str:
 
 
 def day_text(day: dt.date | None) -> str:
-    """``2027-05-13`` (the contract's format, sortable and unambiguous)."""
-    return "" if day is None else day.isoformat()
+    """``13-05-2027``: the table style, for columns and compact values."""
+    return "" if day is None else timefmt.table_date(day)
 
 
 def long_day_text(day: dt.date) -> str:
-    """``donderdag 2027-05-13``."""
-    return f"{weekday_label(day)} {day.isoformat()}"
+    """``donderdag 13 mei 2027``: the prose style with the weekday, for sentences and the
+    deadline (a weekend or a holiday in between is what people check)."""
+    return f"{weekday_label(day)} {timefmt.prose_date(day)}"
+
+
+def prose_day_text(day: dt.date) -> str:
+    """``13 mei 2027``: the prose style, inside a sentence."""
+    return timefmt.prose_date(day)

@@ -524,7 +524,7 @@ class CalendarDayTableModel(NoneSafeRecordModel):
 
         day: dt.date = record.day
         if column == self.COL_DATE:
-            return day.isoformat()
+            return day_text(day)
         if column == self.COL_WEEKDAY:
             return weekday_label(day)
         if column == self.COL_KIND:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.statistics import AS_OF_DEFINITION, DEFINITIONS, end_of_day
-from desktop_app.gui.dates import date_edit, pydate, qdate, shown_time
+from desktop_app.gui.dates import date_edit, pydate, qdate, shown_date, shown_time
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.pages import titled_page_layout
@@ -390,8 +390,8 @@ class StatisticsPage(QWidget):
         start, end = self.period()
         text = (
             self.tr("Periode %1 tot en met %2.")
-            .replace("%1", start.isoformat())
-            .replace("%2", end.isoformat())
+            .replace("%1", shown_date(start))
+            .replace("%2", shown_date(end))
         )
         stamp = figures.get("as_of")
         if isinstance(stamp, str):
