@@ -161,6 +161,11 @@ class ReportSummary:
     signed_at: str | None
     issued_by: str | None
     issued_at: str | None
+    # The same people by full name, for sentences ("Ondertekend door mr. J. de Vries"); the
+    # fields above are login names (the CLI's JSON, and where an account is meant).
+    created_by_name: str = ""
+    signed_by_name: str | None = None
+    issued_by_name: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -200,6 +205,7 @@ class VersionView:
     submitted_at: str | None
     length: int
     text_sha256: str
+    author_name: str = ""  # full name (``author`` is the login name)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -231,6 +237,9 @@ class AnnotationView:
     handled_by: str | None = None
     # What this person may do with this remark now (edit, withdraw, handle).
     actions: Mapping[ReportAction, Permission] | None = None
+    # Full names (``author`` and ``handled_by`` are login names).
+    author_name: str = ""
+    handled_by_name: str | None = None
 
     @property
     def withdrawn(self) -> bool:
@@ -292,6 +301,7 @@ class ReturnView:
     reason: str | None
     actor: str
     at: str
+    actor_name: str = ""  # full name (``actor`` is the login name)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -312,6 +322,7 @@ class SpecialCaseView:
     reason: str
     decided_by: str
     decided_at: str
+    decided_by_name: str = ""  # full name (``decided_by`` is the login name)
 
     @property
     def summary_nl(self) -> str:
@@ -335,6 +346,7 @@ class VerdictView:
     comment: str | None
     author: str
     created_at: str
+    author_name: str = ""  # full name (``author`` is the login name)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -353,6 +365,7 @@ class CorrectionView:
     author: str
     created_at: str
     provision_id: int | None
+    author_name: str = ""  # full name (``author`` is the login name)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -370,6 +383,7 @@ class EventView:
     actor: str
     version: int
     at: str
+    actor_name: str = ""  # full name (``actor`` is the login name)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -573,14 +587,21 @@ def _latest_visible(roles: frozenset[Role], events: Sequence[ReportEvent]) -> in
 
 
 def _summary(
-    conn: Connection, row: repo.ReportRow, version: int, names: dict[UserId, str] | None = None
+    conn: Connection,
+    row: repo.ReportRow,
+    version: int,
+    names: Mapping[UserId, repo.UserNames] | None = None,
 ) -> ReportSummary:
     ids = [i for i in (row.created_by, row.signed_by, row.issued_by) if i is not None]
     if names is None or any(i not in names for i in ids):
         names = {**(names or {}), **repo.user_names(conn, ids)}
+    found = names
 
     def name(uid: UserId | None) -> str | None:
-        return None if uid is None else names.get(uid, f"#{int(uid)}")
+        return None if uid is None else _login(found, uid)
+
+    def full(uid: UserId | None) -> str | None:
+        return None if uid is None else _full_name(found, uid)
 
     return ReportSummary(
         id=row.id,
@@ -599,7 +620,20 @@ def _summary(
         signed_at=row.signed_at,
         issued_by=name(row.issued_by),
         issued_at=row.issued_at,
+        created_by_name=full(row.created_by) or "",
+        signed_by_name=full(row.signed_by),
+        issued_by_name=full(row.issued_by),
     )
+
+
+def _login(names: Mapping[UserId, repo.UserNames], uid: UserId) -> str:
+    found = names.get(uid)
+    return f"#{int(uid)}" if found is None else found.login
+
+
+def _full_name(names: Mapping[UserId, repo.UserNames], uid: UserId) -> str:
+    found = names.get(uid)
+    return f"#{int(uid)}" if found is None else found.full_name
 
 
 def _fresh_summary(session: Session, conn: Connection, report_id: ReportId) -> ReportSummary:
@@ -1368,10 +1402,16 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
         )
 
         def name(uid: UserId) -> str:
-            return names.get(uid, f"#{int(uid)}")
+            return _login(names, uid)
+
+        def full(uid: UserId) -> str:
+            return _full_name(names, uid)
 
         def maybe_name(uid: UserId | None) -> str | None:
             return None if uid is None else name(uid)
+
+        def maybe_full(uid: UserId | None) -> str | None:
+            return None if uid is None else full(uid)
 
         latest = shown == (visible[-1] if visible else 0)
         granted = permissions(
@@ -1413,6 +1453,7 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
                     v.submitted_at,
                     v.length,
                     v.text_sha256,
+                    author_name=full(v.author_id),
                 )
                 for v in all_versions
                 if v.version in visible_set
@@ -1431,19 +1472,41 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
                     state=states[a.id],
                     handled_by=maybe_name(states[a.id].handled_by),
                     actions=remark_actions(a),
+                    author_name=full(a.author_id),
+                    handled_by_name=maybe_full(states[a.id].handled_by),
                 )
                 for a in notes
             ),
             verdicts=tuple(
-                VerdictView(v.version, v.verdict, v.comment, name(v.author_id), v.created_at)
+                VerdictView(
+                    v.version,
+                    v.verdict,
+                    v.comment,
+                    name(v.author_id),
+                    v.created_at,
+                    author_name=full(v.author_id),
+                )
                 for v in verdict_rows
             ),
             corrections=tuple(
-                CorrectionView(c.id, c.text, name(c.author_id), c.created_at, c.provision_id)
+                CorrectionView(
+                    c.id,
+                    c.text,
+                    name(c.author_id),
+                    c.created_at,
+                    c.provision_id,
+                    author_name=full(c.author_id),
+                )
                 for c in correction_rows
             ),
             history=tuple(
-                EventView(e.kind, name(e.actor_id), e.version, format_ts(e.at))
+                EventView(
+                    e.kind,
+                    name(e.actor_id),
+                    e.version,
+                    format_ts(e.at),
+                    actor_name=full(e.actor_id),
+                )
                 for e in shown_events
             ),
             allowed_actions=allowed_actions(
@@ -1459,7 +1522,9 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
             actions=granted,
             step=report_step(row.status, granted, latest=latest, history=events),
             returns=tuple(
-                ReturnView(r.kind, r.version, r.reason, name(r.actor_id), r.at)
+                ReturnView(
+                    r.kind, r.version, r.reason, name(r.actor_id), r.at, actor_name=full(r.actor_id)
+                )
                 for r in step_reasons
                 if aivd or r.version in visible_set
             ),
@@ -1472,6 +1537,7 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
                     decision.reason,
                     name(decision.decided_by),
                     decision.decided_at,
+                    decided_by_name=full(decision.decided_by),
                 )
             ),
             special_case_grounds=grounds,

@@ -779,12 +779,21 @@ def insert_provision(
 # Small helpers
 
 
-def user_names(conn: Connection, ids: Iterable[int]) -> dict[UserId, str]:
+@dataclass(frozen=True, slots=True)
+class UserNames:
+    """An account's login name (what the CLI's JSON carries) and the person's full name (what
+    a sentence says), read together so a list needs one query for all its people."""
+
+    login: str
+    full_name: str
+
+
+def user_names(conn: Connection, ids: Iterable[int]) -> dict[UserId, UserNames]:
     wanted = sorted(set(ids))
     if not wanted:
         return {}
     marks = ",".join("?" * len(wanted))
     rows = conn.execute(
-        f"SELECT id, name FROM users WHERE id IN ({marks})", tuple(wanted)
+        f"SELECT id, name, full_name FROM users WHERE id IN ({marks})", tuple(wanted)
     ).fetchall()
-    return {UserId(int(r[0])): str(r[1]) for r in rows}
+    return {UserId(int(r[0])): UserNames(str(r[1]), str(r[2] or r[1])) for r in rows}

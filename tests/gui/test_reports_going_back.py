@@ -100,7 +100,7 @@ def test_the_officer_withdraws_and_the_signer_sends_back(staff: Any, open_as: An
     assert not back.isVisible()
     assert detail.view is not None and detail.view.report.status is ReportStatus.DRAFT
     history = [detail.history.item(i).text() for i in range(detail.history.count())]
-    assert any("teruggestuurd door tekenaar" in t and "te stellig" in t for t in history)
+    assert any("teruggestuurd door Teun Tekenaar" in t and "te stellig" in t for t in history)
 
     detail = open_as("officier", rid)
     assert "teruggestuurd" in detail.hint_label.text()
@@ -198,7 +198,7 @@ def test_a_remark_is_highlighted_in_the_officers_editor_and_handled(
     )
     dialog.comment_edit.setPlainText("Land toegevoegd.")
     dialog.ok_button.click()
-    qtbot.waitUntil(lambda: any("Afgehandeld door officier" in t for t in panel.texts()))
+    qtbot.waitUntil(lambda: any("Afgehandeld door Olga Officier" in t for t in panel.texts()))
     assert "Turkije" in field.toPlainText() and detail.dirty
     # The liaison sees the note.
     detail = open_as("liaison", rid)

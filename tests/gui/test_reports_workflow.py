@@ -265,6 +265,7 @@ def test_draft_submit_annotate_verdict_sign_issue(
     assert not _boxes()
     # Listed beside the text and highlighted in it (background and underline).
     assert any("Welk land?" in t and quote in t for t in detail.annotations.texts())
+    assert any("— Lotte Liaison, " in t for t in detail.annotations.texts())
     selections = detail.reader.extraSelections()
     assert [s.cursor.selectedText() for s in selections] == [quote]
     fmt = selections[0].format
@@ -302,6 +303,9 @@ def test_draft_submit_annotate_verdict_sign_issue(
     digest = hashlib.sha256(view.text.encode("utf-8")).hexdigest()
     assert view.report.text_sha256 == digest
     assert digest in detail.signature_label.text()
+    # Prose names the person (full name), not the account.
+    assert "Ondertekend door Teun Tekenaar op" in detail.signature_label.text()
+    assert "tekenaar" not in detail.signature_label.text()
     assert any(digest in b.text() for b in _all_boxes())
     for box in _all_boxes():
         box.close()
@@ -314,7 +318,11 @@ def test_draft_submit_annotate_verdict_sign_issue(
     issue.ok_button.click()
     assert detail.view is not None and detail.view.report.status is ReportStatus.ISSUED
     assert [int(r.id) for r in page.rows_of(WorkList.ISSUED)] == [rid]
-    assert "Uitgebracht door tekenaar" in detail.signature_label.text()
+    assert "Uitgebracht door Teun Tekenaar op" in detail.signature_label.text()
+    history = [detail.history.item(i).text() for i in range(detail.history.count())]
+    assert any("Olga Officier" in t for t in history)
+    assert any("Lotte Liaison" in t and "bruikbaar" in t for t in history)
+    assert not any(" officier " in t or " liaison " in t for t in history)
     assert not detail.sign_button.isEnabled() and not detail.issue_button.isEnabled()
     # Issued: the print preview (the print helper's) and a correction are offered.
     opened: list[tuple[Any, ...]] = []

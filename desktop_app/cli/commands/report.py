@@ -132,13 +132,16 @@ def cmd_show(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
             where = "verouderd" if a.outdated else f"{a.shown_start}-{a.shown_end}"
             if a.withdrawn:
                 where += ", ingetrokken"
-            ctx.say(f"  [{a.id}] v{a.version} ({where}) “{a.quote}” — {a.comment} ({a.author})")
+            who = a.author_name or a.author
+            ctx.say(f"  [{a.id}] v{a.version} ({where}) “{a.quote}” — {a.comment} ({who})")
             if a.handled:
-                ctx.say(f"      afgehandeld door {a.handled_by}: {a.handled_note}")
+                ctx.say(
+                    f"      afgehandeld door {a.handled_by_name or a.handled_by}: {a.handled_note}"
+                )
     for back in view.returns:
         what = "ingetrokken" if back.kind == "withdraw" else "teruggestuurd"
         why = f": {back.reason}" if back.reason else ""
-        ctx.say(f"Versie {back.version} {what} door {back.actor}{why}")
+        ctx.say(f"Versie {back.version} {what} door {back.actor_name or back.actor}{why}")
     if view.special_case is not None:
         ctx.say(view.special_case.summary_nl)
     for w in view.warnings:

@@ -378,7 +378,7 @@ class ReportDetail(QWidget):
             text = (
                 self.tr("%1 — %2, %3")
                 .replace("%1", str(v.version))
-                .replace("%2", v.author)
+                .replace("%2", v.author_name or v.author)
                 .replace("%3", short_time(v.created_at))
             )
             if v.submitted_at:
@@ -427,7 +427,7 @@ class ReportDetail(QWidget):
                 self.tr(
                     "✔ Ondertekend door %1 op %2 (versie %3). SHA-256 van de ondertekende tekst: %4"
                 )
-                .replace("%1", r.signed_by or "")
+                .replace("%1", r.signed_by_name or r.signed_by or "")
                 .replace("%2", short_time(r.signed_at))
                 .replace("%3", str(r.signed_version))
                 .replace("%4", r.text_sha256)
@@ -435,7 +435,7 @@ class ReportDetail(QWidget):
         if r.issued_at:
             lines.append(
                 self.tr("✔ Uitgebracht door %1 op %2.")
-                .replace("%1", r.issued_by or "")
+                .replace("%1", r.issued_by_name or r.issued_by or "")
                 .replace("%2", short_time(r.issued_at))
             )
         self.signature_label.setText("\n".join(lines))
@@ -455,9 +455,9 @@ class ReportDetail(QWidget):
             verdicts = () if view is None else view.verdicts
             last = next((v for v in reversed(verdicts) if v.comment), None)
             if last is not None and last.comment:
-                text += "\n" + self.tr("Toelichting van %1: %2").replace("%1", last.author).replace(
-                    "%2", last.comment
-                )
+                text += "\n" + self.tr("Toelichting van %1: %2").replace(
+                    "%1", last.author_name or last.author
+                ).replace("%2", last.comment)
             return text
         if step is ReportStep.USABLE_FOUR_EYES:
             return self.permission(_A.SIGN).reason or ""
@@ -474,9 +474,9 @@ class ReportDetail(QWidget):
                     "het opnieuw in, eventueel na herziening."
                 )
             if back is not None and back.reason:
-                text += "\n" + self.tr("Reden van %1: %2").replace("%1", back.actor).replace(
-                    "%2", back.reason
-                )
+                text += "\n" + self.tr("Reden van %1: %2").replace(
+                    "%1", back.actor_name or back.actor
+                ).replace("%2", back.reason)
             return text
         if step in (ReportStep.SENT_BACK, ReportStep.WITHDRAWN):
             return self._step_texts()[ReportStep.DRAFT_SUBMIT]
@@ -517,7 +517,7 @@ class ReportDetail(QWidget):
             QListWidgetItem(
                 self.tr("%1 · %2 · versie %3 %4")
                 .replace("%1", short_time(e.at))
-                .replace("%2", e.actor)
+                .replace("%2", e.actor_name or e.actor)
                 .replace("%3", str(e.version))
                 .replace("%4", event_label(e.kind)),
                 self.history,
@@ -527,7 +527,7 @@ class ReportDetail(QWidget):
                 self.tr("Oordeel over versie %1: %2 (%3, %4)")
                 .replace("%1", str(v.version))
                 .replace("%2", verdict_label(v.verdict))
-                .replace("%3", v.author)
+                .replace("%3", v.author_name or v.author)
                 .replace("%4", short_time(v.created_at))
             )
             if v.comment:
@@ -541,7 +541,7 @@ class ReportDetail(QWidget):
             )
             text = (
                 text.replace("%1", str(b.version))
-                .replace("%2", b.actor)
+                .replace("%2", b.actor_name or b.actor)
                 .replace("%3", short_time(b.at))
             )
             if b.reason:
@@ -551,14 +551,14 @@ class ReportDetail(QWidget):
             QListWidgetItem(
                 self.tr("%1 (%2, %3)")
                 .replace("%1", view.special_case.summary_nl)
-                .replace("%2", view.special_case.decided_by)
+                .replace("%2", view.special_case.decided_by_name or view.special_case.decided_by)
                 .replace("%3", short_time(view.special_case.decided_at)),
                 self.history,
             )
         for c in view.corrections:
             QListWidgetItem(
                 self.tr("⚠ Correctie (%1, %2): %3")
-                .replace("%1", c.author)
+                .replace("%1", c.author_name or c.author)
                 .replace("%2", short_time(c.created_at))
                 .replace("%3", c.text),
                 self.history,

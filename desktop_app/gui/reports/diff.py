@@ -203,7 +203,7 @@ class CompareView(QWidget):
                 combo.addItem(
                     self.tr("Versie %1 — %2, %3")
                     .replace("%1", str(v.version))
-                    .replace("%2", v.author)
+                    .replace("%2", v.author_name or v.author)
                     .replace("%3", short_time(v.created_at)),
                     v.version,
                 )

@@ -282,7 +282,7 @@ class AnnotationPanel(QWidget):
             )
         who = (
             self.tr("— %1, %2")
-            .replace("%1", note.author)
+            .replace("%1", note.author_name or note.author)
             .replace("%2", short_time(note.created_at))
         )
         lines = [head, note.comment, who]
@@ -293,7 +293,7 @@ class AnnotationPanel(QWidget):
         if note.handled:
             lines.append(
                 self.tr("✔ Afgehandeld door %1: %2")
-                .replace("%1", note.handled_by or "")
+                .replace("%1", note.handled_by_name or note.handled_by or "")
                 .replace("%2", note.handled_note or "")
             )
         return "\n".join(lines)
