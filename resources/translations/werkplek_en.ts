@@ -358,8 +358,8 @@
         </translation>
     </message>
     <message>
-        <source>Een back-up is versleuteld en controleert zichzelf bij het terugzetten. Terugzetten kan alleen met de herstelsleutel die bij het aanmaken van de werkplek is getoond. Bewaar de back-up op een plek die past bij de hoogste rubricering in de werkplek.</source>
-        <translation>A backup is encrypted and checks itself when it is restored. Restoring needs the recovery key that was shown when the workspace was created. Keep the backup in a place that suits the highest classification in the workspace.</translation>
+        <source>Een back-up is versleuteld en controleert zichzelf bij het terugzetten. Terugzetten kan alleen met de herstelsleutel die gold toen de back-up werd gemaakt: na een nieuwe herstelsleutel (hieronder) opent een nieuwe back-up alleen met de nieuwe sleutel, een eerdere nog met de vorige. Bewaar de back-up op een plek die past bij de hoogste rubricering in de werkplek.</source>
+        <translation>A backup is encrypted and checks itself when it is restored. Restoring needs the recovery key that was in force when the backup was made: after a new recovery key (below), a new backup opens only with the new key, an earlier one still with the previous key. Keep the backup in a place that suits the highest classification in the workspace.</translation>
     </message>
     <message>
         <source>Back-up &amp;maken…</source>

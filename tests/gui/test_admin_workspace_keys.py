@@ -3,11 +3,15 @@ recovery key from the window, through the same services as the CLI."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from support.helpers import recover_dek
 
 from desktop_app.domain.errors import AuthFailed
@@ -93,3 +97,38 @@ def test_recovery_group_check() -> None:
     assert recovery.group_matches(key, 3, parts[3].lower())
     assert not recovery.group_matches(key, 3, parts[4] if parts[4] != parts[3] else "0000")
     assert not recovery.group_matches(key, 9, parts[0])
+
+
+@pytest.fixture
+def new_york() -> Iterator[None]:
+    """The process's own zone is New York (the backup's time once followed astimezone())."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "America/New_York"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
+
+
+def test_the_backup_time_is_amsterdam_time_whatever_the_os_zone(
+    new_york: None, page: AdminPage, clock: Any, tmp_path: Path
+) -> None:
+    clock.set(dt.datetime(2026, 12, 2, 13, 5, tzinfo=dt.UTC))  # 14:05 in Amsterdam, 08:05 NY
+    target = tmp_path / "w.backup"
+    page.start_backup(str(target))
+    box = page.keys_box
+    box.start_verify(str(target))
+    assert "gemaakt 02-12-2026 14:05." in box.result_label.text()
+    assert "08:05" not in box.result_label.text()
+
+
+def test_the_backup_intro_no_longer_says_the_key_of_the_first_start(page: AdminPage) -> None:
+    texts = [label.text() for label in page.findChildren(QLabel)]
+    intro = next(t for t in texts if t.startswith("Een back-up is versleuteld"))
+    assert "bij het aanmaken" not in intro
+    assert "die gold toen de back-up werd gemaakt" in intro and "nieuwe herstelsleutel" in intro

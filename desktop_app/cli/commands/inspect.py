@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import output_file, read_text_file, record_id, writing
+from desktop_app.domain import timefmt
 from desktop_app.domain.inspection import NOTES_MAX_LENGTH
 from desktop_app.services import inspections
 from desktop_app.services.files import atomic_write
@@ -97,7 +98,7 @@ def cmd_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         records = inspections.list_inspections(session, ns.report)
     for r in records:
         ctx.say(
-            f"  {r.id}  {r.started_at:%Y-%m-%d %H:%M}  {r.inspector_full_name}  "
+            f"  {r.id}  {timefmt.table_datetime(r.started_at)}  {r.inspector_full_name}  "
             f"{len(r.viewed)} item(s)"
         )
     return {"items": [r.as_dict() for r in records]}

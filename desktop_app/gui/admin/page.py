@@ -221,8 +221,10 @@ class AdminPage(QWidget):
         text = QLabel(
             self.tr(
                 "Een back-up is versleuteld en controleert zichzelf bij het terugzetten. Terugzetten "  # noqa: E501 (translation key)
-                "kan alleen met de herstelsleutel die bij het aanmaken van de werkplek is getoond. "
-                "Bewaar de back-up op een plek die past bij de hoogste rubricering in de werkplek."
+                "kan alleen met de herstelsleutel die gold toen de back-up werd gemaakt: na een "
+                "nieuwe herstelsleutel (hieronder) opent een nieuwe back-up alleen met de nieuwe "
+                "sleutel, een eerdere nog met de vorige. Bewaar de back-up op een plek die past "
+                "bij de hoogste rubricering in de werkplek."
             ),
             tab,
         )

@@ -4,7 +4,6 @@ workspace rekey|new-recovery-key``, on the background runner."""
 
 from __future__ import annotations
 
-import datetime as dt
 import secrets
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.gui.dates import shown_stamp
 from desktop_app.gui.dialogs import FormDialog, run_on_submit
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.tasks import TaskRunner
@@ -35,13 +35,9 @@ from desktop_app.services.workspace import (
 
 
 def _when(created: str | None) -> str | None:
-    """The backup's creation time as people read it, in local time."""
-    if not created:
-        return None
-    try:
-        return dt.datetime.fromisoformat(created).astimezone().strftime("%d-%m-%Y %H:%M")
-    except ValueError:
-        return created
+    """The backup's creation time as people read it: Amsterdam time in the table style
+    (domain.timefmt), whatever the operating system's zone; the text itself if unreadable."""
+    return shown_stamp(created) or None
 
 
 class ConfirmWithPasswordDialog(FormDialog):
