@@ -81,6 +81,9 @@ def make_backup(session: Session, target: Path) -> dict[str, Any]:
         # Read now, after the snapshot: the recovery slot and the user slots as they are at this
         # moment (a user added meanwhile has a slot, and no account: harmless after a restore).
         kf = session.keyfile
+        # A rotation whose last save failed: the part in force for this session's DEK (read
+        # only; the next key-file change saves it).
+        kf.settle_for(session.dek)
         meta = {
             "keyfile": {
                 "workspace_id": kf.workspace_id,

@@ -29,7 +29,7 @@ from desktop_app.domain.errors import AuthFailed
 from desktop_app.domain.roles import Role
 from desktop_app.security import kdf
 from desktop_app.security.keyfile import KeyFile, KeyStore, _seal, normalise_name
-from desktop_app.services import users
+from desktop_app.services import admin, users
 from desktop_app.services.audit import verify_audit
 from desktop_app.services.session import Environment
 from desktop_app.services.workspace import (
@@ -112,6 +112,39 @@ def test_a_failure_after_the_rename_keeps_the_new_key_reachable(
     Database.open(workspace.root / "workspace.db", recover_dek(workspace.root, new_key)).close()
     with workspace.session() as s:
         assert verify_audit(s).ok
+
+
+def test_a_backup_right_after_such_a_failure_restores(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """In the same state (the rotation's fold-in not saved), a backup seals the database under
+    the DEK in force: its header's recovery slot must yield that DEK, not the one before."""
+    real_save = KeyFile.save
+    saves = [0]
+
+    def save(self: KeyFile, w: bytes) -> None:
+        saves[0] += 1
+        if saves[0] == 2:
+            raise OSError("schijf vol")
+        real_save(self, w)
+
+    with workspace.session() as s:
+        monkeypatch.setattr(KeyFile, "save", save)
+        with pytest.raises(OSError):
+            rotate_database_key(s, s.sign_in_proof())
+        monkeypatch.undo()
+        made = Path(admin.make_backup(s, tmp_path / "na.backup")["file"])
+    admin.verify_backup_with_recovery_key(made, workspace.recovery_key)
+    admin.restore_workspace(
+        workspace.env,
+        made,
+        tmp_path / "hersteld",
+        admin_name="beheer",
+        recovery_key=workspace.recovery_key,
+        new_password="hersteld-wachtwoord",
+    )
+    with open_session(workspace.env, tmp_path / "hersteld", "beheer", "hersteld-wachtwoord") as s:
+        assert s.user.name == "beheer"
 
 
 # --- an interrupted rotation settled by an account it left out ------------------------------------
