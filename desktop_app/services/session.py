@@ -7,7 +7,7 @@ import datetime as dt
 import logging
 import secrets
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -179,35 +179,37 @@ class Session:
                 conn = stack.enter_context(self.db.transaction())
                 tx = Tx(conn, obj, keyfile=keyfile, secret=secret)
                 yield tx
-                audit.append(
-                    conn,
-                    when=self.clock.now(),
-                    actor=self.user.name,
-                    action=action,
-                    obj=tx.object,
-                    result=tx.result,
-                    origin=self.origin,
-                    details=tx.details,
-                )
+                self._append_audit(conn, action, tx.object, tx.result, tx.details)
                 if keyfile is not None and keyfile.changed:
                     keyfile.save(secret)
         except AUDITED_REFUSALS as exc:
             self.audit_refusal(action, obj, exc)
             raise
 
+    def _append_audit(
+        self,
+        conn: Connection,
+        action: str,
+        obj: str,
+        result: str = "ok",
+        details: Mapping[str, Any] | None = None,
+    ) -> None:
+        """One entry by this session's user, at the clock's now, from this session's origin."""
+        audit.append(
+            conn,
+            when=self.clock.now(),
+            actor=self.user.name,
+            action=action,
+            obj=obj,
+            result=result,
+            origin=self.origin,
+            details=details,
+        )
+
     def audit_refusal(self, action: str, obj: str, exc: AppError) -> None:
         try:
             with self.db.transaction() as conn:
-                audit.append(
-                    conn,
-                    when=self.clock.now(),
-                    actor=self.user.name,
-                    action=action,
-                    obj=obj,
-                    result="denied",
-                    origin=self.origin,
-                    details={"code": exc.code},
-                )
+                self._append_audit(conn, action, obj, "denied", {"code": exc.code})
         except AppError:
             log.exception("could not audit a refusal")
 
@@ -268,15 +270,12 @@ class Session:
         mine = pending[-1]
         try:
             with self.db.transaction() as conn:
-                audit.append(
+                self._append_audit(
                     conn,
-                    when=self.clock.now(),
-                    actor=self.user.name,
-                    action="session.reauthenticate",
-                    obj=f"user:{self.user.name}",
-                    result=mine.result,
-                    origin=self.origin,
-                    details={"code": exc.code},
+                    "session.reauthenticate",
+                    f"user:{self.user.name}",
+                    mine.result,
+                    {"code": exc.code},
                 )
         except AppError:
             log.exception("could not audit a failed re-authentication")
@@ -312,14 +311,7 @@ class Session:
             with contextlib.suppress(AppError):
                 if not self.db.closed:
                     with self.db.transaction() as conn:
-                        audit.append(
-                            conn,
-                            when=self.clock.now(),
-                            actor=self.user.name,
-                            action="session.close",
-                            obj=f"user:{self.user.name}",
-                            origin=self.origin,
-                        )
+                        self._append_audit(conn, "session.close", f"user:{self.user.name}")
                     record_head(self)  # after COMMIT: the head outside the database too
         self.db.close()
         wipe(self._dek)
