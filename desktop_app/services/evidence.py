@@ -23,6 +23,7 @@ Decisions:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -312,24 +313,18 @@ def add_evidence(
     InvalidInput (empty, larger than 100 MB, bad title or source note, date in the future, a
     duration on an unclassified item). ``duration``: how long the item's classification holds,
     the officer's decision (None: not recorded; nothing is taken over from the report)."""
-    if isinstance(source, bytes | bytearray):
+    with contextlib.ExitStack() as stack:
+        content: _Source
+        if isinstance(source, bytes | bytearray):
+            content = _BytesSource(bytes(source))
+        else:
+            fh, size = _open_file(Path(source))
+            stack.enter_context(fh)
+            content = _FileSource(fh, size)
         return _store(
             session,
             report_id,
-            _BytesSource(bytes(source)),
-            title=title,
-            classification=classification,
-            source_note=source_note,
-            data_date=data_date,
-            correction_id=correction_id,
-            duration=duration,
-        )
-    fh, size = _open_file(Path(source))
-    with fh:
-        return _store(
-            session,
-            report_id,
-            _FileSource(fh, size),
+            content,
             title=title,
             classification=classification,
             source_note=source_note,
