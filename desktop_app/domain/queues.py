@@ -63,6 +63,12 @@ class Queue(enum.StrEnum):
         return _WORK_LISTS.get(self)
 
     @property
+    def asks_action(self) -> bool:
+        """Items in it wait for this person to act (else it is kept to follow them: what the
+        liaison judged waits for the AIVD)."""
+        return self not in _FOLLOWED
+
+    @property
     def counted(self) -> bool:
         """A number of items to open (else a state with a date)."""
         return self not in _STATES
@@ -90,6 +96,8 @@ _WORK_LISTS = {
     Queue.JUDGED_BY_ME: WorkList.JUDGED_BY_ME,
     Queue.AWAITING_MY_SIGNATURE: WorkList.AWAITING_MY_SIGNATURE,
 }
+
+_FOLLOWED = frozenset({Queue.JUDGED_BY_ME})
 
 _STATES = frozenset(
     {Queue.MY_DESIGNATION, Queue.LAST_BACKUP, Queue.DECREE_DAYS, Queue.AUDIT_VERIFICATION}

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QSizePolicy, QWidget
 
 from desktop_app.domain.actions import Permission
 
@@ -96,3 +96,42 @@ def page_shortcuts(window: QWidget, current: Callable[[], QWidget | None]) -> di
         window.addAction(action)
         made[key] = action
     return made
+
+
+# --- combo boxes as wide as their longest item (issue 12) -------------------------------------
+
+
+class ComboFitter(QObject):
+    """An application-wide filter: every combo box, when Qt first polishes it, keeps the width
+    of its longest item (and follows it when its items change), so a layout short of room
+    (1024x700) never cuts a choice such as a classification off."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Polish and isinstance(obj, QComboBox):
+            fit_combo(obj)
+        return False
+
+
+def fit_combo(combo: QComboBox) -> None:
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    policy = combo.sizePolicy()
+    if policy.horizontalPolicy() in (
+        QSizePolicy.Policy.Preferred,
+        QSizePolicy.Policy.Maximum,
+        QSizePolicy.Policy.Ignored,
+    ):
+        # Preferred may shrink below the hint; Minimum may not (and may still grow).
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Minimum)
+        combo.setSizePolicy(policy)
+
+
+_FITTER: ComboFitter | None = None
+
+
+def fit_all_combos() -> None:
+    """Install the filter once for the application."""
+    global _FITTER
+    app = QCoreApplication.instance()
+    if _FITTER is None and app is not None:
+        _FITTER = ComboFitter(app)
+        app.installEventFilter(_FITTER)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.drafts import Draft
-from desktop_app.gui.actions import page_shortcuts
+from desktop_app.gui.actions import fit_all_combos, page_shortcuts
 from desktop_app.gui.admin.retention import RetentionDialog
 from desktop_app.gui.dialogs import ChangePasswordDialog, PasswordChange, run_on_submit
 from desktop_app.gui.drafts import KeepsDrafts, OpenDialogs
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        fit_all_combos()  # before the pages are built (issue 12)
         self.permissions = user_actions(session)
         self.sections: list[Section] = sections_for(self.permissions)
         self.pages: dict[str, QWidget] = {}

@@ -140,7 +140,9 @@ def _queue(
         found = tuple(
             QueueItem("report", int(r.id), r.reference, r.title, r.status.label_nl) for r in rows
         )
-        return QueueView(queue, count, _count_text(count), count > 0, found)
+        return QueueView(
+            queue, count, _count_text(queue, count), count > 0 and queue.asks_action, found
+        )
     if queue is Queue.REQUESTS_DUE:
         return _requests_due(conn, limit, thresholds)
     if queue is Queue.OPEN_FOR_INSPECTION:
@@ -149,7 +151,7 @@ def _queue(
             QueueItem("report", int(r.id), r.reference, r.title, f"{r.items} stuk(ken)")
             for r in open_[:limit]
         )
-        return QueueView(queue, len(open_), _count_text(len(open_)), bool(open_), found)
+        return QueueView(queue, len(open_), _count_text(queue, len(open_)), bool(open_), found)
     if queue is Queue.MY_DESIGNATION:
         designation = designation_state(
             (
@@ -165,7 +167,9 @@ def _queue(
             QueueItem("user", int(u.id), u.name, u.full_name, "geblokkeerd")
             for u in records[:limit]
         )
-        return QueueView(queue, len(records), _count_text(len(records)), bool(records), found)
+        return QueueView(
+            queue, len(records), _count_text(queue, len(records)), bool(records), found
+        )
     if queue is Queue.LAST_BACKUP:
         entry = repo.latest_entry(conn, "workspace.backup")
         last = None if entry is None else timefmt.parse_stored(entry.ts_utc)
@@ -176,7 +180,11 @@ def _queue(
     return _audit_verification(conn)
 
 
-def _count_text(count: int) -> str:
+def _count_text(queue: Queue, count: int) -> str:
+    if not queue.asks_action:
+        if count == 0:
+            return "Niets open."
+        return f"{count} in behandeling bij de AIVD."
     return "Niets te doen." if count == 0 else f"{count} wacht{'' if count == 1 else 'en'} op u."
 
 
@@ -202,7 +210,9 @@ def _requests_due(
         )
         for r in requests_repo.records_by_ids(conn, ids)
     )
-    return QueueView(Queue.REQUESTS_DUE, total, _count_text(total), total > 0, found)
+    return QueueView(
+        Queue.REQUESTS_DUE, total, _count_text(Queue.REQUESTS_DUE, total), total > 0, found
+    )
 
 
 def _decree_days(session: Session, conn: Connection) -> QueueView:

@@ -92,6 +92,9 @@ def test_report_queues_follow_the_report_state(staffed: Any) -> None:
         # The liaison judged usable and signed; issued left the list, "tweede" judged the other.
         assert judged[Queue.JUDGED_BY_ME].count == 2
         assert _report_ids(judged[Queue.JUDGED_BY_ME]) == {int(usable), int(signed)}
+        # Kept to follow, not to act on: no attention sign for it.
+        assert not judged[Queue.JUDGED_BY_ME].attention
+        assert judged[Queue.AWAITING_MY_REVIEW].attention
         assert len(reports.my_work_lists(lia)[WorkList.JUDGED_BY_ME]) == 2
         # Also a designated inspector: the reports it had no part in are open to it.
         assert Queue.OPEN_FOR_INSPECTION in judged

@@ -10,6 +10,7 @@ the image item above the window showing the text item, in one PNG.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import sys
 import tempfile
 from pathlib import Path
@@ -17,9 +18,12 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPolygonF
 from PySide6.QtWidgets import QApplication
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.clock import FixedClock
+from desktop_app.domain.report_content import Finding, Reliability, ReportContent, render
 from desktop_app.domain.roles import Role
 from desktop_app.gui.inspection.window import InspectionWindow
 from desktop_app.gui.style import apply_style
@@ -101,6 +105,21 @@ def _photo() -> bytes:
     return bytes(QByteArray(buffer.data()).data())
 
 
+def _report_pdf() -> bytes:
+    """A fictitious three-page record, to show the page bar (page x of 3, zoom)."""
+    out = io.BytesIO()
+    sheet = canvas.Canvas(out, pagesize=A4)
+    for number in range(1, 4):
+        sheet.setFont("Helvetica-Bold", 16)
+        sheet.drawString(72, 770, "Proces-verbaal van bevindingen (fictief)")
+        sheet.setFont("Helvetica", 11)
+        for line in range(30):
+            sheet.drawString(72, 730 - 18 * line, f"Pagina {number}, regel {line + 1}: waarneming.")
+        sheet.showPage()
+    sheet.save()
+    return out.getvalue()
+
+
 def _workspace(root: Path) -> tuple[Environment, int]:
     clock = FixedClock(dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC))
     env = Environment(provider=MemorySecretProvider(), clock=clock, origin="screenshot")
@@ -137,9 +156,22 @@ def _workspace(root: Path) -> tuple[Environment, int]:
         return open_session(env, root, name, _password(name))
 
     with session("officier") as s:
-        rid = reports.draft_report(
-            s, text="Ambtsbericht inzake betrokkene.\n", title="Ambtsbericht inzake J. Jansen"
-        ).report.id
+        text = render(
+            ReportContent(
+                subject="Betrokkene J. Jansen (fictief)",
+                occasion="Verzoek van de IND van 28 oktober (kenmerk IND-DEMO/0042).",
+                findings=(
+                    Finding(
+                        "Betrokkene werd op 12 oktober waargenomen bij een pand aan de "
+                        "Havenstraat.",
+                        Reliability.RELIABLE,
+                        data_date=dt.date(2026, 10, 12),
+                    ),
+                ),
+                conclusion="Geen bezwaar bekend.",
+            )
+        )
+        rid = reports.draft_report(s, text=text, title="Ambtsbericht inzake J. Jansen").report.id
         evidence.add_evidence(
             s,
             rid,
@@ -156,6 +188,14 @@ def _workspace(root: Path) -> tuple[Environment, int]:
             title="Verslag observatie",
             source_note="Dossier OBS-2026-0412",
             data_date=dt.date(2026, 10, 12),
+        )
+        evidence.add_evidence(
+            s,
+            rid,
+            source=_report_pdf(),
+            title="Proces-verbaal van bevindingen",
+            source_note="Dossier OBS-2026-0412",
+            data_date=dt.date(2026, 10, 13),
         )
         evidence.add_evidence(s, rid, source=b"\x00\x01export", title="Export telefoon")
         reports.submit_report(s, rid)
@@ -180,9 +220,15 @@ def main(out: Path) -> None:
             window.resize(1400, 860)
             window.show()
             shots = []
-            for item in window.started.items[:2]:
+            for item in window.started.items[:3:2]:  # the photo, then the PDF with its bar
                 window.select_item(item.id)
                 app.processEvents()
+                if item is window.started.items[2]:
+                    # Half a minute before idle time ends the session: the warning shows.
+                    minutes = window.started.idle_minutes
+                    env.clock.advance(dt.timedelta(minutes=minutes, seconds=-30))  # type: ignore[attr-defined]
+                    window.tick()
+                    app.processEvents()
                 shots.append(window.grab().toImage())
             window.end_inspection()
     width = max(i.width() for i in shots)

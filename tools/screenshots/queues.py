@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import inspect
 import sys
+import time
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -33,10 +34,10 @@ ROLES = ("officier", "liaison", "tekenaar", "inspecteur", "beheer")
 
 
 def _proof(session: Any, name: str) -> dict[str, Any]:
-    """The re-authentication the signing and issuing use cases ask for, when they do."""
+    """The proof of the signer's password that signing and issuing take, when they do."""
     if "proof" not in inspect.signature(reports.sign_report).parameters:
         return {}
-    return {"proof": session.reauthenticate(PASSWORDS[name])}
+    return {"proof": session.sign_in_proof()}
 
 
 def build(env: Environment, root: Path) -> None:
@@ -70,7 +71,11 @@ def build(env: Environment, root: Path) -> None:
         reports.give_verdict(s, ids[2], usable=True)
         reports.give_verdict(s, ids[3], usable=True)
     with session("tekenaar") as s, suppress(AppError):
-        reports.sign_report(s, ids[3], **_proof(s, "tekenaar"))
+        extra = {}
+        if "special_case_reason" in inspect.signature(reports.sign_report).parameters:
+            # The demo text states a finding older than ten years: the signer's decision.
+            extra["special_case_reason"] = "Van belang voor de beoordeling; ouderdom vermeld."
+        reports.sign_report(s, ids[3], **_proof(s, "tekenaar"), **extra)
         reports.issue_report(s, ids[3], **_proof(s, "tekenaar"))
     # A locked account for the administrator's queue.
     with session("beheer") as s:
@@ -104,11 +109,42 @@ def main(argv: list[str]) -> int:
         page = window.show_section("reports")
         assert isinstance(page, ReportsPage)
         page.start_new_report()
+        editor = page.detail.editor
+        editor.subject_edit.setText("Betrokkene E. Fictief, aanvraag naturalisatie")
+        editor.add_finding()
         settle(app)
         for width, height in SIZES:
             window.resize(width, height)
             settle(app)
+            # The first finding in view: its reliability and "remove" must fit beside the text.
+            editor.verticalScrollBar().setValue(editor.findings[0].y() - 120)
+            settle(app)
             shoot(window, out / f"editor-{width}x{height}.png")
+        # The request list with its search field and a request's detail, at the small size.
+        window.resize(*SIZES[0])
+        requests: Any = window.show_section("requests")
+        settle(app)
+        requests.view.selectRow(0)
+        settle(app)
+        shoot(window, out / "requests-1024x700.png")
+        # The print preview of the issued report, within the small screen.
+        window = shots.sign_in("tekenaar")
+        window.resize(*SIZES[0])
+        page = window.show_section("reports")
+        issued = [r for rows in (page.rows_of(w) for w in page.work_lists) for r in rows]
+        signed = [r for r in issued if r.status.value in ("signed", "issued")]
+        if signed:
+            page.open_report(int(signed[0].id))
+            settle(app)
+            preview = page.detail.open_print_preview()
+            if preview is not None:
+                deadline = time.monotonic() + 5
+                while time.monotonic() < deadline and not getattr(preview, "page_count", int)():
+                    settle(app)
+                    time.sleep(0.05)
+                settle(app, 20)
+                shoot(preview, out / "preview-1024x700.png")
+                preview.close()
     return 0
 
 

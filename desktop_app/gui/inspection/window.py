@@ -292,9 +292,11 @@ class InspectionWindow(QWidget):
         if not started.designation_ref:
             return ""
         if started.designation_until is None:
-            return self.tr("aanwijzing %1, zonder einddatum").replace("%1", started.designation_ref)
+            return self.tr("· aanwijzing %1, zonder einddatum").replace(
+                "%1", started.designation_ref
+            )
         return (
-            self.tr("aanwijzing %1, geldig tot en met %2")
+            self.tr("· aanwijzing %1, geldig tot en met %2")
             .replace("%1", started.designation_ref)
             .replace("%2", timefmt.prose_date(started.designation_until))
         )

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -71,7 +72,12 @@ class PrintPreviewDialog(QDialog):
         self.setObjectName("printPreviewDialog")
         self.setWindowTitle(self.tr("Afdrukvoorbeeld"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(760, 900)
+        # Within the screen (issue 12: 1024x700 leaves about 660 pixels of height).
+        room = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        area = room.availableGeometry() if room is not None else None
+        width = 760 if area is None else min(760, area.width() - 24)
+        height = 900 if area is None else min(900, area.height() - 24)
+        self.resize(width, height)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)

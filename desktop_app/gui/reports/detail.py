@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -225,6 +226,15 @@ class ReportDetail(QWidget):
         self.history.setObjectName("historyList")
         self.history.setAccessibleName(self.tr("Geschiedenis"))
         self.history.setWordWrap(True)
+        # The remarks beside the text fold away (issue 12): at 1024x700 the editor needs the
+        # width. Shown by itself when the version has remarks, hidden when it has none.
+        self.remarks_toggle = QToolButton(self.tabs)
+        self.remarks_toggle.setObjectName("remarksToggle")
+        self.remarks_toggle.setCheckable(True)
+        self.remarks_toggle.setAutoRaise(True)
+        self.remarks_toggle.toggled.connect(self._show_remarks)
+        self.tabs.setCornerWidget(self.remarks_toggle, Qt.Corner.TopRightCorner)
+        self._show_remarks(True)
         self.tabs.addTab(text_tab, self.tr("&Tekst"))
         self.tabs.addTab(self.compare, self.tr("Versies vergelij&ken"))
         self.tabs.addTab(self.history, self.tr("Ge&schiedenis"))
@@ -291,6 +301,20 @@ class ReportDetail(QWidget):
             self.evidence.clear_report()
         self.pages.setCurrentWidget(self.empty_label)
 
+    def _show_remarks(self, shown: bool) -> None:
+        self.annotations.setVisible(shown)
+        self.remarks_toggle.blockSignals(True)
+        self.remarks_toggle.setChecked(shown)
+        self.remarks_toggle.blockSignals(False)
+        self.remarks_toggle.setText(
+            self.tr("Opmerkingen verbergen ▸") if shown else self.tr("◂ Opmerkingen tonen")
+        )
+        self.remarks_toggle.setToolTip(self.tr("Het paneel met de opmerkingen van de liaison"))
+
+    @property
+    def remarks_shown(self) -> bool:
+        return not self.annotations.isHidden()
+
     def start_new(self, request_id: int | None = None) -> None:
         """An empty editor for a new report (linked to ``request_id``, or spontaneous)."""
         self.creating = True
@@ -315,6 +339,7 @@ class ReportDetail(QWidget):
         self.editor.set_content(None)
         self.text_stack.setCurrentWidget(self.editor)
         self.annotations.set_annotations((), 1)
+        self._show_remarks(False)
         self.compare.wipe()
         self.compare.set_versions(())
         self.history.clear()
@@ -412,6 +437,7 @@ class ReportDetail(QWidget):
             self.editor.wipe()
             self.plain_editor.wipe()
         self.annotations.set_annotations(view.annotations, view.version)
+        self._show_remarks(bool(view.annotations))
         self.compare.wipe()
         self.compare.set_versions(view.versions)
         self._fill_history(view)

@@ -144,6 +144,11 @@ class RequestsPage(QWidget):
         search_label.setBuddy(self.search_edit)
         filters.addWidget(search_label)
         filters.addWidget(self.search_edit, 3)
+        # The search has a line of its own with the count, the filters the next one: both
+        # filters as wide as their longest choice do not fit beside it at 1024x700 (issue 12).
+        self.search_edit.setMinimumWidth(280)
+        filter_row = QHBoxLayout()
+        filter_row.setSpacing(8)
         self.status_combo = QComboBox(self)
         self.status_combo.setAccessibleName(self.tr("Status"))
         # "" as "all" (the filters below read it as no filter).
@@ -156,14 +161,16 @@ class RequestsPage(QWidget):
         self.bucket_combo.addItem(self.tr("Alle termijnen"), "")
         for bucket in DashboardBucket:
             self.bucket_combo.addItem(f"{BUCKET_SIGN[bucket]} {bucket_title(bucket)}", bucket)
-        filters.addWidget(self.status_combo, 1)
-        filters.addWidget(self.bucket_combo, 1)
+        filter_row.addWidget(self.status_combo)
+        filter_row.addWidget(self.bucket_combo)
+        filter_row.addStretch(1)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
         self.count_label.setMinimumWidth(130)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         filters.addWidget(self.count_label)
         layout.addLayout(filters)
+        layout.addLayout(filter_row)
 
         self.import_result = QLabel(self)
         self.import_result.setObjectName("importResult")
@@ -210,8 +217,10 @@ class RequestsPage(QWidget):
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([820, 360])
+        self.splitter.setStretchFactor(1, 2)
+        # The detail keeps room for its labels and values (1024x700: not cut off on the right).
+        self.detail.setMinimumWidth(340)
+        self.splitter.setSizes([720, 400])
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

@@ -1,0 +1,116 @@
+"""1024x700 (issue 12): the request search field and detail, the report editor (classification,
+removing a finding) and the print preview fit; combo boxes are as wide as their longest item;
+the remarks panel folds away."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from desktop_app.gui.actions import fit_combo
+from desktop_app.services import reports
+from tests.gui.gui_support import PASSWORDS, flush_deletes
+from tests.services.test_inspection_service_support import REPORT_TEXT
+
+SMALL = (1024, 700)
+
+
+def _small(window: Any) -> Any:
+    window.resize(*SMALL)
+    window.show()
+    return window
+
+
+def _inside(widget: QWidget, outer: QWidget) -> bool:
+    """``widget`` lies wholly within ``outer`` (nothing cut off on the right or below)."""
+    top_left = widget.mapTo(outer, widget.rect().topLeft())
+    bottom_right = widget.mapTo(outer, widget.rect().bottomRight())
+    return outer.rect().contains(top_left) and outer.rect().contains(bottom_right)
+
+
+def test_request_search_and_detail_fit(window_of: Any, staff: Any) -> None:
+    from desktop_app.domain.requests import Purpose
+    from desktop_app.services import requests as request_service
+
+    with staff.session("officier", PASSWORDS["officier"]) as off:
+        request_service.add_request(
+            off, subject_name="Piet Proef", v_number="1234567890", purpose=Purpose.ASYLUM
+        )
+    window = _small(window_of("officier"))
+    page = window.show_section("requests")
+    page.view.selectRow(0)
+    assert page.search_edit.width() >= 280 and _inside(page.search_edit, window)
+    assert page.detail.width() >= 340 and _inside(page.detail, window)
+    for combo in (page.status_combo, page.bucket_combo):
+        assert combo.width() >= combo.sizeHint().width() and _inside(combo, window)
+
+
+def test_editor_classification_and_remove_finding_fit(window_of: Any) -> None:
+    window = _small(window_of("officier"))
+    page = window.show_section("reports")
+    page.start_new_report()
+    editor = page.detail.editor
+    editor.add_finding()
+    flush_deletes()
+    # A new report has no remarks: the panel is folded away and the editor has the width.
+    assert not page.detail.remarks_shown
+    combo = editor.findChild(QComboBox, "classificationCombo") or next(
+        c for c in editor.findChildren(QComboBox) if c.count() >= 5
+    )
+    viewport = editor.viewport()
+    assert combo.width() >= combo.sizeHint().width()
+    assert _inside(combo, viewport)
+    remove = editor.findings[0].findChildren(type(page.detail.save_button))
+    shown = [b for b in remove if b.isVisibleTo(editor)]
+    assert shown and all(_inside(b, viewport) for b in shown)
+
+
+def test_remarks_panel_folds(window_of: Any, staff: Any) -> None:
+    with staff.session("officier", PASSWORDS["officier"]) as off:
+        rid = int(reports.draft_report(off, text=REPORT_TEXT, title="Opmerking").report.id)
+        reports.submit_report(off, rid)
+    with staff.session("liaison", PASSWORDS["liaison"]) as lia:
+        reports.annotate(lia, rid, quote="buitenland", comment="Welk land?")
+    window = _small(window_of("liaison"))
+    page = window.show_section("reports")
+    page.open_report(rid)
+    detail = page.detail
+    assert detail.remarks_shown  # it has a remark: shown
+    detail.remarks_toggle.click()
+    assert not detail.remarks_shown and "tonen" in detail.remarks_toggle.text()
+    detail.remarks_toggle.click()
+    assert detail.remarks_shown
+
+
+def test_print_preview_within_the_screen(window_of: Any, staff: Any) -> None:
+    with staff.session("officier", PASSWORDS["officier"]) as off:
+        rid = int(reports.draft_report(off, text=REPORT_TEXT, title="Afdruk").report.id)
+        reports.submit_report(off, rid)
+    with staff.session("liaison", PASSWORDS["liaison"]) as lia:
+        reports.give_verdict(lia, rid, usable=True)
+    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as sig:
+        proof = (
+            {"proof": sig.sign_in_proof()}
+            if "proof" in inspect.signature(reports.sign_report).parameters
+            else {}
+        )
+        reports.sign_report(sig, rid, **proof)
+    window = _small(window_of("tekenaar"))
+    page = window.show_section("reports")
+    page.open_report(rid)
+    preview = page.detail.open_print_preview()
+    assert preview is not None
+    room = window.screen().availableGeometry()
+    assert preview.height() <= room.height() and preview.width() <= room.width()
+    preview.close()
+    flush_deletes()
+
+
+def test_fit_combo_keeps_the_longest_item() -> None:
+    combo = QComboBox()
+    combo.addItems(["kort", "een veel langere keuze die niet mag worden afgekapt"])
+    fit_combo(combo)
+    assert combo.sizePolicy().horizontalPolicy().name == "Minimum"
+    assert combo.minimumSizeHint().width() <= combo.sizeHint().width()
