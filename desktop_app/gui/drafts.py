@@ -80,7 +80,9 @@ def unsaved_box(parent: QWidget, leaving: str) -> QMessageBox:
     )
     box.setInformativeText(
         QCoreApplication.translate(
-            "Unsaved", "Opslaan maakt er een nieuwe versie van; verwerpen gooit ze weg."
+            "Unsaved",
+            "Opslaan legt ze vast zoals het venster zelf dat doet (een ambtsbericht als nieuwe "
+            "versie); verwerpen gooit ze weg.",
         )
     )
     box.setStandardButtons(
@@ -428,11 +430,15 @@ class DialogDrafts:
         state.update(self._draft_waiting or {})
         focus = me.focusWidget()
         focused = next((n for n, w in fields.items() if w is focus), None)
+        busy = getattr(me, "busy_bar", None)
         content = {
             "title": me.windowTitle(),
             "fields": state,
             "captions": {name: _caption(me, w) for name, w in fields.items()},
             "focus": focused,
+            # OK was pressed and its use case still ran when the lock came: it may have gone
+            # through, so the reopened dialog says to check before pressing OK again.
+            "sent": isinstance(busy, QWidget) and busy.isVisible(),
         }
         return [Draft(self.draft_key, content)]
 
@@ -451,6 +457,15 @@ class DialogDrafts:
             if isinstance(state, Mapping) and not apply_state(widget, state):
                 waiting[name] = state
         self._draft_waiting = waiting
+        show_error = getattr(self, "show_error", None)
+        if draft.content.get("sent") and callable(show_error):
+            show_error(
+                QCoreApplication.translate(
+                    "DialogDrafts",
+                    "Dit was al verstuurd toen de werkplek vergrendelde. Kijk eerst of het is "
+                    "vastgelegd voordat u het opnieuw doet.",
+                )
+            )
         focus = fields.get(str(draft.content.get("focus")))
         if focus is not None:
             focus.setFocus()

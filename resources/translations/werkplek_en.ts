@@ -1082,6 +1082,10 @@ SHA-256: %3</translation>
 <context>
     <name>EditUserDialog</name>
     <message>
+        <source>Dit account bestaat niet meer.</source>
+        <translation>This account no longer exists.</translation>
+    </message>
+    <message>
         <source>Gebruiker %1 wijzigen</source>
         <translation>Edit user %1</translation>
     </message>
@@ -1108,6 +1112,10 @@ SHA-256: %3</translation>
 </context>
 <context>
     <name>EndDesignationDialog</name>
+    <message>
+        <source>Deze aanwijzing bestaat niet meer.</source>
+        <translation>This designation no longer exists.</translation>
+    </message>
     <message>
         <source>Aanwijzing intrekken</source>
         <translation>Revoke designation</translation>
@@ -2801,8 +2809,8 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>You have changes that have not been saved yet. Do you want to save them before you %1?</translation>
     </message>
     <message>
-        <source>Opslaan maakt er een nieuwe versie van; verwerpen gooit ze weg.</source>
-        <translation>Saving makes them a new version; discarding throws them away.</translation>
+        <source>Opslaan legt ze vast zoals het venster zelf dat doet (een ambtsbericht als nieuwe versie); verwerpen gooit ze weg.</source>
+        <translation>Saving records them as the window itself would (a report as a new version); discarding throws them away.</translation>
     </message>
     <message>
         <source>&amp;Opslaan</source>
@@ -3506,6 +3514,55 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>Beheer</source>
         <translation>Administration</translation>
+    </message>
+</context>
+<context>
+    <name>DialogDrafts</name>
+    <message>
+        <source>Dit was al verstuurd toen de werkplek vergrendelde. Kijk eerst of het is vastgelegd voordat u het opnieuw doet.</source>
+        <translation>This had already been sent when the workstation locked. Check whether it was recorded before you do it again.</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Niet-opgeslagen invoer</source>
+        <translation>Unsaved input</translation>
+    </message>
+    <message>
+        <source>&amp;Kopiëren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>&amp;Sluiten</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Dit venster kan niet opnieuw worden geopend. Wat u had ingevuld staat hieronder, om over te nemen.</source>
+        <translation>This window cannot be opened again. What you had filled in is below, to copy.</translation>
+    </message>
+    <message>
+        <source>Het venster dat u open had kan niet opnieuw worden geopend: %1 Wat u had ingevuld staat hieronder, om over te nemen.</source>
+        <translation>The window you had open cannot be opened again: %1 What you had filled in is below, to copy.</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <source>Deze bewaarplicht is intussen opgeheven.</source>
+        <translation>This hold has been released in the meantime.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Deze wijziging bestaat niet meer.</source>
+        <translation>This amendment no longer exists.</translation>
     </message>
 </context>
 </TS>

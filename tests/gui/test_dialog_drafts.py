@@ -557,3 +557,27 @@ def test_beheer_tab_dialogs_come_back_on_their_tab(
     assert getattr(again, field).text() == CANARY
     admin = back.show_section("admin")
     assert admin.tabs.currentWidget() is getattr(admin, opener.split(".")[0])
+
+
+def test_a_dialog_locked_while_its_ok_was_running_says_to_check_first(
+    controller: Any,
+    window_of: Any,
+    sign_in: Any,
+    workspace: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = window_of("officier")
+    dialog = window.show_section("provisions").open_add_dialog()
+    dialog.description_edit.setText(CANARY)
+    held: list[Any] = []
+    monkeypatch.setattr(controller.runner, "run", lambda fn, *a, **k: held.append(fn) or 0)
+    dialog.ok_button.click()  # the use case is under way (held here) when the lock comes
+    monkeypatch.undo()
+    assert held and dialog.busy_bar.isVisible()
+    controller.lock()
+    flush_deletes()
+    sign_in(controller, "officier")
+    (again,) = _open(AddProvisionDialog)
+    assert again.description_edit.text() == CANARY
+    assert again.error_label.isVisible() and "al verstuurd" in again.error_label.text()
+    assert again.ok_button.isEnabled()
