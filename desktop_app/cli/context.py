@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from desktop_app.cli import registry
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.messages import translate
 
@@ -60,13 +61,14 @@ class CliParser(argparse.ArgumentParser):
 
 
 def group_commands(
-    sub: argparse._SubParsersAction[Any], name: str, help: str
+    sub: argparse._SubParsersAction[Any], name: str
 ) -> argparse._SubParsersAction[Any]:
-    """The sub-commands of the group ``name``, made when no module has made the group yet: a
-    group's sub-commands can live in several modules (registry.py), each adding its own."""
+    """The sub-commands of the group ``name``, made (with the registry's help text) when no
+    module has made the group yet: a group's sub-commands can live in several modules
+    (registry.py), each adding its own."""
     group: argparse.ArgumentParser | None = sub.choices.get(name)
     if group is None:
-        group = sub.add_parser(name, help=help)
+        group = sub.add_parser(name, help=registry.BY_NAME[name].help)
     for action in group._actions:
         if isinstance(action, argparse._SubParsersAction):
             return action

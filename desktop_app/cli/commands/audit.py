@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import anchor, count, optional_date, output_file, writing
+from desktop_app.cli.context import group_commands
 from desktop_app.services import audit
 
 if TYPE_CHECKING:
@@ -99,8 +100,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    aud = sub.add_parser("audit", help="audittrail")
-    aud_sub = aud.add_subparsers(dest="subcommand", required=True)
+    aud_sub = group_commands(sub, "audit")
     p = aud_sub.add_parser("verify")
     p.add_argument("--anchor", type=anchor)
     handlers["audit verify"] = cmd_audit_verify

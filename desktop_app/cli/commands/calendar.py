@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import parse_date
+from desktop_app.cli.context import group_commands
 from desktop_app.services import calendar as calendar_service
 
 if TYPE_CHECKING:
@@ -35,8 +36,7 @@ def cmd_calendar_remove(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    cal = sub.add_parser("calendar", help="gelijkgestelde dagen en sluitingsdagen (beheer)")
-    cs = cal.add_subparsers(dest="subcommand", required=True)
+    cs = group_commands(sub, "calendar")
     cs.add_parser("list")
     handlers["calendar list"] = cmd_calendar_list
     p = cs.add_parser("add")

@@ -18,6 +18,7 @@ from desktop_app.cli.args import (
     writing,
 )
 from desktop_app.cli.commands.stats import parse_as_of
+from desktop_app.cli.context import group_commands
 from desktop_app.domain.consultations import DECISIONS_MAX_LENGTH, Service
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.text import shown
@@ -114,8 +115,7 @@ def cmd_action_done(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    group = sub.add_parser("consultation", help="periodiek overleg van de hoofden (art. 3.2)")
-    cs = group.add_subparsers(dest="subcommand", required=True)
+    cs = group_commands(sub, "consultation")
     p = cs.add_parser("add", help="een gehouden overleg vastleggen, met bevroren cijfers")
     p.add_argument("--held-on", dest="held_on", required=True, help="datum van het overleg")
     p.add_argument("--from", dest="date_from", required=True, help="begin van de periode")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import optional_date, parse_date, read_text_file, record_id
+from desktop_app.cli.context import group_commands
 from desktop_app.domain.classification import Classification, duration_text
 from desktop_app.domain.clock import dutch_date
 from desktop_app.domain.covenant import Party
@@ -280,8 +281,7 @@ def _party_option(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    cov = sub.add_parser("covenant", help="het convenantregister (art. 4 en 5)")
-    cs = cov.add_subparsers(dest="subcommand", required=True)
+    cs = group_commands(sub, "covenant")
     cs.add_parser("list", help="het register")
     handlers["covenant list"] = cmd_covenant_list
     p = cs.add_parser("show", help="één convenant met wijzigingen en plannen")
@@ -319,8 +319,7 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     _covenant_option(p)
     handlers["covenant annex-set"] = cmd_covenant_annex_set
 
-    plan = sub.add_parser("plan", help="uitvoeringsplannen (art. 3.3)")
-    ps = plan.add_subparsers(dest="subcommand", required=True)
+    ps = group_commands(sub, "plan")
     p = ps.add_parser("add", help="een uitvoeringsplan opstellen")
     p.add_argument("--subject", required=True)
     p.add_argument("--text-file", type=Path, required=True)

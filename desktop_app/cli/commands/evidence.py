@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import optional_date, record_id
 from desktop_app.cli.commands import marking as marking_options
+from desktop_app.cli.context import group_commands
 from desktop_app.domain.classification import Classification
 from desktop_app.services import evidence
 
@@ -60,8 +61,7 @@ def cmd_evidence_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    ev = sub.add_parser("evidence", help="onderliggende gegevens bij een ambtsbericht")
-    ev_sub = ev.add_subparsers(dest="subcommand", required=True)
+    ev_sub = group_commands(sub, "evidence")
     p = ev_sub.add_parser("add", help="een item (notitie, PDF, afbeelding) toevoegen")
     p.add_argument("--report", type=record_id, required=True)
     p.add_argument("--file", type=Path, required=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import output_file, read_text_file, record_id, writing
+from desktop_app.cli.context import group_commands
 from desktop_app.domain import timefmt
 from desktop_app.domain.inspection import NOTES_MAX_LENGTH
 from desktop_app.services import inspections
@@ -113,8 +114,7 @@ def cmd_reports(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    ins = sub.add_parser("inspect", help="inzage in onderliggende gegevens (art. 2.5)")
-    ins_sub = ins.add_subparsers(dest="subcommand", required=True)
+    ins_sub = group_commands(sub, "inspect")
     p = ins_sub.add_parser("start", help="een inzagesessie starten (alleen titels)")
     p.add_argument("--report", type=record_id, required=True)
     handlers["inspect start"] = cmd_start

@@ -87,7 +87,7 @@ def cmd_subject(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    rep_sub = group_commands(sub, "report", "ambtsberichten")
+    rep_sub = group_commands(sub, "report")
 
     p = rep_sub.add_parser(
         "marking", help="vastleggen tot wanneer de rubricering geldt (datum of gebeurtenis)"

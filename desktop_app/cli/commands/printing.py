@@ -143,7 +143,7 @@ def cmd_prints(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    rep_sub = group_commands(sub, "report", "ambtsberichten")
+    rep_sub = group_commands(sub, "report")
 
     p = rep_sub.add_parser("print", help="ondertekende exemplaren (of een concept) afdrukken")
     p.add_argument("id", type=record_id)

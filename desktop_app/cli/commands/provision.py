@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import optional_date
+from desktop_app.cli.context import group_commands
 from desktop_app.services import provisions as provision_service
 
 if TYPE_CHECKING:
@@ -39,8 +40,7 @@ def cmd_provision_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    prov = sub.add_parser("provision", help="verstrekkingenregister")
-    ps = prov.add_subparsers(dest="subcommand", required=True)
+    ps = group_commands(sub, "provision")
     p = ps.add_parser("add")
     p.add_argument("--direction", required=True)
     p.add_argument("--description", required=True)

@@ -208,7 +208,7 @@ def cmd_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    rep_sub = group_commands(sub, "report", "ambtsberichten")
+    rep_sub = group_commands(sub, "report")
 
     p = rep_sub.add_parser("draft", help="een nieuw ambtsbericht opstellen (versie 1)")
     link = p.add_mutually_exclusive_group(required=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import count, optional_date, request_id
+from desktop_app.cli.context import group_commands
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.queries import RequestQuery
 from desktop_app.domain.requests import RequestStatus
@@ -112,8 +113,7 @@ def cmd_request_close(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    req = sub.add_parser("request", help="naslagverzoeken")
-    rs = req.add_subparsers(dest="subcommand", required=True)
+    rs = group_commands(sub, "request")
     p = rs.add_parser("add")
     p.add_argument("--subject-name", required=True)
     p.add_argument("--v-number", required=True)

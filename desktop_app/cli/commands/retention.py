@@ -7,6 +7,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import bounded_int, record_id
+from desktop_app.cli.context import group_commands
 from desktop_app.services import retention as retention_service
 
 if TYPE_CHECKING:
@@ -94,8 +95,7 @@ def cmd_records(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    group = sub.add_parser("retention", help="bewaartermijnen en vernietiging (Archiefwet)")
-    rs = group.add_subparsers(dest="subcommand", required=True)
+    rs = group_commands(sub, "retention")
     rs.add_parser("periods", help="bewaartermijnen per soort archiefstuk")
     handlers["retention periods"] = cmd_periods
     p = rs.add_parser("set-period", help="een bewaartermijn vaststellen (beheer)")

@@ -9,6 +9,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import position, record_id
+from desktop_app.cli.context import group_commands
 from desktop_app.services import reports
 
 if TYPE_CHECKING:
@@ -64,8 +65,7 @@ def cmd_handle(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    rev = sub.add_parser("review", help="beoordeling door de IND-liaison")
-    rev_sub = rev.add_subparsers(dest="subcommand", required=True)
+    rev_sub = group_commands(sub, "review")
     p = rev_sub.add_parser("annotate", help="een passage van de voorgelegde tekst annoteren")
     p.add_argument("id", type=record_id)
     p.add_argument("--quote", required=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli.context import group_commands
 from desktop_app.domain.settings import IntSetting
 from desktop_app.services import settings as settings_service
 
@@ -34,8 +35,7 @@ def cmd_settings_set(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    group = sub.add_parser("settings", help="instellingen van de werkplek (beheer)")
-    ss = group.add_subparsers(dest="subcommand", required=True)
+    ss = group_commands(sub, "settings")
     ss.add_parser("list")
     handlers["settings list"] = cmd_settings_list
     p = ss.add_parser("set")

@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli.context import group_commands
 from desktop_app.services import printing, signing_keys
 from desktop_app.services.files import read_regular
 
@@ -66,8 +67,7 @@ def cmd_signing_function(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    signing = sub.add_parser("signing", help="het ondertekeningscertificaat van de werkplek")
-    sig_sub = signing.add_subparsers(dest="subcommand", required=True)
+    sig_sub = group_commands(sub, "signing")
     sig_sub.add_parser("show", help="het certificaat en de vertrouwde uitgevers tonen")
     handlers["signing show"] = cmd_signing_show
     sig_sub.add_parser("create", help="de werkplek-sleutel nu aanmaken")

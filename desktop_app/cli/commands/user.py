@@ -7,7 +7,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import optional_date, record_id
-from desktop_app.cli.context import UsageError
+from desktop_app.cli.context import UsageError, group_commands
 from desktop_app.domain.accounts import password_rules
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.roles import Role
@@ -146,8 +146,7 @@ def cmd_designate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    user = sub.add_parser("user", help="gebruikers beheren")
-    user_sub = user.add_subparsers(dest="subcommand", required=True)
+    user_sub = group_commands(sub, "user")
     p = user_sub.add_parser("add")
     p.add_argument("name")
     p.add_argument("--role", action="append", required=True)
@@ -186,8 +185,7 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument("--until", dest="valid_until")
     handlers["designate"] = cmd_designate
 
-    group = sub.add_parser("designation", help="aanwijzing beëindigen of intrekken, geschiedenis")
-    group_sub = group.add_subparsers(dest="subcommand", required=True)
+    group_sub = group_commands(sub, "designation")
     p = group_sub.add_parser("end")
     p.add_argument("name")
     p.add_argument("--decision", required=True)

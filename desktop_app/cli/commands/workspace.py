@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli.context import group_commands
 from desktop_app.services.workspace import (
     init_workspace,
     issue_recovery_key,
@@ -76,8 +77,7 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     sub.add_parser("rebind", help="werkplek opnieuw aan de sleutelring koppelen (herstelsleutel)")
     handlers["rebind"] = cmd_rebind
 
-    group = sub.add_parser("workspace", help="de werkplek zelf: sleutels vervangen (beheer)")
-    ws = group.add_subparsers(dest="subcommand", required=True)
+    ws = group_commands(sub, "workspace")
     ws.add_parser("rekey", help="de databasesleutel vervangen (PRAGMA rekey)")
     handlers["workspace rekey"] = cmd_rekey
     ws.add_parser("new-recovery-key", help="een nieuwe herstelsleutel uitgeven")
