@@ -31,13 +31,19 @@ def facts(
     status: RequestStatus = S.IN_PROGRESS,
     closed_on: dt.date | None = None,
     notice: dt.date | None = None,
+    notice_at: dt.datetime | None = None,
+    recorded_at: dt.datetime | None = None,
 ) -> RequestFacts:
+    """One request's facts (its deadline from the calendar); the recording times are the
+    "as of" tests' (test_statistics_as_of)."""
     return RequestFacts(
         received=received,
         deadline=CAL.deadline_for(received),
         status=status,
         closed_on=closed_on,
         delay_notice_date=notice,
+        notice_recorded_at=notice_at,
+        recorded_at=recorded_at,
     )
 
 

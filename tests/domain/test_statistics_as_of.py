@@ -19,6 +19,7 @@ from desktop_app.domain.statistics import (
     known_as_of,
     notice_recorded_afterwards,
 )
+from tests.domain.test_statistics import facts
 
 D = dt.date
 S = RequestStatus
@@ -28,25 +29,6 @@ UTC = dt.UTC
 
 def at(day: dt.date, hour: int = 10) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
-
-
-def facts(
-    received: dt.date,
-    status: RequestStatus = S.IN_PROGRESS,
-    closed_on: dt.date | None = None,
-    notice: dt.date | None = None,
-    notice_at: dt.datetime | None = None,
-    recorded_at: dt.datetime | None = None,
-) -> RequestFacts:
-    return RequestFacts(
-        received=received,
-        deadline=CAL.deadline_for(received),
-        status=status,
-        closed_on=closed_on,
-        delay_notice_date=notice,
-        notice_recorded_at=notice_at,
-        recorded_at=recorded_at,
-    )
 
 
 def june(**kw: object) -> dict[str, object]:
