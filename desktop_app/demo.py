@@ -358,7 +358,7 @@ class _DemoStory:
         self.plans: dict[str, int] = {}
         self.amendment = 0
         self.consultation_actions: list[int] = []
-        self.scenes_by_day: dict[dt.date, list[Scene]] = {}
+        self.scenes_by_day: dict[dt.date, list[tuple[tuple[int, int], Scene]]] = {}
 
     # -- helpers
 
@@ -380,9 +380,19 @@ class _DemoStory:
             self.clock.set(self.at(day, hour, minute))
             scene()
 
-        self.scenes_by_day.setdefault(day, []).append(timed)
+        self.scenes_by_day.setdefault(day, []).append(((hour, minute), timed))
 
-    def request(self, key: str, name: str, v_number: str, purpose: str, back: int) -> None:
+    def request(
+        self,
+        key: str,
+        name: str,
+        v_number: str,
+        purpose: str,
+        back: int,
+        *,
+        born: dt.date,
+        nationality: str,
+    ) -> None:
         """A request received ``back`` working days ago, registered and taken up that day."""
 
         def scene() -> None:
@@ -394,6 +404,8 @@ class _DemoStory:
                 v_number=v_number,
                 purpose=purpose,
                 received=day,
+                birth_date=born,
+                nationality=nationality,
                 ind_reference=f"IND-DEMO/{day.year}/{9000 + len(self.requests) + 1}",
             )
             request_service.start_request(s, int(record.id))
@@ -408,7 +420,11 @@ class _DemoStory:
         self._usable_report()
         self._withdrawn_report()
         self._consultation()
-        return self.scenes_by_day
+        # In the order of their time (a stable sort: the order written within a minute).
+        return {
+            day: [scene for _time, scene in sorted(timed, key=lambda t: t[0])]
+            for day, timed in self.scenes_by_day.items()
+        }
 
     # -- the covenant register (art. 3.3, 4, 5)
 
@@ -432,14 +448,20 @@ class _DemoStory:
 
         def plan(key: str, by: str, subject: str, text: str) -> Scene:
             def scene() -> None:
-                view = covenant.add_plan(self.as_(by), subject=subject, text=text)
+                until = self.clock.today().replace(month=12, day=31)
+                view = covenant.add_plan(
+                    self.as_(by),
+                    subject=subject,
+                    text=text,
+                    classified_until=until.replace(year=until.year + 5),
+                )
                 self.plans[key] = int(view.plan.id)
 
             return scene
 
-        def approve(key: str, by: str, ref: str) -> Scene:
+        def approve(key: str, by: str, ref: str, number: int) -> Scene:
             def scene() -> None:
-                decision = f"{ref}/{self.clock.today().year}/{len(self.plans) * 7 + 48}"
+                decision = f"{ref}/{self.clock.today().year}/{number}"
                 covenant.approve_plan(self.as_(by), self.plans[key], decision_ref=decision)
 
             return scene
@@ -471,8 +493,8 @@ class _DemoStory:
                 "3. Uitstel wordt telefonisch gemeld en daarna vastgelegd.\n",
             ),
         )
-        self.on(33, 16, 10, approve("urgent", "tekenaar", "DG-AIVD-DEMO"))
-        self.on(30, 16, 0, approve("urgent", _LIAISON, "HD-IND-DEMO"))
+        self.on(33, 16, 10, approve("urgent", "tekenaar", "DG-AIVD-DEMO", 55))
+        self.on(30, 16, 0, approve("urgent", _LIAISON, "HD-IND-DEMO", 131))
         self.on(31, 16, 0, annex)
         self.on(
             28,
@@ -486,7 +508,7 @@ class _DemoStory:
                 "2. Opmerkingen van de liaison worden per ambtsbericht afgehandeld.\n",
             ),
         )
-        self.on(25, 16, 0, approve("feedback", _LIAISON, "HD-IND-DEMO"))
+        self.on(25, 16, 0, approve("feedback", _LIAISON, "HD-IND-DEMO", 140))
 
     # -- the reports (art. 2.3, 2.4) and what goes with them
 
@@ -494,7 +516,15 @@ class _DemoStory:
         """Drafted with data older than ten years, remarks edited and handled, judged usable,
         signed with the signer's special-case decision, issued and printed for three
         recipients; the dossier is under a legal hold."""
-        self.request("issued", "Emine Yılmaz", "4820193746", "asylum", 40)
+        self.request(
+            "issued",
+            "Emine Yılmaz",
+            "4820193746",
+            "asylum",
+            40,
+            born=dt.date(1986, 3, 14),
+            nationality="TUR",
+        )
 
         def findings(second: str) -> tuple[Finding, ...]:
             today = self.clock.today()
@@ -658,7 +688,15 @@ class _DemoStory:
     def _sent_back_report(self) -> None:
         """Judged usable, then sent back by the signer with a reason; its request's delay
         notice names the liaison and was recorded after the deadline."""
-        self.request("sent_back", "Mohamed Benali", "7302918465", "residence", 22)
+        self.request(
+            "sent_back",
+            "Mohamed Benali",
+            "7302918465",
+            "residence",
+            22,
+            born=dt.date(1991, 11, 2),
+            nationality="MAR",
+        )
         deadline_back = 22 - 10  # ten working days after receipt
 
         def write() -> None:
@@ -721,7 +759,15 @@ class _DemoStory:
 
     def _usable_report(self) -> None:
         """Judged usable, waiting for the signer."""
-        self.request("usable", "Sanne de Vries", "5519027384", "naturalisation", 12)
+        self.request(
+            "usable",
+            "Sanne de Vries",
+            "5519027384",
+            "naturalisation",
+            12,
+            born=dt.date(1979, 7, 23),
+            nationality="BEL",
+        )
 
         def write() -> None:
             s = self.as_("officier")
@@ -748,15 +794,33 @@ class _DemoStory:
             self.reports["usable"] = int(saved.report.id)
             reports.submit_report(s, self.reports["usable"])
 
+        def notice() -> None:
+            # Given on time: the signer's turn comes after the deadline.
+            request_service.notify_delay(
+                self.as_("officier"),
+                self.requests["usable"],
+                reason="Het ambtsbericht wacht op ondertekening; de liaison is geïnformeerd.",
+                liaison=_LIAISON,
+            )
+
         self.on(8, 15, 45, write)
         self.on(6, 15, 30, lambda: self._verdict("usable"))
+        self.on(4, 15, 20, notice)
 
     def _verdict(self, key: str) -> None:
         reports.give_verdict(self.as_(_LIAISON), self.reports[key], usable=True)
 
     def _withdrawn_report(self) -> None:
         """Withdrawn by the officer with a reason, revised and submitted again: in review."""
-        self.request("withdrawn", "Ayşe Kaya", "6647120983", "asylum", 9)
+        self.request(
+            "withdrawn",
+            "Ayşe Kaya",
+            "6647120983",
+            "asylum",
+            9,
+            born=dt.date(1995, 1, 30),
+            nationality="TUR",
+        )
 
         def text(extra: bool) -> str:
             findings = [
