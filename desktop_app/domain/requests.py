@@ -375,6 +375,9 @@ class DelayNotice:
     liaison_name: str | None = None
     # When the notice was entered (UTC); None for a notice whose recording time is unknown.
     recorded_at: dt.datetime | None = None
+    # The full name of ``by`` (a login name) where one request is shown, for the sentence
+    # that names who gave the notice; None in lists and when the account is unknown.
+    by_name: str | None = None
 
     def is_on_time(self, deadline: dt.date) -> bool:
         return self.date <= deadline

@@ -4,6 +4,7 @@ dashboard, delay notices and closing. Admins do not see request content (need-to
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterator, Sequence
@@ -113,6 +114,15 @@ def _get(conn: Connection, request_id: int) -> RequestRecord:
     record = repo.by_id(conn, request_id)
     if record is None:
         raise NotFound(f"Er is geen verzoek met nummer {request_id}.")
+    notice = record.delay_notice
+    if notice is not None:
+        # One request is shown: the sentence names the officer by full name (a list needs
+        # no extra query for it, it shows no notice).
+        account = user_repo.by_name(conn, notice.by)
+        if account is not None:
+            record = dataclasses.replace(
+                record, delay_notice=dataclasses.replace(notice, by_name=account.full_name)
+            )
     return record
 
 

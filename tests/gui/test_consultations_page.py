@@ -166,3 +166,4 @@ def test_delay_notice_dialog_names_the_liaison_and_marks_afterwards(
     assert notice.liaison_name == "Lotte Liaison"
     text = page.detail.values["delay_notice"].text()
     assert "aan Lotte Liaison" in text and "achteraf vastgelegd op 2 november 2026" in text
+    assert text.startswith("14 oktober 2026 door Olga Officier aan Lotte Liaison: ")

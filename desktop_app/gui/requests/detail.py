@@ -184,7 +184,7 @@ class RequestDetail(QWidget):
             text = (
                 self.tr("%1 door %2 aan %4: %3")
                 .replace("%1", prose_day_text(notice.date))
-                .replace("%2", notice.by)
+                .replace("%2", notice.by_name or notice.by)
                 .replace("%3", notice.reason)
                 .replace("%4", informed)
             )
