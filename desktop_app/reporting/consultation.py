@@ -16,18 +16,16 @@ from desktop_app.domain.clock import dutch_date
 from desktop_app.domain.consultations import Consultation, Service
 from desktop_app.domain.statistics import EXTENDED_KEYS, STATISTICS_KEYS
 from desktop_app.reporting.layout import (
-    LETTERHEAD_BOTTOM,
+    FULL_WIDTH,
     RIJKSBLAUW,
-    DocumentSetup,
-    Furniture,
     build_pdf,
     local_datetime,
     make_styles,
     para,
+    record_setup,
     table_style,
 )
 from desktop_app.reporting.statistics import (
-    FULL_WIDTH,
     as_of_text,
     figure_story,
     meta_table,
@@ -58,25 +56,17 @@ def render_consultation_pdf(
     styles = make_styles()
     c = consultation
     reference = reference_of(c)
-    setup = DocumentSetup(
-        furniture=Furniture(
-            marking=classification.marking,
-            reference=reference,
-            printed_at=generated_at,
-            audit_head=audit_head,
-            reference_label="",
-        ),
+    setup = record_setup(
+        marking=classification.marking,
+        classification_code=classification.code,
+        reference=reference,
+        printed_at=generated_at,
+        audit_head=audit_head,
+        reference_label="",
         title=f"Verslag periodiek overleg {c.held_on.isoformat()}",
         subject="Verslag van het periodiek overleg AIVD–IND (art. 3.2 convenant)",
         keywords=f"overleg; nummer={c.id}; periode={c.period_from}/{c.period_to}",
-        xmp={
-            "documentType": "overleg",
-            "reference": reference,
-            "classification": classification.code,
-            "draft": "false",
-        },
-        first_page_top=LETTERHEAD_BOTTOM - 30,
-        frame_width=FULL_WIDTH,
+        document_type="overleg",
     )
     period = f"{dutch_date(c.period_from)} t/m {dutch_date(c.period_to)}"
     story: list[Flowable] = [

@@ -6,49 +6,36 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from desktop_app.reporting.layout import (
-    LEFT,
-    LETTERHEAD_BOTTOM,
-    RIGHT_EDGE,
+    FULL_WIDTH,
     RIJKSBLAUW,
-    DocumentSetup,
-    Furniture,
     build_pdf,
     duration_text,
     local_datetime,
     make_styles,
     para,
     paragraphs,
+    record_setup,
     table_style,
 )
 from desktop_app.reporting.models import InspectionRecord, PrintContext
-
-FULL_WIDTH = RIGHT_EDGE - LEFT
 
 
 def render_inspection_record_pdf(record: InspectionRecord, ctx: PrintContext) -> bytes:
     """Who inspected which items of which report, when and for how long, and their notes."""
     styles = make_styles()
     reference = record.record_reference or record.report_reference
-    setup = DocumentSetup(
-        furniture=Furniture(
-            marking=record.classification.marking,
-            reference=reference,
-            printed_at=ctx.printed_at,
-            audit_head=ctx.audit_head,
-            reference_label="Kenmerk",
-        ),
+    setup = record_setup(
+        marking=record.classification.marking,
+        classification_code=record.classification.code,
+        reference=reference,
+        printed_at=ctx.printed_at,
+        audit_head=ctx.audit_head,
+        reference_label="Kenmerk",
         title=f"Verslag van inzage {reference}",
         subject="Verslag van inzage van onderliggende gegevens (art. 2.5 convenant)",
         keywords=f"inzage; kenmerk={record.report_reference}",
-        xmp={
-            "documentType": "verslag-van-inzage",
-            "reference": reference,
-            "reportReference": record.report_reference,
-            "classification": record.classification.code,
-            "draft": "false",
-        },
-        first_page_top=LETTERHEAD_BOTTOM - 30,
-        frame_width=FULL_WIDTH,
+        document_type="verslag-van-inzage",
+        more_xmp={"reportReference": record.report_reference},
     )
     total_seconds = sum(item.viewed_seconds for item in record.items)
     if record.ended_at is not None:

@@ -254,6 +254,50 @@ class DocumentSetup:
     state: LayoutState = field(default_factory=LayoutState)
 
 
+# The width of a page's text between the margins (records without the report's side column).
+FULL_WIDTH = RIGHT_EDGE - LEFT
+
+
+def record_setup(
+    *,
+    marking: str,
+    classification_code: str,
+    reference: str,
+    printed_at: dt.datetime,
+    audit_head: str | None,
+    reference_label: str,
+    title: str,
+    subject: str,
+    keywords: str,
+    document_type: str,
+    more_xmp: Mapping[str, str] | None = None,
+) -> DocumentSetup:
+    """A record that is never a draft and never signed (the consultation report, the
+    statistics, the record of an inspection): the text over the full width under the
+    letterhead. ``more_xmp`` stands between the reference and the classification."""
+    return DocumentSetup(
+        furniture=Furniture(
+            marking=marking,
+            reference=reference,
+            printed_at=printed_at,
+            audit_head=audit_head,
+            reference_label=reference_label,
+        ),
+        title=title,
+        subject=subject,
+        keywords=keywords,
+        xmp={
+            "documentType": document_type,
+            "reference": reference,
+            **(more_xmp or {}),
+            "classification": classification_code,
+            "draft": "false",
+        },
+        first_page_top=LETTERHEAD_BOTTOM - 30,
+        frame_width=FULL_WIDTH,
+    )
+
+
 def draw_marking(canvas: Canvas, marking: str, y: float, note: str | None = None) -> None:
     """The marking, and under it (smaller) how long it holds."""
     canvas.setFont(BOLD, 10)

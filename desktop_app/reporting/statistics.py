@@ -14,20 +14,15 @@ from desktop_app.domain.classification import Classification
 from desktop_app.domain.clock import dutch_date
 from desktop_app.reporting.fonts import REGULAR, visual
 from desktop_app.reporting.layout import (
-    LEFT,
-    LETTERHEAD_BOTTOM,
-    RIGHT_EDGE,
+    FULL_WIDTH,
     RIJKSBLAUW,
-    DocumentSetup,
-    Furniture,
     build_pdf,
     local_datetime,
     make_styles,
     para,
+    record_setup,
     table_style,
 )
-
-FULL_WIDTH = RIGHT_EDGE - LEFT
 
 # Labels for the figures of cli.md "Shapes" (domain.statistics.STATISTICS_KEYS); unknown keys
 # are printed as they come.
@@ -83,25 +78,17 @@ def render_statistics_pdf(
     styles = make_styles()
     period = f"{dutch_date(period_from)} t/m {dutch_date(period_to)}"
     reference = f"Cijfers periodiek overleg {period_from:%d-%m-%Y} – {period_to:%d-%m-%Y}"
-    setup = DocumentSetup(
-        furniture=Furniture(
-            marking=classification.marking,
-            reference=reference,
-            printed_at=generated_at,
-            audit_head=audit_head,
-            reference_label="",
-        ),
+    setup = record_setup(
+        marking=classification.marking,
+        classification_code=classification.code,
+        reference=reference,
+        printed_at=generated_at,
+        audit_head=audit_head,
+        reference_label="",
         title=f"Cijfers periodiek overleg {period_from.isoformat()} – {period_to.isoformat()}",
         subject="Cijfers voor het periodiek overleg (art. 3.2 convenant)",
         keywords=f"statistiek; periode={period_from.isoformat()}/{period_to.isoformat()}",
-        xmp={
-            "documentType": "statistiek",
-            "reference": reference,
-            "classification": classification.code,
-            "draft": "false",
-        },
-        first_page_top=LETTERHEAD_BOTTOM - 30,
-        frame_width=FULL_WIDTH,
+        document_type="statistiek",
     )
     story: list[Flowable] = [
         Paragraph("Cijfers voor het periodiek overleg", styles.title),
