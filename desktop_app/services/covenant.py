@@ -24,7 +24,7 @@ import datetime as dt
 import enum
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from desktop_app.domain import covenant as rules
@@ -56,6 +56,7 @@ from desktop_app.domain.roles import GOVERNANCE_ROLES, Role
 from desktop_app.domain.text import check_text
 from desktop_app.services.session import Session
 from desktop_app.storage import covenant as repo
+from desktop_app.storage import users as user_repo
 from desktop_app.storage.audit import format_ts
 from desktop_app.storage.db import Connection
 
@@ -348,6 +349,13 @@ class CovenantView:
     annex: AnnexSummary | None  # None: none recorded, or not for this reader
     annex_recorded: bool
     steps: Mapping[CovenantStep, Permission]
+    # Login name -> full name of everyone who recorded something above: a sentence names the
+    # person ("vastgelegd door"), the JSON keeps the login names.
+    full_names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def person(self, login: str) -> str:
+        """The full name for a ``recorded_by`` of this view (the login name if unknown)."""
+        return self.full_names.get(login, login)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -520,6 +528,15 @@ def _view(session: Session, conn: Connection, covenant_id: int) -> CovenantView:
     party = _party_permission(session, "dit")
     if not party.allowed:  # the administrator: the public facts, no step
         steps = dict.fromkeys(steps, party)
+    amendments = tuple(
+        _amendment_view(session, conn, a, today) for a in repo.amendments(conn, row.id)
+    )
+    recorders = {
+        *(() if t is None else (t.recorded_by,)),
+        *(() if annex is None else (annex.recorded_by,)),
+        *(a.recorded_by for a in amendments),
+        *(d.recorded_by for a in amendments for d in a.decisions),
+    }
     return CovenantView(
         id=int(row.id),
         reference=row.reference,
@@ -534,13 +551,12 @@ def _view(session: Session, conn: Connection, covenant_id: int) -> CovenantView:
         termination=None
         if t is None or ends is None
         else TerminationView(t.party, t.notice_on, ends, t.recorded_by, t.recorded_at),
-        amendments=tuple(
-            _amendment_view(session, conn, a, today) for a in repo.amendments(conn, row.id)
-        ),
+        amendments=amendments,
         plans=tuple(_plan_summary(session, p) for p in repo.plans(conn, row.id)),
         annex=annex if reader else None,
         annex_recorded=annex is not None,
         steps=MappingProxyType(steps),
+        full_names=MappingProxyType(user_repo.full_names(conn, recorders)),
     )
 
 

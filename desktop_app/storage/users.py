@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop_app.domain.classification import Classification
@@ -59,6 +60,19 @@ _COLUMNS = "id, name, full_name, clearance, active, created_at"
 def by_name(conn: Connection, name: str) -> UserRecord | None:
     row = conn.execute(f"SELECT {_COLUMNS} FROM users WHERE name = ?", (name.strip(),)).fetchone()
     return None if row is None else _record(conn, row)
+
+
+def full_names(conn: Connection, names: Iterable[str]) -> dict[str, str]:
+    """Login name -> full name for the accounts named (one query; unknown names left out)."""
+    wanted = sorted(set(names))
+    if not wanted:
+        return {}
+    marks = ",".join("?" * len(wanted))
+    rows = conn.execute(
+        f"SELECT name, full_name FROM users WHERE name IN ({marks})",
+        tuple(wanted),
+    ).fetchall()
+    return {str(r[0]): str(r[1] or r[0]) for r in rows}
 
 
 def by_id(conn: Connection, user_id: int) -> UserRecord | None:

@@ -91,6 +91,8 @@ def test_an_amendment_through_the_dialogs(page_of: Any, people: Any) -> None:
     page.amendment_table.selectRow(0)
     assert "instemming van één partij" in page.amendment_detail.toPlainText()
     assert "Hoofddirecteur IND: ingestemd" in page.amendment_detail.toPlainText()
+    # The sentence names the person who recorded it, not the account.
+    assert "vastgelegd door Lotte Liaison)" in page.amendment_detail.toPlainText()
     assert not page.decide_button.isEnabled()
     assert "al vastgelegd" in page.decide_button.toolTip()
     with people.session("liaison", PASSWORDS["liaison"]) as session:

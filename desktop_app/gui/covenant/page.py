@@ -333,7 +333,7 @@ class CovenantPage(QWidget):
                 self.tr("versie %1, %2, vastgelegd door %3")
                 .replace("%1", str(view.annex.version))
                 .replace("%2", _marking(view.annex.classification, view.annex.duration))
-                .replace("%3", view.annex.recorded_by)
+                .replace("%3", view.person(view.annex.recorded_by))
             )
         elif view.annex_recorded:
             self.annex_label.setText(self.tr("vastgelegd (alleen voor wie daartoe bevoegd is)"))
@@ -401,7 +401,7 @@ class CovenantPage(QWidget):
                 .replace("%2", decision_label(d.decision))
                 .replace("%3", dutch_date(d.decided_on))
                 .replace("%4", d.decision_ref)
-                .replace("%5", d.recorded_by)
+                .replace("%5", self.view.person(d.recorded_by) if self.view else d.recorded_by)
             )
         missing = [p for p in Party if p not in {d.party for d in a.decisions}]
         for p in missing:
