@@ -36,6 +36,64 @@ def new_report_key(request_id: int | None) -> str:
     return NEW_REPORT if request_id is None else f"{NEW_REPORT}:request:{int(request_id)}"
 
 
+# Which record an open dialog's draft is about, by the dialog's name (its key is
+# "dialog:<name>:<id>"): destruction of that record (Archiefwet) takes these drafts along, since
+# they may hold its personal data. A dialog about no record of a retention kind maps to None.
+# Every dialog of the window that keeps drafts is named here (a GUI test walks them).
+DIALOG_SUBJECTS: Mapping[str, str | None] = {
+    # about a request
+    "delay-notice": "request",
+    "close-request": "request",
+    # about a report
+    "annotate": "report",
+    "verdict-usable": "report",
+    "verdict-change": "report",
+    "report-subject": "report",
+    "report-duration": "report",
+    "report-evidence": "report",
+    "report-sign": "report",
+    # about nothing destroyed with a record (or nothing yet: a request being registered)
+    "register-request": None,
+    "add-provision": None,
+    "calendar-day": None,
+    "add-user": None,
+    "edit-user": None,
+    "add-designation": None,
+    "end-designation": None,
+    "revoke-designation": None,
+    "retention-period": None,
+    "retention-hold": None,
+    "retention-release": None,
+    "covenant-amendment": None,
+    "covenant-decision": None,
+    "covenant-termination": None,
+    "covenant-annex": None,
+    "covenant-plan": None,
+    "covenant-revise": None,
+    "covenant-approve": None,
+    "covenant-withdraw": None,
+    "add-consultation": None,
+}
+_ABOUT = re.compile(
+    r"(?:(?P<kind>report|request):(?P<id>[0-9]+)(?::.*)?"
+    r"|new-report:request:(?P<new>[0-9]+)"
+    r"|dialog:(?P<dialog>[a-z][a-z0-9_.-]*):(?P<did>[0-9]+))"
+)
+
+
+def about(belongs_to: str) -> tuple[str, int] | None:
+    """The record (kind, id) a draft key is about, or None."""
+    m = _ABOUT.fullmatch(belongs_to)
+    if m is None:
+        return None
+    if m["kind"]:
+        return m["kind"], int(m["id"])
+    if m["new"]:
+        return "request", int(m["new"])
+    kind = DIALOG_SUBJECTS.get(m["dialog"])
+    return None if kind is None else (kind, int(m["did"]))
+
+
 def check_key(belongs_to: str) -> str:
     if not isinstance(belongs_to, str) or not _KEY.fullmatch(belongs_to):
         raise InvalidInput("Onbekend soort concept.", field="belongs_to")

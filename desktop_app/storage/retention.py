@@ -21,6 +21,7 @@ from typing import Any
 
 import sqlcipher3
 
+from desktop_app.domain.drafts import about as draft_about
 from desktop_app.domain.errors import IntegrityFailure
 from desktop_app.domain.requests import format_reference
 from desktop_app.domain.retention import RecordKind, Slot, cutoff, due_on
@@ -648,13 +649,21 @@ def _purge_reports(conn: Connection, list_id: int, reports: list[int], purged: P
     purged.add("provision", provisions)
     if provisions:
         _purge(conn, "provisions", _in(provisions), purged)
-    for r in reports:
-        cur = conn.execute(
-            "DELETE FROM drafts WHERE belongs_to = ? OR belongs_to LIKE ?",
-            (f"report:{r}", f"report:{r}:%"),
-        )
-        purged.rows["drafts"] += max(cur.rowcount, 0)
+    _purge_drafts(conn, {("report", int(r)) for r in reports}, purged)
     _purge(conn, "reports", _in(reports), purged)
+
+
+def _purge_drafts(conn: Connection, records: set[tuple[str, int]], purged: Purged) -> None:
+    """Unsaved work about the records (the editor's, a new report for the request, an open
+    dialog's): it may hold their personal data (domain.drafts.about says which)."""
+    keys = [
+        str(k)
+        for (k,) in conn.execute("SELECT DISTINCT belongs_to FROM drafts").fetchall()
+        if draft_about(str(k)) in records
+    ]
+    for key in keys:
+        cur = conn.execute("DELETE FROM drafts WHERE belongs_to = ?", (key,))
+        purged.rows["drafts"] += max(cur.rowcount, 0)
 
 
 def destroy(conn: Connection, list_id: int, obj: str) -> Purged:
@@ -686,11 +695,7 @@ def _destroy(conn: Connection, list_id: int, kind: str, oid: int, purged: Purged
                 (oid, row[0]),
             )
             purged.rows["requests_fts"] += 1
-        cur = conn.execute(
-            "DELETE FROM drafts WHERE belongs_to = ? OR belongs_to LIKE ?",
-            (f"request:{oid}", f"request:{oid}:%"),
-        )
-        purged.rows["drafts"] += max(cur.rowcount, 0)
+        _purge_drafts(conn, {("request", oid)}, purged)
         purged.add("request", [oid])
         _purge(conn, "requests", _in([oid]), purged)
     elif kind == "report":
