@@ -235,7 +235,7 @@ class DesignationHistoryModel(RecordTableModel[DesignationHistory]):
                 )
                 parts.append(
                     text.replace("%1", change.decision_ref)
-                    .replace("%2", change.actor)
+                    .replace("%2", change.actor_name or change.actor)
                     .replace("%3", shown_stamp_date(change.ts_utc))
                     .replace("%4", _shown_day(change.until))
                 )

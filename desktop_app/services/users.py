@@ -457,6 +457,7 @@ class DesignationChange:
     kind: str  # "ended" or "revoked"
     decision_ref: str
     until: str
+    actor_name: str = ""  # the full name (``actor`` is the login name)
 
 
 @dataclass(frozen=True)
@@ -503,6 +504,7 @@ def designation_history(session: Session, name: str) -> list[DesignationHistory]
         record = _user(conn, name)
         own = repo.designations(conn, record.id)
         events = repo.designation_events(conn, [int(d.id) for d in own])
+        names = repo.full_names(conn, {str(e[1]) for e in events})
     by_object: dict[str, list[DesignationChange]] = {}
     for ts, actor, action, details, obj in events:
         kind = _CHANGE_KINDS.get(action)
@@ -517,6 +519,7 @@ def designation_history(session: Session, name: str) -> list[DesignationHistory]
                 kind,
                 str(data.get("decision", "")),
                 str(until.get("new") if isinstance(until, dict) else until),
+                actor_name=names.get(actor, actor),
             )
         )
     return [

@@ -199,6 +199,7 @@ def test_end_a_designation_early_and_see_the_history(admin_page: AdminPage, cloc
     assert admin_page.designation_model.rows[0].valid_until == last
     changes = admin_page.history_model.index(0, DesignationHistoryModel.COL_CHANGES).data()
     assert "HD-IND 2026/031" in changes and f"{last:%d-%m-%Y}" in changes
+    assert "door B. Beheerder op " in changes  # the person, not the account 'beheer'
 
 
 def test_revoke_a_designation(admin_page: AdminPage) -> None:
