@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from support.children import stall as _stall
 from support.file_keyring import FileSecretProvider
 
 from desktop_app.domain.clock import FixedClock
@@ -29,11 +29,6 @@ from desktop_app.services.session import Environment
 from desktop_app.services.workspace import open_session
 from desktop_app.storage import backup
 from desktop_app.storage.files import AtomicStreamWriter
-
-
-def _stall() -> None:
-    print("STALLED", flush=True)
-    time.sleep(600)
 
 
 def main() -> None:

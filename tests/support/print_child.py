@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from desktop_app.services import printing
 from desktop_app.services import session as session_mod
+from tests.support.children import stall as _stall
 from tests.support.handover import open_handed_session
-
-
-def _stall() -> None:
-    print("STALLED", flush=True)
-    time.sleep(600)
 
 
 def main() -> None:

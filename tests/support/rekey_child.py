@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from support.children import stall as _stall
 from support.file_keyring import FileSecretProvider
 
 from desktop_app.domain.clock import FixedClock
@@ -29,11 +29,6 @@ from desktop_app.security.keyfile import KeyFile
 from desktop_app.services import workspace
 from desktop_app.services.session import Environment, Session
 from desktop_app.storage import rekey
-
-
-def _stall() -> None:
-    print("STALLED", flush=True)
-    time.sleep(600)
 
 
 def main() -> None:
