@@ -441,17 +441,7 @@ def verify_backup(session: Session, backup_file: Path) -> BackupCheck:
     with session.transaction("workspace.backup_verify", obj) as tx:
         recorded = backup.recorded_backup(tx.conn, sha256)
         tx.details = {"sha256": sha256, "bytes": size, "recorded": recorded is not None}
-    return BackupCheck(
-        file=backup_file,
-        sha256=sha256,
-        size=size,
-        workspace_id=theirs,
-        created=_text(header.get("created")),
-        schema_version=contents.schema_version,
-        users=contents.users,
-        this_workspace=True,
-        recorded_at=recorded,
-    )
+    return _backup_check(backup_file, sha256, size, header, contents, True, recorded)
 
 
 def verify_backup_with_recovery_key(
@@ -484,15 +474,30 @@ def verify_backup_with_recovery_key(
             contents = _checked(backup_file, dek, Path(scratch) / "check.db", theirs)
     finally:
         wipe(dek)
+    return _backup_check(
+        backup_file, sha256, size, header, contents, None if ours is None else True
+    )
+
+
+def _backup_check(
+    backup_file: Path,
+    sha256: str,
+    size: int,
+    header: dict[str, Any],
+    contents: backup.BackupContents,
+    this_workspace: bool | None,
+    recorded_at: str | None = None,
+) -> BackupCheck:
     return BackupCheck(
         file=backup_file,
         sha256=sha256,
         size=size,
-        workspace_id=theirs,
+        workspace_id=str(header.get("workspace_id", "")),
         created=_text(header.get("created")),
         schema_version=contents.schema_version,
         users=contents.users,
-        this_workspace=None if ours is None else True,
+        this_workspace=this_workspace,
+        recorded_at=recorded_at,
     )
 
 
