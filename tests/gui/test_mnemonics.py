@@ -84,6 +84,7 @@ def _skip(name: str) -> bool:
     return name.split(".")[-1] in {"open_other_workspace", "open_restore_dialog"}
 
 
+@pytest.mark.slow  # about 30 s: every role, section, tab and dialog
 def test_every_window_and_dialog_has_unique_mnemonics(
     window_of: Any, controller: Any, rich: dict[str, int], no_blocking: None
 ) -> None:
