@@ -17,8 +17,14 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TypeVar
 
-from desktop_app.domain.errors import AppError, InvalidInput, InvalidState
-from desktop_app.domain.requests import RequestStatus, can_transition, transition
+from desktop_app.domain.errors import AppError, InvalidState
+from desktop_app.domain.requests import (
+    DelayNotice,
+    RequestStatus,
+    can_transition,
+    check_delay_notice_allowed,
+    transition,
+)
 from desktop_app.domain.roles import Role, require_any_role
 
 __all__ = [
@@ -93,14 +99,9 @@ def _transition_rule(status: RequestStatus, target: RequestStatus) -> Callable[[
     return lambda: transition(status, target)
 
 
-def _open_rule(status: RequestStatus) -> Callable[[], object]:
-    def rule() -> None:
-        if status.is_closed:
-            raise InvalidInput(
-                "Het verzoek is al afgesloten; uitstel melden kan niet meer.", field="status"
-            )
-
-    return rule
+def _notice_rule(status: RequestStatus, notice: DelayNotice | None) -> Callable[[], object]:
+    # The rule the service runs (domain.requests.check_delay_notice_allowed): open, and once.
+    return lambda: check_delay_notice_allowed(status, notice)
 
 
 def _draft_rule(status: RequestStatus) -> Callable[[], object]:
@@ -121,17 +122,22 @@ def _draft_rule(status: RequestStatus) -> Callable[[], object]:
 
 
 def request_permissions(
-    status: RequestStatus, *, roles: Iterable[Role], handlers: Iterable[Role]
+    status: RequestStatus,
+    *,
+    roles: Iterable[Role],
+    handlers: Iterable[Role],
+    notice: DelayNotice | None = None,
 ) -> Mapping[RequestStep, Permission]:
-    """The steps on a request in ``status``; ``handlers`` are the roles that take them (the
-    request service's own set, passed in so it is written once)."""
+    """The steps on a request in ``status`` (with its delay ``notice``, if one was recorded);
+    ``handlers`` are the roles that take them (the request service's own set, passed in so it is
+    written once)."""
     held, allowed = frozenset(roles), frozenset(handlers)
     if not held & allowed:
         role = role_permission(held, allowed, "een verzoek behandelen")
         return MappingProxyType({step: role for step in RequestStep})
     rules = {
         RequestStep.START: _transition_rule(status, RequestStatus.IN_PROGRESS),
-        RequestStep.NOTIFY_DELAY: _open_rule(status),
+        RequestStep.NOTIFY_DELAY: _notice_rule(status, notice),
         RequestStep.CLOSE_NO_DATA: _transition_rule(status, RequestStatus.CLOSED_NO_DATA),
         RequestStep.DRAFT_REPORT: _draft_rule(status),
     }

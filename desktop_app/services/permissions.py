@@ -28,7 +28,7 @@ from desktop_app.domain.designations import require_begun, require_running
 from desktop_app.domain.queues import QUEUES_FOR_ROLE
 from desktop_app.domain.reports import ALLOWED_ROLES, ReportAction, ReportStatus, WorkList
 from desktop_app.domain.reports import work_lists_for as _work_lists_for
-from desktop_app.domain.requests import RequestStatus
+from desktop_app.domain.requests import DelayNotice, RequestStatus
 from desktop_app.domain.roles import Role
 from desktop_app.services import (
     admin,
@@ -143,9 +143,13 @@ def user_actions(session: Session) -> UserActions:
     )
 
 
-def request_actions(session: Session, status: RequestStatus) -> Mapping[RequestStep, Permission]:
-    """The steps on one request in ``status`` for this person."""
-    return request_permissions(status, roles=session.user.roles, handlers=requests.HANDLERS)
+def request_actions(
+    session: Session, status: RequestStatus, notice: DelayNotice | None = None
+) -> Mapping[RequestStep, Permission]:
+    """The steps on one request in ``status`` (with its delay ``notice``) for this person."""
+    return request_permissions(
+        status, roles=session.user.roles, handlers=requests.HANDLERS, notice=notice
+    )
 
 
 def action_point_done(action: ActionPoint) -> Permission:

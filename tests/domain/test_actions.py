@@ -5,6 +5,7 @@ take it; the request steps follow the request workflow the same way."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import pytest
@@ -28,7 +29,7 @@ from desktop_app.domain.reports import (
     permissions,
     report_step,
 )
-from desktop_app.domain.requests import RequestStatus, transition
+from desktop_app.domain.requests import DelayNotice, RequestStatus, transition
 from desktop_app.domain.roles import Role
 from tests.domain.test_reports_workflow import (
     ACTOR,
@@ -148,3 +149,14 @@ def test_request_steps_follow_the_request_workflow(status: RequestStatus) -> Non
     )
     assert all(p.offered for p in handler.values())
     assert all(not p.allowed and not p.offered and p.reason for p in other.values())
+    # A notice is recorded once: with one, the step is refused and says when it was given.
+    noticed = request_permissions(
+        status,
+        roles={Role.AIVD_OFFICER},
+        handlers={Role.AIVD_OFFICER},
+        notice=DelayNotice(dt.date(2026, 11, 10), "Wacht op buitenlandse dienst", "officier"),
+    )[RequestStep.NOTIFY_DELAY]
+    assert not noticed.allowed and noticed.offered
+    assert noticed.reason is not None and (
+        "al uitstel gemeld" in noticed.reason or status.is_closed
+    )

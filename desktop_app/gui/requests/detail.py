@@ -225,7 +225,7 @@ class RequestDetail(QWidget):
         )
 
     def _update_buttons(self, record: Any) -> None:
-        granted = request_actions(self.session, record.status)
+        granted = request_actions(self.session, record.status, record.delay_notice)
         for button, step in (
             (self.start_button, RequestStep.START),
             (self.delay_button, RequestStep.NOTIFY_DELAY),
