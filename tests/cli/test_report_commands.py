@@ -315,31 +315,10 @@ def test_draft_on_a_request_and_issue_closes_it(
         "not_found",
         2,
     )
-    out = ok(
-        run(
-            "officier",
-            "report",
-            "draft",
-            "--request",
-            str(request_id),
-            "--text-file",
-            str(texts["v1"]),
-        )
-    )
+    answer = ("report", "draft", "--request", str(request_id), "--text-file", str(texts["v1"]))
+    out = ok(run("officier", *answer))
     rid = str(out["id"])
-    error(
-        run(
-            "officier",
-            "report",
-            "draft",
-            "--request",
-            str(request_id),
-            "--text-file",
-            str(texts["v1"]),
-        ),
-        "invalid_state",
-        1,
-    )
+    error(run("officier", *answer), "invalid_state", 1)
     assert ok(run("officier", "report", "show", rid))["request_id"] == request_id
     ok(run("officier", "report", "submit", rid))
     ok(run("liaison", "review", "verdict", rid, "--usable"))
