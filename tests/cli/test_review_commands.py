@@ -52,14 +52,18 @@ def error(result: Any, code: str, exit_code: int) -> str:
 def test_annotate_shape_and_rules(run: Any, report: tuple[int, Path]) -> None:
     rid, _ = report
     quote = "verbleef in 2018"
+
+    def annotate(user: str, *options: str) -> Any:
+        return run(user, "review", "annotate", str(rid), *options)
+
     # Not in review yet.
     error(
-        run("liaison", "review", "annotate", str(rid), "--quote", quote, "--comment", "x"),
+        annotate("liaison", "--quote", quote, "--comment", "x"),
         "invalid_state",
         1,
     )
     assert run("officier", "report", "submit", str(rid)).code == 0
-    out = run("liaison", "review", "annotate", str(rid), "--quote", quote, "--comment", "Bron?")
+    out = annotate("liaison", "--quote", quote, "--comment", "Bron?")
     assert out.code == 0, out.out
     start = TEXT_V1.index(quote)
     assert out.json == {
@@ -71,60 +75,29 @@ def test_annotate_shape_and_rules(run: Any, report: tuple[int, Path]) -> None:
     }
     # The quote must occur in the version under review.
     msg = error(
-        run(
-            "liaison",
-            "review",
-            "annotate",
-            str(rid),
-            "--quote",
-            "staat er niet in",
-            "--comment",
-            "x",
-        ),
+        annotate("liaison", "--quote", "staat er niet in", "--comment", "x"),
         "invalid_input",
         2,
     )
     assert "versie 1" in msg
     error(
-        run("liaison", "review", "annotate", str(rid), "--quote", quote, "--comment", " "),
+        annotate("liaison", "--quote", quote, "--comment", " "),
         "invalid_input",
         2,
     )
-    error(run("liaison", "review", "annotate", str(rid), "--quote", quote), "invalid_input", 2)
+    error(annotate("liaison", "--quote", quote), "invalid_input", 2)
     error(
-        run("officier", "review", "annotate", str(rid), "--quote", quote, "--comment", "x"),
+        annotate("officier", "--quote", quote, "--comment", "x"),
         "forbidden",
         1,
     )
     # --start picks the second of two identical sentences.
     twice = "Betrokkene is bekend bij de dienst."
     second = TEXT_V1.rindex(twice)
-    out = run(
-        "liaison",
-        "review",
-        "annotate",
-        str(rid),
-        "--quote",
-        twice,
-        "--comment",
-        "Dubbel",
-        "--start",
-        str(second),
-    )
+    out = annotate("liaison", "--quote", twice, "--comment", "Dubbel", "--start", str(second))
     assert (out.json["start"], out.json["end"]) == (second, second + len(twice))
     error(
-        run(
-            "liaison",
-            "review",
-            "annotate",
-            str(rid),
-            "--quote",
-            twice,
-            "--comment",
-            "x",
-            "--start",
-            "3",
-        ),
+        annotate("liaison", "--quote", twice, "--comment", "x", "--start", "3"),
         "invalid_input",
         2,
     )
