@@ -275,3 +275,22 @@ def test_too_many_wrong_passwords_lock_the_account_and_the_window(
         _service(staff, "tekenaar")
     with _service(staff, "officier") as s:
         assert reports.get_report(s, rid).report.status is ReportStatus.USABLE
+
+
+def test_the_liaisons_remark_buttons_take_no_letter_of_the_menu_bar(
+    staff: Any, open_as: Any
+) -> None:
+    """Seen under Xvfb: with their own remark selected, 'Opmerking wijzigen…' took Alt+W, the
+    letter of the Werkplek menu, so Alt+W no longer opened the menu (the keyboard walk never had
+    a remark selected)."""
+    from tests.gui.keyboard_support import settle, window_problems
+
+    rid = _report(staff)
+    with _service(staff, "liaison") as s:
+        remark = reports.annotate(s, rid, quote="in het buitenland", comment="Welk land?").id
+    detail = open_as("liaison", rid)
+    detail.window().show()
+    detail.annotations.select(remark)
+    settle()
+    assert detail.annotations.edit_button.isVisible()
+    assert window_problems(detail.window(), "liaison, own remark selected") == []

@@ -185,7 +185,7 @@ class AnnotationPanel(QWidget):
         row = QHBoxLayout()
         row.setSpacing(4)
         self.edit_button = self._step_button(
-            self.tr("Opmerking &wijzigen…"), "editRemarkButton", self.edit_requested, row
+            self.tr("Opmerking wij&zigen…"), "editRemarkButton", self.edit_requested, row
         )
         self.withdraw_button = self._step_button(
             self.tr("Opmerking intr&ekken…"), "withdrawRemarkButton", self.withdraw_requested, row
