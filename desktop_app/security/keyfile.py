@@ -532,16 +532,23 @@ class KeyFile:
         old_dek: bytes | bytearray,
         new_dek: bytes | bytearray,
         active: Collection[str],
+        *,
+        recovery_raw: bytes | None = None,
     ) -> list[str]:
         """Stage the new DEK for every active account (``active``: the database's, by
-        normalised name) whose slot has form 2 and for the recovery key; returns the names of
-        those whose slot still has form 1: they cannot be reached without their password and
-        keep no slot under the new DEK. A slot without an active account (a user add whose
-        COMMIT failed after the key file was saved, a key file read after a backup's snapshot)
-        gets nothing: a rotation is what cuts off every key holder the database does not
+        normalised name) whose slot has form 2 and for the recovery key (with
+        ``recovery_raw``: a new recovery key instead, the old one gets nothing); returns the
+        names of those whose slot still has form 1: they cannot be reached without their
+        password and keep no slot under the new DEK. A slot without an active account (a user
+        add whose COMMIT failed after the key file was saved, a key file read after a backup's
+        snapshot) gets nothing: a rotation is what cuts off every key holder the database does not
         name, and such a slot's password would otherwise open the new DEK outside the
         application."""
-        recovery_next = reseal_recovery(self.data["recovery"], new_dek, self.workspace_id)
+        recovery_next = (
+            reseal_recovery(self.data["recovery"], new_dek, self.workspace_id)
+            if recovery_raw is None
+            else recovery_box(new_dek, recovery_raw, self.kdf_params, self.workspace_id)
+        )
         escrow_next: dict[str, Any] = {}
         slots_next: dict[str, Any] = {}
         left_out: list[str] = []

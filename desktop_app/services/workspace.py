@@ -435,6 +435,12 @@ def rotate_database_key(session: Session, proof: Reauthentication | None) -> Rek
     rename."""
     session.require_audited(ADMIN_ONLY, "de databasesleutel vervangen", "workspace.rekey")
     session.check_proof(proof, "het vervangen van de databasesleutel")
+    return _rotate(session, "workspace.rekey", None)
+
+
+def _rotate(session: Session, action: str, recovery_raw: bytes | None) -> RekeyResult:
+    """The rotation itself, audited as ``action``; with ``recovery_raw`` the new DEK gets a
+    recovery slot for that (new) key instead of the old one's, in the same staged step."""
     old_dek = session.dek
     new = new_dek()
     copy = backup.snapshot_path(session.root)
@@ -444,7 +450,9 @@ def rotate_database_key(session: Session, proof: Reauthentication | None) -> Rek
             keyfile, secret = session.checked_keyfile()
             keyfile.settle_for(old_dek)  # a leftover: the open database runs on ``old_dek``
             active = {normalise_name(u.name) for u in user_repo.all_users(conn) if u.active}
-            left_out = keyfile.stage_rotation(secret, old_dek, new, active)
+            left_out = keyfile.stage_rotation(
+                secret, old_dek, new, active, recovery_raw=recovery_raw
+            )
             users = len(keyfile.data["next"]["slots"])
             counted: dict[str, int] = {}
 
@@ -453,18 +461,21 @@ def rotate_database_key(session: Session, proof: Reauthentication | None) -> Rek
                     conn,
                     lambda blob, fp: wrap_key(new, unwrap_key(old_dek, blob, fp), fp),
                 )
+                details: dict[str, object] = {
+                    "users": users,
+                    "signing_keys": counted["keys"],
+                    "need_new_password": left_out,
+                }
+                if recovery_raw is not None:
+                    details["database_key_replaced"] = True
                 audit.append(
                     conn,
                     when=session.clock.now(),
                     actor=session.user.name,
-                    action="workspace.rekey",
+                    action=action,
                     obj=f"workspace:{keyfile.workspace_id}",
                     origin=session.origin,
-                    details={
-                        "users": users,
-                        "signing_keys": counted["keys"],
-                        "need_new_password": left_out,
-                    },
+                    details=details,
                 )
 
             rekey_store.rekeyed_copy(session.db, copy, old_dek, new, write)
@@ -488,17 +499,39 @@ def rotate_database_key(session: Session, proof: Reauthentication | None) -> Rek
     return RekeyResult(users, counted["keys"], tuple(left_out))
 
 
+@dataclass(frozen=True)
+class NewRecoveryKey:
+    recovery_key: str
+    rekey: RekeyResult
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "ok": True,
+            "recovery_key": self.recovery_key,
+            # Extensions: the DEK was rotated with it (see issue_recovery_key).
+            "database_key_replaced": True,
+            "users": self.rekey.users,
+            "signing_keys": self.rekey.signing_keys,
+            "need_new_password": list(self.rekey.need_new_password),
+        }
+
+
 def issue_recovery_key(session: Session, proof: Reauthentication | None) -> str:
-    """A new recovery key, shown once; the old one no longer opens this workspace (backups made
-    before keep opening with the recovery key of their day). Audited with the key file saved
-    before COMMIT: a failed save leaves the old key in force and no entry."""
+    """:func:`new_recovery_key`, the key only (what the window shows)."""
+    return new_recovery_key(session, proof).recovery_key
+
+
+def new_recovery_key(session: Session, proof: Reauthentication | None) -> NewRecoveryKey:
+    """A new recovery key, shown once, and with it a new DEK (the rotation of
+    :func:`rotate_database_key`, crash-safe as it is, audited once as
+    ``workspace.recovery_key``). Replacing only the recovery slot would leave the old key
+    worth as much as before: with any older backup it yields the DEK of that backup, which was
+    the live database's. Under a new DEK the old recovery key opens nothing current; backups
+    made before keep opening with the recovery key of their day."""
     session.require_audited(
         ADMIN_ONLY, "een nieuwe herstelsleutel uitgeven", "workspace.recovery_key"
     )
     session.check_proof(proof, "het uitgeven van een nieuwe herstelsleutel")
     text = recovery.generate()
-    with session.transaction("workspace.recovery_key", keys=True) as tx:
-        tx.object = f"workspace:{tx.keys.workspace_id}"
-        tx.keys.replace_recovery(session.dek, recovery.parse(text))
-    record_head(session)
-    return text
+    result = _rotate(session, "workspace.recovery_key", recovery.parse(text))
+    return NewRecoveryKey(text, result)

@@ -51,12 +51,17 @@ def test_rekey_and_new_recovery_key(cli: Any, workspace: Any) -> None:
     assert who.code in (0, 1)  # signing in works (the officer may not list users)
     assert who.json.get("error", {}).get("code") != "auth_failed"
 
+    dek_before = recover_dek(workspace.root, workspace.recovery_key)
     issued = cli(
         *_base(workspace), "--user", "beheer", "workspace", "new-recovery-key", stdin=ADMIN_PW
     )
     assert issued.code == 0
-    assert set(issued.json) == {"ok", "recovery_key"}
+    # The contract's fields, and (extensions) the DEK rotated with it.
+    assert {"ok", "recovery_key"} <= set(issued.json)
+    assert issued.json["database_key_replaced"] is True
+    assert issued.json["users"] == 5 and issued.json["need_new_password"] == []
     new_key = issued.json["recovery_key"]
+    assert recover_dek(workspace.root, new_key) != dek_before
     assert RECOVERY.fullmatch(new_key) and new_key != workspace.recovery_key
     human = cli(
         "--data-dir",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.cli.context import group_commands
 from desktop_app.services.workspace import (
     init_workspace,
-    issue_recovery_key,
+    new_recovery_key,
     rebind_workstation,
     rotate_database_key,
 )
@@ -60,10 +60,21 @@ def cmd_rekey(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_new_recovery_key(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
-        text = issue_recovery_key(session, session.sign_in_proof())
+        result = new_recovery_key(session, session.sign_in_proof())
     ctx.say("NIEUWE HERSTELSLEUTEL (wordt maar één keer getoond; de vorige werkt niet meer):")
-    ctx.say(f"    {text}")
-    return {"ok": True, "recovery_key": text}
+    ctx.say(f"    {result.recovery_key}")
+    ctx.say(
+        "De databasesleutel is tegelijk vervangen, zodat de vorige herstelsleutel niets van de "
+        "huidige werkplek meer opent. Back-ups die eerder zijn gemaakt openen alleen met de "
+        "herstelsleutel van toen: bewaar die zolang u die back-ups bewaart."
+    )
+    if result.rekey.need_new_password:
+        ctx.say(
+            "Deze accounts hebben zich sinds de vorige versie niet aangemeld en hebben een nieuw "
+            "wachtwoord nodig (werkplek user reset-password): "
+            + ", ".join(result.rekey.need_new_password)
+        )
+    return result.as_dict()
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:

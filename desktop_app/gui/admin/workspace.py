@@ -240,9 +240,12 @@ class WorkspaceKeysBox(QWidget):
             self.tr("Nieuwe herstelsleutel"),
             self.tr("Uitgeven"),
             self.tr(
-                "Er komt een nieuwe herstelsleutel; de huidige werkt daarna niet meer voor "
-                "deze werkplek (wel voor back-ups die eerder zijn gemaakt). De nieuwe sleutel "
-                "wordt één keer getoond."
+                "Er komt een nieuwe herstelsleutel en de database krijgt tegelijk een nieuwe "
+                "sleutel, zodat de huidige herstelsleutel daarna niets van deze werkplek meer "
+                "opent. Back-ups die eerder zijn gemaakt openen alleen met de herstelsleutel "
+                "van toen: bewaar die zolang die back-ups bestaan. Sluit eerst andere vensters "
+                "en programma's die deze werkplek open hebben. De nieuwe sleutel wordt één "
+                "keer getoond."
             ),
             self,
         )
