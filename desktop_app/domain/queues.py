@@ -75,7 +75,7 @@ class Queue(enum.StrEnum):
 
 
 _LABELS = {
-    Queue.RETURNED_TO_ME: "Terug met aanpassing wenselijk",
+    Queue.RETURNED_TO_ME: "Terug bij mij (aanpassing wenselijk of teruggestuurd)",
     Queue.READY_TO_ISSUE: "Gereed om uit te brengen",
     Queue.REQUESTS_DUE: "Verzoeken op of over de termijn",
     Queue.AWAITING_MY_REVIEW: "Wacht op mijn beoordeling",

@@ -64,6 +64,7 @@ from desktop_app.domain.text import check_name, check_text, collapse
 __all__ = [
     "ALLOWED_ROLES",
     "AUTHORING_ACTIONS",
+    "HAND_OVERS",
     "INVOLVING_ACTIONS",
     "MAX_TEXT_LENGTH",
     "OFFERED_IN",
@@ -89,6 +90,7 @@ __all__ = [
     "decide",
     "in_work_list",
     "involved_user_ids",
+    "last_hand_over",
     "next_version",
     "permissions",
     "remark_permissions",
@@ -692,7 +694,7 @@ class WorkList(enum.StrEnum):
 
 _WORK_LIST_LABELS = {
     WorkList.MY_DRAFTS: "Mijn concepten",
-    WorkList.RETURNED_TO_ME: "Terug met aanpassing wenselijk",
+    WorkList.RETURNED_TO_ME: "Terug bij mij (aanpassing wenselijk of teruggestuurd)",
     WorkList.SUBMITTED_BY_ME: "Aangeboden, wacht op anderen",
     WorkList.AWAITING_MY_REVIEW: "Wacht op mijn beoordeling",
     WorkList.JUDGED_BY_ME: "Door mij beoordeeld, wacht op de AIVD",
@@ -716,9 +718,29 @@ class WorkListRule:
     statuses: frozenset[ReportStatus]
     acted: frozenset[ReportAction] = frozenset()
     not_acted: frozenset[ReportAction] = frozenset()
+    # The report's last hand-over (``HAND_OVERS``) is one of ``last_step`` / none of
+    # ``not_last_step`` (empty: no such condition): a draft that came back to its officer.
+    last_step: frozenset[ReportAction] = frozenset()
+    not_last_step: frozenset[ReportAction] = frozenset()
 
 
 _VERDICTS = frozenset({_A.VERDICT_USABLE, _A.VERDICT_CHANGES_WANTED})
+# The steps that hand a report from one person to the next. A revision is not one: a report the
+# liaison or the signer sent back stays "returned" while its officer reworks it, until it is
+# submitted again.
+HAND_OVERS = frozenset(
+    {
+        _A.SUBMIT,
+        _A.VERDICT_USABLE,
+        _A.VERDICT_CHANGES_WANTED,
+        _A.WITHDRAW,
+        _A.SEND_BACK,
+        _A.SIGN,
+        _A.ISSUE,
+    }
+)
+# Came back to the officer: the liaison wants changes, or the signer sent it back with a reason.
+_CAME_BACK = frozenset({_A.VERDICT_CHANGES_WANTED, _A.SEND_BACK})
 # The officer's own reports by stage: still being written, back from the liaison, and the rest
 # of the way to the signature (whatever other stage the workflow has there: a status added to
 # the workflow lands here rather than in no list).
@@ -729,10 +751,16 @@ _OWN_WITH_OTHERS = frozenset(ReportStatus) - _OWN_DRAFT - _OWN_RETURNED - {_S.SI
 WORK_LIST_RULES: Mapping[WorkList, WorkListRule] = MappingProxyType(
     {
         WorkList.MY_DRAFTS: WorkListRule(
-            frozenset({Role.AIVD_OFFICER}), _OWN_DRAFT, acted=AUTHORING_ACTIONS
+            frozenset({Role.AIVD_OFFICER}),
+            _OWN_DRAFT,
+            acted=AUTHORING_ACTIONS,
+            not_last_step=_CAME_BACK,
         ),
         WorkList.RETURNED_TO_ME: WorkListRule(
-            frozenset({Role.AIVD_OFFICER}), _OWN_RETURNED, acted=AUTHORING_ACTIONS
+            frozenset({Role.AIVD_OFFICER}),
+            _OWN_RETURNED | _OWN_DRAFT,
+            acted=AUTHORING_ACTIONS,
+            last_step=_CAME_BACK,
         ),
         WorkList.SUBMITTED_BY_ME: WorkListRule(
             frozenset({Role.AIVD_OFFICER}), _OWN_WITH_OTHERS, acted=AUTHORING_ACTIONS
@@ -787,7 +815,17 @@ def in_work_list(
     mine = {e.kind for e in history if e.actor_id == user_id}
     if rule.acted and not mine & rule.acted:
         return False
-    return not mine & rule.not_acted
+    if mine & rule.not_acted:
+        return False
+    last = last_hand_over(history)
+    if rule.last_step and last not in rule.last_step:
+        return False
+    return last not in rule.not_last_step
+
+
+def last_hand_over(history: Sequence[ReportEvent]) -> ReportAction | None:
+    """The latest of the report's ``HAND_OVERS`` (None before its first submission)."""
+    return next((e.kind for e in reversed(history) if e.kind in HAND_OVERS), None)
 
 
 def work_lists(

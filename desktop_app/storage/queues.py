@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.ids import ReportId, UserId
-from desktop_app.domain.reports import WorkListRule
+from desktop_app.domain.reports import HAND_OVERS, WorkListRule
 from desktop_app.storage.audit import AuditEntry
 from desktop_app.storage.db import Connection
 
@@ -30,6 +30,17 @@ def _work_list_filter(
             f" AND e.actor_id = ? AND e.kind IN ({','.join('?' * len(wanted))}))"
         )
         params = (*params, int(user_id), *wanted)
+    if rule.last_step or rule.not_last_step:
+        kinds = sorted(k.value for k in HAND_OVERS)
+        last = (
+            "COALESCE((SELECT e.kind FROM report_events e WHERE e.report_id = r.id AND e.kind"
+            f" IN ({','.join('?' * len(kinds))}) ORDER BY e.id DESC LIMIT 1), '')"
+        )
+        for steps, negate in ((rule.last_step, ""), (rule.not_last_step, "NOT ")):
+            if steps:
+                wanted = sorted(k.value for k in steps)
+                where += f" AND {last} {negate}IN ({','.join('?' * len(wanted))})"
+                params = (*params, *kinds, *wanted)
     return where, params
 
 

@@ -405,6 +405,32 @@ def test_work_lists() -> None:
     assert all(w.label_nl for w in WorkList)
 
 
+def test_a_report_that_came_back_waits_for_its_officer() -> None:
+    """Changes wanted or sent back by the signer: 'returned' while the officer reworks it
+    (a revision hands nothing over), 'submitted' again once resubmitted; a withdrawn one is
+    simply a draft again."""
+    officer, signer = {Role.AIVD_OFFICER}, UserId(51)
+
+    def lists(history: list[ReportEvent], status: str) -> set[WorkList]:
+        return set(
+            work_lists(ReportStatus(status), user_id=ACTOR, user_roles=officer, history=history)
+        )
+
+    usable = history_to("usable", ACTOR)
+    sent = [*usable, _e("send_back", signer, 2, len(usable))]
+    assert lists(sent, "draft") == {WorkList.RETURNED_TO_ME}
+    revised = [*sent, _e("revise", ACTOR, 3, len(sent))]
+    assert lists(revised, "draft") == {WorkList.RETURNED_TO_ME}
+    again = [*revised, _e("submit", ACTOR, 3, len(revised))]
+    assert lists(again, "in_review") == {WorkList.SUBMITTED_BY_ME}
+    wanted = history_to("changes_wanted", ACTOR)
+    reworked = [*wanted, _e("revise", ACTOR, 2, len(wanted))]
+    assert lists(reworked, "draft") == {WorkList.RETURNED_TO_ME}
+    review = history_to("in_review", ACTOR)
+    withdrawn = [*review, _e("withdraw", ACTOR, 1, len(review))]
+    assert lists(withdrawn, "draft") == {WorkList.MY_DRAFTS}
+
+
 def test_every_report_status_lands_in_a_list_of_its_author() -> None:
     """Whatever the workflow adds, an officer's own report is always in one of their lists."""
     for status in ReportStatus:

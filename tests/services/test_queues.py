@@ -126,6 +126,30 @@ def test_submitting_moves_a_report_between_queues(staffed: Any) -> None:
         assert after[Queue.JUDGED_BY_ME].count == 1
 
 
+def test_a_report_sent_back_by_the_signer_is_returned_to_its_officer(staffed: Any) -> None:
+    usable = make_report(staffed, until="usable")
+    withdrawn = make_report(staffed, until="in_review")
+    with as_user(staffed, "tekenaar") as sig:
+        reports.send_back(sig, usable, reason="De conclusie volgt niet uit bevinding 1.")
+    with as_user(staffed, "officier") as off:
+        reports.withdraw_submission(off, withdrawn)
+
+        def check() -> None:
+            mine = _by_queue(queues.my_queues(off))[Queue.RETURNED_TO_ME]
+            lists = reports.my_work_lists(off)
+            # The counting query and the work lists agree, whatever the history.
+            assert mine.count == len(lists[WorkList.RETURNED_TO_ME]) == 1
+            assert _report_ids(mine) == {int(usable)}
+            assert [int(r.id) for r in lists[WorkList.MY_DRAFTS]] == [int(withdrawn)]
+
+        check()
+        text = reports.get_report(off, usable).text
+        reports.revise_report(off, usable, text=text.replace("Geen bezwaar", "Geen enkel bezwaar"))
+        check()  # reworked, not yet submitted again: still back with the officer
+        reports.submit_report(off, usable)
+        assert _by_queue(queues.my_queues(off))[Queue.RETURNED_TO_ME].count == 0
+
+
 def test_queues_respect_clearance(staffed: Any) -> None:
     from desktop_app.domain.classification import Classification
     from desktop_app.services import users

@@ -20,7 +20,7 @@ from desktop_app.services.queues import QueueItem, QueueView
 CONTEXT = "queues"
 
 _TITLES = {
-    Queue.RETURNED_TO_ME: QT_TRANSLATE_NOOP("queues", "Terug met aanpassing wenselijk"),
+    Queue.RETURNED_TO_ME: QT_TRANSLATE_NOOP("queues", "Terug bij mij"),
     Queue.READY_TO_ISSUE: QT_TRANSLATE_NOOP("queues", "Gereed om uit te brengen"),
     Queue.REQUESTS_DUE: QT_TRANSLATE_NOOP("queues", "Verzoeken op of over de termijn"),
     Queue.AWAITING_MY_REVIEW: QT_TRANSLATE_NOOP("queues", "Wacht op mijn beoordeling"),

@@ -59,8 +59,8 @@ GUIDES: dict[Role, Guide] = {
             QT_TRANSLATE_NOOP(
                 "help",
                 "Klaar? Dien het in bij de IND-liaison. Vindt de liaison aanpassing wenselijk, "
-                "dan staat het onder 'Terug: aanpassing wenselijk'. Een ondertekend "
-                "ambtsbericht brengt u uit onder 'Gereed om uit te brengen'.",
+                "of stuurt de ondertekenaar het terug, dan staat het onder 'Terug bij mij'. Een "
+                "ondertekend ambtsbericht brengt u uit onder 'Gereed om uit te brengen'.",
             ),
         ),
     ),

@@ -23,7 +23,7 @@ _STATUS = {
 
 _WORK_LIST = {
     WorkList.MY_DRAFTS: QT_TRANSLATE_NOOP("reports", "Mijn concepten"),
-    WorkList.RETURNED_TO_ME: QT_TRANSLATE_NOOP("reports", "Terug: aanpassing wenselijk"),
+    WorkList.RETURNED_TO_ME: QT_TRANSLATE_NOOP("reports", "Terug bij mij"),
     WorkList.SUBMITTED_BY_ME: QT_TRANSLATE_NOOP("reports", "Aangeboden"),
     WorkList.AWAITING_MY_REVIEW: QT_TRANSLATE_NOOP("reports", "Wacht op mijn beoordeling"),
     WorkList.JUDGED_BY_ME: QT_TRANSLATE_NOOP("reports", "Door mij beoordeeld"),
