@@ -23,6 +23,7 @@ from desktop_app.domain.clock import LOCAL_TZ
 from desktop_app.domain.errors import InvalidInput, InvalidState
 from desktop_app.domain.statistics import STATISTICS_KEYS, end_of_day
 from desktop_app.domain.text import check_name, check_text, collapse, shown
+from desktop_app.domain.timefmt import prose_date
 
 NAME_MAX_LENGTH = 200
 FUNCTION_MAX_LENGTH = 200
@@ -222,8 +223,8 @@ def validate_action(
     )
     if due < held_on:
         raise InvalidInput(
-            f"De streefdatum van actiepunt '{shown(text)}' ({due.isoformat()}) ligt vóór het "
-            f"overleg ({held_on.isoformat()}).",
+            f"De streefdatum van actiepunt '{shown(text)}' ({prose_date(due)}) ligt vóór het "
+            f"overleg ({prose_date(held_on)}).",
             field="action",
         )
     return ActionPoint(description=text, owner=who, due=due, position=position)
@@ -270,7 +271,7 @@ def validate_consultation(
         )
     if held_on < EARLIEST_DATE or period_from < EARLIEST_DATE:
         raise InvalidInput(
-            f"Een datum vóór {EARLIEST_DATE.isoformat()} is geen datum van dit convenant.",
+            f"Een datum vóór {prose_date(EARLIEST_DATE)} is geen datum van dit convenant.",
             field="held_on" if held_on < EARLIEST_DATE else "from",
         )
     if period_to < period_from:
@@ -323,7 +324,7 @@ def check_frozen_figures(figures: Mapping[str, Any]) -> Mapping[str, Any]:
 def require_open(action: ActionPoint) -> None:
     if action.done_on is not None:
         raise InvalidState(
-            f"Actiepunt {action.position} is al afgerond op {action.done_on.isoformat()}."
+            f"Actiepunt {action.position} is al afgerond op {prose_date(action.done_on)}."
         )
 
 

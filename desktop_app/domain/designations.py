@@ -15,6 +15,7 @@ from typing import Protocol, TypeVar
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.ids import UserId
 from desktop_app.domain.text import check_name
+from desktop_app.domain.timefmt import prose_date
 
 DECISION_REF_MAX_LENGTH = 100
 
@@ -66,8 +67,8 @@ def normalize_decision_ref(raw: str) -> str:
 def validate_period(valid_from: dt.date, valid_until: dt.date | None) -> None:
     if valid_until is not None and valid_until < valid_from:
         raise InvalidInput(
-            f"De einddatum van de aanwijzing ({valid_until.isoformat()}) ligt vóór de "
-            f"begindatum ({valid_from.isoformat()}).",
+            f"De einddatum van de aanwijzing ({prose_date(valid_until)}) ligt vóór de "
+            f"begindatum ({prose_date(valid_from)}).",
             field="until",
         )
 
@@ -91,8 +92,8 @@ def validate_new_designation(designation: DesignationLike, today: dt.date) -> No
     validate_period(designation.valid_from, designation.valid_until)
     if designation.valid_until is not None and designation.valid_until < today:
         raise InvalidInput(
-            f"De aanwijzing is al verlopen: de einddatum {designation.valid_until.isoformat()} "
-            f"ligt vóór vandaag ({today.isoformat()}).",
+            f"De aanwijzing is al verlopen: de einddatum {prose_date(designation.valid_until)} "
+            f"ligt vóór vandaag ({prose_date(today)}).",
             field="until",
         )
 

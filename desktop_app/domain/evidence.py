@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.text import check_name, check_text
+from desktop_app.domain.timefmt import prose_date
 
 MIB = 1024 * 1024
 # "100 MB" as file managers show it (Windows Explorer counts 1 MB = 1024 * 1024 bytes).
@@ -188,7 +189,7 @@ def normalize_source_note(raw: str) -> str:
 def check_data_date(data_date: dt.date | None, today: dt.date) -> None:
     if data_date is not None and data_date > today:
         raise InvalidInput(
-            f"De datum van de gegevens ({data_date.isoformat()}) ligt in de toekomst.",
+            f"De datum van de gegevens ({prose_date(data_date)}) ligt in de toekomst.",
             field="data_date",
         )
 

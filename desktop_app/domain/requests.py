@@ -16,6 +16,7 @@ from desktop_app.domain.choices import parse_choice
 from desktop_app.domain.clock import LOCAL_TZ
 from desktop_app.domain.errors import InvalidInput, InvalidState
 from desktop_app.domain.text import check_name, check_text, collapse, shown
+from desktop_app.domain.timefmt import prose_date
 
 SUBJECT_NAME_MAX_LENGTH = 200
 IND_REFERENCE_MAX_LENGTH = 64
@@ -417,7 +418,7 @@ def check_delay_notice_allowed(status: RequestStatus, existing: DelayNotice | No
         )
     if existing is not None:
         raise InvalidState(
-            f"Er is al uitstel gemeld op {existing.date.isoformat()}; een tweede melding wordt "
+            f"Er is al uitstel gemeld op {prose_date(existing.date)}; een tweede melding wordt "
             "niet vastgelegd."
         )
 

@@ -15,6 +15,7 @@ from desktop_app.domain.errors import InvalidInput, NotFound
 from desktop_app.domain.roles import Role
 from desktop_app.domain.settings import WARN_FROM_DAY
 from desktop_app.domain.text import check_text, collapse
+from desktop_app.domain.timefmt import prose_date
 from desktop_app.services import settings
 from desktop_app.services.session import Session, Tx
 from desktop_app.storage import audit
@@ -92,11 +93,11 @@ def add_day(session: Session, day: dt.date, *, kind: str, description: str) -> C
             raise InvalidInput("Geef een omschrijving (hoogstens 200 tekens).", field="description")
         check_text(text, field="description", label="De omschrijving")
         if repo.get_day(tx.conn, day) is not None:
-            raise InvalidInput(f"{day.isoformat()} staat al in de kalender.", field="date")
+            raise InvalidInput(f"{prose_date(day)} staat al in de kalender.", field="date")
         calendar = repo.load_calendar(tx.conn)
         if not calendar.is_working_day(day):
             raise InvalidInput(
-                f"{day.isoformat()} is al geen werkdag ({calendar.reason_not_working(day)}).",
+                f"{prose_date(day)} is al geen werkdag ({calendar.reason_not_working(day)}).",
                 field="date",
             )
         record = CalendarDay(
@@ -111,7 +112,7 @@ def remove_day(session: Session, day: dt.date) -> CalendarChange:
         session.require(ADMIN_ONLY, "kalender beheren")
         record = repo.get_day(tx.conn, day)
         if record is None:
-            raise NotFound(f"{day.isoformat()} staat niet in de kalender.")
+            raise NotFound(f"{prose_date(day)} staat niet in de kalender.")
         repo.delete_day(tx.conn, day)
         return _deadlines_follow(tx, record)
 

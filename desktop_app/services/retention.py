@@ -23,6 +23,7 @@ from desktop_app.domain import retention as rules
 from desktop_app.domain.actions import Permission, check, role_permission
 from desktop_app.domain.errors import InvalidState, NotFound
 from desktop_app.domain.retention import Approvals, RecordKind
+from desktop_app.domain.timefmt import stored_prose_datetime
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import retention as repo
@@ -240,7 +241,8 @@ def release_hold(session: Session, hold_id: int, reason: str) -> Hold:
         if found is None:
             raise NotFound(f"Bewaarplicht {hold_id} bestaat niet.")
         if not found.active:
-            raise InvalidState(f"Bewaarplicht {hold_id} is al opgeheven ({found.released_at}).")
+            released = stored_prose_datetime(found.released_at)
+            raise InvalidState(f"Bewaarplicht {hold_id} is al opgeheven ({released}).")
         repo.release_hold(tx.conn, hold_id, why, session.user.name, _now(session))
         tx.details = {"hold": hold_id, "object": found.object}
         updated = repo.get_hold(tx.conn, hold_id)

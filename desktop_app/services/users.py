@@ -21,6 +21,7 @@ from desktop_app.domain.errors import AuthFailed, InvalidInput, NotFound
 from desktop_app.domain.ids import DesignationId
 from desktop_app.domain.roles import Role, role_conflict, validate_role_set
 from desktop_app.domain.text import shown
+from desktop_app.domain.timefmt import prose_date
 from desktop_app.services.session import Session, Tx
 from desktop_app.storage import audit
 from desktop_app.storage import users as repo
@@ -408,13 +409,13 @@ def end_designation(
         if end < today:
             raise InvalidInput(
                 f"Een aanwijzing eindigt niet met terugwerkende kracht: kies vandaag "
-                f"({today.isoformat()}) of later.",
+                f"({prose_date(today)}) of later.",
                 field="until",
             )
         require_begun(d, end)
         if d.valid_until is not None and end >= d.valid_until:
             raise InvalidInput(
-                f"De aanwijzing loopt al tot en met {d.valid_until.isoformat()}; kies een "
+                f"De aanwijzing loopt al tot en met {prose_date(d.valid_until)}; kies een "
                 "eerdere einddatum.",
                 field="until",
             )

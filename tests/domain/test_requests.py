@@ -383,7 +383,7 @@ def test_one_delay_notice_per_request() -> None:
     earlier = DelayNotice(date=D(2026, 6, 10), reason="r", by="x")
     with pytest.raises(InvalidState) as info:
         check_delay_notice_allowed(S.IN_PROGRESS, earlier)
-    assert "2026-06-10" in info.value.message
+    assert "10 juni 2026" in info.value.message
 
 
 def test_late_delay_notice_is_recorded_but_not_on_time() -> None:
