@@ -31,16 +31,16 @@ def _work_list_filter(
         )
         params = (*params, int(user_id), *wanted)
     if rule.last_step or rule.not_last_step:
-        kinds = sorted(k.value for k in HAND_OVERS)
+        handed = sorted(k.value for k in HAND_OVERS)
         last = (
             "COALESCE((SELECT e.kind FROM report_events e WHERE e.report_id = r.id AND e.kind"
-            f" IN ({','.join('?' * len(kinds))}) ORDER BY e.id DESC LIMIT 1), '')"
+            f" IN ({','.join('?' * len(handed))}) ORDER BY e.id DESC LIMIT 1), '')"
         )
         for steps, negate in ((rule.last_step, ""), (rule.not_last_step, "NOT ")):
             if steps:
                 wanted = sorted(k.value for k in steps)
                 where += f" AND {last} {negate}IN ({','.join('?' * len(wanted))})"
-                params = (*params, *kinds, *wanted)
+                params = (*params, *handed, *wanted)
     return where, params
 
 
