@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.retention import MAX_YEARS, MIN_YEARS, RecordKind, object_label
+from desktop_app.domain.timefmt import prose_date
 from desktop_app.gui.actions import show_permission
+from desktop_app.gui.dates import shown_date, shown_stamp_date
 from desktop_app.gui.dialogs import FormDialog, run_on_submit
 from desktop_app.gui.drafts import DialogKey, Opened, cannot_reopen
 from desktop_app.gui.errors import message_for, show_error
@@ -80,7 +82,8 @@ def _selected(table: QTableWidget) -> int | None:
 
 
 def _day(timestamp: str | None) -> str:
-    return "" if not timestamp else timestamp[:10]
+    """The Amsterdam date of a stored moment, '02-12-2026' (not the UTC date of the stamp)."""
+    return shown_stamp_date(timestamp)
 
 
 class SetPeriodDialog(FormDialog):
@@ -403,7 +406,7 @@ class RetentionPage(QWidget):
             self.due_label.setText(
                 self.tr(
                     "Geen archiefstuk heeft zijn bewaartermijn uitgediend (peildatum %1)."
-                ).replace("%1", self.session.clock.today().isoformat())
+                ).replace("%1", prose_date(self.session.clock.today()))
             )
         else:
             text = self.tr(
@@ -420,7 +423,7 @@ class RetentionPage(QWidget):
             [
                 (
                     str(d.id),
-                    d.as_of.isoformat(),
+                    shown_date(d.as_of),
                     str(len(d.items)),
                     d.admin_approved_by or "—",
                     d.signer_approved_by or "—",
@@ -465,8 +468,8 @@ class RetentionPage(QWidget):
                     object_label(i.object),
                     i.reference,
                     i.kind.label_nl,
-                    i.starts_on.isoformat(),
-                    i.due_on.isoformat(),
+                    shown_date(i.starts_on),
+                    shown_date(i.due_on),
                     ", ".join(f"nr. {h}" for h in held.get(i.object, ())) or "—",
                 )
                 for i in items
