@@ -40,6 +40,17 @@ PROFILES: dict[str, KdfParams] = {
 }
 
 
+def within_profiles(params: KdfParams) -> bool:
+    """No heavier in any parameter than the heaviest profile this application uses. What a
+    file not yet authenticated (a backup header, a key file without its workstation secret)
+    may ask for: more can only be a crafted file, made to have us allocate gigabytes."""
+    return (
+        params.time_cost <= max(p.time_cost for p in PROFILES.values())
+        and params.memory_kib <= max(p.memory_kib for p in PROFILES.values())
+        and params.parallelism <= max(p.parallelism for p in PROFILES.values())
+    )
+
+
 def profile(name: str) -> KdfParams:
     try:
         return PROFILES[name]

@@ -64,6 +64,10 @@ WRONG_W = (
     "kan alleen op de eigen werkplek worden geopend; herstel anders met de herstelsleutel."
 )
 BAD_CREDENTIALS = "Naam of wachtwoord onjuist."
+TOO_HEAVY = (
+    "Het bestand vraagt een zwaardere sleutelafleiding dan deze toepassing ooit gebruikt; het is "
+    "beschadigd of met opzet zo gemaakt en wordt niet geopend."
+)
 
 
 def _b64(data: bytes) -> str:
@@ -762,6 +766,10 @@ def recover_dek(recovery_box: dict[str, Any], recovery_raw: bytes, workspace_id:
     aad = f"recovery:{workspace_id}".encode()
     try:
         params = KdfParams.from_dict(recovery_box["kdf"])
+        # Recovery slots are read before anything authenticates them (a backup's header, a key
+        # file whose workstation secret is lost): never more work than our own profiles.
+        if not kdf.within_profiles(params):
+            raise IntegrityFailure(TOO_HEAVY)
         derived = kdf.derive(recovery_raw, _unb64(recovery_box["salt"]), params)
         if recovery_box.get("v") == 2:
             private = X25519PrivateKey.from_private_bytes(derived)

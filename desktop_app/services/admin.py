@@ -395,53 +395,97 @@ def _checked(
             "dan de kop van het bestand zegt."
         )
     if contents.schema_version > migrations.LATEST:
-        raise InvalidInput(
+        raise _Refused(
             "Deze back-up komt van een nieuwere versie van de toepassing en kan hier niet "
             "worden teruggezet.",
-            field="file",
+            "newer_version",
         )
     return contents
+
+
+class _Refused(InvalidInput):
+    """A refusal of ``verify_backup`` (exit 2) with the short reason its audit entry names."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message, field="file")
+        self.reason = reason
 
 
 def verify_backup(session: Session, backup_file: Path) -> BackupCheck:
     """Check a backup of this workspace completely (every chunk, the database inside), with the
     DEK of the session; nothing is restored. Another workspace's backup, or one made under an
-    earlier DEK, is named as such (bad input, exit 2); a damaged one is IntegrityFailure."""
+    earlier DEK, is named as such (bad input, exit 2); a damaged one is IntegrityFailure.
+    Audited whatever the outcome: ok, or failed with the error's code (and, for a refusal,
+    its reason)."""
     obj = f"file:{backup_file.name}"
     session.require_audited(ADMIN_ONLY, "een back-up controleren", "workspace.backup_verify", obj)
-    header = _backup_header(backup_file)
-    ours = session.keyfile.workspace_id
-    theirs = str(header.get("workspace_id", ""))
-    if theirs != ours:
-        raise InvalidInput(
-            f"Dit is een back-up van een andere werkplek (kenmerk {shown(theirs[:36])}), niet "
-            f"van deze (kenmerk {ours}). Controleer hem met de herstelsleutel van die werkplek.",
-            field="file",
-        )
-    check = header.get("key_check")
-    if isinstance(check, str) and check != backup.key_check(session.dek):
-        raise InvalidInput(
-            "Deze back-up is gemaakt vóór de laatste vervanging van de databasesleutel. "
-            "Controleer hem met de herstelsleutel van toen ('werkplek backup verify BESTAND "
-            "--recovery-key').",
-            field="file",
-        )
-    sha256, size = _file_digest(backup_file)
-    backup.remove_stale_workspace_files(session.root)
+    seen: dict[str, Any] = {}
     try:
-        contents = _checked(backup_file, session.dek, backup.snapshot_path(session.root), ours)
-    except IntegrityFailure as exc:
+        check = _verify_signed_in(session, backup_file, obj, seen)
+    except AppError as exc:
+        details = {**seen, "code": exc.code}
+        if isinstance(exc, _Refused):
+            details["reason"] = exc.reason
+        elif isinstance(exc, InvalidInput):
+            details["reason"] = "unreadable" if not seen else "refused"
         with (
             contextlib.suppress(AppError),
             session.transaction("workspace.backup_verify", obj) as tx,
         ):
             tx.result = "failed"
-            tx.details = {"sha256": sha256, "bytes": size, "code": exc.code}
+            tx.details = details
         raise
+    return check
+
+
+def _verify_signed_in(
+    session: Session, backup_file: Path, obj: str, seen: dict[str, Any]
+) -> BackupCheck:
+    header = _backup_header(backup_file)
+    sha256, size = _file_digest(backup_file)
+    seen.update(sha256=sha256, bytes=size)
+    ours = session.keyfile.workspace_id
+    theirs = str(header.get("workspace_id", ""))
+    if theirs != ours:
+        raise _Refused(
+            f"Dit is een back-up van een andere werkplek (kenmerk {shown(theirs[:36])}), niet "
+            f"van deze (kenmerk {ours}). Controleer hem met de herstelsleutel van die werkplek.",
+            "other_workspace",
+        )
+    check = header.get("key_check")
+    if check != backup.key_check(session.dek):
+        # The header is authenticated only by the chunks, under the DEK it names, which this
+        # session may not have: an "earlier key" is believed only when this workspace's trail
+        # vouches for it (it recorded making exactly this file, or a rotation away from a DEK
+        # with this key_check). Anything else, a changed key_check among it, is damage.
+        with session.reading() as conn:
+            vouched = backup.recorded_backup(conn, sha256) is not None or (
+                isinstance(check, str) and check in backup.former_key_checks(conn)
+            )
+        if not vouched:
+            raise IntegrityFailure(backup.DAMAGED)
+        raise _Refused(
+            "Deze back-up is gemaakt vóór de laatste vervanging van de databasesleutel. "
+            "Controleer hem met de herstelsleutel van toen ('werkplek backup verify BESTAND "
+            "--recovery-key').",
+            "earlier_key",
+        )
+    backup.remove_stale_workspace_files(session.root)
+    contents = _checked(backup_file, session.dek, backup.snapshot_path(session.root), ours)
     with session.transaction("workspace.backup_verify", obj) as tx:
         recorded = backup.recorded_backup(tx.conn, sha256)
         tx.details = {"sha256": sha256, "bytes": size, "recorded": recorded is not None}
-    return _backup_check(backup_file, sha256, size, header, contents, True, recorded)
+    return BackupCheck(
+        file=backup_file,
+        sha256=sha256,
+        size=size,
+        workspace_id=theirs,
+        created=_text(header.get("created")),
+        schema_version=contents.schema_version,
+        users=contents.users,
+        this_workspace=True,
+        recorded_at=recorded,
+    )
 
 
 def verify_backup_with_recovery_key(

@@ -465,6 +465,9 @@ def _rotate(session: Session, action: str, recovery_raw: bytes | None) -> RekeyR
                     "users": users,
                     "signing_keys": counted["keys"],
                     "need_new_password": left_out,
+                    # What lets ``backup verify`` believe a backup's "made under an earlier
+                    # key" (its header is not authenticated under today's DEK).
+                    "previous_key_check": backup.key_check(old_dek),
                 }
                 if recovery_raw is not None:
                     details["database_key_replaced"] = True

@@ -46,7 +46,7 @@ from desktop_app.storage.files import (
 
 MAGIC = b"CWPBACKUP1\n"
 CHUNK = 1 << 20
-_DAMAGED = "Het back-upbestand is beschadigd, onvolledig of geen back-up van deze toepassing."
+DAMAGED = "Het back-upbestand is beschadigd, onvolledig of geen back-up van deze toepassing."
 # The snapshot and the journal/WAL files SQLite may keep next to it while exporting. The form
 # without a process id is what earlier versions wrote (always stale by now).
 _SNAPSHOT = re.compile(
@@ -250,20 +250,20 @@ def _emit(
 def read_header(source: BinaryIO) -> tuple[dict[str, Any], bytes]:
     magic = source.read(len(MAGIC))
     if magic != MAGIC:
-        raise IntegrityFailure(_DAMAGED)
+        raise IntegrityFailure(DAMAGED)
     raw_len = source.read(4)
     if len(raw_len) != 4:
-        raise IntegrityFailure(_DAMAGED)
+        raise IntegrityFailure(DAMAGED)
     (length,) = struct.unpack(">I", raw_len)
     if length > 1 << 20:
-        raise IntegrityFailure(_DAMAGED)
+        raise IntegrityFailure(DAMAGED)
     header_bytes = source.read(length)
     try:
         header = json.loads(header_bytes)
     except ValueError:
-        raise IntegrityFailure(_DAMAGED) from None
+        raise IntegrityFailure(DAMAGED) from None
     if not isinstance(header, dict) or header.get("format") != 1:
-        raise IntegrityFailure(_DAMAGED)
+        raise IntegrityFailure(DAMAGED)
     return header, hashlib.sha256(header_bytes).digest()
 
 
@@ -284,7 +284,7 @@ def restore_stream(
             salt = bytes.fromhex(header["salt"])
             prefix = bytes.fromhex(header["nonce_prefix"])
         except (KeyError, ValueError, TypeError):
-            raise IntegrityFailure(_DAMAGED) from None
+            raise IntegrityFailure(DAMAGED) from None
         aead = AESGCM(_backup_key(dek, salt))
         writer = AtomicStreamWriter(snapshot_target)
         try:
@@ -297,11 +297,11 @@ def restore_stream(
                 if not raw_len:
                     break
                 if finished or len(raw_len) != 4:
-                    raise IntegrityFailure(_DAMAGED)
+                    raise IntegrityFailure(DAMAGED)
                 (length,) = struct.unpack(">I", raw_len)
                 sealed = fh.read(length)
                 if len(sealed) != length or length > CHUNK + 64:
-                    raise IntegrityFailure(_DAMAGED)
+                    raise IntegrityFailure(DAMAGED)
                 nonce = prefix + struct.pack(">Q", index)
                 try:
                     data = aead.decrypt(nonce, sealed, _aad(header_hash, index, False))
@@ -309,7 +309,7 @@ def restore_stream(
                     try:
                         data = aead.decrypt(nonce, sealed, _aad(header_hash, index, True))
                     except InvalidTag:
-                        raise IntegrityFailure(_DAMAGED) from None
+                        raise IntegrityFailure(DAMAGED) from None
                     finished = True
                 index += 1
                 if meta is None:
@@ -323,7 +323,7 @@ def restore_stream(
                 else:
                     writer.write(data)
             if not finished or meta is None:
-                raise IntegrityFailure(_DAMAGED)
+                raise IntegrityFailure(DAMAGED)
             writer.commit()
         except BaseException:
             writer.abort()
@@ -356,7 +356,7 @@ def check_backup(source_path: Path, dek: bytes | bytearray, scratch: Path) -> Ba
         try:
             conn = _connect(scratch, dek)
         except WrongKeyOrDamaged:
-            raise IntegrityFailure(_DAMAGED) from None
+            raise IntegrityFailure(DAMAGED) from None
         try:
             self_check(conn)
             problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
@@ -373,6 +373,24 @@ def check_backup(source_path: Path, dek: bytes | bytearray, scratch: Path) -> Ba
     finally:
         remove_snapshot(scratch)
     return BackupContents(header, version, users, None if row is None else str(row[0]))
+
+
+def former_key_checks(conn: Any) -> set[str]:
+    """The ``key_check`` of every DEK this workspace rotated away from, as its trail recorded
+    them (``previous_key_check`` of a rotation's entry; rotations before that field name
+    none): the earlier keys a backup may truthfully say it was made under."""
+    found: set[str] = set()
+    for (details,) in conn.execute(
+        "SELECT details FROM audit WHERE action IN ('workspace.rekey', 'workspace.recovery_key')"
+        " AND result = 'ok'"
+    ):
+        try:
+            check = json.loads(details).get("previous_key_check")
+        except (ValueError, AttributeError, TypeError):
+            continue
+        if isinstance(check, str):
+            found.add(check)
+    return found
 
 
 def recorded_backup(conn: Any, sha256: str) -> str | None:

@@ -76,3 +76,129 @@ def test_a_new_recovery_key_leaves_the_old_one_nothing_current(
     # Audited once, as what it is: a new recovery key (which rotated the DEK with it).
     assert actions.count("workspace.recovery_key") == 1
     assert "workspace.rekey" not in actions
+
+
+# --- 2. backup verify: its refusals audited, its header trusted no further than proven ----------
+
+
+def _verify_entries(ws: Any) -> list[tuple[str, dict[str, Any]]]:
+    with ws.session() as s, s.reading() as conn:
+        rows = conn.execute(
+            "SELECT result, details FROM audit WHERE action = 'workspace.backup_verify' "
+            "ORDER BY seq"
+        ).fetchall()
+    return [(str(r[0]), json.loads(r[1] or "{}")) for r in rows]
+
+
+def test_backup_verify_audits_its_refusals(workspace: Any, tmp_path: Path, env: Any) -> None:
+    """docs/security.md: audited "also when it fails" — the refusals (exit 2) too: a missing
+    file, another workspace's backup, one made under an earlier DEK."""
+    from desktop_app.domain.errors import InvalidInput
+    from desktop_app.services.workspace import init_workspace
+
+    other = init_workspace(
+        env, tmp_path / "ander", admin_name="beheer", admin_password=ADMIN_PW, kdf_profile="test"
+    )
+    with open_session(env, other.data_dir, "beheer", ADMIN_PW) as s:
+        foreign = Path(admin.make_backup(s, tmp_path / "ander.backup")["file"])
+    with workspace.session() as s:
+        earlier = Path(admin.make_backup(s, tmp_path / "eerder.backup")["file"])
+        new_key = issue_recovery_key(s, s.sign_in_proof())
+        for path in (tmp_path / "geen.backup", foreign, earlier):
+            with pytest.raises(InvalidInput):
+                admin.verify_backup(s, path)
+    ws = type(workspace)(workspace.root, workspace.env, new_key)
+    entries = _verify_entries(ws)
+    assert [r for r, _ in entries] == ["failed"] * 3
+    assert {d["code"] for _, d in entries} == {"invalid_input"}
+    assert [d["reason"] for _, d in entries] == ["unreadable", "other_workspace", "earlier_key"]
+    assert entries[2][1]["sha256"]
+
+
+def _with_header(source: Path, target: Path, change: Any) -> Path:
+    data = source.read_bytes()
+    start = len(backup.MAGIC)
+    length = int.from_bytes(data[start : start + 4], "big")
+    header = json.loads(data[start + 4 : start + 4 + length])
+    change(header)
+    raw = json.dumps(header, sort_keys=True).encode()
+    target.write_bytes(
+        data[:start] + len(raw).to_bytes(4, "big") + raw + data[start + 4 + length :]
+    )
+    return target
+
+
+def test_a_tampered_key_check_reads_as_damaged(workspace: Any, tmp_path: Path) -> None:
+    """The header's ``key_check`` is not covered by anything the session can check before the
+    chunks: changed, it made a backup of today read as "made under an earlier key" (exit 2,
+    go and find an old recovery key) instead of damaged (exit 4)."""
+    with workspace.session() as s:
+        made = Path(admin.make_backup(s, tmp_path / "w.backup")["file"])
+
+        def tamper(header: dict[str, Any]) -> None:
+            header["key_check"] = "0" * 32
+
+        forged = _with_header(made, tmp_path / "vervalst.backup", tamper)
+        with pytest.raises(IntegrityFailure):
+            admin.verify_backup(s, forged)
+        admin.verify_backup(s, made)
+    results = [r for r, _ in _verify_entries(workspace)]
+    assert results == ["failed", "ok"]
+
+
+def test_a_backup_under_an_earlier_key_is_still_named_so(workspace: Any, tmp_path: Path) -> None:
+    from desktop_app.domain.errors import InvalidInput
+
+    with workspace.session() as s:
+        earlier = Path(admin.make_backup(s, tmp_path / "eerder.backup")["file"])
+        from desktop_app.services.workspace import rotate_database_key
+
+        rotate_database_key(s, s.sign_in_proof())
+        # A copy under another name is the same file: the trail recorded its SHA-256.
+        copy = tmp_path / "kopie.backup"
+        copy.write_bytes(earlier.read_bytes())
+        for path in (earlier, copy):
+            with pytest.raises(InvalidInput, match="vervanging van de databasesleutel"):
+                admin.verify_backup(s, path)
+
+
+def test_a_backup_header_may_not_demand_more_argon2_than_the_application_uses(
+    workspace: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crafted header asking Argon2id for 4 GiB (or t=50, p=16) is refused before any
+    derivation, as damaged (exit 4), with a sentence: never 4 GiB allocated for a file."""
+    from desktop_app.security import kdf
+
+    with workspace.session() as s:
+        made = Path(admin.make_backup(s, tmp_path / "w.backup")["file"])
+    heaviest = {
+        "t": max(p.time_cost for p in kdf.PROFILES.values()),
+        "m": max(p.memory_kib for p in kdf.PROFILES.values()),
+        "p": max(p.parallelism for p in kdf.PROFILES.values()),
+    }
+    derived: list[Any] = []
+
+    def derive(secret: bytes, salt: bytes, params: Any) -> bytes:
+        derived.append(params)
+        raise AssertionError("no derivation for a header that demands too much")
+
+    monkeypatch.setattr(kdf, "derive", derive)
+    for field, value in (("m", 4 * 1024 * 1024), ("t", 50), ("p", 16)):
+        assert value > heaviest[field]
+
+        def heavy(header: dict[str, Any], field: str = field, value: int = value) -> None:
+            header["recovery"]["kdf"][field] = value
+
+        crafted = _with_header(made, tmp_path / f"zwaar-{field}.backup", heavy)
+        with pytest.raises(IntegrityFailure, match="sleutelafleiding"):
+            admin.verify_backup_with_recovery_key(crafted, workspace.recovery_key)
+        with pytest.raises(IntegrityFailure, match="sleutelafleiding"):
+            admin.restore_workspace(
+                workspace.env,
+                crafted,
+                tmp_path / f"hersteld-{field}",
+                admin_name="beheer",
+                recovery_key=workspace.recovery_key,
+                new_password="hersteld-wachtwoord",
+            )
+    assert derived == []
