@@ -13,7 +13,12 @@ from typing import Any
 import pytest
 
 from desktop_app.gui.admin import retention
-from desktop_app.gui.requests.labels import day_text, long_day_text, prose_day_text
+from desktop_app.gui.requests.labels import (
+    day_text,
+    long_day_text,
+    prose_day_text,
+    short_day_text,
+)
 
 
 @pytest.fixture
@@ -37,6 +42,7 @@ def test_requests_dates_in_table_and_prose_style(qapp: Any) -> None:
     assert day_text(None) == ""
     assert long_day_text(day) == "donderdag 13 mei 2027"
     assert prose_day_text(day) == "13 mei 2027"
+    assert short_day_text(day) == "donderdag 13-05-2027"
 
 
 def test_the_archive_shows_the_amsterdam_date_of_a_stored_moment(new_york: None) -> None:

@@ -34,6 +34,7 @@ from desktop_app.gui.requests.labels import (
     long_day_text,
     prose_day_text,
     purpose_label,
+    short_day_text,
     status_label,
 )
 from desktop_app.gui.requests.models import DeadlineContext, signal_text
@@ -172,8 +173,8 @@ class RequestDetail(QWidget):
         v["nationality"].setText(record.nationality or "–")
         v["purpose"].setText(f"{purpose_label(record.purpose)} ({record.purpose.legal_basis})")
         v["ind_reference"].setText(record.ind_reference or "–")
-        v["received"].setText(long_day_text(record.received))
-        v["deadline"].setText(long_day_text(record.deadline))
+        v["received"].setText(short_day_text(record.received))
+        v["deadline"].setText(short_day_text(record.deadline))
         v["status"].setText(status_label(record.status))
         notice = record.delay_notice
         if notice is None:

@@ -230,6 +230,12 @@ def long_day_text(day: dt.date) -> str:
     return f"{weekday_label(day)} {timefmt.prose_date(day)}"
 
 
+def short_day_text(day: dt.date) -> str:
+    """``donderdag 13-05-2027``: the table style with the weekday, for the detail's compact
+    values beside the list (short enough for one line at 1024x700)."""
+    return f"{weekday_label(day)} {timefmt.table_date(day)}"
+
+
 def prose_day_text(day: dt.date) -> str:
     """``13 mei 2027``: the prose style, inside a sentence."""
     return timefmt.prose_date(day)
