@@ -156,6 +156,13 @@ def main(argv: list[str]) -> int:
     over = " (over the aim on this machine now)" if seconds > VERSION_AIM_S else ""
     print(f"werkplek version: {seconds:.2f} s, median of {RUNS} (aim <= {VERSION_AIM_S} s){over}")
 
+    build = folder / "_internal" / "resources" / "build.txt"
+    if build.is_file():
+        print(f"build: {build.read_text(encoding='utf-8').strip()}")
+    else:
+        failed = True
+        print("build FAILED: resources/build.txt is missing (Help › Over names the build)")
+
     dropped, absent = library_problems(folder)
     if dropped:
         failed = True
