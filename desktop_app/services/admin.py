@@ -475,17 +475,7 @@ def _verify_signed_in(
     with session.transaction("workspace.backup_verify", obj) as tx:
         recorded = backup.recorded_backup(tx.conn, sha256)
         tx.details = {"sha256": sha256, "bytes": size, "recorded": recorded is not None}
-    return BackupCheck(
-        file=backup_file,
-        sha256=sha256,
-        size=size,
-        workspace_id=theirs,
-        created=_text(header.get("created")),
-        schema_version=contents.schema_version,
-        users=contents.users,
-        this_workspace=True,
-        recorded_at=recorded,
-    )
+    return _backup_check(backup_file, sha256, size, header, contents, True, recorded)
 
 
 def verify_backup_with_recovery_key(
