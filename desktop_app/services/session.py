@@ -141,6 +141,10 @@ class Session:
         return bool(self.user.roles & set(roles))
 
     def require(self, allowed: Iterable[Role], action: str) -> None:
+        if not self.is_open:
+            # Closed (locked, signed out, ended by a lockout): no use case starts, not even
+            # as far as a role refusal.
+            raise SessionLocked("De werkplek is vergrendeld. Meld u opnieuw aan.")
         require_any_role(self.user.roles, allowed, action)
 
     def require_audited(
@@ -241,24 +245,34 @@ class Session:
         """The signed-in person's password, checked again the way a sign-in checks it (the key
         file under its lock, the slot opened with the password): a wrong one counts toward the
         lockout and is audited (``session.reauthenticate``, failed or locked). The key material
-        this yields is wiped at once; only the proof is kept."""
-        with self.keys.locked():
-            keyfile, secret = self.checked_keyfile()
-            now = self.clock.now()
-            try:
-                dek = keyfile.unlock(secret, self.user.name, password, now)
-            except (AuthFailed, AccountLocked) as exc:
-                self._audit_reauth_failure(keyfile, secret, exc)
-                if isinstance(exc, AccountLocked):
-                    raise
-                raise AuthFailed(
-                    "Het wachtwoord is onjuist. Na te veel mislukte pogingen wordt uw account "
-                    "geblokkeerd."
-                ) from None
-            finally:
-                if keyfile.changed:
-                    keyfile.save(secret)
-            wipe(dek)
+        this yields is wiped at once; only the proof is kept.
+
+        The attempt that locks the account (or finds it locked) also ends this session:
+        whoever holds it (a window, a worker, a script) gets SessionLocked from then on, as
+        after a sign-out, not only the window that asked."""
+        if not self.is_open:
+            raise SessionLocked("De werkplek is vergrendeld. Meld u opnieuw aan.")
+        try:
+            with self.keys.locked():
+                keyfile, secret = self.checked_keyfile()
+                now = self.clock.now()
+                try:
+                    dek = keyfile.unlock(secret, self.user.name, password, now)
+                except (AuthFailed, AccountLocked) as exc:
+                    self._audit_reauth_failure(keyfile, secret, exc)
+                    if isinstance(exc, AccountLocked):
+                        raise
+                    raise AuthFailed(
+                        "Het wachtwoord is onjuist. Na te veel mislukte pogingen wordt uw "
+                        "account geblokkeerd."
+                    ) from None
+                finally:
+                    if keyfile.changed:
+                        keyfile.save(secret)
+                wipe(dek)
+        except AccountLocked:
+            self.close()  # after the key file's lock is released
+            raise
         return self._mint(now)
 
     def _audit_reauth_failure(self, keyfile: KeyFile, secret: bytes, exc: AppError) -> None:

@@ -202,3 +202,64 @@ def test_a_backup_header_may_not_demand_more_argon2_than_the_application_uses(
                 new_password="hersteld-wachtwoord",
             )
     assert derived == []
+
+
+# --- 3. the third wrong password at a re-authentication ends the session -------------------------
+
+
+def test_reauth_lockout_closes_the_service_session(workspace: Any, cli: Any) -> None:
+    """The third wrong password asked again locks the account; the session it was asked in
+    must end with it (not only the window that happens to show it): whatever still holds the
+    Session object (a script, a worker thread, the CLI's own use of services) gets
+    SessionLocked, and the DEK it held is gone."""
+    from support.helpers import STAFF
+
+    from desktop_app.domain.errors import AccountLocked, SessionLocked
+    from desktop_app.services import users
+
+    workspace.add_staff("officier")
+    s = workspace.session("officier", STAFF["officier"][0])
+    try:
+        for _attempt in range(2):
+            with pytest.raises(AuthFailed):
+                s.reauthenticate("geraden-wachtwoord")
+        assert s.is_open  # two wrong ones: still usable
+        s.check_proof(s.reauthenticate(STAFF["officier"][0]), "het ondertekenen")
+        for _attempt in range(2):
+            with pytest.raises(AuthFailed):
+                s.reauthenticate("geraden-wachtwoord")
+        with pytest.raises(AccountLocked):
+            s.reauthenticate("nog-een-gok-123")
+        assert not s.is_open
+        with pytest.raises(SessionLocked):
+            _ = s.dek
+        with pytest.raises(SessionLocked):
+            users.list_users(s)
+        with pytest.raises(SessionLocked):
+            s.reauthenticate(STAFF["officier"][0])
+        with pytest.raises(SessionLocked), s.transaction("test.probe"):
+            pass
+    finally:
+        s.close()
+    # The way the CLI uses the services: a sign-in per call, refused for the locked account.
+    refused = cli(
+        "--json",
+        "--data-dir",
+        str(workspace.root),
+        "--password-stdin",
+        "--user",
+        "officier",
+        "user",
+        "list",
+        stdin=STAFF["officier"][0] + "\n",
+    )
+    assert refused.code == 3 and refused.json["error"]["code"] == "locked"
+    with workspace.session() as admin_session, admin_session.reading() as conn:
+        rows = conn.execute(
+            "SELECT action, result FROM audit WHERE actor = 'officier' AND action IN "
+            "('session.reauthenticate', 'session.close') ORDER BY seq"
+        ).fetchall()
+    assert [tuple(r) for r in rows][-2:] == [
+        ("session.reauthenticate", "locked"),
+        ("session.close", "ok"),
+    ]

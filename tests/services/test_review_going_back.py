@@ -20,6 +20,7 @@ from desktop_app.domain.errors import (
     Forbidden,
     InvalidInput,
     InvalidState,
+    SessionLocked,
 )
 from desktop_app.domain.inspection import InvolvementKind, involvement_of
 from desktop_app.domain.reports import ReportAction, ReportStatus, ReportStep
@@ -226,10 +227,13 @@ def test_three_wrong_passwords_lock_the_account_like_a_sign_in(
             sig.reauthenticate("fout")
     with pytest.raises(AccountLocked):
         sig.reauthenticate("fout")
-    results = [r for a, o, r in _actions(sig) if a == "session.reauthenticate"]
-    assert results == ["failed", "failed", "locked"]
-    with pytest.raises(AccountLocked):
+    # The lockout ends the session too (issue 13 review): no further use, the right password
+    # included.
+    with pytest.raises(SessionLocked):
         sig.reauthenticate(PASSWORDS["tekenaar"])
+    with workspace.session() as admin:
+        results = [r for a, o, r in _actions(admin) if a == "session.reauthenticate"]
+    assert results == ["failed", "failed", "locked"]
     with pytest.raises(AccountLocked):
         workspace.session("tekenaar", PASSWORDS["tekenaar"])
 
