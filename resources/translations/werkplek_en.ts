@@ -1975,8 +1975,8 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>Legal basis</translation>
     </message>
     <message>
-        <source>JJJJ-MM-DD (optioneel)</source>
-        <translation>YYYY-MM-DD (optional)</translation>
+        <source>DD-MM-JJJJ (optioneel)</source>
+        <translation>DD-MM-YYYY (optional)</translation>
     </message>
     <message>
         <source>&amp;Geboortedatum</source>

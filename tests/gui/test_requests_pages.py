@@ -148,6 +148,9 @@ def test_register_dialog_shows_the_deadline_at_once(staff: Any, window_of: Any, 
     dialog.v_number_edit.setText("1234567890")
     dialog.purpose_combo.setCurrentIndex(dialog.purpose_combo.findData(Purpose.NATURALISATION))
     dialog.ind_reference_edit.setText("IND-2027/0042")
+    # The date typed as the window shows dates (DD-MM-JJJJ).
+    assert dialog.birth_edit.placeholderText().startswith("DD-MM-JJJJ")
+    dialog.birth_edit.setText("02-11-1991")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     wait_for_list(qtbot, page)
@@ -155,6 +158,8 @@ def test_register_dialog_shows_the_deadline_at_once(staff: Any, window_of: Any, 
     assert page.detail.record is not None
     assert page.detail.record.deadline == dt.date(2027, 5, 13)
     assert page.detail.values["deadline"].text() == "donderdag 13-05-2027"
+    assert page.detail.record.birth_date == dt.date(1991, 11, 2)
+    assert page.detail.values["birth_date"].text() == "02-11-1991"
 
 
 def test_register_dialog_names_the_field_the_service_refused(

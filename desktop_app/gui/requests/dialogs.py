@@ -96,7 +96,7 @@ class RegisterRequestDialog(ServiceFormDialog):
         self.basis_label.setObjectName("hintLabel")
         self.form.addRow(self.tr("Grondslag"), self.basis_label)
         self.birth_edit = QLineEdit(self)
-        self.birth_edit.setPlaceholderText(self.tr("JJJJ-MM-DD (optioneel)"))
+        self.birth_edit.setPlaceholderText(self.tr("DD-MM-JJJJ (optioneel)"))
         self.add_row(self.tr("&Geboortedatum"), self.birth_edit)
         self.nationality_edit = QLineEdit(self)
         self.nationality_edit.setMaxLength(3)
