@@ -261,12 +261,18 @@ def test_list_and_classify(run: Any, texts: dict[str, Path]) -> None:
     assert set(out) == {"lists"}
     assert set(out["lists"]) == {
         "my_drafts",
+        "returned_to_me",  # back with the officer: changes wanted, sent back (issue 12)
+        "submitted_by_me",
         "awaiting_my_review",
+        "judged_by_me",
         "awaiting_my_signature",
         "ready_to_issue",
         "issued",
     }
-    assert sorted(r["id"] for r in out["lists"]["my_drafts"]) == sorted([a, b])
+    assert out["lists"]["returned_to_me"] == []
+    assert [r["id"] for r in out["lists"]["submitted_by_me"]] == [b]  # judged usable, waiting
+    # A submitted report leaves "Mijn concepten" (issue 12: lists follow the report's state).
+    assert [r["id"] for r in out["lists"]["my_drafts"]] == [a]
     signer = ok(run("tekenaar", "report", "list", "--list", "awaiting_my_signature"))
     assert [r["id"] for r in signer["lists"]["awaiting_my_signature"]] == [b]
     assert set(signer["lists"]) == {"awaiting_my_signature"}
