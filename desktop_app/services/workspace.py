@@ -483,7 +483,18 @@ def _rotate(session: Session, action: str, recovery_raw: bytes | None) -> RekeyR
 
             rekey_store.rekeyed_copy(session.db, copy, old_dek, new, write)
             keyfile.save(secret)  # staged: both DEKs reachable from here on
-            rekey_store.replace_with_copy(session.db, copy, new)
+            try:
+                rekey_store.replace_with_copy(session.db, copy, new, old_dek)
+            except BaseException:
+                # ``os.replace`` is atomic: the copy is still there only if it did not happen.
+                # Then the database keeps the old DEK, the session is back on it, and the
+                # staged part goes now (else the next key-file change drops it, by the DEK).
+                renamed = not copy.exists()
+                if not renamed:
+                    keyfile.abandon_rotation()
+                    with contextlib.suppress(OSError, AppError):
+                        keyfile.save(secret)
+                raise
             renamed = True
             keyfile.promote_rotation()
             keyfile.save(secret)

@@ -130,13 +130,28 @@ def remove_copy(copy: Path) -> None:
             Path(f"{copy}{suffix}").unlink()
 
 
-def replace_with_copy(db: Database, copy: Path, new_key: bytes | bytearray) -> None:
+def replace_with_copy(
+    db: Database,
+    copy: Path,
+    new_key: bytes | bytearray,
+    old_key: bytes | bytearray | None = None,
+) -> None:
     """The commit point: the re-keyed copy becomes the database (one rename, then the folder is
-    fsynced) and ``db`` is connected to it with the new key."""
+    fsynced) and ``db`` is connected to it with the new key. Should the rename fail (a file
+    held open by another program on Windows, a scanner), the live file is as it was and ``db``
+    is connected to it again with ``old_key``: the session goes on, the copy stays where it is
+    for the caller to remove. ``copy`` exists afterwards only if the rename did not happen."""
     db.detach()
-    os.replace(copy, db.path)
-    sync_dir(db.path.parent)
-    db.attach(new_key)
+    try:
+        os.replace(copy, db.path)
+    except BaseException:
+        if old_key is not None:
+            db.attach(old_key)
+        raise
+    try:
+        sync_dir(db.path.parent)
+    finally:
+        db.attach(new_key)
 
 
 def rewrap_signing_keys(conn: Connection, rewrap: Callable[[bytes, str], bytes]) -> int:

@@ -13,6 +13,7 @@ import pytest
 from support.helpers import ADMIN_PW
 
 from desktop_app.domain.errors import AuthFailed, IntegrityFailure
+from desktop_app.domain.roles import Role
 from desktop_app.security import recovery
 from desktop_app.security.keyfile import recover_dek
 from desktop_app.services import admin
@@ -263,3 +264,51 @@ def test_reauth_lockout_closes_the_service_session(workspace: Any, cli: Any) -> 
         ("session.reauthenticate", "locked"),
         ("session.close", "ok"),
     ]
+
+
+# --- 4. the rename of a rotation fails -----------------------------------------------------------
+
+
+def test_a_failed_rename_during_rekey_leaves_the_session_usable(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The commit point of a rotation is one ``os.replace``; when it fails (a Windows virus
+    scanner holding the file, EXDEV on an odd mount) the live database was already detached.
+    The session must come back on it with the old DEK: usable, nothing lost, and the next
+    sign-in finds the key file as it was."""
+    from desktop_app.services import users
+    from desktop_app.services.workspace import rotate_database_key
+    from desktop_app.storage import rekey as rekey_store
+
+    db_path = workspace.root / DB_NAME
+    old_dek = recover_dek(
+        json.loads((workspace.root / KEYS_NAME).read_text())["recovery"],
+        recovery.parse(workspace.recovery_key),
+        json.loads((workspace.root / KEYS_NAME).read_text())["workspace_id"],
+    )
+    real_replace = rekey_store.os.replace
+
+    def replace(src: Any, dst: Any, *args: Any, **kwargs: Any) -> None:
+        if Path(dst) == db_path:
+            raise PermissionError("in gebruik door een ander programma")
+        real_replace(src, dst, *args, **kwargs)
+
+    with workspace.session() as s:
+        monkeypatch.setattr(rekey_store.os, "replace", replace)
+        with pytest.raises(OSError):
+            rotate_database_key(s, s.sign_in_proof())
+        monkeypatch.undo()
+        assert s.is_open
+        users.add_user(s, name="later", password="later-wachtwoord-1", roles=[Role.AIVD_SIGNER])
+        assert "later" in [u.record.name for u in users.list_users(s)]
+        assert verify_audit(s).ok
+    assert "next" not in json.loads((workspace.root / KEYS_NAME).read_text())
+    assert not [p for p in workspace.root.iterdir() if p.name.startswith(".snapshot-")]
+    Database.open(db_path, old_dek).close()
+    with open_session(workspace.env, workspace.root, "later", "later-wachtwoord-1") as s:
+        assert s.user.name == "later"
+    # And the rotation works once the file is free again.
+    with workspace.session() as s:
+        rotate_database_key(s, s.sign_in_proof())
+    with pytest.raises(IntegrityFailure):
+        Database.open(db_path, old_dek).close()
