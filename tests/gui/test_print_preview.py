@@ -182,3 +182,34 @@ def test_verify_dialog_valid_and_tampered(runner: Any, qtbot: Any, ws: Any, tmp_
         signed_in.verify_path(tmp_path / "weg.pdf")
         assert signed_in.headline.text() == "Niet geldig"
         signed_in.close()
+
+
+def test_after_a_job_the_preview_shows_the_next_copy_and_says_one_copy_in_the_singular(
+    qtbot: Any, ws: Any, tmp_path: Path
+) -> None:
+    """Seen under Xvfb: after printing copies 1 and 2 the dialog still said 'Voorbeeld van
+    exemplaar 1 van 2' over a page numbered 1, and one copy was '1 ondertekende exemplaren'."""
+    rid = make_report(ws, upto="signed")
+    with ws.session("tekenaar", password("tekenaar")) as session:
+        dialog = PrintPreviewDialog(None, session, rid, runner=TaskRunner(synchronous=True))
+        qtbot.addWidget(dialog)
+        dialog.copies_spin.setValue(2)
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "eerste.pdf"))
+        with qtbot.waitSignal(dialog.preview_ready, timeout=10_000):
+            dialog.print_to(printer)
+        assert "exemplaar 3 van 4" in dialog.explanation.text()
+        assert dialog.preview is not None
+        assert "exemplaar 3 van 4" in _texts(dialog.preview.pdf)[0]
+        assert "2 ondertekende exemplaren" in dialog.status_label.text()  # kept over the render
+        with qtbot.waitSignal(dialog.preview_ready, timeout=10_000):
+            dialog.copies_spin.setValue(1)
+        printer.setOutputFileName(str(tmp_path / "tweede.pdf"))
+        with qtbot.waitSignal(dialog.preview_ready, timeout=10_000):
+            dialog.print_to(printer)
+        status, pages = dialog.status_label.text(), dialog.page_count()
+        dialog.close()
+    assert "1 ondertekend exemplaar van" in status, status
+    sent = "1 pagina naar" if pages == 1 else f"{pages} pagina's naar"
+    assert sent in status, status

@@ -167,6 +167,7 @@ class PrintPreviewDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         self._set_actions_enabled(False)
         self._first = True
+        self._status_after_render = ""
         self.refresh()
 
     # -- background work ---------------------------------------------------------------------
@@ -241,21 +242,26 @@ class PrintPreviewDialog(QDialog):
             self.copies_spin.setValue(1)
             self.copies_spin.blockSignals(False)
         else:
-            self.explanation.setText(
-                self.tr(
-                    "Voorbeeld van exemplaar %1 van %2. Bij het afdrukken krijgt elk exemplaar "
-                    "zijn eigen nummer (doorlopend over alle afdrukken), de ontvanger uit de "
-                    "verzendlijst en een digitale handtekening, en wordt het in het afdrukregister "
-                    "vastgelegd."
-                )
-                .replace("%1", str(preview.first_copy))
-                .replace("%2", str(preview.first_copy + preview.copies - 1))
-            )
+            self._explain(preview)
         self.pages_label.setText(
             self.tr("1 pagina") if pages == 1 else self.tr("%1 pagina's").replace("%1", str(pages))
         )
-        self.status_label.setText("")
+        # After a job the sentence of what was printed stays until the next action.
+        self.status_label.setText(self._status_after_render)
+        self._status_after_render = ""
         self.preview_ready.emit(pages)
+
+    def _explain(self, preview: printing.PrintPreview) -> None:
+        self.explanation.setText(
+            self.tr(
+                "Voorbeeld van exemplaar %1 van %2. Bij het afdrukken krijgt elk exemplaar "
+                "zijn eigen nummer (doorlopend over alle afdrukken), de ontvanger uit de "
+                "verzendlijst en een digitale handtekening, en wordt het in het afdrukregister "
+                "vastgelegd."
+            )
+            .replace("%1", str(preview.first_copy))
+            .replace("%2", str(preview.first_copy + preview.copies - 1))
+        )
 
     def page_count(self) -> int:
         return 0 if self._pdf is None else self._pdf.page_count()
@@ -369,6 +375,11 @@ class PrintPreviewDialog(QDialog):
         self.preview = replace(self.preview, first_copy=max(numbers) + 1)
         self.recipients_table.setRowCount(0)
         self._fit_recipient_rows(self.copies_spin.value())
+        # The sentence and the page shown were of the copies just printed: make them again for
+        # the next job's numbers (the register's), keeping the sentence of what was printed.
+        self._explain(self.preview)
+        self._status_after_render = self.status_label.text()
+        self._rerender.start()
 
     def _copies(self) -> int:
         return 1 if self.preview is not None and self.preview.draft else self.copies_spin.value()
@@ -379,15 +390,23 @@ class PrintPreviewDialog(QDialog):
                 "Conceptafdruk van %1 gemaakt en in het afdrukregister vastgelegd."
             ).replace("%1", job.reference)
         else:
-            text = (
+            made = (
                 self.tr(
+                    "1 ondertekend exemplaar van %2 gemaakt en in het afdrukregister vastgelegd."
+                )
+                if len(job.copies) == 1
+                else self.tr(
                     "%1 ondertekende exemplaren van %2 gemaakt en in het afdrukregister vastgelegd."
                 )
-                .replace("%1", str(len(job.copies)))
-                .replace("%2", job.reference)
             )
+            text = made.replace("%1", str(len(job.copies))).replace("%2", job.reference)
         if pages is not None:
-            text += " " + self.tr("%1 pagina's naar de printer gestuurd.").replace("%1", str(pages))
+            sent = (
+                self.tr("1 pagina naar de printer gestuurd.")
+                if pages == 1
+                else self.tr("%1 pagina's naar de printer gestuurd.")
+            )
+            text += " " + sent.replace("%1", str(pages))
         return text
 
     def _on_print_button_clicked(self) -> None:
