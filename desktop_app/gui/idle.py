@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop_app.domain.clock import Clock
+from desktop_app.domain.session_limit import SessionMaximum
 
 
 class IdlePolicy:
@@ -36,18 +37,6 @@ class IdlePolicy:
         return self._clock.now() - self._last >= self.timeout
 
 
-class SessionLimit:
-    """The absolute session maximum (``session_max_hours``): counted from the sign-in on the
-    injected clock, not reset by input."""
-
-    def __init__(self, clock: Clock, maximum: dt.timedelta) -> None:
-        if maximum <= dt.timedelta(0):
-            raise ValueError("session maximum must be positive")
-        self._clock = clock
-        self.maximum = maximum
-        self.started = clock.now()
-
-    def expired(self) -> bool:
-        # Measured with the same clock as the idle lock; a clock stepped back does not extend
-        # a session beyond its maximum (it only ever counts forward from ``started``).
-        return self._clock.now() - self.started >= self.maximum
+# The session maximum is a rule of the core (a clock stepped back must not extend it): the
+# window uses it under its old name.
+SessionLimit = SessionMaximum
