@@ -114,3 +114,21 @@ def test_fit_combo_keeps_the_longest_item() -> None:
     fit_combo(combo)
     assert combo.sizePolicy().horizontalPolicy().name == "Minimum"
     assert combo.minimumSizeHint().width() <= combo.sizeHint().width()
+
+
+def test_beheer_account_buttons_keep_their_text(window_of: Any, qtbot: Any) -> None:
+    """Seen under Xvfb: seven buttons on one line cut to 'ruiker toevoeg', 'twoord herstel' and
+    'ount deblokke' at 1024x700."""
+    from desktop_app.gui.admin.page import AdminPage
+
+    window = _small(window_of("beheer"))
+    page = window.show_section("admin")
+    assert isinstance(page, AdminPage)
+    page.tabs.setCurrentIndex(0)
+    page.user_view.selectRow(0)
+    qtbot.wait(50)
+    buttons = [page.add_user_button, *page.account_buttons.values()]
+    shown = [b for b in buttons if b.isVisibleTo(window)]
+    assert len(shown) >= 4
+    cut = [b.text() for b in shown if b.width() < b.sizeHint().width() or not _inside(b, window)]
+    assert cut == []

@@ -155,7 +155,9 @@ class AdminPage(QWidget):
         }
         refresh = QPushButton(self.tr("Vernieuwen"), tab)
         refresh.clicked.connect(self.refresh_users)
-        layout.addLayout(_button_row(self.add_user_button, *self.account_buttons.values(), refresh))
+        # Two lines: seven buttons on one were cut to 'ruiker toevoeg' at 1024x700.
+        layout.addLayout(_button_row(self.add_user_button))
+        layout.addLayout(_button_row(*self.account_buttons.values(), refresh))
         self.conflict_label = QLabel(tab)
         self.conflict_label.setObjectName("conflictBanner")
         self.conflict_label.setWordWrap(True)
