@@ -149,7 +149,8 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def _write_temp(path: Path, data: bytes) -> Path:
     tmp = temp_path(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    # O_BINARY: Windows would otherwise translate line ends in what we write.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
     try:
         view = memoryview(data)
         while view:
@@ -184,7 +185,8 @@ class AtomicStreamWriter:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.tmp = temp_path(path)
-        self._fd: int | None = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        self._fd: int | None = os.open(self.tmp, flags, FILE_MODE)
         self._done = False
 
     def write(self, data: bytes) -> None:

@@ -115,7 +115,7 @@ def take(db_path: Path) -> bool:
     if _size(path) >= RESERVE_BYTES:
         return True
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
     except OSError as exc:
         return _not_taken(exc)
     try:

@@ -89,7 +89,9 @@ class StagedFiles:
 
     def stage(self, name: str, data: bytes) -> None:
         temp = self.directory / _temp_name(name)
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        # O_BINARY: Windows would otherwise translate line ends in the PDF.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        fd = os.open(temp, flags, FILE_MODE)
         try:
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_EX)
