@@ -310,7 +310,21 @@ def _rebind(env: Environment, paths: WorkspacePaths, keyfile: KeyFile, recovery_
     if keyfile.rotation_staged:
         # The staged slots are bound to the old workstation secret, which is what is lost: the
         # database alone says which DEK is in force, and only that one's part is kept.
-        dek = _settle_by_database(paths, keyfile, dek, keyfile.recover_next_dek(raw))
+        # A new recovery key killed midway staged a slot for a key nobody was shown yet: this
+        # (old) key opens none of it. Killed before the rename, the old DEK is in force and
+        # the staged part goes; after it, this key reaches nothing current.
+        try:
+            following = keyfile.recover_next_dek(raw)
+        except AuthFailed:
+            following = None
+        try:
+            dek = _settle_by_database(paths, keyfile, dek, following)
+        except AuthFailed:
+            raise AuthFailed(
+                "Deze herstelsleutel opent de database niet meer: er is een nieuwe herstelsleutel "
+                "uitgegeven die door een afgebroken programma niet is getoond. Meld u aan op "
+                "deze werkplek en geef een nieuwe herstelsleutel uit, of zet een back-up terug."
+            ) from None
     try:
         db = Database.open(paths.db, dek)
         try:

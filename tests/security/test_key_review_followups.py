@@ -312,3 +312,113 @@ def test_a_failed_rename_during_rekey_leaves_the_session_usable(
         rotate_database_key(s, s.sign_in_proof())
     with pytest.raises(IntegrityFailure):
         Database.open(db_path, old_dek).close()
+
+
+# --- a new recovery key killed midway, then the keyring lost too ---------------------------------
+
+
+def test_rebind_with_the_old_key_after_a_killed_new_recovery_key(workspace: Any) -> None:
+    """A new recovery key is a rotation: killed after staging, before the rename, the staged
+    recovery slot is for a key nobody was shown yet. The database is still under the old DEK,
+    so a rebind with the old recovery key (the keyring lost as well) must settle it, not fail
+    on the staged slot it cannot open."""
+    from desktop_app.security.keyfile import KeyStore, new_dek, normalise_name
+    from desktop_app.services.workspace import rebind_workstation
+    from desktop_app.storage import users as user_repo
+
+    store = KeyStore(workspace.root / KEYS_NAME)
+    with workspace.session() as s, store.locked():
+        keyfile, secret = s.checked_keyfile()
+        with s.reading() as conn:
+            active = {normalise_name(u.name) for u in user_repo.all_users(conn) if u.active}
+        keyfile.stage_rotation(
+            secret, s.dek, new_dek(), active, recovery_raw=recovery.parse(recovery.generate())
+        )
+        keyfile.save(secret)  # what a run killed at "staged" leaves
+    assert "next" in json.loads((workspace.root / KEYS_NAME).read_text())
+    assert rebind_workstation(workspace.env, workspace.root, workspace.recovery_key) == 1
+    assert "next" not in json.loads((workspace.root / KEYS_NAME).read_text())
+    with workspace.session() as s:
+        assert verify_audit(s).ok
+
+
+@pytest.mark.parametrize(("stall", "rotated"), [("staged", False), ("replaced", True)])
+def test_a_new_recovery_key_killed_midway_leaves_one_key_in_force(
+    tmp_path: Path, stall: str, rotated: bool
+) -> None:
+    """SIGKILL inside ``new-recovery-key`` (a rotation): before the rename the old DEK and the
+    old recovery key stay in force (a rebind with it settles the key file even without the
+    keyring); after it the new DEK is (the key was never shown: the administrator issues
+    another, and the old key opens nothing current either way)."""
+    import datetime as dt
+    import signal
+    import subprocess
+    import sys
+
+    from support.file_keyring import FileSecretProvider
+    from support.helpers import REPO, STAFF, populate
+
+    from desktop_app.domain.clock import FixedClock
+    from desktop_app.services.session import Environment
+    from desktop_app.services.workspace import init_workspace, rebind_workstation
+
+    clock = FixedClock(dt.datetime(2026, 11, 3, 9, 0, tzinfo=dt.UTC))
+    provider = FileSecretProvider(tmp_path / "keyring")
+    env = Environment(provider=provider, clock=clock)
+    root = tmp_path / "ws"
+    made = init_workspace(
+        env, root, admin_name="beheer", admin_password=ADMIN_PW, kdf_profile="test"
+    )
+
+    class _Ws:
+        def session(self, name: str = "beheer", password: str | None = None) -> Any:
+            return open_session(env, root, name, password or ADMIN_PW)
+
+    populate(_Ws())
+    old_dek = recover_dek(
+        json.loads((root / KEYS_NAME).read_text())["recovery"],
+        recovery.parse(made.recovery_key),
+        json.loads((root / KEYS_NAME).read_text())["workspace_id"],
+    )
+    child = REPO / "tests" / "support" / "rekey_child.py"
+    proc = subprocess.Popen(
+        [sys.executable, str(child), str(root), str(provider.folder), stall, "recovery"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(ADMIN_PW + "\n")
+    proc.stdin.close()
+    line = proc.stdout.readline().strip()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    proc.stdout.close()
+    if proc.stderr is not None:
+        proc.stderr.close()
+    assert line == "STALLED"
+    if not rotated:
+        # The keyring lost as well: the old recovery key alone settles it.
+        assert rebind_workstation(env, root, made.recovery_key) == 5
+    for name, (password, _roles, _c) in STAFF.items():
+        with _Ws().session(name, password) as s:
+            assert s.user.name == name
+    assert "next" not in json.loads((root / KEYS_NAME).read_text())
+    with _Ws().session() as s:
+        assert verify_audit(s).ok
+        with s.reading() as conn:
+            entries = conn.execute(
+                "SELECT count(*) FROM audit WHERE action = 'workspace.recovery_key'"
+            ).fetchone()[0]
+    assert entries == (1 if rotated else 0)
+    opens_old = True
+    try:
+        Database.open(root / DB_NAME, old_dek).close()
+    except IntegrityFailure:
+        opens_old = False
+    assert opens_old is not rotated
+    if rotated:
+        with pytest.raises(AuthFailed):
+            rebind_workstation(env, root, made.recovery_key)

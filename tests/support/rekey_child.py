@@ -2,7 +2,9 @@
 is killed by the parent with SIGKILL, either at a chosen point (it prints ``STALLED`` there and
 waits) or at whatever moment the parent's timer hits (STALL ``none``; it prints ``STARTED``).
 
-usage: rekey_child.py ROOT KEYRING_DIR STALL    (the administrator's password on stdin)
+usage: rekey_child.py ROOT KEYRING_DIR STALL [recovery]    (the administrator's password on
+stdin; with ``recovery`` the rotation is that of a new recovery key, whose key it prints as
+``KEY <key>`` when it finishes)
 STALL: write    - inside the copy's transaction (copy re-keyed, nothing committed in it)
        copied   - the re-keyed copy complete, the key file not yet staged
        staged   - the key file holds both DEKs, the database not yet replaced
@@ -77,7 +79,11 @@ def main() -> None:
         print("STARTED", flush=True)
     if stall == "promoted":
         Session.replace_dek = lambda self, dek: _stall()  # type: ignore[method-assign]
-    workspace.rotate_database_key(session, session.sign_in_proof())
+    if sys.argv[4:] == ["recovery"]:
+        issued = workspace.new_recovery_key(session, session.sign_in_proof())
+        print(f"KEY {issued.recovery_key}", flush=True)
+    else:
+        workspace.rotate_database_key(session, session.sign_in_proof())
     print("FINISHED", flush=True)
     session.close()
 
