@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
+from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -58,6 +61,27 @@ def qt_translations_dir() -> str:
     return str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")
 
 
+class _QtDutchGaps(QTranslator):
+    """Qt's own texts that ``qtbase_nl`` lacks in the form its widgets ask for them: the file
+    dialog's labels carry a mnemonic (``&Look in:``) where the catalogue has them without."""
+
+    TEXTS: ClassVar[Mapping[tuple[str, str], str]] = MappingProxyType(
+        {
+            ("QFileDialog", "&Look in:"): "&Zoeken in:",
+            ("QFileDialog", "Files of &type:"): "Bestands&type:",
+        }
+    )
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None (a null string) passes the question on to the next catalogue; "" would not.
+        return self.TEXTS.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install Qt's own translation (Dutch: ``qtbase_nl``, so "Cancel" reads "Annuleren"), our
     own (English) and the core's messages' language (domain.messages).
@@ -80,6 +104,10 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         installed.append(qt_own)
     elif language != "en":  # English is Qt's source language: nothing to load
         log.warning("Qt's own translation qtbase_%s is missing; its dialogs stay English", language)
+    if language == "nl":
+        gaps = _QtDutchGaps(app)
+        app.installTranslator(gaps)
+        installed.append(gaps)
     if language != "nl":
         ours = QTranslator(app)
         if ours.load(f"werkplek_{language}", translations_dir()):
