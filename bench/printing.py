@@ -12,11 +12,11 @@ import pypdf
 
 from bench.common import Figure, median, timed
 from desktop_app.domain import report_content as rc
-from desktop_app.domain.classification import Classification
+from desktop_app.domain.classification import Classification, ClassificationDuration
 from desktop_app.domain.clock import SystemClock
 from desktop_app.domain.roles import Role
 from desktop_app.security.workstation import MemorySecretProvider
-from desktop_app.services import printing, reports, users, verification
+from desktop_app.services import marking, printing, reports, users, verification
 from desktop_app.services.session import Environment
 from desktop_app.services.workspace import init_workspace, open_session
 
@@ -67,7 +67,15 @@ def _signed_report(env: Environment, root: Path, text: str) -> int:
             )
     with open_session(env, root, "officier", PW["officier"]) as s:
         rid = int(
-            reports.draft_report(s, text=text, classification=Classification.STG_GEHEIM).report.id
+            reports.draft_report(
+                s,
+                text=text,
+                classification=Classification.STG_GEHEIM,
+                # A final copy needs both (issue 14): how long the marking holds, and whom the
+                # spontaneous report is about.
+                duration=ClassificationDuration(until=dt.date(2046, 12, 31)),
+                subject=marking.SubjectEntry("Olga Иванова", dt.date(1984, 6, 12), "1234567890"),
+            ).report.id
         )
         reports.submit_report(s, rid)
     with open_session(env, root, "liaison", PW["liaison"]) as s:
