@@ -608,11 +608,6 @@ class KeyFile:
             return None
         return recover_dek(staged["recovery"], recovery_raw, self.workspace_id)
 
-    def replace_recovery(self, dek: bytes | bytearray, recovery_raw: bytes) -> None:
-        """A new recovery key: the old one no longer opens this file (earlier backups carry
-        their own recovery slot and keep opening with the key of their day)."""
-        self.data["recovery"] = recovery_box(dek, recovery_raw, self.kdf_params, self.workspace_id)
-
     def set_user(
         self,
         w: bytes,

@@ -536,7 +536,7 @@ class NewRecoveryKey:
         return {
             "ok": True,
             "recovery_key": self.recovery_key,
-            # Extensions: the DEK was rotated with it (see issue_recovery_key).
+            # Extensions: the DEK was rotated with it (see new_recovery_key).
             "database_key_replaced": True,
             "users": self.rekey.users,
             "signing_keys": self.rekey.signing_keys,
