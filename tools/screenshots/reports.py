@@ -157,8 +157,15 @@ def main(argv: list[str]) -> int:
             return page
 
         page = sign_in("officier")
-        drafts = page.work_lists[0]
-        target = next(r for r in page.rows_of(drafts) if r.title.startswith("Betrokkene K."))
+        # The report is in whichever of the officer's lists its state puts it (issue 12: back
+        # with the officer after "aanpassing wenselijk").
+        drafts, target = next(
+            (work_list, r)
+            for work_list in page.work_lists
+            for r in page.rows_of(work_list)
+            if r.title.startswith("Betrokkene K.")
+        )
+        page.list_tabs.setCurrentIndex(page.work_lists.index(drafts))
         page.tables[drafts].selectRow(page.models[drafts].row_of(int(target.id)) or 0)
         editor = page.detail.editor
         # The officer is answering the liaison: the second finding is being reworded.
