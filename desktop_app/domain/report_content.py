@@ -43,6 +43,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from desktop_app.domain.errors import InvalidInput
+from desktop_app.domain.timefmt import prose_date
 
 __all__ = [
     "OLD_DATA_YEARS",
@@ -238,7 +239,7 @@ def validate(content: ReportContent, *, today: dt.date) -> tuple[ContentWarning,
                 ContentWarning(
                     WarningKind.OLD_DATA,
                     n,
-                    f"Bevinding {n} berust op gegevens van {f.data_date.isoformat()}, ouder dan "
+                    f"Bevinding {n} berust op gegevens van {prose_date(f.data_date)}, ouder dan "
                     f"{OLD_DATA_YEARS} jaar. Zulke gegevens worden alleen verstrekt met "
                     "vermelding van hun ouderdom en betrouwbaarheid.",
                 )
