@@ -137,7 +137,7 @@ def test_old_data_warns_from_the_day_after_ten_years() -> None:
     one_day_more = Finding("b", Reliability.RELIABLE, data_date=dt.date(2016, 3, 1))
     warnings = validate(content(exactly_ten, one_day_more), today=TODAY)
     assert [(w.kind, w.finding) for w in warnings] == [(WarningKind.OLD_DATA, 2)]
-    assert "2016-03-01" in warnings[0].message and "ouder dan 10 jaar" in warnings[0].message
+    assert "1 maart 2016" in warnings[0].message and "ouder dan 10 jaar" in warnings[0].message
 
 
 def test_old_data_on_a_leap_day() -> None:
