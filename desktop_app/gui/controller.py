@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.domain.clock import SystemClock
@@ -129,6 +129,9 @@ class AppController(QObject):
         self.idle.expired.connect(self._on_idle_expired)
         self.idle.session_expired.connect(self._on_session_expired)
         self.idle.lock_key_pressed.connect(self.lock)
+        # A password asked again (signing, a password change, a key rotation) was wrong once
+        # too often: the account is locked and the session ended; lock, keeping the drafts.
+        runner.account_locked.connect(self._on_account_locked, Qt.ConnectionType.QueuedConnection)
         self._max_hours = SESSION_MAX_HOURS.default
         self.lock_source: ScreenLockSource | None = None
         self._idle_minutes = 0
@@ -475,6 +478,16 @@ class AppController(QObject):
                 "AppController",
                 "De werkplek is vergrendeld omdat het bureaublad werd vergrendeld. Meld u "
                 "opnieuw aan om verder te werken.",
+            ),
+            keep_name=True,
+        )
+
+    def _on_account_locked(self) -> None:
+        self._lock(
+            QCoreApplication.translate(
+                "AppController",
+                "Uw account is geblokkeerd na te veel onjuiste wachtwoorden. Uw niet-opgeslagen "
+                "werk is bewaard; de functioneel beheerder kan het account deblokkeren.",
             ),
             keep_name=True,
         )

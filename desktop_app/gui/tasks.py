@@ -19,6 +19,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from desktop_app.domain.errors import AccountLocked
+
 log = logging.getLogger(__name__)
 
 Done = Callable[[Any], object]  # what a callback returns is ignored
@@ -79,11 +81,15 @@ class _Pending:
 
 class TaskRunner(QObject):
     """``run(fn, on_done, on_error, owner=widget)``; callbacks run on the GUI thread. Without
-    ``on_error`` the error is shown as a sentence over ``owner``.
+    ``on_error`` the error is shown as a sentence over ``owner``. Whatever the task, an
+    AccountLocked from it (a password asked again, wrong once too often) is also announced by
+    ``account_locked``: the session has ended and the window must lock.
 
     A result is dropped when its ``owner`` widget was deleted in the meantime, or when
     ``discard_pending()`` was called (locking: nothing may land in a view after the lock).
     """
+
+    account_locked = Signal()
 
     def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
         super().__init__(parent)
@@ -189,6 +195,8 @@ class TaskRunner(QObject):
         pending, wanted = self._take(task_id)
         if not isinstance(exc, BaseException):
             exc = RuntimeError(repr(exc))
+        if isinstance(exc, AccountLocked):
+            self.account_locked.emit()
         if pending is None or not wanted:
             log.info("dropped the error of a task nobody waits for: %s", type(exc).__name__)
             return

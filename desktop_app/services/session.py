@@ -86,6 +86,10 @@ class Tx:
         return self.keyfile
 
 
+# The one use case a session ended by a lockout still runs (services.drafts.keep_drafts).
+_KEEP_DRAFTS = "draft.keep"
+
+
 class Session:
     def __init__(
         self,
@@ -108,6 +112,9 @@ class Session:
         self.location = location
         self.workstation_id = workstation_id
         self._closing = threading.Event()
+        # Ended by a lockout (reauthenticate): nothing but keeping the window's unsaved work
+        # ("draft.keep") until whoever holds the session closes it.
+        self._locked_out = False
         # A session exists only after its password opened the key file: that sign-in is the
         # first proof (the CLI signs in for every call, see sign_in_proof).
         self._proofs: dict[bytes, dt.datetime] = {}
@@ -135,7 +142,7 @@ class Session:
 
     @property
     def is_open(self) -> bool:
-        return self._dek is not None and not self.db.closed
+        return self._dek is not None and not self.db.closed and not self._locked_out
 
     def has_role(self, *roles: Role) -> bool:
         return bool(self.user.roles & set(roles))
@@ -170,6 +177,8 @@ class Session:
         is taken *before* the database's write lock, in the same order as a sign-in takes them,
         so the two can never wait for each other; the file is saved before COMMIT, so a failed
         save rolls the database back (a slot without its account is the safe leftover)."""
+        if self._locked_out and action != _KEEP_DRAFTS:
+            raise SessionLocked("De werkplek is vergrendeld. Meld u opnieuw aan.")
         try:
             with contextlib.ExitStack() as stack:
                 keyfile: KeyFile | None = None
@@ -249,7 +258,9 @@ class Session:
 
         The attempt that locks the account (or finds it locked) also ends this session:
         whoever holds it (a window, a worker, a script) gets SessionLocked from then on, as
-        after a sign-out, not only the window that asked."""
+        after a sign-out, not only the window that asked. One use case is left until it is
+        closed: keeping the person's unsaved work ("draft.keep"), so that the window's lock
+        loses nothing typed."""
         if not self.is_open:
             raise SessionLocked("De werkplek is vergrendeld. Meld u opnieuw aan.")
         try:
@@ -271,7 +282,7 @@ class Session:
                         keyfile.save(secret)
                 wipe(dek)
         except AccountLocked:
-            self.close()  # after the key file's lock is released
+            self._locked_out = True  # the holder closes it (the window after keeping drafts)
             raise
         return self._mint(now)
 

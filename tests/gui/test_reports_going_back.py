@@ -294,3 +294,37 @@ def test_the_liaisons_remark_buttons_take_no_letter_of_the_menu_bar(
     settle()
     assert detail.annotations.edit_button.isVisible()
     assert window_problems(detail.window(), "liaison, own remark selected") == []
+
+
+def test_a_lockout_by_a_password_asked_again_keeps_what_was_typed(
+    staff: Any, open_as: Any, controller: Any, qtbot: Any
+) -> None:
+    """The third wrong current password in 'Wachtwoord wijzigen' locks the account and ends the
+    session (the core does that); the window locks through the task runner's account_locked,
+    and the unsaved text in the editor is kept for its owner (draft.keep still runs)."""
+    from desktop_app.services import drafts
+
+    rid = _report(staff, to="draft")
+    detail = open_as("officier", rid)
+    window = detail.window()
+    detail.editor.conclusion_edit.setPlainText("Nog niet opgeslagen conclusie.")
+    dialog = window.open_change_password_dialog()
+    for _ in range(3):
+        dialog.current_edit.setText("fout-wachtwoord")
+        dialog.new_edit.setText("een-nieuw-lang-wachtwoord")
+        dialog.repeat_edit.setText("een-nieuw-lang-wachtwoord")
+        dialog.ok_button.click()
+        if controller.main_window is None:
+            break
+    qtbot.waitUntil(lambda: controller.main_window is None, timeout=3000)
+    assert controller.session is None
+    with pytest.raises(AccountLocked):
+        _service(staff, "officier")
+    with _service(staff, "beheer") as admin:
+        from desktop_app.services import users
+
+        users.unlock_user(admin, "officier")
+    with _service(staff, "officier") as s:
+        kept = {d.belongs_to: d.content for d in drafts.take_drafts(s)}
+    assert f"report:{rid}" in kept
+    assert "Nog niet opgeslagen conclusie." in str(kept[f"report:{rid}"])

@@ -231,6 +231,14 @@ def test_three_wrong_passwords_lock_the_account_like_a_sign_in(
     # included.
     with pytest.raises(SessionLocked):
         sig.reauthenticate(PASSWORDS["tekenaar"])
+    with pytest.raises(SessionLocked):
+        reports.my_work_lists(sig)
+    # One thing is left before the holder closes it: keeping what the person had typed.
+    from desktop_app.domain.drafts import Draft
+    from desktop_app.services import drafts
+
+    assert drafts.keep_drafts(sig, [Draft("dialog:add-provision", {"text": "getypt"})]) == 1
+    sig.close()
     with workspace.session() as admin:
         results = [r for a, o, r in _actions(admin) if a == "session.reauthenticate"]
     assert results == ["failed", "failed", "locked"]
