@@ -49,7 +49,7 @@ def test_rows_read_as_plain_dutch_in_amsterdam_time(page: AdminPage) -> None:
     assert "Werkplek ingericht" in actions and "Account toegevoegd" in actions
     # Every labelled action reads as its label, never its code (labels: test_audit_labels).
     for line, shown in zip(model.rows, actions, strict=True):
-        if has_label(line.action):
+        if has_label(line.action) and line.entry.result == "ok":
             assert shown == action_label(line.action) != line.action
     row = actions.index("Werkplek ingericht")
     # The fixture's clock: 2 November 2026 09:00 UTC = 10:00 in Amsterdam (New York: 04:00).
@@ -119,3 +119,26 @@ def test_the_lock_wipes_the_tab(page: AdminPage) -> None:
     assert tab.model.rows and tab.account_combo.count() > 1
     page.wipe()
     assert tab.model.rows == [] and tab.account_combo.count() == 1
+
+
+def test_a_failed_sign_in_does_not_read_as_signed_in(
+    controller: Any, sign_in: Any, workspace: Any, new_york: None
+) -> None:
+    """Seen under Xvfb: a wrong password showed as 'Aangemeld' in the Handeling column, its
+    'mislukt' only in the Resultaat column past the right edge at 1024x700."""
+    add_users(workspace, "officier")
+    with pytest.raises(Exception):  # noqa: B017 - the refusal's kind is not the point here
+        workspace.session("officier", "niet-het-wachtwoord")
+    window = sign_in(controller, "beheer")
+    page = window.show_section("admin")
+    assert isinstance(page, AdminPage)
+    model = page.audit_tab.model
+    failed = [
+        (line, model.index(row, AuditTableModel.COL_ACTION).data())
+        for row, line in enumerate(model.rows)
+        if line.action == "session.signin" and line.entry.result != "ok"
+    ]
+    assert failed
+    for line, shown in failed:
+        assert shown == f"{action_label(line.action)} ({line.result_text})"
+        assert "mislukt" in shown

@@ -62,6 +62,10 @@ class AuditTableModel(RecordTableModel[AuditLine]):
         if column == self.COL_ACTOR:
             return record.actor_text
         if column == self.COL_ACTION:
+            # The result column lies past the right edge at 1024x700: a failed sign-in must not
+            # read as "Aangemeld" there.
+            if record.entry.result != "ok":
+                return f"{record.label} ({record.result_text})"
             return record.label
         if column == self.COL_OBJECT:
             return record.object_text
