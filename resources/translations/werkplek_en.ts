@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
+    <name></name>
+    <message>
+        <source>ontwikkelversie (vanuit de broncode)</source>
+        <translation>development version (from the source code)</translation>
+    </message>
+    <message>
+        <source>Versie</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Build</translation>
+    </message>
+    <message>
+        <source>Handleiding</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Over Convenantwerkplek</source>
+        <translation>About Covenant workstation</translation>
+    </message>
+</context>
+<context>
     <name>AddCalendarDayDialog</name>
     <message>
         <source>Dag toevoegen aan de kalender</source>
@@ -30,6 +57,93 @@
     <message>
         <source>&amp;Omschrijving</source>
         <translation>&amp;Description</translation>
+    </message>
+</context>
+<context>
+    <name>AddConsultationDialog</name>
+    <message>
+        <source>Overleg vastleggen</source>
+        <translation>Record consultation</translation>
+    </message>
+    <message>
+        <source>Vast&amp;leggen</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>Een gehouden overleg (art. 3.2). De cijfers over de periode worden berekend zoals ze op het peilmoment stonden en bewaard; latere registraties veranderen ze niet.</source>
+        <translation>A consultation that has been held (art. 3.2). The figures for the period are calculated as they stood at the reference moment and kept; later entries do not change them.</translation>
+    </message>
+    <message>
+        <source>&amp;Datum van het overleg</source>
+        <translation>&amp;Date of the consultation</translation>
+    </message>
+    <message>
+        <source>Datum van het overleg</source>
+        <translation>Date of the consultation</translation>
+    </message>
+    <message>
+        <source>Periode van</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <source>Periode tot en met</source>
+        <translation>Period to</translation>
+    </message>
+    <message>
+        <source>&amp;tot en met</source>
+        <translation>&amp;to</translation>
+    </message>
+    <message>
+        <source>Periode &amp;van</source>
+        <translation>Period &amp;from</translation>
+    </message>
+    <message>
+        <source>&amp;Stand per einde van</source>
+        <translation>Figures as at the &amp;end of</translation>
+    </message>
+    <message>
+        <source>Stand per einde van</source>
+        <translation>Figures as at the end of</translation>
+    </message>
+    <message>
+        <source>Niet aangevinkt: de stand aan het einde van de dag van het overleg.</source>
+        <translation>Not ticked: the figures at the end of the day of the consultation.</translation>
+    </message>
+    <message>
+        <source>Cijfers</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>één per regel: naam, of naam | functie</source>
+        <translation>one per line: name, or name | function</translation>
+    </message>
+    <message>
+        <source>Deelnemers &amp;AIVD</source>
+        <translation>Participants &amp;AIVD</translation>
+    </message>
+    <message>
+        <source>Deelnemers &amp;IND</source>
+        <translation>Participants &amp;IND</translation>
+    </message>
+    <message>
+        <source>de besluiten, elk op een regel</source>
+        <translation>the decisions, one per line</translation>
+    </message>
+    <message>
+        <source>&amp;Besluiten</source>
+        <translation>De&amp;cisions</translation>
+    </message>
+    <message>
+        <source>één per regel: omschrijving | eigenaar | JJJJ-MM-DD</source>
+        <translation>one per line: description | owner | YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Actie&amp;punten</source>
+        <translation>Action &amp;points</translation>
+    </message>
+    <message>
+        <source>Actiepunt op regel %1 heeft niet de vorm omschrijving | eigenaar | JJJJ-MM-DD.</source>
+        <translation>The action point on line %1 does not have the form description | owner | YYYY-MM-DD.</translation>
     </message>
 </context>
 <context>
@@ -116,6 +230,10 @@
     <message>
         <source>&amp;Rubricering</source>
         <translation>&amp;Classification</translation>
+    </message>
+    <message>
+        <source>Rubricering geldt (d&amp;uur)</source>
+        <translation>Classification applies (d&amp;uration)</translation>
     </message>
     <message>
         <source>Waar komen de gegevens vandaan, en hoe betrouwbaar zijn ze?</source>
@@ -327,37 +445,6 @@
         <translation>Choose a designation to see the history of that staff member.</translation>
     </message>
     <message>
-        <source>Eerder &amp;anker (optioneel)</source>
-        <translation>Earlier &amp;anchor (optional)</translation>
-    </message>
-    <message>
-        <source>VOLGNUMMER:HASH</source>
-        <translation>SEQUENCE:HASH</translation>
-    </message>
-    <message>
-        <source>Eerder anker</source>
-        <translation>Earlier anchor</translation>
-    </message>
-    <message>
-        <source>Audittrail &amp;controleren</source>
-        <translation>&amp;Verify audit trail</translation>
-    </message>
-    <message>
-        <source>&amp;Kop van de keten (anker)</source>
-        <translation>&amp;Head of the chain (anchor)</translation>
-    </message>
-    <message>
-        <source>Kop van de keten</source>
-        <translation>Head of the chain</translation>
-    </message>
-    <message numerus="yes">
-        <source>Laatste %n vermeldingen</source>
-        <translation>
-            <numerusform>Last %n entry</numerusform>
-            <numerusform>Last %n entries</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Een back-up is versleuteld en controleert zichzelf bij het terugzetten. Terugzetten kan alleen met de herstelsleutel die gold toen de back-up werd gemaakt: na een nieuwe herstelsleutel (hieronder) opent een nieuwe back-up alleen met de nieuwe sleutel, een eerdere nog met de vorige. Bewaar de back-up op een plek die past bij de hoogste rubricering in de werkplek.</source>
         <translation>A backup is encrypted and checks itself when it is restored. Restoring needs the recovery key that was in force when the backup was made: after a new recovery key (below), a new backup opens only with the new key, an earlier one still with the previous key. Keep the backup in a place that suits the highest classification in the workspace.</translation>
     </message>
@@ -390,26 +477,6 @@
         <translation>History of the designations of %1</translation>
     </message>
     <message>
-        <source>Bezig met controleren…</source>
-        <translation>Verifying…</translation>
-    </message>
-    <message>
-        <source>✔ In orde: de audittrail telt %1 vermeldingen en de keten is ongeschonden.</source>
-        <translation>✔ In order: the audit trail has %1 entries and the chain is intact.</translation>
-    </message>
-    <message>
-        <source>✖ Niet in orde: %1. Vermeldingen tot en met nummer %2 zijn in orde.</source>
-        <translation>✖ Not in order: %1. Entries up to and including number %2 are in order.</translation>
-    </message>
-    <message>
-        <source>✖ Niet in orde: %1</source>
-        <translation>✖ Not in order: %1</translation>
-    </message>
-    <message>
-        <source>✖ Niet in orde: de keten is ongeschonden, maar de database meldt schade (%1).</source>
-        <translation>✖ Not in order: the chain is intact, but the database reports damage (%1).</translation>
-    </message>
-    <message>
         <source>Back-up opslaan</source>
         <translation>Save backup</translation>
     </message>
@@ -429,6 +496,91 @@ SHA-256: %3</translation>
     </message>
 </context>
 <context>
+    <name>AmendmentDialog</name>
+    <message>
+        <source>Wijziging verzoeken (art. 4.1)</source>
+        <translation>Request an amendment (art. 4.1)</translation>
+    </message>
+    <message>
+        <source>&amp;Vastleggen</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>welk onderdeel, en hoe het luidt</source>
+        <translation>which part, and how it reads</translation>
+    </message>
+    <message>
+        <source>Voorgestelde &amp;wijziging</source>
+        <translation>Proposed &amp;amendment</translation>
+    </message>
+    <message>
+        <source>&amp;Datum van het verzoek</source>
+        <translation>&amp;Date of the request</translation>
+    </message>
+    <message>
+        <source>Voorgestelde datum van &amp;inwerkingtreding</source>
+        <translation>Proposed date of &amp;entry into force</translation>
+    </message>
+    <message>
+        <source>De wijziging behoeft de instemming van beide partijen; zij treedt niet eerder in werking dan de dag na de tweede instemming.</source>
+        <translation>The amendment needs the consent of both parties; it enters into force no earlier than the day after the second consent.</translation>
+    </message>
+    <message>
+        <source>Beschrijf de voorgestelde wijziging.</source>
+        <translation>Describe the proposed amendment.</translation>
+    </message>
+</context>
+<context>
+    <name>AmendmentTableModel</name>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Verzocht door</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>Datum verzoek</source>
+        <translation>Date of request</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>In werking per</source>
+        <translation>In force from</translation>
+    </message>
+</context>
+<context>
+    <name>AnnexDialog</name>
+    <message>
+        <source>Niet-openbare bijlage vastleggen</source>
+        <translation>Record the non-public annex</translation>
+    </message>
+    <message>
+        <source>&amp;Vastleggen</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>&amp;Rubricering</source>
+        <translation>&amp;Classification</translation>
+    </message>
+    <message>
+        <source>Rubricering &amp;geldt</source>
+        <translation>Classification &amp;applies</translation>
+    </message>
+    <message>
+        <source>&amp;Tekst</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <source>De tekst van de bijlage is leeg.</source>
+        <translation>The text of the annex is empty.</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationPanel</name>
     <message>
         <source>Opmerkingen van de IND-liaison</source>
@@ -437,6 +589,22 @@ SHA-256: %3</translation>
     <message>
         <source>Nog geen opmerkingen.</source>
         <translation>No comments yet.</translation>
+    </message>
+    <message>
+        <source>Opmerking wij&amp;zigen…</source>
+        <translation>&amp;Edit comment…</translation>
+    </message>
+    <message>
+        <source>Opmerking intr&amp;ekken…</source>
+        <translation>&amp;Withdraw comment…</translation>
+    </message>
+    <message>
+        <source>A&amp;fgehandeld…</source>
+        <translation>Mark as &amp;dealt with…</translation>
+    </message>
+    <message>
+        <source>Ingetrokken door de IND-liaison.</source>
+        <translation>Withdrawn by the IND liaison.</translation>
     </message>
     <message>
         <source>Verouderd: de geciteerde passage uit versie %1 komt in versie %2 niet meer voor.</source>
@@ -454,9 +622,25 @@ SHA-256: %3</translation>
         <source>— %1, %2</source>
         <translation>— %1, %2</translation>
     </message>
+    <message>
+        <source>✖ ingetrokken</source>
+        <translation>✖ withdrawn</translation>
+    </message>
+    <message>
+        <source>%1 (gewijzigd)</source>
+        <translation>%1 (edited)</translation>
+    </message>
+    <message>
+        <source>✔ Afgehandeld door %1: %2</source>
+        <translation>✔ Dealt with by %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
+    <message>
+        <source>De werkplek is aangemaakt. Meld u aan als functioneel beheerder.</source>
+        <translation>The workspace has been created. Sign in as the application administrator.</translation>
+    </message>
     <message>
         <source>De oefenwerkplek wordt klaargezet…</source>
         <translation>Preparing the practice workspace…</translation>
@@ -473,12 +657,38 @@ SHA-256: %3</translation>
         <source>Afgemeld: kies bij de volgende aanmelding een eigen wachtwoord.</source>
         <translation>Signed out: choose your own password at the next sign-in.</translation>
     </message>
+    <message>
+        <source>De back-up is teruggezet. Meld u aan met het nieuwe wachtwoord.</source>
+        <translation>The backup has been restored. Sign in with the new password.</translation>
+    </message>
+    <message numerus="yes">
+        <source>De werkplek is opnieuw gekoppeld (%n accounts). Meld u aan zoals altijd.</source>
+        <translation>
+            <numerusform>The workspace has been bound again (%n account). Sign in as usual.</numerusform>
+            <numerusform>The workspace has been bound again (%n accounts). Sign in as usual.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>De werkplek is vergrendeld na %n minuten zonder activiteit. Meld u opnieuw aan om verder te werken.</source>
         <translation>
             <numerusform>The workstation was locked after %n minute without activity. Sign in again to continue.</numerusform>
             <numerusform>The workstation was locked after %n minutes without activity. Sign in again to continue.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>U bent %n uur aangemeld geweest, het maximum voor één sessie. Meld u opnieuw aan om verder te werken.</source>
+        <translation>
+            <numerusform>You have been signed in for %n hour, the maximum for one session. Sign in again to continue.</numerusform>
+            <numerusform>You have been signed in for %n hours, the maximum for one session. Sign in again to continue.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>De werkplek is vergrendeld omdat het bureaublad werd vergrendeld. Meld u opnieuw aan om verder te werken.</source>
+        <translation>The workstation was locked because the desktop was locked. Sign in again to continue.</translation>
+    </message>
+    <message>
+        <source>Uw account is geblokkeerd na te veel onjuiste wachtwoorden. Uw niet-opgeslagen werk is bewaard; de functioneel beheerder kan het account deblokkeren.</source>
+        <translation>Your account has been locked after too many wrong passwords. Your unsaved work has been kept; the application administrator can unlock the account.</translation>
     </message>
     <message>
         <source>De werkplek is vergrendeld. Meld u opnieuw aan om verder te werken.</source>
@@ -491,6 +701,29 @@ SHA-256: %3</translation>
     <message>
         <source>u afsluit</source>
         <translation>quit</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Uitvoeringsplan %1, versie %2 goedkeuren</source>
+        <translation>Approve implementation plan %1, version %2</translation>
+    </message>
+    <message>
+        <source>&amp;Goedkeuren</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>&amp;Kenmerk van het besluit</source>
+        <translation>Decision re&amp;ference</translation>
+    </message>
+    <message>
+        <source>&amp;Datum van de goedkeuring</source>
+        <translation>&amp;Date of the approval</translation>
+    </message>
+    <message>
+        <source>Vul het kenmerk van het besluit in.</source>
+        <translation>Enter the reference of the decision.</translation>
     </message>
 </context>
 <context>
@@ -695,20 +928,12 @@ SHA-256: %3</translation>
         <translation>No.</translation>
     </message>
     <message>
-        <source>Tijd (UTC)</source>
-        <translation>Time (UTC)</translation>
-    </message>
-    <message>
         <source>Gebruiker</source>
         <translation>User</translation>
     </message>
     <message>
         <source>Handeling</source>
         <translation>Action</translation>
-    </message>
-    <message>
-        <source>Object</source>
-        <translation>Object</translation>
     </message>
     <message>
         <source>Resultaat</source>
@@ -786,6 +1011,14 @@ SHA-256: %3</translation>
     <message>
         <source>Vrije werkdagen</source>
         <translation>Days off</translation>
+    </message>
+    <message>
+        <source>Voor elk jaar tot en met %1 zijn gelijkgestelde dagen vastgelegd.</source>
+        <translation>Days equated by decree have been recorded for every year up to and including %1.</translation>
+    </message>
+    <message>
+        <source>Geen gelijkgestelde dagen vastgelegd voor: %1. Termijnen in die jaren tellen zo&apos;n dag als werkdag; voeg de dagen toe zodra het besluit in de Staatscourant staat (of bekend is).</source>
+        <translation>No days equated by decree recorded for: %1. Deadlines in those years count such a day as a working day; add the days as soon as the decree is in the Government Gazette (or known).</translation>
     </message>
     <message>
         <source>%1 is toegevoegd.</source>
@@ -896,10 +1129,6 @@ SHA-256: %3</translation>
         <translation>&amp;From version</translation>
     </message>
     <message>
-        <source>Van versie</source>
-        <translation>From version</translation>
-    </message>
-    <message>
         <source>naar versie</source>
         <translation>&amp;to version</translation>
     </message>
@@ -949,6 +1178,345 @@ SHA-256: %3</translation>
     </message>
 </context>
 <context>
+    <name>ConfirmWithPasswordDialog</name>
+    <message>
+        <source>Uw &amp;wachtwoord</source>
+        <translation>Your &amp;password</translation>
+    </message>
+    <message>
+        <source>Vul uw wachtwoord in.</source>
+        <translation>Enter your password.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsPage</name>
+    <message>
+        <source>Periodiek overleg (art. 3.2)</source>
+        <translation>Periodic consultation (art. 3.2)</translation>
+    </message>
+    <message>
+        <source>Overleg &amp;vastleggen…</source>
+        <translation>Record &amp;consultation…</translation>
+    </message>
+    <message>
+        <source>Verslag als &amp;PDF…</source>
+        <translation>Minutes as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Ver&amp;nieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>De overleggen van de hoofden van AIVD en IND: deelnemers, besluiten en actiepunten, met de cijfers over de besproken periode zoals ze op het peilmoment stonden (bewaard, niet opnieuw berekend).</source>
+        <translation>The consultations of the heads of the AIVD and the IND: participants, decisions and action points, with the figures for the period discussed as they stood at the reference moment (kept, not recalculated).</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Open actiepunten</source>
+        <translation>Open action points</translation>
+    </message>
+    <message>
+        <source>Overleggen</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <source>Kies een overleg.</source>
+        <translation>Choose a consultation.</translation>
+    </message>
+    <message>
+        <source>Actiepunten</source>
+        <translation>Action points</translation>
+    </message>
+    <message>
+        <source>Actiepunt &amp;afronden</source>
+        <translation>Complete &amp;action point</translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Actiepunt</source>
+        <translation>Action point</translation>
+    </message>
+    <message>
+        <source>Eigenaar</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Streefdatum</source>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <source>Afgerond</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Cijfers (bevroren)</source>
+        <translation>Figures (frozen)</translation>
+    </message>
+    <message>
+        <source>Cijfer</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Aantal</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Bevroren cijfers</source>
+        <translation>Frozen figures</translation>
+    </message>
+    <message>
+        <source>Overleg van %1 (nr. %2)</source>
+        <translation>Consultation of %1 (no. %2)</translation>
+    </message>
+    <message>
+        <source>Periode %1 – %2, cijfers stand per %3.
+Deelnemers: %4</source>
+        <translation>Period %1 – %2, figures as at %3.
+Participants: %4</translation>
+    </message>
+    <message>
+        <source>Besluiten: %1</source>
+        <translation>Decisions: %1</translation>
+    </message>
+    <message>
+        <source>Besluiten: geen vastgelegd.</source>
+        <translation>Decisions: none recorded.</translation>
+    </message>
+    <message>
+        <source>open, te laat</source>
+        <translation>open, overdue</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Verslag opslaan als PDF</source>
+        <translation>Save minutes as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-bestand (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>✔ Verslag opgeslagen als %1.</source>
+        <translation>✔ Minutes saved as %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CovenantPage</name>
+    <message>
+        <source>Convenantregister</source>
+        <translation>Covenant register</translation>
+    </message>
+    <message>
+        <source>Wijziging &amp;verzoeken…</source>
+        <translation>Re&amp;quest amendment…</translation>
+    </message>
+    <message>
+        <source>&amp;Opzegging vastleggen…</source>
+        <translation>Record termi&amp;nation…</translation>
+    </message>
+    <message>
+        <source>Ver&amp;nieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Ondertekend</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>In werking</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>Vervangt</source>
+        <translation>Replaces</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bijlage &amp;inzien</source>
+        <translation>&amp;View annex</translation>
+    </message>
+    <message>
+        <source>Bijlage vast&amp;leggen…</source>
+        <translation>Record ann&amp;ex…</translation>
+    </message>
+    <message>
+        <source>Niet-openbare bijlage</source>
+        <translation>Non-public annex</translation>
+    </message>
+    <message>
+        <source>De wijziging</source>
+        <translation>The amendment</translation>
+    </message>
+    <message>
+        <source>&amp;Besluit vastleggen…</source>
+        <translation>Record &amp;decision…</translation>
+    </message>
+    <message>
+        <source>Wij&amp;zigingen</source>
+        <translation>A&amp;mendments</translation>
+    </message>
+    <message>
+        <source>V&amp;ersie</source>
+        <translation>Versi&amp;on</translation>
+    </message>
+    <message>
+        <source>Tekst van het uitvoeringsplan</source>
+        <translation>Text of the implementation plan</translation>
+    </message>
+    <message>
+        <source>Plan op&amp;stellen…</source>
+        <translation>Dra&amp;ft plan…</translation>
+    </message>
+    <message>
+        <source>He&amp;rzien…</source>
+        <translation>Rev&amp;ise…</translation>
+    </message>
+    <message>
+        <source>Goed&amp;keuren…</source>
+        <translation>&amp;Approve…</translation>
+    </message>
+    <message>
+        <source>In&amp;trekken…</source>
+        <translation>Wi&amp;thdraw…</translation>
+    </message>
+    <message>
+        <source>Uitvoerings&amp;plannen</source>
+        <translation>Implementation &amp;plans</translation>
+    </message>
+    <message>
+        <source>Convenant %1</source>
+        <translation>Covenant %1</translation>
+    </message>
+    <message>
+        <source>%1 door de %2 (%3) en %4 door de %5 (%6), te %7</source>
+        <translation>%1 by the %2 (%3) and %4 by the %5 (%6), at %7</translation>
+    </message>
+    <message>
+        <source>met ingang van %1 (de dag nadat beide partijen ondertekenden)</source>
+        <translation>with effect from %1 (the day after both parties signed)</translation>
+    </message>
+    <message>
+        <source> — opgezegd door de %1 bij brief van %2</source>
+        <translation> — terminated by the %1 by letter of %2</translation>
+    </message>
+    <message>
+        <source>versie %1, %2, vastgelegd door %3</source>
+        <translation>version %1, %2, recorded by %3</translation>
+    </message>
+    <message>
+        <source>vastgelegd (alleen voor wie daartoe bevoegd is)</source>
+        <translation>recorded (only for those authorised)</translation>
+    </message>
+    <message>
+        <source>nog niet vastgelegd</source>
+        <translation>not recorded yet</translation>
+    </message>
+    <message>
+        <source>Kies een wijziging om het verzoek en de besluiten te zien.</source>
+        <translation>Choose an amendment to see the request and the decisions.</translation>
+    </message>
+    <message>
+        <source>Er is nog geen wijziging van het convenant verzocht.</source>
+        <translation>No amendment of the covenant has been requested yet.</translation>
+    </message>
+    <message>
+        <source>Kies eerst een wijziging.</source>
+        <translation>Choose an amendment first.</translation>
+    </message>
+    <message>
+        <source>Wijziging %1, verzocht door de %2 op %3: %4</source>
+        <translation>Amendment %1, requested by the %2 on %3: %4</translation>
+    </message>
+    <message>
+        <source>(De tekst van het verzoek is niet zichtbaar voor u.)</source>
+        <translation>(The text of the request is not visible to you.)</translation>
+    </message>
+    <message>
+        <source>Voorgestelde datum van inwerkingtreding: %1</source>
+        <translation>Proposed date of entry into force: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 op %3 (besluit %4; vastgelegd door %5)</source>
+        <translation>%1: %2 on %3 (decision %4; recorded by %5)</translation>
+    </message>
+    <message>
+        <source>%1: nog geen besluit</source>
+        <translation>%1: no decision yet</translation>
+    </message>
+    <message>
+        <source>Kies eerst een uitvoeringsplan.</source>
+        <translation>Choose an implementation plan first.</translation>
+    </message>
+    <message>
+        <source>Dit uitvoeringsplan is niet zichtbaar voor u (rubricering of rol).</source>
+        <translation>This implementation plan is not visible to you (classification or role).</translation>
+    </message>
+    <message>
+        <source>Kies een uitvoeringsplan.</source>
+        <translation>Choose an implementation plan.</translation>
+    </message>
+    <message>
+        <source>Plan %1: %2 — %3, %4</source>
+        <translation>Plan %1: %2 — %3, %4</translation>
+    </message>
+    <message>
+        <source>goedgekeurd door de %1 op %2 (%3)</source>
+        <translation>approved by the %1 on %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Versie %1: </source>
+        <translation>Version %1: </translation>
+    </message>
+    <message>
+        <source>Versie %1: nog door geen van beide hoofden goedgekeurd.</source>
+        <translation>Version %1: not yet approved by either head.</translation>
+    </message>
+    <message>
+        <source>Goedkeuringen van eerdere versies tellen niet meer: elke nieuwe versie vraagt de goedkeuring van beide hoofden.</source>
+        <translation>Approvals of earlier versions no longer count: every new version needs the approval of both heads.</translation>
+    </message>
+    <message>
+        <source>Ingetrokken door %1: %2</source>
+        <translation>Withdrawn by %1: %2</translation>
+    </message>
+    <message>
+        <source>De nieuwe versie is vastgelegd; de goedkeuring van de vorige versie is vervallen. Beide hoofden keuren deze versie opnieuw goed.</source>
+        <translation>The new version has been recorded; the approval of the previous version has lapsed. Both heads approve this version again.</translation>
+    </message>
+    <message>
+        <source>U bekijkt een eerdere versie; die is alleen te lezen.</source>
+        <translation>You are viewing an earlier version; it is read-only.</translation>
+    </message>
+    <message>
+        <source>Niet-openbare bijlage, versie %1</source>
+        <translation>Non-public annex, version %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Termijnen</source>
@@ -957,6 +1525,22 @@ SHA-256: %3</translation>
     <message>
         <source>Vernieuwen</source>
         <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Overzicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Vernieuwen (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>Wat op u wacht</source>
+        <translation>What is waiting for you</translation>
+    </message>
+    <message>
+        <source>✔ Er wacht nu niets op u.</source>
+        <translation>✔ Nothing is waiting for you now.</translation>
     </message>
     <message>
         <source>Eerst aandacht nodig</source>
@@ -987,6 +1571,49 @@ SHA-256: %3</translation>
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Deze wijziging bestaat niet meer.</source>
+        <translation>This amendment no longer exists.</translation>
+    </message>
+    <message>
+        <source>Besluit over wijziging %1</source>
+        <translation>Decision on amendment %1</translation>
+    </message>
+    <message>
+        <source>&amp;Vastleggen</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>&amp;Ingestemd</source>
+        <translation>&amp;Agreed</translation>
+    </message>
+    <message>
+        <source>&amp;Niet ingestemd</source>
+        <translation>&amp;Not agreed</translation>
+    </message>
+    <message>
+        <source>Besluit</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld DG-AIVD 2027/12</source>
+        <translation>for example DG-AIVD 2027/12</translation>
+    </message>
+    <message>
+        <source>&amp;Kenmerk van het besluit</source>
+        <translation>Decision re&amp;ference</translation>
+    </message>
+    <message>
+        <source>&amp;Datum van het besluit</source>
+        <translation>&amp;Date of the decision</translation>
+    </message>
+    <message>
+        <source>Vul het kenmerk van het besluit in.</source>
+        <translation>Enter the reference of the decision.</translation>
+    </message>
+</context>
+<context>
     <name>DelayNoticeDialog</name>
     <message>
         <source>Leg vast dat de IND-liaison is geïnformeerd dat het ambtsbericht bij verzoek %1 niet binnen de termijn (%2) kan worden uitgebracht.</source>
@@ -1005,12 +1632,28 @@ SHA-256: %3</translation>
         <translation>Notified by</translation>
     </message>
     <message>
+        <source>Bezig met laden…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>&amp;Liaison geïnformeerd</source>
+        <translation>&amp;Liaison informed</translation>
+    </message>
+    <message>
         <source>&amp;Datum van de melding</source>
         <translation>&amp;Date of the notice</translation>
     </message>
     <message>
         <source>&amp;Reden van de vertraging</source>
         <translation>&amp;Reason for the delay</translation>
+    </message>
+    <message>
+        <source>geen liaison-account: niet vastgelegd</source>
+        <translation>no liaison account: not recorded</translation>
+    </message>
+    <message>
+        <source>De termijn is al verstreken: de melding telt als tijdig, maar wordt gemarkeerd als achteraf vastgelegd.</source>
+        <translation>The deadline has already passed: the notice counts as on time, but is marked as recorded afterwards.</translation>
     </message>
     <message>
         <source>Deze datum ligt na de termijn: de melding wordt vastgelegd, maar telt niet als tijdig.</source>
@@ -1077,6 +1720,107 @@ SHA-256: %3</translation>
     <message>
         <source>nee</source>
         <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>DialogDrafts</name>
+    <message>
+        <source>Dit was al verstuurd toen de werkplek vergrendelde. Kijk eerst of het is vastgelegd voordat u het opnieuw doet.</source>
+        <translation>This had already been sent when the workstation locked. Check whether it was recorded before you do it again.</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Niet-opgeslagen invoer</source>
+        <translation>Unsaved input</translation>
+    </message>
+    <message>
+        <source>&amp;Kopiëren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>&amp;Sluiten</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Dit venster kan niet opnieuw worden geopend. Wat u had ingevuld staat hieronder, om over te nemen.</source>
+        <translation>This window cannot be opened again. What you had filled in is below, to copy.</translation>
+    </message>
+    <message>
+        <source>Het venster dat u open had kan niet opnieuw worden geopend: %1 Wat u had ingevuld staat hieronder, om over te nemen.</source>
+        <translation>The window you had open cannot be opened again: %1 What you had filled in is below, to copy.</translation>
+    </message>
+</context>
+<context>
+    <name>DurationDialog</name>
+    <message>
+        <source>Rubriceringsduur vastleggen</source>
+        <translation>Record classification period</translation>
+    </message>
+    <message>
+        <source>Vastleggen</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>&amp;Rubricering geldt</source>
+        <translation>&amp;Classification applies</translation>
+    </message>
+    <message>
+        <source>Kies een datum of beschrijf de gebeurtenis.</source>
+        <translation>Choose a date or describe the event.</translation>
+    </message>
+</context>
+<context>
+    <name>DurationField</name>
+    <message>
+        <source>niet vastgelegd</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>tot en met datum</source>
+        <translation>up to and including a date</translation>
+    </message>
+    <message>
+        <source>tot gebeurtenis</source>
+        <translation>until an event</translation>
+    </message>
+    <message>
+        <source>Soort rubriceringsduur</source>
+        <translation>Kind of classification period</translation>
+    </message>
+    <message>
+        <source>Rubricering tot en met</source>
+        <translation>Classification up to and including</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld: beëindiging van het convenant</source>
+        <translation>for example: termination of the covenant</translation>
+    </message>
+    <message>
+        <source>Rubricering tot de gebeurtenis</source>
+        <translation>Classification until the event</translation>
+    </message>
+    <message>
+        <source>Rubriceringsduur</source>
+        <translation>Classification period</translation>
+    </message>
+    <message>
+        <source>Rubricering geldt tot en met</source>
+        <translation>Classification applies up to and including</translation>
+    </message>
+    <message>
+        <source>Rubricering geldt tot de gebeurtenis</source>
+        <translation>Classification applies until the event</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld: afronding van het onderzoek</source>
+        <translation>for example: completion of the investigation</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1898,21 @@ SHA-256: %3</translation>
     </message>
 </context>
 <context>
+    <name>EndInspectionDialog</name>
+    <message>
+        <source>Inzage beëindigen</source>
+        <translation>End inspection</translation>
+    </message>
+    <message>
+        <source>Inzage &amp;beëindigen</source>
+        <translation>&amp;End inspection</translation>
+    </message>
+    <message>
+        <source>U beëindigt de inzage in %1. De items van deze inzage kunt u daarna niet meer openen; uw aantekeningen worden bij de inzage bewaard.</source>
+        <translation>You are ending the inspection of %1. After that you can no longer open the items of this inspection; your notes are kept with the inspection.</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceTab</name>
     <message>
         <source>Onderliggende gegevens</source>
@@ -1227,6 +1986,10 @@ SHA-256: %3</translation>
         <translation>Added</translation>
     </message>
     <message>
+        <source>Rubricering geldt</source>
+        <translation>Classification applies</translation>
+    </message>
+    <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1287,10 +2050,175 @@ SHA-256: %3</translation>
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>Convenantwerkplek — eerste start</source>
+        <translation>Covenant workstation — first start</translation>
+    </message>
+    <message>
+        <source>Bezig…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>A&amp;fsluiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Terug</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Volgende</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>Er is nog geen werkplek op deze plek. Maak een nieuwe aan, of open een bestaande (bijvoorbeeld een die elders staat of net is teruggezet).</source>
+        <translation>There is no workspace here yet. Create a new one, or open an existing one (for example one stored elsewhere or just restored).</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe werkplek aanmaken</source>
+        <translation>&amp;Create a new workspace</translation>
+    </message>
+    <message>
+        <source>&amp;Bestaande openen…</source>
+        <translation>&amp;Open an existing one…</translation>
+    </message>
+    <message>
+        <source>&amp;Recente werkplekken</source>
+        <translation>&amp;Recent workspaces</translation>
+    </message>
+    <message>
+        <source>De werkplek bewaart haar werkplekgeheim in de sleutelring van het besturingssysteem. Er is nu geen bruikbare sleutelring:</source>
+        <translation>The workspace keeps its workspace secret in the operating system&apos;s keyring. There is no usable keyring now:</translation>
+    </message>
+    <message>
+        <source>Opnieuw &amp;controleren</source>
+        <translation>Check &amp;again</translation>
+    </message>
+    <message>
+        <source>Waar komt de werkplek te staan, en waar staat dit werkstation? Inzage in onderliggende gegevens (art. 2.5) kan alleen op het AIVD-kantoor.</source>
+        <translation>Where will the workspace be stored, and where is this workstation? Inspection of underlying data (art. 2.5) is only possible at the AIVD office.</translation>
+    </message>
+    <message>
+        <source>Bla&amp;deren…</source>
+        <translation>B&amp;rowse…</translation>
+    </message>
+    <message>
+        <source>&amp;Map (nieuw of leeg)</source>
+        <translation>&amp;Folder (new or empty)</translation>
+    </message>
+    <message>
+        <source>&amp;Locatie van het werkstation</source>
+        <translation>&amp;Location of the workstation</translation>
+    </message>
+    <message>
+        <source>De eerste functioneel beheerder. Deze beheert accounts en instellingen en heeft geen inhoudelijke rol.</source>
+        <translation>The first application administrator. They manage accounts and settings and have no role in the content.</translation>
+    </message>
+    <message>
+        <source>&amp;Gebruikersnaam</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>V&amp;olledige naam</source>
+        <translation>Full na&amp;me</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Wachtwoord &amp;herhalen</source>
+        <translation>&amp;Repeat password</translation>
+    </message>
+    <message>
+        <source>De werkplek is aangemaakt. Dit is de HERSTELSLEUTEL: schrijf hem op en bewaar hem veilig, gescheiden van het werkstation. Hij wordt maar één keer getoond; zonder hem kan een back-up niet worden teruggezet.</source>
+        <translation>The workspace has been created. This is the RECOVERY KEY: write it down and keep it safe, apart from the workstation. It is shown only once; without it a backup cannot be restored.</translation>
+    </message>
+    <message>
+        <source>Welkom</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Sleutelring</source>
+        <translation>Keyring</translation>
+    </message>
+    <message>
+        <source>Plaats van de werkplek</source>
+        <translation>Location of the workspace</translation>
+    </message>
+    <message>
+        <source>Eerste functioneel beheerder</source>
+        <translation>First application administrator</translation>
+    </message>
+    <message>
+        <source>Herstelsleutel</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>&amp;Aanmaken</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <source>&amp;Klaar</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>&amp;Groep %1 ter controle</source>
+        <translation>&amp;Group %1, as a check</translation>
+    </message>
+    <message>
+        <source>Map van een werkplek kiezen</source>
+        <translation>Choose the folder of a workspace</translation>
+    </message>
+    <message>
+        <source>Map voor de nieuwe werkplek</source>
+        <translation>Folder for the new workspace</translation>
+    </message>
+    <message>
+        <source>Typ eerst de gevraagde groep van de herstelsleutel over.</source>
+        <translation>First type in the requested group of the recovery key.</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Sl&amp;uiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <source>Bewaarplicht vastleggen</source>
+        <translation>Record a hold</translation>
+    </message>
+    <message>
+        <source>&amp;Vastleggen</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>zaaknummer of kenmerk van het besluit</source>
+        <translation>case number or reference of the decision</translation>
+    </message>
+    <message>
+        <source>&amp;Archiefstuk</source>
+        <translation>&amp;Archive record</translation>
+    </message>
+    <message>
+        <source>&amp;Reden</source>
+        <translation>Rea&amp;son</translation>
+    </message>
+    <message>
+        <source>&amp;Kenmerk</source>
+        <translation>Re&amp;ference</translation>
     </message>
 </context>
 <context>
@@ -1430,7 +2358,7 @@ SHA-256: %3</translation>
     </message>
     <message>
         <source>&amp;Inzage beëindigen…</source>
-        <translation>End inspection</translation>
+        <translation>&amp;End inspection…</translation>
     </message>
     <message>
         <source>Items die u mag inzien</source>
@@ -1465,6 +2393,14 @@ Het inzagevenster is niet actief. Klik in dit venster om verder te gaan.</source
 The inspection window is not active. Click in this window to continue.</translation>
     </message>
     <message>
+        <source>· aanwijzing %1, zonder einddatum</source>
+        <translation>· designation %1, without an end date</translation>
+    </message>
+    <message>
+        <source>· aanwijzing %1, geldig tot en met %2</source>
+        <translation>· designation %1, valid up to and including %2</translation>
+    </message>
+    <message>
         <source>kan niet worden weergegeven</source>
         <translation>cannot be displayed</translation>
     </message>
@@ -1479,6 +2415,10 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>afbeelding</source>
         <translation>image</translation>
+    </message>
+    <message>
+        <source>Let op: de inzage eindigt over %1 seconden omdat er niets gebeurt. Beweeg de muis of druk op een toets om verder te gaan.</source>
+        <translation>Please note: the inspection ends in %1 seconds because nothing is happening. Move the mouse or press a key to continue.</translation>
     </message>
     <message>
         <source>Dit bestand kan niet worden weergegeven.</source>
@@ -1529,6 +2469,18 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>Oefenaccounts (naam — wachtwoord):</source>
         <translation>Practice accounts (name — password):</translation>
+    </message>
+    <message>
+        <source>Andere werk&amp;plek…</source>
+        <translation>Other &amp;workspace…</translation>
+    </message>
+    <message>
+        <source>Back-up &amp;terugzetten…</source>
+        <translation>&amp;Restore backup…</translation>
+    </message>
+    <message>
+        <source>Opnieuw &amp;koppelen…</source>
+        <translation>&amp;Bind again…</translation>
     </message>
     <message>
         <source>Bezig met aanmelden…</source>
@@ -1622,6 +2574,10 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>&amp;Verify PDF…</translation>
     </message>
     <message>
+        <source>Vernietigings&amp;lijsten…</source>
+        <translation>&amp;Destruction lists…</translation>
+    </message>
+    <message>
         <source>&amp;Vergrendelen</source>
         <translation>&amp;Lock</translation>
     </message>
@@ -1640,6 +2596,14 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Handleiding…</source>
+        <translation>&amp;User guide…</translation>
+    </message>
+    <message>
+        <source>&amp;Sneltoetsen…</source>
+        <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
         <source>&amp;Over Convenantwerkplek</source>
@@ -1664,14 +2628,6 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
-    </message>
-    <message>
-        <source>Over Convenantwerkplek</source>
-        <translation>About Covenant workstation</translation>
-    </message>
-    <message>
-        <source>Convenantwerkplek: de offline werkplek voor het convenant tussen de AIVD en de IND (2019).</source>
-        <translation>Covenant workstation: the offline workstation for the covenant between the AIVD and the IND (2019).</translation>
     </message>
     <message>
         <source>Uw wachtwoord is gewijzigd.</source>
@@ -1742,6 +2698,45 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
 </context>
 <context>
+    <name>PdfPane</name>
+    <message>
+        <source>Vorige pagina</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Pagina</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Paginanummer</source>
+        <translation>Page number</translation>
+    </message>
+    <message>
+        <source>Volgende pagina</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Verkleinen</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Vergroten</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Paginabreedte</source>
+        <translation>Page width</translation>
+    </message>
+    <message>
+        <source>van %1</source>
+        <translation>of %1</translation>
+    </message>
+    <message>
+        <source>paginabreedte</source>
+        <translation>page width</translation>
+    </message>
+</context>
+<context>
     <name>PlainEditor</name>
     <message>
         <source>Deze versie is vrije tekst (niet in de vaste opbouw van een ambtsbericht); u bewerkt haar als tekst. Vermeld zelf bij elke bevinding de betrouwbaarheid of de bron.</source>
@@ -1753,10 +2748,80 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Uitvoeringsplan opstellen (art. 3.3)</source>
+        <translation>Draft an implementation plan (art. 3.3)</translation>
+    </message>
+    <message>
+        <source>&amp;Opstellen</source>
+        <translation>&amp;Draft</translation>
+    </message>
+    <message>
+        <source>Onder&amp;werp</source>
+        <translation>&amp;Subject</translation>
+    </message>
+    <message>
+        <source>&amp;Rubricering</source>
+        <translation>&amp;Classification</translation>
+    </message>
+    <message>
+        <source>Rubricering &amp;geldt</source>
+        <translation>Classification &amp;applies</translation>
+    </message>
+    <message>
+        <source>&amp;Tekst</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <source>Vul het onderwerp van het uitvoeringsplan in.</source>
+        <translation>Enter the subject of the implementation plan.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTableModel</name>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Onderwerp</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Rubricering</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Versie</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreviewDialog</name>
     <message>
         <source>Afdrukvoorbeeld</source>
         <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>&amp;Verzendlijst (ontvanger per exemplaar):</source>
+        <translation>&amp;Distribution list (recipient per copy):</translation>
+    </message>
+    <message>
+        <source>Verzendlijst</source>
+        <translation>Distribution list</translation>
+    </message>
+    <message>
+        <source>Exemplaar</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Ontvanger</source>
+        <translation>Recipient</translation>
     </message>
     <message>
         <source>Aantal &amp;exemplaren:</source>
@@ -1775,6 +2840,14 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
+        <source>Afdruk&amp;register…</source>
+        <translation>Print &amp;register…</translation>
+    </message>
+    <message>
+        <source>Alle afgedrukte exemplaren van dit ambtsbericht, met hun ontvanger.</source>
+        <translation>All printed copies of this official report, with their recipients.</translation>
+    </message>
+    <message>
         <source>&amp;Sluiten</source>
         <translation>&amp;Close</translation>
     </message>
@@ -1787,8 +2860,8 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>This official report has not been signed yet. It is printed as a draft (CONCEPT): one copy, with a watermark and without a signature.</translation>
     </message>
     <message>
-        <source>Voorbeeld van exemplaar 1 van %1. Bij het afdrukken krijgt elk exemplaar zijn eigen nummer en een digitale handtekening, en wordt het in het afdrukregister vastgelegd.</source>
-        <translation>Preview of copy 1 of %1. When printed, each copy gets its own number and a digital signature, and is recorded in the print register.</translation>
+        <source>Voorbeeld van exemplaar %1 van %2. Bij het afdrukken krijgt elk exemplaar zijn eigen nummer (doorlopend over alle afdrukken), de ontvanger uit de verzendlijst en een digitale handtekening, en wordt het in het afdrukregister vastgelegd.</source>
+        <translation>Preview of copy %1 of %2. When printed, each copy gets its own number (running across all prints), the recipient from the distribution list and a digital signature, and is recorded in the print register.</translation>
     </message>
     <message>
         <source>1 pagina</source>
@@ -1797,6 +2870,10 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>%1 pagina&apos;s</source>
         <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>concept</source>
+        <translation>draft</translation>
     </message>
     <message>
         <source>Exemplaren worden ondertekend en afgedrukt…</source>
@@ -1815,8 +2892,16 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>Draft print of %1 made and recorded in the print register.</translation>
     </message>
     <message>
+        <source>1 ondertekend exemplaar van %2 gemaakt en in het afdrukregister vastgelegd.</source>
+        <translation>1 signed copy of %2 made and recorded in the print register.</translation>
+    </message>
+    <message>
         <source>%1 ondertekende exemplaren van %2 gemaakt en in het afdrukregister vastgelegd.</source>
         <translation>%1 signed copies of %2 made and recorded in the print register.</translation>
+    </message>
+    <message>
+        <source>1 pagina naar de printer gestuurd.</source>
+        <translation>1 page sent to the printer.</translation>
     </message>
     <message>
         <source>%1 pagina&apos;s naar de printer gestuurd.</source>
@@ -1829,6 +2914,85 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>Map voor de PDF-bestanden kiezen</source>
         <translation>Choose a folder for the PDF files</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRegisterDialog</name>
+    <message>
+        <source>Afdrukregister</source>
+        <translation>Print register</translation>
+    </message>
+    <message>
+        <source>Exemplaar</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Ontvanger</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Versie</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Afgedrukt door</source>
+        <translation>Printed by</translation>
+    </message>
+    <message>
+        <source>Afgedrukt op</source>
+        <translation>Printed on</translation>
+    </message>
+    <message>
+        <source>Bestemming</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Vernieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Sluiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Register wordt gelezen…</source>
+        <translation>Reading the register…</translation>
+    </message>
+    <message>
+        <source>concept</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>niet vastgelegd</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>printer</translation>
+    </message>
+    <message>
+        <source>bestand</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>Afdrukregister van %1: %2 regel(s).</source>
+        <translation>Print register of %1: %2 line(s).</translation>
+    </message>
+    <message>
+        <source>dit ambtsbericht</source>
+        <translation>this official report</translation>
+    </message>
+    <message>
+        <source>Van dit ambtsbericht is nog niets afgedrukt.</source>
+        <translation>Nothing of this official report has been printed yet.</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +3094,25 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
 </context>
 <context>
+    <name>QueueItemsTableModel</name>
+    <message>
+        <source>Wacht in</source>
+        <translation>Waiting in</translation>
+    </message>
+    <message>
+        <source>Kenmerk</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Geef een reden op.</source>
@@ -1938,6 +3121,56 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>De reden is langer dan %1 tekens.</source>
         <translation>The reason is longer than %1 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>RebindDialog</name>
+    <message>
+        <source>Opnieuw koppelen</source>
+        <translation>Bind again</translation>
+    </message>
+    <message>
+        <source>&amp;Koppelen</source>
+        <translation>&amp;Bind</translation>
+    </message>
+    <message>
+        <source>Gebruik dit als de sleutelring het werkplekgeheim kwijt is (bijvoorbeeld na een herinstallatie). Met de herstelsleutel wordt de werkplek in %1 aan een nieuw geheim gekoppeld; iedereen houdt zijn eigen wachtwoord.</source>
+        <translation>Use this when the keyring has lost the workspace secret (for example after a reinstallation). With the recovery key, the workspace in %1 is bound to a new secret; everyone keeps their own password.</translation>
+    </message>
+    <message>
+        <source>&amp;Herstelsleutel</source>
+        <translation>Recovery &amp;key</translation>
+    </message>
+    <message>
+        <source>Vul de herstelsleutel in.</source>
+        <translation>Enter the recovery key.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Nieuwe herstelsleutel</source>
+        <translation>New recovery key</translation>
+    </message>
+    <message>
+        <source>Opgeschreven</source>
+        <translation>Written down</translation>
+    </message>
+    <message>
+        <source>Schrijf deze herstelsleutel op en bewaar hem veilig. Hij wordt maar één keer getoond; de vorige werkt niet meer.</source>
+        <translation>Write this recovery key down and keep it safe. It is shown only once; the previous one no longer works.</translation>
+    </message>
+    <message>
+        <source>Groep %1 ter controle</source>
+        <translation>Group %1, as a check</translation>
+    </message>
+    <message>
+        <source>Dat is niet groep %1 van de sleutel hierboven.</source>
+        <translation>That is not group %1 of the key above.</translation>
+    </message>
+    <message>
+        <source>Typ eerst groep %1 over.</source>
+        <translation>First type in group %1.</translation>
     </message>
 </context>
 <context>
@@ -2007,6 +3240,10 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>Deadline</translation>
     </message>
     <message>
+        <source>Toch &amp;registreren</source>
+        <translation>Register &amp;anyway</translation>
+    </message>
+    <message>
         <source>wordt berekend…</source>
         <translation>being calculated…</translation>
     </message>
@@ -2025,6 +3262,25 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>laatste dag</source>
         <translation>last day</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <source>Deze bewaarplicht is intussen opgeheven.</source>
+        <translation>This hold has been released in the meantime.</translation>
+    </message>
+    <message>
+        <source>Bewaarplicht %1 opheffen</source>
+        <translation>Lift hold %1</translation>
+    </message>
+    <message>
+        <source>&amp;Opheffen</source>
+        <translation>&amp;Lift</translation>
+    </message>
+    <message>
+        <source>&amp;Reden</source>
+        <translation>&amp;Reason</translation>
     </message>
 </context>
 <context>
@@ -2178,8 +3434,60 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>The IND liaison wants changes. Save a revised version and submit it again.</translation>
     </message>
     <message>
+        <source>In&amp;diening intrekken…</source>
+        <translation>&amp;Withdraw submission…</translation>
+    </message>
+    <message>
+        <source>Te&amp;rugsturen…</source>
+        <translation>Send &amp;back…</translation>
+    </message>
+    <message>
+        <source>Betrokkene vastleggen…</source>
+        <translation>Record data subject…</translation>
+    </message>
+    <message>
+        <source>Rubriceringsduur vastleggen…</source>
+        <translation>Record classification period…</translation>
+    </message>
+    <message>
+        <source>Opmerkingen verbergen ▸</source>
+        <translation>Hide comments ▸</translation>
+    </message>
+    <message>
+        <source>◂ Opmerkingen tonen</source>
+        <translation>◂ Show comments</translation>
+    </message>
+    <message>
+        <source>Het paneel met de opmerkingen van de liaison</source>
+        <translation>The panel with the liaison&apos;s comments</translation>
+    </message>
+    <message>
+        <source> · Rubriceringsduur: %1</source>
+        <translation> · Classification period: %1</translation>
+    </message>
+    <message>
+        <source> · Betrokkene: %1 (V-nummer %2)</source>
+        <translation> · Data subject: %1 (V-number %2)</translation>
+    </message>
+    <message>
+        <source> · Betrokkene: niet vastgelegd</source>
+        <translation> · Data subject: not recorded</translation>
+    </message>
+    <message>
         <source>Toelichting van %1: %2</source>
         <translation>Explanation by %1: %2</translation>
+    </message>
+    <message>
+        <source>De ondertekenaar heeft het ambtsbericht teruggestuurd. Leg een herziene versie vast en dien die opnieuw in.</source>
+        <translation>The signer has sent the report back. Save a revised version and submit it again.</translation>
+    </message>
+    <message>
+        <source>U heeft de indiening ingetrokken; het ambtsbericht is weer een concept. Dien het opnieuw in, eventueel na herziening.</source>
+        <translation>You have withdrawn the submission; the report is a draft again. Submit it again, revised if need be.</translation>
+    </message>
+    <message>
+        <source>Reden van %1: %2</source>
+        <translation>Reason given by %1: %2</translation>
     </message>
     <message>
         <source>De IND-liaison heeft deze tekst bruikbaar geoordeeld; hij wacht op ondertekening. Een nieuwe versie stuurt het ambtsbericht terug naar concept.</source>
@@ -2204,6 +3512,18 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>Oordeel over versie %1: %2 (%3, %4)</source>
         <translation>Verdict on version %1: %2 (%3, %4)</translation>
+    </message>
+    <message>
+        <source>Versie %1 teruggestuurd door %2 (%3)</source>
+        <translation>Version %1 sent back by %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Indiening van versie %1 ingetrokken door %2 (%3)</source>
+        <translation>Submission of version %1 withdrawn by %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
     </message>
     <message>
         <source>⚠ Correctie (%1, %2): %3</source>
@@ -2272,6 +3592,74 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>The signed report %1 is issued to the IND and recorded as a provision. This cannot be undone.</translation>
     </message>
     <message>
+        <source>Indiening intrekken</source>
+        <translation>Withdraw submission</translation>
+    </message>
+    <message>
+        <source>&amp;Intrekken</source>
+        <translation>&amp;Withdraw</translation>
+    </message>
+    <message>
+        <source>U haalt versie %1 terug bij de IND-liaison; het ambtsbericht wordt weer een concept. U kunt het daarna opnieuw indienen, eventueel na herziening.</source>
+        <translation>You are taking version %1 back from the IND liaison; the report becomes a draft again. You can then submit it again, revised if need be.</translation>
+    </message>
+    <message>
+        <source>&amp;Reden (optioneel)</source>
+        <translation>&amp;Reason (optional)</translation>
+    </message>
+    <message>
+        <source>Terugsturen in plaats van ondertekenen</source>
+        <translation>Send back instead of signing</translation>
+    </message>
+    <message>
+        <source>&amp;Terugsturen</source>
+        <translation>Send &amp;back</translation>
+    </message>
+    <message>
+        <source>U ondertekent versie %1 niet en stuurt het ambtsbericht terug naar de behandelaar. Geef aan wat er moet gebeuren; het wordt daarna opnieuw beoordeeld door de IND-liaison.</source>
+        <translation>You do not sign version %1 and send the report back to the officer. Say what needs to be done; it will then be reviewed again by the IND liaison.</translation>
+    </message>
+    <message>
+        <source>&amp;Reden</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Opmerking wijzigen</source>
+        <translation>Edit comment</translation>
+    </message>
+    <message>
+        <source>&amp;Wijzigen</source>
+        <translation>&amp;Change</translation>
+    </message>
+    <message>
+        <source>U wijzigt uw opmerking bij versie %1; dat kan tot uw oordeel.</source>
+        <translation>You are editing your comment on version %1; this is possible until you give your verdict.</translation>
+    </message>
+    <message>
+        <source>Opmerking intrekken</source>
+        <translation>Withdraw comment</translation>
+    </message>
+    <message>
+        <source>U trekt uw opmerking bij “%1” in. Zij blijft in de geschiedenis staan, als ingetrokken.</source>
+        <translation>You are withdrawing your comment on “%1”. It stays in the history, marked as withdrawn.</translation>
+    </message>
+    <message>
+        <source>Opmerking afhandelen</source>
+        <translation>Deal with comment</translation>
+    </message>
+    <message>
+        <source>&amp;Afgehandeld</source>
+        <translation>&amp;Dealt with</translation>
+    </message>
+    <message>
+        <source>Schrijf voor de IND-liaison hoe u deze opmerking heeft afgehandeld; de liaison ziet uw toelichting bij de opmerking.</source>
+        <translation>Write for the IND liaison how you have dealt with this comment; the liaison sees your explanation with the comment.</translation>
+    </message>
+    <message>
+        <source>&amp;Toelichting voor de liaison</source>
+        <translation>&amp;Explanation for the liaison</translation>
+    </message>
+    <message>
         <source>Correctie vastleggen</source>
         <translation>Record correction</translation>
     </message>
@@ -2331,6 +3719,18 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>Vernieuwen</source>
         <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Kenmerk of titel</source>
+        <translation>Reference or title</translation>
+    </message>
+    <message>
+        <source>Zoeken in de lijsten</source>
+        <translation>Search the lists</translation>
+    </message>
+    <message>
+        <source>Zoeken in de lijsten (Ctrl+F)</source>
+        <translation>Search the lists (Ctrl+F)</translation>
     </message>
     <message>
         <source>Wijzigingen niet opgeslagen</source>
@@ -2412,12 +3812,20 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>none</translation>
     </message>
     <message>
-        <source>%1 door %2: %3</source>
-        <translation>%1 by %2: %3</translation>
+        <source>niet vastgelegd</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>%1 door %2 aan %4: %3</source>
+        <translation>%1 by %2 to %4: %3</translation>
     </message>
     <message>
         <source>(na de termijn: telt niet als tijdig)</source>
         <translation>(after the deadline: does not count as on time)</translation>
+    </message>
+    <message>
+        <source>(achteraf vastgelegd op %1)</source>
+        <translation>(recorded afterwards on %1)</translation>
     </message>
     <message>
         <source>ja</source>
@@ -2499,7 +3907,7 @@ The inspection window is not active. Click in this window to continue.</translat
     <name>RequestsPage</name>
     <message>
         <source>Naslagverzoeken</source>
-        <translation>Lookup requests</translation>
+        <translation>Records check requests</translation>
     </message>
     <message>
         <source>&amp;Nieuw verzoek…</source>
@@ -2607,6 +4015,341 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Back-up terugzetten</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>&amp;Terugzetten</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>De werkplek uit de back-up wordt aan dit werkstation gekoppeld. U hebt de herstelsleutel van de back-up nodig; de functioneel beheerder die u noemt krijgt een nieuw wachtwoord, alle anderen houden het hunne.</source>
+        <translation>The workspace from the backup is bound to this workstation. You need the recovery key of the backup; the application administrator you name gets a new password, everyone else keeps theirs.</translation>
+    </message>
+    <message>
+        <source>&amp;Bladeren…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Back-up&amp;bestand</source>
+        <translation>Backup &amp;file</translation>
+    </message>
+    <message>
+        <source>&amp;Map (nieuw of leeg)</source>
+        <translation>F&amp;older (new or empty)</translation>
+    </message>
+    <message>
+        <source>&amp;Herstelsleutel</source>
+        <translation>Recovery &amp;key</translation>
+    </message>
+    <message>
+        <source>&amp;Functioneel beheerder</source>
+        <translation>&amp;Application administrator</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw wachtwoord</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord h&amp;erhalen</source>
+        <translation>R&amp;epeat new password</translation>
+    </message>
+    <message>
+        <source>Back-up kiezen</source>
+        <translation>Choose backup</translation>
+    </message>
+    <message>
+        <source>Back-up van de werkplek (*.backup)</source>
+        <translation>Workspace backup (*.backup)</translation>
+    </message>
+    <message>
+        <source>Kies het back-upbestand.</source>
+        <translation>Choose the backup file.</translation>
+    </message>
+    <message>
+        <source>Kies de map voor de herstelde werkplek.</source>
+        <translation>Choose the folder for the restored workspace.</translation>
+    </message>
+    <message>
+        <source>Vul de herstelsleutel in.</source>
+        <translation>Enter the recovery key.</translation>
+    </message>
+    <message>
+        <source>Vul de naam van de functioneel beheerder in.</source>
+        <translation>Enter the name of the application administrator.</translation>
+    </message>
+    <message>
+        <source>Vul een nieuw wachtwoord in.</source>
+        <translation>Enter a new password.</translation>
+    </message>
+    <message>
+        <source>De twee nieuwe wachtwoorden zijn niet gelijk.</source>
+        <translation>The two new passwords are not the same.</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Vernietigingslijsten</source>
+        <translation>Destruction lists</translation>
+    </message>
+    <message>
+        <source>Sl&amp;uiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPage</name>
+    <message>
+        <source>Archie&amp;f</source>
+        <translation>&amp;Archive</translation>
+    </message>
+    <message>
+        <source>Archiefwet: na de bewaartermijn worden archiefstukken vernietigd, op een lijst die een functioneel beheerder en een ondertekenaar beiden goedkeuren. Een bewaarplicht houdt een stuk (en alles wat erbij hoort) buiten elke vernietiging. Van wat vernietigd is blijft een verklaring: kenmerken, soort, termijn, wie en wanneer.</source>
+        <translation>Public Records Act: after the retention period, archive records are destroyed, on a list that an application administrator and a signer both approve. A hold keeps a record (and everything that belongs to it) out of any destruction. Of what has been destroyed a statement remains: references, kind, period, who and when.</translation>
+    </message>
+    <message>
+        <source>Vernietigingsli&amp;jsten</source>
+        <translation>Destruction &amp;lists</translation>
+    </message>
+    <message>
+        <source>Bewaar&amp;plichten</source>
+        <translation>H&amp;olds</translation>
+    </message>
+    <message>
+        <source>Bewaart&amp;ermijnen</source>
+        <translation>Retention &amp;periods</translation>
+    </message>
+    <message>
+        <source>Lijst &amp;opstellen</source>
+        <translation>Dra&amp;ft list</translation>
+    </message>
+    <message>
+        <source>Goedkeu&amp;ren</source>
+        <translation>Appro&amp;ve</translation>
+    </message>
+    <message>
+        <source>Ver&amp;nietigen…</source>
+        <translation>D&amp;estroy…</translation>
+    </message>
+    <message>
+        <source>Vernieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Lijst</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Peildatum</source>
+        <translation>Reference date</translation>
+    </message>
+    <message>
+        <source>Stukken</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Beheerder</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Ondertekenaar</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Vernietigd</source>
+        <translation>Destroyed</translation>
+    </message>
+    <message>
+        <source>Archiefstuk</source>
+        <translation>Archive record</translation>
+    </message>
+    <message>
+        <source>Kenmerk</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Termijn vanaf</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <source>Vernietigbaar per</source>
+        <translation>Destructible from</translation>
+    </message>
+    <message>
+        <source>Bewaarplicht</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <source>Bewaarplicht &amp;vastleggen…</source>
+        <translation>R&amp;ecord hold…</translation>
+    </message>
+    <message>
+        <source>Opheffe&amp;n…</source>
+        <translation>L&amp;ift…</translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Vastgelegd</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>Opgeheven</source>
+        <translation>Lifted</translation>
+    </message>
+    <message>
+        <source>Termijn &amp;vaststellen…</source>
+        <translation>S&amp;et period…</translation>
+    </message>
+    <message>
+        <source>Soort archiefstuk</source>
+        <translation>Kind of archive record</translation>
+    </message>
+    <message>
+        <source>Termijn</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Loopt vanaf 1 januari na</source>
+        <translation>Runs from 1 January after</translation>
+    </message>
+    <message>
+        <source>Grondslag</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Gewijzigd</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>%1 jaar</source>
+        <translation>%1 years</translation>
+    </message>
+    <message>
+        <source>Geen archiefstuk heeft zijn bewaartermijn uitgediend (peildatum %1).</source>
+        <translation>No archive record has reached the end of its retention period (reference date %1).</translation>
+    </message>
+    <message>
+        <source>Bewaartermijn verstreken: %1 archiefstuk(ken), waarvan %2 vrij voor een nieuwe lijst en %3 onder bewaarplicht.</source>
+        <translation>Retention period passed: %1 archive record(s), of which %2 free for a new list and %3 under a hold.</translation>
+    </message>
+    <message>
+        <source>Kies eerst een lijst.</source>
+        <translation>Choose a list first.</translation>
+    </message>
+    <message>
+        <source>Er is niets dat op een nieuwe lijst kan.</source>
+        <translation>There is nothing that can go on a new list.</translation>
+    </message>
+    <message>
+        <source>Kies een bewaarplicht die nog geldt.</source>
+        <translation>Choose a hold that is still in force.</translation>
+    </message>
+    <message>
+        <source>Vernietigingslijst %1 is opgesteld (%2 stukken).</source>
+        <translation>Destruction list %1 has been drawn up (%2 records).</translation>
+    </message>
+    <message>
+        <source>U hebt vernietigingslijst %1 goedgekeurd.</source>
+        <translation>You have approved destruction list %1.</translation>
+    </message>
+    <message>
+        <source>Vernietigen</source>
+        <translation>Destroy</translation>
+    </message>
+    <message>
+        <source>De %1 archiefstukken van lijst %2 en alles wat erbij hoort definitief vernietigen? Dit kan niet ongedaan worden gemaakt; alleen de verklaring van vernietiging blijft. Afgedrukte exemplaren moeten apart worden vernietigd.</source>
+        <translation>Destroy the %1 archive records of list %2 and everything that belongs to them for good? This cannot be undone; only the statement of destruction remains. Printed copies must be destroyed separately.</translation>
+    </message>
+    <message>
+        <source>&amp;Vernietigen</source>
+        <translation>&amp;Destroy</translation>
+    </message>
+    <message>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Lijst %1 is uitgevoerd: %2 archiefstukken vernietigd.</source>
+        <translation>List %1 has been carried out: %2 archive records destroyed.</translation>
+    </message>
+    <message>
+        <source>Bewaarplicht %1 is vastgelegd.</source>
+        <translation>Hold %1 has been recorded.</translation>
+    </message>
+    <message>
+        <source>Bewaarplicht %1 is opgeheven.</source>
+        <translation>Hold %1 has been lifted.</translation>
+    </message>
+    <message>
+        <source>De bewaartermijn voor %1 is %2 jaar.</source>
+        <translation>The retention period for %1 is %2 years.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviseDialog</name>
+    <message>
+        <source>Uitvoeringsplan %1 herzien</source>
+        <translation>Revise implementation plan %1</translation>
+    </message>
+    <message>
+        <source>Nieuwe &amp;versie vastleggen</source>
+        <translation>Record new &amp;version</translation>
+    </message>
+    <message>
+        <source>Let op: deze versie is al goedgekeurd door één hoofd. Een nieuwe versie maakt die goedkeuring ongedaan; beide hoofden keuren de nieuwe versie opnieuw goed.</source>
+        <translation>Please note: this version has already been approved by one head. A new version cancels that approval; both heads approve the new version again.</translation>
+    </message>
+    <message>
+        <source>&amp;Tekst</source>
+        <translation>&amp;Text</translation>
+    </message>
+</context>
+<context>
+    <name>SetPeriodDialog</name>
+    <message>
+        <source>Bewaartermijn vaststellen</source>
+        <translation>Set retention period</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source> jaar</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld de selectielijst of het besluit</source>
+        <translation>for example the selection list or the decision</translation>
+    </message>
+    <message>
+        <source>&amp;Soort</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>&amp;Termijn</source>
+        <translation>&amp;Period</translation>
+    </message>
+    <message>
+        <source>&amp;Grondslag</source>
+        <translation>&amp;Legal basis</translation>
+    </message>
+</context>
+<context>
     <name>SettingsTab</name>
     <message>
         <source>Deze instellingen gelden voor iedereen op deze werkplek. Elke wijziging wordt in de audittrail vastgelegd, met de oude en de nieuwe waarde.</source>
@@ -2627,6 +4370,14 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>Van %1 tot en met %2; standaard %3.</source>
         <translation>From %1 up to and including %2; default %3.</translation>
+    </message>
+    <message>
+        <source>Hoogstens %1 tekens.</source>
+        <translation>At most %1 characters.</translation>
+    </message>
+    <message>
+        <source>%1 tot en met %2 regels van hoogstens %3 tekens.</source>
+        <translation>%1 to %2 lines of at most %3 characters.</translation>
     </message>
     <message>
         <source>Opgeslagen: %1.</source>
@@ -2651,6 +4402,18 @@ The inspection window is not active. Click in this window to continue.</translat
         <source>&amp;Rubricering bij ondertekening</source>
         <translation>&amp;Classification at signing</translation>
     </message>
+    <message>
+        <source>Bijzonder geval: deze gegevens worden alleen verstrekt op uw besluit. %1</source>
+        <translation>Special case: this data is only provided on your decision. %1</translation>
+    </message>
+    <message>
+        <source>Uw besluit en de &amp;reden</source>
+        <translation>Your decision and the &amp;reason</translation>
+    </message>
+    <message>
+        <source>Geef uw besluit over het bijzonder geval, met de reden.</source>
+        <translation>Give your decision on the special case, with the reason.</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsPage</name>
@@ -2665,10 +4428,6 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>Als &amp;PDF opslaan…</source>
         <translation>Save as &amp;PDF…</translation>
-    </message>
-    <message>
-        <source>Cijfers over de verzoeken die in de periode zijn ontvangen (beoordeeld naar de stand van vandaag), en de ambtsberichten, inzagen en verstrekkingen in de periode (art. 3.2 van het convenant).</source>
-        <translation>Figures on the requests received in the period (judged as of today), and the official reports, inspections and provisions in the period (art. 3.2 of the covenant).</translation>
     </message>
     <message>
         <source>Periode &amp;van</source>
@@ -2703,8 +4462,24 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>This &amp;year</translation>
     </message>
     <message>
-        <source>Verzoeken: de verzoeken ontvangen in de periode (cohort), stand van vandaag. Ambtsberichten uitgebracht, inzages en verstrekkingen: gebeurtenissen in de periode. Wijs een cijfer aan voor wat het telt.</source>
-        <translation>Requests: the requests received in the period (cohort), as of today. Reports issued, inspections and provisions: events in the period. Point at a figure to see what it counts.</translation>
+        <source>Cijfers over de verzoeken die in de periode zijn ontvangen (beoordeeld naar de stand op het peilmoment), en de ambtsberichten, inzagen en verstrekkingen in de periode (art. 3.2 van het convenant).</source>
+        <translation>Figures on the requests received in the period (judged by their state at the reference moment), and the official reports, inspections and provisions in the period (art. 3.2 of the covenant).</translation>
+    </message>
+    <message>
+        <source>&amp;Stand per</source>
+        <translation>&amp;As at</translation>
+    </message>
+    <message>
+        <source>Stand per</source>
+        <translation>As at</translation>
+    </message>
+    <message>
+        <source>Snel kiezen:</source>
+        <translation>Quick choice:</translation>
+    </message>
+    <message>
+        <source>Verzoeken: de verzoeken ontvangen in de periode (cohort), stand op het peilmoment. Ambtsberichten uitgebracht, inzages en verstrekkingen: gebeurtenissen in de periode. Wijs een cijfer aan voor wat het telt.</source>
+        <translation>Requests: the requests received in the period (cohort), as at the reference moment. Official reports issued, inspections and provisions: events in the period. Point at a figure to see what it counts.</translation>
     </message>
     <message>
         <source>Afhandeling van de verzoeken ontvangen in de periode</source>
@@ -2721,6 +4496,10 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>Periode %1 tot en met %2.</source>
         <translation>Period %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Stand per %1.</source>
+        <translation>As at %1.</translation>
     </message>
     <message>
         <source>Cijfers opslaan als CSV</source>
@@ -2766,6 +4545,10 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>Classification</translation>
     </message>
     <message>
+        <source>Rubriceringsd&amp;uur</source>
+        <translation>Classification peri&amp;od</translation>
+    </message>
+    <message>
         <source>&amp;Aanleiding</source>
         <translation>&amp;Occasion</translation>
     </message>
@@ -2796,6 +4579,59 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>ℹ Nog niet compleet: %1</source>
         <translation>ℹ Not complete yet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectDialog</name>
+    <message>
+        <source>Betrokkene vastleggen</source>
+        <translation>Record data subject</translation>
+    </message>
+    <message>
+        <source>Vastleggen</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>&amp;Naam (elk schrift)</source>
+        <translation>&amp;Name (any script)</translation>
+    </message>
+    <message>
+        <source>&amp;Geboortedatum</source>
+        <translation>Date of &amp;birth</translation>
+    </message>
+    <message>
+        <source>&amp;V-nummer</source>
+        <translation>&amp;V-number</translation>
+    </message>
+</context>
+<context>
+    <name>TerminationDialog</name>
+    <message>
+        <source>Opzegging vastleggen (art. 4.2)</source>
+        <translation>Record termination (art. 4.2)</translation>
+    </message>
+    <message>
+        <source>&amp;Vastleggen</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>&amp;Datum van de opzegbrief</source>
+        <translation>&amp;Date of the letter of termination</translation>
+    </message>
+    <message>
+        <source>Opgezegd per</source>
+        <translation>Terminated with effect from</translation>
+    </message>
+    <message>
+        <source>Een opzegging kan niet worden teruggedraaid: het convenant eindigt drie kalendermaanden na de datum van de brief.</source>
+        <translation>A termination cannot be reversed: the covenant ends three calendar months after the date of the letter.</translation>
+    </message>
+</context>
+<context>
+    <name>TextViewer</name>
+    <message>
+        <source>&amp;Sluiten</source>
+        <translation>&amp;Close</translation>
     </message>
 </context>
 <context>
@@ -2927,6 +4763,10 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>Copy %1 of %2</translation>
     </message>
     <message>
+        <source>Voor: %1</source>
+        <translation>For: %1</translation>
+    </message>
+    <message>
         <source>Afdrukregister: niet gecontroleerd (niet aangemeld).</source>
         <translation>Print register: not checked (not signed in).</translation>
     </message>
@@ -2937,6 +4777,190 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>Afdrukregister: dit bestand staat er niet in.</source>
         <translation>Print register: this file is not in it.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>Uitvoeringsplan %1 intrekken</source>
+        <translation>Withdraw implementation plan %1</translation>
+    </message>
+    <message>
+        <source>&amp;Intrekken</source>
+        <translation>&amp;Withdraw</translation>
+    </message>
+    <message>
+        <source>&amp;Reden</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Geef de reden van de intrekking.</source>
+        <translation>Give the reason for the withdrawal.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceKeysBox</name>
+    <message>
+        <source>Back-up c&amp;ontroleren…</source>
+        <translation>&amp;Verify backup…</translation>
+    </message>
+    <message>
+        <source>Databasesleutel &amp;vervangen…</source>
+        <translation>Replace database &amp;key…</translation>
+    </message>
+    <message>
+        <source>Nieuwe herstelsle&amp;utel…</source>
+        <translation>&amp;New recovery key…</translation>
+    </message>
+    <message>
+        <source>Back-up controleren</source>
+        <translation>Verify backup</translation>
+    </message>
+    <message>
+        <source>Back-up van de werkplek (*.backup)</source>
+        <translation>Workspace backup (*.backup)</translation>
+    </message>
+    <message>
+        <source>Bezig met controleren…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <source>✔ Back-up in orde: %1 accounts, gemaakt %2.</source>
+        <translation>✔ Backup in order: %1 accounts, made %2.</translation>
+    </message>
+    <message>
+        <source>(onbekend)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>De audittrail vermeldt hem.</source>
+        <translation>The audit trail records it.</translation>
+    </message>
+    <message>
+        <source>Databasesleutel vervangen</source>
+        <translation>Replace database key</translation>
+    </message>
+    <message>
+        <source>Vervangen</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>De database krijgt een nieuwe sleutel; alle accounts houden hun wachtwoord en de herstelsleutel blijft dezelfde. Sluit eerst andere vensters en programma&apos;s die deze werkplek open hebben. Back-ups van vóór de vervanging controleert u daarna met de herstelsleutel.</source>
+        <translation>The database gets a new key; all accounts keep their passwords and the recovery key stays the same. First close other windows and programs that have this workspace open. Afterwards, verify backups from before the replacement with the recovery key.</translation>
+    </message>
+    <message>
+        <source>✔ De databasesleutel is vervangen (%1 accounts).</source>
+        <translation>✔ The database key has been replaced (%1 accounts).</translation>
+    </message>
+    <message>
+        <source>Deze accounts hebben een nieuw wachtwoord nodig: %1.</source>
+        <translation>These accounts need a new password: %1.</translation>
+    </message>
+    <message>
+        <source>Nieuwe herstelsleutel</source>
+        <translation>New recovery key</translation>
+    </message>
+    <message>
+        <source>Uitgeven</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Er komt een nieuwe herstelsleutel en de database krijgt tegelijk een nieuwe sleutel, zodat de huidige herstelsleutel daarna niets van deze werkplek meer opent. Back-ups die eerder zijn gemaakt openen alleen met de herstelsleutel van toen: bewaar die zolang die back-ups bestaan. Sluit eerst andere vensters en programma&apos;s die deze werkplek open hebben. De nieuwe sleutel wordt één keer getoond.</source>
+        <translation>A new recovery key is issued and the database gets a new key at the same time, so the current recovery key no longer opens anything of this workspace afterwards. Backups made earlier open only with the recovery key of that time: keep it for as long as those backups exist. First close other windows and programs that have this workspace open. The new key is shown once.</translation>
+    </message>
+    <message>
+        <source>✔ Een nieuwe herstelsleutel is uitgegeven.</source>
+        <translation>✔ A new recovery key has been issued.</translation>
+    </message>
+</context>
+<context>
+    <name>covenant</name>
+    <message>
+        <source>AIVD</source>
+        <translation>AIVD</translation>
+    </message>
+    <message>
+        <source>IND</source>
+        <translation>IND</translation>
+    </message>
+    <message>
+        <source>Directeur-generaal AIVD</source>
+        <translation>Director-General of the AIVD</translation>
+    </message>
+    <message>
+        <source>Hoofddirecteur IND</source>
+        <translation>Director-General of the IND</translation>
+    </message>
+    <message>
+        <source>ondertekend, nog niet in werking</source>
+        <translation>signed, not yet in force</translation>
+    </message>
+    <message>
+        <source>in werking</source>
+        <translation>in force</translation>
+    </message>
+    <message>
+        <source>opgezegd</source>
+        <translation>terminated</translation>
+    </message>
+    <message>
+        <source>beëindigd</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>verzocht</source>
+        <translation>requested</translation>
+    </message>
+    <message>
+        <source>instemming van één partij</source>
+        <translation>agreed by one party</translation>
+    </message>
+    <message>
+        <source>aangenomen, nog niet in werking</source>
+        <translation>adopted, not yet in force</translation>
+    </message>
+    <message>
+        <source>niet aangenomen</source>
+        <translation>not adopted</translation>
+    </message>
+    <message>
+        <source>concept</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>goedgekeurd door één hoofd</source>
+        <translation>approved by one head</translation>
+    </message>
+    <message>
+        <source>ingetrokken</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <source>ingestemd</source>
+        <translation>agreed</translation>
+    </message>
+    <message>
+        <source>niet ingestemd</source>
+        <translation>not agreed</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>U legt dit vast namens de %1 (%2).</source>
+        <translation>You are recording this on behalf of the %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Uw &amp;wachtwoord</source>
+        <translation>Your &amp;password</translation>
+    </message>
+    <message>
+        <source>Ter bevestiging dat u dit zelf doet. Een onjuist wachtwoord telt mee voor de blokkering na drie mislukte pogingen.</source>
+        <translation>To confirm that you are doing this yourself. A wrong password counts towards the lock after three failed attempts.</translation>
+    </message>
+    <message>
+        <source>Vul uw wachtwoord in.</source>
+        <translation>Enter your password.</translation>
     </message>
 </context>
 <context>
@@ -2975,6 +4999,125 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>%1 bytes</source>
         <translation>%1 bytes</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <source>Het Dashboard laat zien wat op u wacht. Klik op een tegel om naar die lijst te gaan; dubbelklik (of Enter) op een regel om het stuk te openen.</source>
+        <translation>The Dashboard shows what is waiting for you. Click a tile to go to that list; double-click (or Enter) on a line to open the item.</translation>
+    </message>
+    <message>
+        <source>Gaat u even weg? Vergrendel met Ctrl+L. Na enkele minuten zonder invoer vergrendelt de werkplek zichzelf; tekst die u nog niet had opgeslagen, komt terug als u zich weer aanmeldt.</source>
+        <translation>Stepping away for a moment? Lock with Ctrl+L. After a few minutes without input the workstation locks itself; text you had not saved yet comes back when you sign in again.</translation>
+    </message>
+    <message>
+        <source>AIVD-behandelaar</source>
+        <translation>AIVD case officer</translation>
+    </message>
+    <message>
+        <source>Verzoeken: registreer of importeer de naslagverzoeken van de IND en neem ze in behandeling. De termijn is tien werkdagen; meld uitstel op tijd aan de liaison.</source>
+        <translation>Requests: register or import the IND&apos;s records check requests and take them in progress. The deadline is ten working days; notify the liaison of a delay in time.</translation>
+    </message>
+    <message>
+        <source>Ambtsberichten: kies &apos;Nieuw ambtsbericht…&apos;, vul onderwerp, aanleiding en bevindingen in en geef bij elke bevinding de betrouwbaarheid of een bronverwijzing. Sla op met Ctrl+S; elke opslag is een nieuwe versie.</source>
+        <translation>Official reports: choose &apos;New official report…&apos;, fill in the subject, occasion and findings, and give the reliability or a source reference for each finding. Save with Ctrl+S; every save is a new version.</translation>
+    </message>
+    <message>
+        <source>Klaar? Dien het in bij de IND-liaison. Vindt de liaison aanpassing wenselijk, of stuurt de ondertekenaar het terug, dan staat het onder &apos;Terug bij mij&apos;. Een ondertekend ambtsbericht brengt u uit onder &apos;Gereed om uit te brengen&apos;.</source>
+        <translation>Done? Submit it to the IND liaison. If the liaison wants changes, or the signer sends it back, it appears under &apos;Returned to me&apos;. You issue a signed report under &apos;Ready to issue&apos;.</translation>
+    </message>
+    <message>
+        <source>AIVD-ondertekenaar</source>
+        <translation>AIVD signatory</translation>
+    </message>
+    <message>
+        <source>Onder &apos;Wacht op mijn ondertekening&apos; staan de ambtsberichten die de IND-liaison bruikbaar vond. Lees de tekst, stel de rubricering vast en onderteken met uw wachtwoord.</source>
+        <translation>Under &apos;Awaiting my signature&apos; are the official reports the IND liaison judged usable. Read the text, set the classification and sign with your password.</translation>
+    </message>
+    <message>
+        <source>Een tekst die u zelf heeft geschreven, ondertekent u niet (vier ogen). Klopt er iets niet, stuur het ambtsbericht dan terug met een reden.</source>
+        <translation>You do not sign a text you wrote yourself (four eyes). If something is not right, send the report back with a reason.</translation>
+    </message>
+    <message>
+        <source>IND-liaison</source>
+        <translation>IND liaison</translation>
+    </message>
+    <message>
+        <source>Onder &apos;Wacht op mijn beoordeling&apos; staan de teksten die u moet lezen. Selecteer een passage en kies &apos;Opmerking toevoegen…&apos; om er iets over te zeggen.</source>
+        <translation>Under &apos;Awaiting my review&apos; are the texts you need to read. Select a passage and choose &apos;Add comment…&apos; to say something about it.</translation>
+    </message>
+    <message>
+        <source>Geef daarna uw oordeel: bruikbaar, of aanpassing wenselijk. Wat u beoordeeld heeft, vindt u terug onder &apos;Door mij beoordeeld&apos; tot het is uitgebracht.</source>
+        <translation>Then give your verdict: usable, or changes wanted. What you have reviewed is under &apos;Reviewed by me&apos; until it has been issued.</translation>
+    </message>
+    <message>
+        <source>IND-inzagemedewerker</source>
+        <translation>IND inspector</translation>
+    </message>
+    <message>
+        <source>Onder Inzage ziet u de uitgebrachte ambtsberichten en of u de onderliggende gegevens mag inzien. Daarvoor is een geldige aanwijzing nodig; het Dashboard laat zien tot wanneer die geldt.</source>
+        <translation>Under Inspection you see the issued official reports and whether you may inspect the underlying data. This needs a valid designation; the Dashboard shows until when it is valid.</translation>
+    </message>
+    <message>
+        <source>Tijdens de inzage kunt u niets kopiëren, afdrukken of opslaan. Uw eigen aantekeningen bewaart u bij de inzage. Een minuut voor het einde door inactiviteit krijgt u een waarschuwing.</source>
+        <translation>During the inspection you cannot copy, print or save anything. You keep your own notes with the inspection. A minute before it ends through inactivity you get a warning.</translation>
+    </message>
+    <message>
+        <source>Functioneel beheerder</source>
+        <translation>Application administrator</translation>
+    </message>
+    <message>
+        <source>Onder Beheer maakt u accounts aan, deblokkeert u ze en legt u aanwijzingen van inzagemedewerkers vast. U ziet geen ambtsberichten of onderliggende gegevens.</source>
+        <translation>Under Administration you create and unlock accounts and record the designations of inspectors. You do not see official reports or underlying data.</translation>
+    </message>
+    <message>
+        <source>Maak regelmatig een back-up en controleer de audittrail; het Dashboard herinnert u eraan. Voer nieuwe besluitdagen (Algemene termijnenwet) in onder Kalender.</source>
+        <translation>Make a backup regularly and check the audit trail; the Dashboard reminds you. Enter new decree days (General Time Limits Act) under Calendar.</translation>
+    </message>
+    <message>
+        <source>Vergrendelen</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Afsluiten</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Naar het eerste … negende onderdeel</source>
+        <translation>To the first … ninth section</translation>
+    </message>
+    <message>
+        <source>Ambtsbericht opslaan als nieuwe versie</source>
+        <translation>Save the official report as a new version</translation>
+    </message>
+    <message>
+        <source>Naar het zoekveld (verzoeken, ambtsberichten)</source>
+        <translation>To the search field (requests, official reports)</translation>
+    </message>
+    <message>
+        <source>Het getoonde onderdeel vernieuwen</source>
+        <translation>Refresh the section shown</translation>
+    </message>
+    <message>
+        <source>Deze handleiding</source>
+        <translation>This user guide</translation>
+    </message>
+    <message>
+        <source>De knop of het veld met die onderstreepte letter</source>
+        <translation>The button or field with that underlined letter</translation>
+    </message>
+    <message>
+        <source>Naar het volgende / vorige veld</source>
+        <translation>To the next / previous field</translation>
+    </message>
+    <message>
+        <source>In een venster: de standaardknop / annuleren. Een stap die niet terug kan (uitbrengen, inzage beëindigen) kiest u altijd zelf.</source>
+        <translation>In a dialog: the default button / cancel. A step that cannot be undone (issuing, ending an inspection) you always choose yourself.</translation>
+    </message>
+    <message>
+        <source>De offline werkplek voor het convenant tussen de AIVD en de IND (2019): naslagverzoeken met hun termijnen, ambtsberichten met de beoordeling door de IND-liaison en ondertekening volgens het vier-ogenprincipe, en inzage in de onderliggende gegevens.</source>
+        <translation>The offline workstation for the covenant between the AIVD and the IND (2019): records check requests with their deadlines, official reports with the review by the IND liaison and signing under the four-eyes principle, and inspection of the underlying data.</translation>
     </message>
 </context>
 <context>
@@ -3022,6 +5165,14 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>• %1 — %2 bekeken (%3× geopend, eerst om %4)</source>
         <translation>• %1 — viewed for %2 (opened %3×, first at %4)</translation>
+    </message>
+    <message>
+        <source>Aantekeningen van de inzage:</source>
+        <translation>Notes from the inspection:</translation>
+    </message>
+    <message>
+        <source>Geen aantekeningen.</source>
+        <translation>No notes.</translation>
     </message>
     <message>
         <source>Verslag van inzage opslaan</source>
@@ -3076,6 +5227,57 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
 </context>
 <context>
+    <name>queues</name>
+    <message>
+        <source>Terug bij mij</source>
+        <translation>Returned to me</translation>
+    </message>
+    <message>
+        <source>Gereed om uit te brengen</source>
+        <translation>Ready to issue</translation>
+    </message>
+    <message>
+        <source>Verzoeken op of over de termijn</source>
+        <translation>Requests at or past their deadline</translation>
+    </message>
+    <message>
+        <source>Wacht op mijn beoordeling</source>
+        <translation>Awaiting my review</translation>
+    </message>
+    <message>
+        <source>Door mij beoordeeld, wacht op de AIVD</source>
+        <translation>Reviewed by me, awaiting the AIVD</translation>
+    </message>
+    <message>
+        <source>Wacht op mijn ondertekening</source>
+        <translation>Awaiting my signature</translation>
+    </message>
+    <message>
+        <source>Open voor inzage</source>
+        <translation>Open for inspection</translation>
+    </message>
+    <message>
+        <source>Mijn aanwijzing</source>
+        <translation>My designation</translation>
+    </message>
+    <message>
+        <source>Geblokkeerde accounts</source>
+        <translation>Locked accounts</translation>
+    </message>
+    <message>
+        <source>Laatste back-up</source>
+        <translation>Latest backup</translation>
+    </message>
+    <message>
+        <source>Besluitdagen (Atw)</source>
+        <translation>Decree days (Time Limits Act)</translation>
+    </message>
+    <message>
+        <source>Controle audittrail</source>
+        <translation>Audit trail check</translation>
+    </message>
+</context>
+<context>
     <name>reports</name>
     <message>
         <source>concept</source>
@@ -3106,8 +5308,20 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>My drafts</translation>
     </message>
     <message>
+        <source>Terug bij mij</source>
+        <translation>Returned to me</translation>
+    </message>
+    <message>
+        <source>Aangeboden</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
         <source>Wacht op mijn beoordeling</source>
         <translation>Awaiting my review</translation>
+    </message>
+    <message>
+        <source>Door mij beoordeeld</source>
+        <translation>Reviewed by me</translation>
     </message>
     <message>
         <source>Wacht op mijn ondertekening</source>
@@ -3170,6 +5384,26 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>correction recorded</translation>
     </message>
     <message>
+        <source>indiening ingetrokken</source>
+        <translation>submission withdrawn</translation>
+    </message>
+    <message>
+        <source>teruggestuurd door de ondertekenaar</source>
+        <translation>sent back by the signer</translation>
+    </message>
+    <message>
+        <source>opmerking gewijzigd</source>
+        <translation>comment edited</translation>
+    </message>
+    <message>
+        <source>opmerking ingetrokken</source>
+        <translation>comment withdrawn</translation>
+    </message>
+    <message>
+        <source>opmerking afgehandeld</source>
+        <translation>comment dealt with</translation>
+    </message>
+    <message>
         <source>ingezien</source>
         <translation>viewed</translation>
     </message>
@@ -3180,6 +5414,10 @@ The inspection window is not active. Click in this window to continue.</translat
 </context>
 <context>
     <name>requests</name>
+    <message>
+        <source>Uitstelbericht achteraf vastgelegd</source>
+        <translation>Delay notice recorded afterwards</translation>
+    </message>
     <message>
         <source>Binnen de termijn</source>
         <translation>On time</translation>
@@ -3469,7 +5707,7 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>Hier komt uw overzicht: lopende naslagverzoeken, termijnen die bijna of al verlopen zijn, en ambtsberichten die op u wachten.</source>
-        <translation>Your overview will come here: open records requests, deadlines that are close or past, and official reports waiting for you.</translation>
+        <translation>Your overview will come here: open records check requests, deadlines that are close or past, and official reports waiting for you.</translation>
     </message>
     <message>
         <source>Verzoeken</source>
@@ -3477,7 +5715,7 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>Hier komen de naslagverzoeken van de IND: registreren en importeren, zoeken, de termijn van tien werkdagen (Algemene termijnenwet) en de melding van uitstel.</source>
-        <translation>The IND&apos;s records requests will come here: registering and importing, searching, the ten-working-day deadline (General Time Limits Act) and the delay notice.</translation>
+        <translation>The IND&apos;s records check requests will come here: registering and importing, searching, the ten-working-day deadline (General Time Limits Act) and the delay notice.</translation>
     </message>
     <message>
         <source>Ambtsberichten</source>
@@ -3512,57 +5750,24 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>The figures for the periodic consultation will come here: requests, deadlines, official reports, inspections and provisions, on screen and as a PDF.</translation>
     </message>
     <message>
+        <source>Overleg</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Hier komen de periodieke overleggen van de hoofden (art. 3.2): deelnemers, besluiten, actiepunten en de cijfers over de periode, bevroren op het peilmoment.</source>
+        <translation>The periodic consultations of the heads (art. 3.2) will come here: participants, decisions, action points and the figures for the period, frozen at the reference moment.</translation>
+    </message>
+    <message>
+        <source>Convenant</source>
+        <translation>Covenant</translation>
+    </message>
+    <message>
+        <source>Hier komt het convenantregister: het convenant van 2019, wijzigingen en opzegging, de niet-openbare bijlage en de uitvoeringsplannen.</source>
+        <translation>The covenant register will come here: the 2019 covenant, amendments and termination, the non-public annex and the implementation plans.</translation>
+    </message>
+    <message>
         <source>Beheer</source>
         <translation>Administration</translation>
-    </message>
-</context>
-<context>
-    <name>DialogDrafts</name>
-    <message>
-        <source>Dit was al verstuurd toen de werkplek vergrendelde. Kijk eerst of het is vastgelegd voordat u het opnieuw doet.</source>
-        <translation>This had already been sent when the workstation locked. Check whether it was recorded before you do it again.</translation>
-    </message>
-    <message>
-        <source>ja</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <source>nee</source>
-        <translation>no</translation>
-    </message>
-    <message>
-        <source>Niet-opgeslagen invoer</source>
-        <translation>Unsaved input</translation>
-    </message>
-    <message>
-        <source>&amp;Kopiëren</source>
-        <translation>&amp;Copy</translation>
-    </message>
-    <message>
-        <source>&amp;Sluiten</source>
-        <translation>C&amp;lose</translation>
-    </message>
-    <message>
-        <source>Dit venster kan niet opnieuw worden geopend. Wat u had ingevuld staat hieronder, om over te nemen.</source>
-        <translation>This window cannot be opened again. What you had filled in is below, to copy.</translation>
-    </message>
-    <message>
-        <source>Het venster dat u open had kan niet opnieuw worden geopend: %1 Wat u had ingevuld staat hieronder, om over te nemen.</source>
-        <translation>The window you had open cannot be opened again: %1 What you had filled in is below, to copy.</translation>
-    </message>
-</context>
-<context>
-    <name>ReleaseDialog</name>
-    <message>
-        <source>Deze bewaarplicht is intussen opgeheven.</source>
-        <translation>This hold has been released in the meantime.</translation>
-    </message>
-</context>
-<context>
-    <name>DecisionDialog</name>
-    <message>
-        <source>Deze wijziging bestaat niet meer.</source>
-        <translation>This amendment no longer exists.</translation>
     </message>
 </context>
 </TS>
