@@ -282,7 +282,12 @@ class Session:
                         keyfile.save(secret)
                 wipe(dek)
         except AccountLocked:
-            self._locked_out = True  # the holder closes it (the window after keeping drafts)
+            # Ended now: the key we hold is wiped and nothing more starts; the open database
+            # only keeps the person's drafts until the holder closes it (the window's lock).
+            self._locked_out = True
+            wipe(self._dek)
+            self._dek = None
+            self._proofs.clear()
             raise
         return self._mint(now)
 
@@ -332,7 +337,7 @@ class Session:
     def close(self) -> None:
         """Lock: close the database and overwrite the key we hold."""
         self._closing.set()
-        if self._dek is not None:
+        if self._dek is not None or self._locked_out:
             with contextlib.suppress(AppError):
                 if not self.db.closed:
                     with self.db.transaction() as conn:
