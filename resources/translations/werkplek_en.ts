@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>&amp;Omschrijving</source>
-        <translation>&amp;Description</translation>
+        <translation>De&amp;scription</translation>
     </message>
 </context>
 <context>
@@ -178,7 +178,7 @@
     </message>
     <message>
         <source>Met &amp;einddatum</source>
-        <translation>With an &amp;end date</translation>
+        <translation>&amp;With an end date</translation>
     </message>
     <message>
         <source>Geldig &amp;tot en met</source>
@@ -288,7 +288,7 @@
     </message>
     <message>
         <source>&amp;Datum</source>
-        <translation>&amp;Date</translation>
+        <translation>Da&amp;te</translation>
     </message>
     <message>
         <source>kenmerk van het ambtsbericht of een omschrijving</source>
@@ -308,7 +308,7 @@
     </message>
     <message>
         <source>&amp;Ontvangen door</source>
-        <translation>&amp;Received by</translation>
+        <translation>Recei&amp;ved by</translation>
     </message>
     <message>
         <source>NV-JJJJ-000000; leeg bij een spontane verstrekking</source>
@@ -316,7 +316,7 @@
     </message>
     <message>
         <source>&amp;Bij verzoek</source>
-        <translation>For &amp;request</translation>
+        <translation>For re&amp;quest</translation>
     </message>
     <message>
         <source>Omschrijf wat er is verstrekt.</source>
@@ -406,7 +406,7 @@
     </message>
     <message>
         <source>Dea&amp;ctiveren…</source>
-        <translation>Dea&amp;ctivate…</translation>
+        <translation>Deacti&amp;vate…</translation>
     </message>
     <message>
         <source>Activ&amp;eren…</source>
@@ -414,11 +414,11 @@
     </message>
     <message>
         <source>Wachtwoord he&amp;rstellen…</source>
-        <translation>Reset pass&amp;word…</translation>
+        <translation>Reset &amp;password…</translation>
     </message>
     <message>
         <source>Account &amp;deblokkeren</source>
-        <translation>&amp;Unlock account</translation>
+        <translation>Un&amp;lock account</translation>
     </message>
     <message>
         <source>Vernieuwen</source>
@@ -430,11 +430,11 @@
     </message>
     <message>
         <source>Aanwijzing &amp;vastleggen…</source>
-        <translation>&amp;Record designation…</translation>
+        <translation>Rec&amp;ord designation…</translation>
     </message>
     <message>
         <source>Ee&amp;rder beëindigen…</source>
-        <translation>End ea&amp;rly…</translation>
+        <translation>End ear&amp;ly…</translation>
     </message>
     <message>
         <source>In&amp;trekken…</source>
@@ -811,7 +811,7 @@ SHA-256: %3</translation>
     </message>
     <message>
         <source>Vernieuwen</source>
-        <translation>&amp;Refresh</translation>
+        <translation>Re&amp;fresh</translation>
     </message>
     <message>
         <source>Eerder anke&amp;r (optioneel)</source>
@@ -827,7 +827,7 @@ SHA-256: %3</translation>
     </message>
     <message>
         <source>Audittrail &amp;controleren</source>
-        <translation>&amp;Check audit trail</translation>
+        <translation>Chec&amp;k audit trail</translation>
     </message>
     <message>
         <source>K&amp;op van de keten (anker)</source>
@@ -839,7 +839,7 @@ SHA-256: %3</translation>
     </message>
     <message>
         <source>Acco&amp;unt</source>
-        <translation>Acco&amp;unt</translation>
+        <translation>&amp;Account</translation>
     </message>
     <message>
         <source>Alle accounts</source>
@@ -914,7 +914,7 @@ SHA-256: %3</translation>
     </message>
     <message>
         <source>&amp;Details…</source>
-        <translation>&amp;Details…</translation>
+        <translation>Detai&amp;ls…</translation>
     </message>
     <message>
         <source>Ha&amp;ndeling</source>
@@ -994,7 +994,7 @@ SHA-256: %3</translation>
     </message>
     <message>
         <source>Dag &amp;verwijderen</source>
-        <translation>&amp;Remove day</translation>
+        <translation>Re&amp;move day</translation>
     </message>
     <message>
         <source>Vernieuwen</source>
@@ -1065,7 +1065,7 @@ SHA-256: %3</translation>
     </message>
     <message>
         <source>&amp;Huidig wachtwoord</source>
-        <translation>&amp;Current password</translation>
+        <translation>C&amp;urrent password</translation>
     </message>
     <message>
         <source>&amp;Nieuw wachtwoord</source>
@@ -1130,7 +1130,7 @@ SHA-256: %3</translation>
     </message>
     <message>
         <source>naar versie</source>
-        <translation>&amp;to version</translation>
+        <translation>t&amp;o version</translation>
     </message>
     <message>
         <source>Naar versie</source>
@@ -1138,7 +1138,7 @@ SHA-256: %3</translation>
     </message>
     <message>
         <source>Vergeli&amp;jken</source>
-        <translation>Com&amp;pare</translation>
+        <translation>Show &amp;differences</translation>
     </message>
     <message>
         <source>Links de oude, rechts de nieuwe versie. − doorgehaald: verwijderd; + onderstreept: toegevoegd.</source>
@@ -1645,7 +1645,7 @@ Participants: %4</translation>
     </message>
     <message>
         <source>&amp;Reden van de vertraging</source>
-        <translation>&amp;Reason for the delay</translation>
+        <translation>Rea&amp;son for the delay</translation>
     </message>
     <message>
         <source>geen liaison-account: niet vastgelegd</source>
@@ -1928,7 +1928,7 @@ Participants: %4</translation>
     </message>
     <message>
         <source>Verslag als &amp;PDF opslaan…</source>
-        <translation>Save record as &amp;PDF…</translation>
+        <translation>Save rec&amp;ord as PDF…</translation>
     </message>
     <message>
         <source>De gegevens waarop dit ambtsbericht steunt. De inhoud is alleen bij inzage te bekijken.</source>
@@ -2010,7 +2010,7 @@ Participants: %4</translation>
     </message>
     <message>
         <source>&amp;Betrouwbaarheid</source>
-        <translation>&amp;Reliability</translation>
+        <translation>Relia&amp;bility</translation>
     </message>
     <message>
         <source>— niet opgegeven —</source>
@@ -2018,7 +2018,7 @@ Participants: %4</translation>
     </message>
     <message>
         <source>o&amp;f bronverwijzing</source>
-        <translation>or &amp;source reference</translation>
+        <translation>or so&amp;urce reference</translation>
     </message>
     <message>
         <source>kenmerk brondocument</source>
@@ -3042,7 +3042,7 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>Verstrekking &amp;vastleggen…</source>
-        <translation>&amp;Record provision…</translation>
+        <translation>Record pro&amp;vision…</translation>
     </message>
     <message>
         <source>Vernieuwen</source>
@@ -3225,7 +3225,7 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>&amp;Ontvangen op</source>
-        <translation>&amp;Received on</translation>
+        <translation>R&amp;eceived on</translation>
     </message>
     <message>
         <source>optioneel</source>
@@ -3295,7 +3295,7 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>&amp;Versie</source>
-        <translation>&amp;Version</translation>
+        <translation>V&amp;ersion</translation>
     </message>
     <message>
         <source>Versie</source>
@@ -3323,11 +3323,11 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>&amp;Aanpassing wenselijk…</source>
-        <translation>&amp;Changes wanted…</translation>
+        <translation>Ch&amp;anges wanted…</translation>
     </message>
     <message>
         <source>O&amp;ndertekenen…</source>
-        <translation>Si&amp;gn…</translation>
+        <translation>S&amp;ign…</translation>
     </message>
     <message>
         <source>&amp;Uitbrengen…</source>
@@ -3351,11 +3351,11 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>Versies vergelij&amp;ken</source>
-        <translation>Compare &amp;versions</translation>
+        <translation>Com&amp;pare versions</translation>
     </message>
     <message>
         <source>Ge&amp;schiedenis</source>
-        <translation>&amp;History</translation>
+        <translation>Histor&amp;y</translation>
     </message>
     <message>
         <source>Onder&amp;liggende gegevens</source>
@@ -3435,7 +3435,7 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>In&amp;diening intrekken…</source>
-        <translation>&amp;Withdraw submission…</translation>
+        <translation>Withdraw su&amp;bmission…</translation>
     </message>
     <message>
         <source>Te&amp;rugsturen…</source>
@@ -4104,7 +4104,7 @@ The inspection window is not active. Click in this window to continue.</translat
     <name>RetentionPage</name>
     <message>
         <source>Archie&amp;f</source>
-        <translation>&amp;Archive</translation>
+        <translation>Arch&amp;ive</translation>
     </message>
     <message>
         <source>Archiefwet: na de bewaartermijn worden archiefstukken vernietigd, op een lijst die een functioneel beheerder en een ondertekenaar beiden goedkeuren. Een bewaarplicht houdt een stuk (en alles wat erbij hoort) buiten elke vernietiging. Van wat vernietigd is blijft een verklaring: kenmerken, soort, termijn, wie en wanneer.</source>
@@ -4192,7 +4192,7 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>Opheffe&amp;n…</source>
-        <translation>L&amp;ift…</translation>
+        <translation>Li&amp;ft…</translation>
     </message>
     <message>
         <source>Nr.</source>
@@ -4357,7 +4357,7 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>Instellingen &amp;opslaan</source>
-        <translation>&amp;Save settings</translation>
+        <translation>Sa&amp;ve settings</translation>
     </message>
     <message>
         <source>He&amp;rstellen</source>
@@ -4447,7 +4447,7 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>&amp;Berekenen</source>
-        <translation>&amp;Calculate</translation>
+        <translation>Ca&amp;lculate</translation>
     </message>
     <message>
         <source>Dit &amp;kwartaal</source>
@@ -4530,7 +4530,7 @@ The inspection window is not active. Click in this window to continue.</translat
     <name>StructuredEditor</name>
     <message>
         <source>Onderwer&amp;p</source>
-        <translation>&amp;Subject</translation>
+        <translation>Sub&amp;ject</translation>
     </message>
     <message>
         <source>Onderwerp</source>
@@ -4546,7 +4546,7 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>Rubriceringsd&amp;uur</source>
-        <translation>Classification peri&amp;od</translation>
+        <translation>Classi&amp;fication period</translation>
     </message>
     <message>
         <source>&amp;Aanleiding</source>
@@ -4570,7 +4570,7 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>&amp;Conclusie</source>
-        <translation>C&amp;onclusion</translation>
+        <translation>Conclus&amp;ion</translation>
     </message>
     <message>
         <source>Conclusie</source>
