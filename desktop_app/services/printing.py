@@ -208,6 +208,8 @@ class PrintRecord:
     printed_at: str
     audit_head: str
     recipient: str | None = None  # None: not recorded (a draft, or printed before lists)
+    # The person, for prose and the window; ``printed_by`` is the account (the JSON's).
+    printed_by_full_name: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -681,6 +683,7 @@ def print_register(session: Session, report_id: int) -> tuple[PrintRecord, ...]:
             r.printed_at,
             r.audit_head,
             r.recipient,
+            r.printed_by_full_name,
         )
         for r in rows
     )

@@ -198,6 +198,7 @@ class PrintedCopyRow:
     audit_head: str
     signing_key_id: int | None
     recipient: str | None = None
+    printed_by_full_name: str = ""
     """Who the copy is for (the job's distribution list); None: printed before it was
     recorded, or a draft print."""
 
@@ -269,7 +270,7 @@ _COPY_QUERY = (
     "SELECT j.id, j.report_id, j.reference, j.version, j.draft, c.copy_number,"
     " COALESCE((SELECT MAX(n.copy_number) FROM print_copies n WHERE n.job_id = j.id), j.copies),"
     " c.sha256, c.file_name, j.destination, j.printed_by, COALESCE(u.name, ''), j.printed_at,"
-    " j.audit_head, j.signing_key_id, c.recipient"
+    " j.audit_head, j.signing_key_id, c.recipient, COALESCE(u.full_name, '')"
     " FROM print_copies c JOIN print_jobs j ON j.id = c.job_id"
     " LEFT JOIN users u ON u.id = j.printed_by"
 )
@@ -293,6 +294,7 @@ def _copy(row: Any) -> PrintedCopyRow:
         head,
         key_id,
         recipient,
+        full_name,
     ) = row
     return PrintedCopyRow(
         job_id=int(job_id),
@@ -311,6 +313,7 @@ def _copy(row: Any) -> PrintedCopyRow:
         audit_head=str(head),
         signing_key_id=None if key_id is None else int(key_id),
         recipient=None if recipient is None else str(recipient),
+        printed_by_full_name=str(full_name),
     )
 
 

@@ -26,6 +26,7 @@ from desktop_app.services import marking, printing, reports, settings
 from tests.gui.gui_support import PASSWORDS, add_users
 from tests.gui.test_reports_workflow import TEXT, _fill_new_report
 from tests.services.test_printing_support import (
+    SIGNER_FULL_NAME,
     SUBJECT,
     add_staff,
     make_report,
@@ -105,12 +106,13 @@ def test_the_register_view_shows_every_copy_and_says_what_is_not_recorded(
             [view.table.item(r, c).text() for c in range(view.table.columnCount())]
             for r in range(view.table.rowCount())
         ]
+        assert view.close_button.isDefault() and not view.refresh_button.isDefault()
         view.close()
     assert [row[:2] for row in cells] == [
         ["1 van 1", "niet vastgelegd"],
         ["2 van 2", "Archief AIVD"],
     ]
-    assert all(row[3] == "tekenaar" for row in cells)
+    assert all(row[3] == SIGNER_FULL_NAME for row in cells)  # the person, not the account
     assert "Afdrukregister van" in view.heading.text()
 
 

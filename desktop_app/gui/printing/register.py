@@ -80,6 +80,9 @@ class PrintRegisterDialog(QDialog):
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         self.close_button = QPushButton(self.tr("&Sluiten"), self)
         self.close_button.clicked.connect(self.close)
+        # Enter closes the view; refreshing is the button (or F5), never the default.
+        self.refresh_button.setAutoDefault(False)
+        self.close_button.setDefault(True)
         row.addWidget(self.refresh_button)
         row.addWidget(self.close_button)
         layout.addLayout(row)
@@ -121,7 +124,7 @@ class PrintRegisterDialog(QDialog):
                 copy,
                 recipient,
                 str(r.version),
-                r.printed_by,
+                r.printed_by_full_name or r.printed_by,
                 shown_stamp(r.printed_at),
                 destination,
                 r.sha256[:16] + "…",
