@@ -489,9 +489,9 @@
         <translation>Making the backup…</translation>
     </message>
     <message>
-        <source>✔ Back-up gemaakt: %1 (%2 bytes).
+        <source>✔ Back-up gemaakt: %1 (%2).
 SHA-256: %3</source>
-        <translation>✔ Backup made: %1 (%2 bytes).
+        <translation>✔ Backup made: %1 (%2).
 SHA-256: %3</translation>
     </message>
 </context>
@@ -1413,7 +1413,7 @@ Participants: %4</translation>
     </message>
     <message>
         <source>%1 door de %2 (%3) en %4 door de %5 (%6), te %7</source>
-        <translation>%1 by the %2 (%3) and %4 by the %5 (%6), at %7</translation>
+        <translation>%1 by the %2 (%3) and %4 by the %5 (%6), in %7</translation>
     </message>
     <message>
         <source>met ingang van %1 (de dag nadat beide partijen ondertekenden)</source>
