@@ -191,6 +191,9 @@ def test_backup_to_a_file(page: AdminPage, tmp_path: Path) -> None:
     assert target.is_file() and target.stat().st_size > 0
     assert "✔ Back-up gemaakt" in page.backup_result.text()
     assert "SHA-256: " in page.backup_result.text()
+    # Its size in words people read (kB/MB in the locale's style), not a raw byte count.
+    assert "bytes" not in page.backup_result.text()
+    assert re.search(r"\(\d+([.,]\d)? [kM]B\)", page.backup_result.text())
     assert any(e.action == "workspace.backup" for e in page.audit_model.rows)
     # An existing file is refused with the service's sentence.
     page.start_backup(str(target))

@@ -106,6 +106,7 @@ def test_ctrl_l_keeps_the_new_report_and_it_comes_back_with_the_cursor(
     editor = detail.editor
     assert detail.creating and detail.dirty
     assert editor.subject_edit.text() == "Betrokkene C"
+    assert editor.subject_edit.cursorPosition() == 0  # its beginning shows, not its end
     assert editor.conclusion_edit.toPlainText() == f"Geen bezwaar. {CANARY} einde"
     assert editor.findings[0].finding().reliability is Reliability.RELIABLE
     assert back.focusWidget() is editor.conclusion_edit

@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -556,9 +556,14 @@ class AdminPage(QWidget):
         def done(result: dict[str, Any]) -> None:
             self.backup_button.setEnabled(True)
             self.backup_result.setText(
-                self.tr("✔ Back-up gemaakt: %1 (%2 bytes).\nSHA-256: %3")
+                self.tr("✔ Back-up gemaakt: %1 (%2).\nSHA-256: %3")
                 .replace("%1", str(result["file"]))
-                .replace("%2", str(result["bytes"]))
+                .replace(
+                    "%2",
+                    QLocale().formattedDataSize(
+                        int(result["bytes"]), 1, QLocale.DataSizeFormat.DataSizeSIFormat
+                    ),
+                )
                 .replace("%3", str(result["sha256"]))
             )
             self.refresh_audit()

@@ -547,6 +547,7 @@ class StructuredEditor(QScrollArea):
                 self.add_finding()
             else:
                 self.subject_edit.setText(content.subject)
+                self.subject_edit.setCursorPosition(0)  # show its beginning, not its end
                 self.occasion_edit.setPlainText(content.occasion)
                 self.conclusion_edit.setPlainText(content.conclusion)
                 for finding in content.findings:
