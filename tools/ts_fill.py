@@ -31,13 +31,19 @@ TS = ROOT / "resources" / "translations" / "werkplek_en.ts"
 HEADER = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
 
 
-def _load(path: Path) -> ET.ElementTree:
+def _load(path: Path) -> ET.ElementTree[ET.Element]:
     return ET.parse(path)  # noqa: S314 - our own catalogue in the repository, not untrusted input
 
 
-def _messages(tree: ET.ElementTree) -> list[tuple[str, ET.Element]]:
+def _root(tree: ET.ElementTree[ET.Element]) -> ET.Element:
+    root = tree.getroot()
+    assert root is not None  # a parsed file always has one
+    return root
+
+
+def _messages(tree: ET.ElementTree[ET.Element]) -> list[tuple[str, ET.Element]]:
     out = []
-    for ctx in tree.getroot().iter("context"):
+    for ctx in _root(tree).iter("context"):
         name = ctx.findtext("name") or ""
         for msg in ctx.iter("message"):
             out.append((name, msg))
@@ -64,9 +70,9 @@ def _entry(context: str, msg: ET.Element) -> dict[str, Any]:
     }
 
 
-def _write(tree: ET.ElementTree, path: Path) -> None:
+def _write(tree: ET.ElementTree[ET.Element], path: Path) -> None:
     ET.indent(tree, space="    ")
-    body = ET.tostring(tree.getroot(), encoding="unicode")
+    body = ET.tostring(_root(tree), encoding="unicode")
     path.write_text(HEADER + body + "\n", encoding="utf-8")
 
 

@@ -1138,7 +1138,7 @@ SHA-256: %3</translation>
     </message>
     <message>
         <source>Vergeli&amp;jken</source>
-        <translation>Show &amp;differences</translation>
+        <translation>Com&amp;pare</translation>
     </message>
     <message>
         <source>Links de oude, rechts de nieuwe versie. − doorgehaald: verwijderd; + onderstreept: toegevoegd.</source>
@@ -3327,11 +3327,11 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>O&amp;ndertekenen…</source>
-        <translation>S&amp;ign…</translation>
+        <translation>&amp;Sign…</translation>
     </message>
     <message>
         <source>&amp;Uitbrengen…</source>
-        <translation>&amp;Issue…</translation>
+        <translation>Iss&amp;ue…</translation>
     </message>
     <message>
         <source>&amp;Correctie vastleggen…</source>
@@ -3339,7 +3339,7 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>Af&amp;drukvoorbeeld…</source>
-        <translation>Print pre&amp;view…</translation>
+        <translation>Pr&amp;int preview…</translation>
     </message>
     <message>
         <source>Geschiedenis</source>
@@ -3351,7 +3351,7 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
     <message>
         <source>Versies vergelij&amp;ken</source>
-        <translation>Com&amp;pare versions</translation>
+        <translation>Compare &amp;versions</translation>
     </message>
     <message>
         <source>Ge&amp;schiedenis</source>
