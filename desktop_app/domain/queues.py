@@ -24,13 +24,16 @@ __all__ = [
     "DESIGNATION_WARN_DAYS",
     "DUE_BUCKETS",
     "QUEUES_FOR_ROLE",
+    "WARNING_BUCKETS",
     "BackupState",
     "DesignationState",
     "Queue",
     "backup_state",
+    "count_needs_attention",
     "decree_year_needs_attention",
     "designation_state",
     "queues_for",
+    "waiting_summary_nl",
 ]
 
 
@@ -119,13 +122,26 @@ QUEUES_FOR_ROLE: Mapping[Role, tuple[Queue, ...]] = MappingProxyType(
 )
 
 
-# The officer's "requests due": past the term, due today, or in the warning zone without a delay
-# notice (the dashboard's attention buckets).
-DUE_BUCKETS = (
-    DashboardBucket.OVERDUE,
-    DashboardBucket.DUE_TODAY,
-    DashboardBucket.WARNING_NO_NOTICE,
-)
+# The officer's "requests due" are those at or past their term: past it or due today. The
+# warning zone (no delay notice yet) is not "at the term"; it is told apart beside the count.
+DUE_BUCKETS = (DashboardBucket.OVERDUE, DashboardBucket.DUE_TODAY)
+WARNING_BUCKETS = (DashboardBucket.WARNING_NO_NOTICE,)
+
+
+def count_needs_attention(queue: Queue, count: int) -> bool:
+    """A counted queue needs the person when it holds anything they are to act on (what is
+    only followed, such as what the liaison judged, waits for others)."""
+    return count > 0 and queue.asks_action
+
+
+def waiting_summary_nl(attention: Iterable[Queue]) -> str:
+    """The one line over all queues: nothing waits only when no queue needs attention (a
+    missing backup or an unverified audit trail waits too, not only items to open)."""
+    needing = set(attention)
+    wanted = [q for q in Queue if q in needing]
+    if not wanted:
+        return "Er wacht nu niets op u."
+    return "Aandacht nodig: " + ", ".join(q.label_nl for q in wanted) + "."
 
 
 def queues_for(roles: Iterable[Role]) -> tuple[Queue, ...]:

@@ -20,11 +20,14 @@ from desktop_app.domain.ids import UserId
 from desktop_app.domain.queries import RequestQuery, SortColumn
 from desktop_app.domain.queues import (
     DUE_BUCKETS,
+    WARNING_BUCKETS,
     Queue,
     backup_state,
+    count_needs_attention,
     decree_year_needs_attention,
     designation_state,
     queues_for,
+    waiting_summary_nl,
 )
 from desktop_app.domain.requests import DashboardThresholds
 from desktop_app.domain.settings import BACKUP_REMINDER_DAYS
@@ -38,7 +41,7 @@ from desktop_app.storage import requests as requests_repo
 from desktop_app.storage import users as users_repo
 from desktop_app.storage.db import Connection
 
-__all__ = ["ITEMS_PER_QUEUE", "QueueItem", "QueueView", "my_queues", "queues_of"]
+__all__ = ["ITEMS_PER_QUEUE", "QueueItem", "QueueView", "my_queues", "queues_of", "summary_of"]
 
 ITEMS_PER_QUEUE = 5
 
@@ -66,13 +69,16 @@ class QueueItem:
 @dataclass(frozen=True)
 class QueueView:
     """One queue: a count of items (``count``, the first ``items``) or a state (``count`` None)
-    with its sentence, and whether it needs the person's attention."""
+    with its sentence, and whether it needs the person's attention. ``missing``: the sentence
+    reports something not there (no backup, never verified, a year without decree days), so it
+    is never shown as in order even when it does not need attention yet."""
 
     queue: Queue
     count: int | None
     text: str
     attention: bool
     items: tuple[QueueItem, ...] = ()
+    missing: bool = False
 
     @property
     def label(self) -> str:
@@ -86,7 +92,13 @@ class QueueView:
             "text": self.text,
             "attention": self.attention,
             "items": [i.as_dict() for i in self.items],
+            "missing": self.missing,
         }
+
+
+def summary_of(views: tuple[QueueView, ...]) -> str:
+    """The dashboard's one line over all queues (``domain.queues.waiting_summary_nl``)."""
+    return waiting_summary_nl(v.queue for v in views if v.attention)
 
 
 def queues_of(session: Session) -> tuple[Queue, ...]:
@@ -141,7 +153,7 @@ def _queue(
             QueueItem("report", int(r.id), r.reference, r.title, r.status.label_nl) for r in rows
         )
         return QueueView(
-            queue, count, _count_text(queue, count), count > 0 and queue.asks_action, found
+            queue, count, _count_text(queue, count), count_needs_attention(queue, count), found
         )
     if queue is Queue.REQUESTS_DUE:
         return _requests_due(conn, limit, thresholds)
@@ -151,7 +163,13 @@ def _queue(
             QueueItem("report", int(r.id), r.reference, r.title, f"{r.items} stuk(ken)")
             for r in open_[:limit]
         )
-        return QueueView(queue, len(open_), _count_text(queue, len(open_)), bool(open_), found)
+        return QueueView(
+            queue,
+            len(open_),
+            _count_text(queue, len(open_)),
+            count_needs_attention(queue, len(open_)),
+            found,
+        )
     if queue is Queue.MY_DESIGNATION:
         designation = designation_state(
             (
@@ -160,7 +178,13 @@ def _queue(
             ),
             session.clock.today(),
         )
-        return QueueView(queue, None, designation.text_nl, designation.attention)
+        return QueueView(
+            queue,
+            None,
+            designation.text_nl,
+            designation.attention,
+            missing=designation.decision_ref is None,
+        )
     if queue is Queue.LOCKED_ACCOUNTS:
         records = [u for u in users_repo.all_users(conn) if u.name in locked]
         found = tuple(
@@ -168,13 +192,17 @@ def _queue(
             for u in records[:limit]
         )
         return QueueView(
-            queue, len(records), _count_text(queue, len(records)), bool(records), found
+            queue,
+            len(records),
+            _count_text(queue, len(records)),
+            count_needs_attention(queue, len(records)),
+            found,
         )
     if queue is Queue.LAST_BACKUP:
         entry = repo.latest_entry(conn, "workspace.backup")
         last = None if entry is None else timefmt.parse_stored(entry.ts_utc)
         state = backup_state(last, session.clock.now(), settings.read(conn, BACKUP_REMINDER_DAYS))
-        return QueueView(queue, None, state.text_nl, state.overdue)
+        return QueueView(queue, None, state.text_nl, state.overdue, missing=last is None)
     if queue is Queue.DECREE_DAYS:
         return _decree_days(session, conn)
     return _audit_verification(conn)
@@ -194,6 +222,7 @@ def _requests_due(
     assert thresholds is not None  # read before the transaction when this queue is wanted
     counts = requests_repo.dashboard_counts(conn, thresholds)
     total = sum(int(counts.get(b, 0)) for b in DUE_BUCKETS)
+    warnings = sum(int(counts.get(b, 0)) for b in WARNING_BUCKETS)
     ids: list[int] = []
     for bucket in DUE_BUCKETS:
         if len(ids) >= limit or not counts.get(bucket):
@@ -210,8 +239,18 @@ def _requests_due(
         )
         for r in requests_repo.records_by_ids(conn, ids)
     )
+    text = _count_text(Queue.REQUESTS_DUE, total)
+    if warnings:
+        text += (
+            f" {warnings} {'nadert' if warnings == 1 else 'naderen'} de termijn zonder"
+            " uitstelbericht."
+        )
     return QueueView(
-        Queue.REQUESTS_DUE, total, _count_text(Queue.REQUESTS_DUE, total), total > 0, found
+        Queue.REQUESTS_DUE,
+        total,
+        text,
+        count_needs_attention(Queue.REQUESTS_DUE, total),
+        found,
     )
 
 
@@ -227,14 +266,20 @@ def _decree_days(session: Session, conn: Connection) -> QueueView:
         f"Voor {first} zijn nog geen bij besluit gelijkgestelde dagen ingevoerd "
         "(Beheer › Kalender)."
     )
-    return QueueView(Queue.DECREE_DAYS, None, text, decree_year_needs_attention(first, today))
+    return QueueView(
+        Queue.DECREE_DAYS, None, text, decree_year_needs_attention(first, today), missing=True
+    )
 
 
 def _audit_verification(conn: Connection) -> QueueView:
     entry = repo.latest_entry(conn, "audit.verify")
     if entry is None:
         return QueueView(
-            Queue.AUDIT_VERIFICATION, None, "De audittrail is nog niet gecontroleerd.", True
+            Queue.AUDIT_VERIFICATION,
+            None,
+            "De audittrail is nog niet gecontroleerd.",
+            True,
+            missing=True,
         )
     try:
         ok = bool(json.loads(entry.details).get("ok"))

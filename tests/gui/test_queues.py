@@ -132,3 +132,20 @@ def test_inspector_sees_designation_and_open_reports(
     assert page.queue_counts()[Queue.OPEN_FOR_INSPECTION] == 0
     tile.click()
     assert window.current_section() == "inspection"
+
+
+def test_summary_line_follows_every_queue_per_role(window_of: Any, states: dict[str, int]) -> None:
+    """The line under the tiles is the core's: an administrator without a backup and with an
+    unverified audit trail is not told that nothing waits (before, only items to open counted)."""
+    admin = window_of("beheer").pages["dashboard"]
+    line = admin.nothing_label.text()
+    assert admin.nothing_label.isVisibleTo(admin)
+    assert "niets" not in line and line.startswith("!")
+    assert "Laatste back-up" in line
+    # A tile that reports a missing thing is never marked in order.
+    for queue in (Queue.LAST_BACKUP, Queue.AUDIT_VERIFICATION, Queue.DECREE_DAYS):
+        assert "✔" not in admin.queue_tiles[queue].head_label.text()
+    officer = window_of("officier").pages["dashboard"]
+    assert "Terug bij mij" in officer.nothing_label.text()
+    signer = window_of("tekenaar").pages["dashboard"]
+    assert "niets" not in signer.nothing_label.text()

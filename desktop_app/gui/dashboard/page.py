@@ -221,8 +221,10 @@ class DashboardPage(QWidget):
         self.items_view.activated.connect(self._on_item_activated)
         self.items_view.doubleClicked.connect(self._on_item_activated)
         layout.addWidget(self.items_view)
-        self.nothing_label = QLabel(self.tr("✔ Er wacht nu niets op u."), body)
+        # The core's line over every queue (a missing backup waits too, not only items).
+        self.nothing_label = QLabel(body)
         self.nothing_label.setObjectName("hintLabel")
+        self.nothing_label.setWordWrap(True)
         self.nothing_label.hide()
         layout.addWidget(self.nothing_label)
 
@@ -310,7 +312,10 @@ class DashboardPage(QWidget):
             rows.extend(QueuedItem(view.queue, item) for item in view.items)
         self.items_model.set_rows(rows)
         self.items_view.setVisible(bool(rows))
-        self.nothing_label.setVisible(not rows)
+        waiting = any(view.attention for view in views)
+        sign = "!" if waiting else "✔"
+        self.nothing_label.setText(f"{sign} {queue_service.summary_of(views)}")
+        self.nothing_label.setVisible(True)
 
     def _on_dashboard(self, view: DashboardView) -> None:
         self.view_data = view
@@ -352,6 +357,8 @@ class DashboardPage(QWidget):
         self.attention_model.clear()
         self.items_model.clear()
         self.queue_views = ()
+        self.nothing_label.clear()
+        self.nothing_label.hide()
         for queue_tile in self.queue_tiles.values():
             queue_tile.set_view(None)
         self.view_data = None

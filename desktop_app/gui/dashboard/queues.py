@@ -34,9 +34,11 @@ _TITLES = {
     Queue.AUDIT_VERIFICATION: QT_TRANSLATE_NOOP("queues", "Controle audittrail"),
 }
 
-# Colour only repeats what the sign and the words say: ! needs you, ✔ nothing waits.
+# Colour only repeats what the sign and the words say: ! needs you, ✔ nothing waits, ℹ something
+# is missing that does not need you yet (never a ✔ beside "nooit" or "nog geen").
 _ATTENTION = ("#fff7e6", "#b45309")
 _CALM = ("#eef7f1", "#2f6f4e")
+_MISSING = ("#f1f4f8", "#44546a")
 
 
 def queue_title(queue: Queue) -> str:
@@ -80,14 +82,15 @@ class QueueTile(QFrame):
     def set_view(self, view: QueueView | None) -> None:
         self.view = view
         attention = view is not None and view.attention
-        background, band = _ATTENTION if attention else _CALM
+        missing = view is not None and view.missing and not attention
+        background, band = _ATTENTION if attention else (_MISSING if missing else _CALM)
         name = self.objectName()
         self.setStyleSheet(
             f"QFrame#{name} {{ background: {background}; border: 1px solid #cfd7e1;"
             f" border-left: 6px solid {band}; border-radius: 5px; }}"
             f" QFrame#{name}:focus {{ border: 2px solid #1f3a5f; border-left: 6px solid {band}; }}"
         )
-        sign = "–" if view is None else ("!" if attention else "✔")
+        sign = "–" if view is None else ("!" if attention else ("ℹ" if missing else "✔"))
         count = "" if view is None or view.count is None else f"  {figure_text(view.count)}"
         self.head_label.setText(
             f"<span style='color:{band}; font-size:14pt; font-weight:bold'>{sign}{count}</span>"
