@@ -35,5 +35,7 @@ def test_every_draft_keeping_dialog_names_its_record() -> None:
 def test_the_report_pages_own_dialog_keys_are_named() -> None:
     from desktop_app.gui.reports import detail
 
-    for key in (detail._ANNOTATE, detail._VERDICT_USABLE, detail._VERDICT_CHANGE):
-        assert DIALOG_SUBJECTS[key.removeprefix("dialog:")] == "report"
+    assert len(detail._DIALOGS) >= 7  # annotate, verdicts, reasons, remarks
+    for prefix in detail._DIALOGS:
+        key = prefix.removeprefix("dialog:").removesuffix(":")
+        assert DIALOG_SUBJECTS[key] == "report"

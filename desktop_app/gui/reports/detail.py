@@ -71,7 +71,24 @@ _A = ReportAction
 _ANNOTATE = "dialog:annotate"
 _VERDICT_USABLE = "dialog:verdict-usable"
 _VERDICT_CHANGE = "dialog:verdict-change"
-_DIALOGS = (f"{_ANNOTATE}:", f"{_VERDICT_USABLE}:", f"{_VERDICT_CHANGE}:")
+_WITHDRAW = "dialog:withdraw-submission"
+_SEND_BACK = "dialog:send-back"
+# A remark's dialogs: the report's id in the key (destruction takes them along), the remark's
+# in the draft.
+_EDIT_REMARK = "dialog:edit-remark"
+_HANDLE_REMARK = "dialog:handle-remark"
+_DIALOGS = tuple(
+    f"{name}:"
+    for name in (
+        _ANNOTATE,
+        _VERDICT_USABLE,
+        _VERDICT_CHANGE,
+        _WITHDRAW,
+        _SEND_BACK,
+        _EDIT_REMARK,
+        _HANDLE_REMARK,
+    )
+)
 _NO_REPORT = refused("Kies eerst een ambtsbericht.", offered=False)
 
 
@@ -90,8 +107,9 @@ class ReportDetail(QWidget):
         self.request_id: int | None = None
         self.dirty = False
         self.last_saved: VersionSaved | None = None
-        # The open comment dialog (annotation, verdict): its draft key and what it was about.
-        self._open_dialog: tuple[str, CommentDialog, dict[str, Any]] | None = None
+        # The open comment dialog (annotation, verdict, remark, reason): its draft key, what it
+        # was about, and the text it opened with (not kept unless changed).
+        self._open_dialog: tuple[str, CommentDialog, dict[str, Any], str] | None = None
         self._restoring: list[Draft] = []  # drafts put back once their report has loaded
 
         outer = QVBoxLayout(self)
@@ -960,6 +978,7 @@ class ReportDetail(QWidget):
             caption=self.tr("&Reden (optioneel)"),
         )
         report_id, session = int(view.report.id), self.session
+        self._track(dialog, f"{_WITHDRAW}:{report_id}", {"version": view.version})
 
         def work(reason: object) -> ReportSummary:
             return reports.withdraw_submission(
@@ -986,6 +1005,7 @@ class ReportDetail(QWidget):
         )
         dialog.comment_edit.setObjectName("reasonEdit")
         report_id, session = int(view.report.id), self.session
+        self._track(dialog, f"{_SEND_BACK}:{report_id}", {"version": view.version})
         run_on_submit(
             dialog,
             self.runner,
@@ -1032,6 +1052,8 @@ class ReportDetail(QWidget):
         )
         dialog.comment_edit.setPlainText(note.comment)
         report_id, session = int(view.report.id), self.session
+        about = {"annotation": annotation_id}
+        self._track(dialog, f"{_EDIT_REMARK}:{report_id}", about, initial=note.comment)
         run_on_submit(
             dialog,
             self.runner,
@@ -1078,6 +1100,7 @@ class ReportDetail(QWidget):
             caption=self.tr("&Toelichting voor de liaison"),
         )
         report_id, session = int(view.report.id), self.session
+        self._track(dialog, f"{_HANDLE_REMARK}:{report_id}", {"annotation": annotation_id})
         run_on_submit(
             dialog,
             self.runner,
@@ -1205,8 +1228,10 @@ class ReportDetail(QWidget):
     def has_unsaved(self) -> bool:
         return self.dirty and self.editing
 
-    def _track(self, dialog: CommentDialog, key: str, about: dict[str, Any]) -> None:
-        self._open_dialog = (key, dialog, about)
+    def _track(
+        self, dialog: CommentDialog, key: str, about: dict[str, Any], initial: str = ""
+    ) -> None:
+        self._open_dialog = (key, dialog, about, initial)
 
         def closed(_result: int = 0) -> None:
             if self._open_dialog is not None and self._open_dialog[1] is dialog:
@@ -1217,11 +1242,11 @@ class ReportDetail(QWidget):
     def _dialog_draft(self) -> Draft | None:
         if self._open_dialog is None:
             return None
-        key, dialog, about = self._open_dialog
+        key, dialog, about, initial = self._open_dialog
         if not shiboken6.isValid(dialog) or not dialog.isVisible():
             return None
         edit = dialog.comment_edit
-        if not edit.toPlainText().strip():
+        if edit.toPlainText().strip() in ("", initial.strip()):
             return None
         cursor = edit.textCursor()
         state = {"comment": edit.toPlainText(), "cursor": cursor.position(), **about}
@@ -1258,6 +1283,8 @@ class ReportDetail(QWidget):
         (its rights as they are now). False when it is not this editor's, or the editor already
         holds unsaved text."""
         key = draft.belongs_to
+        if key.startswith(_DIALOGS) and self._beside_editor(key):
+            return self._restore_dialog(draft)
         if self.has_unsaved or self._restoring:
             return False
         if key == NEW_REPORT or key.startswith(NEW_REPORT + ":request:"):
@@ -1291,6 +1318,14 @@ class ReportDetail(QWidget):
         )
         return True
 
+    def _beside_editor(self, key: str) -> bool:
+        """A comment dialog's draft may come back over the editor text of its own report (the
+        officer answers a remark while revising): nothing else is, or is being, put back."""
+        report_id = int(key.rpartition(":")[2])
+        if any(d.belongs_to != report_key(report_id) for d in self._restoring):
+            return False
+        return not self.has_unsaved or self.report_id == report_id
+
     def _not_restored(self, draft: Draft, exc: BaseException) -> None:
         self._restoring = [d for d in self._restoring if d is not draft]
         self._keep_again(draft, exc)
@@ -1304,7 +1339,8 @@ class ReportDetail(QWidget):
 
         def loaded(view: ReportView) -> None:
             self._restoring = [d for d in self._restoring if d is not draft]
-            self.show_view(view)
+            if not (self.has_unsaved and self.report_id == report_id):
+                self.show_view(view)  # else the editor's text just put back stays, as it is
             dialog: CommentDialog | None = None
             same_version = state.get("version") == view.version
             if name == _ANNOTATE and same_version and self.allowed(_A.ANNOTATE):
@@ -1321,6 +1357,12 @@ class ReportDetail(QWidget):
                 step = _A.VERDICT_USABLE if usable else _A.VERDICT_CHANGES_WANTED
                 if self.allowed(step):
                     dialog = self.open_verdict_dialog(usable)
+            elif name == _WITHDRAW and same_version and self.allowed(_A.WITHDRAW):
+                dialog = self.open_withdraw_dialog()
+            elif name == _SEND_BACK and same_version and self.allowed(_A.SEND_BACK):
+                dialog = self.open_send_back_dialog()
+            elif name in (_EDIT_REMARK, _HANDLE_REMARK):
+                dialog = self._reopen_remark_dialog(name, state.get("annotation"))
             if dialog is None:
                 self._keep_again(draft)
                 return
@@ -1343,6 +1385,21 @@ class ReportDetail(QWidget):
             owner=self,
         )
         return True
+
+    def _reopen_remark_dialog(self, name: str, annotation_id: object) -> CommentDialog | None:
+        """The remark's dialog again, if the remark is still there and the step still this
+        person's (not handled, withdrawn or judged meanwhile)."""
+        if not isinstance(annotation_id, int):
+            return None
+        note = self._remark(annotation_id)
+        edit = name == _EDIT_REMARK
+        step = _A.EDIT_REMARK if edit else _A.HANDLE_REMARK
+        if note is None or not note.may(step).allowed:
+            return None
+        self.annotations.select(annotation_id)
+        if edit:
+            return self.open_edit_remark_dialog(annotation_id)
+        return self.open_handle_remark_dialog(annotation_id)
 
     def _apply_draft(self, draft: Draft) -> None:
         state = draft.content
