@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from desktop_app.domain import timefmt
 from desktop_app.domain.messages import translate
 
 # --- actions ----------------------------------------------------------------------------------
@@ -415,6 +416,9 @@ _ROLE_WORDS = {
 # Small words of the readable details: yes, no, none, new.
 _WORDS = ("ja", "nee", "geen", "nieuw")
 _HEX = re.compile(r"(\d+:)?[0-9a-f]{32,}")
+# A moment the code wrote (``attempted_at``, ``ended_at``): stored as UTC ISO 8601, shown in
+# Amsterdam time like the trail's own column (docs/translations.md), never as raw UTC.
+_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
 
 
 def parse_details(details: str | Mapping[str, Any]) -> dict[str, Any]:
@@ -427,14 +431,24 @@ def parse_details(details: str | Mapping[str, Any]) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _value_text(key: str, value: Any) -> str:
+def _value_text(key: str, value: Any, *, exported: bool = False) -> str:
     if isinstance(value, bool):
         return translate(_WORDS[0] if value else _WORDS[1])
     if isinstance(value, list | tuple):
-        return ", ".join(_value_text(key, v) for v in value) or translate(_WORDS[2])
+        return ", ".join(_value_text(key, v, exported=exported) for v in value) or translate(
+            _WORDS[2]
+        )
     if isinstance(value, Mapping):
-        return ", ".join(f"{_key_text(k)} {_value_text(k, v)}" for k, v in value.items())
+        return ", ".join(
+            f"{_key_text(k)} {_value_text(k, v, exported=exported)}" for k, v in value.items()
+        )
     text = str(value)
+    if isinstance(value, str) and _MOMENT.fullmatch(text.strip()):
+        when = timefmt.parse_stored(text)
+        if when is not None:
+            # The CSV keeps a machine-readable moment, with Amsterdam's offset like its own
+            # time column; the window and the list read it as the trail's table style.
+            return timefmt.iso_local(when) if exported else timefmt.table_datetime_seconds(when)
     if key == "code":
         return translate(_CODE_WORDS.get(text, text))
     if key == "roles":
@@ -471,6 +485,6 @@ def readable_details(
         value = data[key]
         if value is None or value == "" or (exported_only and key not in EXPORTED_KEYS):
             continue
-        line = f"{_key_text(key)}: {_value_text(key, value)}"
+        line = f"{_key_text(key)}: {_value_text(key, value, exported=exported_only)}"
         (technical if _is_technical(key, value) else plain).append(line)
     return ReadableDetails("; ".join(plain), "\n".join(technical))

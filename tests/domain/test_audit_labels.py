@@ -6,6 +6,9 @@ action added anywhere without a label in domain/audit_labels.py fails here."""
 from __future__ import annotations
 
 import ast
+import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -143,3 +146,38 @@ def test_labels_objects_results() -> None:
 )
 def test_action_filter(wanted: str, names: tuple[str, ...], prefix: str | None) -> None:
     assert al.action_filter(wanted) == al.ActionFilter(names, prefix)
+
+
+@pytest.fixture
+def new_york() -> Iterator[None]:
+    """The process's own zone is New York: the details must still read Amsterdam time."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "America/New_York"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
+
+
+def test_moments_in_details_read_as_amsterdam_time(new_york: None) -> None:
+    details = {
+        "attempted_at": "2026-12-02T04:37:58.986799+00:00",
+        "ended_at": "2026-07-01T12:00:00Z",
+    }
+    plain = al.readable_details(details).plain
+    assert "+00:00" not in plain and "T04:37" not in plain
+    assert "poging om: 02-12-2026 05:37:58" in plain  # CET, +01:00
+    assert "beëindigd om: 01-07-2026 14:00:00" in plain  # CEST, +02:00
+    # The CSV keeps a machine-readable moment, with Amsterdam's offset (docs/translations.md).
+    exported = al.readable_details(details, exported_only=True).plain
+    assert "poging om: 2026-12-02T05:37:58+01:00" in exported
+
+
+def test_values_that_are_not_moments_stay_as_they_are() -> None:
+    plain = al.readable_details({"date": "2026-12-02", "reference": "2026-0012"}).plain
+    assert "2026-12-02" in plain and "2026-0012" in plain
