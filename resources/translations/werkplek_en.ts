@@ -1539,10 +1539,6 @@ Participants: %4</translation>
         <translation>What is waiting for you</translation>
     </message>
     <message>
-        <source>✔ Er wacht nu niets op u.</source>
-        <translation>✔ Nothing is waiting for you now.</translation>
-    </message>
-    <message>
         <source>Eerst aandacht nodig</source>
         <translation>Needs attention first</translation>
     </message>
