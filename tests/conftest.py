@@ -17,6 +17,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.umask(0o077)
 
+from support.helpers import os_zone  # noqa: E402
+
 from desktop_app.cli.main import main as cli_main  # noqa: E402
 from desktop_app.domain.classification import Classification  # noqa: E402
 from desktop_app.domain.clock import FixedClock  # noqa: E402
@@ -77,6 +79,14 @@ STAFF_ROLES = {
     "liaison": Role.IND_LIAISON,
     "inspecteur": Role.IND_INSPECTOR,
 }
+
+
+@pytest.fixture
+def new_york() -> Iterator[None]:
+    """The process's own zone is New York: what is shown and printed must still be Amsterdam
+    time (domain/timefmt)."""
+    with os_zone("America/New_York"):
+        yield
 
 
 @pytest.fixture

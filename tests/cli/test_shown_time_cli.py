@@ -5,13 +5,12 @@ clock time. The JSON keeps the contract's stored form."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from support.helpers import os_zone
 
 from desktop_app.services import reports
 from tests.services import test_inspection_service_support as inspection_support
@@ -23,18 +22,9 @@ MOMENT = dt.datetime(2026, 12, 2, 13, 5, tzinfo=dt.UTC)
 
 @pytest.fixture
 def new_york() -> Iterator[None]:
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "America/New_York"
-    time.tzset()
-    try:
+    with os_zone("America/New_York"):
         assert MOMENT.astimezone().strftime("%H:%M") == "08:05"
         yield
-    finally:
-        if old is None:
-            os.environ.pop("TZ", None)
-        else:
-            os.environ["TZ"] = old
-        time.tzset()
 
 
 def test_report_prints_says_amsterdam_time(

@@ -6,9 +6,6 @@ action added anywhere without a label in domain/audit_labels.py fails here."""
 from __future__ import annotations
 
 import ast
-import os
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -146,22 +143,6 @@ def test_labels_objects_results() -> None:
 )
 def test_action_filter(wanted: str, names: tuple[str, ...], prefix: str | None) -> None:
     assert al.action_filter(wanted) == al.ActionFilter(names, prefix)
-
-
-@pytest.fixture
-def new_york() -> Iterator[None]:
-    """The process's own zone is New York: the details must still read Amsterdam time."""
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "America/New_York"
-    time.tzset()
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop("TZ", None)
-        else:
-            os.environ["TZ"] = old
-        time.tzset()
 
 
 def test_moments_in_details_read_as_amsterdam_time(new_york: None) -> None:

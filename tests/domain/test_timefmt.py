@@ -7,11 +7,10 @@ hold the window's formatter, the CLI's and the PDF's to the same Amsterdam wall 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
 from collections.abc import Iterator
 
 import pytest
+from support.helpers import os_zone
 
 from desktop_app.domain import timefmt
 from desktop_app.domain.clock import FixedClock
@@ -23,18 +22,9 @@ WINTER = dt.datetime(2026, 12, 2, 13, 5, tzinfo=dt.UTC)  # CET, +01:00
 @pytest.fixture
 def new_york() -> Iterator[None]:
     """The process's own zone is New York for the test (the bug lived in astimezone())."""
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "America/New_York"
-    time.tzset()
-    try:
+    with os_zone("America/New_York"):
         assert dt.datetime(2026, 7, 1, 12, tzinfo=dt.UTC).astimezone().strftime("%H") == "08"
         yield
-    finally:
-        if old is None:
-            os.environ.pop("TZ", None)
-        else:
-            os.environ["TZ"] = old
-        time.tzset()
 
 
 def test_the_zone_is_amsterdam_from_the_tzdata_package() -> None:

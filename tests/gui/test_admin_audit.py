@@ -3,9 +3,6 @@ filters, the hashes behind "Details", and the CSV export."""
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,19 +12,6 @@ from desktop_app.domain.audit_labels import action_label, has_label
 from desktop_app.gui.admin.audit import AuditDetailsDialog, AuditTableModel
 from desktop_app.gui.admin.page import AdminPage
 from tests.gui.gui_support import add_users
-
-
-@pytest.fixture
-def new_york() -> Iterator[None]:
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "America/New_York"
-    time.tzset()
-    yield
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
 
 
 @pytest.fixture

@@ -4,9 +4,6 @@ recovery key from the window, through the same services as the CLI."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -97,22 +94,6 @@ def test_recovery_group_check() -> None:
     assert recovery.group_matches(key, 3, parts[3].lower())
     assert not recovery.group_matches(key, 3, parts[4] if parts[4] != parts[3] else "0000")
     assert not recovery.group_matches(key, 9, parts[0])
-
-
-@pytest.fixture
-def new_york() -> Iterator[None]:
-    """The process's own zone is New York (the backup's time once followed astimezone())."""
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "America/New_York"
-    time.tzset()
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop("TZ", None)
-        else:
-            os.environ["TZ"] = old
-        time.tzset()
 
 
 def test_the_backup_time_is_amsterdam_time_whatever_the_os_zone(

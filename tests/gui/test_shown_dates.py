@@ -5,12 +5,7 @@ cut from the stamp)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
 
 from desktop_app.gui.admin import retention
 from desktop_app.gui.requests.labels import (
@@ -19,21 +14,6 @@ from desktop_app.gui.requests.labels import (
     prose_day_text,
     short_day_text,
 )
-
-
-@pytest.fixture
-def new_york() -> Iterator[None]:
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "America/New_York"
-    time.tzset()
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop("TZ", None)
-        else:
-            os.environ["TZ"] = old
-        time.tzset()
 
 
 def test_requests_dates_in_table_and_prose_style(qapp: Any) -> None:

@@ -13,6 +13,7 @@ import math
 import os
 import subprocess
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -215,3 +216,20 @@ def report_text(subject: str, *findings: str, conclusion: str = "Geen bezwaar be
             conclusion=conclusion,
         )
     )
+
+
+@contextlib.contextmanager
+def os_zone(name: str) -> Iterator[None]:
+    """The process's own time zone set to ``name`` (TZ + tzset), restored afterwards: what is
+    shown and printed must not follow it (domain/timefmt)."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
