@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
@@ -30,7 +30,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.queues import Queue
 from desktop_app.domain.requests import DashboardBucket
-from desktop_app.gui.dashboard.queues import QueuedItem, QueueItemsTableModel, QueueTile
+from desktop_app.gui.dashboard.queues import (
+    ClickableTile,
+    QueuedItem,
+    QueueItemsTableModel,
+    QueueTile,
+)
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests import api
@@ -64,11 +69,9 @@ TILE_ORDER = (
 )
 
 
-class BucketTile(QFrame):
+class BucketTile(ClickableTile):
     """A big clickable tile: colour band, sign and count, title, one line of explanation.
     Reachable with Tab; Space or Enter does what a click does."""
-
-    clicked = Signal()
 
     def __init__(self, bucket: DashboardBucket, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,22 +121,6 @@ class BucketTile(QFrame):
         for label in (self.count_label, self.sign_label, self.title_label, self.hint_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.set_count(None, 8)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-            event.position().toPoint()
-        ):
-            self.clicked.emit()
-        super().mouseReleaseEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.clicked.emit()
-            return
-        super().keyPressEvent(event)
-
-    def click(self) -> None:
-        self.clicked.emit()
 
     def set_count(self, count: int | None, warn_from_day: int) -> None:
         self.count = count

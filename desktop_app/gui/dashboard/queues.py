@@ -45,11 +45,32 @@ def queue_title(queue: Queue) -> str:
     return QCoreApplication.translate(CONTEXT, _TITLES[queue])
 
 
-class QueueTile(QFrame):
-    """A compact clickable tile: sign and count (or only a sign for a state), the queue's
-    title and the core's sentence. Reachable with Tab; Space or Enter is a click."""
+class ClickableTile(QFrame):
+    """A dashboard tile that works as a button: a click inside it, Space or Enter (it takes
+    the focus with Tab) emits ``clicked``."""
 
     clicked = Signal()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+    def click(self) -> None:
+        self.clicked.emit()
+
+
+class QueueTile(ClickableTile):
+    """A compact clickable tile: sign and count (or only a sign for a state), the queue's
+    title and the core's sentence. Reachable with Tab; Space or Enter is a click."""
 
     def __init__(self, queue: Queue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,22 +125,6 @@ class QueueTile(QFrame):
     @property
     def count(self) -> int | None:
         return None if self.view is None else self.view.count
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-            event.position().toPoint()
-        ):
-            self.clicked.emit()
-        super().mouseReleaseEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.clicked.emit()
-            return
-        super().keyPressEvent(event)
-
-    def click(self) -> None:
-        self.clicked.emit()
 
 
 class QueuedItem:
