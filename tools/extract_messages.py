@@ -9,6 +9,7 @@ person can see:
 - the first argument of every error raised from domain/errors.py's classes (and the CLI's
   UsageError, argparse's ArgumentTypeError);
 - every line the CLI says to people (``ctx.say``);
+- every text marked with ``domain.messages.N_`` (dashboard sentences);
 - the action phrase of a role check (``require``, ``require_audited``, ``require_any_role``),
   which the refusal quotes;
 - the label tables listed in ``TABLES`` (roles, the audit trail's labels).
@@ -34,6 +35,7 @@ ERRORS = {"UsageError", "ArgumentTypeError"}
 # (file under desktop_app/, name of a dict or tuple whose string values are shown to people)
 TABLES = (
     ("domain/roles.py", "_LABELS_NL"),
+    ("domain/queues.py", "_LABELS"),
     ("domain/audit_labels.py", "LABELS"),
     ("domain/audit_labels.py", "PREFIX_LABELS"),
     ("domain/audit_labels.py", "RESULT_LABELS"),
@@ -142,7 +144,8 @@ def messages() -> dict[str, set[str]]:
             name = _call_name(node)
             where = f"{rel}:{node.lineno}"
             said = name == "say" and rel.startswith("cli/")
-            if (name in errors or said) and node.args:
+            marked = name == "N_"  # domain.messages.N_: shown elsewhere than in an error
+            if (name in errors or said or marked) and node.args:
                 add(template(node.args[0]), where)
             elif name in ROLE_CHECKS and len(node.args) > ROLE_CHECKS[name]:
                 add(template(node.args[ROLE_CHECKS[name]]), where)

@@ -47,6 +47,12 @@ def language_from_environment(flag: str | None = None) -> str:
     return "nl"
 
 
+def N_(text: str) -> str:
+    """Marks a Dutch text for people built outside an error (a dashboard sentence) so that
+    tools/extract_messages.py catalogues it; returns it unchanged."""
+    return text
+
+
 def translate(text: str) -> str:
     """``text`` in the chosen language (itself in Dutch mode or without an entry)."""
     if _state["language"] != "en" or not text:

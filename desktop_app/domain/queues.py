@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from desktop_app.domain.messages import N_, translate
 from desktop_app.domain.reports import WorkList
 from desktop_app.domain.requests import DashboardBucket
 from desktop_app.domain.roles import Role
@@ -137,11 +138,21 @@ def count_needs_attention(queue: Queue, count: int) -> bool:
 def waiting_summary_nl(attention: Iterable[Queue]) -> str:
     """The one line over all queues: nothing waits only when no queue needs attention (a
     missing backup or an unverified audit trail waits too, not only items to open)."""
+    return waiting_summary(attention, _same)
+
+
+def waiting_summary(attention: Iterable[Queue], tr: Callable[[str], str] = translate) -> str:
+    """``waiting_summary_nl`` in the chosen language (domain.messages)."""
     needing = set(attention)
     wanted = [q for q in Queue if q in needing]
     if not wanted:
-        return "Er wacht nu niets op u."
-    return "Aandacht nodig: " + ", ".join(q.label_nl for q in wanted) + "."
+        return tr(N_("Er wacht nu niets op u."))
+    names = ", ".join(tr(q.label_nl) for q in wanted)
+    return tr(N_(f"Aandacht nodig: {names}."))
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def queues_for(roles: Iterable[Role]) -> tuple[Queue, ...]:
@@ -162,17 +173,22 @@ class BackupState:
 
     @property
     def text_nl(self) -> str:
+        return self.text(_same)
+
+    def text(self, tr: Callable[[str], str] = translate) -> str:
+        """The sentence in the chosen language (``text_nl``: in Dutch)."""
         if self.last is None or self.age_days is None:
-            return "Er is nog nooit een back-up gemaakt."
+            return tr(N_("Er is nog nooit een back-up gemaakt."))
         if self.age_days == 0:
-            age = "vandaag"
+            age = tr(N_("vandaag"))
         elif self.age_days == 1:
-            age = "gisteren"
+            age = tr(N_("gisteren"))
         else:
-            age = f"{self.age_days} dagen geleden"
-        text = f"Laatste back-up: {age}."
+            age = tr(N_(f"{self.age_days} dagen geleden"))
+        text = tr(N_(f"Laatste back-up: {age}."))
         if self.overdue:
-            text += f" Maak een nieuwe: het is meer dan {self.reminder_days} dagen geleden."
+            days = self.reminder_days
+            text += " " + tr(N_(f"Maak een nieuwe: het is meer dan {days} dagen geleden."))
         return text
 
 
@@ -198,22 +214,35 @@ class DesignationState:
 
     @property
     def text_nl(self) -> str:
-        if self.decision_ref is None:
+        return self.text(_same)
+
+    def text(self, tr: Callable[[str], str] = translate) -> str:
+        """The sentence in the chosen language (``text_nl``: in Dutch)."""
+        ref = self.decision_ref
+        if ref is None:
             if self.next_from is not None:
-                return (
-                    "U heeft vandaag geen geldige aanwijzing; uw aanwijzing gaat in op "
-                    f"{prose_date(self.next_from)}."
+                begins = prose_date(self.next_from)
+                return tr(
+                    N_(
+                        "U heeft vandaag geen geldige aanwijzing; uw aanwijzing gaat in op "
+                        f"{begins}."
+                    )
                 )
-            return (
-                "U heeft geen geldige aanwijzing van de Hoofddirecteur IND; inzage is niet "
-                "mogelijk."
+            return tr(
+                N_(
+                    "U heeft geen geldige aanwijzing van de Hoofddirecteur IND; inzage is niet "
+                    "mogelijk."
+                )
             )
         if self.valid_until is None:
-            return f"Aanwijzing {self.decision_ref}, geldig zonder einddatum."
-        text = f"Aanwijzing {self.decision_ref}, geldig tot en met {prose_date(self.valid_until)}"
-        if self.days_left is not None and self.days_left <= DESIGNATION_WARN_DAYS:
-            text += f" (nog {self.days_left} {'dag' if self.days_left == 1 else 'dagen'})"
-        return text + "."
+            return tr(N_(f"Aanwijzing {ref}, geldig zonder einddatum."))
+        until = prose_date(self.valid_until)
+        left = self.days_left
+        if left is not None and left <= DESIGNATION_WARN_DAYS:
+            if left == 1:
+                return tr(N_(f"Aanwijzing {ref}, geldig tot en met {until} (nog {left} dag)."))
+            return tr(N_(f"Aanwijzing {ref}, geldig tot en met {until} (nog {left} dagen)."))
+        return tr(N_(f"Aanwijzing {ref}, geldig tot en met {until}."))
 
 
 def designation_state(

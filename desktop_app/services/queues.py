@@ -17,6 +17,7 @@ from desktop_app.domain import timefmt
 from desktop_app.domain.calendar import years_without_decree_days
 from desktop_app.domain.errors import Forbidden
 from desktop_app.domain.ids import UserId
+from desktop_app.domain.messages import N_, translate
 from desktop_app.domain.queries import RequestQuery, SortColumn
 from desktop_app.domain.queues import (
     DUE_BUCKETS,
@@ -27,7 +28,7 @@ from desktop_app.domain.queues import (
     decree_year_needs_attention,
     designation_state,
     queues_for,
-    waiting_summary_nl,
+    waiting_summary,
 )
 from desktop_app.domain.requests import DashboardThresholds
 from desktop_app.domain.settings import BACKUP_REMINDER_DAYS
@@ -98,7 +99,7 @@ class QueueView:
 
 def summary_of(views: tuple[QueueView, ...]) -> str:
     """The dashboard's one line over all queues (``domain.queues.waiting_summary_nl``)."""
-    return waiting_summary_nl(v.queue for v in views if v.attention)
+    return waiting_summary(v.queue for v in views if v.attention)
 
 
 def queues_of(session: Session) -> tuple[Queue, ...]:
@@ -181,7 +182,7 @@ def _queue(
         return QueueView(
             queue,
             None,
-            designation.text_nl,
+            designation.text(),
             designation.attention,
             missing=designation.decision_ref is None,
         )
@@ -202,7 +203,7 @@ def _queue(
         entry = repo.latest_entry(conn, "workspace.backup")
         last = None if entry is None else timefmt.parse_stored(entry.ts_utc)
         state = backup_state(last, session.clock.now(), settings.read(conn, BACKUP_REMINDER_DAYS))
-        return QueueView(queue, None, state.text_nl, state.overdue, missing=last is None)
+        return QueueView(queue, None, state.text(), state.overdue, missing=last is None)
     if queue is Queue.DECREE_DAYS:
         return _decree_days(session, conn)
     return _audit_verification(conn)
@@ -211,9 +212,13 @@ def _queue(
 def _count_text(queue: Queue, count: int) -> str:
     if not queue.asks_action:
         if count == 0:
-            return "Niets open."
-        return f"{count} in behandeling bij de AIVD."
-    return "Niets te doen." if count == 0 else f"{count} wacht{'' if count == 1 else 'en'} op u."
+            return translate(N_("Niets open."))
+        return translate(N_(f"{count} in behandeling bij de AIVD."))
+    if count == 0:
+        return translate(N_("Niets te doen."))
+    if count == 1:
+        return translate(N_(f"{count} wacht op u."))
+    return translate(N_(f"{count} wachten op u."))
 
 
 def _requests_due(
@@ -235,15 +240,16 @@ def _requests_due(
             int(r.id),
             r.reference,
             r.subject_name,
-            f"termijn {timefmt.table_date(r.deadline)}",
+            translate(N_(f"termijn {timefmt.table_date(r.deadline)}")),
         )
         for r in requests_repo.records_by_ids(conn, ids)
     )
     text = _count_text(Queue.REQUESTS_DUE, total)
     if warnings:
-        text += (
-            f" {warnings} {'nadert' if warnings == 1 else 'naderen'} de termijn zonder"
-            " uitstelbericht."
+        text += " " + (
+            translate(N_(f"{warnings} nadert de termijn zonder uitstelbericht."))
+            if warnings == 1
+            else translate(N_(f"{warnings} naderen de termijn zonder uitstelbericht."))
         )
     return QueueView(
         Queue.REQUESTS_DUE,
@@ -261,10 +267,14 @@ def _decree_days(session: Session, conn: Connection) -> QueueView:
     years = years_without_decree_days(decree, today.year, through)
     first = years[0] if years else None
     if first is None:  # pragma: no cover - the year after the last decree day has none
-        return QueueView(Queue.DECREE_DAYS, None, "Alle jaren hebben besluitdagen.", False)
-    text = (
-        f"Voor {first} zijn nog geen bij besluit gelijkgestelde dagen ingevoerd "
-        "(Beheer › Kalender)."
+        return QueueView(
+            Queue.DECREE_DAYS, None, translate(N_("Alle jaren hebben besluitdagen.")), False
+        )
+    text = translate(
+        N_(
+            f"Voor {first} zijn nog geen bij besluit gelijkgestelde dagen ingevoerd "
+            "(Beheer › Kalender)."
+        )
     )
     return QueueView(
         Queue.DECREE_DAYS, None, text, decree_year_needs_attention(first, today), missing=True
@@ -277,7 +287,7 @@ def _audit_verification(conn: Connection) -> QueueView:
         return QueueView(
             Queue.AUDIT_VERIFICATION,
             None,
-            "De audittrail is nog niet gecontroleerd.",
+            translate(N_("De audittrail is nog niet gecontroleerd.")),
             True,
             missing=True,
         )
@@ -287,10 +297,17 @@ def _audit_verification(conn: Connection) -> QueueView:
         ok = False
     when = timefmt.stored_prose_datetime(entry.ts_utc)
     if ok:
-        return QueueView(Queue.AUDIT_VERIFICATION, None, f"In orde bevonden op {when}.", False)
+        return QueueView(
+            Queue.AUDIT_VERIFICATION, None, translate(N_(f"In orde bevonden op {when}.")), False
+        )
     return QueueView(
         Queue.AUDIT_VERIFICATION,
         None,
-        f"Bij de controle op {when} is een fout gevonden; controleer opnieuw (Beheer › Audit).",
+        translate(
+            N_(
+                f"Bij de controle op {when} is een fout gevonden; controleer opnieuw "
+                "(Beheer › Audit)."
+            )
+        ),
         True,
     )
