@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.actions import Permission, refused
 from desktop_app.domain.classification import duration_required, parse_duration
 from desktop_app.domain.drafts import NEW_REPORT, Draft, new_report_key, report_key
-from desktop_app.domain.errors import AccountLocked, AppError, InvalidInput
+from desktop_app.domain.errors import AppError, InvalidInput
 from desktop_app.domain.report_content import render
 from desktop_app.domain.reports import ReportAction, ReportStep
 from desktop_app.gui.actions import show_permission
@@ -947,18 +947,10 @@ class ReportDetail(QWidget):
         return dialog
 
     def _reauth_failed(self, dialog: FormDialog) -> Callable[[BaseException], None]:
-        """A refusal shows in the dialog; when the password asked again was wrong once too
-        often, the account is locked like after failed sign-ins, and the window locks too (the
-        person can no longer sign in; an administrator unlocks the account)."""
-
-        def failed(exc: BaseException) -> None:
-            dialog.fail(exc)
-            if isinstance(exc, AccountLocked):
-                lock = getattr(self.window(), "lock_requested", None)
-                if lock is not None:
-                    QTimer.singleShot(0, self, lock.emit)
-
-        return failed
+        """A refusal shows in the dialog. When the password asked again was wrong once too
+        often, the account is locked like after failed sign-ins; the window then locks through
+        the task runner (``TaskRunner.account_locked``), as for every task that meets it."""
+        return dialog.fail
 
     # --- going back (issue 12) --------------------------------------------------------------
 
