@@ -240,11 +240,31 @@ def _lang_flag(args: list[str]) -> str | None:
     return None
 
 
+class _NoTracebackFormatter(logging.Formatter):
+    """Log lines on stderr name an exception's type, never its traceback: people and the
+    programs reading stderr get sentences. WERKPLEK_LOG=DEBUG shows tracebacks to developers."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        if not record.exc_info:
+            return super().format(record)
+        kind = record.exc_info[0]
+        saved = record.exc_info, record.exc_text
+        record.exc_info, record.exc_text = None, None
+        try:
+            line = super().format(record)
+        finally:
+            record.exc_info, record.exc_text = saved
+        return f"{line} ({kind.__name__ if kind else 'Exception'})"
+
+
 def run() -> None:
     level = os.environ.get("WERKPLEK_LOG", "WARNING").upper()
+    handler = logging.StreamHandler()
+    fmt = "%(levelname)s %(name)s: %(message)s"
+    handler.setFormatter(logging.Formatter(fmt) if level == "DEBUG" else _NoTracebackFormatter(fmt))
     logging.basicConfig(
         level=level if isinstance(logging.getLevelName(level), int) else "WARNING",
-        format="%(levelname)s %(name)s: %(message)s",
+        handlers=[handler],
     )
     try:
         code = main()

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import hashlib
 import hmac
 import json
 import logging
 import secrets
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -42,6 +45,14 @@ ALLOWED_BACKENDS: tuple[tuple[str, str], ...] = (
     ("keyring.backends.macOS", "Keyring"),
     ("keyring.backends.Windows", "WinVaultKeyring"),
 )
+
+# GNOME Keyring reloads its keyring file after each write, and while it does its collection
+# object briefly answers "does not exist" to every program on the bus. Such a moment passes in
+# milliseconds: a call is tried again a few times before the keyring counts as unusable.
+ATTEMPTS = 6
+RETRY_PAUSE = 0.02  # seconds, doubled after each attempt (at most ~0.6 s in all)
+
+_T = TypeVar("_T")
 
 REMEDY = (
     "Er is geen bruikbare sleutelring (keyring) op deze werkplek. Start de sleutelringdienst van "
@@ -123,6 +134,18 @@ def allowed_backend_name(backend: object) -> str | None:
     return None
 
 
+def _transient_errors() -> tuple[type[BaseException], ...]:
+    """The errors of a keyring that is there but busy for a moment (see ATTEMPTS)."""
+    from keyring.errors import InitError
+
+    found: list[type[BaseException]] = [InitError]
+    with contextlib.suppress(ImportError):  # only with the Secret Service (Linux)
+        from secretstorage.exceptions import ItemNotFoundException
+
+        found.append(ItemNotFoundException)
+    return tuple(found)
+
+
 class KeyringSecretProvider:
     """The OS keyring through the ``keyring`` package, restricted to the allow-list."""
 
@@ -132,6 +155,7 @@ class KeyringSecretProvider:
 
         self._keyring = keyring
         self._error = KeyringError
+        self._transient = _transient_errors()
         backend = keyring.get_keyring()
         name = allowed_backend_name(backend)
         if name is None:
@@ -145,20 +169,29 @@ class KeyringSecretProvider:
     def backend_name(self) -> str:
         return self._name
 
+    def _call(self, what: str, call: Callable[[], _T]) -> _T:
+        pause = RETRY_PAUSE
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return call()
+            except self._transient as exc:
+                if attempt == ATTEMPTS:
+                    log.warning("keyring %s failed %d times: %s", what, attempt, type(exc).__name__)
+                    raise WrongWorkstation(REMEDY) from None
+                time.sleep(pause)
+                pause *= 2
+            except self._error as exc:
+                # Locked, refused or missing: asking again would only prompt the user again.
+                log.warning("keyring %s failed: %s", what, type(exc).__name__)
+                raise WrongWorkstation(REMEDY) from None
+        raise AssertionError("unreachable")
+
     def _get(self, entry: str) -> str | None:
-        try:
-            value = self._backend.get_password(SERVICE, entry)
-        except self._error as exc:
-            log.warning("keyring read failed: %s", type(exc).__name__)
-            raise WrongWorkstation(REMEDY) from None
+        value = self._call("read", lambda: self._backend.get_password(SERVICE, entry))
         return None if value is None else str(value)
 
     def _set(self, entry: str, value: str) -> None:
-        try:
-            self._backend.set_password(SERVICE, entry, value)
-        except self._error as exc:
-            log.warning("keyring write failed: %s", type(exc).__name__)
-            raise WrongWorkstation(REMEDY) from None
+        self._call("write", lambda: self._backend.set_password(SERVICE, entry, value))
 
     def load(self, workspace_id: str) -> bytes | None:
         return _decode(self._get(_secret_entry(workspace_id)))
@@ -169,8 +202,14 @@ class KeyringSecretProvider:
     def delete(self, workspace_id: str) -> None:
         # The head belongs to the binding: a rebind or a failed restore leaves neither behind.
         for entry in (_secret_entry(workspace_id), _head_entry(workspace_id)):
-            with contextlib.suppress(self._error):
-                self._backend.delete_password(SERVICE, entry)
+            with contextlib.suppress(WrongWorkstation):
+                self._call("delete", functools.partial(self._delete_if_there, entry))
+
+    def _delete_if_there(self, entry: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        with contextlib.suppress(PasswordDeleteError):  # never stored, or already gone
+            self._backend.delete_password(SERVICE, entry)
 
     def load_head(self, workspace_id: str) -> str | None:
         return self._get(_head_entry(workspace_id))

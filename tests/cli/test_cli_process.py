@@ -129,3 +129,27 @@ def test_a_closed_output_pipe_ends_quietly() -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 1
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_log_lines_on_stderr_name_the_exception_without_a_traceback() -> None:
+    """A failure logged with its exception (the keyring head after COMMIT, say) reaches
+    stderr as one line naming its type; CI once read a whole traceback there."""
+    import logging
+
+    from desktop_app.cli.main import _NoTracebackFormatter
+
+    try:
+        raise LookupError("Item does not exist!")
+    except LookupError:
+        record = logging.LogRecord(
+            "desktop_app.services.audit",
+            logging.ERROR,
+            __file__,
+            1,
+            "anchoring failed",
+            (),
+            sys.exc_info(),
+        )
+    line = _NoTracebackFormatter("%(levelname)s %(name)s: %(message)s").format(record)
+    assert line == "ERROR desktop_app.services.audit: anchoring failed (LookupError)"
+    assert record.exc_info is not None  # other handlers (the log file) still get it

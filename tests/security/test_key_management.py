@@ -287,6 +287,85 @@ def test_key2_allowed_backend_round_trip_and_errors(monkeypatch: pytest.MonkeyPa
         provider.store("abc", secret)
 
 
+class _Busy(_Store):
+    """GNOME Keyring reloading its file: the first ``busy`` calls find no collection."""
+
+    busy = 0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+
+    def _maybe_busy(self) -> None:
+        from secretstorage.exceptions import ItemNotFoundException
+
+        self.calls += 1
+        if self.calls <= self.busy:
+            raise ItemNotFoundException("Item does not exist!")
+
+    def get_password(self, service: str, user: str) -> str | None:
+        self._maybe_busy()
+        return super().get_password(service, user)
+
+    def set_password(self, service: str, user: str, value: str) -> None:
+        self._maybe_busy()
+        super().set_password(service, user, value)
+
+
+@pytest.mark.parametrize("busy", [1, ws_mod.ATTEMPTS - 1])
+def test_a_keyring_busy_for_a_moment_is_asked_again(
+    busy: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+
+    monkeypatch.setattr(ws_mod, "RETRY_PAUSE", 0.0)
+    backend = _real_backend(type("Busy", (_Busy,), {"busy": busy}))
+    store = backend.get_password.__self__
+    monkeypatch.setattr(keyring, "get_keyring", lambda: backend)
+    provider = KeyringSecretProvider()
+    provider.store_head("abc", "head")
+    assert store.calls == busy + 1
+    assert provider.load_head("abc") == "head"
+
+
+def test_a_keyring_that_stays_busy_is_a_sentence(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import keyring
+
+    monkeypatch.setattr(ws_mod, "RETRY_PAUSE", 0.0)
+    backend = _real_backend(type("Busy", (_Busy,), {"busy": 10_000}))
+    store = backend.get_password.__self__
+    monkeypatch.setattr(keyring, "get_keyring", lambda: backend)
+    provider = KeyringSecretProvider()
+    with (
+        caplog.at_level(logging.WARNING, logger=ws_mod.__name__),
+        pytest.raises(WrongWorkstation) as info,
+    ):
+        provider.load_head("abc")
+    assert info.value.message == REMEDY
+    assert store.calls == ws_mod.ATTEMPTS
+    assert any("ItemNotFoundException" in r.getMessage() for r in caplog.records)
+
+
+def test_a_locked_keyring_is_not_asked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refusal (the user dismissed the unlock prompt) is final: no second prompt."""
+    import keyring
+    from keyring.errors import KeyringLocked
+
+    calls: list[str] = []
+
+    class Locked(_Store):
+        def get_password(self, service: str, user: str) -> str | None:
+            calls.append(user)
+            raise KeyringLocked("Failed to unlock the item!")
+
+    monkeypatch.setattr(keyring, "get_keyring", lambda: _real_backend(Locked))
+    with pytest.raises(WrongWorkstation):
+        KeyringSecretProvider().load("abc")
+    assert calls == ["workspace:abc"]
+
+
 def test_key2_full_cli_through_the_real_provider(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
