@@ -272,38 +272,26 @@ def test_role_is_checked_before_state_and_state_before_four_eyes() -> None:
         )
 
 
-def test_messages_name_what_is_missing() -> None:
-    with pytest.raises(InvalidState, match="bruikbaar"):
+@pytest.mark.parametrize(
+    ("status", "action", "role", "author", "error", "match"),
+    [
+        ("in_review", "sign", Role.AIVD_SIGNER, OTHER, InvalidState, "bruikbaar"),
+        ("usable", "issue", Role.AIVD_OFFICER, OTHER, InvalidState, "ondertekend"),
+        ("in_review", "revise", Role.AIVD_OFFICER, ACTOR, InvalidState, "bevroren"),
+        ("usable", "sign", Role.AIVD_OFFICER, OTHER, Forbidden, "AIVD-ondertekenaar"),
+    ],
+)
+def test_messages_name_what_is_missing(
+    status: str, action: str, role: Role, author: UserId, error: type[AppError], match: str
+) -> None:
+    """The history is the one that leads to `status`, its versions written by `author`."""
+    with pytest.raises(error, match=match):
         decide(
-            ReportStatus.IN_REVIEW,
-            ReportAction.SIGN,
+            ReportStatus(status),
+            ReportAction(action),
             actor_id=ACTOR,
-            actor_roles={Role.AIVD_SIGNER},
-            history=history_to("in_review", OTHER),
-        )
-    with pytest.raises(InvalidState, match="ondertekend"):
-        decide(
-            ReportStatus.USABLE,
-            ReportAction.ISSUE,
-            actor_id=ACTOR,
-            actor_roles={Role.AIVD_OFFICER},
-            history=history_to("usable", OTHER),
-        )
-    with pytest.raises(InvalidState, match="bevroren"):
-        decide(
-            ReportStatus.IN_REVIEW,
-            ReportAction.REVISE,
-            actor_id=ACTOR,
-            actor_roles={Role.AIVD_OFFICER},
-            history=history_to("in_review", ACTOR),
-        )
-    with pytest.raises(Forbidden, match="AIVD-ondertekenaar"):
-        decide(
-            ReportStatus.USABLE,
-            ReportAction.SIGN,
-            actor_id=ACTOR,
-            actor_roles={Role.AIVD_OFFICER},
-            history=history_to("usable", OTHER),
+            actor_roles={role},
+            history=history_to(status, author),
         )
 
 
