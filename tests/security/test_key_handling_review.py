@@ -9,32 +9,25 @@ password through the password change."""
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import json
 import os
 import secrets
-import signal
 import stat
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from support.file_keyring import FileSecretProvider
-from support.helpers import ADMIN_PW, REPO, STAFF, populate, recover_dek
+from support.helpers import ADMIN_PW, REPO, STAFF, recover_dek
+from support.kills import file_workspace, kill_when_stalled
 
-from desktop_app.domain.clock import FixedClock
 from desktop_app.domain.errors import AuthFailed
 from desktop_app.domain.roles import Role
 from desktop_app.security import kdf
 from desktop_app.security.keyfile import KeyFile, KeyStore, _seal, normalise_name
 from desktop_app.services import admin, users
 from desktop_app.services.audit import verify_audit
-from desktop_app.services.session import Environment
 from desktop_app.services.workspace import (
     KEYS_NAME,
-    init_workspace,
     issue_recovery_key,
     open_session,
     rotate_database_key,
@@ -150,49 +143,15 @@ def test_a_backup_right_after_such_a_failure_restores(
 # --- an interrupted rotation settled by an account it left out ------------------------------------
 
 
-class _Ws:
-    def __init__(self, root: Path, env: Environment, recovery_key: str) -> None:
-        self.root, self.env, self.recovery_key = root, env, recovery_key
-
-    def session(self, name: str = "beheer", password: str | None = None) -> Any:
-        return open_session(self.env, self.root, name, password or ADMIN_PW)
-
-
 def test_an_account_left_out_of_a_killed_rotation_does_not_settle_it(tmp_path: Path) -> None:
     """Killed after the rename, before the key file was folded in; the first to sign in is an
     account whose slot (form 1) the rotation could not reach, so it has no staged slot. That
     sign-in cannot tell which DEK is in force from its own slot: it must leave the staged part
     for the next person, not drop it (that would leave no key that opens the database)."""
-    clock = FixedClock(dt.datetime(2026, 11, 3, 9, 0, tzinfo=dt.UTC))
-    env = Environment(provider=FileSecretProvider(tmp_path / "keyring"), clock=clock)
-    root = tmp_path / "ws"
-    made = init_workspace(
-        env, root, admin_name="beheer", admin_password=ADMIN_PW, kdf_profile="test"
-    )
-    ws = _Ws(root, env, made.recovery_key)
-    populate(ws)
+    ws = file_workspace(tmp_path)
+    root = ws.root
     _legacy_slot(ws, "officier", STAFF["officier"][0])
-
-    provider = env.provider
-    assert isinstance(provider, FileSecretProvider)
-    proc = subprocess.Popen(
-        [sys.executable, str(CHILD), str(root), str(provider.folder), "replaced"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-    )
-    assert proc.stdin is not None and proc.stdout is not None
-    proc.stdin.write(ADMIN_PW + "\n")
-    proc.stdin.close()
-    line = proc.stdout.readline().strip()
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-    proc.stdout.close()
-    if proc.stderr is not None:
-        proc.stderr.close()
-    assert line == "STALLED"
+    kill_when_stalled(CHILD, str(root), str(ws.provider.folder), "replaced", stdin=ADMIN_PW + "\n")
 
     with pytest.raises(AuthFailed):
         ws.session("officier", STAFF["officier"][0])

@@ -350,63 +350,30 @@ def test_a_new_recovery_key_killed_midway_leaves_one_key_in_force(
     old recovery key stay in force (a rebind with it settles the key file even without the
     keyring); after it the new DEK is (the key was never shown: the administrator issues
     another, and the old key opens nothing current either way)."""
-    import datetime as dt
-    import signal
-    import subprocess
-    import sys
+    from support.helpers import REPO, STAFF
+    from support.kills import file_workspace, kill_when_stalled
 
-    from support.file_keyring import FileSecretProvider
-    from support.helpers import REPO, STAFF, populate
+    from desktop_app.services.workspace import rebind_workstation
 
-    from desktop_app.domain.clock import FixedClock
-    from desktop_app.services.session import Environment
-    from desktop_app.services.workspace import init_workspace, rebind_workstation
-
-    clock = FixedClock(dt.datetime(2026, 11, 3, 9, 0, tzinfo=dt.UTC))
-    provider = FileSecretProvider(tmp_path / "keyring")
-    env = Environment(provider=provider, clock=clock)
-    root = tmp_path / "ws"
-    made = init_workspace(
-        env, root, admin_name="beheer", admin_password=ADMIN_PW, kdf_profile="test"
-    )
-
-    class _Ws:
-        def session(self, name: str = "beheer", password: str | None = None) -> Any:
-            return open_session(env, root, name, password or ADMIN_PW)
-
-    populate(_Ws())
+    ws = file_workspace(tmp_path)
+    env, root, recovery_key = ws.env, ws.root, ws.recovery_key
     old_dek = recover_dek(
         json.loads((root / KEYS_NAME).read_text())["recovery"],
-        recovery.parse(made.recovery_key),
+        recovery.parse(recovery_key),
         json.loads((root / KEYS_NAME).read_text())["workspace_id"],
     )
     child = REPO / "tests" / "support" / "rekey_child.py"
-    proc = subprocess.Popen(
-        [sys.executable, str(child), str(root), str(provider.folder), stall, "recovery"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
+    kill_when_stalled(
+        child, str(root), str(ws.provider.folder), stall, "recovery", stdin=ADMIN_PW + "\n"
     )
-    assert proc.stdin is not None and proc.stdout is not None
-    proc.stdin.write(ADMIN_PW + "\n")
-    proc.stdin.close()
-    line = proc.stdout.readline().strip()
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-    proc.stdout.close()
-    if proc.stderr is not None:
-        proc.stderr.close()
-    assert line == "STALLED"
     if not rotated:
         # The keyring lost as well: the old recovery key alone settles it.
-        assert rebind_workstation(env, root, made.recovery_key) == 5
+        assert rebind_workstation(env, root, recovery_key) == 5
     for name, (password, _roles, _c) in STAFF.items():
-        with _Ws().session(name, password) as s:
+        with ws.session(name, password) as s:
             assert s.user.name == name
     assert "next" not in json.loads((root / KEYS_NAME).read_text())
-    with _Ws().session() as s:
+    with ws.session() as s:
         assert verify_audit(s).ok
         with s.reading() as conn:
             entries = conn.execute(
@@ -421,4 +388,4 @@ def test_a_new_recovery_key_killed_midway_leaves_one_key_in_force(
     assert opens_old is not rotated
     if rotated:
         with pytest.raises(AuthFailed):
-            rebind_workstation(env, root, made.recovery_key)
+            rebind_workstation(env, root, recovery_key)

@@ -4,85 +4,39 @@ DEK working: every user signs in with their own password, the recovery key opens
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import random
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
-from support.file_keyring import FileSecretProvider
-from support.helpers import ADMIN_PW, REPO, STAFF, populate
+from support.helpers import ADMIN_PW, REPO, STAFF
+from support.kills import FileWorkspace, file_workspace, kill, kill_when_stalled, start_child
 
-from desktop_app.domain.clock import FixedClock
 from desktop_app.services.audit import verify_audit
-from desktop_app.services.session import Environment
 from desktop_app.services.workspace import (
     KEYS_NAME,
-    init_workspace,
-    open_session,
     rebind_workstation,
 )
 
 CHILD = REPO / "tests" / "support" / "rekey_child.py"
 
 
-class _Ws:
-    def __init__(self, root: Path, env: Environment, recovery_key: str) -> None:
-        self.root, self.env, self.recovery_key = root, env, recovery_key
-
-    def session(self, name: str = "beheer", password: str | None = None) -> Any:
-        return open_session(self.env, self.root, name, password or ADMIN_PW)
-
-
 @pytest.fixture
-def file_ws(tmp_path: Path) -> _Ws:
-    clock = FixedClock(dt.datetime(2026, 11, 3, 9, 0, tzinfo=dt.UTC))
-    env = Environment(provider=FileSecretProvider(tmp_path / "keyring"), clock=clock)
-    root = tmp_path / "ws"
-    result = init_workspace(
-        env, root, admin_name="beheer", admin_password=ADMIN_PW, kdf_profile="test"
-    )
-    ws = _Ws(root, env, result.recovery_key)
-    populate(ws)
-    return ws
+def file_ws(tmp_path: Path) -> FileWorkspace:
+    return file_workspace(tmp_path)
 
 
-def _start(ws: _Ws, stall: str) -> subprocess.Popen[str]:
-    provider = ws.env.provider
-    assert isinstance(provider, FileSecretProvider)
-    proc = subprocess.Popen(
-        [sys.executable, str(CHILD), str(ws.root), str(provider.folder), stall],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-    )
-    assert proc.stdin is not None
-    proc.stdin.write(ADMIN_PW + "\n")
-    proc.stdin.close()
-    return proc
+def _args(ws: FileWorkspace, stall: str) -> tuple[str, ...]:
+    return (str(ws.root), str(ws.provider.folder), stall)
 
 
-def _kill(proc: subprocess.Popen[str]) -> None:
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-    for stream in (proc.stdout, proc.stderr):
-        if stream is not None:
-            stream.close()
-
-
-def _user_count(ws: _Ws) -> int:
+def _user_count(ws: FileWorkspace) -> int:
     with ws.session() as s, s.reading() as conn:
         return int(conn.execute("SELECT count(*) FROM users").fetchone()[0])
 
 
-def _everyone_signs_in(ws: _Ws) -> None:
+def _everyone_signs_in(ws: FileWorkspace) -> None:
     with ws.session() as s:
         assert s.db.integrity_problems() == []
         verdict = verify_audit(s)
@@ -95,7 +49,7 @@ def _everyone_signs_in(ws: _Ws) -> None:
     assert not [p for p in ws.root.iterdir() if p.name.startswith(".snapshot-")]
 
 
-def _rekey_entries(ws: _Ws) -> int:
+def _rekey_entries(ws: FileWorkspace) -> int:
     with ws.session() as s, s.reading() as conn:
         return int(
             conn.execute("SELECT count(*) FROM audit WHERE action = 'workspace.rekey'").fetchone()[
@@ -116,15 +70,9 @@ def _rekey_entries(ws: _Ws) -> int:
 )
 @pytest.mark.parametrize("first", ["sign-in", "rebind"])
 def test_killed_rotation_leaves_the_old_or_the_new_key(
-    file_ws: _Ws, stall: str, rotated: bool, first: str
+    file_ws: FileWorkspace, stall: str, rotated: bool, first: str
 ) -> None:
-    proc = _start(file_ws, stall)
-    assert proc.stdout is not None
-    line = proc.stdout.readline().strip()
-    if line != "STALLED":
-        _kill(proc)
-        raise AssertionError(f"child did not stall: {line!r}")
-    _kill(proc)
+    kill_when_stalled(CHILD, *_args(file_ws, stall), stdin=ADMIN_PW + "\n")
     if first == "rebind":
         # The keyring entry is lost as well: the recovery key alone settles the rotation.
         assert rebind_workstation(file_ws.env, file_ws.root, file_ws.recovery_key) == 5
@@ -140,16 +88,16 @@ def test_killed_rotation_leaves_the_old_or_the_new_key(
 
 
 @pytest.mark.slow
-def test_rotation_killed_at_random_moments(file_ws: _Ws) -> None:
+def test_rotation_killed_at_random_moments(file_ws: FileWorkspace) -> None:
     rng = random.Random(13)
     outcomes = {"old key": 0, "new key": 0}
     entries = 0
     for _round in range(12):
-        proc = _start(file_ws, "none")
+        proc = start_child(CHILD, *_args(file_ws, "none"), stdin=ADMIN_PW + "\n")
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "STARTED"
         time.sleep(rng.uniform(0.0, 0.12))
-        _kill(proc)
+        kill(proc)
         _everyone_signs_in(file_ws)
         now = _rekey_entries(file_ws)
         assert now in (entries, entries + 1)

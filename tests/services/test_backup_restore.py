@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import stat
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from support.helpers import (
     sha256_file,
     table_dump,
 )
+from support.kills import kill_when_stalled
 
 from desktop_app.domain.errors import (
     AuthFailed,
@@ -286,34 +286,6 @@ def test_crash6_restore_of_a_copied_backup_elsewhere(
 CHILD = REPO / "tests" / "support" / "backup_child.py"
 
 
-def _run_until_stalled(args: list[str], stdin: str) -> None:
-    """Start the child, wait until it reports the stall point, then SIGKILL it."""
-    proc = subprocess.Popen(
-        [sys.executable, str(CHILD), *args],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-    )
-    assert proc.stdin is not None and proc.stdout is not None
-    proc.stdin.write(stdin)
-    proc.stdin.close()
-    line = proc.stdout.readline().strip()
-    if line != "STALLED":
-        proc.kill()
-        proc.wait(timeout=30)
-        raise AssertionError(
-            f"child did not stall: {line!r} {proc.stderr.read() if proc.stderr else ''}"
-        )
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL
-    proc.stdout.close()
-    if proc.stderr is not None:
-        proc.stderr.close()
-
-
 def _hidden(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
 
@@ -331,9 +303,14 @@ def test_killed_restore_leaves_no_workspace_and_a_retry_works(
     env, provider = _file_env(tmp_path, clock)
     parent = tmp_path / "nieuw"
     target = parent / "werkplek"
-    _run_until_stalled(
-        ["restore", str(backup_file), str(target), str(provider.folder), stall],
-        f"{ws.recovery_key}\n{NEW_PW}\n",
+    kill_when_stalled(
+        CHILD,
+        "restore",
+        str(backup_file),
+        str(target),
+        str(provider.folder),
+        stall,
+        stdin=f"{ws.recovery_key}\n{NEW_PW}\n",
     )
     # Killed: no workspace (not even a database without key file), no empty folder on the way
     # to it, at most one hidden temp folder (in the nearest folder that existed) and at most
@@ -428,8 +405,14 @@ def test_killed_backup_leaves_nothing_after_the_next_backup(
     out = tmp_path / "usb"
     out.mkdir()
     target = out / "eerste.backup"
-    _run_until_stalled(
-        ["backup", str(root), str(tmp_path / "keyring"), str(target), stall], f"{ADMIN_PW}\n"
+    kill_when_stalled(
+        CHILD,
+        "backup",
+        str(root),
+        str(tmp_path / "keyring"),
+        str(target),
+        stall,
+        stdin=f"{ADMIN_PW}\n",
     )
     assert not target.exists()  # never under its name before (or without) its audit entry
     with open_session(env, root, "beheer", ADMIN_PW) as s:
