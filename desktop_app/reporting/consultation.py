@@ -8,7 +8,6 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from desktop_app.domain.classification import Classification
@@ -17,13 +16,13 @@ from desktop_app.domain.consultations import Consultation, Service
 from desktop_app.domain.statistics import EXTENDED_KEYS, STATISTICS_KEYS
 from desktop_app.reporting.layout import (
     FULL_WIDTH,
-    RIJKSBLAUW,
     build_pdf,
+    grid_style,
     local_datetime,
     make_styles,
+    opening,
     para,
     record_setup,
-    table_style,
 )
 from desktop_app.reporting.statistics import (
     as_of_text,
@@ -57,12 +56,10 @@ def render_consultation_pdf(
     c = consultation
     reference = reference_of(c)
     setup = record_setup(
-        marking=classification.marking,
-        classification_code=classification.code,
+        classification,
         reference=reference,
         printed_at=generated_at,
         audit_head=audit_head,
-        reference_label="",
         title=f"Verslag periodiek overleg {c.held_on.isoformat()}",
         subject="Verslag van het periodiek overleg AIVD–IND (art. 3.2 convenant)",
         keywords=f"overleg; nummer={c.id}; periode={c.period_from}/{c.period_to}",
@@ -70,11 +67,11 @@ def render_consultation_pdf(
     )
     period = f"{dutch_date(c.period_from)} t/m {dutch_date(c.period_to)}"
     story: list[Flowable] = [
-        Paragraph("Verslag periodiek overleg", styles.title),
-        para(
+        *opening(
+            styles,
+            "Verslag periodiek overleg",
             "Overleg van de hoofden van de AIVD en de IND over de uitvoering van het convenant "
             "(artikel 3.2).",
-            styles.body,
         ),
         meta_table(
             [
@@ -106,7 +103,7 @@ def render_consultation_pdf(
                     ]
                 )
     people = Table(rows, colWidths=[60, 200, FULL_WIDTH - 260], hAlign="LEFT", repeatRows=1)
-    people.setStyle(_grid())
+    people.setStyle(grid_style())
     story += [people, Spacer(1, 10)]
 
     story.append(Paragraph("Besluiten", styles.heading))
@@ -144,7 +141,7 @@ def render_consultation_pdf(
             hAlign="LEFT",
             repeatRows=1,
         )
-        actions.setStyle(_grid())
+        actions.setStyle(grid_style())
         story.append(actions)
     else:
         story.append(para("Geen actiepunten afgesproken.", styles.note))
@@ -165,14 +162,3 @@ def render_consultation_pdf(
         chart_heading="Cijfers in beeld",
     )
     return build_pdf(setup, story)
-
-
-def _grid() -> Any:
-    return table_style(
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, RIJKSBLAUW),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#cccccc")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (0, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    )

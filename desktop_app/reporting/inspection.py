@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from desktop_app.reporting.layout import (
     FULL_WIDTH,
-    RIJKSBLAUW,
     build_pdf,
     duration_text,
+    grid_style,
     local_datetime,
     make_styles,
+    opening,
     para,
     paragraphs,
     record_setup,
@@ -25,8 +25,7 @@ def render_inspection_record_pdf(record: InspectionRecord, ctx: PrintContext) ->
     styles = make_styles()
     reference = record.record_reference or record.report_reference
     setup = record_setup(
-        marking=record.classification.marking,
-        classification_code=record.classification.code,
+        record.classification,
         reference=reference,
         printed_at=ctx.printed_at,
         audit_head=ctx.audit_head,
@@ -74,11 +73,11 @@ def render_inspection_record_pdf(record: InspectionRecord, ctx: PrintContext) ->
         )
     )
     story: list[Flowable] = [
-        Paragraph("Verslag van inzage", styles.title),
-        para(
+        *opening(
+            styles,
+            "Verslag van inzage",
             "Inzage ten kantore van de AIVD in de onderliggende gegevens van een uitgebracht "
             "ambtsbericht (artikel 2.5 van het convenant).",
-            styles.body,
         ),
         Spacer(1, 4),
         head,
@@ -114,16 +113,7 @@ def render_inspection_record_pdf(record: InspectionRecord, ctx: PrintContext) ->
             hAlign="LEFT",
             repeatRows=1,
         )
-        table.setStyle(
-            table_style(
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, RIJKSBLAUW),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#cccccc")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (0, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            )
-        )
+        table.setStyle(grid_style())
         story.append(table)
     else:
         story.append(para("Er zijn geen stukken geopend.", styles.body))

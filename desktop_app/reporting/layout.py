@@ -32,6 +32,7 @@ from reportlab.platypus import (
 )
 
 from desktop_app.domain import timefmt
+from desktop_app.domain.classification import Classification
 from desktop_app.reporting.fonts import BOLD, REGULAR, markup, register_fonts, visual
 from desktop_app.reporting.models import AIVD, CopyInfo
 
@@ -163,8 +164,32 @@ def table_style(*commands: tuple[Any, ...]) -> TableStyle:
     return TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 9.5), *commands])
 
 
+# A table of rows (people, actions, figures, items inspected): a blue rule under the header
+# row, thin grey rules between the rows.
+ROW_RULES: tuple[tuple[Any, ...], ...] = (
+    ("LINEBELOW", (0, 0), (-1, 0), 0.8, RIJKSBLAUW),
+    ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#cccccc")),
+)
+
+
+def grid_style() -> TableStyle:
+    """A record's list of rows, each row's text starting at the top."""
+    return table_style(
+        *ROW_RULES,
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    )
+
+
 def para(text: str, style: ParagraphStyle, **kwargs: Any) -> Paragraph:
     return Paragraph(markup(text), style, **kwargs)
+
+
+def opening(styles: Styles, title: str, intro: str) -> list[Flowable]:
+    """How every record starts: its title and one paragraph saying what it is."""
+    return [Paragraph(title, styles.title), para(intro, styles.body)]
 
 
 def paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
@@ -259,17 +284,16 @@ FULL_WIDTH = RIGHT_EDGE - LEFT
 
 
 def record_setup(
+    classification: Classification,
     *,
-    marking: str,
-    classification_code: str,
     reference: str,
     printed_at: dt.datetime,
     audit_head: str | None,
-    reference_label: str,
     title: str,
     subject: str,
     keywords: str,
     document_type: str,
+    reference_label: str = "",
     more_xmp: Mapping[str, str] | None = None,
 ) -> DocumentSetup:
     """A record that is never a draft and never signed (the consultation report, the
@@ -277,7 +301,7 @@ def record_setup(
     letterhead. ``more_xmp`` stands between the reference and the classification."""
     return DocumentSetup(
         furniture=Furniture(
-            marking=marking,
+            marking=classification.marking,
             reference=reference,
             printed_at=printed_at,
             audit_head=audit_head,
@@ -290,7 +314,7 @@ def record_setup(
             "documentType": document_type,
             "reference": reference,
             **(more_xmp or {}),
-            "classification": classification_code,
+            "classification": classification.code,
             "draft": "false",
         },
         first_page_top=LETTERHEAD_BOTTOM - 30,

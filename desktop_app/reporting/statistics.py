@@ -7,7 +7,6 @@ from collections.abc import Mapping
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
-from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from desktop_app.domain.classification import Classification
@@ -16,9 +15,11 @@ from desktop_app.reporting.fonts import REGULAR, visual
 from desktop_app.reporting.layout import (
     FULL_WIDTH,
     RIJKSBLAUW,
+    ROW_RULES,
     build_pdf,
     local_datetime,
     make_styles,
+    opening,
     para,
     record_setup,
     table_style,
@@ -79,23 +80,21 @@ def render_statistics_pdf(
     period = f"{dutch_date(period_from)} t/m {dutch_date(period_to)}"
     reference = f"Cijfers periodiek overleg {period_from:%d-%m-%Y} – {period_to:%d-%m-%Y}"
     setup = record_setup(
-        marking=classification.marking,
-        classification_code=classification.code,
+        classification,
         reference=reference,
         printed_at=generated_at,
         audit_head=audit_head,
-        reference_label="",
         title=f"Cijfers periodiek overleg {period_from.isoformat()} – {period_to.isoformat()}",
         subject="Cijfers voor het periodiek overleg (art. 3.2 convenant)",
         keywords=f"statistiek; periode={period_from.isoformat()}/{period_to.isoformat()}",
         document_type="statistiek",
     )
     story: list[Flowable] = [
-        Paragraph("Cijfers voor het periodiek overleg", styles.title),
-        para(
+        *opening(
+            styles,
+            "Cijfers voor het periodiek overleg",
             "Overzicht voor het overleg van de hoofden van de AIVD en de IND "
             "(artikel 3.2 van het convenant).",
-            styles.body,
         ),
     ]
     rows = [("Periode", period)]
@@ -148,8 +147,7 @@ def figure_story(
     table = Table(rows, colWidths=[FULL_WIDTH - 110, 110], hAlign="LEFT", repeatRows=1)
     table.setStyle(
         table_style(
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, RIJKSBLAUW),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#cccccc")),
+            *ROW_RULES,
             ("ALIGN", (1, 0), (1, -1), "RIGHT"),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (0, -1), 0),
