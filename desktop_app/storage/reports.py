@@ -470,32 +470,36 @@ def insert_annotation(
     return int(cur.lastrowid)
 
 
+_ANNOTATION_SELECT = (
+    "SELECT id, report_id, version, start_pos, end_pos, quote, comment, author_id,"
+    " created_at FROM report_annotations"
+)
+
+
+def _annotation(r: Any) -> AnnotationRow:
+    return AnnotationRow(
+        int(r[0]),
+        ReportId(int(r[1])),
+        int(r[2]),
+        int(r[3]),
+        int(r[4]),
+        str(r[5]),
+        str(r[6]),
+        UserId(int(r[7])),
+        str(r[8]),
+    )
+
+
 def list_annotations(
     conn: Connection, report_id: int, *, up_to_version: int | None = None
 ) -> list[AnnotationRow]:
-    sql = (
-        "SELECT id, report_id, version, start_pos, end_pos, quote, comment, author_id,"
-        " created_at FROM report_annotations WHERE report_id = ?"
-    )
+    sql = _ANNOTATION_SELECT + " WHERE report_id = ?"
     params: tuple[int, ...] = (report_id,)
     if up_to_version is not None:
         sql += " AND version <= ?"
         params = (report_id, up_to_version)
     rows = conn.execute(sql + " ORDER BY version, start_pos, id", params).fetchall()
-    return [
-        AnnotationRow(
-            int(r[0]),
-            ReportId(int(r[1])),
-            int(r[2]),
-            int(r[3]),
-            int(r[4]),
-            str(r[5]),
-            str(r[6]),
-            UserId(int(r[7])),
-            str(r[8]),
-        )
-        for r in rows
-    ]
+    return [_annotation(r) for r in rows]
 
 
 def insert_verdict(
@@ -638,24 +642,8 @@ def list_step_reasons(conn: Connection, report_id: int) -> list[StepReasonRow]:
 
 
 def get_annotation(conn: Connection, annotation_id: int) -> AnnotationRow | None:
-    r = conn.execute(
-        "SELECT id, report_id, version, start_pos, end_pos, quote, comment, author_id,"
-        " created_at FROM report_annotations WHERE id = ?",
-        (annotation_id,),
-    ).fetchone()
-    if r is None:
-        return None
-    return AnnotationRow(
-        int(r[0]),
-        ReportId(int(r[1])),
-        int(r[2]),
-        int(r[3]),
-        int(r[4]),
-        str(r[5]),
-        str(r[6]),
-        UserId(int(r[7])),
-        str(r[8]),
-    )
+    r = conn.execute(_ANNOTATION_SELECT + " WHERE id = ?", (annotation_id,)).fetchone()
+    return None if r is None else _annotation(r)
 
 
 def insert_remark_event(
