@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from conftest import PASSWORDS
+from support.helpers import cli_error
 
 
 @pytest.fixture
@@ -20,14 +21,6 @@ def officer(workspace: Any, as_user: Any) -> Any:
     return run
 
 
-def _error(result: Any, code: str, exit_code: int) -> str:
-    assert result.code == exit_code, result
-    error = result.json["error"]
-    assert error["code"] == code
-    assert "Traceback" not in result.out + result.err
-    return str(error["message"])
-
-
 @pytest.mark.parametrize(
     ("name", "code_point"),
     [("Jan\u202eJansen", "U+202E"), ("Jan\u200bJansen", "U+200B"), ("Jan \x1b[2JJansen", None)],
@@ -38,7 +31,7 @@ def test_invisible_characters_in_a_name_are_refused(
     result = officer(
         "request", "add", "--subject-name", name, "--v-number", "0123456789", "--purpose", "asylum"
     )
-    message = _error(result, "invalid_input", 2)
+    message = cli_error(result, "invalid_input", 2)
     assert "\x1b" not in result.out  # no escape sequence reaches the terminal
     if code_point is not None:
         assert code_point in message
@@ -58,11 +51,13 @@ def test_bad_json_imports_name_the_row(officer: Any, tmp_path: Path) -> None:
     for file_name, text in cases.items():
         path = tmp_path / file_name
         path.write_text(text, encoding="utf-8")
-        message = _error(officer("request", "import", str(path)), "invalid_input", 2)
+        message = cli_error(officer("request", "import", str(path)), "invalid_input", 2)
         assert message.startswith("Rij 2"), message
     deep = tmp_path / "diep.json"
     deep.write_text("[" * 100_000, encoding="utf-8")
-    assert "te diep genest" in _error(officer("request", "import", str(deep)), "invalid_input", 2)
+    assert "te diep genest" in cli_error(
+        officer("request", "import", str(deep)), "invalid_input", 2
+    )
     assert officer("request", "list").json["total"] == 0
 
 
@@ -76,5 +71,5 @@ def test_notify_delay_on_a_closed_request_is_invalid_state(officer: Any) -> None
     closed = officer("request", "close", rid, "--no-data", "--reason", "Geen gegevens bekend")
     assert closed.json["status"] == "closed_no_data"
     late = officer("request", "notify-delay", rid, "--reason", "Later")
-    assert "afgesloten" in _error(late, "invalid_state", 1)
+    assert "afgesloten" in cli_error(late, "invalid_state", 1)
     assert officer("request", "show", rid).json["delay_notice"] is None

@@ -7,18 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from support.helpers import ADMIN_PW, STAFF, populate
+from support.helpers import ADMIN_PW, STAFF, cli_error, populate
 
 from desktop_app.domain.accounts import password_rules
-
-
-def _error(result: Any, code: str, exit_code: int) -> str:
-    assert result.code == exit_code, (result.out, result.err)
-    payload = result.json
-    assert set(payload) == {"error"} and payload["error"]["code"] == code
-    message = str(payload["error"]["message"])
-    assert message and "Traceback" not in message
-    return message
 
 
 @pytest.fixture
@@ -76,7 +67,7 @@ def test_user_edit_bad_input_is_exit_2_and_changes_nothing(
     as_user: Any, staffed: Any, args: list[str], fragment: str
 ) -> None:
     before = _listed(as_user)["officier"]
-    message = _error(
+    message = cli_error(
         as_user("beheer", "user", "edit", "officier", *args, secrets=[ADMIN_PW]),
         "invalid_input",
         2,
@@ -90,16 +81,16 @@ def test_deactivate_activate_and_reset_password(as_user: Any, staffed: Any) -> N
     result = as_user("beheer", "user", "deactivate", "liaison", secrets=[ADMIN_PW])
     assert result.code == 0 and result.json["active"] is False
     assert _listed(as_user)["liaison"]["active"] is False
-    _error(as_user("liaison", "user", "list", secrets=[liaison_pw]), "auth_failed", 3)
-    _error(
+    cli_error(as_user("liaison", "user", "list", secrets=[liaison_pw]), "auth_failed", 3)
+    cli_error(
         as_user("beheer", "user", "deactivate", "liaison", secrets=[ADMIN_PW]), "invalid_input", 2
     )
-    _error(
+    cli_error(
         as_user("beheer", "user", "deactivate", "beheer", secrets=[ADMIN_PW]), "invalid_input", 2
     )
     # Activation needs a new initial password that meets the rules.
     weak = as_user("beheer", "user", "activate", "liaison", secrets=[ADMIN_PW, "wachtwoord123"])
-    assert "zwak" in _error(weak, "invalid_input", 2)
+    assert "zwak" in cli_error(weak, "invalid_input", 2)
     assert _listed(as_user)["liaison"]["active"] is False
     result = as_user("beheer", "user", "activate", "liaison", secrets=[ADMIN_PW, "terug-van-weg-1"])
     assert result.code == 0 and result.json["initial_password"] is True
@@ -112,7 +103,7 @@ def test_deactivate_activate_and_reset_password(as_user: Any, staffed: Any) -> N
     )
     assert result.code == 0 and result.json == {"name": "liaison", "initial_password": True}
     assert _listed(as_user)["liaison"]["initial_password"] is True
-    _error(as_user("liaison", "passwd", secrets=["eigen-keuze-ww-1", "x"]), "auth_failed", 3)
+    cli_error(as_user("liaison", "passwd", secrets=["eigen-keuze-ww-1", "x"]), "auth_failed", 3)
 
 
 @pytest.mark.parametrize(
@@ -120,7 +111,7 @@ def test_deactivate_activate_and_reset_password(as_user: Any, staffed: Any) -> N
 )
 def test_reset_password_rules(as_user: Any, staffed: Any, password: str) -> None:
     result = as_user("beheer", "user", "reset-password", "liaison", secrets=[ADMIN_PW, password])
-    _error(result, "invalid_input", 2)
+    cli_error(result, "invalid_input", 2)
     # Nothing changed: the old password still works.
     assert as_user("liaison", "passwd", secrets=[STAFF["liaison"][0], "eigen-ww-123x"]).code == 0
 
@@ -149,7 +140,7 @@ def test_non_admins_are_forbidden(as_user: Any, staffed: Any) -> None:
         ["designation", "revoke", "inspecteur", "--decision", "HD-1"],
         ["designation", "history", "inspecteur"],
     ):
-        _error(as_user("officier", *args, secrets=[pw]), "forbidden", 1)
+        cli_error(as_user("officier", *args, secrets=[pw]), "forbidden", 1)
 
 
 def test_designation_end_revoke_history(as_user: Any, staffed: Any) -> None:
@@ -178,8 +169,8 @@ def test_designation_end_revoke_history(as_user: Any, staffed: Any) -> None:
         "2020-01-01",
         secrets=[ADMIN_PW],
     )
-    assert "terugwerkende kracht" in _error(bad, "invalid_input", 2)
-    _error(
+    assert "terugwerkende kracht" in cli_error(bad, "invalid_input", 2)
+    cli_error(
         as_user(
             "beheer",
             "designation",
@@ -209,6 +200,6 @@ def test_designation_end_revoke_history(as_user: Any, staffed: Any) -> None:
         ("ended", "HD-IND 2026/031"),
         ("revoked", "HD-IND 2026/040"),
     ]
-    _error(
+    cli_error(
         as_user("beheer", "designation", "history", "niemand", secrets=[ADMIN_PW]), "not_found", 2
     )

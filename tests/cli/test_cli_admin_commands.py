@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.helpers import ADMIN_PW, AUDIT_ENTRY_FIELDS, STAFF, keys_path, populate, raw_db
+from support.helpers import (
+    ADMIN_PW,
+    AUDIT_ENTRY_FIELDS,
+    STAFF,
+    cli_error,
+    keys_path,
+    populate,
+    raw_db,
+)
 
 from desktop_app import __version__
 from desktop_app.security.keyfile import KeyFile
@@ -21,14 +29,9 @@ HEAD = re.compile(r"\d+:[0-9a-f]{64}")
 
 
 def _error(result: Any, code: str, exit_code: int) -> str:
-    assert result.code == exit_code, (result.out, result.err)
-    payload = result.json
-    assert set(payload) == {"error"} and set(payload["error"]) == {"code", "message"}
-    assert payload["error"]["code"] == code
-    message = payload["error"]["message"]
-    assert message and "Traceback" not in message
+    message = cli_error(result, code, exit_code)
     assert result.err == ""
-    return str(message)
+    return message
 
 
 # --- version / init ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.helpers import ADMIN_PW, REPO, populate, run_module
+from support.helpers import ADMIN_PW, REPO, cli_error, populate, run_module
 
 from desktop_app import launcher
 from desktop_app.storage import db as storage_db
@@ -26,11 +26,7 @@ BIG = str(10**23)
 
 
 def _error(result: Any, code: str, exit_code: int) -> str:
-    assert result.code == exit_code, (result.out, result.err)
-    assert "Traceback" not in result.out + result.err
-    error = result.json["error"]
-    assert error["code"] == code, error
-    message = str(error["message"])
+    message = cli_error(result, code, exit_code)
     assert message.endswith(".") and len(message.split()) > 3, message
     return message
 

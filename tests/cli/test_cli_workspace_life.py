@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.helpers import ADMIN_PW, STAFF, audit_rows, populate, raw_db, recover_dek
+from support.helpers import ADMIN_PW, STAFF, audit_rows, cli_error, populate, raw_db, recover_dek
 
 from desktop_app.security.workstation import MemorySecretProvider
 from desktop_app.services.session import Environment
@@ -21,14 +21,6 @@ RECOVERY = re.compile(r"([A-Z2-7]{4}-){7}[A-Z2-7]{4}")
 
 def _base(ws: Any) -> list[str]:
     return ["--json", "--data-dir", str(ws.root), "--password-stdin"]
-
-
-def _error(result: Any, code: str, exit_code: int) -> str:
-    assert result.code == exit_code, (result.out, result.err)
-    payload = result.json
-    assert set(payload) == {"error"} and payload["error"]["code"] == code
-    assert "Traceback" not in payload["error"]["message"]
-    return str(payload["error"]["message"])
 
 
 def _tree(root: Path) -> dict[str, str]:
@@ -94,7 +86,7 @@ def test_rekey_refuses_a_non_admin_and_a_wrong_password(cli: Any, workspace: Any
     )
     assert denied.json["error"]["code"] == "forbidden"
     wrong = cli(*_base(workspace), "--user", "beheer", "workspace", "rekey", stdin="fout-fout-1")
-    _error(wrong, "auth_failed", 3)
+    cli_error(wrong, "auth_failed", 3)
     # The same DEK opens the database (sign-ins and refusals are audited in it, no more).
     assert recover_dek(workspace.root, workspace.recovery_key) == before_dek
     with raw_db(workspace.root, workspace.recovery_key) as db:
@@ -147,7 +139,7 @@ def test_backup_verify_a_truncated_backup_exits_4(
     for extra, stdin in (([], ADMIN_PW), (["--recovery-key"], workspace.recovery_key)):
         args = ["--user", "beheer"] if not extra else []
         result = cli(*_base(workspace), *args, "backup", "verify", str(broken), *extra, stdin=stdin)
-        message = _error(result, "integrity", 4)
+        message = cli_error(result, "integrity", 4)
         assert "beschadigd" in message
     assert not [p for p in workspace.root.iterdir() if p.name.startswith(".snapshot-")]
     assert broken.read_bytes() == data[:length]
@@ -173,7 +165,7 @@ def test_backup_verify_of_another_workspace_exits_2(
     result = cli(
         *_base(workspace), "--user", "beheer", "backup", "verify", str(foreign), stdin=ADMIN_PW
     )
-    message = _error(result, "invalid_input", 2)
+    message = cli_error(result, "invalid_input", 2)
     assert "andere werkplek" in message
     result = cli(
         *_base(workspace),
@@ -183,7 +175,7 @@ def test_backup_verify_of_another_workspace_exits_2(
         "--recovery-key",
         stdin=other.recovery_key,
     )
-    assert "andere werkplek" in _error(result, "invalid_input", 2)
+    assert "andere werkplek" in cli_error(result, "invalid_input", 2)
 
 
 def test_backup_verify_bad_input(cli: Any, workspace: Any, tmp_path: Path) -> None:
@@ -196,15 +188,15 @@ def test_backup_verify_bad_input(cli: Any, workspace: Any, tmp_path: Path) -> No
         str(tmp_path / "geen"),
         stdin=ADMIN_PW,
     )
-    _error(missing, "invalid_input", 2)
+    cli_error(missing, "invalid_input", 2)
     junk = tmp_path / "notitie.txt"
     junk.write_text("geen back-up")
     result = cli(
         *_base(workspace), "--user", "beheer", "backup", "verify", str(junk), stdin=ADMIN_PW
     )
-    _error(result, "integrity", 4)
+    cli_error(result, "integrity", 4)
     no_out = cli(*_base(workspace), "--user", "beheer", "backup", stdin=ADMIN_PW)
-    _error(no_out, "invalid_input", 2)
+    cli_error(no_out, "invalid_input", 2)
 
 
 def test_backup_verify_after_a_rotation_names_the_older_key(
@@ -216,7 +208,7 @@ def test_backup_verify_after_a_rotation_names_the_older_key(
     result = cli(
         *_base(workspace), "--user", "beheer", "backup", "verify", str(made), stdin=ADMIN_PW
     )
-    assert "vervanging van de databasesleutel" in _error(result, "invalid_input", 2)
+    assert "vervanging van de databasesleutel" in cli_error(result, "invalid_input", 2)
     offline = cli(
         *_base(workspace),
         "backup",
@@ -244,7 +236,7 @@ def test_restore_under_a_file_is_bad_input_and_leaves_nothing(
         "beheer",
         stdin=f"{workspace.recovery_key}\nhersteld-wachtwoord\nhersteld-wachtwoord\n",
     )
-    _error(result, "invalid_input", 2)
+    cli_error(result, "invalid_input", 2)
     # The service says it too (the window's restore dialog reaches it without the CLI's check).
     from desktop_app.domain.errors import InvalidInput
     from desktop_app.services import admin

@@ -13,6 +13,7 @@ import pypdf
 import pytest
 from conftest import ADMIN_PW, PASSWORDS
 from support.helpers import STATS_KEYS as CONTRACT_STATS_KEYS
+from support.helpers import cli_error
 
 STATS_KEYS = CONTRACT_STATS_KEYS | {"period_from", "period_to"}
 ADD = [
@@ -48,14 +49,6 @@ def run(as_user: Any, name: str, *args: str) -> Any:
 
 def _count(as_user: Any) -> int:
     return int(run(as_user, "tekenaar", "consultation", "list").json["total"])
-
-
-def _error(result: Any, code: str, exit_code: int) -> str:
-    assert result.code == exit_code, result.out
-    error = result.json["error"]
-    assert error["code"] == code and set(error) >= {"code", "message"}
-    assert "Traceback" not in result.out + result.err
-    return str(error["message"])
 
 
 def test_consultation_round_trip(people: Any, as_user: Any, tmp_path: Path, clock: Any) -> None:
@@ -135,7 +128,7 @@ def test_consultation_round_trip(people: Any, as_user: Any, tmp_path: Path, cloc
     assert done.code == 0 and done.json["action"]["done"] is True
     assert done.json["action"]["done_by"] == "tekenaar"
     again = run(as_user, "tekenaar", "consultation", "action-done", str(action["id"]))
-    assert "al afgerond" in _error(again, "invalid_state", 1)
+    assert "al afgerond" in cli_error(again, "invalid_state", 1)
     out = tmp_path / "overleg.pdf"
     printed = run(as_user, "tekenaar", "consultation", "print", str(c["id"]), "--out", str(out))
     assert printed.code == 0 and printed.json["file"] == str(out)
@@ -167,23 +160,23 @@ def test_bad_input_is_a_sentence_exit_2_and_stores_nothing(
     else:
         argv += change
     result = run(as_user, "tekenaar", *argv)
-    assert words in _error(result, "invalid_input", 2)
+    assert words in cli_error(result, "invalid_input", 2)
     assert _count(as_user) == 0
 
 
 def test_only_one_service_is_refused(people: Any, as_user: Any) -> None:
     argv = [a for a in ADD if a not in ("--ind", "A. Bakker")]
-    message = _error(run(as_user, "tekenaar", *argv), "invalid_input", 2)
+    message = cli_error(run(as_user, "tekenaar", *argv), "invalid_input", 2)
     assert "IND" in message and _count(as_user) == 0
 
 
 def test_roles_refused_with_forbidden(people: Any, as_user: Any) -> None:
     for name in ("beheer", "officier"):
         for args in (ADD, ["consultation", "list"], ["consultation", "show", "1"]):
-            _error(run(as_user, name, *args), "forbidden", 1)
+            cli_error(run(as_user, name, *args), "forbidden", 1)
     assert _count(as_user) == 0
-    _error(run(as_user, "tekenaar", "consultation", "show", "99"), "not_found", 2)
-    _error(run(as_user, "tekenaar", "consultation", "show", "nul"), "invalid_input", 2)
+    cli_error(run(as_user, "tekenaar", "consultation", "show", "99"), "not_found", 2)
+    cli_error(run(as_user, "tekenaar", "consultation", "show", "nul"), "invalid_input", 2)
 
 
 def test_notify_delay_names_the_liaison(people: Any, as_user: Any) -> None:
@@ -212,7 +205,7 @@ def test_notify_delay_names_the_liaison(people: Any, as_user: Any) -> None:
         "--liaison",
         "tekenaar",
     )
-    assert "geen IND-liaison" in _error(wrong, "invalid_input", 2)
+    assert "geen IND-liaison" in cli_error(wrong, "invalid_input", 2)
     assert run(as_user, "officier", "request", "show", str(rid)).json["delay_notice"] is None
     done = run(
         as_user,

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.helpers import cli_error
 
 from desktop_app.domain.classification import Classification
 from desktop_app.services import evidence, reports
@@ -36,13 +37,6 @@ def issued(workspace: Any) -> tuple[Any, int, dict[str, int]]:
 
 def run(as_user: Any, name: str, *args: str) -> Any:
     return as_user(name, *args, secrets=[PASSWORDS[name]])
-
-
-def _error(result: Any, code: str, exit_code: int) -> None:
-    assert result.code == exit_code, result.out
-    assert set(result.json) == {"error"}
-    assert result.json["error"]["code"] == code
-    assert "Traceback" not in result.out + result.err
 
 
 def test_start_prints_titles_only(issued: Any, as_user: Any) -> None:
@@ -77,7 +71,7 @@ def test_end_returns_what_was_viewed_and_keeps_the_notes(
     assert result.json["viewed"] == []  # nothing was opened (content only in the window)
     assert set(result.json) >= {"session", "viewed"}
     again = run(as_user, "inspecteur", "inspect", "end", str(session_id))
-    _error(again, "invalid_state", 1)
+    cli_error(again, "invalid_state", 1)
     record = run(
         as_user,
         "officier",
@@ -113,18 +107,18 @@ def test_viewed_items_and_durations_in_end(issued: Any, as_user: Any, clock: Any
 
 def test_refusals_have_their_codes(issued: Any, as_user: Any, workspace: Any) -> None:
     _ws, rid, _items = issued
-    _error(run(as_user, "lezer", "inspect", "start", "--report", str(rid)), "not_designated", 1)
-    _error(run(as_user, "liaison", "inspect", "start", "--report", str(rid)), "involved", 1)
-    _error(run(as_user, "officier", "inspect", "start", "--report", str(rid)), "forbidden", 1)
-    _error(run(as_user, "inspecteur", "inspect", "start", "--report", "999"), "not_found", 2)
+    cli_error(run(as_user, "lezer", "inspect", "start", "--report", str(rid)), "not_designated", 1)
+    cli_error(run(as_user, "liaison", "inspect", "start", "--report", str(rid)), "involved", 1)
+    cli_error(run(as_user, "officier", "inspect", "start", "--report", str(rid)), "forbidden", 1)
+    cli_error(run(as_user, "inspecteur", "inspect", "start", "--report", "999"), "not_found", 2)
     draft = make_report(workspace, liaison="tweede", until="draft")
-    _error(
+    cli_error(
         run(as_user, "inspecteur", "inspect", "start", "--report", str(draft)), "invalid_state", 1
     )
-    _error(run(as_user, "inspecteur", "inspect", "end", "4242"), "not_found", 2)
-    _error(run(as_user, "inspecteur", "inspect", "start"), "invalid_input", 2)
+    cli_error(run(as_user, "inspecteur", "inspect", "end", "4242"), "not_found", 2)
+    cli_error(run(as_user, "inspecteur", "inspect", "start"), "invalid_input", 2)
     set_location(workspace, "other")
-    _error(
+    cli_error(
         run(as_user, "inspecteur", "inspect", "start", "--report", str(rid)), "wrong_location", 1
     )
 
@@ -137,7 +131,7 @@ def test_notes_file_problems(issued: Any, as_user: Any, tmp_path: Path) -> None:
     (tmp_path / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
     for notes, code in (("weg.txt", "not_found"), ("latin1.txt", "invalid_input")):
         end = ("inspect", "end", str(session_id), "--notes-file", str(tmp_path / notes))
-        _error(run(as_user, "inspecteur", *end), code, 2)
+        cli_error(run(as_user, "inspecteur", *end), code, 2)
 
 
 def test_reports_overview(issued: Any, as_user: Any) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.helpers import cli_error
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.roles import Role
@@ -64,15 +65,6 @@ def texts(tmp_path: Path) -> dict[str, Path]:
     return out
 
 
-def error(result: Any, code: str, exit_code: int) -> str:
-    assert result.code == exit_code, (result.out, result.err)
-    payload = result.json
-    assert set(payload) == {"error"} and set(payload["error"]) == {"code", "message"}
-    assert payload["error"]["code"] == code
-    assert payload["error"]["message"] and "Traceback" not in payload["error"]["message"]
-    return str(payload["error"]["message"])
-
-
 def ok(result: Any) -> Any:
     assert result.code == 0, (result.out, result.err)
     return result.json
@@ -124,17 +116,19 @@ def test_draft_shape(run: Any, texts: dict[str, Path]) -> None:
 
 def test_draft_bad_input(run: Any, texts: dict[str, Path], tmp_path: Path) -> None:
     base = ("report", "draft", "--spontaneous", "--text-file")
-    assert "leeg" in error(run("officier", *base, str(texts["empty"])), "invalid_input", 2)
-    error(run("officier", *base, str(texts["latin1"])), "invalid_input", 2)
-    error(run("officier", *base, str(tmp_path / "nergens.txt")), "not_found", 2)
-    error(
+    assert "leeg" in cli_error(run("officier", *base, str(texts["empty"])), "invalid_input", 2)
+    cli_error(run("officier", *base, str(texts["latin1"])), "invalid_input", 2)
+    cli_error(run("officier", *base, str(tmp_path / "nergens.txt")), "not_found", 2)
+    cli_error(
         run("officier", *base, str(texts["v1"]), "--classification", "topgeheim"),
         "invalid_input",
         2,
     )
     # Exactly one of --request / --spontaneous.
-    error(run("officier", "report", "draft", "--text-file", str(texts["v1"])), "invalid_input", 2)
-    error(
+    cli_error(
+        run("officier", "report", "draft", "--text-file", str(texts["v1"])), "invalid_input", 2
+    )
+    cli_error(
         run(
             "officier",
             "report",
@@ -148,10 +142,10 @@ def test_draft_bad_input(run: Any, texts: dict[str, Path], tmp_path: Path) -> No
         "invalid_input",
         2,
     )
-    error(run("officier", "report", "show", "abc"), "invalid_input", 2)
+    cli_error(run("officier", "report", "show", "abc"), "invalid_input", 2)
     # Wrong role.
-    error(run("liaison", *base, str(texts["v1"])), "forbidden", 1)
-    error(
+    cli_error(run("liaison", *base, str(texts["v1"])), "forbidden", 1)
+    cli_error(
         run("officier", *base, str(texts["v1"]), "--classification", "stg_zeer_geheim"),
         "forbidden",
         1,
@@ -162,7 +156,7 @@ def test_revise_submit_show_diff(run: Any, texts: dict[str, Path]) -> None:
     rid = draft(run, texts)
     ok(run("officier", "report", "submit", str(rid)))
     # Revise while in review.
-    msg = error(
+    msg = cli_error(
         run("officier", "report", "revise", str(rid), "--text-file", str(texts["v2"])),
         "invalid_state",
         1,
@@ -203,15 +197,15 @@ def test_revise_submit_show_diff(run: Any, texts: dict[str, Path]) -> None:
     assert ISO.fullmatch(show["created_at"])
     old = ok(run("officier", "report", "show", str(rid), "--version", "1"))
     assert (old["version"], old["text"], old["latest_version"]) == (1, TEXT_V1, 2)
-    error(run("officier", "report", "show", str(rid), "--version", "3"), "not_found", 2)
-    error(run("officier", "report", "show", "999"), "not_found", 2)
+    cli_error(run("officier", "report", "show", str(rid), "--version", "3"), "not_found", 2)
+    cli_error(run("officier", "report", "show", "999"), "not_found", 2)
 
     diff = ok(run("officier", "report", "diff", str(rid), "--from", "1", "--to", "2"))
     assert set(diff) == {"id", "reference", "from", "to", "diff"}
     assert (diff["from"], diff["to"]) == (1, 2)
     assert "-Betrokkene reisde in 2020 naar het buitenland." in diff["diff"]
     assert "+Betrokkene reisde in 2021 naar het buitenland." in diff["diff"]
-    error(run("officier", "report", "diff", str(rid), "--from", "1"), "invalid_input", 2)
+    cli_error(run("officier", "report", "diff", str(rid), "--from", "1"), "invalid_input", 2)
     human = run("officier", "report", "diff", str(rid), "--from", "1", "--to", "2", json_mode=False)
     assert human.code == 0 and human.out.startswith("--- AB-2026-000001 versie 1\n")
 
@@ -219,27 +213,27 @@ def test_revise_submit_show_diff(run: Any, texts: dict[str, Path]) -> None:
 def test_sign_and_issue(run: Any, texts: dict[str, Path]) -> None:
     rid = draft(run, texts)
     # Sign without a usable verdict; issue unsigned.
-    error(run("tekenaar", "report", "sign", str(rid)), "invalid_state", 1)
-    error(run("officier", "report", "issue", str(rid)), "invalid_state", 1)
+    cli_error(run("tekenaar", "report", "sign", str(rid)), "invalid_state", 1)
+    cli_error(run("officier", "report", "issue", str(rid)), "invalid_state", 1)
     ok(run("officier", "report", "submit", str(rid)))
     ok(run("liaison", "review", "verdict", str(rid), "--usable"))
-    error(run("officier", "report", "sign", str(rid)), "forbidden", 1)
+    cli_error(run("officier", "report", "sign", str(rid)), "forbidden", 1)
     out = ok(run("tekenaar", "report", "sign", str(rid), "--classification", "stg_geheim"))
     assert out["status"] == "signed"
     assert out["text_sha256"] == hashlib.sha256(TEXT_V1.encode()).hexdigest()
     assert out["classification"] == "stg_geheim"
-    error(
+    cli_error(
         run("officier", "report", "revise", str(rid), "--text-file", str(texts["v2"])),
         "invalid_state",
         1,
     )
-    error(run("liaison", "report", "issue", str(rid)), "forbidden", 1)
+    cli_error(run("liaison", "report", "issue", str(rid)), "forbidden", 1)
     out = ok(run("officier", "report", "issue", str(rid)))
     assert (out["id"], out["status"], out["request_id"]) == (rid, "issued", None)
     assert "provision_id" in out
-    error(run("officier", "report", "issue", str(rid)), "invalid_state", 1)
+    cli_error(run("officier", "report", "issue", str(rid)), "invalid_state", 1)
     # The report is now stg_geheim: above the liaison's clearance.
-    msg = error(run("liaison", "report", "show", str(rid)), "forbidden", 1)
+    msg = cli_error(run("liaison", "report", "show", str(rid)), "forbidden", 1)
     assert "betrokkene" not in msg.lower()
     out = ok(run("officier", "report", "correct", str(rid), "--text", "Het jaartal is 2021."))
     assert out["report_id"] == rid and "provision_id" in out
@@ -250,7 +244,7 @@ def test_four_eyes_exit_code(run: Any, texts: dict[str, Path]) -> None:
     rid = str(out["id"])
     ok(run("dubbel", "report", "submit", rid))
     ok(run("liaison", "review", "verdict", rid, "--usable"))
-    error(run("dubbel", "report", "sign", rid), "four_eyes", 1)
+    cli_error(run("dubbel", "report", "sign", rid), "four_eyes", 1)
     assert ok(run("tekenaar", "report", "sign", rid))["status"] == "signed"
 
 
@@ -278,7 +272,7 @@ def test_list_and_classify(run: Any, texts: dict[str, Path]) -> None:
     assert set(signer["lists"]) == {"awaiting_my_signature"}
     out = ok(run("officier", "report", "classify", str(a), "--classification", "stg_geheim"))
     assert out["classification"] == "stg_geheim"
-    error(
+    cli_error(
         run("officier", "report", "classify", str(b), "--classification", "stg_geheim"),
         "invalid_state",
         1,
@@ -316,7 +310,7 @@ def test_draft_on_a_request_and_issue_closes_it(
             created_by="liaison",
             created_at="2026-10-29T09:00:00+00:00",
         ).first_id
-    error(
+    cli_error(
         run("officier", "report", "draft", "--request", "999", "--text-file", str(texts["v1"])),
         "not_found",
         2,
@@ -324,7 +318,7 @@ def test_draft_on_a_request_and_issue_closes_it(
     answer = ("report", "draft", "--request", str(request_id), "--text-file", str(texts["v1"]))
     out = ok(run("officier", *answer))
     rid = str(out["id"])
-    error(run("officier", *answer), "invalid_state", 1)
+    cli_error(run("officier", *answer), "invalid_state", 1)
     assert ok(run("officier", "report", "show", rid))["request_id"] == request_id
     ok(run("officier", "report", "submit", rid))
     ok(run("liaison", "review", "verdict", rid, "--usable"))
@@ -355,7 +349,7 @@ def test_free_text_is_drafted_and_printed_but_not_submitted(
     assert printed["draft"] is True and len(printed["files"]) == 1
     # Submitting is refused (the stored text is what is lacking: invalid_state, exit 1) and the
     # message says what the form needs and where it is documented.
-    msg = error(run("officier", "report", "submit", rid), "invalid_state", 1)
+    msg = cli_error(run("officier", "report", "submit", rid), "invalid_state", 1)
     assert "ter beoordeling" in msg and "vaste vorm" in msg and "'Bevindingen'" in msg
     assert "docs/report-text-format.md" in msg
     assert ok(run("officier", "report", "show", rid))["status"] == "draft"
@@ -363,7 +357,7 @@ def test_free_text_is_drafted_and_printed_but_not_submitted(
     bare = tmp_path / "kaal.txt"
     bare.write_text(TEXT_V1.replace("   Betrouwbaarheid: betrouwbaar\n", ""), encoding="utf-8")
     ok(run("officier", "report", "revise", rid, "--text-file", str(bare)))
-    msg = error(run("officier", "report", "submit", rid), "invalid_state", 1)
+    msg = cli_error(run("officier", "report", "submit", rid), "invalid_state", 1)
     assert "bevinding 1 vermeldt geen betrouwbaarheid en geen bronverwijzing" in msg
     # The same report in the structured form goes on as before.
     ok(run("officier", "report", "revise", rid, "--text-file", str(texts["v1"])))

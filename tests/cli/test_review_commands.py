@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.helpers import cli_error
 
 from desktop_app.domain.classification import Classification
 
@@ -43,12 +44,6 @@ def report(run: Any, tmp_path: Path) -> tuple[int, Path]:
     return int(out.json["id"]), v2
 
 
-def error(result: Any, code: str, exit_code: int) -> str:
-    assert result.code == exit_code, (result.out, result.err)
-    assert set(result.json) == {"error"} and result.json["error"]["code"] == code
-    return str(result.json["error"]["message"])
-
-
 def test_annotate_shape_and_rules(run: Any, report: tuple[int, Path]) -> None:
     rid, _ = report
     quote = "verbleef in 2018"
@@ -57,7 +52,7 @@ def test_annotate_shape_and_rules(run: Any, report: tuple[int, Path]) -> None:
         return run(user, "review", "annotate", str(rid), *options)
 
     # Not in review yet.
-    error(
+    cli_error(
         annotate("liaison", "--quote", quote, "--comment", "x"),
         "invalid_state",
         1,
@@ -74,19 +69,19 @@ def test_annotate_shape_and_rules(run: Any, report: tuple[int, Path]) -> None:
         "end": start + len(quote),
     }
     # The quote must occur in the version under review.
-    msg = error(
+    msg = cli_error(
         annotate("liaison", "--quote", "staat er niet in", "--comment", "x"),
         "invalid_input",
         2,
     )
     assert "versie 1" in msg
-    error(
+    cli_error(
         annotate("liaison", "--quote", quote, "--comment", " "),
         "invalid_input",
         2,
     )
-    error(annotate("liaison", "--quote", quote), "invalid_input", 2)
-    error(
+    cli_error(annotate("liaison", "--quote", quote), "invalid_input", 2)
+    cli_error(
         annotate("officier", "--quote", quote, "--comment", "x"),
         "forbidden",
         1,
@@ -96,7 +91,7 @@ def test_annotate_shape_and_rules(run: Any, report: tuple[int, Path]) -> None:
     second = TEXT_V1.rindex(twice)
     out = annotate("liaison", "--quote", twice, "--comment", "Dubbel", "--start", str(second))
     assert (out.json["start"], out.json["end"]) == (second, second + len(twice))
-    error(
+    cli_error(
         annotate("liaison", "--quote", twice, "--comment", "x", "--start", "3"),
         "invalid_input",
         2,
@@ -105,15 +100,15 @@ def test_annotate_shape_and_rules(run: Any, report: tuple[int, Path]) -> None:
 
 def test_verdict_and_annotations_on_later_versions(run: Any, report: tuple[int, Path]) -> None:
     rid, v2 = report
-    error(run("liaison", "review", "verdict", str(rid), "--usable"), "invalid_state", 1)
+    cli_error(run("liaison", "review", "verdict", str(rid), "--usable"), "invalid_state", 1)
     assert run("officier", "report", "submit", str(rid)).code == 0
-    error(run("liaison", "review", "verdict", str(rid)), "invalid_input", 2)
-    error(
+    cli_error(run("liaison", "review", "verdict", str(rid)), "invalid_input", 2)
+    cli_error(
         run("liaison", "review", "verdict", str(rid), "--usable", "--changes-wanted"),
         "invalid_input",
         2,
     )
-    error(run("officier", "review", "verdict", str(rid), "--usable"), "forbidden", 1)
+    cli_error(run("officier", "review", "verdict", str(rid), "--usable"), "forbidden", 1)
     kept = run(
         "liaison",
         "review",
@@ -180,5 +175,5 @@ def test_verdict_and_annotations_on_later_versions(run: Any, report: tuple[int, 
     out = run("liaison", "review", "verdict", str(rid), "--usable")
     assert out.code == 0 and out.json["status"] == "usable" and out.json["version"] == 2
     # Second verdict on the same text: the review is over.
-    error(run("liaison", "review", "verdict", str(rid), "--usable"), "invalid_state", 1)
+    cli_error(run("liaison", "review", "verdict", str(rid), "--usable"), "invalid_state", 1)
     assert run("tekenaar", "report", "sign", str(rid)).json["status"] == "signed"

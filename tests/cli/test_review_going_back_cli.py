@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.helpers import cli_error
 
 from desktop_app.domain.classification import Classification
 
@@ -54,26 +55,20 @@ def report(run: Any, tmp_path: Path) -> int:
     return rid
 
 
-def error(result: Any, code: str, exit_code: int) -> str:
-    assert result.code == exit_code, (result.out, result.err)
-    assert set(result.json) == {"error"} and result.json["error"]["code"] == code
-    return str(result.json["error"]["message"])
-
-
 def test_withdraw_and_send_back(run: Any, report: int) -> None:
     rid = str(report)
-    error(run("liaison", "report", "withdraw", rid), "forbidden", 1)
+    cli_error(run("liaison", "report", "withdraw", rid), "forbidden", 1)
     out = run("officier", "report", "withdraw", rid, "--reason", "Bron ontbreekt")
     assert out.code == 0, out.out
     assert out.json == {"id": report, "reference": out.json["reference"], "version": 1,
                         "status": "draft"}  # fmt: skip
-    error(run("officier", "report", "withdraw", rid), "invalid_state", 1)
+    cli_error(run("officier", "report", "withdraw", rid), "invalid_state", 1)
     assert run("officier", "report", "submit", rid).code == 0
     assert run("liaison", "review", "verdict", rid, "--usable").code == 0
     # send-back needs a reason: a missing option is a usage error, an empty one bad input.
     assert run("tekenaar", "report", "send-back", rid).code == 2
-    error(run("tekenaar", "report", "send-back", rid, "--reason", " "), "invalid_input", 2)
-    error(run("officier", "report", "send-back", rid, "--reason", "x"), "forbidden", 1)
+    cli_error(run("tekenaar", "report", "send-back", rid, "--reason", " "), "invalid_input", 2)
+    cli_error(run("officier", "report", "send-back", rid, "--reason", "x"), "forbidden", 1)
     out = run("tekenaar", "report", "send-back", rid, "--reason", "Bevinding 2 aanscherpen")
     assert out.code == 0 and out.json["status"] == "draft"
     shown = run("officier", "report", "show", rid).json
@@ -93,15 +88,15 @@ def test_remarks_edit_withdraw_handle(run: Any, report: int) -> None:
     out = run("liaison", "review", "edit", rid, "--annotation", a1, "--comment", "Welk land?")
     assert out.code == 0 and set(out.json) == {"id", "report_id", "version", "start", "end"}
     assert run("liaison", "review", "withdraw", rid, "--annotation", a2).code == 0
-    error(run("liaison", "review", "withdraw", rid, "--annotation", a2), "invalid_state", 1)
-    error(run("officier", "review", "edit", rid, "--annotation", a1, "--comment", "x"),
+    cli_error(run("liaison", "review", "withdraw", rid, "--annotation", a2), "invalid_state", 1)
+    cli_error(run("officier", "review", "edit", rid, "--annotation", a1, "--comment", "x"),
           "forbidden", 1)  # fmt: skip
-    error(run("liaison", "review", "edit", rid, "--annotation", "999", "--comment", "x"),
+    cli_error(run("liaison", "review", "edit", rid, "--annotation", "999", "--comment", "x"),
           "not_found", 2)  # fmt: skip
     assert run("liaison", "review", "verdict", rid, "--changes-wanted").code == 0
-    error(run("liaison", "review", "edit", rid, "--annotation", a1, "--comment", "Later"),
+    cli_error(run("liaison", "review", "edit", rid, "--annotation", a1, "--comment", "Later"),
           "invalid_state", 1)  # fmt: skip
-    error(run("officier", "review", "handle", rid, "--annotation", a1, "--note", ""),
+    cli_error(run("officier", "review", "handle", rid, "--annotation", a1, "--note", ""),
           "invalid_input", 2)  # fmt: skip
     out = run("officier", "review", "handle", rid, "--annotation", a1, "--note", "Land genoemd")
     assert out.code == 0, out.out
@@ -116,7 +111,7 @@ def test_sign_old_data_needs_the_signers_decision(run: Any, report: int) -> None
     assert run("liaison", "review", "verdict", rid, "--usable").code == 0
     shown = run("tekenaar", "report", "show", rid).json
     assert shown["special_case_needed"] and shown["special_case"] is None
-    msg = error(run("tekenaar", "report", "sign", rid), "invalid_input", 2)
+    msg = cli_error(run("tekenaar", "report", "sign", rid), "invalid_input", 2)
     assert "bijzonder geval" in msg and "Bevinding 2" in msg
     assert run("tekenaar", "report", "show", rid).json["status"] == "usable"
     out = run("tekenaar", "report", "sign", rid, "--special-case-reason", "Enige bron; gemeld.")

@@ -155,6 +155,19 @@ def one_audit_entry(
     return value, new[0]
 
 
+def cli_error(result: Any, code: str, exit_code: int) -> str:
+    """A CLI failure as the contract has it (spec/cli.md): the exit code, exactly
+    ``{"error": {"code", "message"}}`` with ``code``, a message and no traceback on either
+    stream. Returns the message for the caller's own checks."""
+    assert result.code == exit_code, (result.out, result.err)
+    payload = result.json
+    assert set(payload) == {"error"} and set(payload["error"]) == {"code", "message"}, payload
+    assert payload["error"]["code"] == code, payload
+    message = str(payload["error"]["message"])
+    assert message and "Traceback" not in result.out + result.err, result
+    return message
+
+
 def shannon_entropy(data: bytes) -> float:
     counts = Counter(data)
     total = len(data)
