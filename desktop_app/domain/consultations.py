@@ -122,14 +122,20 @@ class Consultation:
     def open_actions(self) -> int:
         return sum(1 for a in self.actions if not a.done)
 
-    def summary_dict(self) -> dict[str, Any]:
-        """What ``consultation list`` shows of one consultation: no decisions, no figures."""
+    def _when(self) -> dict[str, Any]:
+        """The keys both JSON shapes open with, in this order."""
         return {
             "id": self.id,
             "held_on": self.held_on.isoformat(),
             "period_from": self.period_from.isoformat(),
             "period_to": self.period_to.isoformat(),
             "as_of": self.as_of.isoformat(),
+        }
+
+    def summary_dict(self) -> dict[str, Any]:
+        """What ``consultation list`` shows of one consultation: no decisions, no figures."""
+        return {
+            **self._when(),
             "participants": len(self.participants),
             "actions": len(self.actions),
             "open_actions": self.open_actions(),
@@ -137,11 +143,7 @@ class Consultation:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id,
-            "held_on": self.held_on.isoformat(),
-            "period_from": self.period_from.isoformat(),
-            "period_to": self.period_to.isoformat(),
-            "as_of": self.as_of.isoformat(),
+            **self._when(),
             "participants": [p.as_dict() for p in self.participants],
             "figures": dict(self.figures),
             "decisions": self.decisions,

@@ -598,6 +598,21 @@ def dashboard_thresholds(
     return DashboardThresholds(today=today, warning_until=warning_until, week_end=week_end)
 
 
+def _settled_bucket(
+    deadline: dt.date, status: RequestStatus, today: dt.date
+) -> DashboardBucket | None:
+    """Closed, overdue or due today: the buckets that need neither calendar nor notice. The
+    rest (warning zone, this week) is computed twice on purpose, from the calendar and from
+    the thresholds, and a property test holds the two to agree."""
+    if status.is_closed:
+        return DashboardBucket.CLOSED
+    if deadline < today:
+        return DashboardBucket.OVERDUE
+    if deadline == today:
+        return DashboardBucket.DUE_TODAY
+    return None
+
+
 def dashboard_bucket(
     *,
     deadline: dt.date,
@@ -607,12 +622,9 @@ def dashboard_bucket(
     calendar: AtwCalendar,
     warn_from_day: int = DEFAULT_WARN_FROM_DAY,
 ) -> DashboardBucket:
-    if status.is_closed:
-        return DashboardBucket.CLOSED
-    if deadline < today:
-        return DashboardBucket.OVERDUE
-    if deadline == today:
-        return DashboardBucket.DUE_TODAY
+    settled = _settled_bucket(deadline, status, today)
+    if settled is not None:
+        return settled
     notice_on_time = notice_date is not None and notice_date <= deadline
     if not notice_on_time and in_warning_zone_by_deadline(deadline, today, calendar, warn_from_day):
         return DashboardBucket.WARNING_NO_NOTICE
@@ -630,13 +642,9 @@ def dashboard_bucket_by_thresholds(
     thresholds: DashboardThresholds,
 ) -> DashboardBucket:
     """The same classification from precomputed thresholds (what the SQL does)."""
-    today = thresholds.today
-    if status.is_closed:
-        return DashboardBucket.CLOSED
-    if deadline < today:
-        return DashboardBucket.OVERDUE
-    if deadline == today:
-        return DashboardBucket.DUE_TODAY
+    settled = _settled_bucket(deadline, status, thresholds.today)
+    if settled is not None:
+        return settled
     notice_on_time = notice_date is not None and notice_date <= deadline
     if not notice_on_time and deadline <= thresholds.warning_until:
         return DashboardBucket.WARNING_NO_NOTICE
