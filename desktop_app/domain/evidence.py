@@ -196,7 +196,8 @@ def check_data_date(data_date: dt.date | None, today: dt.date) -> None:
 
 @dataclass(frozen=True)
 class EvidenceMeta:
-    """A validated new item, ready for storage (content goes in chunks, see ``chunk_ranges``)."""
+    """A validated new item, ready for storage (content goes in chunks, see ``chunk_ranges``).
+    What describes an item: the stored record and the item a list shows extend it."""
 
     title: str
     classification: Classification

@@ -41,7 +41,6 @@ from desktop_app.domain.evidence import (
     CHUNK_SIZE,
     NOT_DISPLAYABLE_NL,
     SNIFF_BYTES,
-    EvidenceKind,
     EvidenceMeta,
     check_size,
     validate_evidence,
@@ -68,27 +67,16 @@ LIST_ROLES = frozenset({Role.AIVD_OFFICER, Role.AIVD_SIGNER})
 
 
 @dataclass(frozen=True)
-class EvidenceItem:
+class EvidenceItem(EvidenceMeta):
     """An item as lists show it: metadata, never content."""
 
     id: EvidenceId
     report_id: ReportId
-    title: str
-    classification: Classification
-    source_note: str
-    data_date: dt.date | None
-    kind: EvidenceKind
-    media_type: str
-    size_bytes: int
     sha256: str
     correction_id: int | None
     added_by: str
     added_at: str
     classification_duration: ClassificationDuration | None = None
-
-    @property
-    def displayable(self) -> bool:
-        return self.kind.displayable
 
     @property
     def duration_label(self) -> str:

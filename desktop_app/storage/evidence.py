@@ -24,18 +24,11 @@ from desktop_app.storage.db import Connection
 
 
 @dataclass(frozen=True, slots=True)
-class EvidenceRecord:
+class EvidenceRecord(EvidenceMeta):
     """One item's metadata (never its content)."""
 
     id: EvidenceId
     report_id: ReportId
-    title: str
-    classification: Classification
-    source_note: str
-    data_date: dt.date | None
-    kind: EvidenceKind
-    media_type: str
-    size_bytes: int
     chunk_count: int
     sha256: str
     correction_id: int | None
@@ -44,10 +37,6 @@ class EvidenceRecord:
     added_at: str
     classification_duration: ClassificationDuration | None = None
     """None: not recorded (an item from before durations were asked)."""
-
-    @property
-    def displayable(self) -> bool:
-        return self.kind.displayable
 
 
 # A constant, interpolated into queries below (hence the S608 waivers); values are bound.
