@@ -10,13 +10,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from support.helpers import staff_sessions
 
-from desktop_app.domain.classification import Classification
 from desktop_app.domain.reports import WorkList
 from desktop_app.domain.roles import Role
 from desktop_app.services import reports, requests
 from desktop_app.services.session import Session
-from desktop_app.services.users import add_user
 from desktop_app.storage import reports as repo
 
 TEXT = (
@@ -37,20 +36,10 @@ _V_NUMBERS = itertools.count(2_000_000_001)
 
 @pytest.fixture
 def people(workspace: Any) -> Iterator[dict[str, Session]]:
-    with workspace.session() as admin:
-        for name, (role, full_name) in PEOPLE.items():
-            add_user(
-                admin,
-                name=name,
-                password=f"{name}-wachtwoord",
-                roles=[role],
-                clearance=Classification.STG_GEHEIM,
-                full_name=full_name,
-            )
-    sessions = {name: workspace.session(name, f"{name}-wachtwoord") for name in PEOPLE}
-    yield sessions
-    for s in sessions.values():
-        s.close()
+    roles = {name: role for name, (role, _full_name) in PEOPLE.items()}
+    full_names = {name: full_name for name, (_role, full_name) in PEOPLE.items()}
+    with staff_sessions(workspace, roles, full_names) as sessions:
+        yield sessions
 
 
 def _issued(p: dict[str, Session]) -> int:

@@ -10,46 +10,26 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from support.helpers import report_text
+from support.helpers import report_text, staff_password, staff_sessions
 
 from desktop_app.domain.calendar import AtwCalendar
-from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import InvalidState, NotFound
 from desktop_app.domain.requests import Purpose, RequestDraft, RequestStatus
 from desktop_app.domain.roles import Role
 from desktop_app.services import reports
 from desktop_app.services.session import Session
-from desktop_app.services.users import add_user
 from desktop_app.storage import audit
 from desktop_app.storage import requests as requests_repo
 
-PASSWORDS = {
-    "officier": "officier-wachtwoord",
-    "tekenaar": "tekenaar-wachtwoord",
-    "liaison": "liaison-wachtwoord",
-}
+ROLES = {"officier": Role.AIVD_OFFICER, "tekenaar": Role.AIVD_SIGNER, "liaison": Role.IND_LIAISON}
+PASSWORDS = {name: staff_password(name) for name in ROLES}
 TEXT = report_text("betrokkene D", "Betrokkene is bij de dienst bekend.")
 
 
 @pytest.fixture
 def people(workspace: Any) -> Iterator[dict[str, Session]]:
-    with workspace.session() as admin:
-        for name, role in (
-            ("officier", Role.AIVD_OFFICER),
-            ("tekenaar", Role.AIVD_SIGNER),
-            ("liaison", Role.IND_LIAISON),
-        ):
-            add_user(
-                admin,
-                name=name,
-                password=PASSWORDS[name],
-                roles=[role],
-                clearance=Classification.STG_GEHEIM,
-            )
-    sessions = {name: workspace.session(name, pw) for name, pw in PASSWORDS.items()}
-    yield sessions
-    for s in sessions.values():
-        s.close()
+    with staff_sessions(workspace, ROLES) as sessions:
+        yield sessions
 
 
 def _request(s: Session, status: RequestStatus = RequestStatus.RECEIVED) -> int:

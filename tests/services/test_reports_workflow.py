@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from support.sample_text import TWO_FINDINGS_TEXT
 
 from desktop_app.domain import reports as report_rules
 from desktop_app.domain.classification import Classification
@@ -48,16 +49,7 @@ STAFF: dict[str, tuple[tuple[Role, ...], Classification]] = {
     "laag": ((Role.AIVD_SIGNER,), Classification.DEP_VERTROUWELIJK),
 }
 
-TEXT_V1 = (
-    "Onderwerp: betrokkene A\n\n"
-    "Aanleiding\nVerzoek van de IND.\n\n"
-    "Bevindingen\n"
-    "1. Betrokkene verbleef in 2019 in het buitenland.\n"
-    "   Betrouwbaarheid: betrouwbaar\n\n"
-    "2. Betrokkene onderhield contacten met een organisatie.\n"
-    "   Bronverwijzing: DOC-17\n\n"
-    "Conclusie\nGeen bezwaar bekend.\n"
-)
+TEXT_V1 = TWO_FINDINGS_TEXT
 TEXT_V2 = TEXT_V1.replace("Geen bezwaar bekend.", "Er zijn aanwijzingen voor een bezwaar.")
 
 

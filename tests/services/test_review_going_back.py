@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from support.helpers import staff_password, staff_sessions
+from support.sample_text import TWO_FINDINGS_TEXT
 
-from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import (
     AccountLocked,
     AuthFailed,
@@ -27,20 +28,10 @@ from desktop_app.domain.reports import ReportAction, ReportStatus, ReportStep
 from desktop_app.domain.roles import Role
 from desktop_app.services import reports, requests
 from desktop_app.services.session import Session
-from desktop_app.services.users import add_user
 from desktop_app.storage import audit
 from desktop_app.storage import reports as repo
 
-TEXT = (
-    "Onderwerp: betrokkene A\n\n"
-    "Aanleiding\nVerzoek van de IND.\n\n"
-    "Bevindingen\n"
-    "1. Betrokkene verbleef in 2019 in het buitenland.\n"
-    "   Betrouwbaarheid: betrouwbaar\n\n"
-    "2. Betrokkene onderhield contacten met een organisatie.\n"
-    "   Bronverwijzing: DOC-17\n\n"
-    "Conclusie\nGeen bezwaar bekend.\n"
-)
+TEXT = TWO_FINDINGS_TEXT
 # Finding 2 rests on data of 2010: more than ten years before the test clock (2026-11-02).
 OLD_TEXT = TEXT.replace(
     "   Bronverwijzing: DOC-17\n", "   Bronverwijzing: DOC-17\n   Datum gegevens: 2010-05-01\n"
@@ -48,12 +39,7 @@ OLD_TEXT = TEXT.replace(
 UNKNOWN_TEXT = TEXT.replace(
     "Betrouwbaarheid: betrouwbaar", "Betrouwbaarheid: onbekend (juistheid niet vast te stellen)"
 )
-PASSWORDS = {
-    "officier": "officier-wachtwoord",
-    "tekenaar": "tekenaar-wachtwoord",
-    "liaison": "liaison-wachtwoord",
-    "liaison2": "liaison2-wachtwoord",
-}
+PASSWORDS = {name: staff_password(name) for name in ("officier", "tekenaar", "liaison", "liaison2")}
 ROLES = {
     "officier": Role.AIVD_OFFICER,
     "tekenaar": Role.AIVD_SIGNER,
@@ -64,20 +50,8 @@ ROLES = {
 
 @pytest.fixture
 def people(workspace: Any) -> Iterator[dict[str, Session]]:
-    with workspace.session() as admin:
-        for name, role in ROLES.items():
-            add_user(
-                admin,
-                name=name,
-                password=PASSWORDS[name],
-                roles=[role],
-                clearance=Classification.STG_GEHEIM,
-                full_name=f"{name.title()} Test",
-            )
-    sessions = {name: workspace.session(name, pw) for name, pw in PASSWORDS.items()}
-    yield sessions
-    for s in sessions.values():
-        s.close()
+    with staff_sessions(workspace, ROLES, {name: f"{name.title()} Test" for name in ROLES}) as s:
+        yield s
 
 
 def _actions(s: Session) -> list[tuple[str, str, str]]:

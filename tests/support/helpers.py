@@ -110,6 +110,37 @@ def populate(ws: Any, *, full_name_suffix: str = "", decision: str = "HD-IND 202
         users.designate(s, name="inspecteur", decision_ref=decision)
 
 
+def staff_password(name: str) -> str:
+    """The password ``staff_sessions`` gives an account."""
+    return f"{name}-wachtwoord"
+
+
+@contextlib.contextmanager
+def staff_sessions(
+    ws: Any, roles: dict[str, Role], full_names: dict[str, str] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Accounts ``name`` with the one role ``roles[name]``, clearance Stg. Geheim and the
+    password ``staff_password(name)`` (and ``full_names[name]`` where given), added by the
+    administrator; one open session each for the block, closed afterwards."""
+    with ws.session("beheer", ADMIN_PW) as admin:
+        for name, role in roles.items():
+            named = {"full_name": full_names[name]} if full_names else {}
+            users.add_user(
+                admin,
+                name=name,
+                password=staff_password(name),
+                roles=[role],
+                clearance=Classification.STG_GEHEIM,
+                **named,
+            )
+    sessions = {name: ws.session(name, staff_password(name)) for name in roles}
+    try:
+        yield sessions
+    finally:
+        for s in sessions.values():
+            s.close()
+
+
 def recover_dek(root: Path, recovery_key: str) -> bytearray:
     """The DEK as an attacker (or auditor) holding the recovery key would obtain it."""
     return KeyFile.load(keys_path(root)).recover_dek(recovery.parse(recovery_key))

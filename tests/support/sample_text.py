@@ -18,6 +18,19 @@ REPORT_TEXT = (
     "Conclusie\nGeen bezwaar bekend.\n"
 )
 
+# Two findings, one marked reliable, one resting on a source reference: the reports workflow
+# tests of the services draft it and change it in place.
+TWO_FINDINGS_TEXT = (
+    "Onderwerp: betrokkene A\n\n"
+    "Aanleiding\nVerzoek van de IND.\n\n"
+    "Bevindingen\n"
+    "1. Betrokkene verbleef in 2019 in het buitenland.\n"
+    "   Betrouwbaarheid: betrouwbaar\n\n"
+    "2. Betrokkene onderhield contacten met een organisatie.\n"
+    "   Bronverwijzing: DOC-17\n\n"
+    "Conclusie\nGeen bezwaar bekend.\n"
+)
+
 COMMON_WORDS = (
     "de",
     "het",
