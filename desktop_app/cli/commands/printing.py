@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import count, read_text_file, record_id, writing
 from desktop_app.cli.context import group_commands
+from desktop_app.cli.payloads import listed
 from desktop_app.domain import timefmt
 from desktop_app.domain.clock import Clock, SystemClock
 from desktop_app.domain.errors import AppError, InvalidInput
@@ -132,14 +133,16 @@ def cmd_verify(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 def cmd_prints(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         records = printing.print_register(session, ns.id)
-    for r in records:
-        what = f"exemplaar {r.copy_number} van {r.copy_total}" if not r.draft else "concept"
-        ctx.say(
-            f"{timefmt.stored_table_datetime(r.printed_at)}  {r.reference} v{r.version}  {what}  "
-            f"{r.printed_by}  "
-            f"{r.destination}  voor: {r.recipient or 'niet vastgelegd'}  {r.sha256[:16]}…"
-        )
-    return {"items": [r.as_dict() for r in records]}
+    return listed(ctx, records, _print_line)
+
+
+def _print_line(r: printing.PrintRecord) -> str:
+    what = f"exemplaar {r.copy_number} van {r.copy_total}" if not r.draft else "concept"
+    return (
+        f"{timefmt.stored_table_datetime(r.printed_at)}  {r.reference} v{r.version}  {what}  "
+        f"{r.printed_by}  "
+        f"{r.destination}  voor: {r.recipient or 'niet vastgelegd'}  {r.sha256[:16]}…"
+    )
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:

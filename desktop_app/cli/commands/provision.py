@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import optional_date
 from desktop_app.cli.context import group_commands
+from desktop_app.cli.payloads import listed
 from desktop_app.services import provisions as provision_service
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def cmd_provision_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         records = provision_service.list_provisions(
             session, direction=ns.direction, date_from=date_from, date_to=date_to
         )
-    return {"items": [r.as_dict() for r in records]}
+    return listed(ctx, records)
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import bounded_int, record_id
 from desktop_app.cli.context import group_commands
+from desktop_app.cli.payloads import listed
 from desktop_app.services import retention as retention_service
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ years_arg = bounded_int(0, 10_000, "aantal jaren")
 def cmd_periods(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         found = retention_service.periods(session)
-    return {"items": [p.as_dict() for p in found]}
+    return listed(ctx, found)
 
 
 def cmd_set_period(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -73,7 +74,7 @@ def cmd_hold(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 def cmd_holds(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         found = retention_service.holds(session, active_only=ns.active)
-    return {"items": [h.as_dict() for h in found]}
+    return listed(ctx, found)
 
 
 def cmd_release(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -91,7 +92,7 @@ def cmd_destroy(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 def cmd_records(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         found = retention_service.destruction_records(session)
-    return {"items": [r.as_dict() for r in found]}
+    return listed(ctx, found)
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:

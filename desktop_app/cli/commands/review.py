@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import position, record_id
 from desktop_app.cli.context import group_commands
+from desktop_app.cli.payloads import report_step
 from desktop_app.services import reports
 
 if TYPE_CHECKING:
@@ -32,13 +33,7 @@ def cmd_verdict(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         r = reports.give_verdict(session, ns.id, usable=ns.usable, comment=ns.comment)
     ctx.say(f"Oordeel vastgelegd: {r.status.label_nl}.")
-    return {
-        "id": int(r.id),
-        "reference": r.reference,
-        "version": r.version,
-        "status": r.status.value,
-        "verdict": "usable" if ns.usable else "changes_wanted",
-    }
+    return {**report_step(r), "verdict": "usable" if ns.usable else "changes_wanted"}
 
 
 def _remark(ctx: Context, record: reports.AnnotationRecord, what: str) -> dict[str, Any]:
@@ -64,6 +59,10 @@ def cmd_handle(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     return _remark(ctx, record, "als afgehandeld gemarkeerd")
 
 
+def _annotation_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--annotation", type=record_id, required=True, help="nummer van de opmerking")
+
+
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
     rev_sub = group_commands(sub, "review")
     p = rev_sub.add_parser("annotate", help="een passage van de voorgelegde tekst annoteren")
@@ -83,17 +82,17 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
 
     p = rev_sub.add_parser("edit", help="uw eigen opmerking wijzigen (tot het oordeel)")
     p.add_argument("id", type=record_id)
-    p.add_argument("--annotation", type=record_id, required=True, help="nummer van de opmerking")
+    _annotation_option(p)
     p.add_argument("--comment", required=True)
     handlers["review edit"] = cmd_edit
 
     p = rev_sub.add_parser("withdraw", help="uw eigen opmerking intrekken (tot het oordeel)")
     p.add_argument("id", type=record_id)
-    p.add_argument("--annotation", type=record_id, required=True, help="nummer van de opmerking")
+    _annotation_option(p)
     handlers["review withdraw"] = cmd_withdraw
 
     p = rev_sub.add_parser("handle", help="een opmerking als afgehandeld markeren (AIVD)")
     p.add_argument("id", type=record_id)
-    p.add_argument("--annotation", type=record_id, required=True, help="nummer van de opmerking")
+    _annotation_option(p)
     p.add_argument("--note", required=True, help="toelichting voor de IND-liaison")
     handlers["review handle"] = cmd_handle

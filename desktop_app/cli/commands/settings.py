@@ -7,6 +7,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.context import group_commands
+from desktop_app.cli.payloads import listed
 from desktop_app.domain.settings import IntSetting
 from desktop_app.services import settings as settings_service
 
@@ -17,14 +18,15 @@ if TYPE_CHECKING:
 def cmd_settings_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         views = settings_service.list_settings(session)
-    for view in views:
-        s = view.spec
-        if isinstance(s, IntSetting):
-            ctx.say(f"{view.key} = {view.value}  ({s.label}; {s.minimum}–{s.maximum} {s.unit})")
-        else:
-            shown_value = " | ".join(str(view.value).split("\n"))
-            ctx.say(f"{view.key} = {shown_value}  ({view.label}; tekst)")
-    return {"items": [v.as_dict() for v in views]}
+    return listed(ctx, views, _setting_line)
+
+
+def _setting_line(view: settings_service.SettingView) -> str:
+    s = view.spec
+    if isinstance(s, IntSetting):
+        return f"{view.key} = {view.value}  ({s.label}; {s.minimum}–{s.maximum} {s.unit})"
+    shown_value = " | ".join(str(view.value).split("\n"))
+    return f"{view.key} = {shown_value}  ({view.label}; tekst)"
 
 
 def cmd_settings_set(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import optional_date, record_id
 from desktop_app.cli.context import UsageError, group_commands
+from desktop_app.cli.payloads import listed
 from desktop_app.domain.accounts import password_rules
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.roles import Role
@@ -41,8 +42,8 @@ def cmd_user_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_user_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
-        items = [view.as_dict() for view in users.list_users(session)]
-    return {"items": items}
+        found = users.list_users(session)
+    return listed(ctx, found)
 
 
 def cmd_user_unlock(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -165,15 +166,13 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument("--role", action="append", help="de nieuwe rollen (vervangt alle rollen)")
     p.add_argument("--clearance")
     handlers["user edit"] = cmd_user_edit
-    p = user_sub.add_parser("deactivate")
-    p.add_argument("name")
-    handlers["user deactivate"] = cmd_user_deactivate
-    p = user_sub.add_parser("activate")
-    p.add_argument("name")
-    handlers["user activate"] = cmd_user_activate
-    p = user_sub.add_parser("reset-password")
-    p.add_argument("name")
-    handlers["user reset-password"] = cmd_user_reset_password
+    for name, handler in (
+        ("deactivate", cmd_user_deactivate),
+        ("activate", cmd_user_activate),
+        ("reset-password", cmd_user_reset_password),
+    ):
+        user_sub.add_parser(name).add_argument("name")
+        handlers[f"user {name}"] = handler
 
     sub.add_parser("passwd", help="eigen wachtwoord wijzigen")
     handlers["passwd"] = cmd_passwd
