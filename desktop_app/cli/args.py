@@ -16,12 +16,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from desktop_app.domain.errors import InvalidInput
+from desktop_app.domain.text import shown
 
 # SQLite's INTEGER is a signed 64-bit number: an id past it can never exist, and Python would
 # only fail at the driver (OverflowError) instead of saying which argument was wrong.
 MAX_ID = 2**63 - 1
 _DIGITS = re.compile(r"[0-9]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}")
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
@@ -80,6 +82,34 @@ def optional_date(value: str | None, field: str) -> dt.date | None:
     return None if value is None else parse_date(value, field)
 
 
+def parse_as_of(value: str | None, now: dt.datetime, field: str = "as-of") -> dt.datetime | None:
+    """``--as-of``: a date (the end of that day, or now while it lasts) or a moment in ISO
+    8601 with its offset (``2026-10-01T17:00+02:00``, ``…Z``)."""
+    if value is None:
+        return None
+    text = value.strip()
+    if len(text) == 10:
+        from desktop_app.domain.clock import LOCAL_TZ
+        from desktop_app.domain.statistics import end_of_day
+
+        day = parse_date(text, field)
+        if day > now.astimezone(LOCAL_TZ).date():
+            raise InvalidInput(
+                f"De datum bij --{field} ligt in de toekomst.", field=field.replace("-", "_")
+            )
+        return end_of_day(day, now)
+    if _MOMENT.match(text):
+        with contextlib.suppress(ValueError):
+            moment = dt.datetime.fromisoformat(text)
+            if moment.tzinfo is not None:
+                return moment
+    raise InvalidInput(
+        f"'{shown(value)}' is geen datum (JJJJ-MM-DD) of moment met tijdzone "
+        f"(JJJJ-MM-DDTUU:MM+01:00) voor --{field}.",
+        field=field.replace("-", "_"),
+    )
+
+
 def anchor(value: str) -> str:
     """``SEQ:HASH`` as ``audit verify`` prints its head: a sequence number from 1 and 64
     lowercase hex digits."""
@@ -112,6 +142,21 @@ def read_text_file(path: Path, *, option: str, max_bytes: int, too_big: str) -> 
     if "\x00" in text:
         raise InvalidInput(f"Het bestand bij {option} bevat een NUL-teken.", field=field)
     return text
+
+
+# A ``--text-file`` larger than this is not a report, annex or plan (the domain's longest text,
+# MAX_TEXT_LENGTH, is 2 million characters).
+TEXT_FILE_BYTES = 8 * 1024 * 1024
+
+
+def text_file(path: Path, what: str, *, max_bytes: int = TEXT_FILE_BYTES) -> str:
+    """The text of ``--text-file`` for ``what`` ("een ambtsbericht", "de bijlage")."""
+    return read_text_file(
+        path,
+        option="--text-file",
+        max_bytes=max_bytes,
+        too_big=f"Het tekstbestand is te groot voor {what}.",
+    )
 
 
 def output_file(path: Path, option: str) -> None:
@@ -154,6 +199,15 @@ def writing(path: Path, option: str) -> Iterator[None]:
             f"{option}: '{_shown(path.name or str(path))}' kan niet worden geschreven ({why}).",
             field=option.removeprefix("--"),
         ) from None
+
+
+def write_output(path: Path, option: str, data: bytes) -> None:
+    """Write the file a command made (a PDF) in one piece, failures told as ``writing`` does;
+    call ``output_file`` first, before any work."""
+    from desktop_app.services.files import atomic_write
+
+    with writing(path, option):
+        atomic_write(path, data)
 
 
 def require_regular(path: Path, *, field: str, what: str) -> None:

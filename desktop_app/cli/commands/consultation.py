@@ -12,18 +12,17 @@ from desktop_app.cli.args import (
     count,
     optional_date,
     output_file,
+    parse_as_of,
     parse_date,
     read_text_file,
     record_id,
-    writing,
+    write_output,
 )
-from desktop_app.cli.commands.stats import parse_as_of
 from desktop_app.cli.context import group_commands
 from desktop_app.domain.consultations import DECISIONS_MAX_LENGTH, Service
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.text import shown
 from desktop_app.services import consultations as service
-from desktop_app.services.files import atomic_write
 
 if TYPE_CHECKING:
     from desktop_app.cli.context import Context
@@ -102,8 +101,7 @@ def cmd_print(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     output_file(ns.out, "--out")
     with ctx.open_session() as session:
         data = service.pdf_bytes(session, ns.id)
-    with writing(ns.out, "--out"):
-        atomic_write(ns.out, data)
+    write_output(ns.out, "--out", data)
     return {"id": ns.id, "file": str(ns.out), "bytes": len(data)}
 
 

@@ -15,8 +15,9 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.args import optional_date, parse_date, read_text_file, record_id
+from desktop_app.cli.args import optional_date, parse_date, record_id, text_file
 from desktop_app.cli.context import group_commands
+from desktop_app.cli.payloads import listed
 from desktop_app.domain.classification import Classification, duration_text
 from desktop_app.domain.clock import dutch_date
 from desktop_app.domain.covenant import Party
@@ -24,17 +25,6 @@ from desktop_app.services import covenant as svc
 
 if TYPE_CHECKING:
     from desktop_app.cli.context import Context
-
-_MAX_FILE_BYTES = 8 * 1024 * 1024
-
-
-def _text(path: Path, what: str) -> str:
-    return read_text_file(
-        path,
-        option="--text-file",
-        max_bytes=_MAX_FILE_BYTES,
-        too_big=f"Het tekstbestand is te groot voor {what}.",
-    )
 
 
 def _party(value: str | None) -> Party | None:
@@ -103,7 +93,7 @@ def cmd_covenant_amend(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     requested = optional_date(ns.date, "date")
     effective = optional_date(ns.effective, "effective")
     party = _party(ns.party)
-    change = ns.change if ns.change is not None else _text(ns.change_file, "een wijziging")
+    change = ns.change if ns.change is not None else text_file(ns.change_file, "een wijziging")
     with ctx.open_session() as session:
         view = svc.request_amendment(
             session,
@@ -155,7 +145,7 @@ def cmd_covenant_annex_show(ctx: Context, ns: argparse.Namespace) -> dict[str, A
 
 def cmd_covenant_annex_set(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     level = _level(ns.classification, svc.DEFAULT_ANNEX_CLASSIFICATION)
-    text = _text(ns.text_file, "de bijlage")
+    text = text_file(ns.text_file, "de bijlage")
     with ctx.open_session() as session:
         summary = svc.annex_set(
             session,
@@ -185,7 +175,7 @@ def _plan_out(ctx: Context, view: svc.PlanView) -> dict[str, Any]:
 
 def cmd_plan_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     level = _level(ns.classification, svc.DEFAULT_PLAN_CLASSIFICATION)
-    text = _text(ns.text_file, "een uitvoeringsplan")
+    text = text_file(ns.text_file, "een uitvoeringsplan")
     with ctx.open_session() as session:
         view = svc.add_plan(
             session,
@@ -200,7 +190,7 @@ def cmd_plan_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_plan_revise(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
-    text = _text(ns.text_file, "een uitvoeringsplan")
+    text = text_file(ns.text_file, "een uitvoeringsplan")
     with ctx.open_session() as session:
         view = svc.revise_plan(session, ns.id, text=text)
     return _plan_out(ctx, view)
@@ -231,12 +221,14 @@ def cmd_plan_withdraw(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 def cmd_plan_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         plans = svc.list_plans(session)
-    for p in plans:
-        ctx.say(
+    return listed(
+        ctx,
+        plans,
+        lambda p: (
             f"  {p.id}  {p.classification.code}  v{p.version}  {p.status.label_nl}  "
             f"{p.subject or '(onderwerp niet zichtbaar)'}"
-        )
-    return {"items": [p.as_dict() for p in plans]}
+        ),
+    )
 
 
 def cmd_plan_show(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:

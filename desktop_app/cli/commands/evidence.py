@@ -11,9 +11,10 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli import marking_options
 from desktop_app.cli.args import optional_date, record_id
-from desktop_app.cli.commands import marking as marking_options
 from desktop_app.cli.context import group_commands
+from desktop_app.cli.payloads import listed
 from desktop_app.domain.classification import Classification
 from desktop_app.services import evidence
 
@@ -55,9 +56,9 @@ def cmd_evidence_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 def cmd_evidence_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         items = evidence.list_evidence(session, ns.report)
-    for i in items:
-        ctx.say(f"  {i.id}  {i.classification.code}  {i.kind_label}  {i.title}")
-    return {"items": [i.as_dict() for i in items]}
+    return listed(
+        ctx, items, lambda i: f"  {i.id}  {i.classification.code}  {i.kind_label}  {i.title}"
+    )
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:

@@ -12,12 +12,12 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.args import output_file, read_text_file, record_id, writing
+from desktop_app.cli.args import output_file, read_text_file, record_id, write_output
 from desktop_app.cli.context import group_commands
+from desktop_app.cli.payloads import listed
 from desktop_app.domain import timefmt
 from desktop_app.domain.inspection import NOTES_MAX_LENGTH
 from desktop_app.services import inspections
-from desktop_app.services.files import atomic_write
 
 if TYPE_CHECKING:
     from desktop_app.cli.context import Context
@@ -87,8 +87,7 @@ def cmd_record(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         pdf = None if ns.pdf is None else inspections.record_pdf(session, ns.session)
     out = record.as_dict()
     if pdf is not None:
-        with writing(ns.pdf, "--pdf"):
-            atomic_write(ns.pdf, pdf)
+        write_output(ns.pdf, "--pdf", pdf)
         out["pdf"] = str(ns.pdf)
     _say_record(ctx, record)
     return out
@@ -97,20 +96,22 @@ def cmd_record(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 def cmd_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         records = inspections.list_inspections(session, ns.report)
-    for r in records:
-        ctx.say(
+    return listed(
+        ctx,
+        records,
+        lambda r: (
             f"  {r.id}  {timefmt.table_datetime(r.started_at)}  {r.inspector_full_name}  "
             f"{len(r.viewed)} item(s)"
-        )
-    return {"items": [r.as_dict() for r in records]}
+        ),
+    )
 
 
 def cmd_reports(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         found = inspections.inspectable_reports(session)
-    for r in found:
-        ctx.say(f"  {r.id}  {r.reference}  {'ja' if r.allowed else 'nee'}  {r.title}")
-    return {"items": [r.as_dict() for r in found]}
+    return listed(
+        ctx, found, lambda r: f"  {r.id}  {r.reference}  {'ja' if r.allowed else 'nee'}  {r.title}"
+    )
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:

@@ -1,7 +1,6 @@
 """report marking|subject (extensions): how long a report's classification holds, and the
-subject of a spontaneous report. Also the options ``report draft`` and ``report revise`` take for
-them (``add_duration_options``, ``add_subject_options``), so the same words mean the same in
-every command."""
+subject of a spontaneous report. The options themselves are in ``cli.marking_options`` (``report
+draft`` and ``evidence add`` take them too)."""
 
 from __future__ import annotations
 
@@ -10,50 +9,17 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import record_id
 from desktop_app.cli.context import group_commands
-from desktop_app.domain.classification import ClassificationDuration
+from desktop_app.cli.marking_options import (
+    add_duration_options,
+    add_subject_options,
+    duration_from,
+    subject_from,
+)
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.services import marking
 
 if TYPE_CHECKING:
     from desktop_app.cli.context import Context
-    from desktop_app.services.session import Session
-
-
-def add_duration_options(p: argparse.ArgumentParser) -> None:
-    group = p.add_mutually_exclusive_group()
-    group.add_argument(
-        "--classification-until",
-        metavar="DATUM",
-        help="de rubricering vervalt na deze datum (JJJJ-MM-DD)",
-    )
-    group.add_argument(
-        "--classification-event",
-        metavar="TEKST",
-        help="de rubricering vervalt bij deze gebeurtenis",
-    )
-
-
-def add_subject_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--subject-name", help="betrokkene van een spontaan ambtsbericht: naam")
-    p.add_argument("--birth-date", help="betrokkene: geboortedatum (JJJJ-MM-DD)")
-    p.add_argument("--v-number", help="betrokkene: V-nummer (10 cijfers)")
-
-
-def duration_from(session: Session, ns: argparse.Namespace) -> ClassificationDuration | None:
-    return marking.duration_entered(
-        session,
-        until=getattr(ns, "classification_until", None),
-        event=getattr(ns, "classification_event", None),
-    )
-
-
-def subject_from(session: Session, ns: argparse.Namespace) -> marking.SubjectEntry | None:
-    return marking.subject_entered(
-        session,
-        name=getattr(ns, "subject_name", None),
-        birth_date=getattr(ns, "birth_date", None),
-        v_number=getattr(ns, "v_number", None),
-    )
 
 
 def _output(ctx: Context, reference: str, view: marking.MarkingView) -> dict[str, Any]:

@@ -15,9 +15,10 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.args import read_text_file, record_id, version_number
-from desktop_app.cli.commands import marking as marking_options
+from desktop_app.cli import marking_options
+from desktop_app.cli.args import TEXT_FILE_BYTES, record_id, text_file, version_number
 from desktop_app.cli.context import group_commands
+from desktop_app.cli.payloads import report_step
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.reports import WorkList
 from desktop_app.services import reports
@@ -25,30 +26,16 @@ from desktop_app.services import reports
 if TYPE_CHECKING:
     from desktop_app.cli.context import Context
 
-# A text file larger than this is not a report (domain MAX_TEXT_LENGTH is 2 million characters).
-_MAX_FILE_BYTES = 8 * 1024 * 1024
+# Read at each call, so a test can lower it for the report commands alone.
+_MAX_FILE_BYTES = TEXT_FILE_BYTES
 
 
 def _read_text(path: Path) -> str:
-    return read_text_file(
-        path,
-        option="--text-file",
-        max_bytes=_MAX_FILE_BYTES,
-        too_big="Het tekstbestand is te groot voor een ambtsbericht.",
-    )
+    return text_file(path, "een ambtsbericht", max_bytes=_MAX_FILE_BYTES)
 
 
 def _level(value: str | None) -> Classification | None:
     return None if value is None else Classification.parse(value)
-
-
-def _step(summary: reports.ReportSummary) -> dict[str, Any]:
-    return {
-        "id": int(summary.id),
-        "reference": summary.reference,
-        "version": summary.version,
-        "status": summary.status.value,
-    }
 
 
 def _saved(ctx: Context, saved: reports.VersionSaved) -> dict[str, Any]:
@@ -57,7 +44,7 @@ def _saved(ctx: Context, saved: reports.VersionSaved) -> dict[str, Any]:
     for w in saved.warnings:
         ctx.say(f"Let op: {w.message}")
     return {
-        **_step(r),
+        **report_step(r),
         "classification": r.classification.code,
         "warnings": [w.message for w in saved.warnings],
     }
@@ -90,28 +77,28 @@ def cmd_classify(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     level = Classification.parse(ns.classification)
     with ctx.open_session() as session:
         r = reports.set_classification(session, ns.id, level)
-    return {**_step(r), "classification": r.classification.code}
+    return {**report_step(r), "classification": r.classification.code}
 
 
 def cmd_submit(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         r = reports.submit_report(session, ns.id)
     ctx.say(f"{r.reference} versie {r.version} ligt ter beoordeling bij de IND-liaison.")
-    return _step(r)
+    return report_step(r)
 
 
 def cmd_withdraw(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         r = reports.withdraw_submission(session, ns.id, reason=ns.reason)
     ctx.say(f"{r.reference} versie {r.version} is ingetrokken en weer een concept.")
-    return _step(r)
+    return report_step(r)
 
 
 def cmd_send_back(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         r = reports.send_back(session, ns.id, reason=ns.reason)
     ctx.say(f"{r.reference} is teruggestuurd naar de behandelaar (weer een concept).")
-    return _step(r)
+    return report_step(r)
 
 
 def cmd_show(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -167,7 +154,7 @@ def cmd_sign(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
             special_case_reason=ns.special_case_reason,
         )
     ctx.say(f"{r.reference} ondertekend (versie {r.signed_version}, SHA-256 {r.text_sha256}).")
-    return {**_step(r), "text_sha256": r.text_sha256, "classification": r.classification.code}
+    return {**report_step(r), "text_sha256": r.text_sha256, "classification": r.classification.code}
 
 
 def cmd_issue(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -176,7 +163,7 @@ def cmd_issue(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     r = result.report
     ctx.say(f"{r.reference} uitgebracht; verstrekking vastgelegd.")
     return {
-        **_step(r),
+        **report_step(r),
         "provision_id": result.provision_id,
         "request_id": None if r.request_id is None else int(r.request_id),
         "request_status": result.request_status,

@@ -3,49 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import datetime as dt
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.args import output_file, parse_date, writing
-from desktop_app.domain.clock import LOCAL_TZ
-from desktop_app.domain.errors import InvalidInput
-from desktop_app.domain.statistics import end_of_day
-from desktop_app.domain.text import shown
+from desktop_app.cli.args import output_file, parse_as_of, parse_date, writing
 from desktop_app.services import stats as stats_service
 from desktop_app.services.files import atomic_write
 
 if TYPE_CHECKING:
     from desktop_app.cli.context import Context
-
-_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}")
-
-
-def parse_as_of(value: str | None, now: dt.datetime, field: str = "as-of") -> dt.datetime | None:
-    """``--as-of``: a date (the end of that day, or now while it lasts) or a moment in ISO
-    8601 with its offset (``2026-10-01T17:00+02:00``, ``…Z``)."""
-    if value is None:
-        return None
-    text = value.strip()
-    if len(text) == 10:
-        day = parse_date(text, field)
-        if day > now.astimezone(LOCAL_TZ).date():
-            raise InvalidInput(
-                f"De datum bij --{field} ligt in de toekomst.", field=field.replace("-", "_")
-            )
-        return end_of_day(day, now)
-    if _MOMENT.match(text):
-        with contextlib.suppress(ValueError):
-            moment = dt.datetime.fromisoformat(text)
-            if moment.tzinfo is not None:
-                return moment
-    raise InvalidInput(
-        f"'{shown(value)}' is geen datum (JJJJ-MM-DD) of moment met tijdzone "
-        f"(JJJJ-MM-DDTUU:MM+01:00) voor --{field}.",
-        field=field.replace("-", "_"),
-    )
 
 
 def cmd_stats(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -66,6 +32,7 @@ def cmd_stats(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         ).as_extended_dict()
         if ns.pdf is not None:
             data = stats_service.pdf_bytes(session, period_from, period_to, as_of=moment)
+            # args.write_output's steps, spelled out: tests replace this module's atomic_write.
             with writing(ns.pdf, "--pdf"):
                 atomic_write(ns.pdf, data)
         if ns.csv is not None:
