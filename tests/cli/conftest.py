@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from support.helpers import password_of
 
+from desktop_app.domain.classification import Classification
+
 
 @pytest.fixture
 def as_user(cli: Any, workspace: Any) -> Any:
@@ -42,3 +44,12 @@ def as_staff(as_user: Any) -> Any:
         return as_user(user, *args, secrets=[password_of(user)], json_mode=json_mode)
 
     return run
+
+
+@pytest.fixture
+def review_team(workspace: Any, as_staff: Any) -> Any:
+    """``as_staff`` on a workspace with the people of a report's review: the officer and the
+    signer (Stg. Geheim) and the liaison (Stg. Confidentieel)."""
+    workspace.add_staff("officier", "tekenaar")
+    workspace.add_staff("liaison", clearance=Classification.STG_CONFIDENTIEEL)
+    return as_staff

@@ -13,7 +13,7 @@ import pypdf
 import pytest
 from conftest import ADMIN_PW, PASSWORDS
 from support.helpers import STATS_KEYS as CONTRACT_STATS_KEYS
-from support.helpers import cli_error
+from support.helpers import cli_error, request_add_argv
 
 STATS_KEYS = CONTRACT_STATS_KEYS | {"period_from", "period_to"}
 ADD = [
@@ -52,20 +52,7 @@ def _count(as_user: Any) -> int:
 
 
 def test_consultation_round_trip(people: Any, as_user: Any, tmp_path: Path, clock: Any) -> None:
-    run(
-        as_user,
-        "officier",
-        "request",
-        "add",
-        "--subject-name",
-        "Ayşe Çelik",
-        "--v-number",
-        "1234567890",
-        "--purpose",
-        "asylum",
-        "--received",
-        "2026-10-01",
-    )
+    run(as_user, "officier", *request_add_argv("Ayşe Çelik", "1234567890", received="2026-10-01"))
     added = run(as_user, "liaison", *ADD, "--as-of", "2026-11-02T09:00+00:00")
     assert added.code == 0, added.out
     c = added.json
@@ -91,20 +78,7 @@ def test_consultation_round_trip(people: Any, as_user: Any, tmp_path: Path, cloc
     assert action["done"] is False and action["due"] == "2026-12-01"
     # Recorded later, the request does not change the frozen figures.
     clock.advance(dt.timedelta(hours=1))
-    run(
-        as_user,
-        "officier",
-        "request",
-        "add",
-        "--subject-name",
-        "Hans Müller",
-        "--v-number",
-        "2345678901",
-        "--purpose",
-        "asylum",
-        "--received",
-        "2026-10-02",
-    )
+    run(as_user, "officier", *request_add_argv("Hans Müller", "2345678901", received="2026-10-02"))
     shown = run(as_user, "tekenaar", "consultation", "show", str(c["id"])).json
     assert shown["figures"] == c["figures"]
     now = run(as_user, "tekenaar", "stats", "--from", "2026-10-01", "--to", "2026-10-31").json
@@ -181,45 +155,13 @@ def test_roles_refused_with_forbidden(people: Any, as_user: Any) -> None:
 
 def test_notify_delay_names_the_liaison(people: Any, as_user: Any) -> None:
     rid = run(
-        as_user,
-        "officier",
-        "request",
-        "add",
-        "--subject-name",
-        "Sara Bakker",
-        "--v-number",
-        "3333333333",
-        "--purpose",
-        "asylum",
-        "--received",
-        "2026-10-01",
+        as_user, "officier", *request_add_argv("Sara Bakker", "3333333333", received="2026-10-01")
     ).json["id"]
-    wrong = run(
-        as_user,
-        "officier",
-        "request",
-        "notify-delay",
-        str(rid),
-        "--reason",
-        "Onderzoek loopt",
-        "--liaison",
-        "tekenaar",
-    )
+    notify = ("request", "notify-delay", str(rid), "--reason", "Onderzoek loopt")
+    wrong = run(as_user, "officier", *notify, "--liaison", "tekenaar")
     assert "geen IND-liaison" in cli_error(wrong, "invalid_input", 2)
     assert run(as_user, "officier", "request", "show", str(rid)).json["delay_notice"] is None
-    done = run(
-        as_user,
-        "officier",
-        "request",
-        "notify-delay",
-        str(rid),
-        "--reason",
-        "Onderzoek loopt",
-        "--date",
-        "2026-10-14",
-        "--liaison",
-        "liaison",
-    ).json
+    done = run(as_user, "officier", *notify, "--date", "2026-10-14", "--liaison", "liaison").json
     notice = done["delay_notice"]
     assert {k: notice[k] for k in ("date", "reason", "by")} == {
         "date": "2026-10-14",

@@ -10,7 +10,7 @@ from typing import Any
 import pypdf
 import pytest
 from conftest import ADMIN_PW, PASSWORDS
-from support.helpers import STATS_KEYS
+from support.helpers import STATS_KEYS, request_add_argv
 
 REQUEST_KEYS = {
     "id",
@@ -40,19 +40,7 @@ def officer(as_user: Any, *args: str) -> Any:
 
 
 def add(as_user: Any, name: str, v_number: str, received: str = "2026-10-30") -> Any:
-    return officer(
-        as_user,
-        "request",
-        "add",
-        "--subject-name",
-        name,
-        "--v-number",
-        v_number,
-        "--purpose",
-        "asylum",
-        "--received",
-        received,
-    )
+    return officer(as_user, *request_add_argv(name, v_number, received=received))
 
 
 def test_add_gives_reference_and_atw_deadline(people: Any, as_user: Any) -> None:
@@ -66,38 +54,17 @@ def test_add_gives_reference_and_atw_deadline(people: Any, as_user: Any) -> None
     assert body["status"] == "received"
 
 
+_VALID = ["--subject-name", "A", "--v-number", "1234567890", "--purpose", "asylum"]
+
+
 @pytest.mark.parametrize(
     ("args", "field_hint"),
     [
         (["--subject-name", "A", "--v-number", "12345", "--purpose", "asylum"], "V-nummer"),
         (["--subject-name", " ", "--v-number", "1234567890", "--purpose", "asylum"], "naam"),
         (["--subject-name", "A", "--v-number", "1234567890", "--purpose", "holiday"], "holiday"),
-        (
-            [
-                "--subject-name",
-                "A",
-                "--v-number",
-                "1234567890",
-                "--purpose",
-                "asylum",
-                "--received",
-                "2027-01-01",
-            ],
-            "toekomst",
-        ),
-        (
-            [
-                "--subject-name",
-                "A",
-                "--v-number",
-                "1234567890",
-                "--purpose",
-                "asylum",
-                "--received",
-                "2026-02-30",
-            ],
-            "2026-02-30",
-        ),
+        ([*_VALID, "--received", "2027-01-01"], "toekomst"),
+        ([*_VALID, "--received", "2026-02-30"], "2026-02-30"),
     ],
 )
 def test_bad_input_is_exit_2_and_nothing_stored(
@@ -203,30 +170,14 @@ def test_roles_and_need_to_know(people: Any, as_user: Any) -> None:
     admin = as_user("beheer", "request", "list", secrets=[ADMIN_PW])
     assert admin.code == 1 and admin.json["error"]["code"] == "forbidden"
     signer_add = as_user(
-        "tekenaar",
-        "request",
-        "add",
-        "--subject-name",
-        "X",
-        "--v-number",
-        "1234567890",
-        "--purpose",
-        "asylum",
-        secrets=[PASSWORDS["tekenaar"]],
+        "tekenaar", *request_add_argv("X", "1234567890"), secrets=[PASSWORDS["tekenaar"]]
     )
     assert signer_add.json["error"]["code"] == "forbidden"
     liaison_start = as_user("liaison", "request", "start", "1", secrets=[PASSWORDS["liaison"]])
     assert liaison_start.json["error"]["code"] == "forbidden"
     liaison_add = as_user(
         "liaison",
-        "request",
-        "add",
-        "--subject-name",
-        "Via IND",
-        "--v-number",
-        "6666666666",
-        "--purpose",
-        "naturalisation",
+        *request_add_argv("Via IND", "6666666666", "naturalisation"),
         secrets=[PASSWORDS["liaison"]],
     )
     assert liaison_add.code == 0

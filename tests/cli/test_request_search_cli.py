@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from conftest import ADMIN_PW, PASSWORDS
+from support.helpers import request_add_argv
 
 from desktop_app.domain.classification import Classification
 
@@ -24,18 +25,7 @@ def run(as_user: Any, *args: str) -> Any:
 
 def add(as_user: Any, name: str, v_number: str, *extra: str) -> dict[str, Any]:
     result = run(
-        as_user,
-        "request",
-        "add",
-        "--subject-name",
-        name,
-        "--v-number",
-        v_number,
-        "--purpose",
-        "residence",
-        "--received",
-        "2026-10-30",
-        *extra,
+        as_user, *request_add_argv(name, v_number, "residence", received="2026-10-30"), *extra
     )
     assert result.code == 0, result.out
     body: dict[str, Any] = result.json

@@ -8,8 +8,6 @@ from typing import Any
 import pytest
 from support.helpers import cli_error
 
-from desktop_app.domain.classification import Classification
-
 # In the structured form (docs/report-text-format.md) that submit and sign require.
 TEXT_V1 = (
     "Onderwerp: betrokkene C\n\n"
@@ -28,10 +26,8 @@ TEXT_V2 = (
 
 
 @pytest.fixture
-def run(workspace: Any, as_staff: Any) -> Any:
-    workspace.add_staff("officier", "tekenaar")
-    workspace.add_staff("liaison", clearance=Classification.STG_CONFIDENTIEEL)
-    return as_staff
+def run(review_team: Any) -> Any:
+    return review_team
 
 
 @pytest.fixture

@@ -9,9 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.helpers import cli_error
-
-from desktop_app.domain.classification import Classification
+from support.helpers import cli_error, request_add_argv
 
 TEXT = (
     "Onderwerp: betrokkene C\n\n"
@@ -22,29 +20,20 @@ TEXT = (
     "Conclusie\nGeen bezwaar bekend.\n"
 )
 
+# The request the ``report`` fixture drafts on (and a second one with the same V-number).
+ADD_REQUEST_C = request_add_argv("Betrokkene C", "1234512345")
+
 
 @pytest.fixture
-def run(workspace: Any, as_staff: Any) -> Any:
-    workspace.add_staff("officier", "tekenaar")
-    workspace.add_staff("liaison", clearance=Classification.STG_CONFIDENTIEEL)
-    return as_staff
+def run(review_team: Any) -> Any:
+    return review_team
 
 
 @pytest.fixture
 def report(run: Any, tmp_path: Path) -> int:
     text = tmp_path / "v1.txt"
     text.write_text(TEXT, encoding="utf-8")
-    req = run(
-        "officier",
-        "request",
-        "add",
-        "--subject-name",
-        "Betrokkene C",
-        "--v-number",
-        "1234512345",
-        "--purpose",
-        "asylum",
-    )
+    req = run("officier", *ADD_REQUEST_C)
     assert req.code == 0, req.out
     out = run(
         "officier", "report", "draft", "--request", str(req.json["id"]), "--text-file", str(text)
@@ -130,17 +119,7 @@ def test_request_add_warns_about_an_open_request_with_the_same_v_number(
     run: Any, report: int, capsys: Any
 ) -> None:
     # The ``report`` fixture registered 1234512345 (open: its report is in review).
-    out = run(
-        "liaison",
-        "request",
-        "add",
-        "--subject-name",
-        "Betrokkene C",
-        "--v-number",
-        "1234512345",
-        "--purpose",
-        "asylum",
-    )
+    out = run("liaison", *ADD_REQUEST_C)
     assert out.code == 0, out.out  # a warning, not a refusal
     assert out.json["status"] == "received"
     first = run("officier", "request", "list").json["items"]

@@ -64,18 +64,5 @@ def as_user(ws: Workstation, root: Path, name: str, *args: str, password: str = 
 
 
 def add_request(ws: Workstation, root: Path, name: str = "officier") -> Result:
-    return as_user(
-        ws,
-        root,
-        name,
-        "request",
-        "add",
-        "--subject-name",
-        "Çelik Ayşe",
-        "--v-number",
-        "1234567890",
-        "--purpose",
-        "asylum",
-        "--received",
-        "2026-04-23",
-    )
+    argv = helpers.request_add_argv("Çelik Ayşe", "1234567890", received="2026-04-23")
+    return as_user(ws, root, name, *argv)

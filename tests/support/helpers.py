@@ -246,6 +246,15 @@ def run_module(
     )
 
 
+def request_add_argv(
+    subject: str, v_number: str, purpose: str = "asylum", *, received: str | None = None
+) -> tuple[str, ...]:
+    """``request add`` with its three required options (and ``--received``), as a CLI runner
+    takes it."""
+    argv = ("request", "add", "--subject-name", subject, "--v-number", v_number)
+    return (*argv, "--purpose", purpose, *(("--received", received) if received else ()))
+
+
 def report_text(subject: str, *findings: str, conclusion: str = "Geen bezwaar bekend.") -> str:
     """A version text in the structured form (domain.report_content.render) with every finding
     marked reliable: what submit and sign accept (art. 2.4). Tests about the workflow use it
