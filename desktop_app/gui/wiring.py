@@ -46,7 +46,7 @@ _ADMIN_TABS = {
     Queue.LOCKED_ACCOUNTS: "user_view",
     Queue.LAST_BACKUP: "backup_button",
     Queue.DECREE_DAYS: "calendar_page",
-    Queue.AUDIT_VERIFICATION: "anchor_edit",
+    Queue.AUDIT_VERIFICATION: "audit_tab",
 }
 
 

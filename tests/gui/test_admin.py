@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import AccountLocked, AuthFailed, Forbidden
@@ -18,7 +18,7 @@ from desktop_app.gui.admin.page import AdminPage
 from desktop_app.gui.models import UserTableModel
 from desktop_app.services import audit, users
 from desktop_app.services.workspace import open_session
-from tests.gui.gui_support import PASSWORDS, add_users
+from tests.gui.gui_support import PASSWORDS, add_users, widget_texts
 
 
 @pytest.fixture
@@ -160,6 +160,16 @@ def test_verify_shows_sentence_and_head_anchor(page: AdminPage, workspace: Any) 
     assert page.verify_result.text().startswith("✔ In orde: de audittrail telt ")
     anchor = page.head_edit.text()
     assert re.fullmatch(r"\d+:[0-9a-f]{64}", anchor)
+    # The anchors are folded away until asked for, then there to copy (QA at 1024x700).
+    tab = page.audit_tab
+    assert not page.head_edit.isVisibleTo(tab) and not page.anchor_edit.isVisibleTo(tab)
+    shown = [t for w in tab.findChildren(QWidget) if w.isVisibleTo(tab) for t in widget_texts(w)]
+    assert not any(anchor in t for t in shown)
+    tab.anchors_button.click()
+    assert page.head_edit.isVisibleTo(tab) and page.anchor_edit.isVisibleTo(tab)
+    tab.copy_head_button.click()
+    assert QApplication.clipboard().text() == anchor
+    QApplication.clipboard().clear()
     # The anchor shown is accepted by the service later on.
     page.anchor_edit.setText(anchor)
     page.verify_button.click()
@@ -190,7 +200,11 @@ def test_backup_to_a_file(page: AdminPage, tmp_path: Path) -> None:
     page.start_backup(str(target))
     assert target.is_file() and target.stat().st_size > 0
     assert "✔ Back-up gemaakt" in page.backup_result.text()
-    assert "SHA-256: " in page.backup_result.text()
+    # The hash on a line of its own, selectable, not inside the sentence (QA at 1024x700).
+    assert "SHA-256" not in page.backup_result.text()
+    assert re.fullmatch(r"[0-9a-f]{64}", page.backup_hash.text())
+    assert page.backup_hash.isVisibleTo(page.backup_hash.parentWidget())
+    assert page.backup_hash.edit.isReadOnly()
     # Its size in words people read (kB/MB in the locale's style), not a raw byte count.
     assert "bytes" not in page.backup_result.text()
     assert re.search(r"\(\d+([.,]\d)? [kM]B\)", page.backup_result.text())

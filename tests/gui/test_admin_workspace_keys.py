@@ -41,10 +41,13 @@ def test_verify_a_backup_and_a_damaged_one(page: AdminPage, tmp_path: Path) -> N
     box.start_verify(str(target))
     assert "✔ Back-up in orde: 1 accounts" in box.result_label.text()
     assert "audittrail vermeldt" in box.result_label.text()
+    assert "SHA-256" not in box.result_label.text()  # on a line of its own, selectable
+    assert len(box.hash_row.text()) == 64 and box.hash_row.isVisibleTo(box)
     broken = tmp_path / "kapot.backup"
     broken.write_bytes(target.read_bytes()[:-7])
     box.start_verify(str(broken))
     assert box.result_label.text() == ""
+    assert box.hash_row.text() == "" and not box.hash_row.isVisibleTo(box)
     assert any("beschadigd" in t for t in _boxes())
 
 
@@ -110,6 +113,10 @@ def test_the_backup_time_is_amsterdam_time_whatever_the_os_zone(
 
 def test_the_backup_intro_no_longer_says_the_key_of_the_first_start(page: AdminPage) -> None:
     texts = [label.text() for label in page.findChildren(QLabel)]
-    intro = next(t for t in texts if t.startswith("Een back-up is versleuteld"))
+    first = next(i for i, t in enumerate(texts) if t.startswith("Een back-up is versleuteld"))
+    # A short intro and the recovery key's hint under it (QA: one long paragraph was hard to
+    # read at 1024x700).
+    intro = " ".join(texts[first : first + 2])
+    assert all(len(t) < 200 for t in texts[first : first + 2])
     assert "bij het aanmaken" not in intro
     assert "die gold toen de back-up werd gemaakt" in intro and "nieuwe herstelsleutel" in intro

@@ -4,6 +4,7 @@ record as a PDF, the lock ending a running inspection, and Werkplek → PDF cont
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import stat
 from collections.abc import Callable, Iterator
@@ -143,6 +144,11 @@ def test_liaison_inspector_sees_refused_with_reason_and_allowed(open_page: Any, 
     page.select_report(ids["B"])
     assert page.start_button.isEnabled()
     assert "2 items" in page.reason_label.text()
+    # One item is "1 item" (QA: the page said "1 items").
+    one = dataclasses.replace(b, items=1)
+    page.reports_model.set_rows([one])
+    page.select_report(ids["B"])
+    assert "(1 item binnen uw rubricering)" in page.reason_label.text()
 
 
 def test_a_title_above_the_clearance_is_not_shown(open_page: Any, scene: Any) -> None:

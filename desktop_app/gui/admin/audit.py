@@ -8,19 +8,21 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -176,36 +178,70 @@ class AuditTab(QWidget):
     # --- building ---------------------------------------------------------------------------
 
     def _verify_rows(self) -> QVBoxLayout:
+        """The check on one line; the anchors (VOLGNUMMER:HASH, 70 characters each) folded
+        away behind "Ankers": wanted now and then, they crowded the list at 1024x700."""
         rows = QVBoxLayout()
-        anchor_row = QHBoxLayout()
-        anchor_label = QLabel(self.tr("Eerder anke&r (optioneel)"), self)
-        self.anchor_edit = QLineEdit(self)
-        self.anchor_edit.setPlaceholderText(self.tr("VOLGNUMMER:HASH"))
-        self.anchor_edit.setAccessibleName(self.tr("Eerder anker"))
-        anchor_label.setBuddy(self.anchor_edit)
+        verify_row = QHBoxLayout()
         self.verify_button = QPushButton(self.tr("Audittrail &controleren"), self)
         self.verify_button.clicked.connect(self.verify)
-        anchor_row.addWidget(anchor_label)
-        anchor_row.addWidget(self.anchor_edit, 1)
-        anchor_row.addWidget(self.verify_button)
-        rows.addLayout(anchor_row)
+        self.anchors_button = QToolButton(self)
+        self.anchors_button.setObjectName("anchorsButton")
+        self.anchors_button.setText(self.tr("Ankers &tonen"))
+        self.anchors_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.anchors_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.anchors_button.setCheckable(True)
+        self.anchors_button.setToolTip(
+            self.tr("Een eerder genoteerd anker invullen, of de kop van de keten kopiëren.")
+        )
+        self.anchors_button.toggled.connect(self.show_anchors)
+        verify_row.addWidget(self.verify_button)
+        verify_row.addWidget(self.anchors_button)
+        verify_row.addStretch(1)
+        rows.addLayout(verify_row)
         self.verify_result = QLabel(self)
         self.verify_result.setObjectName("verifyResult")
         self.verify_result.setWordWrap(True)
         self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.verify_result.hide()  # no empty line until there is a verdict
         rows.addWidget(self.verify_result)
-        head_row = QHBoxLayout()
-        head_label = QLabel(self.tr("K&op van de keten (anker)"), self)
-        self.head_edit = QLineEdit(self)
+        self.anchors_panel = QWidget(self)
+        self.anchors_panel.setObjectName("anchorsPanel")
+        panel = QGridLayout(self.anchors_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        anchor_label = QLabel(self.tr("Eerder anke&r (optioneel)"), self.anchors_panel)
+        self.anchor_edit = QLineEdit(self.anchors_panel)
+        self.anchor_edit.setPlaceholderText(self.tr("VOLGNUMMER:HASH"))
+        self.anchor_edit.setAccessibleName(self.tr("Eerder anker"))
+        anchor_label.setBuddy(self.anchor_edit)
+        head_label = QLabel(self.tr("K&op van de keten (anker)"), self.anchors_panel)
+        self.head_edit = QLineEdit(self.anchors_panel)
         self.head_edit.setReadOnly(True)
         self.head_edit.setObjectName("headAnchor")
         self.head_edit.setAccessibleName(self.tr("Kop van de keten"))
+        self.head_edit.setPlaceholderText(self.tr("na de controle"))
         head_label.setBuddy(self.head_edit)
-        head_row.addWidget(head_label)
-        head_row.addWidget(self.head_edit, 1)
-        rows.addLayout(head_row)
+        self.copy_head_button = QPushButton(self.tr("Kopiëren"), self.anchors_panel)
+        self.copy_head_button.setEnabled(False)
+        self.copy_head_button.clicked.connect(self.copy_head)
+        self.head_edit.textChanged.connect(lambda t: self.copy_head_button.setEnabled(bool(t)))
+        panel.addWidget(anchor_label, 0, 0)
+        panel.addWidget(self.anchor_edit, 0, 1)
+        panel.addWidget(head_label, 1, 0)
+        panel.addWidget(self.head_edit, 1, 1)
+        panel.addWidget(self.copy_head_button, 1, 2)
+        self.anchors_panel.hide()
+        rows.addWidget(self.anchors_panel)
         return rows
+
+    def show_anchors(self, shown: bool) -> None:
+        self.anchors_button.setChecked(shown)
+        self.anchors_button.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.anchors_panel.setVisible(shown)
+
+    def copy_head(self) -> None:
+        QGuiApplication.clipboard().setText(self.head_edit.text())
 
     def _filter_rows(self) -> QVBoxLayout:
         """Two rows: who and what, then when (one row does not fit at 1024x700)."""
@@ -425,6 +461,8 @@ class AuditTab(QWidget):
         self.verify_result.style().unpolish(self.verify_result)
         self.verify_result.style().polish(self.verify_result)
         self.head_edit.setText(chain.head)
+        self.head_edit.setCursorPosition(0)  # the sequence number first
+        self.head_edit.setToolTip(chain.head)
         self.refresh()
 
     # --- lock -------------------------------------------------------------------------------
@@ -435,6 +473,7 @@ class AuditTab(QWidget):
         self.verify_result.hide()
         self.export_result.clear()
         self.head_edit.clear()
+        self.head_edit.setToolTip("")
         self.anchor_edit.clear()
         self.last_report = None
         self.last_export = None

@@ -25,7 +25,7 @@ from desktop_app.gui.admin.audit import AuditTab
 from desktop_app.gui.admin.calendar import CalendarDaysPage
 from desktop_app.gui.admin.retention import RetentionPage
 from desktop_app.gui.admin.settings import SettingsTab
-from desktop_app.gui.admin.workspace import WorkspaceKeysBox
+from desktop_app.gui.admin.workspace import HashRow, WorkspaceKeysBox
 from desktop_app.gui.dialogs import (
     AddDesignationDialog,
     AddUserDialog,
@@ -220,18 +220,28 @@ class AdminPage(QWidget):
     def _backup_tab(self) -> QWidget:
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
+        # Short: the recovery key's part is told where it matters (Nieuwe herstelsleutel…).
         text = QLabel(
             self.tr(
-                "Een back-up is versleuteld en controleert zichzelf bij het terugzetten. Terugzetten "  # noqa: E501 (translation key)
-                "kan alleen met de herstelsleutel die gold toen de back-up werd gemaakt: na een "
-                "nieuwe herstelsleutel (hieronder) opent een nieuwe back-up alleen met de nieuwe "
-                "sleutel, een eerdere nog met de vorige. Bewaar de back-up op een plek die past "
-                "bij de hoogste rubricering in de werkplek."
+                "Een back-up is versleuteld en controleert zichzelf bij het terugzetten. "
+                "Bewaar hem op een plek die past bij de hoogste rubricering in de werkplek."
             ),
             tab,
         )
         text.setWordWrap(True)
         layout.addWidget(text)
+        key_hint = QLabel(
+            self.tr(
+                "Terugzetten kan alleen met de herstelsleutel die gold toen de back-up werd "
+                "gemaakt: bewaar na een nieuwe herstelsleutel ook de vorige, zolang er back-ups "
+                "van toen zijn."
+            ),
+            tab,
+        )
+        key_hint.setObjectName("hintLabel")
+        key_hint.setWordWrap(True)
+        layout.addWidget(key_hint)
+        layout.addSpacing(4)
         self.backup_button = QPushButton(self.tr("Back-up &maken…"), tab)
         self.backup_button.clicked.connect(self.choose_backup_file)
         layout.addLayout(_button_row(self.backup_button))
@@ -240,6 +250,8 @@ class AdminPage(QWidget):
         self.backup_result.setWordWrap(True)
         self.backup_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.backup_result)
+        self.backup_hash = HashRow("backupHash", tab)
+        layout.addWidget(self.backup_hash)
         self.keys_box = WorkspaceKeysBox(self.session, self.runner, tab)
         layout.addWidget(self.keys_box)
         layout.addStretch(1)
@@ -552,11 +564,12 @@ class AdminPage(QWidget):
         target = Path(filename)
         self.backup_button.setEnabled(False)
         self.backup_result.setText(self.tr("Bezig met de back-up…"))
+        self.backup_hash.clear()
 
         def done(result: dict[str, Any]) -> None:
             self.backup_button.setEnabled(True)
             self.backup_result.setText(
-                self.tr("✔ Back-up gemaakt: %1 (%2).\nSHA-256: %3")
+                self.tr("✔ Back-up gemaakt: %1 (%2).")
                 .replace("%1", str(result["file"]))
                 .replace(
                     "%2",
@@ -564,8 +577,8 @@ class AdminPage(QWidget):
                         int(result["bytes"]), 1, QLocale.DataSizeFormat.DataSizeSIFormat
                     ),
                 )
-                .replace("%3", str(result["sha256"]))
             )
+            self.backup_hash.show_hash(str(result["sha256"]))
             self.refresh_audit()
 
         def failed(exc: BaseException) -> None:
@@ -588,6 +601,7 @@ class AdminPage(QWidget):
         self.conflict_label.clear()
         self.history_user = None
         self.backup_result.clear()
+        self.backup_hash.clear()
         self.keys_box.wipe()
         self.audit_tab.wipe()
         self.calendar_page.wipe()

@@ -8,7 +8,7 @@ import secrets
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -38,6 +38,38 @@ def _when(created: str | None) -> str | None:
     """The backup's creation time as people read it: Amsterdam time in the table style
     (domain.timefmt), whatever the operating system's zone; the text itself if unreadable."""
     return shown_stamp(created) or None
+
+
+class HashRow(QWidget):
+    """A file's SHA-256 on a line of its own, selectable and copyable, shown only once there
+    is one: 64 hex digits inside a sentence made it hard to read (QA at 1024x700)."""
+
+    def __init__(self, name: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(self.tr("SHA-256"), self)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName(name)
+        self.edit.setReadOnly(True)
+        self.edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.edit.setAccessibleName(self.tr("SHA-256 van het bestand"))
+        self.edit.setToolTip(self.tr("Selecteer en kopieer om te vergelijken."))
+        label.setBuddy(self.edit)
+        row.addWidget(label)
+        row.addWidget(self.edit, 1)
+        self.hide()
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def show_hash(self, sha256: str) -> None:
+        self.edit.setText(sha256)
+        self.edit.setCursorPosition(0)
+        self.setVisible(bool(sha256))
+
+    def clear(self) -> None:
+        self.show_hash("")
 
 
 class ConfirmWithPasswordDialog(FormDialog):
@@ -160,6 +192,8 @@ class WorkspaceKeysBox(QWidget):
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result_label)
+        self.hash_row = HashRow("verifiedHash", self)
+        layout.addWidget(self.hash_row)
         self.recovery_dialog: RecoveryKeyDialog | None = None
 
     # --- verify -------------------------------------------------------------------------------
@@ -181,6 +215,7 @@ class WorkspaceKeysBox(QWidget):
         path = Path(filename)
         self.verify_button.setEnabled(False)
         self.result_label.setText(self.tr("Bezig met controleren…"))
+        self.hash_row.clear()
 
         def done(check: BackupCheck) -> None:
             self.verify_button.setEnabled(True)
@@ -191,7 +226,8 @@ class WorkspaceKeysBox(QWidget):
             )
             if check.recorded_at:
                 text += " " + self.tr("De audittrail vermeldt hem.")
-            self.result_label.setText(text + "\nSHA-256: " + check.sha256)
+            self.result_label.setText(text)
+            self.hash_row.show_hash(check.sha256)
 
         def failed(exc: BaseException) -> None:
             self.verify_button.setEnabled(True)
@@ -229,6 +265,7 @@ class WorkspaceKeysBox(QWidget):
                     "Deze accounts hebben een nieuw wachtwoord nodig: %1."
                 ).replace("%1", ", ".join(result.need_new_password))
             self.result_label.setText(text)
+            self.hash_row.clear()
 
         run_on_submit(dialog, self.runner, work, done)
         return dialog
@@ -257,6 +294,7 @@ class WorkspaceKeysBox(QWidget):
 
         def done(key: str) -> None:
             self.result_label.setText(self.tr("✔ Een nieuwe herstelsleutel is uitgegeven."))
+            self.hash_row.clear()
             shown = RecoveryKeyDialog(key, self)
             self.recovery_dialog = shown
             shown.finished.connect(self._recovery_closed)
@@ -271,6 +309,7 @@ class WorkspaceKeysBox(QWidget):
     def wipe(self) -> None:
         """The lock: a key still on screen goes (issue a new one after signing in again)."""
         self.result_label.clear()
+        self.hash_row.clear()
         shown, self.recovery_dialog = self.recovery_dialog, None
         if shown is not None:
             shown.key_label.clear()

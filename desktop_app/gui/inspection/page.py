@@ -535,14 +535,19 @@ class InspectionPage(QWidget):
                 self.reason_label.hide()
             return
         if report.allowed:
-            text = (
-                self.tr(
-                    "U kunt de onderliggende gegevens van %1 inzien (%2 items binnen uw "
-                    "rubricering)."
+            # Dutch has no catalogue of its own, so the singular is a source of its own.
+            if report.items == 1:
+                text = self.tr(
+                    "U kunt de onderliggende gegevens van %1 inzien (1 item binnen uw rubricering)."
                 )
-                .replace("%1", report.reference)
-                .replace("%2", str(report.items))
-            )
+            else:
+                text = self.tr(
+                    "U kunt de onderliggende gegevens van %1 inzien (%n items binnen uw "
+                    "rubricering).",
+                    "",
+                    report.items,
+                )
+            text = text.replace("%1", report.reference)
         else:
             text = (
                 self.tr("Inzage in %1 is niet mogelijk: %2")
