@@ -23,6 +23,12 @@ def _base(ws: Any) -> list[str]:
     return ["--json", "--data-dir", str(ws.root), "--password-stdin"]
 
 
+def _verify_offline(cli: Any, ws: Any, backup: Path) -> Any:
+    """``backup verify --recovery-key``: without signing in (e.g. on the machine it is restored
+    on)."""
+    return cli(*_base(ws), "backup", "verify", str(backup), "--recovery-key", stdin=ws.recovery_key)
+
+
 def _tree(root: Path) -> dict[str, str]:
     return {
         str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -113,14 +119,7 @@ def test_backup_verify_a_good_backup(cli: Any, workspace: Any, made: Path) -> No
     assert payload["sha256"] == hashlib.sha256(made.read_bytes()).hexdigest()
     assert payload["bytes"] == made.stat().st_size
     # Without signing in, with the recovery key (e.g. on the machine it is restored on).
-    offline = cli(
-        *_base(workspace),
-        "backup",
-        "verify",
-        str(made),
-        "--recovery-key",
-        stdin=workspace.recovery_key,
-    )
+    offline = _verify_offline(cli, workspace, made)
     assert offline.code == 0 and offline.json["users"] == 5
     assert offline.json["this_workspace"] is True
     # No scratch file stays behind.
@@ -209,14 +208,7 @@ def test_backup_verify_after_a_rotation_names_the_older_key(
         *_base(workspace), "--user", "beheer", "backup", "verify", str(made), stdin=ADMIN_PW
     )
     assert "vervanging van de databasesleutel" in cli_error(result, "invalid_input", 2)
-    offline = cli(
-        *_base(workspace),
-        "backup",
-        "verify",
-        str(made),
-        "--recovery-key",
-        stdin=workspace.recovery_key,
-    )
+    offline = _verify_offline(cli, workspace, made)
     assert offline.code == 0, offline.out
 
 

@@ -14,6 +14,9 @@ import pytest
 
 from tests.services.test_printing_support import add_staff, make_report, nfkc, password, report_text
 
+# The subject options both report draft and report subject take.
+OLGA = ("--subject-name", "Olga Иванова", "--birth-date", "1984-06-12", "--v-number", "1234567890")
+
 
 @pytest.fixture
 def run(workspace: Any, as_user: Any) -> Any:
@@ -38,18 +41,7 @@ def test_draft_with_duration_and_subject_then_show(run: Any, tmp_path: Path) -> 
             "officier", "report", "draft", "--spontaneous", "--text-file", str(text), *options
         )
 
-    made = draft(
-        "--classification",
-        "stg_geheim",
-        "--classification-until",
-        "2040-12-31",
-        "--subject-name",
-        "Olga Иванова",
-        "--birth-date",
-        "1984-06-12",
-        "--v-number",
-        "1234567890",
-    )
+    made = draft("--classification", "stg_geheim", "--classification-until", "2040-12-31", *OLGA)
     assert made.code == 0, made.out
     shown = run("officier", "report", "show", str(made.json["id"]))
     assert shown.json["classification_duration"]["until"] == "2040-12-31"
@@ -79,18 +71,7 @@ def test_marking_and_subject_commands(run: Any, workspace: Any) -> None:
     )
     assert marked.code == 0, marked.out
     assert marked.json["classification_duration_text"] == "tot: einde onderzoek"
-    subject = run(
-        "officier",
-        "report",
-        "subject",
-        str(rid),
-        "--subject-name",
-        "Olga Иванова",
-        "--birth-date",
-        "1984-06-12",
-        "--v-number",
-        "1234567890",
-    )
+    subject = run("officier", "report", "subject", str(rid), *OLGA)
     assert subject.code == 0 and subject.json["subject"]["source"] == "report"
     empty = run("officier", "report", "marking", str(rid))
     assert empty.code == 2 and empty.json["error"]["code"] == "invalid_input"
