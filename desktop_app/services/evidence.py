@@ -48,6 +48,7 @@ from desktop_app.domain.evidence import (
 from desktop_app.domain.ids import EvidenceId, ReportId
 from desktop_app.domain.reports import ReportStatus, audit_object
 from desktop_app.domain.roles import Role, require_any_role
+from desktop_app.services.report_access import cleared_report
 from desktop_app.services.session import Session
 from desktop_app.storage import evidence as repo
 from desktop_app.storage import reports as reports_repo
@@ -130,15 +131,6 @@ def _item(record: repo.EvidenceRecord) -> EvidenceItem:
         added_at=record.added_at,
         classification_duration=record.classification_duration,
     )
-
-
-def _report(session: Session, conn: Connection, report_id: int) -> reports_repo.ReportRow:
-    row = reports_repo.get(conn, report_id)
-    if row is None:
-        raise NotFound(f"Ambtsbericht {int(report_id)} bestaat niet.")
-    if not row.classification.covered_by(session.user.clearance):
-        raise Forbidden("U bent niet gemachtigd voor de rubricering van dit ambtsbericht.")
-    return row
 
 
 def _check_correction(
@@ -234,7 +226,7 @@ def _store(
 ) -> EvidenceItem:
     with session.transaction("evidence.add", audit_object(report_id)) as tx:
         require_any_role(session.user.roles, ADD_ROLES, "onderliggende gegevens toevoegen")
-        row = _report(session, tx.conn, report_id)
+        row = cleared_report(session, tx.conn, report_id)
         _check_correction(tx.conn, row, correction_id)
         level = row.classification if classification is None else classification
         if not level.covered_by(session.user.clearance):
@@ -326,7 +318,7 @@ def list_evidence(session: Session, report_id: int) -> tuple[EvidenceItem, ...]:
     """The items of a report that the person's clearance covers (metadata only)."""
     with session.transaction("evidence.list", audit_object(report_id)) as tx:
         require_any_role(session.user.roles, LIST_ROLES, "onderliggende gegevens bekijken")
-        row = _report(session, tx.conn, report_id)
+        row = cleared_report(session, tx.conn, report_id)
         items = [
             r
             for r in repo.for_report(tx.conn, row.id)

@@ -60,6 +60,7 @@ from desktop_app.domain.reports import ReportStatus
 from desktop_app.domain.roles import Role, require_any_role
 from desktop_app.domain.settings import INSPECTION_IDLE_MINUTES
 from desktop_app.services import settings
+from desktop_app.services.report_access import existing_report, require_cleared
 from desktop_app.services.session import AUDITED_REFUSALS, Session
 from desktop_app.storage import audit
 from desktop_app.storage import evidence as evidence_repo
@@ -316,13 +317,6 @@ def _refusals_on_record(
         raise
 
 
-def _report(conn: Connection, report_id: int) -> reports_repo.ReportRow:
-    row = reports_repo.get(conn, report_id)
-    if row is None:
-        raise NotFound(f"Ambtsbericht {int(report_id)} bestaat niet.")
-    return row
-
-
 def _own(session: Session, conn: Connection, inspection_id: int) -> repo.InspectionRow:
     row = repo.get(conn, inspection_id)
     # Someone else's session is not even acknowledged to exist.
@@ -464,7 +458,7 @@ def start_inspection(session: Session, report_id: int) -> StartedInspection:
     ):
         user = _fresh_user(session, tx.conn)
         require_any_role(user.roles, INSPECTOR_ROLES, _ACTION_NL)
-        report = _report(tx.conn, report_id)
+        report = existing_report(tx.conn, report_id)
         eligibility = _eligibility(session, tx.conn, user, report)
         require_eligible(eligibility)
         assert eligibility.designation is not None
@@ -514,7 +508,7 @@ def open_item(session: Session, inspection_id: int, item_id: int) -> bytes:
     ):
         row = _own(session, tx.conn, inspection_id)
         user = _fresh_user(session, tx.conn)
-        report = _report(tx.conn, row.report_id)
+        report = existing_report(tx.conn, row.report_id)
         eligibility = _eligibility(session, tx.conn, user, report)
         require_eligible(eligibility)
         item = evidence_repo.get(tx.conn, item_id)
@@ -595,7 +589,7 @@ def end_inspection(session: Session, inspection_id: int, notes: str = "") -> Ins
         repo.close(tx.conn, row.id, closed_at=now, notes=clean)
         fresh = repo.get(tx.conn, row.id)
         assert fresh is not None
-        report = _report(tx.conn, row.report_id)
+        report = existing_report(tx.conn, row.report_id)
         view = _record_view(session, tx.conn, fresh, report, _fresh_user(session, tx.conn))
         # The notes stay out of the audit log (they may describe content).
         tx.details = {
@@ -614,7 +608,8 @@ def my_inspections(session: Session) -> tuple[InspectionRecordView, ...]:
         user = _fresh_user(session, tx.conn)
         rows = repo.for_inspector(tx.conn, user.id)
         views = tuple(
-            _record_view(session, tx.conn, r, _report(tx.conn, r.report_id), user) for r in rows
+            _record_view(session, tx.conn, r, existing_report(tx.conn, r.report_id), user)
+            for r in rows
         )
         tx.details = {"sessions": len(views)}
     return views
@@ -670,7 +665,7 @@ def _readable(
     row = repo.get(conn, inspection_id)
     if row is None:
         raise NotFound(f"Inzagesessie {int(inspection_id)} bestaat niet.")
-    report = _report(conn, row.report_id)
+    report = existing_report(conn, row.report_id)
     if not _can_read_record(user, row, report):
         if row.inspector_id != user.id and not user.roles & READER_ROLES:
             raise NotFound(f"Inzagesessie {int(inspection_id)} bestaat niet.")
@@ -731,9 +726,8 @@ def list_inspections(session: Session, report_id: int) -> tuple[InspectionRecord
     with session.transaction("inspection.list", f"report:{int(report_id)}") as tx:
         user = _fresh_user(session, tx.conn)
         require_any_role(user.roles, READER_ROLES, "de inzagegeschiedenis bekijken")
-        report = _report(tx.conn, report_id)
-        if not report.classification.covered_by(user.clearance):
-            raise Forbidden("U bent niet gemachtigd voor de rubricering van dit ambtsbericht.")
+        report = existing_report(tx.conn, report_id)
+        require_cleared(user.clearance, report.classification)
         views = tuple(
             _record_view(session, tx.conn, r, report, user)
             for r in repo.for_report(tx.conn, report.id)

@@ -27,7 +27,7 @@ from desktop_app.domain.classification import (
     duration_text,
     parse_duration,
 )
-from desktop_app.domain.errors import Forbidden, InvalidInput, InvalidState, NotFound
+from desktop_app.domain.errors import InvalidInput, InvalidState
 from desktop_app.domain.reports import (
     ALLOWED_ROLES,
     ReportAction,
@@ -36,6 +36,7 @@ from desktop_app.domain.reports import (
     decide,
 )
 from desktop_app.domain.roles import Role, require_any_role
+from desktop_app.services.report_access import cleared_report
 from desktop_app.services.session import Session
 from desktop_app.storage import marking as repo
 from desktop_app.storage import printing as print_repo
@@ -262,15 +263,6 @@ def require_subject(conn: Connection, row: report_repo.ReportRow) -> None:
         )
 
 
-def _load(session: Session, conn: Connection, report_id: int) -> report_repo.ReportRow:
-    row = report_repo.get(conn, report_id)
-    if row is None:
-        raise NotFound(f"Ambtsbericht {int(report_id)} bestaat niet.")
-    if not row.classification.covered_by(session.user.clearance):
-        raise Forbidden("U bent niet gemachtigd voor de rubricering van dit ambtsbericht.")
-    return row
-
-
 def record_duration(
     session: Session, report_id: int, duration: ClassificationDuration
 ) -> MarkingView:
@@ -278,7 +270,7 @@ def record_duration(
     duration (a report from before) may be filled in at any status by an officer or signer; a
     recorded one changes only while the text may be edited, like the level."""
     with session.transaction("report.marking", audit_object(report_id)) as tx:
-        row = _load(session, tx.conn, report_id)
+        row = cleared_report(session, tx.conn, report_id)
         require_any_role(session.user.roles, _RECORDERS, "de rubriceringsduur vastleggen")
         check_duration_for(row.classification, duration)
         if not duration_required(row.classification):  # pragma: no cover - refused above
@@ -317,7 +309,7 @@ def set_subject(session: Session, report_id: int, subject: SubjectEntry) -> Mark
     duration; a recorded one changes only while the text may be edited (draft, changes
     wanted) and by an officer: after that the liaison has read the report as it stands."""
     with session.transaction("report.subject", audit_object(report_id)) as tx:
-        row = _load(session, tx.conn, report_id)
+        row = cleared_report(session, tx.conn, report_id)
         had = repo.report_subject(tx.conn, row.id) is not None
         allowed = ALLOWED_ROLES[_A.REVISE] if had else _RECORDERS
         require_any_role(session.user.roles, allowed, "de betrokkene vastleggen")

@@ -45,11 +45,9 @@ from desktop_app.domain import report_content
 from desktop_app.domain.classification import duration_required
 from desktop_app.domain.clock import LOCAL_TZ
 from desktop_app.domain.errors import (
-    Forbidden,
     IntegrityFailure,
     InvalidInput,
     InvalidState,
-    NotFound,
 )
 from desktop_app.domain.ids import ReportId
 from desktop_app.domain.reports import (
@@ -82,6 +80,7 @@ from desktop_app.reporting import (
 )
 from desktop_app.services import settings
 from desktop_app.services.audit import record_head
+from desktop_app.services.report_access import existing_report, require_cleared
 from desktop_app.services.session import Session
 from desktop_app.services.signing_keys import active_signing_key, sync_trust_file
 from desktop_app.storage import audit
@@ -238,12 +237,9 @@ def _load_for_print(
 ) -> tuple[report_repo.ReportRow, bool]:
     """The report after the checks (exists, role, clearance, consistent history), and whether
     it prints as a draft."""
-    row = report_repo.get(conn, report_id)
-    if row is None:
-        raise NotFound(f"Ambtsbericht {int(report_id)} bestaat niet.")
+    row = existing_report(conn, report_id)
     require_any_role(session.user.roles, ALLOWED_ROLES[_A.PRINT], _A.PRINT.label_nl)
-    if not row.classification.covered_by(session.user.clearance):
-        raise Forbidden("U bent niet gemachtigd voor de rubricering van dit ambtsbericht.")
+    require_cleared(session.user.clearance, row.classification)
     events = report_repo.history(conn, row.id)
     if status_from_history(events) is not row.status:
         raise IntegrityFailure(

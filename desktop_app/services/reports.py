@@ -87,6 +87,7 @@ from desktop_app.domain.text import strip_invisible
 from desktop_app.domain.textdiff import DiffRow, side_by_side, unified_diff
 from desktop_app.services import marking
 from desktop_app.services.marking import MarkingView
+from desktop_app.services.report_access import existing_report, require_cleared
 from desktop_app.services.session import Reauthentication, Session, Tx
 from desktop_app.storage import reports as repo
 from desktop_app.storage import requests as requests_repo
@@ -516,21 +517,13 @@ class CorrectionRecord:
 # Loading and checking
 
 
-def _check_clearance(session: Session, classification: Classification) -> None:
-    if not classification.covered_by(session.user.clearance):
-        # Deliberately says nothing about the report itself (title, reference, status).
-        raise Forbidden("U bent niet gemachtigd voor de rubricering van dit ambtsbericht.")
-
-
 def _load(
     session: Session, conn: Connection, report_id: int, action: ReportAction
 ) -> tuple[repo.ReportRow, list[ReportEvent]]:
     """The report and its history, after the existence, role and clearance checks."""
-    row = repo.get(conn, report_id)
-    if row is None:
-        raise NotFound(f"Ambtsbericht {int(report_id)} bestaat niet.")
+    row = existing_report(conn, report_id)
     require_any_role(session.user.roles, ALLOWED_ROLES[action], action.label_nl)
-    _check_clearance(session, row.classification)
+    require_cleared(session.user.clearance, row.classification)
     events = repo.history(conn, row.id)
     # The stored status is kept for lists; the history is the truth. They must agree.
     if status_from_history(events) is not row.status or (
