@@ -143,6 +143,8 @@ class ReportDetail(QWidget):
         self.title_label.setObjectName("reportTitle")
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A long title wraps beside the version picker instead of being cut by it (1024x700).
+        self.title_label.setWordWrap(True)
         head.addWidget(self.title_label, 1)
         version_label = QLabel(self.tr("&Versie"), self.content)
         self.version_combo = QComboBox(self.content)
@@ -152,8 +154,11 @@ class ReportDetail(QWidget):
         self.version_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         version_label.setBuddy(self.version_combo)
         self.version_combo.activated.connect(self._on_version_picked)
-        head.addWidget(version_label)
-        head.addWidget(self.version_combo)
+        picker = QHBoxLayout()
+        picker.addWidget(version_label)
+        picker.addWidget(self.version_combo)
+        head.addLayout(picker)
+        head.setAlignment(picker, Qt.AlignmentFlag.AlignTop)  # beside the title's first line
         layout.addLayout(head)
         self.info_label = QLabel(self.content)
         self.info_label.setObjectName("reportInfo")
@@ -742,11 +747,20 @@ class ReportDetail(QWidget):
     def _on_saved(self, result: VersionSaved, then: Callable[[], None] | None = None) -> None:
         self.last_saved = result
         self.dirty = False
+        # The saved version is loaded afresh (its rights, its number); the author stays where
+        # they were typing, field, cursor and scroll position (QA: a save made the form jump).
+        editor = self.text_stack.currentWidget()
+        kept = editor.place() if isinstance(editor, StructuredEditor | PlainEditor) else None
         self.changed.emit(int(result.report.id))
         if then is not None:
             then()
             return
-        self.load(int(result.report.id))
+
+        def back(_view: ReportView) -> None:
+            if kept is not None and self.text_stack.currentWidget() is editor:
+                cast(StructuredEditor | PlainEditor, editor).restore_place(kept)
+
+        self.load(int(result.report.id), None, back)
 
     def _on_save_failed(self, exc: BaseException) -> None:
         # One use case: a refusal leaves the report as it was (nothing half saved).

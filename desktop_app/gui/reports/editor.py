@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -318,15 +319,16 @@ class FindingEditor(QFrame):
         date_row.addWidget(self.date_check)
         date_row.addWidget(self.date_edit)
         date_row.addStretch(1)
+        # One attribute a row (in the Tab order): beside the remarks panel at 1024x700 the
+        # date next to the reliability made the frame wider than the view (QA).
         grid.addWidget(reliability_label_w, 2, 0)
         grid.addWidget(self.reliability_combo, 2, 1)
-        grid.addLayout(date_row, 2, 2, 1, 2)
         grid.addWidget(source_label, 3, 0)
         grid.addWidget(self.source_edit, 3, 1)
+        grid.addLayout(date_row, 4, 0, 1, 2)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
         self.warning = WarningLine(self)
-        grid.addWidget(self.warning, 4, 0, 1, 6)
+        grid.addWidget(self.warning, 5, 0, 1, 6)
         self.reliability_combo.setAccessibleName(self.tr("Betrouwbaarheid"))
         self.source_edit.setAccessibleName(self.tr("Bronverwijzing"))
 
@@ -400,7 +402,9 @@ class StructuredEditor(QScrollArea):
         self.setObjectName("structuredEditor")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Beside the open remarks panel at 1024x700 the form can be wider than the view: it
+        # scrolls sideways then rather than cutting off its right edge (QA, issue 12).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._today = today
         self._loading = False
         self.warnings: dict[int, list[str]] = {}
@@ -409,6 +413,8 @@ class StructuredEditor(QScrollArea):
         body.setObjectName("editorBody")
         self.setWidget(body)
         layout = QVBoxLayout(body)
+        # The body is never made narrower than its fields need (the scroll bar takes over).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.setContentsMargins(4, 4, 12, 4)
         layout.setSpacing(8)
 
@@ -429,18 +435,19 @@ class StructuredEditor(QScrollArea):
         # The whole marking must be readable ("STG. CONFIDENTIEEL"), not cut to "STG. CON".
         self.classification_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         class_label.setBuddy(self.classification_combo)
+        # One field a row: the subject keeps the width beside the open remarks (1024x700).
         head.addWidget(subject_label, 0, 0)
-        head.addWidget(self.subject_edit, 0, 1)
-        head.addWidget(class_label, 0, 2)
-        head.addWidget(self.classification_combo, 0, 3)
+        head.addWidget(self.subject_edit, 0, 1, 1, 2)
+        head.addWidget(class_label, 1, 0)
+        head.addWidget(self.classification_combo, 1, 1)
         # How long the classification holds: part of the marking (VIR-BI), saved with it.
         duration_label = QLabel(self.tr("Rubriceringsd&uur"), body)
         duration_label.setObjectName("fieldLabel")
         self.duration_field = DurationField(today(), body)
         duration_label.setBuddy(self.duration_field.kind_combo)
-        head.addWidget(duration_label, 1, 0)
-        head.addWidget(self.duration_field, 1, 1, 1, 3)
-        head.setColumnStretch(1, 1)
+        head.addWidget(duration_label, 2, 0)
+        head.addWidget(self.duration_field, 2, 1, 1, 2)
+        head.setColumnStretch(2, 1)
         layout.addLayout(head)
 
         occasion_label = QLabel(self.tr("&Aanleiding"), body)
@@ -680,14 +687,9 @@ class StructuredEditor(QScrollArea):
             fields[f"findings.{n}.source_reference"] = editor.source_edit
         return fields
 
-    def draft_state(self) -> dict[str, Any]:
-        """What is typed, the field the cursor is in and where, and the scroll position."""
-        state: dict[str, Any] = {
-            "kind": "structured",
-            "classification": int(self.classification()),
-            "content": content_to_json(self.content()),
-            "scroll": self.verticalScrollBar().value(),
-        }
+    def place(self) -> dict[str, Any]:
+        """Where the author is: the field the cursor is in and where, and the scroll position."""
+        state: dict[str, Any] = {"scroll": self.verticalScrollBar().value()}
         focused = self.window().focusWidget()
         for name, widget in self._fields().items():
             if widget is focused:
@@ -695,10 +697,8 @@ class StructuredEditor(QScrollArea):
                 state["field"] = _cursor_of(widget)
         return state
 
-    def restore_state(self, state: Mapping[str, Any]) -> None:
-        """Put a draft back (the classification is set by the caller, who knows the bounds)."""
-        content = state.get("content")
-        self.set_content(content_from_json(content if isinstance(content, Mapping) else {}))
+    def restore_place(self, state: Mapping[str, Any]) -> None:
+        """Back to ``place()``'s field, cursor and scroll position (after a save or a draft)."""
         widget = self._fields().get(_str(state.get("focus")))
         if widget is not None:
             field = state.get("field")
@@ -707,7 +707,28 @@ class StructuredEditor(QScrollArea):
         scroll = state.get("scroll")
         if isinstance(scroll, int):
             bar = self.verticalScrollBar()
+            body = self.widget()
+            layout = None if body is None else body.layout()
+            if layout is not None:
+                layout.activate()  # the form's height, so the range holds the position now
+            bar.setValue(scroll)
+            # And once more after the layout has settled (rows added or refilled just now).
             QTimer.singleShot(0, self, lambda: bar.setValue(scroll))
+
+    def draft_state(self) -> dict[str, Any]:
+        """What is typed, the field the cursor is in and where, and the scroll position."""
+        return {
+            "kind": "structured",
+            "classification": int(self.classification()),
+            "content": content_to_json(self.content()),
+            **self.place(),
+        }
+
+    def restore_state(self, state: Mapping[str, Any]) -> None:
+        """Put a draft back (the classification is set by the caller, who knows the bounds)."""
+        content = state.get("content")
+        self.set_content(content_from_json(content if isinstance(content, Mapping) else {}))
+        self.restore_place(state)
 
     def wipe(self) -> None:
         self._loading = True
@@ -756,8 +777,16 @@ class PlainEditor(QWidget):
     def text(self) -> str:
         return self.edit.toPlainText()
 
+    def place(self) -> dict[str, Any]:
+        return {"field": _cursor_of(self.edit)}
+
+    def restore_place(self, state: Mapping[str, Any]) -> None:
+        field = state.get("field")
+        _put_cursor(self.edit, field if isinstance(field, Mapping) else {})
+        self.edit.setFocus()
+
     def draft_state(self) -> dict[str, Any]:
-        return {"kind": "plain", "text": self.text(), "field": _cursor_of(self.edit)}
+        return {"kind": "plain", "text": self.text(), **self.place()}
 
     def highlight_passage(self, note: AnnotationView) -> bool:
         """The remark's passage highlighted and scrolled into view (found by its quote when the
@@ -769,9 +798,7 @@ class PlainEditor(QWidget):
 
     def restore_state(self, state: Mapping[str, Any]) -> None:
         self.set_text(_str(state.get("text")))
-        field = state.get("field")
-        _put_cursor(self.edit, field if isinstance(field, Mapping) else {})
-        self.edit.setFocus()
+        self.restore_place(state)
 
     def wipe(self) -> None:
         self.edit.blockSignals(True)

