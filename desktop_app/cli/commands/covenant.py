@@ -221,13 +221,13 @@ def cmd_plan_withdraw(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 def cmd_plan_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         plans = svc.list_plans(session)
-    return listed(
-        ctx,
-        plans,
-        lambda p: (
-            f"  {p.id}  {p.classification.code}  v{p.version}  {p.status.label_nl}  "
-            f"{p.subject or '(onderwerp niet zichtbaar)'}"
-        ),
+    return listed(ctx, plans, _plan_line)
+
+
+def _plan_line(p: svc.PlanSummary) -> str:
+    return (
+        f"  {p.id}  {p.classification.code}  v{p.version}  {p.status.label_nl}  "
+        f"{p.subject or '(onderwerp niet zichtbaar)'}"
     )
 
 

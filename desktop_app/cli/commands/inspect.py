@@ -96,13 +96,13 @@ def cmd_record(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 def cmd_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         records = inspections.list_inspections(session, ns.report)
-    return listed(
-        ctx,
-        records,
-        lambda r: (
-            f"  {r.id}  {timefmt.table_datetime(r.started_at)}  {r.inspector_full_name}  "
-            f"{len(r.viewed)} item(s)"
-        ),
+    return listed(ctx, records, _history_line)
+
+
+def _history_line(r: inspections.InspectionRecordView) -> str:
+    return (
+        f"  {r.id}  {timefmt.table_datetime(r.started_at)}  {r.inspector_full_name}  "
+        f"{len(r.viewed)} item(s)"
     )
 
 
