@@ -39,8 +39,9 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics as pystats
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from desktop_app.domain.calendar import AtwCalendar
 from desktop_app.domain.clock import LOCAL_TZ
@@ -75,6 +76,19 @@ EXTENDED_KEYS: tuple[str, ...] = (
     "no_data_late",
     "late_with_notice_recorded_afterwards",
 )
+
+
+def chart_figures(figures: Mapping[str, Any]) -> dict[str, int | float | None]:
+    """The figures a PDF shows, in order: the contract's, then the extensions (no dates, no
+    definitions). The statistics export and a consultation's frozen figures print alike."""
+    return {
+        key: value
+        for key in (*STATISTICS_KEYS, *EXTENDED_KEYS)
+        if key in figures
+        for value in (figures[key],)
+        if value is None or (isinstance(value, int | float) and not isinstance(value, bool))
+    }
+
 
 _COHORT = "Van de verzoeken ontvangen in de periode (cohort), stand op de peildatum: "
 _EVENTS = "Gebeurtenissen in de periode (op hun eigen datum, ongeacht wanneer het verzoek kwam): "

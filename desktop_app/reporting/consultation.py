@@ -5,15 +5,13 @@ bar charts), decisions and action points, marked on every page like every printe
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.clock import dutch_date
 from desktop_app.domain.consultations import Consultation, Service
-from desktop_app.domain.statistics import EXTENDED_KEYS, STATISTICS_KEYS
+from desktop_app.domain.statistics import chart_figures
 from desktop_app.reporting.layout import (
     FULL_WIDTH,
     build_pdf,
@@ -33,16 +31,6 @@ from desktop_app.reporting.statistics import (
 
 def reference_of(consultation: Consultation) -> str:
     return f"Periodiek overleg {consultation.held_on:%d-%m-%Y} (nr. {consultation.id})"
-
-
-def _frozen_figures(figures: Mapping[str, Any]) -> dict[str, int | float | None]:
-    return {
-        key: value
-        for key in (*STATISTICS_KEYS, *EXTENDED_KEYS)
-        if key in figures
-        for value in (figures[key],)
-        if value is None or (isinstance(value, int | float) and not isinstance(value, bool))
-    }
 
 
 def render_consultation_pdf(
@@ -157,7 +145,7 @@ def render_consultation_pdf(
     )
     definitions = c.figures.get("definitions")
     story += figure_story(
-        _frozen_figures(c.figures),
+        chart_figures(c.figures),
         definitions if isinstance(definitions, dict) else None,
         chart_heading="Cijfers in beeld",
     )

@@ -18,9 +18,8 @@ from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.roles import Role
 from desktop_app.domain.statistics import (
     DEFINITIONS,
-    EXTENDED_KEYS,
-    STATISTICS_KEYS,
     Statistics,
+    chart_figures,
     compute_statistics,
 )
 from desktop_app.services.session import Session
@@ -171,19 +170,6 @@ def export_csv(
             **_details(period_from, period_to, stats.as_of),
         }
     return target
-
-
-def chart_figures(stats: dict[str, Any]) -> dict[str, int | float | None]:
-    """The figures a PDF shows, in order: the contract's, then the extensions (no dates, no
-    definitions)."""
-    shown = (*STATISTICS_KEYS, *EXTENDED_KEYS)
-    return {
-        k: v
-        for k in shown
-        if k in stats
-        for v in (stats[k],)
-        if v is None or (isinstance(v, int | float) and not isinstance(v, bool))
-    }
 
 
 def pdf_bytes(
