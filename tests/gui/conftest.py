@@ -21,6 +21,7 @@ from desktop_app.gui import tasks
 from desktop_app.gui.controller import AppController
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.tasks import TaskRunner
+from desktop_app.paths import resources_dir
 from desktop_app.storage.db import Database
 from tests.gui.gui_support import PASSWORDS, add_users, flush_deletes
 
@@ -109,6 +110,17 @@ def demo_start(
         signal.signal(signal.SIGINT, old_int)
         signal.signal(signal.SIGTERM, old_term)
         qapp.setQuitOnLastWindowClosed(True)
+        qapp.setStyleSheet("")
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[QApplication]:
+    """The window's own style sheet (bold, padded headings: what QA saw at 1024x700), taken
+    off again afterwards."""
+    qapp.setStyleSheet((resources_dir() / "styles" / "app.qss").read_text(encoding="utf-8"))
+    try:
+        yield qapp
+    finally:
         qapp.setStyleSheet("")
 
 

@@ -167,3 +167,16 @@ def test_delay_notice_dialog_names_the_liaison_and_marks_afterwards(
     text = page.detail.values["delay_notice"].text()
     assert "aan Lotte Liaison" in text and "achteraf vastgelegd op 2 november 2026" in text
     assert text.startswith("14 oktober 2026 door Olga Officier aan Lotte Liaison: ")
+
+
+def test_action_headings_are_not_cut_off_at_1024x700(
+    staff: Any, window_of: Any, styled: Any
+) -> None:
+    """QA: with no consultation chosen the empty table showed "Streefdatur"."""
+    window = window_of("liaison")
+    window.resize(1024, 700)
+    window.show()
+    page = consultations_page(window)
+    header = page.actions_table.horizontalHeader()
+    for column in (0, 2, 3, 4):  # the description stretches
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column

@@ -56,6 +56,9 @@ def _table(
     if stretch is None:
         header.setStretchLastSection(True)
     else:
+        # The other columns as wide as their heading and content, also while the table is
+        # empty (the default width cut "Streefdatum" to "Streefdatur" at 1024x700).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.horizontalHeader().setDefaultAlignment(
