@@ -24,8 +24,8 @@ def _listed(as_user: Any) -> dict[str, dict[str, Any]]:
     return {u["name"]: u for u in result.json["items"]}
 
 
-def test_user_edit(as_user: Any, staffed: Any) -> None:
-    result = as_user(
+def test_user_edit(as_user: Any, as_staff: Any, staffed: Any) -> None:
+    result = as_staff(
         "beheer",
         "user",
         "edit",
@@ -38,7 +38,6 @@ def test_user_edit(as_user: Any, staffed: Any) -> None:
         "aivd_signer",
         "--clearance",
         "stg_zeer_geheim",
-        secrets=[ADMIN_PW],
     )
     assert result.code == 0, result.out
     assert result.json == {
@@ -64,11 +63,11 @@ def test_user_edit(as_user: Any, staffed: Any) -> None:
     ],
 )
 def test_user_edit_bad_input_is_exit_2_and_changes_nothing(
-    as_user: Any, staffed: Any, args: list[str], fragment: str
+    as_user: Any, as_staff: Any, staffed: Any, args: list[str], fragment: str
 ) -> None:
     before = _listed(as_user)["officier"]
     message = cli_error(
-        as_user("beheer", "user", "edit", "officier", *args, secrets=[ADMIN_PW]),
+        as_staff("beheer", "user", "edit", "officier", *args),
         "invalid_input",
         2,
     )
@@ -76,18 +75,14 @@ def test_user_edit_bad_input_is_exit_2_and_changes_nothing(
     assert _listed(as_user)["officier"] == before
 
 
-def test_deactivate_activate_and_reset_password(as_user: Any, staffed: Any) -> None:
+def test_deactivate_activate_and_reset_password(as_user: Any, as_staff: Any, staffed: Any) -> None:
     liaison_pw = STAFF["liaison"][0]
-    result = as_user("beheer", "user", "deactivate", "liaison", secrets=[ADMIN_PW])
+    result = as_staff("beheer", "user", "deactivate", "liaison")
     assert result.code == 0 and result.json["active"] is False
     assert _listed(as_user)["liaison"]["active"] is False
     cli_error(as_user("liaison", "user", "list", secrets=[liaison_pw]), "auth_failed", 3)
-    cli_error(
-        as_user("beheer", "user", "deactivate", "liaison", secrets=[ADMIN_PW]), "invalid_input", 2
-    )
-    cli_error(
-        as_user("beheer", "user", "deactivate", "beheer", secrets=[ADMIN_PW]), "invalid_input", 2
-    )
+    cli_error(as_staff("beheer", "user", "deactivate", "liaison"), "invalid_input", 2)
+    cli_error(as_staff("beheer", "user", "deactivate", "beheer"), "invalid_input", 2)
     # Activation needs a new initial password that meets the rules.
     weak = as_user("beheer", "user", "activate", "liaison", secrets=[ADMIN_PW, "wachtwoord123"])
     assert "zwak" in cli_error(weak, "invalid_input", 2)
@@ -143,8 +138,8 @@ def test_non_admins_are_forbidden(as_user: Any, staffed: Any) -> None:
         cli_error(as_user("officier", *args, secrets=[pw]), "forbidden", 1)
 
 
-def test_designation_end_revoke_history(as_user: Any, staffed: Any) -> None:
-    result = as_user(
+def test_designation_end_revoke_history(as_staff: Any, staffed: Any) -> None:
+    result = as_staff(
         "beheer",
         "designation",
         "end",
@@ -153,12 +148,11 @@ def test_designation_end_revoke_history(as_user: Any, staffed: Any) -> None:
         "HD-IND 2026/031",
         "--until",
         "2026-12-31",
-        secrets=[ADMIN_PW],
     )
     assert result.code == 0, result.out
     assert result.json["until"] == "2026-12-31"
     assert result.json["ended_by"] == "HD-IND 2026/031"
-    bad = as_user(
+    bad = as_staff(
         "beheer",
         "designation",
         "end",
@@ -167,31 +161,20 @@ def test_designation_end_revoke_history(as_user: Any, staffed: Any) -> None:
         "HD-IND 2026/032",
         "--until",
         "2020-01-01",
-        secrets=[ADMIN_PW],
     )
     assert "terugwerkende kracht" in cli_error(bad, "invalid_input", 2)
     cli_error(
-        as_user(
-            "beheer",
-            "designation",
-            "end",
-            "inspecteur",
-            "--decision",
-            "X",
-            "--until",
-            "morgen",
-            secrets=[ADMIN_PW],
+        as_staff(
+            "beheer", "designation", "end", "inspecteur", "--decision", "X", "--until", "morgen"
         ),
         "invalid_input",
         2,
     )
-    result = as_user(
-        "beheer", "designation", "revoke", "inspecteur", "--decision", "HD-IND 2026/040",
-        secrets=[ADMIN_PW],
-    )  # fmt: skip
+    revoke = ("designation", "revoke", "inspecteur", "--decision", "HD-IND 2026/040")
+    result = as_staff("beheer", *revoke)
     assert result.code == 0, result.out
     assert result.json["revoked_by"] == "HD-IND 2026/040"
-    history = as_user("beheer", "designation", "history", "inspecteur", secrets=[ADMIN_PW])
+    history = as_staff("beheer", "designation", "history", "inspecteur")
     assert history.code == 0
     [item] = history.json["items"]
     assert item["decision"] == "HD-IND 2026/017"
@@ -200,6 +183,4 @@ def test_designation_end_revoke_history(as_user: Any, staffed: Any) -> None:
         ("ended", "HD-IND 2026/031"),
         ("revoked", "HD-IND 2026/040"),
     ]
-    cli_error(
-        as_user("beheer", "designation", "history", "niemand", secrets=[ADMIN_PW]), "not_found", 2
-    )
+    cli_error(as_staff("beheer", "designation", "history", "niemand"), "not_found", 2)

@@ -161,7 +161,7 @@ def test_missing_user_is_a_usage_error(as_user: Any) -> None:
 # --- user add / list / unlock -------------------------------------------------------------------
 
 
-def test_user_add_shape_and_roles(as_user: Any) -> None:
+def test_user_add_shape_and_roles(as_user: Any, as_staff: Any) -> None:
     result = as_user(
         "beheer",
         "user",
@@ -184,7 +184,7 @@ def test_user_add_shape_and_roles(as_user: Any) -> None:
         "roles": ["ind_inspector", "ind_liaison"],
         "clearance": "stg_geheim",
     }
-    listed = as_user("beheer", "user", "list", secrets=[ADMIN_PW])
+    listed = as_staff("beheer", "user", "list")
     assert listed.code == 0
     assert set(listed.json) == {"items"}
     items = {u["name"]: u for u in listed.json["items"]}
@@ -202,7 +202,7 @@ def test_user_add_shape_and_roles(as_user: Any) -> None:
     # The new user can sign in with the password given (the command line does not demand a new
     # one; the window does), and choosing one's own clears the mark.
     assert as_user("dubbel", "passwd", secrets=["dubbel-wachtwoord", "dubbel-nieuw-ww"]).code == 0
-    listed = as_user("beheer", "user", "list", secrets=[ADMIN_PW])
+    listed = as_staff("beheer", "user", "list")
     assert {u["name"]: u for u in listed.json["items"]}["dubbel"]["initial_password"] is False
 
 
@@ -230,9 +230,11 @@ def test_user_add_shape_and_roles(as_user: Any) -> None:
         (["user", "add", "X Y", "--role", "aivd_officer"], "invalid_input", 2),
     ],
 )
-def test_user_add_refusals(as_user: Any, args: list[str], code: str, exit_code: int) -> None:
+def test_user_add_refusals(
+    as_user: Any, as_staff: Any, args: list[str], code: str, exit_code: int
+) -> None:
     _error(as_user("beheer", *args, secrets=[ADMIN_PW, "x1-wachtwoord-1"]), code, exit_code)
-    names = [u["name"] for u in as_user("beheer", "user", "list", secrets=[ADMIN_PW]).json["items"]]
+    names = [u["name"] for u in as_staff("beheer", "user", "list").json["items"]]
     assert names == ["beheer"]
 
 
@@ -259,7 +261,7 @@ def test_user_commands_need_admin_and_the_right_password(as_user: Any, workspace
     _error(as_user("beheer", "user", "list", secrets=[]), "invalid_input", 2)
 
 
-def test_user_unlock_after_three_failures(as_user: Any, workspace: Any) -> None:
+def test_user_unlock_after_three_failures(as_user: Any, as_staff: Any, workspace: Any) -> None:
     populate(workspace)
     pw = STAFF["liaison"][0]
     codes = [
@@ -269,25 +271,23 @@ def test_user_unlock_after_three_failures(as_user: Any, workspace: Any) -> None:
     assert codes == ["auth_failed", "auth_failed", "locked"]
     locked = as_user("liaison", "passwd", secrets=[pw, "nieuw-liaison-ww"])
     _error(locked, "locked", 3)
-    items = {
-        u["name"]: u for u in as_user("beheer", "user", "list", secrets=[ADMIN_PW]).json["items"]
-    }
+    items = {u["name"]: u for u in as_staff("beheer", "user", "list").json["items"]}
     assert items["liaison"]["locked"] is True
-    result = as_user("beheer", "user", "unlock", "liaison", secrets=[ADMIN_PW])
+    result = as_staff("beheer", "user", "unlock", "liaison")
     assert result.code == 0
     assert result.json == {"name": "liaison", "unlocked": True, "was_locked": True}
     assert as_user("liaison", "passwd", secrets=[pw, "nieuw-liaison-ww"]).json == {"ok": True}
-    _error(as_user("beheer", "user", "unlock", "niemand", secrets=[ADMIN_PW]), "not_found", 2)
+    _error(as_staff("beheer", "user", "unlock", "niemand"), "not_found", 2)
 
 
 # --- passwd -------------------------------------------------------------------------------------
 
 
-def test_passwd(as_user: Any) -> None:
+def test_passwd(as_user: Any, as_staff: Any) -> None:
     new = "een-nieuw-wachtwoord"
     result = as_user("beheer", "passwd", secrets=[ADMIN_PW, new])
     assert result.code == 0 and result.json == {"ok": True}
-    _error(as_user("beheer", "user", "list", secrets=[ADMIN_PW]), "auth_failed", 3)
+    _error(as_staff("beheer", "user", "list"), "auth_failed", 3)
     assert as_user("beheer", "user", "list", secrets=[new]).code == 0
     _error(as_user("beheer", "passwd", secrets=[new, new]), "invalid_input", 2)
     _error(as_user("beheer", "passwd", secrets=[new, "kort"]), "invalid_input", 2)
@@ -300,9 +300,9 @@ def test_passwd(as_user: Any) -> None:
 # --- designate ----------------------------------------------------------------------------------
 
 
-def test_designate_shape(as_user: Any, workspace: Any) -> None:
+def test_designate_shape(as_staff: Any, workspace: Any) -> None:
     populate(workspace)
-    result = as_user(
+    result = as_staff(
         "beheer",
         "designate",
         "inspecteur",
@@ -312,7 +312,6 @@ def test_designate_shape(as_user: Any, workspace: Any) -> None:
         "2026-11-01",
         "--until",
         "2027-10-31",
-        secrets=[ADMIN_PW],
     )
     assert result.code == 0, result.out
     assert result.json == {
@@ -322,9 +321,7 @@ def test_designate_shape(as_user: Any, workspace: Any) -> None:
         "from": "2026-11-01",
         "until": "2027-10-31",
     }
-    open_ended = as_user(
-        "beheer", "designate", "inspecteur", "--decision", "HD 3", secrets=[ADMIN_PW]
-    )
+    open_ended = as_staff("beheer", "designate", "inspecteur", "--decision", "HD 3")
     assert open_ended.json["from"] == "2026-11-02" and open_ended.json["until"] is None
 
 
@@ -356,10 +353,10 @@ def test_designate_shape(as_user: Any, workspace: Any) -> None:
     ],
 )
 def test_designate_refusals(
-    as_user: Any, workspace: Any, args: list[str], code: str, exit_code: int
+    as_staff: Any, workspace: Any, args: list[str], code: str, exit_code: int
 ) -> None:
     populate(workspace)
-    _error(as_user("beheer", *args, secrets=[ADMIN_PW]), code, exit_code)
+    _error(as_staff("beheer", *args), code, exit_code)
 
 
 def test_designate_by_non_admin_is_forbidden_and_audited(as_user: Any, workspace: Any) -> None:
@@ -386,8 +383,8 @@ def test_designate_by_non_admin_is_forbidden_and_audited(as_user: Any, workspace
 # --- audit verify / list ------------------------------------------------------------------------
 
 
-def test_audit_verify_and_anchor(as_user: Any, workspace: Any) -> None:
-    first = as_user("beheer", "audit", "verify", secrets=[ADMIN_PW])
+def test_audit_verify_and_anchor(as_user: Any, as_staff: Any, workspace: Any) -> None:
+    first = as_staff("beheer", "audit", "verify")
     assert first.code == 0
     # The contract's three keys, and which heads kept outside the database were checked.
     assert set(first.json) == {"ok", "entries", "head", "keyring_head", "printed_heads"}
@@ -395,10 +392,10 @@ def test_audit_verify_and_anchor(as_user: Any, workspace: Any) -> None:
     assert HEAD.fullmatch(first.json["head"])
     assert first.json["entries"] == int(first.json["head"].split(":")[0])
     anchor = first.json["head"]
-    second = as_user("beheer", "audit", "verify", "--anchor", anchor, secrets=[ADMIN_PW])
+    second = as_staff("beheer", "audit", "verify", "--anchor", anchor)
     assert second.code == 0 and second.json["entries"] > first.json["entries"]
     _error(
-        as_user("beheer", "audit", "verify", "--anchor", "geen-anker", secrets=[ADMIN_PW]),
+        as_staff("beheer", "audit", "verify", "--anchor", "geen-anker"),
         "invalid_input",
         2,
     )
@@ -408,21 +405,23 @@ def test_audit_verify_and_anchor(as_user: Any, workspace: Any) -> None:
         conn.execute("DROP TRIGGER audit_append_only_delete")
         conn.execute("DELETE FROM audit WHERE seq > ?", (n - 2,))
     # Without --anchor too: the head anchored in the keyring at the last sign-out is ahead.
-    alone = as_user("beheer", "audit", "verify", secrets=[ADMIN_PW])
+    alone = as_staff("beheer", "audit", "verify")
     assert alone.code == 4 and "korter dan de kop in de sleutelring" in alone.json["reason"]
-    anchored = as_user("beheer", "audit", "verify", "--anchor", anchor, secrets=[ADMIN_PW])
+    anchored = as_staff("beheer", "audit", "verify", "--anchor", anchor)
     assert anchored.code == 4
     payload = anchored.json
     assert payload["ok"] is False and payload["error"]["code"] == "integrity"
     assert payload["first_bad"] is not None and "anker" in payload["reason"]
 
 
-def test_audit_verify_names_the_first_bad_entry(as_user: Any, workspace: Any) -> None:
+def test_audit_verify_names_the_first_bad_entry(
+    as_user: Any, as_staff: Any, workspace: Any
+) -> None:
     populate(workspace)
     with raw_db(workspace.root, workspace.recovery_key) as db, db.transaction() as conn:
         conn.execute("DROP TRIGGER audit_append_only_update")
         conn.execute("UPDATE audit SET actor = 'vervalst' WHERE seq = 4")
-    result = as_user("beheer", "audit", "verify", secrets=[ADMIN_PW])
+    result = as_staff("beheer", "audit", "verify")
     assert result.code == 4
     assert result.json["first_bad"] == 4
     assert result.json["error"] == {"code": "integrity", "message": result.json["reason"]}
@@ -431,9 +430,9 @@ def test_audit_verify_names_the_first_bad_entry(as_user: Any, workspace: Any) ->
     assert human.code == 4 and human.out.startswith("FOUT:")
 
 
-def test_audit_list(as_user: Any, workspace: Any) -> None:
+def test_audit_list(as_user: Any, as_staff: Any, workspace: Any) -> None:
     populate(workspace)
-    result = as_user("beheer", "audit", "list", "--limit", "3", secrets=[ADMIN_PW])
+    result = as_staff("beheer", "audit", "list", "--limit", "3")
     assert result.code == 0 and set(result.json) == {"items"}
     items = result.json["items"]
     assert len(items) == 3
@@ -441,12 +440,10 @@ def test_audit_list(as_user: Any, workspace: Any) -> None:
     assert set(items[0]) == AUDIT_ENTRY_FIELDS
     assert items[0]["action"] == "session.signin" and items[0]["actor"] == "beheer"
     assert isinstance(items[0]["details"], dict)
-    everything = as_user("beheer", "audit", "list", "--limit", "100000", secrets=[ADMIN_PW])
+    everything = as_staff("beheer", "audit", "list", "--limit", "100000")
     seqs = [i["seq"] for i in everything.json["items"]]
     assert seqs == list(range(len(seqs), 0, -1))
-    _error(
-        as_user("beheer", "audit", "list", "--limit", "0", secrets=[ADMIN_PW]), "invalid_input", 2
-    )
+    _error(as_staff("beheer", "audit", "list", "--limit", "0"), "invalid_input", 2)
     _error(as_user("officier", "audit", "list", secrets=[STAFF["officier"][0]]), "forbidden", 1)
 
 
@@ -454,17 +451,17 @@ def test_audit_list(as_user: Any, workspace: Any) -> None:
 
 
 def test_backup_restore_rebind(
-    as_user: Any, cli_on: Any, workspace: Any, tmp_path: Path, clock: Any
+    as_user: Any, as_staff: Any, cli_on: Any, workspace: Any, tmp_path: Path, clock: Any
 ) -> None:
     populate(workspace)
     out = tmp_path / "werkplek.backup"
-    result = as_user("beheer", "backup", "--out", str(out), secrets=[ADMIN_PW])
+    result = as_staff("beheer", "backup", "--out", str(out))
     assert result.code == 0, result.out
     assert set(result.json) == {"file", "sha256", "bytes"}
     assert result.json["file"] == str(out)
     assert result.json["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
     assert result.json["bytes"] == out.stat().st_size
-    _error(as_user("beheer", "backup", "--out", str(out), secrets=[ADMIN_PW]), "invalid_input", 2)
+    _error(as_staff("beheer", "backup", "--out", str(out)), "invalid_input", 2)
     _error(
         as_user(
             "officier",
@@ -526,7 +523,7 @@ def test_backup_restore_rebind(
     # rebind: the original machine loses its keyring entry.
     binding = KeyFile.load(keys_path(workspace.root)).binding_id
     workspace.env.provider.delete(binding)
-    _error(as_user("beheer", "user", "list", secrets=[ADMIN_PW]), "wrong_workstation", 3)
+    _error(as_staff("beheer", "user", "list"), "wrong_workstation", 3)
     _error(
         as_user(None, "rebind", secrets=["AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA"]),
         "auth_failed",
@@ -535,7 +532,7 @@ def test_backup_restore_rebind(
     rebound = as_user(None, "rebind", secrets=[workspace.recovery_key])
     assert rebound.code == 0 and rebound.json == {"ok": True, "users": 5}
     _error(as_user("officier", "user", "list", secrets=[STAFF["officier"][0]]), "forbidden", 1)
-    assert as_user("beheer", "user", "list", secrets=[ADMIN_PW]).code == 0
+    assert as_staff("beheer", "user", "list").code == 0
     _error(as_user(None, "rebind", secrets=[]), "invalid_input", 2)
 
 

@@ -291,7 +291,7 @@ def test_without_json_the_window_still_opens() -> None:
 
 
 def test_busy_workspace_waits_then_refuses(
-    staff: Any, as_user: Any, monkeypatch: pytest.MonkeyPatch
+    staff: Any, as_staff: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Another program holds the write lock (a long import): the sign-in's audit entry waits the
     bounded time, then the command is refused with ``busy`` (exit 1), not ``integrity``."""
@@ -301,13 +301,13 @@ def test_busy_workspace_waits_then_refuses(
     with raw_db(staff.root, staff.recovery_key) as holder:
         holder.conn.execute("BEGIN IMMEDIATE")
         try:
-            result = as_user("beheer", "audit", "list", secrets=[ADMIN_PW])
+            result = as_staff("beheer", "audit", "list")
         finally:
             holder.conn.execute("ROLLBACK")
     message = _error(result, "busy", 1)
     assert "bezet" in message
     # Once the lock is gone the same command works.
-    assert as_user("beheer", "audit", "list", secrets=[ADMIN_PW]).code == 0
+    assert as_staff("beheer", "audit", "list").code == 0
 
 
 def test_busy_timeout_is_bounded_and_configurable(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pypdf
 import pytest
-from conftest import ADMIN_PW, PASSWORDS
+from conftest import PASSWORDS
 from support.helpers import STATS_KEYS, request_add_argv
 
 REQUEST_KEYS = {
@@ -165,9 +165,9 @@ def test_workflow_delay_notice_and_close(people: Any, as_user: Any, clock: Any) 
     assert [i["id"] for i in overdue["items"]] == [int(rid2)]
 
 
-def test_roles_and_need_to_know(people: Any, as_user: Any) -> None:
+def test_roles_and_need_to_know(people: Any, as_user: Any, as_staff: Any) -> None:
     add(as_user, "Geheim Persoon", "5555555555")
-    admin = as_user("beheer", "request", "list", secrets=[ADMIN_PW])
+    admin = as_staff("beheer", "request", "list")
     assert admin.code == 1 and admin.json["error"]["code"] == "forbidden"
     signer_add = as_user(
         "tekenaar", *request_add_argv("X", "1234567890"), secrets=[PASSWORDS["tekenaar"]]
@@ -181,14 +181,14 @@ def test_roles_and_need_to_know(people: Any, as_user: Any) -> None:
         secrets=[PASSWORDS["liaison"]],
     )
     assert liaison_add.code == 0
-    entries = as_user("beheer", "audit", "list", "--limit", "50", secrets=[ADMIN_PW]).json
+    entries = as_staff("beheer", "audit", "list", "--limit", "50").json
     denied = [e for e in entries["items"] if e["result"] == "denied"]
     assert {e["action"] for e in denied} >= {"request.list", "request.add", "request.start"}
     # The audit never holds the subject's name.
     assert "Geheim Persoon" not in str(entries)
 
 
-def test_provisions_and_stats(people: Any, as_user: Any, tmp_path: Path) -> None:
+def test_provisions_and_stats(people: Any, as_user: Any, as_staff: Any, tmp_path: Path) -> None:
     add(as_user, "Ali Demir", "7777777777")
     made = officer(
         as_user,
@@ -207,16 +207,8 @@ def test_provisions_and_stats(people: Any, as_user: Any, tmp_path: Path) -> None
     listed = as_user("liaison", "provision", "list", secrets=[PASSWORDS["liaison"]]).json
     assert [p["id"] for p in listed["items"]] == [made["id"]]
     pdf = tmp_path / "stats.pdf"
-    stats = as_user(
-        "beheer",
-        "stats",
-        "--from",
-        "2026-10-01",
-        "--to",
-        "2026-11-30",
-        "--pdf",
-        str(pdf),
-        secrets=[ADMIN_PW],
+    stats = as_staff(
+        "beheer", "stats", "--from", "2026-10-01", "--to", "2026-11-30", "--pdf", str(pdf)
     )
     assert stats.code == 0
     assert set(stats.json) >= STATS_KEYS
@@ -239,10 +231,10 @@ def test_provisions_and_stats(people: Any, as_user: Any, tmp_path: Path) -> None
     assert officer_stats.json["error"]["code"] == "forbidden"
 
 
-def test_calendar_day_moves_open_deadlines(people: Any, as_user: Any) -> None:
+def test_calendar_day_moves_open_deadlines(people: Any, as_user: Any, as_staff: Any) -> None:
     rid = str(add(as_user, "Eva Peters", "8888888888").json["id"])
     assert officer(as_user, "request", "show", rid).json["deadline"] == "2026-11-13"
-    added = as_user(
+    added = as_staff(
         "beheer",
         "calendar",
         "add",
@@ -251,11 +243,10 @@ def test_calendar_day_moves_open_deadlines(people: Any, as_user: Any) -> None:
         "closure",
         "--description",
         "Sluiting gebouw",
-        secrets=[ADMIN_PW],
     ).json
     assert added["deadlines_changed"] == 1
     assert officer(as_user, "request", "show", rid).json["deadline"] == "2026-11-16"
-    days = as_user("beheer", "calendar", "list", secrets=[ADMIN_PW]).json["items"]
+    days = as_staff("beheer", "calendar", "list").json["items"]
     assert {"date": "2026-05-15", "kind": "decree"}.items() <= next(
         d for d in days if d["date"] == "2026-05-15"
     ).items()

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ADMIN_PW, PASSWORDS
+from conftest import PASSWORDS
 from support.helpers import request_add_argv
 
 from desktop_app.domain.classification import Classification
@@ -65,35 +65,25 @@ def test_exact_hits_rank_first_and_limit_keeps_them(staff: Any, as_user: Any) ->
     assert names(body) == ["Piet Jansen Jansen"]  # bm25: jansen twice in a short name
 
 
-def test_show_unknown_and_forbidden(staff: Any, as_user: Any) -> None:
+def test_show_unknown_and_forbidden(staff: Any, as_user: Any, as_staff: Any) -> None:
     rid = str(add(as_user, "Eva Peters", "8888888888")["id"])
     missing = run(as_user, "request", "show", "999")
     assert missing.code == 2 and missing.json["error"]["code"] == "not_found"
-    admin = as_user("beheer", "request", "show", rid, secrets=[ADMIN_PW])
+    admin = as_staff("beheer", "request", "show", rid)
     assert admin.code == 1 and admin.json["error"]["code"] == "forbidden"
     assert "Eva" not in admin.out
 
 
-def test_stats_csv_export(staff: Any, as_user: Any, tmp_path: Path) -> None:
+def test_stats_csv_export(staff: Any, as_user: Any, as_staff: Any, tmp_path: Path) -> None:
     add(as_user, "Eva Peters", "8888888888")
     target = tmp_path / "cijfers.csv"
-    result = as_user(
-        "beheer",
-        "stats",
-        "--from",
-        "2026-01-01",
-        "--to",
-        "2026-12-31",
-        "--csv",
-        str(target),
-        secrets=[ADMIN_PW],
+    result = as_staff(
+        "beheer", "stats", "--from", "2026-01-01", "--to", "2026-12-31", "--csv", str(target)
     )
     assert result.code == 0 and result.json["requests_received"] == 1
     text = target.read_bytes().decode("utf-8-sig")
     assert text.splitlines()[0] == "kenmerk;omschrijving;waarde"
     assert "requests_received;" in text and text.count("\r\n") >= 12
     assert oct(target.stat().st_mode & 0o777) == "0o600"
-    bad = as_user(
-        "beheer", "stats", "--from", "2026-12-31", "--to", "2026-01-01", secrets=[ADMIN_PW]
-    )
+    bad = as_staff("beheer", "stats", "--from", "2026-12-31", "--to", "2026-01-01")
     assert bad.code == 2 and bad.json["error"]["code"] == "invalid_input"
