@@ -181,13 +181,16 @@ def _inner_v2(
     private = X25519PrivateKey.generate()
     public = _raw_public(private)
     return {
-        "v": 2,
-        "salt": _b64(salt),
-        "kdf": params.as_dict(),
-        "pub": _b64(public),
+        **_form2_head(salt, params, public),
         "priv": _seal(kek, _raw_private(private), _user_aad(name, workspace_id)),
         "dek": seal_to(public, bytes(dek), _user_dek_aad(name, workspace_id)),
     }
+
+
+def _form2_head(salt: bytes, params: KdfParams, public: bytes) -> dict[str, Any]:
+    """The first keys of a slot of form 2 (a password's and the recovery key's), in the order
+    the key file has always written them."""
+    return {"v": 2, "salt": _b64(salt), "kdf": params.as_dict(), "pub": _b64(public)}
 
 
 def _user_kek(slot: dict[str, Any], password: str) -> bytes:
@@ -231,10 +234,7 @@ def recovery_box(
     private = X25519PrivateKey.from_private_bytes(kdf.derive(recovery_raw, salt, params))
     public = _raw_public(private)
     return {
-        "v": 2,
-        "salt": _b64(salt),
-        "kdf": params.as_dict(),
-        "pub": _b64(public),
+        **_form2_head(salt, params, public),
         **seal_to(public, bytes(dek), f"recovery:{workspace_id}".encode()),
     }
 
