@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from desktop_app.domain.queues import DUE_BUCKETS, Queue
+from desktop_app.domain.queues import DUE_BUCKETS, WARNING_BUCKETS, Queue
 from desktop_app.domain.requests import DashboardBucket
 
 
@@ -70,8 +70,11 @@ def _connect_queues(window: Any, dashboard: Any) -> None:
             if work_list in reports.work_lists:
                 reports.list_tabs.setCurrentIndex(reports.work_lists.index(work_list))
         elif queue is Queue.REQUESTS_DUE and "requests" in pages:
+            # The buckets the queue counts (domain.queues.DUE_BUCKETS), then those its sentence
+            # adds (WARNING_BUCKETS): the first that holds a request is what the tile showed.
             counts = dashboard.counts()
-            first = next((b for b in DUE_BUCKETS if counts.get(b)), DUE_BUCKETS[0])
+            told = (*DUE_BUCKETS, *WARNING_BUCKETS)
+            first = next((b for b in told if counts.get(b)), DUE_BUCKETS[0])
             requests: Any = window.show_section("requests")
             requests.show_bucket(first)
         elif queue in (Queue.OPEN_FOR_INSPECTION, Queue.MY_DESIGNATION) and "inspection" in pages:
