@@ -306,7 +306,8 @@ def test_draft_submit_annotate_verdict_sign_issue(
     # Prose names the person (full name), not the account.
     assert "Ondertekend door Teun Tekenaar op" in detail.signature_label.text()
     assert "tekenaar" not in detail.signature_label.text()
-    assert any(digest in b.text() for b in _all_boxes())
+    # The result box: a short sentence, the digest under "Details" (QA at 1024x700).
+    assert any(digest in b.detailedText() and digest not in b.text() for b in _all_boxes())
     for box in _all_boxes():
         box.close()
     assert [int(r.id) for r in page.rows_of(WorkList.READY_TO_ISSUE)] == [rid]

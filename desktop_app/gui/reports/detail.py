@@ -94,6 +94,7 @@ _NO_REPORT = refused("Kies eerst een ambtsbericht.", offered=False)
 
 class ReportDetail(QWidget):
     changed = Signal(int)  # a report changed (its id): the page refreshes the work lists
+    shown = Signal(object)  # a ReportView was put on screen: the page's lists follow it
 
     TAB_TEXT, TAB_COMPARE, TAB_HISTORY = range(3)
 
@@ -468,6 +469,7 @@ class ReportDetail(QWidget):
             self.evidence.show_report(view)
         self.dirty = False
         self._update_buttons()
+        self.shown.emit(view)
 
     def _show_signature(self, r: ReportSummary) -> None:
         lines = []
@@ -912,14 +914,17 @@ class ReportDetail(QWidget):
             def done(summary: ReportSummary) -> None:
                 dialog.succeed()
                 self._after_step(summary)
-                show_info(
+                # A short sentence; the digest (64 hex digits) is there under "Details".
+                box = show_info(
                     self,
-                    self.tr(
-                        "Het ambtsbericht %1 is ondertekend. SHA-256 van de ondertekende tekst:\n%2"
-                    )
-                    .replace("%1", summary.reference)
-                    .replace("%2", summary.text_sha256 or ""),
+                    self.tr("Het ambtsbericht %1 is ondertekend.").replace("%1", summary.reference),
                 )
+                if summary.text_sha256:
+                    box.setDetailedText(
+                        self.tr("SHA-256 van de ondertekende tekst:\n%1").replace(
+                            "%1", summary.text_sha256
+                        )
+                    )
 
             self.runner.run(work, done, self._reauth_failed(dialog), owner=dialog)
 

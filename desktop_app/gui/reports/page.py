@@ -27,7 +27,7 @@ from desktop_app.gui.tables import make_table
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import reports
 from desktop_app.services.permissions import user_actions
-from desktop_app.services.reports import ReportSummary
+from desktop_app.services.reports import ReportSummary, ReportView
 from desktop_app.services.session import Session
 
 COLUMN_CAP = 420
@@ -106,6 +106,7 @@ class ReportsPage(QWidget):
         self.detail = ReportDetail(session, runner, self.splitter)
         self.new_button.setVisible(self.detail.may_create)
         self.detail.changed.connect(lambda _id: self.refresh())
+        self.detail.shown.connect(self._follow)
         self.splitter.addWidget(self.list_tabs)
         self.splitter.addWidget(self.detail)
         # The lists keep room for a few rows (QA at 1024x700: about one was left); the detail
@@ -161,6 +162,29 @@ class ReportsPage(QWidget):
             for row, summary in enumerate(self.models[work_list].rows):
                 shown = f"{summary.reference} {summary.title}".casefold()
                 table.setRowHidden(row, bool(wanted) and wanted not in shown)
+
+    def _follow(self, view: ReportView) -> None:
+        """The lists agree with the report shown (opened from elsewhere, put back after the
+        lock, moved on by a step): its row selected where it is listed, and the tab in front
+        one of the lists the service says it is in (``ReportView.work_lists``)."""
+        current = self.list_tabs.currentIndex()
+        held = 0 <= current < len(self.work_lists) and self.work_lists[current] in view.work_lists
+        if not held:  # else the list in front holds it and stays in front
+            found = (i for i, w in enumerate(self.work_lists) if w in view.work_lists)
+            index = next(found, None)
+            if index is not None:
+                self.list_tabs.setCurrentIndex(index)
+        report_id = int(view.report.id)
+        for work_list, table in self.tables.items():
+            row = self.models[work_list].row_of(report_id)
+            selection = table.selectionModel()
+            selection.blockSignals(True)  # selecting here must not open the report again
+            if row is None:
+                table.clearSelection()
+            else:
+                table.selectRow(row)
+            selection.blockSignals(False)
+            table.viewport().update()
 
     def rows_of(self, work_list: WorkList) -> list[ReportSummary]:
         model = self.models.get(work_list)
@@ -232,8 +256,9 @@ class ReportsPage(QWidget):
     def restore_draft(self, draft: Draft) -> bool:
         if not self.detail.restore_draft(draft):
             return False
-        for table in self.tables.values():
-            table.clearSelection()
+        if self.detail.creating:  # a new report: in no list yet (a saved one is followed)
+            for table in self.tables.values():
+                table.clearSelection()
         return True
 
     # --- lock -------------------------------------------------------------------------------
