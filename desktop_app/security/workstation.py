@@ -51,6 +51,7 @@ ALLOWED_BACKENDS: tuple[tuple[str, str], ...] = (
 # milliseconds: a call is tried again a few times before the keyring counts as unusable.
 ATTEMPTS = 6
 RETRY_PAUSE = 0.02  # seconds, doubled after each attempt (at most ~0.6 s in all)
+HUMAN_ANSWER = 0.5  # seconds: no person answers an unlock prompt faster
 
 _T = TypeVar("_T")
 
@@ -170,20 +171,30 @@ class KeyringSecretProvider:
         return self._name
 
     def _call(self, what: str, call: Callable[[], _T]) -> _T:
+        from keyring.errors import KeyringLocked
+
         pause = RETRY_PAUSE
         for attempt in range(1, ATTEMPTS + 1):
+            started = time.monotonic()
             try:
                 return call()
+            except self._error as exc:
+                # A person's refusal (a dismissed unlock prompt) is final: asking again would
+                # only prompt again. "Locked" faster than anyone answers a prompt is the
+                # reloading keyring's, like the "does not exist" of the transient errors.
+                quick_lock = (
+                    isinstance(exc, KeyringLocked) and time.monotonic() - started < HUMAN_ANSWER
+                )
+                transient = isinstance(exc, self._transient) or quick_lock
+                if not transient or attempt == ATTEMPTS:
+                    log.warning("keyring %s failed (%d): %s", what, attempt, type(exc).__name__)
+                    raise WrongWorkstation(REMEDY) from None
             except self._transient as exc:
                 if attempt == ATTEMPTS:
-                    log.warning("keyring %s failed %d times: %s", what, attempt, type(exc).__name__)
+                    log.warning("keyring %s failed (%d): %s", what, attempt, type(exc).__name__)
                     raise WrongWorkstation(REMEDY) from None
-                time.sleep(pause)
-                pause *= 2
-            except self._error as exc:
-                # Locked, refused or missing: asking again would only prompt the user again.
-                log.warning("keyring %s failed: %s", what, type(exc).__name__)
-                raise WrongWorkstation(REMEDY) from None
+            time.sleep(pause)
+            pause *= 2
         raise AssertionError("unreachable")
 
     def _get(self, entry: str) -> str | None:
