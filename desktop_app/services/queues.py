@@ -153,9 +153,7 @@ def _queue(
         found = tuple(
             QueueItem("report", int(r.id), r.reference, r.title, r.status.label_nl) for r in rows
         )
-        return QueueView(
-            queue, count, _count_text(queue, count), count_needs_attention(queue, count), found
-        )
+        return _counted(queue, count, found)
     if queue is Queue.REQUESTS_DUE:
         return _requests_due(conn, limit, thresholds)
     if queue is Queue.OPEN_FOR_INSPECTION:
@@ -164,13 +162,7 @@ def _queue(
             QueueItem("report", int(r.id), r.reference, r.title, f"{r.items} stuk(ken)")
             for r in open_[:limit]
         )
-        return QueueView(
-            queue,
-            len(open_),
-            _count_text(queue, len(open_)),
-            count_needs_attention(queue, len(open_)),
-            found,
-        )
+        return _counted(queue, len(open_), found)
     if queue is Queue.MY_DESIGNATION:
         designation = designation_state(
             (
@@ -192,13 +184,7 @@ def _queue(
             QueueItem("user", int(u.id), u.name, u.full_name, "geblokkeerd")
             for u in records[:limit]
         )
-        return QueueView(
-            queue,
-            len(records),
-            _count_text(queue, len(records)),
-            count_needs_attention(queue, len(records)),
-            found,
-        )
+        return _counted(queue, len(records), found)
     if queue is Queue.LAST_BACKUP:
         entry = repo.latest_entry(conn, "workspace.backup")
         last = None if entry is None else timefmt.parse_stored(entry.ts_utc)
@@ -207,6 +193,15 @@ def _queue(
     if queue is Queue.DECREE_DAYS:
         return _decree_days(session, conn)
     return _audit_verification(conn)
+
+
+def _counted(
+    queue: Queue, count: int, found: tuple[QueueItem, ...], *, more: str = ""
+) -> QueueView:
+    """A queue of items: the count's sentence (and ``more`` after it), attention by the count."""
+    return QueueView(
+        queue, count, _count_text(queue, count) + more, count_needs_attention(queue, count), found
+    )
 
 
 def _count_text(queue: Queue, count: int) -> str:
@@ -244,20 +239,14 @@ def _requests_due(
         )
         for r in requests_repo.records_by_ids(conn, ids)
     )
-    text = _count_text(Queue.REQUESTS_DUE, total)
+    more = ""
     if warnings:
-        text += " " + (
+        more = " " + (
             translate(N_(f"{warnings} nadert de termijn zonder uitstelbericht."))
             if warnings == 1
             else translate(N_(f"{warnings} naderen de termijn zonder uitstelbericht."))
         )
-    return QueueView(
-        Queue.REQUESTS_DUE,
-        total,
-        text,
-        count_needs_attention(Queue.REQUESTS_DUE, total),
-        found,
-    )
+    return _counted(Queue.REQUESTS_DUE, total, found, more=more)
 
 
 def _decree_days(session: Session, conn: Connection) -> QueueView:
