@@ -8,22 +8,19 @@ password through the password change."""
 
 from __future__ import annotations
 
-import base64
 import json
 import os
-import secrets
 import stat
 from pathlib import Path
 from typing import Any
 
 import pytest
-from support.helpers import ADMIN_PW, REPO, STAFF, recover_dek
+from support.helpers import ADMIN_PW, REPO, STAFF, legacy_user_slot, recover_dek
 from support.kills import file_workspace, kill_when_stalled
 
 from desktop_app.domain.errors import AuthFailed
 from desktop_app.domain.roles import Role
-from desktop_app.security import kdf
-from desktop_app.security.keyfile import KeyFile, KeyStore, _seal, normalise_name
+from desktop_app.security.keyfile import KeyFile, KeyStore, normalise_name
 from desktop_app.services import admin, users
 from desktop_app.services.audit import verify_audit
 from desktop_app.services.workspace import (
@@ -43,38 +40,12 @@ def _keyfile(ws: Any) -> tuple[KeyFile, bytes]:
     return kf, kf.check(ws.env.provider.load(kf.binding_id))
 
 
-def _legacy_slot(ws: Any, name: str, password: str) -> None:
-    """A slot of form 1 (DEK straight under the password's key), as before issue 13."""
-    store = KeyStore(ws.root / KEYS_NAME)
-    dek = recover_dek(ws.root, ws.recovery_key)
-    with store.locked():
-        kf = store.read()
-        w = kf.check(ws.env.provider.load(kf.binding_id))
-        salt = secrets.token_bytes(16)
-        kek = kdf.derive(password.encode(), salt, kf.kdf_params)
-        aad = f"user:{normalise_name(name)}:{kf.workspace_id}".encode()
-        inner = {
-            "salt": base64.b64encode(salt).decode(),
-            "kdf": kf.kdf_params.as_dict(),
-            **_seal(kek, bytes(dek), aad),
-        }
-        kf._bind(w, name, inner)
-        escrow = kf.read_escrow(dek)
-        escrow[normalise_name(name)] = inner
-        kf._write_escrow(dek, escrow)
-        kf.save(w)
-
-
 # --- a rotation that fails after its commit point ------------------------------------------------
 
 
-def test_a_failure_after_the_rename_keeps_the_new_key_reachable(
-    workspace: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The key file cannot be saved once more after the rename (disk full, say): the database
-    is under the new DEK and only the staged part of keys.json reaches it. The session must go
-    on with the DEK its database now has, and no later key-file change may drop that part."""
-    workspace.add_staff("officier")
+def _rotate_with_the_fold_in_failing(s: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rotation in session ``s`` whose second key-file save (the fold-in after the rename)
+    fails as on a full disk; later saves work again."""
     real_save = KeyFile.save
     saves = [0]
 
@@ -84,11 +55,21 @@ def test_a_failure_after_the_rename_keeps_the_new_key_reachable(
             raise OSError("schijf vol")
         real_save(self, w)
 
+    monkeypatch.setattr(KeyFile, "save", save)
+    with pytest.raises(OSError):
+        rotate_database_key(s, s.sign_in_proof())
+    monkeypatch.undo()
+
+
+def test_a_failure_after_the_rename_keeps_the_new_key_reachable(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key file cannot be saved once more after the rename (disk full, say): the database
+    is under the new DEK and only the staged part of keys.json reaches it. The session must go
+    on with the DEK its database now has, and no later key-file change may drop that part."""
+    workspace.add_staff("officier")
     with workspace.session() as s:
-        monkeypatch.setattr(KeyFile, "save", save)
-        with pytest.raises(OSError):
-            rotate_database_key(s, s.sign_in_proof())
-        monkeypatch.undo()
+        _rotate_with_the_fold_in_failing(s, monkeypatch)
         # The session writes through its connection (now on the new DEK) and changes the key
         # file: a new user, a new recovery key.
         users.add_user(s, name="later", password="later-wachtwoord-1", roles=[Role.AIVD_SIGNER])
@@ -112,20 +93,8 @@ def test_a_backup_right_after_such_a_failure_restores(
 ) -> None:
     """In the same state (the rotation's fold-in not saved), a backup seals the database under
     the DEK in force: its header's recovery slot must yield that DEK, not the one before."""
-    real_save = KeyFile.save
-    saves = [0]
-
-    def save(self: KeyFile, w: bytes) -> None:
-        saves[0] += 1
-        if saves[0] == 2:
-            raise OSError("schijf vol")
-        real_save(self, w)
-
     with workspace.session() as s:
-        monkeypatch.setattr(KeyFile, "save", save)
-        with pytest.raises(OSError):
-            rotate_database_key(s, s.sign_in_proof())
-        monkeypatch.undo()
+        _rotate_with_the_fold_in_failing(s, monkeypatch)
         made = Path(admin.make_backup(s, tmp_path / "na.backup")["file"])
     admin.verify_backup_with_recovery_key(made, workspace.recovery_key)
     admin.restore_workspace(
@@ -150,7 +119,7 @@ def test_an_account_left_out_of_a_killed_rotation_does_not_settle_it(tmp_path: P
     for the next person, not drop it (that would leave no key that opens the database)."""
     ws = file_workspace(tmp_path)
     root = ws.root
-    _legacy_slot(ws, "officier", STAFF["officier"][0])
+    legacy_user_slot(ws, "officier", STAFF["officier"][0])
     kill_when_stalled(CHILD, str(root), str(ws.provider.folder), "replaced", stdin=ADMIN_PW + "\n")
 
     with pytest.raises(AuthFailed):

@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.helpers import ADMIN_PW, STAFF, audit_rows, populate, raw_db, recover_dek
+from support.helpers import (
+    ADMIN_PW,
+    STAFF,
+    audit_rows,
+    legacy_user_slot,
+    populate,
+    raw_db,
+    recover_dek,
+)
 
 from desktop_app.domain.errors import (
     AuthFailed,
@@ -33,7 +41,6 @@ from desktop_app.security.keyfile import (
     _hkdf,
     _open,
     _seal,
-    normalise_name,
 )
 from desktop_app.services import admin, signing_keys, users
 from desktop_app.services.audit import verify_audit
@@ -136,34 +143,10 @@ def test_another_open_connection_refuses_and_changes_nothing(workspace: Any) -> 
     recover_dek(workspace.root, workspace.recovery_key)
 
 
-def _legacy_slot(ws: Any, name: str, password: str) -> None:
-    """A user slot of form 1 (the DEK straight under the password's key), as every workspace
-    made before rotation existed has them."""
-    store = KeyStore(ws.root / KEYS_NAME)
-    dek = recover_dek(ws.root, ws.recovery_key)
-    with store.locked():
-        kf = store.read()
-        w = kf.check(ws.env.provider.load(kf.binding_id))
-        params = kf.kdf_params
-        salt = secrets.token_bytes(16)
-        kek = kdf.derive(password.encode(), salt, params)
-        aad = f"user:{normalise_name(name)}:{kf.workspace_id}".encode()
-        inner = {
-            "salt": base64.b64encode(salt).decode(),
-            "kdf": params.as_dict(),
-            **_seal(kek, bytes(dek), aad),
-        }
-        kf._bind(w, name, inner)
-        escrow = kf.read_escrow(dek)
-        escrow[normalise_name(name)] = inner
-        kf._write_escrow(dek, escrow)
-        kf.save(w)
-
-
 def test_old_slots_are_upgraded_at_sign_in_and_left_out_otherwise(workspace: Any) -> None:
     workspace.add_staff("officier", "tekenaar")
-    _legacy_slot(workspace, "officier", STAFF["officier"][0])
-    _legacy_slot(workspace, "tekenaar", STAFF["tekenaar"][0])
+    legacy_user_slot(workspace, "officier", STAFF["officier"][0])
+    legacy_user_slot(workspace, "tekenaar", STAFF["tekenaar"][0])
     # officier signs in once: the slot gets form 2 with the same password.
     with workspace.session("officier"):
         pass

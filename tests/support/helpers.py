@@ -6,11 +6,13 @@ root conftest).
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import json
 import math
 import os
+import secrets
 import subprocess
 import sys
 import time
@@ -21,8 +23,8 @@ from typing import Any
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.roles import Role
-from desktop_app.security import recovery
-from desktop_app.security.keyfile import KeyFile
+from desktop_app.security import kdf, recovery
+from desktop_app.security.keyfile import KeyFile, KeyStore, _seal, normalise_name
 from desktop_app.services import users
 from desktop_app.services.workspace import DB_NAME, KEYS_NAME
 from desktop_app.storage import audit
@@ -144,6 +146,29 @@ def staff_sessions(
 def recover_dek(root: Path, recovery_key: str) -> bytearray:
     """The DEK as an attacker (or auditor) holding the recovery key would obtain it."""
     return KeyFile.load(keys_path(root)).recover_dek(recovery.parse(recovery_key))
+
+
+def legacy_user_slot(ws: Any, name: str, password: str) -> None:
+    """Give ``name`` a key slot of form 1 (the DEK straight under the password's key, escrowed
+    likewise), as every workspace made before key rotation (issue 13) has them."""
+    store = KeyStore(keys_path(ws.root))
+    dek = recover_dek(ws.root, ws.recovery_key)
+    with store.locked():
+        kf = store.read()
+        w = kf.check(ws.env.provider.load(kf.binding_id))
+        salt = secrets.token_bytes(16)
+        kek = kdf.derive(password.encode(), salt, kf.kdf_params)
+        aad = f"user:{normalise_name(name)}:{kf.workspace_id}".encode()
+        inner = {
+            "salt": base64.b64encode(salt).decode(),
+            "kdf": kf.kdf_params.as_dict(),
+            **_seal(kek, bytes(dek), aad),
+        }
+        kf._bind(w, name, inner)
+        escrow = kf.read_escrow(dek)
+        escrow[normalise_name(name)] = inner
+        kf._write_escrow(dek, escrow)
+        kf.save(w)
 
 
 @contextlib.contextmanager
