@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from support.helpers import one_audit_entry
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import Forbidden, InvalidInput, InvalidState
@@ -15,7 +16,6 @@ from tests.services.test_reports_workflow import (  # noqa: F401
     TEXT_V1,
     TEXT_V2,
     Staff,
-    _entries,
     draft,
     refused,
     staff,
@@ -28,11 +28,12 @@ LOW = Classification.DEP_VERTROUWELIJK
 def test_text_and_classification_in_one_entry(staff: Staff) -> None:  # noqa: F811
     off = staff["officier"]
     r = draft(staff)
-    before = len(_entries(off))
-    saved = reports.save_version(off, r.id, text=TEXT_V2, classification=LOW)
-    new = _entries(off)[before:]
-    assert [(e.action, e.result) for e in new] == [("report.revise", "ok")]
-    details = json.loads(new[0].details)
+    saved, entry = one_audit_entry(
+        off,
+        lambda: reports.save_version(off, r.id, text=TEXT_V2, classification=LOW),
+        "report.revise",
+    )
+    details = json.loads(entry.details)
     assert (details["version"], details["from"], details["to"]) == (
         2,
         "stg_confidentieel",
@@ -47,10 +48,11 @@ def test_text_and_classification_in_one_entry(staff: Staff) -> None:  # noqa: F8
 def test_only_the_classification(staff: Staff) -> None:  # noqa: F811
     off = staff["officier"]
     r = draft(staff)
-    before = len(_entries(off))
-    saved = reports.save_version(off, r.id, text=TEXT_V1, classification=LOW)
-    new = _entries(off)[before:]
-    assert [(e.action, e.result) for e in new] == [("report.classify", "ok")]
+    saved, _entry = one_audit_entry(
+        off,
+        lambda: reports.save_version(off, r.id, text=TEXT_V1, classification=LOW),
+        "report.classify",
+    )
     assert (saved.report.version, saved.report.classification) == (1, LOW)
 
 
