@@ -64,28 +64,34 @@ def check_contents(
         yield from _check_covenant(conn)
 
 
+# The versioned texts of schema step 7b: (query of owner, version, text, hash; the object as
+# the audit log names it; what the text is, for the sentence).
+_COVENANT_TEXTS = (
+    (
+        "SELECT plan_id, version, text, sha256 FROM implementation_plan_versions"
+        " ORDER BY plan_id, version",
+        "plan:{}",
+        "uitvoeringsplan {}",
+    ),
+    (
+        "SELECT covenant_id, version, content, sha256 FROM covenant_annex_versions"
+        " ORDER BY covenant_id, version",
+        "covenant:{}",
+        "niet-openbare bijlage",
+    ),
+)
+
+
 def _check_covenant(conn: Connection) -> Iterator[ContentProblem]:
     """Each plan version and annex version against its own hash column (schema step 7b)."""
-    for plan_id, version, text, stored in conn.execute(
-        "SELECT plan_id, version, text, sha256 FROM implementation_plan_versions"
-        " ORDER BY plan_id, version"
-    ):
-        if hashlib.sha256(str(text).encode("utf-8")).hexdigest() != stored:
-            yield ContentProblem(
-                f"plan:{int(plan_id)}",
-                f"uitvoeringsplan {int(plan_id)}, versie {int(version)}: de tekst klopt niet "
-                "met de vastgelegde hash",
-            )
-    for covenant_id, version, content, stored in conn.execute(
-        "SELECT covenant_id, version, content, sha256 FROM covenant_annex_versions"
-        " ORDER BY covenant_id, version"
-    ):
-        if hashlib.sha256(str(content).encode("utf-8")).hexdigest() != stored:
-            yield ContentProblem(
-                f"covenant:{int(covenant_id)}",
-                f"niet-openbare bijlage, versie {int(version)}: de tekst klopt niet met de "
-                "vastgelegde hash",
-            )
+    for sql, obj, what in _COVENANT_TEXTS:
+        for owner, version, text, stored in conn.execute(sql):
+            if hashlib.sha256(str(text).encode("utf-8")).hexdigest() != stored:
+                yield ContentProblem(
+                    obj.format(int(owner)),
+                    f"{what.format(int(owner))}, versie {int(version)}: de tekst klopt niet met"
+                    " de vastgelegde hash",
+                )
 
 
 def _check_reports(
