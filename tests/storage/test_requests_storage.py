@@ -196,17 +196,7 @@ def test_dashboard_counts_agree_with_the_pure_bucket(
     with filled.reading() as conn:
         records = repo.records_by_ids(conn, list(range(1, 301)))
         counts = repo.dashboard_counts(conn, th)
-        expected = Counter(
-            dashboard_bucket(
-                deadline=r.deadline,
-                status=r.status,
-                notice_date=None if r.delay_notice is None else r.delay_notice.date,
-                today=today,
-                calendar=CAL,
-                warn_from_day=warn_from_day,
-            )
-            for r in records
-        )
+        expected = Counter(_bucket(r, today, warn_from_day) for r in records)
         assert counts == {b: expected.get(b, 0) for b in DashboardBucket}
         for bucket in DashboardBucket:
             ids = repo.select_ids(conn, RequestQuery(bucket=bucket), th)
