@@ -27,11 +27,6 @@ _MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}")
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
-def _shown(value: str) -> str:
-    shown = value if len(value) <= 40 else value[:40] + "…"
-    return shown.encode("utf-8", "replace").decode("utf-8")
-
-
 def bounded_int(low: int, high: int, what: str) -> Callable[[str], int]:
     """An argparse type: ASCII digits only (no sign, no '²' or other Unicode digits, no
     underscores) and ``low <= value <= high``."""
@@ -40,7 +35,7 @@ def bounded_int(low: int, high: int, what: str) -> Callable[[str], int]:
         # Checked before int(): a 5,000-digit string is refused without converting it.
         if len(value) > 20 or not _DIGITS.fullmatch(value):
             raise argparse.ArgumentTypeError(
-                f"'{_shown(value)}' is geen {what} (alleen cijfers 0-9)"
+                f"'{shown(value)}' is geen {what} (alleen cijfers 0-9)"
             )
         number = int(value)
         if not low <= number <= high:
@@ -63,7 +58,7 @@ def request_id(value: str) -> int:
     """A request id given as a positional argument that is checked after parsing (its message
     has been part of the contract's tests since the first version)."""
     if not _DIGITS.fullmatch(value) or len(value) > 19 or int(value) > MAX_ID or int(value) < 1:
-        raise InvalidInput(f"'{_shown(value)}' is geen verzoeknummer.", field="id")
+        raise InvalidInput(f"'{shown(value)}' is geen verzoeknummer.", field="id")
     return int(value)
 
 
@@ -74,7 +69,7 @@ def parse_date(value: str, field: str) -> dt.date:
         with contextlib.suppress(ValueError):
             return dt.date.fromisoformat(value)
     raise InvalidInput(
-        f"'{_shown(value)}' is geen geldige datum (JJJJ-MM-DD) voor --{field}.", field=field
+        f"'{shown(value)}' is geen geldige datum (JJJJ-MM-DD) voor --{field}.", field=field
     )
 
 
@@ -149,11 +144,13 @@ def read_text_file(path: Path, *, option: str, max_bytes: int, too_big: str) -> 
 TEXT_FILE_BYTES = 8 * 1024 * 1024
 
 
-def text_file(path: Path, what: str, *, max_bytes: int = TEXT_FILE_BYTES) -> str:
-    """The text of ``--text-file`` for ``what`` ("een ambtsbericht", "de bijlage")."""
+def text_file(
+    path: Path, what: str, *, max_bytes: int = TEXT_FILE_BYTES, option: str = "--text-file"
+) -> str:
+    """The text of ``option`` for ``what`` ("een ambtsbericht", "de bijlage")."""
     return read_text_file(
         path,
-        option="--text-file",
+        option=option,
         max_bytes=max_bytes,
         too_big=f"Het tekstbestand is te groot voor {what}.",
     )
@@ -165,7 +162,7 @@ def output_file(path: Path, option: str) -> None:
     field = option.removeprefix("--")
     if path.is_dir():
         raise InvalidInput(
-            f"{option}: '{_shown(path.name or str(path))}' is een map; geef een bestandsnaam.",
+            f"{option}: '{shown(path.name or str(path))}' is een map; geef een bestandsnaam.",
             field=field,
         )
     if not path.parent.is_dir():
@@ -196,7 +193,7 @@ def writing(path: Path, option: str) -> Iterator[None]:
     except OSError as exc:
         why = _WHY.get(exc.errno or 0, "schrijffout")
         raise InvalidInput(
-            f"{option}: '{_shown(path.name or str(path))}' kan niet worden geschreven ({why}).",
+            f"{option}: '{shown(path.name or str(path))}' kan niet worden geschreven ({why}).",
             field=option.removeprefix("--"),
         ) from None
 

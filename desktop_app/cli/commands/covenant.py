@@ -93,7 +93,11 @@ def cmd_covenant_amend(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     requested = optional_date(ns.date, "date")
     effective = optional_date(ns.effective, "effective")
     party = _party(ns.party)
-    change = ns.change if ns.change is not None else text_file(ns.change_file, "een wijziging")
+    change = (
+        ns.change
+        if ns.change is not None
+        else text_file(ns.change_file, "een wijziging", option="--change-file")
+    )
     with ctx.open_session() as session:
         view = svc.request_amendment(
             session,
