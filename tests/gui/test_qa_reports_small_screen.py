@@ -5,14 +5,16 @@ the report title and the work list keep their room, the signing result keeps its
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.domain.report_content import Finding, Reliability
+from desktop_app.domain.reports import WorkList
 from desktop_app.gui.reports import ReportsPage
 from desktop_app.services import reports, requests
 from tests.gui.gui_support import PASSWORDS, flush_deletes
@@ -139,3 +141,59 @@ def test_the_title_is_not_cut_and_the_list_shows_several_rows(staff: Any, small_
     assert right < detail.version_combo.mapTo(detail, detail.version_combo.rect().topLeft()).x()
     table = next(t for t in page.tables.values() if t.isVisible())
     assert _rows_shown(table) >= 3
+
+
+def test_the_signing_result_is_a_sentence_with_the_digest_under_details(
+    staff: Any, small_page: Any
+) -> None:
+    rid = _report(staff)
+    with _service(staff, "officier") as s:
+        reports.submit_report(s, rid)
+    with _service(staff, "liaison") as s:
+        reports.give_verdict(s, rid, usable=True)
+    page = small_page("tekenaar")
+    page.open_report(rid)
+    sign = page.detail.open_sign_dialog()
+    assert sign is not None
+    sign.password_edit.setText(PASSWORDS["tekenaar"])
+    sign.ok_button.click()
+    view = page.detail.view
+    assert view is not None and view.report.text_sha256
+    box = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.isVisible() and "ondertekend" in w.text()
+    )
+    assert view.report.reference in box.text()
+    assert view.report.text_sha256 not in box.text()
+    assert view.report.text_sha256 in box.detailedText()
+    box.close()
+
+
+def test_after_the_idle_lock_the_list_in_front_holds_the_report_put_back(
+    staff: Any, controller: Any, small_page: Any, sign_in: Any, clock: Any
+) -> None:
+    _report(staff)  # one in "Mijn concepten", so that list is not empty
+    rid = _report(staff, remark=True)  # changes wanted: "Terug bij mij"
+    page = small_page("officier")
+    drafts_tab = page.work_lists.index(WorkList.MY_DRAFTS)
+    page.list_tabs.setCurrentIndex(page.work_lists.index(WorkList.RETURNED_TO_ME))
+    page.tables[WorkList.RETURNED_TO_ME].selectRow(0)
+    assert page.detail.report_id == rid
+    page.detail.editor.conclusion_edit.setPlainText("Nog niet opgeslagen.")
+    assert page.detail.has_unsaved
+    clock.advance(dt.timedelta(minutes=5, seconds=1))
+    assert controller.idle.check() is True
+    flush_deletes()
+
+    back = sign_in(controller, "officier")
+    assert back is not None
+    page = back.pages["reports"]
+    assert back.current_section() == "reports"
+    assert page.detail.report_id == rid and page.detail.dirty
+    assert page.list_tabs.currentIndex() != drafts_tab
+    shown = page.work_lists[page.list_tabs.currentIndex()]
+    assert shown is WorkList.RETURNED_TO_ME
+    table = page.tables[shown]
+    picked = table.selectionModel().selectedRows()
+    assert [page.models[shown].row_at(i.row()).id for i in picked] == [rid]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.errors import InvalidInput
 from desktop_app.gui.errors import message_for, show_info
 from desktop_app.gui.printing.pdf import InMemoryPdf, paint_pdfs
 from desktop_app.gui.printing.register import open_print_register
@@ -99,6 +101,16 @@ class PrintPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
         layout.addWidget(self.view, 1)
+        # The status line sits under the page, above the distribution list, and keeps room for
+        # two lines: a sentence coming or going no longer moves the list (QA: a double-click
+        # meant for a row landed on its header).
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setMinimumHeight(2 * self.status_label.fontMetrics().lineSpacing())
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.status_label)
 
         # The distribution list: one row per copy (the copy number it will get and who it is
         # for). All empty: no recipients recorded; partly filled: the service refuses.
@@ -150,11 +162,6 @@ class PrintPreviewDialog(QDialog):
             controls.addWidget(button)
         controls.addWidget(self.close_button)
         layout.addLayout(controls)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("statusLabel")
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.status_label)
 
         self._rerender = QTimer(self)
         self._rerender.setSingleShot(True)
@@ -409,7 +416,78 @@ class PrintPreviewDialog(QDialog):
             text += " " + sent.replace("%1", str(pages))
         return text
 
+    def check_recipients(self, then: Callable[[], None]) -> QMessageBox | None:
+        """Before any copy is made: a VIR-BI distribution list names a recipient for each
+        copy. A list with a gap the service refuses (``printing.clean_recipients``): its
+        sentence, and the cursor in that row. No names at all the service takes (the copies
+        are registered without recipients): asked first. Else, and for a concept, ``then``."""
+        names = self.recipients()
+        if self.preview is None or self.preview.draft or not names:
+            then()
+            return None
+        if any(n.strip() for n in names):
+            try:
+                printing.clean_recipients(names)
+            except InvalidInput as exc:
+                self.status_label.setText(message_for(exc))
+                self._edit_recipient(self._first_refused_row(names))
+                return None
+            then()
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Geen ontvangers"),
+            self.tr(
+                "Voor geen enkel exemplaar is een ontvanger ingevuld. Een verzendlijst noemt "
+                "per exemplaar de ontvanger; zonder ontvangers worden de exemplaren niet op "
+                "naam in het afdrukregister vastgelegd."
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("noRecipientsQuestion")
+        box.setInformativeText(self.tr("Wilt u toch afdrukken zonder ontvangers?"))
+        without = box.addButton(
+            self.tr("&Zonder ontvangers verder"), QMessageBox.ButtonRole.AcceptRole
+        )
+        fill_in = box.addButton(self.tr("Ontvangers &invullen"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(fill_in)
+        box.setEscapeButton(fill_in)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is without:
+                then()
+            else:
+                self._edit_recipient(0)
+
+        box.finished.connect(answered)
+        box.open()
+        return box
+
+    @staticmethod
+    def _first_refused_row(names: list[str]) -> int:
+        for row, name in enumerate(names):
+            try:
+                printing.clean_recipients([name])
+            except InvalidInput:
+                return row
+        return 0
+
+    def _edit_recipient(self, row: int) -> None:
+        table = self.recipients_table
+        if not 0 <= row < table.rowCount():
+            return
+        table.setCurrentCell(row, 1)
+        table.setFocus()
+        item = table.item(row, 1)
+        if item is not None:
+            table.editItem(item)
+
     def _on_print_button_clicked(self) -> None:
+        self.check_recipients(self._choose_printer)
+
+    def _choose_printer(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.preview.reference if self.preview else "ambtsbericht")
         dialog = QPrintDialog(printer, self)
@@ -419,6 +497,9 @@ class PrintPreviewDialog(QDialog):
             self.print_to(printer)
 
     def _on_save_button_clicked(self) -> None:
+        self.check_recipients(self._choose_directory)
+
+    def _choose_directory(self) -> None:
         directory = QFileDialog.getExistingDirectory(
             self, self.tr("Map voor de PDF-bestanden kiezen")
         )
