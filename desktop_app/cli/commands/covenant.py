@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import optional_date, parse_date, record_id, text_file
 from desktop_app.cli.context import group_commands
+from desktop_app.cli.marking_options import add_duration_options
 from desktop_app.cli.payloads import listed
 from desktop_app.domain.classification import Classification, duration_text
 from desktop_app.domain.clock import dutch_date
@@ -253,19 +254,6 @@ def cmd_plan_show(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     return view.as_dict()
 
 
-def _duration_options(p: argparse.ArgumentParser) -> None:
-    """The same words as ``report marking`` uses for how long a classification holds."""
-    group = p.add_mutually_exclusive_group()
-    group.add_argument(
-        "--classification-until", metavar="DATUM", help="de rubricering vervalt na deze datum"
-    )
-    group.add_argument(
-        "--classification-event",
-        metavar="TEKST",
-        help="de rubricering vervalt bij deze gebeurtenis",
-    )
-
-
 def _covenant_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--covenant", type=record_id, default=svc.THE_COVENANT, help="het convenant (standaard 1)"
@@ -311,7 +299,7 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p = cs.add_parser("annex-set", help="de niet-openbare bijlage vastleggen (nieuwe versie)")
     p.add_argument("--text-file", type=Path, required=True)
     p.add_argument("--classification", help="rubricering (standaard stg_confidentieel)")
-    _duration_options(p)
+    add_duration_options(p)
     _covenant_option(p)
     handlers["covenant annex-set"] = cmd_covenant_annex_set
 
@@ -320,7 +308,7 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument("--subject", required=True)
     p.add_argument("--text-file", type=Path, required=True)
     p.add_argument("--classification", help="rubricering (standaard stg_confidentieel)")
-    _duration_options(p)
+    add_duration_options(p)
     _covenant_option(p)
     handlers["plan add"] = cmd_plan_add
     p = ps.add_parser("revise", help="een nieuwe versie (goedkeuringen beginnen opnieuw)")
