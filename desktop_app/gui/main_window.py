@@ -4,8 +4,18 @@ bar. It shows one signed-in session and is thrown away when that session locks."
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QDataStream,
+    QIODevice,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -38,6 +48,44 @@ from desktop_app.services.session import Session
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
+DEFAULT_SIZE = QSize(1180, 760)
+FILL_SLACK = 48  # pixels short of the screen that still count as filling it (panels, frame)
+_GEOMETRY_MAGIC = 0x1D9D0CB
+
+
+@dataclass(frozen=True)
+class SavedGeometry:
+    """What Qt's saveGeometry() kept beside the position: the window's size with its frame,
+    the width of the screen it was on, and whether it was maximised."""
+
+    frame: QSize
+    screen_width: int
+    maximized: bool
+
+    def filled_smaller_screen(self, room: QSize) -> bool:
+        """Maximised, or as wide as its screen, on a screen narrower than ``room``: such a
+        size is the old screen's, not a choice (QA: 1024x700 kept on a 1400x900 screen)."""
+        wide = self.frame.width() >= self.screen_width - FILL_SLACK
+        return room.width() > self.screen_width and (self.maximized or wide)
+
+
+def read_saved_geometry(geometry: QByteArray) -> SavedGeometry | None:
+    """Qt's geometry format 3 (Qt 6): magic, version, frame and normal rectangles, screen
+    number, maximised, full screen, screen width. None for any other format."""
+    stream = QDataStream(geometry, QIODevice.OpenModeFlag.ReadOnly)
+    if stream.readUInt32() != _GEOMETRY_MAGIC or stream.readUInt16() != 3:
+        return None
+    stream.readUInt16()
+    frame, normal = QRect(), QRect()
+    stream >> frame
+    stream >> normal
+    stream.readInt32()
+    maximized = bool(stream.readUInt8())
+    stream.readUInt8()
+    screen_width = stream.readInt32()
+    if stream.status() != QDataStream.Status.Ok or screen_width <= 0:
+        return None
+    return SavedGeometry(frame.size(), screen_width, maximized)
 
 
 class MainWindow(QMainWindow):
@@ -322,16 +370,24 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value(GEOMETRY_KEY)
+        saved = None
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            saved = read_saved_geometry(geometry)
         else:
-            self.resize(1180, 760)
+            self.resize(DEFAULT_SIZE)
+        screen = self.screen()
+        if screen is None:
+            return
+        room = screen.availableGeometry().size()
+        if saved is not None and saved.filled_smaller_screen(room):
+            # It filled the smaller screen it was saved on: it fills this one (and goes back
+            # to the usual size, not the old screen's, when no longer maximised).
+            self.resize(DEFAULT_SIZE)
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         # Never larger than the screen (a 1024x700 workstation, or geometry saved on a bigger
         # monitor): what does not fit is cut off, buttons included.
-        screen = self.screen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            self.resize(min(self.width(), room.width()), min(self.height(), room.height()))
+        self.resize(min(self.width(), room.width()), min(self.height(), room.height()))
 
     def save_geometry(self) -> None:
         # Window state only: never anything from the workspace (QSettings is not encrypted).

@@ -7,9 +7,12 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
+import pytest
+from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QRect, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop_app.gui.actions import fit_combo
+from desktop_app.gui.main_window import GEOMETRY_KEY, MainWindow, read_saved_geometry
 from desktop_app.services import reports
 from tests.gui.gui_support import PASSWORDS, flush_deletes
 from tests.services.test_inspection_service_support import REPORT_TEXT
@@ -132,3 +135,62 @@ def test_beheer_account_buttons_keep_their_text(window_of: Any, qtbot: Any) -> N
     assert len(shown) >= 4
     cut = [b.text() for b in shown if b.width() < b.sizeHint().width() or not _inside(b, window)]
     assert cut == []
+
+
+class _Screen:
+    """A 1400x900 screen for the window's own look at where it is (offscreen has 800x800)."""
+
+    def availableGeometry(self) -> QRect:
+        return QRect(0, 0, 1400, 900)
+
+
+def _geometry(width: int, height: int, screen_width: int, *, maximized: bool = False) -> QByteArray:
+    """Qt 6's saveGeometry() format (3.0) for a window of that size on a screen that wide."""
+    data = QByteArray()
+    stream = QDataStream(data, QIODevice.OpenModeFlag.WriteOnly)
+    stream.writeUInt32(0x1D9D0CB)
+    stream.writeUInt16(3)
+    stream.writeUInt16(0)
+    frame = QRect(0, 0, width, height)
+    stream << frame << frame.adjusted(2, 2, -2, -2)
+    stream.writeInt32(0)
+    stream.writeUInt8(1 if maximized else 0)
+    stream.writeUInt8(0)
+    stream.writeInt32(screen_width)
+    stream << frame.adjusted(2, 2, -2, -2)
+    return data
+
+
+def test_the_saved_geometry_is_read_as_qt_writes_it() -> None:
+    widget = QWidget()
+    widget.resize(700, 500)
+    widget.show()
+    saved = read_saved_geometry(widget.saveGeometry())
+    widget.close()
+    assert saved is not None and saved.frame.width() >= 700 and saved.screen_width > 0
+    assert read_saved_geometry(QByteArray(b"not a geometry")) is None
+
+
+@pytest.mark.parametrize(
+    ("geometry", "maximised"),
+    [
+        (_geometry(1024, 700, 1024), True),  # as large as the 1024x700 screen went
+        (_geometry(900, 600, 1024, maximized=True), True),
+        (_geometry(900, 600, 1024), False),  # a size chosen on the small screen
+        (_geometry(1400, 900, 1920), False),  # saved on a bigger screen: only cut to fit
+    ],
+    ids=["filled", "maximised", "chosen", "bigger-screen"],
+)
+def test_a_window_that_filled_a_smaller_screen_fills_a_bigger_one(
+    window_of: Any,
+    gui_settings: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    geometry: QByteArray,
+    maximised: bool,
+) -> None:
+    """QA: the size saved on a 1024x700 screen came back unchanged on a 1400x900 one."""
+    gui_settings.setValue(GEOMETRY_KEY, geometry)
+    monkeypatch.setattr(MainWindow, "screen", lambda _self: _Screen())
+    window = window_of("officier")
+    assert bool(window.windowState() & Qt.WindowState.WindowMaximized) is maximised
+    assert window.width() <= 1400 and window.height() <= 900
