@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -331,6 +331,95 @@ def ask_and_save_record(
 # --- the page -----------------------------------------------------------------------------------
 
 
+class InspectionRecordsPanel(QWidget):
+    """Inspection sessions in a list, the chosen one's details under it and "Verslag als PDF
+    opslaan…": the inspector's own sessions (Inzage) and a report's (Onderliggende gegevens).
+    ``status_line``: where saving reports back (a line of its own when None)."""
+
+    def __init__(
+        self,
+        session: Session,
+        runner: TaskRunner,
+        title: str,
+        table_name: str,
+        hidden_column: int,
+        parent: QWidget,
+        status_line: QLabel | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.runner = runner
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(6)
+        self.label = QLabel(title, self)
+        self.label.setObjectName("sectionLabel")
+        layout.addWidget(self.label)
+        self.model = InspectionRecordTableModel(self)
+        self.table = make_table(self.model, self, table_name, InspectionRecordTableModel.COL_VIEWED)
+        self.table.setColumnHidden(hidden_column, True)
+        self.table.setAccessibleName(title)
+        self.label.setBuddy(self.table)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
+        layout.addWidget(self.table, 1)
+        self.details = QLabel(self)
+        self.details.setObjectName("recordDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.hide()
+        layout.addWidget(self.details)
+        row = QHBoxLayout()
+        self.save_pdf_button = QPushButton(self.tr("Verslag als &PDF opslaan…"), self)
+        self.save_pdf_button.setObjectName("saveRecordPdfButton")
+        self.save_pdf_button.setEnabled(False)
+        self.save_pdf_button.clicked.connect(lambda _=False: self.ask_and_save())
+        row.addWidget(self.save_pdf_button)
+        if status_line is None:
+            status_line = QLabel(self)
+            status_line.setObjectName("statusLine")
+            status_line.setTextFormat(Qt.TextFormat.PlainText)
+            row.addWidget(status_line, 1)
+        else:
+            row.addStretch(1)
+        self.status_line = status_line
+        layout.addLayout(row)
+
+    def selected_record(self) -> InspectionRecordView | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or not 0 <= rows[0].row() < self.model.rowCount():
+            return None
+        return self.model.row_at(rows[0].row())
+
+    def set_records(self, records: Sequence[InspectionRecordView]) -> None:
+        """Newest first (the session that just ended on top), the chosen one kept chosen."""
+        chosen = self.selected_record()
+        self.model.set_rows(tuple(reversed(records)))
+        row = None if chosen is None else self.model.row_of(int(chosen.id))
+        if row is not None:
+            self.table.selectRow(row)
+        else:
+            self.show_selected()
+
+    def show_selected(self) -> None:
+        record = self.selected_record()
+        self.save_pdf_button.setEnabled(record is not None)
+        if record is None:
+            self.details.clear()
+            self.details.hide()
+            return
+        self.details.setText(record_details(record))
+        self.details.show()
+
+    def ask_and_save(self) -> None:
+        ask_and_save_record(
+            self, self.session, self.runner, self.selected_record(), self.status_line
+        )
+
+    def save_record_pdf(self, inspection_id: int, path: Path) -> None:
+        """Write the record of ``inspection_id`` to ``path`` (the file dialog's choice)."""
+        save_record_pdf(self, self.session, self.runner, inspection_id, path, self.status_line)
+
+
 class InspectionPage(QWidget):
     """The Inzage section of the main window (role ``ind_inspector``)."""
 
@@ -404,41 +493,21 @@ class InspectionPage(QWidget):
         upper_layout.addLayout(row)
 
         # The inspector's own sessions.
-        lower = QWidget(self.splitter)
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 6, 0, 0)
-        lower_layout.setSpacing(6)
-        self.mine_label = QLabel(self.tr("Mijn inzagen"), lower)
-        self.mine_label.setObjectName("sectionLabel")
-        lower_layout.addWidget(self.mine_label)
-        self.records_model = InspectionRecordTableModel(self)
-        self.records_table = make_table(
-            self.records_model, lower, "myInspectionsTable", InspectionRecordTableModel.COL_VIEWED
+        lower = InspectionRecordsPanel(
+            session,
+            runner,
+            self.tr("Mijn inzagen"),
+            "myInspectionsTable",
+            InspectionRecordTableModel.COL_INSPECTOR,
+            self.splitter,
         )
-        self.records_table.setColumnHidden(InspectionRecordTableModel.COL_INSPECTOR, True)
-        self.records_table.setAccessibleName(self.tr("Mijn inzagen"))
-        self.mine_label.setBuddy(self.records_table)
-        self.records_table.selectionModel().selectionChanged.connect(
-            self._on_records_selection_changed
-        )
-        lower_layout.addWidget(self.records_table, 1)
-        self.record_details = QLabel(lower)
-        self.record_details.setObjectName("recordDetails")
-        self.record_details.setWordWrap(True)
-        self.record_details.setTextFormat(Qt.TextFormat.PlainText)
-        self.record_details.hide()
-        lower_layout.addWidget(self.record_details)
-        row = QHBoxLayout()
-        self.save_pdf_button = QPushButton(self.tr("Verslag als &PDF opslaan…"), lower)
-        self.save_pdf_button.setObjectName("saveRecordPdfButton")
-        self.save_pdf_button.setEnabled(False)
-        self.save_pdf_button.clicked.connect(lambda _=False: self._on_save_pdf_clicked())
-        row.addWidget(self.save_pdf_button)
-        self.status_line = QLabel(lower)
-        self.status_line.setObjectName("statusLine")
-        self.status_line.setTextFormat(Qt.TextFormat.PlainText)
-        row.addWidget(self.status_line, 1)
-        lower_layout.addLayout(row)
+        self.records_panel = lower
+        self.mine_label = lower.label
+        self.records_model = lower.model
+        self.records_table = lower.table
+        self.record_details = lower.details
+        self.save_pdf_button = lower.save_pdf_button
+        self.status_line = lower.status_line
 
         self.splitter.addWidget(upper)
         self.splitter.addWidget(lower)
@@ -491,15 +560,8 @@ class InspectionPage(QWidget):
         else:
             self._on_reports_selection_changed()
 
-        chosen = self.selected_record()
-        # Newest first: the session that just ended is on top.
-        self.records_model.set_rows(tuple(reversed(records)))
+        self.records_panel.set_records(records)
         self.mine_label.setText(self.tr("Mijn inzagen (%1)").replace("%1", str(len(records))))
-        row = None if chosen is None else self.records_model.row_of(int(chosen.id))
-        if row is not None:
-            self.records_table.selectRow(row)
-        else:
-            self._on_records_selection_changed()
 
     # --- selection --------------------------------------------------------------------------
 
@@ -510,10 +572,7 @@ class InspectionPage(QWidget):
         return self.reports_model.row_at(rows[0].row())
 
     def selected_record(self) -> InspectionRecordView | None:
-        rows = self.records_table.selectionModel().selectedRows()
-        if not rows or not 0 <= rows[0].row() < self.records_model.rowCount():
-            return None
-        return self.records_model.row_at(rows[0].row())
+        return self.records_panel.selected_record()
 
     def select_report(self, report_id: int) -> None:
         row = self.reports_model.row_of(report_id)
@@ -561,16 +620,6 @@ class InspectionPage(QWidget):
         self.reason_label.style().unpolish(self.reason_label)
         self.reason_label.style().polish(self.reason_label)
         self.reason_label.show()
-
-    def _on_records_selection_changed(self, *_args: QItemSelection) -> None:
-        record = self.selected_record()
-        self.save_pdf_button.setEnabled(record is not None)
-        if record is None:
-            self.record_details.clear()
-            self.record_details.hide()
-            return
-        self.record_details.setText(record_details(record))
-        self.record_details.show()
 
     # --- starting an inspection -------------------------------------------------------------
 
@@ -636,14 +685,9 @@ class InspectionPage(QWidget):
 
     # --- the record as a PDF ----------------------------------------------------------------
 
-    def _on_save_pdf_clicked(self) -> None:
-        ask_and_save_record(
-            self, self.session, self.runner, self.selected_record(), self.status_line
-        )
-
     def save_record_pdf(self, inspection_id: int, path: Path) -> None:
         """Write the record of ``inspection_id`` to ``path`` (the file dialog's choice)."""
-        save_record_pdf(self, self.session, self.runner, inspection_id, path, self.status_line)
+        self.records_panel.save_record_pdf(inspection_id, path)
 
     # --- lock -------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,11 +47,9 @@ from desktop_app.gui.drafts import DialogKey, Opened, reopen_on_report
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.inspection.page import (
+    InspectionRecordsPanel,
     InspectionRecordTableModel,
-    ask_and_save_record,
     make_table,
-    record_details,
-    save_record_pdf,
 )
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.marking import DurationEntry, DurationField
@@ -387,40 +385,21 @@ class EvidenceTab(QWidget):
         row.addWidget(self.status_line, 1)
         upper_layout.addLayout(row)
 
-        lower = QWidget(splitter)
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 6, 0, 0)
-        lower_layout.setSpacing(6)
-        self.history_label = QLabel(self.tr("Inzagen door de IND"), lower)
-        self.history_label.setObjectName("sectionLabel")
-        lower_layout.addWidget(self.history_label)
-        self.history_model = InspectionRecordTableModel(self)
-        self.history_table = make_table(
-            self.history_model,
-            lower,
+        lower = InspectionRecordsPanel(
+            session,
+            runner,
+            self.tr("Inzagen door de IND"),
             "inspectionHistoryTable",
-            InspectionRecordTableModel.COL_VIEWED,
+            InspectionRecordTableModel.COL_REFERENCE,
+            splitter,
+            status_line=self.status_line,
         )
-        self.history_table.setColumnHidden(InspectionRecordTableModel.COL_REFERENCE, True)
-        self.history_table.setAccessibleName(self.tr("Inzagen door de IND"))
-        self.history_table.selectionModel().selectionChanged.connect(
-            self._on_history_selection_changed
-        )
-        lower_layout.addWidget(self.history_table, 1)
-        self.history_details = QLabel(lower)
-        self.history_details.setObjectName("recordDetails")
-        self.history_details.setWordWrap(True)
-        self.history_details.setTextFormat(Qt.TextFormat.PlainText)
-        self.history_details.hide()
-        lower_layout.addWidget(self.history_details)
-        row = QHBoxLayout()
-        self.save_pdf_button = QPushButton(self.tr("Verslag als &PDF opslaan…"), lower)
-        self.save_pdf_button.setObjectName("saveRecordPdfButton")
-        self.save_pdf_button.setEnabled(False)
-        self.save_pdf_button.clicked.connect(lambda _=False: self._on_save_pdf_clicked())
-        row.addWidget(self.save_pdf_button)
-        row.addStretch(1)
-        lower_layout.addLayout(row)
+        self.history_panel = lower
+        self.history_label = lower.label
+        self.history_model = lower.model
+        self.history_table = lower.table
+        self.history_details = lower.details
+        self.save_pdf_button = lower.save_pdf_button
         lower.setVisible(self.may_read_history)
 
         splitter.addWidget(upper)
@@ -465,7 +444,7 @@ class EvidenceTab(QWidget):
         self.history_model.clear()
         self.items_label.setText(self.tr("Onderliggende gegevens"))
         self.history_label.setText(self.tr("Inzagen door de IND"))
-        self._on_history_selection_changed()
+        self.history_panel.show_selected()
 
     def _update_add_button(self) -> None:
         view = self.report
@@ -519,8 +498,7 @@ class EvidenceTab(QWidget):
         self.runner.run(load, done, lambda exc: show_error(self, exc), owner=self)
 
     def _show_history(self, records: tuple[InspectionRecordView, ...], *, issued: bool) -> None:
-        chosen = self.selected_record()
-        self.history_model.set_rows(tuple(reversed(records)))  # newest first
+        self.history_panel.set_records(records)
         if not issued:
             self.history_label.setText(
                 self.tr("Inzagen door de IND (mogelijk zodra het ambtsbericht is uitgebracht)")
@@ -529,11 +507,6 @@ class EvidenceTab(QWidget):
             self.history_label.setText(
                 self.tr("Inzagen door de IND (%1)").replace("%1", str(len(records)))
             )
-        row = None if chosen is None else self.history_model.row_of(int(chosen.id))
-        if row is not None:
-            self.history_table.selectRow(row)
-        else:
-            self._on_history_selection_changed()
 
     # --- adding -----------------------------------------------------------------------------
 
@@ -589,28 +562,10 @@ class EvidenceTab(QWidget):
     # --- inspection records -----------------------------------------------------------------
 
     def selected_record(self) -> InspectionRecordView | None:
-        rows = self.history_table.selectionModel().selectedRows()
-        if not rows or not 0 <= rows[0].row() < self.history_model.rowCount():
-            return None
-        return self.history_model.row_at(rows[0].row())
-
-    def _on_history_selection_changed(self, *_args: QItemSelection) -> None:
-        record = self.selected_record()
-        self.save_pdf_button.setEnabled(record is not None)
-        if record is None:
-            self.history_details.clear()
-            self.history_details.hide()
-            return
-        self.history_details.setText(record_details(record))
-        self.history_details.show()
-
-    def _on_save_pdf_clicked(self) -> None:
-        ask_and_save_record(
-            self, self.session, self.runner, self.selected_record(), self.status_line
-        )
+        return self.history_panel.selected_record()
 
     def save_record_pdf(self, inspection_id: int, path: Path) -> None:
-        save_record_pdf(self, self.session, self.runner, inspection_id, path, self.status_line)
+        self.history_panel.save_record_pdf(inspection_id, path)
 
     # --- lock -------------------------------------------------------------------------------
 
