@@ -45,7 +45,7 @@ from desktop_app.gui.marking import DurationDialog, DurationEntry, SubjectDialog
 from desktop_app.gui.printing import open_print_preview
 from desktop_app.gui.reports.dialogs import CommentDialog, ConfirmDialog, SignDialog, SignInput
 from desktop_app.gui.reports.diff import CompareView
-from desktop_app.gui.reports.editor import PlainEditor, StructuredEditor
+from desktop_app.gui.reports.editor import PlainEditor, StructuredEditor, cursor_of, put_cursor
 from desktop_app.gui.reports.evidence import EvidenceTab
 from desktop_app.gui.reports.labels import event_label, short_time, status_label, verdict_label
 from desktop_app.gui.reports.review import AnnotationPanel, ReportReader
@@ -1259,10 +1259,7 @@ class ReportDetail(QWidget):
         edit = dialog.comment_edit
         if edit.toPlainText().strip() in ("", initial.strip()):
             return None
-        cursor = edit.textCursor()
-        state = {"comment": edit.toPlainText(), "cursor": cursor.position(), **about}
-        state["anchor"] = cursor.anchor()
-        return Draft(key, state)
+        return Draft(key, {"comment": edit.toPlainText(), **cursor_of(edit), **about})
 
     def unsaved_drafts(self) -> list[Draft]:
         """The text in the editor that is not saved yet, with its cursor, and the comment
@@ -1309,10 +1306,8 @@ class ReportDetail(QWidget):
             return self._restore_dialog(draft)
         if not key.startswith("report:"):
             return False
-        report_id, session = int(key.split(":", 1)[1]), self.session
 
         def loaded(view: ReportView) -> None:
-            self._restoring = [d for d in self._restoring if d is not draft]
             self.show_view(view)
             if not self.editing:
                 # No longer this person's to edit (submitted, signed): the text waits on.
@@ -1320,10 +1315,21 @@ class ReportDetail(QWidget):
                 return
             self._apply_draft(draft)
 
+        return self._load_for(draft, int(key.split(":", 1)[1]), loaded)
+
+    def _load_for(self, draft: Draft, report_id: int, loaded: Callable[[ReportView], None]) -> bool:
+        """Load the draft's report afresh (its rights as they are now), then ``loaded``; until
+        then the draft waits in ``_restoring`` (a lock meanwhile keeps it again)."""
+        session = self.session
+
+        def done(view: ReportView) -> None:
+            self._restoring = [d for d in self._restoring if d is not draft]
+            loaded(view)
+
         self._restoring.append(draft)
         self.runner.run(
             lambda: reports.get_report(session, report_id),
-            loaded,
+            done,
             lambda exc: self._not_restored(draft, exc),
             owner=self,
         )
@@ -1346,10 +1352,9 @@ class ReportDetail(QWidget):
         comment and cursor as they were; if the step is no longer possible (another version,
         a verdict given meanwhile) the comment waits on."""
         name, _, number = draft.belongs_to.rpartition(":")
-        report_id, session, state = int(number), self.session, draft.content
+        report_id, state = int(number), draft.content
 
         def loaded(view: ReportView) -> None:
-            self._restoring = [d for d in self._restoring if d is not draft]
             if not (self.has_unsaved and self.report_id == report_id):
                 self.show_view(view)  # else the editor's text just put back stays, as it is
             dialog: CommentDialog | None = None
@@ -1379,23 +1384,10 @@ class ReportDetail(QWidget):
                 return
             edit = dialog.comment_edit
             edit.setPlainText(str(state.get("comment", "")))
-            cursor = edit.textCursor()
-            length = len(edit.toPlainText())
-            anchor, position = state.get("anchor"), state.get("cursor")
-            if isinstance(anchor, int) and isinstance(position, int):
-                cursor.setPosition(max(0, min(anchor, length)))
-                cursor.setPosition(max(0, min(position, length)), cursor.MoveMode.KeepAnchor)
-                edit.setTextCursor(cursor)
+            put_cursor(edit, state)
             edit.setFocus()
 
-        self._restoring.append(draft)
-        self.runner.run(
-            lambda: reports.get_report(session, report_id),
-            loaded,
-            lambda exc: self._not_restored(draft, exc),
-            owner=self,
-        )
-        return True
+        return self._load_for(draft, report_id, loaded)
 
     def _reopen_remark_dialog(self, name: str, annotation_id: object) -> CommentDialog | None:
         """The remark's dialog again, if the remark is still there and the step still this

@@ -135,7 +135,9 @@ def content_from_json(data: Mapping[str, Any]) -> ReportContent:
     )
 
 
-def _cursor_of(widget: QWidget) -> dict[str, int]:
+def cursor_of(widget: QWidget) -> dict[str, int]:
+    """Where the cursor (and selection) of a text field is, and a box's scroll position: kept
+    in drafts and across a save."""
     if isinstance(widget, QPlainTextEdit):
         cursor = widget.textCursor()
         return {
@@ -148,7 +150,8 @@ def _cursor_of(widget: QWidget) -> dict[str, int]:
     return {}
 
 
-def _put_cursor(widget: QWidget, state: Mapping[str, Any]) -> None:
+def put_cursor(widget: QWidget, state: Mapping[str, Any]) -> None:
+    """Back to what ``cursor_of`` recorded (held to the text as it is now)."""
     position = state.get("cursor")
     if not isinstance(position, int):
         return
@@ -694,7 +697,7 @@ class StructuredEditor(QScrollArea):
         for name, widget in self._fields().items():
             if widget is focused:
                 state["focus"] = name
-                state["field"] = _cursor_of(widget)
+                state["field"] = cursor_of(widget)
         return state
 
     def restore_place(self, state: Mapping[str, Any]) -> None:
@@ -702,7 +705,7 @@ class StructuredEditor(QScrollArea):
         widget = self._fields().get(_str(state.get("focus")))
         if widget is not None:
             field = state.get("field")
-            _put_cursor(widget, field if isinstance(field, Mapping) else {})
+            put_cursor(widget, field if isinstance(field, Mapping) else {})
             widget.setFocus()
         scroll = state.get("scroll")
         if isinstance(scroll, int):
@@ -778,11 +781,11 @@ class PlainEditor(QWidget):
         return self.edit.toPlainText()
 
     def place(self) -> dict[str, Any]:
-        return {"field": _cursor_of(self.edit)}
+        return {"field": cursor_of(self.edit)}
 
     def restore_place(self, state: Mapping[str, Any]) -> None:
         field = state.get("field")
-        _put_cursor(self.edit, field if isinstance(field, Mapping) else {})
+        put_cursor(self.edit, field if isinstance(field, Mapping) else {})
         self.edit.setFocus()
 
     def draft_state(self) -> dict[str, Any]:
