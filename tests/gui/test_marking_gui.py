@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +18,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop_app.domain.classification import Classification, ClassificationDuration
 from desktop_app.gui.marking import UNTIL_DATE, UNTIL_EVENT, DurationField
 from desktop_app.gui.printing import PrintPreviewDialog, PrintRegisterDialog
-from desktop_app.gui.reports import ReportsPage
 from desktop_app.gui.reports.evidence import AddEvidenceDialog
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import marking, printing, reports, settings
-from tests.gui.gui_support import PASSWORDS, add_users
+from tests.gui import test_reports_workflow
+from tests.gui.gui_support import PASSWORDS
 from tests.gui.test_reports_workflow import TEXT, _fill_new_report
 from tests.services.test_printing_support import (
     SIGNER_FULL_NAME,
@@ -34,6 +33,10 @@ from tests.services.test_printing_support import (
     password,
     raw_rows,
 )
+
+# The report window's tests sign in through the workflow tests' fixture; ``staff`` is conftest's
+# (the officer, the signer and the liaison).
+as_user = test_reports_workflow.as_user
 
 
 def _texts(pdf: bytes) -> list[str]:
@@ -126,22 +129,6 @@ def test_no_register_for_someone_without_the_print_role(qtbot: Any, ws: Any) -> 
 
 
 # --- the report window -------------------------------------------------------------------------
-
-
-@pytest.fixture
-def staff(workspace: Any) -> Any:
-    add_users(workspace, "officier", "tekenaar", "liaison")
-    return workspace
-
-
-@pytest.fixture
-def as_user(window_of: Callable[..., Any]) -> Callable[[str], ReportsPage]:
-    def switch(name: str) -> ReportsPage:
-        page = window_of(name).show_section("reports")
-        assert isinstance(page, ReportsPage)
-        return page
-
-    return switch
 
 
 def _boxes() -> list[str]:

@@ -24,17 +24,7 @@ from desktop_app.gui.reports.detail import ReportDetail
 from desktop_app.gui.reports.models import ReportTableModel
 from desktop_app.services import reports, users
 from tests.gui.gui_support import PASSWORDS, add_users, all_texts, flush_deletes
-
-TEXT = (
-    "Onderwerp: betrokkene A\n\n"
-    "Aanleiding\nVerzoek van de IND.\n\n"
-    "Bevindingen\n"
-    "1. Betrokkene verbleef in 2019 in het buitenland.\n"
-    "   Betrouwbaarheid: betrouwbaar\n\n"
-    "2. Betrokkene onderhield contacten met een organisatie.\n"
-    "   Bronverwijzing: DOC-17\n\n"
-    "Conclusie\nGeen bezwaar bekend.\n"
-)
+from tests.support.sample_text import TWO_FINDINGS_TEXT as TEXT
 
 
 @pytest.fixture
