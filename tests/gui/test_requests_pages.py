@@ -463,3 +463,22 @@ def test_after_lock_no_widget_holds_a_request_name(
         # A model deleted with its page (RuntimeError) holds nothing either.
         with contextlib.suppress(RuntimeError):
             assert model.rowCount() == 0
+
+
+def test_requests_due_tile_with_only_warnings_opens_the_warnings(
+    staff: Any, window_of: Any, qtbot: Any
+) -> None:
+    """QA: with nothing expired or due today the queue tile's sentence names the warnings; the
+    click opened the (empty) expired list instead of those."""
+    from desktop_app.domain.queues import Queue
+
+    seed(staff, [("Waarschuwing Een", dt.date(2026, 10, 21))])  # the warning zone on 2-11
+    window = window_of("officier")
+    dashboard = window.pages["dashboard"]
+    assert dashboard.counts()[DashboardBucket.OVERDUE] == 0
+    assert dashboard.counts()[DashboardBucket.WARNING_NO_NOTICE] == 1
+    qtbot.mouseClick(dashboard.queue_tiles[Queue.REQUESTS_DUE], Qt.MouseButton.LeftButton)
+    page = window.pages["requests"]
+    wait_for_list(qtbot, page)
+    assert page.bucket_combo.currentData() == DashboardBucket.WARNING_NO_NOTICE
+    assert page.model.rowCount() == 1
