@@ -36,6 +36,7 @@ ERRORS = {"UsageError", "ArgumentTypeError"}
 TABLES = (
     ("domain/roles.py", "_LABELS_NL"),
     ("domain/queues.py", "_LABELS"),
+    ("domain/reports.py", "_STATUS_LABELS"),
     ("domain/audit_labels.py", "LABELS"),
     ("domain/audit_labels.py", "PREFIX_LABELS"),
     ("domain/audit_labels.py", "RESULT_LABELS"),

@@ -159,7 +159,7 @@ def _queue(
     if queue is Queue.OPEN_FOR_INSPECTION:
         open_ = [r for r in inspections.inspectable_in(session, conn) if r.allowed]
         found = tuple(
-            QueueItem("report", int(r.id), r.reference, r.title, f"{r.items} stuk(ken)")
+            QueueItem("report", int(r.id), r.reference, r.title, _pieces(r.items))
             for r in open_[:limit]
         )
         return _counted(queue, len(open_), found)
@@ -193,6 +193,10 @@ def _queue(
     if queue is Queue.DECREE_DAYS:
         return _decree_days(session, conn)
     return _audit_verification(conn)
+
+
+def _pieces(count: int) -> str:
+    return N_("1 stuk") if count == 1 else N_(f"{count} stukken")
 
 
 def _counted(

@@ -41,7 +41,7 @@ def _admin_page(window: Any) -> RetentionPage:
 
 def test_a_list_is_approved_by_both_and_carried_out(staff: Any, window_of: Any, qtbot: Any) -> None:
     page = _admin_page(window_of("beheer"))
-    assert "3 archiefstuk(ken)" in page.due_label.text()
+    assert "3 archiefstukken, waarvan" in page.due_label.text()
     assert page.period_table.rowCount() == 5
     assert page.draw_up_button.isVisible() and page.draw_up_button.isEnabled()
     assert not page.approve_button.isEnabled()  # no list chosen yet

@@ -279,3 +279,16 @@ def test_years_without_decree_days() -> None:
     assert decree_year_needs_attention(2027, dt.date(2026, 11, 2))
     assert not decree_year_needs_attention(2028, dt.date(2026, 11, 2))
     assert not decree_year_needs_attention(None, dt.date(2026, 11, 2))
+
+
+def test_the_items_open_for_inspection_are_counted_in_words() -> None:
+    from desktop_app.domain.messages import set_language, translate
+
+    assert (queues._pieces(1), queues._pieces(3)) == ("1 stuk", "3 stukken")
+    set_language("en")
+    try:
+        assert translate(queues._pieces(1)) == "1 item"
+        assert translate(queues._pieces(3)) == "3 items"
+        assert translate("aanpassing wenselijk") == "changes wanted"  # a report's status
+    finally:
+        set_language("nl")

@@ -7,6 +7,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import bounded_int
+from desktop_app.domain.messages import translate
 from desktop_app.services import queues
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ def cmd_queue(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         figure = "" if view.count is None else f" ({view.count})"
         ctx.say(f"{mark}{view.label}{figure}: {view.text}")
         for item in view.items:
-            detail = f" [{item.detail}]" if item.detail else ""
+            detail = f" [{translate(item.detail)}]" if item.detail else ""
             ctx.say(f"      {item.kind} {item.id} {item.reference} {item.title}{detail}")
     return {"items": [v.as_dict() for v in views]}
 

@@ -409,15 +409,20 @@ class RetentionPage(QWidget):
                 ).replace("%1", prose_date(self.session.clock.today()))
             )
         else:
-            text = self.tr(
-                "Bewaartermijn verstreken: %1 archiefstuk(ken), waarvan %2 vrij voor een "
-                "nieuwe lijst en %3 onder bewaarplicht."
-            )
-            self.due_label.setText(
-                text.replace("%1", str(len(self.due)))
-                .replace("%2", str(len(free)))
-                .replace("%3", str(len(held)))
-            )
+            # Dutch has no catalogue of its own, so the singular is a source of its own.
+            if len(self.due) == 1:
+                text = self.tr(
+                    "Bewaartermijn verstreken: 1 archiefstuk, waarvan %2 vrij voor een nieuwe "
+                    "lijst en %3 onder bewaarplicht."
+                )
+            else:
+                text = self.tr(
+                    "Bewaartermijn verstreken: %n archiefstukken, waarvan %2 vrij voor een "
+                    "nieuwe lijst en %3 onder bewaarplicht.",
+                    "",
+                    len(self.due),
+                )
+            self.due_label.setText(text.replace("%2", str(len(free))).replace("%3", str(len(held))))
         _fill(
             self.list_table,
             [
@@ -519,10 +524,10 @@ class RetentionPage(QWidget):
         self._run(
             lambda: retention.draw_up_list(session),
             lambda d: (
-                self.tr("Vernietigingslijst %1 is opgesteld (%2 stukken).")
-                .replace("%1", str(d.id))
-                .replace("%2", str(len(d.items)))
-            ),
+                self.tr("Vernietigingslijst %1 is opgesteld (1 stuk).")
+                if len(d.items) == 1
+                else self.tr("Vernietigingslijst %1 is opgesteld (%n stukken).", "", len(d.items))
+            ).replace("%1", str(d.id)),
         )
 
     def approve_selected(self) -> None:

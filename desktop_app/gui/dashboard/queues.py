@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from desktop_app.domain.messages import translate
 from desktop_app.domain.queues import Queue
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.models import Index, RecordTableModel
@@ -154,7 +155,7 @@ class QueueItemsTableModel(RecordTableModel[QueuedItem]):
         if column == self.COL_TITLE:
             return item.title
         if column == self.COL_DETAIL:
-            return item.detail
+            return translate(item.detail)  # the core's Dutch (a status, a count)
         return ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
