@@ -93,7 +93,7 @@ def test_export_writes_the_filtered_rows(page: AdminPage, tmp_path: Path, qtbot:
     assert target.is_file() and (target.stat().st_mode & 0o777) == 0o600
     text = target.read_text(encoding="utf-8-sig")
     assert text.count("user.add") == 2  # the administrator and the officer
-    assert "geëxporteerd naar" in tab.export_result.text()
+    assert "✔ 2 vermeldingen geëxporteerd naar" in tab.export_result.text()
     tab.action_combo.setCurrentIndex(0)
     qtbot.waitUntil(lambda: any(line.action == "audit.export" for line in tab.model.rows))
 

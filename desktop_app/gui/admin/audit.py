@@ -405,11 +405,13 @@ class AuditTab(QWidget):
         def done(result: AuditExport) -> None:
             self.last_export = result
             self.export_button.setEnabled(True)
-            self.export_result.setText(
-                self.tr("✔ %n vermelding(en) geëxporteerd naar %1.", "", result.rows).replace(
-                    "%1", str(result.path)
-                )
+            # Dutch has no catalogue of its own, so the singular is a source of its own.
+            text = (
+                self.tr("✔ 1 vermelding geëxporteerd naar %1.")
+                if result.rows == 1
+                else self.tr("✔ %n vermeldingen geëxporteerd naar %1.", "", result.rows)
             )
+            self.export_result.setText(text.replace("%1", str(result.path)))
             self.refresh()
 
         def failed(exc: BaseException) -> None:
