@@ -70,7 +70,7 @@ def _right_edge_reachable(widget: QWidget, area: Any) -> bool:
 
 
 def test_the_editor_beside_the_open_remarks_can_be_scrolled_to_its_right_edge(
-    staff: Any, small_page: Any
+    staff: Any, small_page: Any, qtbot: Any
 ) -> None:
     rid = _report(staff, remark=True)
     page = small_page("officier")
@@ -82,6 +82,12 @@ def test_the_editor_beside_the_open_remarks_can_be_scrolled_to_its_right_edge(
     assert detail.text_stack.currentWidget() is editor
     for widget in (editor.classification_combo, editor.findings[0].remove_button):
         assert _right_edge_reachable(widget, editor), widget.objectName()
+    subject, level = editor.subject_edit, editor.classification_combo
+    assert level.y() > subject.y()  # beside the remarks: one field a row
+    detail.remarks_toggle.click()  # folded away: the width comes back to the form
+    assert not detail.remarks_shown
+    qtbot.waitUntil(lambda: level.y() == subject.y())
+    assert editor.horizontalScrollBar().maximum() == 0
     flush_deletes()
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,6 +44,8 @@ from desktop_app.gui.reports.labels import reliability_label
 from desktop_app.gui.reports.offsets import Utf16Map, locate_in_fields
 from desktop_app.services.reports import AnnotationView
 
+# The subject's room beside the classification before they go one a row.
+SUBJECT_MIN_WIDTH = 240
 _FILLER = Finding(text="-", reliability=Reliability.RELIABLE)
 
 
@@ -438,18 +440,17 @@ class StructuredEditor(QScrollArea):
         # The whole marking must be readable ("STG. CONFIDENTIEEL"), not cut to "STG. CON".
         self.classification_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         class_label.setBuddy(self.classification_combo)
-        # One field a row: the subject keeps the width beside the open remarks (1024x700).
         head.addWidget(subject_label, 0, 0)
-        head.addWidget(self.subject_edit, 0, 1, 1, 2)
-        head.addWidget(class_label, 1, 0)
-        head.addWidget(self.classification_combo, 1, 1)
+        self._head, self._subject_label, self._class_label = head, subject_label, class_label
+        self._head_wide: bool | None = None
+        self._arrange_head(wide=False)
         # How long the classification holds: part of the marking (VIR-BI), saved with it.
         duration_label = QLabel(self.tr("Rubriceringsd&uur"), body)
         duration_label.setObjectName("fieldLabel")
         self.duration_field = DurationField(today(), body)
         duration_label.setBuddy(self.duration_field.kind_combo)
         head.addWidget(duration_label, 2, 0)
-        head.addWidget(self.duration_field, 2, 1, 1, 2)
+        head.addWidget(self.duration_field, 2, 1, 1, 4)
         head.setColumnStretch(2, 1)
         layout.addLayout(head)
 
@@ -507,6 +508,47 @@ class StructuredEditor(QScrollArea):
         self.classification_combo.currentIndexChanged.connect(lambda _i: self._on_level())
         self.duration_field.changed.connect(self._on_changed)
 
+    # --- the head's arrangement (1024x700) ----------------------------------------------------
+
+    def _arrange_head(self, *, wide: bool) -> None:
+        """Subject and classification side by side when the view has the width, else one
+        field a row, so beside the open remarks panel nothing is cut off or squeezed."""
+        if wide == self._head_wide:
+            return
+        self._head_wide = wide
+        head = self._head
+        for widget in (self.subject_edit, self._class_label, self.classification_combo):
+            head.removeWidget(widget)
+        if wide:
+            head.addWidget(self.subject_edit, 0, 1, 1, 2)
+            head.addWidget(self._class_label, 0, 3)
+            head.addWidget(self.classification_combo, 0, 4)
+        else:
+            head.addWidget(self.subject_edit, 0, 1, 1, 4)
+            head.addWidget(self._class_label, 1, 0)
+            head.addWidget(self.classification_combo, 1, 1)
+
+    def _fit_head(self) -> None:
+        spacing = self._head.horizontalSpacing()
+        needed = (
+            self._subject_label.sizeHint().width()
+            + SUBJECT_MIN_WIDTH
+            + self._class_label.sizeHint().width()
+            + self.classification_combo.sizeHint().width()
+            + 3 * spacing
+            + 24  # the body's margins
+        )
+        width = self.viewport().width()
+        # A margin between the two ways keeps a scroll bar coming or going from flipping them.
+        if width >= needed + 20:
+            self._arrange_head(wide=True)
+        elif width < needed:
+            self._arrange_head(wide=False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_head()
+
     # --- classification ---------------------------------------------------------------------
 
     def set_classification(
@@ -521,6 +563,7 @@ class StructuredEditor(QScrollArea):
         self.classification_combo.setCurrentIndex(self.classification_combo.findData(int(level)))
         self.classification_combo.setEnabled(editable)
         self._loading = False
+        self._fit_head()  # the longest level offered sets the combo's width
 
     def classification(self) -> Classification:
         return Classification(int(self.classification_combo.currentData()))
