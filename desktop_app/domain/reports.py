@@ -80,6 +80,7 @@ __all__ = [
     "ReportStatus",
     "ReportStep",
     "SpecialCase",
+    "VersionState",
     "WorkList",
     "WorkListRule",
     "allowed_actions",
@@ -104,6 +105,7 @@ __all__ = [
     "validate_reason",
     "validate_title",
     "validate_version_text",
+    "version_states",
     "visible_versions",
     "work_lists",
     "work_lists_for",
@@ -826,6 +828,33 @@ def in_work_list(
 def last_hand_over(history: Sequence[ReportEvent]) -> ReportAction | None:
     """The latest of the report's ``HAND_OVERS`` (None before its first submission)."""
     return next((e.kind for e in reversed(history) if e.kind in HAND_OVERS), None)
+
+
+class VersionState(enum.StrEnum):
+    """Where a submitted version stands now: still submitted, or taken back by a step back."""
+
+    SUBMITTED = "submitted"
+    WITHDRAWN = "withdrawn"
+    SENT_BACK = "sent_back"
+
+
+_STEP_STATES = {
+    ReportAction.SUBMIT: VersionState.SUBMITTED,
+    ReportAction.WITHDRAW: VersionState.WITHDRAWN,
+    ReportAction.SEND_BACK: VersionState.SENT_BACK,
+}
+
+
+def version_states(history: Sequence[ReportEvent]) -> dict[int, VersionState]:
+    """Each submitted version's state by its last submit, withdrawal or send-back (``history``
+    in recorded order); a version never submitted is absent. A version's submission time is
+    written once, so it alone cannot tell a withdrawn submission from a current one."""
+    states: dict[int, VersionState] = {}
+    for event in history:
+        state = _STEP_STATES.get(event.kind)
+        if state is not None:
+            states[event.version] = state
+    return states
 
 
 def work_lists(

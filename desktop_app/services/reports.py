@@ -59,6 +59,7 @@ from desktop_app.domain.reports import (
     ReportStatus,
     ReportStep,
     SpecialCase,
+    VersionState,
     WorkList,
     allowed_actions,
     audit_object,
@@ -77,6 +78,7 @@ from desktop_app.domain.reports import (
     validate_reason,
     validate_title,
     validate_version_text,
+    version_states,
     visible_versions,
     work_lists,
     work_lists_for,
@@ -207,6 +209,8 @@ class VersionView:
     length: int
     text_sha256: str
     author_name: str = ""  # full name (``author`` is the login name)
+    # Submitted and still so, or taken back (withdrawn, sent back); None: never submitted.
+    state: VersionState | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -1431,6 +1435,7 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
                 latest=latest,
             )
 
+        submission_states = version_states(events)
         view = ReportView(
             marking=marking.marking_of(tx.conn, row, session.user.roles),
             report=_summary(tx.conn, row, visible[-1] if visible else 0, names),
@@ -1447,6 +1452,7 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
                     v.length,
                     v.text_sha256,
                     author_name=full(v.author_id),
+                    state=submission_states.get(v.version),
                 )
                 for v in all_versions
                 if v.version in visible_set

@@ -133,3 +133,26 @@ def test_the_v_number_warning_names_the_open_requests() -> None:
     assert one is not None and "het open verzoek NV-2026-000001" in one
     two = open_request_warning("1234567890", ["NV-2026-000001", "NV-2026-000007"])
     assert two is not None and "NV-2026-000001, NV-2026-000007" in two
+
+
+def test_a_versions_state_follows_its_last_submission_step() -> None:
+    from desktop_app.domain.reports import VersionState, version_states
+
+    at = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    officer, signer = UserId(1), UserId(2)
+
+    def ev(kind: ReportAction, version: int) -> ReportEvent:
+        return ReportEvent(
+            kind, officer if kind is not ReportAction.SEND_BACK else signer, version, at
+        )
+
+    history = [ev(ReportAction.CREATE, 1), ev(ReportAction.SUBMIT, 1)]
+    assert version_states(history) == {1: VersionState.SUBMITTED}
+    history.append(ev(ReportAction.WITHDRAW, 1))
+    assert version_states(history) == {1: VersionState.WITHDRAWN}
+    history += [ev(ReportAction.SUBMIT, 1), ev(ReportAction.VERDICT_USABLE, 1)]
+    assert version_states(history) == {1: VersionState.SUBMITTED}
+    history += [ev(ReportAction.SEND_BACK, 1), ev(ReportAction.REVISE, 2)]
+    assert version_states(history) == {1: VersionState.SENT_BACK}  # 2 never submitted
+    history.append(ev(ReportAction.SUBMIT, 2))
+    assert version_states(history) == {1: VersionState.SENT_BACK, 2: VersionState.SUBMITTED}

@@ -85,7 +85,10 @@ def test_the_officer_withdraws_and_the_signer_sends_back(staff: Any, open_as: An
     assert "ingetrokken" in detail.hint_label.text()
     assert "Nog een bron toevoegen." in detail.hint_label.text()
     assert not detail.withdraw_button.isVisibleTo(detail)  # not offered on a draft
+    # The version picker follows the step back (QA saw "(ingediend)" after a withdrawal).
+    assert detail.version_combo.itemText(0).endswith("(indiening ingetrokken)")
     detail.submit()
+    assert detail.version_combo.itemText(0).endswith("(ingediend)")
     with _service(staff, "liaison") as s:
         reports.give_verdict(s, rid, usable=True)
 
@@ -105,6 +108,7 @@ def test_the_officer_withdraws_and_the_signer_sends_back(staff: Any, open_as: An
     detail = open_as("officier", rid)
     assert "teruggestuurd" in detail.hint_label.text()
     assert "Bevinding 2 te stellig." in detail.hint_label.text()
+    assert detail.version_combo.itemText(0).endswith("(teruggestuurd)")
 
 
 def test_signing_asks_the_password_again(staff: Any, open_as: Any) -> None:

@@ -47,7 +47,13 @@ from desktop_app.gui.reports.dialogs import CommentDialog, ConfirmDialog, SignDi
 from desktop_app.gui.reports.diff import CompareView
 from desktop_app.gui.reports.editor import PlainEditor, StructuredEditor, cursor_of, put_cursor
 from desktop_app.gui.reports.evidence import EvidenceTab
-from desktop_app.gui.reports.labels import event_label, short_time, status_label, verdict_label
+from desktop_app.gui.reports.labels import (
+    event_label,
+    short_time,
+    status_label,
+    verdict_label,
+    version_state_label,
+)
 from desktop_app.gui.reports.review import AnnotationPanel, ReportReader
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import drafts, marking, reports
@@ -430,8 +436,8 @@ class ReportDetail(QWidget):
                 .replace("%2", v.author_name or v.author)
                 .replace("%3", short_time(v.created_at))
             )
-            if v.submitted_at:
-                text += self.tr(" (ingediend)")
+            if v.state is not None:
+                text += f" ({version_state_label(v.state)})"
             self.version_combo.addItem(text, v.version)
         self.version_combo.setCurrentIndex(self.version_combo.findData(view.version))
         self.version_combo.setEnabled(len(view.versions) > 1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.domain.report_content import Reliability
-from desktop_app.domain.reports import ReportAction, ReportStatus, WorkList
+from desktop_app.domain.reports import ReportAction, ReportStatus, VersionState, WorkList
 from desktop_app.gui.dates import shown_stamp
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 
@@ -37,6 +37,13 @@ _RELIABILITY = {
     Reliability.RELIABLE: QT_TRANSLATE_NOOP("reports", "betrouwbaar"),
     Reliability.FAIRLY_RELIABLE: QT_TRANSLATE_NOOP("reports", "redelijk betrouwbaar"),
     Reliability.UNKNOWN: QT_TRANSLATE_NOOP("reports", "onbekend (juistheid niet vast te stellen)"),
+}
+
+# Behind a version in the version picker.
+_VERSION_STATE = {
+    VersionState.SUBMITTED: QT_TRANSLATE_NOOP("reports", "ingediend"),
+    VersionState.WITHDRAWN: QT_TRANSLATE_NOOP("reports", "indiening ingetrokken"),
+    VersionState.SENT_BACK: QT_TRANSLATE_NOOP("reports", "teruggestuurd"),
 }
 
 # What happened, for the history list (past tense).
@@ -74,6 +81,10 @@ def tr(text: str) -> str:
 
 def status_label(status: ReportStatus) -> str:
     return tr(_STATUS[status])
+
+
+def version_state_label(state: VersionState) -> str:
+    return tr(_VERSION_STATE[state])
 
 
 def work_list_label(work_list: WorkList) -> str:
