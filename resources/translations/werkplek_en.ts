@@ -445,8 +445,16 @@
         <translation>Choose a designation to see the history of that staff member.</translation>
     </message>
     <message>
-        <source>Een back-up is versleuteld en controleert zichzelf bij het terugzetten. Terugzetten kan alleen met de herstelsleutel die gold toen de back-up werd gemaakt: na een nieuwe herstelsleutel (hieronder) opent een nieuwe back-up alleen met de nieuwe sleutel, een eerdere nog met de vorige. Bewaar de back-up op een plek die past bij de hoogste rubricering in de werkplek.</source>
-        <translation>A backup is encrypted and checks itself when it is restored. Restoring needs the recovery key that was in force when the backup was made: after a new recovery key (below), a new backup opens only with the new key, an earlier one still with the previous key. Keep the backup in a place that suits the highest classification in the workspace.</translation>
+        <source>Een back-up is versleuteld en controleert zichzelf bij het terugzetten. Bewaar hem op een plek die past bij de hoogste rubricering in de werkplek.</source>
+        <translation>A backup is encrypted and checks itself when restored. Keep it in a place that fits the highest classification in the workspace.</translation>
+    </message>
+    <message>
+        <source>Terugzetten kan alleen met de herstelsleutel die gold toen de back-up werd gemaakt: bewaar na een nieuwe herstelsleutel ook de vorige, zolang er back-ups van toen zijn.</source>
+        <translation>Restoring works only with the recovery key that was valid when the backup was made: after a new recovery key, keep the previous one too, as long as backups from then exist.</translation>
+    </message>
+    <message>
+        <source>✔ Back-up gemaakt: %1 (%2).</source>
+        <translation>✔ Backup made: %1 (%2).</translation>
     </message>
     <message>
         <source>Back-up &amp;maken…</source>
@@ -487,12 +495,6 @@
     <message>
         <source>Bezig met de back-up…</source>
         <translation>Making the backup…</translation>
-    </message>
-    <message>
-        <source>✔ Back-up gemaakt: %1 (%2).
-SHA-256: %3</source>
-        <translation>✔ Backup made: %1 (%2).
-SHA-256: %3</translation>
     </message>
 </context>
 <context>
@@ -830,12 +832,28 @@ SHA-256: %3</translation>
         <translation>Chec&amp;k audit trail</translation>
     </message>
     <message>
+        <source>Ankers &amp;tonen</source>
+        <translation>Sh&amp;ow anchors</translation>
+    </message>
+    <message>
+        <source>Een eerder genoteerd anker invullen, of de kop van de keten kopiëren.</source>
+        <translation>Enter an anchor noted earlier, or copy the head of the chain.</translation>
+    </message>
+    <message>
         <source>K&amp;op van de keten (anker)</source>
         <translation>Head of the chain (anch&amp;or)</translation>
     </message>
     <message>
         <source>Kop van de keten</source>
         <translation>Head of the chain</translation>
+    </message>
+    <message>
+        <source>na de controle</source>
+        <translation>after the check</translation>
+    </message>
+    <message>
+        <source>Kopiëren</source>
+        <translation>Copy</translation>
     </message>
     <message>
         <source>Acco&amp;unt</source>
@@ -877,8 +895,12 @@ SHA-256: %3</translation>
         <source>Bezig met exporteren…</source>
         <translation>Exporting…</translation>
     </message>
+    <message>
+        <source>✔ 1 vermelding geëxporteerd naar %1.</source>
+        <translation>✔ 1 entry exported to %1.</translation>
+    </message>
     <message numerus="yes">
-        <source>✔ %n vermelding(en) geëxporteerd naar %1.</source>
+        <source>✔ %n vermeldingen geëxporteerd naar %1.</source>
         <translation>
             <numerusform>✔ %n entry exported to %1.</numerusform>
             <numerusform>✔ %n entries exported to %1.</numerusform>
@@ -1923,10 +1945,6 @@ Participants: %4</translation>
         <translation>Inspections by the IND</translation>
     </message>
     <message>
-        <source>Verslag als &amp;PDF opslaan…</source>
-        <translation>Save rec&amp;ord as PDF…</translation>
-    </message>
-    <message>
         <source>De gegevens waarop dit ambtsbericht steunt. De inhoud is alleen bij inzage te bekijken.</source>
         <translation>The data on which this official report is based. The content can only be viewed during an inspection.</translation>
     </message>
@@ -2184,6 +2202,21 @@ Participants: %4</translation>
     </message>
 </context>
 <context>
+    <name>HashRow</name>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>SHA-256 van het bestand</source>
+        <translation>SHA-256 of the file</translation>
+    </message>
+    <message>
+        <source>Selecteer en kopieer om te vergelijken.</source>
+        <translation>Select and copy to compare.</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Sl&amp;uiten</source>
@@ -2283,8 +2316,15 @@ Participants: %4</translation>
         <translation>My inspections</translation>
     </message>
     <message>
-        <source>Verslag als &amp;PDF opslaan…</source>
-        <translation>Save record as &amp;PDF…</translation>
+        <source>U kunt de onderliggende gegevens van %1 inzien (1 item binnen uw rubricering).</source>
+        <translation>You can inspect the underlying data of %1 (1 item within your classification).</translation>
+    </message>
+    <message numerus="yes">
+        <source>U kunt de onderliggende gegevens van %1 inzien (%n items binnen uw rubricering).</source>
+        <translation>
+            <numerusform>You can inspect the underlying data of %1 (%n item within your classification).</numerusform>
+            <numerusform>You can inspect the underlying data of %1 (%n items within your classification).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Uitgebrachte ambtsberichten (%1)</source>
@@ -2297,10 +2337,6 @@ Participants: %4</translation>
     <message>
         <source>Mijn inzagen (%1)</source>
         <translation>My inspections (%1)</translation>
-    </message>
-    <message>
-        <source>U kunt de onderliggende gegevens van %1 inzien (%2 items binnen uw rubricering).</source>
-        <translation>You can inspect the underlying data of %1 (%2 items within your classification).</translation>
     </message>
     <message>
         <source>Inzage in %1 is niet mogelijk: %2</source>
@@ -2340,6 +2376,13 @@ Participants: %4</translation>
     <message>
         <source>Einde</source>
         <translation>End</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionRecordsPanel</name>
+    <message>
+        <source>Verslag als &amp;PDF opslaan…</source>
+        <translation>Save rec&amp;ord as PDF…</translation>
     </message>
 </context>
 <context>
@@ -2904,6 +2947,26 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>%1 pages sent to the printer.</translation>
     </message>
     <message>
+        <source>Geen ontvangers</source>
+        <translation>No recipients</translation>
+    </message>
+    <message>
+        <source>Voor geen enkel exemplaar is een ontvanger ingevuld. Een verzendlijst noemt per exemplaar de ontvanger; zonder ontvangers worden de exemplaren niet op naam in het afdrukregister vastgelegd.</source>
+        <translation>No recipient has been entered for any copy. A distribution list names the recipient of each copy; without recipients the copies are not recorded by name in the print register.</translation>
+    </message>
+    <message>
+        <source>Wilt u toch afdrukken zonder ontvangers?</source>
+        <translation>Do you still want to print without recipients?</translation>
+    </message>
+    <message>
+        <source>&amp;Zonder ontvangers verder</source>
+        <translation>&amp;Continue without recipients</translation>
+    </message>
+    <message>
+        <source>Ontvangers &amp;invullen</source>
+        <translation>&amp;Enter recipients</translation>
+    </message>
+    <message>
         <source>Ambtsbericht afdrukken</source>
         <translation>Print official report</translation>
     </message>
@@ -3374,6 +3437,16 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>Fill in the report and save it as version 1. Then you can submit it to the IND liaison.</translation>
     </message>
     <message>
+        <source>Het ambtsbericht %1 is ondertekend.</source>
+        <translation>The report %1 has been signed.</translation>
+    </message>
+    <message>
+        <source>SHA-256 van de ondertekende tekst:
+%1</source>
+        <translation>SHA-256 of the signed text:
+%1</translation>
+    </message>
+    <message>
         <source>Uw niet-opgeslagen tekst is teruggezet.</source>
         <translation>Your unsaved text has been put back.</translation>
     </message>
@@ -3392,10 +3465,6 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
-    </message>
-    <message>
-        <source> (ingediend)</source>
-        <translation> (submitted)</translation>
     </message>
     <message>
         <source>✔ Ondertekend door %1 op %2 (versie %3). SHA-256 van de ondertekende tekst: %4</source>
@@ -3568,12 +3637,6 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>U vindt aanpassing van versie %1 wenselijk (art. 2.4). De AIVD legt dan een herziene versie vast.</source>
         <translation>You want changes to version %1 (art. 2.4). The AIVD then saves a revised version.</translation>
-    </message>
-    <message>
-        <source>Het ambtsbericht %1 is ondertekend. SHA-256 van de ondertekende tekst:
-%2</source>
-        <translation>Report %1 has been signed. SHA-256 of the signed text:
-%2</translation>
     </message>
     <message>
         <source>Ambtsbericht uitbrengen</source>
@@ -4239,8 +4302,26 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>No archive record has reached the end of its retention period (reference date %1).</translation>
     </message>
     <message>
-        <source>Bewaartermijn verstreken: %1 archiefstuk(ken), waarvan %2 vrij voor een nieuwe lijst en %3 onder bewaarplicht.</source>
-        <translation>Retention period passed: %1 archive record(s), of which %2 free for a new list and %3 under a hold.</translation>
+        <source>Bewaartermijn verstreken: 1 archiefstuk, waarvan %2 vrij voor een nieuwe lijst en %3 onder bewaarplicht.</source>
+        <translation>Retention period expired: 1 record, of which %2 free for a new list and %3 under a retention obligation.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bewaartermijn verstreken: %n archiefstukken, waarvan %2 vrij voor een nieuwe lijst en %3 onder bewaarplicht.</source>
+        <translation>
+            <numerusform>Retention period expired: %n record, of which %2 free for a new list and %3 under a retention obligation.</numerusform>
+            <numerusform>Retention period expired: %n records, of which %2 free for a new list and %3 under a retention obligation.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Vernietigingslijst %1 is opgesteld (1 stuk).</source>
+        <translation>Destruction list %1 has been drawn up (1 record).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Vernietigingslijst %1 is opgesteld (%n stukken).</source>
+        <translation>
+            <numerusform>Destruction list %1 has been drawn up (%n record).</numerusform>
+            <numerusform>Destruction list %1 has been drawn up (%n records).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Kies eerst een lijst.</source>
@@ -4253,10 +4334,6 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>Kies een bewaarplicht die nog geldt.</source>
         <translation>Choose a hold that is still in force.</translation>
-    </message>
-    <message>
-        <source>Vernietigingslijst %1 is opgesteld (%2 stukken).</source>
-        <translation>Destruction list %1 has been drawn up (%2 records).</translation>
     </message>
     <message>
         <source>U hebt vernietigingslijst %1 goedgekeurd.</source>
@@ -5346,6 +5423,14 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>onbekend (juistheid niet vast te stellen)</source>
         <translation>unknown (correctness cannot be established)</translation>
+    </message>
+    <message>
+        <source>ingediend</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <source>teruggestuurd</source>
+        <translation>sent back</translation>
     </message>
     <message>
         <source>opgesteld</source>
