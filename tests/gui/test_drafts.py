@@ -21,17 +21,11 @@ from desktop_app.gui.reports import ReportsPage
 from desktop_app.services import audit, drafts, reports
 from desktop_app.storage import drafts as drafts_repo
 from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
+from tests.support.sample_text import ONE_FINDING_TEXT
 
 CANARY = "ZZ-ONOPGESLAGEN-4b1e"
 PLAIN = "Vrije tekst van versie 1.\nGeen vaste opbouw.\n"
-FORMED = (
-    "Onderwerp: betrokkene A\n\n"
-    "Aanleiding\nVerzoek van de IND.\n\n"
-    "Bevindingen\n"
-    "1. Betrokkene verbleef in 2019 in het buitenland.\n"
-    "   Betrouwbaarheid: betrouwbaar\n\n"
-    "Conclusie\nGeen bezwaar bekend.\n"
-)
+FORMED = ONE_FINDING_TEXT
 
 
 def _page(window: Any) -> ReportsPage:

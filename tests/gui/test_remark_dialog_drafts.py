@@ -6,8 +6,10 @@ the text; anyone else signing in at the lock screen gets nothing, and the draft 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -18,16 +20,10 @@ from desktop_app.gui.reports.dialogs import CommentDialog
 from desktop_app.services import reports
 from desktop_app.storage import drafts as drafts_repo
 from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
+from tests.support.sample_text import ONE_FINDING_TEXT
 
 CANARY = "ZZ-OPMERKING-9c2d"
-TEXT = (
-    "Onderwerp: betrokkene A\n\n"
-    "Aanleiding\nVerzoek van de IND.\n\n"
-    "Bevindingen\n"
-    "1. Betrokkene verbleef in 2019 in het buitenland.\n"
-    "   Betrouwbaarheid: betrouwbaar\n\n"
-    "Conclusie\nGeen bezwaar bekend.\n"
-)
+TEXT = ONE_FINDING_TEXT
 
 
 def _session(workspace: Any, name: str) -> Any:
@@ -117,50 +113,99 @@ def _kept_and_back(
     return again
 
 
-def test_the_handle_remark_dialog_comes_back_with_its_note(
-    controller: Any, window_of: Any, sign_in: Any, workspace: Any
+def _status_after(workspace: Any, name: str, rid: int) -> ReportStatus:
+    with _session(workspace, name) as s:
+        return reports.get_report(s, rid).report.status
+
+
+def _only_remark(workspace: Any, rid: int) -> Any:
+    with _session(workspace, "liaison") as s:
+        (remark,) = reports.get_report(s, rid).annotations
+    return remark
+
+
+def _judged(workspace: Any, rid: int) -> None:
+    with _session(workspace, "liaison") as s:
+        reports.give_verdict(s, rid, usable=True)
+
+
+@dataclass(frozen=True)
+class _Case:
+    """One comment dialog: who types in it and who else signs in at the lock screen, what the
+    report needs first (returning the remark's id if the dialog is about one), how the dialog
+    is opened, its title, and what its OK must have done."""
+
+    who: str
+    other: str
+    key: str
+    title: str
+    prepare: Callable[[Any, int], int | None]
+    opener: Callable[[Any, int | None], CommentDialog | None]
+    done: Callable[[Any, int], bool]
+
+
+_CASES = [
+    _Case(
+        "officier",
+        "tekenaar",
+        "handle-remark",
+        "Opmerking afhandelen",
+        lambda ws, rid: _remark(ws, rid, verdict=True),
+        lambda d, note: d.open_handle_remark_dialog(note),
+        lambda ws, rid: _only_remark(ws, rid).handled,
+    ),
+    _Case(
+        "liaison",
+        "officier",
+        "edit-remark",
+        "Opmerking wijzigen",
+        lambda ws, rid: _remark(ws, rid, verdict=False),
+        lambda d, note: d.open_edit_remark_dialog(note),
+        lambda ws, rid: _only_remark(ws, rid).comment == f"Toegelicht. {CANARY}",
+    ),
+    _Case(
+        "officier",
+        "liaison",
+        "withdraw-submission",
+        "Indiening intrekken",
+        lambda ws, rid: None,
+        lambda d, _: d.open_withdraw_dialog(),
+        lambda ws, rid: _status_after(ws, "officier", rid) is ReportStatus.DRAFT,
+    ),
+    _Case(
+        "tekenaar",
+        "officier",
+        "send-back",
+        "Terugsturen in plaats van ondertekenen",
+        _judged,
+        lambda d, _: d.open_send_back_dialog(),
+        lambda ws, rid: _status_after(ws, "tekenaar", rid) is ReportStatus.DRAFT,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", _CASES, ids=[c.key for c in _CASES])
+def test_the_comment_dialog_comes_back_with_its_text(
+    controller: Any, window_of: Any, sign_in: Any, workspace: Any, case: _Case
 ) -> None:
+    """Handling a remark, rewording one's own, withdrawing a submission, sending back: the
+    dialog and its text come back for its author only, and its OK then does what it says."""
     rid = _submitted(workspace)
-    note = _remark(workspace, rid, verdict=True)
+    note = case.prepare(workspace, rid)
     again = _kept_and_back(
         controller,
         window_of,
         sign_in,
         workspace,
-        who="officier",
-        other="tekenaar",
+        who=case.who,
+        other=case.other,
         rid=rid,
-        key="handle-remark",
-        opener=lambda d: d.open_handle_remark_dialog(note),
-        title="Opmerking afhandelen",
+        key=case.key,
+        opener=lambda d: case.opener(d, note),
+        title=case.title,
     )
     again.ok_button.click()
-    with _session(workspace, "liaison") as s:
-        (remark,) = reports.get_report(s, rid).annotations
-    assert remark.handled
-
-
-def test_the_edit_remark_dialog_comes_back_with_the_new_wording(
-    controller: Any, window_of: Any, sign_in: Any, workspace: Any
-) -> None:
-    rid = _submitted(workspace)
-    note = _remark(workspace, rid, verdict=False)
-    again = _kept_and_back(
-        controller,
-        window_of,
-        sign_in,
-        workspace,
-        who="liaison",
-        other="officier",
-        rid=rid,
-        key="edit-remark",
-        opener=lambda d: d.open_edit_remark_dialog(note),
-        title="Opmerking wijzigen",
-    )
-    again.ok_button.click()
-    with _session(workspace, "liaison") as s:
-        (remark,) = reports.get_report(s, rid).annotations
-    assert remark.comment == f"Toegelicht. {CANARY}"
+    assert case.done(workspace, rid)
 
 
 def test_an_unchanged_edit_remark_dialog_is_not_kept(
@@ -172,50 +217,6 @@ def test_an_unchanged_edit_remark_dialog_is_not_kept(
     assert detail.open_edit_remark_dialog(note) is not None
     controller.lock()
     assert _waiting(workspace, "liaison") == []
-
-
-def test_the_withdraw_dialog_comes_back_with_its_reason(
-    controller: Any, window_of: Any, sign_in: Any, workspace: Any
-) -> None:
-    rid = _submitted(workspace)
-    again = _kept_and_back(
-        controller,
-        window_of,
-        sign_in,
-        workspace,
-        who="officier",
-        other="liaison",
-        rid=rid,
-        key="withdraw-submission",
-        opener=lambda d: d.open_withdraw_dialog(),
-        title="Indiening intrekken",
-    )
-    again.ok_button.click()
-    with _session(workspace, "officier") as s:
-        assert reports.get_report(s, rid).report.status is ReportStatus.DRAFT
-
-
-def test_the_send_back_dialog_comes_back_with_its_reason(
-    controller: Any, window_of: Any, sign_in: Any, workspace: Any
-) -> None:
-    rid = _submitted(workspace)
-    with _session(workspace, "liaison") as s:
-        reports.give_verdict(s, rid, usable=True)
-    again = _kept_and_back(
-        controller,
-        window_of,
-        sign_in,
-        workspace,
-        who="tekenaar",
-        other="officier",
-        rid=rid,
-        key="send-back",
-        opener=lambda d: d.open_send_back_dialog(),
-        title="Terugsturen in plaats van ondertekenen",
-    )
-    again.ok_button.click()
-    with _session(workspace, "tekenaar") as s:
-        assert reports.get_report(s, rid).report.status is ReportStatus.DRAFT
 
 
 def test_a_remark_judged_meanwhile_does_not_reopen_and_the_wording_waits(

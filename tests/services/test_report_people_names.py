@@ -17,15 +17,9 @@ from desktop_app.domain.roles import Role
 from desktop_app.services import reports, requests
 from desktop_app.services.session import Session
 from desktop_app.storage import reports as repo
+from tests.support.sample_text import ONE_FINDING_TEXT
 
-TEXT = (
-    "Onderwerp: betrokkene A\n\n"
-    "Aanleiding\nVerzoek van de IND.\n\n"
-    "Bevindingen\n"
-    "1. Betrokkene verbleef in 2019 in het buitenland.\n"
-    "   Betrouwbaarheid: betrouwbaar\n\n"
-    "Conclusie\nGeen bezwaar bekend.\n"
-)
+TEXT = ONE_FINDING_TEXT
 PEOPLE = {
     "officier": (Role.AIVD_OFFICER, "mr. O. van Dienst"),
     "tekenaar": (Role.AIVD_SIGNER, "drs. T. de Tekenaar"),

@@ -18,6 +18,17 @@ REPORT_TEXT = (
     "Conclusie\nGeen bezwaar bekend.\n"
 )
 
+# One finding, marked reliable: the smallest text submit accepts, for the tests that only need
+# a report to remark on ("in het buitenland" is the quote they select).
+ONE_FINDING_TEXT = (
+    "Onderwerp: betrokkene A\n\n"
+    "Aanleiding\nVerzoek van de IND.\n\n"
+    "Bevindingen\n"
+    "1. Betrokkene verbleef in 2019 in het buitenland.\n"
+    "   Betrouwbaarheid: betrouwbaar\n\n"
+    "Conclusie\nGeen bezwaar bekend.\n"
+)
+
 # Two findings, one marked reliable, one resting on a source reference: the reports workflow
 # tests of the services draft it and change it in place.
 TWO_FINDINGS_TEXT = (
