@@ -205,3 +205,20 @@ def window_of(
         return window
 
     yield switch
+
+
+@pytest.fixture
+def open_admin(controller: AppController, sign_in: Any) -> Callable[[], Any]:
+    """``open_admin()``: sign the administrator in through the dialog and return the Beheer
+    page (the Beheer tests call it after setting up what the page is to show)."""
+
+    def open_page() -> Any:
+        from desktop_app.gui.admin.page import AdminPage
+
+        window = sign_in(controller, "beheer")
+        assert window is not None
+        page = window.show_section("admin")
+        assert isinstance(page, AdminPage)
+        return page
+
+    return open_page

@@ -22,11 +22,8 @@ from tests.gui.gui_support import PASSWORDS, add_users, widget_texts
 
 
 @pytest.fixture
-def page(controller: Any, sign_in: Any) -> AdminPage:
-    window = sign_in(controller, "beheer")
-    result = window.show_section("admin")
-    assert isinstance(result, AdminPage)
-    return result
+def page(open_admin: Any) -> AdminPage:
+    return open_admin()
 
 
 def _column(model: Any, column: int) -> list[str]:

@@ -15,12 +15,9 @@ from tests.gui.gui_support import add_users
 
 
 @pytest.fixture
-def page(controller: Any, sign_in: Any, workspace: Any, new_york: None) -> AdminPage:
-    add_users(workspace, "officier")
-    window = sign_in(controller, "beheer")
-    result = window.show_section("admin")
-    assert isinstance(result, AdminPage)
-    return result
+def page(open_admin: Any, workspace: Any, new_york: None) -> AdminPage:
+    add_users(workspace, "officier")  # before the page opens: its audit trail shows the addition
+    return open_admin()
 
 
 def _column(model: Any, column: int) -> list[str]:
