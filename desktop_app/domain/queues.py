@@ -33,6 +33,7 @@ __all__ = [
     "count_needs_attention",
     "decree_year_needs_attention",
     "designation_state",
+    "due_list_to_open",
     "queues_for",
     "waiting_summary_nl",
 ]
@@ -127,6 +128,15 @@ QUEUES_FOR_ROLE: Mapping[Role, tuple[Queue, ...]] = MappingProxyType(
 # warning zone (no delay notice yet) is not "at the term"; it is told apart beside the count.
 DUE_BUCKETS = (DashboardBucket.OVERDUE, DashboardBucket.DUE_TODAY)
 WARNING_BUCKETS = (DashboardBucket.WARNING_NO_NOTICE,)
+
+
+def due_list_to_open(counts: Mapping[DashboardBucket, int | None]) -> DashboardBucket:
+    """The request list the "requests due" tile opens: the first bucket it counts
+    (``DUE_BUCKETS``), then those its sentence adds (``WARNING_BUCKETS``), that holds a
+    request; with none, the first it counts. So a tile that names only warnings opens those,
+    not an empty list."""
+    told = (*DUE_BUCKETS, *WARNING_BUCKETS)
+    return next((b for b in told if counts.get(b)), DUE_BUCKETS[0])
 
 
 def count_needs_attention(queue: Queue, count: int) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from desktop_app.domain.queues import DUE_BUCKETS, WARNING_BUCKETS, Queue
+from desktop_app.domain.queues import Queue
 from desktop_app.domain.requests import DashboardBucket
 
 
@@ -70,13 +70,9 @@ def _connect_queues(window: Any, dashboard: Any) -> None:
             if work_list in reports.work_lists:
                 reports.list_tabs.setCurrentIndex(reports.work_lists.index(work_list))
         elif queue is Queue.REQUESTS_DUE and "requests" in pages:
-            # The buckets the queue counts (domain.queues.DUE_BUCKETS), then those its sentence
-            # adds (WARNING_BUCKETS): the first that holds a request is what the tile showed.
-            counts = dashboard.counts()
-            told = (*DUE_BUCKETS, *WARNING_BUCKETS)
-            first = next((b for b in told if counts.get(b)), DUE_BUCKETS[0])
-            requests: Any = window.show_section("requests")
-            requests.show_bucket(first)
+            # Only before the queue's view is there: with it, the tile opens the list the view
+            # names (QueueView.opens, through bucket_chosen).
+            window.show_section("requests")
         elif queue in (Queue.OPEN_FOR_INSPECTION, Queue.MY_DESIGNATION) and "inspection" in pages:
             window.show_section("inspection")
         elif queue in _ADMIN_TABS and "admin" in pages:

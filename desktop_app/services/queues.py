@@ -27,10 +27,11 @@ from desktop_app.domain.queues import (
     count_needs_attention,
     decree_year_needs_attention,
     designation_state,
+    due_list_to_open,
     queues_for,
     waiting_summary,
 )
-from desktop_app.domain.requests import DashboardThresholds
+from desktop_app.domain.requests import DashboardBucket, DashboardThresholds
 from desktop_app.domain.settings import BACKUP_REMINDER_DAYS
 from desktop_app.services import inspections, settings
 from desktop_app.services import requests as request_service
@@ -72,7 +73,8 @@ class QueueView:
     """One queue: a count of items (``count``, the first ``items``) or a state (``count`` None)
     with its sentence, and whether it needs the person's attention. ``missing``: the sentence
     reports something not there (no backup, never verified, a year without decree days), so it
-    is never shown as in order even when it does not need attention yet."""
+    is never shown as in order even when it does not need attention yet. ``opens``: the request
+    list the tile opens (``domain.queues.due_list_to_open``; None: not a list of requests)."""
 
     queue: Queue
     count: int | None
@@ -80,6 +82,8 @@ class QueueView:
     attention: bool
     items: tuple[QueueItem, ...] = ()
     missing: bool = False
+    # Not in ``as_dict``: the JSON of ``werkplek queue`` is the CLI contract.
+    opens: DashboardBucket | None = None
 
     @property
     def label(self) -> str:
@@ -200,11 +204,21 @@ def _pieces(count: int) -> str:
 
 
 def _counted(
-    queue: Queue, count: int, found: tuple[QueueItem, ...], *, more: str = ""
+    queue: Queue,
+    count: int,
+    found: tuple[QueueItem, ...],
+    *,
+    more: str = "",
+    opens: DashboardBucket | None = None,
 ) -> QueueView:
     """A queue of items: the count's sentence (and ``more`` after it), attention by the count."""
     return QueueView(
-        queue, count, _count_text(queue, count) + more, count_needs_attention(queue, count), found
+        queue,
+        count,
+        _count_text(queue, count) + more,
+        count_needs_attention(queue, count),
+        found,
+        opens=opens,
     )
 
 
@@ -250,7 +264,7 @@ def _requests_due(
             if warnings == 1
             else translate(N_(f"{warnings} naderen de termijn zonder uitstelbericht."))
         )
-    return _counted(Queue.REQUESTS_DUE, total, found, more=more)
+    return _counted(Queue.REQUESTS_DUE, total, found, more=more, opens=due_list_to_open(counts))
 
 
 def _decree_days(session: Session, conn: Connection) -> QueueView:

@@ -199,6 +199,33 @@ def test_officer_sees_requests_due(staffed: Any) -> None:
         assert [(i.kind, i.title) for i in due.items] == [("request", "Jan Termijn")]
 
 
+def test_requests_due_names_the_list_its_tile_opens(staffed: Any) -> None:
+    """The tile opens the first list it tells of that holds a request: what it counts (past
+    the term, due today), then the warnings its sentence adds; with nothing, the first."""
+    from desktop_app.domain.requests import DashboardBucket, Purpose
+    from desktop_app.services import requests as request_service
+
+    def add(name: str, received: dt.date, number: str) -> None:
+        request_service.add_request(
+            off, subject_name=name, v_number=number, purpose=Purpose.ASYLUM, received=received
+        )
+
+    with as_user(staffed, "officier") as off:
+        due = _by_queue(queues.my_queues(off))[Queue.REQUESTS_DUE]
+        assert due.count == 0 and due.opens is DashboardBucket.OVERDUE
+        add("Waarschuwing Een", dt.date(2026, 10, 21), "1234567891")  # warning zone on 2-11
+        due = _by_queue(queues.my_queues(off))[Queue.REQUESTS_DUE]
+        assert due.count == 0 and "uitstelbericht" in due.text
+        assert due.opens is DashboardBucket.WARNING_NO_NOTICE
+        add("Jan Termijn", dt.date(2026, 10, 1), "1234567890")  # long past its term
+        due = _by_queue(queues.my_queues(off))[Queue.REQUESTS_DUE]
+        assert due.count == 1 and due.opens is DashboardBucket.OVERDUE
+        # Only this tile opens a request list; the JSON of ``werkplek queue`` stays as it was.
+        others = [v for v in queues.my_queues(off) if v.queue is not Queue.REQUESTS_DUE]
+        assert all(v.opens is None for v in others)
+        assert "opens" not in due.as_dict()
+
+
 def test_administrator_states(staffed: Any, tmp_path: Path) -> None:
     workspace = staffed
     for _ in range(3):

@@ -195,7 +195,7 @@ class DashboardPage(QWidget):
             queue_grid.setColumnStretch(column, 1)
         for number, queue in enumerate(mine):
             qtile = QueueTile(queue, body)
-            qtile.clicked.connect(lambda q=queue: self.queue_chosen.emit(q))
+            qtile.clicked.connect(lambda t=qtile: self._on_queue_tile(t))
             queue_grid.addWidget(qtile, number // columns, number % columns)
             self.queue_tiles[queue] = qtile
         layout.addLayout(queue_grid)
@@ -322,6 +322,15 @@ class DashboardPage(QWidget):
         self.attention_model.set_rows(view.attention)
         self.attention_view.setVisible(bool(view.attention))
         self.empty_label.setVisible(not view.attention)
+
+    def _on_queue_tile(self, tile: QueueTile) -> None:
+        # A tile whose view names a request list (services.queues.QueueView.opens) opens that
+        # list; the others go where their queue is worked on.
+        opens = None if tile.view is None else tile.view.opens
+        if opens is not None:
+            self.bucket_chosen.emit(opens)
+        else:
+            self.queue_chosen.emit(tile.queue)
 
     def queue_counts(self) -> dict[Queue, int | None]:
         return {queue: tile.count for queue, tile in self.queue_tiles.items()}
