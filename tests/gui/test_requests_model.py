@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import make_dataclass
 from typing import Any
 
 import pytest
@@ -23,27 +23,16 @@ from desktop_app.domain.requests import (
     RequestStatus,
     dashboard_thresholds,
 )
-from desktop_app.gui.requests.models import DeadlineContext, RequestTableModel
+from desktop_app.gui.requests.models import DeadlineContext, RequestRow, RequestTableModel
 from desktop_app.gui.requests.page import request_table
 from desktop_app.gui.tasks import TaskRunner
 
 TODAY = dt.date(2026, 11, 5)
 
 
-@dataclass(frozen=True)
-class Row:
-    id: int
-    reference: str
-    ind_reference: str | None
-    subject_name: str
-    v_number: str
-    birth_date: dt.date | None
-    nationality: str | None
-    purpose: Purpose
-    received: dt.date
-    deadline: dt.date
-    status: RequestStatus
-    delay_notice: DelayNotice | None
+# The fields the list declares it reads (RequestRow), not a copy of them: a row with one
+# field fewer than the model uses fails here rather than against a real record only.
+Row = make_dataclass("Row", list(RequestRow.__annotations__.items()), frozen=True)
 
 
 def make_row(
@@ -53,18 +42,16 @@ def make_row(
     notice: DelayNotice | None = None,
 ) -> Row:
     return Row(
-        rid,
-        f"NV-2026-{rid:06d}",
-        None,
-        f"Betrokkene {rid}",
-        f"{rid:010d}",
-        None,
-        None,
-        Purpose.ASYLUM,
-        deadline - dt.timedelta(days=14),
-        deadline,
-        status,
-        notice,
+        id=rid,
+        reference=f"NV-2026-{rid:06d}",
+        ind_reference=None,
+        subject_name=f"Betrokkene {rid}",
+        v_number=f"{rid:010d}",
+        purpose=Purpose.ASYLUM,
+        received=deadline - dt.timedelta(days=14),
+        deadline=deadline,
+        status=status,
+        delay_notice=notice,
     )
 
 

@@ -81,15 +81,14 @@ class NoneSafeRecordModel(RecordTableModel[Any]):
 
 
 class RequestRow(Protocol):
-    """What the list shows of a request (the service's request record has these fields)."""
+    """What the list shows of a request (the service's request record has these fields; the
+    list's tests build rows of just these)."""
 
     id: int
     reference: str
     ind_reference: str | None
     subject_name: str
     v_number: str
-    birth_date: dt.date | None
-    nationality: str | None
     purpose: Purpose
     received: dt.date
     deadline: dt.date
@@ -428,7 +427,7 @@ class RequestTableModel(QAbstractTableModel):
             brushes = (QBrush(QColor(background)), QBrush(QColor(band).darker(160)))
         return _Shown(record, texts, brushes)
 
-    def display(self, record: Any, column: int) -> str:
+    def display(self, record: RequestRow, column: int) -> str:
         if column == self.COL_REFERENCE:
             return str(record.reference)
         if column == self.COL_SUBJECT:
