@@ -104,6 +104,13 @@ def check(**overrides: object) -> Eligibility:
     return check_eligibility(**kwargs)  # type: ignore[arg-type]
 
 
+def barred_as_involved(**overrides: object) -> str:
+    """The check with these inputs refuses on involvement alone: its message."""
+    result = check(**overrides)
+    assert result.failed == (Condition.NOT_INVOLVED,)
+    return result.messages[0]
+
+
 # Overrides that make exactly one condition fail.
 FAILING: dict[Condition, dict[str, object]] = {
     Condition.ROLE: {"roles": {Role.IND_LIAISON}},
@@ -208,8 +215,7 @@ def test_inspector_who_later_edits_loses_rights() -> None:
     history: list[RecordedEvent] = list(PRODUCTION)
     assert check(history=history).allowed
     history.append(RecordedEvent("revised", INSPECTOR))  # e.g. a correction after issue
-    result = check(history=history)
-    assert result.failed == (Condition.NOT_INVOLVED,)
+    barred_as_involved(history=history)
 
 
 WORKFLOW_ACTIONS = {"submit", "annotate", "verdict_usable", "sign", "issue", "set_classification"}
@@ -229,8 +235,7 @@ def test_reading_does_not_count_and_spelling_is_lenient() -> None:
 
 def test_unknown_event_kinds_count_as_involvement() -> None:
     """Fail closed: a workflow step this module does not know still bars its actor."""
-    result = check(history=[*PRODUCTION, RecordedEvent("attach_evidence", INSPECTOR)])
-    assert result.failed == (Condition.NOT_INVOLVED,)
+    barred_as_involved(history=[*PRODUCTION, RecordedEvent("attach_evidence", INSPECTOR)])
     assert involvement_of(INSPECTOR, [RecordedEvent("", INSPECTOR)]) == {InvolvementKind.OTHER}
 
 
@@ -254,9 +259,7 @@ def test_report_workflow_events_are_understood() -> None:
         ReportEvent(reports.ReportAction.CREATE, OFFICER, 1, T0),
         ReportEvent(reports.ReportAction.VERDICT_USABLE, INSPECTOR, 1, T0),
     ]
-    result = check(history=history)
-    assert result.failed == (Condition.NOT_INVOLVED,)
-    assert "beoordeeld" in result.messages[0]
+    assert "beoordeeld" in barred_as_involved(history=history)
 
 
 def test_workflow_event_types_adapt_through_the_protocol() -> None:
@@ -274,9 +277,7 @@ def test_workflow_event_types_adapt_through_the_protocol() -> None:
         WorkflowEvent(1, WorkflowKind.WROTE, OFFICER),
         WorkflowEvent(3, WorkflowKind.ISSUED, INSPECTOR),
     ]
-    result = check(history=history)
-    assert result.failed == (Condition.NOT_INVOLVED,)
-    assert "uitgebracht" in result.messages[0]
+    assert "uitgebracht" in barred_as_involved(history=history)
 
 
 def test_status_and_location_enums_are_accepted() -> None:
