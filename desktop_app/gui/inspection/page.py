@@ -24,9 +24,11 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -362,12 +364,22 @@ class InspectionRecordsPanel(QWidget):
         self.label.setBuddy(self.table)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
         layout.addWidget(self.table, 1)
-        self.details = QLabel(self)
+        # The details scroll: with notes of a few lines a bare label lost its first and last
+        # lines between the table and the button at 1024x700.
+        self.details_area = QScrollArea(self)
+        self.details_area.setObjectName("recordDetailsArea")
+        self.details_area.setWidgetResizable(True)
+        self.details_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details = QLabel(self.details_area)
         self.details.setObjectName("recordDetails")
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.hide()
-        layout.addWidget(self.details)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details_area.setWidget(self.details)
+        self.details_area.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.details_area.hide()
+        layout.addWidget(self.details_area)
         row = QHBoxLayout()
         self.save_pdf_button = QPushButton(self.tr("Verslag als &PDF opslaan…"), self)
         self.save_pdf_button.setObjectName("saveRecordPdfButton")
@@ -405,10 +417,10 @@ class InspectionRecordsPanel(QWidget):
         self.save_pdf_button.setEnabled(record is not None)
         if record is None:
             self.details.clear()
-            self.details.hide()
+            self.details_area.hide()
             return
         self.details.setText(record_details(record))
-        self.details.show()
+        self.details_area.show()
 
     def ask_and_save(self) -> None:
         ask_and_save_record(

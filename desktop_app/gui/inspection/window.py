@@ -62,6 +62,8 @@ from desktop_app.services.session import Session
 log = logging.getLogger(__name__)
 
 TICK_MS = 1000
+SIDE_WIDTH = 300  # the item list and the notes, on a screen wide enough
+SIDE_MIN_WIDTH = 200
 IDLE_WARNING = dt.timedelta(minutes=1)  # warned this long before idle time ends the session
 TOUCH_INTERVAL = inspections.ACTIVITY_INTERVAL
 INPUT_EVENTS = frozenset(
@@ -163,20 +165,27 @@ class InspectionWindow(QWidget):
         bold.setPointSizeF(bold.pointSizeF() * 1.3)
         bold.setBold(True)
         title.setFont(bold)
+        title.setWordWrap(True)
         header.addWidget(title, 1)
+        self.end_button = QPushButton(self.tr("&Inzage beëindigen…"), self.content)
+        self.end_button.setObjectName("endInspectionButton")
+        self.end_button.clicked.connect(self._on_end_clicked)
+        header.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(header)
+        # Who and the designation on a line of their own, wrapping: in one row with the title
+        # they made the window wider than a 1024 screen, the end button and the notes off it.
+        about = QHBoxLayout()
+        about.setSpacing(4)
         who = QLabel(
             self.tr("Inzage door %1").replace("%1", self.started.inspector_full_name), self.content
         )
         who.setObjectName("inspectorLabel")
-        header.addWidget(who)
+        about.addWidget(who, 0, Qt.AlignmentFlag.AlignTop)
         self.designation_label = QLabel(self._designation_text(), self.content)
         self.designation_label.setObjectName("designationLabel")
-        header.addWidget(self.designation_label)
-        self.end_button = QPushButton(self.tr("&Inzage beëindigen…"), self.content)
-        self.end_button.setObjectName("endInspectionButton")
-        self.end_button.clicked.connect(self._on_end_clicked)
-        header.addWidget(self.end_button)
-        outer.addLayout(header)
+        self.designation_label.setWordWrap(True)
+        about.addWidget(self.designation_label, 1)
+        outer.addLayout(about)
         # A minute before idle time ends the session (issue 12): what to do to go on.
         self.idle_warning = QLabel(self.content)
         self.idle_warning.setObjectName("idleWarning")
@@ -200,7 +209,7 @@ class InspectionWindow(QWidget):
         self.item_list.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
         self.item_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.item_list.setWordWrap(True)
-        self.item_list.setFixedWidth(300)
+        self.item_list.setFixedWidth(SIDE_MIN_WIDTH)  # resizeEvent widens it
         self.item_list.setSpacing(3)
         self.item_list.setAlternatingRowColors(True)
         for item in self.started.items:
@@ -254,7 +263,7 @@ class InspectionWindow(QWidget):
                 "inzage."
             )
         )
-        self.notes.setFixedWidth(300)
+        self.notes.setFixedWidth(SIDE_MIN_WIDTH)
         self.notes.textChanged.connect(self._on_notes_changed)
         right.addWidget(self.notes, 1)
         body.addLayout(right)
@@ -268,6 +277,7 @@ class InspectionWindow(QWidget):
             self.content,
         )
         self.status.setObjectName("inspectionStatus")
+        self.status.setWordWrap(True)
         outer.addWidget(self.status)
 
         self.cover = QLabel(
@@ -317,6 +327,10 @@ class InspectionWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        # The side panes give way on a small screen so the item keeps half the width.
+        side = max(SIDE_MIN_WIDTH, min(SIDE_WIDTH, self.width() // 5))
+        self.item_list.setFixedWidth(side)
+        self.notes.setFixedWidth(side)
         self.cover.setGeometry(self.rect())
         self.watermark.setGeometry(self.rect())
         self.watermark.raise_()
