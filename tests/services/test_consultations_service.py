@@ -26,12 +26,6 @@ OCT = (D(2026, 10, 1), D(2026, 10, 31))
 PEOPLE = [("aivd", "J. de Vries", "directeur-generaal"), ("ind", "A. Bakker", "hoofddirecteur")]
 
 
-@pytest.fixture
-def ws(workspace: Any) -> Any:
-    workspace.add_staff("officier", "liaison", "tekenaar")
-    return workspace
-
-
 _entries = audit_entries
 
 

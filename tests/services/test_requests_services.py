@@ -36,12 +36,6 @@ from desktop_app.storage.requests import bulk as requests_bulk
 PERSONAL = ("Çelik", "celik", "1234567890", "Müller", "Иван")
 
 
-@pytest.fixture
-def ws(workspace: Any) -> Any:
-    workspace.add_staff("officier", "liaison", "tekenaar")
-    return workspace
-
-
 _entries = audit_entries
 
 
