@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.demo import DEMO_ACCOUNTS, create_demo_workspace
 from desktop_app.domain.clock import SystemClock
-from desktop_app.domain.errors import AppError
+from desktop_app.domain.errors import AppError, WrongWorkstation
 from desktop_app.gui.controller import AppController
 from desktop_app.gui.errors import install_excepthook
 from desktop_app.gui.i18n import install_translators, remove_translators, wanted_language
@@ -28,7 +28,7 @@ from desktop_app.gui.os_lock import platform_lock_source
 from desktop_app.gui.style import apply_style
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.paths import default_data_dir
-from desktop_app.security.workstation import KeyringSecretProvider, MemorySecretProvider
+from desktop_app.security.workstation import REMEDY, KeyringSecretProvider, MemorySecretProvider
 from desktop_app.services.first_start import FirstStartWizard, recent_workspaces
 from desktop_app.services.session import Environment
 
@@ -68,8 +68,17 @@ def _let_python_handle_signals(app: QApplication) -> QTimer:
 
 
 def _keyring_environment() -> Environment:
-    """The first-start wizard's keyring check: raises the remedy when none is usable."""
-    return Environment(KeyringSecretProvider(), SystemClock(), origin="gui")
+    """The keyring check (at start and the first-start wizard's): raises the remedy when none
+    is usable. A backend named by PYTHON_KEYRING_BACKEND that cannot start (no D-Bus session)
+    raises RuntimeError from inside ``keyring``: that too is "no usable keyring", not a crash."""
+    try:
+        provider = KeyringSecretProvider()
+    except AppError:
+        raise
+    except Exception as exc:
+        log.warning("keyring could not start: %s", type(exc).__name__)
+        raise WrongWorkstation(REMEDY) from None
+    return Environment(provider, SystemClock(), origin="gui")
 
 
 @dataclass
@@ -136,7 +145,7 @@ def start_gui(args: list[str], *, quit_app: Callable[[], None] | None = None) ->
         env: Environment | None = None
         error: AppError | None = None
         try:
-            env = Environment(KeyringSecretProvider(), SystemClock(), origin="gui")
+            env = _keyring_environment()
         except AppError as exc:
             error = exc
         controller = AppController(
