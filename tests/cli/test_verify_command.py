@@ -20,9 +20,7 @@ from tests.services.test_printing_support import (
     password,
     tamper_one_byte,
 )
-from tests.support.helpers import run_module
-
-KEYS = {"valid", "intact", "signer", "reference", "copy", "registered", "reason"}
+from tests.support.helpers import VERIFY_KEYS, run_module
 
 
 @pytest.fixture
@@ -67,7 +65,7 @@ def test_good_copy_without_sign_in(as_user: Any, printed: dict[str, Path]) -> No
     result = _verify(as_user, printed["good"])
     assert result.code == 0
     verdict = result.json
-    assert set(verdict) >= KEYS
+    assert set(verdict) >= VERIFY_KEYS
     assert verdict["valid"] is True and verdict["intact"] is True
     assert verdict["signer"] == SIGNER_FULL_NAME
     assert verdict["reference"].startswith("AB-")
@@ -100,7 +98,7 @@ def test_bad_files_give_the_full_verdict_and_exit_4(as_user: Any, printed: dict[
         result = _verify(as_user, printed[name])
         assert result.code == 4, (name, result.out)
         verdict = result.json
-        assert set(verdict) >= KEYS and "error" not in verdict, name
+        assert set(verdict) >= VERIFY_KEYS and "error" not in verdict, name
         assert verdict["valid"] is False and verdict["reason"], name
         if intact is not None:
             assert verdict["intact"] is intact, name
@@ -135,7 +133,7 @@ def test_real_process_keeps_stderr_clean(workspace: Any, printed: dict[str, Path
             ["--json", "--data-dir", str(workspace.root), "report", "verify", str(printed[name])]
         )
         assert result.returncode == code, result.stdout
-        assert set(json.loads(result.stdout)) >= KEYS
+        assert set(json.loads(result.stdout)) >= VERIFY_KEYS
         assert result.stderr == ""
 
 

@@ -80,6 +80,9 @@ STATS_KEYS = frozenset(
     }
 )
 
+# The fields of ``werkplek verify``'s verdict (spec/cli.md); the verdict may add more.
+VERIFY_KEYS = frozenset({"valid", "intact", "signer", "reference", "copy", "registered", "reason"})
+
 
 def password_of(name: str) -> str:
     return ADMIN_PW if name == "beheer" else STAFF[name][0]
