@@ -4,6 +4,8 @@ the window."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -101,3 +103,37 @@ def test_my_inspections_details_are_not_cut_off(
     assert panel.table.height() >= panel.table.verticalHeader().defaultSectionSize() * 2
     assert _details_readable(panel)
     flush_deletes()
+
+
+def test_the_idle_warning_counts_down_to_one_seconde(
+    qtbot: Any, started: tuple[Any, Any], runner: Any, clock: Any
+) -> None:
+    """QA: the last second of the idle warning read "over 1 seconden"."""
+    session, start = started
+    win = InspectionWindow(session, start, runner=runner)
+    qtbot.addWidget(win)
+    try:
+        win.show()
+        clock.advance(dt.timedelta(minutes=start.idle_minutes) - dt.timedelta(seconds=30))
+        win.tick()
+        assert win.idle_warning_shown and "over 30 seconden " in win.idle_warning.text()
+        clock.advance(dt.timedelta(seconds=29))
+        win.tick()
+        assert "over 1 seconde " in win.idle_warning.text()
+        assert "1 seconden" not in win.idle_warning.text()
+    finally:
+        win.end_inspection()
+        flush_deletes()
+
+
+def test_one_idle_minute_reads_as_one_minuut(
+    qtbot: Any, started: tuple[Any, Any], runner: Any
+) -> None:
+    session, start = started
+    win = InspectionWindow(session, dataclasses.replace(start, idle_minutes=1), runner=runner)
+    qtbot.addWidget(win)
+    try:
+        assert "na 1 minuut zonder activiteit" in win.status.text()
+    finally:
+        win.end_inspection()
+        flush_deletes()

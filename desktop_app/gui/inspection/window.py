@@ -269,13 +269,17 @@ class InspectionWindow(QWidget):
         body.addLayout(right)
         outer.addLayout(body, 1)
 
-        self.status = QLabel(
-            self.tr(
+        if self.started.idle_minutes == 1:
+            rules = self.tr(
+                "Kopiëren, afdrukken en opslaan zijn in dit venster niet mogelijk. De inzage "
+                "eindigt na 1 minuut zonder activiteit."
+            )
+        else:
+            rules = self.tr(
                 "Kopiëren, afdrukken en opslaan zijn in dit venster niet mogelijk. De inzage "
                 "eindigt na %1 minuten zonder activiteit."
-            ).replace("%1", str(self.started.idle_minutes)),
-            self.content,
-        )
+            ).replace("%1", str(self.started.idle_minutes))
+        self.status = QLabel(rules, self.content)
         self.status.setObjectName("inspectionStatus")
         self.status.setWordWrap(True)
         outer.addWidget(self.status)
@@ -416,12 +420,18 @@ class InspectionWindow(QWidget):
         left = deadline - now
         if dt.timedelta(0) < left <= IDLE_WARNING:
             seconds = max(1, int(left.total_seconds()))
-            self.idle_warning.setText(
-                self.tr(
+            # The last second reads "1 seconde", not "1 seconden" (a source of its own).
+            if seconds == 1:
+                text = self.tr(
+                    "Let op: de inzage eindigt over 1 seconde omdat er niets gebeurt. Beweeg "
+                    "de muis of druk op een toets om verder te gaan."
+                )
+            else:
+                text = self.tr(
                     "Let op: de inzage eindigt over %1 seconden omdat er niets gebeurt. Beweeg "
                     "de muis of druk op een toets om verder te gaan."
                 ).replace("%1", str(seconds))
-            )
+            self.idle_warning.setText(text)
             self.idle_warning.show()
         else:
             self.idle_warning.hide()
