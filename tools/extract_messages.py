@@ -12,7 +12,10 @@ person can see:
 - every text marked with ``domain.messages.N_`` (dashboard sentences);
 - the action phrase of a role check (``require``, ``require_audited``, ``require_any_role``),
   which the refusal quotes;
-- the label tables listed in ``TABLES`` (roles, the audit trail's labels).
+- the label tables listed in ``TABLES`` (roles, the audit trail's labels), and a text constant
+  listed there;
+- the texts returned by the functions and properties listed in ``RETURNS`` (a classification
+  duration, "tot en met {0}"), which the JSON gives in Dutch and a front end translates.
 
 An f-string becomes a template: each run-time part is ``{0}``, ``{1}``… in order. The catalogue
 is desktop_app/domain/messages_en.py, rewritten sorted, with every English text kept; a new
@@ -46,6 +49,15 @@ TABLES = (
     ("domain/audit_labels.py", "_CODE_WORDS"),
     ("domain/audit_labels.py", "_ROLE_WORDS"),
     ("domain/audit_labels.py", "_WORDS"),
+    ("domain/classification.py", "NOT_RECORDED"),
+)
+# (file under desktop_app/, name of a function or property): every text it returns is shown
+# (through messages.translate where it reaches a person; the JSON keeps the Dutch).
+RETURNS = (
+    ("domain/classification.py", "text"),
+    ("services/marking.py", "duration_label"),
+    ("services/evidence.py", "duration_label"),
+    ("services/covenant.py", "status_text"),
 )
 # Position of the action phrase in a role check's arguments.
 ROLE_CHECKS = {"require": 1, "require_audited": 1, "require_any_role": 2}
@@ -153,7 +165,20 @@ def messages() -> dict[str, set[str]]:
     for rel, table in TABLES:
         for key in _table_values(PACKAGE / rel, table):
             add([key], f"{rel}:{table}", listed=True)
+    for rel, function in RETURNS:
+        for node in _returned(PACKAGE / rel, function):
+            add(template(node), f"{rel}:{node.lineno}")
     return found
+
+
+def _returned(path: Path, name: str) -> Iterator[ast.expr]:
+    """The returned expressions of every function (or method) ``name`` in ``path``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name == name:
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Return) and inner.value is not None:
+                    yield inner.value
 
 
 def _table_values(path: Path, name: str) -> Iterator[str]:
@@ -166,6 +191,9 @@ def _table_values(path: Path, name: str) -> Iterator[str]:
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
             targets, value = [node.target], node.value
         if value is None or not any(isinstance(t, ast.Name) and t.id == name for t in targets):
+            continue
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            yield _escape(value.value)  # a single text ("niet vastgelegd")
             continue
         items = value.values if isinstance(value, ast.Dict) else getattr(value, "elts", [])
         for item in items:

@@ -31,6 +31,7 @@ from typing import NewType
 from desktop_app.domain.choices import parse_choice
 from desktop_app.domain.clock import dutch_date
 from desktop_app.domain.errors import Forbidden, InvalidInput, InvalidState
+from desktop_app.domain.messages import N_
 from desktop_app.domain.roles import GOVERNANCE_ROLES, Role
 from desktop_app.domain.text import check_name, check_text, collapse
 
@@ -188,16 +189,19 @@ def covenant_status(starts: dt.date, ends: dt.date | None, today: dt.date) -> Co
 
 
 def status_text(starts: dt.date, ends: dt.date | None, today: dt.date) -> str:
-    """The register's line: "in werking sinds 8 maart 2019", "opgezegd per 8 juni 2027"."""
+    """The register's line: "in werking sinds 8 maart 2019", "opgezegd per 8 juni 2027".
+
+    Dutch, as the JSON gives it; marked so that ``messages.translate`` has its English (with an
+    English date) where a person reads it."""
     status = covenant_status(starts, ends, today)
     if status is CovenantStatus.SIGNED:
-        return f"ondertekend, in werking per {dutch_date(starts)}"
+        return N_(f"ondertekend, in werking per {dutch_date(starts)}")
     if status is CovenantStatus.IN_FORCE:
-        return f"in werking sinds {dutch_date(starts)}"
+        return N_(f"in werking sinds {dutch_date(starts)}")
     assert ends is not None
     if status is CovenantStatus.NOTICE_GIVEN:
-        return f"opgezegd per {dutch_date(ends)}"
-    return f"beëindigd per {dutch_date(ends)} (opgezegd)"
+        return N_(f"opgezegd per {dutch_date(ends)}")
+    return N_(f"beëindigd per {dutch_date(ends)} (opgezegd)")
 
 
 def validate_notice(

@@ -8,8 +8,12 @@ reaches a person (the CLI's error and human output, the window's error presenter
 A catalogue key is the Dutch text with each run-time part as ``{0}``, ``{1}``… (how
 tools/extract_messages.py writes an f-string), and the English text uses the same numbers in
 the order English needs. A run-time part that is itself a catalogued text (an action such as
-"audittrail bekijken", a role) is translated too. A message without an entry stays Dutch: better
-a Dutch sentence than none (tests/domain/test_messages.py fails on a missing entry).
+"audittrail bekijken", a role, a status phrase such as "in werking sinds {0}") is translated too,
+and so is a part that is a Dutch prose date ("geldig tot en met 2 december 2026" -> "valid up to
+and including 2 December 2026"): the core keeps writing ``timefmt.prose_date``, which printed
+documents and stored texts need in Dutch, and only what reaches a person here reads English. A
+message without an entry stays Dutch: better a Dutch sentence than none
+(tests/domain/test_messages.py fails on a missing entry).
 
 Qt-free on purpose: the CLI, the services and the window all use it.
 """
@@ -21,6 +25,8 @@ import re
 import string
 from dataclasses import dataclass
 from functools import cache, lru_cache
+
+from desktop_app.domain import timefmt
 
 LANGUAGES = ("nl", "en")
 ENV_VAR = "WERKPLEK_LANG"
@@ -62,11 +68,18 @@ def translate(text: str) -> str:
 
 @lru_cache(maxsize=4096)  # the same labels and words come back for every row of a list
 def english(text: str) -> str:
-    exact = _exact().get(text)
+    exact = _exact().get(text) or timefmt.english_prose(text)
     if exact:
         return exact
+    return _from_template(text, phrases_only=False) or text
+
+
+def _from_template(text: str, *, phrases_only: bool) -> str | None:
+    """``text`` through the first template it matches; None when none does. ``phrases_only``:
+    only templates that begin with words ("in werking sinds {0}"), for a run-time part, so that
+    a name or a number is never read as "{0} dagen geleden"."""
     for template in _templates():
-        if not text.startswith(template.prefix):
+        if not text.startswith(template.prefix) or (phrases_only and not template.prefix):
             continue
         match = template.pattern.fullmatch(text)
         if match is not None:
@@ -75,14 +88,18 @@ def english(text: str) -> str:
                 return template.english.format(*parts)
             except (IndexError, KeyError, ValueError):
                 return text
-    return text
+    return None
 
 
 def _fragment(part: str) -> str:
-    """A run-time part: translated when it is a catalogued text, or a list of them."""
-    exact = _exact().get(part)
+    """A run-time part: translated when it is a catalogued text or phrase, a Dutch prose date,
+    or a list of catalogued texts."""
+    exact = _exact().get(part) or timefmt.english_prose(part)
     if exact:
         return exact
+    phrase = _from_template(part, phrases_only=True)
+    if phrase is not None:
+        return phrase
     if ", " in part:
         pieces = part.split(", ")
         translated = [_exact().get(p) or p for p in pieces]

@@ -4,6 +4,12 @@ Europe/Amsterdam, whatever the operating system's zone, in one of two styles.
 - prose (sentences, PDF body and footer): ``2 december 2026, 14:05`` / ``2 december 2026``
 - tables (lists, columns, compact labels):  ``02-12-2026 14:05`` / ``02-12-2026``
 
+Prose is Dutch in ``prose_date``/``prose_datetime`` whatever the language: printed documents and
+stored texts use them. A sentence on the screen uses ``shown_prose_date``/``shown_prose_datetime``,
+which follow the chosen language (``2 December 2026`` in English mode); the core's Dutch
+sentences get the same through ``domain.messages.translate``, which reads a Dutch prose date
+back with ``english_prose`` (docs/translations.md).
+
 Stored moments stay UTC ISO 8601 (storage.audit.format_ts) and the CLI's JSON keeps its contract
 (dates ``YYYY-MM-DD``, times ISO 8601 with offset): only what people read goes through here.
 
@@ -16,6 +22,7 @@ fixed offset is never used as a fallback: that is how the screen once said 21:22
 from __future__ import annotations
 
 import datetime as dt
+import re
 from importlib import resources
 from zoneinfo import ZoneInfo
 
@@ -34,6 +41,26 @@ MONTHS_NL = (
     "oktober",
     "november",
     "december",
+)
+
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+# A Dutch prose date or moment as prose_date/prose_datetime write it, and nothing more.
+_DUTCH_PROSE = re.compile(
+    r"(\d{1,2}) (" + "|".join(MONTHS_NL) + r") (\d{4})(, \d{2}:\d{2})?", re.ASCII
 )
 
 
@@ -85,6 +112,40 @@ def prose_datetime(when: dt.datetime) -> str:
     """'2 december 2026, 14:05' in Amsterdam time."""
     moment = local(when)
     return f"{prose_date(moment.date())}, {moment:%H:%M}"
+
+
+def english_date(day: dt.date) -> str:
+    """'2 December 2026': the English of prose_date (day first, as the Dutch)."""
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def shown_prose_date(day: dt.date) -> str:
+    """A date inside a sentence on the screen or in the CLI's lines, in the chosen language:
+    '2 december 2026', or '2 December 2026' in English mode. Never for print or storage."""
+    return english_date(day) if _english() else prose_date(day)
+
+
+def shown_prose_datetime(when: dt.datetime) -> str:
+    """'2 december 2026, 14:05' (English mode: '2 December 2026, 14:05') in Amsterdam time."""
+    moment = local(when)
+    return f"{shown_prose_date(moment.date())}, {moment:%H:%M}"
+
+
+def english_prose(text: str) -> str | None:
+    """The English of a text that is exactly a Dutch prose date or moment ('2 december 2026',
+    '2 december 2026, 14:05'); None for any other text."""
+    match = _DUTCH_PROSE.fullmatch(text)
+    if match is None:
+        return None
+    day, month, year, time = match.groups()
+    return f"{int(day)} {MONTHS_EN[MONTHS_NL.index(month)]} {year}{time or ''}"
+
+
+def _english() -> bool:
+    # The language is chosen in domain.messages, which imports this module: read at call time.
+    from desktop_app.domain.messages import language
+
+    return language() == "en"
 
 
 # --- tables -------------------------------------------------------------------------------------

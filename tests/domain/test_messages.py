@@ -122,3 +122,76 @@ def test_an_english_label_filters_too(english: None) -> None:
     from desktop_app.domain import audit_labels as al
 
     assert al.action_filter("account added") == al.ActionFilter(("user.add",), None)
+
+
+def test_a_date_part_reads_english(english: None) -> None:
+    """The core writes timefmt.prose_date (Dutch, for print and storage); a sentence that reaches
+    a person in English mode names the date in English."""
+    assert messages.translate("2 december 2026 staat niet in de kalender.") == (
+        "2 December 2026 is not in the calendar."
+    )
+    assert messages.translate("In orde bevonden op 1 juli 2026, 14:05.") == (
+        "Found in order on 1 July 2026, 14:05."
+    )
+    assert messages.translate("Aanwijzing HD-IND 2026/017, geldig tot en met 31 mei 2027.") == (
+        "Designation HD-IND 2026/017, valid up to and including 31 May 2027."
+    )
+    # A date alone, as the window may pass it.
+    assert messages.translate("8 maart 2019") == "8 March 2019"
+    # A date in a part that is no date stays as it was (a person's text is data).
+    assert messages.translate("Er is geen verzoek met nummer 2 maart 2019.") == (
+        "There is no request with number 2 March 2019."
+    )
+    assert messages.translate("Er is geen verzoek met nummer op 2 maart 2019.") == (
+        "There is no request with number op 2 maart 2019."
+    )
+
+
+def test_dutch_mode_keeps_dutch_dates() -> None:
+    assert messages.translate("2 december 2026 staat niet in de kalender.") == (
+        "2 december 2026 staat niet in de kalender."
+    )
+    assert messages.translate("8 maart 2019") == "8 maart 2019"
+
+
+def test_the_covenant_status_and_a_classification_duration(english: None) -> None:
+    """Both stay Dutch where they are made (the JSON, the PDF's marking) and read English where
+    a front end translates them, a phrase inside a sentence too."""
+    import datetime as dt
+
+    from desktop_app.domain import covenant
+    from desktop_app.domain.classification import ClassificationDuration, duration_text
+
+    starts, ends = dt.date(2019, 3, 8), dt.date(2027, 6, 8)
+    cases = {
+        dt.date(2019, 3, 1): "signed, in force from 8 March 2019",
+        dt.date(2026, 12, 2): "in force since 8 March 2019",
+    }
+    for today, text in cases.items():
+        assert messages.translate(covenant.status_text(starts, None, today)) == text
+    dutch = covenant.status_text(starts, ends, dt.date(2026, 12, 2))
+    assert dutch == "opgezegd per 8 juni 2027"
+    assert messages.translate(dutch) == "terminated as of 8 June 2027"
+    ended = covenant.status_text(starts, ends, dt.date(2027, 6, 8))
+    assert messages.translate(ended) == "ended as of 8 June 2027 (terminated)"
+    assert messages.translate(f"  in werking met ingang van 8 maart 2019; nu: {dutch}") == (
+        "  in force from 8 March 2019; now: terminated as of 8 June 2027"
+    )
+    until = ClassificationDuration(until=dt.date(2036, 12, 31))
+    assert until.text == "tot en met 31 december 2036"
+    assert messages.translate(until.text) == "up to and including 31 December 2036"
+    event = ClassificationDuration(event="afronding van het onderzoek")
+    assert messages.translate(event.text) == "until: afronding van het onderzoek"
+    assert messages.translate(duration_text(None)) == "not recorded"
+    assert messages.translate(f"AIVD-2026-0001: rubriceringsduur {until.text}") == (
+        "AIVD-2026-0001: classification duration up to and including 31 December 2036"
+    )
+
+
+def test_a_name_or_number_part_is_not_read_as_a_phrase(english: None) -> None:
+    """Only a part that begins with catalogued words is looked up as a phrase: "3 dagen
+    geleden" as somebody's text inside a sentence stays as it is."""
+    assert messages.translate("3 dagen geleden") == "3 days ago"
+    assert messages.translate("Er is geen verzoek met nummer 3 dagen geleden.") == (
+        "There is no request with number 3 dagen geleden."
+    )

@@ -92,3 +92,32 @@ def test_a_rendered_pdf_footer_says_amsterdam_time(new_york: None) -> None:
     text = " ".join(page_texts(pdf))
     assert "afgedrukt 2 december 2026, 14:05" in text
     assert "09:05" not in text and "13:05" not in text
+
+
+def test_prose_on_the_screen_follows_the_language_print_stays_dutch(new_york: None) -> None:
+    """prose_date is for print and storage (always Dutch); shown_prose_date for a sentence a
+    person reads, English in English mode. Same Amsterdam wall clock either way."""
+    from desktop_app.domain import messages
+
+    day = dt.date(2026, 12, 2)
+    assert timefmt.shown_prose_date(day) == "2 december 2026"
+    assert timefmt.shown_prose_datetime(WINTER) == "2 december 2026, 14:05"
+    messages.set_language("en")
+    try:
+        assert timefmt.shown_prose_date(day) == "2 December 2026"
+        assert timefmt.shown_prose_datetime(WINTER) == "2 December 2026, 14:05"
+        assert timefmt.shown_prose_datetime(SUMMER) == "1 July 2026, 14:05"
+        assert timefmt.prose_date(day) == "2 december 2026"
+        assert timefmt.prose_datetime(WINTER) == "2 december 2026, 14:05"
+    finally:
+        messages.set_language("nl")
+
+
+def test_a_dutch_prose_date_read_back_in_english() -> None:
+    every_month = [dt.date(2027, month, 1 + month) for month in range(1, 13)]
+    for day in every_month:
+        assert timefmt.english_prose(timefmt.prose_date(day)) == timefmt.english_date(day)
+    assert timefmt.english_prose("31 mei 2027, 09:30") == "31 May 2027, 09:30"
+    # Only exactly a date: not one inside other text, not a table date, not English.
+    for text in ("tot 2 december 2026", "02-12-2026", "2 December 2026", "2 decembre 2026", ""):
+        assert timefmt.english_prose(text) is None
