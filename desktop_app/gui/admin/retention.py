@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.retention import MAX_YEARS, MIN_YEARS, RecordKind, object_label
-from desktop_app.domain.timefmt import prose_date
+from desktop_app.domain.timefmt import shown_prose_date
 from desktop_app.gui.actions import show_permission
 from desktop_app.gui.dates import shown_date, shown_stamp_date
 from desktop_app.gui.dialogs import FormDialog, run_on_submit
@@ -406,7 +406,7 @@ class RetentionPage(QWidget):
             self.due_label.setText(
                 self.tr(
                     "Geen archiefstuk heeft zijn bewaartermijn uitgediend (peildatum %1)."
-                ).replace("%1", prose_date(self.session.clock.today()))
+                ).replace("%1", shown_prose_date(self.session.clock.today()))
             )
         else:
             # Dutch has no catalogue of its own, so the singular is a source of its own.

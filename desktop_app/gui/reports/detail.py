@@ -35,6 +35,7 @@ from desktop_app.domain.actions import Permission, refused
 from desktop_app.domain.classification import duration_required, parse_duration
 from desktop_app.domain.drafts import NEW_REPORT, Draft, new_report_key, report_key
 from desktop_app.domain.errors import AppError, InvalidInput
+from desktop_app.domain.messages import translate
 from desktop_app.domain.report_content import render
 from desktop_app.domain.reports import ReportAction, ReportStep
 from desktop_app.gui.actions import show_permission
@@ -415,7 +416,9 @@ class ReportDetail(QWidget):
             .replace("%5", short_time(r.updated_at))
         )
         if view.marking is not None:
-            extra = self.tr(" · Rubriceringsduur: %1").replace("%1", view.marking.duration_label)
+            # The core's Dutch duration ("tot en met 31 december 2036"), as the JSON keeps it.
+            duration = translate(view.marking.duration_label)
+            extra = self.tr(" · Rubriceringsduur: %1").replace("%1", duration)
             subject = view.marking.subject
             if subject is not None:
                 extra += (

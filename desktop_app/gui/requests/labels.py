@@ -226,8 +226,9 @@ def day_text(day: dt.date | None) -> str:
 
 def long_day_text(day: dt.date) -> str:
     """``donderdag 13 mei 2027``: the prose style with the weekday, for sentences and the
-    deadline (a weekend or a holiday in between is what people check)."""
-    return f"{weekday_label(day)} {timefmt.prose_date(day)}"
+    deadline (a weekend or a holiday in between is what people check). English mode:
+    ``Thursday 13 May 2027``."""
+    return f"{weekday_label(day)} {timefmt.shown_prose_date(day)}"
 
 
 def short_day_text(day: dt.date) -> str:
@@ -237,5 +238,5 @@ def short_day_text(day: dt.date) -> str:
 
 
 def prose_day_text(day: dt.date) -> str:
-    """``13 mei 2027``: the prose style, inside a sentence."""
-    return timefmt.prose_date(day)
+    """``13 mei 2027``: the prose style, inside a sentence (English mode: ``13 May 2027``)."""
+    return timefmt.shown_prose_date(day)
