@@ -286,16 +286,52 @@ class FirstStartDialog(QDialog):
                 self.tr("&Groep %1 ter controle").replace("%1", str(self.wizard.ask_group + 1))
             )
             self.group_edit.setFocus()
+        self._fit()
 
     def show_error(self, message: str) -> None:
         self.error_label.setText("⚠ " + message)
         self.error_label.show()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to what the page, the error line and the busy line need: a top-level dialog
+        does not grow by itself for wrapped text, so a refusal squeezed the page's own
+        sentences (the password rules were cut off at 1024x700). Never past the screen."""
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        width = self.width()
+        if layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(width)
+        else:
+            need = layout.totalSizeHint().height()
+        screen = self.screen()
+        if screen is not None:
+            need = min(need, screen.availableGeometry().height())
+        if need > self.height():
+            self.resize(width, need)
+
+    def _focus_after_refusal(self, exc: BaseException) -> None:
+        """Back at the field that was refused (the passwords are cleared after each try)."""
+        step = self.wizard.step
+        target: QLineEdit | None = None
+        if step is Step.ADMIN:
+            fields = {"name": self.name_edit, "full_name": self.full_name_edit}
+            target = fields.get(str(getattr(exc, "field", "") or ""), self.password_edit)
+        elif step is Step.LOCATION:
+            target = self.folder_edit
+        elif step is Step.RECOVERY:
+            target = self.group_edit
+        if target is not None:
+            target.selectAll()
+            target.setFocus()
 
     def _run(self, work: Callable[[], object]) -> None:
         """A wizard call on the runner; its step (or its refusal) shown when it returns."""
         self.error_label.hide()
         self.busy_label.show()
         self.next_button.setEnabled(False)
+        self._fit()
 
         def finished(_: object) -> None:
             self.busy_label.hide()
@@ -307,6 +343,7 @@ class FirstStartDialog(QDialog):
             self.next_button.setEnabled(True)
             self.show_error(message_for(exc))
             self.show_step()
+            self._focus_after_refusal(exc)
 
         self.runner.run(work, finished, failed, owner=self)
 

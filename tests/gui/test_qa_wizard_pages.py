@@ -1,0 +1,110 @@
+"""QA walk of the first-start wizard as a person does it (1024x700, the window's style): a
+refusal must not squeeze the page's own text, and the cursor goes back to what was refused."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.wizard.view import FirstStartDialog
+from desktop_app.services.first_start import FirstStartWizard, Step, recent_workspaces
+from desktop_app.services.session import Environment
+from tests.gui.gui_support import flush_deletes
+
+PW = "eerste-beheer-wachtwoord"
+
+
+@pytest.fixture
+def dialog(
+    styled: QApplication, tmp_path: Path, env: Environment, runner: TaskRunner
+) -> Iterator[FirstStartDialog]:
+    wizard = FirstStartWizard(
+        check_keyring=lambda: env,
+        default_dir=tmp_path / "werkplek",
+        recent=recent_workspaces(tmp_path / "cfg" / "recent.json"),
+        kdf_profile="test",
+    )
+    made = FirstStartDialog(wizard, runner)
+    made.show()
+    QApplication.processEvents()
+    yield made
+    made.close()
+    flush_deletes()
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _squeezed(dialog: FirstStartDialog) -> list[str]:
+    """The visible wrapped sentences that got less height than their text needs."""
+    page = dialog.pages.currentWidget()
+    labels = [dialog.error_label, *page.findChildren(QLabel)]
+    return [
+        label.text()[:40]
+        for label in labels
+        if label.isVisible()
+        and label.wordWrap()
+        and label.height() < label.heightForWidth(label.width())
+    ]
+
+
+def _to_admin(dialog: FirstStartDialog) -> None:
+    dialog.new_button.click()
+    dialog.next_button.click()
+    assert dialog.wizard.step is Step.ADMIN
+
+
+def test_a_refused_administrator_keeps_the_page_readable(dialog: FirstStartDialog) -> None:
+    _to_admin(dialog)
+    _settle()
+    assert _squeezed(dialog) == []
+    dialog.name_edit.setText("beheer")
+    dialog.password_edit.setText("kort")
+    dialog.repeat_edit.setText("kort")
+    dialog.next_button.click()
+    _settle()
+    assert dialog.error_label.isVisible() and "10 tekens" in dialog.error_label.text()
+    # The password rules under the fields and the intro stay whole beside the refusal.
+    assert _squeezed(dialog) == []
+    assert dialog.height() <= 700
+
+
+def test_after_a_refusal_the_cursor_is_on_the_refused_field(dialog: FirstStartDialog) -> None:
+    _to_admin(dialog)
+    dialog.name_edit.setText("beheer")
+    dialog.password_edit.setText(PW)
+    dialog.repeat_edit.setText(PW + "x")
+    dialog.repeat_edit.setFocus()
+    dialog.next_button.click()
+    _settle()
+    # Both passwords are cleared after a try: start again at the first, not the repeat.
+    assert dialog.password_edit.text() == "" and dialog.repeat_edit.text() == ""
+    assert dialog.focusWidget() is dialog.password_edit
+    dialog.name_edit.setText("be heer")
+    dialog.password_edit.setText(PW)
+    dialog.repeat_edit.setText(PW)
+    dialog.next_button.click()
+    _settle()
+    assert dialog.wizard.step is Step.ADMIN and dialog.error_label.isVisible()
+    assert dialog.focusWidget() is dialog.name_edit
+
+
+def test_a_wrong_group_is_selected_to_type_over(dialog: FirstStartDialog) -> None:
+    _to_admin(dialog)
+    dialog.name_edit.setText("beheer")
+    dialog.password_edit.setText(PW)
+    dialog.repeat_edit.setText(PW)
+    dialog.next_button.click()
+    assert dialog.wizard.step is Step.RECOVERY
+    dialog.group_edit.setText("ZZZZ-niet")
+    dialog.next_button.click()
+    _settle()
+    assert dialog.error_label.isVisible() and _squeezed(dialog) == []
+    assert dialog.focusWidget() is dialog.group_edit
+    assert dialog.group_edit.selectedText() == "ZZZZ-niet"
