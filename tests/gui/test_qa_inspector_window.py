@@ -137,3 +137,23 @@ def test_one_idle_minute_reads_as_one_minuut(
     finally:
         win.end_inspection()
         flush_deletes()
+
+
+def test_a_long_save_path_does_not_widen_the_page(
+    qtbot: Any, controller: Any, sign_in: Any, started: tuple[Any, Any]
+) -> None:
+    """The line saying where the record went wraps: a deep folder made the Inzage page wider
+    than the 1024 screen."""
+    main = sign_in(controller, "inspecteur")
+    main.resize(1024, 700)
+    main.show()
+    qtbot.waitExposed(main)
+    page = main.show_section("inspection")
+    folder = "/home/inspecteur/Documenten/Convenant/Inzagen/2026/december/AB-2026-000001"
+    page.status_line.setText(
+        f"Het verslag van inzage is opgeslagen als {folder}/verslag-van-inzage-1.pdf."
+    )
+    qtbot.wait(10)
+    assert page.minimumSizeHint().width() <= page.width()
+    assert main.minimumSizeHint().width() <= 1024
+    flush_deletes()

@@ -390,6 +390,8 @@ class InspectionRecordsPanel(QWidget):
             status_line = QLabel(self)
             status_line.setObjectName("statusLine")
             status_line.setTextFormat(Qt.TextFormat.PlainText)
+            # A long save path wraps instead of widening the page past a 1024 screen.
+            status_line.setWordWrap(True)
             row.addWidget(status_line, 1)
         else:
             row.addStretch(1)
