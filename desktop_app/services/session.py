@@ -7,7 +7,7 @@ import datetime as dt
 import logging
 import secrets
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,9 +49,9 @@ class Environment:
     origin: str = "cli"
 
 
-# How long a typed password counts as proof that the person is at the keyboard (signing and
-# issuing; the ``sudo`` timestamp idea): long enough for the dialog's step to run, far shorter
-# than the idle lock.
+# How long a typed password counts as proof that the person is at the keyboard (signing,
+# issuing, the key operations; the ``sudo`` timestamp idea): long enough for the dialog's step
+# to run, far shorter than the idle lock.
 REAUTH_VALID = dt.timedelta(minutes=2)
 
 
@@ -59,7 +59,8 @@ REAUTH_VALID = dt.timedelta(minutes=2)
 class Reauthentication:
     """Proof that the signed-in person typed their password just now. Only a ``Session`` makes
     one (``reauthenticate``, or its own sign-in: ``sign_in_proof``) and only that session
-    accepts it, within ``REAUTH_VALID`` of the typing (``Session.check_proof``)."""
+    accepts it, within ``REAUTH_VALID`` of the typing (``Session.check_proof``); a use case
+    that takes it once (``Session.spending_proof``) leaves it worth nothing after."""
 
     user_id: UserId
     at: dt.datetime
@@ -118,6 +119,11 @@ class Session:
         # A session exists only after its password opened the key file: that sign-in is the
         # first proof (the CLI signs in for every call, see sign_in_proof).
         self._proofs: dict[bytes, dt.datetime] = {}
+        # Single-use proofs (spending_proof): taken by a use case running now, or spent by one
+        # that committed. Under a lock: two threads never both take the same proof.
+        self._proof_lock = threading.Lock()
+        self._claimed: set[bytes] = set()
+        self._spent: set[bytes] = set()
         self._sign_in_proof = self._mint(env.clock.now())
 
     @property
@@ -237,7 +243,7 @@ class Session:
         keyfile = self.keys.read()
         return keyfile, keyfile.check(self.env.provider.load(keyfile.binding_id))
 
-    # --- re-authentication (signing, issuing: issue 12) ---------------------------------------
+    # --- re-authentication (signing, issuing, the key operations: issue 12) ------------------
 
     def _mint(self, at: dt.datetime) -> Reauthentication:
         token = secrets.token_bytes(16)
@@ -246,8 +252,8 @@ class Session:
 
     def sign_in_proof(self) -> Reauthentication:
         """The password typed to open this session, as proof: valid for ``REAUTH_VALID`` after
-        the sign-in. What the CLI passes (it signs in anew for every call); the window asks
-        again with ``reauthenticate``."""
+        the sign-in. What the CLI passes (it signs in anew for every call, so one call is one
+        use); the window asks again with ``reauthenticate``."""
         return self._sign_in_proof
 
     def reauthenticate(self, password: str) -> Reauthentication:
@@ -315,6 +321,11 @@ class Session:
     def check_proof(self, proof: Reauthentication | None, doing: str) -> Reauthentication:
         """``proof`` was made by this session, for this person, within ``REAUTH_VALID``; else
         AuthFailed with a sentence asking for the password (``doing``: "het ondertekenen")."""
+        if proof is not None and (proof.token in self._spent or proof.token in self._claimed):
+            raise AuthFailed(
+                f"Deze bevestiging met uw wachtwoord is al gebruikt; bevestig {doing} opnieuw "
+                "met uw wachtwoord."
+            )
         at = None if proof is None else self._proofs.get(proof.token)
         if proof is None or at is None or at != proof.at or proof.user_id != self.user.id:
             raise AuthFailed(f"Bevestig {doing} met uw wachtwoord.")
@@ -324,6 +335,37 @@ class Session:
                 "wachtwoord."
             )
         return proof
+
+    @contextlib.contextmanager
+    def spending_proof(
+        self, proof: Reauthentication | None, doing: str, action: str, obj: str = ""
+    ) -> Iterator[Callable[[], None]]:
+        """``check_proof`` for a use case that takes the proof once (the key operations): the
+        body runs with the proof taken, so no other use accepts it meanwhile (not from another
+        thread either), and calls the yielded function at its commit point: from then on the
+        proof is spent, with the change it allowed. A body that ends before it gives the proof
+        back, as a rolled-back transaction leaves nothing changed. A refusal (no proof, too
+        old, already used) is a sentence and is audited as denied (``action``, ``obj``), as
+        the role refusals are."""
+        try:
+            with self._proof_lock:
+                checked = self.check_proof(proof, doing)
+                self._claimed.add(checked.token)
+        except AuthFailed as exc:
+            self.audit_refusal(action, obj, exc)
+            raise
+        token = checked.token
+
+        def spend() -> None:
+            with self._proof_lock:
+                self._proofs.pop(token, None)
+                self._spent.add(token)
+
+        try:
+            yield spend
+        finally:
+            with self._proof_lock:
+                self._claimed.discard(token)
 
     def replace_dek(self, dek: bytearray) -> None:
         """After a key rotation (services/workspace.py): the session holds the new DEK, the old
@@ -347,6 +389,8 @@ class Session:
         wipe(self._dek)
         self._dek = None
         self._proofs.clear()
+        self._claimed.clear()
+        self._spent.clear()
 
     def __enter__(self) -> Session:
         return self

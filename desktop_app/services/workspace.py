@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 import secrets
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -448,13 +449,18 @@ def rotate_database_key(session: Session, proof: Reauthentication | None) -> Rek
     opening the database. The audit entry is written into the copy, so it commits with the
     rename."""
     session.require_audited(ADMIN_ONLY, "de databasesleutel vervangen", "workspace.rekey")
-    session.check_proof(proof, "het vervangen van de databasesleutel")
-    return _rotate(session, "workspace.rekey", None)
+    doing = "het vervangen van de databasesleutel"
+    with session.spending_proof(proof, doing, "workspace.rekey") as spend:
+        return _rotate(session, "workspace.rekey", None, spend)
 
 
-def _rotate(session: Session, action: str, recovery_raw: bytes | None) -> RekeyResult:
+def _rotate(
+    session: Session, action: str, recovery_raw: bytes | None, committed: Callable[[], None]
+) -> RekeyResult:
     """The rotation itself, audited as ``action``; with ``recovery_raw`` the new DEK gets a
-    recovery slot for that (new) key instead of the old one's, in the same staged step."""
+    recovery slot for that (new) key instead of the old one's, in the same staged step.
+    ``committed`` is called once the rename made it happen (the proof it took is spent then:
+    ``Session.spending_proof``); a rotation that did not happen leaves the proof as it was."""
     old_dek = session.dek
     new = new_dek()
     copy = backup.snapshot_path(session.root)
@@ -510,6 +516,7 @@ def _rotate(session: Session, action: str, recovery_raw: bytes | None) -> RekeyR
                         keyfile.save(secret)
                 raise
             renamed = True
+            committed()
             keyfile.promote_rotation()
             keyfile.save(secret)
             session.replace_dek(new)
@@ -517,7 +524,8 @@ def _rotate(session: Session, action: str, recovery_raw: bytes | None) -> RekeyR
         if renamed:
             # Past the commit point the database is under the new DEK whatever failed after
             # it (the fold-in's save): the session goes on with it, and the staged part on disk
-            # is folded in by the next key-file change or sign-in.
+            # is folded in by the next key-file change or sign-in. The proof went with it.
+            committed()
             session.replace_dek(new)
         else:
             rekey_store.remove_copy(copy)
@@ -559,7 +567,8 @@ def new_recovery_key(session: Session, proof: Reauthentication | None) -> NewRec
     session.require_audited(
         ADMIN_ONLY, "een nieuwe herstelsleutel uitgeven", "workspace.recovery_key"
     )
-    session.check_proof(proof, "het uitgeven van een nieuwe herstelsleutel")
-    text = recovery.generate()
-    result = _rotate(session, "workspace.recovery_key", recovery.parse(text))
+    doing = "het uitgeven van een nieuwe herstelsleutel"
+    with session.spending_proof(proof, doing, "workspace.recovery_key") as spend:
+        text = recovery.generate()
+        result = _rotate(session, "workspace.recovery_key", recovery.parse(text), spend)
     return NewRecoveryKey(text, result)

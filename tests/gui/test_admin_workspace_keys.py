@@ -68,6 +68,42 @@ def test_rekey_through_the_dialog(workspace: Any, page: AdminPage) -> None:
     assert page.user_model.rowCount() == 1
 
 
+def test_a_reused_proof_is_refused_in_the_dialog(
+    workspace: Any, page: AdminPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window asks for the password at every step, so each is a proof of its own; a proof
+    handed in a second time (here: reauthenticate returning the first one again) is refused
+    with the sentence, in the dialog, and the key stays as it was."""
+    session = page.keys_box.session
+    real = session.reauthenticate
+    proofs: list[Any] = []
+
+    def first_proof_again(password: str) -> Any:
+        fresh = real(password)
+        proofs.append(fresh)
+        return proofs[0]
+
+    monkeypatch.setattr(session, "reauthenticate", first_proof_again)
+    first = page.keys_box.open_rekey_dialog()
+    first.password_edit.setText(PASSWORDS["beheer"])
+    first.ok_button.click()
+    assert not first.isVisible() and "vervangen" in page.keys_box.result_label.text()
+    rotated = recover_dek(workspace.root, workspace.recovery_key)
+    for again in (page.keys_box.open_rekey_dialog(), page.keys_box.open_recovery_dialog()):
+        again.password_edit.setText(PASSWORDS["beheer"])
+        again.ok_button.click()
+        assert again.isVisible() and "al gebruikt" in again.error_label.text()
+        again.reject()
+    assert recover_dek(workspace.root, workspace.recovery_key) == rotated
+    # The window's own way (a new proof each time) goes on working.
+    monkeypatch.undo()
+    second = page.keys_box.open_rekey_dialog()
+    second.password_edit.setText(PASSWORDS["beheer"])
+    second.ok_button.click()
+    assert not second.isVisible()
+    assert recover_dek(workspace.root, workspace.recovery_key) != rotated
+
+
 def test_new_recovery_key_is_shown_once_and_a_group_typed_back(
     workspace: Any, page: AdminPage, qtbot: Any
 ) -> None:

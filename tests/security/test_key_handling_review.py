@@ -73,7 +73,8 @@ def test_a_failure_after_the_rename_keeps_the_new_key_reachable(
         # The session writes through its connection (now on the new DEK) and changes the key
         # file: a new user, a new recovery key.
         users.add_user(s, name="later", password="later-wachtwoord-1", roles=[Role.AIVD_SIGNER])
-        new_key = issue_recovery_key(s, s.sign_in_proof())
+        # The sign-in's proof went with the rotation (single use): the password again.
+        new_key = issue_recovery_key(s, s.reauthenticate(ADMIN_PW))
     data = json.loads((workspace.root / KEYS_NAME).read_text())
     assert "next" not in data
     for name, password in (
