@@ -55,6 +55,7 @@ def test_restore_dialog_checks_its_form(controller: Any) -> None:
     dialog.ok_button.click()
     assert "back-upbestand" in dialog.error_label.text()
     dialog.file_edit.setText("/x.backup")
+    dialog.folder_edit.setText("/nieuw")  # the sign-in's own workspace is not offered
     dialog.recovery_edit.setText("x")
     dialog.admin_edit.setText("beheer")
     dialog.password_edit.setText("een-wachtwoord-1")

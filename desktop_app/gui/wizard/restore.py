@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.gui.dialogs import FormDialog
 from desktop_app.services import admin
 from desktop_app.services.session import Environment
-from desktop_app.services.workspace import rebind_workstation
+from desktop_app.services.workspace import WorkspacePaths, rebind_workstation
 
 
 def _secret_field(parent: QWidget, name: str) -> QLineEdit:
@@ -60,17 +60,23 @@ class RestoreDialog(FormDialog):
                 "krijgt een nieuw wachtwoord, alle anderen houden het hunne."
             ),
         )
-        self.file_edit = QLineEdit(self)
-        self.file_edit.setObjectName("backupFile")
-        browse = QPushButton(self.tr("&Bladeren…"), self)
-        browse.clicked.connect(self._browse)
         row = QWidget(self)
+        self.file_edit = QLineEdit(row)
+        self.file_edit.setObjectName("backupFile")
+        # Alt+B ("Back-up&bestand") is the field's, so the button takes another letter.
+        browse = QPushButton(self.tr("Bla&deren…"), row)
+        browse.clicked.connect(self._browse)
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
         row_layout.addWidget(self.file_edit, 1)
         row_layout.addWidget(browse)
+        # The caption's buddy is the row: its mnemonic must land in the field, not nowhere.
+        row.setFocusProxy(self.file_edit)
+        QWidget.setTabOrder(self.file_edit, browse)
         self.add_row(self.tr("Back-up&bestand"), row)
-        self.folder_edit = QLineEdit(str(data_dir), self)
+        # A folder that already holds a workspace is always refused: not offered as the target.
+        target = "" if WorkspacePaths(data_dir).exists() else str(data_dir)
+        self.folder_edit = QLineEdit(target, self)
         self.folder_edit.setObjectName("targetFolder")
         self.add_row(self.tr("&Map (nieuw of leeg)"), self.folder_edit)
         self.recovery_edit = _secret_field(self, "recoveryKey")
@@ -84,11 +90,16 @@ class RestoreDialog(FormDialog):
         self.add_row(self.tr("Nieuw wachtwoord h&erhalen"), self.repeat_edit)
         self.setMinimumWidth(540)
         self.file_dialog: QFileDialog | None = None
+        # Typing starts in the form, not on the OK button (nothing typed gets lost).
+        self.file_edit.setFocus()
 
     def _browse(self) -> None:
         dialog = QFileDialog(self, self.tr("Back-up kiezen"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter(self.tr("Back-up van de werkplek (*.backup)"))
+        # A backup made on the command line may have any name (README: .cwpb).
+        dialog.setNameFilters(
+            [self.tr("Back-up van de werkplek (*.backup)"), self.tr("Alle bestanden (*)")]
+        )
         dialog.fileSelected.connect(self.file_edit.setText)
         self.file_dialog = dialog
         dialog.open()
@@ -150,6 +161,7 @@ class RebindDialog(FormDialog):
         self.recovery_edit = _secret_field(self, "recoveryKey")
         self.add_row(self.tr("&Herstelsleutel"), self.recovery_edit)
         self.setMinimumWidth(480)
+        self.recovery_edit.setFocus()
 
     def value(self) -> str:
         if not self.recovery_edit.text().strip():
