@@ -9,7 +9,7 @@ import contextlib
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,20 @@ def memory_security_wanted() -> bool:
 
 
 Connection = Any  # sqlcipher3.Connection has no type stubs
+
+
+def optional(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A column converter that keeps NULL as None (for ``cells``)."""
+    return lambda value: None if value is None else convert(value)
+
+
+optional_str = optional(str)
+
+
+def cells(row: Sequence[Any], *converters: Callable[[Any], Any]) -> list[Any]:
+    """The row's cells, each through the converter of its column, in SELECT order: a record
+    type's mapping reads as one line of column types rather than one line a column."""
+    return [convert(value) for convert, value in zip(converters, row, strict=True)]
 
 
 def table_exists(conn: Connection, name: str) -> bool:

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import sqlcipher3
@@ -25,10 +25,28 @@ from desktop_app.domain.drafts import about as draft_about
 from desktop_app.domain.errors import IntegrityFailure
 from desktop_app.domain.requests import format_reference
 from desktop_app.domain.retention import RecordKind, Slot, cutoff, due_on
-from desktop_app.storage.db import Connection
+from desktop_app.storage.db import Connection, cells, optional_str
 
 # How deep the foreign-key walk goes (reports -> evidence_items -> inspection_items is 3).
 _MAX_DEPTH = 8
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as the JSON (cli.md) gives it: days ISO, kinds by value, lists."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, RecordKind):
+        return value.value
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, ListItem):
+        return value.as_dict()
+    return value
+
+
+def _as_dict(record: Any, **renamed: str) -> dict[str, Any]:
+    """Every field in declaration order, under its own name unless ``renamed`` gives another."""
+    return {renamed.get(f.name, f.name): _plain(getattr(record, f.name)) for f in fields(record)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +83,7 @@ class Candidate:
     on_list: int | None = None  # an open destruction list that already names it
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "object": self.object,
-            "kind": self.kind.value,
-            "reference": self.reference,
-            "starts_on": self.starts_on.isoformat(),
-            "years": self.years,
-            "due_on": self.due_on.isoformat(),
-            "held_by": list(self.held_by),
-            "on_list": self.on_list,
-        }
+        return _as_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,14 +127,7 @@ class ListItem:
     due_on: dt.date
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "object": self.object,
-            "kind": self.kind.value,
-            "reference": self.reference,
-            "starts_on": self.starts_on.isoformat(),
-            "years": self.years,
-            "due_on": self.due_on.isoformat(),
-        }
+        return _as_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,19 +145,7 @@ class DestructionList:
     items: tuple[ListItem, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "as_of": self.as_of.isoformat(),
-            "drawn_up_by": self.drawn_up_by,
-            "drawn_up_at": self.drawn_up_at,
-            "admin_approved_by": self.admin_approved_by,
-            "admin_approved_at": self.admin_approved_at,
-            "signer_approved_by": self.signer_approved_by,
-            "signer_approved_at": self.signer_approved_at,
-            "destroyed_by": self.destroyed_by,
-            "destroyed_at": self.destroyed_at,
-            "items": [i.as_dict() for i in self.items],
-        }
+        return _as_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,19 +163,7 @@ class DestructionRecord:
     destroyed_at: str
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "list": self.list_id,
-            "object": self.object,
-            "kind": self.kind.value,
-            "reference": self.reference,
-            "starts_on": self.starts_on.isoformat(),
-            "years": self.years,
-            "due_on": self.due_on.isoformat(),
-            "parts": self.parts,
-            "destroyed_by": self.destroyed_by,
-            "destroyed_at": self.destroyed_at,
-        }
+        return _as_dict(self, list_id="list")
 
 
 # -- periods ------------------------------------------------------------------------------------
@@ -379,17 +357,7 @@ _HOLD_COLUMNS = (
 
 
 def _hold(r: Any) -> Hold:
-    return Hold(
-        int(r[0]),
-        str(r[1]),
-        str(r[2]),
-        str(r[3]),
-        str(r[4]),
-        str(r[5]),
-        None if r[6] is None else str(r[6]),
-        None if r[7] is None else str(r[7]),
-        None if r[8] is None else str(r[8]),
-    )
+    return Hold(*cells(r, int, str, str, str, str, str, optional_str, optional_str, optional_str))
 
 
 def insert_hold(conn: Connection, obj: str, reason: str, reference: str, by: str, at: str) -> int:
@@ -470,25 +438,9 @@ def _list(conn: Connection, r: Any) -> DestructionList:
         (int(r[0]),),
     ).fetchall()
 
-    def opt(value: Any) -> str | None:
-        return None if value is None else str(value)
-
-    return DestructionList(
-        int(r[0]),
-        _date(r[1]),
-        str(r[2]),
-        str(r[3]),
-        opt(r[4]),
-        opt(r[5]),
-        opt(r[6]),
-        opt(r[7]),
-        opt(r[8]),
-        opt(r[9]),
-        items=tuple(
-            ListItem(str(i[0]), RecordKind(i[1]), str(i[2]), _date(i[3]), int(i[4]), _date(i[5]))
-            for i in items
-        ),
-    )
+    listed = tuple(ListItem(*cells(i, str, RecordKind, str, _date, int, _date)) for i in items)
+    # Approved by (admin, signer) and destroyed by, each with its time: NULL until done.
+    return DestructionList(*[*cells(r, int, _date, str, str, *[optional_str] * 6), listed])
 
 
 def get_list(conn: Connection, list_id: int) -> DestructionList | None:
@@ -537,17 +489,7 @@ _RECORD_COLUMNS = (
 
 def _record(r: Any) -> DestructionRecord:
     return DestructionRecord(
-        int(r[0]),
-        int(r[1]),
-        str(r[2]),
-        RecordKind(r[3]),
-        str(r[4]),
-        _date(r[5]),
-        int(r[6]),
-        _date(r[7]),
-        json.loads(r[8]),
-        str(r[9]),
-        str(r[10]),
+        *cells(r, int, int, str, RecordKind, str, _date, int, _date, json.loads, str, str)
     )
 
 
