@@ -7,6 +7,7 @@ Steps::
       |  ^            |  (remedy shown; retry)
       |  +--back------+
       +--open a folder / a recent one--> DONE
+      +--restore a backup (keyring checked first)--> DONE
 
 The workspace is created when ADMIN is submitted (the slow step: Argon2); from then on there is
 no way back, only forward: the recovery key is shown once and one of its groups must be typed
@@ -48,6 +49,7 @@ class WizardResult:
     data_dir: Path
     admin_name: str = ""
     created: bool = False
+    restored: bool = False
 
 
 @dataclass
@@ -106,6 +108,25 @@ class FirstStartWizard:
             )
         self.recent.add(folder)
         self.result = WizardResult(folder)
+        return self._go(Step.DONE)
+
+    # --- restoring a backup -------------------------------------------------------------------
+
+    def restore_environment(self) -> Environment:
+        """A new workstation's way in is often a backup: the restored workspace is bound to this
+        workstation's keyring, so that is checked first (raises the remedy when unusable)."""
+        self._expect(Step.START)
+        self.env = self.check_keyring()
+        return self.env
+
+    def restored(self, folder: Path, admin_name: str) -> Step:
+        """The backup is back in ``folder`` (services.admin.restore_workspace did it): done, the
+        administrator named signs in with the new password."""
+        self._expect(Step.START)
+        if self.env is None:
+            raise InvalidState("Controleer eerst de sleutelring.")
+        self.recent.add(folder)
+        self.result = WizardResult(folder, admin_name, restored=True)
         return self._go(Step.DONE)
 
     # --- a new one ------------------------------------------------------------------------------

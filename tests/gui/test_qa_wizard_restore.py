@@ -1,6 +1,7 @@
-"""QA walk of restoring a backup and re-binding from the sign-in dialog, by keyboard: typing
-starts in the form, every caption's letter reaches its field, a command-line backup can be
-picked, and the target folder offered is one the restore can use."""
+"""QA walk of restoring a backup and re-binding, by keyboard: typing starts in the form, every
+caption's letter reaches its field, a command-line backup can be picked, the target folder
+offered is one the restore can use, and a new workstation (no workspace: the first-start
+wizard, no sign-in dialog) can restore too."""
 
 from __future__ import annotations
 
@@ -9,8 +10,15 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QLabel
 
+from desktop_app.domain.errors import WrongWorkstation
+from desktop_app.gui.controller import AppController
 from desktop_app.gui.wizard.restore import RestoreDialog
-from tests.gui.gui_support import flush_deletes
+from desktop_app.gui.wizard.view import FirstStartDialog
+from desktop_app.security.workstation import REMEDY
+from desktop_app.services import admin
+from desktop_app.services.first_start import FirstStartWizard, recent_workspaces
+from desktop_app.services.workspace import KEYS_NAME
+from tests.gui.gui_support import PASSWORDS, flush_deletes
 from tests.gui.keyboard_support import visual_order_problems, window_problems
 
 
@@ -63,3 +71,74 @@ def test_the_target_offered_is_never_a_workspace(
     empty = RestoreDialog(tmp_path / "nieuw")
     assert empty.folder_edit.text() == str(tmp_path / "nieuw")
     empty.close()
+
+
+def _first_start(
+    tmp_path: Path, env: Any, runner: Any, settings: Any, keyring_ok: list[bool]
+) -> AppController:
+    """The window's start on a workstation without a workspace (as gui/app.py wires it)."""
+
+    def check() -> Any:
+        if not keyring_ok[0]:
+            raise WrongWorkstation(REMEDY)
+        return env
+
+    controller = AppController(
+        None, tmp_path / "leeg", runner=runner, settings=settings, quit_app=lambda: None
+    )
+    recent = recent_workspaces(tmp_path / "cfg" / "recent.json")
+    controller.remember_workspace = recent.add
+    controller.wizard_factory = lambda: FirstStartWizard(
+        check_keyring=check, default_dir=tmp_path / "leeg", recent=recent, kdf_profile="test"
+    )
+    controller.start()
+    return controller
+
+
+def test_a_new_workstation_restores_a_backup_from_the_first_start(
+    workspace: Any, runner: Any, gui_settings: Any, tmp_path: Path, sign_in: Any
+) -> None:
+    with workspace.session("beheer", PASSWORDS["beheer"]) as s:
+        made = Path(admin.make_backup(s, tmp_path / "w.backup")["file"])
+    keyring_ok = [False]
+    controller = _first_start(tmp_path, workspace.env, runner, gui_settings, keyring_ok)
+    try:
+        wizard = controller.wizard_dialog
+        assert isinstance(wizard, FirstStartDialog) and controller.login_dialog is None
+        assert wizard.restore_button.isVisible()
+        assert window_problems(wizard, "eerste start") == []
+        # Without a keyring: its remedy, no dialog that could only fail at the end.
+        wizard.restore_button.click()
+        assert wizard.error_label.isVisible() and REMEDY in wizard.error_label.text()
+        assert wizard.restore_dialog is None
+        keyring_ok[0] = True
+        wizard.restore_button.click()
+        dialog = wizard.restore_dialog
+        assert isinstance(dialog, RestoreDialog) and dialog.isVisible()
+        assert dialog.folder_edit.text() == str(tmp_path / "leeg")  # the empty folder
+        dialog.file_edit.setText(str(made))
+        dialog.recovery_edit.setText(workspace.recovery_key)
+        dialog.admin_edit.setText("beheer")
+        dialog.password_edit.setText("hersteld-wachtwoord")
+        dialog.repeat_edit.setText("hersteld-wachtwoord")
+        dialog.ok_button.click()
+        assert controller.wizard_dialog is None and not wizard.isVisible()
+        assert (tmp_path / "leeg" / KEYS_NAME).is_file()
+        assert controller.data_dir == tmp_path / "leeg"
+        login = controller.login_dialog
+        assert login is not None and login.isVisible()
+        assert login.ui.nameEdit.text() == "beheer" and login.ui.signInButton.isEnabled()
+        assert sign_in(controller, "beheer", "hersteld-wachtwoord") is not None
+    finally:
+        controller.quit()
+
+
+def test_the_first_page_names_the_folder_and_the_backup(
+    workspace: Any, runner: Any, gui_settings: Any, tmp_path: Path
+) -> None:
+    controller = _first_start(tmp_path, workspace.env, runner, gui_settings, [True])
+    try:
+        text = controller.wizard_dialog.start_label.text()
+        assert str(tmp_path / "leeg") in text and "back-up terug" in text
+    finally:
+        controller.quit()

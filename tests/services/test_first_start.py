@@ -132,3 +132,22 @@ def test_recent_file_holds_only_paths_private_and_bounded(tmp_path: Path) -> Non
     assert recent.load() == []
     recent.remove(tmp_path / "w1")
     assert recent.load() == []
+
+
+def test_a_backup_restored_from_the_first_page_is_done(tmp_path: Path, env: Environment) -> None:
+    """A new workstation restores a backup instead of making a workspace: the keyring is
+    checked first (the restored workspace is bound to it), then the folder is the result."""
+    ok = [False]
+    wizard = _wizard(tmp_path, env, keyring_ok=ok)
+    with pytest.raises(WrongWorkstation):
+        wizard.restore_environment()
+    with pytest.raises(InvalidState):
+        wizard.restored(tmp_path / "hersteld", "beheer")  # not without a keyring
+    ok[0] = True
+    assert wizard.restore_environment() is env and wizard.step is Step.START
+    assert wizard.restored(tmp_path / "hersteld", "beheer") is Step.DONE
+    assert wizard.result is not None and wizard.result.restored and not wizard.result.created
+    assert (wizard.result.data_dir, wizard.result.admin_name) == (tmp_path / "hersteld", "beheer")
+    assert wizard.recent.load() == [(tmp_path / "hersteld").absolute()]
+    with pytest.raises(InvalidState):
+        wizard.restored(tmp_path / "nog een", "beheer")

@@ -25,9 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.accounts import Location, password_rules
+from desktop_app.gui.dialogs import run_on_submit
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.wizard.restore import RestoreDialog, RestoreInput, restore
 from desktop_app.services.first_start import FirstStartWizard, Step, WizardResult
+from desktop_app.services.session import Environment
 
 
 def _label(text: str, parent: QWidget, name: str = "") -> QLabel:
@@ -60,6 +63,7 @@ class FirstStartDialog(QDialog):
         self.pages = QStackedWidget(self)
         layout.addWidget(self.pages, 1)
         self._page: dict[Step, QWidget] = {}
+        self.restore_dialog: RestoreDialog | None = None
         self._build_start()
         self._build_keyring()
         self._build_location()
@@ -95,15 +99,15 @@ class FirstStartDialog(QDialog):
     def _build_start(self) -> None:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        layout.addWidget(
-            _label(
-                self.tr(
-                    "Er is nog geen werkplek op deze plek. Maak een nieuwe aan, of open een "
-                    "bestaande (bijvoorbeeld een die elders staat of net is teruggezet)."
-                ),
-                page,
-            )
+        # Which folder: "op deze plek" alone left a person guessing where the app looked.
+        self.start_label = _label(
+            self.tr(
+                "Er is nog geen werkplek in %1. Maak een nieuwe aan, open een bestaande die "
+                "elders staat, of zet een back-up terug (bijvoorbeeld op een nieuw werkstation)."
+            ).replace("%1", str(self.wizard.default_dir)),
+            page,
         )
+        layout.addWidget(self.start_label)
         row = QHBoxLayout()
         self.new_button = QPushButton(self.tr("&Nieuwe werkplek aanmaken"), page)
         self.new_button.clicked.connect(self.choose_new)
@@ -113,6 +117,14 @@ class FirstStartDialog(QDialog):
         row.addWidget(self.open_button)
         row.addStretch(1)
         layout.addLayout(row)
+        # A new workstation's way in is often a backup; the sign-in dialog's button for it is
+        # out of reach while there is no workspace to sign in to (Alt+T is "Terug" here).
+        restore_row = QHBoxLayout()
+        self.restore_button = QPushButton(self.tr("Back-up terug&zetten…"), page)
+        self.restore_button.clicked.connect(self.choose_restore)
+        restore_row.addWidget(self.restore_button)
+        restore_row.addStretch(1)
+        layout.addLayout(restore_row)
         self.recent_caption = _label(self.tr("&Recente werkplekken"), page)
         layout.addWidget(self.recent_caption)
         self.recent_list = QListWidget(page)
@@ -354,6 +366,38 @@ class FirstStartDialog(QDialog):
 
     def retry_keyring(self) -> None:
         self._run(self.wizard.retry_keyring)
+
+    def choose_restore(self) -> None:
+        """The keyring first (on the runner: it may wait for D-Bus), then the restore dialog
+        with the wizard's folder as the target; done, the sign-in follows as after a new one."""
+        self.error_label.hide()
+        self.runner.run(
+            self.wizard.restore_environment,
+            self._open_restore,
+            lambda exc: self.show_error(message_for(exc)),
+            owner=self,
+        )
+
+    def _open_restore(self, env: Environment) -> RestoreDialog:
+        # Parentless: this dialog goes (deleted directly) as soon as the sign-in takes over,
+        # while the restore dialog's own deferred deletion is still pending.
+        dialog = RestoreDialog(self.wizard.default_dir)
+        named = [""]
+
+        def work(given: object) -> dict[str, object]:
+            assert isinstance(given, RestoreInput)
+            named[0] = given.admin_name
+            return restore(env, given)
+
+        def done(result: dict[str, object]) -> None:
+            self.restore_dialog = None
+            self.wizard.restored(Path(str(result["data_dir"])), named[0])
+            self.show_step()
+
+        dialog.rejected.connect(lambda: setattr(self, "restore_dialog", None))
+        run_on_submit(dialog, self.runner, work, done)
+        self.restore_dialog = dialog
+        return dialog
 
     def open_folder(self, folder: Path) -> None:
         self._run(lambda: self.wizard.open_existing(folder))
