@@ -43,9 +43,11 @@ def _keyfile(ws: Any) -> tuple[KeyFile, bytes]:
 # --- a rotation that fails after its commit point ------------------------------------------------
 
 
-def _rotate_with_the_fold_in_failing(s: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A rotation in session ``s`` whose second key-file save (the fold-in after the rename)
-    fails as on a full disk; later saves work again."""
+def _rotate_with_the_fold_in_failing(
+    s: Any, monkeypatch: pytest.MonkeyPatch, proof: Any = None
+) -> None:
+    """A rotation in session ``s`` (with ``proof``, else the sign-in's) whose second key-file
+    save (the fold-in after the rename) fails as on a full disk; later saves work again."""
     real_save = KeyFile.save
     saves = [0]
 
@@ -57,7 +59,7 @@ def _rotate_with_the_fold_in_failing(s: Any, monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr(KeyFile, "save", save)
     with pytest.raises(OSError):
-        rotate_database_key(s, s.sign_in_proof())
+        rotate_database_key(s, s.sign_in_proof() if proof is None else proof)
     monkeypatch.undo()
 
 
@@ -87,6 +89,18 @@ def test_a_failure_after_the_rename_keeps_the_new_key_reachable(
     Database.open(workspace.root / "workspace.db", recover_dek(workspace.root, new_key)).close()
     with workspace.session() as s:
         assert verify_audit(s).ok
+
+
+def test_a_failure_after_the_rename_spends_the_proof(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the rename the database is under the new key, whatever failed after it: the
+    rotation happened, so the proof it took is spent (single use)."""
+    with workspace.session() as s:
+        proof = s.reauthenticate(ADMIN_PW)
+        _rotate_with_the_fold_in_failing(s, monkeypatch, proof)
+        with pytest.raises(AuthFailed, match="al gebruikt"):
+            rotate_database_key(s, proof)
 
 
 def test_a_backup_right_after_such_a_failure_restores(
