@@ -9,6 +9,7 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -34,6 +35,31 @@ class NewConsultation:
     participants: tuple[tuple[Service, str, str | None], ...]
     decisions: str
     actions: tuple[tuple[str, str, dt.date], ...]
+
+
+class _LinesEdit(QPlainTextEdit):
+    """A few lines of text whose size hint is its minimum height: Qt's own hint (about 190
+    pixels each) made the dialog 1100 pixels tall when a refusal let it grow to its hint."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
+def _due_date(text: str) -> dt.date | None:
+    """A due date as typed: JJJJ-MM-DD, or D-M-JJJJ the way the window shows dates."""
+    text = text.strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    parts = text.split("-")
+    if len(parts) != 3 or len(parts[2]) != 4 or not all(part.isdigit() for part in parts):
+        return None
+    day, month, year = parts
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
 
 
 def _quarter_before(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -137,7 +163,7 @@ class AddConsultationDialog(ServiceFormDialog):
         self.aivd_edit.setFocus()
 
     def _text(self, placeholder: str, height: int, name: str) -> QPlainTextEdit:
-        edit = QPlainTextEdit(self)
+        edit = _LinesEdit(self)
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
@@ -165,12 +191,7 @@ class AddConsultationDialog(ServiceFormDialog):
             if not line.strip():
                 continue
             parts = [part.strip() for part in line.rsplit("|", 2)]
-            due = None
-            if len(parts) == 3:
-                try:
-                    due = dt.date.fromisoformat(parts[2])
-                except ValueError:
-                    due = None
+            due = _due_date(parts[2]) if len(parts) == 3 else None
             if due is None:
                 self.actions_edit.setFocus()
                 raise ValueError(

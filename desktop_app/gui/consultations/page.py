@@ -39,6 +39,8 @@ from desktop_app.services import consultations as consultation_service
 from desktop_app.services.permissions import Step, action_point_done, user_actions
 from desktop_app.services.session import Session
 
+LIST_MIN_WIDTH = 250
+
 
 def _table(
     parent: QWidget, name: str, headers: list[str], stretch: int | None = None
@@ -123,7 +125,13 @@ class ConsultationsPage(QWidget):
         if open_header is not None:
             open_header.setToolTip(self.tr("Open actiepunten"))
         self.list_table.setAccessibleName(self.tr("Overleggen"))
-        self.list_table.setMinimumWidth(320)
+        # The period wraps onto two lines, so the list takes less width: at 1024x700 a list of
+        # 320 pixels left the action points' description a sliver ("Werki…").
+        self.list_table.setWordWrap(True)
+        self.list_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.list_table.setMinimumWidth(LIST_MIN_WIDTH)
         self.list_table.itemSelectionChanged.connect(self._on_selected)
         detail = QWidget(splitter)
         detail_layout = QVBoxLayout(detail)
@@ -165,8 +173,14 @@ class ConsultationsPage(QWidget):
             stretch=1,
         )
         self.actions_table.setAccessibleName(self.tr("Actiepunten"))
+        # The description wraps onto more lines: on one line it shrank to "Werki…" at 1024x700.
+        self.actions_table.setWordWrap(True)
+        self.actions_table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.actions_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.actions_table.itemSelectionChanged.connect(self._update_done_button)
-        detail_layout.addWidget(self.actions_table, 2)
+        detail_layout.addWidget(self.actions_table, 3)
         figures_caption = QLabel(self.tr("Cijfers (bevroren)"), detail)
         figures_caption.setObjectName("fieldLabel")
         detail_layout.addWidget(figures_caption)
@@ -176,7 +190,8 @@ class ConsultationsPage(QWidget):
         splitter.addWidget(self.list_table)
         splitter.addWidget(detail)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([320, 640])
+        splitter.setStretchFactor(0, 0)
+        splitter.setSizes([LIST_MIN_WIDTH, 640])
         layout.addWidget(splitter, 1)
         self.refresh()
 
