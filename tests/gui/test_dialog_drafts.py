@@ -37,33 +37,20 @@ from desktop_app.gui.requests.dialogs import (
 from desktop_app.services import audit, provisions, requests
 from desktop_app.storage import drafts as drafts_repo
 from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
+from tests.support.drafts import (
+    answer_unsaved,
+    idle_out,
+    quit_answers,
+    unsaved_questions,
+    waiting_drafts,
+)
 
 CANARY = "ZZ-DIALOOG-7c2d"
 V_NUMBER = "1234567890"
 
 
-def _waiting(workspace: Any, name: str) -> list[str]:
-    """The keys of ``name``'s drafts, read without taking them (test code only)."""
-    password = PASSWORDS[name]
-    with workspace.session(name, password) as s, s.reading() as conn:
-        return [d.belongs_to for d in drafts_repo.for_owner(conn, s.user.id)]
-
-
 def _open(cls: type[QDialog]) -> list[Any]:
     return [w for w in QApplication.allWidgets() if isinstance(w, cls) and w.isVisible()]
-
-
-def _questions() -> list[QMessageBox]:
-    return [
-        w
-        for w in QApplication.allWidgets()
-        if isinstance(w, QMessageBox) and w.objectName() == "unsavedQuestion" and w.isVisible()
-    ]
-
-
-def _answer(button: QMessageBox.StandardButton) -> None:
-    (box,) = _questions()
-    box.button(button).click()
 
 
 def _fill_register(window: Any) -> RegisterRequestDialog:
@@ -90,10 +77,10 @@ def test_register_request_dialog_survives_ctrl_l_with_focus_and_cursor(
     dialog = _fill_register(window)
     received = dialog.received_edit.date()
     QTest.keySequence(dialog.windowHandle(), QKeySequence("Ctrl+L"))
-    assert controller.session is None and not _questions()  # the lock never asks
+    assert controller.session is None and not unsaved_questions()  # the lock never asks
     flush_deletes()
     assert CANARY not in all_texts()
-    assert _waiting(workspace, "officier") == ["dialog:register-request"]
+    assert waiting_drafts(workspace, "officier") == ["dialog:register-request"]
 
     back = sign_in(controller, "officier")
     assert back is not None and back.current_section() == "requests"
@@ -106,7 +93,7 @@ def test_register_request_dialog_survives_ctrl_l_with_focus_and_cursor(
     assert again.ind_reference_edit.text() == "IND-2026-77"
     assert again.focusWidget() is again.name_edit
     assert again.name_edit.cursorPosition() == 4
-    assert _waiting(workspace, "officier") == []  # taken: it comes back once
+    assert waiting_drafts(workspace, "officier") == []  # taken: it comes back once
     # OK is the ordinary use case.
     again.ok_button.click()
     assert not again.isVisible()
@@ -126,10 +113,9 @@ def test_the_idle_lock_keeps_the_provision_dialog(
     dialog.received_by_edit.setText("Afdeling X")
     dialog.description_edit.setFocus()
     dialog.description_edit.setSelection(2, 5)
-    clock.advance(dt.timedelta(minutes=5, seconds=1))
-    assert controller.idle.check() is True
+    idle_out(controller, clock)
     assert controller.session is None
-    assert _waiting(workspace, "officier") == ["dialog:add-provision"]
+    assert waiting_drafts(workspace, "officier") == ["dialog:add-provision"]
 
     back = sign_in(controller, "officier")
     assert back.current_section() == "provisions"
@@ -159,7 +145,7 @@ def test_beheer_add_user_dialog_comes_back_without_the_password(
     dialog.repeat_edit.setText("geheim-wachtwoord-1")
     controller.lock()
     flush_deletes()
-    assert _waiting(workspace, "beheer") == ["dialog:add-user"]
+    assert waiting_drafts(workspace, "beheer") == ["dialog:add-user"]
     with workspace.session("beheer", PASSWORDS["beheer"]) as s, s.reading() as conn:
         (kept,) = drafts_repo.for_owner(conn, s.user.id)
     assert CANARY in kept.content and "geheim-wachtwoord-1" not in kept.content
@@ -184,7 +170,7 @@ def test_beheer_edit_user_dialog_comes_back_on_the_same_user(
     dialog.full_name_edit.setText(f"Lotte {CANARY}")
     controller.lock()
     flush_deletes()
-    (key,) = _waiting(workspace, "beheer")
+    (key,) = waiting_drafts(workspace, "beheer")
     assert key.startswith("dialog:edit-user:")
     sign_in(controller, "beheer")
     (again,) = _open(EditUserDialog)
@@ -217,7 +203,7 @@ def test_another_user_at_the_lock_never_sees_the_dialog(
     assert not _open(RegisterRequestDialog) and not _open(LeftoverDialog)
     assert CANARY not in all_texts()
     assert not other.has_unsaved()
-    assert _waiting(workspace, "officier") == ["dialog:register-request"]  # for its owner
+    assert waiting_drafts(workspace, "officier") == ["dialog:register-request"]  # for its owner
     controller.sign_out()
     flush_deletes()
     sign_in(controller, "officier")
@@ -232,22 +218,14 @@ def test_an_untouched_dialog_is_not_kept_and_nothing_is_asked(
     dialog = window.show_section("requests").open_register_dialog()
     assert not dialog.has_unsaved() and not window.has_unsaved()
     window.sign_out_action.trigger()
-    assert controller.session is None and not _questions()
-    assert _waiting(workspace, "officier") == []
+    assert controller.session is None and not unsaved_questions()
+    assert waiting_drafts(workspace, "officier") == []
 
 
 # --- sign-out and quit ask ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("button", "quits_expected", "registered"),
-    [
-        (QMessageBox.StandardButton.Cancel, 0, 0),
-        (QMessageBox.StandardButton.Discard, 1, 0),
-        (QMessageBox.StandardButton.Save, 1, 1),
-    ],
-    ids=["annuleren", "verwerpen", "opslaan"],
-)
+@quit_answers
 def test_quit_with_a_filled_dialog_asks(
     qtbot: Any,
     controller: Any,
@@ -256,20 +234,20 @@ def test_quit_with_a_filled_dialog_asks(
     quits: list[int],
     button: QMessageBox.StandardButton,
     quits_expected: int,
-    registered: int,
+    saved: int,
 ) -> None:
     window = window_of("officier")
     dialog = _fill_register(window)
     window.close()  # the X, Ctrl+Q and 'Afsluiten' all come here
     assert quits == [] and controller.main_window is window
-    _answer(button)
+    answer_unsaved(button)
     qtbot.waitUntil(lambda: len(quits) == quits_expected, timeout=3000)
     if quits_expected == 0:
         assert dialog.isVisible() and CANARY in dialog.name_edit.text()
     controller.runner.wait(5000)
     with workspace.session("officier", PASSWORDS["officier"]) as s:
-        assert len(requests.open_requests_with_v_number(s, V_NUMBER)) == registered
-    assert _waiting(workspace, "officier") == []
+        assert len(requests.open_requests_with_v_number(s, V_NUMBER)) == saved
+    assert waiting_drafts(workspace, "officier") == []
 
 
 def test_sign_out_save_that_the_dialog_refuses_keeps_everything_open(
@@ -279,7 +257,7 @@ def test_sign_out_save_that_the_dialog_refuses_keeps_everything_open(
     dialog = _fill_register(window)
     dialog.v_number_edit.setText("12")  # not a V-number: the service refuses it
     window.sign_out_action.trigger()
-    _answer(QMessageBox.StandardButton.Save)
+    answer_unsaved(QMessageBox.StandardButton.Save)
     qtbot.wait(20)
     assert controller.main_window is window and controller.session is not None
     assert dialog.isVisible() and dialog.error_label.isVisible()
@@ -298,8 +276,8 @@ def test_sign_out_discard_drops_the_dialog_input(
     window = window_of("officier")
     _fill_register(window)
     window.sign_out_action.trigger()
-    _answer(QMessageBox.StandardButton.Discard)
-    assert controller.session is None and _waiting(workspace, "officier") == []
+    answer_unsaved(QMessageBox.StandardButton.Discard)
+    assert controller.session is None and waiting_drafts(workspace, "officier") == []
     sign_in(controller, "officier")
     assert not _open(RegisterRequestDialog)
 
@@ -327,7 +305,7 @@ def test_a_delay_notice_for_a_request_closed_meanwhile_shows_the_text_to_copy(
     assert not dialog.has_unsaved()  # the liaison list filled in is not input
     dialog.reason_edit.setPlainText(f"Bron nog niet gehoord. {CANARY}")
     controller.lock()
-    assert _waiting(workspace, "officier") == [f"dialog:delay-notice:{rid}"]
+    assert waiting_drafts(workspace, "officier") == [f"dialog:delay-notice:{rid}"]
     with workspace.session("officier", PASSWORDS["officier"]) as s:
         requests.start_request(s, rid)
         requests.close_no_data(s, rid, reason="Geen gegevens bekend.")
@@ -340,7 +318,7 @@ def test_a_delay_notice_for_a_request_closed_meanwhile_shows_the_text_to_copy(
     assert "Reden van de vertraging" in left.text_edit.toPlainText()
     # A lock while it is still open keeps the text once more.
     controller.lock()
-    assert _waiting(workspace, "officier") == [f"dialog:delay-notice:{rid}"]
+    assert waiting_drafts(workspace, "officier") == [f"dialog:delay-notice:{rid}"]
 
 
 def test_a_delay_notice_for_an_open_request_comes_back_over_it(
@@ -551,7 +529,7 @@ def test_beheer_tab_dialogs_come_back_on_their_tab(
     getattr(dialog, field).setText(CANARY)
     controller.lock()
     flush_deletes()
-    assert _waiting(workspace, "beheer") == [key]
+    assert waiting_drafts(workspace, "beheer") == [key]
     back = sign_in(controller, "beheer")
     (again,) = _open(type(dialog))
     assert getattr(again, field).text() == CANARY

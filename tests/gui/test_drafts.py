@@ -6,7 +6,6 @@ what this application put there (LOCK-8)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +18,16 @@ from desktop_app.domain.drafts import Draft
 from desktop_app.domain.report_content import Reliability
 from desktop_app.gui.reports import ReportsPage
 from desktop_app.services import audit, drafts, reports
-from desktop_app.storage import drafts as drafts_repo
 from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
+from tests.support.drafts import (
+    answer_unsaved,
+    comment_dialogs,
+    comment_then_lock,
+    idle_out,
+    quit_answers,
+    unsaved_questions,
+    waiting_drafts,
+)
 from tests.support.sample_text import ONE_FINDING_TEXT
 
 CANARY = "ZZ-ONOPGESLAGEN-4b1e"
@@ -53,26 +60,6 @@ def _type_new_report(window: Any) -> ReportsPage:
     return page
 
 
-def _questions() -> list[QMessageBox]:
-    return [
-        w
-        for w in QApplication.allWidgets()
-        if isinstance(w, QMessageBox) and w.objectName() == "unsavedQuestion" and w.isVisible()
-    ]
-
-
-def _answer(button: QMessageBox.StandardButton) -> None:
-    (box,) = _questions()
-    assert "niet zijn opgeslagen" in box.text()
-    box.button(button).click()
-
-
-def _waiting(workspace: Any, name: str) -> list[str]:
-    """The keys of ``name``'s drafts, read without taking them (test code only)."""
-    with workspace.session(name, PASSWORDS[name]) as s, s.reading() as conn:
-        return [d.belongs_to for d in drafts_repo.for_owner(conn, s.user.id)]
-
-
 def _report_count(workspace: Any) -> int:
     with workspace.session("officier", PASSWORDS["officier"]) as s:
         lists = reports.my_work_lists(s)
@@ -88,10 +75,10 @@ def test_ctrl_l_keeps_the_new_report_and_it_comes_back_with_the_cursor(
     window = window_of("officier")
     _type_new_report(window)
     QTest.keySequence(window.windowHandle(), QKeySequence("Ctrl+L"))
-    assert controller.session is None and not _questions()  # the lock never asks
+    assert controller.session is None and not unsaved_questions()  # the lock never asks
     flush_deletes()
     assert CANARY not in all_texts()
-    assert _waiting(workspace, "officier") == ["new-report"]
+    assert waiting_drafts(workspace, "officier") == ["new-report"]
 
     back = sign_in(controller, "officier")
     assert back is not None and back is not window
@@ -106,7 +93,7 @@ def test_ctrl_l_keeps_the_new_report_and_it_comes_back_with_the_cursor(
     assert back.focusWidget() is editor.conclusion_edit
     assert editor.conclusion_edit.textCursor().position() == 7
     assert "teruggezet" in detail.info_label.text()
-    assert _waiting(workspace, "officier") == []  # taken: it comes back once
+    assert waiting_drafts(workspace, "officier") == []  # taken: it comes back once
     # Saving it now is the ordinary save use case.
     detail.save()
     assert not detail.dirty and _report_count(workspace) == 1
@@ -130,7 +117,7 @@ def test_unsaved_text_of_a_saved_report_comes_back_in_that_report(
     cursor.setPosition(10, cursor.MoveMode.KeepAnchor)  # a selection too
     edit.setTextCursor(cursor)
     controller.lock()
-    assert _waiting(workspace, "officier") == [f"report:{rid}"]
+    assert waiting_drafts(workspace, "officier") == [f"report:{rid}"]
 
     back = sign_in(controller, "officier")
     detail = _page(back).detail
@@ -158,7 +145,7 @@ def test_another_user_at_the_lock_screen_sees_nothing_and_the_draft_waits(
     flush_deletes()
     assert CANARY not in all_texts()
     assert not other.has_unsaved()
-    assert _waiting(workspace, "officier") == ["new-report"]  # untouched, for its owner
+    assert waiting_drafts(workspace, "officier") == ["new-report"]  # untouched, for its owner
     controller.sign_out()
     flush_deletes()
     back = sign_in(controller, "officier")
@@ -171,9 +158,8 @@ def test_the_idle_lock_keeps_the_draft_without_asking(
 ) -> None:
     window = window_of("officier")
     _type_new_report(window)
-    clock.advance(dt.timedelta(minutes=5, seconds=1))
-    assert controller.idle.check() is True
-    assert controller.session is None and not _questions()
+    idle_out(controller, clock)
+    assert controller.session is None and not unsaved_questions()
     back = sign_in(controller, "officier")
     assert CANARY in _page(back).detail.editor.conclusion_edit.toPlainText()
 
@@ -184,12 +170,11 @@ def test_the_idle_lock_while_the_question_is_open_keeps_the_draft(
     window = window_of("officier")
     _type_new_report(window)
     window.sign_out_action.trigger()
-    assert len(_questions()) == 1
-    clock.advance(dt.timedelta(minutes=5, seconds=1))
-    assert controller.idle.check() is True
+    assert len(unsaved_questions()) == 1
+    idle_out(controller, clock)
     flush_deletes()
-    assert not _questions()
-    assert _waiting(workspace, "officier") == ["new-report"]
+    assert not unsaved_questions()
+    assert waiting_drafts(workspace, "officier") == ["new-report"]
 
 
 def test_the_draft_is_in_the_database_encrypted_and_in_no_file_in_plain(
@@ -200,7 +185,7 @@ def test_the_draft_is_in_the_database_encrypted_and_in_no_file_in_plain(
     controller.lock()
     controller.runner.wait(5000)
     # It is there (through the key), so the scan below looks for something that exists.
-    assert _waiting(workspace, "officier") == ["new-report"]
+    assert waiting_drafts(workspace, "officier") == ["new-report"]
     needles = [CANARY.encode(e) for e in ("utf-8", "utf-16-le", "utf-16-be")]
     scanned = 0
     for path in tmp_path.rglob("*"):
@@ -226,10 +211,10 @@ def test_sign_out_with_unsaved_changes_cancel_keeps_the_window(
     page = _type_new_report(window)
     window.sign_out_action.trigger()
     assert controller.session is not None  # not before the answer
-    _answer(QMessageBox.StandardButton.Cancel)
+    answer_unsaved(QMessageBox.StandardButton.Cancel)
     assert controller.main_window is window and controller.session is not None
     assert CANARY in page.detail.editor.conclusion_edit.toPlainText()
-    assert _waiting(workspace, "officier") == []
+    assert waiting_drafts(workspace, "officier") == []
 
 
 def test_sign_out_with_unsaved_changes_discard_drops_them(
@@ -238,10 +223,10 @@ def test_sign_out_with_unsaved_changes_discard_drops_them(
     window = window_of("officier")
     _type_new_report(window)
     window.sign_out_action.trigger()
-    _answer(QMessageBox.StandardButton.Discard)
+    answer_unsaved(QMessageBox.StandardButton.Discard)
     assert controller.session is None
     assert controller.login_dialog.ui.nameEdit.text() == ""
-    assert _waiting(workspace, "officier") == [] and _report_count(workspace) == 0
+    assert waiting_drafts(workspace, "officier") == [] and _report_count(workspace) == 0
     back = sign_in(controller, "officier")
     assert not back.has_unsaved()
     flush_deletes()
@@ -254,9 +239,9 @@ def test_sign_out_with_unsaved_changes_save_saves_a_version_first(
     window = window_of("officier")
     _type_new_report(window)
     window.sign_out_action.trigger()
-    _answer(QMessageBox.StandardButton.Save)
+    answer_unsaved(QMessageBox.StandardButton.Save)
     assert controller.session is None
-    assert _report_count(workspace) == 1 and _waiting(workspace, "officier") == []
+    assert _report_count(workspace) == 1 and waiting_drafts(workspace, "officier") == []
     with workspace.session("officier", PASSWORDS["officier"]) as s:
         (rows,) = [r for r in reports.my_work_lists(s).values() if r]
         assert CANARY in reports.get_report(s, int(rows[0].id)).text
@@ -270,7 +255,7 @@ def test_save_that_is_refused_keeps_the_person_signed_in(
     page.start_new_report()
     page.detail.editor.conclusion_edit.setPlainText(CANARY)  # no subject: not complete
     window.sign_out_action.trigger()
-    _answer(QMessageBox.StandardButton.Save)
+    answer_unsaved(QMessageBox.StandardButton.Save)
     assert controller.main_window is window and controller.session is not None
     assert _report_count(workspace) == 0
 
@@ -279,18 +264,10 @@ def test_sign_out_without_unsaved_changes_does_not_ask(controller: Any, window_o
     window = window_of("officier")
     _page(window).start_new_report()  # an empty editor is nothing unsaved
     window.sign_out_action.trigger()
-    assert controller.session is None and not _questions()
+    assert controller.session is None and not unsaved_questions()
 
 
-@pytest.mark.parametrize(
-    ("button", "quits_expected", "reports_expected"),
-    [
-        (QMessageBox.StandardButton.Cancel, 0, 0),
-        (QMessageBox.StandardButton.Discard, 1, 0),
-        (QMessageBox.StandardButton.Save, 1, 1),
-    ],
-    ids=["annuleren", "verwerpen", "opslaan"],
-)
+@quit_answers
 def test_quit_with_unsaved_changes_asks(
     controller: Any,
     window_of: Any,
@@ -298,23 +275,23 @@ def test_quit_with_unsaved_changes_asks(
     quits: list[int],
     button: QMessageBox.StandardButton,
     quits_expected: int,
-    reports_expected: int,
+    saved: int,
 ) -> None:
     window = window_of("officier")
     _type_new_report(window)
     window.close()  # the X, Ctrl+Q and 'Afsluiten' all come here
     assert quits == [] and controller.main_window is window
-    _answer(button)
+    answer_unsaved(button)
     assert len(quits) == quits_expected
     if quits_expected == 0:
         assert window.isVisible() and controller.session is not None
         flush_deletes()
         window.quit_action.trigger()  # Ctrl+Q asks again after a cancel
-        assert len(_questions()) == 1
-        _answer(QMessageBox.StandardButton.Cancel)
+        assert len(unsaved_questions()) == 1
+        answer_unsaved(QMessageBox.StandardButton.Cancel)
     controller.runner.wait(5000)
-    assert _report_count(workspace) == reports_expected
-    assert _waiting(workspace, "officier") == []
+    assert _report_count(workspace) == saved
+    assert waiting_drafts(workspace, "officier") == []
 
 
 def test_quit_nobody_was_asked_about_keeps_the_draft(
@@ -324,7 +301,7 @@ def test_quit_nobody_was_asked_about_keeps_the_draft(
     _type_new_report(window)
     controller.quit()  # e.g. the desktop session ending
     assert quits == [1]
-    assert _waiting(workspace, "officier") == ["new-report"]
+    assert waiting_drafts(workspace, "officier") == ["new-report"]
 
 
 # --- clipboard and selection (LOCK-8) ----------------------------------------------------------
@@ -404,7 +381,7 @@ def test_draft_service_is_reachable_only_for_the_owner_after_sign_in(
     controller.lock()
     with workspace.session("tekenaar", PASSWORDS["tekenaar"]) as other:
         assert drafts.take_drafts(other) == []
-    assert _waiting(workspace, "officier") == ["new-report"]
+    assert waiting_drafts(workspace, "officier") == ["new-report"]
 
 
 # --- an open comment dialog (the liaison's annotation and verdict) -----------------------------
@@ -415,12 +392,6 @@ def _submitted_report(workspace: Any) -> int:
         rid = int(reports.draft_report(s, text=FORMED).report.id)
         reports.submit_report(s, rid)
     return rid
-
-
-def _comment_dialogs() -> list[Any]:
-    from desktop_app.gui.reports.dialogs import CommentDialog
-
-    return [w for w in QApplication.allWidgets() if isinstance(w, CommentDialog) and w.isVisible()]
 
 
 def test_an_open_annotation_dialog_comes_back_with_its_passage_and_comment(
@@ -435,19 +406,13 @@ def test_an_open_annotation_dialog_comes_back_with_its_passage_and_comment(
     detail.reader.select_py(start, start + len("in het buitenland"))
     dialog = detail.open_annotate_dialog()
     assert dialog is not None
-    dialog.comment_edit.setPlainText(f"Welke versie? {CANARY}")
-    cursor = dialog.comment_edit.textCursor()
-    cursor.setPosition(6)
-    dialog.comment_edit.setTextCursor(cursor)
-    QTest.keySequence(dialog.windowHandle(), QKeySequence("Ctrl+L"))
-    assert controller.session is None
-    flush_deletes()
+    comment_then_lock(controller, dialog, f"Welke versie? {CANARY}", 6)
     assert CANARY not in all_texts()
-    assert _waiting(workspace, "liaison") == [f"dialog:annotate:{rid}"]
+    assert waiting_drafts(workspace, "liaison") == [f"dialog:annotate:{rid}"]
 
     back = sign_in(controller, "liaison")
     assert back is not None
-    (again,) = _comment_dialogs()
+    (again,) = comment_dialogs()
     assert again.comment_edit.toPlainText() == f"Welke versie? {CANARY}"
     assert again.comment_edit.textCursor().position() == 6
     assert _page(back).detail.reader.selected_quote() == ("in het buitenland", start)
@@ -468,7 +433,7 @@ def test_an_open_verdict_dialog_comes_back_and_an_empty_one_is_not_kept(
     empty = page.detail.open_verdict_dialog(True)
     assert empty is not None
     controller.lock()
-    assert _waiting(workspace, "liaison") == []  # nothing typed, nothing kept
+    assert waiting_drafts(workspace, "liaison") == []  # nothing typed, nothing kept
     flush_deletes()
     back = sign_in(controller, "liaison")
     page = _page(back)
@@ -477,10 +442,10 @@ def test_an_open_verdict_dialog_comes_back_and_an_empty_one_is_not_kept(
     assert dialog is not None
     dialog.comment_edit.setPlainText(f"Bron ontbreekt. {CANARY}")
     controller.lock()
-    assert _waiting(workspace, "liaison") == [f"dialog:verdict-change:{rid}"]
+    assert waiting_drafts(workspace, "liaison") == [f"dialog:verdict-change:{rid}"]
     sign_in(controller, "liaison")
     flush_deletes()  # the locked window's dialogs go with it
-    (again,) = _comment_dialogs()
+    (again,) = comment_dialogs()
     assert again.comment_edit.toPlainText() == f"Bron ontbreekt. {CANARY}"
     assert "aanpassing" in again.windowTitle().lower()
 
@@ -502,7 +467,7 @@ def test_a_lock_before_the_report_has_loaded_keeps_the_draft_still(
     monkeypatch.undo()
     assert held and not detail.has_unsaved
     controller.lock()
-    assert _waiting(workspace, "officier") == [f"report:{rid}"]
+    assert waiting_drafts(workspace, "officier") == [f"report:{rid}"]
 
 
 def test_a_sign_in_nobody_takes_puts_the_drafts_back(workspace: Any, staff: Any) -> None:
@@ -521,11 +486,11 @@ def test_a_sign_in_nobody_takes_puts_the_drafts_back(workspace: Any, staff: Any)
             workspace.env, workspace.root, "officier", PASSWORDS["officier"]
         )
         results.append([d.belongs_to for d in result.drafts])
-        results.append(_waiting(workspace, "officier"))
+        results.append(waiting_drafts(workspace, "officier"))
         result.close()
 
     thread = threading.Thread(target=work)
     thread.start()
     thread.join(30)
     assert results == [["new-report"], []]
-    assert _waiting(workspace, "officier") == ["new-report"]
+    assert waiting_drafts(workspace, "officier") == ["new-report"]

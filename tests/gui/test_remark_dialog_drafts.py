@@ -10,16 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QKeySequence
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.reports import ReportStatus
 from desktop_app.gui.reports import ReportsPage
 from desktop_app.gui.reports.dialogs import CommentDialog
 from desktop_app.services import reports
-from desktop_app.storage import drafts as drafts_repo
 from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
+from tests.support.drafts import comment_dialogs, comment_then_lock, waiting_drafts
 from tests.support.sample_text import ONE_FINDING_TEXT
 
 CANARY = "ZZ-OPMERKING-9c2d"
@@ -43,15 +40,6 @@ def _remark(workspace: Any, rid: int, *, verdict: bool) -> int:
         if verdict:
             reports.give_verdict(s, rid, usable=False)
     return int(note)
-
-
-def _waiting(workspace: Any, name: str) -> list[str]:
-    with _session(workspace, name) as s, s.reading() as conn:
-        return [d.belongs_to for d in drafts_repo.for_owner(conn, s.user.id)]
-
-
-def _comment_dialogs() -> list[CommentDialog]:
-    return [w for w in QApplication.allWidgets() if isinstance(w, CommentDialog) and w.isVisible()]
 
 
 def _open(window: Any, rid: int) -> Any:
@@ -79,37 +67,31 @@ def _kept_and_back(
     detail = _open(window_of(who), rid)
     dialog = opener(detail)
     assert dialog is not None and dialog.isVisible()
-    dialog.comment_edit.setPlainText(f"Toegelicht. {CANARY}")
-    cursor = dialog.comment_edit.textCursor()
-    cursor.setPosition(4)
-    dialog.comment_edit.setTextCursor(cursor)
-    QTest.keySequence(dialog.windowHandle(), QKeySequence("Ctrl+L"))
-    assert controller.session is None
-    flush_deletes()
+    comment_then_lock(controller, dialog, f"Toegelicht. {CANARY}", 4)
     assert CANARY not in all_texts()
-    assert _waiting(workspace, who) == [f"dialog:{key}:{rid}"]
+    assert waiting_drafts(workspace, who) == [f"dialog:{key}:{rid}"]
 
     # Someone else at the lock screen: no dialog, nothing of the text, the draft waits.
     stranger = sign_in(controller, other)
     assert stranger is not None
     flush_deletes()
-    assert _comment_dialogs() == []
+    assert comment_dialogs() == []
     assert CANARY not in all_texts()
-    assert _waiting(workspace, who) == [f"dialog:{key}:{rid}"]
+    assert waiting_drafts(workspace, who) == [f"dialog:{key}:{rid}"]
     controller.sign_out()
     flush_deletes()
 
     back = sign_in(controller, who)
     assert back is not None
     flush_deletes()
-    (again,) = _comment_dialogs()
+    (again,) = comment_dialogs()
     assert again.windowTitle() == title
     assert again.comment_edit.toPlainText() == f"Toegelicht. {CANARY}"
     assert again.comment_edit.textCursor().position() == 4
     assert back.current_section() == "reports"
     view = back.show_section("reports").detail.view
     assert view is not None and int(view.report.id) == rid
-    assert _waiting(workspace, who) == []  # taken: it comes back once
+    assert waiting_drafts(workspace, who) == []  # taken: it comes back once
     return again
 
 
@@ -216,7 +198,7 @@ def test_an_unchanged_edit_remark_dialog_is_not_kept(
     detail = _open(window_of("liaison"), rid)
     assert detail.open_edit_remark_dialog(note) is not None
     controller.lock()
-    assert _waiting(workspace, "liaison") == []
+    assert waiting_drafts(workspace, "liaison") == []
 
 
 def test_a_remark_judged_meanwhile_does_not_reopen_and_the_wording_waits(
@@ -236,8 +218,8 @@ def test_a_remark_judged_meanwhile_does_not_reopen_and_the_wording_waits(
     back = sign_in(controller, "liaison")
     assert back is not None
     flush_deletes()
-    assert _comment_dialogs() == []
-    assert _waiting(workspace, "liaison") == [f"dialog:edit-remark:{rid}"]  # kept again
+    assert comment_dialogs() == []
+    assert waiting_drafts(workspace, "liaison") == [f"dialog:edit-remark:{rid}"]  # kept again
 
 
 def test_the_handle_dialog_comes_back_over_the_officers_unsaved_revision(
@@ -255,16 +237,16 @@ def test_the_handle_dialog_comes_back_over_the_officers_unsaved_revision(
     assert dialog is not None
     dialog.comment_edit.setPlainText(f"Land toegevoegd. {CANARY}")
     controller.lock()
-    assert sorted(_waiting(workspace, "officier")) == [
+    assert sorted(waiting_drafts(workspace, "officier")) == [
         f"dialog:handle-remark:{rid}",
         f"report:{rid}",
     ]
     back = sign_in(controller, "officier")
     assert back is not None
     flush_deletes()
-    (again,) = _comment_dialogs()
+    (again,) = comment_dialogs()
     assert again.comment_edit.toPlainText() == f"Land toegevoegd. {CANARY}"
     detail = back.show_section("reports").detail
     assert detail.dirty
     assert "Turkije" in detail.editor.findings[0].text_edit.toPlainText()
-    assert _waiting(workspace, "officier") == []
+    assert waiting_drafts(workspace, "officier") == []
