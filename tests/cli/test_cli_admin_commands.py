@@ -37,6 +37,23 @@ def _error(result: Any, code: str, exit_code: int) -> str:
 # --- version / init ---------------------------------------------------------------------------
 
 
+def _init(cli: Any, root: Path, *extra: str, admin: str = "beheer", json: bool = False) -> Any:
+    """``werkplek init`` of a workspace at ``root``, the password on stdin, the test KDF."""
+    return cli(
+        *(["--json"] if json else []),
+        "--data-dir",
+        str(root),
+        "--password-stdin",
+        "init",
+        "--admin",
+        admin,
+        *extra,
+        "--kdf-profile",
+        "test",
+        stdin=ADMIN_PW + "\n",
+    )
+
+
 def test_version(cli: Any) -> None:
     result = cli("--json", "version")
     assert result.code == 0 and result.json == {"version": __version__}
@@ -47,22 +64,7 @@ def test_version(cli: Any) -> None:
 
 def test_init_json_shape_and_files(cli: Any, tmp_path: Path) -> None:
     root = tmp_path / "nieuw"
-    result = cli(
-        "--json",
-        "--data-dir",
-        str(root),
-        "--password-stdin",
-        "init",
-        "--admin",
-        "beheer",
-        "--full-name",
-        "B. Beheer",
-        "--location",
-        "ind",
-        "--kdf-profile",
-        "test",
-        stdin=ADMIN_PW + "\n",
-    )
+    result = _init(cli, root, "--full-name", "B. Beheer", "--location", "ind", json=True)
     assert result.code == 0, result.out
     assert set(result.json) == {"data_dir", "recovery_key"}
     assert result.json["data_dir"] == str(root)
@@ -70,17 +72,7 @@ def test_init_json_shape_and_files(cli: Any, tmp_path: Path) -> None:
     assert sorted(p.name for p in root.iterdir()) == ["keys.json", "keys.json.lock", "workspace.db"]
     # Human mode shows the recovery key once, prominently.
     other = tmp_path / "mens"
-    human = cli(
-        "--data-dir",
-        str(other),
-        "--password-stdin",
-        "init",
-        "--admin",
-        "beheer",
-        "--kdf-profile",
-        "test",
-        stdin=ADMIN_PW + "\n",
-    )
+    human = _init(cli, other)
     assert human.code == 0 and "HERSTELSLEUTEL" in human.out
     assert RECOVERY.search(human.out)
 
@@ -109,18 +101,7 @@ def test_init_refusals(cli: Any, tmp_path: Path, args: list[str], stdin: str, co
 
 def test_init_over_existing_workspace_is_refused(cli: Any, workspace: Any) -> None:
     before = (workspace.root / "keys.json").read_bytes()
-    result = cli(
-        "--json",
-        "--data-dir",
-        str(workspace.root),
-        "--password-stdin",
-        "init",
-        "--admin",
-        "ander",
-        "--kdf-profile",
-        "test",
-        stdin=ADMIN_PW + "\n",
-    )
+    result = _init(cli, workspace.root, admin="ander", json=True)
     _error(result, "invalid_input", 2)
     assert (workspace.root / "keys.json").read_bytes() == before
 
