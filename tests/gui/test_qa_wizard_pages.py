@@ -1,5 +1,6 @@
 """QA walk of the first-start wizard as a person does it (1024x700, the window's style): a
-refusal must not squeeze the page's own text, and the cursor goes back to what was refused."""
+refusal must not squeeze the page's own text, the cursor goes back to what was refused, and
+the recovery key is off the screen while a group of it is typed back."""
 
 from __future__ import annotations
 
@@ -7,13 +8,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.wizard.view import FirstStartDialog
+from desktop_app.security import recovery
 from desktop_app.services.first_start import FirstStartWizard, Step, recent_workspaces
 from desktop_app.services.session import Environment
 from tests.gui.gui_support import flush_deletes
+from tests.gui.keyboard_support import window_problems
 
 PW = "eerste-beheer-wachtwoord"
 
@@ -108,3 +112,35 @@ def test_a_wrong_group_is_selected_to_type_over(dialog: FirstStartDialog) -> Non
     assert dialog.error_label.isVisible() and _squeezed(dialog) == []
     assert dialog.focusWidget() is dialog.group_edit
     assert dialog.group_edit.selectedText() == "ZZZZ-niet"
+
+
+def test_the_key_leaves_the_screen_while_a_group_is_typed_back(dialog: FirstStartDialog) -> None:
+    _to_admin(dialog)
+    dialog.name_edit.setText("beheer")
+    dialog.password_edit.setText(PW)
+    dialog.repeat_edit.setText(PW)
+    dialog.next_button.click()
+    assert dialog.wizard.step is Step.RECOVERY
+    _settle()
+    key = dialog.key_label.text()
+    assert dialog.key_label.isVisible() and not dialog.show_key_button.isVisible()
+    assert window_problems(dialog, "herstelsleutel") == []
+    # Typed back from the screen it would prove nothing: the first key typed hides it.
+    QTest.keyClicks(dialog.group_edit, "AB")
+    assert not dialog.key_label.isVisible() and dialog.show_key_button.isVisible()
+    assert window_problems(dialog, "herstelsleutel, getypt") == []
+    # Not written down after all: shown again, the group starts afresh.
+    dialog.show_key_button.click()
+    assert dialog.key_label.isVisible() and dialog.key_label.text() == key
+    assert dialog.group_edit.text() == "" and dialog.focusWidget() is dialog.group_edit
+    # A wrong group keeps it hidden; the right one finishes.
+    QTest.keyClicks(
+        dialog.group_edit,
+        "ZZZZ" if recovery.groups(key)[dialog.wizard.ask_group] != "ZZZZ" else "YYYY",
+    )
+    dialog.next_button.click()
+    _settle()
+    assert dialog.wizard.step is Step.RECOVERY and not dialog.key_label.isVisible()
+    QTest.keyClicks(dialog.group_edit, recovery.groups(key)[dialog.wizard.ask_group])
+    dialog.next_button.click()
+    assert dialog.wizard.step is Step.DONE and dialog.key_label.text() == ""

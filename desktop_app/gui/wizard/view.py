@@ -241,6 +241,10 @@ class FirstStartDialog(QDialog):
         font.setFamily("DejaVu Sans Mono")
         font.setPointSize(font.pointSize() + 4)
         self.key_label.setFont(font)
+        # Hidden while a group is typed back: its room stays, so the field does not jump.
+        policy = self.key_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.key_label.setSizePolicy(policy)
         layout.addWidget(self.key_label)
         form = QFormLayout()
         self.group_caption = QLabel(page)
@@ -249,8 +253,39 @@ class FirstStartDialog(QDialog):
         self.group_caption.setBuddy(self.group_edit)
         form.addRow(self.group_caption, self.group_edit)
         layout.addLayout(form)
+        # Typing a group back proves the key was written down only if it is not on the screen
+        # meanwhile: the first key typed hides it; showing it again starts the group afresh.
+        self.group_edit.textEdited.connect(self._hide_key)
+        layout.addWidget(
+            _label(
+                self.tr(
+                    "Zodra u begint te typen, verdwijnt de sleutel van het scherm: typ de groep "
+                    "over van wat u hebt opgeschreven."
+                ),
+                page,
+                "hintLabel",
+            )
+        )
+        self.show_key_button = QPushButton(self.tr("Sleutel &opnieuw tonen"), page)
+        self.show_key_button.clicked.connect(self._show_key)
+        self.show_key_button.hide()
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.show_key_button)
+        key_row.addStretch(1)
+        layout.addLayout(key_row)
         layout.addStretch(1)
         self._add(Step.RECOVERY, page)
+
+    def _hide_key(self, typed: str) -> None:
+        if typed and self.key_label.isVisibleTo(self):
+            self.key_label.hide()
+            self.show_key_button.show()
+
+    def _show_key(self) -> None:
+        self.group_edit.clear()
+        self.key_label.show()
+        self.show_key_button.hide()
+        self.group_edit.setFocus()
 
     # --- showing --------------------------------------------------------------------------------
 
@@ -293,7 +328,9 @@ class FirstStartDialog(QDialog):
         elif step is Step.LOCATION and not self.folder_edit.text():
             self.folder_edit.setText(str(self.wizard.data_dir or ""))
         elif step is Step.RECOVERY:
-            self.key_label.setText(self.wizard.recovery_key)
+            if self.key_label.text() != self.wizard.recovery_key:  # shown afresh, not a retry
+                self.key_label.setText(self.wizard.recovery_key)
+                self._show_key()
             self.group_caption.setText(
                 self.tr("&Groep %1 ter controle").replace("%1", str(self.wizard.ask_group + 1))
             )
