@@ -70,23 +70,6 @@ class Period:
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
-    """A record whose period has run out on the day asked about."""
-
-    object: str
-    kind: RecordKind
-    reference: str
-    starts_on: dt.date
-    years: int
-    due_on: dt.date
-    held_by: tuple[int, ...] = ()  # active holds that block it
-    on_list: int | None = None  # an open destruction list that already names it
-
-    def as_dict(self) -> dict[str, Any]:
-        return _as_dict(self)
-
-
-@dataclass(frozen=True, slots=True)
 class Hold:
     id: int
     object: str
@@ -128,6 +111,15 @@ class ListItem:
 
     def as_dict(self) -> dict[str, Any]:
         return _as_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate(ListItem):
+    """A record whose period has run out on the day asked about: what a list would name, and
+    what stands in the way of listing it."""
+
+    held_by: tuple[int, ...] = ()  # active holds that block it
+    on_list: int | None = None  # an open destruction list that already names it
 
 
 @dataclass(frozen=True, slots=True)
