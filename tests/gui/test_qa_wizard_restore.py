@@ -142,3 +142,24 @@ def test_the_first_page_names_the_folder_and_the_backup(
         assert str(tmp_path / "leeg") in text and "back-up terug" in text
     finally:
         controller.quit()
+
+
+def test_a_recent_workspace_opens_with_a_click_and_the_button(
+    workspace: Any, runner: Any, gui_settings: Any, tmp_path: Path
+) -> None:
+    recent = recent_workspaces(tmp_path / "cfg" / "recent.json")
+    recent.add(workspace.root)
+    controller = _first_start(tmp_path, workspace.env, runner, gui_settings, [True])
+    try:
+        wizard = controller.wizard_dialog
+        assert wizard.recent_list.count() == 1
+        button = wizard.open_recent_button
+        assert button.isVisible() and not button.isEnabled()  # nothing chosen yet
+        assert window_problems(wizard, "eerste start") == []
+        wizard.recent_list.setCurrentRow(0)  # one click selects
+        assert button.isEnabled()
+        button.click()
+        assert controller.wizard_dialog is None and controller.data_dir == workspace.root
+        assert controller.login_dialog is not None and controller.login_dialog.isVisible()
+    finally:
+        controller.quit()

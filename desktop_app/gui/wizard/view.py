@@ -132,6 +132,17 @@ class FirstStartDialog(QDialog):
         self.recent_caption.setBuddy(self.recent_list)
         self.recent_list.itemActivated.connect(self._open_recent_item)
         layout.addWidget(self.recent_list, 1)
+        # A click only selects (double click and Enter open): the button says what comes next.
+        self.open_recent_button = QPushButton(self.tr("&Openen"), page)
+        self.open_recent_button.setEnabled(False)
+        self.open_recent_button.clicked.connect(self._open_selected_recent)
+        self.recent_list.currentItemChanged.connect(
+            lambda item, _: self.open_recent_button.setEnabled(item is not None)
+        )
+        recent_row = QHBoxLayout()
+        recent_row.addStretch(1)
+        recent_row.addWidget(self.open_recent_button)
+        layout.addLayout(recent_row)
         layout.addStretch(1)  # the text and buttons at the top, also without a recent list
         self._add(Step.START, page)
 
@@ -321,8 +332,8 @@ class FirstStartDialog(QDialog):
             for folder in self.wizard.recent_workspaces():
                 item = QListWidgetItem(str(folder), self.recent_list)
                 item.setData(Qt.ItemDataRole.UserRole, str(folder))
-            self.recent_caption.setVisible(self.recent_list.count() > 0)
-            self.recent_list.setVisible(self.recent_list.count() > 0)
+            for widget in (self.recent_caption, self.recent_list, self.open_recent_button):
+                widget.setVisible(self.recent_list.count() > 0)
         elif step is Step.KEYRING:
             self.remedy_label.setText(self.wizard.remedy or "")
         elif step is Step.LOCATION and not self.folder_edit.text():
@@ -446,6 +457,11 @@ class FirstStartDialog(QDialog):
         dialog.fileSelected.connect(lambda name: self.open_folder(Path(name)) if name else None)
         dialog.open()
         return dialog
+
+    def _open_selected_recent(self) -> None:
+        item = self.recent_list.currentItem()
+        if item is not None:
+            self._open_recent_item(item)
 
     def _open_recent_item(self, item: QListWidgetItem) -> None:
         self.open_folder(Path(str(item.data(Qt.ItemDataRole.UserRole))))
