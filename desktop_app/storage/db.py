@@ -6,6 +6,7 @@ This module and the repositories beside it are the only places SQL lives.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import os
 import threading
@@ -58,6 +59,26 @@ def cells(row: Sequence[Any], *converters: Callable[[Any], Any]) -> list[Any]:
     """The row's cells, each through the converter of its column, in SELECT order: a record
     type's mapping reads as one line of column types rather than one line a column."""
     return [convert(value) for convert, value in zip(converters, row, strict=True)]
+
+
+def count_on_days(
+    conn: Connection,
+    table: str,
+    moment: str,
+    start: dt.date,
+    end: dt.date,
+    recorded_by: str | None = None,
+) -> int:
+    """Rows of ``table`` whose stored moment ``moment`` falls on a day ``start``..``end``
+    (UTC dates, inclusive; NULL never does); with ``recorded_by`` (a stored moment) only those
+    by then: the statistics' figures "as of". ``table`` and ``moment`` are the caller's own
+    names, never input."""
+    row = conn.execute(
+        f"SELECT count(*) FROM {table} WHERE substr({moment}, 1, 10) BETWEEN ? AND ?"
+        f" AND (? IS NULL OR {moment} <= ?)",
+        (start.isoformat(), end.isoformat(), recorded_by, recorded_by),
+    ).fetchone()
+    return int(row[0])
 
 
 def table_exists(conn: Connection, name: str) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 from desktop_app.domain.ids import EvidenceId, InspectionId, ReportId, UserId
 from desktop_app.domain.inspection import EndReason, SessionEvent, SessionEventKind
 from desktop_app.storage.audit import format_ts
-from desktop_app.storage.db import Connection
+from desktop_app.storage.db import Connection, count_on_days
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,9 +177,4 @@ def count_between(
 ) -> int:
     """Inspections started on the days ``start``..``end`` (UTC dates; for the statistics);
     with ``recorded_by`` (a stored moment) only those started by then (figures "as of")."""
-    row = conn.execute(
-        "SELECT count(*) FROM inspections WHERE substr(started_at, 1, 10) BETWEEN ? AND ?"
-        " AND (? IS NULL OR started_at <= ?)",
-        (start.isoformat(), end.isoformat(), recorded_by, recorded_by),
-    ).fetchone()
-    return int(row[0])
+    return count_on_days(conn, "inspections", "started_at", start, end, recorded_by)

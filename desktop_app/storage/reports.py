@@ -19,7 +19,7 @@ from desktop_app.domain.ids import ReportId, RequestId, UserId
 from desktop_app.domain.reports import ReportAction, ReportEvent, ReportStatus
 from desktop_app.storage import provisions
 from desktop_app.storage.audit import format_ts
-from desktop_app.storage.db import Connection
+from desktop_app.storage.db import Connection, count_on_days
 
 REFERENCE_PREFIX = "AB"
 
@@ -387,12 +387,7 @@ def count_issued_between(
 ) -> int:
     """Reports issued on a day from ``start`` to ``end`` inclusive (the statistics' figure);
     with ``recorded_by`` (a stored moment) only those issued by then (figures "as of")."""
-    row = conn.execute(
-        "SELECT count(*) FROM reports WHERE issued_at IS NOT NULL"
-        " AND substr(issued_at, 1, 10) BETWEEN ? AND ? AND (? IS NULL OR issued_at <= ?)",
-        (start.isoformat(), end.isoformat(), recorded_by, recorded_by),
-    ).fetchone()
-    return int(row[0])
+    return count_on_days(conn, "reports", "issued_at", start, end, recorded_by)
 
 
 # ---------------------------------------------------------------------------------------------
