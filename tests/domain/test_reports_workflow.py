@@ -75,6 +75,24 @@ RECORDED = {
 }
 
 
+# The steps that go from one status to one other (the rest are spelled out in the model).
+_MOVES = {
+    "submit": ("draft", "in_review"),
+    "annotate": ("in_review", "in_review"),
+    "verdict_usable": ("in_review", "usable"),
+    "verdict_changes_wanted": ("in_review", "changes_wanted"),
+    "issue": ("signed", "issued"),
+    "correct": ("issued", "issued"),
+    # Going back (issue 12): a submission is withdrawn to draft; the signer sends a usable
+    # text back to draft instead of signing (no four eyes: sending back signs nothing).
+    "withdraw": ("in_review", "draft"),
+    "send_back": ("usable", "draft"),
+    # Remarks: the liaison's own until the verdict (the officer's answer: until signed).
+    "edit_remark": ("in_review", "in_review"),
+    "withdraw_remark": ("in_review", "in_review"),
+}
+
+
 def reference(status: str | None, action: str, roles: set[str], wrote: bool) -> str | type:
     """The status after the action, or the error class that refuses it."""
     if status is None:
@@ -105,33 +123,15 @@ def reference(status: str | None, action: str, roles: set[str], wrote: bool) -> 
         return "draft" if status in ("draft", "changes_wanted", "usable") else InvalidState
     if action == "set_classification":
         return status if status in ("draft", "changes_wanted") else InvalidState
-    if action == "submit":
-        return "in_review" if status == "draft" else InvalidState
-    if action == "annotate":
-        return "in_review" if status == "in_review" else InvalidState
-    if action == "verdict_usable":
-        return "usable" if status == "in_review" else InvalidState
-    if action == "verdict_changes_wanted":
-        return "changes_wanted" if status == "in_review" else InvalidState
     if action == "sign":
         if status != "usable":
             return InvalidState
         return FourEyes if wrote else "signed"
-    if action == "issue":
-        return "issued" if status == "signed" else InvalidState
-    if action == "correct":
-        return "issued" if status == "issued" else InvalidState
-    # Going back (issue 12): a submission is withdrawn to draft; the signer sends a usable
-    # text back to draft instead of signing (no four eyes: sending back signs nothing).
-    if action == "withdraw":
-        return "draft" if status == "in_review" else InvalidState
-    if action == "send_back":
-        return "draft" if status == "usable" else InvalidState
-    # Remarks: the liaison's own until the verdict; the officer's answer until signed.
-    if action in ("edit_remark", "withdraw_remark"):
-        return "in_review" if status == "in_review" else InvalidState
     if action == "handle_remark":
         return status if status not in ("signed", "issued") else InvalidState
+    if action in _MOVES:
+        before, after = _MOVES[action]
+        return after if status == before else InvalidState
     raise AssertionError(f"model lacks {action}")
 
 
