@@ -118,6 +118,7 @@ CATALOGUE: dict[str, str] = {
     "Cijfers bekeken": "Figures viewed",
     "Cijfers opgeslagen als bestand": "Figures saved as a file",
     "Controleer eerst de sleutelring en kies een map.": "First check the keyring and choose a folder.",
+    "Controleer eerst de sleutelring.": "First check the keyring.",
     "Convenant bekeken": "Covenant viewed",
     "Convenant {0} bestaat niet.": "Covenant {0} does not exist.",
     "Convenantregister bekeken": "Covenant register viewed",
