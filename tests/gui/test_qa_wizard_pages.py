@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtTest import QTest
@@ -144,3 +145,57 @@ def test_the_key_leaves_the_screen_while_a_group_is_typed_back(dialog: FirstStar
     QTest.keyClicks(dialog.group_edit, recovery.groups(key)[dialog.wizard.ask_group])
     dialog.next_button.click()
     assert dialog.wizard.step is Step.DONE and dialog.key_label.text() == ""
+
+
+class _HeldRunner:
+    """Keeps the work until released (then the synchronous runner does it): the dialog as it
+    is while a step runs."""
+
+    def __init__(self, runner: TaskRunner) -> None:
+        self.runner = runner
+        self.held: list[tuple[Any, Any, Any, Any]] = []
+
+    def run(self, work: Any, finished: Any, failed: Any, *, owner: Any = None) -> int:
+        self.held.append((work, finished, failed, owner))
+        return len(self.held)
+
+    def release(self) -> None:
+        work, finished, failed, owner = self.held.pop(0)
+        self.runner.run(work, finished, failed, owner=owner)
+
+
+def test_no_quitting_or_going_back_while_the_workspace_is_made(
+    styled: QApplication, tmp_path: Path, env: Environment, runner: TaskRunner
+) -> None:
+    held = _HeldRunner(runner)
+    wizard = FirstStartWizard(
+        check_keyring=lambda: env,
+        default_dir=tmp_path / "werkplek",
+        recent=recent_workspaces(tmp_path / "cfg" / "recent.json"),
+        kdf_profile="test",
+    )
+    dialog = FirstStartDialog(wizard, held)  # type: ignore[arg-type]
+    quits: list[int] = []
+    dialog.quit_requested.connect(lambda: quits.append(1))
+    dialog.show()
+    try:
+        dialog.new_button.click()
+        held.release()
+        dialog.next_button.click()
+        held.release()
+        assert wizard.step is Step.ADMIN
+        dialog.name_edit.setText("beheer")
+        dialog.password_edit.setText(PW)
+        dialog.repeat_edit.setText(PW)
+        dialog.next_button.click()  # the workspace is being made (Argon2: seconds)
+        assert dialog.busy_label.isVisible()
+        assert not dialog.quit_button.isEnabled() and not dialog.back_button.isEnabled()
+        dialog._quit()
+        assert not dialog.close() and dialog.isVisible() and quits == []
+        held.release()
+        assert wizard.step is Step.RECOVERY and dialog.key_label.text() == wizard.recovery_key
+        assert dialog.isVisible() and quits == []
+    finally:
+        wizard.step = Step.START  # lets the test close it
+        dialog.close()
+        flush_deletes()

@@ -64,6 +64,7 @@ class FirstStartDialog(QDialog):
         layout.addWidget(self.pages, 1)
         self._page: dict[Step, QWidget] = {}
         self.restore_dialog: RestoreDialog | None = None
+        self._busy = False
         self._build_start()
         self._build_keyring()
         self._build_location()
@@ -391,14 +392,22 @@ class FirstStartDialog(QDialog):
         self.error_label.hide()
         self.busy_label.show()
         self.next_button.setEnabled(False)
+        # While it runs there is no going back or quitting: quitting while the workspace is
+        # being made would leave one whose recovery key nobody ever saw, and Back would move
+        # the wizard under the running step.
+        self._busy = True
+        self.quit_button.setEnabled(False)
+        self.back_button.setEnabled(False)
         self._fit()
 
         def finished(_: object) -> None:
+            self._busy = False
             self.busy_label.hide()
             self.next_button.setEnabled(True)
             self.show_step()
 
         def failed(exc: BaseException) -> None:
+            self._busy = False
             self.busy_label.hide()
             self.next_button.setEnabled(True)
             self.show_error(message_for(exc))
@@ -492,7 +501,7 @@ class FirstStartDialog(QDialog):
             self._run(lambda: self.wizard.confirm_recovery(typed))
 
     def _quit(self) -> None:
-        if self.wizard.step is Step.RECOVERY:
+        if self._busy or self.wizard.step is Step.RECOVERY:
             return
         self.reject()
         self.quit_requested.emit()
@@ -504,6 +513,9 @@ class FirstStartDialog(QDialog):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._busy:
+            event.ignore()  # the step under way finishes first (see _run)
+            return
         if event.spontaneous() and self.wizard.step is Step.RECOVERY:
             event.ignore()
             self.show_error(self.tr("Typ eerst de gevraagde groep van de herstelsleutel over."))
