@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from desktop_app.domain import messages, timefmt
+from desktop_app.domain import timefmt
 from desktop_app.domain.classification import Classification
 from desktop_app.reporting.consultation import render_consultation_pdf
 from desktop_app.services import printing, stats
+from tests.domain import test_messages
 from tests.reporting.helpers import NOW
 from tests.reporting.test_consultation_pdf import consultation
 from tests.services.test_printing_support import (
@@ -27,16 +25,10 @@ from tests.services.test_printing_support import (
     signed_in,
 )
 
+# messages.set_language("en") for the test, Dutch again after it.
+english = test_messages.english
+
 ENGLISH_MONTH = re.compile(r"\b\d{1,2} (" + "|".join(timefmt.MONTHS_EN) + r") \d{4}\b")
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    messages.set_language("en")
-    try:
-        yield
-    finally:
-        messages.set_language("nl")
 
 
 def _text(pdf: bytes) -> str:
