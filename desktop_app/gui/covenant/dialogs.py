@@ -295,7 +295,13 @@ class TerminationDialog(CovenantFormDialog):
     """The written notice (art. 4.2); the day it takes effect is shown as it is computed."""
 
     def __init__(self, today: dt.date, party: Party | None, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Opzegging vastleggen (art. 4.2)"), self.tr("&Vastleggen"), parent)
+        # It cannot be undone: "Annuleren" is the default, so Enter records nothing.
+        super().__init__(
+            self.tr("Opzegging vastleggen (art. 4.2)"),
+            self.tr("&Vastleggen"),
+            parent,
+            irreversible=True,
+        )
         self.setObjectName("terminationDialog")
         _acting(self, party)
         self.date_edit = date_edit(self, today, maximum=today)

@@ -184,10 +184,13 @@ class CovenantPage(QWidget):
         self.annex_set_button = QPushButton(self.tr("Bijlage vast&leggen…"), self.facts_box)
         self.annex_set_button.setObjectName("annexSetButton")
         self.annex_set_button.clicked.connect(lambda _=False: self.open_annex_dialog())
-        annex_row.addWidget(self.annex_label, 1)
+        # The buttons on a line of their own under the sentence: beside it, the form row kept
+        # the height of one line and cut the wrapped sentence at 1024x700.
+        facts.addRow(self.tr("Niet-openbare bijlage"), self.annex_label)
         annex_row.addWidget(self.annex_show_button)
         annex_row.addWidget(self.annex_set_button)
-        facts.addRow(self.tr("Niet-openbare bijlage"), annex_row)
+        annex_row.addStretch(1)
+        facts.addRow("", annex_row)
         layout.addWidget(self.facts_box)
 
         self.tabs = QTabWidget(self)
@@ -288,18 +291,26 @@ class CovenantPage(QWidget):
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.runner.run(work, done, lambda exc: show_error(self, exc), owner=self)
 
-    def refresh(self, select_plan: int | None = None) -> None:
+    def refresh(
+        self, select_plan: int | None = None, *, select_amendment: int | None = None
+    ) -> None:
         self._serial += 1
         serial = self._serial
         session = self.session
 
         def done(view: svc.CovenantView) -> None:
             if serial == self._serial:
-                self.show_view(view, select_plan)
+                self.show_view(view, select_plan, select_amendment=select_amendment)
 
         self._run(lambda: svc.show_covenant(session), done)
 
-    def show_view(self, view: svc.CovenantView, select_plan: int | None = None) -> None:
+    def show_view(
+        self,
+        view: svc.CovenantView,
+        select_plan: int | None = None,
+        *,
+        select_amendment: int | None = None,
+    ) -> None:
         self.view = view
         self.facts_box.setTitle(self.tr("Convenant %1").replace("%1", view.reference))
         self.title_label.setText(view.title)
@@ -344,7 +355,15 @@ class CovenantPage(QWidget):
         show_permission(self.annex_show_button, view.steps[_Step.VIEW_ANNEX])
         show_permission(self.annex_set_button, view.steps[_Step.SET_ANNEX])
         show_permission(self.add_plan_button, view.steps[_Step.ADD_PLAN])
+        # The amendment in view stays in view (with the outcome of a step just taken).
+        chosen = self._selected_amendment()
+        keep = select_amendment
+        if keep is None and chosen is not None:
+            keep = int(chosen.id)
         self.amendment_model.set_rows(view.amendments)
+        amendment_row = None if keep is None else self.amendment_model.row_of(int(keep))
+        if amendment_row is not None:
+            self.amendment_table.selectRow(amendment_row)
         self._show_amendment()
         current = select_plan if select_plan is not None else self._selected_plan_id()
         self.plan_model.set_rows(view.plans)
@@ -529,7 +548,7 @@ class CovenantPage(QWidget):
                 session, change=new.change, requested_on=new.requested_on, effective=new.effective
             )
 
-        self._open(dialog, work, lambda _v: self.refresh())
+        self._open(dialog, work, lambda v: self.refresh(select_amendment=int(v.id)))
         return dialog
 
     def open_decision_dialog(self) -> DecisionDialog | None:
@@ -548,7 +567,7 @@ class CovenantPage(QWidget):
                 refuse=new.refuse,
             )
 
-        self._open(dialog, work, lambda _v: self.refresh())
+        self._open(dialog, work, lambda v: self.refresh(select_amendment=int(v.id)))
         return dialog
 
     def open_termination_dialog(self) -> TerminationDialog:

@@ -1,0 +1,92 @@
+"""QA walk of Convenant (art. 3.3, 4.1, 4.2, 5) at 1024x700 and 1400x900: the annex line is read
+in full, the notice (which cannot be undone) is not recorded by Enter, and the amendment just
+requested or decided stays in view with its outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.domain.classification import Classification
+from desktop_app.gui.covenant import CovenantPage
+from desktop_app.services import covenant as svc
+from tests.gui.gui_support import PASSWORDS, add_users, flush_deletes
+
+
+@pytest.fixture
+def people(workspace: Any) -> Any:
+    add_users(workspace, "officier", "tekenaar", "liaison")
+    return workspace
+
+
+@pytest.fixture
+def page_of(people: Any, runner: Any, qtbot: Any) -> Iterator[Any]:
+    sessions: list[Any] = []
+
+    def make(name: str, size: tuple[int, int] = (1024 - 214, 700 - 90)) -> CovenantPage:
+        session = people.session(name, PASSWORDS[name])
+        sessions.append(session)
+        page = CovenantPage(session, runner)
+        qtbot.addWidget(page)
+        page.resize(*size)
+        page.show()
+        qtbot.waitExposed(page)
+        return page
+
+    yield make
+    for session in sessions:
+        session.close()
+    flush_deletes()
+
+
+def _submit(dialog: Any) -> None:
+    dialog.ok_button.click()
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("size", [(1024 - 214, 700 - 90), (1400 - 214, 900 - 90)])
+def test_the_annex_line_is_not_cut_off(
+    page_of: Any, people: Any, qtbot: Any, size: tuple[int, int]
+) -> None:
+    """QA: at 1024x700 'versie 1, STG. GEHEIM (rubricering tot en met 31 december 2031),
+    vastgelegd door Teun Tekenaar' lost its first and last line beside the two buttons."""
+    with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+        svc.annex_set(signer, text="Bijlage.", classification=Classification.STG_GEHEIM)
+    page = page_of("tekenaar", size)
+    qtbot.wait(10)
+    label = page.annex_label
+    assert "vastgelegd door" in label.text()
+    assert label.height() >= label.heightForWidth(label.width())
+    for button in (page.annex_show_button, page.annex_set_button):
+        assert button.isVisible()
+
+
+def test_the_notice_is_not_recorded_by_enter(page_of: Any, qtbot: Any) -> None:
+    """A notice cannot be undone (the dialog says so): 'Annuleren' is the default, as in the
+    window's other irreversible steps, and Enter in the date field records nothing."""
+    page = page_of("tekenaar")
+    dialog = page.open_termination_dialog()
+    qtbot.waitExposed(dialog)
+    assert dialog.cancel_button.isDefault() and not dialog.ok_button.isDefault()
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert page.view is not None and page.view.termination is None
+
+
+def test_the_requested_and_the_decided_amendment_stay_in_view(page_of: Any) -> None:
+    """QA: after 'Vastleggen' the list came back with nothing chosen ('Kies een wijziging…'),
+    so the outcome of the step just taken was out of sight."""
+    page = page_of("liaison")
+    dialog = page.open_amendment_dialog()
+    dialog.change_edit.setPlainText("Art. 2.3: vijftien werkdagen.")
+    _submit(dialog)
+    assert "vijftien werkdagen" in page.amendment_detail.toPlainText()
+    decision = page.open_decision_dialog()
+    assert decision is not None
+    decision.ref_edit.setText("HD-IND 2026/7")
+    _submit(decision)
+    assert "Hoofddirecteur IND: ingestemd" in page.amendment_detail.toPlainText()
