@@ -12,9 +12,11 @@ import pytest
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
+from desktop_app.domain.errors import WrongWorkstation
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.wizard.view import FirstStartDialog
 from desktop_app.security import recovery
+from desktop_app.security.workstation import REMEDY
 from desktop_app.services.first_start import FirstStartWizard, Step, recent_workspaces
 from desktop_app.services.session import Environment
 from tests.gui.gui_support import flush_deletes
@@ -188,7 +190,7 @@ def test_no_quitting_or_going_back_while_the_workspace_is_made(
         dialog.password_edit.setText(PW)
         dialog.repeat_edit.setText(PW)
         dialog.next_button.click()  # the workspace is being made (Argon2: seconds)
-        assert dialog.busy_label.isVisible()
+        assert dialog.busy_label.isVisible() and "wordt aangemaakt" in dialog.busy_label.text()
         assert not dialog.quit_button.isEnabled() and not dialog.back_button.isEnabled()
         dialog._quit()
         assert not dialog.close() and dialog.isVisible() and quits == []
@@ -199,3 +201,28 @@ def test_no_quitting_or_going_back_while_the_workspace_is_made(
         wizard.step = Step.START  # lets the test close it
         dialog.close()
         flush_deletes()
+
+
+def _no_keyring() -> Environment:
+    raise WrongWorkstation(REMEDY)
+
+
+def test_the_pages_say_what_the_title_does_not(dialog: FirstStartDialog) -> None:
+    def page_text() -> str:
+        page = dialog.pages.currentWidget()
+        return " ".join(label.text() for label in page.findChildren(QLabel))
+
+    usable = dialog.wizard.check_keyring
+    dialog.wizard.check_keyring = _no_keyring
+    dialog.new_button.click()
+    assert dialog.wizard.step is Step.KEYRING
+    # The remedy says there is no keyring; the page's own line says what that blocks.
+    assert page_text().count("geen bruikbare sleutelring") == 1
+    assert "geen werkplek worden aangemaakt" in page_text()
+    dialog.wizard.check_keyring = usable
+    dialog.retry_button.click()
+    dialog.next_button.click()
+    assert dialog.wizard.step is Step.ADMIN
+    # Not the title ("Eerste functioneel beheerder") again; the optional full name explained.
+    assert dialog.title.text().casefold() not in page_text().casefold()
+    assert "volledige naam leeg" in page_text()

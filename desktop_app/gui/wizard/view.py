@@ -152,9 +152,11 @@ class FirstStartDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(
             _label(
+                # Not "there is no keyring" twice: the remedy below starts with that.
                 self.tr(
                     "De werkplek bewaart haar werkplekgeheim in de sleutelring van het "
-                    "besturingssysteem. Er is nu geen bruikbare sleutelring:"
+                    "besturingssysteem; zonder die sleutelring kan hier geen werkplek worden "
+                    "aangemaakt. Wat u kunt doen:"
                 ),
                 page,
             )
@@ -207,9 +209,12 @@ class FirstStartDialog(QDialog):
         form = QFormLayout(page)
         form.addRow(
             _label(
+                # Not the title again; and that the full name may stay empty (create() uses
+                # the user name then), which nothing said.
                 self.tr(
-                    "De eerste functioneel beheerder. Deze beheert accounts en instellingen en "
-                    "heeft geen inhoudelijke rol."
+                    "Deze beheerder maakt de accounts aan en beheert de instellingen, en heeft "
+                    "geen inhoudelijke rol. Laat u de volledige naam leeg, dan wordt de "
+                    "gebruikersnaam gebruikt."
                 ),
                 page,
             )
@@ -390,6 +395,12 @@ class FirstStartDialog(QDialog):
     def _run(self, work: Callable[[], object]) -> None:
         """A wizard call on the runner; its step (or its refusal) shown when it returns."""
         self.error_label.hide()
+        # Creating takes seconds (Argon2): say what is happening, not only "busy".
+        self.busy_label.setText(
+            self.tr("De werkplek wordt aangemaakt; dit duurt enkele seconden…")
+            if self.wizard.step is Step.ADMIN
+            else self.tr("Bezig…")
+        )
         self.busy_label.show()
         self.next_button.setEnabled(False)
         # While it runs there is no going back or quitting: quitting while the workspace is
