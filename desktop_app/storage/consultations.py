@@ -16,7 +16,7 @@ from desktop_app.domain.consultations import (
     Participant,
     Service,
 )
-from desktop_app.storage.db import Connection
+from desktop_app.storage.db import Connection, grouped
 
 
 def _ts(when: dt.datetime) -> str:
@@ -63,44 +63,38 @@ def insert(
     return cid
 
 
+def _action(row: Any) -> ActionPoint:
+    _, aid, position, description, owner, due, done_on, done_by = row
+    return ActionPoint(
+        id=int(aid),
+        position=int(position),
+        description=str(description),
+        owner=str(owner),
+        due=dt.date.fromisoformat(due),
+        done_on=None if done_on is None else dt.date.fromisoformat(done_on),
+        done_by=done_by,
+    )
+
+
 def _actions(conn: Connection, ids: list[int]) -> dict[int, list[ActionPoint]]:
-    found: dict[int, list[ActionPoint]] = {i: [] for i in ids}
-    if not ids:
-        return found
-    marks = ",".join("?" * len(ids))
-    for row in conn.execute(
-        "SELECT id, consultation_id, position, description, owner, due, done_on, done_by"
-        f" FROM consultation_actions WHERE consultation_id IN ({marks})"
+    return grouped(
+        conn,
+        "SELECT consultation_id, id, position, description, owner, due, done_on, done_by"
+        " FROM consultation_actions WHERE consultation_id IN ({marks})"
         " ORDER BY consultation_id, position",
         ids,
-    ):
-        aid, cid, position, description, owner, due, done_on, done_by = row
-        found[int(cid)].append(
-            ActionPoint(
-                id=int(aid),
-                position=int(position),
-                description=str(description),
-                owner=str(owner),
-                due=dt.date.fromisoformat(due),
-                done_on=None if done_on is None else dt.date.fromisoformat(done_on),
-                done_by=done_by,
-            )
-        )
-    return found
+        _action,
+    )
 
 
 def _participants(conn: Connection, ids: list[int]) -> dict[int, list[Participant]]:
-    found: dict[int, list[Participant]] = {i: [] for i in ids}
-    if not ids:
-        return found
-    marks = ",".join("?" * len(ids))
-    for cid, service, name, function in conn.execute(
+    return grouped(
+        conn,
         "SELECT consultation_id, service, name, function FROM consultation_participants"
-        f" WHERE consultation_id IN ({marks}) ORDER BY consultation_id, position",
+        " WHERE consultation_id IN ({marks}) ORDER BY consultation_id, position",
         ids,
-    ):
-        found[int(cid)].append(Participant(Service(service), str(name), function))
-    return found
+        lambda r: Participant(Service(r[1]), str(r[2]), r[3]),
+    )
 
 
 _COLUMNS = (

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from desktop_app.domain.classification import Classification, ClassificationDuration
 from desktop_app.domain.covenant import AmendmentId, CovenantId, Decision, Party, PartyDecision
 from desktop_app.domain.implementation_plans import PlanId
-from desktop_app.storage.db import Connection
+from desktop_app.storage.db import Connection, grouped
 
 _D = dt.date.fromisoformat
 
@@ -211,21 +211,19 @@ def insert_decision(
 
 
 def _decisions(conn: Connection, ids: list[int]) -> dict[int, list[tuple[PartyDecision, str]]]:
-    found: dict[int, list[tuple[PartyDecision, str]]] = {i: [] for i in ids}
-    if not ids:
-        return found
-    marks = ",".join("?" * len(ids))
-    for r in conn.execute(
+    return grouped(
+        conn,
         "SELECT amendment_id, party, decision, decided_on, decision_ref, recorded_by, recorded_at"
-        f" FROM covenant_amendment_decisions WHERE amendment_id IN ({marks})"
+        " FROM covenant_amendment_decisions WHERE amendment_id IN ({marks})"
         " ORDER BY decided_on, recorded_at",
         ids,
-    ):
-        decision = PartyDecision(
-            Party(str(r[1])), Decision(str(r[2])), _D(str(r[3])), str(r[4]), str(r[5])
-        )
-        found[int(r[0])].append((decision, str(r[6])))
-    return found
+        lambda r: (
+            PartyDecision(
+                Party(str(r[1])), Decision(str(r[2])), _D(str(r[3])), str(r[4]), str(r[5])
+            ),
+            str(r[6]),
+        ),
+    )
 
 
 _AMENDMENT_COLUMNS = (
@@ -422,20 +420,16 @@ def plans(
         params,
     ).fetchall()
     ids = [int(r[0]) for r in rows]
-    approvals: dict[int, list[ApprovalRow]] = {i: [] for i in ids}
-    if ids:
-        marks = ",".join("?" * len(ids))
-        for a in conn.execute(
-            "SELECT plan_id, version, party, approved_on, decision_ref, recorded_by, recorded_at"
-            f" FROM implementation_plan_approvals WHERE plan_id IN ({marks})"
-            " ORDER BY recorded_at, version, party",
-            ids,
-        ):
-            approvals[int(a[0])].append(
-                ApprovalRow(
-                    int(a[1]), Party(str(a[2])), _D(str(a[3])), str(a[4]), str(a[5]), str(a[6])
-                )
-            )
+    approvals = grouped(
+        conn,
+        "SELECT plan_id, version, party, approved_on, decision_ref, recorded_by, recorded_at"
+        " FROM implementation_plan_approvals WHERE plan_id IN ({marks})"
+        " ORDER BY recorded_at, version, party",
+        ids,
+        lambda a: ApprovalRow(
+            int(a[1]), Party(str(a[2])), _D(str(a[3])), str(a[4]), str(a[5]), str(a[6])
+        ),
+    )
     return [
         PlanRow(
             PlanId(int(r[0])),

@@ -12,7 +12,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlcipher3
 
@@ -79,6 +79,23 @@ def count_on_days(
         (start.isoformat(), end.isoformat(), recorded_by, recorded_by),
     ).fetchone()
     return int(row[0])
+
+
+_T = TypeVar("_T")
+
+
+def grouped(
+    conn: Connection, sql: str, ids: Sequence[int], build: Callable[[Any], _T]
+) -> dict[int, list[_T]]:
+    """The child rows of the parents ``ids``, each built by ``build`` and filed under the
+    parent its first column names, in the query's order; every id has a list (empty without
+    children). ``sql`` says ``{marks}`` where the ids' placeholders go."""
+    found: dict[int, list[_T]] = {int(i): [] for i in ids}
+    if found:
+        marks = ",".join("?" * len(ids))
+        for row in conn.execute(sql.format(marks=marks), [int(i) for i in ids]):
+            found[int(row[0])].append(build(row))
+    return found
 
 
 def table_exists(conn: Connection, name: str) -> bool:
