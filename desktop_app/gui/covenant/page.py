@@ -176,7 +176,11 @@ class CovenantPage(QWidget):
         facts.addRow(self.tr("In werking"), self.in_force_label)
         facts.addRow(self.tr("Vervangt"), self.replaces_label)
         facts.addRow(self.tr("Status"), self.status_label)
-        annex_row = QHBoxLayout()
+        # The sentence and its buttons in a widget of their own: as a bare layout in the form
+        # row they kept the height of one line and cut the wrapped sentence at 1024x700.
+        annex_field = QWidget(self.facts_box)
+        annex_row = QHBoxLayout(annex_field)
+        annex_row.setContentsMargins(0, 0, 0, 0)
         self.annex_label = _value_label(self.facts_box, "annexLabel")
         self.annex_show_button = QPushButton(self.tr("Bijlage &inzien"), self.facts_box)
         self.annex_show_button.setObjectName("annexShowButton")
@@ -184,13 +188,10 @@ class CovenantPage(QWidget):
         self.annex_set_button = QPushButton(self.tr("Bijlage vast&leggen…"), self.facts_box)
         self.annex_set_button.setObjectName("annexSetButton")
         self.annex_set_button.clicked.connect(lambda _=False: self.open_annex_dialog())
-        # The buttons on a line of their own under the sentence: beside it, the form row kept
-        # the height of one line and cut the wrapped sentence at 1024x700.
-        facts.addRow(self.tr("Niet-openbare bijlage"), self.annex_label)
+        annex_row.addWidget(self.annex_label, 1)
         annex_row.addWidget(self.annex_show_button)
         annex_row.addWidget(self.annex_set_button)
-        annex_row.addStretch(1)
-        facts.addRow("", annex_row)
+        facts.addRow(self.tr("Niet-openbare bijlage"), annex_field)
         layout.addWidget(self.facts_box)
 
         self.tabs = QTabWidget(self)
