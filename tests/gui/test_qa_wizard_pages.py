@@ -67,6 +67,15 @@ def _to_admin(dialog: FirstStartDialog) -> None:
     assert dialog.wizard.step is Step.ADMIN
 
 
+def _to_recovery(dialog: FirstStartDialog) -> None:
+    _to_admin(dialog)
+    dialog.name_edit.setText("beheer")
+    dialog.password_edit.setText(PW)
+    dialog.repeat_edit.setText(PW)
+    dialog.next_button.click()
+    assert dialog.wizard.step is Step.RECOVERY
+
+
 def test_a_refused_administrator_keeps_the_page_readable(dialog: FirstStartDialog) -> None:
     _to_admin(dialog)
     _settle()
@@ -103,12 +112,7 @@ def test_after_a_refusal_the_cursor_is_on_the_refused_field(dialog: FirstStartDi
 
 
 def test_a_wrong_group_is_selected_to_type_over(dialog: FirstStartDialog) -> None:
-    _to_admin(dialog)
-    dialog.name_edit.setText("beheer")
-    dialog.password_edit.setText(PW)
-    dialog.repeat_edit.setText(PW)
-    dialog.next_button.click()
-    assert dialog.wizard.step is Step.RECOVERY
+    _to_recovery(dialog)
     dialog.group_edit.setText("ZZZZ-niet")
     dialog.next_button.click()
     _settle()
@@ -118,12 +122,7 @@ def test_a_wrong_group_is_selected_to_type_over(dialog: FirstStartDialog) -> Non
 
 
 def test_the_key_leaves_the_screen_while_a_group_is_typed_back(dialog: FirstStartDialog) -> None:
-    _to_admin(dialog)
-    dialog.name_edit.setText("beheer")
-    dialog.password_edit.setText(PW)
-    dialog.repeat_edit.setText(PW)
-    dialog.next_button.click()
-    assert dialog.wizard.step is Step.RECOVERY
+    _to_recovery(dialog)
     _settle()
     key = dialog.key_label.text()
     assert dialog.key_label.isVisible() and not dialog.show_key_button.isVisible()

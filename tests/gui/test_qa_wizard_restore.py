@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from desktop_app.domain.errors import WrongWorkstation
 from desktop_app.gui.controller import AppController
@@ -39,6 +39,20 @@ def test_restore_dialog_by_keyboard(controller: Any) -> None:
     dialog.recovery_edit.setFocus()
     caption.buddy().setFocus()
     assert dialog.focusWidget() is dialog.file_edit
+
+
+def test_the_target_folder_can_be_chosen_too(controller: Any, tmp_path: Path) -> None:
+    dialog = controller.open_restore_dialog()
+    _settle()
+    assert dialog.folder_edit.text() == ""  # typing a path by hand was the only way
+    dialog._browse_folder()
+    chooser = dialog.file_dialog
+    assert chooser is not None and chooser.fileMode() is QFileDialog.FileMode.Directory
+    chooser.fileSelected.emit(str(tmp_path / "nieuw"))
+    chooser.reject()
+    assert dialog.folder_edit.text() == str(tmp_path / "nieuw")
+    assert window_problems(dialog, "restore") == []
+    assert visual_order_problems(dialog, "restore") == []
 
 
 def test_rebind_dialog_starts_in_the_recovery_key(controller: Any) -> None:

@@ -65,6 +65,7 @@ class RestoreDialog(FormDialog):
         self.file_edit.setObjectName("backupFile")
         # Alt+B ("Back-up&bestand") is the field's, so the button takes another letter.
         browse = QPushButton(self.tr("Bla&deren…"), row)
+        browse.setAccessibleName(self.tr("Back-upbestand kiezen"))
         browse.clicked.connect(self._browse)
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
@@ -76,9 +77,21 @@ class RestoreDialog(FormDialog):
         self.add_row(self.tr("Back-up&bestand"), row)
         # A folder that already holds a workspace is always refused: not offered as the target.
         target = "" if WorkspacePaths(data_dir).exists() else str(data_dir)
-        self.folder_edit = QLineEdit(target, self)
+        folder_row = QWidget(self)
+        self.folder_edit = QLineEdit(target, folder_row)
         self.folder_edit.setObjectName("targetFolder")
-        self.add_row(self.tr("&Map (nieuw of leeg)"), self.folder_edit)
+        # Then a path would have to be typed by hand: the folder can be chosen like the file.
+        folder_browse = QPushButton(self.tr("Bl&aderen…"), folder_row)
+        folder_browse.setAccessibleName(self.tr("Map kiezen"))
+        folder_browse.clicked.connect(self._browse_folder)
+        folder_layout = QHBoxLayout(folder_row)
+        folder_layout.setContentsMargins(0, 0, 0, 0)
+        folder_layout.addWidget(self.folder_edit, 1)
+        folder_layout.addWidget(folder_browse)
+        folder_row.setFocusProxy(self.folder_edit)
+        QWidget.setTabOrder(browse, self.folder_edit)
+        QWidget.setTabOrder(self.folder_edit, folder_browse)
+        self.add_row(self.tr("&Map (nieuw of leeg)"), folder_row)
         self.recovery_edit = _secret_field(self, "recoveryKey")
         self.add_row(self.tr("&Herstelsleutel"), self.recovery_edit)
         self.admin_edit = QLineEdit(self)
@@ -101,6 +114,14 @@ class RestoreDialog(FormDialog):
             [self.tr("Back-up van de werkplek (*.backup)"), self.tr("Alle bestanden (*)")]
         )
         dialog.fileSelected.connect(self.file_edit.setText)
+        self.file_dialog = dialog
+        dialog.open()
+
+    def _browse_folder(self) -> None:
+        dialog = QFileDialog(self, self.tr("Map voor de herstelde werkplek"))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(self.folder_edit.setText)
         self.file_dialog = dialog
         dialog.open()
 
