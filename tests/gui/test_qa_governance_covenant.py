@@ -90,3 +90,25 @@ def test_the_requested_and_the_decided_amendment_stay_in_view(page_of: Any) -> N
     decision.ref_edit.setText("HD-IND 2026/7")
     _submit(decision)
     assert "Hoofddirecteur IND: ingestemd" in page.amendment_detail.toPlainText()
+
+
+def test_a_new_plan_is_chosen_and_in_sight(page_of: Any, people: Any) -> None:
+    """QA: at 1024x700 the plan list shows a row or two; the plan just drawn up was chosen
+    below them, out of sight."""
+    with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+        for n in range(4):
+            svc.add_plan(signer, subject=f"Plan {n}", text="Tekst.")
+    page = page_of("tekenaar", (1024 - 214, 600))
+    page.tabs.setCurrentIndex(1)
+    dialog = page.open_plan_dialog()
+    dialog.subject_edit.setText("Terugkoppeling over gebruik van ambtsberichten")
+    dialog.text_edit.setPlainText("1. De IND meldt elk kwartaal hoe ambtsberichten zijn gebruikt.")
+    _submit(dialog)
+    QApplication.processEvents()
+    # The detail filling in under the list takes its height (the plan loads on the worker).
+    page.resize(page.width(), page.height() - 40)
+    QApplication.processEvents()
+    table = page.plan_table
+    rows = table.selectionModel().selectedRows()
+    assert rows and page.plan_model.record_at(rows[0]).subject.startswith("Terugkoppeling")
+    assert table.viewport().rect().intersects(table.visualRect(rows[0]))

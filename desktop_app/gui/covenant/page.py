@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -137,6 +138,24 @@ def _value_label(parent: QWidget, name: str) -> QLabel:
     return label
 
 
+class _CurrentRowInSight(QObject):
+    """Keeps a table's chosen row in sight when its viewport shrinks: at 1024x700 the lists
+    are a row or two tall, and the detail filling in under them pushed the chosen row (the
+    plan or amendment just recorded) out of sight."""
+
+    def __init__(self, table: QAbstractItemView) -> None:
+        super().__init__(table)
+        self.table = table
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            current = self.table.currentIndex()
+            if current.isValid():
+                self.table.scrollTo(current)
+        return False
+
+
 class CovenantPage(QWidget):
     def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -213,6 +232,7 @@ class CovenantPage(QWidget):
         self.amendment_table.selectionModel().selectionChanged.connect(
             lambda *_: self._show_amendment()
         )
+        _CurrentRowInSight(self.amendment_table)
         self.amendment_detail = QPlainTextEdit(tab)
         self.amendment_detail.setObjectName("amendmentDetail")
         self.amendment_detail.setReadOnly(True)
@@ -237,6 +257,7 @@ class CovenantPage(QWidget):
         self.plan_model = PlanTableModel(tab)
         self.plan_table = make_table(self.plan_model, tab, "planTable", PlanTableModel.COL_SUBJECT)
         self.plan_table.selectionModel().selectionChanged.connect(lambda *_: self._load_plan())
+        _CurrentRowInSight(self.plan_table)
         detail = QWidget(tab)
         dbox = QVBoxLayout(detail)
         dbox.setContentsMargins(0, 0, 0, 0)
