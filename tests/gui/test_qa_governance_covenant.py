@@ -112,3 +112,14 @@ def test_a_new_plan_is_chosen_and_in_sight(page_of: Any, people: Any) -> None:
     rows = table.selectionModel().selectedRows()
     assert rows and page.plan_model.record_at(rows[0]).subject.startswith("Terugkoppeling")
     assert table.viewport().rect().intersects(table.visualRect(rows[0]))
+
+
+def test_a_new_annex_version_starts_at_the_marking_on_record(page_of: Any, people: Any) -> None:
+    """QA: 'Bijlage vastleggen…' over a Stg. Geheim annex offered Stg. Confidentieel: a step
+    down by default for a text that is typed again in full."""
+    with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+        svc.annex_set(signer, text="Bijlage.", classification=Classification.STG_GEHEIM)
+    page = page_of("tekenaar")
+    dialog = page.open_annex_dialog()
+    assert dialog.level_combo.currentData() == Classification.STG_GEHEIM
+    dialog.reject()

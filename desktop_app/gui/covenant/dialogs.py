@@ -347,15 +347,21 @@ class AnnexDialog(CovenantFormDialog):
     workspace only (never a file)."""
 
     def __init__(
-        self, clearance: Classification, today: dt.date, parent: QWidget | None = None
+        self,
+        clearance: Classification,
+        today: dt.date,
+        parent: QWidget | None = None,
+        *,
+        current: Classification | None = None,
     ) -> None:
+        """``current``: the marking of the version on record, the new version's starting
+        point (it started at Stg. Confidentieel, a step down from a Stg. Geheim annex)."""
         super().__init__(
             self.tr("Niet-openbare bijlage vastleggen"), self.tr("&Vastleggen"), parent
         )
         self.setObjectName("annexDialog")
-        self.level_combo = _level_combo(
-            self, min(Classification.STG_CONFIDENTIEEL, clearance), public=False
-        )
+        start = Classification.STG_CONFIDENTIEEL if current is None else current
+        self.level_combo = _level_combo(self, min(start, clearance), public=False)
         self.add_row(self.tr("&Rubricering"), self.level_combo)
         self.duration = DurationField(today, self)
         self.add_row(self.tr("Rubricering &geldt"), self.duration)

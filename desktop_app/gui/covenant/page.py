@@ -603,7 +603,13 @@ class CovenantPage(QWidget):
         return dialog
 
     def open_annex_dialog(self) -> AnnexDialog:
-        dialog = AnnexDialog(self.session.user.clearance, self.session.clock.today(), self)
+        annex = self.view.annex if self.view is not None else None
+        dialog = AnnexDialog(
+            self.session.user.clearance,
+            self.session.clock.today(),
+            self,
+            current=None if annex is None else annex.classification,
+        )
         session = self.session
 
         def work(new: NewAnnex) -> svc.AnnexSummary:
