@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from desktop_app.domain.classification import Classification
 from desktop_app.gui.covenant import CovenantPage
+from desktop_app.gui.covenant.dialogs import TextViewer
 from desktop_app.services import covenant as svc
 from tests.gui.gui_support import PASSWORDS, add_users, flush_deletes
 
@@ -123,3 +124,21 @@ def test_a_new_annex_version_starts_at_the_marking_on_record(page_of: Any, peopl
     dialog = page.open_annex_dialog()
     assert dialog.level_combo.currentData() == Classification.STG_GEHEIM
     dialog.reject()
+
+
+def test_the_annex_viewer_marks_the_text_above_and_below(page_of: Any, people: Any) -> None:
+    """QA: the annex showed its marking above the text only, and 'Sluiten' with a stock icon
+    the window's other dialogs leave out."""
+    with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+        svc.annex_set(signer, text="Bijlage.", classification=Classification.STG_GEHEIM)
+    page = page_of("tekenaar")
+    page.show_annex()
+    viewer = page.findChild(TextViewer)
+    assert viewer is not None
+    markings = [label for label in viewer.findChildren(QLabel) if "STG. GEHEIM" in label.text()]
+    assert len(markings) == 2
+    top, bottom = sorted(markings, key=lambda label: label.y())
+    assert top.y() < viewer.text_view.y() < bottom.y()
+    close = viewer.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    assert close.icon().isNull()
+    viewer.wipe()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -576,8 +577,20 @@ class TextViewer(QDialog):
         self.text_view.setReadOnly(True)
         self.text_view.setPlainText(text)
         layout.addWidget(self.text_view, 1)
+        # The marking under the text too, as on paper and in the inspection window.
+        self.marking_bottom = QLabel(marking, self)
+        self.marking_bottom.setObjectName("markingLabel")
+        self.marking_bottom.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.marking_bottom)
+        for label in (self.marking_label, self.marking_bottom):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            font = QFont(label.font())
+            font.setBold(True)
+            label.setFont(font)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Sluiten"))
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("&Sluiten"))
+        close.setIcon(QIcon())  # some styles add a stock icon; the word is enough (FormDialog)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(680, 480)
