@@ -90,3 +90,29 @@ def test_an_action_points_description_can_be_read(
     longest_word = max(metrics.horizontalAdvance(w) for w in LONG_ACTION.split())
     assert width - 8 >= longest_word  # no word cut
     assert table.wordWrap() and table.rowHeight(0) >= needed.height()  # every line shown
+
+
+def test_at_1400_the_period_in_the_list_is_on_one_line(
+    staff: Any, window_of: Any, qtbot: Any
+) -> None:
+    with staff.session("liaison", PASSWORDS["liaison"]) as session:
+        today = session.clock.today()
+        consultation_service.record_consultation(
+            session,
+            held_on=today,
+            period_from=today - dt.timedelta(days=30),
+            period_to=today - dt.timedelta(days=1),
+            participants=[("aivd", "Teun Tekenaar", None), ("ind", "Marieke van Dam", None)],
+            decisions="",
+            actions=[],
+            as_of=None,
+        )
+    window = window_of("liaison")
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    page = consultations_page(window)
+    qtbot.wait(10)
+    table = page.list_table
+    text = table.item(0, 1).text()
+    assert table.columnWidth(1) - 8 >= table.fontMetrics().horizontalAdvance(text)

@@ -189,8 +189,9 @@ class ConsultationsPage(QWidget):
         detail_layout.addWidget(self.figures_table, 3)
         splitter.addWidget(self.list_table)
         splitter.addWidget(detail)
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(0, 0)
+        # Room beyond 1024 goes a quarter to the list, so its period is on one line again.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
         splitter.setSizes([LIST_MIN_WIDTH, 640])
         layout.addWidget(splitter, 1)
         self.refresh()
