@@ -17,6 +17,23 @@ from tests.gui.gui_support import PASSWORDS
 LONG_ACTION = "Werkinstructie voor uitstelberichten herzien en verspreiden onder alle behandelaars"
 
 
+def _record(staff: Any, *, with_action: bool) -> None:
+    """A consultation held today over the last thirty days (with one long action point)."""
+    with staff.session("liaison", PASSWORDS["liaison"]) as session:
+        today = session.clock.today()
+        due = today + dt.timedelta(days=30)
+        consultation_service.record_consultation(
+            session,
+            held_on=today,
+            period_from=today - dt.timedelta(days=30),
+            period_to=today - dt.timedelta(days=1),
+            participants=[("aivd", "Teun Tekenaar", None), ("ind", "Marieke van Dam", None)],
+            decisions="",
+            actions=[(LONG_ACTION, "Olga Officier", due)] if with_action else [],
+            as_of=None,
+        )
+
+
 def consultations_page(window: Any) -> ConsultationsPage:
     page = window.show_section("consultations")
     assert isinstance(page, ConsultationsPage)
@@ -61,18 +78,7 @@ def test_an_action_points_description_can_be_read(
     staff: Any, window_of: Any, qtbot: Any, size: tuple[int, int]
 ) -> None:
     """QA: at 1024x700 the description column of the action points shrank to 'Werki…'."""
-    with staff.session("liaison", PASSWORDS["liaison"]) as session:
-        today = session.clock.today()
-        consultation_service.record_consultation(
-            session,
-            held_on=today,
-            period_from=today - dt.timedelta(days=30),
-            period_to=today - dt.timedelta(days=1),
-            participants=[("aivd", "Teun Tekenaar", None), ("ind", "Marieke van Dam", None)],
-            decisions="",
-            actions=[(LONG_ACTION, "Olga Officier", today + dt.timedelta(days=30))],
-            as_of=None,
-        )
+    _record(staff, with_action=True)
     window = window_of("liaison")
     window.resize(*size)
     window.show()
@@ -95,18 +101,7 @@ def test_an_action_points_description_can_be_read(
 def test_at_1400_the_period_in_the_list_is_on_one_line(
     staff: Any, window_of: Any, qtbot: Any
 ) -> None:
-    with staff.session("liaison", PASSWORDS["liaison"]) as session:
-        today = session.clock.today()
-        consultation_service.record_consultation(
-            session,
-            held_on=today,
-            period_from=today - dt.timedelta(days=30),
-            period_to=today - dt.timedelta(days=1),
-            participants=[("aivd", "Teun Tekenaar", None), ("ind", "Marieke van Dam", None)],
-            decisions="",
-            actions=[],
-            as_of=None,
-        )
+    _record(staff, with_action=False)
     window = window_of("liaison")
     window.resize(1400, 900)
     window.show()
