@@ -93,6 +93,12 @@ class FirstStartWizard:
         self.step = self._history.pop()
         return self.step
 
+    @property
+    def default_holds_workspace(self) -> bool:
+        """Opened from a sign-in ("Andere werkplek…"): the start folder already holds one, so
+        it is neither "no workspace yet" nor the folder offered for a new one."""
+        return WorkspacePaths(self.default_dir).exists()
+
     def recent_workspaces(self) -> list[Path]:
         """The recent ones that still hold a workspace (a moved USB stick is left out)."""
         return [p for p in self.recent.load() if WorkspacePaths(p).exists()]
@@ -146,7 +152,7 @@ class FirstStartWizard:
             self.remedy = exc.message
             return self.step
         self.remedy = None
-        if self.data_dir is None:
+        if self.data_dir is None and not self.default_holds_workspace:
             self.data_dir = self.default_dir
         return self._go(Step.LOCATION)
 

@@ -177,3 +177,29 @@ def test_a_recent_workspace_opens_with_a_click_and_the_button(
         assert controller.login_dialog is not None and controller.login_dialog.isVisible()
     finally:
         controller.quit()
+
+
+def test_another_workspace_from_a_sign_in_does_not_claim_there_is_none(
+    workspace: Any, runner: Any, gui_settings: Any, tmp_path: Path
+) -> None:
+    controller = AppController(
+        workspace.env, workspace.root, runner=runner, settings=gui_settings, quit_app=lambda: None
+    )
+    recent = recent_workspaces(tmp_path / "cfg" / "recent.json")
+    controller.wizard_factory = lambda: FirstStartWizard(
+        check_keyring=lambda: workspace.env,
+        default_dir=workspace.root,
+        recent=recent,
+        kdf_profile="test",
+    )
+    controller.start()
+    try:
+        controller.login_dialog.other_button.click()
+        wizard = controller.wizard_dialog
+        text = wizard.start_label.text()
+        assert "nog geen werkplek" not in text and str(workspace.root) in text
+        # A new one: the folder of the workspace just left is not offered (always refused).
+        wizard.new_button.click()
+        assert wizard.folder_edit.text() == ""
+    finally:
+        controller.quit()

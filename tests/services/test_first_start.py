@@ -151,3 +151,18 @@ def test_a_backup_restored_from_the_first_page_is_done(tmp_path: Path, env: Envi
     assert wizard.recent.load() == [(tmp_path / "hersteld").absolute()]
     with pytest.raises(InvalidState):
         wizard.restored(tmp_path / "nog een", "beheer")
+
+
+def test_the_folder_of_an_existing_workspace_is_not_offered_for_a_new_one(
+    tmp_path: Path, env: Environment, workspace: Any
+) -> None:
+    """'Andere werkplek…' from a sign-in starts the wizard in that workspace's folder."""
+    wizard = FirstStartWizard(
+        check_keyring=lambda: env,
+        default_dir=workspace.root,
+        recent=RecentWorkspaces(tmp_path / "config" / "recent.json"),
+        kdf_profile="test",
+    )
+    assert wizard.default_holds_workspace
+    assert wizard.new_workspace() is Step.LOCATION and wizard.data_dir is None
+    assert not _wizard(tmp_path, env).default_holds_workspace

@@ -100,14 +100,7 @@ class FirstStartDialog(QDialog):
     def _build_start(self) -> None:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        # Which folder: "op deze plek" alone left a person guessing where the app looked.
-        self.start_label = _label(
-            self.tr(
-                "Er is nog geen werkplek in %1. Maak een nieuwe aan, open een bestaande die "
-                "elders staat, of zet een back-up terug (bijvoorbeeld op een nieuw werkstation)."
-            ).replace("%1", str(self.wizard.default_dir)),
-            page,
-        )
+        self.start_label = _label("", page)
         layout.addWidget(self.start_label)
         row = QHBoxLayout()
         self.new_button = QPushButton(self.tr("&Nieuwe werkplek aanmaken"), page)
@@ -334,6 +327,20 @@ class FirstStartDialog(QDialog):
         # Once the workspace exists there is no quitting before the key is confirmed.
         self.quit_button.setEnabled(step is not Step.RECOVERY)
         if step is Step.START:
+            # Which folder: "op deze plek" alone left a person guessing where the app looked;
+            # from a sign-in ("Andere werkplek…") that folder holds the workspace just left.
+            if self.wizard.default_holds_workspace:
+                text = self.tr(
+                    "Kies een andere werkplek dan die in %1: open een bestaande, maak een nieuwe "
+                    "aan of zet een back-up terug."
+                )
+            else:
+                text = self.tr(
+                    "Er is nog geen werkplek in %1. Maak een nieuwe aan, open een bestaande die "
+                    "elders staat, of zet een back-up terug (bijvoorbeeld op een nieuw "
+                    "werkstation)."
+                )
+            self.start_label.setText(text.replace("%1", str(self.wizard.default_dir)))
             self.recent_list.clear()
             for folder in self.wizard.recent_workspaces():
                 item = QListWidgetItem(str(folder), self.recent_list)
