@@ -159,6 +159,11 @@ class FirstStartWizard:
     def set_location(self, folder: Path, location: str) -> Step:
         self._expect(Step.LOCATION)
         where = accounts.Location.parse(location)
+        # An empty field is Path("."): the program's own folder ("niet leeg"), or worse, an
+        # empty working directory taken as the workspace's. A relative one would follow it too.
+        if not str(folder).strip() or folder == Path("."):
+            raise InvalidInput("Kies een map voor de nieuwe werkplek.", field="data_dir")
+        folder = folder.expanduser().absolute()
         if WorkspacePaths(folder).exists():
             raise InvalidInput(
                 "In deze map staat al een werkplek. Kies een lege map, of open die werkplek.",

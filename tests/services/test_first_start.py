@@ -166,3 +166,17 @@ def test_the_folder_of_an_existing_workspace_is_not_offered_for_a_new_one(
     assert wizard.default_holds_workspace
     assert wizard.new_workspace() is Step.LOCATION and wizard.data_dir is None
     assert not _wizard(tmp_path, env).default_holds_workspace
+
+
+def test_an_empty_folder_field_is_asked_for_and_a_relative_one_made_absolute(
+    tmp_path: Path, env: Environment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wizard = _wizard(tmp_path, env)
+    wizard.new_workspace()
+    for empty in (Path(""), Path("."), Path("  ")):
+        with pytest.raises(InvalidInput, match="Kies een map"):
+            wizard.set_location(empty, "aivd")
+        assert wizard.step is Step.LOCATION
+    monkeypatch.chdir(tmp_path)
+    assert wizard.set_location(Path("nieuw"), "aivd") is Step.ADMIN
+    assert wizard.data_dir == tmp_path / "nieuw" and wizard.data_dir.is_absolute()
