@@ -38,6 +38,7 @@ from desktop_app.services import audit, provisions, requests
 from desktop_app.storage import drafts as drafts_repo
 from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
 from tests.support.drafts import (
+    QuitAnswer,
     answer_unsaved,
     idle_out,
     quit_answers,
@@ -232,21 +233,19 @@ def test_quit_with_a_filled_dialog_asks(
     window_of: Any,
     workspace: Any,
     quits: list[int],
-    button: QMessageBox.StandardButton,
-    quits_expected: int,
-    saved: int,
+    answer: QuitAnswer,
 ) -> None:
     window = window_of("officier")
     dialog = _fill_register(window)
     window.close()  # the X, Ctrl+Q and 'Afsluiten' all come here
     assert quits == [] and controller.main_window is window
-    answer_unsaved(button)
-    qtbot.waitUntil(lambda: len(quits) == quits_expected, timeout=3000)
-    if quits_expected == 0:
+    answer_unsaved(answer.button)
+    qtbot.waitUntil(lambda: len(quits) == answer.quits, timeout=3000)
+    if answer.quits == 0:
         assert dialog.isVisible() and CANARY in dialog.name_edit.text()
     controller.runner.wait(5000)
     with workspace.session("officier", PASSWORDS["officier"]) as s:
-        assert len(requests.open_requests_with_v_number(s, V_NUMBER)) == saved
+        assert len(requests.open_requests_with_v_number(s, V_NUMBER)) == answer.saved
     assert waiting_drafts(workspace, "officier") == []
 
 

@@ -20,6 +20,7 @@ from desktop_app.gui.reports import ReportsPage
 from desktop_app.services import audit, drafts, reports
 from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
 from tests.support.drafts import (
+    QuitAnswer,
     answer_unsaved,
     comment_dialogs,
     comment_then_lock,
@@ -273,24 +274,22 @@ def test_quit_with_unsaved_changes_asks(
     window_of: Any,
     workspace: Any,
     quits: list[int],
-    button: QMessageBox.StandardButton,
-    quits_expected: int,
-    saved: int,
+    answer: QuitAnswer,
 ) -> None:
     window = window_of("officier")
     _type_new_report(window)
     window.close()  # the X, Ctrl+Q and 'Afsluiten' all come here
     assert quits == [] and controller.main_window is window
-    answer_unsaved(button)
-    assert len(quits) == quits_expected
-    if quits_expected == 0:
+    answer_unsaved(answer.button)
+    assert len(quits) == answer.quits
+    if answer.quits == 0:
         assert window.isVisible() and controller.session is not None
         flush_deletes()
         window.quit_action.trigger()  # Ctrl+Q asks again after a cancel
         assert len(unsaved_questions()) == 1
         answer_unsaved(QMessageBox.StandardButton.Cancel)
     controller.runner.wait(5000)
-    assert _report_count(workspace) == saved
+    assert _report_count(workspace) == answer.saved
     assert waiting_drafts(workspace, "officier") == []
 
 

@@ -4,6 +4,7 @@ taking them), the unsaved-changes question, and the open comment dialogs."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -60,14 +61,22 @@ def idle_out(controller: Any, clock: Any) -> None:
     assert controller.idle.check() is True
 
 
-# The three answers to the unsaved-changes question on quitting: how many quits follow, and
-# whether the work is saved (one record) or not.
+@dataclass(frozen=True)
+class QuitAnswer:
+    """An answer to the unsaved-changes question on quitting, and what must follow it."""
+
+    button: QMessageBox.StandardButton
+    quits: int  # how many quits follow (0: the window stays)
+    saved: int  # how many records the work became (0 or 1)
+
+
+# The three answers: cancel, discard, save.
 quit_answers = pytest.mark.parametrize(
-    ("button", "quits_expected", "saved"),
+    "answer",
     [
-        (QMessageBox.StandardButton.Cancel, 0, 0),
-        (QMessageBox.StandardButton.Discard, 1, 0),
-        (QMessageBox.StandardButton.Save, 1, 1),
+        QuitAnswer(QMessageBox.StandardButton.Cancel, 0, 0),
+        QuitAnswer(QMessageBox.StandardButton.Discard, 1, 0),
+        QuitAnswer(QMessageBox.StandardButton.Save, 1, 1),
     ],
     ids=["annuleren", "verwerpen", "opslaan"],
 )
