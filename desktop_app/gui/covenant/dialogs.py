@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.classification import Classification
-from desktop_app.domain.clock import dutch_date
 from desktop_app.domain.covenant import Party, termination_effective
 from desktop_app.domain.errors import AppError
+from desktop_app.domain.timefmt import shown_prose_date
 from desktop_app.gui.covenant.labels import head_label, party_label
 from desktop_app.gui.dates import date_edit, pydate
 from desktop_app.gui.dialogs import FormDialog
@@ -326,7 +326,7 @@ class TerminationDialog(CovenantFormDialog):
         self.setMinimumWidth(460)
 
     def _update(self) -> None:
-        self.effective_label.setText(dutch_date(termination_effective(self.value())))
+        self.effective_label.setText(shown_prose_date(termination_effective(self.value())))
 
     def value(self) -> dt.date:
         return pydate(self.date_edit.date())

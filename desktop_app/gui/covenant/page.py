@@ -34,9 +34,10 @@ from desktop_app.domain.classification import (
     ClassificationDuration,
     marking_lines,
 )
-from desktop_app.domain.clock import dutch_date
 from desktop_app.domain.covenant import Party, party_of
 from desktop_app.domain.implementation_plans import PlanStatus, PlanStep
+from desktop_app.domain.messages import translate
+from desktop_app.domain.timefmt import shown_prose_date
 from desktop_app.gui.actions import show_permission
 from desktop_app.gui.covenant.dialogs import (
     AmendmentDialog,
@@ -338,27 +339,27 @@ class CovenantPage(QWidget):
         self.title_label.setText(view.title)
         self.signed_label.setText(
             self.tr("%1 door de %2 (%3) en %4 door de %5 (%6), te %7")
-            .replace("%1", dutch_date(view.signed[Party.AIVD]))
+            .replace("%1", shown_prose_date(view.signed[Party.AIVD]))
             .replace("%2", head_label(Party.AIVD))
             .replace("%3", view.signatories[Party.AIVD].split(",")[0])
-            .replace("%4", dutch_date(view.signed[Party.IND]))
+            .replace("%4", shown_prose_date(view.signed[Party.IND]))
             .replace("%5", head_label(Party.IND))
             .replace("%6", view.signatories[Party.IND].split(",")[0])
             .replace("%7", view.place)
         )
         self.in_force_label.setText(
             self.tr("met ingang van %1 (de dag nadat beide partijen ondertekenden)").replace(
-                "%1", dutch_date(view.in_force_from)
+                "%1", shown_prose_date(view.in_force_from)
             )
         )
         self.replaces_label.setText(view.replaces)
-        status = view.status_text
+        status = translate(view.status_text)
         if view.termination is not None:
             t = view.termination
             status += (
                 self.tr(" — opgezegd door de %1 bij brief van %2")
                 .replace("%1", party_label(t.party))
-                .replace("%2", dutch_date(t.notice_on))
+                .replace("%2", shown_prose_date(t.notice_on))
             )
         self.status_label.setText(status)
         if view.annex is not None:
@@ -421,8 +422,8 @@ class CovenantPage(QWidget):
             self.tr("Wijziging %1, verzocht door de %2 op %3: %4")
             .replace("%1", str(a.id))
             .replace("%2", party_label(a.party))
-            .replace("%3", dutch_date(a.requested_on))
-            .replace("%4", a.status_text),
+            .replace("%3", shown_prose_date(a.requested_on))
+            .replace("%4", translate(a.status_text)),
             "",
             a.proposed_change
             if a.proposed_change is not None
@@ -432,7 +433,7 @@ class CovenantPage(QWidget):
         if a.proposed_effective is not None:
             lines.append(
                 self.tr("Voorgestelde datum van inwerkingtreding: %1").replace(
-                    "%1", dutch_date(a.proposed_effective)
+                    "%1", shown_prose_date(a.proposed_effective)
                 )
             )
         for d in a.decisions:
@@ -440,7 +441,7 @@ class CovenantPage(QWidget):
                 self.tr("%1: %2 op %3 (besluit %4; vastgelegd door %5)")
                 .replace("%1", head_label(d.party))
                 .replace("%2", decision_label(d.decision))
-                .replace("%3", dutch_date(d.decided_on))
+                .replace("%3", shown_prose_date(d.decided_on))
                 .replace("%4", d.decision_ref)
                 .replace("%5", self.view.person(d.recorded_by) if self.view else d.recorded_by)
             )
@@ -504,7 +505,7 @@ class CovenantPage(QWidget):
         approvals = [
             self.tr("goedgekeurd door de %1 op %2 (%3)")
             .replace("%1", head_label(a.party))
-            .replace("%2", dutch_date(a.approved_on))
+            .replace("%2", shown_prose_date(a.approved_on))
             .replace("%3", a.decision_ref)
             for a in view.all_approvals
             if a.version == p.version

@@ -312,7 +312,7 @@ class InspectionWindow(QWidget):
         return (
             self.tr("· aanwijzing %1, geldig tot en met %2")
             .replace("%1", started.designation_ref)
-            .replace("%2", timefmt.prose_date(started.designation_until))
+            .replace("%2", timefmt.shown_prose_date(started.designation_until))
         )
 
     def _item_label(self, item: InspectionItemView) -> str:
