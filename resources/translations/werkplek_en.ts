@@ -2086,10 +2086,6 @@ Participants: %4</translation>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <source>Er is nog geen werkplek op deze plek. Maak een nieuwe aan, of open een bestaande (bijvoorbeeld een die elders staat of net is teruggezet).</source>
-        <translation>There is no workspace here yet. Create a new one, or open an existing one (for example one stored elsewhere or just restored).</translation>
-    </message>
-    <message>
         <source>&amp;Nieuwe werkplek aanmaken</source>
         <translation>&amp;Create a new workspace</translation>
     </message>
@@ -2098,12 +2094,12 @@ Participants: %4</translation>
         <translation>&amp;Open an existing one…</translation>
     </message>
     <message>
-        <source>&amp;Recente werkplekken</source>
-        <translation>&amp;Recent workspaces</translation>
+        <source>Back-up terug&amp;zetten…</source>
+        <translation>Restore a &amp;backup…</translation>
     </message>
     <message>
-        <source>De werkplek bewaart haar werkplekgeheim in de sleutelring van het besturingssysteem. Er is nu geen bruikbare sleutelring:</source>
-        <translation>The workspace keeps its workspace secret in the operating system&apos;s keyring. There is no usable keyring now:</translation>
+        <source>&amp;Recente werkplekken</source>
+        <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
         <source>Opnieuw &amp;controleren</source>
@@ -2126,8 +2122,16 @@ Participants: %4</translation>
         <translation>&amp;Location of the workstation</translation>
     </message>
     <message>
-        <source>De eerste functioneel beheerder. Deze beheert accounts en instellingen en heeft geen inhoudelijke rol.</source>
-        <translation>The first application administrator. They manage accounts and settings and have no role in the content.</translation>
+        <source>&amp;Openen</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>De werkplek bewaart haar werkplekgeheim in de sleutelring van het besturingssysteem; zonder die sleutelring kan hier geen werkplek worden aangemaakt. Wat u kunt doen:</source>
+        <translation>The workspace keeps its workstation secret in the operating system&apos;s keyring; without that keyring no workspace can be created here. What you can do:</translation>
+    </message>
+    <message>
+        <source>Deze beheerder maakt de accounts aan en beheert de instellingen, en heeft geen inhoudelijke rol. Laat u de volledige naam leeg, dan wordt de gebruikersnaam gebruikt.</source>
+        <translation>This administrator creates the accounts and manages the settings, and has no role in the casework. If you leave the full name empty, the user name is used.</translation>
     </message>
     <message>
         <source>&amp;Gebruikersnaam</source>
@@ -2148,6 +2152,14 @@ Participants: %4</translation>
     <message>
         <source>De werkplek is aangemaakt. Dit is de HERSTELSLEUTEL: schrijf hem op en bewaar hem veilig, gescheiden van het werkstation. Hij wordt maar één keer getoond; zonder hem kan een back-up niet worden teruggezet.</source>
         <translation>The workspace has been created. This is the RECOVERY KEY: write it down and keep it safe, apart from the workstation. It is shown only once; without it a backup cannot be restored.</translation>
+    </message>
+    <message>
+        <source>Zodra u begint te typen, verdwijnt de sleutel van het scherm: typ de groep over van wat u hebt opgeschreven.</source>
+        <translation>As soon as you start typing, the key disappears from the screen: type the group from what you wrote down.</translation>
+    </message>
+    <message>
+        <source>Sleutel &amp;opnieuw tonen</source>
+        <translation>Sh&amp;ow the key again</translation>
     </message>
     <message>
         <source>Welkom</source>
@@ -2178,8 +2190,20 @@ Participants: %4</translation>
         <translation>&amp;Finish</translation>
     </message>
     <message>
+        <source>Kies een andere werkplek dan die in %1: open een bestaande, maak een nieuwe aan of zet een back-up terug.</source>
+        <translation>Choose a workspace other than the one in %1: open an existing one, create a new one or restore a backup.</translation>
+    </message>
+    <message>
+        <source>Er is nog geen werkplek in %1. Maak een nieuwe aan, open een bestaande die elders staat, of zet een back-up terug (bijvoorbeeld op een nieuw werkstation).</source>
+        <translation>There is no workspace in %1 yet. Create a new one, open an existing one kept elsewhere, or restore a backup (for example on a new workstation).</translation>
+    </message>
+    <message>
         <source>&amp;Groep %1 ter controle</source>
         <translation>&amp;Group %1, as a check</translation>
+    </message>
+    <message>
+        <source>De werkplek wordt aangemaakt; dit duurt enkele seconden…</source>
+        <translation>Creating the workspace; this takes a few seconds…</translation>
     </message>
     <message>
         <source>Map van een werkplek kiezen</source>
@@ -2420,6 +2444,10 @@ Participants: %4</translation>
         <translation>Notes are kept with the inspection session and are included in the inspection record.</translation>
     </message>
     <message>
+        <source>Kopiëren, afdrukken en opslaan zijn in dit venster niet mogelijk. De inzage eindigt na 1 minuut zonder activiteit.</source>
+        <translation>Copying, printing and saving are not possible in this window. The inspection ends after 1 minute without activity.</translation>
+    </message>
+    <message>
         <source>Kopiëren, afdrukken en opslaan zijn in dit venster niet mogelijk. De inzage eindigt na %1 minuten zonder activiteit.</source>
         <translation>Copying, printing and saving are not possible in this window. The inspection ends after %1 minutes without activity.</translation>
     </message>
@@ -2454,6 +2482,10 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>afbeelding</source>
         <translation>image</translation>
+    </message>
+    <message>
+        <source>Let op: de inzage eindigt over 1 seconde omdat er niets gebeurt. Beweeg de muis of druk op een toets om verder te gaan.</source>
+        <translation>Note: the inspection ends in 1 second because nothing is happening. Move the mouse or press a key to continue.</translation>
     </message>
     <message>
         <source>Let op: de inzage eindigt over %1 seconden omdat er niets gebeurt. Beweeg de muis of druk op een toets om verder te gaan.</source>
@@ -4088,12 +4120,24 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>The workspace from the backup is bound to this workstation. You need the recovery key of the backup; the application administrator you name gets a new password, everyone else keeps theirs.</translation>
     </message>
     <message>
-        <source>&amp;Bladeren…</source>
-        <translation>&amp;Browse…</translation>
+        <source>Bla&amp;deren…</source>
+        <translation>Bro&amp;wse…</translation>
+    </message>
+    <message>
+        <source>Back-upbestand kiezen</source>
+        <translation>Choose backup file</translation>
     </message>
     <message>
         <source>Back-up&amp;bestand</source>
         <translation>Backup &amp;file</translation>
+    </message>
+    <message>
+        <source>Bl&amp;aderen…</source>
+        <translation>Brows&amp;e…</translation>
+    </message>
+    <message>
+        <source>Map kiezen</source>
+        <translation>Choose folder</translation>
     </message>
     <message>
         <source>&amp;Map (nieuw of leeg)</source>
@@ -4122,6 +4166,14 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>Back-up van de werkplek (*.backup)</source>
         <translation>Workspace backup (*.backup)</translation>
+    </message>
+    <message>
+        <source>Alle bestanden (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Map voor de herstelde werkplek</source>
+        <translation>Folder for the restored workspace</translation>
     </message>
     <message>
         <source>Kies het back-upbestand.</source>
