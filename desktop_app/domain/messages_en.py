@@ -470,6 +470,7 @@ CATALOGUE: dict[str, str] = {
     "Kies als soort 'decree' (bij besluit) of 'closure' (sluitingsdag).": "Choose 'decree' (by decision) or 'closure' (closing day) as the kind.",
     "Kies een ander wachtwoord dan het huidige.": "Choose a password other than the current one.",
     "Kies een limiet van 1 tot en met {0}.": "Choose a limit from 1 to {0}.",
+    "Kies een map voor de nieuwe werkplek.": "Choose a folder for the new workspace.",
     "Kies een periode van hoogstens twintig jaar.": "Choose a period of at most twenty years.",
     "Kolom {0} van de kopregel heeft geen naam. Toegestaan: {1}.": "Column {0} of the header row has no name. Allowed: {1}.",
     "Laatste back-up": "Latest backup",
