@@ -34,13 +34,14 @@ def people(workspace: Any) -> Any:
 def page_of(people: Any, runner: Any, qtbot: Any) -> Iterator[Any]:
     sessions: list[Any] = []
 
-    def make(name: str) -> CovenantPage:
+    def make(name: str, size: tuple[int, int] = (1000, 680)) -> CovenantPage:
         session = people.session(name, PASSWORDS[name])
         sessions.append(session)
         page = CovenantPage(session, runner)
         qtbot.addWidget(page)
-        page.resize(1000, 680)
+        page.resize(*size)
         page.show()
+        qtbot.waitExposed(page)
         return page
 
     yield make

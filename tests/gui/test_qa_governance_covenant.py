@@ -4,7 +4,6 @@ requested or decided stays in view with its outcome."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,44 +11,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from desktop_app.domain.classification import Classification
-from desktop_app.gui.covenant import CovenantPage
 from desktop_app.gui.covenant.dialogs import TextViewer
 from desktop_app.services import covenant as svc
-from tests.gui.gui_support import PASSWORDS, add_users, flush_deletes
+from tests.gui import test_covenant_page as covenant_tests
+from tests.gui.gui_support import PASSWORDS
+
+# The Convenant tests' fixtures and submit step, shared rather than copied.
+people = covenant_tests.people
+page_of = covenant_tests.page_of
+_submit = covenant_tests._submit
+
+# The main window's page area at 1024x700 (the section list and the bars take the rest).
+SMALL = (1024 - 214, 700 - 90)
 
 
-@pytest.fixture
-def people(workspace: Any) -> Any:
-    add_users(workspace, "officier", "tekenaar", "liaison")
-    return workspace
-
-
-@pytest.fixture
-def page_of(people: Any, runner: Any, qtbot: Any) -> Iterator[Any]:
-    sessions: list[Any] = []
-
-    def make(name: str, size: tuple[int, int] = (1024 - 214, 700 - 90)) -> CovenantPage:
-        session = people.session(name, PASSWORDS[name])
-        sessions.append(session)
-        page = CovenantPage(session, runner)
-        qtbot.addWidget(page)
-        page.resize(*size)
-        page.show()
-        qtbot.waitExposed(page)
-        return page
-
-    yield make
-    for session in sessions:
-        session.close()
-    flush_deletes()
-
-
-def _submit(dialog: Any) -> None:
-    dialog.ok_button.click()
-    QApplication.processEvents()
-
-
-@pytest.mark.parametrize("size", [(1024 - 214, 700 - 90), (1400 - 214, 900 - 90)])
+@pytest.mark.parametrize("size", [SMALL, (1400 - 214, 900 - 90)])
 def test_the_annex_line_is_not_cut_off(
     page_of: Any, people: Any, qtbot: Any, size: tuple[int, int]
 ) -> None:
@@ -69,7 +45,7 @@ def test_the_annex_line_is_not_cut_off(
 def test_the_notice_is_not_recorded_by_enter(page_of: Any, qtbot: Any) -> None:
     """A notice cannot be undone (the dialog says so): 'Annuleren' is the default, as in the
     window's other irreversible steps, and Enter in the date field records nothing."""
-    page = page_of("tekenaar")
+    page = page_of("tekenaar", SMALL)
     dialog = page.open_termination_dialog()
     qtbot.waitExposed(dialog)
     assert dialog.cancel_button.isDefault() and not dialog.ok_button.isDefault()
@@ -81,7 +57,7 @@ def test_the_notice_is_not_recorded_by_enter(page_of: Any, qtbot: Any) -> None:
 def test_the_requested_and_the_decided_amendment_stay_in_view(page_of: Any) -> None:
     """QA: after 'Vastleggen' the list came back with nothing chosen ('Kies een wijziging…'),
     so the outcome of the step just taken was out of sight."""
-    page = page_of("liaison")
+    page = page_of("liaison", SMALL)
     dialog = page.open_amendment_dialog()
     dialog.change_edit.setPlainText("Art. 2.3: vijftien werkdagen.")
     _submit(dialog)
@@ -120,7 +96,7 @@ def test_a_new_annex_version_starts_at_the_marking_on_record(page_of: Any, peopl
     down by default for a text that is typed again in full."""
     with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
         svc.annex_set(signer, text="Bijlage.", classification=Classification.STG_GEHEIM)
-    page = page_of("tekenaar")
+    page = page_of("tekenaar", SMALL)
     dialog = page.open_annex_dialog()
     assert dialog.level_combo.currentData() == Classification.STG_GEHEIM
     dialog.reject()
@@ -131,7 +107,7 @@ def test_the_annex_viewer_marks_the_text_above_and_below(page_of: Any, people: A
     the window's other dialogs leave out."""
     with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
         svc.annex_set(signer, text="Bijlage.", classification=Classification.STG_GEHEIM)
-    page = page_of("tekenaar")
+    page = page_of("tekenaar", SMALL)
     page.show_annex()
     viewer = page.findChild(TextViewer)
     assert viewer is not None
