@@ -82,7 +82,6 @@ class ReportsPage(QWidget):
         top.addWidget(self.search_edit)
         top.addWidget(self.new_button)
         top.addWidget(self.refresh_button)
-        layout.addLayout(top)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setChildrenCollapsible(False)

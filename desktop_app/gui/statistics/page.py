@@ -177,7 +177,6 @@ class StatisticsPage(QWidget):
         self.pdf_button.clicked.connect(lambda _=False: self.choose_export("pdf"))
         top.addWidget(self.csv_button)
         top.addWidget(self.pdf_button)
-        layout.addLayout(top)
         intro = QLabel(
             self.tr(
                 "Cijfers over de verzoeken die in de periode zijn ontvangen (beoordeeld naar de "
