@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: lock run test test-fast soak bench lint venv system-deps system-deps-window system-deps-test system-deps-bundle translations forms bundle screenshots clean
+.PHONY: lock run test test-fast soak bench lint venv system-deps system-deps-window system-deps-test system-deps-bundle system-deps-screenshots translations forms bundle screenshots clean
 
 # requirements.lock pins every transitive package (pip freeze of a known-good install);
 # pyproject.toml pins the direct ones. `make lock` refreshes the lock after a deliberate upgrade.
@@ -57,6 +57,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy desktop_app bench
+	$(BIN)/mypy -p tools.screenshots
 	$(BIN)/lint-imports
 
 translations: $(STAMP)
@@ -77,9 +78,19 @@ bundle: $(STAMP) system-deps-bundle
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 	$(BIN)/python tools/bundle_check.py dist/werkplek
 
-# Screenshots for the README: a real window on a virtual X screen (needs xvfb).
-screenshots: $(STAMP) system-deps-window
-	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m tools.screenshots docs/screenshots
+# Screenshots for the README: a real window on a virtual X screen (xvfb, installed like the rest).
+system-deps-screenshots:
+	@$(PY) tools/check_system_deps.py --install --screenshots
+
+# Each script builds its own throw-away demo workspace; the rest of docs/screenshots were taken
+# by hand in an Xvfb walk (the README says which).
+XVFB := xvfb-run -a -s "-screen 0 1400x900x24"
+screenshots: $(STAMP) system-deps-screenshots
+	$(XVFB) $(BIN)/python -m tools.screenshots docs/screenshots
+	for script in queues reports requests workspace; do \
+		$(XVFB) $(BIN)/python -m tools.screenshots.$$script docs/screenshots || exit 1; done
+	$(XVFB) $(BIN)/python -m tools.screenshots.covenant docs/screenshots/covenant-register.png beheer
+	$(XVFB) $(BIN)/python -m tools.screenshots.inspection docs/screenshots/inspection.png
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -7,6 +7,8 @@ With --keyring: the programs the end-to-end tests run (tests/e2e), a D-Bus sessi
 GNOME Keyring as the Secret Service, so that `make test` exercises a real keyring.
 With --bundle: what `make bundle` runs besides PyInstaller (tools/icu_trim.py: icupkg, objcopy,
 readelf, gcc), plus the window's libraries for its check.
+With --screenshots: a virtual X screen (`xvfb-run`) for `make screenshots`, plus the window's
+libraries.
 """
 
 from __future__ import annotations
@@ -50,6 +52,11 @@ BUNDLE_PROGRAMS = {
     "gcc": "gcc",
     "ldd": "libc-bin",
 }
+# program -> Debian package (make screenshots: a real window on a virtual X screen)
+SCREENSHOT_PROGRAMS = {
+    "xvfb-run": "xvfb",
+    "xauth": "xauth",
+}
 # Fonts for the PDF previews and screenshots are bundled in resources/fonts; nothing else here.
 
 
@@ -73,11 +80,13 @@ def main(argv: list[str]) -> int:
     if not sys.platform.startswith("linux"):
         return 0
     wanted = dict(OFFSCREEN)
-    if "--window" in argv or "--bundle" in argv:
+    if "--window" in argv or "--bundle" in argv or "--screenshots" in argv:
         wanted.update(WINDOW)
     programs = KEYRING_PROGRAMS if "--keyring" in argv else {}
     if "--bundle" in argv:
         programs = {**programs, **BUNDLE_PROGRAMS}
+    if "--screenshots" in argv:
+        programs = {**programs, **SCREENSHOT_PROGRAMS}
     packages = missing(wanted, programs)
     if not packages:
         return 0
@@ -89,7 +98,7 @@ def main(argv: list[str]) -> int:
         if result.returncode == 0 and not missing(wanted, programs):
             return 0
     print(
-        "Er ontbreken systeempakketten (voor Qt, de sleutelring of de bundel). "
+        "Er ontbreken systeempakketten (voor Qt, de sleutelring, de bundel of de schermafbeeldingen). "
         f"Installeer ze met:\n    sudo {command}",
         file=sys.stderr,
     )

@@ -23,6 +23,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop_app.demo import DEMO_ACCOUNTS
 from desktop_app.gui.admin.page import AdminPage
 from desktop_app.gui.app import GuiApp, start_gui
+from desktop_app.gui.controller import AppController
+from desktop_app.gui.login import LoginDialog
+from desktop_app.gui.main_window import MainWindow
 
 T0 = float(os.environ.get("WERKPLEK_T0", time.time()))
 POLL_MS = 25
@@ -50,8 +53,25 @@ class Tour:
         self._mark = 0.0
 
     @property
-    def controller(self):  # type: ignore[no-untyped-def]
+    def controller(self) -> AppController:
         return self.gui.controller
+
+    @property
+    def dialog(self) -> LoginDialog:
+        dialog = self.controller.login_dialog
+        assert dialog is not None
+        return dialog
+
+    @property
+    def window(self) -> MainWindow:
+        window = self.controller.main_window
+        assert window is not None
+        return window
+
+    def admin_page(self) -> AdminPage:
+        page = self.window.pages["admin"]
+        assert isinstance(page, AdminPage)
+        return page
 
     def shoot(self, widget: QWidget, name: str) -> None:
         QApplication.processEvents()
@@ -75,7 +95,7 @@ class Tour:
         return True
 
     def demo_ready(self) -> bool:
-        dialog = self.controller.login_dialog
+        dialog = self.dialog
         if not dialog.ui.signInButton.isEnabled():
             return False
         self.times["start_to_demo_ready_s"] = time.time() - T0
@@ -84,19 +104,19 @@ class Tour:
         return True
 
     def _sign_in(self, name: str) -> None:
-        dialog = self.controller.login_dialog
+        dialog = self.dialog
         dialog.fill(name, PASSWORDS[name])
         self._mark = time.time()
         dialog.ui.signInButton.click()
 
     def wrong_password(self) -> bool:
-        dialog = self.controller.login_dialog
+        dialog = self.dialog
         dialog.fill("beheer", "niet-het-wachtwoord")
         dialog.ui.signInButton.click()
         return True
 
     def wrong_password_shown(self) -> bool:
-        dialog = self.controller.login_dialog
+        dialog = self.dialog
         if dialog.busy:
             return False
         self.shoot(dialog, "signin-error.png")
@@ -122,7 +142,7 @@ class Tour:
         return True
 
     def add_user_dialog(self) -> bool:
-        page = self.controller.main_window.pages["admin"]
+        page = self.admin_page()
         dialog = page.open_add_user_dialog()
         dialog.name_edit.setText("j.jansen")
         dialog.full_name_edit.setText("Jan Jansen")
@@ -134,12 +154,12 @@ class Tour:
         QApplication.processEvents()
         self.shoot(dialog, "add-user.png")
         dialog.reject()
-        page.tabs.setCurrentIndex(2)
-        page.verify_audit()
+        page.tabs.setCurrentWidget(page.audit_tab)
+        page.audit_tab.verify()
         return True
 
     def audit_verified(self) -> bool:
-        window = self.controller.main_window
+        window = self.window
         if self.gui.runner.busy:
             return False
         self.shoot(window, "main-admin-audit.png")

@@ -101,7 +101,7 @@ def _photo() -> bytes:
     p.end()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, b"PNG")
     return bytes(QByteArray(buffer.data()).data())
 
 

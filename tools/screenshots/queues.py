@@ -11,18 +11,17 @@ a screen would be."""
 
 from __future__ import annotations
 
-import inspect
 import sys
 import time
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
 
 from desktop_app.demo import create_demo_workspace
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import AppError
 from desktop_app.domain.roles import Role
 from desktop_app.gui.reports.page import ReportsPage
+from desktop_app.gui.requests.page import RequestsPage
 from desktop_app.services import reports, users
 from desktop_app.services.session import Environment
 from desktop_app.services.workspace import open_session
@@ -31,13 +30,6 @@ from tools.screenshots.shots import PASSWORDS, demo_session, settle, shoot
 
 SIZES = ((1024, 700), (1400, 900))
 ROLES = ("officier", "liaison", "tekenaar", "inspecteur", "beheer")
-
-
-def _proof(session: Any, name: str) -> dict[str, Any]:
-    """The proof of the signer's password that signing and issuing take, when they do."""
-    if "proof" not in inspect.signature(reports.sign_report).parameters:
-        return {}
-    return {"proof": session.sign_in_proof()}
 
 
 def build(env: Environment, root: Path) -> None:
@@ -71,12 +63,14 @@ def build(env: Environment, root: Path) -> None:
         reports.give_verdict(s, ids[2], usable=True)
         reports.give_verdict(s, ids[3], usable=True)
     with session("tekenaar") as s, suppress(AppError):
-        extra = {}
-        if "special_case_reason" in inspect.signature(reports.sign_report).parameters:
-            # The demo text states a finding older than ten years: the signer's decision.
-            extra["special_case_reason"] = "Van belang voor de beoordeling; ouderdom vermeld."
-        reports.sign_report(s, ids[3], **_proof(s, "tekenaar"), **extra)
-        reports.issue_report(s, ids[3], **_proof(s, "tekenaar"))
+        # The demo text states a finding older than ten years: the signer's decision.
+        reports.sign_report(
+            s,
+            ids[3],
+            proof=s.sign_in_proof(),
+            special_case_reason="Van belang voor de beoordeling; ouderdom vermeld.",
+        )
+        reports.issue_report(s, ids[3], proof=s.sign_in_proof())
     # A locked account for the administrator's queue.
     with session("beheer") as s:
         users.add_user(
@@ -122,7 +116,8 @@ def main(argv: list[str]) -> int:
             shoot(window, out / f"editor-{width}x{height}.png")
         # The request list with its search field and a request's detail, at the small size.
         window.resize(*SIZES[0])
-        requests: Any = window.show_section("requests")
+        requests = window.show_section("requests")
+        assert isinstance(requests, RequestsPage)
         settle(app)
         requests.view.selectRow(0)
         settle(app)
@@ -131,6 +126,7 @@ def main(argv: list[str]) -> int:
         window = shots.sign_in("tekenaar")
         window.resize(*SIZES[0])
         page = window.show_section("reports")
+        assert isinstance(page, ReportsPage)
         issued = [r for rows in (page.rows_of(w) for w in page.work_lists) for r in rows]
         signed = [r for r in issued if r.status.value in ("signed", "issued")]
         if signed:

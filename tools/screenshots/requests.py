@@ -46,7 +46,7 @@ def main(argv: list[str]) -> int:
         open_rows = [
             r
             for r in range(page.model.rowCount())
-            if page.model.record(r) is not None and not page.model.record(r).status.is_closed
+            if (record := page.model.record(r)) is not None and not record.status.is_closed
         ]
         page.view.selectRow(open_rows[0] if open_rows else 0)
         settle(app)
