@@ -8,6 +8,10 @@
         fills the entries named in batch.json (a list of such objects, or of
         [context, source, translation]; context "*" means every context holding that source)
         and drops their type="unfinished". Reports sources it could not find.
+    python tools/ts_fill.py carry OLD.ts
+        fills each unfinished entry whose Dutch source OLD.ts (e.g. `git show HEAD:…` of the
+        catalogue before `make translations`) translates in one way only, in any context: a
+        text moved to another class or a shared helper keeps its English. Prints what it left.
     python tools/ts_fill.py check
         lists what is still unfinished, and translations whose %1/%n placeholders, HTML tags
         or line breaks differ from the Dutch source; exit 1 when there is any.
@@ -135,6 +139,33 @@ def apply(args: argparse.Namespace) -> int:
     return 1 if missing else 0
 
 
+def carry(args: argparse.Namespace) -> int:
+    tree = _load(args.ts)
+    known: dict[tuple[str, bool], set[str]] = {}
+    for context, msg in _messages(_load(Path(args.old))):
+        e = _entry(context, msg)
+        if e["unfinished"] or not e["translation"]:
+            continue
+        text = json.dumps(e["translation"], ensure_ascii=False)
+        known.setdefault((e["source"], e["numerus"]), set()).add(text)
+    filled = left = 0
+    for context, msg in _messages(tree):
+        e = _entry(context, msg)
+        if not e["unfinished"]:
+            continue
+        found = known.get((e["source"], e["numerus"]), set())
+        if len(found) == 1:
+            _set(msg, json.loads(next(iter(found))))
+            filled += 1
+        else:
+            left += 1
+            why = "translated in several ways" if found else "new"
+            print(f"left ({why}): [{context}] {e['source']!r}", file=sys.stderr)
+    _write(tree, args.ts)
+    print(f"{filled} carried over, {left} left", file=sys.stderr)
+    return 0
+
+
 _PLACEHOLDER = re.compile(r"%(?:n|L?\d+)")
 _TAG = re.compile(r"</?([a-zA-Z]+)")
 
@@ -182,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     a = sub.add_parser("apply")
     a.add_argument("batch")
     a.set_defaults(func=apply)
+    r = sub.add_parser("carry")
+    r.add_argument("old")
+    r.set_defaults(func=carry)
     c = sub.add_parser("check")
     c.set_defaults(func=check)
     args = parser.parse_args(argv)
