@@ -15,7 +15,13 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.args import optional_date, parse_date, record_id, text_file
+from desktop_app.cli.args import (
+    optional_classification,
+    optional_date,
+    parse_date,
+    record_id,
+    text_file,
+)
 from desktop_app.cli.context import group_commands
 from desktop_app.cli.marking_options import add_duration_options
 from desktop_app.cli.payloads import listed
@@ -32,8 +38,18 @@ def _party(value: str | None) -> Party | None:
     return None if value is None else Party.parse(value)
 
 
-def _level(value: str | None, default: Classification) -> Classification:
-    return default if value is None else Classification.parse(value)
+def _marked_text(ns: argparse.Namespace, what: str, default: Classification) -> dict[str, Any]:
+    """The options ``_marked_text_options`` adds, as the service takes them (the annex, a plan):
+    the text of ``--text-file`` with its classification (``default`` when not given) and how
+    long that holds, for the covenant named."""
+    level = optional_classification(ns.classification)
+    return {
+        "classification": default if level is None else level,
+        "text": text_file(ns.text_file, what),
+        "covenant_id": ns.covenant,
+        "classified_until": ns.classification_until,
+        "classified_event": ns.classification_event,
+    }
 
 
 def _say_covenant(ctx: Context, view: svc.CovenantView) -> None:
@@ -149,17 +165,9 @@ def cmd_covenant_annex_show(ctx: Context, ns: argparse.Namespace) -> dict[str, A
 
 
 def cmd_covenant_annex_set(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
-    level = _level(ns.classification, svc.DEFAULT_ANNEX_CLASSIFICATION)
-    text = text_file(ns.text_file, "de bijlage")
+    marked = _marked_text(ns, "de bijlage", svc.DEFAULT_ANNEX_CLASSIFICATION)
     with ctx.open_session() as session:
-        summary = svc.annex_set(
-            session,
-            text=text,
-            classification=level,
-            covenant_id=ns.covenant,
-            classified_until=ns.classification_until,
-            classified_event=ns.classification_event,
-        )
+        summary = svc.annex_set(session, **marked)
     ctx.say(
         f"Niet-openbare bijlage versie {summary.version} vastgelegd "
         f"({summary.classification.marking})."
@@ -179,18 +187,9 @@ def _plan_out(ctx: Context, view: svc.PlanView) -> dict[str, Any]:
 
 
 def cmd_plan_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
-    level = _level(ns.classification, svc.DEFAULT_PLAN_CLASSIFICATION)
-    text = text_file(ns.text_file, "een uitvoeringsplan")
+    marked = _marked_text(ns, "een uitvoeringsplan", svc.DEFAULT_PLAN_CLASSIFICATION)
     with ctx.open_session() as session:
-        view = svc.add_plan(
-            session,
-            subject=ns.subject,
-            text=text,
-            classification=level,
-            covenant_id=ns.covenant,
-            classified_until=ns.classification_until,
-            classified_event=ns.classification_event,
-        )
+        view = svc.add_plan(session, subject=ns.subject, **marked)
     return _plan_out(ctx, view)
 
 
@@ -264,6 +263,14 @@ def _party_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--party", help="aivd of ind (standaard: de dienst van uw account)")
 
 
+def _marked_text_options(p: argparse.ArgumentParser) -> None:
+    """A marked text of the covenant (the annex, a plan): read by ``_marked_text``."""
+    p.add_argument("--text-file", type=Path, required=True)
+    p.add_argument("--classification", help="rubricering (standaard stg_confidentieel)")
+    add_duration_options(p)
+    _covenant_option(p)
+
+
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
     cs = group_commands(sub, "covenant")
     cs.add_parser("list", help="het register")
@@ -297,19 +304,13 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     _covenant_option(p)
     handlers["covenant annex-show"] = cmd_covenant_annex_show
     p = cs.add_parser("annex-set", help="de niet-openbare bijlage vastleggen (nieuwe versie)")
-    p.add_argument("--text-file", type=Path, required=True)
-    p.add_argument("--classification", help="rubricering (standaard stg_confidentieel)")
-    add_duration_options(p)
-    _covenant_option(p)
+    _marked_text_options(p)
     handlers["covenant annex-set"] = cmd_covenant_annex_set
 
     ps = group_commands(sub, "plan")
     p = ps.add_parser("add", help="een uitvoeringsplan opstellen")
     p.add_argument("--subject", required=True)
-    p.add_argument("--text-file", type=Path, required=True)
-    p.add_argument("--classification", help="rubricering (standaard stg_confidentieel)")
-    add_duration_options(p)
-    _covenant_option(p)
+    _marked_text_options(p)
     handlers["plan add"] = cmd_plan_add
     p = ps.add_parser("revise", help="een nieuwe versie (goedkeuringen beginnen opnieuw)")
     p.add_argument("id", type=record_id)

@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli import marking_options
-from desktop_app.cli.args import optional_date, record_id
+from desktop_app.cli.args import optional_classification, optional_date, record_id
 from desktop_app.cli.context import group_commands
 from desktop_app.cli.payloads import listed
-from desktop_app.domain.classification import Classification
 from desktop_app.services import evidence
 
 if TYPE_CHECKING:
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def cmd_evidence_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
-    level = None if ns.classification is None else Classification.parse(ns.classification)
+    level = optional_classification(ns.classification)
     data_date = optional_date(ns.date, "date")
     with ctx.open_session() as session:
         item = evidence.add_evidence(

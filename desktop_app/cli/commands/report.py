@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli import marking_options
-from desktop_app.cli.args import TEXT_FILE_BYTES, record_id, text_file, version_number
+from desktop_app.cli.args import (
+    TEXT_FILE_BYTES,
+    optional_classification,
+    record_id,
+    text_file,
+    version_number,
+)
 from desktop_app.cli.context import group_commands
 from desktop_app.cli.payloads import report_step
 from desktop_app.domain.classification import Classification
@@ -34,10 +40,6 @@ def _read_text(path: Path) -> str:
     return text_file(path, "een ambtsbericht", max_bytes=_MAX_FILE_BYTES)
 
 
-def _level(value: str | None) -> Classification | None:
-    return None if value is None else Classification.parse(value)
-
-
 def _saved(ctx: Context, saved: reports.VersionSaved) -> dict[str, Any]:
     r = saved.report
     ctx.say(f"{r.reference} versie {r.version} vastgelegd (status {r.status.label_nl}).")
@@ -52,7 +54,7 @@ def _saved(ctx: Context, saved: reports.VersionSaved) -> dict[str, Any]:
 
 def cmd_draft(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     text = _read_text(ns.text_file)
-    level = _level(ns.classification)
+    level = optional_classification(ns.classification)
     with ctx.open_session() as session:
         saved = reports.draft_report(
             session,
@@ -144,7 +146,7 @@ def cmd_diff(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_sign(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
-    level = _level(ns.classification)
+    level = optional_classification(ns.classification)
     with ctx.open_session() as session:
         r = reports.sign_report(
             session,

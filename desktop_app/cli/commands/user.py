@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.args import optional_date, record_id
+from desktop_app.cli.args import optional_classification, optional_date, record_id
 from desktop_app.cli.context import UsageError, group_commands
 from desktop_app.cli.payloads import listed
 from desktop_app.domain.accounts import password_rules
@@ -77,7 +77,7 @@ def cmd_user_edit(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     if ns.full_name is None and ns.role is None and ns.clearance is None:
         raise UsageError("Geef --full-name, --role of --clearance: wat moet er veranderen?")
     roles = None if ns.role is None else [Role.parse(r) for r in ns.role]
-    clearance = None if ns.clearance is None else Classification.parse(ns.clearance)
+    clearance = optional_classification(ns.clearance)
     with ctx.open_session() as session:
         record = users.edit_user(
             session, ns.name, full_name=ns.full_name, roles=roles, clearance=clearance
