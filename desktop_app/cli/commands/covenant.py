@@ -22,7 +22,7 @@ from desktop_app.cli.args import (
     record_id,
     text_file,
 )
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.cli.marking_options import add_duration_options
 from desktop_app.cli.payloads import listed
 from desktop_app.domain.classification import Classification, duration_text
@@ -272,13 +272,11 @@ def _marked_text_options(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    cs = group_commands(sub, "covenant")
-    cs.add_parser("list", help="het register")
-    handlers["covenant list"] = cmd_covenant_list
-    p = cs.add_parser("show", help="één convenant met wijzigingen en plannen")
+    cs = Commands(sub, handlers, "covenant")
+    cs.add("list", cmd_covenant_list, help="het register")
+    p = cs.add("show", cmd_covenant_show, help="één convenant met wijzigingen en plannen")
     p.add_argument("id", type=record_id, nargs="?", default=svc.THE_COVENANT)
-    handlers["covenant show"] = cmd_covenant_show
-    p = cs.add_parser("amend", help="een verzoek tot wijziging vastleggen (art. 4.1)")
+    p = cs.add("amend", cmd_covenant_amend, help="een verzoek tot wijziging vastleggen (art. 4.1)")
     change = p.add_mutually_exclusive_group(required=True)
     change.add_argument("--change", help="de voorgestelde wijziging")
     change.add_argument("--change-file", type=Path, help="de voorgestelde wijziging (UTF-8)")
@@ -286,51 +284,48 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument("--effective", help="voorgestelde datum van inwerkingtreding")
     _party_option(p)
     _covenant_option(p)
-    handlers["covenant amend"] = cmd_covenant_amend
-    p = cs.add_parser("consent", help="het besluit van een partij over een wijziging")
+    p = cs.add(
+        "consent", cmd_covenant_consent, help="het besluit van een partij over een wijziging"
+    )
     p.add_argument("id", type=record_id, help="nummer van de wijziging")
     p.add_argument("--decision", required=True, help="kenmerk van het besluit")
     p.add_argument("--date", help="datum van het besluit (standaard vandaag)")
     p.add_argument("--refuse", action="store_true", help="niet ingestemd")
     _party_option(p)
-    handlers["covenant consent"] = cmd_covenant_consent
-    p = cs.add_parser("terminate", help="de schriftelijke opzegging vastleggen (art. 4.2)")
+    p = cs.add(
+        "terminate", cmd_covenant_terminate, help="de schriftelijke opzegging vastleggen (art. 4.2)"
+    )
     p.add_argument("--date", required=True, help="datum van de opzegbrief")
     _party_option(p)
     _covenant_option(p)
-    handlers["covenant terminate"] = cmd_covenant_terminate
-    p = cs.add_parser("annex-show", help="de niet-openbare bijlage lezen")
+    p = cs.add("annex-show", cmd_covenant_annex_show, help="de niet-openbare bijlage lezen")
     p.add_argument("--version", type=record_id)
     _covenant_option(p)
-    handlers["covenant annex-show"] = cmd_covenant_annex_show
-    p = cs.add_parser("annex-set", help="de niet-openbare bijlage vastleggen (nieuwe versie)")
+    p = cs.add(
+        "annex-set",
+        cmd_covenant_annex_set,
+        help="de niet-openbare bijlage vastleggen (nieuwe versie)",
+    )
     _marked_text_options(p)
-    handlers["covenant annex-set"] = cmd_covenant_annex_set
 
-    ps = group_commands(sub, "plan")
-    p = ps.add_parser("add", help="een uitvoeringsplan opstellen")
+    ps = Commands(sub, handlers, "plan")
+    p = ps.add("add", cmd_plan_add, help="een uitvoeringsplan opstellen")
     p.add_argument("--subject", required=True)
     _marked_text_options(p)
-    handlers["plan add"] = cmd_plan_add
-    p = ps.add_parser("revise", help="een nieuwe versie (goedkeuringen beginnen opnieuw)")
+    p = ps.add("revise", cmd_plan_revise, help="een nieuwe versie (goedkeuringen beginnen opnieuw)")
     p.add_argument("id", type=record_id)
     p.add_argument("--text-file", type=Path, required=True)
-    handlers["plan revise"] = cmd_plan_revise
-    p = ps.add_parser("approve", help="goedkeuring door het hoofd van uw dienst")
+    p = ps.add("approve", cmd_plan_approve, help="goedkeuring door het hoofd van uw dienst")
     p.add_argument("id", type=record_id)
     p.add_argument("--decision", required=True, help="kenmerk van het besluit")
     p.add_argument("--date", help="datum van de goedkeuring (standaard vandaag)")
     p.add_argument("--version", type=record_id, help="de versie die u goedkeurt")
     _party_option(p)
-    handlers["plan approve"] = cmd_plan_approve
-    p = ps.add_parser("withdraw", help="een uitvoeringsplan intrekken")
+    p = ps.add("withdraw", cmd_plan_withdraw, help="een uitvoeringsplan intrekken")
     p.add_argument("id", type=record_id)
     p.add_argument("--reason", required=True)
     p.add_argument("--date", help="datum van de intrekking (standaard vandaag)")
-    handlers["plan withdraw"] = cmd_plan_withdraw
-    ps.add_parser("list", help="alle uitvoeringsplannen")
-    handlers["plan list"] = cmd_plan_list
-    p = ps.add_parser("show", help="een uitvoeringsplan lezen")
+    ps.add("list", cmd_plan_list, help="alle uitvoeringsplannen")
+    p = ps.add("show", cmd_plan_show, help="een uitvoeringsplan lezen")
     p.add_argument("id", type=record_id)
     p.add_argument("--version", type=record_id)
-    handlers["plan show"] = cmd_plan_show

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli import marking_options
 from desktop_app.cli.args import optional_classification, optional_date, record_id
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.cli.payloads import listed
 from desktop_app.services import evidence
 
@@ -61,8 +61,8 @@ def cmd_evidence_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    ev_sub = group_commands(sub, "evidence")
-    p = ev_sub.add_parser("add", help="een item (notitie, PDF, afbeelding) toevoegen")
+    ev_sub = Commands(sub, handlers, "evidence")
+    p = ev_sub.add("add", cmd_evidence_add, help="een item (notitie, PDF, afbeelding) toevoegen")
     p.add_argument("--report", type=record_id, required=True)
     p.add_argument("--file", type=Path, required=True)
     p.add_argument("--title", required=True)
@@ -75,7 +75,5 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
         type=record_id,
         help="de correctie waarbij het hoort (na uitbrengen verplicht)",
     )
-    handlers["evidence add"] = cmd_evidence_add
-    p = ev_sub.add_parser("list", help="de items van een ambtsbericht (zonder inhoud)")
+    p = ev_sub.add("list", cmd_evidence_list, help="de items van een ambtsbericht (zonder inhoud)")
     p.add_argument("--report", type=record_id, required=True)
-    handlers["evidence list"] = cmd_evidence_list

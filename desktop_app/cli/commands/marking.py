@@ -8,7 +8,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import record_id
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.cli.marking_options import (
     add_duration_options,
     add_subject_options,
@@ -53,18 +53,20 @@ def cmd_subject(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    rep_sub = group_commands(sub, "report")
+    rep_sub = Commands(sub, handlers, "report")
 
-    p = rep_sub.add_parser(
-        "marking", help="vastleggen tot wanneer de rubricering geldt (datum of gebeurtenis)"
+    p = rep_sub.add(
+        "marking",
+        cmd_marking,
+        help="vastleggen tot wanneer de rubricering geldt (datum of gebeurtenis)",
     )
     p.add_argument("id", type=record_id)
     add_duration_options(p)
-    handlers["report marking"] = cmd_marking
 
-    p = rep_sub.add_parser(
-        "subject", help="betrokkene van een spontaan ambtsbericht (naam, geboortedatum, V-nummer)"
+    p = rep_sub.add(
+        "subject",
+        cmd_subject,
+        help="betrokkene van een spontaan ambtsbericht (naam, geboortedatum, V-nummer)",
     )
     p.add_argument("id", type=record_id)
     add_subject_options(p)
-    handlers["report subject"] = cmd_subject

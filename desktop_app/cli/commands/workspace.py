@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.services.workspace import (
     init_workspace,
     new_recovery_key,
@@ -78,18 +78,17 @@ def cmd_new_recovery_key(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    p = sub.add_parser("init", help="een nieuwe werkplek aanmaken")
+    top = Commands(sub, handlers)
+    p = top.add("init", cmd_init, help="een nieuwe werkplek aanmaken")
     p.add_argument("--admin", required=True)
     p.add_argument("--full-name")
     p.add_argument("--location", default="aivd", choices=["aivd", "ind", "other"])
     p.add_argument("--kdf-profile", default="interactive", choices=["interactive", "test"])
-    handlers["init"] = cmd_init
 
-    sub.add_parser("rebind", help="werkplek opnieuw aan de sleutelring koppelen (herstelsleutel)")
-    handlers["rebind"] = cmd_rebind
+    top.add(
+        "rebind", cmd_rebind, help="werkplek opnieuw aan de sleutelring koppelen (herstelsleutel)"
+    )
 
-    ws = group_commands(sub, "workspace")
-    ws.add_parser("rekey", help="de databasesleutel vervangen (PRAGMA rekey)")
-    handlers["workspace rekey"] = cmd_rekey
-    ws.add_parser("new-recovery-key", help="een nieuwe herstelsleutel uitgeven")
-    handlers["workspace new-recovery-key"] = cmd_new_recovery_key
+    ws = Commands(sub, handlers, "workspace")
+    ws.add("rekey", cmd_rekey, help="de databasesleutel vervangen (PRAGMA rekey)")
+    ws.add("new-recovery-key", cmd_new_recovery_key, help="een nieuwe herstelsleutel uitgeven")
