@@ -91,21 +91,21 @@ def cmd_user_deactivate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     return _user_out(record)
 
 
+def _initial_password(ctx: Context, name: str) -> str:
+    """The initial password the administrator sets for ``name`` (activate, reset-password);
+    the user chooses their own at the next sign-in."""
+    return ctx.secret(f"Nieuw beginwachtwoord voor {name} ({password_rules()})", confirm=True)
+
+
 def cmd_user_activate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
-        password = ctx.secret(
-            f"Nieuw beginwachtwoord voor {ns.name} ({password_rules()})", confirm=True
-        )
-        record = users.activate_user(session, ns.name, password)
+        record = users.activate_user(session, ns.name, _initial_password(ctx, ns.name))
     return {**_user_out(record), "initial_password": True}
 
 
 def cmd_user_reset_password(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
-        password = ctx.secret(
-            f"Nieuw beginwachtwoord voor {ns.name} ({password_rules()})", confirm=True
-        )
-        users.reset_password(session, ns.name, password)
+        users.reset_password(session, ns.name, _initial_password(ctx, ns.name))
     return {"name": ns.name, "initial_password": True}
 
 

@@ -41,6 +41,16 @@ def cmd_rebind(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     return {"ok": True, "users": count}
 
 
+def _say_need_new_password(ctx: Context, names: tuple[str, ...]) -> None:
+    """The accounts a new database key left without a usable password (rekey, a new recovery
+    key: both replace the key)."""
+    if names:
+        ctx.say(
+            "Deze accounts hebben zich sinds de vorige versie niet aangemeld en hebben een nieuw "
+            "wachtwoord nodig (werkplek user reset-password): " + ", ".join(names)
+        )
+
+
 def cmd_rekey(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         result = rotate_database_key(session, session.sign_in_proof())
@@ -49,12 +59,7 @@ def cmd_rekey(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         f"{result.signing_keys} ondertekeningssleutels opnieuw verpakt). De herstelsleutel "
         "blijft dezelfde."
     )
-    if result.need_new_password:
-        ctx.say(
-            "Deze accounts hebben zich sinds de vorige versie niet aangemeld en hebben een nieuw "
-            "wachtwoord nodig (werkplek user reset-password): "
-            + ", ".join(result.need_new_password)
-        )
+    _say_need_new_password(ctx, result.need_new_password)
     return result.as_dict()
 
 
@@ -68,12 +73,7 @@ def cmd_new_recovery_key(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]
         "huidige werkplek meer opent. Back-ups die eerder zijn gemaakt openen alleen met de "
         "herstelsleutel van toen: bewaar die zolang u die back-ups bewaart."
     )
-    if result.rekey.need_new_password:
-        ctx.say(
-            "Deze accounts hebben zich sinds de vorige versie niet aangemeld en hebben een nieuw "
-            "wachtwoord nodig (werkplek user reset-password): "
-            + ", ".join(result.rekey.need_new_password)
-        )
+    _say_need_new_password(ctx, result.rekey.need_new_password)
     return result.as_dict()
 
 
