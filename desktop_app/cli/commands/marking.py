@@ -22,11 +22,11 @@ if TYPE_CHECKING:
     from desktop_app.cli.context import Context
 
 
-def _output(ctx: Context, reference: str, view: marking.MarkingView) -> dict[str, Any]:
-    ctx.say(f"{reference}: rubriceringsduur {view.duration_label}")
+def _output(ctx: Context, report_id: int, view: marking.MarkingView) -> dict[str, Any]:
+    ctx.say(f"Ambtsbericht {report_id}: rubriceringsduur {view.duration_label}")
     if view.subject is not None:
         ctx.say(f"Betrokkene: {view.subject.name} (V-nummer {view.subject.v_number})")
-    return view.as_dict()
+    return {"id": report_id, **view.as_dict()}
 
 
 def cmd_marking(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -38,7 +38,7 @@ def cmd_marking(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
                 field="classification_until",
             )
         view = marking.record_duration(session, ns.id, duration)
-    return {"id": ns.id, **_output(ctx, f"Ambtsbericht {ns.id}", view)}
+    return _output(ctx, ns.id, view)
 
 
 def cmd_subject(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -49,24 +49,27 @@ def cmd_subject(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
                 "Geef --subject-name, --birth-date en --v-number.", field="subject_name"
             )
         view = marking.set_subject(session, ns.id, subject)
-    return {"id": ns.id, **_output(ctx, f"Ambtsbericht {ns.id}", view)}
+    return _output(ctx, ns.id, view)
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
     rep_sub = Commands(sub, handlers, "report")
 
-    p = rep_sub.add(
-        "marking",
-        cmd_marking,
-        help="vastleggen tot wanneer de rubricering geldt (datum of gebeurtenis)",
-    )
-    p.add_argument("id", type=record_id)
-    add_duration_options(p)
-
-    p = rep_sub.add(
-        "subject",
-        cmd_subject,
-        help="betrokkene van een spontaan ambtsbericht (naam, geboortedatum, V-nummer)",
-    )
-    p.add_argument("id", type=record_id)
-    add_subject_options(p)
+    # Both record one marking of the report ID, with marking_options' options for it.
+    for name, handler, add_options, what in (
+        (
+            "marking",
+            cmd_marking,
+            add_duration_options,
+            "vastleggen tot wanneer de rubricering geldt (datum of gebeurtenis)",
+        ),
+        (
+            "subject",
+            cmd_subject,
+            add_subject_options,
+            "betrokkene van een spontaan ambtsbericht (naam, geboortedatum, V-nummer)",
+        ),
+    ):
+        p = rep_sub.add(name, handler, help=what)
+        p.add_argument("id", type=record_id)
+        add_options(p)
