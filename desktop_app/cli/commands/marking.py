@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 
 def _output(ctx: Context, report_id: int, view: marking.MarkingView) -> dict[str, Any]:
-    ctx.say(f"Ambtsbericht {report_id}: rubriceringsduur {view.duration_label}")
+    reference = f"Ambtsbericht {report_id}"
+    ctx.say(f"{reference}: rubriceringsduur {view.duration_label}")
     if view.subject is not None:
         ctx.say(f"Betrokkene: {view.subject.name} (V-nummer {view.subject.v_number})")
     return {"id": report_id, **view.as_dict()}
