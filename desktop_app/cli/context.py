@@ -1,5 +1,6 @@
-"""What every command shares: the parser class, the Context handed to handlers, reading
-secrets, and writing the one output (JSON or lines for people).
+"""What every command shares: the parser class, how a module adds its commands (``Commands``),
+the Context handed to handlers, reading secrets, and writing the one output (JSON or lines for
+people).
 
 Kept light on purpose: ``werkplek version`` and ``--help`` import this module and the registry
 and nothing of the services, storage or PDF stack (issue 11).
