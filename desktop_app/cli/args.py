@@ -14,9 +14,13 @@ import errno
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.text import shown
+
+if TYPE_CHECKING:
+    from desktop_app.domain.classification import Classification
 
 # SQLite's INTEGER is a signed 64-bit number: an id past it can never exist, and Python would
 # only fail at the driver (OverflowError) instead of saying which argument was wrong.
@@ -60,6 +64,14 @@ def request_id(value: str) -> int:
     if not _DIGITS.fullmatch(value) or len(value) > 19 or int(value) > MAX_ID or int(value) < 1:
         raise InvalidInput(f"'{shown(value)}' is geen verzoeknummer.", field="id")
     return int(value)
+
+
+def optional_classification(value: str | None) -> Classification | None:
+    """A ``--classification`` (or ``--clearance``) that may be left out: ``None`` then, so the
+    service applies its own default or keeps what is recorded."""
+    from desktop_app.domain.classification import Classification
+
+    return None if value is None else Classification.parse(value)
 
 
 def parse_date(value: str, field: str) -> dt.date:

@@ -1,5 +1,6 @@
-"""What every command shares: the parser class, the Context handed to handlers, reading
-secrets, and writing the one output (JSON or lines for people).
+"""What every command shares: the parser class, how a module adds its commands (``Commands``),
+the Context handed to handlers, reading secrets, and writing the one output (JSON or lines for
+people).
 
 Kept light on purpose: ``werkplek version`` and ``--help`` import this module and the registry
 and nothing of the services, storage or PDF stack (issue 11).
@@ -73,6 +74,29 @@ def group_commands(
         if isinstance(action, argparse._SubParsersAction):
             return action
     return group.add_subparsers(dest="subcommand", required=True)
+
+
+class Commands:
+    """Where a module's ``register`` adds its commands: each parser is made together with the
+    handler it runs, under the key ``main`` looks it up by (``"group sub-command"``, or the
+    command alone when ``group`` is None)."""
+
+    def __init__(
+        self,
+        sub: argparse._SubParsersAction[Any],
+        handlers: dict[str, Any],
+        group: str | None = None,
+    ) -> None:
+        self._handlers = handlers
+        self._prefix = "" if group is None else f"{group} "
+        self._sub = sub if group is None else group_commands(sub, group)
+
+    def add(self, name: str, handler: Handler, **kwargs: Any) -> argparse.ArgumentParser:
+        """The parser of ``name`` (``kwargs`` as ``add_parser`` takes them: a help text given
+        as None would still list the command, so leave it out instead)."""
+        parser: argparse.ArgumentParser = self._sub.add_parser(name, **kwargs)
+        self._handlers[f"{self._prefix}{name}"] = handler
+        return parser
 
 
 def bad_text(value: str) -> bool:

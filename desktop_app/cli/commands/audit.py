@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import anchor, count, optional_date, output_file, writing
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.services import audit
 
 if TYPE_CHECKING:
@@ -100,16 +100,13 @@ def _filters(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    aud_sub = group_commands(sub, "audit")
-    p = aud_sub.add_parser("verify")
+    aud_sub = Commands(sub, handlers, "audit")
+    p = aud_sub.add("verify", cmd_audit_verify)
     p.add_argument("--anchor", type=anchor)
-    handlers["audit verify"] = cmd_audit_verify
-    p = aud_sub.add_parser("list")
+    p = aud_sub.add("list", cmd_audit_list)
     p.add_argument("--limit", type=count, default=100)
     _filters(p)
-    handlers["audit list"] = cmd_audit_list
-    p = aud_sub.add_parser("export", help="de audittrail als CSV-bestand (voor Excel)")
+    p = aud_sub.add("export", cmd_audit_export, help="de audittrail als CSV-bestand (voor Excel)")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--limit", type=count, default=audit.MAX_LIMIT)
     _filters(p)
-    handlers["audit export"] = cmd_audit_export

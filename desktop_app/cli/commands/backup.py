@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import writing
-from desktop_app.cli.context import UsageError
+from desktop_app.cli.context import Commands, UsageError
 from desktop_app.domain import timefmt
 from desktop_app.services import admin
 
@@ -60,10 +60,10 @@ def cmd_backup_verify(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    p = sub.add_parser("backup", help="versleutelde back-up maken")
+    top = Commands(sub, handlers)
+    p = top.add("backup", cmd_backup, help="versleutelde back-up maken")
     # Not required by argparse: ``backup verify FILE`` has no --out (checked in cmd_backup).
     p.add_argument("--out", type=Path)
-    handlers["backup"] = cmd_backup
     bs = p.add_subparsers(dest="subcommand")
     v = bs.add_parser("verify", help="een back-upbestand volledig controleren, zonder terugzetten")
     v.add_argument("file", type=Path)
@@ -74,7 +74,6 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     )
     handlers["backup verify"] = cmd_backup_verify
 
-    p = sub.add_parser("restore", help="back-up terugzetten met de herstelsleutel")
+    p = top.add("restore", cmd_restore, help="back-up terugzetten met de herstelsleutel")
     p.add_argument("file", type=Path)
     p.add_argument("--admin", required=True)
-    handlers["restore"] = cmd_restore

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import parse_date
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.services import calendar as calendar_service
 
 if TYPE_CHECKING:
@@ -36,14 +36,11 @@ def cmd_calendar_remove(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    cs = group_commands(sub, "calendar")
-    cs.add_parser("list")
-    handlers["calendar list"] = cmd_calendar_list
-    p = cs.add_parser("add")
+    cs = Commands(sub, handlers, "calendar")
+    cs.add("list", cmd_calendar_list)
+    p = cs.add("add", cmd_calendar_add)
     p.add_argument("date")
     p.add_argument("--kind", required=True, choices=["decree", "closure"])
     p.add_argument("--description", required=True)
-    handlers["calendar add"] = cmd_calendar_add
-    p = cs.add_parser("remove")
+    p = cs.add("remove", cmd_calendar_remove)
     p.add_argument("date")
-    handlers["calendar remove"] = cmd_calendar_remove

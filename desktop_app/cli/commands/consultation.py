@@ -18,7 +18,7 @@ from desktop_app.cli.args import (
     record_id,
     write_output,
 )
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.domain.consultations import DECISIONS_MAX_LENGTH, Service
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.text import shown
@@ -113,8 +113,8 @@ def cmd_action_done(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    cs = group_commands(sub, "consultation")
-    p = cs.add_parser("add", help="een gehouden overleg vastleggen, met bevroren cijfers")
+    cs = Commands(sub, handlers, "consultation")
+    p = cs.add("add", cmd_add, help="een gehouden overleg vastleggen, met bevroren cijfers")
     p.add_argument("--held-on", dest="held_on", required=True, help="datum van het overleg")
     p.add_argument("--from", dest="date_from", required=True, help="begin van de periode")
     p.add_argument("--to", dest="date_to", required=True, help="einde van de periode")
@@ -129,18 +129,13 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument("--decision", action="append", help="een besluit (herhaalbaar)")
     p.add_argument("--decisions-file", dest="decisions_file", type=Path)
     p.add_argument("--action", action="append", help="OMSCHRIJVING|EIGENAAR|JJJJ-MM-DD")
-    handlers["consultation add"] = cmd_add
-    p = cs.add_parser("list", help="de vastgelegde overleggen, nieuwste eerst")
+    p = cs.add("list", cmd_list, help="de vastgelegde overleggen, nieuwste eerst")
     p.add_argument("--limit", type=count)
-    handlers["consultation list"] = cmd_list
-    p = cs.add_parser("show", help="één overleg met cijfers, besluiten en actiepunten")
+    p = cs.add("show", cmd_show, help="één overleg met cijfers, besluiten en actiepunten")
     p.add_argument("id", type=record_id)
-    handlers["consultation show"] = cmd_show
-    p = cs.add_parser("print", help="het verslag als gemarkeerde PDF")
+    p = cs.add("print", cmd_print, help="het verslag als gemarkeerde PDF")
     p.add_argument("id", type=record_id)
     p.add_argument("--out", type=Path, required=True)
-    handlers["consultation print"] = cmd_print
-    p = cs.add_parser("action-done", help="een actiepunt afronden (nummer uit 'show')")
+    p = cs.add("action-done", cmd_action_done, help="een actiepunt afronden (nummer uit 'show')")
     p.add_argument("id", type=record_id)
     p.add_argument("--date")
-    handlers["consultation action-done"] = cmd_action_done

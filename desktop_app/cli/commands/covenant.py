@@ -15,8 +15,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.args import optional_date, parse_date, record_id, text_file
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.args import (
+    optional_classification,
+    optional_date,
+    parse_date,
+    record_id,
+    text_file,
+)
+from desktop_app.cli.context import Commands
 from desktop_app.cli.marking_options import add_duration_options
 from desktop_app.cli.payloads import listed
 from desktop_app.domain.classification import Classification, duration_text
@@ -32,8 +38,18 @@ def _party(value: str | None) -> Party | None:
     return None if value is None else Party.parse(value)
 
 
-def _level(value: str | None, default: Classification) -> Classification:
-    return default if value is None else Classification.parse(value)
+def _marked_text(ns: argparse.Namespace, what: str, default: Classification) -> dict[str, Any]:
+    """The options ``_marked_text_options`` adds, as the service takes them (the annex, a plan):
+    the text of ``--text-file`` with its classification (``default`` when not given) and how
+    long that holds, for the covenant named."""
+    level = optional_classification(ns.classification)
+    return {
+        "classification": default if level is None else level,
+        "text": text_file(ns.text_file, what),
+        "covenant_id": ns.covenant,
+        "classified_until": ns.classification_until,
+        "classified_event": ns.classification_event,
+    }
 
 
 def _say_covenant(ctx: Context, view: svc.CovenantView) -> None:
@@ -149,17 +165,9 @@ def cmd_covenant_annex_show(ctx: Context, ns: argparse.Namespace) -> dict[str, A
 
 
 def cmd_covenant_annex_set(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
-    level = _level(ns.classification, svc.DEFAULT_ANNEX_CLASSIFICATION)
-    text = text_file(ns.text_file, "de bijlage")
+    marked = _marked_text(ns, "de bijlage", svc.DEFAULT_ANNEX_CLASSIFICATION)
     with ctx.open_session() as session:
-        summary = svc.annex_set(
-            session,
-            text=text,
-            classification=level,
-            covenant_id=ns.covenant,
-            classified_until=ns.classification_until,
-            classified_event=ns.classification_event,
-        )
+        summary = svc.annex_set(session, **marked)
     ctx.say(
         f"Niet-openbare bijlage versie {summary.version} vastgelegd "
         f"({summary.classification.marking})."
@@ -179,18 +187,9 @@ def _plan_out(ctx: Context, view: svc.PlanView) -> dict[str, Any]:
 
 
 def cmd_plan_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
-    level = _level(ns.classification, svc.DEFAULT_PLAN_CLASSIFICATION)
-    text = text_file(ns.text_file, "een uitvoeringsplan")
+    marked = _marked_text(ns, "een uitvoeringsplan", svc.DEFAULT_PLAN_CLASSIFICATION)
     with ctx.open_session() as session:
-        view = svc.add_plan(
-            session,
-            subject=ns.subject,
-            text=text,
-            classification=level,
-            covenant_id=ns.covenant,
-            classified_until=ns.classification_until,
-            classified_event=ns.classification_event,
-        )
+        view = svc.add_plan(session, subject=ns.subject, **marked)
     return _plan_out(ctx, view)
 
 
@@ -264,14 +263,20 @@ def _party_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--party", help="aivd of ind (standaard: de dienst van uw account)")
 
 
+def _marked_text_options(p: argparse.ArgumentParser) -> None:
+    """A marked text of the covenant (the annex, a plan): read by ``_marked_text``."""
+    p.add_argument("--text-file", type=Path, required=True)
+    p.add_argument("--classification", help="rubricering (standaard stg_confidentieel)")
+    add_duration_options(p)
+    _covenant_option(p)
+
+
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    cs = group_commands(sub, "covenant")
-    cs.add_parser("list", help="het register")
-    handlers["covenant list"] = cmd_covenant_list
-    p = cs.add_parser("show", help="één convenant met wijzigingen en plannen")
+    cs = Commands(sub, handlers, "covenant")
+    cs.add("list", cmd_covenant_list, help="het register")
+    p = cs.add("show", cmd_covenant_show, help="één convenant met wijzigingen en plannen")
     p.add_argument("id", type=record_id, nargs="?", default=svc.THE_COVENANT)
-    handlers["covenant show"] = cmd_covenant_show
-    p = cs.add_parser("amend", help="een verzoek tot wijziging vastleggen (art. 4.1)")
+    p = cs.add("amend", cmd_covenant_amend, help="een verzoek tot wijziging vastleggen (art. 4.1)")
     change = p.add_mutually_exclusive_group(required=True)
     change.add_argument("--change", help="de voorgestelde wijziging")
     change.add_argument("--change-file", type=Path, help="de voorgestelde wijziging (UTF-8)")
@@ -279,57 +284,48 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument("--effective", help="voorgestelde datum van inwerkingtreding")
     _party_option(p)
     _covenant_option(p)
-    handlers["covenant amend"] = cmd_covenant_amend
-    p = cs.add_parser("consent", help="het besluit van een partij over een wijziging")
+    p = cs.add(
+        "consent", cmd_covenant_consent, help="het besluit van een partij over een wijziging"
+    )
     p.add_argument("id", type=record_id, help="nummer van de wijziging")
     p.add_argument("--decision", required=True, help="kenmerk van het besluit")
     p.add_argument("--date", help="datum van het besluit (standaard vandaag)")
     p.add_argument("--refuse", action="store_true", help="niet ingestemd")
     _party_option(p)
-    handlers["covenant consent"] = cmd_covenant_consent
-    p = cs.add_parser("terminate", help="de schriftelijke opzegging vastleggen (art. 4.2)")
+    p = cs.add(
+        "terminate", cmd_covenant_terminate, help="de schriftelijke opzegging vastleggen (art. 4.2)"
+    )
     p.add_argument("--date", required=True, help="datum van de opzegbrief")
     _party_option(p)
     _covenant_option(p)
-    handlers["covenant terminate"] = cmd_covenant_terminate
-    p = cs.add_parser("annex-show", help="de niet-openbare bijlage lezen")
+    p = cs.add("annex-show", cmd_covenant_annex_show, help="de niet-openbare bijlage lezen")
     p.add_argument("--version", type=record_id)
     _covenant_option(p)
-    handlers["covenant annex-show"] = cmd_covenant_annex_show
-    p = cs.add_parser("annex-set", help="de niet-openbare bijlage vastleggen (nieuwe versie)")
-    p.add_argument("--text-file", type=Path, required=True)
-    p.add_argument("--classification", help="rubricering (standaard stg_confidentieel)")
-    add_duration_options(p)
-    _covenant_option(p)
-    handlers["covenant annex-set"] = cmd_covenant_annex_set
+    p = cs.add(
+        "annex-set",
+        cmd_covenant_annex_set,
+        help="de niet-openbare bijlage vastleggen (nieuwe versie)",
+    )
+    _marked_text_options(p)
 
-    ps = group_commands(sub, "plan")
-    p = ps.add_parser("add", help="een uitvoeringsplan opstellen")
+    ps = Commands(sub, handlers, "plan")
+    p = ps.add("add", cmd_plan_add, help="een uitvoeringsplan opstellen")
     p.add_argument("--subject", required=True)
-    p.add_argument("--text-file", type=Path, required=True)
-    p.add_argument("--classification", help="rubricering (standaard stg_confidentieel)")
-    add_duration_options(p)
-    _covenant_option(p)
-    handlers["plan add"] = cmd_plan_add
-    p = ps.add_parser("revise", help="een nieuwe versie (goedkeuringen beginnen opnieuw)")
+    _marked_text_options(p)
+    p = ps.add("revise", cmd_plan_revise, help="een nieuwe versie (goedkeuringen beginnen opnieuw)")
     p.add_argument("id", type=record_id)
     p.add_argument("--text-file", type=Path, required=True)
-    handlers["plan revise"] = cmd_plan_revise
-    p = ps.add_parser("approve", help="goedkeuring door het hoofd van uw dienst")
+    p = ps.add("approve", cmd_plan_approve, help="goedkeuring door het hoofd van uw dienst")
     p.add_argument("id", type=record_id)
     p.add_argument("--decision", required=True, help="kenmerk van het besluit")
     p.add_argument("--date", help="datum van de goedkeuring (standaard vandaag)")
     p.add_argument("--version", type=record_id, help="de versie die u goedkeurt")
     _party_option(p)
-    handlers["plan approve"] = cmd_plan_approve
-    p = ps.add_parser("withdraw", help="een uitvoeringsplan intrekken")
+    p = ps.add("withdraw", cmd_plan_withdraw, help="een uitvoeringsplan intrekken")
     p.add_argument("id", type=record_id)
     p.add_argument("--reason", required=True)
     p.add_argument("--date", help="datum van de intrekking (standaard vandaag)")
-    handlers["plan withdraw"] = cmd_plan_withdraw
-    ps.add_parser("list", help="alle uitvoeringsplannen")
-    handlers["plan list"] = cmd_plan_list
-    p = ps.add_parser("show", help="een uitvoeringsplan lezen")
+    ps.add("list", cmd_plan_list, help="alle uitvoeringsplannen")
+    p = ps.add("show", cmd_plan_show, help="een uitvoeringsplan lezen")
     p.add_argument("id", type=record_id)
     p.add_argument("--version", type=record_id)
-    handlers["plan show"] = cmd_plan_show

@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli import marking_options
-from desktop_app.cli.args import optional_date, record_id
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.args import optional_classification, optional_date, record_id
+from desktop_app.cli.context import Commands
 from desktop_app.cli.payloads import listed
-from desktop_app.domain.classification import Classification
 from desktop_app.services import evidence
 
 if TYPE_CHECKING:
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def cmd_evidence_add(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
-    level = None if ns.classification is None else Classification.parse(ns.classification)
+    level = optional_classification(ns.classification)
     data_date = optional_date(ns.date, "date")
     with ctx.open_session() as session:
         item = evidence.add_evidence(
@@ -62,8 +61,8 @@ def cmd_evidence_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    ev_sub = group_commands(sub, "evidence")
-    p = ev_sub.add_parser("add", help="een item (notitie, PDF, afbeelding) toevoegen")
+    ev_sub = Commands(sub, handlers, "evidence")
+    p = ev_sub.add("add", cmd_evidence_add, help="een item (notitie, PDF, afbeelding) toevoegen")
     p.add_argument("--report", type=record_id, required=True)
     p.add_argument("--file", type=Path, required=True)
     p.add_argument("--title", required=True)
@@ -76,7 +75,5 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
         type=record_id,
         help="de correctie waarbij het hoort (na uitbrengen verplicht)",
     )
-    handlers["evidence add"] = cmd_evidence_add
-    p = ev_sub.add_parser("list", help="de items van een ambtsbericht (zonder inhoud)")
+    p = ev_sub.add("list", cmd_evidence_list, help="de items van een ambtsbericht (zonder inhoud)")
     p.add_argument("--report", type=record_id, required=True)
-    handlers["evidence list"] = cmd_evidence_list

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import output_file, read_text_file, record_id, write_output
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.cli.payloads import listed
 from desktop_app.domain import timefmt
 from desktop_app.domain.inspection import NOTES_MAX_LENGTH
@@ -115,20 +115,15 @@ def cmd_reports(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    ins_sub = group_commands(sub, "inspect")
-    p = ins_sub.add_parser("start", help="een inzagesessie starten (alleen titels)")
+    ins_sub = Commands(sub, handlers, "inspect")
+    p = ins_sub.add("start", cmd_start, help="een inzagesessie starten (alleen titels)")
     p.add_argument("--report", type=record_id, required=True)
-    handlers["inspect start"] = cmd_start
-    p = ins_sub.add_parser("end", help="een inzagesessie beëindigen")
+    p = ins_sub.add("end", cmd_end, help="een inzagesessie beëindigen")
     p.add_argument("session", type=record_id)
     p.add_argument("--notes-file", type=Path, help="uw aantekeningen (UTF-8-tekst)")
-    handlers["inspect end"] = cmd_end
-    p = ins_sub.add_parser("record", help="het verslag van inzage (optioneel als PDF)")
+    p = ins_sub.add("record", cmd_record, help="het verslag van inzage (optioneel als PDF)")
     p.add_argument("session", type=record_id)
     p.add_argument("--pdf", type=Path, help="schrijf het verslag als PDF naar dit bestand")
-    handlers["inspect record"] = cmd_record
-    p = ins_sub.add_parser("list", help="de inzagegeschiedenis van een ambtsbericht")
+    p = ins_sub.add("list", cmd_list, help="de inzagegeschiedenis van een ambtsbericht")
     p.add_argument("--report", type=record_id, required=True)
-    handlers["inspect list"] = cmd_list
-    p = ins_sub.add_parser("reports", help="uitgebrachte ambtsberichten en of inzage kan")
-    handlers["inspect reports"] = cmd_reports
+    p = ins_sub.add("reports", cmd_reports, help="uitgebrachte ambtsberichten en of inzage kan")

@@ -8,7 +8,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import record_id
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.cli.marking_options import (
     add_duration_options,
     add_subject_options,
@@ -22,11 +22,12 @@ if TYPE_CHECKING:
     from desktop_app.cli.context import Context
 
 
-def _output(ctx: Context, reference: str, view: marking.MarkingView) -> dict[str, Any]:
+def _output(ctx: Context, report_id: int, view: marking.MarkingView) -> dict[str, Any]:
+    reference = f"Ambtsbericht {report_id}"
     ctx.say(f"{reference}: rubriceringsduur {view.duration_label}")
     if view.subject is not None:
         ctx.say(f"Betrokkene: {view.subject.name} (V-nummer {view.subject.v_number})")
-    return view.as_dict()
+    return {"id": report_id, **view.as_dict()}
 
 
 def cmd_marking(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -38,7 +39,7 @@ def cmd_marking(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
                 field="classification_until",
             )
         view = marking.record_duration(session, ns.id, duration)
-    return {"id": ns.id, **_output(ctx, f"Ambtsbericht {ns.id}", view)}
+    return _output(ctx, ns.id, view)
 
 
 def cmd_subject(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
@@ -49,22 +50,27 @@ def cmd_subject(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
                 "Geef --subject-name, --birth-date en --v-number.", field="subject_name"
             )
         view = marking.set_subject(session, ns.id, subject)
-    return {"id": ns.id, **_output(ctx, f"Ambtsbericht {ns.id}", view)}
+    return _output(ctx, ns.id, view)
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    rep_sub = group_commands(sub, "report")
+    rep_sub = Commands(sub, handlers, "report")
 
-    p = rep_sub.add_parser(
-        "marking", help="vastleggen tot wanneer de rubricering geldt (datum of gebeurtenis)"
-    )
-    p.add_argument("id", type=record_id)
-    add_duration_options(p)
-    handlers["report marking"] = cmd_marking
-
-    p = rep_sub.add_parser(
-        "subject", help="betrokkene van een spontaan ambtsbericht (naam, geboortedatum, V-nummer)"
-    )
-    p.add_argument("id", type=record_id)
-    add_subject_options(p)
-    handlers["report subject"] = cmd_subject
+    # Both record one marking of the report ID, with marking_options' options for it.
+    for name, handler, add_options, what in (
+        (
+            "marking",
+            cmd_marking,
+            add_duration_options,
+            "vastleggen tot wanneer de rubricering geldt (datum of gebeurtenis)",
+        ),
+        (
+            "subject",
+            cmd_subject,
+            add_subject_options,
+            "betrokkene van een spontaan ambtsbericht (naam, geboortedatum, V-nummer)",
+        ),
+    ):
+        p = rep_sub.add(name, handler, help=what)
+        p.add_argument("id", type=record_id)
+        add_options(p)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import count, read_text_file, record_id, writing
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.cli.payloads import listed
 from desktop_app.domain import timefmt
 from desktop_app.domain.clock import Clock, SystemClock
@@ -146,9 +146,9 @@ def _print_line(r: printing.PrintRecord) -> str:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    rep_sub = group_commands(sub, "report")
+    rep_sub = Commands(sub, handlers, "report")
 
-    p = rep_sub.add_parser("print", help="ondertekende exemplaren (of een concept) afdrukken")
+    p = rep_sub.add("print", cmd_print, help="ondertekende exemplaren (of een concept) afdrukken")
     p.add_argument("id", type=record_id)
     p.add_argument(
         "--copies",
@@ -169,17 +169,15 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
         metavar="BESTAND",
         help="de verzendlijst: één ontvanger per regel",
     )
-    handlers["report print"] = cmd_print
 
-    p = rep_sub.add_parser(
+    p = rep_sub.add(
         "verify",
+        cmd_verify,
         help="de handtekening van een afgedrukt exemplaar "
         "controleren (zonder aanmelding; met --user ook het "
         "afdrukregister)",
     )
     p.add_argument("file", type=Path)
-    handlers["report verify"] = cmd_verify
 
-    p = rep_sub.add_parser("prints", help="het afdrukregister van een ambtsbericht")
+    p = rep_sub.add("prints", cmd_prints, help="het afdrukregister van een ambtsbericht")
     p.add_argument("id", type=record_id)
-    handlers["report prints"] = cmd_prints

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import optional_date
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.cli.payloads import listed
 from desktop_app.services import provisions as provision_service
 
@@ -41,8 +41,8 @@ def cmd_provision_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    ps = group_commands(sub, "provision")
-    p = ps.add_parser("add")
+    ps = Commands(sub, handlers, "provision")
+    p = ps.add("add", cmd_provision_add)
     p.add_argument("--direction", required=True)
     p.add_argument("--description", required=True)
     p.add_argument("--date")
@@ -50,9 +50,7 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument("--provided-by")
     p.add_argument("--received-by")
     p.add_argument("--request", help="kenmerk van het verzoek (NV-JJJJ-NNNNNN)")
-    handlers["provision add"] = cmd_provision_add
-    p = ps.add_parser("list")
+    p = ps.add("list", cmd_provision_list)
     p.add_argument("--direction")
     p.add_argument("--from", dest="date_from")
     p.add_argument("--to", dest="date_to")
-    handlers["provision list"] = cmd_provision_list

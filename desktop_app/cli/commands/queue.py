@@ -7,6 +7,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import bounded_int
+from desktop_app.cli.context import Commands
 from desktop_app.domain.messages import translate
 from desktop_app.services import queues
 
@@ -28,11 +29,12 @@ def cmd_queue(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    p = sub.add_parser("queue", help="wat op u wacht (werkvoorraad per rol)")
+    p = Commands(sub, handlers).add(
+        "queue", cmd_queue, help="wat op u wacht (werkvoorraad per rol)"
+    )
     p.add_argument(
         "--items",
         type=bounded_int(0, 100, "aantal"),
         default=queues.ITEMS_PER_QUEUE,
         help="items per wachtrij",
     )
-    handlers["queue"] = cmd_queue

@@ -16,8 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli import marking_options
-from desktop_app.cli.args import TEXT_FILE_BYTES, record_id, text_file, version_number
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.args import (
+    TEXT_FILE_BYTES,
+    optional_classification,
+    record_id,
+    text_file,
+    version_number,
+)
+from desktop_app.cli.context import Commands
 from desktop_app.cli.payloads import report_step
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.reports import WorkList
@@ -34,10 +40,6 @@ def _read_text(path: Path) -> str:
     return text_file(path, "een ambtsbericht", max_bytes=_MAX_FILE_BYTES)
 
 
-def _level(value: str | None) -> Classification | None:
-    return None if value is None else Classification.parse(value)
-
-
 def _saved(ctx: Context, saved: reports.VersionSaved) -> dict[str, Any]:
     r = saved.report
     ctx.say(f"{r.reference} versie {r.version} vastgelegd (status {r.status.label_nl}).")
@@ -52,7 +54,7 @@ def _saved(ctx: Context, saved: reports.VersionSaved) -> dict[str, Any]:
 
 def cmd_draft(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     text = _read_text(ns.text_file)
-    level = _level(ns.classification)
+    level = optional_classification(ns.classification)
     with ctx.open_session() as session:
         saved = reports.draft_report(
             session,
@@ -144,7 +146,7 @@ def cmd_diff(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_sign(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
-    level = _level(ns.classification)
+    level = optional_classification(ns.classification)
     with ctx.open_session() as session:
         r = reports.sign_report(
             session,
@@ -195,9 +197,9 @@ def cmd_list(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    rep_sub = group_commands(sub, "report")
+    rep_sub = Commands(sub, handlers, "report")
 
-    p = rep_sub.add_parser("draft", help="een nieuw ambtsbericht opstellen (versie 1)")
+    p = rep_sub.add("draft", cmd_draft, help="een nieuw ambtsbericht opstellen (versie 1)")
     link = p.add_mutually_exclusive_group(required=True)
     link.add_argument("--request", type=record_id, help="het verzoek waarop het antwoordt")
     link.add_argument("--spontaneous", action="store_true", help="een spontaan ambtsbericht")
@@ -208,47 +210,39 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     )
     marking_options.add_duration_options(p)
     marking_options.add_subject_options(p)
-    handlers["report draft"] = cmd_draft
 
-    p = rep_sub.add_parser("revise", help="een nieuwe versie vastleggen")
+    p = rep_sub.add("revise", cmd_revise, help="een nieuwe versie vastleggen")
     p.add_argument("id", type=record_id)
     p.add_argument("--text-file", type=Path, required=True)
     p.add_argument("--title")
-    handlers["report revise"] = cmd_revise
 
-    p = rep_sub.add_parser("classify", help="de rubricering wijzigen (zolang bewerkbaar)")
+    p = rep_sub.add("classify", cmd_classify, help="de rubricering wijzigen (zolang bewerkbaar)")
     p.add_argument("id", type=record_id)
     p.add_argument("--classification", required=True)
-    handlers["report classify"] = cmd_classify
 
-    p = rep_sub.add_parser("submit", help="ter beoordeling aan de IND-liaison aanbieden")
+    p = rep_sub.add("submit", cmd_submit, help="ter beoordeling aan de IND-liaison aanbieden")
     p.add_argument("id", type=record_id)
-    handlers["report submit"] = cmd_submit
 
-    p = rep_sub.add_parser("withdraw", help="een indiening intrekken (weer een concept)")
+    p = rep_sub.add("withdraw", cmd_withdraw, help="een indiening intrekken (weer een concept)")
     p.add_argument("id", type=record_id)
     p.add_argument("--reason", help="waarom (optioneel)")
-    handlers["report withdraw"] = cmd_withdraw
 
-    p = rep_sub.add_parser(
-        "send-back", help="niet ondertekenen maar terugsturen naar de behandelaar"
+    p = rep_sub.add(
+        "send-back", cmd_send_back, help="niet ondertekenen maar terugsturen naar de behandelaar"
     )
     p.add_argument("id", type=record_id)
     p.add_argument("--reason", required=True, help="waarom het terug moet")
-    handlers["report send-back"] = cmd_send_back
 
-    p = rep_sub.add_parser("show", help="een versie met annotaties tonen")
+    p = rep_sub.add("show", cmd_show, help="een versie met annotaties tonen")
     p.add_argument("id", type=record_id)
     p.add_argument("--version", type=version_number)
-    handlers["report show"] = cmd_show
 
-    p = rep_sub.add_parser("diff", help="twee versies vergelijken")
+    p = rep_sub.add("diff", cmd_diff, help="twee versies vergelijken")
     p.add_argument("id", type=record_id)
     p.add_argument("--from", dest="from_version", type=version_number, required=True)
     p.add_argument("--to", dest="to_version", type=version_number, required=True)
-    handlers["report diff"] = cmd_diff
 
-    p = rep_sub.add_parser("sign", help="ondertekenen (vier ogen)")
+    p = rep_sub.add("sign", cmd_sign, help="ondertekenen (vier ogen)")
     p.add_argument("id", type=record_id)
     p.add_argument("--classification", help="de definitieve rubricering")
     p.add_argument(
@@ -258,17 +252,13 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
             "niet vast te stellen is als bijzonder geval te verstrekken"
         ),
     )
-    handlers["report sign"] = cmd_sign
 
-    p = rep_sub.add_parser("issue", help="uitbrengen aan de IND")
+    p = rep_sub.add("issue", cmd_issue, help="uitbrengen aan de IND")
     p.add_argument("id", type=record_id)
-    handlers["report issue"] = cmd_issue
 
-    p = rep_sub.add_parser("correct", help="een correctie op een uitgebracht ambtsbericht")
+    p = rep_sub.add("correct", cmd_correct, help="een correctie op een uitgebracht ambtsbericht")
     p.add_argument("id", type=record_id)
     p.add_argument("--text", required=True)
-    handlers["report correct"] = cmd_correct
 
-    p = rep_sub.add_parser("list", help="mijn werkvoorraad")
+    p = rep_sub.add("list", cmd_list, help="mijn werkvoorraad")
     p.add_argument("--list", choices=[w.value for w in WorkList])
-    handlers["report list"] = cmd_list

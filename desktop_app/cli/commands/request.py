@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import count, optional_date, request_id
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.queries import RequestQuery
 from desktop_app.domain.requests import RequestStatus
@@ -113,8 +113,8 @@ def cmd_request_close(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    rs = group_commands(sub, "request")
-    p = rs.add_parser("add")
+    rs = Commands(sub, handlers, "request")
+    p = rs.add("add", cmd_request_add)
     p.add_argument("--subject-name", required=True)
     p.add_argument("--v-number", required=True)
     p.add_argument("--purpose", required=True)
@@ -122,29 +122,22 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
     p.add_argument("--nationality")
     p.add_argument("--received")
     p.add_argument("--ind-reference")
-    handlers["request add"] = cmd_request_add
-    p = rs.add_parser("import")
+    p = rs.add("import", cmd_request_import)
     p.add_argument("file", type=Path)
-    handlers["request import"] = cmd_request_import
-    p = rs.add_parser("list")
+    p = rs.add("list", cmd_request_list)
     p.add_argument("--status")
     p.add_argument("--overdue", action="store_true")
     p.add_argument("--search")
     p.add_argument("--limit", type=count)
-    handlers["request list"] = cmd_request_list
     for name, handler in (("show", cmd_request_show), ("start", cmd_request_start)):
-        p = rs.add_parser(name)
-        p.add_argument("id")
-        handlers[f"request {name}"] = handler
-    p = rs.add_parser("notify-delay")
+        rs.add(name, handler).add_argument("id")
+    p = rs.add("notify-delay", cmd_request_notify_delay)
     p.add_argument("id")
     p.add_argument("--reason", required=True)
     p.add_argument("--date")
     # Extension: the liaison account informed (who informed whom).
     p.add_argument("--liaison", help="accountnaam van de geïnformeerde IND-liaison")
-    handlers["request notify-delay"] = cmd_request_notify_delay
-    p = rs.add_parser("close")
+    p = rs.add("close", cmd_request_close)
     p.add_argument("id")
     p.add_argument("--no-data", action="store_true")
     p.add_argument("--reason")
-    handlers["request close"] = cmd_request_close

@@ -7,7 +7,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import bounded_int, record_id
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.cli.payloads import listed
 from desktop_app.services import retention as retention_service
 
@@ -96,40 +96,32 @@ def cmd_records(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    rs = group_commands(sub, "retention")
-    rs.add_parser("periods", help="bewaartermijnen per soort archiefstuk")
-    handlers["retention periods"] = cmd_periods
-    p = rs.add_parser("set-period", help="een bewaartermijn vaststellen (beheer)")
+    rs = Commands(sub, handlers, "retention")
+    rs.add("periods", cmd_periods, help="bewaartermijnen per soort archiefstuk")
+    p = rs.add("set-period", cmd_set_period, help="een bewaartermijn vaststellen (beheer)")
     p.add_argument("kind")
     p.add_argument("--years", required=True, type=years_arg)
     p.add_argument("--basis", help="waarop de termijn berust (selectielijst, besluit)")
-    handlers["retention set-period"] = cmd_set_period
-    rs.add_parser("due", help="archiefstukken waarvan de bewaartermijn verstreken is")
-    handlers["retention due"] = cmd_due
-    rs.add_parser("propose", help="een vernietigingslijst opstellen (beheer)")
-    handlers["retention propose"] = cmd_propose
-    rs.add_parser("list", help="de vernietigingslijsten")
-    handlers["retention list"] = cmd_list
-    p = rs.add_parser("show", help="één vernietigingslijst met haar archiefstukken")
+    rs.add("due", cmd_due, help="archiefstukken waarvan de bewaartermijn verstreken is")
+    rs.add("propose", cmd_propose, help="een vernietigingslijst opstellen (beheer)")
+    rs.add("list", cmd_list, help="de vernietigingslijsten")
+    p = rs.add("show", cmd_show, help="één vernietigingslijst met haar archiefstukken")
     p.add_argument("list", type=record_id)
-    handlers["retention show"] = cmd_show
-    p = rs.add_parser("approve", help="een vernietigingslijst goedkeuren (beheer, ondertekenaar)")
+    p = rs.add(
+        "approve", cmd_approve, help="een vernietigingslijst goedkeuren (beheer, ondertekenaar)"
+    )
     p.add_argument("list", type=record_id)
-    handlers["retention approve"] = cmd_approve
-    p = rs.add_parser("hold", help="een bewaarplicht (legal hold) vastleggen")
+    p = rs.add("hold", cmd_hold, help="een bewaarplicht (legal hold) vastleggen")
     p.add_argument("object", help="soort:nummer, bijvoorbeeld request:12 of report:5")
     p.add_argument("--reason", required=True)
     p.add_argument("--reference", required=True, help="kenmerk van de zaak of het besluit")
-    handlers["retention hold"] = cmd_hold
-    p = rs.add_parser("holds", help="de bewaarplichten")
+    p = rs.add("holds", cmd_holds, help="de bewaarplichten")
     p.add_argument("--active", action="store_true", help="alleen die nog gelden")
-    handlers["retention holds"] = cmd_holds
-    p = rs.add_parser("release", help="een bewaarplicht opheffen")
+    p = rs.add("release", cmd_release, help="een bewaarplicht opheffen")
     p.add_argument("hold", type=record_id)
     p.add_argument("--reason", required=True)
-    handlers["retention release"] = cmd_release
-    p = rs.add_parser("destroy", help="een goedgekeurde vernietigingslijst uitvoeren (beheer)")
+    p = rs.add(
+        "destroy", cmd_destroy, help="een goedgekeurde vernietigingslijst uitvoeren (beheer)"
+    )
     p.add_argument("list", type=record_id)
-    handlers["retention destroy"] = cmd_destroy
-    rs.add_parser("records", help="de verklaringen van vernietiging")
-    handlers["retention records"] = cmd_records
+    rs.add("records", cmd_records, help="de verklaringen van vernietiging")

@@ -9,7 +9,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import position, record_id
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.cli.payloads import report_step
 from desktop_app.services import reports
 
@@ -64,35 +64,30 @@ def _annotation_option(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    rev_sub = group_commands(sub, "review")
-    p = rev_sub.add_parser("annotate", help="een passage van de voorgelegde tekst annoteren")
+    rev_sub = Commands(sub, handlers, "review")
+    p = rev_sub.add("annotate", cmd_annotate, help="een passage van de voorgelegde tekst annoteren")
     p.add_argument("id", type=record_id)
     p.add_argument("--quote", required=True)
     p.add_argument("--comment", required=True)
     p.add_argument("--start", type=position, help="positie van het citaat als het vaker voorkomt")
-    handlers["review annotate"] = cmd_annotate
 
-    p = rev_sub.add_parser("verdict", help="oordeel: bruikbaar of aanpassing wenselijk")
+    p = rev_sub.add("verdict", cmd_verdict, help="oordeel: bruikbaar of aanpassing wenselijk")
     p.add_argument("id", type=record_id)
     choice = p.add_mutually_exclusive_group(required=True)
     choice.add_argument("--usable", action="store_true")
     choice.add_argument("--changes-wanted", action="store_true")
     p.add_argument("--comment")
-    handlers["review verdict"] = cmd_verdict
 
-    p = rev_sub.add_parser("edit", help="uw eigen opmerking wijzigen (tot het oordeel)")
+    p = rev_sub.add("edit", cmd_edit, help="uw eigen opmerking wijzigen (tot het oordeel)")
     p.add_argument("id", type=record_id)
     _annotation_option(p)
     p.add_argument("--comment", required=True)
-    handlers["review edit"] = cmd_edit
 
-    p = rev_sub.add_parser("withdraw", help="uw eigen opmerking intrekken (tot het oordeel)")
+    p = rev_sub.add("withdraw", cmd_withdraw, help="uw eigen opmerking intrekken (tot het oordeel)")
     p.add_argument("id", type=record_id)
     _annotation_option(p)
-    handlers["review withdraw"] = cmd_withdraw
 
-    p = rev_sub.add_parser("handle", help="een opmerking als afgehandeld markeren (AIVD)")
+    p = rev_sub.add("handle", cmd_handle, help="een opmerking als afgehandeld markeren (AIVD)")
     p.add_argument("id", type=record_id)
     _annotation_option(p)
     p.add_argument("--note", required=True, help="toelichting voor de IND-liaison")
-    handlers["review handle"] = cmd_handle

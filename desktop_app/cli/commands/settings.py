@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.cli.payloads import listed
 from desktop_app.domain.settings import IntSetting
 from desktop_app.services import settings as settings_service
@@ -37,10 +37,8 @@ def cmd_settings_set(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    ss = group_commands(sub, "settings")
-    ss.add_parser("list")
-    handlers["settings list"] = cmd_settings_list
-    p = ss.add_parser("set")
+    ss = Commands(sub, handlers, "settings")
+    ss.add("list", cmd_settings_list)
+    p = ss.add("set", cmd_settings_set)
     p.add_argument("key")
     p.add_argument("value")
-    handlers["settings set"] = cmd_settings_set

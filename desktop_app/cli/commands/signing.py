@@ -13,7 +13,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.services import printing, signing_keys
 from desktop_app.services.files import read_regular
 
@@ -67,15 +67,15 @@ def cmd_signing_function(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    sig_sub = group_commands(sub, "signing")
-    sig_sub.add_parser("show", help="het certificaat en de vertrouwde uitgevers tonen")
-    handlers["signing show"] = cmd_signing_show
-    sig_sub.add_parser("create", help="de werkplek-sleutel nu aanmaken")
-    handlers["signing create"] = cmd_signing_create
-    p = sig_sub.add_parser("import", help="het certificaat van de organisatie importeren (PKCS#12)")
+    sig_sub = Commands(sub, handlers, "signing")
+    sig_sub.add("show", cmd_signing_show, help="het certificaat en de vertrouwde uitgevers tonen")
+    sig_sub.add("create", cmd_signing_create, help="de werkplek-sleutel nu aanmaken")
+    p = sig_sub.add(
+        "import", cmd_signing_import, help="het certificaat van de organisatie importeren (PKCS#12)"
+    )
     p.add_argument("file", type=Path)
-    handlers["signing import"] = cmd_signing_import
-    p = sig_sub.add_parser("function", help="de functie onder de naam van een ondertekenaar")
+    p = sig_sub.add(
+        "function", cmd_signing_function, help="de functie onder de naam van een ondertekenaar"
+    )
     p.add_argument("name")
     p.add_argument("--function", required=True)
-    handlers["signing function"] = cmd_signing_function

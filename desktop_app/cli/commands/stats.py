@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.args import output_file, parse_as_of, parse_date, writing
+from desktop_app.cli.context import Commands
 from desktop_app.services import stats as stats_service
 from desktop_app.services.files import atomic_write
 
@@ -42,7 +43,7 @@ def cmd_stats(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    p = sub.add_parser("stats", help="cijfers voor het periodiek overleg")
+    p = Commands(sub, handlers).add("stats", cmd_stats, help="cijfers voor het periodiek overleg")
     p.add_argument("--from", dest="date_from", required=True)
     p.add_argument("--to", dest="date_to", required=True)
     p.add_argument("--pdf", type=Path)
@@ -52,4 +53,3 @@ def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> 
         dest="as_of",
         help="peilmoment: datum (einde van die dag) of moment met tijdzone; standaard nu",
     )
-    handlers["stats"] = cmd_stats

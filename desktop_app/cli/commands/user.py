@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.args import optional_date, record_id
-from desktop_app.cli.context import UsageError, group_commands
+from desktop_app.cli.args import optional_classification, optional_date, record_id
+from desktop_app.cli.context import Commands, UsageError
 from desktop_app.cli.payloads import listed
 from desktop_app.domain.accounts import password_rules
 from desktop_app.domain.classification import Classification
@@ -77,7 +77,7 @@ def cmd_user_edit(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     if ns.full_name is None and ns.role is None and ns.clearance is None:
         raise UsageError("Geef --full-name, --role of --clearance: wat moet er veranderen?")
     roles = None if ns.role is None else [Role.parse(r) for r in ns.role]
-    clearance = None if ns.clearance is None else Classification.parse(ns.clearance)
+    clearance = optional_classification(ns.clearance)
     with ctx.open_session() as session:
         record = users.edit_user(
             session, ns.name, full_name=ns.full_name, roles=roles, clearance=clearance
@@ -91,21 +91,21 @@ def cmd_user_deactivate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     return _user_out(record)
 
 
+def _initial_password(ctx: Context, name: str) -> str:
+    """The initial password the administrator sets for ``name`` (activate, reset-password);
+    the user chooses their own at the next sign-in."""
+    return ctx.secret(f"Nieuw beginwachtwoord voor {name} ({password_rules()})", confirm=True)
+
+
 def cmd_user_activate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
-        password = ctx.secret(
-            f"Nieuw beginwachtwoord voor {ns.name} ({password_rules()})", confirm=True
-        )
-        record = users.activate_user(session, ns.name, password)
+        record = users.activate_user(session, ns.name, _initial_password(ctx, ns.name))
     return {**_user_out(record), "initial_password": True}
 
 
 def cmd_user_reset_password(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
-        password = ctx.secret(
-            f"Nieuw beginwachtwoord voor {ns.name} ({password_rules()})", confirm=True
-        )
-        users.reset_password(session, ns.name, password)
+        users.reset_password(session, ns.name, _initial_password(ctx, ns.name))
     return {"name": ns.name, "initial_password": True}
 
 
@@ -147,55 +147,46 @@ def cmd_designate(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    user_sub = group_commands(sub, "user")
-    p = user_sub.add_parser("add")
+    user_sub = Commands(sub, handlers, "user")
+    p = user_sub.add("add", cmd_user_add)
     p.add_argument("name")
     p.add_argument("--role", action="append", required=True)
     p.add_argument("--full-name")
     p.add_argument("--clearance", default="ongerubriceerd")
-    handlers["user add"] = cmd_user_add
-    user_sub.add_parser("list")
-    handlers["user list"] = cmd_user_list
-    p = user_sub.add_parser("unlock")
+    user_sub.add("list", cmd_user_list)
+    p = user_sub.add("unlock", cmd_user_unlock)
     p.add_argument("name")
-    handlers["user unlock"] = cmd_user_unlock
 
-    p = user_sub.add_parser("edit")
+    p = user_sub.add("edit", cmd_user_edit)
     p.add_argument("name")
     p.add_argument("--full-name")
     p.add_argument("--role", action="append", help="de nieuwe rollen (vervangt alle rollen)")
     p.add_argument("--clearance")
-    handlers["user edit"] = cmd_user_edit
     for name, handler in (
         ("deactivate", cmd_user_deactivate),
         ("activate", cmd_user_activate),
         ("reset-password", cmd_user_reset_password),
     ):
-        user_sub.add_parser(name).add_argument("name")
-        handlers[f"user {name}"] = handler
+        user_sub.add(name, handler).add_argument("name")
 
-    sub.add_parser("passwd", help="eigen wachtwoord wijzigen")
-    handlers["passwd"] = cmd_passwd
+    top = Commands(sub, handlers)
+    top.add("passwd", cmd_passwd, help="eigen wachtwoord wijzigen")
 
-    p = sub.add_parser("designate", help="aanwijzing door de Hoofddirecteur IND vastleggen")
+    p = top.add("designate", cmd_designate, help="aanwijzing door de Hoofddirecteur IND vastleggen")
     p.add_argument("name")
     p.add_argument("--decision", required=True)
     p.add_argument("--from", dest="valid_from")
     p.add_argument("--until", dest="valid_until")
-    handlers["designate"] = cmd_designate
 
-    group_sub = group_commands(sub, "designation")
-    p = group_sub.add_parser("end")
+    group_sub = Commands(sub, handlers, "designation")
+    p = group_sub.add("end", cmd_designation_end)
     p.add_argument("name")
     p.add_argument("--decision", required=True)
     p.add_argument("--until")
     p.add_argument("--id", type=record_id)
-    handlers["designation end"] = cmd_designation_end
-    p = group_sub.add_parser("revoke")
+    p = group_sub.add("revoke", cmd_designation_revoke)
     p.add_argument("name")
     p.add_argument("--decision", required=True)
     p.add_argument("--id", type=record_id)
-    handlers["designation revoke"] = cmd_designation_revoke
-    p = group_sub.add_parser("history")
+    p = group_sub.add("history", cmd_designation_history)
     p.add_argument("name")
-    handlers["designation history"] = cmd_designation_history

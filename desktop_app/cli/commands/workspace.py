@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.context import group_commands
+from desktop_app.cli.context import Commands
 from desktop_app.services.workspace import (
     init_workspace,
     new_recovery_key,
@@ -41,6 +41,16 @@ def cmd_rebind(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     return {"ok": True, "users": count}
 
 
+def _say_need_new_password(ctx: Context, names: tuple[str, ...]) -> None:
+    """The accounts a new database key left without a usable password (rekey, a new recovery
+    key: both replace the key)."""
+    if names:
+        ctx.say(
+            "Deze accounts hebben zich sinds de vorige versie niet aangemeld en hebben een nieuw "
+            "wachtwoord nodig (werkplek user reset-password): " + ", ".join(names)
+        )
+
+
 def cmd_rekey(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
     with ctx.open_session() as session:
         result = rotate_database_key(session, session.sign_in_proof())
@@ -49,12 +59,7 @@ def cmd_rekey(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         f"{result.signing_keys} ondertekeningssleutels opnieuw verpakt). De herstelsleutel "
         "blijft dezelfde."
     )
-    if result.need_new_password:
-        ctx.say(
-            "Deze accounts hebben zich sinds de vorige versie niet aangemeld en hebben een nieuw "
-            "wachtwoord nodig (werkplek user reset-password): "
-            + ", ".join(result.need_new_password)
-        )
+    _say_need_new_password(ctx, result.need_new_password)
     return result.as_dict()
 
 
@@ -68,28 +73,22 @@ def cmd_new_recovery_key(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]
         "huidige werkplek meer opent. Back-ups die eerder zijn gemaakt openen alleen met de "
         "herstelsleutel van toen: bewaar die zolang u die back-ups bewaart."
     )
-    if result.rekey.need_new_password:
-        ctx.say(
-            "Deze accounts hebben zich sinds de vorige versie niet aangemeld en hebben een nieuw "
-            "wachtwoord nodig (werkplek user reset-password): "
-            + ", ".join(result.rekey.need_new_password)
-        )
+    _say_need_new_password(ctx, result.rekey.need_new_password)
     return result.as_dict()
 
 
 def register(sub: argparse._SubParsersAction[Any], handlers: dict[str, Any]) -> None:
-    p = sub.add_parser("init", help="een nieuwe werkplek aanmaken")
+    top = Commands(sub, handlers)
+    p = top.add("init", cmd_init, help="een nieuwe werkplek aanmaken")
     p.add_argument("--admin", required=True)
     p.add_argument("--full-name")
     p.add_argument("--location", default="aivd", choices=["aivd", "ind", "other"])
     p.add_argument("--kdf-profile", default="interactive", choices=["interactive", "test"])
-    handlers["init"] = cmd_init
 
-    sub.add_parser("rebind", help="werkplek opnieuw aan de sleutelring koppelen (herstelsleutel)")
-    handlers["rebind"] = cmd_rebind
+    top.add(
+        "rebind", cmd_rebind, help="werkplek opnieuw aan de sleutelring koppelen (herstelsleutel)"
+    )
 
-    ws = group_commands(sub, "workspace")
-    ws.add_parser("rekey", help="de databasesleutel vervangen (PRAGMA rekey)")
-    handlers["workspace rekey"] = cmd_rekey
-    ws.add_parser("new-recovery-key", help="een nieuwe herstelsleutel uitgeven")
-    handlers["workspace new-recovery-key"] = cmd_new_recovery_key
+    ws = Commands(sub, handlers, "workspace")
+    ws.add("rekey", cmd_rekey, help="de databasesleutel vervangen (PRAGMA rekey)")
+    ws.add("new-recovery-key", cmd_new_recovery_key, help="een nieuwe herstelsleutel uitgeven")
