@@ -72,7 +72,6 @@ from desktop_app.domain.reports import (
     report_step,
     special_case,
     special_case_grounds,
-    status_from_history,
     text_sha256,
     validate_correction,
     validate_reason,
@@ -89,7 +88,7 @@ from desktop_app.domain.text import strip_invisible
 from desktop_app.domain.textdiff import DiffRow, side_by_side, unified_diff
 from desktop_app.services import marking
 from desktop_app.services.marking import MarkingView
-from desktop_app.services.report_access import existing_report, require_cleared
+from desktop_app.services.report_access import checked_report
 from desktop_app.services.session import Reauthentication, Session, Tx
 from desktop_app.storage import reports as repo
 from desktop_app.storage import requests as requests_repo
@@ -524,15 +523,11 @@ class CorrectionRecord:
 def _load(
     session: Session, conn: Connection, report_id: int, action: ReportAction
 ) -> tuple[repo.ReportRow, list[ReportEvent]]:
-    """The report and its history, after the existence, role and clearance checks."""
-    row = existing_report(conn, report_id)
-    require_any_role(session.user.roles, ALLOWED_ROLES[action], action.label_nl)
-    require_cleared(session.user.clearance, row.classification)
-    events = repo.history(conn, row.id)
-    # The stored status is kept for lists; the history is the truth. They must agree.
-    if status_from_history(events) is not row.status or (
-        current_version(events) != row.current_version
-    ):
+    """The report and its history, after the existence, role, clearance and status checks
+    (``report_access.checked_report``)."""
+    row, events = checked_report(session, conn, report_id, action)
+    # The stored version is kept for lists too; the history is the truth. They must agree.
+    if current_version(events) != row.current_version:
         raise IntegrityFailure(
             "De status van het ambtsbericht klopt niet met de vastgelegde geschiedenis."
         )
@@ -1014,9 +1009,7 @@ def annotate(
         row, events = _load(session, tx.conn, report_id, _A.ANNOTATE)
         after = _decide(session, row, _A.ANNOTATE, events)
         version = row.current_version
-        text = repo.version_text(tx.conn, row.id, version)
-        if text is None:  # pragma: no cover - the history and the versions agree
-            raise IntegrityFailure("Een versie van het ambtsbericht ontbreekt.")
+        text = _current_text(tx.conn, row)
         if start is not None and start < 0:
             raise InvalidInput("De beginpositie kan niet negatief zijn.", field="start")
         anchor = anchor_quote(text, quote, version=version, start=start)
@@ -1135,36 +1128,46 @@ def _step_back(
 # Remarks after they are placed (issue 12)
 
 
+# Each change of a placed remark: the workflow action that allows it and its audit action.
+_REMARK_STEPS: Mapping[RemarkChange, tuple[ReportAction, str]] = {
+    RemarkChange.EDIT: (_A.EDIT_REMARK, "report.remark_edit"),
+    RemarkChange.WITHDRAW: (_A.WITHDRAW_REMARK, "report.remark_withdraw"),
+    RemarkChange.HANDLE: (_A.HANDLE_REMARK, "report.remark_handle"),
+}
+
+
 def _remark_step(
-    session: Session,
-    tx: Tx,
-    report_id: int,
-    annotation_id: int,
-    action: ReportAction,
-    change: RemarkChange,
-    text: str | None,
-) -> repo.AnnotationRow:
-    row, events = _load(session, tx.conn, report_id, action)
-    note = repo.get_annotation(tx.conn, annotation_id)
-    if note is None or note.report_id != row.id:
-        raise NotFound(f"Opmerking {int(annotation_id)} hoort niet bij dit ambtsbericht.")
-    after = _decide(session, row, action, events)
-    state = remark_state(note.comment, repo.remark_events(tx.conn, row.id).get(note.id, ()))
-    check_remark_change(
-        change,
-        actor_id=session.user.id,
-        author_id=note.author_id,
-        remark_version=note.version,
-        review_version=row.current_version if row.status is ReportStatus.IN_REVIEW else None,
-        state=state,
-    )
-    now = session.clock.now()
-    repo.insert_remark_event(
-        tx.conn, note.id, kind=change, text=text, actor_id=session.user.id, at=now
-    )
-    _record(session, tx.conn, row, action, row.current_version, after, now)
-    tx.details = {"reference": row.reference, "version": row.current_version, "annotation": note.id}
-    return note
+    session: Session, report_id: int, annotation_id: int, change: RemarkChange, text: str | None
+) -> AnnotationRecord:
+    """One change of a placed remark (with its new ``text`` where it has one): one
+    transaction with its audit entry."""
+    action, audit_action = _REMARK_STEPS[change]
+    with session.transaction(audit_action, audit_object(report_id)) as tx:
+        row, events = _load(session, tx.conn, report_id, action)
+        note = repo.get_annotation(tx.conn, annotation_id)
+        if note is None or note.report_id != row.id:
+            raise NotFound(f"Opmerking {int(annotation_id)} hoort niet bij dit ambtsbericht.")
+        after = _decide(session, row, action, events)
+        state = remark_state(note.comment, repo.remark_events(tx.conn, row.id).get(note.id, ()))
+        check_remark_change(
+            change,
+            actor_id=session.user.id,
+            author_id=note.author_id,
+            remark_version=note.version,
+            review_version=row.current_version if row.status is ReportStatus.IN_REVIEW else None,
+            state=state,
+        )
+        now = session.clock.now()
+        repo.insert_remark_event(
+            tx.conn, note.id, kind=change, text=text, actor_id=session.user.id, at=now
+        )
+        _record(session, tx.conn, row, action, row.current_version, after, now)
+        tx.details = {
+            "reference": row.reference,
+            "version": row.current_version,
+            "annotation": note.id,
+        }
+    return AnnotationRecord(note.id, note.report_id, note.version, note.start, note.end)
 
 
 def edit_remark(
@@ -1172,20 +1175,12 @@ def edit_remark(
 ) -> AnnotationRecord:
     """The liaison rewords their own remark, until the verdict on its version."""
     clean = _validate_comment(comment)
-    with session.transaction("report.remark_edit", audit_object(report_id)) as tx:
-        note = _remark_step(
-            session, tx, report_id, annotation_id, _A.EDIT_REMARK, RemarkChange.EDIT, clean
-        )
-    return AnnotationRecord(note.id, note.report_id, note.version, note.start, note.end)
+    return _remark_step(session, report_id, annotation_id, RemarkChange.EDIT, clean)
 
 
 def withdraw_remark(session: Session, report_id: int, annotation_id: int) -> AnnotationRecord:
     """The liaison takes their own remark back, until the verdict on its version."""
-    with session.transaction("report.remark_withdraw", audit_object(report_id)) as tx:
-        note = _remark_step(
-            session, tx, report_id, annotation_id, _A.WITHDRAW_REMARK, RemarkChange.WITHDRAW, None
-        )
-    return AnnotationRecord(note.id, note.report_id, note.version, note.start, note.end)
+    return _remark_step(session, report_id, annotation_id, RemarkChange.WITHDRAW, None)
 
 
 def handle_remark(
@@ -1193,11 +1188,7 @@ def handle_remark(
 ) -> AnnotationRecord:
     """The officer marks a remark handled, with a note the liaison reads; until signed."""
     clean = validate_handled_note(note)
-    with session.transaction("report.remark_handle", audit_object(report_id)) as tx:
-        row = _remark_step(
-            session, tx, report_id, annotation_id, _A.HANDLE_REMARK, RemarkChange.HANDLE, clean
-        )
-    return AnnotationRecord(row.id, row.report_id, row.version, row.start, row.end)
+    return _remark_step(session, report_id, annotation_id, RemarkChange.HANDLE, clean)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1344,11 +1335,8 @@ def _check_shown_text(
 def get_report(session: Session, report_id: int, version: int | None = None) -> ReportView:
     """One version (default: the latest this person may read) with annotations re-anchored
     onto it, verdicts, corrections, history and what this person can do next."""
-    try:
+    with session.damage_on_record("report.view", audit_object(report_id)):
         return _get_report(session, report_id, version)
-    except IntegrityFailure as exc:
-        session.audit_refusal("report.view", audit_object(report_id), exc)  # an incident: on record
-        raise
 
 
 def _get_report(session: Session, report_id: int, version: int | None) -> ReportView:
@@ -1548,11 +1536,8 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
 def diff_report(session: Session, report_id: int, from_version: int, to_version: int) -> ReportDiff:
     """A unified diff of two versions this person may read (and both texts, for the
     side-by-side view)."""
-    try:
+    with session.damage_on_record("report.diff", audit_object(report_id)):
         return _diff_report(session, report_id, from_version, to_version)
-    except IntegrityFailure as exc:
-        session.audit_refusal("report.diff", audit_object(report_id), exc)  # an incident: on record
-        raise
 
 
 def _diff_report(
