@@ -8,7 +8,7 @@ from desktop_app.reporting.layout import (
     FULL_WIDTH,
     build_pdf,
     duration_text,
-    grid_style,
+    grid_table,
     local_datetime,
     make_styles,
     opening,
@@ -85,36 +85,28 @@ def render_inspection_record_pdf(record: InspectionRecord, ctx: PrintContext) ->
         Paragraph("Ingezien", styles.heading),
     ]
     if record.items:
-        item_rows: list[list[Flowable]] = [
-            [
-                Paragraph(text, styles.cell_bold)
-                for text in ("Nr.", "Stuk", "Rubricering", "Geopend", "Duur")
-            ]
-        ]
+        item_rows: list[tuple[str, ...]] = []
         for number, item in enumerate(record.items, start=1):
             title = item.title
             if item.source_note:
                 title = f"{item.title}\nBron: {item.source_note}"
             item_rows.append(
-                [
-                    para(str(number), styles.cell),
-                    para(title, styles.cell),
-                    para(item.classification.marking, styles.cell),
-                    para(
-                        local_datetime(item.opened_at) if item.opened_at is not None else "–",
-                        styles.cell,
-                    ),
-                    para(duration_text(item.viewed_seconds), styles.cell),
-                ]
+                (
+                    str(number),
+                    title,
+                    item.classification.marking,
+                    local_datetime(item.opened_at) if item.opened_at is not None else "–",
+                    duration_text(item.viewed_seconds),
+                )
             )
-        table = Table(
-            item_rows,
-            colWidths=[24, FULL_WIDTH - 24 - 112 - 92 - 60, 112, 92, 60],
-            hAlign="LEFT",
-            repeatRows=1,
+        story.append(
+            grid_table(
+                styles,
+                ("Nr.", "Stuk", "Rubricering", "Geopend", "Duur"),
+                item_rows,
+                (24, None, 112, 92, 60),
+            )
         )
-        table.setStyle(grid_style())
-        story.append(table)
     else:
         story.append(para("Er zijn geen stukken geopend.", styles.body))
     story.append(Paragraph("Aantekeningen van de inzager", styles.heading))
