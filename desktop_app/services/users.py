@@ -310,7 +310,7 @@ def designate(
                 "aangewezen.",
                 field="name",
             )
-        ref = normalize_decision_ref(" ".join(decision_ref.split()))
+        ref = _decision_ref(decision_ref)
         start = valid_from or session.clock.today()
         if valid_until is not None and valid_until < start:
             raise InvalidInput("De einddatum ligt vóór de begindatum.", field="until")
@@ -331,6 +331,10 @@ def designate(
             "until": None if valid_until is None else valid_until.isoformat(),
         }
         return _designation(tx.conn, did)
+
+
+def _decision_ref(text: str) -> str:
+    return normalize_decision_ref(" ".join(text.split()))
 
 
 def _designation(conn: Connection, did: DesignationId) -> DesignationRecord:
@@ -390,6 +394,18 @@ def _pick(
     )
 
 
+def _running(
+    conn: Connection, name: str, decision_ref: str, designation_id: int | None, today: dt.date
+) -> tuple[UserRecord, str, DesignationRecord]:
+    """Ending early and revoking: the inspector, the reference of the decision that does it,
+    and the designation meant (``_pick``), which must still count today."""
+    record = _user(conn, name)
+    ref = _decision_ref(decision_ref)
+    d = _pick(conn, record, designation_id, today)
+    require_running(d, today)
+    return record, ref, d
+
+
 def end_designation(
     session: Session,
     name: str,
@@ -403,11 +419,8 @@ def end_designation(
     today = session.clock.today()
     with session.transaction("designation.end", f"user:{name}") as tx:
         session.require(ADMIN_ONLY, "aanwijzing beëindigen")
-        record = _user(tx.conn, name)
-        ref = normalize_decision_ref(" ".join(decision_ref.split()))
-        d = _pick(tx.conn, record, designation_id, today)
+        record, ref, d = _running(tx.conn, name, decision_ref, designation_id, today)
         end = today if until is None else until
-        require_running(d, today)
         if end < today:
             raise InvalidInput(
                 f"Een aanwijzing eindigt niet met terugwerkende kracht: kies vandaag "
@@ -432,10 +445,7 @@ def revoke_designation(
     today = session.clock.today()
     with session.transaction("designation.revoke", f"user:{name}") as tx:
         session.require(ADMIN_ONLY, "aanwijzing intrekken")
-        record = _user(tx.conn, name)
-        ref = normalize_decision_ref(" ".join(decision_ref.split()))
-        d = _pick(tx.conn, record, designation_id, today)
-        require_running(d, today)
+        record, ref, d = _running(tx.conn, name, decision_ref, designation_id, today)
         end = today - dt.timedelta(days=1)
         return _set_until(tx, record, d, ref, end)
 
