@@ -1128,45 +1128,36 @@ def _step_back(
 # Remarks after they are placed (issue 12)
 
 
-# Each change of a placed remark: the workflow action that allows it and its audit action.
-_REMARK_STEPS: Mapping[RemarkChange, tuple[ReportAction, str]] = {
-    RemarkChange.EDIT: (_A.EDIT_REMARK, "report.remark_edit"),
-    RemarkChange.WITHDRAW: (_A.WITHDRAW_REMARK, "report.remark_withdraw"),
-    RemarkChange.HANDLE: (_A.HANDLE_REMARK, "report.remark_handle"),
-}
-
-
 def _remark_step(
-    session: Session, report_id: int, annotation_id: int, change: RemarkChange, text: str | None
+    session: Session,
+    tx: Tx,
+    report_id: int,
+    annotation_id: int,
+    action: ReportAction,
+    change: RemarkChange,
+    text: str | None,
 ) -> AnnotationRecord:
-    """One change of a placed remark (with its new ``text`` where it has one): one
-    transaction with its audit entry."""
-    action, audit_action = _REMARK_STEPS[change]
-    with session.transaction(audit_action, audit_object(report_id)) as tx:
-        row, events = _load(session, tx.conn, report_id, action)
-        note = repo.get_annotation(tx.conn, annotation_id)
-        if note is None or note.report_id != row.id:
-            raise NotFound(f"Opmerking {int(annotation_id)} hoort niet bij dit ambtsbericht.")
-        after = _decide(session, row, action, events)
-        state = remark_state(note.comment, repo.remark_events(tx.conn, row.id).get(note.id, ()))
-        check_remark_change(
-            change,
-            actor_id=session.user.id,
-            author_id=note.author_id,
-            remark_version=note.version,
-            review_version=row.current_version if row.status is ReportStatus.IN_REVIEW else None,
-            state=state,
-        )
-        now = session.clock.now()
-        repo.insert_remark_event(
-            tx.conn, note.id, kind=change, text=text, actor_id=session.user.id, at=now
-        )
-        _record(session, tx.conn, row, action, row.current_version, after, now)
-        tx.details = {
-            "reference": row.reference,
-            "version": row.current_version,
-            "annotation": note.id,
-        }
+    """One change of a placed remark, inside its use case's transaction ``tx``."""
+    row, events = _load(session, tx.conn, report_id, action)
+    note = repo.get_annotation(tx.conn, annotation_id)
+    if note is None or note.report_id != row.id:
+        raise NotFound(f"Opmerking {int(annotation_id)} hoort niet bij dit ambtsbericht.")
+    after = _decide(session, row, action, events)
+    state = remark_state(note.comment, repo.remark_events(tx.conn, row.id).get(note.id, ()))
+    check_remark_change(
+        change,
+        actor_id=session.user.id,
+        author_id=note.author_id,
+        remark_version=note.version,
+        review_version=row.current_version if row.status is ReportStatus.IN_REVIEW else None,
+        state=state,
+    )
+    now = session.clock.now()
+    repo.insert_remark_event(
+        tx.conn, note.id, kind=change, text=text, actor_id=session.user.id, at=now
+    )
+    _record(session, tx.conn, row, action, row.current_version, after, now)
+    tx.details = {"reference": row.reference, "version": row.current_version, "annotation": note.id}
     return AnnotationRecord(note.id, note.report_id, note.version, note.start, note.end)
 
 
@@ -1175,12 +1166,18 @@ def edit_remark(
 ) -> AnnotationRecord:
     """The liaison rewords their own remark, until the verdict on its version."""
     clean = _validate_comment(comment)
-    return _remark_step(session, report_id, annotation_id, RemarkChange.EDIT, clean)
+    with session.transaction("report.remark_edit", audit_object(report_id)) as tx:
+        return _remark_step(
+            session, tx, report_id, annotation_id, _A.EDIT_REMARK, RemarkChange.EDIT, clean
+        )
 
 
 def withdraw_remark(session: Session, report_id: int, annotation_id: int) -> AnnotationRecord:
     """The liaison takes their own remark back, until the verdict on its version."""
-    return _remark_step(session, report_id, annotation_id, RemarkChange.WITHDRAW, None)
+    with session.transaction("report.remark_withdraw", audit_object(report_id)) as tx:
+        return _remark_step(
+            session, tx, report_id, annotation_id, _A.WITHDRAW_REMARK, RemarkChange.WITHDRAW, None
+        )
 
 
 def handle_remark(
@@ -1188,7 +1185,10 @@ def handle_remark(
 ) -> AnnotationRecord:
     """The officer marks a remark handled, with a note the liaison reads; until signed."""
     clean = validate_handled_note(note)
-    return _remark_step(session, report_id, annotation_id, RemarkChange.HANDLE, clean)
+    with session.transaction("report.remark_handle", audit_object(report_id)) as tx:
+        return _remark_step(
+            session, tx, report_id, annotation_id, _A.HANDLE_REMARK, RemarkChange.HANDLE, clean
+        )
 
 
 # ---------------------------------------------------------------------------------------------
