@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from desktop_app.domain import report_content
+from desktop_app.domain import report_content, timefmt
 from desktop_app.domain.classification import duration_required
 from desktop_app.domain.clock import LOCAL_TZ
 from desktop_app.domain.errors import (
@@ -264,16 +264,6 @@ def _signer_function(conn: Connection, user_id: int) -> str:
     return settings.read_text(conn, SIGNER_FUNCTION, user_id)
 
 
-def _moment(iso: str | None) -> dt.datetime | None:
-    if not iso:
-        return None
-    try:
-        when = dt.datetime.fromisoformat(iso)
-    except ValueError:
-        return None
-    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
-
-
 def _local_date(iso: str | None, fallback: dt.date) -> dt.date:
     if not iso:
         return fallback
@@ -314,7 +304,7 @@ def _document(
         signer_function = _signer_function(conn, row.signed_by)
     today = session.clock.today()
     date = today if draft else _local_date(row.signed_at, today)
-    signed_at = None if draft else _moment(row.signed_at)
+    signed_at = None if draft or row.signed_at is None else timefmt.parse_stored(row.signed_at)
     # The older free-text form prints the text as it is; the structured form its parts.
     document = ReportDocument(
         reference=row.reference,
