@@ -17,15 +17,12 @@ from desktop_app.reporting.layout import (
     grid_table,
     local_datetime,
     make_styles,
+    meta_table,
     opening,
     para,
     record_setup,
 )
-from desktop_app.reporting.statistics import (
-    as_of_text,
-    figure_story,
-    meta_table,
-)
+from desktop_app.reporting.statistics import as_of_text, figure_story
 
 
 def reference_of(consultation: Consultation) -> str:

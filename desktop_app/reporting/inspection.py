@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desktop_app.reporting.layout import (
-    FULL_WIDTH,
     build_pdf,
     duration_text,
     grid_table,
     local_datetime,
     make_styles,
+    meta_table,
     opening,
     para,
     paragraphs,
     record_setup,
-    table_style,
 )
 from desktop_app.reporting.models import InspectionRecord, PrintContext
 
@@ -59,19 +58,7 @@ def render_inspection_record_pdf(record: InspectionRecord, ctx: PrintContext) ->
         ("Duur", duration),
     ]
     rows += list(record.extra_lines)
-    head = Table(
-        [[Paragraph(label, styles.label), para(value, styles.body)] for label, value in rows],
-        colWidths=[95, FULL_WIDTH - 95],
-        hAlign="LEFT",
-    )
-    head.setStyle(
-        table_style(
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-        )
-    )
+    head = meta_table(rows, label_width=95, row_padding=1)
     story: list[Flowable] = [
         *opening(
             styles,

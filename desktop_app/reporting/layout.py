@@ -204,6 +204,31 @@ def grid_table(
     return table
 
 
+def meta_table(
+    rows: Sequence[tuple[str, str]], *, label_width: float = 70, row_padding: float | None = None
+) -> Table:
+    """Label/value lines under a title (period, "stand per", drawn up; who inspected what,
+    when). ``row_padding``: the cells' top and bottom padding, None for the table's own."""
+    styles = make_styles()
+    meta = Table(
+        [[Paragraph(label, styles.label), para(value, styles.body)] for label, value in rows],
+        colWidths=[label_width, FULL_WIDTH - label_width],
+        hAlign="LEFT",
+    )
+    padding: tuple[tuple[Any, ...], ...] = ()
+    if row_padding is not None:
+        padding = (
+            ("BOTTOMPADDING", (0, 0), (-1, -1), row_padding),
+            ("TOPPADDING", (0, 0), (-1, -1), row_padding),
+        )
+    meta.setStyle(
+        table_style(
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP"), *padding
+        )
+    )
+    return meta
+
+
 def para(text: str, style: ParagraphStyle, **kwargs: Any) -> Paragraph:
     return Paragraph(markup(text), style, **kwargs)
 
