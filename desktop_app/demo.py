@@ -640,9 +640,6 @@ class _DemoStory:
             )
             reports.submit_report(s, rid)
 
-        def usable() -> None:
-            reports.give_verdict(self.as_(_LIAISON), self.reports["issued"], usable=True)
-
         def sign_issue_print() -> None:
             s = self.as_("tekenaar")  # signed in just now: the proof signing asks for
             rid = self.reports["issued"]
@@ -677,7 +674,7 @@ class _DemoStory:
         self.on(38, 15, 40, write)
         self.on(37, 15, 30, review)
         self.on(36, 15, 30, revise)
-        self.on(35, 15, 30, usable)
+        self.on(35, 15, 30, lambda: self._verdict("issued"))
         self.on(34, 15, 30, sign_issue_print)
         self.on(20, 15, 30, hold)
 
@@ -700,10 +697,9 @@ class _DemoStory:
         deadline_back = 22 - 10  # ten working days after receipt
 
         def write() -> None:
-            s = self.as_("officier")
-            saved = reports.draft_report(
-                s,
-                text=_content(
+            self._submit_draft(
+                "sent_back",
+                _content(
                     "Betrokkene M. Benali (fictief), aanvraag verblijfsvergunning",
                     "Verzoek van de IND om naslag bij een aanvraag om een verblijfsvergunning "
                     "(kenmerk IND-DEMO).",
@@ -723,12 +719,8 @@ class _DemoStory:
                     ),
                     "Betrokkene vormt een gevaar voor de nationale veiligheid.",
                 ),
-                request_id=self.requests["sent_back"],
-                classification=Classification.STG_GEHEIM,
-                duration=self._duration(),
+                Classification.STG_GEHEIM,
             )
-            self.reports["sent_back"] = int(saved.report.id)
-            reports.submit_report(s, self.reports["sent_back"])
 
         def notice() -> None:
             # Told by telephone before the deadline, entered afterwards.
@@ -741,9 +733,6 @@ class _DemoStory:
                 liaison=_LIAISON,
             )
 
-        def usable() -> None:
-            reports.give_verdict(self.as_(_LIAISON), self.reports["sent_back"], usable=True)
-
         def send_back() -> None:
             reports.send_back(
                 self.as_("tekenaar"),
@@ -753,7 +742,7 @@ class _DemoStory:
             )
 
         self.on(16, 15, 45, write)
-        self.on(15, 15, 30, usable)
+        self.on(15, 15, 30, lambda: self._verdict("sent_back"))
         self.on(14, 15, 30, send_back)
         self.on(deadline_back - 2, 15, 30, notice)
 
@@ -770,10 +759,9 @@ class _DemoStory:
         )
 
         def write() -> None:
-            s = self.as_("officier")
-            saved = reports.draft_report(
-                s,
-                text=_content(
+            self._submit_draft(
+                "usable",
+                _content(
                     "Betrokkene S. de Vries (fictief), naturalisatieverzoek",
                     "Verzoek van de IND om naslag bij een verzoek om naturalisatie "
                     "(kenmerk IND-DEMO).",
@@ -787,12 +775,8 @@ class _DemoStory:
                     ),
                     "Er bestaan aanwijzingen dat betrokkene de openbare orde in gevaar brengt.",
                 ),
-                request_id=self.requests["usable"],
-                classification=Classification.STG_CONFIDENTIEEL,
-                duration=self._duration(),
+                Classification.STG_CONFIDENTIEEL,
             )
-            self.reports["usable"] = int(saved.report.id)
-            reports.submit_report(s, self.reports["usable"])
 
         def notice() -> None:
             # Given on time: the signer's turn comes after the deadline.
@@ -809,6 +793,19 @@ class _DemoStory:
 
     def _verdict(self, key: str) -> None:
         reports.give_verdict(self.as_(_LIAISON), self.reports[key], usable=True)
+
+    def _submit_draft(self, key: str, text: str, classification: Classification) -> None:
+        """The officer drafts the report on request ``key`` and submits it for review."""
+        s = self.as_("officier")
+        saved = reports.draft_report(
+            s,
+            text=text,
+            request_id=self.requests[key],
+            classification=classification,
+            duration=self._duration(),
+        )
+        self.reports[key] = int(saved.report.id)
+        reports.submit_report(s, self.reports[key])
 
     def _withdrawn_report(self) -> None:
         """Withdrawn by the officer with a reason, revised and submitted again: in review."""
@@ -848,16 +845,7 @@ class _DemoStory:
             )
 
         def write() -> None:
-            s = self.as_("officier")
-            saved = reports.draft_report(
-                s,
-                text=text(False),
-                request_id=self.requests["withdrawn"],
-                classification=Classification.STG_CONFIDENTIEEL,
-                duration=self._duration(),
-            )
-            self.reports["withdrawn"] = int(saved.report.id)
-            reports.submit_report(s, self.reports["withdrawn"])
+            self._submit_draft("withdrawn", text(False), Classification.STG_CONFIDENTIEEL)
 
         def withdraw() -> None:
             s = self.as_("officier")

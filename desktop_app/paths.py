@@ -9,13 +9,18 @@ from pathlib import Path
 APP_DIR_NAME = "Convenantwerkplek"
 
 
+def _env_dir(variable: str, *default: str) -> Path:
+    """The folder an environment variable names, else its default under the home folder."""
+    return Path(os.environ.get(variable, Path.home().joinpath(*default)))
+
+
 def default_data_dir() -> Path:
     if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        base = _env_dir("LOCALAPPDATA", "AppData", "Local")
     elif sys.platform == "darwin":
         base = Path.home() / "Library" / "Application Support"
     else:
-        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+        base = _env_dir("XDG_DATA_HOME", ".local", "share")
     return base / APP_DIR_NAME
 
 
@@ -37,9 +42,7 @@ def default_log_file() -> Path:
     if override:
         return Path(override)
     if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-        return base / APP_DIR_NAME / "Logs" / "werkplek.log"
+        return _env_dir("LOCALAPPDATA", "AppData", "Local") / APP_DIR_NAME / "Logs" / "werkplek.log"
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Logs" / APP_DIR_NAME / "werkplek.log"
-    base = Path(os.environ.get("XDG_STATE_HOME", Path.home() / ".local" / "state"))
-    return base / APP_DIR_NAME / "werkplek.log"
+    return _env_dir("XDG_STATE_HOME", ".local", "state") / APP_DIR_NAME / "werkplek.log"

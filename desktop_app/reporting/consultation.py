@@ -6,27 +6,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.clock import dutch_date
 from desktop_app.domain.consultations import Consultation, Service
 from desktop_app.domain.statistics import chart_figures
 from desktop_app.reporting.layout import (
-    FULL_WIDTH,
     build_pdf,
-    grid_style,
+    grid_table,
     local_datetime,
     make_styles,
+    meta_table,
     opening,
     para,
     record_setup,
 )
-from desktop_app.reporting.statistics import (
-    as_of_text,
-    figure_story,
-    meta_table,
-)
+from desktop_app.reporting.statistics import as_of_text, figure_story
 
 
 def reference_of(consultation: Consultation) -> str:
@@ -73,25 +69,17 @@ def render_consultation_pdf(
         Spacer(1, 10),
         Paragraph("Deelnemers", styles.heading),
     ]
-    rows: list[list[Flowable]] = [
+    people = grid_table(
+        styles,
+        ("Dienst", "Naam", "Functie"),
         [
-            Paragraph("Dienst", styles.cell_bold),
-            Paragraph("Naam", styles.cell_bold),
-            Paragraph("Functie", styles.cell_bold),
-        ]
-    ]
-    for service in Service:
-        for p in c.participants:
-            if p.service is service:
-                rows.append(
-                    [
-                        para(service.label_nl, styles.cell),
-                        para(p.name, styles.cell),
-                        para(p.function or "", styles.cell),
-                    ]
-                )
-    people = Table(rows, colWidths=[60, 200, FULL_WIDTH - 260], hAlign="LEFT", repeatRows=1)
-    people.setStyle(grid_style())
+            (service.label_nl, p.name, p.function or "")
+            for service in Service
+            for p in c.participants
+            if p.service is service
+        ],
+        (60, 200, None),
+    )
     story += [people, Spacer(1, 10)]
 
     story.append(Paragraph("Besluiten", styles.heading))
@@ -103,34 +91,24 @@ def render_consultation_pdf(
 
     story.append(Paragraph("Actiepunten", styles.heading))
     if c.actions:
-        action_rows: list[list[Flowable]] = [
-            [
-                Paragraph("Nr.", styles.cell_bold),
-                Paragraph("Actiepunt", styles.cell_bold),
-                Paragraph("Eigenaar", styles.cell_bold),
-                Paragraph("Streefdatum", styles.cell_bold),
-                Paragraph("Stand", styles.cell_bold),
-            ]
-        ]
-        for a in c.actions:
-            state = "open" if a.done_on is None else f"afgerond {a.done_on:%d-%m-%Y}"
-            action_rows.append(
-                [
-                    para(str(a.position), styles.cell),
-                    para(a.description, styles.cell),
-                    para(a.owner, styles.cell),
-                    para(f"{a.due:%d-%m-%Y}", styles.cell),
-                    para(state, styles.cell),
-                ]
+        action_rows = [
+            (
+                str(a.position),
+                a.description,
+                a.owner,
+                f"{a.due:%d-%m-%Y}",
+                "open" if a.done_on is None else f"afgerond {a.done_on:%d-%m-%Y}",
             )
-        actions = Table(
-            action_rows,
-            colWidths=[24, FULL_WIDTH - 24 - 110 - 78 - 104, 110, 78, 104],
-            hAlign="LEFT",
-            repeatRows=1,
+            for a in c.actions
+        ]
+        story.append(
+            grid_table(
+                styles,
+                ("Nr.", "Actiepunt", "Eigenaar", "Streefdatum", "Stand"),
+                action_rows,
+                (24, None, 110, 78, 104),
+            )
         )
-        actions.setStyle(grid_style())
-        story.append(actions)
     else:
         story.append(para("Geen actiepunten afgesproken.", styles.note))
     story.append(Spacer(1, 12))

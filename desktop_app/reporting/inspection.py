@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desktop_app.reporting.layout import (
-    FULL_WIDTH,
     build_pdf,
     duration_text,
-    grid_style,
+    grid_table,
     local_datetime,
     make_styles,
+    meta_table,
     opening,
     para,
     paragraphs,
     record_setup,
-    table_style,
 )
 from desktop_app.reporting.models import InspectionRecord, PrintContext
 
@@ -59,19 +58,7 @@ def render_inspection_record_pdf(record: InspectionRecord, ctx: PrintContext) ->
         ("Duur", duration),
     ]
     rows += list(record.extra_lines)
-    head = Table(
-        [[Paragraph(label, styles.label), para(value, styles.body)] for label, value in rows],
-        colWidths=[95, FULL_WIDTH - 95],
-        hAlign="LEFT",
-    )
-    head.setStyle(
-        table_style(
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-        )
-    )
+    head = meta_table(rows, label_width=95, row_padding=1)
     story: list[Flowable] = [
         *opening(
             styles,
@@ -85,36 +72,28 @@ def render_inspection_record_pdf(record: InspectionRecord, ctx: PrintContext) ->
         Paragraph("Ingezien", styles.heading),
     ]
     if record.items:
-        item_rows: list[list[Flowable]] = [
-            [
-                Paragraph(text, styles.cell_bold)
-                for text in ("Nr.", "Stuk", "Rubricering", "Geopend", "Duur")
-            ]
-        ]
+        item_rows: list[tuple[str, ...]] = []
         for number, item in enumerate(record.items, start=1):
             title = item.title
             if item.source_note:
                 title = f"{item.title}\nBron: {item.source_note}"
             item_rows.append(
-                [
-                    para(str(number), styles.cell),
-                    para(title, styles.cell),
-                    para(item.classification.marking, styles.cell),
-                    para(
-                        local_datetime(item.opened_at) if item.opened_at is not None else "–",
-                        styles.cell,
-                    ),
-                    para(duration_text(item.viewed_seconds), styles.cell),
-                ]
+                (
+                    str(number),
+                    title,
+                    item.classification.marking,
+                    local_datetime(item.opened_at) if item.opened_at is not None else "–",
+                    duration_text(item.viewed_seconds),
+                )
             )
-        table = Table(
-            item_rows,
-            colWidths=[24, FULL_WIDTH - 24 - 112 - 92 - 60, 112, 92, 60],
-            hAlign="LEFT",
-            repeatRows=1,
+        story.append(
+            grid_table(
+                styles,
+                ("Nr.", "Stuk", "Rubricering", "Geopend", "Duur"),
+                item_rows,
+                (24, None, 112, 92, 60),
+            )
         )
-        table.setStyle(grid_style())
-        story.append(table)
     else:
         story.append(para("Er zijn geen stukken geopend.", styles.body))
     story.append(Paragraph("Aantekeningen van de inzager", styles.heading))

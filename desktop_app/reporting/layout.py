@@ -28,6 +28,7 @@ from reportlab.platypus import (
     Frame,
     PageTemplate,
     Paragraph,
+    Table,
     TableStyle,
 )
 
@@ -181,6 +182,51 @@ def grid_style() -> TableStyle:
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     )
+
+
+def grid_table(
+    styles: Styles,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float | None],
+) -> Table:
+    """A record's list of rows (people, actions, items inspected) over the full width: a bold
+    header row, repeated on every page, above one line of cells per row, in the
+    ``grid_style``. The column whose width is None takes what the others leave."""
+    rest = FULL_WIDTH
+    for width in widths:
+        rest -= width or 0
+    cells: list[list[Flowable]] = [[Paragraph(text, styles.cell_bold) for text in header]]
+    cells += [[para(text, styles.cell) for text in row] for row in rows]
+    column_widths = [rest if width is None else width for width in widths]
+    table = Table(cells, colWidths=column_widths, hAlign="LEFT", repeatRows=1)
+    table.setStyle(grid_style())
+    return table
+
+
+def meta_table(
+    rows: Sequence[tuple[str, str]], *, label_width: float = 70, row_padding: float | None = None
+) -> Table:
+    """Label/value lines under a title (period, "stand per", drawn up; who inspected what,
+    when). ``row_padding``: the cells' top and bottom padding, None for the table's own."""
+    styles = make_styles()
+    meta = Table(
+        [[Paragraph(label, styles.label), para(value, styles.body)] for label, value in rows],
+        colWidths=[label_width, FULL_WIDTH - label_width],
+        hAlign="LEFT",
+    )
+    padding: tuple[tuple[Any, ...], ...] = ()
+    if row_padding is not None:
+        padding = (
+            ("BOTTOMPADDING", (0, 0), (-1, -1), row_padding),
+            ("TOPPADDING", (0, 0), (-1, -1), row_padding),
+        )
+    meta.setStyle(
+        table_style(
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP"), *padding
+        )
+    )
+    return meta
 
 
 def para(text: str, style: ParagraphStyle, **kwargs: Any) -> Paragraph:

@@ -19,6 +19,7 @@ from desktop_app.reporting.layout import (
     build_pdf,
     local_datetime,
     make_styles,
+    meta_table,
     opening,
     para,
     record_setup,
@@ -111,20 +112,6 @@ def as_of_text(as_of: dt.datetime) -> str:
         f"{local_datetime(as_of)} (alleen wat op of vóór dit moment was vastgelegd; een "
         "afsluiting telt vanaf het begin van haar dag)"
     )
-
-
-def meta_table(rows: list[tuple[str, str]]) -> Table:
-    """Label/value lines under a title (period, "stand per", drawn up)."""
-    styles = make_styles()
-    meta = Table(
-        [[Paragraph(label, styles.label), para(value, styles.body)] for label, value in rows],
-        colWidths=[70, FULL_WIDTH - 70],
-        hAlign="LEFT",
-    )
-    meta.setStyle(
-        table_style(("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP"))
-    )
-    return meta
 
 
 def figure_story(

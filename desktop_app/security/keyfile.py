@@ -108,6 +108,15 @@ def _open(key: bytes, box: Any, aad: bytes) -> bytes:
     return AESGCM(key).decrypt(_unb64(box.get("nonce")), _unb64(box.get("ct")), aad)
 
 
+def _open_object(key: bytes, box: Any, aad: bytes) -> dict[str, Any]:
+    """A sealed JSON object (the guard, the escrow); a box that does not open (InvalidTag) is
+    the caller's to name."""
+    found = json.loads(_open(key, box, aad))
+    if not isinstance(found, dict):
+        raise IntegrityFailure(DAMAGED)
+    return found
+
+
 @dataclass(frozen=True)
 class PendingEvent:
     """A sign-in event that happened while the database was closed; audited at the next open."""
@@ -372,13 +381,11 @@ class KeyFile:
 
     def _read_guard(self, w: bytes) -> dict[str, Any]:
         try:
-            raw = _open(_hkdf(w, "keyfile-guard"), self.data.get("guard"), self._guard_aad())
+            return _open_object(
+                _hkdf(w, "keyfile-guard"), self.data.get("guard"), self._guard_aad()
+            )
         except InvalidTag:
             raise WrongWorkstation(WRONG_W) from None
-        guard = json.loads(raw)
-        if not isinstance(guard, dict):
-            raise IntegrityFailure(DAMAGED)
-        return guard
 
     def _write_guard(self, w: bytes, guard: dict[str, Any]) -> None:
         self.data["guard"] = _seal(_hkdf(w, "keyfile-guard"), _canonical(guard), self._guard_aad())
@@ -442,6 +449,11 @@ class KeyFile:
     def _outer_aad(self, sid: str) -> bytes:
         return f"slot:{sid}:{self.workspace_id}".encode()
 
+    def _open_slot(self, w: bytes, sid: str, box: Any) -> Any:
+        """What a user slot holds (``_bind`` seals it); InvalidTag or ValueError when it does
+        not open."""
+        return json.loads(_open(_hkdf(w, "keyfile-slot"), box, self._outer_aad(sid)))
+
     def has_user(self, w: bytes, name: str) -> bool:
         return self.slot_id(w, name) in self.data["slots"]
 
@@ -473,7 +485,7 @@ class KeyFile:
                 # Same work for an unknown name as for a wrong password: no user enumeration.
                 kdf.derive(password.encode("utf-8"), b"\0" * 16, self.kdf_params)
                 raise InvalidTag()
-            inner = json.loads(_open(_hkdf(w, "keyfile-slot"), box, self._outer_aad(sid)))
+            inner = self._open_slot(w, sid, box)
             kek = _user_kek(inner, password)
             dek = _dek_from_inner(inner, kek, name, self.workspace_id)
         except (InvalidTag, KeyError, ValueError):
@@ -514,7 +526,7 @@ class KeyFile:
         if box is None:
             return None
         try:
-            inner = json.loads(_open(_hkdf(w, "keyfile-slot"), box, self._outer_aad(sid)))
+            inner = self._open_slot(w, sid, box)
             return _dek_from_inner(inner, kek, name, self.workspace_id)
         except (InvalidTag, KeyError, ValueError):
             raise IntegrityFailure(DAMAGED) from None
@@ -641,7 +653,7 @@ class KeyFile:
         if box is None:
             return None
         try:
-            inner = json.loads(_open(_hkdf(w, "keyfile-slot"), box, self._outer_aad(sid)))
+            inner = self._open_slot(w, sid, box)
         except (InvalidTag, ValueError):
             raise IntegrityFailure(DAMAGED) from None
         return inner if isinstance(inner, dict) else None
@@ -672,7 +684,7 @@ class KeyFile:
         if box is None:
             return False
         try:
-            inner = json.loads(_open(_hkdf(w, "keyfile-slot"), box, self._outer_aad(sid)))
+            inner = self._open_slot(w, sid, box)
             _unwrap_user(inner, name, password, self.workspace_id)
         except (InvalidTag, KeyError, ValueError):
             return False
@@ -685,13 +697,11 @@ class KeyFile:
 
     def read_escrow(self, dek: bytes | bytearray) -> dict[str, Any]:
         try:
-            raw = _open(_hkdf(dek, "keyfile-escrow"), self.data["escrow"], self._escrow_aad())
+            return _open_object(
+                _hkdf(dek, "keyfile-escrow"), self.data["escrow"], self._escrow_aad()
+            )
         except InvalidTag:
             raise IntegrityFailure(DAMAGED) from None
-        escrow = json.loads(raw)
-        if not isinstance(escrow, dict):
-            raise IntegrityFailure(DAMAGED)
-        return escrow
 
     def _write_escrow(self, dek: bytes | bytearray, escrow: dict[str, Any]) -> None:
         self.data["escrow"] = _seal(

@@ -44,6 +44,7 @@ from desktop_app.security.workstation import (
     open_head,
     seal_head,
 )
+from desktop_app.services.files import require_folder
 from desktop_app.storage import audit, integrity
 from desktop_app.storage import users as users_repo
 from desktop_app.storage.audit import Anchor, AuditEntry, ChainVerdict, RecordedHashes
@@ -384,8 +385,7 @@ def export_audit_csv(
     _check_limit(limit)
     query = query or AuditQuery()
     query.check()
-    if not target.parent.is_dir():
-        raise InvalidInput("De map voor het bestand bestaat niet.", field="file")
+    require_folder(target)
     with session.transaction("audit.export", "audit") as tx:
         session.require(ADMIN_ONLY, "audittrail exporteren")
         entries = audit.recent(tx.conn, limit) if query.empty else _search(tx.conn, query, limit)

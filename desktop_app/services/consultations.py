@@ -22,6 +22,7 @@ from desktop_app.domain.consultations import (
 from desktop_app.domain.errors import InvalidInput, NotFound
 from desktop_app.domain.roles import GOVERNANCE_ROLES
 from desktop_app.services import stats as stats_service
+from desktop_app.services.files import require_folder
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import consultations as repo
@@ -154,7 +155,6 @@ def pdf_bytes(session: Session, consultation_id: int) -> bytes:
 def export_pdf(session: Session, consultation_id: int, target: Path) -> Path:
     if target.is_dir():
         raise InvalidInput("Geef een bestandsnaam, geen map.", field="out")
-    if not target.parent.is_dir():
-        raise InvalidInput("De map voor het bestand bestaat niet.", field="out")
+    require_folder(target, field="out")
     atomic_write(target, pdf_bytes(session, consultation_id))
     return target

@@ -772,11 +772,8 @@ def annex_show(
     """Read the annex: a governance role and a clearance that covers it. Every view is audited;
     a refusal is audited as denied, and so is a text that no longer matches its hash (an
     incident: on record)."""
-    try:
+    with session.damage_on_record("covenant.annex_view", f"covenant:{int(covenant_id)}"):
         return _annex_show(session, covenant_id, version)
-    except IntegrityFailure as exc:
-        session.audit_refusal("covenant.annex_view", f"covenant:{int(covenant_id)}", exc)
-        raise
 
 
 def _annex_show(session: Session, covenant_id: int, version: int | None) -> AnnexContent:
@@ -1022,11 +1019,8 @@ def list_plans(session: Session, covenant_id: int | None = None) -> list[PlanSum
 
 
 def get_plan(session: Session, plan_id: int, version: int | None = None) -> PlanView:
-    try:
+    with session.damage_on_record("plan.view", f"plan:{int(plan_id)}"):
         return _get_plan(session, plan_id, version)
-    except IntegrityFailure as exc:
-        session.audit_refusal("plan.view", f"plan:{int(plan_id)}", exc)
-        raise
 
 
 def _get_plan(session: Session, plan_id: int, version: int | None) -> PlanView:

@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from desktop_app.domain import report_content
+from desktop_app.domain import report_content, timefmt
 from desktop_app.domain.classification import duration_required
 from desktop_app.domain.clock import LOCAL_TZ
 from desktop_app.domain.errors import (
@@ -51,16 +51,13 @@ from desktop_app.domain.errors import (
 )
 from desktop_app.domain.ids import ReportId
 from desktop_app.domain.reports import (
-    ALLOWED_ROLES,
     ReportAction,
     ReportStatus,
     SpecialCase,
     audit_object,
     decide,
-    status_from_history,
     text_sha256,
 )
-from desktop_app.domain.roles import require_any_role
 from desktop_app.domain.settings import (
     DEFAULT_COPIES,
     IND_ADDRESSEE,
@@ -80,7 +77,7 @@ from desktop_app.reporting import (
 )
 from desktop_app.services import settings
 from desktop_app.services.audit import record_head
-from desktop_app.services.report_access import existing_report, require_cleared
+from desktop_app.services.report_access import checked_report
 from desktop_app.services.session import Session
 from desktop_app.services.signing_keys import active_signing_key, sync_trust_file
 from desktop_app.storage import audit
@@ -237,14 +234,7 @@ def _load_for_print(
 ) -> tuple[report_repo.ReportRow, bool]:
     """The report after the checks (exists, role, clearance, consistent history), and whether
     it prints as a draft."""
-    row = existing_report(conn, report_id)
-    require_any_role(session.user.roles, ALLOWED_ROLES[_A.PRINT], _A.PRINT.label_nl)
-    require_cleared(session.user.clearance, row.classification)
-    events = report_repo.history(conn, row.id)
-    if status_from_history(events) is not row.status:
-        raise IntegrityFailure(
-            "De status van het ambtsbericht klopt niet met de vastgelegde geschiedenis."
-        )
+    row, events = checked_report(session, conn, report_id, _A.PRINT)
     decide(
         row.status,
         _A.PRINT,
@@ -272,16 +262,6 @@ def _signer_function(conn: Connection, user_id: int) -> str:
     # The signer's own function, or nothing: a role label ("ondertekenaar") is not a function
     # a letter can be signed in (the per-signer setting ``signer_function``).
     return settings.read_text(conn, SIGNER_FUNCTION, user_id)
-
-
-def _moment(iso: str | None) -> dt.datetime | None:
-    if not iso:
-        return None
-    try:
-        when = dt.datetime.fromisoformat(iso)
-    except ValueError:
-        return None
-    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
 
 
 def _local_date(iso: str | None, fallback: dt.date) -> dt.date:
@@ -324,7 +304,7 @@ def _document(
         signer_function = _signer_function(conn, row.signed_by)
     today = session.clock.today()
     date = today if draft else _local_date(row.signed_at, today)
-    signed_at = None if draft else _moment(row.signed_at)
+    signed_at = None if draft or row.signed_at is None else timefmt.parse_stored(row.signed_at)
     # The older free-text form prints the text as it is; the structured form its parts.
     document = ReportDocument(
         reference=row.reference,

@@ -72,7 +72,6 @@ from desktop_app.domain.reports import (
     report_step,
     special_case,
     special_case_grounds,
-    status_from_history,
     text_sha256,
     validate_correction,
     validate_reason,
@@ -89,7 +88,7 @@ from desktop_app.domain.text import strip_invisible
 from desktop_app.domain.textdiff import DiffRow, side_by_side, unified_diff
 from desktop_app.services import marking
 from desktop_app.services.marking import MarkingView
-from desktop_app.services.report_access import existing_report, require_cleared
+from desktop_app.services.report_access import checked_report
 from desktop_app.services.session import Reauthentication, Session, Tx
 from desktop_app.storage import reports as repo
 from desktop_app.storage import requests as requests_repo
@@ -524,15 +523,11 @@ class CorrectionRecord:
 def _load(
     session: Session, conn: Connection, report_id: int, action: ReportAction
 ) -> tuple[repo.ReportRow, list[ReportEvent]]:
-    """The report and its history, after the existence, role and clearance checks."""
-    row = existing_report(conn, report_id)
-    require_any_role(session.user.roles, ALLOWED_ROLES[action], action.label_nl)
-    require_cleared(session.user.clearance, row.classification)
-    events = repo.history(conn, row.id)
-    # The stored status is kept for lists; the history is the truth. They must agree.
-    if status_from_history(events) is not row.status or (
-        current_version(events) != row.current_version
-    ):
+    """The report and its history, after the existence, role, clearance and status checks
+    (``report_access.checked_report``)."""
+    row, events = checked_report(session, conn, report_id, action)
+    # The stored version is kept for lists too; the history is the truth. They must agree.
+    if current_version(events) != row.current_version:
         raise IntegrityFailure(
             "De status van het ambtsbericht klopt niet met de vastgelegde geschiedenis."
         )
@@ -1014,9 +1009,7 @@ def annotate(
         row, events = _load(session, tx.conn, report_id, _A.ANNOTATE)
         after = _decide(session, row, _A.ANNOTATE, events)
         version = row.current_version
-        text = repo.version_text(tx.conn, row.id, version)
-        if text is None:  # pragma: no cover - the history and the versions agree
-            raise IntegrityFailure("Een versie van het ambtsbericht ontbreekt.")
+        text = _current_text(tx.conn, row)
         if start is not None and start < 0:
             raise InvalidInput("De beginpositie kan niet negatief zijn.", field="start")
         anchor = anchor_quote(text, quote, version=version, start=start)
@@ -1143,7 +1136,8 @@ def _remark_step(
     action: ReportAction,
     change: RemarkChange,
     text: str | None,
-) -> repo.AnnotationRow:
+) -> AnnotationRecord:
+    """One change of a placed remark, inside its use case's transaction ``tx``."""
     row, events = _load(session, tx.conn, report_id, action)
     note = repo.get_annotation(tx.conn, annotation_id)
     if note is None or note.report_id != row.id:
@@ -1164,7 +1158,7 @@ def _remark_step(
     )
     _record(session, tx.conn, row, action, row.current_version, after, now)
     tx.details = {"reference": row.reference, "version": row.current_version, "annotation": note.id}
-    return note
+    return AnnotationRecord(note.id, note.report_id, note.version, note.start, note.end)
 
 
 def edit_remark(
@@ -1173,19 +1167,17 @@ def edit_remark(
     """The liaison rewords their own remark, until the verdict on its version."""
     clean = _validate_comment(comment)
     with session.transaction("report.remark_edit", audit_object(report_id)) as tx:
-        note = _remark_step(
+        return _remark_step(
             session, tx, report_id, annotation_id, _A.EDIT_REMARK, RemarkChange.EDIT, clean
         )
-    return AnnotationRecord(note.id, note.report_id, note.version, note.start, note.end)
 
 
 def withdraw_remark(session: Session, report_id: int, annotation_id: int) -> AnnotationRecord:
     """The liaison takes their own remark back, until the verdict on its version."""
     with session.transaction("report.remark_withdraw", audit_object(report_id)) as tx:
-        note = _remark_step(
+        return _remark_step(
             session, tx, report_id, annotation_id, _A.WITHDRAW_REMARK, RemarkChange.WITHDRAW, None
         )
-    return AnnotationRecord(note.id, note.report_id, note.version, note.start, note.end)
 
 
 def handle_remark(
@@ -1194,10 +1186,9 @@ def handle_remark(
     """The officer marks a remark handled, with a note the liaison reads; until signed."""
     clean = validate_handled_note(note)
     with session.transaction("report.remark_handle", audit_object(report_id)) as tx:
-        row = _remark_step(
+        return _remark_step(
             session, tx, report_id, annotation_id, _A.HANDLE_REMARK, RemarkChange.HANDLE, clean
         )
-    return AnnotationRecord(row.id, row.report_id, row.version, row.start, row.end)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1344,11 +1335,8 @@ def _check_shown_text(
 def get_report(session: Session, report_id: int, version: int | None = None) -> ReportView:
     """One version (default: the latest this person may read) with annotations re-anchored
     onto it, verdicts, corrections, history and what this person can do next."""
-    try:
+    with session.damage_on_record("report.view", audit_object(report_id)):
         return _get_report(session, report_id, version)
-    except IntegrityFailure as exc:
-        session.audit_refusal("report.view", audit_object(report_id), exc)  # an incident: on record
-        raise
 
 
 def _get_report(session: Session, report_id: int, version: int | None) -> ReportView:
@@ -1548,11 +1536,8 @@ def _get_report(session: Session, report_id: int, version: int | None) -> Report
 def diff_report(session: Session, report_id: int, from_version: int, to_version: int) -> ReportDiff:
     """A unified diff of two versions this person may read (and both texts, for the
     side-by-side view)."""
-    try:
+    with session.damage_on_record("report.diff", audit_object(report_id)):
         return _diff_report(session, report_id, from_version, to_version)
-    except IntegrityFailure as exc:
-        session.audit_refusal("report.diff", audit_object(report_id), exc)  # an incident: on record
-        raise
 
 
 def _diff_report(

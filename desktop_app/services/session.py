@@ -19,6 +19,7 @@ from desktop_app.domain.errors import (
     AuthFailed,
     Forbidden,
     FourEyes,
+    IntegrityFailure,
     Involved,
     NotDesignated,
     SessionLocked,
@@ -224,6 +225,16 @@ class Session:
             origin=self.origin,
             details=details,
         )
+
+    @contextlib.contextmanager
+    def damage_on_record(self, action: str, obj: str) -> Iterator[None]:
+        """For a view: stored content found damaged (IntegrityFailure, the view's transaction
+        rolled back) is an incident, audited as denied (``action``, ``obj``) and raised."""
+        try:
+            yield
+        except IntegrityFailure as exc:
+            self.audit_refusal(action, obj, exc)
+            raise
 
     def audit_refusal(self, action: str, obj: str, exc: AppError) -> None:
         try:

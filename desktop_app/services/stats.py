@@ -22,6 +22,7 @@ from desktop_app.domain.statistics import (
     chart_figures,
     compute_statistics,
 )
+from desktop_app.services.files import require_folder
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import calendar_days as calendar_repo
@@ -145,8 +146,7 @@ def csv_bytes(figures: dict[str, Any]) -> bytes:
 
 
 def _write(target: Path, data: bytes) -> StatisticsExport:
-    if not target.parent.is_dir():
-        raise InvalidInput("De map voor het bestand bestaat niet.", field="file")
+    require_folder(target)
     atomic_write(target, data)
     return StatisticsExport(target, len(data))
 
@@ -212,7 +212,6 @@ def export_pdf(
     as_of: dt.datetime | None = None,
 ) -> Path:
     _check_period(period_from, period_to)
-    if not target.parent.is_dir():
-        raise InvalidInput("De map voor het bestand bestaat niet.", field="file")
+    require_folder(target)
     _write(target, pdf_bytes(session, period_from, period_to, as_of=as_of))
     return target

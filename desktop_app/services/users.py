@@ -18,7 +18,7 @@ from desktop_app.domain.designations import (
     require_running,
 )
 from desktop_app.domain.errors import AuthFailed, InvalidInput, NotFound
-from desktop_app.domain.ids import DesignationId
+from desktop_app.domain.ids import DesignationId, UserId
 from desktop_app.domain.roles import Role, role_conflict, validate_role_set
 from desktop_app.domain.text import shown
 from desktop_app.domain.timefmt import prose_date
@@ -89,9 +89,7 @@ def add_user(
         tx.details = {"roles": sorted(r.value for r in role_set), "clearance": clearance.code}
         # Saved before COMMIT: if the key file cannot be written, the user is not added.
         tx.keys.set_user(tx.secret, session.dek, clean, password, initial=initial_password)
-        record = repo.by_id(tx.conn, uid)
-    assert record is not None
-    return record
+        return _stored(tx.conn, uid)
 
 
 def list_users(session: Session) -> list[UserView]:
@@ -131,6 +129,21 @@ def _user(conn: Connection, name: str) -> UserRecord:
     return record
 
 
+def _account(tx: Tx, name: str) -> UserRecord:
+    """The account an administrator's step is on (NotFound); the audit entry names it as
+    stored."""
+    record = _user(tx.conn, name)
+    tx.object = f"user:{record.name}"
+    return record
+
+
+def _stored(conn: Connection, user_id: UserId) -> UserRecord:
+    """The account as it is stored now (after the step's change)."""
+    record = repo.by_id(conn, user_id)
+    assert record is not None
+    return record
+
+
 def _keep_an_admin(
     conn: Connection, record: UserRecord, roles: frozenset[Role], active: bool
 ) -> None:
@@ -161,8 +174,7 @@ def edit_user(
     edit resolves such a conflict, never keeps it."""
     with session.transaction("user.edit", f"user:{name}") as tx:
         session.require(ADMIN_ONLY, "gebruiker wijzigen")
-        record = _user(tx.conn, name)
-        tx.object = f"user:{record.name}"
+        record = _account(tx, name)
         new_roles = validate_role_set(record.roles if roles is None else roles)
         new_name = record.full_name if full_name is None else accounts.validate_full_name(full_name)
         new_clearance = record.clearance if clearance is None else clearance
@@ -183,9 +195,7 @@ def edit_user(
             tx.conn, record.id, full_name=new_name, roles=new_roles, clearance=new_clearance
         )
         tx.details = changes
-        updated = repo.by_id(tx.conn, record.id)
-    assert updated is not None
-    return updated
+        return _stored(tx.conn, record.id)
 
 
 def deactivate_user(session: Session, name: str) -> UserRecord:
@@ -193,33 +203,27 @@ def deactivate_user(session: Session, name: str) -> UserRecord:
     longer sign in, and its key slot goes, so its password no longer opens the workspace."""
     with session.transaction("user.deactivate", f"user:{name}", keys=True) as tx:
         session.require(ADMIN_ONLY, "gebruiker deactiveren")
-        record = _user(tx.conn, name)
-        tx.object = f"user:{record.name}"
+        record = _account(tx, name)
         accounts.require_not_self(record.name, session.user.name, NOT_SELF_DEACTIVATE)
         accounts.require_active(record.active, record.name)
         _keep_an_admin(tx.conn, record, record.roles, False)
         repo.set_active(tx.conn, record.id, False)
         tx.keys.remove_user(tx.secret, session.dek, record.name)
         tx.details = {"active": {"old": True, "new": False}}
-        updated = repo.by_id(tx.conn, record.id)
-    assert updated is not None
-    return updated
+        return _stored(tx.conn, record.id)
 
 
 def activate_user(session: Session, name: str, password: str) -> UserRecord:
     """A deactivated account back in use, with a new initial password (its old slot is gone)."""
     with session.transaction("user.activate", f"user:{name}", keys=True) as tx:
         session.require(ADMIN_ONLY, "gebruiker activeren")
-        record = _user(tx.conn, name)
-        tx.object = f"user:{record.name}"
+        record = _account(tx, name)
         accounts.require_inactive(record.active, record.name)
         accounts.validate_password(password, record.name)
         repo.set_active(tx.conn, record.id, True)
         tx.keys.set_user(tx.secret, session.dek, record.name, password, initial=True)
         tx.details = {"active": {"old": False, "new": True}, "initial_password": True}
-        updated = repo.by_id(tx.conn, record.id)
-    assert updated is not None
-    return updated
+        return _stored(tx.conn, record.id)
 
 
 def reset_password(session: Session, name: str, password: str) -> None:
@@ -227,8 +231,7 @@ def reset_password(session: Session, name: str, password: str) -> None:
     sign-in in the window. A locked account stays locked (that is Deblokkeren's)."""
     with session.transaction("user.reset_password", f"user:{name}", keys=True) as tx:
         session.require(ADMIN_ONLY, "wachtwoord opnieuw instellen")
-        record = _user(tx.conn, name)
-        tx.object = f"user:{record.name}"
+        record = _account(tx, name)
         accounts.require_not_self(record.name, session.user.name, NOT_SELF_RESET)
         accounts.require_active(record.active, record.name)
         accounts.validate_password(password, record.name)
@@ -247,8 +250,7 @@ def must_change_password(session: Session) -> bool:
 def unlock_user(session: Session, name: str) -> bool:
     with session.transaction("user.unlock", f"user:{name}", keys=True) as tx:
         session.require(ADMIN_ONLY, "account deblokkeren")
-        record = _user(tx.conn, name)
-        tx.object = f"user:{record.name}"
+        record = _account(tx, name)
         was_locked = tx.keys.unlock_account(tx.secret, record.name)
         tx.details = {"was_locked": was_locked}
     return was_locked
@@ -308,7 +310,7 @@ def designate(
                 "aangewezen.",
                 field="name",
             )
-        ref = normalize_decision_ref(" ".join(decision_ref.split()))
+        ref = _decision_ref(decision_ref)
         start = valid_from or session.clock.today()
         if valid_until is not None and valid_until < start:
             raise InvalidInput("De einddatum ligt vóór de begindatum.", field="until")
@@ -329,6 +331,10 @@ def designate(
             "until": None if valid_until is None else valid_until.isoformat(),
         }
         return _designation(tx.conn, did)
+
+
+def _decision_ref(text: str) -> str:
+    return normalize_decision_ref(" ".join(text.split()))
 
 
 def _designation(conn: Connection, did: DesignationId) -> DesignationRecord:
@@ -388,6 +394,18 @@ def _pick(
     )
 
 
+def _running(
+    conn: Connection, name: str, decision_ref: str, designation_id: int | None, today: dt.date
+) -> tuple[UserRecord, str, DesignationRecord]:
+    """Ending early and revoking: the inspector, the reference of the decision that does it,
+    and the designation meant (``_pick``), which must still count today."""
+    record = _user(conn, name)
+    ref = _decision_ref(decision_ref)
+    d = _pick(conn, record, designation_id, today)
+    require_running(d, today)
+    return record, ref, d
+
+
 def end_designation(
     session: Session,
     name: str,
@@ -401,11 +419,8 @@ def end_designation(
     today = session.clock.today()
     with session.transaction("designation.end", f"user:{name}") as tx:
         session.require(ADMIN_ONLY, "aanwijzing beëindigen")
-        record = _user(tx.conn, name)
-        ref = normalize_decision_ref(" ".join(decision_ref.split()))
-        d = _pick(tx.conn, record, designation_id, today)
+        record, ref, d = _running(tx.conn, name, decision_ref, designation_id, today)
         end = today if until is None else until
-        require_running(d, today)
         if end < today:
             raise InvalidInput(
                 f"Een aanwijzing eindigt niet met terugwerkende kracht: kies vandaag "
@@ -430,10 +445,7 @@ def revoke_designation(
     today = session.clock.today()
     with session.transaction("designation.revoke", f"user:{name}") as tx:
         session.require(ADMIN_ONLY, "aanwijzing intrekken")
-        record = _user(tx.conn, name)
-        ref = normalize_decision_ref(" ".join(decision_ref.split()))
-        d = _pick(tx.conn, record, designation_id, today)
-        require_running(d, today)
+        record, ref, d = _running(tx.conn, name, decision_ref, designation_id, today)
         end = today - dt.timedelta(days=1)
         return _set_until(tx, record, d, ref, end)
 

@@ -220,13 +220,8 @@ def _local_text(iso: str) -> str:
 def _utc_text(iso: str | None) -> str | None:
     if not iso:
         return None
-    try:
-        when = dt.datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return when.astimezone(dt.UTC).isoformat(timespec="seconds")
+    when = timefmt.parse_stored(iso)
+    return iso if when is None else when.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
 def verify_registered(session: Session, data: bytes) -> Verdict:

@@ -259,39 +259,27 @@ def _audit_sign_in(
     user = user_repo.by_name(conn, name)
     workstation_id = user_repo.get_setting(conn, "workstation_id") or "unknown"
     origin = f"{env.origin}@{workstation_id[:8]}"
+
+    def signin(actor: str, result: str = "ok", details: dict[str, str] | None = None) -> None:
+        audit.append(
+            conn,
+            when=now,
+            actor=actor,
+            action="session.signin",
+            obj=f"user:{actor}",
+            result=result,
+            origin=origin,
+            details=details,
+        )
+
     pending = keyfile.pending_events(secret)
     for event in pending:
-        audit.append(
-            conn,
-            when=now,
-            actor=event.name,
-            action="session.signin",
-            obj=f"user:{event.name}",
-            result=event.result,
-            origin=origin,
-            details={"attempted_at": event.ts_utc},
-        )
+        signin(event.name, event.result, {"attempted_at": event.ts_utc})
     keyfile.drop_pending(secret, pending)
     if user is None or not user.active:
-        audit.append(
-            conn,
-            when=now,
-            actor=name,
-            action="session.signin",
-            obj=f"user:{name}",
-            result="failed",
-            origin=origin,
-            details={"reason": "no such active user"},
-        )
+        signin(name, "failed", {"reason": "no such active user"})
         return None
-    audit.append(
-        conn,
-        when=now,
-        actor=user.name,
-        action="session.signin",
-        obj=f"user:{user.name}",
-        origin=origin,
-    )
+    signin(user.name)
     return user
 
 
