@@ -31,6 +31,7 @@ from desktop_app.domain.audit_labels import PREFIX_LABELS, actions_for_filter
 from desktop_app.domain.messages import translate
 from desktop_app.gui.dates import date_edit, pydate
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.filedialogs import save_file_dialog
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.models import RecordTableModel
 from desktop_app.gui.tables import read_only_view
@@ -383,15 +384,14 @@ class AuditTab(QWidget):
     # --- export -----------------------------------------------------------------------------
 
     def choose_export_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Audittrail exporteren"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("CSV-bestand voor Excel (*.csv)"))
-        dialog.setDefaultSuffix("csv")
-        dialog.selectFile(f"audittrail-{self.session.clock.today().isoformat()}.csv")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.start_export)
-        dialog.open()
-        return dialog
+        return save_file_dialog(
+            self,
+            self.tr("Audittrail exporteren"),
+            self.tr("CSV-bestand voor Excel (*.csv)"),
+            "csv",
+            f"audittrail-{self.session.clock.today().isoformat()}.csv",
+            self.start_export,
+        )
 
     def start_export(self, filename: str) -> None:
         if not filename:

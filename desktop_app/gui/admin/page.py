@@ -42,6 +42,7 @@ from desktop_app.gui.dialogs import (
     run_on_submit,
 )
 from desktop_app.gui.errors import show_error, show_info
+from desktop_app.gui.filedialogs import save_file_dialog
 from desktop_app.gui.models import (
     DesignationHistoryModel,
     DesignationTableModel,
@@ -547,15 +548,14 @@ class AdminPage(QWidget):
     # --- backup -----------------------------------------------------------------------------
 
     def choose_backup_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Back-up opslaan"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Back-up van de werkplek (*.backup)"))
-        dialog.setDefaultSuffix("backup")
-        dialog.selectFile(f"werkplek-{self.session.clock.today().isoformat()}.backup")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.start_backup)
-        dialog.open()
-        return dialog
+        return save_file_dialog(
+            self,
+            self.tr("Back-up opslaan"),
+            self.tr("Back-up van de werkplek (*.backup)"),
+            "backup",
+            f"werkplek-{self.session.clock.today().isoformat()}.backup",
+            self.start_backup,
+        )
 
     def start_backup(self, filename: str) -> None:
         if not filename:

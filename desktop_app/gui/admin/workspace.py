@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.gui.dates import shown_stamp
 from desktop_app.gui.dialogs import FormDialog, run_on_submit
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.filedialogs import open_file_dialog
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.security import recovery
 from desktop_app.services import admin
@@ -199,14 +200,12 @@ class WorkspaceKeysBox(QWidget):
     # --- verify -------------------------------------------------------------------------------
 
     def choose_backup_to_verify(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Back-up controleren"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter(self.tr("Back-up van de werkplek (*.backup)"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.start_verify)
-        dialog.open()
-        return dialog
+        return open_file_dialog(
+            self,
+            self.tr("Back-up controleren"),
+            [self.tr("Back-up van de werkplek (*.backup)")],
+            self.start_verify,
+        )
 
     def start_verify(self, filename: str) -> None:
         if not filename:
