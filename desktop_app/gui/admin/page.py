@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -48,7 +47,7 @@ from desktop_app.gui.models import (
     DesignationTableModel,
     UserTableModel,
 )
-from desktop_app.gui.pages import titled_page_layout
+from desktop_app.gui.pages import button_row, titled_page_layout
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import admin, users
@@ -82,15 +81,6 @@ def _fit_columns(view: QTableView) -> None:
     header = view.horizontalHeader()
     for column in range(header.count() - 1):
         header.resizeSection(column, min(header.sectionSize(column) + 12, COLUMN_CAP))
-
-
-def _button_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.setSpacing(8)
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
 
 
 class AdminPage(QWidget):
@@ -157,8 +147,8 @@ class AdminPage(QWidget):
         refresh = QPushButton(self.tr("Vernieuwen"), tab)
         refresh.clicked.connect(self.refresh_users)
         # Two lines: seven buttons on one were cut to 'ruiker toevoeg' at 1024x700.
-        layout.addLayout(_button_row(self.add_user_button))
-        layout.addLayout(_button_row(*self.account_buttons.values(), refresh))
+        layout.addLayout(button_row(self.add_user_button, spacing=8))
+        layout.addLayout(button_row(*self.account_buttons.values(), refresh, spacing=8))
         self.conflict_label = QLabel(tab)
         self.conflict_label.setObjectName("conflictBanner")
         self.conflict_label.setWordWrap(True)
@@ -195,11 +185,12 @@ class AdminPage(QWidget):
         refresh = QPushButton(self.tr("Vernieuwen"), tab)
         refresh.clicked.connect(self.refresh_designations)
         layout.addLayout(
-            _button_row(
+            button_row(
                 self.add_designation_button,
                 self.end_designation_button,
                 self.revoke_designation_button,
                 refresh,
+                spacing=8,
             )
         )
         self.designation_view = _table(self.designation_model, tab, "designationTable")
@@ -245,7 +236,7 @@ class AdminPage(QWidget):
         layout.addSpacing(4)
         self.backup_button = QPushButton(self.tr("Back-up &maken…"), tab)
         self.backup_button.clicked.connect(self.choose_backup_file)
-        layout.addLayout(_button_row(self.backup_button))
+        layout.addLayout(button_row(self.backup_button, spacing=8))
         self.backup_result = QLabel(tab)
         self.backup_result.setObjectName("backupResult")
         self.backup_result.setWordWrap(True)

@@ -23,6 +23,7 @@ from desktop_app.gui.dates import shown_stamp
 from desktop_app.gui.dialogs import FormDialog, run_on_submit
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.filedialogs import open_file_dialog
+from desktop_app.gui.pages import button_row
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.security import recovery
 from desktop_app.services import admin
@@ -177,17 +178,13 @@ class WorkspaceKeysBox(QWidget):
         self.runner = runner
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        row = QHBoxLayout()
         self.verify_button = QPushButton(self.tr("Back-up c&ontroleren…"), self)
         self.verify_button.clicked.connect(self.choose_backup_to_verify)
         self.rekey_button = QPushButton(self.tr("Databasesleutel &vervangen…"), self)
         self.rekey_button.clicked.connect(self.open_rekey_dialog)
         self.recovery_button = QPushButton(self.tr("Nieuwe herstelsle&utel…"), self)
         self.recovery_button.clicked.connect(self.open_recovery_dialog)
-        for button in (self.verify_button, self.rekey_button, self.recovery_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self.verify_button, self.rekey_button, self.recovery_button))
         self.result_label = QLabel(self)
         self.result_label.setObjectName("workspaceKeysResult")
         self.result_label.setWordWrap(True)
