@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -43,7 +42,7 @@ from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.inspection.window import InspectionWindow, open_inspection_window
 from desktop_app.gui.models import IdentifiedTableModel, Index, RecordTableModel
-from desktop_app.gui.pages import titled_page_layout
+from desktop_app.gui.pages import button_row, push_button, titled_page_layout
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import inspections
 from desktop_app.services.files import atomic_write
@@ -381,10 +380,10 @@ class InspectionRecordsPanel(QWidget):
         self.details_area.hide()
         layout.addWidget(self.details_area)
         row = QHBoxLayout()
-        self.save_pdf_button = QPushButton(self.tr("Verslag als &PDF opslaan…"), self)
-        self.save_pdf_button.setObjectName("saveRecordPdfButton")
+        self.save_pdf_button = push_button(
+            self.tr("Verslag als &PDF opslaan…"), self, self.ask_and_save, "saveRecordPdfButton"
+        )
         self.save_pdf_button.setEnabled(False)
-        self.save_pdf_button.clicked.connect(lambda _=False: self.ask_and_save())
         row.addWidget(self.save_pdf_button)
         if status_line is None:
             status_line = QLabel(self)
@@ -448,9 +447,9 @@ class InspectionPage(QWidget):
         self._wiped = False
 
         layout, top = titled_page_layout(self, self.tr("Inzage"))
-        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
-        self.refresh_button.setObjectName("refreshButton")
-        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
+        self.refresh_button = push_button(
+            self.tr("Vernieuwen"), self, self.refresh, "refreshButton"
+        )
         top.addWidget(self.refresh_button)
         intro = QLabel(
             self.tr(
@@ -497,14 +496,11 @@ class InspectionPage(QWidget):
         self.reason_label.setTextFormat(Qt.TextFormat.PlainText)
         self.reason_label.hide()
         upper_layout.addWidget(self.reason_label)
-        row = QHBoxLayout()
-        self.start_button = QPushButton(self.tr("Inzage &starten"), upper)
-        self.start_button.setObjectName("startInspectionButton")
+        self.start_button = push_button(
+            self.tr("Inzage &starten"), upper, self.start_inspection, "startInspectionButton"
+        )
         self.start_button.setEnabled(False)
-        self.start_button.clicked.connect(lambda _=False: self.start_inspection())
-        row.addWidget(self.start_button)
-        row.addStretch(1)
-        upper_layout.addLayout(row)
+        upper_layout.addLayout(button_row(self.start_button))
 
         # The inspector's own sessions.
         lower = InspectionRecordsPanel(

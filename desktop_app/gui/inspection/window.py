@@ -641,16 +641,12 @@ class EndInspectionDialog(FormDialog):
         super().__init__(
             self.tr("Inzage beëindigen"), self.tr("Inzage &beëindigen"), parent, irreversible=True
         )
-        text = QLabel(
+        self.add_text(
             self.tr(
                 "U beëindigt de inzage in %1. De items van deze inzage kunt u daarna niet meer "
                 "openen; uw aantekeningen worden bij de inzage bewaard."
-            ).replace("%1", reference),
-            self,
-        )
-        text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.PlainText)
-        self.form.addRow(text)
+            ).replace("%1", reference)
+        ).setTextFormat(Qt.TextFormat.PlainText)
         self.setMinimumWidth(420)
 
     def value(self) -> bool:

@@ -43,6 +43,7 @@ from desktop_app.gui.dialogs import FormDialog, run_on_submit
 from desktop_app.gui.errors import show_error, show_info
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.marking import DurationDialog, DurationEntry, SubjectDialog, SubjectInput
+from desktop_app.gui.pages import push_button
 from desktop_app.gui.printing import open_print_preview
 from desktop_app.gui.reports.dialogs import CommentDialog, ConfirmDialog, SignDialog, SignInput
 from desktop_app.gui.reports.diff import CompareView
@@ -289,9 +290,7 @@ class ReportDetail(QWidget):
     def _button(
         self, text: str, name: str, slot: Callable[[], object], row: QHBoxLayout
     ) -> QPushButton:
-        button = QPushButton(text, self.content)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _=False: slot())
+        button = push_button(text, self.content, slot, name)
         row.addWidget(button)
         return button
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -58,13 +57,6 @@ def _path_row(
     return row, edit, button
 
 
-def _intro(dialog: FormDialog, text: str) -> None:
-    label = QLabel(text, dialog)
-    label.setObjectName("introLabel")
-    label.setWordWrap(True)
-    dialog.form.addRow(label)
-
-
 @dataclass(frozen=True)
 class RestoreInput:
     backup_file: Path
@@ -81,13 +73,13 @@ class RestoreDialog(FormDialog):
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Back-up terugzetten"), self.tr("&Terugzetten"), parent)
         self.setObjectName("restoreDialog")
-        _intro(
-            self,
+        self.add_text(
             self.tr(
                 "De werkplek uit de back-up wordt aan dit werkstation gekoppeld. U hebt de "
                 "herstelsleutel van de back-up nodig; de functioneel beheerder die u noemt "
                 "krijgt een nieuw wachtwoord, alle anderen houden het hunne."
             ),
+            "introLabel",
         )
         # Alt+B ("Back-up&bestand") is the field's, so the button takes another letter.
         row, self.file_edit, browse = _path_row(
@@ -191,13 +183,13 @@ class RebindDialog(FormDialog):
         super().__init__(self.tr("Opnieuw koppelen"), self.tr("&Koppelen"), parent)
         self.setObjectName("rebindDialog")
         self.data_dir = data_dir
-        _intro(
-            self,
+        self.add_text(
             self.tr(
                 "Gebruik dit als de sleutelring het werkplekgeheim kwijt is (bijvoorbeeld na "
                 "een herinstallatie). Met de herstelsleutel wordt de werkplek in %1 aan een "
                 "nieuw geheim gekoppeld; iedereen houdt zijn eigen wachtwoord."
             ).replace("%1", str(data_dir)),
+            "introLabel",
         )
         self.recovery_edit = _secret_field(self, "recoveryKey")
         self.add_row(self.tr("&Herstelsleutel"), self.recovery_edit)
