@@ -46,6 +46,7 @@ from desktop_app.gui.drafts import (
 )
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.labels import ROLE_ORDER, clearance_label, role_label
+from desktop_app.gui.pages import wrapped_label
 
 if TYPE_CHECKING:
     from desktop_app.gui.tasks import TaskRunner
@@ -81,9 +82,7 @@ class FormDialog(DialogDrafts, QDialog):
         self.form.setHorizontalSpacing(12)
         self.form.setVerticalSpacing(8)
         layout.addLayout(self.form)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
+        self.error_label = wrapped_label("", self, "errorLabel")
         self.error_label.hide()
         layout.addWidget(self.error_label)
         self.busy_bar = QProgressBar(self)
@@ -147,10 +146,7 @@ class FormDialog(DialogDrafts, QDialog):
 
     def add_text(self, text: str, name: str = "") -> QLabel:
         """A wrapped line of explanation across the form; ``name`` is its object name."""
-        label = QLabel(text, self)
-        if name:
-            label.setObjectName(name)
-        label.setWordWrap(True)
+        label = wrapped_label(text, self, name)
         self.form.addRow(label)
         return label
 
@@ -274,9 +270,7 @@ def _password_field(parent: QWidget) -> QLineEdit:
 
 def _rules_hint(parent: QWidget, extra: str = "") -> QLabel:
     """The password rules as the domain states them (one text for every dialog and the CLI)."""
-    hint = QLabel(" ".join(t for t in (password_rules(), extra) if t), parent)
-    hint.setObjectName("hintLabel")
-    hint.setWordWrap(True)
+    hint = wrapped_label(" ".join(t for t in (password_rules(), extra) if t), parent, "hintLabel")
     return hint
 
 
@@ -402,9 +396,7 @@ class EditUserDialog(FormDialog):
         self.full_name_edit = QLineEdit(full_name, self)
         self.full_name_edit.setMaxLength(200)
         self.add_row(self.tr("&Volledige naam"), self.full_name_edit)
-        self.conflict_label = QLabel(self)
-        self.conflict_label.setObjectName("conflictLabel")
-        self.conflict_label.setWordWrap(True)
+        self.conflict_label = wrapped_label("", self, "conflictLabel")
         if conflict:
             self.conflict_label.setText(
                 self.tr(

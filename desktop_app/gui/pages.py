@@ -32,6 +32,16 @@ def titled_page_layout(
     return layout, top
 
 
+def wrapped_label(text: str, parent: QWidget, name: str = "") -> QLabel:
+    """A label whose text wraps at the width it gets; ``name`` is its object name (the style's
+    ``hintLabel``, ``errorLabel``, …, or where tests look for it)."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
 def push_button(
     text: str, parent: QWidget, slot: Callable[[], object], name: str = ""
 ) -> QPushButton:

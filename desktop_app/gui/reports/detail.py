@@ -43,7 +43,7 @@ from desktop_app.gui.dialogs import FormDialog, run_on_submit
 from desktop_app.gui.errors import show_error, show_info
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.marking import DurationDialog, DurationEntry, SubjectDialog, SubjectInput
-from desktop_app.gui.pages import push_button
+from desktop_app.gui.pages import push_button, wrapped_label
 from desktop_app.gui.printing import open_print_preview
 from desktop_app.gui.reports.dialogs import CommentDialog, ConfirmDialog, SignDialog, SignInput
 from desktop_app.gui.reports.diff import CompareView
@@ -126,9 +126,7 @@ class ReportDetail(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget(self)
         outer.addWidget(self.pages)
-        self.empty_label = QLabel(self)
-        self.empty_label.setObjectName("placeholderText")
-        self.empty_label.setWordWrap(True)
+        self.empty_label = wrapped_label("", self, "placeholderText")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         if self.may_create:
             self.empty_label.setText(
@@ -170,18 +168,12 @@ class ReportDetail(QWidget):
         head.addLayout(picker)
         head.setAlignment(picker, Qt.AlignmentFlag.AlignTop)  # beside the title's first line
         layout.addLayout(head)
-        self.info_label = QLabel(self.content)
-        self.info_label.setObjectName("reportInfo")
-        self.info_label.setWordWrap(True)
+        self.info_label = wrapped_label("", self.content, "reportInfo")
         layout.addWidget(self.info_label)
-        self.signature_label = QLabel(self.content)
-        self.signature_label.setObjectName("signatureLabel")
-        self.signature_label.setWordWrap(True)
+        self.signature_label = wrapped_label("", self.content, "signatureLabel")
         self.signature_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.signature_label)
-        self.hint_label = QLabel(self.content)
-        self.hint_label.setObjectName("stepHint")
-        self.hint_label.setWordWrap(True)
+        self.hint_label = wrapped_label("", self.content, "stepHint")
         layout.addWidget(self.hint_label)
 
         actions = QHBoxLayout()

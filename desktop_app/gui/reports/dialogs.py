@@ -15,6 +15,7 @@ from desktop_app.domain.classification import Classification
 from desktop_app.gui.dialogs import FormDialog
 from desktop_app.gui.drafts import DialogKey, Opened, reopen_on_report
 from desktop_app.gui.labels import clearance_label
+from desktop_app.gui.pages import wrapped_label
 
 QUOTE_PREVIEW = 400
 
@@ -40,9 +41,7 @@ class CommentDialog(FormDialog):
         self.quote_label: QLabel | None = None
         if quote is not None:
             shown = quote if len(quote) <= QUOTE_PREVIEW else quote[: QUOTE_PREVIEW - 1] + "…"
-            self.quote_label = QLabel(f"“{shown}”", self)
-            self.quote_label.setObjectName("quoteLabel")
-            self.quote_label.setWordWrap(True)
+            self.quote_label = wrapped_label(f"“{shown}”", self, "quoteLabel")
             self.quote_label.setTextFormat(Qt.TextFormat.PlainText)
             self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.add_row(self.tr("Passage"), self.quote_label)

@@ -54,7 +54,7 @@ from desktop_app.gui.inspection.page import (
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.marking import DurationEntry, DurationField
 from desktop_app.gui.models import Index, RecordTableModel
-from desktop_app.gui.pages import push_button
+from desktop_app.gui.pages import push_button, wrapped_label
 from desktop_app.gui.reports.labels import short_time
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import evidence, inspections, marking
@@ -359,9 +359,7 @@ class EvidenceTab(QWidget):
         self.items_label = QLabel(self.tr("Onderliggende gegevens"), upper)
         self.items_label.setObjectName("sectionLabel")
         upper_layout.addWidget(self.items_label)
-        self.items_hint = QLabel(upper)
-        self.items_hint.setObjectName("hintLabel")
-        self.items_hint.setWordWrap(True)
+        self.items_hint = wrapped_label("", upper, "hintLabel")
         self.items_hint.setTextFormat(Qt.TextFormat.PlainText)
         upper_layout.addWidget(self.items_hint)
         self.items_model = EvidenceTableModel(self)
