@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.calendar import AtwCalendar, decree_years_checked
 from desktop_app.gui.errors import show_error, show_info
-from desktop_app.gui.pages import button_row, push_button
+from desktop_app.gui.pages import button_row, push_button, wrapped_label
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.dialogs import AddCalendarDayDialog
 from desktop_app.gui.requests.labels import day_text, prose_day_text, weekday_label
@@ -44,7 +44,7 @@ class CalendarDaysPage(QWidget):
         today = session.clock.today()
 
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = wrapped_label(
             self.tr(
                 "De termijn van een verzoek is tien werkdagen volgens de Algemene termijnenwet. "
                 "De wettelijke feestdagen rekent de werkplek zelf uit; dagen die bij besluit met een "  # noqa: E501 (translation key)
@@ -53,12 +53,9 @@ class CalendarDaysPage(QWidget):
             ),
             self,
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         # Which years have no decree day: a decree not yet entered would make deadlines early.
-        self.decree_label = QLabel(self)
-        self.decree_label.setObjectName("decreeGapsLabel")
-        self.decree_label.setWordWrap(True)
+        self.decree_label = wrapped_label("", self, "decreeGapsLabel")
         layout.addWidget(self.decree_label)
         self.add_button = push_button(
             self.tr("Dag &toevoegen…"), self, self.open_add_dialog, "addCalendarDayButton"
@@ -69,9 +66,7 @@ class CalendarDaysPage(QWidget):
         self.remove_button.setEnabled(False)
         refresh = push_button(self.tr("Vernieuwen"), self, self.refresh)
         layout.addLayout(button_row(self.add_button, self.remove_button, refresh))
-        self.result_label = QLabel(self)
-        self.result_label.setObjectName("hintLabel")
-        self.result_label.setWordWrap(True)
+        self.result_label = wrapped_label("", self, "hintLabel")
         layout.addWidget(self.result_label)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

@@ -25,6 +25,7 @@ from desktop_app.gui.admin.calendar import CalendarDaysPage
 from desktop_app.gui.admin.retention import RetentionPage
 from desktop_app.gui.admin.settings import SettingsTab
 from desktop_app.gui.admin.workspace import HashRow, WorkspaceKeysBox
+from desktop_app.gui.busy import run_busy
 from desktop_app.gui.dialogs import (
     AddDesignationDialog,
     AddUserDialog,
@@ -40,14 +41,14 @@ from desktop_app.gui.dialogs import (
     reset_password_dialog,
     run_on_submit,
 )
-from desktop_app.gui.errors import show_error, show_info
+from desktop_app.gui.errors import show_info
 from desktop_app.gui.filedialogs import save_file_dialog
 from desktop_app.gui.models import (
     DesignationHistoryModel,
     DesignationTableModel,
     UserTableModel,
 )
-from desktop_app.gui.pages import button_row, titled_page_layout
+from desktop_app.gui.pages import button_row, titled_page_layout, wrapped_label
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import admin, users
@@ -149,9 +150,7 @@ class AdminPage(QWidget):
         # Two lines: seven buttons on one were cut to 'ruiker toevoeg' at 1024x700.
         layout.addLayout(button_row(self.add_user_button, spacing=8))
         layout.addLayout(button_row(*self.account_buttons.values(), refresh, spacing=8))
-        self.conflict_label = QLabel(tab)
-        self.conflict_label.setObjectName("conflictBanner")
-        self.conflict_label.setWordWrap(True)
+        self.conflict_label = wrapped_label("", tab, "conflictBanner")
         self.conflict_label.hide()
         layout.addWidget(self.conflict_label)
         self.user_view = _table(self.user_model, tab, "userTable")
@@ -165,14 +164,13 @@ class AdminPage(QWidget):
     def _designations_tab(self) -> QWidget:
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
-        intro = QLabel(
+        intro = wrapped_label(
             self.tr(
                 "IND-inzagemedewerkers mogen alleen inzien met een geldige "
                 "aanwijzing door de Hoofddirecteur IND."
             ),
             tab,
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         self.add_designation_button = QPushButton(self.tr("Aanwijzing &vastleggen…"), tab)
         self.add_designation_button.clicked.connect(self.open_add_designation_dialog)
@@ -213,33 +211,29 @@ class AdminPage(QWidget):
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
         # Short: the recovery key's part is told where it matters (Nieuwe herstelsleutel…).
-        text = QLabel(
+        text = wrapped_label(
             self.tr(
                 "Een back-up is versleuteld en controleert zichzelf bij het terugzetten. "
                 "Bewaar hem op een plek die past bij de hoogste rubricering in de werkplek."
             ),
             tab,
         )
-        text.setWordWrap(True)
         layout.addWidget(text)
-        key_hint = QLabel(
+        key_hint = wrapped_label(
             self.tr(
                 "Terugzetten kan alleen met de herstelsleutel die gold toen de back-up werd "
                 "gemaakt: bewaar na een nieuwe herstelsleutel ook de vorige, zolang er back-ups "
                 "van toen zijn."
             ),
             tab,
+            "hintLabel",
         )
-        key_hint.setObjectName("hintLabel")
-        key_hint.setWordWrap(True)
         layout.addWidget(key_hint)
         layout.addSpacing(4)
         self.backup_button = QPushButton(self.tr("Back-up &maken…"), tab)
         self.backup_button.clicked.connect(self.choose_backup_file)
         layout.addLayout(button_row(self.backup_button, spacing=8))
-        self.backup_result = QLabel(tab)
-        self.backup_result.setObjectName("backupResult")
-        self.backup_result.setWordWrap(True)
+        self.backup_result = wrapped_label("", tab, "backupResult")
         self.backup_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.backup_result)
         self.backup_hash = HashRow("backupHash", tab)
@@ -553,12 +547,9 @@ class AdminPage(QWidget):
             return
         session = self.session
         target = Path(filename)
-        self.backup_button.setEnabled(False)
-        self.backup_result.setText(self.tr("Bezig met de back-up…"))
         self.backup_hash.clear()
 
         def done(result: dict[str, Any]) -> None:
-            self.backup_button.setEnabled(True)
             self.backup_result.setText(
                 self.tr("✔ Back-up gemaakt: %1 (%2).")
                 .replace("%1", str(result["file"]))
@@ -572,12 +563,15 @@ class AdminPage(QWidget):
             self.backup_hash.show_hash(str(result["sha256"]))
             self.refresh_audit()
 
-        def failed(exc: BaseException) -> None:
-            self.backup_button.setEnabled(True)
-            self.backup_result.clear()
-            show_error(self, exc)
-
-        self.runner.run(lambda: admin.make_backup(session, target), done, failed, owner=self)
+        run_busy(
+            self,
+            self.runner,
+            self.backup_button,
+            self.backup_result,
+            self.tr("Bezig met de back-up…"),
+            lambda: admin.make_backup(session, target),
+            done,
+        )
 
     # --- lock -------------------------------------------------------------------------------
 

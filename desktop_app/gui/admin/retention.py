@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QSpinBox,
@@ -34,7 +33,7 @@ from desktop_app.gui.dates import shown_date, shown_stamp_date
 from desktop_app.gui.dialogs import FormDialog, run_on_submit
 from desktop_app.gui.drafts import DialogKey, Opened, cannot_reopen
 from desktop_app.gui.errors import message_for, show_error
-from desktop_app.gui.pages import button_row, push_button
+from desktop_app.gui.pages import button_row, push_button, wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import retention
 from desktop_app.services.retention import RetentionStep, list_actions, retention_actions
@@ -229,7 +228,7 @@ class RetentionPage(QWidget):
         self.free_count = 0
         self.last_dialog: FormDialog | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = wrapped_label(
             self.tr(
                 "Archiefwet: na de bewaartermijn worden archiefstukken vernietigd, op een lijst "
                 "die een functioneel beheerder en een ondertekenaar beiden goedkeuren. Een "
@@ -239,11 +238,8 @@ class RetentionPage(QWidget):
             ),
             self,
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.result_label = QLabel(self)
-        self.result_label.setObjectName("hintLabel")
-        self.result_label.setWordWrap(True)
+        self.result_label = wrapped_label("", self, "hintLabel")
         self.result_label.hide()  # shown with the outcome of a step
         layout.addWidget(self.result_label)
         self.tabs = QTabWidget(self)
@@ -258,9 +254,7 @@ class RetentionPage(QWidget):
     def _lists_tab(self) -> QWidget:
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
-        self.due_label = QLabel(tab)
-        self.due_label.setObjectName("dueLabel")
-        self.due_label.setWordWrap(True)
+        self.due_label = wrapped_label("", tab, "dueLabel")
         layout.addWidget(self.due_label)
         self.draw_up_button = push_button(
             self.tr("Lijst &opstellen"), tab, self.draw_up, "drawUpButton"

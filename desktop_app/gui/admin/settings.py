@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.settings import IntSetting, TextSetting
 from desktop_app.gui.errors import show_error
-from desktop_app.gui.pages import button_row, push_button
+from desktop_app.gui.pages import button_row, push_button, wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import settings
 from desktop_app.services.session import Session
@@ -38,14 +38,13 @@ class SettingsTab(QWidget):
         # Text settings: one line edit, or a plain text box for several lines (addresses).
         self.texts: dict[str, QLineEdit | QPlainTextEdit] = {}
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = wrapped_label(
             self.tr(
                 "Deze instellingen gelden voor iedereen op deze werkplek. Elke wijziging wordt in "
                 "de audittrail vastgelegd, met de oude en de nieuwe waarde."
             ),
             self,
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         # The address blocks make the form taller than the screen at 1024x700: it scrolls.
         scroll = QScrollArea(self)
@@ -64,9 +63,7 @@ class SettingsTab(QWidget):
         self.undo_button.setToolTip(self.tr("Zet de velden terug op de opgeslagen waarden."))
         self.undo_button.setEnabled(False)
         layout.addLayout(button_row(self.save_button, self.undo_button))
-        self.result_label = QLabel(self)
-        self.result_label.setObjectName("hintLabel")
-        self.result_label.setWordWrap(True)
+        self.result_label = wrapped_label("", self, "hintLabel")
         layout.addWidget(self.result_label)
         self.refresh()
 
@@ -138,8 +135,7 @@ class SettingsTab(QWidget):
             box.setObjectName(f"setting_{view.key}")
             box.setToolTip(hint)
             box.setAccessibleName(view.label)
-            label = QLabel(view.label, self)
-            label.setWordWrap(True)
+            label = wrapped_label(view.label, self)
             label.setBuddy(box)
             self.form.addRow(label, box)
             self.texts[view.key] = box
