@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +46,7 @@ from desktop_app.gui.drafts import (
 )
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.labels import ROLE_ORDER, clearance_label, role_label
+from desktop_app.gui.pages import wrapped_label
 
 if TYPE_CHECKING:
     from desktop_app.gui.tasks import TaskRunner
@@ -79,9 +82,7 @@ class FormDialog(DialogDrafts, QDialog):
         self.form.setHorizontalSpacing(12)
         self.form.setVerticalSpacing(8)
         layout.addLayout(self.form)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
+        self.error_label = wrapped_label("", self, "errorLabel")
         self.error_label.hide()
         layout.addWidget(self.error_label)
         self.busy_bar = QProgressBar(self)
@@ -142,6 +143,12 @@ class FormDialog(DialogDrafts, QDialog):
         order = [*sorted(fields, key=where), *buttons]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
+
+    def add_text(self, text: str, name: str = "") -> QLabel:
+        """A wrapped line of explanation across the form; ``name`` is its object name."""
+        label = wrapped_label(text, self, name)
+        self.form.addRow(label)
+        return label
 
     def add_row(self, label: str, field: QWidget) -> QLabel:
         caption = QLabel(label, self)
@@ -235,6 +242,26 @@ def _reopen_on_admin(window: Any, opened: Opened, open_on: Callable[[Any], QDial
     )
 
 
+def _reselect_and_open(
+    object_id: int | None,
+    row_ids: list[int],
+    view: QTableView,
+    gone: str,
+    button: QPushButton,
+    open_dialog: Callable[[], QDialog | None],
+) -> QDialog | str:
+    """A kept dialog's row selected again in ``view``, then its dialog opened as ``button``
+    would; else why not: ``gone`` when the row is no longer there, the button's tooltip when
+    the step is no longer this person's."""
+    if object_id not in row_ids:
+        return cannot_reopen(gone)
+    view.selectRow(row_ids.index(object_id))
+    if not button.isEnabled():
+        return cannot_reopen(button.toolTip())
+    dialog = open_dialog()
+    return dialog if dialog is not None else cannot_reopen("")
+
+
 def _password_field(parent: QWidget) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -243,9 +270,7 @@ def _password_field(parent: QWidget) -> QLineEdit:
 
 def _rules_hint(parent: QWidget, extra: str = "") -> QLabel:
     """The password rules as the domain states them (one text for every dialog and the CLI)."""
-    hint = QLabel(" ".join(t for t in (password_rules(), extra) if t), parent)
-    hint.setObjectName("hintLabel")
-    hint.setWordWrap(True)
+    hint = wrapped_label(" ".join(t for t in (password_rules(), extra) if t), parent, "hintLabel")
     return hint
 
 
@@ -341,16 +366,14 @@ class EditUserDialog(FormDialog):
     @classmethod
     def reopen(cls, window: Any, key: DialogKey, opened: Opened) -> None:
         def edit(page: Any) -> QDialog | str:
-            rows = [v.record.id for v in page.user_model.rows]
-            if key.object_id not in rows:
-                return cannot_reopen(
-                    QCoreApplication.translate("EditUserDialog", "Dit account bestaat niet meer.")
-                )
-            page.user_view.selectRow(rows.index(key.object_id))
-            if not page.edit_user_button.isEnabled():
-                return cannot_reopen(page.edit_user_button.toolTip())
-            dialog = page.open_edit_user_dialog()
-            return dialog if dialog is not None else cannot_reopen("")
+            return _reselect_and_open(
+                key.object_id,
+                [v.record.id for v in page.user_model.rows],
+                page.user_view,
+                QCoreApplication.translate("EditUserDialog", "Dit account bestaat niet meer."),
+                page.edit_user_button,
+                page.open_edit_user_dialog,
+            )
 
         _reopen_on_admin(window, opened, edit)
 
@@ -373,9 +396,7 @@ class EditUserDialog(FormDialog):
         self.full_name_edit = QLineEdit(full_name, self)
         self.full_name_edit.setMaxLength(200)
         self.add_row(self.tr("&Volledige naam"), self.full_name_edit)
-        self.conflict_label = QLabel(self)
-        self.conflict_label.setObjectName("conflictLabel")
-        self.conflict_label.setWordWrap(True)
+        self.conflict_label = wrapped_label("", self, "conflictLabel")
         if conflict:
             self.conflict_label.setText(
                 self.tr(
@@ -408,7 +429,7 @@ class DeactivateUserDialog(FormDialog):
             self.tr("Gebruiker deactiveren"), self.tr("&Deactiveren"), parent, irreversible=True
         )
         self.name = name
-        text = QLabel(
+        self.add_text(
             self.tr(
                 "%1 (%2) kan zich daarna niet meer aanmelden; het wachtwoord opent de werkplek "
                 "niet meer. Het account blijft bestaan: de audittrail en de geschiedenis van de "
@@ -416,11 +437,8 @@ class DeactivateUserDialog(FormDialog):
                 "beginwachtwoord."
             )
             .replace("%1", full_name)
-            .replace("%2", name),
-            self,
+            .replace("%2", name)
         )
-        text.setWordWrap(True)
-        self.form.addRow(text)
         self.setMinimumWidth(440)
         # Enter must not deactivate by accident: the default is to keep the account.
 
@@ -436,10 +454,7 @@ class NewPasswordDialog(FormDialog):
         self, title: str, ok_text: str, intro: str, note: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(title, ok_text, parent)
-        text = QLabel(intro, self)
-        text.setObjectName("introLabel")
-        text.setWordWrap(True)
-        self.form.addRow(text)
+        self.add_text(intro, "introLabel")
         self.new_edit = _password_field(self)
         self.add_row(self.tr("&Nieuw wachtwoord"), self.new_edit)
         self.repeat_edit = _password_field(self)
@@ -527,19 +542,16 @@ class EndDesignationDialog(FormDialog):
         revoke = key.name == "revoke-designation"
 
         def end(page: Any) -> QDialog | str:
-            rows = [int(d.id) for d in page.designation_model.rows]
-            if key.object_id not in rows:
-                return cannot_reopen(
-                    QCoreApplication.translate(
-                        "EndDesignationDialog", "Deze aanwijzing bestaat niet meer."
-                    )
-                )
-            page.designation_view.selectRow(rows.index(key.object_id))
-            button = page.revoke_designation_button if revoke else page.end_designation_button
-            if not button.isEnabled():
-                return cannot_reopen(button.toolTip())
-            dialog = page.open_end_designation_dialog(revoke=revoke)
-            return dialog if dialog is not None else cannot_reopen("")
+            return _reselect_and_open(
+                key.object_id,
+                [int(d.id) for d in page.designation_model.rows],
+                page.designation_view,
+                QCoreApplication.translate(
+                    "EndDesignationDialog", "Deze aanwijzing bestaat niet meer."
+                ),
+                page.revoke_designation_button if revoke else page.end_designation_button,
+                lambda: page.open_end_designation_dialog(revoke=revoke),
+            )
 
         _reopen_on_admin(window, opened, end)
 
@@ -572,9 +584,7 @@ class EndDesignationDialog(FormDialog):
                 "De aanwijzing %1 van %2 eindigt eerder: de laatste geldige dag kiest u hieronder "
                 "(vandaag of later)."
             )
-        intro = QLabel(explain.replace("%1", decision_ref).replace("%2", name), self)
-        intro.setWordWrap(True)
-        self.form.addRow(intro)
+        self.add_text(explain.replace("%1", decision_ref).replace("%2", name))
         self.decision_edit = QLineEdit(self)
         self.decision_edit.setMaxLength(100)
         self.decision_edit.setPlaceholderText(self.tr("bijvoorbeeld HDIND-2026/0077"))
@@ -619,14 +629,11 @@ class AddDesignationDialog(FormDialog):
     ) -> None:
         """``inspectors``: (name, full name) of the users with the role IND-inzagemedewerker."""
         super().__init__(self.tr("Aanwijzing vastleggen"), self.tr("&Vastleggen"), parent)
-        intro = QLabel(
+        self.add_text(
             self.tr(
                 "Leg een aanwijzing door de Hoofddirecteur IND vast (art. 2.5 van het convenant)."
-            ),
-            self,
+            )
         )
-        intro.setWordWrap(True)
-        self.form.addRow(intro)
         self.user_combo = QComboBox(self)
         for name, full_name in inspectors:
             self.user_combo.addItem(f"{full_name} ({name})", name)

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import timefmt
 from desktop_app.domain.drafts import Draft
+from desktop_app.gui.pages import wrapped_label
 
 log = logging.getLogger(__name__)
 
@@ -528,9 +529,7 @@ class LeftoverDialog(QDialog):
         title = str(draft.content.get("title") or "")
         self.setWindowTitle(QCoreApplication.translate("DialogDrafts", "Niet-opgeslagen invoer"))
         layout = QVBoxLayout(self)
-        self.message_label = QLabel(message, self)
-        self.message_label.setObjectName("leftoverMessage")
-        self.message_label.setWordWrap(True)
+        self.message_label = wrapped_label(message, self, "leftoverMessage")
         layout.addWidget(self.message_label)
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setObjectName("leftoverText")

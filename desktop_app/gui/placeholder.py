@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop_app.gui.pages import wrapped_label
 from desktop_app.gui.sections import Section
 
 
@@ -18,9 +19,7 @@ class PlaceholderPage(QWidget):
         title = QLabel(section.title_text, self)
         title.setObjectName("pageTitle")
         layout.addWidget(title)
-        text = QLabel(section.placeholder_text, self)
-        text.setObjectName("placeholderText")
-        text.setWordWrap(True)
+        text = wrapped_label(section.placeholder_text, self, "placeholderText")
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(text)
         layout.addStretch(1)

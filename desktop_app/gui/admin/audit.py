@@ -29,10 +29,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.audit_labels import PREFIX_LABELS, actions_for_filter
 from desktop_app.domain.messages import translate
+from desktop_app.gui.busy import run_busy
 from desktop_app.gui.dates import date_edit, pydate
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.filedialogs import save_file_dialog
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.models import RecordTableModel
+from desktop_app.gui.pages import wrapped_label
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import audit
@@ -168,9 +171,7 @@ class AuditTab(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
         layout.addWidget(self.view, 1)
-        self.export_result = QLabel(self)
-        self.export_result.setObjectName("exportResult")
-        self.export_result.setWordWrap(True)
+        self.export_result = wrapped_label("", self, "exportResult")
         self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.export_result)
         self._update_buttons()
@@ -198,9 +199,7 @@ class AuditTab(QWidget):
         verify_row.addWidget(self.anchors_button)
         verify_row.addStretch(1)
         rows.addLayout(verify_row)
-        self.verify_result = QLabel(self)
-        self.verify_result.setObjectName("verifyResult")
-        self.verify_result.setWordWrap(True)
+        self.verify_result = wrapped_label("", self, "verifyResult")
         self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.verify_result.hide()  # no empty line until there is a verdict
         rows.addWidget(self.verify_result)
@@ -284,9 +283,7 @@ class AuditTab(QWidget):
         for widget in (self.period_check, self.from_edit, until, self.to_edit):
             second.addWidget(widget)
         second.addSpacing(12)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("auditCount")
-        self.count_label.setWordWrap(True)
+        self.count_label = wrapped_label("", self, "auditCount")
         second.addWidget(self.count_label, 1)
         rows.addLayout(second)
         return rows
@@ -383,15 +380,14 @@ class AuditTab(QWidget):
     # --- export -----------------------------------------------------------------------------
 
     def choose_export_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Audittrail exporteren"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("CSV-bestand voor Excel (*.csv)"))
-        dialog.setDefaultSuffix("csv")
-        dialog.selectFile(f"audittrail-{self.session.clock.today().isoformat()}.csv")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.start_export)
-        dialog.open()
-        return dialog
+        return save_file_dialog(
+            self,
+            self.tr("Audittrail exporteren"),
+            self.tr("CSV-bestand voor Excel (*.csv)"),
+            "csv",
+            f"audittrail-{self.session.clock.today().isoformat()}.csv",
+            self.start_export,
+        )
 
     def start_export(self, filename: str) -> None:
         if not filename:
@@ -399,12 +395,9 @@ class AuditTab(QWidget):
         session = self.session
         target = Path(filename)
         query = self.query()
-        self.export_button.setEnabled(False)
-        self.export_result.setText(self.tr("Bezig met exporteren…"))
 
         def done(result: AuditExport) -> None:
             self.last_export = result
-            self.export_button.setEnabled(True)
             # Dutch has no catalogue of its own, so the singular is a source of its own.
             text = (
                 self.tr("✔ 1 vermelding geëxporteerd naar %1.")
@@ -414,13 +407,14 @@ class AuditTab(QWidget):
             self.export_result.setText(text.replace("%1", str(result.path)))
             self.refresh()
 
-        def failed(exc: BaseException) -> None:
-            self.export_button.setEnabled(True)
-            self.export_result.clear()
-            show_error(self, exc)
-
-        self.runner.run(
-            lambda: audit.export_audit_csv(session, target, query), done, failed, owner=self
+        run_busy(
+            self,
+            self.runner,
+            self.export_button,
+            self.export_result,
+            self.tr("Bezig met exporteren…"),
+            lambda: audit.export_audit_csv(session, target, query),
+            done,
         )
 
     # --- verification -----------------------------------------------------------------------
@@ -428,22 +422,19 @@ class AuditTab(QWidget):
     def verify(self) -> None:
         anchor = self.anchor_edit.text().strip() or None
         session = self.session
-        self.verify_button.setEnabled(False)
-        self.verify_result.setText(self.tr("Bezig met controleren…"))
         self.verify_result.show()
-
-        def failed(exc: BaseException) -> None:
-            self.verify_button.setEnabled(True)
-            self.verify_result.clear()
-            show_error(self, exc)
-
-        self.runner.run(
-            lambda: audit.verify_audit(session, anchor), self._on_verified, failed, owner=self
+        run_busy(
+            self,
+            self.runner,
+            self.verify_button,
+            self.verify_result,
+            self.tr("Bezig met controleren…"),
+            lambda: audit.verify_audit(session, anchor),
+            self._on_verified,
         )
 
     def _on_verified(self, report: AuditReport) -> None:
         self.last_report = report
-        self.verify_button.setEnabled(True)
         chain = report.chain
         if report.ok:
             text = self.tr(

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMessageBox,
-    QPushButton,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.calendar import AtwCalendar, decree_years_checked
 from desktop_app.gui.errors import show_error, show_info
+from desktop_app.gui.pages import button_row, push_button, wrapped_label
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.dialogs import AddCalendarDayDialog
 from desktop_app.gui.requests.labels import day_text, prose_day_text, weekday_label
@@ -44,7 +44,7 @@ class CalendarDaysPage(QWidget):
         today = session.clock.today()
 
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = wrapped_label(
             self.tr(
                 "De termijn van een verzoek is tien werkdagen volgens de Algemene termijnenwet. "
                 "De wettelijke feestdagen rekent de werkplek zelf uit; dagen die bij besluit met een "  # noqa: E501 (translation key)
@@ -53,30 +53,20 @@ class CalendarDaysPage(QWidget):
             ),
             self,
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         # Which years have no decree day: a decree not yet entered would make deadlines early.
-        self.decree_label = QLabel(self)
-        self.decree_label.setObjectName("decreeGapsLabel")
-        self.decree_label.setWordWrap(True)
+        self.decree_label = wrapped_label("", self, "decreeGapsLabel")
         layout.addWidget(self.decree_label)
-        row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Dag &toevoegen…"), self)
-        self.add_button.setObjectName("addCalendarDayButton")
-        self.add_button.clicked.connect(lambda _=False: self.open_add_dialog())
-        self.remove_button = QPushButton(self.tr("Dag &verwijderen"), self)
-        self.remove_button.setObjectName("removeCalendarDayButton")
+        self.add_button = push_button(
+            self.tr("Dag &toevoegen…"), self, self.open_add_dialog, "addCalendarDayButton"
+        )
+        self.remove_button = push_button(
+            self.tr("Dag &verwijderen"), self, self.confirm_remove, "removeCalendarDayButton"
+        )
         self.remove_button.setEnabled(False)
-        self.remove_button.clicked.connect(lambda _=False: self.confirm_remove())
-        refresh = QPushButton(self.tr("Vernieuwen"), self)
-        refresh.clicked.connect(lambda _=False: self.refresh())
-        for button in (self.add_button, self.remove_button, refresh):
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.result_label = QLabel(self)
-        self.result_label.setObjectName("hintLabel")
-        self.result_label.setWordWrap(True)
+        refresh = push_button(self.tr("Vernieuwen"), self, self.refresh)
+        layout.addLayout(button_row(self.add_button, self.remove_button, refresh))
+        self.result_label = wrapped_label("", self, "hintLabel")
         layout.addWidget(self.result_label)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

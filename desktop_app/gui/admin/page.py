@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -26,6 +25,7 @@ from desktop_app.gui.admin.calendar import CalendarDaysPage
 from desktop_app.gui.admin.retention import RetentionPage
 from desktop_app.gui.admin.settings import SettingsTab
 from desktop_app.gui.admin.workspace import HashRow, WorkspaceKeysBox
+from desktop_app.gui.busy import run_busy
 from desktop_app.gui.dialogs import (
     AddDesignationDialog,
     AddUserDialog,
@@ -41,13 +41,14 @@ from desktop_app.gui.dialogs import (
     reset_password_dialog,
     run_on_submit,
 )
-from desktop_app.gui.errors import show_error, show_info
+from desktop_app.gui.errors import show_info
+from desktop_app.gui.filedialogs import save_file_dialog
 from desktop_app.gui.models import (
     DesignationHistoryModel,
     DesignationTableModel,
     UserTableModel,
 )
-from desktop_app.gui.pages import titled_page_layout
+from desktop_app.gui.pages import button_row, titled_page_layout, wrapped_label
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import admin, users
@@ -81,15 +82,6 @@ def _fit_columns(view: QTableView) -> None:
     header = view.horizontalHeader()
     for column in range(header.count() - 1):
         header.resizeSection(column, min(header.sectionSize(column) + 12, COLUMN_CAP))
-
-
-def _button_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.setSpacing(8)
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
 
 
 class AdminPage(QWidget):
@@ -156,11 +148,9 @@ class AdminPage(QWidget):
         refresh = QPushButton(self.tr("Vernieuwen"), tab)
         refresh.clicked.connect(self.refresh_users)
         # Two lines: seven buttons on one were cut to 'ruiker toevoeg' at 1024x700.
-        layout.addLayout(_button_row(self.add_user_button))
-        layout.addLayout(_button_row(*self.account_buttons.values(), refresh))
-        self.conflict_label = QLabel(tab)
-        self.conflict_label.setObjectName("conflictBanner")
-        self.conflict_label.setWordWrap(True)
+        layout.addLayout(button_row(self.add_user_button, spacing=8))
+        layout.addLayout(button_row(*self.account_buttons.values(), refresh, spacing=8))
+        self.conflict_label = wrapped_label("", tab, "conflictBanner")
         self.conflict_label.hide()
         layout.addWidget(self.conflict_label)
         self.user_view = _table(self.user_model, tab, "userTable")
@@ -174,14 +164,13 @@ class AdminPage(QWidget):
     def _designations_tab(self) -> QWidget:
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
-        intro = QLabel(
+        intro = wrapped_label(
             self.tr(
                 "IND-inzagemedewerkers mogen alleen inzien met een geldige "
                 "aanwijzing door de Hoofddirecteur IND."
             ),
             tab,
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         self.add_designation_button = QPushButton(self.tr("Aanwijzing &vastleggen…"), tab)
         self.add_designation_button.clicked.connect(self.open_add_designation_dialog)
@@ -194,11 +183,12 @@ class AdminPage(QWidget):
         refresh = QPushButton(self.tr("Vernieuwen"), tab)
         refresh.clicked.connect(self.refresh_designations)
         layout.addLayout(
-            _button_row(
+            button_row(
                 self.add_designation_button,
                 self.end_designation_button,
                 self.revoke_designation_button,
                 refresh,
+                spacing=8,
             )
         )
         self.designation_view = _table(self.designation_model, tab, "designationTable")
@@ -221,33 +211,29 @@ class AdminPage(QWidget):
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
         # Short: the recovery key's part is told where it matters (Nieuwe herstelsleutel…).
-        text = QLabel(
+        text = wrapped_label(
             self.tr(
                 "Een back-up is versleuteld en controleert zichzelf bij het terugzetten. "
                 "Bewaar hem op een plek die past bij de hoogste rubricering in de werkplek."
             ),
             tab,
         )
-        text.setWordWrap(True)
         layout.addWidget(text)
-        key_hint = QLabel(
+        key_hint = wrapped_label(
             self.tr(
                 "Terugzetten kan alleen met de herstelsleutel die gold toen de back-up werd "
                 "gemaakt: bewaar na een nieuwe herstelsleutel ook de vorige, zolang er back-ups "
                 "van toen zijn."
             ),
             tab,
+            "hintLabel",
         )
-        key_hint.setObjectName("hintLabel")
-        key_hint.setWordWrap(True)
         layout.addWidget(key_hint)
         layout.addSpacing(4)
         self.backup_button = QPushButton(self.tr("Back-up &maken…"), tab)
         self.backup_button.clicked.connect(self.choose_backup_file)
-        layout.addLayout(_button_row(self.backup_button))
-        self.backup_result = QLabel(tab)
-        self.backup_result.setObjectName("backupResult")
-        self.backup_result.setWordWrap(True)
+        layout.addLayout(button_row(self.backup_button, spacing=8))
+        self.backup_result = wrapped_label("", tab, "backupResult")
         self.backup_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.backup_result)
         self.backup_hash = HashRow("backupHash", tab)
@@ -547,27 +533,23 @@ class AdminPage(QWidget):
     # --- backup -----------------------------------------------------------------------------
 
     def choose_backup_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Back-up opslaan"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Back-up van de werkplek (*.backup)"))
-        dialog.setDefaultSuffix("backup")
-        dialog.selectFile(f"werkplek-{self.session.clock.today().isoformat()}.backup")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.start_backup)
-        dialog.open()
-        return dialog
+        return save_file_dialog(
+            self,
+            self.tr("Back-up opslaan"),
+            self.tr("Back-up van de werkplek (*.backup)"),
+            "backup",
+            f"werkplek-{self.session.clock.today().isoformat()}.backup",
+            self.start_backup,
+        )
 
     def start_backup(self, filename: str) -> None:
         if not filename:
             return
         session = self.session
         target = Path(filename)
-        self.backup_button.setEnabled(False)
-        self.backup_result.setText(self.tr("Bezig met de back-up…"))
         self.backup_hash.clear()
 
         def done(result: dict[str, Any]) -> None:
-            self.backup_button.setEnabled(True)
             self.backup_result.setText(
                 self.tr("✔ Back-up gemaakt: %1 (%2).")
                 .replace("%1", str(result["file"]))
@@ -581,12 +563,15 @@ class AdminPage(QWidget):
             self.backup_hash.show_hash(str(result["sha256"]))
             self.refresh_audit()
 
-        def failed(exc: BaseException) -> None:
-            self.backup_button.setEnabled(True)
-            self.backup_result.clear()
-            show_error(self, exc)
-
-        self.runner.run(lambda: admin.make_backup(session, target), done, failed, owner=self)
+        run_busy(
+            self,
+            self.runner,
+            self.backup_button,
+            self.backup_result,
+            self.tr("Bezig met de back-up…"),
+            lambda: admin.make_backup(session, target),
+            done,
+        )
 
     # --- lock -------------------------------------------------------------------------------
 

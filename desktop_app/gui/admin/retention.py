@@ -15,12 +15,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -36,6 +33,7 @@ from desktop_app.gui.dates import shown_date, shown_stamp_date
 from desktop_app.gui.dialogs import FormDialog, run_on_submit
 from desktop_app.gui.drafts import DialogKey, Opened, cannot_reopen
 from desktop_app.gui.errors import message_for, show_error
+from desktop_app.gui.pages import button_row, push_button, wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import retention
 from desktop_app.services.retention import RetentionStep, list_actions, retention_actions
@@ -179,6 +177,19 @@ class ReleaseDialog(FormDialog):
         return self.hold_id, self.reason_edit.text()
 
 
+_Lists = tuple[list[Any], list[Any], list[Any], list[Any]]
+
+
+def _fetch(session: Session) -> _Lists:
+    """What the page shows: the periods, what is due, the lists and the holds."""
+    return (
+        retention.periods(session),
+        retention.due(session),
+        retention.lists(session),
+        retention.holds(session),
+    )
+
+
 def _reopen_on_archive(
     window: Any, opened: Opened, open_on: Callable[[RetentionPage], QDialog | str]
 ) -> None:
@@ -188,18 +199,12 @@ def _reopen_on_archive(
     admin.tabs.setCurrentWidget(page)
     session = page.session
 
-    def done(result: tuple[list[Any], list[Any], list[Any], list[Any]]) -> None:
-        page.periods, page.due, page.lists, page.holds = result
-        page._show()
+    def done(result: _Lists) -> None:
+        page.show_lists(result)
         opened(open_on(page))
 
     page.runner.run(
-        lambda: (
-            retention.periods(session),
-            retention.due(session),
-            retention.lists(session),
-            retention.holds(session),
-        ),
+        lambda: _fetch(session),
         done,
         lambda exc: opened(cannot_reopen(message_for(exc))),
         owner=page,
@@ -223,7 +228,7 @@ class RetentionPage(QWidget):
         self.free_count = 0
         self.last_dialog: FormDialog | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = wrapped_label(
             self.tr(
                 "Archiefwet: na de bewaartermijn worden archiefstukken vernietigd, op een lijst "
                 "die een functioneel beheerder en een ondertekenaar beiden goedkeuren. Een "
@@ -233,11 +238,8 @@ class RetentionPage(QWidget):
             ),
             self,
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.result_label = QLabel(self)
-        self.result_label.setObjectName("hintLabel")
-        self.result_label.setWordWrap(True)
+        self.result_label = wrapped_label("", self, "hintLabel")
         self.result_label.hide()  # shown with the outcome of a step
         layout.addWidget(self.result_label)
         self.tabs = QTabWidget(self)
@@ -249,36 +251,24 @@ class RetentionPage(QWidget):
 
     # -- building ------------------------------------------------------------------------------
 
-    def _button(
-        self, text: str, name: str, parent: QWidget, slot: Callable[[], object]
-    ) -> QPushButton:
-        button = QPushButton(text, parent)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _=False: slot())
-        return button
-
     def _lists_tab(self) -> QWidget:
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
-        self.due_label = QLabel(tab)
-        self.due_label.setObjectName("dueLabel")
-        self.due_label.setWordWrap(True)
+        self.due_label = wrapped_label("", tab, "dueLabel")
         layout.addWidget(self.due_label)
-        row = QHBoxLayout()
-        self.draw_up_button = self._button(
-            self.tr("Lijst &opstellen"), "drawUpButton", tab, self.draw_up
+        self.draw_up_button = push_button(
+            self.tr("Lijst &opstellen"), tab, self.draw_up, "drawUpButton"
         )
-        self.approve_button = self._button(
-            self.tr("Goedkeu&ren"), "approveButton", tab, self.approve_selected
+        self.approve_button = push_button(
+            self.tr("Goedkeu&ren"), tab, self.approve_selected, "approveButton"
         )
-        self.destroy_button = self._button(
-            self.tr("Ver&nietigen…"), "destroyButton", tab, self.confirm_destroy
+        self.destroy_button = push_button(
+            self.tr("Ver&nietigen…"), tab, self.confirm_destroy, "destroyButton"
         )
-        refresh = self._button(self.tr("Vernieuwen"), "refreshRetention", tab, self.refresh)
-        for button in (self.draw_up_button, self.approve_button, self.destroy_button, refresh):
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        refresh = push_button(self.tr("Vernieuwen"), tab, self.refresh, "refreshRetention")
+        layout.addLayout(
+            button_row(self.draw_up_button, self.approve_button, self.destroy_button, refresh)
+        )
         self.list_table = _table(
             tab,
             "destructionLists",
@@ -313,17 +303,13 @@ class RetentionPage(QWidget):
     def _holds_tab(self) -> QWidget:
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
-        row = QHBoxLayout()
-        self.hold_button = self._button(
-            self.tr("Bewaarplicht &vastleggen…"), "holdButton", tab, self.open_hold_dialog
+        self.hold_button = push_button(
+            self.tr("Bewaarplicht &vastleggen…"), tab, self.open_hold_dialog, "holdButton"
         )
-        self.release_button = self._button(
-            self.tr("Opheffe&n…"), "releaseButton", tab, self.open_release_dialog
+        self.release_button = push_button(
+            self.tr("Opheffe&n…"), tab, self.open_release_dialog, "releaseButton"
         )
-        row.addWidget(self.hold_button)
-        row.addWidget(self.release_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self.hold_button, self.release_button))
         self.hold_table = _table(
             tab,
             "holdTable",
@@ -344,13 +330,10 @@ class RetentionPage(QWidget):
     def _periods_tab(self) -> QWidget:
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
-        row = QHBoxLayout()
-        self.period_button = self._button(
-            self.tr("Termijn &vaststellen…"), "setPeriodButton", tab, self.open_period_dialog
+        self.period_button = push_button(
+            self.tr("Termijn &vaststellen…"), tab, self.open_period_dialog, "setPeriodButton"
         )
-        row.addWidget(self.period_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self.period_button))
         self.period_table = _table(
             tab,
             "periodTable",
@@ -370,20 +353,13 @@ class RetentionPage(QWidget):
 
     def refresh(self) -> None:
         session = self.session
+        self.runner.run(
+            lambda: _fetch(session), self.show_lists, lambda exc: show_error(self, exc), owner=self
+        )
 
-        def work() -> tuple[list[Any], list[Any], list[Any], list[Any]]:
-            return (
-                retention.periods(session),
-                retention.due(session),
-                retention.lists(session),
-                retention.holds(session),
-            )
-
-        def done(result: tuple[list[Any], list[Any], list[Any], list[Any]]) -> None:
-            self.periods, self.due, self.lists, self.holds = result
-            self._show()
-
-        self.runner.run(work, done, lambda exc: show_error(self, exc), owner=self)
+    def show_lists(self, result: _Lists) -> None:
+        self.periods, self.due, self.lists, self.holds = result
+        self._show()
 
     def _show(self) -> None:
         _fill(

@@ -9,11 +9,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.settings import IntSetting, TextSetting
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.pages import button_row, push_button, wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import settings
 from desktop_app.services.session import Session
@@ -39,14 +38,13 @@ class SettingsTab(QWidget):
         # Text settings: one line edit, or a plain text box for several lines (addresses).
         self.texts: dict[str, QLineEdit | QPlainTextEdit] = {}
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = wrapped_label(
             self.tr(
                 "Deze instellingen gelden voor iedereen op deze werkplek. Elke wijziging wordt in "
                 "de audittrail vastgelegd, met de oude en de nieuwe waarde."
             ),
             self,
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         # The address blocks make the form taller than the screen at 1024x700: it scrolls.
         scroll = QScrollArea(self)
@@ -57,22 +55,15 @@ class SettingsTab(QWidget):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)
-        row = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("Instellingen &opslaan"), self)
-        self.save_button.setObjectName("saveSettingsButton")
+        self.save_button = push_button(
+            self.tr("Instellingen &opslaan"), self, self.save, "saveSettingsButton"
+        )
         self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(lambda _=False: self.save())
-        self.undo_button = QPushButton(self.tr("He&rstellen"), self)
+        self.undo_button = push_button(self.tr("He&rstellen"), self, lambda: self._show(self.views))
         self.undo_button.setToolTip(self.tr("Zet de velden terug op de opgeslagen waarden."))
         self.undo_button.setEnabled(False)
-        self.undo_button.clicked.connect(lambda _=False: self._show(self.views))
-        row.addWidget(self.save_button)
-        row.addWidget(self.undo_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.result_label = QLabel(self)
-        self.result_label.setObjectName("hintLabel")
-        self.result_label.setWordWrap(True)
+        layout.addLayout(button_row(self.save_button, self.undo_button))
+        self.result_label = wrapped_label("", self, "hintLabel")
         layout.addWidget(self.result_label)
         self.refresh()
 
@@ -144,8 +135,7 @@ class SettingsTab(QWidget):
             box.setObjectName(f"setting_{view.key}")
             box.setToolTip(hint)
             box.setAccessibleName(view.label)
-            label = QLabel(view.label, self)
-            label.setWordWrap(True)
+            label = wrapped_label(view.label, self)
             label.setBuddy(box)
             self.form.addRow(label, box)
             self.texts[view.key] = box

@@ -5,7 +5,9 @@ workspace rekey|new-recovery-key``, on the background runner."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QFontDatabase, QKeyEvent
@@ -19,19 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.gui.busy import run_busy
 from desktop_app.gui.dates import shown_stamp
 from desktop_app.gui.dialogs import FormDialog, run_on_submit
-from desktop_app.gui.errors import show_error
+from desktop_app.gui.filedialogs import open_file_dialog
+from desktop_app.gui.pages import button_row, wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.security import recovery
 from desktop_app.services import admin
 from desktop_app.services.admin import BackupCheck
-from desktop_app.services.session import Session
+from desktop_app.services.session import Reauthentication, Session
 from desktop_app.services.workspace import (
     RekeyResult,
     issue_recovery_key,
     rotate_database_key,
 )
+
+T = TypeVar("T")
 
 
 def _when(created: str | None) -> str | None:
@@ -78,9 +84,7 @@ class ConfirmWithPasswordDialog(FormDialog):
 
     def __init__(self, title: str, ok_text: str, text: str, parent: QWidget | None) -> None:
         super().__init__(title, ok_text, parent)
-        explanation = QLabel(text, self)
-        explanation.setWordWrap(True)
-        self.form.addRow(explanation)
+        self.add_text(text)
         self.password_edit = QLineEdit(self)
         self.password_edit.setObjectName("reauthPassword")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -104,15 +108,12 @@ class RecoveryKeyDialog(FormDialog):
         super().__init__(self.tr("Nieuwe herstelsleutel"), self.tr("Opgeschreven"), parent)
         self.key = key
         self.ask = ask if ask is not None else secrets.randbelow(len(recovery.groups(key)))
-        intro = QLabel(
+        self.add_text(
             self.tr(
                 "Schrijf deze herstelsleutel op en bewaar hem veilig. Hij wordt maar één keer "
                 "getoond; de vorige werkt niet meer."
-            ),
-            self,
+            )
         )
-        intro.setWordWrap(True)
-        self.form.addRow(intro)
         self.key_label = QLabel(key, self)
         self.key_label.setObjectName("recoveryKey")
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -176,20 +177,14 @@ class WorkspaceKeysBox(QWidget):
         self.runner = runner
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        row = QHBoxLayout()
         self.verify_button = QPushButton(self.tr("Back-up c&ontroleren…"), self)
         self.verify_button.clicked.connect(self.choose_backup_to_verify)
         self.rekey_button = QPushButton(self.tr("Databasesleutel &vervangen…"), self)
         self.rekey_button.clicked.connect(self.open_rekey_dialog)
         self.recovery_button = QPushButton(self.tr("Nieuwe herstelsle&utel…"), self)
         self.recovery_button.clicked.connect(self.open_recovery_dialog)
-        for button in (self.verify_button, self.rekey_button, self.recovery_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.result_label = QLabel(self)
-        self.result_label.setObjectName("workspaceKeysResult")
-        self.result_label.setWordWrap(True)
+        layout.addLayout(button_row(self.verify_button, self.rekey_button, self.recovery_button))
+        self.result_label = wrapped_label("", self, "workspaceKeysResult")
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result_label)
         self.hash_row = HashRow("verifiedHash", self)
@@ -199,26 +194,21 @@ class WorkspaceKeysBox(QWidget):
     # --- verify -------------------------------------------------------------------------------
 
     def choose_backup_to_verify(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Back-up controleren"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter(self.tr("Back-up van de werkplek (*.backup)"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.start_verify)
-        dialog.open()
-        return dialog
+        return open_file_dialog(
+            self,
+            self.tr("Back-up controleren"),
+            [self.tr("Back-up van de werkplek (*.backup)")],
+            self.start_verify,
+        )
 
     def start_verify(self, filename: str) -> None:
         if not filename:
             return
         session = self.session
         path = Path(filename)
-        self.verify_button.setEnabled(False)
-        self.result_label.setText(self.tr("Bezig met controleren…"))
         self.hash_row.clear()
 
         def done(check: BackupCheck) -> None:
-            self.verify_button.setEnabled(True)
             text = (
                 self.tr("✔ Back-up in orde: %1 accounts, gemaakt %2.")
                 .replace("%1", str(check.users))
@@ -229,33 +219,37 @@ class WorkspaceKeysBox(QWidget):
             self.result_label.setText(text)
             self.hash_row.show_hash(check.sha256)
 
-        def failed(exc: BaseException) -> None:
-            self.verify_button.setEnabled(True)
-            self.result_label.clear()
-            show_error(self, exc)
-
-        self.runner.run(lambda: admin.verify_backup(session, path), done, failed, owner=self)
+        run_busy(
+            self,
+            self.runner,
+            self.verify_button,
+            self.result_label,
+            self.tr("Bezig met controleren…"),
+            lambda: admin.verify_backup(session, path),
+            done,
+        )
 
     # --- rekey --------------------------------------------------------------------------------
 
-    def open_rekey_dialog(self) -> ConfirmWithPasswordDialog:
-        dialog = ConfirmWithPasswordDialog(
-            self.tr("Databasesleutel vervangen"),
-            self.tr("Vervangen"),
-            self.tr(
-                "De database krijgt een nieuwe sleutel; alle accounts houden hun wachtwoord en "
-                "de herstelsleutel blijft dezelfde. Sluit eerst andere vensters en programma's "
-                "die deze werkplek open hebben. Back-ups van vóór de vervanging controleert u "
-                "daarna met de herstelsleutel."
-            ),
-            self,
-        )
+    def _with_password(
+        self,
+        title: str,
+        ok_text: str,
+        text: str,
+        step: Callable[[Session, Reauthentication], T],
+        done: Callable[[T], None],
+    ) -> ConfirmWithPasswordDialog:
+        """The explanation and the password asked again; ``step`` runs with the proof."""
+        dialog = ConfirmWithPasswordDialog(title, ok_text, text, self)
         session = self.session
 
-        def work(password: object) -> RekeyResult:
-            proof = session.reauthenticate(str(password))
-            return rotate_database_key(session, proof)
+        def work(password: object) -> T:
+            return step(session, session.reauthenticate(str(password)))
 
+        run_on_submit(dialog, self.runner, work, done)
+        return dialog
+
+    def open_rekey_dialog(self) -> ConfirmWithPasswordDialog:
         def done(result: RekeyResult) -> None:
             text = self.tr("✔ De databasesleutel is vervangen (%1 accounts).").replace(
                 "%1", str(result.users)
@@ -267,13 +261,31 @@ class WorkspaceKeysBox(QWidget):
             self.result_label.setText(text)
             self.hash_row.clear()
 
-        run_on_submit(dialog, self.runner, work, done)
-        return dialog
+        return self._with_password(
+            self.tr("Databasesleutel vervangen"),
+            self.tr("Vervangen"),
+            self.tr(
+                "De database krijgt een nieuwe sleutel; alle accounts houden hun wachtwoord en "
+                "de herstelsleutel blijft dezelfde. Sluit eerst andere vensters en programma's "
+                "die deze werkplek open hebben. Back-ups van vóór de vervanging controleert u "
+                "daarna met de herstelsleutel."
+            ),
+            rotate_database_key,
+            done,
+        )
 
     # --- recovery key -------------------------------------------------------------------------
 
     def open_recovery_dialog(self) -> ConfirmWithPasswordDialog:
-        dialog = ConfirmWithPasswordDialog(
+        def done(key: str) -> None:
+            self.result_label.setText(self.tr("✔ Een nieuwe herstelsleutel is uitgegeven."))
+            self.hash_row.clear()
+            shown = RecoveryKeyDialog(key, self)
+            self.recovery_dialog = shown
+            shown.finished.connect(self._recovery_closed)
+            shown.open()
+
+        return self._with_password(
             self.tr("Nieuwe herstelsleutel"),
             self.tr("Uitgeven"),
             self.tr(
@@ -284,24 +296,9 @@ class WorkspaceKeysBox(QWidget):
                 "en programma's die deze werkplek open hebben. De nieuwe sleutel wordt één "
                 "keer getoond."
             ),
-            self,
+            issue_recovery_key,
+            done,
         )
-        session = self.session
-
-        def work(password: object) -> str:
-            proof = session.reauthenticate(str(password))
-            return issue_recovery_key(session, proof)
-
-        def done(key: str) -> None:
-            self.result_label.setText(self.tr("✔ Een nieuwe herstelsleutel is uitgegeven."))
-            self.hash_row.clear()
-            shown = RecoveryKeyDialog(key, self)
-            self.recovery_dialog = shown
-            shown.finished.connect(self._recovery_closed)
-            shown.open()
-
-        run_on_submit(dialog, self.runner, work, done)
-        return dialog
 
     def _recovery_closed(self, _result: int) -> None:
         self.recovery_dialog = None

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -43,7 +42,7 @@ from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.inspection.window import InspectionWindow, open_inspection_window
 from desktop_app.gui.models import IdentifiedTableModel, Index, RecordTableModel
-from desktop_app.gui.pages import titled_page_layout
+from desktop_app.gui.pages import button_row, push_button, titled_page_layout, wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import inspections
 from desktop_app.services.files import atomic_write
@@ -371,9 +370,7 @@ class InspectionRecordsPanel(QWidget):
         self.details_area.setWidgetResizable(True)
         self.details_area.setFrameShape(QFrame.Shape.NoFrame)
         self.details_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.details = QLabel(self.details_area)
-        self.details.setObjectName("recordDetails")
-        self.details.setWordWrap(True)
+        self.details = wrapped_label("", self.details_area, "recordDetails")
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details_area.setWidget(self.details)
@@ -381,10 +378,10 @@ class InspectionRecordsPanel(QWidget):
         self.details_area.hide()
         layout.addWidget(self.details_area)
         row = QHBoxLayout()
-        self.save_pdf_button = QPushButton(self.tr("Verslag als &PDF opslaan…"), self)
-        self.save_pdf_button.setObjectName("saveRecordPdfButton")
+        self.save_pdf_button = push_button(
+            self.tr("Verslag als &PDF opslaan…"), self, self.ask_and_save, "saveRecordPdfButton"
+        )
         self.save_pdf_button.setEnabled(False)
-        self.save_pdf_button.clicked.connect(lambda _=False: self.ask_and_save())
         row.addWidget(self.save_pdf_button)
         if status_line is None:
             status_line = QLabel(self)
@@ -448,11 +445,11 @@ class InspectionPage(QWidget):
         self._wiped = False
 
         layout, top = titled_page_layout(self, self.tr("Inzage"))
-        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
-        self.refresh_button.setObjectName("refreshButton")
-        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
+        self.refresh_button = push_button(
+            self.tr("Vernieuwen"), self, self.refresh, "refreshButton"
+        )
         top.addWidget(self.refresh_button)
-        intro = QLabel(
+        intro = wrapped_label(
             self.tr(
                 "Inzage in de onderliggende gegevens van uitgebrachte ambtsberichten (art. 2.5 van "
                 "het convenant). Kies een ambtsbericht en start de inzage. Tijdens de inzage kan "
@@ -460,9 +457,8 @@ class InspectionPage(QWidget):
                 "vastgelegd."
             ),
             self,
+            "hintLabel",
         )
-        intro.setObjectName("hintLabel")
-        intro.setWordWrap(True)
         layout.addWidget(intro)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -491,20 +487,15 @@ class InspectionPage(QWidget):
         )
         self.reports_table.activated.connect(lambda _index: self.start_inspection())
         upper_layout.addWidget(self.reports_table, 1)
-        self.reason_label = QLabel(upper)
-        self.reason_label.setObjectName("reasonLabel")
-        self.reason_label.setWordWrap(True)
+        self.reason_label = wrapped_label("", upper, "reasonLabel")
         self.reason_label.setTextFormat(Qt.TextFormat.PlainText)
         self.reason_label.hide()
         upper_layout.addWidget(self.reason_label)
-        row = QHBoxLayout()
-        self.start_button = QPushButton(self.tr("Inzage &starten"), upper)
-        self.start_button.setObjectName("startInspectionButton")
+        self.start_button = push_button(
+            self.tr("Inzage &starten"), upper, self.start_inspection, "startInspectionButton"
+        )
         self.start_button.setEnabled(False)
-        self.start_button.clicked.connect(lambda _=False: self.start_inspection())
-        row.addWidget(self.start_button)
-        row.addStretch(1)
-        upper_layout.addLayout(row)
+        upper_layout.addLayout(button_row(self.start_button))
 
         # The inspector's own sessions.
         lower = InspectionRecordsPanel(

@@ -50,6 +50,7 @@ from desktop_app.gui.errors import message_for
 from desktop_app.gui.inspection.guard import CopyGuard
 from desktop_app.gui.inspection.viewers import ItemViewer
 from desktop_app.gui.inspection.watermark import WatermarkOverlay, watermark_text
+from desktop_app.gui.pages import wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import inspections
 from desktop_app.services.inspections import (
@@ -181,15 +182,13 @@ class InspectionWindow(QWidget):
         )
         who.setObjectName("inspectorLabel")
         about.addWidget(who, 0, Qt.AlignmentFlag.AlignTop)
-        self.designation_label = QLabel(self._designation_text(), self.content)
-        self.designation_label.setObjectName("designationLabel")
-        self.designation_label.setWordWrap(True)
+        self.designation_label = wrapped_label(
+            self._designation_text(), self.content, "designationLabel"
+        )
         about.addWidget(self.designation_label, 1)
         outer.addLayout(about)
         # A minute before idle time ends the session (issue 12): what to do to go on.
-        self.idle_warning = QLabel(self.content)
-        self.idle_warning.setObjectName("idleWarning")
-        self.idle_warning.setWordWrap(True)
+        self.idle_warning = wrapped_label("", self.content, "idleWarning")
         self.idle_warning.setStyleSheet(
             "background: #fff4dc; border: 1px solid #e0a93b; border-radius: 4px;"
             " padding: 6px 10px; color: #4a2f00; font-weight: bold;"
@@ -226,16 +225,12 @@ class InspectionWindow(QWidget):
         self.marking_top = QLabel(self.content)
         self.marking_top.setObjectName("markingTop")
         self.marking_top.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.item_title = QLabel(self.content)
-        self.item_title.setObjectName("itemTitle")
-        self.item_title.setWordWrap(True)
+        self.item_title = wrapped_label("", self.content, "itemTitle")
         title_font = QFont(self.item_title.font())
         title_font.setBold(True)
         title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
         self.item_title.setFont(title_font)
-        self.item_header = QLabel(self.content)
-        self.item_header.setObjectName("itemHeader")
-        self.item_header.setWordWrap(True)
+        self.item_header = wrapped_label("", self.content, "itemHeader")
         self.viewer = ItemViewer(self.content)
         self.marking_bottom = QLabel(self.content)
         self.marking_bottom.setObjectName("markingBottom")
@@ -279,9 +274,7 @@ class InspectionWindow(QWidget):
                 "Kopiëren, afdrukken en opslaan zijn in dit venster niet mogelijk. De inzage "
                 "eindigt na %1 minuten zonder activiteit."
             ).replace("%1", str(self.started.idle_minutes))
-        self.status = QLabel(rules, self.content)
-        self.status.setObjectName("inspectionStatus")
-        self.status.setWordWrap(True)
+        self.status = wrapped_label(rules, self.content, "inspectionStatus")
         outer.addWidget(self.status)
 
         self.cover = QLabel(
@@ -641,16 +634,12 @@ class EndInspectionDialog(FormDialog):
         super().__init__(
             self.tr("Inzage beëindigen"), self.tr("Inzage &beëindigen"), parent, irreversible=True
         )
-        text = QLabel(
+        self.add_text(
             self.tr(
                 "U beëindigt de inzage in %1. De items van deze inzage kunt u daarna niet meer "
                 "openen; uw aantekeningen worden bij de inzage bewaard."
-            ).replace("%1", reference),
-            self,
-        )
-        text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.PlainText)
-        self.form.addRow(text)
+            ).replace("%1", reference)
+        ).setTextFormat(Qt.TextFormat.PlainText)
         self.setMinimumWidth(420)
 
     def value(self) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -43,6 +43,7 @@ from desktop_app.gui.dialogs import FormDialog, run_on_submit
 from desktop_app.gui.errors import show_error, show_info
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.marking import DurationDialog, DurationEntry, SubjectDialog, SubjectInput
+from desktop_app.gui.pages import push_button, wrapped_label
 from desktop_app.gui.printing import open_print_preview
 from desktop_app.gui.reports.dialogs import CommentDialog, ConfirmDialog, SignDialog, SignInput
 from desktop_app.gui.reports.diff import CompareView
@@ -73,6 +74,7 @@ from desktop_app.services.session import Session
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 _A = ReportAction
 # Draft keys of the comment dialogs (domain.drafts: "dialog:<name>:<report id>").
 _ANNOTATE = "dialog:annotate"
@@ -124,9 +126,7 @@ class ReportDetail(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget(self)
         outer.addWidget(self.pages)
-        self.empty_label = QLabel(self)
-        self.empty_label.setObjectName("placeholderText")
-        self.empty_label.setWordWrap(True)
+        self.empty_label = wrapped_label("", self, "placeholderText")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         if self.may_create:
             self.empty_label.setText(
@@ -168,18 +168,12 @@ class ReportDetail(QWidget):
         head.addLayout(picker)
         head.setAlignment(picker, Qt.AlignmentFlag.AlignTop)  # beside the title's first line
         layout.addLayout(head)
-        self.info_label = QLabel(self.content)
-        self.info_label.setObjectName("reportInfo")
-        self.info_label.setWordWrap(True)
+        self.info_label = wrapped_label("", self.content, "reportInfo")
         layout.addWidget(self.info_label)
-        self.signature_label = QLabel(self.content)
-        self.signature_label.setObjectName("signatureLabel")
-        self.signature_label.setWordWrap(True)
+        self.signature_label = wrapped_label("", self.content, "signatureLabel")
         self.signature_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.signature_label)
-        self.hint_label = QLabel(self.content)
-        self.hint_label.setObjectName("stepHint")
-        self.hint_label.setWordWrap(True)
+        self.hint_label = wrapped_label("", self.content, "stepHint")
         layout.addWidget(self.hint_label)
 
         actions = QHBoxLayout()
@@ -288,9 +282,7 @@ class ReportDetail(QWidget):
     def _button(
         self, text: str, name: str, slot: Callable[[], object], row: QHBoxLayout
     ) -> QPushButton:
-        button = QPushButton(text, self.content)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _=False: slot())
+        button = push_button(text, self.content, slot, name)
         row.addWidget(button)
         return button
 
@@ -820,11 +812,6 @@ class ReportDetail(QWidget):
             parent=self,
         )
         report_id, session = int(view.report.id), self.session
-        self._track(
-            dialog,
-            f"{_ANNOTATE}:{report_id}",
-            {"quote": quote, "start": start, "version": view.version},
-        )
 
         def work(comment: object) -> AnnotationRecord:
             return reports.annotate(
@@ -835,8 +822,8 @@ class ReportDetail(QWidget):
             self.changed.emit(report_id)
             self.load(report_id, then=lambda _v: self._focus_annotation(record.id))
 
-        run_on_submit(dialog, self.runner, work, done)
-        return dialog
+        about = {"quote": quote, "start": start, "version": view.version}
+        return self._run_tracked(dialog, f"{_ANNOTATE}:{report_id}", about, work, done)
 
     def _focus_annotation(self, annotation_id: int) -> None:
         self.annotations.select(annotation_id)
@@ -847,37 +834,35 @@ class ReportDetail(QWidget):
         if view is None:
             return None
         if usable:
-            dialog = CommentDialog(
+            title, ok, intro = (
                 self.tr("Oordeel: bruikbaar"),
                 self.tr("&Bruikbaar"),
                 self.tr(
                     "U oordeelt versie %1 bruikbaar (art. 2.4). Daarna kan het ambtsbericht "
                     "worden ondertekend."
-                ).replace("%1", str(view.version)),
-                required=False,
-                parent=self,
+                ),
             )
         else:
-            dialog = CommentDialog(
+            title, ok, intro = (
                 self.tr("Oordeel: aanpassing wenselijk"),
                 self.tr("&Aanpassing wenselijk"),
                 self.tr(
                     "U vindt aanpassing van versie %1 wenselijk (art. 2.4). De AIVD legt "
                     "dan een herziene versie vast."
-                ).replace("%1", str(view.version)),
-                required=False,
-                parent=self,
+                ),
             )
+        dialog = CommentDialog(
+            title, ok, intro.replace("%1", str(view.version)), required=False, parent=self
+        )
         report_id, session = int(view.report.id), self.session
         name = _VERDICT_USABLE if usable else _VERDICT_CHANGE
-        self._track(dialog, f"{name}:{report_id}", {"version": view.version})
 
         def work(comment: object) -> ReportSummary:
             text = None if comment is None else str(comment)
             return reports.give_verdict(session, report_id, usable=usable, comment=text)
 
-        run_on_submit(dialog, self.runner, work, self._after_step)
-        return dialog
+        about = {"version": view.version}
+        return self._run_tracked(dialog, f"{name}:{report_id}", about, work, self._after_step)
 
     # --- signing and issuing ----------------------------------------------------------------
 
@@ -998,15 +983,14 @@ class ReportDetail(QWidget):
             caption=self.tr("&Reden (optioneel)"),
         )
         report_id, session = int(view.report.id), self.session
-        self._track(dialog, f"{_WITHDRAW}:{report_id}", {"version": view.version})
 
         def work(reason: object) -> ReportSummary:
             return reports.withdraw_submission(
                 session, report_id, reason=None if reason is None else str(reason)
             )
 
-        run_on_submit(dialog, self.runner, work, self._after_step)
-        return dialog
+        about = {"version": view.version}
+        return self._run_tracked(dialog, f"{_WITHDRAW}:{report_id}", about, work, self._after_step)
 
     def open_send_back_dialog(self) -> CommentDialog | None:
         view = self.view
@@ -1025,14 +1009,13 @@ class ReportDetail(QWidget):
         )
         dialog.comment_edit.setObjectName("reasonEdit")
         report_id, session = int(view.report.id), self.session
-        self._track(dialog, f"{_SEND_BACK}:{report_id}", {"version": view.version})
-        run_on_submit(
+        return self._run_tracked(
             dialog,
-            self.runner,
+            f"{_SEND_BACK}:{report_id}",
+            {"version": view.version},
             lambda reason: reports.send_back(session, report_id, reason=str(reason)),
             self._after_step,
         )
-        return dialog
 
     # --- remarks after they are placed (issue 12) -------------------------------------------
 
@@ -1072,15 +1055,14 @@ class ReportDetail(QWidget):
         )
         dialog.comment_edit.setPlainText(note.comment)
         report_id, session = int(view.report.id), self.session
-        about = {"annotation": annotation_id}
-        self._track(dialog, f"{_EDIT_REMARK}:{report_id}", about, initial=note.comment)
-        run_on_submit(
+        return self._run_tracked(
             dialog,
-            self.runner,
+            f"{_EDIT_REMARK}:{report_id}",
+            {"annotation": annotation_id},
             lambda text: reports.edit_remark(session, report_id, annotation_id, comment=str(text)),
             self._after_remark,
+            initial=note.comment,
         )
-        return dialog
 
     def open_withdraw_remark_dialog(self, annotation_id: int) -> ConfirmDialog | None:
         note, view = self._remark(annotation_id), self.view
@@ -1120,14 +1102,13 @@ class ReportDetail(QWidget):
             caption=self.tr("&Toelichting voor de liaison"),
         )
         report_id, session = int(view.report.id), self.session
-        self._track(dialog, f"{_HANDLE_REMARK}:{report_id}", {"annotation": annotation_id})
-        run_on_submit(
+        return self._run_tracked(
             dialog,
-            self.runner,
+            f"{_HANDLE_REMARK}:{report_id}",
+            {"annotation": annotation_id},
             lambda text: reports.handle_remark(session, report_id, annotation_id, note=str(text)),
             self._after_remark,
         )
-        return dialog
 
     def _after_remark(self, record: AnnotationRecord) -> None:
         """Reload keeping the unsaved text of the editor: answering a remark is not saving."""
@@ -1248,9 +1229,18 @@ class ReportDetail(QWidget):
     def has_unsaved(self) -> bool:
         return self.dirty and self.editing
 
-    def _track(
-        self, dialog: CommentDialog, key: str, about: dict[str, Any], initial: str = ""
-    ) -> None:
+    def _run_tracked(
+        self,
+        dialog: CommentDialog,
+        key: str,
+        about: dict[str, Any],
+        work: Callable[[Any], T],
+        done: Callable[[T], None],
+        *,
+        initial: str = "",
+    ) -> CommentDialog:
+        """Open ``dialog`` as ``run_on_submit`` does, its comment kept as a draft at the lock
+        (under ``key``, with ``about`` to reopen it) while it is open."""
         self._open_dialog = (key, dialog, about, initial)
 
         def closed(_result: int = 0) -> None:
@@ -1258,6 +1248,8 @@ class ReportDetail(QWidget):
                 self._open_dialog = None
 
         dialog.finished.connect(closed)
+        run_on_submit(dialog, self.runner, work, done)
+        return dialog
 
     def _dialog_draft(self) -> Draft | None:
         if self._open_dialog is None:

@@ -15,6 +15,7 @@ from desktop_app.domain.classification import Classification
 from desktop_app.gui.dialogs import FormDialog
 from desktop_app.gui.drafts import DialogKey, Opened, reopen_on_report
 from desktop_app.gui.labels import clearance_label
+from desktop_app.gui.pages import wrapped_label
 
 QUOTE_PREVIEW = 400
 
@@ -36,15 +37,11 @@ class CommentDialog(FormDialog):
     ) -> None:
         super().__init__(title, ok_text, parent)
         self.required = required
-        intro_label = QLabel(intro, self)
-        intro_label.setWordWrap(True)
-        self.form.addRow(intro_label)
+        self.add_text(intro)
         self.quote_label: QLabel | None = None
         if quote is not None:
             shown = quote if len(quote) <= QUOTE_PREVIEW else quote[: QUOTE_PREVIEW - 1] + "…"
-            self.quote_label = QLabel(f"“{shown}”", self)
-            self.quote_label.setObjectName("quoteLabel")
-            self.quote_label.setWordWrap(True)
+            self.quote_label = wrapped_label(f"“{shown}”", self, "quoteLabel")
             self.quote_label.setTextFormat(Qt.TextFormat.PlainText)
             self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.add_row(self.tr("Passage"), self.quote_label)
@@ -78,16 +75,13 @@ def _password_row(dialog: FormDialog) -> QLineEdit:
     edit.setObjectName("reauthPassword")
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     dialog.add_row(dialog.tr("Uw &wachtwoord"), edit)
-    hint = QLabel(
+    dialog.add_text(
         dialog.tr(
             "Ter bevestiging dat u dit zelf doet. Een onjuist wachtwoord telt mee voor de "
             "blokkering na drie mislukte pogingen."
         ),
-        dialog,
+        "hintLabel",
     )
-    hint.setObjectName("hintLabel")
-    hint.setWordWrap(True)
-    dialog.form.addRow(hint)
     return edit
 
 
@@ -127,18 +121,15 @@ class SignDialog(FormDialog):
         grounds: Sequence[str] = (),
     ) -> None:
         super().__init__(self.tr("Ambtsbericht ondertekenen"), self.tr("&Ondertekenen"), parent)
-        intro = QLabel(
+        self.add_text(
             self.tr(
                 "U ondertekent versie %1 van %2, de tekst die de IND-liaison bruikbaar heeft "
                 "geoordeeld. Daarna ligt de tekst voorgoed vast; de SHA-256 van de tekst "
                 "wordt vastgelegd."
             )
             .replace("%1", str(version))
-            .replace("%2", reference),
-            self,
+            .replace("%2", reference)
         )
-        intro.setWordWrap(True)
-        self.form.addRow(intro)
         self.classification_combo = QComboBox(self)
         self.classification_combo.setObjectName("signClassificationCombo")
         for level in Classification:
@@ -149,15 +140,12 @@ class SignDialog(FormDialog):
         self.add_row(self.tr("&Rubricering bij ondertekening"), self.classification_combo)
         self.reason_edit: QPlainTextEdit | None = None
         if grounds:
-            special = QLabel(
+            self.add_text(
                 self.tr(
                     "Bijzonder geval: deze gegevens worden alleen verstrekt op uw besluit. %1"
                 ).replace("%1", " ".join(grounds)),
-                self,
+                "specialCaseLabel",
             )
-            special.setObjectName("specialCaseLabel")
-            special.setWordWrap(True)
-            self.form.addRow(special)
             self.reason_edit = QPlainTextEdit(self)
             self.reason_edit.setObjectName("specialCaseReason")
             self.reason_edit.setTabChangesFocus(True)
@@ -204,9 +192,7 @@ class ConfirmDialog(FormDialog):
     ) -> None:
         # Not undone: Enter never confirms (issue 12), the step is chosen on purpose.
         super().__init__(title, ok_text, parent, irreversible=True)
-        label = QLabel(text, self)
-        label.setWordWrap(True)
-        self.form.addRow(label)
+        self.add_text(text)
         self.password_edit = _password_row(self) if password else None
         self.setMinimumWidth(440)
         if self.password_edit is not None:

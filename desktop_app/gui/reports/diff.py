@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.textdiff import DiffRow, OpTag, Span
+from desktop_app.gui.pages import wrapped_label
 from desktop_app.gui.reports.labels import short_time
 from desktop_app.services.reports import ReportDiff, VersionView
 
@@ -153,15 +154,14 @@ class CompareView(QWidget):
             pick.addWidget(w)
         pick.addStretch(1)
         layout.addLayout(pick)
-        self.legend = QLabel(
+        self.legend = wrapped_label(
             self.tr(
                 "Links de oude, rechts de nieuwe versie. − doorgehaald: verwijderd; "
                 "+ onderstreept: toegevoegd."
             ),
             self,
+            "hintLabel",
         )
-        self.legend.setObjectName("hintLabel")
-        self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
         self.summary = QLabel(self)
         self.summary.setObjectName("diffSummary")

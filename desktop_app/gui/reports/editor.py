@@ -40,6 +40,7 @@ from desktop_app.domain.report_content import Finding, Reliability, ReportConten
 from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.marking import DurationEntry, DurationField
+from desktop_app.gui.pages import wrapped_label
 from desktop_app.gui.reports.labels import reliability_label
 from desktop_app.gui.reports.offsets import Utf16Map, locate_in_fields
 from desktop_app.services.reports import AnnotationView
@@ -248,9 +249,7 @@ class WarningLine(QWidget):
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(18, 18)
         )
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.label = QLabel(self)
-        self.label.setObjectName("warningText")
-        self.label.setWordWrap(True)
+        self.label = wrapped_label("", self, "warningText")
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.icon)
         layout.addWidget(self.label, 1)
@@ -465,16 +464,15 @@ class StructuredEditor(QScrollArea):
         findings_label = QLabel(self.tr("Bevindingen"), body)
         findings_label.setObjectName("fieldLabel")
         layout.addWidget(findings_label)
-        hint = QLabel(
+        hint = wrapped_label(
             self.tr(
                 "Vermeld bij elke bevinding de betrouwbaarheid of een verwijzing "
                 "naar het brondocument, en de datum van de gegevens als die "
                 "bekend is."
             ),
             body,
+            "hintLabel",
         )
-        hint.setObjectName("hintLabel")
-        hint.setWordWrap(True)
         layout.addWidget(hint)
         self.findings_box = QVBoxLayout()
         self.findings_box.setSpacing(8)
@@ -494,9 +492,7 @@ class StructuredEditor(QScrollArea):
         conclusion_label.setBuddy(self.conclusion_edit)
         layout.addWidget(conclusion_label)
         layout.addWidget(self.conclusion_edit)
-        self.problem_label = QLabel(body)
-        self.problem_label.setObjectName("problemLabel")
-        self.problem_label.setWordWrap(True)
+        self.problem_label = wrapped_label("", body, "problemLabel")
         self.problem_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout.addWidget(self.problem_label)
         layout.addStretch(1)
@@ -798,16 +794,15 @@ class PlainEditor(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        note = QLabel(
+        note = wrapped_label(
             self.tr(
                 "Deze versie is vrije tekst (niet in de vaste opbouw van een "
                 "ambtsbericht); u bewerkt haar als tekst. Vermeld zelf bij elke "
                 "bevinding de betrouwbaarheid of de bron."
             ),
             self,
+            "hintLabel",
         )
-        note.setObjectName("hintLabel")
-        note.setWordWrap(True)
         layout.addWidget(note)
         self.edit = QPlainTextEdit(self)
         self.edit.setObjectName("plainEditor")

@@ -54,6 +54,7 @@ from desktop_app.gui.inspection.page import (
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.marking import DurationEntry, DurationField
 from desktop_app.gui.models import Index, RecordTableModel
+from desktop_app.gui.pages import push_button, wrapped_label
 from desktop_app.gui.reports.labels import short_time
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import evidence, inspections, marking
@@ -199,18 +200,15 @@ class AddEvidenceDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Onderliggende gegevens toevoegen"), self.tr("&Toevoegen"), parent)
-        intro = QLabel(
+        self.add_text(
             self.tr(
                 "Het bestand wordt versleuteld bij ambtsbericht %1 opgeslagen (ten hoogste %2). "
                 "Tekst, PDF en afbeeldingen zijn bij inzage te bekijken; andere bestanden worden "
                 "alleen vermeld. Een item kan later niet worden gewijzigd of verwijderd."
             )
             .replace("%1", reference)
-            .replace("%2", MAX_ITEM_LABEL),
-            self,
+            .replace("%2", MAX_ITEM_LABEL)
         )
-        intro.setWordWrap(True)
-        self.form.addRow(intro)
 
         file_row = QWidget(self)
         file_layout = QHBoxLayout(file_row)
@@ -361,9 +359,7 @@ class EvidenceTab(QWidget):
         self.items_label = QLabel(self.tr("Onderliggende gegevens"), upper)
         self.items_label.setObjectName("sectionLabel")
         upper_layout.addWidget(self.items_label)
-        self.items_hint = QLabel(upper)
-        self.items_hint.setObjectName("hintLabel")
-        self.items_hint.setWordWrap(True)
+        self.items_hint = wrapped_label("", upper, "hintLabel")
         self.items_hint.setTextFormat(Qt.TextFormat.PlainText)
         upper_layout.addWidget(self.items_hint)
         self.items_model = EvidenceTableModel(self)
@@ -374,10 +370,10 @@ class EvidenceTab(QWidget):
         self.items_table.setMinimumHeight(120)  # a few rows, whatever the splitter does
         upper_layout.addWidget(self.items_table, 1)
         row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("G&egevens toevoegen…"), upper)
-        self.add_button.setObjectName("addEvidenceButton")
+        self.add_button = push_button(
+            self.tr("G&egevens toevoegen…"), upper, self.open_add_dialog, "addEvidenceButton"
+        )
         self.add_button.setVisible(self.may_add)
-        self.add_button.clicked.connect(lambda _=False: self.open_add_dialog())
         row.addWidget(self.add_button)
         self.status_line = QLabel(upper)
         self.status_line.setObjectName("statusLine")

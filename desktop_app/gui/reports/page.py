@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QLineEdit,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.drafts import Draft
 from desktop_app.domain.reports import WorkList
 from desktop_app.gui.errors import show_error
-from desktop_app.gui.pages import titled_page_layout
+from desktop_app.gui.pages import push_button, titled_page_layout
 from desktop_app.gui.reports.detail import ReportDetail
 from desktop_app.gui.reports.dialogs import ConfirmDialog
 from desktop_app.gui.reports.labels import work_list_label
@@ -65,11 +64,10 @@ class ReportsPage(QWidget):
         self.session = session
         self.runner = runner
         layout, top = titled_page_layout(self, self.tr("Ambtsberichten"))
-        self.new_button = QPushButton(self.tr("&Nieuw ambtsbericht…"), self)
-        self.new_button.setObjectName("newReportButton")
-        self.new_button.clicked.connect(lambda _=False: self.start_new_report())
-        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
-        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
+        self.new_button = push_button(
+            self.tr("&Nieuw ambtsbericht…"), self, self.start_new_report, "newReportButton"
+        )
+        self.refresh_button = push_button(self.tr("Vernieuwen"), self, self.refresh)
         # Ctrl+F: narrow the lists to a reference or a word of the title (issue 12).
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("reportSearch")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.reports import ReportAction
 from desktop_app.gui.actions import show_permission
+from desktop_app.gui.pages import push_button, wrapped_label
 from desktop_app.gui.reports.labels import short_time
 from desktop_app.gui.reports.offsets import Utf16Map
 from desktop_app.services.reports import AnnotationView
@@ -178,9 +179,7 @@ class AnnotationPanel(QWidget):
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.currentItemChanged.connect(self._on_current)
         layout.addWidget(self.list, 1)
-        self.empty = QLabel(self.tr("Nog geen opmerkingen."), self)
-        self.empty.setObjectName("hintLabel")
-        self.empty.setWordWrap(True)
+        self.empty = wrapped_label(self.tr("Nog geen opmerkingen."), self, "hintLabel")
         layout.addWidget(self.empty)
         row = QHBoxLayout()
         row.setSpacing(4)
@@ -203,10 +202,11 @@ class AnnotationPanel(QWidget):
     def _step_button(
         self, text: str, name: str, signal: SignalInstance, row: QHBoxLayout
     ) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(
-            lambda _=False: signal.emit(self._selected) if self._selected is not None else None
+        button = push_button(
+            text,
+            self,
+            lambda: signal.emit(self._selected) if self._selected is not None else None,
+            name,
         )
         row.addWidget(button)
         return button

@@ -4,13 +4,13 @@ keyring secret, reached from the sign-in dialog. The same services as ``werkplek
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -29,11 +29,32 @@ def _secret_field(parent: QWidget, name: str) -> QLineEdit:
     return edit
 
 
-def _intro(dialog: FormDialog, text: str) -> None:
-    label = QLabel(text, dialog)
-    label.setObjectName("introLabel")
-    label.setWordWrap(True)
-    dialog.form.addRow(label)
+def _path_row(
+    parent: QWidget,
+    name: str,
+    text: str,
+    browse_text: str,
+    browse_name: str,
+    browse: Callable[[], None],
+    after: QWidget | None = None,
+) -> tuple[QWidget, QLineEdit, QPushButton]:
+    """A path field with its Bladeren button beside it, in Tab order after ``after``. The
+    caption's buddy is the row, so the row passes focus (and the mnemonic) to the field."""
+    row = QWidget(parent)
+    edit = QLineEdit(text, row)
+    edit.setObjectName(name)
+    button = QPushButton(browse_text, row)
+    button.setAccessibleName(browse_name)
+    button.clicked.connect(browse)
+    row_layout = QHBoxLayout(row)
+    row_layout.setContentsMargins(0, 0, 0, 0)
+    row_layout.addWidget(edit, 1)
+    row_layout.addWidget(button)
+    row.setFocusProxy(edit)
+    if after is not None:
+        QWidget.setTabOrder(after, edit)
+    QWidget.setTabOrder(edit, button)
+    return row, edit, button
 
 
 @dataclass(frozen=True)
@@ -52,45 +73,36 @@ class RestoreDialog(FormDialog):
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Back-up terugzetten"), self.tr("&Terugzetten"), parent)
         self.setObjectName("restoreDialog")
-        _intro(
-            self,
+        self.add_text(
             self.tr(
                 "De werkplek uit de back-up wordt aan dit werkstation gekoppeld. U hebt de "
                 "herstelsleutel van de back-up nodig; de functioneel beheerder die u noemt "
                 "krijgt een nieuw wachtwoord, alle anderen houden het hunne."
             ),
+            "introLabel",
         )
-        row = QWidget(self)
-        self.file_edit = QLineEdit(row)
-        self.file_edit.setObjectName("backupFile")
         # Alt+B ("Back-up&bestand") is the field's, so the button takes another letter.
-        browse = QPushButton(self.tr("Bla&deren…"), row)
-        browse.setAccessibleName(self.tr("Back-upbestand kiezen"))
-        browse.clicked.connect(self._browse)
-        row_layout = QHBoxLayout(row)
-        row_layout.setContentsMargins(0, 0, 0, 0)
-        row_layout.addWidget(self.file_edit, 1)
-        row_layout.addWidget(browse)
-        # The caption's buddy is the row: its mnemonic must land in the field, not nowhere.
-        row.setFocusProxy(self.file_edit)
-        QWidget.setTabOrder(self.file_edit, browse)
+        row, self.file_edit, browse = _path_row(
+            self,
+            "backupFile",
+            "",
+            self.tr("Bla&deren…"),
+            self.tr("Back-upbestand kiezen"),
+            self._browse,
+        )
         self.add_row(self.tr("Back-up&bestand"), row)
         # A folder that already holds a workspace is always refused: not offered as the target.
         target = "" if WorkspacePaths(data_dir).exists() else str(data_dir)
-        folder_row = QWidget(self)
-        self.folder_edit = QLineEdit(target, folder_row)
-        self.folder_edit.setObjectName("targetFolder")
         # Then a path would have to be typed by hand: the folder can be chosen like the file.
-        folder_browse = QPushButton(self.tr("Bl&aderen…"), folder_row)
-        folder_browse.setAccessibleName(self.tr("Map kiezen"))
-        folder_browse.clicked.connect(self._browse_folder)
-        folder_layout = QHBoxLayout(folder_row)
-        folder_layout.setContentsMargins(0, 0, 0, 0)
-        folder_layout.addWidget(self.folder_edit, 1)
-        folder_layout.addWidget(folder_browse)
-        folder_row.setFocusProxy(self.folder_edit)
-        QWidget.setTabOrder(browse, self.folder_edit)
-        QWidget.setTabOrder(self.folder_edit, folder_browse)
+        folder_row, self.folder_edit, _ = _path_row(
+            self,
+            "targetFolder",
+            target,
+            self.tr("Bl&aderen…"),
+            self.tr("Map kiezen"),
+            self._browse_folder,
+            after=browse,
+        )
         self.add_row(self.tr("&Map (nieuw of leeg)"), folder_row)
         self.recovery_edit = _secret_field(self, "recoveryKey")
         self.add_row(self.tr("&Herstelsleutel"), self.recovery_edit)
@@ -171,13 +183,13 @@ class RebindDialog(FormDialog):
         super().__init__(self.tr("Opnieuw koppelen"), self.tr("&Koppelen"), parent)
         self.setObjectName("rebindDialog")
         self.data_dir = data_dir
-        _intro(
-            self,
+        self.add_text(
             self.tr(
                 "Gebruik dit als de sleutelring het werkplekgeheim kwijt is (bijvoorbeeld na "
                 "een herinstallatie). Met de herstelsleutel wordt de werkplek in %1 aan een "
                 "nieuw geheim gekoppeld; iedereen houdt zijn eigen wachtwoord."
             ).replace("%1", str(data_dir)),
+            "introLabel",
         )
         self.recovery_edit = _secret_field(self, "recoveryKey")
         self.add_row(self.tr("&Herstelsleutel"), self.recovery_edit)

@@ -27,18 +27,11 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.accounts import Location, password_rules
 from desktop_app.gui.dialogs import run_on_submit
 from desktop_app.gui.errors import message_for
+from desktop_app.gui.pages import wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.wizard.restore import RestoreDialog, RestoreInput, restore
 from desktop_app.services.first_start import FirstStartWizard, Step, WizardResult
 from desktop_app.services.session import Environment
-
-
-def _label(text: str, parent: QWidget, name: str = "") -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class FirstStartDialog(QDialog):
@@ -58,7 +51,7 @@ class FirstStartDialog(QDialog):
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
-        self.title = _label("", self, "titleLabel")
+        self.title = wrapped_label("", self, "titleLabel")
         layout.addWidget(self.title)
         self.pages = QStackedWidget(self)
         layout.addWidget(self.pages, 1)
@@ -70,10 +63,10 @@ class FirstStartDialog(QDialog):
         self._build_location()
         self._build_admin()
         self._build_recovery()
-        self.error_label = _label("", self, "errorLabel")
+        self.error_label = wrapped_label("", self, "errorLabel")
         self.error_label.hide()
         layout.addWidget(self.error_label)
-        self.busy_label = _label(self.tr("Bezig…"), self, "hintLabel")
+        self.busy_label = wrapped_label(self.tr("Bezig…"), self, "hintLabel")
         self.busy_label.hide()
         layout.addWidget(self.busy_label)
         buttons = QHBoxLayout()
@@ -100,7 +93,7 @@ class FirstStartDialog(QDialog):
     def _build_start(self) -> None:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.start_label = _label("", page)
+        self.start_label = wrapped_label("", page)
         layout.addWidget(self.start_label)
         row = QHBoxLayout()
         self.new_button = QPushButton(self.tr("&Nieuwe werkplek aanmaken"), page)
@@ -119,7 +112,7 @@ class FirstStartDialog(QDialog):
         restore_row.addWidget(self.restore_button)
         restore_row.addStretch(1)
         layout.addLayout(restore_row)
-        self.recent_caption = _label(self.tr("&Recente werkplekken"), page)
+        self.recent_caption = wrapped_label(self.tr("&Recente werkplekken"), page)
         layout.addWidget(self.recent_caption)
         self.recent_list = QListWidget(page)
         self.recent_list.setObjectName("recentList")
@@ -144,7 +137,7 @@ class FirstStartDialog(QDialog):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.addWidget(
-            _label(
+            wrapped_label(
                 # Not "there is no keyring" twice: the remedy below starts with that.
                 self.tr(
                     "De werkplek bewaart haar werkplekgeheim in de sleutelring van het "
@@ -154,7 +147,7 @@ class FirstStartDialog(QDialog):
                 page,
             )
         )
-        self.remedy_label = _label("", page, "errorLabel")
+        self.remedy_label = wrapped_label("", page, "errorLabel")
         layout.addWidget(self.remedy_label)
         self.retry_button = QPushButton(self.tr("Opnieuw &controleren"), page)
         self.retry_button.clicked.connect(self.retry_keyring)
@@ -169,7 +162,7 @@ class FirstStartDialog(QDialog):
         page = QWidget(self)
         form = QFormLayout(page)
         form.addRow(
-            _label(
+            wrapped_label(
                 self.tr(
                     "Waar komt de werkplek te staan, en waar staat dit werkstation? Inzage in "
                     "onderliggende gegevens (art. 2.5) kan alleen op het AIVD-kantoor."
@@ -201,7 +194,7 @@ class FirstStartDialog(QDialog):
         page = QWidget(self)
         form = QFormLayout(page)
         form.addRow(
-            _label(
+            wrapped_label(
                 # Not the title again; and that the full name may stay empty (create() uses
                 # the user name then), which nothing said.
                 self.tr(
@@ -228,14 +221,14 @@ class FirstStartDialog(QDialog):
             caption.setBuddy(edit)
             edit.setAccessibleName(text.replace("&", ""))
             form.addRow(caption, edit)
-        form.addRow(_label(password_rules(), page, "hintLabel"))
+        form.addRow(wrapped_label(password_rules(), page, "hintLabel"))
         self._add(Step.ADMIN, page)
 
     def _build_recovery(self) -> None:
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.addWidget(
-            _label(
+            wrapped_label(
                 self.tr(
                     "De werkplek is aangemaakt. Dit is de HERSTELSLEUTEL: schrijf hem op en "
                     "bewaar hem veilig, gescheiden van het werkstation. Hij wordt maar één keer "
@@ -267,7 +260,7 @@ class FirstStartDialog(QDialog):
         # meanwhile: the first key typed hides it; showing it again starts the group afresh.
         self.group_edit.textEdited.connect(self._hide_key)
         layout.addWidget(
-            _label(
+            wrapped_label(
                 self.tr(
                     "Zodra u begint te typen, verdwijnt de sleutel van het scherm: typ de groep "
                     "over van wat u hebt opgeschreven."
