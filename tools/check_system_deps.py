@@ -98,8 +98,8 @@ def main(argv: list[str]) -> int:
         if result.returncode == 0 and not missing(wanted, programs):
             return 0
     print(
-        "Er ontbreken systeempakketten (voor Qt, de sleutelring, de bundel of de schermafbeeldingen). "
-        f"Installeer ze met:\n    sudo {command}",
+        "Er ontbreken systeempakketten (voor Qt, de sleutelring, de bundel of de "
+        f"schermafbeeldingen). Installeer ze met:\n    sudo {command}",
         file=sys.stderr,
     )
     return 1
