@@ -89,16 +89,14 @@ class AmendmentTableModel(IdentifiedTableModel[svc.AmendmentView]):
         QT_TRANSLATE_NOOP("AmendmentTableModel", "In werking per"),
     )
 
-    def display(self, record: svc.AmendmentView, column: int) -> str:
-        if column == self.COL_ID:
-            return str(record.id)
-        if column == self.COL_BY:
-            return party_label(record.party)
-        if column == self.COL_ON:
-            return shown_date(record.requested_on)
-        if column == self.COL_STATUS:
-            return amendment_status_label(record.status)
-        return shown_date(record.effective_on)
+    def cells(self, record: svc.AmendmentView) -> tuple[str, ...]:
+        return (
+            str(record.id),
+            party_label(record.party),
+            shown_date(record.requested_on),
+            amendment_status_label(record.status),
+            shown_date(record.effective_on),
+        )
 
 
 class PlanTableModel(IdentifiedTableModel[svc.PlanSummary]):
@@ -112,18 +110,16 @@ class PlanTableModel(IdentifiedTableModel[svc.PlanSummary]):
         QT_TRANSLATE_NOOP("PlanTableModel", "Status"),
     )
 
-    def display(self, record: svc.PlanSummary, column: int) -> str:
-        if column == self.COL_ID:
-            return str(record.id)
-        if column == self.COL_SUBJECT:
-            if record.subject is None:
-                return QCoreApplication.translate(self.CONTEXT, "(niet zichtbaar voor u)")
-            return record.subject
-        if column == self.COL_LEVEL:
-            return clearance_label(record.classification)
-        if column == self.COL_VERSION:
-            return str(record.version)
-        return plan_status_label(record.status)
+    def cells(self, record: svc.PlanSummary) -> tuple[str, ...]:
+        return (
+            str(record.id),
+            QCoreApplication.translate(self.CONTEXT, "(niet zichtbaar voor u)")
+            if record.subject is None
+            else record.subject,
+            clearance_label(record.classification),
+            str(record.version),
+            plan_status_label(record.status),
+        )
 
 
 def _marking(level: Classification, duration: ClassificationDuration | None) -> str:

@@ -146,17 +146,14 @@ class QueueItemsTableModel(RecordTableModel[QueuedItem]):
         QT_TRANSLATE_NOOP("QueueItemsTableModel", "Stand"),
     )
 
-    def display(self, record: QueuedItem, column: int) -> str:
+    def cells(self, record: QueuedItem) -> tuple[str, ...]:
         item = record.item
-        if column == self.COL_QUEUE:
-            return queue_title(record.queue)
-        if column == self.COL_REFERENCE:
-            return item.reference
-        if column == self.COL_TITLE:
-            return item.title
-        if column == self.COL_DETAIL:
-            return translate(item.detail)  # the core's Dutch (a status, a count)
-        return ""
+        return (
+            queue_title(record.queue),
+            item.reference,
+            item.title,
+            translate(item.detail),  # the core's Dutch (a status, a count)
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         record = self.record_at(index)
