@@ -27,11 +27,32 @@ T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RecordTableModel(QAbstractTableModel, Generic[T]):
-    """Rows of frozen records; subclasses name the columns and say how to show a cell."""
+class HeadedTableModel(QAbstractTableModel):
+    """A table whose columns are named by ``HEADERS``, translated in ``CONTEXT``."""
 
     CONTEXT = "RecordTableModel"
     HEADERS: tuple[str, ...] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.heading_tip(section)
+        return None
+
+    def heading_tip(self, section: int) -> str | None:
+        """The tooltip of a column's heading: none unless a subclass says so."""
+        return None
+
+
+class RecordTableModel(HeadedTableModel, Generic[T]):
+    """Rows of frozen records; subclasses name the columns and say how to show a cell."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -54,20 +75,6 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
-        return None
 
     def record_at(self, index: Index) -> T | None:
         """The record shown at ``index``, or None for an invalid index or a row that is gone."""

@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -39,7 +38,7 @@ from desktop_app.domain.requests import (
 )
 from desktop_app.gui._pyside_compat import no_value
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
-from desktop_app.gui.models import RecordTableModel
+from desktop_app.gui.models import HeadedTableModel, RecordTableModel
 from desktop_app.gui.requests.labels import (
     BUCKET_COLOURS,
     bucket_short,
@@ -174,7 +173,7 @@ class _Shown:
         self.brushes = brushes
 
 
-class RequestTableModel(QAbstractTableModel):
+class RequestTableModel(HeadedTableModel):
     CONTEXT = "RequestTableModel"
     (
         COL_REFERENCE,
@@ -382,21 +381,16 @@ class RequestTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
-        return 0 if parent.isValid() else len(self.HEADERS)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return no_data()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
-        if role == Qt.ItemDataRole.ToolTipRole and section not in self.SORT_COLUMNS:
-            return QCoreApplication.translate(
-                self.CONTEXT, "Op deze kolom kan niet worden gesorteerd."
-            )
-        return no_data()
+        value = super().headerData(section, orientation, role)
+        return no_data() if value is None else value
+
+    def heading_tip(self, section: int) -> str | None:
+        if section in self.SORT_COLUMNS:
+            return None
+        return QCoreApplication.translate(self.CONTEXT, "Op deze kolom kan niet worden gesorteerd.")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every cell and role on every paint: plain int roles, one lookup.
