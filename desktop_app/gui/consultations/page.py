@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +33,7 @@ from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests.labels import figure_text, tr
 from desktop_app.gui.requests.style import PAGE_STYLE
 from desktop_app.gui.statistics.page import FIGURES
+from desktop_app.gui.tables import make_read_only
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import consultations as consultation_service
 from desktop_app.services.permissions import Step, action_point_done, user_actions
@@ -48,12 +48,7 @@ def _table(
     table = QTableWidget(0, len(headers), parent)
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
+    make_read_only(table)
     header = table.horizontalHeader()
     if stretch is None:
         header.setStretchLastSection(True)
@@ -63,9 +58,6 @@ def _table(
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    table.horizontalHeader().setDefaultAlignment(
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    )
     return table
 
 
