@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -74,16 +73,8 @@ class BucketTile(ClickableTile):
     Reachable with Tab; Space or Enter does what a click does."""
 
     def __init__(self, bucket: DashboardBucket, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(f"tile_{bucket.value}", 122, parent)
         self.bucket = bucket
-        self.setObjectName(f"tile_{bucket.value}")
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        # Taller when narrow: the wrapped title and hint must not run into each other.
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self.setMinimumHeight(122)
         background, band = BUCKET_COLOURS[bucket]
         name = self.objectName()
         self.setStyleSheet(

@@ -52,6 +52,17 @@ class ClickableTile(QFrame):
 
     clicked = Signal()
 
+    def __init__(self, name: str, minimum_height: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Taller when narrow: the wrapped title and text must not run into each other.
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumHeight(minimum_height)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
             event.position().toPoint()
@@ -74,16 +85,9 @@ class QueueTile(ClickableTile):
     title and the core's sentence. Reachable with Tab; Space or Enter is a click."""
 
     def __init__(self, queue: Queue, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(f"queue_{queue.value}", 84, parent)
         self.queue = queue
         self.view: QueueView | None = None
-        self.setObjectName(f"queue_{queue.value}")
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self.setMinimumHeight(84)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 10, 6)
         layout.setSpacing(1)
