@@ -31,7 +31,7 @@ from desktop_app.gui.dialogs import run_on_submit
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests.labels import figure_text, tr
-from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.requests.style import PAGE_STYLE, wrapped_label
 from desktop_app.gui.statistics.page import FIGURES
 from desktop_app.gui.tables import make_read_only
 from desktop_app.gui.tasks import TaskRunner
@@ -94,16 +94,15 @@ class ConsultationsPage(QWidget):
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         for button in (self.add_button, self.pdf_button, self.refresh_button):
             top.addWidget(button)
-        intro = QLabel(
+        intro = wrapped_label(
+            self,
+            "subTitle",
             self.tr(
                 "De overleggen van de hoofden van AIVD en IND: deelnemers, besluiten en "
                 "actiepunten, met de cijfers over de besproken periode zoals ze op het "
                 "peilmoment stonden (bewaard, niet opnieuw berekend)."
             ),
-            self,
         )
-        intro.setObjectName("subTitle")
-        intro.setWordWrap(True)
         layout.addWidget(intro)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -128,18 +127,13 @@ class ConsultationsPage(QWidget):
         detail = QWidget(splitter)
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(8, 0, 0, 0)
-        self.title_label = QLabel(self.tr("Kies een overleg."), detail)
-        self.title_label.setObjectName("requestTitle")
-        self.title_label.setWordWrap(True)
+        self.title_label = wrapped_label(detail, "requestTitle", self.tr("Kies een overleg."))
         detail_layout.addWidget(self.title_label)
         self.meta_label = QLabel(detail)
         self.meta_label.setWordWrap(True)
         self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         detail_layout.addWidget(self.meta_label)
-        self.decisions_label = QLabel(detail)
-        self.decisions_label.setObjectName("decisionsLabel")
-        self.decisions_label.setWordWrap(True)
-        self.decisions_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.decisions_label = wrapped_label(detail, "decisionsLabel", selectable=True)
         detail_layout.addWidget(self.decisions_label)
         actions_row = QHBoxLayout()
         actions_caption = QLabel(self.tr("Actiepunten"), detail)

@@ -69,7 +69,7 @@ from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.models import IdentifiedTableModel
 from desktop_app.gui.pages import titled_page_layout
-from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.requests.style import PAGE_STYLE, wrapped_label
 from desktop_app.gui.tables import make_table
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import covenant as svc
@@ -128,13 +128,6 @@ def _marking(level: Classification, duration: ClassificationDuration | None) -> 
     return first if second is None else f"{first} ({second[:1].lower()}{second[1:]})"
 
 
-def _value_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    return label
-
-
 class _CurrentRowInSight(QObject):
     """Keeps a table's chosen row in sight when its viewport shrinks: at 1024x700 the lists
     are a row or two tall, and the detail filling in under them pushed the chosen row (the
@@ -181,11 +174,11 @@ class CovenantPage(QWidget):
         self.facts_box = QGroupBox(self)
         facts = QFormLayout(self.facts_box)
         facts.setHorizontalSpacing(14)
-        self.title_label = _value_label(self.facts_box, "covenantTitle")
-        self.signed_label = _value_label(self.facts_box, "signedLabel")
-        self.in_force_label = _value_label(self.facts_box, "inForceLabel")
-        self.replaces_label = _value_label(self.facts_box, "replacesLabel")
-        self.status_label = _value_label(self.facts_box, "statusLabel")
+        self.title_label = wrapped_label(self.facts_box, "covenantTitle")
+        self.signed_label = wrapped_label(self.facts_box, "signedLabel")
+        self.in_force_label = wrapped_label(self.facts_box, "inForceLabel")
+        self.replaces_label = wrapped_label(self.facts_box, "replacesLabel")
+        self.status_label = wrapped_label(self.facts_box, "statusLabel")
         self.status_label.setStyleSheet("font-weight: 600;")
         facts.addRow(self.tr("Titel"), self.title_label)
         facts.addRow(self.tr("Ondertekend"), self.signed_label)
@@ -197,7 +190,7 @@ class CovenantPage(QWidget):
         annex_field = QWidget(self.facts_box)
         annex_row = QHBoxLayout(annex_field)
         annex_row.setContentsMargins(0, 0, 0, 0)
-        self.annex_label = _value_label(self.facts_box, "annexLabel")
+        self.annex_label = wrapped_label(self.facts_box, "annexLabel")
         self.annex_show_button = QPushButton(self.tr("Bijlage &inzien"), self.facts_box)
         self.annex_show_button.setObjectName("annexShowButton")
         self.annex_show_button.clicked.connect(lambda _=False: self.show_annex())
@@ -259,7 +252,7 @@ class CovenantPage(QWidget):
         dbox = QVBoxLayout(detail)
         dbox.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
-        self.plan_heading = _value_label(detail, "planHeading")
+        self.plan_heading = wrapped_label(detail, "planHeading")
         self.version_caption = version_caption = QLabel(self.tr("V&ersie"), detail)
         self.version_combo = QComboBox(detail)
         self.version_combo.setObjectName("versionCombo")
@@ -269,9 +262,9 @@ class CovenantPage(QWidget):
         head.addWidget(version_caption)
         head.addWidget(self.version_combo)
         dbox.addLayout(head)
-        self.approvals_label = _value_label(detail, "approvalsLabel")
+        self.approvals_label = wrapped_label(detail, "approvalsLabel")
         dbox.addWidget(self.approvals_label)
-        self.reset_label = _value_label(detail, "resetLabel")
+        self.reset_label = wrapped_label(detail, "resetLabel")
         self.reset_label.setStyleSheet("color: #8a5300;")
         dbox.addWidget(self.reset_label)
         self.plan_text = QPlainTextEdit(detail)

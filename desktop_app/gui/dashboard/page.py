@@ -48,7 +48,7 @@ from desktop_app.gui.requests.labels import (
     long_day_text,
 )
 from desktop_app.gui.requests.models import AttentionTableModel, DeadlineContext
-from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.requests.style import PAGE_STYLE, wrapped_label
 from desktop_app.gui.tables import make_table, read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import queues as queue_service
@@ -200,9 +200,7 @@ class DashboardPage(QWidget):
         self.items_view.doubleClicked.connect(self._on_item_activated)
         layout.addWidget(self.items_view)
         # The core's line over every queue (a missing backup waits too, not only items).
-        self.nothing_label = QLabel(body)
-        self.nothing_label.setObjectName("hintLabel")
-        self.nothing_label.setWordWrap(True)
+        self.nothing_label = wrapped_label(body, "hintLabel")
         self.nothing_label.hide()
         layout.addWidget(self.nothing_label)
 
@@ -214,9 +212,7 @@ class DashboardPage(QWidget):
         deadlines_label = QLabel(self.tr("Termijnen"), self.deadlines)
         deadlines_label.setObjectName("sectionLabel")
         part.addWidget(deadlines_label)
-        self.subtitle = QLabel(self.deadlines)
-        self.subtitle.setObjectName("subTitle")
-        self.subtitle.setWordWrap(True)
+        self.subtitle = wrapped_label(self.deadlines, "subTitle")
         part.addWidget(self.subtitle)
 
         grid = QGridLayout()

@@ -28,7 +28,7 @@ from desktop_app.gui.requests.dialogs import (
 )
 from desktop_app.gui.requests.labels import direction_label, figure_text
 from desktop_app.gui.requests.models import ProvisionTableModel
-from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.requests.style import PAGE_STYLE, wrapped_label
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.permissions import Step, user_actions
@@ -57,15 +57,14 @@ class ProvisionsPage(QWidget):
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         top.addWidget(self.add_button)
         top.addWidget(self.refresh_button)
-        intro = QLabel(
+        intro = wrapped_label(
+            self,
+            "subTitle",
             self.tr(
                 "Elke verstrekking van gegevens tussen AIVD en IND, in beide richtingen, ook "
                 "spontane. Het uitbrengen van een ambtsbericht wordt automatisch vastgelegd."
             ),
-            self,
         )
-        intro.setObjectName("subTitle")
-        intro.setWordWrap(True)
         layout.addWidget(intro)
 
         filters = QHBoxLayout()

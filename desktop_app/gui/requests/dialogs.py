@@ -46,6 +46,7 @@ from desktop_app.gui.requests.labels import (
     purpose_label,
 )
 from desktop_app.gui.requests.models import working_days_late, working_days_left
+from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.services.provisions import DEFAULT_LEGAL_BASIS
 
 
@@ -299,9 +300,7 @@ class DelayNoticeDialog(ReasonDialog):
         self.date_edit.setMinimumDate(qdate(received))
         self.add_row(self.tr("&Datum van de melding"), self.date_edit)
         self.add_row(self.tr("&Reden van de vertraging"), self.reason_edit)
-        self.late_label = QLabel(self)
-        self.late_label.setObjectName("hintLabel")
-        self.late_label.setWordWrap(True)
+        self.late_label = wrapped_label(self, "hintLabel")
         self.form.addRow(self.late_label)
         self.fields["date"] = self.date_edit
         self.fields["liaison"] = self.liaison_combo

@@ -44,7 +44,7 @@ from desktop_app.gui.requests.labels import (
     status_label,
 )
 from desktop_app.gui.requests.models import DeadlineContext, RequestTableModel
-from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.requests.style import PAGE_STYLE, wrapped_label
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.permissions import Step, user_actions
@@ -172,10 +172,7 @@ class RequestsPage(QWidget):
         layout.addLayout(filters)
         layout.addLayout(filter_row)
 
-        self.import_result = QLabel(self)
-        self.import_result.setObjectName("importResult")
-        self.import_result.setWordWrap(True)
-        self.import_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.import_result = wrapped_label(self, "importResult", selectable=True)
         self.import_result.hide()
         layout.addWidget(self.import_result)
         self.import_progress = QProgressBar(self)

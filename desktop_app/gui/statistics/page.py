@@ -39,7 +39,7 @@ from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests.labels import STATISTICS_FIGURES, figure_text, tr
-from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.requests.style import PAGE_STYLE, wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import stats as stats_service
 from desktop_app.services.session import Session
@@ -178,16 +178,15 @@ class StatisticsPage(QWidget):
         top.addWidget(self.csv_button)
         top.addWidget(self.pdf_button)
         layout.addLayout(top)
-        intro = QLabel(
+        intro = wrapped_label(
+            self,
+            "subTitle",
             self.tr(
                 "Cijfers over de verzoeken die in de periode zijn ontvangen (beoordeeld naar de "
                 "stand op het peilmoment), en de ambtsberichten, inzagen en verstrekkingen in de "
                 "periode (art. 3.2 van het convenant)."
             ),
-            self,
         )
-        intro.setObjectName("subTitle")
-        intro.setWordWrap(True)
         layout.addWidget(intro)
 
         period = QHBoxLayout()
@@ -249,10 +248,7 @@ class StatisticsPage(QWidget):
         # The period and moment shown beside the quick buttons: a row of its own would take
         # the height the charts need for their legends at 1024x700.
         quick.addSpacing(12)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("hintLabel")
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label = wrapped_label(self, "hintLabel", selectable=True)
         quick.addWidget(self.status_label, 1)
         layout.addLayout(quick)
 
@@ -276,17 +272,16 @@ class StatisticsPage(QWidget):
             grid.addWidget(caption, row, 0)
             grid.addWidget(value, row, 1)
             self.value_labels[key] = value
-        counts = QLabel(
+        counts = wrapped_label(
+            frame,
+            "hintLabel",
             self.tr(
                 "Verzoeken: de verzoeken ontvangen in de periode (cohort), stand op het "
                 "peilmoment. "
                 "Ambtsberichten uitgebracht, inzages en verstrekkingen: gebeurtenissen in de "
                 "periode. Wijs een cijfer aan voor wat het telt."
             ),
-            frame,
         )
-        counts.setObjectName("hintLabel")
-        counts.setWordWrap(True)
         self.counts_hint = counts
         grid.addWidget(counts, len(FIGURES), 0, 1, 2)
         grid.setRowStretch(len(FIGURES) + 1, 1)
