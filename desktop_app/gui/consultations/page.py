@@ -28,10 +28,10 @@ from desktop_app.gui.actions import show_permission
 from desktop_app.gui.consultations.dialogs import AddConsultationDialog, NewConsultation
 from desktop_app.gui.dates import shown_date, shown_time
 from desktop_app.gui.dialogs import run_on_submit
-from desktop_app.gui.errors import show_error
 from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests.labels import figure_text, tr
-from desktop_app.gui.requests.style import PAGE_STYLE, wrapped_label
+from desktop_app.gui.requests.section import SectionPage
+from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.statistics.page import FIGURES
 from desktop_app.gui.tables import make_read_only
 from desktop_app.gui.tasks import TaskRunner
@@ -68,17 +68,12 @@ def _item(text: str, data: Any = None) -> QTableWidgetItem:
     return item
 
 
-class ConsultationsPage(QWidget):
+class ConsultationsPage(SectionPage):
     def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("consultationsPage")
-        self.setStyleSheet(PAGE_STYLE)
-        self.session = session
-        self.runner = runner
+        super().__init__("consultationsPage", session, runner, parent)
         self.items: list[Consultation] = []
         self.current: Consultation | None = None
         self.last_dialog: AddConsultationDialog | None = None
-        self._serial = 0
         actions = user_actions(session)
 
         layout, top = titled_page_layout(self, self.tr("Periodiek overleg (art. 3.2)"))
@@ -185,22 +180,13 @@ class ConsultationsPage(QWidget):
     # --- list ---------------------------------------------------------------------------------
 
     def refresh(self, select: int | None = None) -> None:
-        self._serial += 1
-        serial = self._serial
         session = self.session
         keep = select if select is not None else (self.current.id if self.current else None)
 
         def done(result: tuple[list[Consultation], int]) -> None:
-            if serial != self._serial:
-                return
             self.show_list(result[0], keep)
 
-        self.runner.run(
-            lambda: consultation_service.list_consultations(session),
-            done,
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        self.run_latest(lambda: consultation_service.list_consultations(session), done)
 
     def show_list(self, items: list[Consultation], select: int | None = None) -> None:
         self.items = list(items)
@@ -229,19 +215,10 @@ class ConsultationsPage(QWidget):
         self.open_consultation(self.items[rows[0].row()].id)
 
     def open_consultation(self, consultation_id: int) -> None:
-        self._serial += 1
-        serial = self._serial
         session = self.session
-
-        def done(c: Consultation) -> None:
-            if serial == self._serial:
-                self.show_consultation(c)
-
-        self.runner.run(
+        self.run_latest(
             lambda: consultation_service.show_consultation(session, consultation_id),
-            done,
-            lambda exc: show_error(self, exc),
-            owner=self,
+            self.show_consultation,
         )
 
     # --- detail -------------------------------------------------------------------------------
@@ -334,12 +311,7 @@ class ConsultationsPage(QWidget):
             self.show_consultation(consultation)
             self.refresh(select=consultation.id)
 
-        self.runner.run(
-            lambda: consultation_service.mark_action_done(session, action_id),
-            done,
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        self.run_task(lambda: consultation_service.mark_action_done(session, action_id), done)
 
     def _clear_detail(self) -> None:
         self.current = None
@@ -405,16 +377,11 @@ class ConsultationsPage(QWidget):
                 + self.tr("✔ Verslag opgeslagen als %1.").replace("%1", str(path))
             )
 
-        self.runner.run(
-            lambda: consultation_service.export_pdf(session, cid, target),
-            done,
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        self.run_task(lambda: consultation_service.export_pdf(session, cid, target), done)
 
     def wipe(self) -> None:
         """Consultation content is cleared at the lock like every page's."""
-        self._serial += 1
+        self.drop_pending()
         self.items = []
         self.list_table.setRowCount(0)
         self._clear_detail()

@@ -64,12 +64,12 @@ from desktop_app.gui.covenant.labels import (
 )
 from desktop_app.gui.dates import shown_date
 from desktop_app.gui.dialogs import FormDialog, run_on_submit
-from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.models import IdentifiedTableModel
 from desktop_app.gui.pages import titled_page_layout
-from desktop_app.gui.requests.style import PAGE_STYLE, wrapped_label
+from desktop_app.gui.requests.section import SectionPage
+from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.tables import make_table
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import covenant as svc
@@ -146,18 +146,13 @@ class _CurrentRowInSight(QObject):
         return False
 
 
-class CovenantPage(QWidget):
+class CovenantPage(SectionPage):
     def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("covenantPage")
-        self.setStyleSheet(PAGE_STYLE)
-        self.session = session
-        self.runner = runner
+        super().__init__("covenantPage", session, runner, parent)
         self.party: Party | None = party_of(session.user.roles)
         self.view: svc.CovenantView | None = None
         self.plan: svc.PlanView | None = None
         self.open_dialogs: list[QWidget] = []
-        self._serial = 0
 
         layout, top = titled_page_layout(self, self.tr("Convenantregister"))
         self.amend_button = QPushButton(self.tr("Wijziging &verzoeken…"), self)
@@ -300,21 +295,15 @@ class CovenantPage(QWidget):
 
     # --- loading ---------------------------------------------------------------------------
 
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        self.runner.run(work, done, lambda exc: show_error(self, exc), owner=self)
-
     def refresh(
         self, select_plan: int | None = None, *, select_amendment: int | None = None
     ) -> None:
-        self._serial += 1
-        serial = self._serial
         session = self.session
 
         def done(view: svc.CovenantView) -> None:
-            if serial == self._serial:
-                self.show_view(view, select_plan, select_amendment=select_amendment)
+            self.show_view(view, select_plan, select_amendment=select_amendment)
 
-        self._run(lambda: svc.show_covenant(session), done)
+        self.run_latest(lambda: svc.show_covenant(session), done)
 
     def show_view(
         self,
@@ -449,15 +438,8 @@ class CovenantPage(QWidget):
         if record is not None and record.subject is None:
             self._show_plan(None, withheld=True)
             return
-        self._serial += 1
-        serial = self._serial
         session = self.session
-
-        def done(view: svc.PlanView) -> None:
-            if serial == self._serial:
-                self._show_plan(view)
-
-        self._run(lambda: svc.get_plan(session, plan_id, version), done)
+        self.run_latest(lambda: svc.get_plan(session, plan_id, version), self._show_plan)
 
     def _show_plan(self, view: svc.PlanView | None, *, withheld: bool = False) -> None:
         self.plan = view
@@ -629,7 +611,7 @@ class CovenantPage(QWidget):
             self.open_dialogs.append(viewer)
             viewer.open()
 
-        self._run(lambda: svc.annex_show(session), done)
+        self.run_task(lambda: svc.annex_show(session), done)
 
     def open_plan_dialog(self) -> PlanDialog:
         dialog = PlanDialog(self.session.user.clearance, self.session.clock.today(), self)
@@ -701,7 +683,7 @@ class CovenantPage(QWidget):
 
     def wipe(self) -> None:
         """The lock: no text of the annex, a plan or an amendment stays in a widget."""
-        self._serial += 1
+        self.drop_pending()
         self.view = None
         self.plan = None
         self.amendment_model.clear()

@@ -39,7 +39,8 @@ from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests.labels import STATISTICS_FIGURES, figure_text, tr
-from desktop_app.gui.requests.style import PAGE_STYLE, wrapped_label
+from desktop_app.gui.requests.section import SectionPage
+from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import stats as stats_service
 from desktop_app.services.session import Session
@@ -155,15 +156,10 @@ class FigureChart(QChartView):
         return {key: int(bar.at(0)) for key, bar in self.sets.items()}
 
 
-class StatisticsPage(QWidget):
+class StatisticsPage(SectionPage):
     def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("statisticsPage")
-        self.setStyleSheet(PAGE_STYLE)
-        self.session = session
-        self.runner = runner
+        super().__init__("statisticsPage", session, runner, parent)
         self.figures: dict[str, Any] | None = None
-        self._serial = 0
         today = session.clock.today()
 
         layout, top = titled_page_layout(
@@ -340,27 +336,14 @@ class StatisticsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._serial += 1
-        serial = self._serial
         start, end = self.period()
         as_of = self.as_of()
         session = self.session
         self.status_label.setText(self.tr("Bezig met berekenen…"))
-
-        def done(stats: Any) -> None:
-            if serial == self._serial:
-                self.show_figures(figures_of(stats))
-
-        def failed(exc: BaseException) -> None:
-            if serial == self._serial:
-                self.status_label.setText("")
-                show_error(self, exc)
-
-        self.runner.run(
+        self.run_latest(
             lambda: stats_service.statistics(session, start, end, as_of=as_of),
-            done,
-            failed,
-            owner=self,
+            lambda stats: self.show_figures(figures_of(stats)),
+            self._failed,
         )
 
     def show_figures(self, figures: dict[str, Any]) -> None:
@@ -431,17 +414,17 @@ class StatisticsPage(QWidget):
             written = Path(path) if path else target
             self.status_label.setText(self.tr("✔ Opgeslagen als %1.").replace("%1", str(written)))
 
-        def failed(exc: BaseException) -> None:
-            self.status_label.setText("")
-            show_error(self, exc)
-
-        self.runner.run(
-            lambda: exporter(session, start, end, target, as_of=as_of), done, failed, owner=self
+        self.run_task(
+            lambda: exporter(session, start, end, target, as_of=as_of), done, self._failed
         )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status_label.setText("")
+        show_error(self, exc)
 
     def wipe(self) -> None:
         """Aggregates only, but cleared like every page."""
-        self._serial += 1
+        self.drop_pending()
         self.figures = None
         for label in self.value_labels.values():
             label.setText("–")
