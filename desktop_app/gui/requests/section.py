@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.gui.requests.style import PAGE_STYLE
-from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.tasks import Done, Failed, TaskRunner
 from desktop_app.services.session import Session
 
 
@@ -28,23 +28,13 @@ class SectionPage(QWidget):
         # one load itself bumps it too): an answer for an older number is dropped.
         self._serial = 0
 
-    def run_task(
-        self,
-        work: Callable[[], Any],
-        done: Callable[[Any], None],
-        failed: Callable[[BaseException], None] | None = None,
-    ) -> None:
+    def run_task(self, work: Callable[[], Any], done: Done, failed: Failed | None = None) -> None:
         """``work`` on the background runner, then ``done`` with its result on this thread; a
         failure goes to ``failed``, without it (the runner's way) to the error box over this
         page."""
         self.runner.run(work, done, failed, owner=self)
 
-    def run_latest(
-        self,
-        work: Callable[[], Any],
-        done: Callable[[Any], None],
-        failed: Callable[[BaseException], None] | None = None,
-    ) -> None:
+    def run_latest(self, work: Callable[[], Any], done: Done, failed: Failed | None = None) -> None:
         """As ``run_task``, but ``done`` (and ``failed``, when given) only while no later
         ``run_latest`` or ``drop_pending`` came: an older answer never replaces a newer one.
         Without ``failed`` every failure is shown."""
