@@ -30,7 +30,7 @@ from desktop_app.gui.dates import shown_date, shown_time
 from desktop_app.gui.dialogs import run_on_submit
 from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests.labels import figure_text, tr
-from desktop_app.gui.requests.section import SectionPage
+from desktop_app.gui.requests.section import SectionPage, wipe_dialog
 from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.statistics.page import FIGURES
 from desktop_app.gui.tables import make_read_only
@@ -386,9 +386,4 @@ class ConsultationsPage(SectionPage):
         self.list_table.setRowCount(0)
         self._clear_detail()
         dialog, self.last_dialog = self.last_dialog, None
-        if dialog is not None:
-            try:
-                dialog.wipe()
-                dialog.reject()
-            except RuntimeError:
-                pass
+        wipe_dialog(dialog)

@@ -27,7 +27,7 @@ from desktop_app.gui.requests.dialogs import (
 )
 from desktop_app.gui.requests.labels import direction_label, figure_text
 from desktop_app.gui.requests.models import ProvisionTableModel
-from desktop_app.gui.requests.section import SectionPage
+from desktop_app.gui.requests.section import SectionPage, wipe_dialog
 from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
@@ -183,9 +183,4 @@ class ProvisionsPage(SectionPage):
         self.model.clear()
         self.count_label.clear()
         dialog, self.last_dialog = self.last_dialog, None
-        if dialog is not None:
-            try:
-                dialog.description_edit.clear()
-                dialog.reject()
-            except RuntimeError:
-                pass
+        wipe_dialog(dialog)

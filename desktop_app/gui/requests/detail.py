@@ -38,6 +38,7 @@ from desktop_app.gui.requests.labels import (
     status_label,
 )
 from desktop_app.gui.requests.models import DeadlineContext, signal_text
+from desktop_app.gui.requests.section import wipe_dialog
 from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.permissions import Step, request_actions, user_actions
@@ -315,12 +316,6 @@ class RequestDetail(QWidget):
         self.signal_label.clear()
         for label in self.values.values():
             label.clear()
-        dialog = self.last_dialog
-        self.last_dialog = None
-        if dialog is not None:
-            try:
-                dialog.wipe()
-                dialog.reject()
-            except RuntimeError:  # already deleted with its window
-                pass
+        dialog, self.last_dialog = self.last_dialog, None
+        wipe_dialog(dialog)
         self.pages.setCurrentWidget(self.empty_label)

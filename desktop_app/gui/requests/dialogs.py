@@ -469,6 +469,10 @@ class AddProvisionDialog(ServiceFormDialog):
         self.provided_by_edit.setText(self.user_name if aivd_to_ind else "IND")
         self.received_by_edit.setText("IND" if aivd_to_ind else self.user_name)
 
+    def wipe(self) -> None:
+        """The lock: the description typed in is cleared before the dialog closes."""
+        self.description_edit.clear()
+
     def value(self) -> NewProvision:
         description = self.description_edit.text().strip()
         if not description:

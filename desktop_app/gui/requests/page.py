@@ -44,7 +44,7 @@ from desktop_app.gui.requests.labels import (
     status_label,
 )
 from desktop_app.gui.requests.models import DeadlineContext, RequestTableModel
-from desktop_app.gui.requests.section import SectionPage
+from desktop_app.gui.requests.section import SectionPage, wipe_dialog
 from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
@@ -579,9 +579,4 @@ class RequestsPage(SectionPage):
         self.last_query = None
         self.context = None
         dialog, self.last_dialog = self.last_dialog, None
-        if dialog is not None:
-            try:
-                dialog.wipe()
-                dialog.reject()
-            except RuntimeError:
-                pass
+        wipe_dialog(dialog)

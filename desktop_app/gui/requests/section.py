@@ -1,18 +1,37 @@
 """What the section pages in the look of the requests views share (the requests list, the
 dashboard, provisions, statistics, the covenant register, the consultations): their name and
 style, the session and the background runner, and loading through the services on that runner
-with an error box for a failure and no stale answer shown over a newer one."""
+with an error box for a failure and no stale answer shown over a newer one; and at the lock,
+the dialog a page opened last wiped and closed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.gui.requests.style import PAGE_STYLE
 from desktop_app.gui.tasks import Done, Failed, TaskRunner
 from desktop_app.services.session import Session
+
+
+class WipedDialog(Protocol):
+    def wipe(self) -> None: ...
+
+    def reject(self) -> None: ...
+
+
+def wipe_dialog(dialog: WipedDialog | None) -> None:
+    """The lock: a dialog still open loses what was typed into it and closes (one that was
+    deleted with its window already is left alone)."""
+    if dialog is None:
+        return
+    try:
+        dialog.wipe()
+        dialog.reject()
+    except RuntimeError:  # already deleted with its window
+        pass
 
 
 class SectionPage(QWidget):
