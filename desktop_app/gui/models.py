@@ -27,11 +27,32 @@ T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RecordTableModel(QAbstractTableModel, Generic[T]):
-    """Rows of frozen records; subclasses name the columns and say how to show a cell."""
+class HeadedTableModel(QAbstractTableModel):
+    """A table whose columns are named by ``HEADERS``, translated in ``CONTEXT``."""
 
     CONTEXT = "RecordTableModel"
     HEADERS: tuple[str, ...] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.heading_tip(section)
+        return None
+
+    def heading_tip(self, section: int) -> str | None:
+        """The tooltip of a column's heading: none unless a subclass says so."""
+        return None
+
+
+class RecordTableModel(HeadedTableModel, Generic[T]):
+    """Rows of frozen records; subclasses name the columns and say how to show a cell."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -55,20 +76,6 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
-        return None
-
     def record_at(self, index: Index) -> T | None:
         """The record shown at ``index``, or None for an invalid index or a row that is gone."""
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -84,6 +91,13 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return None
 
     def display(self, record: T, column: int) -> str:
+        """One cell's text: by default the row's ``cells`` at ``column`` ("" past the last)."""
+        cells = self.cells(record)
+        return cells[column] if 0 <= column < len(cells) else ""
+
+    def cells(self, record: T) -> tuple[str, ...]:
+        """The texts of a row, one a column in the order of ``HEADERS``. A subclass gives
+        these, or overrides ``display`` to work out one cell at a time."""
         raise NotImplementedError
 
 
@@ -116,31 +130,30 @@ class UserTableModel(RecordTableModel[UserView]):
         QT_TRANSLATE_NOOP("UserTableModel", "Status"),
     )
 
-    def display(self, record: UserView, column: int) -> str:
+    def cells(self, record: UserView) -> tuple[str, ...]:
         r = record.record
-        if column == self.COL_NAME:
-            return r.name
-        if column == self.COL_FULL_NAME:
-            return r.full_name
-        if column == self.COL_ROLES:
-            return roles_label(r.roles)
-        if column == self.COL_CLEARANCE:
-            return clearance_label(r.clearance)
-        if column == self.COL_STATUS:
-            # Words, not colour alone.
-            if not r.active:
-                return QCoreApplication.translate("UserTableModel", "Gedeactiveerd")
-            words = [
-                QCoreApplication.translate("UserTableModel", "Geblokkeerd")
-                if record.locked
-                else QCoreApplication.translate("UserTableModel", "Actief")
-            ]
-            if record.initial_password:
-                words.append(QCoreApplication.translate("UserTableModel", "beginwachtwoord"))
-            if record.conflict is not None:
-                words.append(QCoreApplication.translate("UserTableModel", "rollen botsen"))
-            return " · ".join(words)
-        return ""
+        return (
+            r.name,
+            r.full_name,
+            roles_label(r.roles),
+            clearance_label(r.clearance),
+            self._status(record),
+        )
+
+    def _status(self, record: UserView) -> str:
+        # Words, not colour alone.
+        if not record.record.active:
+            return QCoreApplication.translate("UserTableModel", "Gedeactiveerd")
+        words = [
+            QCoreApplication.translate("UserTableModel", "Geblokkeerd")
+            if record.locked
+            else QCoreApplication.translate("UserTableModel", "Actief")
+        ]
+        if record.initial_password:
+            words.append(QCoreApplication.translate("UserTableModel", "beginwachtwoord"))
+        if record.conflict is not None:
+            words.append(QCoreApplication.translate("UserTableModel", "rollen botsen"))
+        return " · ".join(words)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         view = self.record_at(index)
@@ -168,25 +181,19 @@ class DesignationTableModel(RecordTableModel[DesignationRecord]):
         super().__init__(parent)
         self._today = today
 
-    def display(self, record: DesignationRecord, column: int) -> str:
-        if column == self.COL_USER:
-            return record.user_name
-        if column == self.COL_DECISION:
-            return record.decision_ref
-        if column == self.COL_FROM:
-            return shown_date(record.valid_from)
-        if column == self.COL_UNTIL:
-            if record.valid_until is None:
-                return QCoreApplication.translate("DesignationTableModel", "onbepaald")
-            return shown_date(record.valid_until)
-        if column == self.COL_CURRENT:
-            current = is_current(record, self._today())
-            if current:
-                return QCoreApplication.translate("DesignationTableModel", "ja")
-            return QCoreApplication.translate("DesignationTableModel", "nee")
-        if column == self.COL_RECORDED_BY:
-            return record.recorded_by
-        return ""
+    def cells(self, record: DesignationRecord) -> tuple[str, ...]:
+        return (
+            record.user_name,
+            record.decision_ref,
+            shown_date(record.valid_from),
+            QCoreApplication.translate("DesignationTableModel", "onbepaald")
+            if record.valid_until is None
+            else shown_date(record.valid_until),
+            QCoreApplication.translate("DesignationTableModel", "ja")
+            if is_current(record, self._today())
+            else QCoreApplication.translate("DesignationTableModel", "nee"),
+            record.recorded_by,
+        )
 
 
 class DesignationHistoryModel(RecordTableModel[DesignationHistory]):
@@ -209,38 +216,40 @@ class DesignationHistoryModel(RecordTableModel[DesignationHistory]):
     def _tr(self, text: str) -> str:
         return QCoreApplication.translate("DesignationHistoryModel", text)
 
-    def display(self, record: DesignationHistory, column: int) -> str:
+    def cells(self, record: DesignationHistory) -> tuple[str, ...]:
         d = record.record
-        if column == self.COL_DECISION:
-            return d.decision_ref
-        if column == self.COL_FROM:
-            return shown_date(d.valid_from)
-        if column == self.COL_UNTIL:
-            return self._tr("onbepaald") if d.valid_until is None else shown_date(d.valid_until)
-        if column == self.COL_STATE:
-            if record.revoked:
-                return self._tr("ingetrokken")
-            if record.current:
-                return self._tr("geldig")
-            if d.valid_from > self._today():
-                return self._tr("gaat nog in")
-            return self._tr("afgelopen")
-        if column == self.COL_CHANGES:
-            parts = []
-            for change in record.changes:
-                text = (
-                    self._tr("ingetrokken (besluit %1) door %2 op %3")
-                    if change.kind == "revoked"
-                    else self._tr("beëindigd per %4 (besluit %1) door %2 op %3")
-                )
-                parts.append(
-                    text.replace("%1", change.decision_ref)
-                    .replace("%2", change.actor_name or change.actor)
-                    .replace("%3", shown_stamp_date(change.ts_utc))
-                    .replace("%4", _shown_day(change.until))
-                )
-            return "; ".join(parts) or "—"
-        return ""
+        return (
+            d.decision_ref,
+            shown_date(d.valid_from),
+            self._tr("onbepaald") if d.valid_until is None else shown_date(d.valid_until),
+            self._state(record),
+            self._changes(record),
+        )
+
+    def _state(self, record: DesignationHistory) -> str:
+        if record.revoked:
+            return self._tr("ingetrokken")
+        if record.current:
+            return self._tr("geldig")
+        if record.record.valid_from > self._today():
+            return self._tr("gaat nog in")
+        return self._tr("afgelopen")
+
+    def _changes(self, record: DesignationHistory) -> str:
+        parts = []
+        for change in record.changes:
+            text = (
+                self._tr("ingetrokken (besluit %1) door %2 op %3")
+                if change.kind == "revoked"
+                else self._tr("beëindigd per %4 (besluit %1) door %2 op %3")
+            )
+            parts.append(
+                text.replace("%1", change.decision_ref)
+                .replace("%2", change.actor_name or change.actor)
+                .replace("%3", shown_stamp_date(change.ts_utc))
+                .replace("%4", _shown_day(change.until))
+            )
+        return "; ".join(parts) or "—"
 
 
 def _shown_day(text: str) -> str:

@@ -9,23 +9,29 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
-def read_only_view(model: Any, parent: QWidget, name: str) -> QTableView:
-    """What every list table shares: whole-row single selection, no editing, alternating rows,
-    no word wrap, no row numbers, left-aligned headers, and Tab leaving the table (keyboard users
-    reach the buttons). Column sizing is the caller's."""
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
+def make_read_only(view: QTableView) -> None:
+    """What every list table shares: whole-row single selection, no editing, no word wrap, no
+    row numbers, left-aligned headers, and Tab leaving the table (keyboard users reach the
+    buttons). A QTableWidget too."""
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.setTabKeyNavigation(False)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setDefaultAlignment(
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     )
+
+
+def read_only_view(model: Any, parent: QWidget, name: str) -> QTableView:
+    """A list table over ``model`` (``make_read_only``), with alternating rows. Column sizing
+    is the caller's."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    make_read_only(view)
+    view.setAlternatingRowColors(True)
     return view
 
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -29,11 +28,12 @@ from desktop_app.gui.actions import show_permission
 from desktop_app.gui.consultations.dialogs import AddConsultationDialog, NewConsultation
 from desktop_app.gui.dates import shown_date, shown_time
 from desktop_app.gui.dialogs import run_on_submit
-from desktop_app.gui.errors import show_error
 from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests.labels import figure_text, tr
-from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.requests.section import SectionPage, wipe_dialog
+from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.statistics.page import FIGURES
+from desktop_app.gui.tables import make_read_only
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import consultations as consultation_service
 from desktop_app.services.permissions import Step, action_point_done, user_actions
@@ -48,12 +48,7 @@ def _table(
     table = QTableWidget(0, len(headers), parent)
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
+    make_read_only(table)
     header = table.horizontalHeader()
     if stretch is None:
         header.setStretchLastSection(True)
@@ -63,9 +58,6 @@ def _table(
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    table.horizontalHeader().setDefaultAlignment(
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    )
     return table
 
 
@@ -76,17 +68,12 @@ def _item(text: str, data: Any = None) -> QTableWidgetItem:
     return item
 
 
-class ConsultationsPage(QWidget):
+class ConsultationsPage(SectionPage):
     def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("consultationsPage")
-        self.setStyleSheet(PAGE_STYLE)
-        self.session = session
-        self.runner = runner
+        super().__init__("consultationsPage", session, runner, parent)
         self.items: list[Consultation] = []
         self.current: Consultation | None = None
         self.last_dialog: AddConsultationDialog | None = None
-        self._serial = 0
         actions = user_actions(session)
 
         layout, top = titled_page_layout(self, self.tr("Periodiek overleg (art. 3.2)"))
@@ -102,16 +89,15 @@ class ConsultationsPage(QWidget):
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         for button in (self.add_button, self.pdf_button, self.refresh_button):
             top.addWidget(button)
-        intro = QLabel(
+        intro = wrapped_label(
+            self,
+            "subTitle",
             self.tr(
                 "De overleggen van de hoofden van AIVD en IND: deelnemers, besluiten en "
                 "actiepunten, met de cijfers over de besproken periode zoals ze op het "
                 "peilmoment stonden (bewaard, niet opnieuw berekend)."
             ),
-            self,
         )
-        intro.setObjectName("subTitle")
-        intro.setWordWrap(True)
         layout.addWidget(intro)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -136,18 +122,13 @@ class ConsultationsPage(QWidget):
         detail = QWidget(splitter)
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(8, 0, 0, 0)
-        self.title_label = QLabel(self.tr("Kies een overleg."), detail)
-        self.title_label.setObjectName("requestTitle")
-        self.title_label.setWordWrap(True)
+        self.title_label = wrapped_label(detail, "requestTitle", self.tr("Kies een overleg."))
         detail_layout.addWidget(self.title_label)
         self.meta_label = QLabel(detail)
         self.meta_label.setWordWrap(True)
         self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         detail_layout.addWidget(self.meta_label)
-        self.decisions_label = QLabel(detail)
-        self.decisions_label.setObjectName("decisionsLabel")
-        self.decisions_label.setWordWrap(True)
-        self.decisions_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.decisions_label = wrapped_label(detail, "decisionsLabel", selectable=True)
         detail_layout.addWidget(self.decisions_label)
         actions_row = QHBoxLayout()
         actions_caption = QLabel(self.tr("Actiepunten"), detail)
@@ -199,22 +180,13 @@ class ConsultationsPage(QWidget):
     # --- list ---------------------------------------------------------------------------------
 
     def refresh(self, select: int | None = None) -> None:
-        self._serial += 1
-        serial = self._serial
         session = self.session
         keep = select if select is not None else (self.current.id if self.current else None)
 
         def done(result: tuple[list[Consultation], int]) -> None:
-            if serial != self._serial:
-                return
             self.show_list(result[0], keep)
 
-        self.runner.run(
-            lambda: consultation_service.list_consultations(session),
-            done,
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        self.run_latest(lambda: consultation_service.list_consultations(session), done)
 
     def show_list(self, items: list[Consultation], select: int | None = None) -> None:
         self.items = list(items)
@@ -243,19 +215,10 @@ class ConsultationsPage(QWidget):
         self.open_consultation(self.items[rows[0].row()].id)
 
     def open_consultation(self, consultation_id: int) -> None:
-        self._serial += 1
-        serial = self._serial
         session = self.session
-
-        def done(c: Consultation) -> None:
-            if serial == self._serial:
-                self.show_consultation(c)
-
-        self.runner.run(
+        self.run_latest(
             lambda: consultation_service.show_consultation(session, consultation_id),
-            done,
-            lambda exc: show_error(self, exc),
-            owner=self,
+            self.show_consultation,
         )
 
     # --- detail -------------------------------------------------------------------------------
@@ -348,12 +311,7 @@ class ConsultationsPage(QWidget):
             self.show_consultation(consultation)
             self.refresh(select=consultation.id)
 
-        self.runner.run(
-            lambda: consultation_service.mark_action_done(session, action_id),
-            done,
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        self.run_task(lambda: consultation_service.mark_action_done(session, action_id), done)
 
     def _clear_detail(self) -> None:
         self.current = None
@@ -419,23 +377,13 @@ class ConsultationsPage(QWidget):
                 + self.tr("✔ Verslag opgeslagen als %1.").replace("%1", str(path))
             )
 
-        self.runner.run(
-            lambda: consultation_service.export_pdf(session, cid, target),
-            done,
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        self.run_task(lambda: consultation_service.export_pdf(session, cid, target), done)
 
     def wipe(self) -> None:
         """Consultation content is cleared at the lock like every page's."""
-        self._serial += 1
+        self.drop_pending()
         self.items = []
         self.list_table.setRowCount(0)
         self._clear_detail()
         dialog, self.last_dialog = self.last_dialog, None
-        if dialog is not None:
-            try:
-                dialog.wipe()
-                dialog.reject()
-            except RuntimeError:
-                pass
+        wipe_dialog(dialog)

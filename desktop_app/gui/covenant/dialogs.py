@@ -40,6 +40,7 @@ from desktop_app.gui.dialogs import FormDialog
 from desktop_app.gui.drafts import DialogKey, Opened, cannot_reopen, reopen_on_page
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.labels import clearance_label
+from desktop_app.gui.requests.style import wrapped_label
 
 
 class CovenantFormDialog(FormDialog):
@@ -83,14 +84,13 @@ def _reopen_on_plan(window: Any, key: DialogKey, opened: Opened, button: str, op
 def _acting(dialog: FormDialog, party: Party | None) -> None:
     if party is None:
         return
-    label = QLabel(
+    label = wrapped_label(
+        dialog,
+        "hintLabel",
         dialog.tr("U legt dit vast namens de %1 (%2).")
         .replace("%1", party_label(party))
         .replace("%2", head_label(party)),
-        dialog,
     )
-    label.setObjectName("hintLabel")
-    label.setWordWrap(True)
     dialog.form.addRow(label)
 
 
@@ -179,15 +179,14 @@ class AmendmentDialog(CovenantFormDialog):
         self.effective_edit.setEnabled(False)
         self.effective_check.toggled.connect(self.effective_edit.setEnabled)
         self.form.addRow(self.effective_check, self.effective_edit)
-        hint = QLabel(
+        hint = wrapped_label(
+            self,
+            "hintLabel",
             self.tr(
                 "De wijziging behoeft de instemming van beide partijen; zij treedt niet eerder "
                 "in werking dan de dag na de tweede instemming."
             ),
-            self,
         )
-        hint.setObjectName("hintLabel")
-        hint.setWordWrap(True)
         self.form.addRow(hint)
         self.fields = {
             "change": self.change_edit,
@@ -310,15 +309,14 @@ class TerminationDialog(CovenantFormDialog):
         self.effective_label = QLabel(self)
         self.effective_label.setObjectName("effectiveLabel")
         self.add_row(self.tr("Opgezegd per"), self.effective_label)
-        hint = QLabel(
+        hint = wrapped_label(
+            self,
+            "hintLabel",
             self.tr(
                 "Een opzegging kan niet worden teruggedraaid: het convenant eindigt drie "
                 "kalendermaanden na de datum van de brief."
             ),
-            self,
         )
-        hint.setObjectName("hintLabel")
-        hint.setWordWrap(True)
         self.form.addRow(hint)
         self.fields = {"date": self.date_edit}
         self.date_edit.dateChanged.connect(lambda _d: self._update())
@@ -460,16 +458,15 @@ class ReviseDialog(CovenantFormDialog):
         self.setObjectName("reviseDialog")
         self.draft_object = plan_id
         if approvals:
-            warning = QLabel(
+            warning = wrapped_label(
+                self,
+                "warningLabel",
                 self.tr(
                     "Let op: deze versie is al goedgekeurd door één hoofd. Een nieuwe versie "
                     "maakt die goedkeuring ongedaan; beide hoofden keuren de nieuwe versie "
                     "opnieuw goed."
                 ),
-                self,
             )
-            warning.setObjectName("warningLabel")
-            warning.setWordWrap(True)
             self.form.addRow(warning)
         self.text_edit = _text_edit(self, "reviseEdit")
         self.text_edit.setPlainText(text)

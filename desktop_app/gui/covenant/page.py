@@ -64,12 +64,12 @@ from desktop_app.gui.covenant.labels import (
 )
 from desktop_app.gui.dates import shown_date
 from desktop_app.gui.dialogs import FormDialog, run_on_submit
-from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.models import IdentifiedTableModel
 from desktop_app.gui.pages import titled_page_layout
-from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.requests.section import SectionPage
+from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.tables import make_table
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import covenant as svc
@@ -89,16 +89,14 @@ class AmendmentTableModel(IdentifiedTableModel[svc.AmendmentView]):
         QT_TRANSLATE_NOOP("AmendmentTableModel", "In werking per"),
     )
 
-    def display(self, record: svc.AmendmentView, column: int) -> str:
-        if column == self.COL_ID:
-            return str(record.id)
-        if column == self.COL_BY:
-            return party_label(record.party)
-        if column == self.COL_ON:
-            return shown_date(record.requested_on)
-        if column == self.COL_STATUS:
-            return amendment_status_label(record.status)
-        return shown_date(record.effective_on)
+    def cells(self, record: svc.AmendmentView) -> tuple[str, ...]:
+        return (
+            str(record.id),
+            party_label(record.party),
+            shown_date(record.requested_on),
+            amendment_status_label(record.status),
+            shown_date(record.effective_on),
+        )
 
 
 class PlanTableModel(IdentifiedTableModel[svc.PlanSummary]):
@@ -112,31 +110,22 @@ class PlanTableModel(IdentifiedTableModel[svc.PlanSummary]):
         QT_TRANSLATE_NOOP("PlanTableModel", "Status"),
     )
 
-    def display(self, record: svc.PlanSummary, column: int) -> str:
-        if column == self.COL_ID:
-            return str(record.id)
-        if column == self.COL_SUBJECT:
-            if record.subject is None:
-                return QCoreApplication.translate(self.CONTEXT, "(niet zichtbaar voor u)")
-            return record.subject
-        if column == self.COL_LEVEL:
-            return clearance_label(record.classification)
-        if column == self.COL_VERSION:
-            return str(record.version)
-        return plan_status_label(record.status)
+    def cells(self, record: svc.PlanSummary) -> tuple[str, ...]:
+        return (
+            str(record.id),
+            QCoreApplication.translate(self.CONTEXT, "(niet zichtbaar voor u)")
+            if record.subject is None
+            else record.subject,
+            clearance_label(record.classification),
+            str(record.version),
+            plan_status_label(record.status),
+        )
 
 
 def _marking(level: Classification, duration: ClassificationDuration | None) -> str:
     """The marking as printed (the level, and how long it holds): domain.classification."""
     first, second = marking_lines(level, duration)
     return first if second is None else f"{first} ({second[:1].lower()}{second[1:]})"
-
-
-def _value_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    return label
 
 
 class _CurrentRowInSight(QObject):
@@ -157,18 +146,13 @@ class _CurrentRowInSight(QObject):
         return False
 
 
-class CovenantPage(QWidget):
+class CovenantPage(SectionPage):
     def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("covenantPage")
-        self.setStyleSheet(PAGE_STYLE)
-        self.session = session
-        self.runner = runner
+        super().__init__("covenantPage", session, runner, parent)
         self.party: Party | None = party_of(session.user.roles)
         self.view: svc.CovenantView | None = None
         self.plan: svc.PlanView | None = None
         self.open_dialogs: list[QWidget] = []
-        self._serial = 0
 
         layout, top = titled_page_layout(self, self.tr("Convenantregister"))
         self.amend_button = QPushButton(self.tr("Wijziging &verzoeken…"), self)
@@ -185,11 +169,11 @@ class CovenantPage(QWidget):
         self.facts_box = QGroupBox(self)
         facts = QFormLayout(self.facts_box)
         facts.setHorizontalSpacing(14)
-        self.title_label = _value_label(self.facts_box, "covenantTitle")
-        self.signed_label = _value_label(self.facts_box, "signedLabel")
-        self.in_force_label = _value_label(self.facts_box, "inForceLabel")
-        self.replaces_label = _value_label(self.facts_box, "replacesLabel")
-        self.status_label = _value_label(self.facts_box, "statusLabel")
+        self.title_label = wrapped_label(self.facts_box, "covenantTitle")
+        self.signed_label = wrapped_label(self.facts_box, "signedLabel")
+        self.in_force_label = wrapped_label(self.facts_box, "inForceLabel")
+        self.replaces_label = wrapped_label(self.facts_box, "replacesLabel")
+        self.status_label = wrapped_label(self.facts_box, "statusLabel")
         self.status_label.setStyleSheet("font-weight: 600;")
         facts.addRow(self.tr("Titel"), self.title_label)
         facts.addRow(self.tr("Ondertekend"), self.signed_label)
@@ -201,7 +185,7 @@ class CovenantPage(QWidget):
         annex_field = QWidget(self.facts_box)
         annex_row = QHBoxLayout(annex_field)
         annex_row.setContentsMargins(0, 0, 0, 0)
-        self.annex_label = _value_label(self.facts_box, "annexLabel")
+        self.annex_label = wrapped_label(self.facts_box, "annexLabel")
         self.annex_show_button = QPushButton(self.tr("Bijlage &inzien"), self.facts_box)
         self.annex_show_button.setObjectName("annexShowButton")
         self.annex_show_button.clicked.connect(lambda _=False: self.show_annex())
@@ -263,7 +247,7 @@ class CovenantPage(QWidget):
         dbox = QVBoxLayout(detail)
         dbox.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
-        self.plan_heading = _value_label(detail, "planHeading")
+        self.plan_heading = wrapped_label(detail, "planHeading")
         self.version_caption = version_caption = QLabel(self.tr("V&ersie"), detail)
         self.version_combo = QComboBox(detail)
         self.version_combo.setObjectName("versionCombo")
@@ -273,9 +257,9 @@ class CovenantPage(QWidget):
         head.addWidget(version_caption)
         head.addWidget(self.version_combo)
         dbox.addLayout(head)
-        self.approvals_label = _value_label(detail, "approvalsLabel")
+        self.approvals_label = wrapped_label(detail, "approvalsLabel")
         dbox.addWidget(self.approvals_label)
-        self.reset_label = _value_label(detail, "resetLabel")
+        self.reset_label = wrapped_label(detail, "resetLabel")
         self.reset_label.setStyleSheet("color: #8a5300;")
         dbox.addWidget(self.reset_label)
         self.plan_text = QPlainTextEdit(detail)
@@ -311,21 +295,15 @@ class CovenantPage(QWidget):
 
     # --- loading ---------------------------------------------------------------------------
 
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        self.runner.run(work, done, lambda exc: show_error(self, exc), owner=self)
-
     def refresh(
         self, select_plan: int | None = None, *, select_amendment: int | None = None
     ) -> None:
-        self._serial += 1
-        serial = self._serial
         session = self.session
 
         def done(view: svc.CovenantView) -> None:
-            if serial == self._serial:
-                self.show_view(view, select_plan, select_amendment=select_amendment)
+            self.show_view(view, select_plan, select_amendment=select_amendment)
 
-        self._run(lambda: svc.show_covenant(session), done)
+        self.run_latest(lambda: svc.show_covenant(session), done)
 
     def show_view(
         self,
@@ -460,15 +438,8 @@ class CovenantPage(QWidget):
         if record is not None and record.subject is None:
             self._show_plan(None, withheld=True)
             return
-        self._serial += 1
-        serial = self._serial
         session = self.session
-
-        def done(view: svc.PlanView) -> None:
-            if serial == self._serial:
-                self._show_plan(view)
-
-        self._run(lambda: svc.get_plan(session, plan_id, version), done)
+        self.run_latest(lambda: svc.get_plan(session, plan_id, version), self._show_plan)
 
     def _show_plan(self, view: svc.PlanView | None, *, withheld: bool = False) -> None:
         self.plan = view
@@ -640,7 +611,7 @@ class CovenantPage(QWidget):
             self.open_dialogs.append(viewer)
             viewer.open()
 
-        self._run(lambda: svc.annex_show(session), done)
+        self.run_task(lambda: svc.annex_show(session), done)
 
     def open_plan_dialog(self) -> PlanDialog:
         dialog = PlanDialog(self.session.user.clearance, self.session.clock.today(), self)
@@ -712,7 +683,7 @@ class CovenantPage(QWidget):
 
     def wipe(self) -> None:
         """The lock: no text of the annex, a plan or an amendment stays in a widget."""
-        self._serial += 1
+        self.drop_pending()
         self.view = None
         self.plan = None
         self.amendment_model.clear()

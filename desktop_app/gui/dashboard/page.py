@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,7 +35,6 @@ from desktop_app.gui.dashboard.queues import (
     QueueItemsTableModel,
     QueueTile,
 )
-from desktop_app.gui.errors import show_error
 from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.api import DashboardView
@@ -49,7 +47,8 @@ from desktop_app.gui.requests.labels import (
     long_day_text,
 )
 from desktop_app.gui.requests.models import AttentionTableModel, DeadlineContext
-from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.requests.section import SectionPage
+from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.tables import make_table, read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import queues as queue_service
@@ -74,16 +73,8 @@ class BucketTile(ClickableTile):
     Reachable with Tab; Space or Enter does what a click does."""
 
     def __init__(self, bucket: DashboardBucket, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(f"tile_{bucket.value}", 122, parent)
         self.bucket = bucket
-        self.setObjectName(f"tile_{bucket.value}")
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        # Taller when narrow: the wrapped title and hint must not run into each other.
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self.setMinimumHeight(122)
         background, band = BUCKET_COLOURS[bucket]
         name = self.objectName()
         self.setStyleSheet(
@@ -141,18 +132,14 @@ def _attention_table(model: AttentionTableModel, parent: QWidget) -> QTableView:
     return view
 
 
-class DashboardPage(QWidget):
+class DashboardPage(SectionPage):
     bucket_chosen = Signal(object)  # DashboardBucket: show these in the list
     request_chosen = Signal(int)  # open this request in the list
     queue_chosen = Signal(object)  # Queue: go where it is worked on
     item_chosen = Signal(object, str, int)  # Queue, kind ("report", "request", "user"), id
 
     def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("dashboardPage")
-        self.setStyleSheet(PAGE_STYLE)
-        self.session = session
-        self.runner = runner
+        super().__init__("dashboardPage", session, runner, parent)
         self.view_data: DashboardView | None = None
         self.queue_views: tuple[QueueView, ...] = ()
         self._shown_once = False
@@ -209,9 +196,7 @@ class DashboardPage(QWidget):
         self.items_view.doubleClicked.connect(self._on_item_activated)
         layout.addWidget(self.items_view)
         # The core's line over every queue (a missing backup waits too, not only items).
-        self.nothing_label = QLabel(body)
-        self.nothing_label.setObjectName("hintLabel")
-        self.nothing_label.setWordWrap(True)
+        self.nothing_label = wrapped_label(body, "hintLabel")
         self.nothing_label.hide()
         layout.addWidget(self.nothing_label)
 
@@ -223,9 +208,7 @@ class DashboardPage(QWidget):
         deadlines_label = QLabel(self.tr("Termijnen"), self.deadlines)
         deadlines_label.setObjectName("sectionLabel")
         part.addWidget(deadlines_label)
-        self.subtitle = QLabel(self.deadlines)
-        self.subtitle.setObjectName("subTitle")
-        self.subtitle.setWordWrap(True)
+        self.subtitle = wrapped_label(self.deadlines, "subTitle")
         part.addWidget(self.subtitle)
 
         grid = QGridLayout()
@@ -271,20 +254,10 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         session = self.session
-        self.runner.run(
-            lambda: queue_service.my_queues(session),
-            self._on_queues,
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        self.run_task(lambda: queue_service.my_queues(session), self._on_queues)
         if not self.shows_deadlines:
             return
-        self.runner.run(
-            lambda: api.dashboard(session),
-            self._on_dashboard,
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        self.run_task(lambda: api.dashboard(session), self._on_dashboard)
 
     def _on_queues(self, views: tuple[QueueView, ...]) -> None:
         self.queue_views = views

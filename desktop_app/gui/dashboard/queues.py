@@ -9,13 +9,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.domain.messages import translate
 from desktop_app.domain.queues import Queue
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.models import Index, RecordTableModel
 from desktop_app.gui.requests.labels import figure_text
+from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.services.queues import QueueItem, QueueView
 
 CONTEXT = "queues"
@@ -52,6 +53,17 @@ class ClickableTile(QFrame):
 
     clicked = Signal()
 
+    def __init__(self, name: str, minimum_height: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Taller when narrow: the wrapped title and text must not run into each other.
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumHeight(minimum_height)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
             event.position().toPoint()
@@ -74,26 +86,15 @@ class QueueTile(ClickableTile):
     title and the core's sentence. Reachable with Tab; Space or Enter is a click."""
 
     def __init__(self, queue: Queue, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(f"queue_{queue.value}", 84, parent)
         self.queue = queue
         self.view: QueueView | None = None
-        self.setObjectName(f"queue_{queue.value}")
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self.setMinimumHeight(84)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 10, 6)
         layout.setSpacing(1)
-        self.head_label = QLabel(self)
-        self.head_label.setObjectName("queueHead")
-        self.head_label.setWordWrap(True)
+        self.head_label = wrapped_label(self, "queueHead")
         layout.addWidget(self.head_label)
-        self.text_label = QLabel(self)
-        self.text_label.setObjectName("queueText")
-        self.text_label.setWordWrap(True)
+        self.text_label = wrapped_label(self, "queueText")
         self.text_label.setStyleSheet("color: #3b4756; background: transparent;")
         layout.addWidget(self.text_label)
         layout.addStretch(1)
@@ -146,17 +147,14 @@ class QueueItemsTableModel(RecordTableModel[QueuedItem]):
         QT_TRANSLATE_NOOP("QueueItemsTableModel", "Stand"),
     )
 
-    def display(self, record: QueuedItem, column: int) -> str:
+    def cells(self, record: QueuedItem) -> tuple[str, ...]:
         item = record.item
-        if column == self.COL_QUEUE:
-            return queue_title(record.queue)
-        if column == self.COL_REFERENCE:
-            return item.reference
-        if column == self.COL_TITLE:
-            return item.title
-        if column == self.COL_DETAIL:
-            return translate(item.detail)  # the core's Dutch (a status, a count)
-        return ""
+        return (
+            queue_title(record.queue),
+            item.reference,
+            item.title,
+            translate(item.detail),  # the core's Dutch (a status, a count)
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         record = self.record_at(index)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.dialogs import run_on_submit
-from desktop_app.gui.errors import show_error
 from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.dialogs import (
@@ -28,7 +27,8 @@ from desktop_app.gui.requests.dialogs import (
 )
 from desktop_app.gui.requests.labels import direction_label, figure_text
 from desktop_app.gui.requests.models import ProvisionTableModel
-from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.requests.section import SectionPage, wipe_dialog
+from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.permissions import Step, user_actions
@@ -37,15 +37,10 @@ from desktop_app.services.session import Session
 COLUMN_WIDTHS = (100, 110, 300, 260, 130, 130, 130)
 
 
-class ProvisionsPage(QWidget):
+class ProvisionsPage(SectionPage):
     def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("provisionsPage")
-        self.setStyleSheet(PAGE_STYLE)
-        self.session = session
-        self.runner = runner
+        super().__init__("provisionsPage", session, runner, parent)
         self.last_dialog: AddProvisionDialog | None = None
-        self._serial = 0
         today = session.clock.today()
 
         layout, top = titled_page_layout(self, self.tr("Verstrekkingenregister"))
@@ -57,15 +52,14 @@ class ProvisionsPage(QWidget):
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         top.addWidget(self.add_button)
         top.addWidget(self.refresh_button)
-        intro = QLabel(
+        intro = wrapped_label(
+            self,
+            "subTitle",
             self.tr(
                 "Elke verstrekking van gegevens tussen AIVD en IND, in beide richtingen, ook "
                 "spontane. Het uitbrengen van een ambtsbericht wordt automatisch vastgelegd."
             ),
-            self,
         )
-        intro.setObjectName("subTitle")
-        intro.setWordWrap(True)
         layout.addWidget(intro)
 
         filters = QHBoxLayout()
@@ -156,14 +150,10 @@ class ProvisionsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._serial += 1
-        serial = self._serial
         direction, date_from, date_to = self.filters()
         session = self.session
 
         def done(rows: Sequence[Any]) -> None:
-            if serial != self._serial:
-                return
             self.model.set_rows(rows)
             total = len(rows)
             self.count_label.setText(
@@ -172,12 +162,7 @@ class ProvisionsPage(QWidget):
                 else self.tr("%1 verstrekkingen").replace("%1", figure_text(total))
             )
 
-        self.runner.run(
-            lambda: api.list_provisions(session, direction, date_from, date_to),
-            done,
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        self.run_latest(lambda: api.list_provisions(session, direction, date_from, date_to), done)
 
     def open_add_dialog(self) -> AddProvisionDialog:
         user = self.session.user
@@ -194,13 +179,8 @@ class ProvisionsPage(QWidget):
         return dialog
 
     def wipe(self) -> None:
-        self._serial += 1
+        self.drop_pending()
         self.model.clear()
         self.count_label.clear()
         dialog, self.last_dialog = self.last_dialog, None
-        if dialog is not None:
-            try:
-                dialog.description_edit.clear()
-                dialog.reject()
-            except RuntimeError:
-                pass
+        wipe_dialog(dialog)

@@ -38,6 +38,8 @@ from desktop_app.gui.requests.labels import (
     status_label,
 )
 from desktop_app.gui.requests.models import DeadlineContext, signal_text
+from desktop_app.gui.requests.section import wipe_dialog
+from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.permissions import Step, request_actions, user_actions
 from desktop_app.services.session import Session
@@ -61,9 +63,11 @@ class RequestDetail(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget(self)
         outer.addWidget(self.pages)
-        self.empty_label = QLabel(self.tr("Kies een verzoek in de lijst om het te bekijken."), self)
-        self.empty_label.setObjectName("placeholderText")
-        self.empty_label.setWordWrap(True)
+        self.empty_label = wrapped_label(
+            self,
+            "placeholderText",
+            self.tr("Kies een verzoek in de lijst om het te bekijken."),
+        )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.pages.addWidget(self.empty_label)
 
@@ -79,14 +83,9 @@ class RequestDetail(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(8)
-        self.title_label = QLabel(content)
-        self.title_label.setObjectName("requestTitle")
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title_label = wrapped_label(content, "requestTitle", selectable=True)
         layout.addWidget(self.title_label)
-        self.signal_label = QLabel(content)
-        self.signal_label.setObjectName("signalLabel")
-        self.signal_label.setWordWrap(True)
+        self.signal_label = wrapped_label(content, "signalLabel")
         layout.addWidget(self.signal_label)
 
         form = QFormLayout()
@@ -106,10 +105,7 @@ class RequestDetail(QWidget):
             ("delay_notice", self.tr("Uitstelbericht")),
             ("closed", self.tr("Afgesloten")),
         ):
-            value = QLabel(content)
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setObjectName(f"value_{key}")
+            value = wrapped_label(content, f"value_{key}", selectable=True)
             caption_label = QLabel(caption, content)
             caption_label.setObjectName("fieldLabel")
             form.addRow(caption_label, value)
@@ -320,12 +316,6 @@ class RequestDetail(QWidget):
         self.signal_label.clear()
         for label in self.values.values():
             label.clear()
-        dialog = self.last_dialog
-        self.last_dialog = None
-        if dialog is not None:
-            try:
-                dialog.wipe()
-                dialog.reject()
-            except RuntimeError:  # already deleted with its window
-                pass
+        dialog, self.last_dialog = self.last_dialog, None
+        wipe_dialog(dialog)
         self.pages.setCurrentWidget(self.empty_label)

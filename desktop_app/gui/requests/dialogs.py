@@ -46,6 +46,7 @@ from desktop_app.gui.requests.labels import (
     purpose_label,
 )
 from desktop_app.gui.requests.models import working_days_late, working_days_left
+from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.services.provisions import DEFAULT_LEGAL_BASIS
 
 
@@ -299,9 +300,7 @@ class DelayNoticeDialog(ReasonDialog):
         self.date_edit.setMinimumDate(qdate(received))
         self.add_row(self.tr("&Datum van de melding"), self.date_edit)
         self.add_row(self.tr("&Reden van de vertraging"), self.reason_edit)
-        self.late_label = QLabel(self)
-        self.late_label.setObjectName("hintLabel")
-        self.late_label.setWordWrap(True)
+        self.late_label = wrapped_label(self, "hintLabel")
         self.form.addRow(self.late_label)
         self.fields["date"] = self.date_edit
         self.fields["liaison"] = self.liaison_combo
@@ -469,6 +468,10 @@ class AddProvisionDialog(ServiceFormDialog):
         self.basis_combo.setCurrentText(DEFAULT_LEGAL_BASIS.get(direction, ""))
         self.provided_by_edit.setText(self.user_name if aivd_to_ind else "IND")
         self.received_by_edit.setText("IND" if aivd_to_ind else self.user_name)
+
+    def wipe(self) -> None:
+        """The lock: the description typed in is cleared before the dialog closes."""
+        self.description_edit.clear()
 
     def value(self) -> NewProvision:
         description = self.description_edit.text().strip()

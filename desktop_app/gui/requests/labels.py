@@ -176,21 +176,22 @@ def bucket_short(bucket: DashboardBucket) -> str:
     return f"{BUCKET_SIGN[bucket]} {tr(_BUCKET_SHORT[bucket])}"
 
 
+def _known(texts: dict[str, str], value: str) -> str:
+    """The translated name of a stored value, or the value itself when it has none."""
+    text = texts.get(value)
+    return tr(text) if text else value
+
+
 def direction_label(direction: str) -> str:
-    text = _DIRECTION.get(str(direction))
-    return tr(text) if text else str(direction)
+    return _known(_DIRECTION, str(direction))
 
 
 def day_kind_label(kind: str) -> str:
-    text = _DAY_KIND.get(str(kind))
-    return tr(text) if text else str(kind)
+    return _known(_DAY_KIND, str(kind))
 
 
 def field_label(field: str | None) -> str:
-    if not field:
-        return ""
-    text = _FIELD.get(field)
-    return tr(text) if text else field
+    return _known(_FIELD, field) if field else ""
 
 
 def figure_text(value: object) -> str:

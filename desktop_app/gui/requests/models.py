@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -39,7 +38,7 @@ from desktop_app.domain.requests import (
 )
 from desktop_app.gui._pyside_compat import no_value
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
-from desktop_app.gui.models import RecordTableModel
+from desktop_app.gui.models import HeadedTableModel, RecordTableModel
 from desktop_app.gui.requests.labels import (
     BUCKET_COLOURS,
     bucket_short,
@@ -174,7 +173,7 @@ class _Shown:
         self.brushes = brushes
 
 
-class RequestTableModel(QAbstractTableModel):
+class RequestTableModel(HeadedTableModel):
     CONTEXT = "RequestTableModel"
     (
         COL_REFERENCE,
@@ -382,21 +381,16 @@ class RequestTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
-        return 0 if parent.isValid() else len(self.HEADERS)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return no_data()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
-        if role == Qt.ItemDataRole.ToolTipRole and section not in self.SORT_COLUMNS:
-            return QCoreApplication.translate(
-                self.CONTEXT, "Op deze kolom kan niet worden gesorteerd."
-            )
-        return no_data()
+        value = super().headerData(section, orientation, role)
+        return no_data() if value is None else value
+
+    def heading_tip(self, section: int) -> str | None:
+        if section in self.SORT_COLUMNS:
+            return None
+        return QCoreApplication.translate(self.CONTEXT, "Op deze kolom kan niet worden gesorteerd.")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every cell and role on every paint: plain int roles, one lookup.
@@ -420,33 +414,26 @@ class RequestTableModel(QAbstractTableModel):
         return no_data()
 
     def _prepare(self, record: Any) -> _Shown:
-        texts = tuple(self.display(record, column) for column in range(len(self.HEADERS)))
+        texts = self.cells(record)
         brushes = None
         if self.context is not None:
             background, band = BUCKET_COLOURS[self.context.bucket(record)]
             brushes = (QBrush(QColor(background)), QBrush(QColor(band).darker(160)))
         return _Shown(record, texts, brushes)
 
-    def display(self, record: RequestRow, column: int) -> str:
-        if column == self.COL_REFERENCE:
-            return str(record.reference)
-        if column == self.COL_SUBJECT:
-            return str(record.subject_name)
-        if column == self.COL_V_NUMBER:
-            return str(record.v_number)
-        if column == self.COL_PURPOSE:
-            return purpose_label(record.purpose)
-        if column == self.COL_RECEIVED:
-            return day_text(record.received)
-        if column == self.COL_DEADLINE:
-            return day_text(record.deadline)
-        if column == self.COL_SIGNAL:
-            return signal_text(self.context, record)
-        if column == self.COL_STATUS:
-            return status_label(record.status)
-        if column == self.COL_IND_REFERENCE:
-            return record.ind_reference or ""
-        return ""
+    def cells(self, record: RequestRow) -> tuple[str, ...]:
+        """The row's texts in column order (worked out once, when its page arrives)."""
+        return (
+            str(record.reference),
+            str(record.subject_name),
+            day_text(record.deadline),
+            signal_text(self.context, record),
+            status_label(record.status),
+            str(record.v_number),
+            day_text(record.received),
+            purpose_label(record.purpose),
+            record.ind_reference or "",
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Re-query in another order (the page does it); -1 is back to relevance/newest."""
@@ -482,27 +469,20 @@ class ProvisionTableModel(NoneSafeRecordModel):
         QT_TRANSLATE_NOOP("ProvisionTableModel", "Vastgelegd door"),
     )
 
-    def display(self, record: Any, column: int) -> str:
-        if column == self.COL_DATE:
-            return day_text(_attr(record, "provided_on", "date"))
-        if column == self.COL_DIRECTION:
-            return direction_label(str(_attr(record, "direction")))
-        if column == self.COL_DESCRIPTION:
-            return str(_attr(record, "description") or "")
-        if column == self.COL_LEGAL_BASIS:
-            return str(_attr(record, "legal_basis") or "")
-        if column == self.COL_PROVIDED_BY:
-            return str(_attr(record, "provided_by") or "")
-        if column == self.COL_RECEIVED_BY:
-            return str(_attr(record, "received_by") or "")
-        if column == self.COL_REQUEST:
-            reference = _attr(record, "request_reference")
-            if reference:
-                return str(reference)
-            return QCoreApplication.translate("ProvisionTableModel", "spontaan")
-        if column == self.COL_RECORDED_BY:
-            return str(_attr(record, "recorded_by") or "")
-        return ""
+    def cells(self, record: Any) -> tuple[str, ...]:
+        reference = _attr(record, "request_reference")
+        return (
+            day_text(_attr(record, "provided_on", "date")),
+            direction_label(str(_attr(record, "direction"))),
+            _text(record, "description"),
+            _text(record, "legal_basis"),
+            _text(record, "provided_by"),
+            _text(record, "received_by"),
+            str(reference)
+            if reference
+            else QCoreApplication.translate("ProvisionTableModel", "spontaan"),
+            _text(record, "recorded_by"),
+        )
 
 
 class CalendarDayTableModel(NoneSafeRecordModel):
@@ -518,21 +498,17 @@ class CalendarDayTableModel(NoneSafeRecordModel):
         QT_TRANSLATE_NOOP("CalendarDayTableModel", "Toegevoegd door"),
     )
 
-    def display(self, record: Any, column: int) -> str:
+    def cells(self, record: Any) -> tuple[str, ...]:
         from desktop_app.gui.requests.labels import weekday_label
 
         day: dt.date = record.day
-        if column == self.COL_DATE:
-            return day_text(day)
-        if column == self.COL_WEEKDAY:
-            return weekday_label(day)
-        if column == self.COL_KIND:
-            return day_kind_label(str(getattr(record.kind, "value", record.kind)))
-        if column == self.COL_DESCRIPTION:
-            return str(record.description)
-        if column == self.COL_ADDED_BY:
-            return str(record.added_by)
-        return ""
+        return (
+            day_text(day),
+            weekday_label(day),
+            day_kind_label(str(getattr(record.kind, "value", record.kind))),
+            str(record.description),
+            str(record.added_by),
+        )
 
 
 class AttentionTableModel(NoneSafeRecordModel):
@@ -570,18 +546,14 @@ class AttentionTableModel(NoneSafeRecordModel):
             return int(record.id)
         return super().data(index, role)
 
-    def display(self, record: Any, column: int) -> str:
-        if column == self.COL_SIGNAL:
-            return signal_text(self.context, record)
-        if column == self.COL_DEADLINE:
-            return day_text(record.deadline)
-        if column == self.COL_REFERENCE:
-            return str(record.reference)
-        if column == self.COL_SUBJECT:
-            return str(record.subject_name)
-        if column == self.COL_STATUS:
-            return status_label(record.status)
-        return ""
+    def cells(self, record: Any) -> tuple[str, ...]:
+        return (
+            signal_text(self.context, record),
+            day_text(record.deadline),
+            str(record.reference),
+            str(record.subject_name),
+            status_label(record.status),
+        )
 
 
 def _attr(record: Any, *names: str) -> Any:
@@ -589,3 +561,8 @@ def _attr(record: Any, *names: str) -> Any:
         if hasattr(record, name):
             return getattr(record, name)
     return None
+
+
+def _text(record: Any, name: str) -> str:
+    """A text field of the record, "" when it has none."""
+    return str(_attr(record, name) or "")

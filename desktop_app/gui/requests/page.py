@@ -44,7 +44,8 @@ from desktop_app.gui.requests.labels import (
     status_label,
 )
 from desktop_app.gui.requests.models import DeadlineContext, RequestTableModel
-from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.requests.section import SectionPage, wipe_dialog
+from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.permissions import Step, user_actions
@@ -88,7 +89,7 @@ def request_table(model: RequestTableModel, parent: QWidget) -> QTableView:
     return view
 
 
-class RequestsPage(QWidget):
+class RequestsPage(SectionPage):
     draft_report_requested = Signal(int)
     ids_loaded = Signal(int)  # a query's result is in the list (its size): bench and tests
     first_ids_loaded = Signal(int)  # its first rows are (before the rest of the ids)
@@ -96,17 +97,12 @@ class RequestsPage(QWidget):
     import_progressed = Signal(int, int)
 
     def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("requestsPage")
-        self.setStyleSheet(PAGE_STYLE)
-        self.session = session
-        self.runner = runner
+        super().__init__("requestsPage", session, runner, parent)
         self.sort: SortColumn | None = None
         self.descending = False
         self.context: ListContext | None = None
         self.last_query: RequestQuery | None = None
         self.last_dialog: Any | None = None
-        self._serial = 0
         self._select_after: int | None = None
         self._shown_once = False
         self._first_shown = False
@@ -172,10 +168,7 @@ class RequestsPage(QWidget):
         layout.addLayout(filters)
         layout.addLayout(filter_row)
 
-        self.import_result = QLabel(self)
-        self.import_result.setObjectName("importResult")
-        self.import_result.setWordWrap(True)
-        self.import_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.import_result = wrapped_label(self, "importResult", selectable=True)
         self.import_result.hide()
         layout.addWidget(self.import_result)
         self.import_progress = QProgressBar(self)
@@ -571,7 +564,7 @@ class RequestsPage(QWidget):
     def wipe(self) -> None:
         """The lock: drop ids, rows, the search text (it may be a name) and every dialog."""
         self._debounce.stop()
-        self._serial += 1
+        self.drop_pending()
         self.model.clear()
         self.detail.wipe()
         for edit in (self.search_edit,):
@@ -586,9 +579,4 @@ class RequestsPage(QWidget):
         self.last_query = None
         self.context = None
         dialog, self.last_dialog = self.last_dialog, None
-        if dialog is not None:
-            try:
-                dialog.wipe()
-                dialog.reject()
-            except RuntimeError:
-                pass
+        wipe_dialog(dialog)

@@ -1,7 +1,10 @@
-"""The requests views' own look, on top of resources/styles/app.qss. Every state also has words
-or a sign; colour only repeats it."""
+"""The requests views' own look, on top of resources/styles/app.qss, and the wrapping labels it
+dresses by name. Every state also has words or a sign; colour only repeats it."""
 
 from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
 
 PAGE_STYLE = """
 QLabel#requestTitle { font-size: 12pt; font-weight: bold; color: #1f3a5f; }
@@ -18,3 +21,17 @@ QLabel#sectionLabel { font-weight: bold; color: #1f3a5f; font-size: 11pt; }
 QLabel#figureValue { font-weight: bold; }
 QFrame#figuresFrame { background: #ffffff; border: 1px solid #d5dbe3; border-radius: 6px; }
 """
+
+
+def wrapped_label(
+    parent: QWidget, name: str, text: str = "", *, selectable: bool = False
+) -> QLabel:
+    """A word-wrapping label that the style sheets dress by its object name (``subTitle``,
+    ``hintLabel``, ``requestTitle``, …); ``selectable``: its text can be selected with the
+    mouse (to copy a reference or a path)."""
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

@@ -39,7 +39,8 @@ from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.pages import titled_page_layout
 from desktop_app.gui.requests.labels import STATISTICS_FIGURES, figure_text, tr
-from desktop_app.gui.requests.style import PAGE_STYLE
+from desktop_app.gui.requests.section import SectionPage
+from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import stats as stats_service
 from desktop_app.services.session import Session
@@ -155,15 +156,10 @@ class FigureChart(QChartView):
         return {key: int(bar.at(0)) for key, bar in self.sets.items()}
 
 
-class StatisticsPage(QWidget):
+class StatisticsPage(SectionPage):
     def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("statisticsPage")
-        self.setStyleSheet(PAGE_STYLE)
-        self.session = session
-        self.runner = runner
+        super().__init__("statisticsPage", session, runner, parent)
         self.figures: dict[str, Any] | None = None
-        self._serial = 0
         today = session.clock.today()
 
         layout, top = titled_page_layout(
@@ -177,16 +173,15 @@ class StatisticsPage(QWidget):
         self.pdf_button.clicked.connect(lambda _=False: self.choose_export("pdf"))
         top.addWidget(self.csv_button)
         top.addWidget(self.pdf_button)
-        intro = QLabel(
+        intro = wrapped_label(
+            self,
+            "subTitle",
             self.tr(
                 "Cijfers over de verzoeken die in de periode zijn ontvangen (beoordeeld naar de "
                 "stand op het peilmoment), en de ambtsberichten, inzagen en verstrekkingen in de "
                 "periode (art. 3.2 van het convenant)."
             ),
-            self,
         )
-        intro.setObjectName("subTitle")
-        intro.setWordWrap(True)
         layout.addWidget(intro)
 
         period = QHBoxLayout()
@@ -248,10 +243,7 @@ class StatisticsPage(QWidget):
         # The period and moment shown beside the quick buttons: a row of its own would take
         # the height the charts need for their legends at 1024x700.
         quick.addSpacing(12)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("hintLabel")
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label = wrapped_label(self, "hintLabel", selectable=True)
         quick.addWidget(self.status_label, 1)
         layout.addLayout(quick)
 
@@ -275,17 +267,16 @@ class StatisticsPage(QWidget):
             grid.addWidget(caption, row, 0)
             grid.addWidget(value, row, 1)
             self.value_labels[key] = value
-        counts = QLabel(
+        counts = wrapped_label(
+            frame,
+            "hintLabel",
             self.tr(
                 "Verzoeken: de verzoeken ontvangen in de periode (cohort), stand op het "
                 "peilmoment. "
                 "Ambtsberichten uitgebracht, inzages en verstrekkingen: gebeurtenissen in de "
                 "periode. Wijs een cijfer aan voor wat het telt."
             ),
-            frame,
         )
-        counts.setObjectName("hintLabel")
-        counts.setWordWrap(True)
         self.counts_hint = counts
         grid.addWidget(counts, len(FIGURES), 0, 1, 2)
         grid.setRowStretch(len(FIGURES) + 1, 1)
@@ -344,27 +335,14 @@ class StatisticsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._serial += 1
-        serial = self._serial
         start, end = self.period()
         as_of = self.as_of()
         session = self.session
         self.status_label.setText(self.tr("Bezig met berekenen…"))
-
-        def done(stats: Any) -> None:
-            if serial == self._serial:
-                self.show_figures(figures_of(stats))
-
-        def failed(exc: BaseException) -> None:
-            if serial == self._serial:
-                self.status_label.setText("")
-                show_error(self, exc)
-
-        self.runner.run(
+        self.run_latest(
             lambda: stats_service.statistics(session, start, end, as_of=as_of),
-            done,
-            failed,
-            owner=self,
+            lambda stats: self.show_figures(figures_of(stats)),
+            self._failed,
         )
 
     def show_figures(self, figures: dict[str, Any]) -> None:
@@ -435,17 +413,17 @@ class StatisticsPage(QWidget):
             written = Path(path) if path else target
             self.status_label.setText(self.tr("✔ Opgeslagen als %1.").replace("%1", str(written)))
 
-        def failed(exc: BaseException) -> None:
-            self.status_label.setText("")
-            show_error(self, exc)
-
-        self.runner.run(
-            lambda: exporter(session, start, end, target, as_of=as_of), done, failed, owner=self
+        self.run_task(
+            lambda: exporter(session, start, end, target, as_of=as_of), done, self._failed
         )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status_label.setText("")
+        show_error(self, exc)
 
     def wipe(self) -> None:
         """Aggregates only, but cleared like every page."""
-        self._serial += 1
+        self.drop_pending()
         self.figures = None
         for label in self.value_labels.values():
             label.setText("–")
