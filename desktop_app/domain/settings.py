@@ -180,24 +180,27 @@ DEFAULT_COPIES = IntSetting(
     minimum=1,
     maximum=MAX_COPIES,
 )
-SENDER_BLOCK = TextSetting(
+
+
+def _address_block(key: str, label: str, default: str) -> TextSetting:
+    """An address printed on a report: one to six lines of at most 60 characters."""
+    return TextSetting(
+        key=key, label=label, default=default, max_length=60, maximum_lines=6, minimum_lines=1
+    )
+
+
+SENDER_BLOCK = _address_block(
     key="sender_block",
     label="Afzender op ambtsberichten (adresregels)",
     # Placeholder lines until the administrator enters the service's own postal address.
     default="Postbus 20010\n2500 EA Den Haag",
-    max_length=60,
-    maximum_lines=6,
-    minimum_lines=1,
 )
-IND_ADDRESSEE = TextSetting(
+IND_ADDRESSEE = _address_block(
     key="ind_addressee",
     label="Geadresseerde IND op ambtsberichten",
     default=(
         "Immigratie- en Naturalisatiedienst\nt.a.v. de Hoofddirecteur\nPostbus 17\n9560 AA Ter Apel"
     ),
-    max_length=60,
-    maximum_lines=6,
-    minimum_lines=1,
 )
 SIGNER_FUNCTION = TextSetting(
     key="signer_function",

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from importlib import resources
 from zoneinfo import ZoneInfo
 
@@ -103,20 +104,30 @@ def parse_stored(stamp: str) -> dt.datetime | None:
 # --- prose --------------------------------------------------------------------------------------
 
 
+def _spelled_date(day: dt.date, months: Sequence[str]) -> str:
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def _date_and_time(when: dt.datetime, date_text: Callable[[dt.date], str], clock: str) -> str:
+    """``date_text`` of the Amsterdam date of moment ``when``, then its Amsterdam time as the
+    strftime format ``clock`` writes it (the separator included)."""
+    moment = local(when)
+    return date_text(moment.date()) + moment.strftime(clock)
+
+
 def prose_date(day: dt.date) -> str:
     """'2 december 2026': a date as a Dutch sentence says it, whatever the machine's locale."""
-    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
+    return _spelled_date(day, MONTHS_NL)
 
 
 def prose_datetime(when: dt.datetime) -> str:
     """'2 december 2026, 14:05' in Amsterdam time."""
-    moment = local(when)
-    return f"{prose_date(moment.date())}, {moment:%H:%M}"
+    return _date_and_time(when, prose_date, ", %H:%M")
 
 
 def english_date(day: dt.date) -> str:
     """'2 December 2026': the English of prose_date (day first, as the Dutch)."""
-    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    return _spelled_date(day, MONTHS_EN)
 
 
 def shown_prose_date(day: dt.date) -> str:
@@ -127,8 +138,7 @@ def shown_prose_date(day: dt.date) -> str:
 
 def shown_prose_datetime(when: dt.datetime) -> str:
     """'2 december 2026, 14:05' (English mode: '2 December 2026, 14:05') in Amsterdam time."""
-    moment = local(when)
-    return f"{shown_prose_date(moment.date())}, {moment:%H:%M}"
+    return _date_and_time(when, shown_prose_date, ", %H:%M")
 
 
 def english_prose(text: str) -> str | None:
@@ -158,29 +168,30 @@ def table_date(day: dt.date) -> str:
 
 def table_datetime(when: dt.datetime) -> str:
     """'02-12-2026 14:05' in Amsterdam time."""
-    moment = local(when)
-    return f"{table_date(moment.date())} {moment:%H:%M}"
+    return _date_and_time(when, table_date, " %H:%M")
 
 
 def table_datetime_seconds(when: dt.datetime) -> str:
     """'02-12-2026 14:05:09' in Amsterdam time (the audit trail, where seconds order events)."""
-    moment = local(when)
-    return f"{table_date(moment.date())} {moment:%H:%M:%S}"
+    return _date_and_time(when, table_date, " %H:%M:%S")
+
+
+def _stored(stamp: str | None, shown: Callable[[dt.datetime], str]) -> str:
+    """A stored moment as ``shown`` writes it; the text itself when it is no moment, '' for
+    none."""
+    if not stamp:
+        return ""
+    when = parse_stored(stamp)
+    return stamp if when is None else shown(when)
 
 
 def stored_table_datetime(stamp: str | None) -> str:
     """A stored moment in the table style; the text itself when it is no moment, '' for none."""
-    if not stamp:
-        return ""
-    when = parse_stored(stamp)
-    return stamp if when is None else table_datetime(when)
+    return _stored(stamp, table_datetime)
 
 
 def stored_prose_datetime(stamp: str | None) -> str:
-    if not stamp:
-        return ""
-    when = parse_stored(stamp)
-    return stamp if when is None else prose_datetime(when)
+    return _stored(stamp, prose_datetime)
 
 
 def iso_local(when: dt.datetime) -> str:

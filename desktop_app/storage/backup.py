@@ -40,6 +40,7 @@ from desktop_app.domain.errors import IntegrityFailure
 from desktop_app.storage.files import (
     AtomicStreamWriter,
     process_alive,
+    remove_file,
     remove_stale_temps,
     stale_temps,
 )
@@ -77,9 +78,7 @@ def remove_stale_snapshots(root: Path) -> int:
         pid = match.group("pid")
         if pid is not None and process_alive(int(pid)):
             continue
-        with contextlib.suppress(FileNotFoundError, IsADirectoryError, PermissionError):
-            (root / name).unlink()
-            removed += 1
+        removed += remove_file(root / name)
     return removed
 
 
@@ -96,9 +95,7 @@ def remove_stale_workspace_files(root: Path) -> int:
     with contextlib.suppress(OSError):
         for name in os.listdir(root):
             if _LEGACY_TEMP.match(name):
-                with contextlib.suppress(FileNotFoundError, IsADirectoryError, PermissionError):
-                    (root / name).unlink()
-                    removed += 1
+                removed += remove_file(root / name)
     return removed
 
 
@@ -115,9 +112,7 @@ def remove_stale_backup_temps(directory: Path) -> int:
             continue
         if head != MAGIC[: len(head)]:
             continue
-        with contextlib.suppress(FileNotFoundError, PermissionError):
-            path.unlink()
-            removed += 1
+        removed += remove_file(path)
     return removed
 
 

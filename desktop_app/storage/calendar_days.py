@@ -9,6 +9,7 @@ import datetime as dt
 import enum
 import threading
 from dataclasses import dataclass
+from typing import Any
 
 from desktop_app.domain.calendar import AtwCalendar
 from desktop_app.storage.db import Connection
@@ -41,21 +42,20 @@ class CalendarDay:
         }
 
 
+_SELECT = "SELECT day, kind, description, added_by, added_at FROM calendar_days"
+
+
+def _day(row: Any) -> CalendarDay:
+    return CalendarDay(dt.date.fromisoformat(row[0]), DayKind(row[1]), row[2], row[3], row[4])
+
+
 def all_days(conn: Connection) -> list[CalendarDay]:
-    rows = conn.execute(
-        "SELECT day, kind, description, added_by, added_at FROM calendar_days ORDER BY day"
-    ).fetchall()
-    return [CalendarDay(dt.date.fromisoformat(r[0]), DayKind(r[1]), r[2], r[3], r[4]) for r in rows]
+    return [_day(r) for r in conn.execute(_SELECT + " ORDER BY day").fetchall()]
 
 
 def get_day(conn: Connection, day: dt.date) -> CalendarDay | None:
-    row = conn.execute(
-        "SELECT day, kind, description, added_by, added_at FROM calendar_days WHERE day = ?",
-        (day.isoformat(),),
-    ).fetchone()
-    if row is None:
-        return None
-    return CalendarDay(dt.date.fromisoformat(row[0]), DayKind(row[1]), row[2], row[3], row[4])
+    row = conn.execute(_SELECT + " WHERE day = ?", (day.isoformat(),)).fetchone()
+    return None if row is None else _day(row)
 
 
 def insert_day(conn: Connection, day: CalendarDay) -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -84,6 +84,19 @@ def count_on_days(
 _T = TypeVar("_T")
 
 
+def rows_in(
+    conn: Connection, sql: str, values: Iterable[Any], *, before: Sequence[Any] = ()
+) -> list[Any]:
+    """The rows of ``sql`` for the distinct ``values``, bound after the parameters ``before``;
+    ``sql`` says ``{marks}`` where the values' placeholders go (``... IN ({marks})``). No
+    values: no query, no rows."""
+    wanted = sorted(set(values))
+    if not wanted:
+        return []
+    marks = ",".join("?" * len(wanted))
+    return list(conn.execute(sql.format(marks=marks), (*before, *wanted)).fetchall())
+
+
 def grouped(
     conn: Connection, sql: str, ids: Sequence[int], build: Callable[[Any], _T]
 ) -> dict[int, list[_T]]:
@@ -91,10 +104,8 @@ def grouped(
     parent its first column names, in the query's order; every id has a list (empty without
     children). ``sql`` says ``{marks}`` where the ids' placeholders go."""
     found: dict[int, list[_T]] = {int(i): [] for i in ids}
-    if found:
-        marks = ",".join("?" * len(ids))
-        for row in conn.execute(sql.format(marks=marks), [int(i) for i in ids]):
-            found[int(row[0])].append(build(row))
+    for row in rows_in(conn, sql, found):
+        found[int(row[0])].append(build(row))
     return found
 
 

@@ -113,14 +113,19 @@ def stale_temps(directory: Path, accept: str | None = None) -> list[Path]:
     return found
 
 
+def remove_file(path: Path) -> bool:
+    """Delete the file ``path`` for a clean-up: whether it was removed now (not when it was
+    already gone, or is a folder or not ours to delete: a clean-up goes on past those)."""
+    try:
+        path.unlink()
+    except (FileNotFoundError, IsADirectoryError, PermissionError):
+        return False
+    return True
+
+
 def remove_stale_temps(directory: Path, accept: str | None = None) -> int:
     """Delete what :func:`stale_temps` finds; returns how many were removed."""
-    removed = 0
-    for path in stale_temps(directory, accept):
-        with contextlib.suppress(FileNotFoundError, IsADirectoryError, PermissionError):
-            path.unlink()
-            removed += 1
-    return removed
+    return sum(remove_file(path) for path in stale_temps(directory, accept))
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -19,7 +19,7 @@ from desktop_app.domain.ids import ReportId, RequestId, UserId
 from desktop_app.domain.reports import ReportAction, ReportEvent, ReportStatus
 from desktop_app.storage import provisions
 from desktop_app.storage.audit import format_ts
-from desktop_app.storage.db import Connection, count_on_days
+from desktop_app.storage.db import Connection, count_on_days, rows_in
 
 REFERENCE_PREFIX = "AB"
 
@@ -326,14 +326,12 @@ def version_text(conn: Connection, report_id: int, version: int) -> str | None:
 
 def version_texts(conn: Connection, report_id: int, wanted: Iterable[int]) -> dict[int, str]:
     """The texts of the wanted versions (only those: 50 versions of 20 pages are 3 MB)."""
-    numbers = sorted(set(wanted))
-    if not numbers:
-        return {}
-    marks = ",".join("?" * len(numbers))
-    rows = conn.execute(
-        f"SELECT version, text FROM report_versions WHERE report_id = ? AND version IN ({marks})",
-        (report_id, *numbers),
-    ).fetchall()
+    rows = rows_in(
+        conn,
+        "SELECT version, text FROM report_versions WHERE report_id = ? AND version IN ({marks})",
+        wanted,
+        before=(report_id,),
+    )
     return {int(r[0]): str(r[1]) for r in rows}
 
 
@@ -772,11 +770,5 @@ class UserNames:
 
 
 def user_names(conn: Connection, ids: Iterable[int]) -> dict[UserId, UserNames]:
-    wanted = sorted(set(ids))
-    if not wanted:
-        return {}
-    marks = ",".join("?" * len(wanted))
-    rows = conn.execute(
-        f"SELECT id, name, full_name FROM users WHERE id IN ({marks})", tuple(wanted)
-    ).fetchall()
+    rows = rows_in(conn, "SELECT id, name, full_name FROM users WHERE id IN ({marks})", ids)
     return {UserId(int(r[0])): UserNames(str(r[1]), str(r[2] or r[1])) for r in rows}

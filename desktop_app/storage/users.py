@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.ids import DesignationId, UserId
 from desktop_app.domain.roles import Role
-from desktop_app.storage.db import Connection
+from desktop_app.storage.db import Connection, rows_in
 
 
 @dataclass(frozen=True)
@@ -64,14 +64,7 @@ def by_name(conn: Connection, name: str) -> UserRecord | None:
 
 def full_names(conn: Connection, names: Iterable[str]) -> dict[str, str]:
     """Login name -> full name for the accounts named (one query; unknown names left out)."""
-    wanted = sorted(set(names))
-    if not wanted:
-        return {}
-    marks = ",".join("?" * len(wanted))
-    rows = conn.execute(
-        f"SELECT name, full_name FROM users WHERE name IN ({marks})",
-        tuple(wanted),
-    ).fetchall()
+    rows = rows_in(conn, "SELECT name, full_name FROM users WHERE name IN ({marks})", names)
     return {str(r[0]): str(r[1] or r[0]) for r in rows}
 
 
@@ -142,15 +135,12 @@ def designation_events(
 ) -> list[tuple[str, str, str, str, str]]:
     """(ts_utc, actor, action, details, object) of the audit entries about these designations,
     oldest first: the early ends and revocations with their decision references."""
-    if not designation_ids:
-        return []
-    objects = [f"designation:{i}" for i in designation_ids]
-    marks = ",".join("?" * len(objects))
-    rows = conn.execute(
+    rows = rows_in(
+        conn,
         "SELECT ts_utc, actor, action, details, object FROM audit"
-        f" WHERE result = 'ok' AND object IN ({marks}) ORDER BY seq",
-        objects,
-    ).fetchall()
+        " WHERE result = 'ok' AND object IN ({marks}) ORDER BY seq",
+        (f"designation:{i}" for i in designation_ids),
+    )
     return [(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]
 
 

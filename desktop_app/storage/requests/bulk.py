@@ -15,7 +15,7 @@ from desktop_app.domain.calendar import AtwCalendar
 from desktop_app.domain.errors import InvalidState
 from desktop_app.domain.requests import REFERENCE_MAX_SEQUENCE, Purpose, RequestDraft
 from desktop_app.domain.search_text import WordFolds
-from desktop_app.storage.db import Connection
+from desktop_app.storage.db import Connection, rows_in
 from desktop_app.storage.requests.records import fold_name, reference_counters, status_counts
 
 
@@ -294,12 +294,12 @@ def _drop_deferred_indexes(conn: Connection, expected_rows: int | None) -> list[
         return []
     if expected_rows < 2 * sum(status_counts(conn).values()):
         return []
-    marks = ",".join("?" * len(DEFERRED_INDEXES))
-    found = conn.execute(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'requests'"
-        f" AND name IN ({marks})",
+    found = rows_in(
+        conn,
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'requests'"
+        " AND name IN ({marks})",
         DEFERRED_INDEXES,
-    ).fetchall()
+    )
     for name, _ in found:
         conn.execute(f'DROP INDEX "{name}"')
     return [str(sql) for _, sql in found]
