@@ -213,35 +213,36 @@ class DesignationHistoryModel(RecordTableModel[DesignationHistory]):
         super().__init__(parent)
         self._today = today
 
-    def _tr(self, text: str) -> str:
-        return QCoreApplication.translate("DesignationHistoryModel", text)
-
     def cells(self, record: DesignationHistory) -> tuple[str, ...]:
         d = record.record
         return (
             d.decision_ref,
             shown_date(d.valid_from),
-            self._tr("onbepaald") if d.valid_until is None else shown_date(d.valid_until),
+            self.tr("onbepaald") if d.valid_until is None else shown_date(d.valid_until),
             self._state(record),
             self._changes(record),
         )
 
     def _state(self, record: DesignationHistory) -> str:
         if record.revoked:
-            return self._tr("ingetrokken")
+            return self.tr("ingetrokken")
         if record.current:
-            return self._tr("geldig")
+            return self.tr("geldig")
         if record.record.valid_from > self._today():
-            return self._tr("gaat nog in")
-        return self._tr("afgelopen")
+            return self.tr("gaat nog in")
+        return self.tr("afgelopen")
 
     def _changes(self, record: DesignationHistory) -> str:
         parts = []
         for change in record.changes:
             text = (
-                self._tr("ingetrokken (besluit %1) door %2 op %3")
+                QCoreApplication.translate(
+                    "DesignationHistoryModel", "ingetrokken (besluit %1) door %2 op %3"
+                )
                 if change.kind == "revoked"
-                else self._tr("beëindigd per %4 (besluit %1) door %2 op %3")
+                else QCoreApplication.translate(
+                    "DesignationHistoryModel", "beëindigd per %4 (besluit %1) door %2 op %3"
+                )
             )
             parts.append(
                 text.replace("%1", change.decision_ref)

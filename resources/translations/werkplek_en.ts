@@ -1340,6 +1340,13 @@ Participants: %4</translation>
     </message>
 </context>
 <context>
+    <name>CovenantDialogs</name>
+    <message>
+        <source>U legt dit vast namens de %1 (%2).</source>
+        <translation>You are recording this on behalf of the %1 (%2).</translation>
+    </message>
+</context>
+<context>
     <name>CovenantPage</name>
     <message>
         <source>Convenantregister</source>
@@ -1699,6 +1706,34 @@ Participants: %4</translation>
     <message>
         <source>Wijzigingen</source>
         <translation>Changes</translation>
+    </message>
+    <message>
+        <source>onbepaald</source>
+        <translation>open-ended</translation>
+    </message>
+    <message>
+        <source>ingetrokken</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <source>geldig</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>gaat nog in</source>
+        <translation>not yet in force</translation>
+    </message>
+    <message>
+        <source>afgelopen</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>ingetrokken (besluit %1) door %2 op %3</source>
+        <translation>revoked (decision %1) by %2 on %3</translation>
+    </message>
+    <message>
+        <source>beëindigd per %4 (besluit %1) door %2 op %3</source>
+        <translation>ended as of %4 (decision %1) by %2 on %3</translation>
     </message>
 </context>
 <context>
@@ -2871,6 +2906,10 @@ The inspection window is not active. Click in this window to continue.</translat
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>(niet zichtbaar voor u)</source>
+        <translation>(not visible to you)</translation>
+    </message>
 </context>
 <context>
     <name>PrintPreviewDialog</name>
@@ -3764,6 +3803,21 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
 </context>
 <context>
+    <name>ReportDialogs</name>
+    <message>
+        <source>Uw &amp;wachtwoord</source>
+        <translation>Your &amp;password</translation>
+    </message>
+    <message>
+        <source>Ter bevestiging dat u dit zelf doet. Een onjuist wachtwoord telt mee voor de blokkering na drie mislukte pogingen.</source>
+        <translation>To confirm that you are doing this yourself. A wrong password counts towards the lock after three failed attempts.</translation>
+    </message>
+    <message>
+        <source>Vul uw wachtwoord in.</source>
+        <translation>Enter your password.</translation>
+    </message>
+</context>
+<context>
     <name>ReportReader</name>
     <message>
         <source>Tekst van het ambtsbericht</source>
@@ -3992,6 +4046,10 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>IND-kenmerk</source>
         <translation>IND reference</translation>
+    </message>
+    <message>
+        <source>Op deze kolom kan niet worden gesorteerd.</source>
+        <translation>This column cannot be sorted.</translation>
     </message>
 </context>
 <context>
@@ -5067,25 +5125,6 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>niet ingestemd</source>
         <translation>not agreed</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>U legt dit vast namens de %1 (%2).</source>
-        <translation>You are recording this on behalf of the %1 (%2).</translation>
-    </message>
-    <message>
-        <source>Uw &amp;wachtwoord</source>
-        <translation>Your &amp;password</translation>
-    </message>
-    <message>
-        <source>Ter bevestiging dat u dit zelf doet. Een onjuist wachtwoord telt mee voor de blokkering na drie mislukte pogingen.</source>
-        <translation>To confirm that you are doing this yourself. A wrong password counts towards the lock after three failed attempts.</translation>
-    </message>
-    <message>
-        <source>Vul uw wachtwoord in.</source>
-        <translation>Enter your password.</translation>
     </message>
 </context>
 <context>

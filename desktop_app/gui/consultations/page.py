@@ -28,10 +28,9 @@ from desktop_app.gui.actions import show_permission
 from desktop_app.gui.consultations.dialogs import AddConsultationDialog, NewConsultation
 from desktop_app.gui.dates import shown_date, shown_time
 from desktop_app.gui.dialogs import run_on_submit
-from desktop_app.gui.pages import titled_page_layout
+from desktop_app.gui.filedialogs import save_file_dialog
+from desktop_app.gui.pages import SectionPage, titled_page_layout, wipe_dialog, wrapped_label
 from desktop_app.gui.requests.labels import figure_text, tr
-from desktop_app.gui.requests.section import SectionPage, wipe_dialog
-from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.statistics.page import FIGURES
 from desktop_app.gui.tables import make_read_only
 from desktop_app.gui.tasks import TaskRunner
@@ -90,13 +89,13 @@ class ConsultationsPage(SectionPage):
         for button in (self.add_button, self.pdf_button, self.refresh_button):
             top.addWidget(button)
         intro = wrapped_label(
-            self,
-            "subTitle",
             self.tr(
                 "De overleggen van de hoofden van AIVD en IND: deelnemers, besluiten en "
                 "actiepunten, met de cijfers over de besproken periode zoals ze op het "
                 "peilmoment stonden (bewaard, niet opnieuw berekend)."
             ),
+            self,
+            "subTitle",
         )
         layout.addWidget(intro)
 
@@ -122,13 +121,13 @@ class ConsultationsPage(SectionPage):
         detail = QWidget(splitter)
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(8, 0, 0, 0)
-        self.title_label = wrapped_label(detail, "requestTitle", self.tr("Kies een overleg."))
+        self.title_label = wrapped_label(self.tr("Kies een overleg."), detail, "requestTitle")
         detail_layout.addWidget(self.title_label)
         self.meta_label = QLabel(detail)
         self.meta_label.setWordWrap(True)
         self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         detail_layout.addWidget(self.meta_label)
-        self.decisions_label = wrapped_label(detail, "decisionsLabel", selectable=True)
+        self.decisions_label = wrapped_label("", detail, "decisionsLabel", selectable=True)
         detail_layout.addWidget(self.decisions_label)
         actions_row = QHBoxLayout()
         actions_caption = QLabel(self.tr("Actiepunten"), detail)
@@ -353,15 +352,14 @@ class ConsultationsPage(SectionPage):
         c = self.current
         if c is None:
             return None
-        dialog = QFileDialog(self, self.tr("Verslag opslaan als PDF"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("PDF-bestand (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(f"overleg-{c.held_on.isoformat()}-{c.id}.pdf")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.export_pdf(Path(name)))
-        dialog.open()
-        return dialog
+        return save_file_dialog(
+            self,
+            self.tr("Verslag opslaan als PDF"),
+            self.tr("PDF-bestand (*.pdf)"),
+            "pdf",
+            f"overleg-{c.held_on.isoformat()}-{c.id}.pdf",
+            lambda name: self.export_pdf(Path(name)),
+        )
 
     def export_pdf(self, target: Path) -> None:
         c = self.current

@@ -40,7 +40,7 @@ from desktop_app.gui.dialogs import FormDialog
 from desktop_app.gui.drafts import DialogKey, Opened, cannot_reopen, reopen_on_page
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.labels import clearance_label
-from desktop_app.gui.requests.style import wrapped_label
+from desktop_app.gui.pages import wrapped_label
 
 
 class CovenantFormDialog(FormDialog):
@@ -85,11 +85,11 @@ def _acting(dialog: FormDialog, party: Party | None) -> None:
     if party is None:
         return
     label = wrapped_label(
-        dialog,
-        "hintLabel",
-        dialog.tr("U legt dit vast namens de %1 (%2).")
+        QCoreApplication.translate("CovenantDialogs", "U legt dit vast namens de %1 (%2).")
         .replace("%1", party_label(party))
         .replace("%2", head_label(party)),
+        dialog,
+        "hintLabel",
     )
     dialog.form.addRow(label)
 
@@ -180,12 +180,12 @@ class AmendmentDialog(CovenantFormDialog):
         self.effective_check.toggled.connect(self.effective_edit.setEnabled)
         self.form.addRow(self.effective_check, self.effective_edit)
         hint = wrapped_label(
-            self,
-            "hintLabel",
             self.tr(
                 "De wijziging behoeft de instemming van beide partijen; zij treedt niet eerder "
                 "in werking dan de dag na de tweede instemming."
             ),
+            self,
+            "hintLabel",
         )
         self.form.addRow(hint)
         self.fields = {
@@ -310,12 +310,12 @@ class TerminationDialog(CovenantFormDialog):
         self.effective_label.setObjectName("effectiveLabel")
         self.add_row(self.tr("Opgezegd per"), self.effective_label)
         hint = wrapped_label(
-            self,
-            "hintLabel",
             self.tr(
                 "Een opzegging kan niet worden teruggedraaid: het convenant eindigt drie "
                 "kalendermaanden na de datum van de brief."
             ),
+            self,
+            "hintLabel",
         )
         self.form.addRow(hint)
         self.fields = {"date": self.date_edit}
@@ -459,13 +459,13 @@ class ReviseDialog(CovenantFormDialog):
         self.draft_object = plan_id
         if approvals:
             warning = wrapped_label(
-                self,
-                "warningLabel",
                 self.tr(
                     "Let op: deze versie is al goedgekeurd door één hoofd. Een nieuwe versie "
                     "maakt die goedkeuring ongedaan; beide hoofden keuren de nieuwe versie "
                     "opnieuw goed."
                 ),
+                self,
+                "warningLabel",
             )
             self.form.addRow(warning)
         self.text_edit = _text_edit(self, "reviseEdit")

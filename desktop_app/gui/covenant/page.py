@@ -67,9 +67,7 @@ from desktop_app.gui.dialogs import FormDialog, run_on_submit
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.models import IdentifiedTableModel
-from desktop_app.gui.pages import titled_page_layout
-from desktop_app.gui.requests.section import SectionPage
-from desktop_app.gui.requests.style import wrapped_label
+from desktop_app.gui.pages import SectionPage, titled_page_layout, wrapped_label
 from desktop_app.gui.tables import make_table
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import covenant as svc
@@ -113,7 +111,7 @@ class PlanTableModel(IdentifiedTableModel[svc.PlanSummary]):
     def cells(self, record: svc.PlanSummary) -> tuple[str, ...]:
         return (
             str(record.id),
-            QCoreApplication.translate(self.CONTEXT, "(niet zichtbaar voor u)")
+            QCoreApplication.translate("PlanTableModel", "(niet zichtbaar voor u)")
             if record.subject is None
             else record.subject,
             clearance_label(record.classification),
@@ -169,11 +167,11 @@ class CovenantPage(SectionPage):
         self.facts_box = QGroupBox(self)
         facts = QFormLayout(self.facts_box)
         facts.setHorizontalSpacing(14)
-        self.title_label = wrapped_label(self.facts_box, "covenantTitle")
-        self.signed_label = wrapped_label(self.facts_box, "signedLabel")
-        self.in_force_label = wrapped_label(self.facts_box, "inForceLabel")
-        self.replaces_label = wrapped_label(self.facts_box, "replacesLabel")
-        self.status_label = wrapped_label(self.facts_box, "statusLabel")
+        self.title_label = wrapped_label("", self.facts_box, "covenantTitle")
+        self.signed_label = wrapped_label("", self.facts_box, "signedLabel")
+        self.in_force_label = wrapped_label("", self.facts_box, "inForceLabel")
+        self.replaces_label = wrapped_label("", self.facts_box, "replacesLabel")
+        self.status_label = wrapped_label("", self.facts_box, "statusLabel")
         self.status_label.setStyleSheet("font-weight: 600;")
         facts.addRow(self.tr("Titel"), self.title_label)
         facts.addRow(self.tr("Ondertekend"), self.signed_label)
@@ -185,7 +183,7 @@ class CovenantPage(SectionPage):
         annex_field = QWidget(self.facts_box)
         annex_row = QHBoxLayout(annex_field)
         annex_row.setContentsMargins(0, 0, 0, 0)
-        self.annex_label = wrapped_label(self.facts_box, "annexLabel")
+        self.annex_label = wrapped_label("", self.facts_box, "annexLabel")
         self.annex_show_button = QPushButton(self.tr("Bijlage &inzien"), self.facts_box)
         self.annex_show_button.setObjectName("annexShowButton")
         self.annex_show_button.clicked.connect(lambda _=False: self.show_annex())
@@ -247,7 +245,7 @@ class CovenantPage(SectionPage):
         dbox = QVBoxLayout(detail)
         dbox.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
-        self.plan_heading = wrapped_label(detail, "planHeading")
+        self.plan_heading = wrapped_label("", detail, "planHeading")
         self.version_caption = version_caption = QLabel(self.tr("V&ersie"), detail)
         self.version_combo = QComboBox(detail)
         self.version_combo.setObjectName("versionCombo")
@@ -257,9 +255,9 @@ class CovenantPage(SectionPage):
         head.addWidget(version_caption)
         head.addWidget(self.version_combo)
         dbox.addLayout(head)
-        self.approvals_label = wrapped_label(detail, "approvalsLabel")
+        self.approvals_label = wrapped_label("", detail, "approvalsLabel")
         dbox.addWidget(self.approvals_label)
-        self.reset_label = wrapped_label(detail, "resetLabel")
+        self.reset_label = wrapped_label("", detail, "resetLabel")
         self.reset_label.setStyleSheet("color: #8a5300;")
         dbox.addWidget(self.reset_label)
         self.plan_text = QPlainTextEdit(detail)

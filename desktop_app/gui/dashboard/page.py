@@ -35,7 +35,7 @@ from desktop_app.gui.dashboard.queues import (
     QueueItemsTableModel,
     QueueTile,
 )
-from desktop_app.gui.pages import titled_page_layout
+from desktop_app.gui.pages import SectionPage, titled_page_layout, wrapped_label
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.api import DashboardView
 from desktop_app.gui.requests.labels import (
@@ -47,8 +47,6 @@ from desktop_app.gui.requests.labels import (
     long_day_text,
 )
 from desktop_app.gui.requests.models import AttentionTableModel, DeadlineContext
-from desktop_app.gui.requests.section import SectionPage
-from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.tables import make_table, read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import queues as queue_service
@@ -196,7 +194,7 @@ class DashboardPage(SectionPage):
         self.items_view.doubleClicked.connect(self._on_item_activated)
         layout.addWidget(self.items_view)
         # The core's line over every queue (a missing backup waits too, not only items).
-        self.nothing_label = wrapped_label(body, "hintLabel")
+        self.nothing_label = wrapped_label("", body, "hintLabel")
         self.nothing_label.hide()
         layout.addWidget(self.nothing_label)
 
@@ -208,7 +206,7 @@ class DashboardPage(SectionPage):
         deadlines_label = QLabel(self.tr("Termijnen"), self.deadlines)
         deadlines_label.setObjectName("sectionLabel")
         part.addWidget(deadlines_label)
-        self.subtitle = wrapped_label(self.deadlines, "subTitle")
+        self.subtitle = wrapped_label("", self.deadlines, "subTitle")
         part.addWidget(self.subtitle)
 
         grid = QGridLayout()

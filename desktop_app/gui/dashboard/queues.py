@@ -15,8 +15,8 @@ from desktop_app.domain.messages import translate
 from desktop_app.domain.queues import Queue
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.models import Index, RecordTableModel
+from desktop_app.gui.pages import wrapped_label
 from desktop_app.gui.requests.labels import figure_text
-from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.services.queues import QueueItem, QueueView
 
 CONTEXT = "queues"
@@ -92,9 +92,9 @@ class QueueTile(ClickableTile):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 10, 6)
         layout.setSpacing(1)
-        self.head_label = wrapped_label(self, "queueHead")
+        self.head_label = wrapped_label("", self, "queueHead")
         layout.addWidget(self.head_label)
-        self.text_label = wrapped_label(self, "queueText")
+        self.text_label = wrapped_label("", self, "queueText")
         self.text_label.setStyleSheet("color: #3b4756; background: transparent;")
         layout.addWidget(self.text_label)
         layout.addStretch(1)

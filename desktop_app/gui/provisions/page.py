@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.dialogs import run_on_submit
-from desktop_app.gui.pages import titled_page_layout
+from desktop_app.gui.pages import SectionPage, titled_page_layout, wipe_dialog, wrapped_label
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.dialogs import (
     DIRECTIONS,
@@ -27,8 +27,6 @@ from desktop_app.gui.requests.dialogs import (
 )
 from desktop_app.gui.requests.labels import direction_label, figure_text
 from desktop_app.gui.requests.models import ProvisionTableModel
-from desktop_app.gui.requests.section import SectionPage, wipe_dialog
-from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.permissions import Step, user_actions
@@ -53,12 +51,12 @@ class ProvisionsPage(SectionPage):
         top.addWidget(self.add_button)
         top.addWidget(self.refresh_button)
         intro = wrapped_label(
-            self,
-            "subTitle",
             self.tr(
                 "Elke verstrekking van gegevens tussen AIVD en IND, in beide richtingen, ook "
                 "spontane. Het uitbrengen van een ambtsbericht wordt automatisch vastgelegd."
             ),
+            self,
+            "subTitle",
         )
         layout.addWidget(intro)
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop_app.domain.classification import Classification
@@ -74,11 +74,12 @@ def _password_row(dialog: FormDialog) -> QLineEdit:
     edit = QLineEdit(dialog)
     edit.setObjectName("reauthPassword")
     edit.setEchoMode(QLineEdit.EchoMode.Password)
-    dialog.add_row(dialog.tr("Uw &wachtwoord"), edit)
+    dialog.add_row(QCoreApplication.translate("ReportDialogs", "Uw &wachtwoord"), edit)
     dialog.add_text(
-        dialog.tr(
+        QCoreApplication.translate(
+            "ReportDialogs",
             "Ter bevestiging dat u dit zelf doet. Een onjuist wachtwoord telt mee voor de "
-            "blokkering na drie mislukte pogingen."
+            "blokkering na drie mislukte pogingen.",
         ),
         "hintLabel",
     )
@@ -87,7 +88,7 @@ def _password_row(dialog: FormDialog) -> QLineEdit:
 
 def _password_of(edit: QLineEdit, dialog: FormDialog) -> str:
     if not edit.text():
-        raise ValueError(dialog.tr("Vul uw wachtwoord in."))
+        raise ValueError(QCoreApplication.translate("ReportDialogs", "Vul uw wachtwoord in."))
     return edit.text()
 
 

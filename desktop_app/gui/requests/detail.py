@@ -26,6 +26,7 @@ from desktop_app.domain.requests import DashboardBucket
 from desktop_app.gui.actions import show_permission
 from desktop_app.gui.dialogs import run_on_submit
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.pages import wipe_dialog, wrapped_label
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.dialogs import CloseRequestDialog, DelayNoticeDialog
 from desktop_app.gui.requests.labels import (
@@ -38,8 +39,6 @@ from desktop_app.gui.requests.labels import (
     status_label,
 )
 from desktop_app.gui.requests.models import DeadlineContext, signal_text
-from desktop_app.gui.requests.section import wipe_dialog
-from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.permissions import Step, request_actions, user_actions
 from desktop_app.services.session import Session
@@ -64,9 +63,7 @@ class RequestDetail(QWidget):
         self.pages = QStackedWidget(self)
         outer.addWidget(self.pages)
         self.empty_label = wrapped_label(
-            self,
-            "placeholderText",
-            self.tr("Kies een verzoek in de lijst om het te bekijken."),
+            self.tr("Kies een verzoek in de lijst om het te bekijken."), self, "placeholderText"
         )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.pages.addWidget(self.empty_label)
@@ -83,9 +80,9 @@ class RequestDetail(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(8)
-        self.title_label = wrapped_label(content, "requestTitle", selectable=True)
+        self.title_label = wrapped_label("", content, "requestTitle", selectable=True)
         layout.addWidget(self.title_label)
-        self.signal_label = wrapped_label(content, "signalLabel")
+        self.signal_label = wrapped_label("", content, "signalLabel")
         layout.addWidget(self.signal_label)
 
         form = QFormLayout()
@@ -105,7 +102,7 @@ class RequestDetail(QWidget):
             ("delay_notice", self.tr("Uitstelbericht")),
             ("closed", self.tr("Afgesloten")),
         ):
-            value = wrapped_label(content, f"value_{key}", selectable=True)
+            value = wrapped_label("", content, f"value_{key}", selectable=True)
             caption_label = QLabel(caption, content)
             caption_label.setObjectName("fieldLabel")
             form.addRow(caption_label, value)

@@ -36,6 +36,7 @@ from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.dialogs import FormDialog
 from desktop_app.gui.drafts import DialogKey, Opened, cannot_reopen, reopen_on_page
 from desktop_app.gui.errors import message_for
+from desktop_app.gui.pages import wrapped_label
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.api import NewProvision, NewRequest
 from desktop_app.gui.requests.labels import (
@@ -46,7 +47,6 @@ from desktop_app.gui.requests.labels import (
     purpose_label,
 )
 from desktop_app.gui.requests.models import working_days_late, working_days_left
-from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.services.provisions import DEFAULT_LEGAL_BASIS
 
 
@@ -300,7 +300,7 @@ class DelayNoticeDialog(ReasonDialog):
         self.date_edit.setMinimumDate(qdate(received))
         self.add_row(self.tr("&Datum van de melding"), self.date_edit)
         self.add_row(self.tr("&Reden van de vertraging"), self.reason_edit)
-        self.late_label = wrapped_label(self, "hintLabel")
+        self.late_label = wrapped_label("", self, "hintLabel")
         self.form.addRow(self.late_label)
         self.fields["date"] = self.date_edit
         self.fields["liaison"] = self.liaison_combo

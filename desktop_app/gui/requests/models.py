@@ -390,7 +390,9 @@ class RequestTableModel(HeadedTableModel):
     def heading_tip(self, section: int) -> str | None:
         if section in self.SORT_COLUMNS:
             return None
-        return QCoreApplication.translate(self.CONTEXT, "Op deze kolom kan niet worden gesorteerd.")
+        return QCoreApplication.translate(
+            "RequestTableModel", "Op deze kolom kan niet worden gesorteerd."
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every cell and role on every paint: plain int roles, one lookup.

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import Cancelled, InvalidInput
 from desktop_app.domain.requests import DashboardBucket, RequestStatus
 from desktop_app.gui.errors import show_error
-from desktop_app.gui.pages import titled_page_layout
+from desktop_app.gui.filedialogs import open_file_dialog
+from desktop_app.gui.pages import SectionPage, titled_page_layout, wipe_dialog, wrapped_label
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.api import ListContext, NewRequest, RequestQuery, SortColumn
 from desktop_app.gui.requests.detail import RequestDetail
@@ -44,8 +45,6 @@ from desktop_app.gui.requests.labels import (
     status_label,
 )
 from desktop_app.gui.requests.models import DeadlineContext, RequestTableModel
-from desktop_app.gui.requests.section import SectionPage, wipe_dialog
-from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.permissions import Step, user_actions
@@ -168,7 +167,7 @@ class RequestsPage(SectionPage):
         layout.addLayout(filters)
         layout.addLayout(filter_row)
 
-        self.import_result = wrapped_label(self, "importResult", selectable=True)
+        self.import_result = wrapped_label("", self, "importResult", selectable=True)
         self.import_result.hide()
         layout.addWidget(self.import_result)
         self.import_progress = QProgressBar(self)
@@ -459,16 +458,12 @@ class RequestsPage(SectionPage):
         return dialog
 
     def choose_import_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Lijst met verzoeken inlezen"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters(
-            [self.tr("Lijsten van de IND (*.csv *.json)"), self.tr("Alle bestanden (*)")]
+        return open_file_dialog(
+            self,
+            self.tr("Lijst met verzoeken inlezen"),
+            [self.tr("Lijsten van de IND (*.csv *.json)"), self.tr("Alle bestanden (*)")],
+            self.start_import,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.start_import)
-        dialog.open()
-        return dialog
 
     def start_import(self, filename: str) -> None:
         if not filename:

@@ -36,11 +36,10 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.statistics import AS_OF_DEFINITION, DEFINITIONS, end_of_day
 from desktop_app.gui.dates import date_edit, pydate, qdate, shown_date, shown_time
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.filedialogs import save_file_dialog
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
-from desktop_app.gui.pages import titled_page_layout
+from desktop_app.gui.pages import SectionPage, titled_page_layout, wrapped_label
 from desktop_app.gui.requests.labels import STATISTICS_FIGURES, figure_text, tr
-from desktop_app.gui.requests.section import SectionPage
-from desktop_app.gui.requests.style import wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import stats as stats_service
 from desktop_app.services.session import Session
@@ -174,13 +173,13 @@ class StatisticsPage(SectionPage):
         top.addWidget(self.csv_button)
         top.addWidget(self.pdf_button)
         intro = wrapped_label(
-            self,
-            "subTitle",
             self.tr(
                 "Cijfers over de verzoeken die in de periode zijn ontvangen (beoordeeld naar de "
                 "stand op het peilmoment), en de ambtsberichten, inzagen en verstrekkingen in de "
                 "periode (art. 3.2 van het convenant)."
             ),
+            self,
+            "subTitle",
         )
         layout.addWidget(intro)
 
@@ -243,7 +242,7 @@ class StatisticsPage(SectionPage):
         # The period and moment shown beside the quick buttons: a row of its own would take
         # the height the charts need for their legends at 1024x700.
         quick.addSpacing(12)
-        self.status_label = wrapped_label(self, "hintLabel", selectable=True)
+        self.status_label = wrapped_label("", self, "hintLabel", selectable=True)
         quick.addWidget(self.status_label, 1)
         layout.addLayout(quick)
 
@@ -268,14 +267,14 @@ class StatisticsPage(SectionPage):
             grid.addWidget(value, row, 1)
             self.value_labels[key] = value
         counts = wrapped_label(
-            frame,
-            "hintLabel",
             self.tr(
                 "Verzoeken: de verzoeken ontvangen in de periode (cohort), stand op het "
                 "peilmoment. "
                 "Ambtsberichten uitgebracht, inzages en verstrekkingen: gebeurtenissen in de "
                 "periode. Wijs een cijfer aan voor wat het telt."
             ),
+            frame,
+            "hintLabel",
         )
         self.counts_hint = counts
         grid.addWidget(counts, len(FIGURES), 0, 1, 2)
@@ -386,18 +385,17 @@ class StatisticsPage(SectionPage):
             if kind == "csv"
             else self.tr("Cijfers opslaan als PDF")
         )
-        dialog = QFileDialog(self, caption)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        if kind == "csv":
-            dialog.setNameFilter(self.tr("CSV-bestand (*.csv)"))
-        else:
-            dialog.setNameFilter(self.tr("PDF-bestand (*.pdf)"))
-        dialog.setDefaultSuffix(kind)
-        dialog.selectFile(f"cijfers-{start.isoformat()}-{end.isoformat()}.{kind}")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.export(kind, name))
-        dialog.open()
-        return dialog
+        name_filter = (
+            self.tr("CSV-bestand (*.csv)") if kind == "csv" else self.tr("PDF-bestand (*.pdf)")
+        )
+        return save_file_dialog(
+            self,
+            caption,
+            name_filter,
+            kind,
+            f"cijfers-{start.isoformat()}-{end.isoformat()}.{kind}",
+            lambda name: self.export(kind, name),
+        )
 
     def export(self, kind: str, filename: str) -> None:
         if not filename:
