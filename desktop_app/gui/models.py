@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView
 
 from desktop_app.domain.designations import is_current
 from desktop_app.gui.dates import shown_date, shown_stamp_date
@@ -81,6 +82,11 @@ class RecordTableModel(HeadedTableModel, Generic[T]):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         return self._rows[index.row()]
+
+    def selected_in(self, view: QAbstractItemView) -> T | None:
+        """The record of ``view``'s (first) selected row, or None when nothing is selected."""
+        rows = view.selectionModel().selectedRows()
+        return self.record_at(rows[0]) if rows else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         record = self.record_at(index)

@@ -362,8 +362,7 @@ class AuditTab(QWidget):
         )
 
     def selected_line(self) -> AuditLine | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.record_at(rows[0]) if rows else None
+        return self.model.selected_in(self.view)
 
     def _update_buttons(self) -> None:
         self.details_button.setEnabled(self.selected_line() is not None)

@@ -151,8 +151,7 @@ class CalendarDaysPage(QWidget):
         return self.model.rows
 
     def selected_day(self) -> Any | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        return self.model.selected_in(self.view)
 
     def open_add_dialog(self) -> AddCalendarDayDialog:
         dialog = AddCalendarDayDialog(self.session.clock.today(), self)

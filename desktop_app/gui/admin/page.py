@@ -285,10 +285,7 @@ class AdminPage(QWidget):
         return dialog
 
     def selected_view(self) -> UserView | None:
-        rows = self.user_view.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.user_model.row_at(rows[0].row())
+        return self.user_model.selected_in(self.user_view)
 
     def selected_user(self) -> str | None:
         view = self.selected_view()
@@ -453,10 +450,7 @@ class AdminPage(QWidget):
         return dialog
 
     def selected_designation(self) -> DesignationRecord | None:
-        rows = self.designation_view.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.designation_model.row_at(rows[0].row())
+        return self.designation_model.selected_in(self.designation_view)
 
     def _on_designation_selection_changed(self, *_: object) -> None:
         d = self.selected_designation()

@@ -373,12 +373,10 @@ class CovenantPage(SectionPage):
             self._show_plan(None)
 
     def _selected_amendment(self) -> svc.AmendmentView | None:
-        rows = self.amendment_table.selectionModel().selectedRows()
-        return self.amendment_model.record_at(rows[0]) if rows else None
+        return self.amendment_model.selected_in(self.amendment_table)
 
     def _selected_plan_id(self) -> int | None:
-        rows = self.plan_table.selectionModel().selectedRows()
-        record = self.plan_model.record_at(rows[0]) if rows else None
+        record = self.plan_model.selected_in(self.plan_table)
         return None if record is None else record.id
 
     def _show_amendment(self) -> None:
@@ -432,7 +430,7 @@ class CovenantPage(SectionPage):
         if plan_id is None:
             self._show_plan(None)
             return
-        record = self.plan_model.record_at(self.plan_table.selectionModel().selectedRows()[0])
+        record = self.plan_model.selected_in(self.plan_table)
         if record is not None and record.subject is None:
             self._show_plan(None, withheld=True)
             return

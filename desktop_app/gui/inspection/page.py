@@ -396,10 +396,7 @@ class InspectionRecordsPanel(QWidget):
         layout.addLayout(row)
 
     def selected_record(self) -> InspectionRecordView | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or not 0 <= rows[0].row() < self.model.rowCount():
-            return None
-        return self.model.row_at(rows[0].row())
+        return self.model.selected_in(self.table)
 
     def set_records(self, records: Sequence[InspectionRecordView]) -> None:
         """Newest first (the session that just ended on top), the chosen one kept chosen."""
@@ -571,10 +568,7 @@ class InspectionPage(QWidget):
     # --- selection --------------------------------------------------------------------------
 
     def selected_report(self) -> InspectableReport | None:
-        rows = self.reports_table.selectionModel().selectedRows()
-        if not rows or not 0 <= rows[0].row() < self.reports_model.rowCount():
-            return None
-        return self.reports_model.row_at(rows[0].row())
+        return self.reports_model.selected_in(self.reports_table)
 
     def selected_record(self) -> InspectionRecordView | None:
         return self.records_panel.selected_record()
