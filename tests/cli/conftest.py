@@ -47,6 +47,13 @@ def as_staff(as_user: Any) -> Any:
 
 
 @pytest.fixture
+def people(workspace: Any) -> Any:
+    """The workspace with an officer, a liaison and a signer (all Stg. Geheim)."""
+    workspace.add_staff("officier", "liaison", "tekenaar")
+    return workspace
+
+
+@pytest.fixture
 def review_team(workspace: Any, as_staff: Any) -> Any:
     """``as_staff`` on a workspace with the people of a report's review: the officer and the
     signer (Stg. Geheim) and the liaison (Stg. Confidentieel)."""
