@@ -20,6 +20,7 @@ from desktop_app.gui.inspection.page import record_details
 from desktop_app.gui.inspection.window import EndInspectionDialog
 from desktop_app.services import evidence, inspections, reports
 from tests.gui.gui_support import flush_deletes
+from tests.gui.inspection_support import inspector_session, shown_inspection
 from tests.services.test_inspection_service_support import as_user, make_report, setup_staff
 
 
@@ -46,23 +47,12 @@ def scene(workspace: Any) -> tuple[Any, int, int]:
 
 @pytest.fixture
 def inspector(scene: Any) -> Iterator[Any]:
-    session = as_user(scene[0], "inspecteur")
-    yield session
-    session.close()
+    yield from inspector_session(scene[0])
 
 
 @pytest.fixture
 def window(qtbot: Any, scene: Any, inspector: Any, runner: Any) -> Iterator[InspectionWindow]:
-    win = InspectionWindow(
-        inspector, inspections.start_inspection(inspector, scene[1]), runner=runner
-    )
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    yield win
-    if not win.is_ended:
-        win.end_inspection()
-    flush_deletes()
+    yield from shown_inspection(qtbot, inspector, scene[1], runner)
 
 
 def test_pdf_page_number_and_zoom(window: InspectionWindow, scene: Any, qtbot: Any) -> None:

@@ -20,6 +20,7 @@ from desktop_app.gui.inspection.guard import BLOCKED_SEQUENCES
 from desktop_app.gui.inspection.window import EndInspectionDialog
 from desktop_app.services import evidence, inspections, reports
 from tests.gui.gui_support import flush_deletes
+from tests.gui.inspection_support import inspector_session, shown_inspection
 from tests.services.test_inspection_service_support import (
     PNG_1X1,
     as_user,
@@ -57,23 +58,12 @@ def scene(workspace: Any) -> tuple[Any, int, dict[str, int]]:
 
 @pytest.fixture
 def inspector(scene: Any) -> Iterator[Any]:
-    ws = scene[0]
-    session = as_user(ws, "inspecteur")
-    yield session
-    session.close()
+    yield from inspector_session(scene[0])
 
 
 @pytest.fixture
 def window(qtbot: Any, scene: Any, inspector: Any, runner: Any) -> Iterator[InspectionWindow]:
-    _ws, rid, _ids = scene
-    win = InspectionWindow(inspector, inspections.start_inspection(inspector, rid), runner=runner)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    yield win
-    if not win.is_ended:
-        win.end_inspection()
-    flush_deletes()
+    yield from shown_inspection(qtbot, inspector, scene[1], runner)
 
 
 def _all_widgets(win: QWidget) -> list[QWidget]:
