@@ -32,13 +32,11 @@ from desktop_app.services.session import Environment
 from desktop_app.services.workspace import DB_NAME, open_session
 from desktop_app.storage import audit
 from desktop_app.storage.db import Database
-from tests.services.test_printing_support import add_staff, make_report, password
-
-
-@pytest.fixture
-def ws(workspace: Any) -> Any:
-    add_staff(workspace)
-    return workspace
+from tests.services.test_printing_support import (
+    make_report,
+    password,
+    ws_with_print_staff,  # noqa: F401
+)
 
 
 def _verify(ws: Any, env: Environment | None = None, anchor: str | None = None) -> AuditReport:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pypdf
+import pytest
 
 from desktop_app.domain import report_content as rc
 from desktop_app.domain.classification import Classification, ClassificationDuration
@@ -84,6 +85,14 @@ def add_staff(ws: Any) -> None:
             users.add_user(
                 s, name=name, password=pw, roles=roles, full_name=full_name, clearance=clearance
             )
+
+
+@pytest.fixture(name="ws")
+def ws_with_print_staff(workspace: Any) -> Any:
+    """The ``ws`` of the printing tests: the workspace with the staff above. A module takes it
+    by importing ``ws_with_print_staff``."""
+    add_staff(workspace)
+    return workspace
 
 
 def signed_in(ws: Any, name: str) -> Any:
