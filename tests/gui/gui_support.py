@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -22,6 +22,8 @@ from support import helpers
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.roles import Role
 from desktop_app.services import users
+
+T = TypeVar("T", bound=QWidget)
 
 # A copy: a test may add an account of its own to it.
 PASSWORDS = dict(helpers.PASSWORDS)
@@ -95,3 +97,17 @@ def widget_texts(widget: QWidget) -> Iterator[str]:
 def all_texts() -> str:
     """Every text any live widget holds, joined (LOCK-1 looks for a canary in it)."""
     return "\n".join(t for w in QApplication.allWidgets() for t in widget_texts(w) if t)
+
+
+def admin_tab(window: Any, title: str, cls: type[T]) -> T:
+    """The Beheer section's tab ``title`` (its page of class ``cls``), shown as the current tab."""
+    from desktop_app.gui.admin.page import AdminPage
+
+    admin = window.show_section("admin")
+    assert isinstance(admin, AdminPage)
+    titles = [admin.tabs.tabText(i).replace("&", "") for i in range(admin.tabs.count())]
+    assert title in titles
+    page = admin.findChild(cls)
+    assert page is not None
+    admin.tabs.setCurrentWidget(page)
+    return page
