@@ -1,11 +1,14 @@
-"""The inspector's session and the open inspection window, for the window and viewer tests
-(test_inspection_window.py, test_inspection_viewer.py): each module's fixtures yield from these
-on its own ``scene`` (the workspace, the issued report's id, its items)."""
+"""The ``inspector`` and ``window`` fixtures of the inspection window and viewer tests
+(test_inspection_window.py, test_inspection_viewer.py), on each module's own ``scene`` (the
+workspace, the issued report's id, its items). A module takes them by importing
+``inspector_of_the_scene`` and ``window_of_the_scene``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+
+import pytest
 
 from desktop_app.gui.inspection import InspectionWindow
 from desktop_app.services import inspections
@@ -13,20 +16,22 @@ from tests.gui.gui_support import flush_deletes
 from tests.services.test_inspection_service_support import as_user
 
 
-def inspector_session(workspace: Any) -> Iterator[Any]:
+@pytest.fixture(name="inspector")
+def inspector_of_the_scene(scene: Any) -> Iterator[Any]:
     """The designated inspector signed in, signed out afterwards."""
-    session = as_user(workspace, "inspecteur")
+    session = as_user(scene[0], "inspecteur")
     yield session
     session.close()
 
 
-def shown_inspection(
-    qtbot: Any, inspector: Any, report_id: int, runner: Any
+@pytest.fixture(name="window")
+def window_of_the_scene(
+    qtbot: Any, scene: Any, inspector: Any, runner: Any
 ) -> Iterator[InspectionWindow]:
-    """An inspection of ``report_id`` started and its window shown; ended afterwards if the
-    test did not end it."""
+    """An inspection of the scene's report started and its window shown; ended afterwards if
+    the test did not end it."""
     win = InspectionWindow(
-        inspector, inspections.start_inspection(inspector, report_id), runner=runner
+        inspector, inspections.start_inspection(inspector, scene[1]), runner=runner
     )
     qtbot.addWidget(win)
     win.resize(1200, 800)

@@ -5,7 +5,6 @@ message instead of a crash."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -20,7 +19,10 @@ from desktop_app.gui.inspection.guard import BLOCKED_SEQUENCES
 from desktop_app.gui.inspection.window import EndInspectionDialog
 from desktop_app.services import evidence, inspections, reports
 from tests.gui.gui_support import flush_deletes
-from tests.gui.inspection_support import inspector_session, shown_inspection
+from tests.gui.inspection_support import (  # noqa: F401
+    inspector_of_the_scene,
+    window_of_the_scene,
+)
 from tests.services.test_inspection_service_support import (
     PNG_1X1,
     as_user,
@@ -54,16 +56,6 @@ def scene(workspace: Any) -> tuple[Any, int, dict[str, int]]:
     with as_user(workspace, "tekenaar") as s:
         reports.issue_report(s, rid, proof=s.sign_in_proof())
     return workspace, int(rid), ids
-
-
-@pytest.fixture
-def inspector(scene: Any) -> Iterator[Any]:
-    yield from inspector_session(scene[0])
-
-
-@pytest.fixture
-def window(qtbot: Any, scene: Any, inspector: Any, runner: Any) -> Iterator[InspectionWindow]:
-    yield from shown_inspection(qtbot, inspector, scene[1], runner)
 
 
 def _all_widgets(win: QWidget) -> list[QWidget]:
