@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from support import helpers
+from support.sample_text import REPORT_TEXT
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.roles import Role
-from desktop_app.services import users
+from desktop_app.services import reports, users
 
 T = TypeVar("T", bound=QWidget)
 
@@ -59,6 +60,19 @@ def add_users(workspace: Any, *names: str, **extra: str) -> None:
                 full_name=full_name,
                 initial_password=False,
             )
+
+
+def signed_report(workspace: Any, title: str) -> int:
+    """A report (REPORT_TEXT) the officer drafted and submitted, the liaison found usable and
+    the signer signed: its id."""
+    with workspace.session("officier", PASSWORDS["officier"]) as off:
+        rid = int(reports.draft_report(off, text=REPORT_TEXT, title=title).report.id)
+        reports.submit_report(off, rid)
+    with workspace.session("liaison", PASSWORDS["liaison"]) as lia:
+        reports.give_verdict(lia, rid, usable=True)
+    with workspace.session("tekenaar", PASSWORDS["tekenaar"]) as sig:
+        reports.sign_report(sig, rid, proof=sig.sign_in_proof())
+    return rid
 
 
 def flush_deletes() -> None:
