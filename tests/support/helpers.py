@@ -32,8 +32,9 @@ from desktop_app.storage.db import Database
 
 REPO = Path(__file__).resolve().parents[2]
 
-# The same values as tests/conftest.py (the workspace fixture signs in with them, so a drift
-# fails every test that uses them). Importing "conftest" is unreliable with several conftests.
+# The accounts of the test workspaces (tests/conftest.py's ``workspace`` fixture signs in with
+# them and takes them from here). Import them from here: importing "conftest" is unreliable
+# with several conftests.
 ADMIN_PW = "beheer-wachtwoord-1"
 STAFF: dict[str, tuple[str, tuple[Role, ...], Classification]] = {
     "officier": ("officier-wachtwoord", (Role.AIVD_OFFICER,), Classification.STG_GEHEIM),
