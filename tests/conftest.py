@@ -17,7 +17,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.umask(0o077)
 
-from support.helpers import os_zone  # noqa: E402
+from support.helpers import ADMIN_PW, PASSWORDS, STAFF, os_zone  # noqa: E402
 
 from desktop_app.cli.main import main as cli_main  # noqa: E402
 from desktop_app.domain.classification import Classification  # noqa: E402
@@ -64,21 +64,9 @@ def _block_network() -> Iterator[None]:
 
 
 START = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)  # a Monday
-ADMIN_PW = "beheer-wachtwoord-1"
-PASSWORDS = {
-    "beheer": ADMIN_PW,
-    "officier": "officier-wachtwoord",
-    "tekenaar": "tekenaar-wachtwoord",
-    "liaison": "liaison-wachtwoord",
-    "inspecteur": "inspecteur-wachtwoord",
-}
-# The one role each of the PASSWORDS accounts has in ``Workspace.add_staff``.
-STAFF_ROLES = {
-    "officier": Role.AIVD_OFFICER,
-    "tekenaar": Role.AIVD_SIGNER,
-    "liaison": Role.IND_LIAISON,
-    "inspecteur": Role.IND_INSPECTOR,
-}
+# ADMIN_PW and PASSWORDS are support.helpers' (test modules import them from here too).
+# The one role each of the staff accounts has in ``Workspace.add_staff``.
+STAFF_ROLES: dict[str, Role] = {name: roles[0] for name, (_pw, roles, _level) in STAFF.items()}
 
 
 @pytest.fixture

@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 from support.helpers import password_of
 
+from desktop_app.domain import messages
 from desktop_app.domain.classification import Classification
+from tests.services.test_printing_support import add_staff, password
 
 
 @pytest.fixture
@@ -44,6 +46,33 @@ def as_staff(as_user: Any) -> Any:
         return as_user(user, *args, secrets=[password_of(user)], json_mode=json_mode)
 
     return run
+
+
+@pytest.fixture
+def as_print_staff(workspace: Any, as_user: Any) -> Any:
+    """``as_print_staff("tekenaar", "report", "print", ...)`` on a workspace with the printing
+    tests' accounts (tests/services/test_printing_support.py): ``as_user`` with the account's
+    own password as the first secret and ``extra=[...]`` ones after it."""
+    add_staff(workspace)
+
+    def run(user: str, *args: str, extra: list[str] | None = None, json_mode: bool = True) -> Any:
+        return as_user(user, *args, secrets=[password(user), *(extra or [])], json_mode=json_mode)
+
+    return run
+
+
+@pytest.fixture
+def back_to_dutch() -> Any:
+    """For the --lang en tests: Dutch again for the tests after (the language is process-wide)."""
+    yield
+    messages.set_language("nl")
+
+
+@pytest.fixture
+def people(workspace: Any) -> Any:
+    """The workspace with an officer, a liaison and a signer (all Stg. Geheim)."""
+    workspace.add_staff("officier", "liaison", "tekenaar")
+    return workspace
 
 
 @pytest.fixture

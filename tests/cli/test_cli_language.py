@@ -8,13 +8,7 @@ from typing import Any
 import pytest
 from support.helpers import ADMIN_PW, STAFF, populate
 
-from desktop_app.domain import messages
-
-
-@pytest.fixture(autouse=True)
-def _back_to_dutch() -> Any:
-    yield
-    messages.set_language("nl")
+pytestmark = pytest.mark.usefixtures("back_to_dutch")
 
 
 def test_errors_in_english_with_the_same_code(as_staff: Any, workspace: Any) -> None:

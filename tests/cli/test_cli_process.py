@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from support.helpers import REPO, run_module
+from support.helpers import REPO, run_module, run_python
 
 from desktop_app import __version__
 
@@ -65,15 +65,7 @@ def test_cfg4_real_entry_point_prints_no_traceback(tmp_path: Path) -> None:
         "run()\n"
     )
     log_file = tmp_path / "werkplek.log"
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=60,
-        check=False,
-        env={**os.environ, "WERKPLEK_LOG_FILE": str(log_file)},
-    )
+    result = run_python("-c", script, env={**os.environ, "WERKPLEK_LOG_FILE": str(log_file)})
     assert result.returncode == 1
     payload = json.loads(result.stdout)
     assert payload["error"]["code"] == "internal_error"

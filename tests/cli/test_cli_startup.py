@@ -5,11 +5,9 @@ fetchers are replaced by stand-ins, desktop_app/reporting/_offline.py)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from support.helpers import REPO
+from support.helpers import run_python
 
 from desktop_app.cli import registry
 
@@ -35,14 +33,7 @@ print(json.dumps(sorted(sys.modules)))
 
 
 def _modules_after(script: str, *args: str) -> set[str]:
-    result = subprocess.run(
-        [sys.executable, "-c", script, *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-        check=False,
-    )
+    result = run_python("-c", script, *args, timeout=120)
     assert result.returncode == 0, result.stderr
     return set(json.loads(result.stdout.splitlines()[-1]))
 
@@ -84,14 +75,7 @@ def test_one_command_imports_only_its_own_module() -> None:
 
 
 def test_help_lists_every_command_from_the_light_table() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop_app", "--help"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=60,
-        check=False,
-    )
+    result = run_python("-m", "desktop_app", "--help")
     assert result.returncode == 0
     for command in registry.COMMANDS:
         assert command.name in result.stdout and command.help.split()[0] in result.stdout

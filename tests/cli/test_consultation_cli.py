@@ -11,7 +11,6 @@ from typing import Any
 
 import pypdf
 import pytest
-from conftest import ADMIN_PW, PASSWORDS
 from support.helpers import STATS_KEYS as CONTRACT_STATS_KEYS
 from support.helpers import cli_error, request_add_argv
 
@@ -36,24 +35,13 @@ ADD = [
 ]
 
 
-@pytest.fixture
-def people(workspace: Any) -> Any:
-    workspace.add_staff("officier", "liaison", "tekenaar")
-    return workspace
+def _count(as_staff: Any) -> int:
+    return int(as_staff("tekenaar", "consultation", "list").json["total"])
 
 
-def run(as_user: Any, name: str, *args: str) -> Any:
-    password = ADMIN_PW if name == "beheer" else PASSWORDS[name]
-    return as_user(name, *args, secrets=[password])
-
-
-def _count(as_user: Any) -> int:
-    return int(run(as_user, "tekenaar", "consultation", "list").json["total"])
-
-
-def test_consultation_round_trip(people: Any, as_user: Any, tmp_path: Path, clock: Any) -> None:
-    run(as_user, "officier", *request_add_argv("Ayşe Çelik", "1234567890", received="2026-10-01"))
-    added = run(as_user, "liaison", *ADD, "--as-of", "2026-11-02T09:00+00:00")
+def test_consultation_round_trip(people: Any, as_staff: Any, tmp_path: Path, clock: Any) -> None:
+    as_staff("officier", *request_add_argv("Ayşe Çelik", "1234567890", received="2026-10-01"))
+    added = as_staff("liaison", *ADD, "--as-of", "2026-11-02T09:00+00:00")
     assert added.code == 0, added.out
     c = added.json
     assert set(c) >= {
@@ -78,13 +66,12 @@ def test_consultation_round_trip(people: Any, as_user: Any, tmp_path: Path, cloc
     assert action["done"] is False and action["due"] == "2026-12-01"
     # Recorded later, the request does not change the frozen figures.
     clock.advance(dt.timedelta(hours=1))
-    run(as_user, "officier", *request_add_argv("Hans Müller", "2345678901", received="2026-10-02"))
-    shown = run(as_user, "tekenaar", "consultation", "show", str(c["id"])).json
+    as_staff("officier", *request_add_argv("Hans Müller", "2345678901", received="2026-10-02"))
+    shown = as_staff("tekenaar", "consultation", "show", str(c["id"])).json
     assert shown["figures"] == c["figures"]
-    now = run(as_user, "tekenaar", "stats", "--from", "2026-10-01", "--to", "2026-10-31").json
+    now = as_staff("tekenaar", "stats", "--from", "2026-10-01", "--to", "2026-10-31").json
     assert now["requests_received"] == 2
-    then = run(
-        as_user,
+    then = as_staff(
         "tekenaar",
         "stats",
         "--from",
@@ -96,15 +83,15 @@ def test_consultation_round_trip(people: Any, as_user: Any, tmp_path: Path, cloc
     ).json
     assert set(then) >= STATS_KEYS and then["requests_received"] == 1
     assert then["as_of"] == "2026-11-02T09:00:00+00:00"
-    listed = run(as_user, "liaison", "consultation", "list").json
+    listed = as_staff("liaison", "consultation", "list").json
     assert listed["total"] == 1 and listed["items"][0]["open_actions"] == 1
-    done = run(as_user, "tekenaar", "consultation", "action-done", str(action["id"]))
+    done = as_staff("tekenaar", "consultation", "action-done", str(action["id"]))
     assert done.code == 0 and done.json["action"]["done"] is True
     assert done.json["action"]["done_by"] == "tekenaar"
-    again = run(as_user, "tekenaar", "consultation", "action-done", str(action["id"]))
+    again = as_staff("tekenaar", "consultation", "action-done", str(action["id"]))
     assert "al afgerond" in cli_error(again, "invalid_state", 1)
     out = tmp_path / "overleg.pdf"
-    printed = run(as_user, "tekenaar", "consultation", "print", str(c["id"]), "--out", str(out))
+    printed = as_staff("tekenaar", "consultation", "print", str(c["id"]), "--out", str(out))
     assert printed.code == 0 and printed.json["file"] == str(out)
     assert out.stat().st_mode & 0o777 == 0o600
     text = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages)
@@ -125,7 +112,7 @@ def test_consultation_round_trip(people: Any, as_user: Any, tmp_path: Path, cloc
     ],
 )
 def test_bad_input_is_a_sentence_exit_2_and_stores_nothing(
-    people: Any, as_user: Any, change: list[str], words: str
+    people: Any, as_staff: Any, change: list[str], words: str
 ) -> None:
     argv = list(ADD)
     option = change[0]
@@ -133,35 +120,35 @@ def test_bad_input_is_a_sentence_exit_2_and_stores_nothing(
         argv[argv.index(option) + 1] = change[1]
     else:
         argv += change
-    result = run(as_user, "tekenaar", *argv)
+    result = as_staff("tekenaar", *argv)
     assert words in cli_error(result, "invalid_input", 2)
-    assert _count(as_user) == 0
+    assert _count(as_staff) == 0
 
 
-def test_only_one_service_is_refused(people: Any, as_user: Any) -> None:
+def test_only_one_service_is_refused(people: Any, as_staff: Any) -> None:
     argv = [a for a in ADD if a not in ("--ind", "A. Bakker")]
-    message = cli_error(run(as_user, "tekenaar", *argv), "invalid_input", 2)
-    assert "IND" in message and _count(as_user) == 0
+    message = cli_error(as_staff("tekenaar", *argv), "invalid_input", 2)
+    assert "IND" in message and _count(as_staff) == 0
 
 
-def test_roles_refused_with_forbidden(people: Any, as_user: Any) -> None:
+def test_roles_refused_with_forbidden(people: Any, as_staff: Any) -> None:
     for name in ("beheer", "officier"):
         for args in (ADD, ["consultation", "list"], ["consultation", "show", "1"]):
-            cli_error(run(as_user, name, *args), "forbidden", 1)
-    assert _count(as_user) == 0
-    cli_error(run(as_user, "tekenaar", "consultation", "show", "99"), "not_found", 2)
-    cli_error(run(as_user, "tekenaar", "consultation", "show", "nul"), "invalid_input", 2)
+            cli_error(as_staff(name, *args), "forbidden", 1)
+    assert _count(as_staff) == 0
+    cli_error(as_staff("tekenaar", "consultation", "show", "99"), "not_found", 2)
+    cli_error(as_staff("tekenaar", "consultation", "show", "nul"), "invalid_input", 2)
 
 
-def test_notify_delay_names_the_liaison(people: Any, as_user: Any) -> None:
-    rid = run(
-        as_user, "officier", *request_add_argv("Sara Bakker", "3333333333", received="2026-10-01")
+def test_notify_delay_names_the_liaison(people: Any, as_staff: Any) -> None:
+    rid = as_staff(
+        "officier", *request_add_argv("Sara Bakker", "3333333333", received="2026-10-01")
     ).json["id"]
     notify = ("request", "notify-delay", str(rid), "--reason", "Onderzoek loopt")
-    wrong = run(as_user, "officier", *notify, "--liaison", "tekenaar")
+    wrong = as_staff("officier", *notify, "--liaison", "tekenaar")
     assert "geen IND-liaison" in cli_error(wrong, "invalid_input", 2)
-    assert run(as_user, "officier", "request", "show", str(rid)).json["delay_notice"] is None
-    done = run(as_user, "officier", *notify, "--date", "2026-10-14", "--liaison", "liaison").json
+    assert as_staff("officier", "request", "show", str(rid)).json["delay_notice"] is None
+    done = as_staff("officier", *notify, "--date", "2026-10-14", "--liaison", "liaison").json
     notice = done["delay_notice"]
     assert {k: notice[k] for k in ("date", "reason", "by")} == {
         "date": "2026-10-14",
@@ -170,6 +157,6 @@ def test_notify_delay_names_the_liaison(people: Any, as_user: Any) -> None:
     }
     assert notice["liaison"] == {"name": "liaison", "full_name": "liaison"}
     assert notice["recorded_afterwards"] is True  # deadline 15 October, entered 2 November
-    stats = run(as_user, "tekenaar", "stats", "--from", "2026-10-01", "--to", "2026-10-31").json
+    stats = as_staff("tekenaar", "stats", "--from", "2026-10-01", "--to", "2026-10-31").json
     assert stats["late_with_notice"] == 1
     assert stats["late_with_notice_recorded_afterwards"] == 1

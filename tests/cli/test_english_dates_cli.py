@@ -11,37 +11,33 @@ from typing import Any
 import pypdf
 import pytest
 
-from desktop_app.domain import messages
-from tests.services.test_printing_support import add_staff, make_report, nfkc, password
+from tests.services.test_printing_support import make_report, nfkc
+
+pytestmark = pytest.mark.usefixtures("back_to_dutch")
 
 
-@pytest.fixture
-def run(workspace: Any, as_user: Any) -> Any:
-    add_staff(workspace)
-
-    def call(user: str, *args: str, json_mode: bool = True) -> Any:
-        return as_user(user, *args, secrets=[password(user)], json_mode=json_mode)
-
-    yield call
-    messages.set_language("nl")
-
-
-def test_the_duration_line_in_english_and_the_json_in_dutch(run: Any, workspace: Any) -> None:
+def test_the_duration_line_in_english_and_the_json_in_dutch(
+    as_print_staff: Any, workspace: Any
+) -> None:
     rid = str(make_report(workspace, upto="draft", duration=None))
     until = ("report", "marking", rid, "--classification-until", "2040-12-31")
-    human = run("officier", "--lang", "en", *until, json_mode=False)
+    human = as_print_staff("officier", "--lang", "en", *until, json_mode=False)
     assert human.code == 0, human.err
     assert ": classification duration up to and including 31 December 2040\n" in human.out
     assert "december" not in human.out
-    shown = run("officier", "--lang", "en", "report", "show", rid)
-    dutch = run("officier", "report", "show", rid)
+    shown = as_print_staff("officier", "--lang", "en", "report", "show", rid)
+    dutch = as_print_staff("officier", "report", "show", rid)
     assert shown.json == dutch.json
     assert shown.json["classification_duration_text"] == "tot en met 31 december 2040"
 
 
-def test_a_copy_printed_in_english_mode_is_dutch(run: Any, workspace: Any, tmp_path: Path) -> None:
+def test_a_copy_printed_in_english_mode_is_dutch(
+    as_print_staff: Any, workspace: Any, tmp_path: Path
+) -> None:
     rid = str(make_report(workspace, upto="signed"))
-    result = run("tekenaar", "--lang", "en", "report", "print", rid, "--out", str(tmp_path / "a"))
+    result = as_print_staff(
+        "tekenaar", "--lang", "en", "report", "print", rid, "--out", str(tmp_path / "a")
+    )
     assert result.code == 0, result.out
     (file,) = result.json["files"]
     reader = pypdf.PdfReader(io.BytesIO(Path(file).read_bytes()))

@@ -10,47 +10,36 @@ from pathlib import Path
 from typing import Any
 
 import pypdf
-import pytest
 
-from tests.services.test_printing_support import add_staff, make_report, nfkc, password, report_text
+from tests.services.test_printing_support import make_report, nfkc, report_text
 
 # The subject options both report draft and report subject take.
 OLGA = ("--subject-name", "Olga Иванова", "--birth-date", "1984-06-12", "--v-number", "1234567890")
-
-
-@pytest.fixture
-def run(workspace: Any, as_user: Any) -> Any:
-    add_staff(workspace)
-
-    def call(user: str, *args: str, json_mode: bool = True) -> Any:
-        return as_user(user, *args, secrets=[password(user)], json_mode=json_mode)
-
-    return call
 
 
 def _first_page(path: Path) -> str:
     return nfkc(pypdf.PdfReader(io.BytesIO(path.read_bytes())).pages[0].extract_text())
 
 
-def test_draft_with_duration_and_subject_then_show(run: Any, tmp_path: Path) -> None:
+def test_draft_with_duration_and_subject_then_show(as_print_staff: Any, tmp_path: Path) -> None:
     text = tmp_path / "t.txt"
     text.write_text(report_text(), encoding="utf-8")
 
     def draft(*options: str) -> Any:
-        return run(
+        return as_print_staff(
             "officier", "report", "draft", "--spontaneous", "--text-file", str(text), *options
         )
 
     made = draft("--classification", "stg_geheim", "--classification-until", "2040-12-31", *OLGA)
     assert made.code == 0, made.out
-    shown = run("officier", "report", "show", str(made.json["id"]))
+    shown = as_print_staff("officier", "report", "show", str(made.json["id"]))
     assert shown.json["classification_duration"]["until"] == "2040-12-31"
     assert shown.json["classification_duration_text"] == "tot en met 31 december 2040"
     assert shown.json["subject"]["name"] == "Olga Иванова"
     # Without a duration: recorded as not decided; refused when both are given or in the past.
     bare = draft()
     assert bare.code == 0
-    again = run("officier", "report", "show", str(bare.json["id"]))
+    again = as_print_staff("officier", "report", "show", str(bare.json["id"]))
     assert again.json["classification_duration"] is None
     assert again.json["classification_duration_text"] == "niet vastgelegd"
     both = draft("--classification-until", "2040-12-31", "--classification-event", "einde")
@@ -60,24 +49,26 @@ def test_draft_with_duration_and_subject_then_show(run: Any, tmp_path: Path) -> 
     half = draft("--subject-name", "Olga")
     assert half.code == 2 and half.json["error"]["code"] == "invalid_input"
     # The refusals stored nothing: no third report.
-    third = run("officier", "report", "show", str(int(bare.json["id"]) + 1))
+    third = as_print_staff("officier", "report", "show", str(int(bare.json["id"]) + 1))
     assert third.json["error"]["code"] == "not_found"
 
 
-def test_marking_and_subject_commands(run: Any, workspace: Any) -> None:
+def test_marking_and_subject_commands(as_print_staff: Any, workspace: Any) -> None:
     rid = make_report(workspace, upto="draft", duration=None, subject=None)
-    marked = run(
+    marked = as_print_staff(
         "officier", "report", "marking", str(rid), "--classification-event", "einde onderzoek"
     )
     assert marked.code == 0, marked.out
     assert marked.json["classification_duration_text"] == "tot: einde onderzoek"
-    subject = run("officier", "report", "subject", str(rid), *OLGA)
+    subject = as_print_staff("officier", "report", "subject", str(rid), *OLGA)
     assert subject.code == 0 and subject.json["subject"]["source"] == "report"
-    empty = run("officier", "report", "marking", str(rid))
+    empty = as_print_staff("officier", "report", "marking", str(rid))
     assert empty.code == 2 and empty.json["error"]["code"] == "invalid_input"
-    bad = run("officier", "report", "subject", str(rid), "--subject-name", "X", "--v-number", "1")
+    bad = as_print_staff(
+        "officier", "report", "subject", str(rid), "--subject-name", "X", "--v-number", "1"
+    )
     assert bad.code == 2
-    liaison = run(
+    liaison = as_print_staff(
         "liaison",
         "report",
         "subject",
@@ -92,9 +83,11 @@ def test_marking_and_subject_commands(run: Any, workspace: Any) -> None:
     assert liaison.code == 1 and liaison.json["error"]["code"] == "forbidden"
 
 
-def test_print_with_a_distribution_list(run: Any, workspace: Any, tmp_path: Path) -> None:
+def test_print_with_a_distribution_list(
+    as_print_staff: Any, workspace: Any, tmp_path: Path
+) -> None:
     rid = make_report(workspace, upto="signed")
-    result = run(
+    result = as_print_staff(
         "tekenaar",
         "report",
         "print",
@@ -112,7 +105,7 @@ def test_print_with_a_distribution_list(run: Any, workspace: Any, tmp_path: Path
     assert "voor: Archief AIVD" in _first_page(files[1])
     listing = tmp_path / "lijst.txt"
     listing.write_text("# verzendlijst\nIND, afdeling Veiligheid\n\n", encoding="utf-8")
-    more = run(
+    more = as_print_staff(
         "tekenaar",
         "report",
         "print",
@@ -123,19 +116,19 @@ def test_print_with_a_distribution_list(run: Any, workspace: Any, tmp_path: Path
         str(tmp_path / "b"),
     )
     assert more.code == 0 and [c["copy"] for c in more.json["copies"]] == [3]
-    prints = run("tekenaar", "report", "prints", str(rid))
+    prints = as_print_staff("tekenaar", "report", "prints", str(rid))
     assert [i["recipient"] for i in prints.json["items"]] == [
         "Hoofddirecteur IND",
         "Archief AIVD",
         "IND, afdeling Veiligheid",
     ]
-    human = run("tekenaar", "report", "prints", str(rid), json_mode=False)
+    human = as_print_staff("tekenaar", "report", "prints", str(rid), json_mode=False)
     assert "voor: Archief AIVD" in human.out
-    verdict = run("tekenaar", "report", "verify", str(files[1]))
+    verdict = as_print_staff("tekenaar", "report", "verify", str(files[1]))
     assert verdict.code == 0 and verdict.json["recipient"] == "Archief AIVD"
     assert verdict.json["copy"] == {"number": 2, "total": 2}
     # A list of another length than --copies, or both list forms: refused, nothing printed.
-    mismatch = run(
+    mismatch = as_print_staff(
         "tekenaar",
         "report",
         "print",
@@ -148,7 +141,7 @@ def test_print_with_a_distribution_list(run: Any, workspace: Any, tmp_path: Path
         str(tmp_path / "c"),
     )
     assert mismatch.code == 2 and mismatch.json["error"]["code"] == "invalid_input"
-    both = run(
+    both = as_print_staff(
         "tekenaar",
         "report",
         "print",
@@ -161,19 +154,21 @@ def test_print_with_a_distribution_list(run: Any, workspace: Any, tmp_path: Path
         str(tmp_path / "d"),
     )
     assert both.code == 2
-    assert len(run("tekenaar", "report", "prints", str(rid)).json["items"]) == 3
+    assert len(as_print_staff("tekenaar", "report", "prints", str(rid)).json["items"]) == 3
 
 
 def test_final_print_without_a_duration_is_refused(
-    run: Any, workspace: Any, tmp_path: Path
+    as_print_staff: Any, workspace: Any, tmp_path: Path
 ) -> None:
     rid = make_report(workspace, upto="signed", duration=None)
-    refused = run("tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "o"))
+    refused = as_print_staff("tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "o"))
     assert refused.code == 1 and refused.json["error"]["code"] == "invalid_state"
     assert "rubriceringsduur" in refused.json["error"]["message"]
-    fixed = run("tekenaar", "report", "marking", str(rid), "--classification-until", "2040-01-01")
+    fixed = as_print_staff(
+        "tekenaar", "report", "marking", str(rid), "--classification-until", "2040-01-01"
+    )
     assert fixed.code == 0
-    printed = run("tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "o"))
+    printed = as_print_staff("tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "o"))
     assert printed.code == 0 and len(printed.json["files"]) == 1  # default_copies: 1
 
 

@@ -18,31 +18,21 @@ from tests.services.test_printing_support import (
     ARABIC,
     CYRILLIC,
     SIGNER_FULL_NAME,
-    add_staff,
     make_report,
     nfkc,
-    password,
 )
-
-
-@pytest.fixture
-def run(workspace: Any, as_user: Any) -> Any:
-    add_staff(workspace)
-
-    def call(user: str, *args: str, extra: list[str] | None = None, json_mode: bool = True) -> Any:
-        return as_user(user, *args, secrets=[password(user), *(extra or [])], json_mode=json_mode)
-
-    return call
 
 
 def _texts(path: Path) -> list[str]:
     return [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(path.read_bytes())).pages]
 
 
-def test_print_three_signed_copies(run: Any, workspace: Any, tmp_path: Path) -> None:
+def test_print_three_signed_copies(as_print_staff: Any, workspace: Any, tmp_path: Path) -> None:
     rid = make_report(workspace, upto="signed")
     out = tmp_path / "uit"
-    result = run("tekenaar", "report", "print", str(rid), "--copies", "3", "--out", str(out))
+    result = as_print_staff(
+        "tekenaar", "report", "print", str(rid), "--copies", "3", "--out", str(out)
+    )
     assert result.code == 0, result.out
     files = [Path(f) for f in result.json["files"]]
     assert len(files) == 3 and result.json["signed"] is True
@@ -59,9 +49,11 @@ def test_print_three_signed_copies(run: Any, workspace: Any, tmp_path: Path) -> 
         assert CYRILLIC in whole and ARABIC in whole and SIGNER_FULL_NAME in whole
 
 
-def test_print_a_draft_gives_one_concept(run: Any, workspace: Any, tmp_path: Path) -> None:
+def test_print_a_draft_gives_one_concept(
+    as_print_staff: Any, workspace: Any, tmp_path: Path
+) -> None:
     rid = make_report(workspace, upto="draft")
-    result = run(
+    result = as_print_staff(
         "officier", "report", "print", str(rid), "--copies", "2", "--out", str(tmp_path / "c")
     )
     assert result.code == 0
@@ -70,9 +62,9 @@ def test_print_a_draft_gives_one_concept(run: Any, workspace: Any, tmp_path: Pat
     assert all("CONCEPT" in t for t in texts)
 
 
-def test_print_human_output(run: Any, workspace: Any, tmp_path: Path) -> None:
+def test_print_human_output(as_print_staff: Any, workspace: Any, tmp_path: Path) -> None:
     rid = make_report(workspace, upto="signed")
-    result = run(
+    result = as_print_staff(
         "tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "h"), json_mode=False
     )
     assert result.code == 0
@@ -88,10 +80,10 @@ def test_print_human_output(run: Any, workspace: Any, tmp_path: Path) -> None:
     ],
 )
 def test_print_refused(
-    run: Any, workspace: Any, tmp_path: Path, user: str, code: str, exit_code: int
+    as_print_staff: Any, workspace: Any, tmp_path: Path, user: str, code: str, exit_code: int
 ) -> None:
     rid = make_report(workspace, upto="signed")
-    result = run(user, "report", "print", str(rid), "--out", str(tmp_path / "x"))
+    result = as_print_staff(user, "report", "print", str(rid), "--out", str(tmp_path / "x"))
     assert result.code == exit_code
     assert result.json["error"]["code"] == code
     assert not (tmp_path / "x").exists()
@@ -106,33 +98,37 @@ def test_print_refused(
     ],
 )
 def test_print_bad_input(
-    run: Any, workspace: Any, tmp_path: Path, args: list[str], code: str
+    as_print_staff: Any, workspace: Any, tmp_path: Path, args: list[str], code: str
 ) -> None:
     rid = make_report(workspace, upto="signed")
     out = ["--out", str(tmp_path / "o")] if args else []
-    result = run("tekenaar", "report", "print", str(rid), *args, *out)
+    result = as_print_staff("tekenaar", "report", "print", str(rid), *args, *out)
     assert result.code == 2 and result.json["error"]["code"] == code
 
 
-def test_print_unknown_report_and_existing_files(run: Any, workspace: Any, tmp_path: Path) -> None:
-    missing = run("officier", "report", "print", "404", "--out", str(tmp_path / "o"))
+def test_print_unknown_report_and_existing_files(
+    as_print_staff: Any, workspace: Any, tmp_path: Path
+) -> None:
+    missing = as_print_staff("officier", "report", "print", "404", "--out", str(tmp_path / "o"))
     assert missing.code == 2 and missing.json["error"]["code"] == "not_found"
     rid = make_report(workspace, upto="signed")
-    first = run("tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "o"))
+    first = as_print_staff("tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "o"))
     assert first.code == 0
     # The next copy is number 2 (numbers continue over jobs): a file already has its name.
     printed = Path(first.json["files"][0])
     assert printed.name.endswith("exemplaar-1-van-1.pdf")
     next_name = printed.name.replace("exemplaar-1-van-1", "exemplaar-2-van-2")
     (printed.parent / next_name).write_bytes(b"iets anders")
-    again = run("tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "o"))
+    again = as_print_staff("tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "o"))
     assert again.code == 2 and again.json["error"]["code"] == "invalid_input"
 
 
-def test_print_register_listing(run: Any, workspace: Any, tmp_path: Path) -> None:
+def test_print_register_listing(as_print_staff: Any, workspace: Any, tmp_path: Path) -> None:
     rid = make_report(workspace, upto="signed")
-    run("tekenaar", "report", "print", str(rid), "--copies", "2", "--out", str(tmp_path / "o"))
-    result = run("officier", "report", "prints", str(rid))
+    as_print_staff(
+        "tekenaar", "report", "print", str(rid), "--copies", "2", "--out", str(tmp_path / "o")
+    )
+    result = as_print_staff("officier", "report", "prints", str(rid))
     assert result.code == 0
     assert [(i["copy"], i["total"], i["printed_by"]) for i in result.json["items"]] == [
         (1, 2, "tekenaar"),
@@ -140,9 +136,11 @@ def test_print_register_listing(run: Any, workspace: Any, tmp_path: Path) -> Non
     ]
 
 
-def test_signing_show_create_import_function(run: Any, workspace: Any, tmp_path: Path) -> None:
-    assert run("beheer", "signing", "show").json == {"key": None}
-    created = run("beheer", "signing", "create")
+def test_signing_show_create_import_function(
+    as_print_staff: Any, workspace: Any, tmp_path: Path
+) -> None:
+    assert as_print_staff("beheer", "signing", "show").json == {"key": None}
+    created = as_print_staff("beheer", "signing", "create")
     assert created.code == 0 and created.json["key"]["origin"] == "workstation"
     assert (workspace.root / "trust-roots.pem").is_file()
     org = pki.create_workstation_pki(
@@ -150,19 +148,19 @@ def test_signing_show_create_import_function(run: Any, workspace: Any, tmp_path:
     )
     p12 = tmp_path / "org.p12"
     p12.write_bytes(pki.export_pkcs12(org.signing, b"p12-wachtwoord"))
-    wrong = run("beheer", "signing", "import", str(p12), extra=["fout"])
+    wrong = as_print_staff("beheer", "signing", "import", str(p12), extra=["fout"])
     assert wrong.code == 2 and wrong.json["error"]["code"] == "invalid_input"
-    refused = run("officier", "signing", "import", str(p12), extra=["p12-wachtwoord"])
+    refused = as_print_staff("officier", "signing", "import", str(p12), extra=["p12-wachtwoord"])
     assert refused.code == 1 and refused.json["error"]["code"] == "forbidden"
-    imported = run("beheer", "signing", "import", str(p12), extra=["p12-wachtwoord"])
+    imported = as_print_staff("beheer", "signing", "import", str(p12), extra=["p12-wachtwoord"])
     assert imported.code == 0 and imported.json["key"]["origin"] == "organisation"
-    shown = run("tekenaar", "signing", "show").json["key"]
+    shown = as_print_staff("tekenaar", "signing", "show").json["key"]
     assert shown["sha256_fingerprint"] == imported.json["key"]["sha256_fingerprint"]
     assert len(shown["trust_roots"]) == 2
-    function = run(
+    function = as_print_staff(
         "beheer", "signing", "function", "tekenaar", "--function", "directeur Inlichtingen"
     )
     assert function.json == {"name": "tekenaar", "function": "directeur Inlichtingen"}
     rid = make_report(workspace, upto="signed")
-    printed = run("tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "o"))
+    printed = as_print_staff("tekenaar", "report", "print", str(rid), "--out", str(tmp_path / "o"))
     assert "directeur Inlichtingen" in "\n".join(_texts(Path(printed.json["files"][0])))

@@ -29,12 +29,6 @@ REQUEST_KEYS = {
 }
 
 
-@pytest.fixture
-def people(workspace: Any) -> Any:
-    workspace.add_staff("officier", "liaison", "tekenaar")
-    return workspace
-
-
 def officer(as_user: Any, *args: str) -> Any:
     return as_user("officier", *args, secrets=[PASSWORDS["officier"]])
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.helpers import report_text
 from support.sample_text import sample_word, vocabulary
 
 from desktop_app.domain.textdiff import (
@@ -263,24 +264,12 @@ def test_pathological_comparisons_stay_bounded() -> None:
         check_opcodes(old, new, char_opcodes(old, new))
 
 
-def _structured(bodies: list[str]) -> str:
-    from desktop_app.domain import report_content as rc
-
-    return rc.render(
-        rc.ReportContent(
-            subject="Onderwerp",
-            occasion="Verzoek van de IND.",
-            findings=tuple(rc.Finding(b, rc.Reliability.RELIABLE) for b in bodies),
-            conclusion="Geen bezwaar bekend.",
-        )
-    )
-
-
 def test_a_renumbered_finding_is_a_one_to_one_change_not_a_lost_anchor() -> None:
     """One inserted finding renumbers every later one; each later line must still be paired
     with its old self, so the word-level changes are the numbers and the new finding only."""
     bodies = [f"Bevinding over onderwerp {k} met eigen woorden {k * 7}." for k in range(40)]
-    old, new = _structured(bodies), _structured(["Een nieuwe eerste bevinding.", *bodies])
+    old = report_text("Onderwerp", *bodies)
+    new = report_text("Onderwerp", "Een nieuwe eerste bevinding.", *bodies)
     cmp = TextComparison(old, new)
     changed_new = [
         new[op.new_start : op.new_end]
@@ -301,8 +290,8 @@ def test_a_full_rewrite_of_a_long_structured_text_stays_fast() -> None:
     def body() -> str:
         return " ".join(f"{rng.choice(words)}{rng.randrange(10**6)}" for _ in range(12)) + "."
 
-    old = _structured([body() for _ in range(600)])
-    new = _structured([body() for _ in range(600)])
+    old = report_text("Onderwerp", *(body() for _ in range(600)))
+    new = report_text("Onderwerp", *(body() for _ in range(600)))
     started = time.perf_counter()
     cmp = TextComparison(old, new)
     elapsed = time.perf_counter() - started

@@ -115,17 +115,12 @@ def test_user_add_passwd_and_unlock_survive_concurrent_sign_ins(
 
     # Each write is still there after every concurrent sign-in.
     checks = [
-        ws.popen("request", "list", data_dir=root, user="nieuw", secrets_in=[PASSWORDS["nieuw"]]),
-        ws.popen(
-            "request", "list", data_dir=root, user="liaison", secrets_in=[new_liaison_password]
-        ),
-        ws.popen(
-            "request",
-            "list",
-            data_dir=root,
-            user="geblokkeerd",
-            secrets_in=[PASSWORDS["geblokkeerd"]],
-        ),
+        ws.popen("request", "list", data_dir=root, user=name, secrets_in=[password])
+        for name, password in (
+            ("nieuw", PASSWORDS["nieuw"]),
+            ("liaison", new_liaison_password),
+            ("geblokkeerd", PASSWORDS["geblokkeerd"]),
+        )
     ]
     for proc in checks:
         finished(proc).ok()

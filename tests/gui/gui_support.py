@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -18,10 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from support import helpers
+from support.sample_text import REPORT_TEXT
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.roles import Role
-from desktop_app.services import users
+from desktop_app.services import reports, users
+
+T = TypeVar("T", bound=QWidget)
 
 # A copy: a test may add an account of its own to it.
 PASSWORDS = dict(helpers.PASSWORDS)
@@ -57,6 +60,19 @@ def add_users(workspace: Any, *names: str, **extra: str) -> None:
                 full_name=full_name,
                 initial_password=False,
             )
+
+
+def signed_report(workspace: Any, title: str) -> int:
+    """A report (REPORT_TEXT) the officer drafted and submitted, the liaison found usable and
+    the signer signed: its id."""
+    with workspace.session("officier", PASSWORDS["officier"]) as off:
+        rid = int(reports.draft_report(off, text=REPORT_TEXT, title=title).report.id)
+        reports.submit_report(off, rid)
+    with workspace.session("liaison", PASSWORDS["liaison"]) as lia:
+        reports.give_verdict(lia, rid, usable=True)
+    with workspace.session("tekenaar", PASSWORDS["tekenaar"]) as sig:
+        reports.sign_report(sig, rid, proof=sig.sign_in_proof())
+    return rid
 
 
 def flush_deletes() -> None:
@@ -95,3 +111,17 @@ def widget_texts(widget: QWidget) -> Iterator[str]:
 def all_texts() -> str:
     """Every text any live widget holds, joined (LOCK-1 looks for a canary in it)."""
     return "\n".join(t for w in QApplication.allWidgets() for t in widget_texts(w) if t)
+
+
+def admin_tab(window: Any, title: str, cls: type[T]) -> T:
+    """The Beheer section's tab ``title`` (its page of class ``cls``), shown as the current tab."""
+    from desktop_app.gui.admin.page import AdminPage
+
+    admin = window.show_section("admin")
+    assert isinstance(admin, AdminPage)
+    titles = [admin.tabs.tabText(i).replace("&", "") for i in range(admin.tabs.count())]
+    assert title in titles
+    page = admin.findChild(cls)
+    assert page is not None
+    admin.tabs.setCurrentWidget(page)
+    return page

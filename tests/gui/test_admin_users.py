@@ -219,18 +219,21 @@ def test_revoke_a_designation(admin_page: AdminPage) -> None:
 # --- the first sign-in with an initial password -----------------------------------------------
 
 
-def _new_account(workspace: Any) -> None:
+def _first_sign_in(workspace: Any, controller: Any, sign_in: Any) -> Any:
+    """A new account (its first password set by Beheer) signs in for the first time: no window
+    yet, the question for an own password is open (and returned)."""
     with workspace.session() as s:
         users.add_user(s, name="nieuw", password="begin-wachtwoord-1", roles=[Role.AIVD_OFFICER])
+    assert sign_in(controller, "nieuw", "begin-wachtwoord-1") is None
+    dialog = controller.first_password_dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
 
 
 def test_first_sign_in_asks_for_an_own_password_before_the_window(
     workspace: Any, controller: Any, sign_in: Any
 ) -> None:
-    _new_account(workspace)
-    assert sign_in(controller, "nieuw", "begin-wachtwoord-1") is None
-    dialog = controller.first_password_dialog
-    assert dialog is not None and dialog.isVisible()
+    dialog = _first_sign_in(workspace, controller, sign_in)
     assert password_rules() in " ".join(
         label.text() for label in dialog.findChildren(type(dialog.error_label))
     )
@@ -253,10 +256,7 @@ def test_first_sign_in_asks_for_an_own_password_before_the_window(
 def test_cancelling_the_first_password_signs_out(
     workspace: Any, controller: Any, sign_in: Any
 ) -> None:
-    _new_account(workspace)
-    sign_in(controller, "nieuw", "begin-wachtwoord-1")
-    dialog = controller.first_password_dialog
-    assert dialog is not None
+    dialog = _first_sign_in(workspace, controller, sign_in)
     dialog.reject()
     assert controller.main_window is None and controller.session is None
     login = controller.login_dialog
@@ -274,10 +274,7 @@ def test_idle_time_ends_a_first_sign_in_left_at_the_password_question(
     time signs it out again, like any idle lock (it used to stay open with no timer)."""
     import datetime as dt
 
-    _new_account(workspace)
-    sign_in(controller, "nieuw", "begin-wachtwoord-1")
-    dialog = controller.first_password_dialog
-    assert dialog is not None and dialog.isVisible()
+    _first_sign_in(workspace, controller, sign_in)
     clock.advance(dt.timedelta(minutes=4, seconds=59))
     assert controller.idle.check() is False
     clock.advance(dt.timedelta(seconds=2))
@@ -290,10 +287,7 @@ def test_idle_time_ends_a_first_sign_in_left_at_the_password_question(
 def test_quitting_at_the_password_question_closes_that_session(
     workspace: Any, controller: Any, sign_in: Any, quits: list[int]
 ) -> None:
-    _new_account(workspace)
-    sign_in(controller, "nieuw", "begin-wachtwoord-1")
-    dialog = controller.first_password_dialog
-    assert dialog is not None
+    _first_sign_in(workspace, controller, sign_in)
     controller.quit()
     controller.runner.wait(10_000)
     assert controller.first_password_dialog is None

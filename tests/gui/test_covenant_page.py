@@ -19,23 +19,17 @@ from desktop_app.gui.sections import sections_for
 from desktop_app.services import covenant as svc
 from desktop_app.services.permissions import user_actions
 from desktop_app.storage import audit
-from tests.gui.gui_support import PASSWORDS, add_users, flush_deletes
+from tests.gui.gui_support import PASSWORDS, flush_deletes
 
 SECRET = "Niet-openbare bijlage: testtekst."
 
 
 @pytest.fixture
-def people(workspace: Any) -> Any:
-    add_users(workspace, "officier", "tekenaar", "liaison")
-    return workspace
-
-
-@pytest.fixture
-def page_of(people: Any, runner: Any, qtbot: Any) -> Iterator[Any]:
+def page_of(staff: Any, runner: Any, qtbot: Any) -> Iterator[Any]:
     sessions: list[Any] = []
 
     def make(name: str, size: tuple[int, int] = (1000, 680)) -> CovenantPage:
-        session = people.session(name, PASSWORDS[name])
+        session = staff.session(name, PASSWORDS[name])
         sessions.append(session)
         page = CovenantPage(session, runner)
         qtbot.addWidget(page)
@@ -55,10 +49,10 @@ def _submit(dialog: Any) -> None:
     QApplication.processEvents()
 
 
-def test_the_section_is_for_the_governance_roles_and_the_administrator(people: Any) -> None:
+def test_the_section_is_for_the_governance_roles_and_the_administrator(staff: Any) -> None:
     seen = {}
     for name in ("beheer", "officier", "tekenaar", "liaison"):
-        with people.session(name, PASSWORDS[name]) as session:
+        with staff.session(name, PASSWORDS[name]) as session:
             seen[name] = "covenant" in {s.key for s in sections_for(user_actions(session))}
     assert seen == {"beheer": True, "officier": False, "tekenaar": True, "liaison": True}
 
@@ -74,7 +68,7 @@ def test_the_register_shows_the_2019_covenant(page_of: Any) -> None:
     assert not page.annex_show_button.isEnabled()  # nothing to read yet
 
 
-def test_an_amendment_through_the_dialogs(page_of: Any, people: Any) -> None:
+def test_an_amendment_through_the_dialogs(page_of: Any, staff: Any) -> None:
     page = page_of("liaison")
     dialog = page.open_amendment_dialog()
     _submit(dialog)
@@ -96,14 +90,14 @@ def test_an_amendment_through_the_dialogs(page_of: Any, people: Any) -> None:
     assert "vastgelegd door Lotte Liaison)" in page.amendment_detail.toPlainText()
     assert not page.decide_button.isEnabled()
     assert "al vastgelegd" in page.decide_button.toolTip()
-    with people.session("liaison", PASSWORDS["liaison"]) as session:
+    with staff.session("liaison", PASSWORDS["liaison"]) as session:
         with session.reading() as conn:
             actions = [e.action for e in audit.recent(conn, 50)]
         assert actions.count("covenant.amend") == 1 and actions.count("covenant.consent") == 1
 
 
-def test_the_notice_shows_its_computed_date(page_of: Any, people: Any) -> None:
-    people.env.clock.set(dt.datetime(2026, 11, 30, 10, tzinfo=dt.UTC))
+def test_the_notice_shows_its_computed_date(page_of: Any, staff: Any) -> None:
+    staff.env.clock.set(dt.datetime(2026, 11, 30, 10, tzinfo=dt.UTC))
     page = page_of("tekenaar")
     dialog = page.open_termination_dialog()
     assert dialog.effective_label.text() == "28 februari 2027"
@@ -115,8 +109,8 @@ def test_the_notice_shows_its_computed_date(page_of: Any, people: Any) -> None:
     assert not page.terminate_button.isEnabled()
 
 
-def test_a_new_plan_version_says_the_approvals_start_again(page_of: Any, people: Any) -> None:
-    with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+def test_a_new_plan_version_says_the_approvals_start_again(page_of: Any, staff: Any) -> None:
+    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
         plan = svc.add_plan(signer, subject="Spoed", text="Binnen twee werkdagen.")
         svc.approve_plan(signer, plan.plan.id, decision_ref="DG-AIVD 2026/40")
     page = page_of("liaison")
@@ -139,8 +133,8 @@ def test_a_new_plan_version_says_the_approvals_start_again(page_of: Any, people:
     assert not page.approve_button.isEnabled()  # an earlier version is only read
 
 
-def test_the_administrator_sees_the_public_facts_only(page_of: Any, people: Any) -> None:
-    with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+def test_the_administrator_sees_the_public_facts_only(page_of: Any, staff: Any) -> None:
+    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
         svc.add_plan(signer, subject="Geheim onderwerp", text="Geheime tekst.")
         svc.annex_set(signer, text=SECRET, classification=Classification.STG_GEHEIM)
         svc.request_amendment(signer, change="Geheime wijziging.")
@@ -165,8 +159,8 @@ def test_the_administrator_sees_the_public_facts_only(page_of: Any, people: Any)
     assert "alleen voor wie" in page.annex_label.text()
 
 
-def test_the_annex_by_clearance_and_the_lock_wipes(page_of: Any, people: Any) -> None:
-    with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+def test_the_annex_by_clearance_and_the_lock_wipes(page_of: Any, staff: Any) -> None:
+    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
         svc.annex_set(signer, text=SECRET, classification=Classification.STG_ZEER_GEHEIM)
     liaison = page_of("liaison")  # cleared for Stg. Geheim
     assert liaison.annex_show_button.isVisible() and not liaison.annex_show_button.isEnabled()
@@ -180,7 +174,7 @@ def test_the_annex_by_clearance_and_the_lock_wipes(page_of: Any, people: Any) ->
     page.wipe()
     assert viewers[0].text_view.toPlainText() == ""
     assert page.amendment_model.rowCount() == 0 and page.title_label.text() == ""
-    with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
         with signer.reading() as conn:
             views = [e for e in audit.recent(conn, 50) if e.action == "covenant.annex_view"]
         assert [e.result for e in views] == ["ok"]

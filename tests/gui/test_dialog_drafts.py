@@ -13,8 +13,6 @@ import pkgutil
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QKeySequence
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWidget
 
 import desktop_app.gui
@@ -36,11 +34,13 @@ from desktop_app.gui.requests.dialogs import (
 )
 from desktop_app.services import audit, provisions, requests
 from desktop_app.storage import drafts as drafts_repo
-from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
+from tests.gui.gui_support import PASSWORDS, flush_deletes
 from tests.support.drafts import (
     QuitAnswer,
+    another_person_at_the_lock,
     answer_unsaved,
     idle_out,
+    lock_with_ctrl_l,
     quit_answers,
     unsaved_questions,
     waiting_drafts,
@@ -77,10 +77,7 @@ def test_register_request_dialog_survives_ctrl_l_with_focus_and_cursor(
     window = window_of("officier")
     dialog = _fill_register(window)
     received = dialog.received_edit.date()
-    QTest.keySequence(dialog.windowHandle(), QKeySequence("Ctrl+L"))
-    assert controller.session is None and not unsaved_questions()  # the lock never asks
-    flush_deletes()
-    assert CANARY not in all_texts()
+    lock_with_ctrl_l(controller, dialog, CANARY)
     assert waiting_drafts(workspace, "officier") == ["dialog:register-request"]
 
     back = sign_in(controller, "officier")
@@ -198,15 +195,10 @@ def test_another_user_at_the_lock_never_sees_the_dialog(
     _fill_register(window)
     controller.lock()
     flush_deletes()
-    other = sign_in(controller, "tekenaar")
-    assert other is not None
-    flush_deletes()
-    assert not _open(RegisterRequestDialog) and not _open(LeftoverDialog)
-    assert CANARY not in all_texts()
-    assert not other.has_unsaved()
-    assert waiting_drafts(workspace, "officier") == ["dialog:register-request"]  # for its owner
-    controller.sign_out()
-    flush_deletes()
+    with another_person_at_the_lock(
+        controller, sign_in, workspace, CANARY, "tekenaar", "officier", ["dialog:register-request"]
+    ):
+        assert not _open(RegisterRequestDialog) and not _open(LeftoverDialog)
     sign_in(controller, "officier")
     (again,) = _open(RegisterRequestDialog)
     assert CANARY in again.name_edit.text()

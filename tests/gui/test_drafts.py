@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QClipboard, QKeySequence
-from PySide6.QtTest import QTest
+from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.domain.drafts import Draft
@@ -21,10 +20,12 @@ from desktop_app.services import audit, drafts, reports
 from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
 from tests.support.drafts import (
     QuitAnswer,
+    another_person_at_the_lock,
     answer_unsaved,
     comment_dialogs,
     comment_then_lock,
     idle_out,
+    lock_with_ctrl_l,
     quit_answers,
     unsaved_questions,
     waiting_drafts,
@@ -75,10 +76,7 @@ def test_ctrl_l_keeps_the_new_report_and_it_comes_back_with_the_cursor(
 ) -> None:
     window = window_of("officier")
     _type_new_report(window)
-    QTest.keySequence(window.windowHandle(), QKeySequence("Ctrl+L"))
-    assert controller.session is None and not unsaved_questions()  # the lock never asks
-    flush_deletes()
-    assert CANARY not in all_texts()
+    lock_with_ctrl_l(controller, window, CANARY)
     assert waiting_drafts(workspace, "officier") == ["new-report"]
 
     back = sign_in(controller, "officier")
@@ -141,14 +139,10 @@ def test_another_user_at_the_lock_screen_sees_nothing_and_the_draft_waits(
     flush_deletes()
     dialog = controller.login_dialog
     assert dialog.ui.nameEdit.text() == "officier"
-    other = sign_in(controller, "tekenaar")
-    assert other is not None
-    flush_deletes()
-    assert CANARY not in all_texts()
-    assert not other.has_unsaved()
-    assert waiting_drafts(workspace, "officier") == ["new-report"]  # untouched, for its owner
-    controller.sign_out()
-    flush_deletes()
+    with another_person_at_the_lock(
+        controller, sign_in, workspace, CANARY, "tekenaar", "officier", ["new-report"]
+    ):
+        pass  # what they see and what waits is checked as they sign in
     back = sign_in(controller, "officier")
     assert back is not None
     assert CANARY in _page(back).detail.editor.conclusion_edit.toPlainText()
@@ -386,20 +380,22 @@ def test_draft_service_is_reachable_only_for_the_owner_after_sign_in(
 # --- an open comment dialog (the liaison's annotation and verdict) -----------------------------
 
 
-def _submitted_report(workspace: Any) -> int:
+def _submitted_report_open_for_the_liaison(
+    workspace: Any, window_of: Any
+) -> tuple[int, ReportsPage]:
+    """A report the officer drafted and submitted, open on the liaison's reports page."""
     with workspace.session("officier", PASSWORDS["officier"]) as s:
         rid = int(reports.draft_report(s, text=FORMED).report.id)
         reports.submit_report(s, rid)
-    return rid
+    page = _page(window_of("liaison"))
+    page.open_report(rid)
+    return rid, page
 
 
 def test_an_open_annotation_dialog_comes_back_with_its_passage_and_comment(
     controller: Any, window_of: Any, sign_in: Any, workspace: Any
 ) -> None:
-    rid = _submitted_report(workspace)
-    window = window_of("liaison")
-    page = _page(window)
-    page.open_report(rid)
+    rid, page = _submitted_report_open_for_the_liaison(workspace, window_of)
     detail = page.detail
     start = FORMED.index("in het buitenland")
     detail.reader.select_py(start, start + len("in het buitenland"))
@@ -425,10 +421,7 @@ def test_an_open_annotation_dialog_comes_back_with_its_passage_and_comment(
 def test_an_open_verdict_dialog_comes_back_and_an_empty_one_is_not_kept(
     controller: Any, window_of: Any, sign_in: Any, workspace: Any
 ) -> None:
-    rid = _submitted_report(workspace)
-    window = window_of("liaison")
-    page = _page(window)
-    page.open_report(rid)
+    rid, page = _submitted_report_open_for_the_liaison(workspace, window_of)
     empty = page.detail.open_verdict_dialog(True)
     assert empty is not None
     controller.lock()

@@ -6,10 +6,8 @@ every screen: window_peak_rss_mb rose from 152 to 195 MB.)"""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
-from support.helpers import REPO
+from support.helpers import run_python
 
 PROBE = """
 import json, sys
@@ -20,13 +18,8 @@ print(json.dumps(heavy))
 
 
 def test_list_screens_do_not_import_the_pdf_stack() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    result = run_python(
+        "-c", PROBE, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}, timeout=120
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []

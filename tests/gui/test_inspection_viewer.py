@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -20,6 +19,10 @@ from desktop_app.gui.inspection.page import record_details
 from desktop_app.gui.inspection.window import EndInspectionDialog
 from desktop_app.services import evidence, inspections, reports
 from tests.gui.gui_support import flush_deletes
+from tests.gui.inspection_support import (  # noqa: F401
+    inspector_of_the_scene,
+    window_of_the_scene,
+)
 from tests.services.test_inspection_service_support import as_user, make_report, setup_staff
 
 
@@ -42,27 +45,6 @@ def scene(workspace: Any) -> tuple[Any, int, int]:
     with as_user(workspace, "tekenaar") as s:
         reports.issue_report(s, rid, proof=s.sign_in_proof())
     return workspace, int(rid), pdf
-
-
-@pytest.fixture
-def inspector(scene: Any) -> Iterator[Any]:
-    session = as_user(scene[0], "inspecteur")
-    yield session
-    session.close()
-
-
-@pytest.fixture
-def window(qtbot: Any, scene: Any, inspector: Any, runner: Any) -> Iterator[InspectionWindow]:
-    win = InspectionWindow(
-        inspector, inspections.start_inspection(inspector, scene[1]), runner=runner
-    )
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    yield win
-    if not win.is_ended:
-        win.end_inspection()
-    flush_deletes()
 
 
 def test_pdf_page_number_and_zoom(window: InspectionWindow, scene: Any, qtbot: Any) -> None:

@@ -5,7 +5,6 @@ message instead of a crash."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -20,6 +19,10 @@ from desktop_app.gui.inspection.guard import BLOCKED_SEQUENCES
 from desktop_app.gui.inspection.window import EndInspectionDialog
 from desktop_app.services import evidence, inspections, reports
 from tests.gui.gui_support import flush_deletes
+from tests.gui.inspection_support import (  # noqa: F401
+    inspector_of_the_scene,
+    window_of_the_scene,
+)
 from tests.services.test_inspection_service_support import (
     PNG_1X1,
     as_user,
@@ -53,27 +56,6 @@ def scene(workspace: Any) -> tuple[Any, int, dict[str, int]]:
     with as_user(workspace, "tekenaar") as s:
         reports.issue_report(s, rid, proof=s.sign_in_proof())
     return workspace, int(rid), ids
-
-
-@pytest.fixture
-def inspector(scene: Any) -> Iterator[Any]:
-    ws = scene[0]
-    session = as_user(ws, "inspecteur")
-    yield session
-    session.close()
-
-
-@pytest.fixture
-def window(qtbot: Any, scene: Any, inspector: Any, runner: Any) -> Iterator[InspectionWindow]:
-    _ws, rid, _ids = scene
-    win = InspectionWindow(inspector, inspections.start_inspection(inspector, rid), runner=runner)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    yield win
-    if not win.is_ended:
-        win.end_inspection()
-    flush_deletes()
 
 
 def _all_widgets(win: QWidget) -> list[QWidget]:

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pypdf
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -27,11 +26,11 @@ from tests.gui.test_reports_workflow import TEXT, _fill_new_report
 from tests.services.test_printing_support import (
     SIGNER_FULL_NAME,
     SUBJECT,
-    add_staff,
     make_report,
     nfkc,
     password,
     raw_rows,
+    ws_with_print_staff,  # noqa: F401
 )
 
 # The report window's tests sign in through the workflow tests' fixture; ``staff`` is conftest's
@@ -44,12 +43,6 @@ def _texts(pdf: bytes) -> list[str]:
 
 
 # --- the print dialog and the register ---------------------------------------------------------
-
-
-@pytest.fixture
-def ws(workspace: Any) -> Any:
-    add_staff(workspace)
-    return workspace
 
 
 def test_the_print_dialog_takes_a_recipient_per_copy(qtbot: Any, ws: Any, tmp_path: Path) -> None:

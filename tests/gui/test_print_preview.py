@@ -23,18 +23,12 @@ from desktop_app.gui.printing import (
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import printing
 from tests.services.test_printing_support import (
-    add_staff,
     make_report,
     password,
     raw_rows,
     tamper_one_byte,
+    ws_with_print_staff,  # noqa: F401
 )
-
-
-@pytest.fixture
-def ws(workspace: Any) -> Any:
-    add_staff(workspace)
-    return workspace
 
 
 def _listing(*roots: Path) -> set[str]:

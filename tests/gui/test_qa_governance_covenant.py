@@ -16,8 +16,8 @@ from desktop_app.services import covenant as svc
 from tests.gui import test_covenant_page as covenant_tests
 from tests.gui.gui_support import PASSWORDS
 
-# The Convenant tests' fixtures and submit step, shared rather than copied.
-people = covenant_tests.people
+# The Convenant tests' page fixture and submit step, shared rather than copied (the people
+# are gui/conftest.py's ``staff``).
 page_of = covenant_tests.page_of
 _submit = covenant_tests._submit
 
@@ -27,11 +27,11 @@ SMALL = (1024 - 214, 700 - 90)
 
 @pytest.mark.parametrize("size", [SMALL, (1400 - 214, 900 - 90)])
 def test_the_annex_line_is_not_cut_off(
-    page_of: Any, people: Any, qtbot: Any, size: tuple[int, int]
+    page_of: Any, staff: Any, qtbot: Any, size: tuple[int, int]
 ) -> None:
     """QA: at 1024x700 'versie 1, STG. GEHEIM (rubricering tot en met 31 december 2031),
     vastgelegd door Teun Tekenaar' lost its first and last line beside the two buttons."""
-    with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
         svc.annex_set(signer, text="Bijlage.", classification=Classification.STG_GEHEIM)
     page = page_of("tekenaar", size)
     qtbot.wait(10)
@@ -69,10 +69,10 @@ def test_the_requested_and_the_decided_amendment_stay_in_view(page_of: Any) -> N
     assert "Hoofddirecteur IND: ingestemd" in page.amendment_detail.toPlainText()
 
 
-def test_a_new_plan_is_chosen_and_in_sight(page_of: Any, people: Any) -> None:
+def test_a_new_plan_is_chosen_and_in_sight(page_of: Any, staff: Any) -> None:
     """QA: at 1024x700 the plan list shows a row or two; the plan just drawn up was chosen
     below them, out of sight."""
-    with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
         for n in range(4):
             svc.add_plan(signer, subject=f"Plan {n}", text="Tekst.")
     page = page_of("tekenaar", (1024 - 214, 600))
@@ -91,10 +91,10 @@ def test_a_new_plan_is_chosen_and_in_sight(page_of: Any, people: Any) -> None:
     assert table.viewport().rect().intersects(table.visualRect(rows[0]))
 
 
-def test_a_new_annex_version_starts_at_the_marking_on_record(page_of: Any, people: Any) -> None:
+def test_a_new_annex_version_starts_at_the_marking_on_record(page_of: Any, staff: Any) -> None:
     """QA: 'Bijlage vastleggen…' over a Stg. Geheim annex offered Stg. Confidentieel: a step
     down by default for a text that is typed again in full."""
-    with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
         svc.annex_set(signer, text="Bijlage.", classification=Classification.STG_GEHEIM)
     page = page_of("tekenaar", SMALL)
     dialog = page.open_annex_dialog()
@@ -102,10 +102,10 @@ def test_a_new_annex_version_starts_at_the_marking_on_record(page_of: Any, peopl
     dialog.reject()
 
 
-def test_the_annex_viewer_marks_the_text_above_and_below(page_of: Any, people: Any) -> None:
+def test_the_annex_viewer_marks_the_text_above_and_below(page_of: Any, staff: Any) -> None:
     """QA: the annex showed its marking above the text only, and 'Sluiten' with a stock icon
     the window's other dialogs leave out."""
-    with people.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
         svc.annex_set(signer, text="Bijlage.", classification=Classification.STG_GEHEIM)
     page = page_of("tekenaar", SMALL)
     page.show_annex()

@@ -11,13 +11,12 @@ import shiboken6
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.gui.printing import PrintPreviewDialog
-from tests.services.test_printing_support import add_staff, make_report, password, raw_rows
-
-
-@pytest.fixture
-def ws(workspace: Any) -> Any:
-    add_staff(workspace)
-    return workspace
+from tests.services.test_printing_support import (
+    make_report,
+    password,
+    raw_rows,
+    ws_with_print_staff,  # noqa: F401
+)
 
 
 @pytest.fixture

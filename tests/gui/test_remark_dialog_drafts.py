@@ -16,7 +16,12 @@ from desktop_app.gui.reports import ReportsPage
 from desktop_app.gui.reports.dialogs import CommentDialog
 from desktop_app.services import reports
 from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
-from tests.support.drafts import comment_dialogs, comment_then_lock, waiting_drafts
+from tests.support.drafts import (
+    another_person_at_the_lock,
+    comment_dialogs,
+    comment_then_lock,
+    waiting_drafts,
+)
 from tests.support.sample_text import ONE_FINDING_TEXT
 
 CANARY = "ZZ-OPMERKING-9c2d"
@@ -72,14 +77,10 @@ def _kept_and_back(
     assert waiting_drafts(workspace, who) == [f"dialog:{key}:{rid}"]
 
     # Someone else at the lock screen: no dialog, nothing of the text, the draft waits.
-    stranger = sign_in(controller, other)
-    assert stranger is not None
-    flush_deletes()
-    assert comment_dialogs() == []
-    assert CANARY not in all_texts()
-    assert waiting_drafts(workspace, who) == [f"dialog:{key}:{rid}"]
-    controller.sign_out()
-    flush_deletes()
+    with another_person_at_the_lock(
+        controller, sign_in, workspace, CANARY, other, who, [f"dialog:{key}:{rid}"]
+    ):
+        assert comment_dialogs() == []
 
     back = sign_in(controller, who)
     assert back is not None

@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, Qt
 
 from desktop_app.domain.requests import Purpose, RequestDraft
 from desktop_app.gui.admin.calendar import CalendarDaysPage
-from desktop_app.gui.admin.page import AdminPage
 from desktop_app.gui.provisions.page import ProvisionsPage
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.api import NewProvision
@@ -20,7 +19,7 @@ from desktop_app.gui.requests.labels import STATISTICS_FIGURES
 from desktop_app.gui.statistics.page import StatisticsPage, figures_of
 from desktop_app.storage import calendar_days
 from desktop_app.storage import requests as requests_repo
-from tests.gui.gui_support import PASSWORDS
+from tests.gui.gui_support import PASSWORDS, admin_tab
 
 
 def add_provisions(workspace: Any) -> None:
@@ -149,13 +148,7 @@ def test_admin_sees_statistics_and_beheer_but_no_requests(window_of: Any) -> Non
 def test_admin_adds_a_decree_day_on_the_calendar_tab(
     staff: Any, window_of: Any, qtbot: Any
 ) -> None:
-    window = window_of("beheer")
-    admin = window.show_section("admin")
-    assert isinstance(admin, AdminPage)
-    titles = [admin.tabs.tabText(i).replace("&", "") for i in range(admin.tabs.count())]
-    assert "Kalender" in titles
-    page = admin.findChild(CalendarDaysPage)
-    assert page is not None
+    page = admin_tab(window_of("beheer"), "Kalender", CalendarDaysPage)
     before = {d.day for d in page.days()}
     assert dt.date(2027, 5, 7) in before  # seeded with the known decree days
     dialog = page.open_add_dialog()

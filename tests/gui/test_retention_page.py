@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.gui.admin.page import AdminPage
 from desktop_app.gui.admin.retention import RetentionDialog, RetentionPage
 from desktop_app.services import retention
 from desktop_app.services.audit import verify_audit
+from tests.gui.gui_support import admin_tab
 from tests.services.retention_support import run_round
 from tests.services.test_inspection_service_support import PASSWORDS
 
@@ -28,19 +28,8 @@ def staff(workspace: Any, tmp_path: Path) -> Any:
     return workspace
 
 
-def _admin_page(window: Any) -> RetentionPage:
-    admin = window.show_section("admin")
-    assert isinstance(admin, AdminPage)
-    titles = [admin.tabs.tabText(i).replace("&", "") for i in range(admin.tabs.count())]
-    assert "Archief" in titles
-    page = admin.findChild(RetentionPage)
-    assert page is not None
-    admin.tabs.setCurrentWidget(page)
-    return page
-
-
 def test_a_list_is_approved_by_both_and_carried_out(staff: Any, window_of: Any, qtbot: Any) -> None:
-    page = _admin_page(window_of("beheer"))
+    page = admin_tab(window_of("beheer"), "Archief", RetentionPage)
     assert "3 archiefstukken, waarvan" in page.due_label.text()
     assert page.period_table.rowCount() == 5
     assert page.draw_up_button.isVisible() and page.draw_up_button.isEnabled()
@@ -75,7 +64,7 @@ def test_a_list_is_approved_by_both_and_carried_out(staff: Any, window_of: Any, 
     assert signer_page.list_table.item(0, 4).text() == "tekenaar"
     dialog.reject()
 
-    page = _admin_page(window_of("beheer"))
+    page = admin_tab(window_of("beheer"), "Archief", RetentionPage)
     page.list_table.selectRow(0)
     assert page.destroy_button.isEnabled()
     box = page.confirm_destroy()
@@ -90,7 +79,7 @@ def test_a_list_is_approved_by_both_and_carried_out(staff: Any, window_of: Any, 
 
 
 def test_a_hold_is_placed_and_lifted_in_the_window(staff: Any, window_of: Any, qtbot: Any) -> None:
-    page = _admin_page(window_of("beheer"))
+    page = admin_tab(window_of("beheer"), "Archief", RetentionPage)
     page.tabs.setCurrentIndex(1)
     dialog = page.open_hold_dialog()
     dialog.object_edit.setText("bogus")
@@ -121,7 +110,7 @@ def test_a_liaison_has_no_way_to_the_lists(staff: Any, window_of: Any) -> None:
 def test_the_administrator_sets_a_period_in_the_window(
     staff: Any, window_of: Any, qtbot: Any
 ) -> None:
-    page = _admin_page(window_of("beheer"))
+    page = admin_tab(window_of("beheer"), "Archief", RetentionPage)
     page.tabs.setCurrentIndex(2)
     dialog = page.open_period_dialog()
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("inspection"))

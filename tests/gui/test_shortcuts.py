@@ -4,7 +4,6 @@ after a refusal; an irreversible step (issuing, deactivating) is never the defau
 
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
 import pytest
@@ -16,7 +15,7 @@ from desktop_app.domain.queues import Queue
 from desktop_app.gui.admin.page import AdminPage
 from desktop_app.gui.reports.page import ReportsPage
 from desktop_app.services import reports
-from tests.gui.gui_support import PASSWORDS, flush_deletes
+from tests.gui.gui_support import PASSWORDS, flush_deletes, signed_report
 from tests.gui.test_reports_workflow import _fill_new_report
 from tests.services.test_inspection_service_support import REPORT_TEXT
 
@@ -110,20 +109,8 @@ def test_primary_button_stays_default_after_a_refusal(window_of: Any, qtbot: Any
     flush_deletes()
 
 
-def _proof(session: Any, name: str) -> dict[str, Any]:
-    if "proof" in inspect.signature(reports.sign_report).parameters:
-        return {"proof": session.reauthenticate(PASSWORDS[name])}
-    return {}
-
-
 def test_issuing_is_never_the_default_button(window_of: Any, staff: Any, qtbot: Any) -> None:
-    with staff.session("officier", PASSWORDS["officier"]) as off:
-        rid = int(reports.draft_report(off, text=REPORT_TEXT, title="Uit").report.id)
-        reports.submit_report(off, rid)
-    with staff.session("liaison", PASSWORDS["liaison"]) as lia:
-        reports.give_verdict(lia, rid, usable=True)
-    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as sig:
-        reports.sign_report(sig, rid, **_proof(sig, "tekenaar"))
+    rid = signed_report(staff, "Uit")
     page = window_of("tekenaar").show_section("reports")
     page.open_report(rid)
     dialog = page.detail.open_issue_dialog()

@@ -4,7 +4,6 @@ the remarks panel folds away."""
 
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
 import pytest
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from desktop_app.gui.actions import fit_combo
 from desktop_app.gui.main_window import GEOMETRY_KEY, MainWindow, read_saved_geometry
 from desktop_app.services import reports
-from tests.gui.gui_support import PASSWORDS, flush_deletes
+from tests.gui.gui_support import PASSWORDS, flush_deletes, signed_report
 from tests.services.test_inspection_service_support import REPORT_TEXT
 
 SMALL = (1024, 700)
@@ -88,18 +87,7 @@ def test_remarks_panel_folds(window_of: Any, staff: Any) -> None:
 
 
 def test_print_preview_within_the_screen(window_of: Any, staff: Any) -> None:
-    with staff.session("officier", PASSWORDS["officier"]) as off:
-        rid = int(reports.draft_report(off, text=REPORT_TEXT, title="Afdruk").report.id)
-        reports.submit_report(off, rid)
-    with staff.session("liaison", PASSWORDS["liaison"]) as lia:
-        reports.give_verdict(lia, rid, usable=True)
-    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as sig:
-        proof = (
-            {"proof": sig.sign_in_proof()}
-            if "proof" in inspect.signature(reports.sign_report).parameters
-            else {}
-        )
-        reports.sign_report(sig, rid, **proof)
+    rid = signed_report(staff, "Afdruk")
     window = _small(window_of("tekenaar"))
     page = window.show_section("reports")
     page.open_report(rid)

@@ -15,15 +15,9 @@ from desktop_app.domain.classification import Classification
 from desktop_app.reporting.consultation import render_consultation_pdf
 from desktop_app.services import printing, stats
 from tests.domain import test_messages
-from tests.reporting.helpers import NOW
+from tests.reporting.helpers import NOW, nfkc, page_texts
 from tests.reporting.test_consultation_pdf import consultation
-from tests.services.test_printing_support import (
-    add_staff,
-    make_report,
-    nfkc,
-    page_texts,
-    signed_in,
-)
+from tests.services.test_printing_support import add_staff, make_report, signed_in
 
 # messages.set_language("en") for the test, Dutch again after it.
 english = test_messages.english

@@ -18,7 +18,6 @@ import pytest
 import sqlcipher3
 from support.helpers import (
     ADMIN_PW,
-    REPO,
     STAFF,
     db_path,
     files_containing,
@@ -27,6 +26,7 @@ from support.helpers import (
     populate,
     raw_db,
     recover_dek,
+    run_python,
     sha256_file,
     shannon_entropy,
 )
@@ -297,15 +297,7 @@ def test_enc4_memory_security_is_a_process_setting(
     env = {k: v for k, v in os.environ.items() if k != dbmod.MEMORY_SECURITY_ENV}
     if setting is not None:
         env[dbmod.MEMORY_SECURITY_ENV] = setting
-    out = subprocess.run(
-        [sys.executable, "-c", _MEMSEC_PROBE, str(tmp_path / "m.db")],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    out = run_python("-c", _MEMSEC_PROBE, str(tmp_path / "m.db"), env=env, check=True)
     assert out.stdout.strip() == expected
 
 

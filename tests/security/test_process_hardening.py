@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 
 import pytest
-from support.helpers import REPO
+from support.helpers import run_python
 
 from desktop_app import launcher
 from desktop_app.security import process
@@ -26,32 +25,16 @@ print(json.dumps({"limit": state.core_limit, "dumpable": state.dumpable,
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl and /proc are Linux")
 def test_lock10_hardened_process_has_no_core_and_is_not_dumpable() -> None:
-    out = json.loads(
-        subprocess.run(
-            [sys.executable, "-c", _PROBE],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
-        ).stdout
-    )
+    out = json.loads(run_python("-c", _PROBE, check=True).stdout)
     assert out == {"limit": [0, 0], "dumpable": 0, "proc": ["0", "0"]}
 
 
 def test_lock10_a_fresh_interpreter_is_not_hardened_by_import_alone() -> None:
     """The hardening is an explicit start-up step (tests and tools importing the package keep
     their debuggers), so the probe above proves the function, not a side effect of import."""
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import desktop_app.security.process as p; print(p.hardening_state().dumpable)",
-        ],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    out = run_python(
+        "-c",
+        "import desktop_app.security.process as p; print(p.hardening_state().dumpable)",
         check=True,
     ).stdout.strip()
     assert out == ("1" if sys.platform.startswith("linux") else "None")

@@ -32,13 +32,11 @@ from desktop_app.services.session import Environment
 from desktop_app.services.workspace import DB_NAME, open_session
 from desktop_app.storage import audit
 from desktop_app.storage.db import Database
-from tests.services.test_printing_support import add_staff, make_report, password
-
-
-@pytest.fixture
-def ws(workspace: Any) -> Any:
-    add_staff(workspace)
-    return workspace
+from tests.services.test_printing_support import (
+    make_report,
+    password,
+    ws_with_print_staff,  # noqa: F401
+)
 
 
 def _verify(ws: Any, env: Environment | None = None, anchor: str | None = None) -> AuditReport:
@@ -78,6 +76,12 @@ def _as_key_holder(ws: Any) -> Iterator[Database]:
     with raw_db(ws.root, ws.recovery_key) as db:
         _drop_triggers(db)
         yield db
+
+
+def _key_holder_executes(ws: Any, sql: str, params: tuple[Any, ...]) -> None:
+    """One statement run ``_as_key_holder`` and committed."""
+    with _as_key_holder(ws) as db, db.transaction() as conn:
+        conn.execute(sql, params)
 
 
 def _recompute_chain(db: Database, from_seq: int) -> None:
@@ -189,12 +193,12 @@ def test_signed_text_rewritten_with_every_hash_beside_it_fails_against_the_chain
 def test_unsigning_a_report_in_the_database_is_found(ws: Any) -> None:
     """Resetting a signed report to draft (to change its text) leaves the chain's signing."""
     rid = make_report(ws, upto="signed")
-    with _as_key_holder(ws) as db, db.transaction() as conn:
-        conn.execute(
-            "UPDATE reports SET status = 'draft', signed_version = NULL, text_sha256 = NULL,"
-            " signed_by = NULL, signed_at = NULL WHERE id = ?",
-            (rid,),
-        )
+    _key_holder_executes(
+        ws,
+        "UPDATE reports SET status = 'draft', signed_version = NULL, text_sha256 = NULL,"
+        " signed_by = NULL, signed_at = NULL WHERE id = ?",
+        (rid,),
+    )
     report = _verify(ws)
     assert not report.ok
     assert any("ondertekening wijkt af" in p for p in report.content_problems)
@@ -222,12 +226,12 @@ def test_signed_report_without_its_signing_in_the_chain_is_found(ws: Any) -> Non
 
 def test_an_unsigned_version_changed_in_place_is_found(ws: Any) -> None:
     rid = make_report(ws, upto="draft")
-    with _as_key_holder(ws) as db, db.transaction() as conn:
-        conn.execute(
-            "UPDATE report_versions SET text = text || 'x', text_length = text_length + 1"
-            " WHERE report_id = ?",
-            (rid,),
-        )
+    _key_holder_executes(
+        ws,
+        "UPDATE report_versions SET text = text || 'x', text_length = text_length + 1"
+        " WHERE report_id = ?",
+        (rid,),
+    )
     report = _verify(ws)
     assert not report.ok and "versie 1" in report.content_problems[0]
     with ws.session("officier", password("officier")) as s:
@@ -347,8 +351,7 @@ def test_truncation_fails_against_the_keyring_head_and_the_head_stays(ws: Any) -
         pass
     head = _keyring_head(ws)
     assert head is not None
-    with _as_key_holder(ws) as db, db.transaction() as conn:
-        conn.execute("DELETE FROM audit WHERE seq > ?", (head.seq - 3,))
+    _key_holder_executes(ws, "DELETE FROM audit WHERE seq > ?", (head.seq - 3,))
     report = _verify(ws)
     assert not report.ok and report.chain.ok is False
     assert f"korter dan de kop in de sleutelring ({head.seq})" in report.chain.reason
@@ -485,8 +488,7 @@ def test_a_lowered_classification_is_found(ws: Any, table: str) -> None:
     with ws.session("officier", password("officier")) as s:
         item = evidence.add_evidence(s, rid, source=b"Notitie.\n", title="Notitie")
     ident = rid if table == "reports" else int(item.id)
-    with _as_key_holder(ws) as db, db.transaction() as conn:
-        conn.execute(f"UPDATE {table} SET classification = 0 WHERE id = ?", (ident,))
+    _key_holder_executes(ws, f"UPDATE {table} SET classification = 0 WHERE id = ?", (ident,))
     report = _verify(ws)
     assert not report.ok
     assert len(report.content_problems) == 1
@@ -522,11 +524,11 @@ def test_a_copy_added_to_the_print_register_is_found(ws: Any) -> None:
     with ws.session("tekenaar", password("tekenaar")) as s:
         job = printing.print_report(s, rid, copies=1)
     assert _verify(ws).ok
-    with _as_key_holder(ws) as db, db.transaction() as conn:
-        conn.execute(
-            "INSERT INTO print_copies (job_id, copy_number, sha256) VALUES (?, 2, ?)",
-            (job.job_id, "c" * 64),
-        )
+    _key_holder_executes(
+        ws,
+        "INSERT INTO print_copies (job_id, copy_number, sha256) VALUES (?, 2, ?)",
+        (job.job_id, "c" * 64),
+    )
     report = _verify(ws)
     assert not report.ok and report.chain.ok
     assert report.content_problems == (

@@ -23,7 +23,6 @@ from tests.services.test_printing_support import (
     ARABIC,
     CYRILLIC,
     SIGNER_FULL_NAME,
-    add_staff,
     audit_entries,
     details_text,
     make_report,
@@ -34,13 +33,8 @@ from tests.services.test_printing_support import (
     sha256,
     signed_in,
     tamper_one_byte,
+    ws_with_print_staff,  # noqa: F401
 )
-
-
-@pytest.fixture
-def ws(workspace: Any) -> Any:
-    add_staff(workspace)
-    return workspace
 
 
 def _trusted_roots(ws: Any) -> tuple[bytes, ...]:

@@ -21,21 +21,15 @@ from desktop_app.services import printing
 from desktop_app.storage import staged_files
 from desktop_app.storage.staged_files import StagedFiles, remove_stale_temps
 from tests.services.test_printing_support import (
-    add_staff,
     audit_entries,
     make_report,
     password,
     raw_rows,
+    ws_with_print_staff,  # noqa: F401
 )
 
 CHILD = REPO / "tests" / "support" / "print_child.py"
 COPIES = 50
-
-
-@pytest.fixture
-def ws(workspace: Any) -> Any:
-    add_staff(workspace)
-    return workspace
 
 
 def _spawn(ws: Any, report_id: int, out: Path, mode: str) -> subprocess.Popen[str]:

@@ -21,20 +21,14 @@ from tests.services.test_printing_support import (
     SIGNER_FULL_NAME,
     SUBJECT,
     UNTIL,
-    add_staff,
     make_report,
     nfkc,
     page_texts,
     raw_rows,
     report_text,
     signed_in,
+    ws_with_print_staff,  # noqa: F401
 )
-
-
-@pytest.fixture
-def ws(workspace: Any) -> Any:
-    add_staff(workspace)
-    return workspace
 
 
 def test_copy_numbers_continue_over_print_jobs(ws: Any, tmp_path: Path) -> None:

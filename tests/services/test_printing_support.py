@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
-import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-import pypdf
+import pytest
 
 from desktop_app.domain import report_content as rc
 from desktop_app.domain.classification import Classification, ClassificationDuration
 from desktop_app.domain.roles import Role
 from desktop_app.services import marking, reports, users
 from desktop_app.storage import audit
+
+# The reporting tests' PDF text helpers: the printing tests take them from here.
+from tests.reporting.helpers import nfkc as nfkc
+from tests.reporting.helpers import page_texts as page_texts
 
 CYRILLIC = "Иванов"
 ARABIC = "محمد العلي"
@@ -86,6 +88,14 @@ def add_staff(ws: Any) -> None:
             )
 
 
+@pytest.fixture(name="ws")
+def ws_with_print_staff(workspace: Any) -> Any:
+    """The ``ws`` of the printing tests: the workspace with the staff above. A module takes it
+    by importing ``ws_with_print_staff``."""
+    add_staff(workspace)
+    return workspace
+
+
 def signed_in(ws: Any, name: str) -> Any:
     """A session of one of the staff above, with its own password."""
     return ws.session(name, password(name))
@@ -124,15 +134,6 @@ def make_report(
         if upto == "issued":
             reports.issue_report(s, rid, proof=s.sign_in_proof())
     return rid
-
-
-def page_texts(pdf: bytes) -> list[str]:
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return [page.extract_text() for page in reader.pages]
-
-
-def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
 
 
 def sha256(data: bytes) -> str:

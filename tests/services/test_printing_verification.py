@@ -25,20 +25,14 @@ from desktop_app.services.workspace import KEYS_NAME
 from desktop_app.storage import printing as repo
 from tests.services.test_printing_support import (
     SIGNER_FULL_NAME,
-    add_staff,
     audit_entries,
     make_report,
     raw_rows,
     signed_in,
+    ws_with_print_staff,  # noqa: F401
 )
 
 SIX_YEARS = dt.timedelta(days=6 * 366)
-
-
-@pytest.fixture
-def ws(workspace: Any) -> Any:
-    add_staff(workspace)
-    return workspace
 
 
 def _printed(ws: Any, tmp_path: Path, copies: int = 2) -> tuple[int, Any]:

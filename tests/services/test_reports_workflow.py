@@ -140,6 +140,22 @@ def refused(
     return info.value
 
 
+def review_refused(s: Session, report_id: int) -> None:
+    """Neither a remark nor a verdict from ``s``: both ``Forbidden``, each audited as denied."""
+    refused(
+        s,
+        lambda: reports.annotate(s, report_id, quote="Aanleiding", comment="x"),
+        Forbidden,
+        audited_as="report.annotate",
+    )
+    refused(
+        s,
+        lambda: reports.give_verdict(s, report_id, usable=True),
+        Forbidden,
+        audited_as="report.verdict",
+    )
+
+
 def draft(staff: Staff, text: str = TEXT_V1, **kw: Any) -> reports.ReportSummary:
     return reports.draft_report(staff["officier"], text=text, **kw).report
 
@@ -263,18 +279,7 @@ def test_wrong_roles_are_refused_and_audited(staff: Staff) -> None:
     refused(lia, lambda: reports.submit_report(lia, r.id), Forbidden, audited_as="report.submit")
     reports.submit_report(staff["officier"], r.id)
     off = staff["officier"]
-    refused(
-        off,
-        lambda: reports.annotate(off, r.id, quote="Aanleiding", comment="x"),
-        Forbidden,
-        audited_as="report.annotate",
-    )
-    refused(
-        off,
-        lambda: reports.give_verdict(off, r.id, usable=True),
-        Forbidden,
-        audited_as="report.verdict",
-    )
+    review_refused(off, r.id)
     reports.give_verdict(lia, r.id, usable=True)
     refused(
         off,
@@ -436,18 +441,7 @@ def test_clearance_hides_reports_without_leaking_the_title(staff: Staff) -> None
         lia, lambda: reports.get_report(lia, secret.id), Forbidden, audited_as="report.view"
     )
     assert "Geheime titel" not in str(err) and secret.reference not in str(err)
-    refused(
-        lia,
-        lambda: reports.annotate(lia, secret.id, quote="Aanleiding", comment="x"),
-        Forbidden,
-        audited_as="report.annotate",
-    )
-    refused(
-        lia,
-        lambda: reports.give_verdict(lia, secret.id, usable=True),
-        Forbidden,
-        audited_as="report.verdict",
-    )
+    review_refused(lia, secret.id)
     lists = reports.my_work_lists(lia)
     assert lists[WorkList.AWAITING_MY_REVIEW] == ()
     # Above one's own clearance nobody classifies.

@@ -15,12 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from support.children import stall as _stall
+from support.children import stall_after
 from support.file_keyring import FileSecretProvider
 
 from desktop_app.domain.clock import FixedClock
@@ -44,16 +44,7 @@ def main() -> None:
         env = Environment(provider=FileSecretProvider(keyring), clock=clock, origin="child")
         session = open_session(env, root, "beheer", sys.stdin.readline().rstrip("\n"))
         if stall == "chunk":
-            real_emit = backup._emit
-            count = [0]
-
-            def emit(*args: Any, **kwargs: Any) -> None:
-                real_emit(*args, **kwargs)
-                count[0] += 1
-                if count[0] == 1:
-                    _stall()
-
-            backup._emit = emit  # type: ignore[assignment]
+            stall_after(backup, "_emit")
         else:
             backup.PendingBackup.publish = lambda self: _stall()  # type: ignore[method-assign]
         admin.make_backup(session, target)
@@ -69,24 +60,9 @@ def main() -> None:
         recovery_key = sys.stdin.readline().rstrip("\n")
         password = sys.stdin.readline().rstrip("\n")
         if stall == "stream":
-            real_write = AtomicStreamWriter.write
-            count = [0]
-
-            def write(self: AtomicStreamWriter, data: bytes) -> None:
-                real_write(self, data)
-                count[0] += 1
-                if count[0] == 1:
-                    _stall()
-
-            AtomicStreamWriter.write = write  # type: ignore[method-assign]
+            stall_after(AtomicStreamWriter, "write")
         elif stall == "stored":
-            real_store = provider.store
-
-            def store(binding: str, secret: bytes) -> None:
-                real_store(binding, secret)
-                _stall()
-
-            provider.store = store  # type: ignore[method-assign]
+            stall_after(provider, "store")
         else:
             admin._move_into_place = lambda work, target: _stall()
         admin.restore_workspace(

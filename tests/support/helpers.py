@@ -32,8 +32,9 @@ from desktop_app.storage.db import Database
 
 REPO = Path(__file__).resolve().parents[2]
 
-# The same values as tests/conftest.py (the workspace fixture signs in with them, so a drift
-# fails every test that uses them). Importing "conftest" is unreliable with several conftests.
+# The accounts of the test workspaces (tests/conftest.py's ``workspace`` fixture signs in with
+# them and takes them from here). Import them from here: importing "conftest" is unreliable
+# with several conftests.
 ADMIN_PW = "beheer-wachtwoord-1"
 STAFF: dict[str, tuple[str, tuple[Role, ...], Classification]] = {
     "officier": ("officier-wachtwoord", (Role.AIVD_OFFICER,), Classification.STG_GEHEIM),
@@ -252,6 +253,28 @@ def files_containing(root: Path, patterns: list[bytes]) -> list[str]:
     return hits
 
 
+def run_python(
+    *argv: str,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+    check: bool = False,
+) -> subprocess.CompletedProcess[str]:
+    """``python ARGV`` (``-c SCRIPT …``, ``-m MODULE …``) in a child process started in the
+    repository, its output captured as text; ``env`` is the child's whole environment (None:
+    this process's)."""
+    return subprocess.run(
+        [sys.executable, *argv],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=timeout,
+        check=check,
+    )
+
+
 def run_module(
     args: list[str],
     *,
@@ -262,16 +285,7 @@ def run_module(
     """``python -m desktop_app ARGS`` in a child process (real keyring selection, real exit)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON_KEYRING")}
     env.update(env_extra or {})
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=timeout,
-        check=False,
-    )
+    return run_python("-m", "desktop_app", *args, stdin=stdin, env=env, timeout=timeout)
 
 
 def request_add_argv(

@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from support.children import stall as _stall
+from support.children import stall_after
 from support.file_keyring import FileSecretProvider
 
 from desktop_app.domain.clock import FixedClock
@@ -49,32 +50,11 @@ def main() -> None:
 
         workspace.audit.append = append  # type: ignore[assignment]
     elif stall == "copied":
-        real_copy = rekey.rekeyed_copy
-
-        def copied(*args: Any) -> None:
-            real_copy(*args)
-            _stall()
-
-        rekey.rekeyed_copy = copied  # type: ignore[assignment]
+        stall_after(rekey, "rekeyed_copy")
     elif stall in ("staged", "promoted"):
-        saves = [0]
-        real_save = KeyFile.save
-
-        def save(self: KeyFile, w: bytes) -> None:
-            real_save(self, w)
-            saves[0] += 1
-            if (stall == "staged" and saves[0] == 1) or (stall == "promoted" and saves[0] == 2):
-                _stall()
-
-        KeyFile.save = save  # type: ignore[method-assign]
+        stall_after(KeyFile, "save", 1 if stall == "staged" else 2)
     elif stall == "replaced":
-        real_replace = rekey.replace_with_copy
-
-        def replaced(*args: Any) -> None:
-            real_replace(*args)
-            _stall()
-
-        rekey.replace_with_copy = replaced  # type: ignore[assignment]
+        stall_after(rekey, "replace_with_copy")
     else:
         print("STARTED", flush=True)
     if stall == "promoted":
