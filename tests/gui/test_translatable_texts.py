@@ -8,7 +8,6 @@ class), ``translate(self.CONTEXT, "…")`` (not extracted at all) and wrappers s
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 from support.helpers import REPO
 
