@@ -194,12 +194,24 @@ def emit_human(out: TextIO, ctx: Context | None, payload: dict[str, Any]) -> Non
             out.write(f"{key}:\n")
             for item in value:
                 if isinstance(item, dict):
-                    line = "  " + "  ".join(f"{k}={v}" for k, v in item.items())
+                    line = "  " + "  ".join(f"{k}={_human_value(v)}" for k, v in item.items())
                 else:
-                    line = f"  {item}"
+                    line = f"  {_human_value(item)}"
                 out.write(printable(line) + "\n")
         else:
-            out.write(printable(f"{key}: {value}") + "\n")
+            out.write(printable(f"{key}: {_human_value(value)}") + "\n")
+
+
+def _human_value(value: Any) -> str:
+    """A JSON value for people: a list as its items ("admin, aivd_officer", not Python's
+    ``['admin', 'aivd_officer']``), an object as its ``key=value`` pairs, nothing as a dash."""
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_human_value(v)}" for k, v in value.items()) or "–"
+    if isinstance(value, list | tuple):
+        return ", ".join(_human_value(v) for v in value) or "–"
+    if value is None:
+        return "–"
+    return str(value)
 
 
 def emit_error(stdout: TextIO, stderr: TextIO, *, want_json: bool, code: str, message: str) -> None:
