@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop_app.domain.errors import (
     AccountLocked,
+    AppError,
     AuthFailed,
     Busy,
     IntegrityFailure,
@@ -290,7 +291,7 @@ class KeyFile:
         dek: bytes | bytearray,
         recovery_raw: bytes,
     ) -> KeyFile:
-        params = kdf.profile(kdf_profile)
+        params = kdf.for_new_slot(kdf_profile)
         data: dict[str, Any] = {
             "format": FORMAT,
             "workspace_id": workspace_id,
@@ -346,8 +347,23 @@ class KeyFile:
         return str(self.data["keyring_backend"])
 
     @property
+    def kdf_profile(self) -> str:
+        return str(self.data.get("kdf_profile", "interactive"))
+
+    @property
     def kdf_params(self) -> KdfParams:
-        return kdf.profile(str(self.data.get("kdf_profile", "interactive")))
+        """The parameters for a slot written now (calibrated on this workstation: the first
+        call in a process measures). Slots already written keep theirs: each names its own."""
+        return kdf.for_new_slot(self.kdf_profile)
+
+    def _decoy_params(self, w: bytes) -> KdfParams:
+        """What a sign-in with a name that has no slot derives with: the parameters of a slot of
+        this file (the same work as a wrong password), the profile's when there is none. Never a
+        calibration: that would make an unknown name's sign-in the slower one."""
+        for sid, box in sorted(self.data["slots"].items()):
+            with contextlib.suppress(InvalidTag, KeyError, TypeError, ValueError, AppError):
+                return KdfParams.from_dict(self._open_slot(w, sid, box)["kdf"])
+        return kdf.profile(self.kdf_profile)
 
     def _mac(self, workstation_secret: bytes) -> str:
         body = {k: v for k, v in self.data.items() if k != "mac"}
@@ -483,7 +499,7 @@ class KeyFile:
         try:
             if box is None:
                 # Same work for an unknown name as for a wrong password: no user enumeration.
-                kdf.derive(password.encode("utf-8"), b"\0" * 16, self.kdf_params)
+                kdf.derive(password.encode("utf-8"), b"\0" * 16, self._decoy_params(w))
                 raise InvalidTag()
             inner = self._open_slot(w, sid, box)
             kek = _user_kek(inner, password)
@@ -772,8 +788,8 @@ def recover_dek(recovery_box: dict[str, Any], recovery_raw: bytes, workspace_id:
     try:
         params = KdfParams.from_dict(recovery_box["kdf"])
         # Recovery slots are read before anything authenticates them (a backup's header, a key
-        # file whose workstation secret is lost): never more work than our own profiles.
-        if not kdf.within_profiles(params):
+        # file whose workstation secret is lost): never more work than we ever write.
+        if not kdf.within_bounds(params):
             raise IntegrityFailure(TOO_HEAVY)
         derived = kdf.derive(recovery_raw, _unb64(recovery_box["salt"]), params)
         if recovery_box.get("v") == 2:
