@@ -21,7 +21,7 @@ from desktop_app.domain.actions import (
     check,
     refused,
     request_permissions,
-    role_permission,
+    role_permissions,
 )
 from desktop_app.domain.consultations import ActionPoint, require_open
 from desktop_app.domain.designations import require_begun, require_running
@@ -133,12 +133,8 @@ class UserActions:
 def user_actions(session: Session) -> UserActions:
     roles = session.user.roles
     return UserActions(
-        areas=MappingProxyType(
-            {a: role_permission(roles, r, nl) for a, (r, nl) in _AREA_READERS.items()}
-        ),
-        steps=MappingProxyType(
-            {s: role_permission(roles, r, nl) for s, (r, nl) in _STEP_ROLES.items()}
-        ),
+        areas=role_permissions(roles, _AREA_READERS),
+        steps=role_permissions(roles, _STEP_ROLES),
         work_lists=_work_lists_for(roles),
     )
 
