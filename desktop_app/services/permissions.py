@@ -29,9 +29,8 @@ from desktop_app.domain.queues import QUEUES_FOR_ROLE
 from desktop_app.domain.reports import ALLOWED_ROLES, ReportAction, ReportStatus, WorkList
 from desktop_app.domain.reports import work_lists_for as _work_lists_for
 from desktop_app.domain.requests import DelayNotice, RequestStatus
-from desktop_app.domain.roles import Role
+from desktop_app.domain.roles import ADMIN_ONLY, Role
 from desktop_app.services import (
-    admin,
     consultations,
     covenant,
     evidence,
@@ -85,7 +84,7 @@ _AREA_READERS: Mapping[Area, tuple[Iterable[Role], str]] = MappingProxyType(
         Area.STATISTICS: (stats.READERS, "statistiek bekijken"),
         Area.CONSULTATIONS: (consultations.READERS, "overleggen bekijken"),
         Area.COVENANT: (covenant.PUBLIC_READERS, "het convenantregister bekijken"),
-        Area.ADMIN: (admin.ADMIN_ONLY, "beheren"),
+        Area.ADMIN: (ADMIN_ONLY, "beheren"),
     }
 )
 
