@@ -37,6 +37,7 @@ __all__ = [
     "refused",
     "request_permissions",
     "role_permission",
+    "role_permissions",
 ]
 
 K = TypeVar("K")
@@ -76,6 +77,17 @@ def role_permission(held: Iterable[Role], allowed: Iterable[Role], action_nl: st
     """A step that only needs a role: offered to those who hold it."""
     result = check(lambda: require_any_role(held, allowed, action_nl))
     return result if result.allowed else refused(result.reason or NOT_OFFERED, offered=False)
+
+
+def role_permissions(
+    held: Iterable[Role], table: Mapping[K, tuple[Iterable[Role], str]]
+) -> Mapping[K, Permission]:
+    """:func:`role_permission` for every step of a table step -> (the roles that take it, what
+    it is called in the refusal)."""
+    roles = frozenset(held)
+    return MappingProxyType(
+        {step: role_permission(roles, allowed, nl) for step, (allowed, nl) in table.items()}
+    )
 
 
 def refuse_all(permissions: Mapping[K, Permission], reason: str) -> Mapping[K, Permission]:

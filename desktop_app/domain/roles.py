@@ -52,6 +52,8 @@ def validate_role_set(roles: Iterable[Role]) -> frozenset[Role]:
     return role_set
 
 
+# The workstation's own upkeep (accounts, calendar, settings, back-ups): the administrator's.
+ADMIN_ONLY = frozenset({Role.ADMIN})
 AIVD_ROLES = frozenset({Role.AIVD_OFFICER, Role.AIVD_SIGNER})
 # Art. 2.5 gives inspection only to staff designated by the Hoofddirecteur of the IND, and the
 # liaison's review is the IND's own: neither can be done by someone who also writes or signs

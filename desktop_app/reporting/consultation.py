@@ -1,10 +1,12 @@
 """The record of a periodic consultation (art. 3.2) for the heads of the AIVD and the IND:
 participants, the period's figures as frozen at the stated moment (table and the statistics'
-bar charts), decisions and action points, marked on every page like every printed document."""
+bar charts), decisions and action points, marked on every page like every printed document.
+People who used the workstation are printed by their full name, as on every other record."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
@@ -35,7 +37,10 @@ def render_consultation_pdf(
     generated_at: dt.datetime,
     *,
     audit_head: str | None = None,
+    full_names: Mapping[str, str],
 ) -> bytes:
+    """``full_names``: login name -> full name for the accounts the record names (its
+    ``recorded_by``); a login name missing from it is printed as it is."""
     styles = make_styles()
     c = consultation
     reference = reference_of(c)
@@ -49,6 +54,7 @@ def render_consultation_pdf(
         keywords=f"overleg; nummer={c.id}; periode={c.period_from}/{c.period_to}",
         document_type="overleg",
     )
+    recorder = full_names.get(c.recorded_by, c.recorded_by)
     period = f"{dutch_date(c.period_from)} t/m {dutch_date(c.period_to)}"
     story: list[Flowable] = [
         *opening(
@@ -62,7 +68,7 @@ def render_consultation_pdf(
                 ("Datum", dutch_date(c.held_on)),
                 ("Periode", period),
                 ("Stand per", as_of_text(c.as_of)),
-                ("Vastgelegd", f"{local_datetime(c.recorded_at)} door {c.recorded_by}"),
+                ("Vastgelegd", f"{local_datetime(c.recorded_at)} door {recorder}"),
                 ("Opgesteld", local_datetime(generated_at)),
             ]
         ),

@@ -40,7 +40,7 @@ from desktop_app.domain.errors import (
     InvalidInput,
     NotFound,
 )
-from desktop_app.domain.roles import Role
+from desktop_app.domain.roles import ADMIN_ONLY, Role
 from desktop_app.domain.text import shown
 from desktop_app.security import recovery
 from desktop_app.security.keyfile import FORMAT, KeyFile, recover_dek, wipe
@@ -57,8 +57,6 @@ from desktop_app.storage import audit, backup, migrations
 from desktop_app.storage import users as user_repo
 from desktop_app.storage.db import Database
 from desktop_app.storage.files import DIR_MODE, stale_pid, sync_dir
-
-ADMIN_ONLY = (Role.ADMIN,)
 
 RESTORE_PREFIX = ".werkplek-restore-"
 _RESTORE_TEMP = re.compile(r"^\.werkplek-restore-(?P<pid>[0-9]{1,10})-[0-9a-f]{12}$")

@@ -12,7 +12,7 @@ from desktop_app.domain.calendar import (
     years_without_decree_days,
 )
 from desktop_app.domain.errors import InvalidInput, NotFound
-from desktop_app.domain.roles import Role
+from desktop_app.domain.roles import ADMIN_ONLY
 from desktop_app.domain.settings import WARN_FROM_DAY
 from desktop_app.domain.text import check_text, collapse
 from desktop_app.domain.timefmt import prose_date
@@ -22,8 +22,6 @@ from desktop_app.storage import audit
 from desktop_app.storage import calendar_days as repo
 from desktop_app.storage import requests as request_repo
 from desktop_app.storage.calendar_days import CalendarDay, DayKind
-
-ADMIN_ONLY = (Role.ADMIN,)
 
 
 @dataclass(frozen=True)

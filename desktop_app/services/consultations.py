@@ -26,6 +26,7 @@ from desktop_app.services.files import require_folder
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
 from desktop_app.storage import consultations as repo
+from desktop_app.storage import users as user_repo
 from desktop_app.storage.db import Connection
 from desktop_app.storage.files import atomic_write
 
@@ -147,6 +148,7 @@ def pdf_bytes(session: Session, consultation_id: int) -> bytes:
             MARKING,
             session.clock.now(),
             audit_head=f"{seq}:{digest[:16]}",
+            full_names=user_repo.full_names(tx.conn, {consultation.recorded_by}),
         )
         tx.details = {"format": "pdf", "bytes": len(data)}
         return data

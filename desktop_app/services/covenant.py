@@ -229,6 +229,20 @@ class AnnexContent:
 
 
 @dataclass(frozen=True)
+class _People:
+    """Login name -> full name of everyone a view says recorded something: a sentence names
+    the person ("vastgelegd door"), the JSON keeps the login names."""
+
+    full_names: Mapping[str, str] = field(
+        default_factory=lambda: MappingProxyType({}), kw_only=True
+    )
+
+    def person(self, login: str) -> str:
+        """The full name for a ``recorded_by`` of this view (the login name if unknown)."""
+        return self.full_names.get(login, login)
+
+
+@dataclass(frozen=True)
 class ApprovalView:
     version: int
     party: Party
@@ -298,7 +312,7 @@ class PlanVersionView:
 
 
 @dataclass(frozen=True)
-class PlanView:
+class PlanView(_People):
     plan: PlanSummary
     shown_version: int
     text: str
@@ -332,7 +346,7 @@ class CovenantStep(enum.StrEnum):
 
 
 @dataclass(frozen=True)
-class CovenantView:
+class CovenantView(_People):
     id: int
     reference: str
     title: str
@@ -349,13 +363,6 @@ class CovenantView:
     annex: AnnexSummary | None  # None: none recorded, or not for this reader
     annex_recorded: bool
     steps: Mapping[CovenantStep, Permission]
-    # Login name -> full name of everyone who recorded something above: a sentence names the
-    # person ("vastgelegd door"), the JSON keeps the login names.
-    full_names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-
-    def person(self, login: str) -> str:
-        """The full name for a ``recorded_by`` of this view (the login name if unknown)."""
-        return self.full_names.get(login, login)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -864,6 +871,17 @@ def _plan_view(
         withdrawal_reason=row.withdrawal_reason,
         steps=steps,
         approvals_reset=reset,
+        full_names=MappingProxyType(
+            user_repo.full_names(
+                conn,
+                {
+                    row.created_by,
+                    *(v.author for v in versions),
+                    *(a.recorded_by for a in row.approvals),
+                    *(() if row.withdrawn_by is None else (row.withdrawn_by,)),
+                },
+            )
+        ),
     )
 
 

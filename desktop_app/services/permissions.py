@@ -21,7 +21,7 @@ from desktop_app.domain.actions import (
     check,
     refused,
     request_permissions,
-    role_permission,
+    role_permissions,
 )
 from desktop_app.domain.consultations import ActionPoint, require_open
 from desktop_app.domain.designations import require_begun, require_running
@@ -29,9 +29,8 @@ from desktop_app.domain.queues import QUEUES_FOR_ROLE
 from desktop_app.domain.reports import ALLOWED_ROLES, ReportAction, ReportStatus, WorkList
 from desktop_app.domain.reports import work_lists_for as _work_lists_for
 from desktop_app.domain.requests import DelayNotice, RequestStatus
-from desktop_app.domain.roles import Role
+from desktop_app.domain.roles import ADMIN_ONLY, Role
 from desktop_app.services import (
-    admin,
     consultations,
     covenant,
     evidence,
@@ -85,7 +84,7 @@ _AREA_READERS: Mapping[Area, tuple[Iterable[Role], str]] = MappingProxyType(
         Area.STATISTICS: (stats.READERS, "statistiek bekijken"),
         Area.CONSULTATIONS: (consultations.READERS, "overleggen bekijken"),
         Area.COVENANT: (covenant.PUBLIC_READERS, "het convenantregister bekijken"),
-        Area.ADMIN: (admin.ADMIN_ONLY, "beheren"),
+        Area.ADMIN: (ADMIN_ONLY, "beheren"),
     }
 )
 
@@ -133,12 +132,8 @@ class UserActions:
 def user_actions(session: Session) -> UserActions:
     roles = session.user.roles
     return UserActions(
-        areas=MappingProxyType(
-            {a: role_permission(roles, r, nl) for a, (r, nl) in _AREA_READERS.items()}
-        ),
-        steps=MappingProxyType(
-            {s: role_permission(roles, r, nl) for s, (r, nl) in _STEP_ROLES.items()}
-        ),
+        areas=role_permissions(roles, _AREA_READERS),
+        steps=role_permissions(roles, _STEP_ROLES),
         work_lists=_work_lists_for(roles),
     )
 

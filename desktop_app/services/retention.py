@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from desktop_app.domain import retention as rules
-from desktop_app.domain.actions import Permission, check, role_permission
+from desktop_app.domain.actions import Permission, check, role_permissions
 from desktop_app.domain.errors import InvalidState, NotFound
 from desktop_app.domain.retention import Approvals, RecordKind
 from desktop_app.domain.timefmt import stored_prose_datetime
@@ -76,12 +76,7 @@ _STEP_RULES = {
 
 def retention_actions(session: Session) -> Mapping[RetentionStep, Permission]:
     """Which retention steps the signed-in person is offered (the use cases check again)."""
-    return MappingProxyType(
-        {
-            step: role_permission(session.user.roles, allowed, action)
-            for step, (allowed, action) in _STEP_RULES.items()
-        }
-    )
+    return role_permissions(session.user.roles, _STEP_RULES)
 
 
 def list_actions(session: Session, found: DestructionList) -> Mapping[RetentionStep, Permission]:

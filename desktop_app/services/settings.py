@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.domain.errors import NotFound
-from desktop_app.domain.roles import Role
+from desktop_app.domain.roles import ADMIN_ONLY
 from desktop_app.domain.settings import (
     SETTINGS,
     IntSetting,
@@ -27,8 +27,6 @@ from desktop_app.domain.text import shown
 from desktop_app.services.session import Session
 from desktop_app.storage import users as repo
 from desktop_app.storage.db import Connection
-
-ADMIN_ONLY = (Role.ADMIN,)
 
 
 @dataclass(frozen=True)

@@ -178,6 +178,12 @@ def test_plan_commands(run: Any, tmp_path: Path) -> None:
     shown = run("liaison", "plan", "show", pid, "--version", "1")
     assert shown.json["text"] == "Spoedverzoeken binnen twee werkdagen.\n"
     assert len(shown.json["all_approvals"]) == 3
+    # People read who recorded an approval by full name; the JSON keeps the login name.
+    assert {a["recorded_by"] for a in shown.json["all_approvals"]} == {"tekenaar", "liaison"}
+    human = run("liaison", "plan", "show", pid, json_mode=False)
+    assert "vastgelegd door Tekenaar Testpersoon)" in human.out
+    assert "vastgelegd door Liaison Testpersoon)" in human.out
+    assert "vastgelegd door tekenaar" not in human.out
     listed = run("beheer", "plan", "list")
     assert listed.code == 0 and listed.json["items"][0]["subject"] is None
     refused = run("beheer", "plan", "show", pid)

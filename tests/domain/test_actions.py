@@ -17,6 +17,7 @@ from desktop_app.domain.actions import (
     refuse_all,
     refused,
     request_permissions,
+    role_permissions,
 )
 from desktop_app.domain.errors import AppError, InvalidState
 from desktop_app.domain.reports import (
@@ -127,6 +128,17 @@ def test_permission_helpers() -> None:
         1: refused("Nee."),
         2: refused("Nee.", offered=False),
     }
+
+
+def test_role_permissions_offer_each_step_to_its_roles() -> None:
+    table = {
+        "sign": ([Role.AIVD_SIGNER], "ondertekenen"),
+        "draft": ((Role.AIVD_OFFICER, Role.AIVD_SIGNER), "opstellen"),
+    }
+    steps = role_permissions(iter([Role.AIVD_OFFICER]), table)  # a one-shot iterable will do
+    assert steps["draft"] == Permission(True)
+    assert not steps["sign"].allowed and not steps["sign"].offered
+    assert "ondertekenen" in (steps["sign"].reason or "")
 
 
 @pytest.mark.parametrize("status", list(RequestStatus), ids=str)

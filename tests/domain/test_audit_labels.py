@@ -1,11 +1,17 @@
 """Plain Dutch audit: every action the code writes has a label, and details read as sentences.
 
-The action names are collected from the source itself (the calls that write an entry), so an
-action added anywhere without a label in domain/audit_labels.py fails here."""
+The action names are collected from the source itself, so an action added anywhere without a
+label in domain/audit_labels.py fails here. Every entry is written by ``storage.audit.append``
+(its ``action`` keyword); a function that passes on an action it was given as a parameter
+(``Session.transaction``, ``audit_refusal``, a use case's private helper) is found from its
+body, and the names its callers pass it are collected in turn, however many hands they pass
+through."""
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -14,74 +20,193 @@ from desktop_app.domain import audit_labels as al
 
 ROOT = Path(__file__).resolve().parents[2] / "desktop_app"
 
-# Functions that forward an action they were given (the name is a parameter there).
-FORWARDERS = {
-    ("services/session.py", "require_audited"),
-    ("services/session.py", "transaction"),
-    ("services/session.py", "audit_refusal"),
-}
+# Where every audit entry is written: ``storage.audit.append(..., action=...)``.
+SINK = ("append", "action")
+
+Function = ast.FunctionDef | ast.AsyncFunctionDef
 
 
-def _action_args(call: ast.Call) -> list[ast.expr]:
-    func = call.func
-    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-    if name == "transaction" and call.args:
-        return [call.args[0]]
-    if name == "audit_refusal" and call.args:
-        return [call.args[0]]
-    if name == "require_audited":
-        if len(call.args) > 2:
-            return [call.args[2]]
-        return [k.value for k in call.keywords if k.arg == "audit_action"]
-    if name == "append":
-        return [k.value for k in call.keywords if k.arg == "action"]
-    return []
+@dataclass
+class _Module:
+    rel: str
+    tree: ast.Module
+    # Each function with the functions it is nested in (innermost last, itself included).
+    scopes: dict[Function, tuple[Function, ...]] = field(default_factory=dict)
 
 
-def _literals(node: ast.expr) -> list[str] | None:
-    """The action names an argument can be; a prefix ends in '*'. None: not decidable."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return [node.value]
-    if isinstance(node, ast.IfExp):
-        body, other = _literals(node.body), _literals(node.orelse)
-        return None if body is None or other is None else body + other
-    if isinstance(node, ast.JoinedStr) and node.values:
-        first = node.values[0]
-        if isinstance(first, ast.Constant) and isinstance(first.value, str):
-            return [first.value + "*"]
-    return None
-
-
-def collect_actions() -> tuple[dict[str, set[str]], list[str]]:
-    found: dict[str, set[str]] = {}
-    undecided: list[str] = []
+def _modules() -> list[_Module]:
+    modules = []
     for path in sorted(ROOT.rglob("*.py")):
         rel = path.relative_to(ROOT).as_posix()
         if rel.startswith("gui/"):
             continue  # the window writes no audit entry itself
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for func in ast.walk(tree):
-            if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
-                continue
-            for node in ast.walk(func):
-                if not isinstance(node, ast.Call):
-                    continue
-                for arg in _action_args(node):
-                    names = _literals(arg)
-                    if names is None:
-                        if (rel, func.name) not in FORWARDERS and not isinstance(arg, ast.Name):
-                            undecided.append(f"{rel}:{node.lineno}")
-                        continue
-                    for name in names:
-                        found.setdefault(name, set()).add(f"{rel}:{node.lineno}")
-    return found, undecided
+        module = _Module(rel, ast.parse(path.read_text(encoding="utf-8")))
+
+        def visit(node: ast.AST, chain: tuple[Function, ...], module: _Module = module) -> None:
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, Function):
+                    module.scopes[child] = (*chain, child)
+                    visit(child, (*chain, child))
+                else:
+                    visit(child, chain)
+
+        visit(module.tree, ())
+        modules.append(module)
+    return modules
+
+
+def _params(func: Function) -> list[str]:
+    """The parameters a call fills by position, ``self``/``cls`` left out."""
+    names = [a.arg for a in (*func.args.posonlyargs, *func.args.args)]
+    return names[1:] if names[:1] in (["self"], ["cls"]) else names
+
+
+def _all_params(func: Function) -> set[str]:
+    return {*_params(func), *(a.arg for a in func.args.kwonlyargs)}
+
+
+def _assigned(body: ast.AST, name: str) -> Iterator[ast.expr]:
+    """The values ``name`` is given by an assignment in ``body`` (``a, b = "x", y`` too)."""
+    for node in ast.walk(body):
+        if isinstance(node, ast.AnnAssign) and node.value is not None:
+            pairs = [(node.target, node.value)]
+        elif isinstance(node, ast.Assign):
+            pairs = [(target, node.value) for target in node.targets]
+        else:
+            continue
+        for target, value in pairs:
+            if isinstance(target, ast.Name) and target.id == name:
+                yield value
+            elif isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple):
+                for t, v in zip(target.elts, value.elts, strict=False):
+                    if isinstance(t, ast.Name) and t.id == name:
+                        yield v
+
+
+def _calls(func: Function) -> Iterator[ast.Call]:
+    """The calls in ``func``'s own body (a nested function's are its own)."""
+    todo: list[ast.AST] = list(ast.iter_child_nodes(func))
+    while todo:
+        node = todo.pop()
+        if isinstance(node, Function):
+            continue
+        if isinstance(node, ast.Call):
+            yield node
+        todo.extend(ast.iter_child_nodes(node))
+
+
+def _callee(call: ast.Call) -> str | None:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.modules = _modules()
+        # (module, function name) -> (parameter, its position or None if keyword-only) that
+        # the function writes or passes on as an audit action.
+        self.forwarders: dict[tuple[str, str], set[tuple[str, int | None]]] = {
+            ("storage/audit.py", SINK[0]): {(SINK[1], None)}
+        }
+        self.found: dict[str, set[str]] = {}
+        self.undecided: set[str] = set()
+
+    def run(self) -> None:
+        while True:
+            before = {k: set(v) for k, v in self.forwarders.items()}
+            self.found, self.undecided = {}, set()
+            for module in self.modules:
+                for func, chain in module.scopes.items():
+                    for call in _calls(func):
+                        self._call(module, chain, call)
+            if self.forwarders == before:
+                return
+
+    def _call(self, module: _Module, chain: tuple[Function, ...], call: ast.Call) -> None:
+        name = _callee(call)
+        local = isinstance(call.func, ast.Name) and name in {f.name for f in module.scopes}
+        called = {
+            spec
+            for (rel, fname), specs in self.forwarders.items()
+            if fname == name and (rel == module.rel or not local)
+            for spec in specs
+        }
+        for param, position in called:
+            given = [k.value for k in call.keywords if k.arg == param]
+            if not given and position is not None and position < len(call.args):
+                given = [call.args[position]]
+            for arg in given:  # not given: another function of that name, or its default
+                where = f"{module.rel}:{call.lineno}"
+                names = self._literals(module, chain, arg)
+                if names is None:
+                    self.undecided.add(where)
+                for action in names or ():
+                    self.found.setdefault(action, set()).add(where)
+
+    def _literals(
+        self, module: _Module, chain: tuple[Function, ...], node: ast.expr
+    ) -> list[str] | None:
+        """The action names an argument can be; a prefix ends in '*'. None: not decidable.
+        A parameter of the function (or of one it is nested in) makes that function a
+        forwarder: its callers' arguments are read on the next round."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return [node.value]
+        if isinstance(node, ast.IfExp):
+            body, other = (self._literals(module, chain, n) for n in (node.body, node.orelse))
+            return None if body is None or other is None else body + other
+        if isinstance(node, ast.JoinedStr) and node.values:
+            first = node.values[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                return [first.value + "*"]
+            return None
+        if not isinstance(node, ast.Name):
+            return None
+        for func in reversed(chain):
+            if node.id in _all_params(func):
+                params = _params(func)
+                position = params.index(node.id) if node.id in params else None
+                key = (module.rel, func.name)
+                self.forwarders.setdefault(key, set()).add((node.id, position))
+                return []
+            values = list(_assigned(func, node.id))
+            if values:
+                return self._resolved(module, chain, values)
+        values = [
+            v
+            for stmt in module.tree.body
+            if not isinstance(stmt, Function | ast.ClassDef)
+            for v in _assigned(stmt, node.id)
+        ]
+        return self._resolved(module, chain, values) if values else None
+
+    def _resolved(
+        self, module: _Module, chain: tuple[Function, ...], values: list[ast.expr]
+    ) -> list[str] | None:
+        names: list[str] = []
+        for value in values:
+            found = self._literals(module, chain, value)
+            if found is None:
+                return None
+            names += found
+        return names
+
+
+def collect_actions() -> tuple[
+    dict[str, set[str]], list[str], dict[tuple[str, str], set[tuple[str, int | None]]]
+]:
+    collector = _Collector()
+    collector.run()
+    return collector.found, sorted(collector.undecided), collector.forwarders
 
 
 def test_every_action_written_by_the_code_has_a_dutch_label() -> None:
-    found, undecided = collect_actions()
-    # The collector sees the known ones (it is not silently finding nothing).
+    found, undecided, forwarders = collect_actions()
+    # The collector sees the known ones (it is not silently finding nothing), also those that
+    # reach the audit through a helper's parameter.
     assert {"user.add", "report.sign", "session.signin", "audit.export"} <= set(found)
     assert "settings.*" in found
+    assert {"report.withdraw", "report.send_back", "retention.destroy"} <= set(found)
+    assert {"transaction", "audit_refusal", "require_audited"} <= {f for _, f in forwarders}
     missing = {}
     for name, where in found.items():
         probe = name[:-1] + "x" if name.endswith("*") else name

@@ -72,7 +72,11 @@ def _lines(text: str) -> list[str]:
 
 def test_consultation_report_reads_back_with_marking_figures_and_actions() -> None:
     pdf = render_consultation_pdf(
-        consultation(), Classification.DEP_VERTROUWELIJK, NOW, audit_head="12:" + "a" * 64
+        consultation(),
+        Classification.DEP_VERTROUWELIJK,
+        NOW,
+        audit_head="12:" + "a" * 64,
+        full_names={"tekenaar": "mr. T. Ekenaar"},
     )
     texts = page_texts(pdf)
     text = "\n".join(texts)
@@ -87,6 +91,8 @@ def test_consultation_report_reads_back_with_marking_figures_and_actions() -> No
     assert "Volgend overleg in januari." in text
     assert "Werkinstructie bijwerken" in text and "01-12-2026" in text and "open" in text
     assert "afgerond 02-11-2026" in text
+    # Who recorded it by full name, as every other record names people; not the login name.
+    assert "door mr. T. Ekenaar" in text and "tekenaar" not in text
     assert "Verzoeken ontvangen" in text and "412" in text and "6,5" in text
     assert "Waarvan uitstelbericht achteraf vastgelegd" in text
     assert "Wat de cijfers tellen" in text
@@ -95,6 +101,13 @@ def test_consultation_report_reads_back_with_marking_figures_and_actions() -> No
     # A filled bar per count (11 counts; the median is not charted).
     assert content.count(b" re f") >= 11
     assert reader.metadata is not None and "art. 3.2" in str(reader.metadata.subject)
+
+
+def test_a_login_name_without_a_full_name_is_printed_as_it_is() -> None:
+    pdf = render_consultation_pdf(
+        consultation(), Classification.DEP_VERTROUWELIJK, NOW, full_names={}
+    )
+    assert "door tekenaar" in "\n".join(page_texts(pdf))
 
 
 def test_statistics_pdf_says_as_of_when() -> None:

@@ -59,7 +59,11 @@ def test_the_statistics_print_dutch_dates_in_english_mode(workspace: Any, englis
 
 def test_the_consultation_report_prints_dutch_dates_in_english_mode(english: None) -> None:
     pdf = render_consultation_pdf(
-        consultation(), Classification.DEP_VERTROUWELIJK, NOW, audit_head="12:" + "a" * 64
+        consultation(),
+        Classification.DEP_VERTROUWELIJK,
+        NOW,
+        audit_head="12:" + "a" * 64,
+        full_names={},
     )
     text = _text(pdf)
     assert "30 oktober 2026" in text and "1 juli 2026 t/m 30 september 2026" in text

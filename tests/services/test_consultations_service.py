@@ -18,8 +18,10 @@ from desktop_app.domain.errors import Forbidden, InvalidInput, InvalidState, Not
 from desktop_app.services import consultations as consultation_service
 from desktop_app.services import requests as request_service
 from desktop_app.services import stats as stats_service
+from desktop_app.services import users as user_service
 from desktop_app.services.session import Session
 from desktop_app.storage import audit
+from tests.reporting.helpers import page_texts
 
 D = dt.date
 OCT = (D(2026, 10, 1), D(2026, 10, 31))
@@ -286,3 +288,15 @@ def test_csv_and_pdf_exports_carry_the_moment(ws: Any, clock: Any, tmp_path: Any
         pdf = stats_service.pdf_bytes(s, *OCT, as_of=frozen_at)
         text = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
         assert "Stand per" in text and "2 november 2026, 10:00" in text
+
+
+def test_the_printed_record_names_the_recorder_by_full_name(ws: Any, clock: Any) -> None:
+    with ws.session("beheer") as admin:
+        user_service.edit_user(admin, "tekenaar", full_name="mr. J. de Tekenaar")
+    with ws.session("tekenaar", PASSWORDS["tekenaar"]) as s:
+        c = consultation_service.record_consultation(
+            s, held_on=clock.today(), period_from=OCT[0], period_to=OCT[1], participants=PEOPLE
+        )
+        text = "\n".join(page_texts(consultation_service.pdf_bytes(s, c.id)))
+    assert "door mr. J. de Tekenaar" in text
+    assert c.recorded_by == "tekenaar"  # the record itself keeps the login name

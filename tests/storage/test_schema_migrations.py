@@ -194,6 +194,15 @@ def test_script_splitter_keeps_trigger_bodies_whole() -> None:
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def _open_copy(directory: Path, tmp_path: Path, version: int) -> Database:
+    """A copy of ``schema_v{version}.db`` in ``directory``, opened with its key (opening a
+    database writes beside it: the checked-in file itself is never written)."""
+    key = bytes.fromhex((directory / f"schema_v{version}.key").read_text().strip())
+    path = tmp_path / f"copy-{directory.name}-v{version}.db"
+    path.write_bytes((directory / f"schema_v{version}.db").read_bytes())
+    return Database.open(path, key)
+
+
 def _fixture_versions() -> list[int]:
     return sorted(int(p.stem.removeprefix("schema_v")) for p in FIXTURES.glob("schema_v*.db"))
 
@@ -289,11 +298,7 @@ def test_every_older_schema_version_has_a_checked_in_database() -> None:
 
 @pytest.mark.parametrize("version", _fixture_versions())
 def test_checked_in_database_upgrades_to_a_fresh_schema(tmp_path: Path, version: int) -> None:
-    src = FIXTURES / f"schema_v{version}.db"
-    key = bytes.fromhex((FIXTURES / f"schema_v{version}.key").read_text().strip())
-    path = tmp_path / src.name
-    path.write_bytes(src.read_bytes())  # the checked-in file itself is never written
-    db = Database.open(path, key)
+    db = _open_copy(FIXTURES, tmp_path, version)
     fresh = _new_db(tmp_path, "fresh.db")
     try:
         assert migrations.current_version(db) == version
@@ -324,3 +329,52 @@ def test_checked_in_database_upgrades_to_a_fresh_schema(tmp_path: Path, version:
     finally:
         db.close()
         fresh.close()
+
+
+def _row_counts(db: Database) -> dict[str, int]:
+    with db.reading() as conn:
+        return {
+            table: int(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+            for table in _columns_by_table(conn)
+        }
+
+
+def test_make_fixture_makes_every_version_again(tmp_path: Path) -> None:
+    """The script that made the checked-in databases still makes each of them with today's code
+    (the same schema, as many rows in every table), and the next one: the one to check in
+    before a new step."""
+    from tests.storage.fixtures import make_fixture
+
+    made = tmp_path / "made"
+    made.mkdir()
+    for version in range(1, migrations.LATEST + 1):
+        make_fixture.make(version, made)
+        db = _open_copy(made, tmp_path, version)
+        if version < migrations.LATEST:
+            expected = _open_copy(FIXTURES, tmp_path, version)
+        else:
+            expected = _new_db(tmp_path, "latest.db")
+            migrations.migrate(expected)
+        try:
+            assert migrations.current_version(db) == version
+            assert _schema(db) == _schema(expected), version
+            if version < migrations.LATEST:
+                assert _row_counts(db) == _row_counts(expected), version
+        finally:
+            db.close()
+            expected.close()
+
+
+def test_make_fixture_says_which_step_no_longer_fits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A seeder that writes a column its version does not have yet (through a repository a
+    later step changed) stops the script with a sentence naming the step, not a traceback."""
+    from tests.storage.fixtures import make_fixture
+
+    def later_shape(conn: Connection) -> None:
+        conn.execute("INSERT INTO settings (key, value, added_later) VALUES ('a', 'b', 'c')")
+
+    monkeypatch.setitem(make_fixture.SEEDERS, 1, later_shape)
+    with pytest.raises(SystemExit, match="The data of step 1 no longer fit schema version 1"):
+        make_fixture.make(1, tmp_path)

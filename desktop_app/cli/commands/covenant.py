@@ -244,9 +244,10 @@ def cmd_plan_show(ctx: Context, ns: argparse.Namespace) -> dict[str, Any]:
         ctx.say(f"Rubriceringsduur: {duration_text(p.duration)}")
     ctx.say(f"Versie {view.shown_version} van {p.version}; {p.status.label_nl}")
     for a in view.all_approvals:
+        by = view.person(a.recorded_by)
         ctx.say(
             f"  versie {a.version} goedgekeurd door {a.party.head_nl} op "
-            f"{dutch_date(a.approved_on)} ({a.decision_ref}; vastgelegd door {a.recorded_by})"
+            f"{dutch_date(a.approved_on)} ({a.decision_ref}; vastgelegd door {by})"
         )
     ctx.say("")
     ctx.say(view.text)
