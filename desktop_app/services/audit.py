@@ -37,7 +37,7 @@ from desktop_app.domain.audit_labels import (
     result_label,
 )
 from desktop_app.domain.errors import AppError, InvalidInput
-from desktop_app.domain.roles import Role
+from desktop_app.domain.roles import ADMIN_ONLY
 from desktop_app.security.workstation import (
     AnchoredHead,
     HeadDamaged,
@@ -56,7 +56,6 @@ if TYPE_CHECKING:  # the session imports record_head from here
 
 log = logging.getLogger(__name__)
 
-ADMIN_ONLY = (Role.ADMIN,)
 KEYRING_SOURCE = "de kop in de sleutelring"
 # The report names at most this many content mismatches (the first one matters most).
 MAX_CONTENT_PROBLEMS = 20

@@ -19,7 +19,7 @@ from desktop_app.domain.designations import (
 )
 from desktop_app.domain.errors import AuthFailed, InvalidInput, NotFound
 from desktop_app.domain.ids import DesignationId, UserId
-from desktop_app.domain.roles import Role, role_conflict, validate_role_set
+from desktop_app.domain.roles import ADMIN_ONLY, Role, role_conflict, validate_role_set
 from desktop_app.domain.text import shown
 from desktop_app.domain.timefmt import prose_date
 from desktop_app.services.session import Session, Tx
@@ -28,7 +28,6 @@ from desktop_app.storage import users as repo
 from desktop_app.storage.db import Connection
 from desktop_app.storage.users import DesignationRecord, UserRecord
 
-ADMIN_ONLY = (Role.ADMIN,)
 NOT_SELF_DEACTIVATE = "U kunt uw eigen account niet deactiveren."
 NOT_SELF_RESET = "Uw eigen wachtwoord wijzigt u met 'Wachtwoord wijzigen' (passwd)."
 

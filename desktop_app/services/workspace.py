@@ -20,7 +20,7 @@ from desktop_app.domain.errors import (
     InvalidInput,
     WrongWorkstation,
 )
-from desktop_app.domain.roles import Role, role_conflict
+from desktop_app.domain.roles import ADMIN_ONLY, Role, role_conflict
 from desktop_app.security import recovery
 from desktop_app.security.key_wrap import unwrap_key, wrap_key
 from desktop_app.security.keyfile import KeyFile, KeyStore, new_dek, normalise_name, wipe
@@ -36,7 +36,6 @@ from desktop_app.storage.users import UserRecord
 
 log = logging.getLogger(__name__)
 
-ADMIN_ONLY = (Role.ADMIN,)
 
 DB_NAME = "workspace.db"
 KEYS_NAME = "keys.json"
