@@ -6,9 +6,11 @@
 
 Reads the Qt-free core (desktop_app/ except gui/) with ``ast`` and collects the Dutch texts a
 person can see:
-- the first argument of every error raised from domain/errors.py's classes (and the CLI's
-  UsageError, argparse's ArgumentTypeError);
-- every line the CLI says to people (``ctx.say``);
+- the first argument of every error raised from domain/errors.py's classes, or from a class
+  the core derives from them anywhere (the CLI's UsageError, a use case's private refusal), and
+  argparse's ArgumentTypeError; a module-level text constant given there counts as its text;
+- every line the CLI says to people (``ctx.say``), also through ``listed``'s ``line`` (a lambda or
+  a function of the same module: what it returns);
 - every text marked with ``domain.messages.N_`` (dashboard sentences);
 - the action phrase of a role check (``require``, ``require_audited``, ``require_any_role``),
   which the refusal quotes;
@@ -63,9 +65,45 @@ RETURNS = (
 ROLE_CHECKS = {"require": 1, "require_audited": 1, "require_any_role": 2}
 
 
-def _error_names() -> set[str]:
-    tree = ast.parse((PACKAGE / "domain" / "errors.py").read_text(encoding="utf-8"))
-    return ERRORS | {n.name for n in tree.body if isinstance(n, ast.ClassDef)}
+def _error_names(trees: dict[str, ast.Module]) -> set[str]:
+    """domain/errors.py's classes and every class of the core derived from one (to any depth)."""
+    names = ERRORS | {n.name for n in trees["domain/errors.py"].body if isinstance(n, ast.ClassDef)}
+    classes = [n for tree in trees.values() for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]
+    grown = True
+    while grown:
+        grown = False
+        for cls in classes:
+            bases = {b.id if isinstance(b, ast.Name) else getattr(b, "attr", "") for b in cls.bases}
+            if cls.name not in names and bases & names:
+                names.add(cls.name)
+                grown = True
+    return names
+
+
+def _constants(tree: ast.Module) -> dict[str, ast.expr]:
+    """A module's top-level ``NAME = "text"`` assignments."""
+    out: dict[str, ast.expr] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+            if isinstance(target, ast.Name) and template(value):
+                out[target.id] = value
+    return out
+
+
+def _line_functions(tree: ast.Module, calls: list[ast.Call]) -> Iterator[ast.expr]:
+    """What the ``line`` given to ``listed`` returns: a lambda's body, or the returns of the
+    module's function of that name."""
+    functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+    for call in calls:
+        given = [k.value for k in call.keywords if k.arg == "line"] + call.args[2:3]
+        for line in given:
+            if isinstance(line, ast.Lambda):
+                yield line.body
+            elif isinstance(line, ast.Name) and line.id in functions:
+                for inner in ast.walk(functions[line.id]):
+                    if isinstance(inner, ast.Return) and inner.value is not None:
+                        yield inner.value
 
 
 def _escape(text: str) -> str:
@@ -136,7 +174,12 @@ def _is_dutch(key: str) -> bool:
 
 def messages() -> dict[str, set[str]]:
     """Every catalogue key in the code, with where it occurs (file:line)."""
-    errors = _error_names()
+    trees = {
+        path.relative_to(PACKAGE).as_posix(): ast.parse(path.read_text(encoding="utf-8"))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if not path.relative_to(PACKAGE).as_posix().startswith("gui/") and path != CATALOGUE
+    }
+    errors = _error_names(trees)
     found: dict[str, set[str]] = {}
 
     def add(keys: list[str], where: str, *, listed: bool = False) -> None:
@@ -146,11 +189,15 @@ def messages() -> dict[str, set[str]]:
             if listed or _is_dutch(key):
                 found.setdefault(key, set()).add(where)
 
-    for path in sorted(PACKAGE.rglob("*.py")):
-        rel = path.relative_to(PACKAGE).as_posix()
-        if rel.startswith("gui/") or path == CATALOGUE:
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+    for rel, tree in trees.items():
+        constants = _constants(tree)
+
+        def text_of(node: ast.expr, constants: dict[str, ast.expr] = constants) -> list[str]:
+            if isinstance(node, ast.Name) and node.id in constants:
+                return template(constants[node.id])
+            return template(node)
+
+        listings = []
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
@@ -159,9 +206,13 @@ def messages() -> dict[str, set[str]]:
             said = name == "say" and rel.startswith("cli/")
             marked = name == "N_"  # domain.messages.N_: shown elsewhere than in an error
             if (name in errors or said or marked) and node.args:
-                add(template(node.args[0]), where)
+                add(text_of(node.args[0]), where)
             elif name in ROLE_CHECKS and len(node.args) > ROLE_CHECKS[name]:
-                add(template(node.args[ROLE_CHECKS[name]]), where)
+                add(text_of(node.args[ROLE_CHECKS[name]]), where)
+            elif name == "listed" and rel.startswith("cli/"):
+                listings.append(node)
+        for returned in _line_functions(tree, listings):
+            add(template(returned), f"{rel}:{returned.lineno}")
     for rel, table in TABLES:
         for key in _table_values(PACKAGE / rel, table):
             add([key], f"{rel}:{table}", listed=True)

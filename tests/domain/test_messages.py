@@ -52,6 +52,35 @@ def test_every_dutch_message_has_an_english_entry() -> None:
     )
 
 
+def test_the_extractor_sees_texts_that_reach_people_indirectly() -> None:
+    """A private refusal derived from an error class, a module-level text constant, and the
+    ``line`` a list command gives ``listed`` are all catalogued (each was missed once, and its
+    English went missing with it)."""
+    import ast
+
+    tool = _tool()
+    trees = {
+        "domain/errors.py": ast.parse(
+            "class AppError(Exception): ...\nclass InvalidInput(AppError): ..."
+        ),
+        "services/x.py": ast.parse(
+            "class _Refused(InvalidInput): ...\nclass _Deeper(_Refused): ..."
+        ),
+    }
+    assert {"_Refused", "_Deeper", "InvalidInput"} <= tool._error_names(trees)
+    module = ast.parse(
+        'WRONG = "Het wachtwoord is onjuist."\n'
+        "def _line(r):\n    return f'  {r.id}  {r.n} stuk(ken)'\n"
+        "def cmd(ctx):\n"
+        "    listed(ctx, a, _line)\n"
+        "    listed(ctx, b, line=lambda i: f'  {i.id} gezien')\n"
+    )
+    assert tool.template(tool._constants(module)["WRONG"]) == ["Het wachtwoord is onjuist."]
+    calls = [n for n in ast.walk(module) if isinstance(n, ast.Call)]
+    returned = [tool.template(e) for e in tool._line_functions(module, calls)]
+    assert sorted(returned) == [["  {0}  {1} stuk(ken)"], ["  {0} gezien"]]
+
+
 def test_english_entries_keep_the_run_time_parts() -> None:
     wrong = {
         dutch: text
