@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -217,6 +218,35 @@ def run_on_submit(
 
     dialog.submitted.connect(submitted)
     dialog.open()
+
+
+def ask_to_confirm(
+    parent: QWidget,
+    title: str,
+    question: str,
+    yes_text: str,
+    name: str,
+    on_yes: Callable[[], None],
+    *,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+) -> QMessageBox:
+    """A question before a step: ``yes_text`` takes it (``on_yes``), Annuleren is the default
+    button, so Enter or Escape leaves everything as it was. Window-modal and returning at once
+    (``open()``), so a lock can tear it down with its parent; ``name``: its object name."""
+    answers = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    box = QMessageBox(icon, title, question, answers, parent)
+    box.setObjectName(name)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    yes = box.button(QMessageBox.StandardButton.Yes)
+    yes.setText(yes_text)
+    box.button(QMessageBox.StandardButton.No).setText(
+        QCoreApplication.translate("ask_to_confirm", "&Annuleren")
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.buttonClicked.connect(lambda button: on_yes() if button is yes else None)
+    box.open()
+    return box
 
 
 def _reopen_on_admin(window: Any, opened: Opened, open_on: Callable[[Any], QDialog | str]) -> None:
