@@ -60,6 +60,11 @@ class RecoveryKeyCheck(QWidget):
         )
         self.show_key_button = QPushButton(self.tr("Sleutel &opnieuw tonen"), self)
         self.show_key_button.clicked.connect(self.show_key)
+        # Its room kept too: a dialog does not grow by itself when it appears (it squeezed
+        # the hint and the field at 1024x700).
+        policy = self.show_key_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.show_key_button.setSizePolicy(policy)
         self.show_key_button.hide()
         key_row = QHBoxLayout()
         key_row.addWidget(self.show_key_button)

@@ -186,3 +186,22 @@ def test_the_new_key_leaves_the_screen_while_a_group_is_typed_back(
     QTest.keyClicks(shown.group_edit, right)
     shown.ok_button.click()
     assert not shown.isVisible() and shown.key_label.text() == ""
+
+
+def test_hiding_the_key_squeezes_nothing(styled: QApplication) -> None:
+    """The key's and the show-again button's room stay when they swap (seen at 1024x700: the
+    button appearing squeezed the hint and the field, the dialog does not grow by itself)."""
+    shown = RecoveryKeyDialog(recovery.generate(), None, ask=2)
+    shown.show()
+    QApplication.processEvents()
+    hint = shown.check.findChild(QLabel, "hintLabel")
+    assert hint is not None
+    before = {w: w.geometry() for w in (shown.group_edit, hint, shown.ok_button)}
+    QTest.keyClicks(shown.group_edit, "AB")
+    QApplication.processEvents()
+    assert shown.check.show_key_button.isVisible() and not shown.key_label.isVisible()
+    assert {w: w.geometry() for w in before} == before  # nothing moved, nothing squeezed
+    button = shown.check.show_key_button
+    assert button.height() >= button.sizeHint().height()
+    assert hint.height() >= hint.heightForWidth(hint.width())
+    shown.close()
