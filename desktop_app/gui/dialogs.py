@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QIcon, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QIcon, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -52,6 +55,9 @@ if TYPE_CHECKING:
     from desktop_app.gui.tasks import TaskRunner
 
 T = TypeVar("T")
+
+# The most lines of an error sentence shown at once; a longer one scrolls in its area.
+ERROR_LINES = 6
 
 
 class FormDialog(DialogDrafts, QDialog):
@@ -82,9 +88,19 @@ class FormDialog(DialogDrafts, QDialog):
         self.form.setHorizontalSpacing(12)
         self.form.setVerticalSpacing(8)
         layout.addLayout(self.form)
+        # The error line scrolls in an area of at most ERROR_LINES lines: a long sentence
+        # grew the dialog past a 700 px high screen, its buttons out of reach (QA, 1024x700).
+        self.error_area = QScrollArea(self)
+        self.error_area.setObjectName("errorArea")
+        self.error_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.error_area.setWidgetResizable(True)
+        self.error_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.error_label = wrapped_label("", self, "errorLabel")
+        self.error_area.setWidget(self.error_label)
         self.error_label.hide()
-        layout.addWidget(self.error_label)
+        self.error_area.hide()
+        self.error_label.installEventFilter(self)  # hidden from outside (drafts): the area too
+        layout.addWidget(self.error_area)
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setTextVisible(False)
@@ -113,6 +129,16 @@ class FormDialog(DialogDrafts, QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         self._buttons_last_in_tab_order()
         super().showEvent(event)
+        self._fit_to_screen()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_error_area()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.error_label and event.type() == QEvent.Type.Hide:
+            self.error_area.hide()
+        return super().eventFilter(watched, event)
 
     def _buttons_last_in_tab_order(self) -> None:
         """Tab follows the visual order (issue 12): the fields as the form shows them, then the
@@ -185,11 +211,46 @@ class FormDialog(DialogDrafts, QDialog):
         self.set_busy(False)
         self.error_label.setText("⚠ " + message)
         self.error_label.setAccessibleDescription(message)
+        self.error_area.show()  # first: the label's Show event is what a sign-out waits for
         self.error_label.show()
-        # Grow to make room for the sentence instead of squeezing the form (seen under Xvfb).
-        hint = self.sizeHint().height()
-        if self.height() < hint:
-            self.resize(self.width(), hint)
+        self._fit_to_screen()
+
+    def _fit_error_area(self) -> None:
+        """The error area as high as the sentence wrapped to the dialog's width, at most
+        ERROR_LINES lines; a longer one scrolls (read to the end, or by a screen reader)."""
+        if not self.error_area.isVisibleTo(self):
+            return
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        label = self.error_label
+        cap = label.fontMetrics().lineSpacing() * ERROR_LINES + label.contentsMargins().top() * 2
+        need = label.heightForWidth(width)
+        if need > cap:  # the scroll bar takes its width from the text
+            need = label.heightForWidth(
+                width - self.error_area.verticalScrollBar().sizeHint().width()
+            )
+        self.error_area.setFixedHeight(max(1, min(need, cap)))
+
+    def _fit_to_screen(self) -> None:
+        """Room for the error sentence instead of squeezing the form (seen under Xvfb), but
+        never past the screen: at 1024x700 the buttons stay within reach."""
+        self._fit_error_area()
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        if layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(self.width())
+        else:
+            need = layout.totalSizeHint().height()
+        height = max(self.height(), need)
+        screen = self.screen()
+        if screen is not None:
+            frame = self.frameGeometry().height() - self.geometry().height()
+            height = min(height, screen.availableGeometry().height() - frame)
+        if height != self.height():
+            self.resize(self.width(), height)
 
     def fail(self, exc: BaseException) -> None:
         self.show_error(message_for(exc))
@@ -217,6 +278,35 @@ def run_on_submit(
 
     dialog.submitted.connect(submitted)
     dialog.open()
+
+
+def ask_to_confirm(
+    parent: QWidget,
+    title: str,
+    question: str,
+    yes_text: str,
+    name: str,
+    on_yes: Callable[[], None],
+    *,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+) -> QMessageBox:
+    """A question before a step: ``yes_text`` takes it (``on_yes``), Annuleren is the default
+    button, so Enter or Escape leaves everything as it was. Window-modal and returning at once
+    (``open()``), so a lock can tear it down with its parent; ``name``: its object name."""
+    answers = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    box = QMessageBox(icon, title, question, answers, parent)
+    box.setObjectName(name)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    yes = box.button(QMessageBox.StandardButton.Yes)
+    yes.setText(yes_text)
+    box.button(QMessageBox.StandardButton.No).setText(
+        QCoreApplication.translate("ask_to_confirm", "&Annuleren")
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.buttonClicked.connect(lambda button: on_yes() if button is yes else None)
+    box.open()
+    return box
 
 
 def _reopen_on_admin(window: Any, opened: Opened, open_on: Callable[[Any], QDialog | str]) -> None:

@@ -38,11 +38,22 @@ class DurationEntry:
 
 
 class DurationField(QWidget):
-    """'niet vastgelegd' | 'tot en met [datum]' | 'tot de gebeurtenis [tekst]'."""
+    """'niet vastgelegd' | 'tot en met [datum]' | 'tot de gebeurtenis [tekst]': the report
+    editor, the evidence dialog and the covenant's annex and plan dialogs.
+
+    ``until``: the date the date field starts at (ten years from ``today`` unless given);
+    ``example``: the event field's placeholder, an event of the document's own kind."""
 
     changed = Signal()
 
-    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        today: dt.date,
+        parent: QWidget | None = None,
+        *,
+        until: dt.date | None = None,
+        example: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("durationField")
         self._today = today
@@ -54,13 +65,15 @@ class DurationField(QWidget):
         self.kind_combo.addItem(self.tr("niet vastgelegd"), NOT_RECORDED)
         self.kind_combo.addItem(self.tr("tot en met datum"), UNTIL_DATE)
         self.kind_combo.addItem(self.tr("tot gebeurtenis"), UNTIL_EVENT)
-        self.date_edit = date_edit(self, today + dt.timedelta(days=365 * 10))
+        self.date_edit = date_edit(self, until or today + dt.timedelta(days=365 * 10))
         self.date_edit.setObjectName("durationDate")
         self.date_edit.setAccessibleName(self.tr("Rubricering geldt tot en met"))
         self.event_edit = QLineEdit(self)
         self.event_edit.setObjectName("durationEvent")
         self.event_edit.setAccessibleName(self.tr("Rubricering geldt tot de gebeurtenis"))
-        self.event_edit.setPlaceholderText(self.tr("bijvoorbeeld: afronding van het onderzoek"))
+        self.event_edit.setPlaceholderText(
+            example or self.tr("bijvoorbeeld: afronding van het onderzoek")
+        )
         self.event_edit.setMaxLength(EVENT_MAX_LENGTH)
         row.addWidget(self.kind_combo)
         row.addWidget(self.date_edit)

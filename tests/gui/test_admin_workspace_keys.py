@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from support.helpers import recover_dek
 
@@ -156,3 +157,51 @@ def test_the_backup_intro_no_longer_says_the_key_of_the_first_start(page: AdminP
     assert all(len(t) < 200 for t in texts[first : first + 2])
     assert "bij het aanmaken" not in intro
     assert "die gold toen de back-up werd gemaakt" in intro and "nieuwe herstelsleutel" in intro
+
+
+def test_the_new_key_leaves_the_screen_while_a_group_is_typed_back(
+    page: AdminPage, qtbot: Any
+) -> None:
+    """As in the first-start wizard (one widget, RecoveryKeyCheck): a group copied from the
+    screen would prove nothing, so the first key typed hides the key; shown again, the group
+    starts afresh; a wrong group keeps it hidden."""
+    dialog = page.keys_box.open_recovery_dialog()
+    dialog.password_edit.setText(PASSWORDS["beheer"])
+    dialog.ok_button.click()
+    shown = page.keys_box.recovery_dialog
+    assert isinstance(shown, RecoveryKeyDialog)
+    key = shown.key_label.text()
+    assert shown.key_label.isVisible() and not shown.check.show_key_button.isVisible()
+    QTest.keyClicks(shown.group_edit, "AB")
+    assert not shown.key_label.isVisible() and shown.check.show_key_button.isVisible()
+    shown.check.show_key_button.click()
+    assert shown.key_label.isVisible() and shown.key_label.text() == key
+    assert shown.group_edit.text() == ""
+    right = recovery.groups(key)[shown.ask]
+    QTest.keyClicks(shown.group_edit, "ZZZZ" if right != "ZZZZ" else "YYYY")
+    shown.ok_button.click()
+    assert shown.isVisible() and not shown.key_label.isVisible()
+    assert "van de herstelsleutel" in shown.error_label.text()
+    assert shown.group_edit.selectedText() == shown.group_edit.text()
+    QTest.keyClicks(shown.group_edit, right)
+    shown.ok_button.click()
+    assert not shown.isVisible() and shown.key_label.text() == ""
+
+
+def test_hiding_the_key_squeezes_nothing(styled: QApplication) -> None:
+    """The key's and the show-again button's room stay when they swap (seen at 1024x700: the
+    button appearing squeezed the hint and the field, the dialog does not grow by itself)."""
+    shown = RecoveryKeyDialog(recovery.generate(), None, ask=2)
+    shown.show()
+    QApplication.processEvents()
+    hint = shown.check.findChild(QLabel, "hintLabel")
+    assert hint is not None
+    before = {w: w.geometry() for w in (shown.group_edit, hint, shown.ok_button)}
+    QTest.keyClicks(shown.group_edit, "AB")
+    QApplication.processEvents()
+    assert shown.check.show_key_button.isVisible() and not shown.key_label.isVisible()
+    assert {w: w.geometry() for w in before} == before  # nothing moved, nothing squeezed
+    button = shown.check.show_key_button
+    assert button.height() >= button.sizeHint().height()
+    assert hint.height() >= hint.heightForWidth(hint.width())
+    shown.close()

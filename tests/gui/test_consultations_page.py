@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.domain.requests import Purpose, RequestDraft
 from desktop_app.gui.consultations import ConsultationsPage
@@ -17,7 +18,7 @@ from desktop_app.gui.statistics.page import StatisticsPage
 from desktop_app.services import consultations as consultation_service
 from desktop_app.storage import calendar_days
 from desktop_app.storage import requests as requests_repo
-from tests.gui.gui_support import PASSWORDS
+from tests.gui.gui_support import PASSWORDS, flush_deletes
 
 
 def seed(workspace: Any, name: str, received: dt.date, created_at: str) -> int:
@@ -85,7 +86,20 @@ def test_record_a_consultation_with_frozen_figures_and_mark_an_action_done(
     assert not page.done_button.isEnabled()  # nothing chosen yet
     page.actions_table.selectRow(0)
     assert page.done_button.isEnabled()
+    # Done is for good (no undo in the service): asked first, Annuleren the default.
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
+    box = page.findChild(QMessageBox, "confirmActionDone")
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "Werkinstructie bijwerken" in box.text() and "2 november 2026" in box.text()
+    assert "niet ongedaan" in box.text()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert page.actions_table.item(0, 4).text() == "open"
+    flush_deletes()
+    page.actions_table.selectRow(0)
+    box = page.confirm_done()
+    assert box is not None
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert page.actions_table.item(0, 4).text() == "02-11-2026"  # the day it was done
     assert page.actions_table.item(1, 4).text() == "open"
     page.actions_table.selectRow(0)

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.classification import Classification
 from desktop_app.gui.covenant import CovenantPage
-from desktop_app.gui.covenant.dialogs import TextViewer
+from desktop_app.gui.covenant.dialogs import AnnexDialog, PlanDialog, TextViewer
+from desktop_app.gui.marking import NOT_RECORDED, UNTIL_DATE, UNTIL_EVENT, DurationField
 from desktop_app.gui.sections import sections_for
 from desktop_app.services import covenant as svc
 from desktop_app.services.permissions import user_actions
@@ -180,13 +181,48 @@ def test_the_annex_by_clearance_and_the_lock_wipes(page_of: Any, staff: Any) -> 
         assert [e.result for e in views] == ["ok"]
 
 
+@pytest.mark.parametrize("today", [dt.date(2026, 11, 2), dt.date(2028, 2, 29)])
+def test_the_covenant_dialogs_keep_their_duration_texts_and_start_date(
+    qapp: QApplication, today: dt.date
+) -> None:
+    """One duration widget with the report editor's (gui/marking.py); the covenant's annex
+    and plan show what they did: their own example and the same day ten years on."""
+    for dialog in (
+        PlanDialog(Classification.STG_GEHEIM, today),
+        AnnexDialog(Classification.STG_GEHEIM, today),
+    ):
+        field = dialog.duration
+        assert isinstance(field, DurationField)
+        assert field.kind_combo.currentData() == NOT_RECORDED
+        assert [field.kind_combo.itemText(i) for i in range(3)] == [
+            "niet vastgelegd",
+            "tot en met datum",
+            "tot gebeurtenis",
+        ]
+        assert field.event_edit.placeholderText() == "bijvoorbeeld: beëindiging van het convenant"
+        start = field.date_edit.date()
+        assert (start.year(), start.month(), start.day()) == (
+            today.year + 10,
+            today.month,
+            min(today.day, 28),
+        )
+        assert field.event_edit.maxLength() == 160
+        field.kind_combo.setCurrentIndex(UNTIL_DATE)
+        assert (field.entry().until, field.entry().event) == (
+            dt.date(today.year + 10, today.month, min(today.day, 28)),
+            None,
+        )
+        dialog.deleteLater()
+    flush_deletes()
+
+
 def test_a_plan_with_its_classification_duration(page_of: Any) -> None:
     page = page_of("tekenaar")
     page.tabs.setCurrentIndex(1)
     dialog = page.open_plan_dialog()
     dialog.subject_edit.setText("Spoedverzoeken")
     dialog.text_edit.setPlainText("Binnen twee werkdagen.")
-    dialog.duration.kind_combo.setCurrentIndex(dialog.duration.EVENT)
+    dialog.duration.kind_combo.setCurrentIndex(UNTIL_EVENT)
     assert dialog.duration.event_edit.isVisibleTo(dialog)
     assert not dialog.duration.date_edit.isVisibleTo(dialog)
     dialog.duration.event_edit.setText("x")  # too short: the service's sentence, nothing stored

@@ -15,6 +15,7 @@ from desktop_app.domain import messages
 from desktop_app.domain.classification import ClassificationDuration
 from desktop_app.gui.admin.retention import RetentionPage
 from desktop_app.gui.i18n import install_translators, remove_translators
+from desktop_app.gui.inspection.watermark import watermark_text
 from desktop_app.gui.requests.labels import long_day_text, prose_day_text
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import reports
@@ -78,3 +79,14 @@ def test_the_report_header_gives_the_duration_in_english(
     text = page.detail.info_label.text()
     assert "Classification period: up to and including 31 December 2040" in text, text
     assert "december" not in text
+
+
+def test_the_inspection_watermark_in_english(english: None) -> None:
+    # The screen follows the chosen language (a photo of it names the moment in English too).
+    when = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)  # 10:00 in Amsterdam
+    assert watermark_text("Ivo Inspecteur", when) == "Ivo Inspecteur · 2 November 2026, 10:00"
+
+
+def test_the_inspection_watermark_in_dutch(qapp: QApplication) -> None:
+    when = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
+    assert watermark_text("Ivo Inspecteur", when) == "Ivo Inspecteur · 2 november 2026, 10:00"

@@ -87,7 +87,7 @@ def test_no_workspace_opens_the_wizard_and_it_creates_one(
     recovery.parse(key)
     assert not dialog.back_button.isEnabled() and not dialog.quit_button.isEnabled()
     ask = dialog.wizard.ask_group
-    assert f"Groep {ask + 1}" in dialog.group_caption.text()
+    assert f"Groep {ask + 1}" in dialog.recovery_check.group_caption.text()
     dialog.group_edit.setText("0000" if recovery.groups(key)[ask] != "OOOO" else "AAAA")
     dialog.next_button.click()
     assert dialog.wizard.step is Step.RECOVERY and dialog.error_label.isVisible()

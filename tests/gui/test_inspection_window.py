@@ -154,7 +154,7 @@ def test_context_menu_and_drag_events_are_swallowed(window: InspectionWindow) ->
 
 def test_watermark_names_the_inspector_and_the_time(window: InspectionWindow, clock: Any) -> None:
     # 09:00 UTC on 2 November is 10:00 in Amsterdam.
-    assert window.watermark.text == "Ivo Inspecteur · 2 november 2026 10:00"
+    assert window.watermark.text == "Ivo Inspecteur · 2 november 2026, 10:00"
     assert window.watermark.isVisible()
     assert window.watermark.geometry() == window.rect()
     clock.advance(dt.timedelta(minutes=1))

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from desktop_app.domain.errors import WrongWorkstation
 from desktop_app.gui.tasks import TaskRunner
@@ -109,6 +109,19 @@ def test_after_a_refusal_the_cursor_is_on_the_refused_field(dialog: FirstStartDi
     _settle()
     assert dialog.wizard.step is Step.ADMIN and dialog.error_label.isVisible()
     assert dialog.focusWidget() is dialog.name_edit
+
+
+def test_both_folder_choosers_show_only_folders(dialog: FirstStartDialog) -> None:
+    """A workspace is a folder: the new one's chooser, like the existing one's, lists no
+    files to pick by mistake."""
+    _to_admin(dialog)
+    dialog.go_back()
+    assert dialog.wizard.step is Step.LOCATION
+    for chooser in (dialog._browse_new_folder(), dialog.choose_folder_to_open()):
+        assert chooser.fileMode() is QFileDialog.FileMode.Directory
+        assert chooser.testOption(QFileDialog.Option.ShowDirsOnly)
+        chooser.reject()
+    flush_deletes()
 
 
 def test_a_wrong_group_is_selected_to_type_over(dialog: FirstStartDialog) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.calendar import AtwCalendar, decree_years_checked
+from desktop_app.gui.dialogs import ask_to_confirm
 from desktop_app.gui.errors import show_error, show_info
 from desktop_app.gui.pages import button_row, push_button, wrapped_label
 from desktop_app.gui.requests import api
@@ -182,24 +183,17 @@ class CalendarDaysPage(QWidget):
         record = self.selected_day()
         if record is None:
             return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        day = record.day
+        return ask_to_confirm(
+            self,
             self.tr("Dag verwijderen"),
             self.tr(
                 "%1 weer als werkdag tellen? Open verzoeken krijgen zo nodig een nieuwe termijn."
             ).replace("%1", prose_day_text(record.day)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
+            self.tr("&Verwijderen"),
+            "confirmRemoveDay",
+            lambda: self.remove(day),
         )
-        box.setObjectName("confirmRemoveDay")
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        yes.setText(self.tr("&Verwijderen"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Annuleren"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        day = record.day
-        box.buttonClicked.connect(lambda button: self.remove(day) if button is yes else None)
-        box.open()
-        return box
 
     def remove(self, day: Any) -> None:
         session = self.session

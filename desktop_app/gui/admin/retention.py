@@ -30,7 +30,7 @@ from desktop_app.domain.retention import MAX_YEARS, MIN_YEARS, RecordKind, objec
 from desktop_app.domain.timefmt import shown_prose_date
 from desktop_app.gui.actions import show_permission
 from desktop_app.gui.dates import shown_date, shown_stamp_date
-from desktop_app.gui.dialogs import FormDialog, run_on_submit
+from desktop_app.gui.dialogs import FormDialog, ask_to_confirm, run_on_submit
 from desktop_app.gui.drafts import DialogKey, Opened, cannot_reopen
 from desktop_app.gui.errors import message_for, show_error
 from desktop_app.gui.pages import button_row, push_button, wrapped_label
@@ -520,8 +520,9 @@ class RetentionPage(QWidget):
         chosen = self.selected_list()
         if chosen is None:
             return None
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        list_id = chosen.id
+        return ask_to_confirm(
+            self,
             self.tr("Vernietigen"),
             self.tr(
                 "De %1 archiefstukken van lijst %2 en alles wat erbij hoort definitief "
@@ -530,21 +531,11 @@ class RetentionPage(QWidget):
             )
             .replace("%1", str(len(chosen.items)))
             .replace("%2", str(chosen.id)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
+            self.tr("&Vernietigen"),
+            "confirmDestroy",
+            lambda: self.destroy_list(list_id),
+            icon=QMessageBox.Icon.Warning,
         )
-        box.setObjectName("confirmDestroy")
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        yes.setText(self.tr("&Vernietigen"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Annuleren"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        list_id = chosen.id
-        box.buttonClicked.connect(
-            lambda button: self.destroy_list(list_id) if button is yes else None
-        )
-        box.open()
-        return box
 
     def destroy_list(self, list_id: int) -> None:
         session = self.session

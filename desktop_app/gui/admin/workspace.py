@@ -26,6 +26,7 @@ from desktop_app.gui.dates import shown_stamp
 from desktop_app.gui.dialogs import FormDialog, run_on_submit
 from desktop_app.gui.filedialogs import open_file_dialog
 from desktop_app.gui.pages import button_row, wrapped_label
+from desktop_app.gui.recovery_key import RecoveryKeyCheck
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.security import recovery
 from desktop_app.services import admin
@@ -114,28 +115,21 @@ class RecoveryKeyDialog(FormDialog):
                 "getoond; de vorige werkt niet meer."
             )
         )
-        self.key_label = QLabel(key, self)
-        self.key_label.setObjectName("recoveryKey")
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.key_label.font()
-        font.setFamily("DejaVu Sans Mono")
-        font.setPointSize(font.pointSize() + 3)
-        self.key_label.setFont(font)
-        self.form.addRow(self.key_label)
-        self.group_edit = QLineEdit(self)
-        self.group_edit.setObjectName("recoveryGroup")
-        self.add_row(
-            self.tr("Groep %1 ter controle").replace("%1", str(self.ask + 1)), self.group_edit
-        )
+        self.check = RecoveryKeyCheck(self)
+        self.check.set_key(key, self.ask)
+        self.form.addRow(self.check)
+        self.key_label = self.check.key_label
+        self.group_edit = self.check.group_edit
         self.rejected.connect(self._forget)
         self.buttons.button(self.buttons.StandardButton.Cancel).hide()
 
     def value(self) -> object:
         if not recovery.group_matches(self.key, self.ask, self.group_edit.text()):
+            # The key is off the screen by now (RecoveryKeyCheck): not "the key above".
             raise ValueError(
-                self.tr("Dat is niet groep %1 van de sleutel hierboven.").replace(
-                    "%1", str(self.ask + 1)
-                )
+                self.tr(
+                    "Dat is niet groep %1 van de herstelsleutel. Kijk op wat u hebt opgeschreven."
+                ).replace("%1", str(self.ask + 1))
             )
         return True
 
@@ -155,15 +149,17 @@ class RecoveryKeyDialog(FormDialog):
         super().closeEvent(event)
 
     def _forget(self) -> None:
-        self.key_label.clear()
+        self.check.forget()
 
     def _on_ok(self) -> None:
         try:
             self.value()
         except ValueError as exc:
             self.show_error(str(exc))
+            self.group_edit.selectAll()
+            self.group_edit.setFocus()
             return
-        self.key_label.clear()
+        self.check.forget()
         self.key = ""
         self.accept()
 
@@ -309,6 +305,6 @@ class WorkspaceKeysBox(QWidget):
         self.hash_row.clear()
         shown, self.recovery_dialog = self.recovery_dialog, None
         if shown is not None:
-            shown.key_label.clear()
+            shown.check.forget()
             shown.key = ""
             shown.close()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -24,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.consultations import ActionPoint, Consultation
 from desktop_app.domain.statistics import DEFINITIONS
+from desktop_app.domain.timefmt import shown_prose_date
 from desktop_app.gui.actions import show_permission
 from desktop_app.gui.consultations.dialogs import AddConsultationDialog, NewConsultation
 from desktop_app.gui.dates import shown_date, shown_time
-from desktop_app.gui.dialogs import run_on_submit
+from desktop_app.gui.dialogs import ask_to_confirm, run_on_submit
 from desktop_app.gui.filedialogs import save_file_dialog
 from desktop_app.gui.pages import SectionPage, titled_page_layout, wipe_dialog, wrapped_label
 from desktop_app.gui.requests.labels import figure_text, tr
@@ -137,7 +139,7 @@ class ConsultationsPage(SectionPage):
         self.done_button = QPushButton(self.tr("Actiepunt &afronden"), detail)
         self.done_button.setObjectName("actionDoneButton")
         self.done_button.setEnabled(False)
-        self.done_button.clicked.connect(lambda _=False: self.mark_selected_done())
+        self.done_button.clicked.connect(lambda _=False: self.confirm_done())
         actions_row.addWidget(self.done_button)
         detail_layout.addLayout(actions_row)
         self.actions_table = _table(
@@ -298,12 +300,30 @@ class ConsultationsPage(SectionPage):
         permission = step if not step.allowed else action_point_done(action)
         show_permission(self.done_button, permission)
 
-    def mark_selected_done(self) -> None:
+    def confirm_done(self) -> QMessageBox | None:
+        """Done is for good (the service marks an action point done once and has no undo),
+        so the button asks first, Annuleren the default."""
         action = self.selected_action()
         if action is None or action.id is None:
-            return
-        session = self.session
+            return None
         action_id = action.id
+        return ask_to_confirm(
+            self,
+            self.tr("Actiepunt afronden"),
+            self.tr(
+                "Actiepunt %1 (%2) afronden per vandaag, %3? Dit kan niet ongedaan worden "
+                "gemaakt: de datum van afronden en uw naam blijven vastgelegd."
+            )
+            .replace("%1", str(action.position))
+            .replace("%2", action.description)
+            .replace("%3", shown_prose_date(self.session.clock.today())),
+            self.tr("&Afronden"),
+            "confirmActionDone",
+            lambda: self.mark_done(action_id),
+        )
+
+    def mark_done(self, action_id: int) -> None:
+        session = self.session
 
         def done(result: tuple[Consultation, ActionPoint]) -> None:
             consultation, _action = result

@@ -40,6 +40,7 @@ from desktop_app.gui.dialogs import FormDialog
 from desktop_app.gui.drafts import DialogKey, Opened, cannot_reopen, reopen_on_page
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.labels import clearance_label
+from desktop_app.gui.marking import DurationField
 from desktop_app.gui.pages import wrapped_label
 
 
@@ -111,47 +112,17 @@ def _level_combo(parent: QWidget, current: Classification, *, public: bool) -> Q
     return combo
 
 
-class DurationField(QWidget):
-    """How long the classification holds: not recorded, until a date, or until an event (the
-    service judges what was entered: a date after today, an event of a few words)."""
-
-    NONE, DATE, EVENT = range(3)
-
-    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.kind_combo = QComboBox(self)
-        self.kind_combo.setObjectName("durationKind")
-        self.kind_combo.addItem(self.tr("niet vastgelegd"), self.NONE)
-        self.kind_combo.addItem(self.tr("tot en met datum"), self.DATE)
-        self.kind_combo.addItem(self.tr("tot gebeurtenis"), self.EVENT)
-        self.kind_combo.setAccessibleName(self.tr("Soort rubriceringsduur"))
-        ten_years = today.replace(year=today.year + 10, day=min(today.day, 28))
-        self.date_edit = date_edit(self, ten_years)
-        self.date_edit.setAccessibleName(self.tr("Rubricering tot en met"))
-        self.event_edit = QLineEdit(self)
-        self.event_edit.setMaxLength(160)
-        self.event_edit.setPlaceholderText(self.tr("bijvoorbeeld: beëindiging van het convenant"))
-        self.event_edit.setAccessibleName(self.tr("Rubricering tot de gebeurtenis"))
-        row.addWidget(self.kind_combo)
-        row.addWidget(self.date_edit)
-        row.addWidget(self.event_edit, 1)
-        self.kind_combo.currentIndexChanged.connect(lambda _i: self._update())
-        self._update()
-
-    def _update(self) -> None:
-        kind = self.kind_combo.currentData()
-        self.date_edit.setVisible(kind == self.DATE)
-        self.event_edit.setVisible(kind == self.EVENT)
-
-    def value(self) -> tuple[dt.date | None, str | None]:
-        kind = self.kind_combo.currentData()
-        if kind == self.DATE:
-            return pydate(self.date_edit.date()), None
-        if kind == self.EVENT:
-            return None, self.event_edit.text()
-        return None, None
+def _duration_field(parent: QWidget, today: dt.date) -> DurationField:
+    """The marking's duration field with an example of the covenant's own and its start at
+    the same day ten years on (the 28th at most, so that 29 February has one)."""
+    return DurationField(
+        today,
+        parent,
+        until=today.replace(year=today.year + 10, day=min(today.day, 28)),
+        example=QCoreApplication.translate(
+            "DurationField", "bijvoorbeeld: beëindiging van het convenant"
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -362,7 +333,7 @@ class AnnexDialog(CovenantFormDialog):
         start = Classification.STG_CONFIDENTIEEL if current is None else current
         self.level_combo = _level_combo(self, min(start, clearance), public=False)
         self.add_row(self.tr("&Rubricering"), self.level_combo)
-        self.duration = DurationField(today, self)
+        self.duration = _duration_field(self, today)
         self.add_row(self.tr("Rubricering &geldt"), self.duration)
         self.text_edit = _text_edit(self, "annexEdit")
         self.text_edit.setMinimumHeight(220)
@@ -380,8 +351,9 @@ class AnnexDialog(CovenantFormDialog):
         text = self.text_edit.toPlainText()
         if not text.strip():
             raise ValueError(self.tr("De tekst van de bijlage is leeg."))
-        until, event = self.duration.value()
-        return NewAnnex(text, Classification(self.level_combo.currentData()), until, event)
+        duration = self.duration.entry()
+        level = Classification(self.level_combo.currentData())
+        return NewAnnex(text, level, duration.until, duration.event)
 
 
 @dataclass(frozen=True)
@@ -411,7 +383,7 @@ class PlanDialog(CovenantFormDialog):
             self, min(Classification.STG_CONFIDENTIEEL, clearance), public=True
         )
         self.add_row(self.tr("&Rubricering"), self.level_combo)
-        self.duration = DurationField(today, self)
+        self.duration = _duration_field(self, today)
         self.add_row(self.tr("Rubricering &geldt"), self.duration)
         self.text_edit = _text_edit(self, "planEdit")
         self.text_edit.setMinimumHeight(200)
@@ -430,13 +402,13 @@ class PlanDialog(CovenantFormDialog):
         if not self.subject_edit.text().strip():
             self.subject_edit.setFocus()
             raise ValueError(self.tr("Vul het onderwerp van het uitvoeringsplan in."))
-        until, event = self.duration.value()
+        duration = self.duration.entry()
         return NewPlan(
             self.subject_edit.text(),
             self.text_edit.toPlainText(),
             Classification(self.level_combo.currentData()),
-            until,
-            event,
+            duration.until,
+            duration.event,
         )
 
 

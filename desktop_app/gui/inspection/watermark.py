@@ -10,15 +10,16 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.domain.clock import LOCAL_TZ, dutch_date
+from desktop_app.domain.timefmt import shown_prose_datetime
 
 ANGLE = -30.0
 ALPHA = 46  # of 255: readable through, impossible to miss
 
 
 def watermark_text(full_name: str, when: dt.datetime) -> str:
-    local = when.astimezone(LOCAL_TZ)
-    return f"{full_name} · {dutch_date(local.date())} {local:%H:%M}"
+    """'Ivo Inspecteur · 2 november 2026, 10:00' in Amsterdam time, the date in the window's
+    language like everything else on the screen ('2 November 2026' in English)."""
+    return f"{full_name} · {shown_prose_datetime(when)}"
 
 
 class WatermarkOverlay(QWidget):

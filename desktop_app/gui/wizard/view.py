@@ -28,6 +28,7 @@ from desktop_app.domain.accounts import Location, password_rules
 from desktop_app.gui.dialogs import run_on_submit
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.pages import wrapped_label
+from desktop_app.gui.recovery_key import RecoveryKeyCheck
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.wizard.restore import RestoreDialog, RestoreInput, restore
 from desktop_app.services.first_start import FirstStartWizard, Step, WizardResult
@@ -237,58 +238,13 @@ class FirstStartDialog(QDialog):
                 page,
             )
         )
-        self.key_label = QLabel(page)
-        self.key_label.setObjectName("recoveryKey")
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.key_label.font()
-        font.setFamily("DejaVu Sans Mono")
-        font.setPointSize(font.pointSize() + 4)
-        self.key_label.setFont(font)
-        # Hidden while a group is typed back: its room stays, so the field does not jump.
-        policy = self.key_label.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.key_label.setSizePolicy(policy)
-        layout.addWidget(self.key_label)
-        form = QFormLayout()
-        self.group_caption = QLabel(page)
-        self.group_edit = QLineEdit(page)
-        self.group_edit.setObjectName("recoveryGroup")
-        self.group_caption.setBuddy(self.group_edit)
-        form.addRow(self.group_caption, self.group_edit)
-        layout.addLayout(form)
-        # Typing a group back proves the key was written down only if it is not on the screen
-        # meanwhile: the first key typed hides it; showing it again starts the group afresh.
-        self.group_edit.textEdited.connect(self._hide_key)
-        layout.addWidget(
-            wrapped_label(
-                self.tr(
-                    "Zodra u begint te typen, verdwijnt de sleutel van het scherm: typ de groep "
-                    "over van wat u hebt opgeschreven."
-                ),
-                page,
-                "hintLabel",
-            )
-        )
-        self.show_key_button = QPushButton(self.tr("Sleutel &opnieuw tonen"), page)
-        self.show_key_button.clicked.connect(self._show_key)
-        self.show_key_button.hide()
-        key_row = QHBoxLayout()
-        key_row.addWidget(self.show_key_button)
-        key_row.addStretch(1)
-        layout.addLayout(key_row)
+        self.recovery_check = RecoveryKeyCheck(page)
+        layout.addWidget(self.recovery_check)
+        self.key_label = self.recovery_check.key_label
+        self.group_edit = self.recovery_check.group_edit
+        self.show_key_button = self.recovery_check.show_key_button
         layout.addStretch(1)
         self._add(Step.RECOVERY, page)
-
-    def _hide_key(self, typed: str) -> None:
-        if typed and self.key_label.isVisibleTo(self):
-            self.key_label.hide()
-            self.show_key_button.show()
-
-    def _show_key(self) -> None:
-        self.group_edit.clear()
-        self.key_label.show()
-        self.show_key_button.hide()
-        self.group_edit.setFocus()
 
     # --- showing --------------------------------------------------------------------------------
 
@@ -303,7 +259,7 @@ class FirstStartDialog(QDialog):
         }
         if step is Step.DONE:
             result = self.wizard.result
-            self.key_label.clear()
+            self.recovery_check.forget()
             self.accept()
             if result is not None:
                 self.completed.emit(result)
@@ -345,12 +301,7 @@ class FirstStartDialog(QDialog):
         elif step is Step.LOCATION and not self.folder_edit.text():
             self.folder_edit.setText(str(self.wizard.data_dir or ""))
         elif step is Step.RECOVERY:
-            if self.key_label.text() != self.wizard.recovery_key:  # shown afresh, not a retry
-                self.key_label.setText(self.wizard.recovery_key)
-                self._show_key()
-            self.group_caption.setText(
-                self.tr("&Groep %1 ter controle").replace("%1", str(self.wizard.ask_group + 1))
-            )
+            self.recovery_check.set_key(self.wizard.recovery_key, self.wizard.ask_group)
             self.group_edit.setFocus()
         self._fit()
 
@@ -486,11 +437,13 @@ class FirstStartDialog(QDialog):
     def _open_recent_item(self, item: QListWidgetItem) -> None:
         self.open_folder(Path(str(item.data(Qt.ItemDataRole.UserRole))))
 
-    def _browse_new_folder(self) -> None:
+    def _browse_new_folder(self) -> QFileDialog:
         dialog = QFileDialog(self, self.tr("Map voor de nieuwe werkplek"))
         dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(self.folder_edit.setText)
         dialog.open()
+        return dialog
 
     def go_back(self) -> None:
         self._run(self.wizard.back)
