@@ -1059,10 +1059,6 @@
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <source>&amp;Annuleren</source>
-        <translation>&amp;Cancel</translation>
-    </message>
-    <message>
         <source>%1 is verwijderd.</source>
         <translation>%1 has been removed.</translation>
     </message>
@@ -1325,6 +1321,18 @@ Participants: %4</translation>
     <message>
         <source>open</source>
         <translation>open</translation>
+    </message>
+    <message>
+        <source>Actiepunt afronden</source>
+        <translation>Complete action point</translation>
+    </message>
+    <message>
+        <source>Actiepunt %1 (%2) afronden per vandaag, %3? Dit kan niet ongedaan worden gemaakt: de datum van afronden en uw naam blijven vastgelegd.</source>
+        <translation>Complete action point %1 (%2) as of today, %3? This cannot be undone: the completion date and your name stay on record.</translation>
+    </message>
+    <message>
+        <source>&amp;Afronden</source>
+        <translation>&amp;Complete</translation>
     </message>
     <message>
         <source>Verslag opslaan als PDF</source>
@@ -1844,20 +1852,8 @@ Participants: %4</translation>
         <translation>until an event</translation>
     </message>
     <message>
-        <source>Soort rubriceringsduur</source>
-        <translation>Kind of classification period</translation>
-    </message>
-    <message>
-        <source>Rubricering tot en met</source>
-        <translation>Classification up to and including</translation>
-    </message>
-    <message>
         <source>bijvoorbeeld: beëindiging van het convenant</source>
         <translation>for example: termination of the covenant</translation>
-    </message>
-    <message>
-        <source>Rubricering tot de gebeurtenis</source>
-        <translation>Classification until the event</translation>
     </message>
     <message>
         <source>Rubriceringsduur</source>
@@ -2189,14 +2185,6 @@ Participants: %4</translation>
         <translation>The workspace has been created. This is the RECOVERY KEY: write it down and keep it safe, apart from the workstation. It is shown only once; without it a backup cannot be restored.</translation>
     </message>
     <message>
-        <source>Zodra u begint te typen, verdwijnt de sleutel van het scherm: typ de groep over van wat u hebt opgeschreven.</source>
-        <translation>As soon as you start typing, the key disappears from the screen: type the group from what you wrote down.</translation>
-    </message>
-    <message>
-        <source>Sleutel &amp;opnieuw tonen</source>
-        <translation>Sh&amp;ow the key again</translation>
-    </message>
-    <message>
         <source>Welkom</source>
         <translation>Welcome</translation>
     </message>
@@ -2231,10 +2219,6 @@ Participants: %4</translation>
     <message>
         <source>Er is nog geen werkplek in %1. Maak een nieuwe aan, open een bestaande die elders staat, of zet een back-up terug (bijvoorbeeld op een nieuw werkstation).</source>
         <translation>There is no workspace in %1 yet. Create a new one, open an existing one kept elsewhere, or restore a backup (for example on a new workstation).</translation>
-    </message>
-    <message>
-        <source>&amp;Groep %1 ter controle</source>
-        <translation>&amp;Group %1, as a check</translation>
     </message>
     <message>
         <source>De werkplek wordt aangemaakt; dit duurt enkele seconden…</source>
@@ -3277,6 +3261,21 @@ The inspection window is not active. Click in this window to continue.</translat
     </message>
 </context>
 <context>
+    <name>RecoveryKeyCheck</name>
+    <message>
+        <source>Zodra u begint te typen, verdwijnt de sleutel van het scherm: typ de groep over van wat u hebt opgeschreven.</source>
+        <translation>As soon as you start typing, the key disappears from the screen: type the group from what you wrote down.</translation>
+    </message>
+    <message>
+        <source>Sleutel &amp;opnieuw tonen</source>
+        <translation>Sh&amp;ow the key again</translation>
+    </message>
+    <message>
+        <source>&amp;Groep %1 ter controle</source>
+        <translation>&amp;Group %1, as a check</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Nieuwe herstelsleutel</source>
@@ -3291,12 +3290,8 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>Write this recovery key down and keep it safe. It is shown only once; the previous one no longer works.</translation>
     </message>
     <message>
-        <source>Groep %1 ter controle</source>
-        <translation>Group %1, as a check</translation>
-    </message>
-    <message>
-        <source>Dat is niet groep %1 van de sleutel hierboven.</source>
-        <translation>That is not group %1 of the key above.</translation>
+        <source>Dat is niet groep %1 van de herstelsleutel. Kijk op wat u hebt opgeschreven.</source>
+        <translation>That is not group %1 of the recovery key. Look at what you wrote down.</translation>
     </message>
     <message>
         <source>Typ eerst groep %1 over.</source>
@@ -4462,10 +4457,6 @@ The inspection window is not active. Click in this window to continue.</translat
         <translation>&amp;Destroy</translation>
     </message>
     <message>
-        <source>&amp;Annuleren</source>
-        <translation>&amp;Cancel</translation>
-    </message>
-    <message>
         <source>Lijst %1 is uitgevoerd: %2 archiefstukken vernietigd.</source>
         <translation>List %1 has been carried out: %2 archive records destroyed.</translation>
     </message>
@@ -5054,6 +5045,13 @@ The inspection window is not active. Click in this window to continue.</translat
     <message>
         <source>✔ Een nieuwe herstelsleutel is uitgegeven.</source>
         <translation>✔ A new recovery key has been issued.</translation>
+    </message>
+</context>
+<context>
+    <name>ask_to_confirm</name>
+    <message>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Cancel</translation>
     </message>
 </context>
 <context>
