@@ -101,7 +101,8 @@ def _photo() -> bytes:
     p.end()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    # PySide6 6.12 refuses the b"PNG" its stubs ask for and takes the str.
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
     return bytes(QByteArray(buffer.data()).data())
 
 
