@@ -173,6 +173,10 @@ _DELAY_REASONS = (
 )
 
 
+def _account(name: str) -> DemoAccount:
+    return next(a for a in DEMO_ACCOUNTS if a.name == name)
+
+
 def _demo_name(rng: random.Random) -> str:
     given, family = rng.choice(_NAMES)
     return f"{rng.choice(given)} {rng.choice(family)}"
@@ -225,7 +229,7 @@ def seed_demo_requests(
         return min(dt.datetime.combine(day, dt.time(hour, minute), dt.UTC), latest)
 
     sim = Environment(provider=env.provider, clock=clock, origin=env.origin)
-    officer = next(a for a in DEMO_ACCOUNTS if a.name == "officier")
+    officer = _account("officier")
     with (
         open_session(sim, root, officer.name, officer.password) as session,
         contextlib.ExitStack() as cast,
@@ -335,8 +339,9 @@ class _DemoStory:
     """What the governance roles and the four-eyes flow did over the demo's weeks, as scenes on
     working days (``back``: working days before today). Each person signs in once, at their
     first scene (on the simulated clock); the signer's first scene is a signing, so the sign-in
-    is the proof the signing asks for (a second password check would cost another Argon2 run at
-    every ``make run``)."""
+    is the proof the signing asks for. A proof serves one step: the issue right after it asks
+    for the password again, as the window does (one more Argon2 run; every other scene needs
+    none)."""
 
     def __init__(
         self,
@@ -367,7 +372,7 @@ class _DemoStory:
 
     def as_(self, name: str) -> Session:
         if name not in self.sessions:
-            account = next(a for a in DEMO_ACCOUNTS if a.name == name)
+            account = _account(name)
             self.sessions[name] = self.cast.enter_context(
                 open_session(self.env, self.root, account.name, account.password)
             )
@@ -643,15 +648,14 @@ class _DemoStory:
         def sign_issue_print() -> None:
             s = self.as_("tekenaar")  # signed in just now: the proof signing asks for
             rid = self.reports["issued"]
-            proof = s.sign_in_proof()
             reports.sign_report(
                 s,
                 rid,
-                proof=proof,
+                proof=s.sign_in_proof(),
                 special_case_reason="De gegevens van bevinding 2 zijn ouder dan tien jaar, maar "
                 "worden door recente bevindingen bevestigd en zijn nodig voor de beoordeling.",
             )
-            reports.issue_report(s, rid, proof=proof)
+            reports.issue_report(s, rid, proof=s.reauthenticate(_account("tekenaar").password))
             printing.print_report(
                 s,
                 rid,

@@ -1208,7 +1208,10 @@ def sign_report(
     the signed text is recorded and the text is frozen for ever (also by triggers).
 
     ``proof``: the signer's password typed just now (``Session.reauthenticate``; the CLI's own
-    sign-in, ``Session.sign_in_proof``). A text with data older than ten years or of unknown
+    sign-in, ``Session.sign_in_proof``), good for this one signature: it is spent when the
+    signature commits (``Session.take_proof``), so it cannot sign another report nor issue
+    this one; a signing refused after the check (the classification, the special case, a
+    damaged text) gives it back. A text with data older than ten years or of unknown
     correctness is signed only with the signer's decision to provide it as a special case:
     ``special_case_reason``, recorded with the signature (domain.reports.special_case)."""
     with session.transaction("report.sign", audit_object(report_id)) as tx:
@@ -1216,7 +1219,7 @@ def sign_report(
         version = row.current_version
         text = repo.version_text(tx.conn, row.id, version)
         after = _decide(session, row, _A.SIGN, events, text)
-        session.check_proof(proof, "het ondertekenen")
+        session.take_proof(tx, proof, "het ondertekenen")
         level = row.classification if classification is None else classification
         _check_level(session, level)
         decision = special_case(text or "", today=session.clock.today(), reason=special_case_reason)
@@ -1264,11 +1267,12 @@ def sign_report(
 def issue_report(session: Session, report_id: int, *, proof: Reauthentication) -> IssueResult:
     """Issue a signed report: its provision AIVD→IND is registered and a linked request is
     closed (``closed_report_issued``), in the same transaction. ``proof``: as for signing, the
-    password of the person issuing, typed just now."""
+    password of the person issuing, typed just now, spent by this one issue (the proof that
+    signed the report is spent already: issuing asks for the password again)."""
     with session.transaction("report.issue", audit_object(report_id)) as tx:
         row, events = _load(session, tx.conn, report_id, _A.ISSUE)
         after = _decide(session, row, _A.ISSUE, events)
-        session.check_proof(proof, "het uitbrengen")
+        session.take_proof(tx, proof, "het uitbrengen")
         now = session.clock.now()
         repo.append_event(
             tx.conn, row.id, ReportEvent(_A.ISSUE, session.user.id, row.current_version, now)

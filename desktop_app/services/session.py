@@ -36,9 +36,15 @@ from desktop_app.storage.users import UserRecord
 
 log = logging.getLogger(__name__)
 
+
+class _ProofRefused(AuthFailed):
+    """No proof, a foreign or expired one, or one already used (``Session.check_proof``): a
+    refusal an auditor looks for like the role refusals, so a transaction audits it too."""
+
+
 # Refusals of these kinds are themselves audited (result=denied): they are what an auditor
 # looks for (ASVS 8.2.2, AUTHZ-1).
-AUDITED_REFUSALS = (Forbidden, Involved, NotDesignated, WrongLocation, FourEyes)
+AUDITED_REFUSALS = (Forbidden, Involved, NotDesignated, WrongLocation, FourEyes, _ProofRefused)
 
 
 @dataclass(frozen=True)
@@ -60,8 +66,9 @@ REAUTH_VALID = dt.timedelta(minutes=2)
 class Reauthentication:
     """Proof that the signed-in person typed their password just now. Only a ``Session`` makes
     one (``reauthenticate``, or its own sign-in: ``sign_in_proof``) and only that session
-    accepts it, within ``REAUTH_VALID`` of the typing (``Session.check_proof``); a use case
-    that takes it once (``Session.spending_proof``) leaves it worth nothing after."""
+    accepts it, within ``REAUTH_VALID`` of the typing (``Session.check_proof``), for one use:
+    the use case that takes it (``Session.take_proof`` in a transaction: signing, issuing;
+    ``Session.spending_proof``: the key operations) leaves it worth nothing once it happened."""
 
     user_id: UserId
     at: dt.datetime
@@ -80,6 +87,9 @@ class Tx:
     # just before COMMIT when the body changed it, and the workstation secret that opens it.
     keyfile: KeyFile | None = None
     secret: bytes = b""
+    # The proofs this use case took (Session.take_proof): spent when it commits, given back
+    # when it rolls back.
+    proofs: list[bytes] = field(default_factory=list, repr=False)
 
     @property
     def keys(self) -> KeyFile:
@@ -120,8 +130,8 @@ class Session:
         # A session exists only after its password opened the key file: that sign-in is the
         # first proof (the CLI signs in for every call, see sign_in_proof).
         self._proofs: dict[bytes, dt.datetime] = {}
-        # Single-use proofs (spending_proof): taken by a use case running now, or spent by one
-        # that committed. Under a lock: two threads never both take the same proof.
+        # Single-use proofs (take_proof, spending_proof): taken by a use case running now, or
+        # spent by one that committed. Under a lock: two threads never both take the same proof.
         self._proof_lock = threading.Lock()
         self._claimed: set[bytes] = set()
         self._spent: set[bytes] = set()
@@ -183,9 +193,15 @@ class Session:
         With ``keys=True`` the body may change the key file too (``tx.keys``): the key-file lock
         is taken *before* the database's write lock, in the same order as a sign-in takes them,
         so the two can never wait for each other; the file is saved before COMMIT, so a failed
-        save rolls the database back (a slot without its account is the safe leftover)."""
+        save rolls the database back (a slot without its account is the safe leftover).
+
+        A proof the body took (``take_proof``) is spent once COMMIT succeeded and given back
+        when the transaction rolls back; a refused proof is audited as denied, as the role
+        refusals are."""
         if self._locked_out and action != _KEEP_DRAFTS:
             raise SessionLocked("De werkplek is vergrendeld. Meld u opnieuw aan.")
+        taken: list[bytes] = []
+        committed = False
         try:
             with contextlib.ExitStack() as stack:
                 keyfile: KeyFile | None = None
@@ -197,14 +213,18 @@ class Session:
                     # the DEK this session's database runs on before anything else changes.
                     keyfile.settle_for(self.dek)
                 conn = stack.enter_context(self.db.transaction())
-                tx = Tx(conn, obj, keyfile=keyfile, secret=secret)
+                tx = Tx(conn, obj, keyfile=keyfile, secret=secret, proofs=taken)
                 yield tx
                 self._append_audit(conn, action, tx.object, tx.result, tx.details)
                 if keyfile is not None and keyfile.changed:
                     keyfile.save(secret)
+            committed = True
         except AUDITED_REFUSALS as exc:
             self.audit_refusal(action, obj, exc)
             raise
+        finally:
+            for token in taken:
+                self._settle(token, spent=committed)  # spent with the change, or given back
 
     def _append_audit(
         self,
@@ -330,53 +350,71 @@ class Session:
         keyfile.drop_pending(secret, [mine])
 
     def check_proof(self, proof: Reauthentication | None, doing: str) -> Reauthentication:
-        """``proof`` was made by this session, for this person, within ``REAUTH_VALID``; else
-        AuthFailed with a sentence asking for the password (``doing``: "het ondertekenen")."""
+        """``proof`` was made by this session, for this person, within ``REAUTH_VALID``, and is
+        neither spent nor taken by a use case running now; else AuthFailed with a sentence
+        asking for the password (``doing``: "het ondertekenen"). Only checks: the use cases
+        take their proof (``take_proof``, ``spending_proof``)."""
         if proof is not None and (proof.token in self._spent or proof.token in self._claimed):
-            raise AuthFailed(
+            raise _ProofRefused(
                 f"Deze bevestiging met uw wachtwoord is al gebruikt; bevestig {doing} opnieuw "
                 "met uw wachtwoord."
             )
         at = None if proof is None else self._proofs.get(proof.token)
         if proof is None or at is None or at != proof.at or proof.user_id != self.user.id:
-            raise AuthFailed(f"Bevestig {doing} met uw wachtwoord.")
+            raise _ProofRefused(f"Bevestig {doing} met uw wachtwoord.")
         if not dt.timedelta(0) <= self.clock.now() - at <= REAUTH_VALID:
-            raise AuthFailed(
+            raise _ProofRefused(
                 f"Uw wachtwoord is te lang geleden ingevoerd; bevestig {doing} opnieuw met uw "
                 "wachtwoord."
             )
         return proof
 
+    def _claim(self, proof: Reauthentication | None, doing: str) -> Reauthentication:
+        """``check_proof``, and the proof taken: under the lock, so that two uses (two threads)
+        never both take it."""
+        with self._proof_lock:
+            checked = self.check_proof(proof, doing)
+            self._claimed.add(checked.token)
+        return checked
+
+    def _settle(self, token: bytes, *, spent: bool) -> None:
+        """A taken proof spent (its use case happened) or given back (it did not)."""
+        with self._proof_lock:
+            if spent:
+                self._proofs.pop(token, None)
+                self._spent.add(token)
+            self._claimed.discard(token)
+
+    def take_proof(self, tx: Tx, proof: Reauthentication | None, doing: str) -> Reauthentication:
+        """``check_proof`` for the use case running in ``tx`` (signing, issuing), which takes
+        the proof once: no other use accepts it meanwhile (not from another thread either);
+        the transaction's COMMIT spends it, with the change it allowed; a rollback (a rule
+        refusal after this check, a damaged text, a full disk) gives it back unchanged. A
+        refusal is audited as denied by the transaction, with its action and object."""
+        checked = self._claim(proof, doing)
+        tx.proofs.append(checked.token)
+        return checked
+
     @contextlib.contextmanager
     def spending_proof(
         self, proof: Reauthentication | None, doing: str, action: str, obj: str = ""
     ) -> Iterator[Callable[[], None]]:
-        """``check_proof`` for a use case that takes the proof once (the key operations): the
-        body runs with the proof taken, so no other use accepts it meanwhile (not from another
-        thread either), and calls the yielded function at its commit point: from then on the
-        proof is spent, with the change it allowed. A body that ends before it gives the proof
-        back, as a rolled-back transaction leaves nothing changed. A refusal (no proof, too
-        old, already used) is a sentence and is audited as denied (``action``, ``obj``), as
-        the role refusals are."""
+        """``take_proof`` for a use case that commits outside ``transaction`` (the key
+        operations): the body runs with the proof taken, and calls the yielded function at
+        its commit point: from then on the proof is spent, with the change it allowed. A body
+        that ends before it gives the proof back, as a rolled-back transaction leaves nothing
+        changed. A refusal (no proof, too old, already used) is a sentence and is audited as
+        denied (``action``, ``obj``), as the role refusals are."""
         try:
-            with self._proof_lock:
-                checked = self.check_proof(proof, doing)
-                self._claimed.add(checked.token)
+            checked = self._claim(proof, doing)
         except AuthFailed as exc:
             self.audit_refusal(action, obj, exc)
             raise
         token = checked.token
-
-        def spend() -> None:
-            with self._proof_lock:
-                self._proofs.pop(token, None)
-                self._spent.add(token)
-
         try:
-            yield spend
+            yield lambda: self._settle(token, spent=True)
         finally:
-            with self._proof_lock:
-                self._claimed.discard(token)
+            self._settle(token, spent=False)  # given back, unless spent by then
 
     def replace_dek(self, dek: bytearray) -> None:
         """After a key rotation (services/workspace.py): the session holds the new DEK, the old

@@ -21,6 +21,7 @@ from support import helpers
 from support.sample_text import REPORT_TEXT
 
 from desktop_app.domain.classification import Classification
+from desktop_app.domain.reports import ReportStatus
 from desktop_app.domain.roles import Role
 from desktop_app.services import reports, users
 
@@ -73,6 +74,17 @@ def signed_report(workspace: Any, title: str) -> int:
     with workspace.session("tekenaar", PASSWORDS["tekenaar"]) as sig:
         reports.sign_report(sig, rid, proof=sig.sign_in_proof())
     return rid
+
+
+def sign_with_password(detail: Any, sign: Any, password: str) -> Any:
+    """``password`` typed in the open sign dialog of ``detail`` and confirmed: the dialog
+    closes on a signed report. Its view."""
+    sign.password_edit.setText(password)
+    sign.ok_button.click()
+    assert not sign.isVisible()
+    view = detail.view
+    assert view is not None and view.report.status is ReportStatus.SIGNED
+    return view
 
 
 def flush_deletes() -> None:

@@ -13,12 +13,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
+from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import AccountLocked
 from desktop_app.domain.reports import ReportStatus
 from desktop_app.gui.reports import ReportsPage
 from desktop_app.gui.requests.page import RequestsPage
 from desktop_app.services import reports, requests
-from tests.gui.gui_support import PASSWORDS
+from tests.gui.gui_support import PASSWORDS, sign_with_password
 
 TEXT = (
     "Onderwerp: betrokkene A\n\n"
@@ -156,15 +157,38 @@ def test_old_data_sign_dialog_asks_for_the_signers_decision(staff: Any, open_as:
     sign.password_edit.setText(PASSWORDS["tekenaar"])
     sign.ok_button.click()
     assert sign.isVisible() and "besluit" in sign.error_label.text()
-    sign.password_edit.setText(PASSWORDS["tekenaar"])
     sign.reason_edit.setPlainText("Enige bron; de IND moet de ouderdom kennen.")
-    sign.ok_button.click()
-    assert not sign.isVisible()
-    view = detail.view
-    assert view is not None and view.report.status is ReportStatus.SIGNED
+    view = sign_with_password(detail, sign, PASSWORDS["tekenaar"])
     assert view.special_case is not None
     history = [detail.history.item(i).text() for i in range(detail.history.count())]
     assert any("bijzonder geval" in t for t in history)
+
+
+def test_a_signing_refused_after_the_password_can_be_tried_again_in_the_dialog(
+    staff: Any, open_as: Any
+) -> None:
+    """The rules refuse the signing after the password was checked (the reason for the special
+    case is too long): a sentence in the dialog, which stays with the level chosen and the
+    reason typed; the password field is empty, and the password typed again signs (each try
+    brings its own proof; the refused one signed nothing)."""
+    rid = _report(staff, OLD_TEXT, to="usable")
+    detail = open_as("tekenaar", rid)
+    sign = detail.open_sign_dialog()
+    assert sign is not None and sign.reason_edit is not None
+    combo = sign.classification_combo
+    combo.setCurrentIndex(combo.findData(int(Classification.STG_GEHEIM)))
+    too_long = "Enige bron over deze periode. " * 150  # more than MAX_REASON_LENGTH
+    sign.reason_edit.setPlainText(too_long)
+    sign.password_edit.setText(PASSWORDS["tekenaar"])
+    sign.ok_button.click()
+    assert sign.isVisible() and "te lang" in sign.error_label.text()
+    assert sign.reason_edit.toPlainText() == too_long
+    assert combo.currentData() == int(Classification.STG_GEHEIM)
+    assert sign.password_edit.text() == ""
+    assert detail.view is not None and detail.view.report.status is ReportStatus.USABLE
+    sign.reason_edit.setPlainText("Enige bron; de IND moet de ouderdom kennen.")
+    view = sign_with_password(detail, sign, PASSWORDS["tekenaar"])
+    assert view.report.classification is Classification.STG_GEHEIM
 
 
 def test_a_remark_is_highlighted_in_the_officers_editor_and_handled(

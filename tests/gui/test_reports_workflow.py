@@ -23,7 +23,13 @@ from desktop_app.gui.reports import ReportsPage
 from desktop_app.gui.reports.detail import ReportDetail
 from desktop_app.gui.reports.models import ReportTableModel
 from desktop_app.services import reports, users
-from tests.gui.gui_support import PASSWORDS, add_users, all_texts, flush_deletes
+from tests.gui.gui_support import (
+    PASSWORDS,
+    add_users,
+    all_texts,
+    flush_deletes,
+    sign_with_password,
+)
 from tests.support.sample_text import TWO_FINDINGS_TEXT as TEXT
 
 
@@ -284,11 +290,7 @@ def test_draft_submit_annotate_verdict_sign_issue(
     assert combo.currentText() == "STG. CONFIDENTIEEL"  # the current level is offered
     combo.setCurrentIndex(combo.findData(int(Classification.STG_GEHEIM)))
     # Signing asks for the password again (issue 12).
-    sign.password_edit.setText(PASSWORDS["tekenaar"])
-    sign.ok_button.click()
-    assert not sign.isVisible()
-    view = detail.view
-    assert view is not None and view.report.status is ReportStatus.SIGNED
+    view = sign_with_password(detail, sign, PASSWORDS["tekenaar"])
     assert view.report.classification is Classification.STG_GEHEIM
     digest = hashlib.sha256(view.text.encode("utf-8")).hexdigest()
     assert view.report.text_sha256 == digest

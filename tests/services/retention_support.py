@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from support.helpers import report_text
+from support.helpers import fresh_proof, report_text
 
 from desktop_app.domain.classification import Classification, ClassificationDuration
 from desktop_app.services import evidence, inspections, printing, provisions, reports, requests
@@ -79,8 +79,8 @@ def run_round(ws: Any, out_dir: Path) -> Round:
     with as_user(ws, "officier") as s:
         reports.handle_remark(s, rid, note.id, note=f"Bron over {SUBJECT} genoemd")
     with as_user(ws, "tekenaar") as s:
-        reports.sign_report(s, rid, proof=s.sign_in_proof())
-        reports.issue_report(s, rid, proof=s.sign_in_proof())
+        reports.sign_report(s, rid, proof=fresh_proof(s))
+        reports.issue_report(s, rid, proof=fresh_proof(s))
         printing.print_report(s, rid, copies=2, out_dir=out_dir)
     with as_user(ws, "inspecteur") as s:
         started = inspections.start_inspection(s, rid)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from support.helpers import fresh_proof
 
 from desktop_app.domain import report_content as rc
 from desktop_app.domain.classification import Classification, ClassificationDuration
@@ -130,9 +131,9 @@ def make_report(
     if upto == "usable":
         return rid
     with ws.session("tekenaar", password("tekenaar")) as s:
-        reports.sign_report(s, rid, proof=s.sign_in_proof())
+        reports.sign_report(s, rid, proof=fresh_proof(s))
         if upto == "issued":
-            reports.issue_report(s, rid, proof=s.sign_in_proof())
+            reports.issue_report(s, rid, proof=fresh_proof(s))
     return rid
 
 

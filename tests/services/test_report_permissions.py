@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from support.helpers import fresh_proof
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import AppError
@@ -44,9 +45,9 @@ def build(people: Staff, status: ReportStatus, author: str) -> int:
         elif step in ("changes", "usable"):
             reports.give_verdict(people["liaison"], rid, usable=step == "usable")
         elif step == "sign":
-            reports.sign_report(people["tekenaar"], rid, proof=people["tekenaar"].sign_in_proof())
+            reports.sign_report(people["tekenaar"], rid, proof=fresh_proof(people["tekenaar"]))
         else:
-            reports.issue_report(people[author], rid, proof=people[author].sign_in_proof())
+            reports.issue_report(people[author], rid, proof=fresh_proof(people[author]))
     assert reports.get_report(people[author], rid).report.status is status
     return rid
 
@@ -63,8 +64,8 @@ def call(session: Session, action: ReportAction, rid: int) -> Callable[[], Any]:
         ),
         _A.VERDICT_USABLE: lambda: reports.give_verdict(session, rid, usable=True),
         _A.VERDICT_CHANGES_WANTED: lambda: reports.give_verdict(session, rid, usable=False),
-        _A.SIGN: lambda: reports.sign_report(session, rid, proof=session.sign_in_proof()),
-        _A.ISSUE: lambda: reports.issue_report(session, rid, proof=session.sign_in_proof()),
+        _A.SIGN: lambda: reports.sign_report(session, rid, proof=fresh_proof(session)),
+        _A.ISSUE: lambda: reports.issue_report(session, rid, proof=fresh_proof(session)),
         _A.CORRECT: lambda: reports.record_correction(session, rid, "Geboortedatum onjuist."),
         _A.VIEW: lambda: reports.get_report(session, rid),
         _A.WITHDRAW: lambda: reports.withdraw_submission(session, rid),

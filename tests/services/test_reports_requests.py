@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from support.helpers import report_text, staff_password, staff_sessions
+from support.helpers import fresh_proof, report_text, staff_password, staff_sessions
 
 from desktop_app.domain.calendar import AtwCalendar
 from desktop_app.domain.errors import InvalidState, NotFound
@@ -114,7 +114,7 @@ def test_issue_closes_the_request(people: dict[str, Session], clock: Any) -> Non
     r = reports.draft_report(off, text=TEXT, request_id=request_id).report
     reports.submit_report(off, r.id)
     reports.give_verdict(lia, r.id, usable=True)
-    reports.sign_report(sig, r.id, proof=sig.sign_in_proof())
+    reports.sign_report(sig, r.id, proof=fresh_proof(sig))
     assert _status(off, request_id)[0] is RequestStatus.REPORT_IN_PREPARATION
     clock.advance(dt.timedelta(days=2))
     # Two days on, the sign-in is no proof of presence: the password is asked again.
@@ -147,10 +147,10 @@ def test_issue_and_correction_are_registered_as_provisions(
     for r in (linked, spontaneous):
         reports.submit_report(off, r.id)
         reports.give_verdict(lia, r.id, usable=True)
-        reports.sign_report(sig, r.id, proof=sig.sign_in_proof())
+        reports.sign_report(sig, r.id, proof=fresh_proof(sig))
     assert _provisions(off) == []  # signing is no provision; issuing is
-    first = reports.issue_report(off, linked.id, proof=off.sign_in_proof())
-    second = reports.issue_report(sig, spontaneous.id, proof=sig.sign_in_proof())
+    first = reports.issue_report(off, linked.id, proof=fresh_proof(off))
+    second = reports.issue_report(sig, spontaneous.id, proof=fresh_proof(sig))
     assert _provisions(off) == [
         (
             first.provision_id,
@@ -207,5 +207,5 @@ def test_issue_and_correction_are_registered_as_provisions(
     assert [c.provision_id for c in view.corrections] == [c1.provision_id, c2.provision_id]
     # A refused issue registers nothing.
     with pytest.raises(InvalidState):
-        reports.issue_report(off, linked.id, proof=off.sign_in_proof())
+        reports.issue_report(off, linked.id, proof=fresh_proof(off))
     assert len(_provisions(off)) == 4

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from support.helpers import fresh_proof
 from support.sample_text import TWO_FINDINGS_TEXT
 
 from desktop_app.domain import reports as report_rules
@@ -210,13 +211,13 @@ def test_full_path_with_one_audit_entry_per_step(staff: Staff) -> None:
     s = one_entry(lia, lambda: reports.give_verdict(lia, r.id, usable=True), "report.verdict")
     assert s.status is ReportStatus.USABLE
     s = one_entry(
-        sig, lambda: reports.sign_report(sig, r.id, proof=sig.sign_in_proof()), "report.sign"
+        sig, lambda: reports.sign_report(sig, r.id, proof=fresh_proof(sig)), "report.sign"
     )
     assert s.status is ReportStatus.SIGNED and s.signed_by == "tekenaar"
     assert s.signed_version == 2
     assert s.text_sha256 == hashlib.sha256(TEXT_V2.encode()).hexdigest()
     result = one_entry(
-        off, lambda: reports.issue_report(off, r.id, proof=off.sign_in_proof()), "report.issue"
+        off, lambda: reports.issue_report(off, r.id, proof=fresh_proof(off)), "report.issue"
     )
     assert result.report.status is ReportStatus.ISSUED and result.report.issued_by == "officier"
     assert result.request_status is None
@@ -234,12 +235,12 @@ def test_full_path_with_one_audit_entry_per_step(staff: Staff) -> None:
 def test_issuing_is_open_to_the_signer_too_and_correction_follows(staff: Staff) -> None:
     r = to_usable(staff)
     sig, off = staff["tekenaar"], staff["officier"]
-    reports.sign_report(sig, r.id, proof=sig.sign_in_proof())
+    reports.sign_report(sig, r.id, proof=fresh_proof(sig))
     refused(
         off, lambda: reports.record_correction(off, r.id, "Bevinding 1 is onjuist."), InvalidState
     )
-    reports.issue_report(sig, r.id, proof=sig.sign_in_proof())
-    refused(sig, lambda: reports.issue_report(sig, r.id, proof=sig.sign_in_proof()), InvalidState)
+    reports.issue_report(sig, r.id, proof=fresh_proof(sig))
+    refused(sig, lambda: reports.issue_report(sig, r.id, proof=fresh_proof(sig)), InvalidState)
     refused(off, lambda: reports.record_correction(off, r.id, "  "), InvalidInput)
     c = one_entry(
         off,
@@ -283,20 +284,20 @@ def test_wrong_roles_are_refused_and_audited(staff: Staff) -> None:
     reports.give_verdict(lia, r.id, usable=True)
     refused(
         off,
-        lambda: reports.sign_report(off, r.id, proof=off.sign_in_proof()),
+        lambda: reports.sign_report(off, r.id, proof=fresh_proof(off)),
         Forbidden,
         audited_as="report.sign",
     )
     refused(
         lia,
-        lambda: reports.sign_report(lia, r.id, proof=lia.sign_in_proof()),
+        lambda: reports.sign_report(lia, r.id, proof=fresh_proof(lia)),
         Forbidden,
         audited_as="report.sign",
     )
-    reports.sign_report(sig, r.id, proof=sig.sign_in_proof())
+    reports.sign_report(sig, r.id, proof=fresh_proof(sig))
     refused(
         lia,
-        lambda: reports.issue_report(lia, r.id, proof=lia.sign_in_proof()),
+        lambda: reports.issue_report(lia, r.id, proof=fresh_proof(lia)),
         Forbidden,
         audited_as="report.issue",
     )
@@ -317,8 +318,8 @@ def test_workflow_states_are_enforced_without_change(staff: Staff) -> None:
     off, lia, sig = staff["officier"], staff["liaison"], staff["tekenaar"]
     r = draft(staff)
     # Sign without a usable verdict, issue unsigned, verdict on a draft.
-    refused(sig, lambda: reports.sign_report(sig, r.id, proof=sig.sign_in_proof()), InvalidState)
-    refused(off, lambda: reports.issue_report(off, r.id, proof=off.sign_in_proof()), InvalidState)
+    refused(sig, lambda: reports.sign_report(sig, r.id, proof=fresh_proof(sig)), InvalidState)
+    refused(off, lambda: reports.issue_report(off, r.id, proof=fresh_proof(off)), InvalidState)
     refused(lia, lambda: reports.give_verdict(lia, r.id, usable=True), InvalidState)
     refused(lia, lambda: reports.annotate(lia, r.id, quote="Aanleiding", comment="x"), InvalidState)
     reports.submit_report(off, r.id)
@@ -326,19 +327,19 @@ def test_workflow_states_are_enforced_without_change(staff: Staff) -> None:
     err = refused(off, lambda: reports.revise_report(off, r.id, text=TEXT_V2), InvalidState)
     assert "bevroren" in str(err)
     refused(off, lambda: reports.submit_report(off, r.id), InvalidState)
-    refused(sig, lambda: reports.sign_report(sig, r.id, proof=sig.sign_in_proof()), InvalidState)
+    refused(sig, lambda: reports.sign_report(sig, r.id, proof=fresh_proof(sig)), InvalidState)
     reports.give_verdict(lia, r.id, usable=False)
     # changes_wanted: first a new version, then submit again.
     refused(off, lambda: reports.submit_report(off, r.id), InvalidState)
-    refused(sig, lambda: reports.sign_report(sig, r.id, proof=sig.sign_in_proof()), InvalidState)
+    refused(sig, lambda: reports.sign_report(sig, r.id, proof=fresh_proof(sig)), InvalidState)
     reports.revise_report(off, r.id, text=TEXT_V2)
     reports.submit_report(off, r.id)
     reports.give_verdict(lia, r.id, usable=True)
-    refused(off, lambda: reports.issue_report(off, r.id, proof=off.sign_in_proof()), InvalidState)
-    reports.sign_report(sig, r.id, proof=sig.sign_in_proof())
+    refused(off, lambda: reports.issue_report(off, r.id, proof=fresh_proof(off)), InvalidState)
+    reports.sign_report(sig, r.id, proof=fresh_proof(sig))
     # Signed: the text is frozen for ever.
     refused(off, lambda: reports.revise_report(off, r.id, text=TEXT_V1), InvalidState)
-    refused(sig, lambda: reports.sign_report(sig, r.id, proof=sig.sign_in_proof()), InvalidState)
+    refused(sig, lambda: reports.sign_report(sig, r.id, proof=fresh_proof(sig)), InvalidState)
     refused(
         off, lambda: reports.set_classification(off, r.id, Classification.STG_GEHEIM), InvalidState
     )
@@ -349,7 +350,7 @@ def test_a_new_version_after_usable_goes_back_to_draft(staff: Staff) -> None:
     r = to_usable(staff)
     s = reports.revise_report(off, r.id, text=TEXT_V2).report
     assert (s.status, s.version) == (ReportStatus.DRAFT, 2)
-    refused(sig, lambda: reports.sign_report(sig, r.id, proof=sig.sign_in_proof()), InvalidState)
+    refused(sig, lambda: reports.sign_report(sig, r.id, proof=fresh_proof(sig)), InvalidState)
 
 
 def test_four_eyes(staff: Staff) -> None:
@@ -359,7 +360,7 @@ def test_four_eyes(staff: Staff) -> None:
     reports.give_verdict(staff["liaison"], r.id, usable=True)
     err = refused(
         dub,
-        lambda: reports.sign_report(dub, r.id, proof=dub.sign_in_proof()),
+        lambda: reports.sign_report(dub, r.id, proof=fresh_proof(dub)),
         FourEyes,
         audited_as="report.sign",
     )
@@ -371,15 +372,13 @@ def test_four_eyes(staff: Staff) -> None:
     reports.give_verdict(staff["liaison"], r2.id, usable=True)
     refused(
         dub,
-        lambda: reports.sign_report(dub, r2.id, proof=dub.sign_in_proof()),
+        lambda: reports.sign_report(dub, r2.id, proof=fresh_proof(dub)),
         FourEyes,
         audited_as="report.sign",
     )
     # Another signer may.
     assert (
-        reports.sign_report(
-            staff["tekenaar"], r2.id, proof=staff["tekenaar"].sign_in_proof()
-        ).status
+        reports.sign_report(staff["tekenaar"], r2.id, proof=fresh_proof(staff["tekenaar"])).status
         is ReportStatus.SIGNED
     )
 
@@ -480,7 +479,7 @@ def test_classification_is_set_by_author_and_fixed_by_signer(staff: Staff) -> No
         audited_as="report.sign",
     )
     signed = reports.sign_report(
-        sig, r.id, proof=sig.sign_in_proof(), classification=Classification.STG_GEHEIM
+        sig, r.id, proof=fresh_proof(sig), classification=Classification.STG_GEHEIM
     )
     assert signed.classification is Classification.STG_GEHEIM
     # Now above the liaison's clearance (stg_confidentieel): hidden from them.
@@ -569,10 +568,10 @@ def test_work_lists_per_role(staff: Staff) -> None:
     reports.submit_report(off, b.id)  # in review
     c = to_usable(staff, title="C")  # usable
     d = to_usable(staff, title="D")
-    reports.sign_report(sig, d.id, proof=sig.sign_in_proof())  # signed
+    reports.sign_report(sig, d.id, proof=fresh_proof(sig))  # signed
     e = to_usable(staff, title="E")
-    reports.sign_report(sig, e.id, proof=sig.sign_in_proof())
-    reports.issue_report(off, e.id, proof=off.sign_in_proof())  # issued
+    reports.sign_report(sig, e.id, proof=fresh_proof(sig))
+    reports.issue_report(off, e.id, proof=fresh_proof(off))  # issued
     mine = reports.draft_report(dub, text=TEXT_V1, title="F").report
     reports.submit_report(dub, mine.id)
     reports.give_verdict(lia, mine.id, usable=True)  # usable, written by dub
@@ -659,7 +658,7 @@ def test_tampered_status_is_an_integrity_failure(staff: Staff, workspace: Any) -
     finally:
         db.close()
     with pytest.raises(IntegrityFailure):
-        reports.sign_report(staff["tekenaar"], r.id, proof=staff["tekenaar"].sign_in_proof())
+        reports.sign_report(staff["tekenaar"], r.id, proof=fresh_proof(staff["tekenaar"]))
 
 
 def test_a_usable_free_text_is_not_signed(staff: Staff, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -671,9 +670,7 @@ def test_a_usable_free_text_is_not_signed(staff: Staff, monkeypatch: pytest.Monk
         r = draft(staff, text="Vrije tekst zonder opbouw.\n")
         reports.submit_report(off, r.id)
         reports.give_verdict(lia, r.id, usable=True)
-    err = refused(
-        sig, lambda: reports.sign_report(sig, r.id, proof=sig.sign_in_proof()), InvalidState
-    )
+    err = refused(sig, lambda: reports.sign_report(sig, r.id, proof=fresh_proof(sig)), InvalidState)
     assert str(err).startswith("Het ambtsbericht kan niet worden ondertekend: ")
     assert "niet in de vaste vorm" in str(err)
     view = reports.get_report(sig, r.id)

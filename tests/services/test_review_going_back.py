@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from support.helpers import staff_password, staff_sessions
+from support.helpers import fresh_proof, staff_password, staff_sessions
 from support.sample_text import TWO_FINDINGS_TEXT
 
 from desktop_app.domain.errors import (
@@ -153,7 +153,7 @@ def test_the_signer_sends_back_with_a_reason_and_is_then_involved(
     assert involvement_of(sig.user.id, history) == {InvolvementKind.RETURNED}
     # Sent back, it cannot be signed until written and judged again.
     with pytest.raises(InvalidState):
-        reports.sign_report(sig, rid, proof=sig.sign_in_proof())
+        reports.sign_report(sig, rid, proof=fresh_proof(sig))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -184,9 +184,13 @@ def test_signing_needs_a_fresh_password_and_a_wrong_one_counts_and_is_audited(
         entry = audit.recent(conn, 1)[0]
     assert entry.action == "report.sign"
     assert json.loads(entry.details)["reauthenticated_at"]
-    # The proof runs out: issuing a little later asks again.
+    # The proof signed: it issues nothing (one password typed, one step).
+    with pytest.raises(AuthFailed, match="al gebruikt"):
+        reports.issue_report(sig, rid, proof=proof)
+    # A proof runs out: issuing a little after the password was typed asks again.
+    proof = sig.reauthenticate(PASSWORDS["tekenaar"])
     clock.advance(dt.timedelta(minutes=3))
-    with pytest.raises(AuthFailed):
+    with pytest.raises(AuthFailed, match="te lang geleden"):
         reports.issue_report(sig, rid, proof=proof)
     issued = reports.issue_report(sig, rid, proof=sig.reauthenticate(PASSWORDS["tekenaar"]))
     assert issued.report.status is ReportStatus.ISSUED
@@ -297,7 +301,7 @@ def test_the_officer_marks_a_remark_handled_and_the_liaison_reads_the_note(
     reports.revise_report(off, rid, text=TEXT.replace("buitenland.", "buitenland (Turkije)."))
     reports.submit_report(off, rid)
     reports.give_verdict(lia, rid, usable=True)
-    reports.sign_report(sig, rid, proof=sig.sign_in_proof())
+    reports.sign_report(sig, rid, proof=fresh_proof(sig))
     with pytest.raises(InvalidState, match="ondertekend"):
         reports.handle_remark(off, rid, aid, note="Te laat")
 
@@ -325,12 +329,12 @@ def test_old_or_unverifiable_data_are_signed_only_with_the_signers_decision(
     assert view.as_dict()["special_case_needed"]
     before = _counts(sig)
     with pytest.raises(InvalidInput, match="bijzonder geval") as refused:
-        reports.sign_report(sig, rid, proof=sig.sign_in_proof())
+        reports.sign_report(sig, rid, proof=fresh_proof(sig))
     assert refused.value.field == "special_case_reason"
     assert _counts(sig) == before
     assert reports.get_report(sig, rid).report.status is ReportStatus.USABLE
     reason = "Geen recentere gegevens; de IND moet de ouderdom kennen."
-    signed = reports.sign_report(sig, rid, proof=sig.sign_in_proof(), special_case_reason=reason)
+    signed = reports.sign_report(sig, rid, proof=fresh_proof(sig), special_case_reason=reason)
     assert signed.status is ReportStatus.SIGNED
     decided = reports.get_report(off, rid).special_case
     assert decided is not None and decided.reason == reason and decided.decided_by == "tekenaar"
@@ -342,7 +346,7 @@ def test_old_or_unverifiable_data_are_signed_only_with_the_signers_decision(
     details = json.loads(entry.details)
     assert details["special_case_findings"] == list(decided.findings)
     assert reason not in json.dumps(details)  # identifiers only in the audit
-    result = reports.issue_report(sig, rid, proof=sig.sign_in_proof())
+    result = reports.issue_report(sig, rid, proof=fresh_proof(sig))
     with sig.reading() as conn:
         description = conn.execute(
             "SELECT description FROM provisions WHERE id = ?", (result.provision_id,)
@@ -355,8 +359,8 @@ def test_no_decision_is_recorded_where_none_is_needed(people: dict[str, Session]
     rid = _usable(people)
     assert reports.get_report(sig, rid).special_case_grounds == ()
     with pytest.raises(InvalidInput, match="geen besluit"):
-        reports.sign_report(sig, rid, proof=sig.sign_in_proof(), special_case_reason="Waarom niet")
-    reports.sign_report(sig, rid, proof=sig.sign_in_proof())
+        reports.sign_report(sig, rid, proof=fresh_proof(sig), special_case_reason="Waarom niet")
+    reports.sign_report(sig, rid, proof=fresh_proof(sig))
     assert reports.get_report(sig, rid).special_case is None
 
 
@@ -370,7 +374,7 @@ def test_the_special_case_is_printed_with_the_report(people: dict[str, Session])
     sig = people["tekenaar"]
     rid = _usable(people, OLD_TEXT)
     reason = "Enige beschikbare bron."
-    reports.sign_report(sig, rid, proof=sig.sign_in_proof(), special_case_reason=reason)
+    reports.sign_report(sig, rid, proof=fresh_proof(sig), special_case_reason=reason)
     preview = printing.preview_report(sig, rid, copies=1)
     reader = pypdf.PdfReader(io.BytesIO(preview.pdf))
     text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)

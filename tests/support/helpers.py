@@ -26,6 +26,7 @@ from desktop_app.domain.roles import Role
 from desktop_app.security import kdf, recovery
 from desktop_app.security.keyfile import KeyFile, KeyStore, _seal, normalise_name
 from desktop_app.services import users
+from desktop_app.services.session import Reauthentication, Session
 from desktop_app.services.workspace import DB_NAME, KEYS_NAME
 from desktop_app.storage import audit
 from desktop_app.storage.db import Database
@@ -87,6 +88,17 @@ VERIFY_KEYS = frozenset({"valid", "intact", "signer", "reference", "copy", "regi
 
 def password_of(name: str) -> str:
     return ADMIN_PW if name == "beheer" else STAFF[name][0]
+
+
+def fresh_proof(session: Session) -> Reauthentication:
+    """The signed-in person's password typed again, as the window asks it in every sign and
+    issue dialog: a proof of its own, for one signing, one issue or one key operation (the
+    step it allows spends it). For a session that takes more than one such step; its first
+    may use the session's own sign-in (``Session.sign_in_proof``), as a CLI call does. Every
+    test account has the password ``staff_password`` of its name, the administrator
+    ADMIN_PW."""
+    name = session.user.name
+    return session.reauthenticate(ADMIN_PW if name == "beheer" else staff_password(name))
 
 
 def db_path(root: Path) -> Path:
