@@ -4,15 +4,26 @@ labels and rows of buttons from; and ``SectionPage``, the base of the pages in t
 requests views (the requests list, the dashboard, provisions, statistics, the covenant register,
 the consultations): their name and style, the session and the background runner, and loading
 through the services on that runner with an error box for a failure and no stale answer shown
-over a newer one; and at the lock, the dialog a page opened last wiped and closed."""
+over a newer one; and at the lock, the dialog a page opened last wiped and closed. And
+``keep_focus_in_view``: a scroll area that brings the field taking the focus into sight."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+import shiboken6
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.gui.tasks import Done, Failed, TaskRunner
 from desktop_app.services.session import Session
@@ -155,3 +166,29 @@ class SectionPage(QWidget):
     def drop_pending(self) -> None:
         """No answer of a load started before this is shown any more (the lock)."""
         self._serial += 1
+
+
+class _FocusInView(QObject):
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self.area = area
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus)
+
+    def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or not shiboken6.isValid(self) or not shiboken6.isValid(new):
+            return
+        body = self.area.widget()
+        if body is None or not body.isAncestorOf(new):
+            return
+        if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return  # a click: the person is looking at the field already
+        self.area.ensureWidgetVisible(new)  # a text field: its cursor line
+
+
+def keep_focus_in_view(area: QScrollArea) -> None:
+    """Scroll ``area`` to the field inside it that takes the focus by the keyboard (a
+    mnemonic such as Alt+A, Tab, or the window putting the cursor there): QScrollArea only
+    follows Tab by itself, so a mnemonic left the field out of sight (QA, 1024x700)."""
+    _FocusInView(area)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 
 from desktop_app.domain.classification import Classification
 from desktop_app.gui.covenant.dialogs import TextViewer
@@ -118,3 +118,70 @@ def test_the_annex_viewer_marks_the_text_above_and_below(page_of: Any, staff: An
     close = viewer.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
     assert close.icon().isNull()
     viewer.wipe()
+
+
+def _rows_shown(table: Any) -> float:
+    return table.viewport().height() / table.verticalHeader().defaultSectionSize()
+
+
+def test_the_lists_show_three_rows_at_1024x700(page_of: Any, staff: Any, styled: Any) -> None:
+    """QA: the amendments' and the plans' lists showed one or two rows at 1024x700 (a plan
+    chosen, its detail took the height); now three, the plan's detail scrolling under them
+    and never drawn over by the list."""
+    with staff.session("liaison", PASSWORDS["liaison"]) as liaison:
+        svc.request_amendment(liaison, change="Artikel 6 anders.", requested_on=None)
+        for n in range(2):
+            svc.add_plan(
+                liaison,
+                subject=f"Plan {n}",
+                text="1. Eerste punt.\n2. Tweede punt.",
+                classification=Classification.STG_CONFIDENTIEEL,
+            )
+    page = page_of("liaison", SMALL)
+    page.amendment_table.selectRow(0)
+    QApplication.processEvents()
+    assert _rows_shown(page.amendment_table) >= 3
+    page.tabs.setCurrentIndex(1)
+    page.plan_table.selectRow(1)
+    QApplication.processEvents()
+    table = page.plan_table
+    assert _rows_shown(table) >= 3
+    area = page.findChild(QWidget, "planDetailArea")
+    assert area is not None and area.geometry().top() >= table.geometry().bottom()
+
+
+def test_a_new_annex_version_starts_from_the_text_on_record(
+    page_of: Any, staff: Any, qtbot: Any
+) -> None:
+    """QA: 'Bijlage vastleggen…' opened empty: the whole annex had to be typed again to change
+    a line. It starts from the current text (read as 'Bijlage inzien' reads it, audited), which
+    is not a change of the person's until they edit it."""
+    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+        svc.annex_set(
+            signer, text="Artikel 1.\nArtikel 2.", classification=Classification.STG_GEHEIM
+        )
+    page = page_of("tekenaar", SMALL)
+    dialog = page.open_annex_dialog()
+    qtbot.waitUntil(lambda: dialog.text_edit.toPlainText() == "Artikel 1.\nArtikel 2.")
+    assert not dialog.text_edit.isReadOnly()
+    assert not dialog.has_unsaved()
+    dialog.text_edit.appendPlainText("Artikel 3.")
+    assert dialog.has_unsaved()
+    dialog.text_edit.clear()
+    dialog.text_edit.setPlainText("Artikel 1.\nArtikel 2.\nArtikel 3.")
+    _submit(dialog)
+    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+        shown = svc.annex_show(signer)
+    assert shown.summary.version == 2 and shown.text.endswith("Artikel 3.")
+
+
+def test_a_new_annex_starts_empty_for_who_may_not_read_it(page_of: Any, staff: Any) -> None:
+    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+        svc.annex_set(signer, text="Geheim.", classification=Classification.STG_GEHEIM)
+    page = page_of("tekenaar", SMALL)
+    assert page.view is not None
+    dialog = page.open_annex_dialog()
+    dialog.text_edit.clear()
+    page._start_from_current(dialog, readable=False)
+    assert dialog.text_edit.toPlainText() == "" and not dialog.text_edit.isReadOnly()
+    dialog.reject()

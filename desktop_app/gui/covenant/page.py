@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -64,16 +67,19 @@ from desktop_app.gui.covenant.labels import (
 )
 from desktop_app.gui.dates import shown_date
 from desktop_app.gui.dialogs import FormDialog, run_on_submit
+from desktop_app.gui.errors import message_for
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.models import IdentifiedTableModel
-from desktop_app.gui.pages import SectionPage, titled_page_layout, wrapped_label
-from desktop_app.gui.tables import make_table
+from desktop_app.gui.pages import SectionPage, keep_focus_in_view, titled_page_layout, wrapped_label
+from desktop_app.gui.tables import make_table, table_height
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import covenant as svc
 from desktop_app.services.session import Session
 
 _Step = svc.CovenantStep
+# Each list shows at least three rows, as the other work lists do (QA at 1024x700: one or two).
+LIST_ROWS_AT_LEAST = 3
 
 
 class AmendmentTableModel(IdentifiedTableModel[svc.AmendmentView]):
@@ -142,6 +148,18 @@ class _CurrentRowInSight(QObject):
             if current.isValid():
                 self.table.scrollTo(current)
         return False
+
+
+def _list_splitter(tab: QWidget, table: QTableView) -> QSplitter:
+    """A vertical splitter with ``table`` on top, kept at ``LIST_ROWS_AT_LEAST`` rows; the
+    detail added under it takes what a taller window adds."""
+    splitter = QSplitter(Qt.Orientation.Vertical, tab)
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(table)
+    table.setMinimumHeight(table_height(table, LIST_ROWS_AT_LEAST))
+    splitter.setStretchFactor(0, 1)
+    splitter.setStretchFactor(1, 2)
+    return splitter
 
 
 class CovenantPage(SectionPage):
@@ -226,9 +244,7 @@ class CovenantPage(SectionPage):
         self.decide_button.setObjectName("decideButton")
         self.decide_button.clicked.connect(lambda _=False: self.open_decision_dialog())
         row.addWidget(self.decide_button)
-        splitter = QSplitter(tab)
-        splitter.setOrientation(Qt.Orientation.Vertical)
-        splitter.addWidget(self.amendment_table)
+        splitter = _list_splitter(tab, self.amendment_table)
         splitter.addWidget(self.amendment_detail)
         box.addWidget(splitter, 1)
         box.addLayout(row)
@@ -264,12 +280,19 @@ class CovenantPage(SectionPage):
         self.plan_text.setObjectName("planText")
         self.plan_text.setReadOnly(True)
         self.plan_text.setAccessibleName(self.tr("Tekst van het uitvoeringsplan"))
+        self.plan_text.setMinimumHeight(4 * self.plan_text.fontMetrics().lineSpacing() + 12)
         dbox.addWidget(self.plan_text, 1)
-        splitter = QSplitter(tab)
-        splitter.setOrientation(Qt.Orientation.Vertical)
-        splitter.addWidget(self.plan_table)
-        splitter.addWidget(detail)
-        splitter.setSizes([160, 300])
+        splitter = _list_splitter(tab, self.plan_table)
+        # The plan's lines and text scroll under the list's three rows at 1024x700 rather than
+        # being drawn over by it.
+        area = QScrollArea(splitter)
+        area.setObjectName("planDetailArea")
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(detail)
+        keep_focus_in_view(area)
+        splitter.addWidget(area)
         box.addWidget(splitter, 1)
         row = QHBoxLayout()
         self.add_plan_button = QPushButton(self.tr("Plan op&stellen…"), tab)
@@ -590,7 +613,35 @@ class CovenantPage(SectionPage):
             )
 
         self._open(dialog, work, lambda _v: self.refresh())
+        if annex is not None and self.view is not None:
+            self._start_from_current(dialog, self.view.steps[_Step.VIEW_ANNEX].allowed)
         return dialog
+
+    def _start_from_current(self, dialog: AnnexDialog, readable: bool) -> None:
+        """A new version starts from the text on record, to be edited rather than typed
+        again (QA), when this person may read it (reading it is audited, as 'Bijlage
+        inzien' is). What was typed or restored from a draft in the meantime is kept."""
+        if not readable:
+            return
+        edit = dialog.text_edit
+        edit.setPlaceholderText(self.tr("De huidige tekst wordt geladen…"))
+        edit.setReadOnly(True)  # nothing typed now could be overwritten by the text on record
+        session = self.session
+
+        def loaded(content: svc.AnnexContent) -> None:
+            edit.setReadOnly(False)
+            edit.setPlaceholderText("")
+            if not edit.toPlainText():
+                edit.setPlainText(content.text)
+                dialog.draft_baseline(edit)  # the text on record is no change of the person's
+            edit.setFocus()
+
+        def failed(exc: BaseException) -> None:
+            edit.setReadOnly(False)
+            edit.setPlaceholderText("")
+            dialog.show_error(message_for(exc))
+
+        self.runner.run(lambda: svc.annex_show(session), loaded, failed, owner=dialog)
 
     def show_annex(self) -> None:
         session = self.session

@@ -40,7 +40,7 @@ from desktop_app.domain.report_content import Finding, Reliability, ReportConten
 from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.marking import DurationEntry, DurationField
-from desktop_app.gui.pages import wrapped_label
+from desktop_app.gui.pages import keep_focus_in_view, wrapped_label
 from desktop_app.gui.reports.labels import reliability_label
 from desktop_app.gui.reports.offsets import Utf16Map, locate_in_fields
 from desktop_app.services.reports import AnnotationView
@@ -409,6 +409,7 @@ class StructuredEditor(QScrollArea):
         # Beside the open remarks panel at 1024x700 the form can be wider than the view: it
         # scrolls sideways then rather than cutting off its right edge (QA, issue 12).
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        keep_focus_in_view(self)  # Alt+A (Aanleiding) with the form scrolled down
         self._today = today
         self._loading = False
         self.warnings: dict[int, list[str]] = {}

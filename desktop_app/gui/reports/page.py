@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
@@ -22,7 +22,7 @@ from desktop_app.gui.reports.detail import ReportDetail
 from desktop_app.gui.reports.dialogs import ConfirmDialog
 from desktop_app.gui.reports.labels import work_list_label
 from desktop_app.gui.reports.models import ReportTableModel
-from desktop_app.gui.tables import make_table
+from desktop_app.gui.tables import make_table, table_height
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import reports
 from desktop_app.services.permissions import user_actions
@@ -30,7 +30,11 @@ from desktop_app.services.reports import ReportSummary, ReportView
 from desktop_app.services.session import Session
 
 COLUMN_CAP = 420
-LIST_ROWS_AT_LEAST, LIST_ROWS_FIRST = 3, 4
+# The work lists show at least three rows while no report is open (four at first); with one
+# open they fold down to one row when the text would otherwise get less than EDITOR_ROOM
+# pixels (QA at 1024x700: about 150 were left for writing).
+LIST_ROWS_AT_LEAST, LIST_ROWS_FIRST, LIST_ROWS_OPEN = 3, 4, 1
+EDITOR_ROOM = 320
 
 # The page's own look, on top of resources/styles/app.qss. Every state also has words or a sign.
 PAGE_STYLE = """
@@ -107,11 +111,17 @@ class ReportsPage(QWidget):
         self.splitter.addWidget(self.list_tabs)
         self.splitter.addWidget(self.detail)
         # The lists keep room for a few rows (QA at 1024x700: about one was left); the detail
-        # takes the rest and what a larger window adds.
+        # takes the rest and what a larger window adds. With a report open the split favours
+        # its text (``_arrange``); a split the person dragged is kept, per state.
         self.list_tabs.setMinimumHeight(self._list_height(LIST_ROWS_AT_LEAST))
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([self._list_height(LIST_ROWS_FIRST), 600])
+        self._dragged: dict[bool, int] = {}  # report open or not: the lists' height chosen
+        self._arranging = False
+        self.splitter.splitterMoved.connect(self._on_dragged)
+        self.splitter.installEventFilter(self)
+        self.detail.pages.currentChanged.connect(lambda _index: self._arrange_later())
         self.refresh()
 
     def _list_height(self, rows: int) -> int:
@@ -120,10 +130,55 @@ class ReportsPage(QWidget):
         if table is None:
             return self.list_tabs.minimumSizeHint().height()
         bar = self.list_tabs.tabBar().sizeHint().height()
-        head = table.horizontalHeader().sizeHint().height()
-        body = table.verticalHeader().defaultSectionSize() * rows
-        frames = 4 * table.frameWidth() + 6  # the table's and the tab page's
-        return bar + head + body + frames
+        frames = 2 * table.frameWidth() + 6  # the tab page's
+        return bar + table_height(table, rows) + frames
+
+    # --- the split between the lists and the report -----------------------------------------
+
+    @property
+    def report_shown(self) -> bool:
+        """A report (or a new one) is in the detail, not the placeholder."""
+        return self.detail.pages.currentWidget() is self.detail.content
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter and event.type() == QEvent.Type.Resize:
+            self._arrange_later()
+        return super().eventFilter(watched, event)
+
+    def _on_dragged(self, _pos: int, _index: int) -> None:
+        if not self._arranging:
+            self._dragged[self.report_shown] = self.list_tabs.height()
+
+    def _arrange_later(self) -> None:
+        """``_arrange`` once the layouts have taken in what changed (the window's size, a
+        report opened or closed, its header's text)."""
+        QTimer.singleShot(0, self, self._arrange)
+
+    def _arrange(self) -> None:
+        """Share the height out: no report open, the lists get their rows (at least
+        three); one open, its text gets ``EDITOR_ROOM`` first and the lists fold down to
+        one row if need be. A split the person dragged stands (per state), the least rows kept."""
+        shown = self.report_shown
+        least = self._list_height(LIST_ROWS_OPEN if shown else LIST_ROWS_AT_LEAST)
+        self.list_tabs.setMinimumHeight(least)
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        lists = self._dragged.get(shown, self._list_height(LIST_ROWS_FIRST))
+        if shown and shown not in self._dragged:
+            layout = self.detail.content.layout()
+            if layout is not None:
+                layout.activate()
+            text = self.detail.tabs.currentWidget() or self.detail.tabs
+            head = self.detail.height() - text.height()  # the title, lines, buttons, tab bar
+            lists = min(lists, total - head - EDITOR_ROOM)
+        lists = max(least, lists)  # the splitter keeps the detail's own minimum
+        if lists != self.list_tabs.height():
+            self._arranging = True
+            try:
+                self.splitter.setSizes([lists, total - lists])
+            finally:
+                self._arranging = False
 
     # --- lists ------------------------------------------------------------------------------
 
@@ -164,6 +219,7 @@ class ReportsPage(QWidget):
         """The lists agree with the report shown (opened from elsewhere, put back after the
         lock, moved on by a step): its row selected where it is listed, and the tab in front
         one of the lists the service says it is in (``ReportView.work_lists``)."""
+        self._arrange_later()  # its header may be taller or shorter than the last one's
         current = self.list_tabs.currentIndex()
         held = 0 <= current < len(self.work_lists) and self.work_lists[current] in view.work_lists
         if not held:  # else the list in front holds it and stays in front

@@ -26,7 +26,7 @@ from desktop_app.domain.requests import DashboardBucket
 from desktop_app.gui.actions import show_permission
 from desktop_app.gui.dialogs import run_on_submit
 from desktop_app.gui.errors import show_error
-from desktop_app.gui.pages import wipe_dialog, wrapped_label
+from desktop_app.gui.pages import keep_focus_in_view, wipe_dialog, wrapped_label
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.dialogs import CloseRequestDialog, DelayNoticeDialog
 from desktop_app.gui.requests.labels import (
@@ -72,6 +72,7 @@ class RequestDetail(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        keep_focus_in_view(scroll)
         content = QWidget(scroll)
         content.setObjectName("requestDetailContent")
         scroll.setWidget(content)

@@ -45,7 +45,7 @@ from desktop_app.gui.requests.labels import (
     status_label,
 )
 from desktop_app.gui.requests.models import DeadlineContext, RequestTableModel
-from desktop_app.gui.tables import read_only_view
+from desktop_app.gui.tables import StretchColumn, read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.permissions import Step, user_actions
 from desktop_app.services.session import Session
@@ -77,10 +77,13 @@ def request_table(model: RequestTableModel, parent: QWidget) -> QTableView:
     vertical.setDefaultSectionSize(ROW_HEIGHT)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
     header.setHighlightSections(False)
     for column, width in COLUMN_WIDTHS.items():
         header.resizeSection(column, width)
+    # The last column takes the spare width but keeps its own: the view scrolls sideways
+    # rather than cut it to a letter beside the detail at 1024x700.
+    last = RequestTableModel.COL_IND_REFERENCE
+    StretchColumn(view, last, COLUMN_WIDTHS[last])
     header.setSortIndicatorShown(True)
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     header.setSortIndicatorClearable(True)
