@@ -1549,6 +1549,10 @@ Participants: %4</translation>
         <translation>You are viewing an earlier version; it is read-only.</translation>
     </message>
     <message>
+        <source>De huidige tekst wordt geladen…</source>
+        <translation>Loading the current text…</translation>
+    </message>
+    <message>
         <source>Niet-openbare bijlage, versie %1</source>
         <translation>Non-public annex, version %1</translation>
     </message>

@@ -128,6 +128,25 @@ def test_issuing_is_never_the_default_button(window_of: Any, staff: Any, qtbot: 
         assert reports.get_report(sig, rid).report.status.value == "signed"
 
 
+def test_signing_is_never_the_default_button(window_of: Any, staff: Any, qtbot: Any) -> None:
+    """Signing freezes the text for ever: Enter after the password does not sign."""
+    with staff.session("officier", PASSWORDS["officier"]) as off:
+        rid = int(reports.draft_report(off, text=REPORT_TEXT, title="Teken").report.id)
+        reports.submit_report(off, rid)
+    with staff.session("liaison", PASSWORDS["liaison"]) as lia:
+        reports.give_verdict(lia, rid, usable=True)
+    page = window_of("tekenaar").show_section("reports")
+    page.open_report(rid)
+    dialog = page.detail.open_sign_dialog()
+    assert dialog is not None
+    assert dialog.cancel_button.isDefault() and not dialog.ok_button.autoDefault()
+    dialog.password_edit.setText(PASSWORDS["tekenaar"])
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    flush_deletes()
+    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as sig:
+        assert reports.get_report(sig, rid).report.status.value == "usable"  # not signed
+
+
 def test_deactivating_is_never_the_default_button(window_of: Any) -> None:
     page = window_of("beheer").show_section("admin")
     rows = page.user_model.rows

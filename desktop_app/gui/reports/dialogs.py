@@ -121,7 +121,13 @@ class SignDialog(FormDialog):
         *,
         grounds: Sequence[str] = (),
     ) -> None:
-        super().__init__(self.tr("Ambtsbericht ondertekenen"), self.tr("&Ondertekenen"), parent)
+        # The signed text is frozen for ever: Enter (after the password) does not sign.
+        super().__init__(
+            self.tr("Ambtsbericht ondertekenen"),
+            self.tr("&Ondertekenen"),
+            parent,
+            irreversible=True,
+        )
         self.add_text(
             self.tr(
                 "U ondertekent versie %1 van %2, de tekst die de IND-liaison bruikbaar heeft "
