@@ -234,3 +234,15 @@ def test_a_plan_with_its_classification_duration(page_of: Any) -> None:
     assert page.plan_model.rowCount() == 1
     assert "tot: beëindiging van het convenant" in page.plan_heading.text()
     assert "STG. CONFIDENTIEEL" in page.plan_heading.text()
+
+
+def test_a_withdrawn_plan_names_who_withdrew_it_by_full_name(page_of: Any, staff: Any) -> None:
+    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+        plan = svc.add_plan(signer, subject="Oud", text="Vervallen werkwijze.")
+        svc.withdraw_plan(signer, plan.plan.id, reason="Vervangen door een nieuw plan.")
+        full_name = signer.user.full_name
+    page = page_of("liaison")
+    page.tabs.setCurrentIndex(1)
+    page.plan_table.selectRow(0)
+    assert f"Ingetrokken door {full_name}: Vervangen" in page.approvals_label.text()
+    assert full_name != "tekenaar"

@@ -4,6 +4,7 @@ requested or decided stays in view with its outcome."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -99,6 +100,23 @@ def test_a_new_annex_version_starts_at_the_marking_on_record(page_of: Any, staff
     page = page_of("tekenaar", SMALL)
     dialog = page.open_annex_dialog()
     assert dialog.level_combo.currentData() == Classification.STG_GEHEIM
+    dialog.reject()
+
+
+def test_a_new_annex_version_starts_at_the_duration_on_record(page_of: Any, staff: Any) -> None:
+    """QA: over an annex held until 31-12-2031 'Rubricering geldt' started at 'niet
+    vastgelegd': the new version quietly lost how long its marking holds."""
+    until = dt.date(2031, 12, 31)
+    with staff.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
+        svc.annex_set(
+            signer,
+            text="Bijlage.",
+            classification=Classification.STG_GEHEIM,
+            classified_until=until,
+        )
+    page = page_of("tekenaar", SMALL)
+    dialog = page.open_annex_dialog()
+    assert dialog.duration.entry().until == until
     dialog.reject()
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.classification import Classification
+from desktop_app.domain.classification import Classification, ClassificationDuration
 from desktop_app.domain.covenant import Party, termination_effective
 from desktop_app.domain.errors import AppError
 from desktop_app.domain.timefmt import shown_prose_date
@@ -323,9 +323,11 @@ class AnnexDialog(CovenantFormDialog):
         parent: QWidget | None = None,
         *,
         current: Classification | None = None,
+        current_duration: ClassificationDuration | None = None,
     ) -> None:
-        """``current``: the marking of the version on record, the new version's starting
-        point (it started at Stg. Confidentieel, a step down from a Stg. Geheim annex)."""
+        """``current``, ``current_duration``: the marking of the version on record and how long
+        it holds, the new version's starting point (it started at Stg. Confidentieel and "niet
+        vastgelegd", a step down from a Stg. Geheim annex held until 2031)."""
         super().__init__(
             self.tr("Niet-openbare bijlage vastleggen"), self.tr("&Vastleggen"), parent
         )
@@ -334,6 +336,10 @@ class AnnexDialog(CovenantFormDialog):
         self.level_combo = _level_combo(self, min(start, clearance), public=False)
         self.add_row(self.tr("&Rubricering"), self.level_combo)
         self.duration = _duration_field(self, today)
+        if current_duration is not None:
+            self.duration.set_duration(
+                current_duration, Classification(self.level_combo.currentData()), editable=True
+            )
         self.add_row(self.tr("Rubricering &geldt"), self.duration)
         self.text_edit = _text_edit(self, "annexEdit")
         self.text_edit.setMinimumHeight(220)

@@ -515,7 +515,7 @@ class CovenantPage(SectionPage):
             )
         if view.withdrawal_reason:
             text += "\n" + self.tr("Ingetrokken door %1: %2").replace(
-                "%1", view.withdrawn_by or ""
+                "%1", view.person(view.withdrawn_by) if view.withdrawn_by else ""
             ).replace("%2", view.withdrawal_reason)
         self.approvals_label.setText(text)
         self.reset_label.setVisible(view.approvals_reset > 0)
@@ -600,6 +600,7 @@ class CovenantPage(SectionPage):
             self.session.clock.today(),
             self,
             current=None if annex is None else annex.classification,
+            current_duration=None if annex is None else annex.duration,
         )
         session = self.session
 
