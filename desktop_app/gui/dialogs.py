@@ -299,9 +299,10 @@ def ask_to_confirm(
     box.setTextFormat(Qt.TextFormat.PlainText)
     yes = box.button(QMessageBox.StandardButton.Yes)
     yes.setText(yes_text)
-    box.button(QMessageBox.StandardButton.No).setText(
-        QCoreApplication.translate("ask_to_confirm", "&Annuleren")
-    )
+    no = box.button(QMessageBox.StandardButton.No)
+    no.setText(QCoreApplication.translate("ask_to_confirm", "&Annuleren"))
+    for button in (yes, no):
+        button.setIcon(QIcon())  # as in FormDialog: some styles add stock icons; words suffice
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.buttonClicked.connect(lambda button: on_yes() if button is yes else None)
