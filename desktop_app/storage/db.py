@@ -97,6 +97,14 @@ def rows_in(
     return list(conn.execute(sql.format(marks=marks), (*before, *wanted)).fetchall())
 
 
+def first_value(
+    conn: Connection, sql: str, params: Sequence[Any], convert: Callable[[Any], _T]
+) -> _T | None:
+    """The first column of the query's first row through ``convert``; None without a row."""
+    row = conn.execute(sql, params).fetchone()
+    return None if row is None else convert(row[0])
+
+
 def grouped(
     conn: Connection, sql: str, ids: Sequence[int], build: Callable[[Any], _T]
 ) -> dict[int, list[_T]]:

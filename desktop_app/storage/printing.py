@@ -15,7 +15,14 @@ from typing import Any
 
 from desktop_app.domain.ids import ReportId, UserId
 from desktop_app.storage.audit import AuditEntry, format_ts
-from desktop_app.storage.db import Connection, cells, optional, optional_str, table_exists
+from desktop_app.storage.db import (
+    Connection,
+    cells,
+    first_value,
+    optional,
+    optional_str,
+    table_exists,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Signing keys
@@ -327,8 +334,7 @@ def print_audit_entry(conn: Connection, report_id: int, job_id: int) -> AuditEnt
 
 
 def user_full_name(conn: Connection, user_id: int) -> str | None:
-    row = conn.execute("SELECT full_name FROM users WHERE id = ?", (user_id,)).fetchone()
-    return None if row is None else str(row[0])
+    return first_value(conn, "SELECT full_name FROM users WHERE id = ?", (user_id,), str)
 
 
 def report_signing(conn: Connection, report_id: int) -> tuple[str | None, str | None] | None:
