@@ -262,6 +262,14 @@ def self_check(conn: Connection) -> None:
         raise IntegrityFailure("De database mist zoekfuncties (FTS5); geweigerd.")
 
 
+def passes_integrity_checks(conn: Connection) -> bool:
+    """SQLite's ``integrity_check`` says only "ok" and SQLCipher's ``cipher_integrity_check``
+    finds no page: what a copy (a backup being restored, a rekeyed workspace) must pass."""
+    problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    problems += [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    return problems == ["ok"]
+
+
 def _open_checked(path: Path, key: bytes | bytearray) -> Connection:
     """An existing database opened with ``key`` that passed :func:`self_check`; a wrong key or
     a damaged file is IntegrityFailure, and a refused connection is closed again."""
