@@ -23,6 +23,7 @@ from desktop_app.reporting.layout import (
     opening,
     para,
     record_setup,
+    section,
 )
 from desktop_app.reporting.statistics import as_of_text, figure_story
 
@@ -88,35 +89,24 @@ def render_consultation_pdf(
     )
     story += [people, Spacer(1, 10)]
 
-    story.append(Paragraph("Besluiten", styles.heading))
-    if c.decisions:
-        story += [para(line, styles.body) for line in c.decisions.split("\n") if line.strip()]
-    else:
-        story.append(para("Geen besluiten vastgelegd.", styles.note))
+    decisions = [para(line, styles.body) for line in c.decisions.split("\n") if line.strip()]
+    story += section(styles, "Besluiten", decisions, "Geen besluiten vastgelegd.")
     story.append(Spacer(1, 10))
 
-    story.append(Paragraph("Actiepunten", styles.heading))
-    if c.actions:
-        action_rows = [
-            (
-                str(a.position),
-                a.description,
-                a.owner,
-                f"{a.due:%d-%m-%Y}",
-                "open" if a.done_on is None else f"afgerond {a.done_on:%d-%m-%Y}",
-            )
-            for a in c.actions
-        ]
-        story.append(
-            grid_table(
-                styles,
-                ("Nr.", "Actiepunt", "Eigenaar", "Streefdatum", "Stand"),
-                action_rows,
-                (24, None, 110, 78, 104),
-            )
+    action_rows = [
+        (
+            str(a.position),
+            a.description,
+            a.owner,
+            f"{a.due:%d-%m-%Y}",
+            "open" if a.done_on is None else f"afgerond {a.done_on:%d-%m-%Y}",
         )
-    else:
-        story.append(para("Geen actiepunten afgesproken.", styles.note))
+        for a in c.actions
+    ]
+    header = ("Nr.", "Actiepunt", "Eigenaar", "Streefdatum", "Stand")
+    widths = (24, None, 110, 78, 104)
+    actions = [grid_table(styles, header, action_rows, widths)] if action_rows else []
+    story += section(styles, "Actiepunten", actions, "Geen actiepunten afgesproken.")
     story.append(Spacer(1, 12))
 
     story.append(Paragraph("Cijfers over de periode", styles.heading))

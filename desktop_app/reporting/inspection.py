@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from desktop_app.reporting.layout import (
     build_pdf,
@@ -15,6 +15,7 @@ from desktop_app.reporting.layout import (
     para,
     paragraphs,
     record_setup,
+    section,
 )
 from desktop_app.reporting.models import InspectionRecord, PrintContext
 
@@ -69,38 +70,29 @@ def render_inspection_record_pdf(record: InspectionRecord, ctx: PrintContext) ->
         Spacer(1, 4),
         head,
         Spacer(1, 14),
-        Paragraph("Ingezien", styles.heading),
     ]
-    if record.items:
-        item_rows: list[tuple[str, ...]] = []
-        for number, item in enumerate(record.items, start=1):
-            title = item.title
-            if item.source_note:
-                title = f"{item.title}\nBron: {item.source_note}"
-            item_rows.append(
-                (
-                    str(number),
-                    title,
-                    item.classification.marking,
-                    local_datetime(item.opened_at) if item.opened_at is not None else "–",
-                    duration_text(item.viewed_seconds),
-                )
-            )
-        story.append(
-            grid_table(
-                styles,
-                ("Nr.", "Stuk", "Rubricering", "Geopend", "Duur"),
-                item_rows,
-                (24, None, 112, 92, 60),
+    item_rows: list[tuple[str, ...]] = []
+    for number, item in enumerate(record.items, start=1):
+        title = item.title
+        if item.source_note:
+            title = f"{item.title}\nBron: {item.source_note}"
+        item_rows.append(
+            (
+                str(number),
+                title,
+                item.classification.marking,
+                local_datetime(item.opened_at) if item.opened_at is not None else "–",
+                duration_text(item.viewed_seconds),
             )
         )
-    else:
-        story.append(para("Er zijn geen stukken geopend.", styles.body))
-    story.append(Paragraph("Aantekeningen van de inzager", styles.heading))
-    if record.notes.strip():
-        story += paragraphs(record.notes, styles.body)
-    else:
-        story.append(para("Geen aantekeningen.", styles.body))
+    header = ("Nr.", "Stuk", "Rubricering", "Geopend", "Duur")
+    widths = (24, None, 112, 92, 60)
+    items = [grid_table(styles, header, item_rows, widths)] if item_rows else []
+    story += section(styles, "Ingezien", items, "Er zijn geen stukken geopend.", styles.body)
+    notes = paragraphs(record.notes, styles.body)
+    story += section(
+        styles, "Aantekeningen van de inzager", notes, "Geen aantekeningen.", styles.body
+    )
     story += [
         Spacer(1, 10),
         para(

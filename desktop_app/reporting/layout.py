@@ -238,6 +238,20 @@ def opening(styles: Styles, title: str, intro: str) -> list[Flowable]:
     return [Paragraph(title, styles.title), para(intro, styles.body)]
 
 
+def section(
+    styles: Styles,
+    heading: str,
+    content: Sequence[Flowable],
+    if_none: str,
+    none_style: ParagraphStyle | None = None,
+) -> list[Flowable]:
+    """A record's part under its heading: ``content``, or when that is empty the sentence
+    ``if_none`` saying there is nothing ("Geen besluiten vastgelegd."), in ``none_style`` (the
+    note style unless given)."""
+    body = list(content) or [para(if_none, none_style or styles.note)]
+    return [Paragraph(heading, styles.heading), *body]
+
+
 def paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
     """Blank lines separate paragraphs; single newlines are kept as line breaks."""
     blocks = [b.strip("\n") for b in re.split(r"\n\s*\n", text.replace("\r\n", "\n"))]

@@ -185,6 +185,21 @@ def marking_of(
     )
 
 
+def _store_subject(
+    session: Session, conn: Connection, report_id: int, subject: SubjectEntry
+) -> None:
+    """Record (or replace) the report's subject, by the signed-in person, now."""
+    repo.set_report_subject(
+        conn,
+        report_id,
+        name=subject.name,
+        birth_date=subject.birth_date,
+        v_number=subject.v_number,
+        by=session.user.id,
+        at=session.clock.now(),
+    )
+
+
 def on_draft(
     session: Session,
     conn: Connection,
@@ -208,15 +223,7 @@ def on_draft(
                 "alleen bij een spontaan ambtsbericht een betrokkene op.",
                 field="subject_name",
             )
-        repo.set_report_subject(
-            conn,
-            report_id,
-            name=subject.name,
-            birth_date=subject.birth_date,
-            v_number=subject.v_number,
-            by=session.user.id,
-            at=session.clock.now(),
-        )
+        _store_subject(session, conn, report_id, subject)
         # Identifiers only: the audit log never holds personal data.
         details["subject_recorded"] = True
     return details
@@ -322,15 +329,7 @@ def set_subject(session: Session, report_id: int, subject: SubjectEntry) -> Mark
                 "De betrokkene is vastgelegd en kan alleen worden gewijzigd zolang de tekst kan "
                 "worden gewijzigd (concept of aanpassing wenselijk)."
             )
-        repo.set_report_subject(
-            tx.conn,
-            row.id,
-            name=subject.name,
-            birth_date=subject.birth_date,
-            v_number=subject.v_number,
-            by=session.user.id,
-            at=session.clock.now(),
-        )
+        _store_subject(session, tx.conn, row.id, subject)
         # Identifiers only: the audit log never holds personal data.
         tx.details = {"reference": row.reference, "replaced": had}
         return marking_of(tx.conn, row, session.user.roles)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop_app.storage.db import Connection, table_exists
+from desktop_app.storage.db import Connection, first_value, table_exists
 
 GENESIS = "0" * 64
 
@@ -283,8 +283,7 @@ def hash_at(conn: Connection, seq: int) -> str | None:
     """The stored hash of entry ``seq`` (GENESIS for 0), None when there is no such entry."""
     if seq == 0:
         return GENESIS
-    row = conn.execute("SELECT hash FROM audit WHERE seq = ?", (seq,)).fetchone()
-    return None if row is None else str(row[0])
+    return first_value(conn, "SELECT hash FROM audit WHERE seq = ?", (seq,), str)
 
 
 @dataclass(frozen=True)

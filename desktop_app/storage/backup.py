@@ -342,7 +342,12 @@ def check_backup(source_path: Path, dek: bytes | bytearray, scratch: Path) -> Ba
     database inside it and run SQLite's and SQLCipher's integrity checks. The snapshot goes to
     ``scratch`` (still SQLCipher-encrypted; a killed check leaves it under a snapshot name that
     the next sign-in removes) and is deleted before returning."""
-    from desktop_app.storage.db import WrongKeyOrDamaged, _connect, self_check
+    from desktop_app.storage.db import (
+        WrongKeyOrDamaged,
+        _connect,
+        passes_integrity_checks,
+        self_check,
+    )
 
     with open(source_path, "rb") as fh:
         header, _ = read_header(fh)
@@ -354,9 +359,7 @@ def check_backup(source_path: Path, dek: bytes | bytearray, scratch: Path) -> Ba
             raise IntegrityFailure(DAMAGED) from None
         try:
             self_check(conn)
-            problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-            problems += [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
-            if problems != ["ok"]:
+            if not passes_integrity_checks(conn):
                 raise IntegrityFailure("De database in het back-upbestand is beschadigd.")
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             users = int(conn.execute("SELECT count(*) FROM users").fetchone()[0])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from desktop_app.domain.classification import Classification, ClassificationDuration
 from desktop_app.domain.covenant import AmendmentId, CovenantId, Decision, Party, PartyDecision
 from desktop_app.domain.implementation_plans import PlanId
-from desktop_app.storage.db import Connection, grouped
+from desktop_app.storage.db import Connection, first_value, grouped
 
 _D = dt.date.fromisoformat
 
@@ -265,10 +265,12 @@ def amendment_covenant(conn: Connection, amendment_id: int) -> CovenantId | None
 
 
 def proposed_change(conn: Connection, amendment_id: int) -> str | None:
-    row = conn.execute(
-        "SELECT proposed_change FROM covenant_amendments WHERE id = ?", (int(amendment_id),)
-    ).fetchone()
-    return None if row is None else str(row[0])
+    return first_value(
+        conn,
+        "SELECT proposed_change FROM covenant_amendments WHERE id = ?",
+        (int(amendment_id),),
+        str,
+    )
 
 
 # --- the non-public annex --------------------------------------------------------------------
@@ -296,11 +298,12 @@ def annex_versions(conn: Connection, covenant_id: int) -> list[AnnexVersionRow]:
 
 
 def annex_content(conn: Connection, covenant_id: int, version: int) -> str | None:
-    row = conn.execute(
+    return first_value(
+        conn,
         "SELECT content FROM covenant_annex_versions WHERE covenant_id = ? AND version = ?",
         (int(covenant_id), int(version)),
-    ).fetchone()
-    return None if row is None else str(row[0])
+        str,
+    )
 
 
 def insert_annex_version(
@@ -459,8 +462,9 @@ def plan_versions(conn: Connection, plan_id: int) -> list[PlanVersionRow]:
 
 
 def plan_text(conn: Connection, plan_id: int, version: int) -> str | None:
-    row = conn.execute(
+    return first_value(
+        conn,
         "SELECT text FROM implementation_plan_versions WHERE plan_id = ? AND version = ?",
         (int(plan_id), int(version)),
-    ).fetchone()
-    return None if row is None else str(row[0])
+        str,
+    )

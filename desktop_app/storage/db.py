@@ -97,6 +97,14 @@ def rows_in(
     return list(conn.execute(sql.format(marks=marks), (*before, *wanted)).fetchall())
 
 
+def first_value(
+    conn: Connection, sql: str, params: Sequence[Any], convert: Callable[[Any], _T]
+) -> _T | None:
+    """The first column of the query's first row through ``convert``; None without a row."""
+    row = conn.execute(sql, params).fetchone()
+    return None if row is None else convert(row[0])
+
+
 def grouped(
     conn: Connection, sql: str, ids: Sequence[int], build: Callable[[Any], _T]
 ) -> dict[int, list[_T]]:
@@ -252,6 +260,14 @@ def self_check(conn: Connection) -> None:
         raise IntegrityFailure("Geheugenbeveiliging van de database staat uit; geweigerd.")
     if "ENABLE_FTS5" not in options:
         raise IntegrityFailure("De database mist zoekfuncties (FTS5); geweigerd.")
+
+
+def passes_integrity_checks(conn: Connection) -> bool:
+    """SQLite's ``integrity_check`` says only "ok" and SQLCipher's ``cipher_integrity_check``
+    finds no page: what a copy (a backup being restored, a rekeyed workspace) must pass."""
+    problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    problems += [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    return problems == ["ok"]
 
 
 def _open_checked(path: Path, key: bytes | bytearray) -> Connection:

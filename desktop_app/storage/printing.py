@@ -15,7 +15,14 @@ from typing import Any
 
 from desktop_app.domain.ids import ReportId, UserId
 from desktop_app.storage.audit import AuditEntry, format_ts
-from desktop_app.storage.db import Connection, table_exists
+from desktop_app.storage.db import (
+    Connection,
+    cells,
+    first_value,
+    optional,
+    optional_str,
+    table_exists,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Signing keys
@@ -277,44 +284,12 @@ _COPY_QUERY = (
 
 
 def _copy(row: Any) -> PrintedCopyRow:
-    (
-        job_id,
-        report_id,
-        reference,
-        version,
-        draft,
-        number,
-        total,
-        sha,
-        file_name,
-        destination,
-        printed_by,
-        name,
-        printed_at,
-        head,
-        key_id,
-        recipient,
-        full_name,
-    ) = row
-    return PrintedCopyRow(
-        job_id=int(job_id),
-        report_id=ReportId(int(report_id)),
-        reference=str(reference),
-        version=int(version),
-        draft=bool(draft),
-        copy_number=None if number is None else int(number),
-        copy_total=int(total),
-        sha256=str(sha),
-        file_name=None if file_name is None else str(file_name),
-        destination=str(destination),
-        printed_by=UserId(int(printed_by)),
-        printed_by_name=str(name),
-        printed_at=str(printed_at),
-        audit_head=str(head),
-        signing_key_id=None if key_id is None else int(key_id),
-        recipient=None if recipient is None else str(recipient),
-        printed_by_full_name=str(full_name),
-    )
+    """A row of ``_COPY_QUERY``, whose columns are the record's fields in their order."""
+    job = (int, int, str, int, bool)  # job_id .. draft
+    copy = (optional(int), int, str, optional_str)  # copy_number .. file_name
+    printed = (str, int, str, str, str)  # destination .. audit_head
+    rest = (optional(int), optional_str, str)  # signing_key_id, recipient, full name
+    return PrintedCopyRow(*cells(row, *job, *copy, *printed, *rest))
 
 
 def copies_for_report(conn: Connection, report_id: int) -> list[PrintedCopyRow]:
@@ -359,8 +334,7 @@ def print_audit_entry(conn: Connection, report_id: int, job_id: int) -> AuditEnt
 
 
 def user_full_name(conn: Connection, user_id: int) -> str | None:
-    row = conn.execute("SELECT full_name FROM users WHERE id = ?", (user_id,)).fetchone()
-    return None if row is None else str(row[0])
+    return first_value(conn, "SELECT full_name FROM users WHERE id = ?", (user_id,), str)
 
 
 def report_signing(conn: Connection, report_id: int) -> tuple[str | None, str | None] | None:

@@ -25,7 +25,14 @@ from pathlib import Path
 import sqlcipher3
 
 from desktop_app.domain.errors import Busy, IntegrityFailure
-from desktop_app.storage.db import Connection, Database, _connect, _key_pragma, self_check
+from desktop_app.storage.db import (
+    Connection,
+    Database,
+    _connect,
+    _key_pragma,
+    passes_integrity_checks,
+    self_check,
+)
 from desktop_app.storage.files import FILE_MODE, sync_dir
 
 OTHER_CONNECTIONS = (
@@ -107,9 +114,7 @@ def _verify(copy: Path, key: bytes | bytearray) -> None:
     conn = _connect(copy, key)
     try:
         self_check(conn)
-        problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        problems += [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
-        if problems != ["ok"]:
+        if not passes_integrity_checks(conn):
             raise IntegrityFailure(_NOT_VERIFIED)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("PRAGMA journal_mode = DELETE")

@@ -19,7 +19,7 @@ from desktop_app.domain.ids import ReportId, RequestId, UserId
 from desktop_app.domain.reports import ReportAction, ReportEvent, ReportStatus
 from desktop_app.storage import provisions
 from desktop_app.storage.audit import format_ts
-from desktop_app.storage.db import Connection, count_on_days, rows_in
+from desktop_app.storage.db import Connection, count_on_days, first_value, rows_in
 
 REFERENCE_PREFIX = "AB"
 
@@ -317,11 +317,12 @@ def list_versions(conn: Connection, report_id: int) -> list[VersionInfo]:
 
 
 def version_text(conn: Connection, report_id: int, version: int) -> str | None:
-    row = conn.execute(
+    return first_value(
+        conn,
         "SELECT text FROM report_versions WHERE report_id = ? AND version = ?",
         (report_id, version),
-    ).fetchone()
-    return None if row is None else str(row[0])
+        str,
+    )
 
 
 def version_texts(conn: Connection, report_id: int, wanted: Iterable[int]) -> dict[int, str]:
@@ -336,11 +337,12 @@ def version_texts(conn: Connection, report_id: int, wanted: Iterable[int]) -> di
 
 
 def version_sha256(conn: Connection, report_id: int, version: int) -> str | None:
-    row = conn.execute(
+    return first_value(
+        conn,
         "SELECT text_sha256 FROM report_versions WHERE report_id = ? AND version = ?",
         (report_id, version),
-    ).fetchone()
-    return None if row is None else str(row[0])
+        str,
+    )
 
 
 # ---------------------------------------------------------------------------------------------

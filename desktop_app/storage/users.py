@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.ids import DesignationId, UserId
 from desktop_app.domain.roles import Role
-from desktop_app.storage.db import Connection, rows_in
+from desktop_app.storage.db import Connection, first_value, rows_in
 
 
 @dataclass(frozen=True)
@@ -195,8 +195,7 @@ def designations(conn: Connection, user_id: UserId | None = None) -> list[Design
 
 
 def get_setting(conn: Connection, key: str) -> str | None:
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    return None if row is None else str(row[0])
+    return first_value(conn, "SELECT value FROM settings WHERE key = ?", (key,), str)
 
 
 def set_setting(conn: Connection, key: str, value: str) -> None:

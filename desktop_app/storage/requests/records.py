@@ -20,7 +20,7 @@ from desktop_app.domain.requests import (
 )
 from desktop_app.domain.search_text import index_form
 from desktop_app.domain.statistics import RequestFacts
-from desktop_app.storage.db import Connection
+from desktop_app.storage.db import Connection, first_value
 
 STATUS_CODE: dict[RequestStatus, int] = {
     RequestStatus.RECEIVED: 0,
@@ -237,10 +237,9 @@ def by_id(conn: Connection, request_id: int) -> RequestRecord | None:
 
 def id_by_reference(conn: Connection, reference: str) -> int | None:
     year, seq = parse_reference(reference)
-    row = conn.execute(
-        "SELECT id FROM requests WHERE ref_year = ? AND ref_seq = ?", (year, seq)
-    ).fetchone()
-    return None if row is None else int(row[0])
+    return first_value(
+        conn, "SELECT id FROM requests WHERE ref_year = ? AND ref_seq = ?", (year, seq), int
+    )
 
 
 def records_by_ids(conn: Connection, ids: Sequence[int]) -> list[RequestRecord]:
