@@ -23,7 +23,7 @@ from support.sample_text import REPORT_TEXT
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.reports import ReportStatus
 from desktop_app.domain.roles import Role
-from desktop_app.services import reports, users
+from desktop_app.services import users
 
 T = TypeVar("T", bound=QWidget)
 
@@ -66,14 +66,9 @@ def add_users(workspace: Any, *names: str, **extra: str) -> None:
 def signed_report(workspace: Any, title: str) -> int:
     """A report (REPORT_TEXT) the officer drafted and submitted, the liaison found usable and
     the signer signed: its id."""
-    with workspace.session("officier", PASSWORDS["officier"]) as off:
-        rid = int(reports.draft_report(off, text=REPORT_TEXT, title=title).report.id)
-        reports.submit_report(off, rid)
-    with workspace.session("liaison", PASSWORDS["liaison"]) as lia:
-        reports.give_verdict(lia, rid, usable=True)
-    with workspace.session("tekenaar", PASSWORDS["tekenaar"]) as sig:
-        reports.sign_report(sig, rid, proof=sig.sign_in_proof())
-    return rid
+    return helpers.report_at(
+        workspace, ReportStatus.SIGNED, text=REPORT_TEXT, title=title, passwords=PASSWORDS
+    )
 
 
 def sign_with_password(detail: Any, sign: Any, password: str) -> Any:

@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from support.helpers import report_at
 
 from desktop_app.domain.report_content import Finding, Reliability
-from desktop_app.domain.reports import WorkList
+from desktop_app.domain.reports import ReportStatus, WorkList
 from desktop_app.gui.reports import ReportsPage
 from desktop_app.gui.reports.page import EDITOR_ROOM
 from desktop_app.services import reports, requests
@@ -36,16 +37,15 @@ def _report(workspace: Any, *, remark: bool = False, title: str = "") -> int:
         req = requests.add_request(
             s, subject_name="Betrokkene A", v_number=str(next(_V)), purpose="asylum"
         )
-        rid = int(
-            reports.draft_report(s, text=TEXT, request_id=req.id, title=title or None).report.id
-        )
-        if not remark:
-            return rid
-        reports.submit_report(s, rid)
-    with _service(workspace, "liaison") as s:
-        reports.annotate(s, rid, quote="in het buitenland", comment="Welk land?")
-        reports.give_verdict(s, rid, usable=False)
-    return rid
+    return report_at(
+        workspace,
+        ReportStatus.CHANGES_WANTED if remark else ReportStatus.DRAFT,
+        text=TEXT,
+        passwords=PASSWORDS,
+        remark=("in het buitenland", "Welk land?"),
+        request_id=req.id,
+        title=title or None,
+    )
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from support.helpers import report_at
 
 from desktop_app.domain.reports import ReportStatus
 from desktop_app.gui.reports import ReportsPage
@@ -33,10 +34,7 @@ def _session(workspace: Any, name: str) -> Any:
 
 
 def _submitted(workspace: Any) -> int:
-    with _session(workspace, "officier") as s:
-        rid = int(reports.draft_report(s, text=TEXT).report.id)
-        reports.submit_report(s, rid)
-    return rid
+    return report_at(workspace, ReportStatus.IN_REVIEW, text=TEXT, passwords=PASSWORDS)
 
 
 def _remark(workspace: Any, rid: int, *, verdict: bool) -> int:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from support.helpers import report_at
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import AccountLocked
@@ -47,14 +48,7 @@ def _report(workspace: Any, text: str = TEXT, *, to: str = "in_review") -> int:
         req = requests.add_request(
             s, subject_name="Betrokkene A", v_number=str(next(_V)), purpose="asylum"
         )
-        rid = int(reports.draft_report(s, text=text, request_id=req.id).report.id)
-        if to == "draft":
-            return rid
-        reports.submit_report(s, rid)
-    if to == "usable":
-        with _service(workspace, "liaison") as s:
-            reports.give_verdict(s, rid, usable=True)
-    return rid
+    return report_at(workspace, to, text=text, passwords=PASSWORDS, request_id=req.id)
 
 
 @pytest.fixture

@@ -10,8 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from support.helpers import report_at
 
 from desktop_app.domain.queues import Queue
+from desktop_app.domain.reports import ReportStatus
 from desktop_app.gui.admin.page import AdminPage
 from desktop_app.gui.reports.page import ReportsPage
 from desktop_app.services import reports
@@ -78,11 +80,14 @@ def test_f5_refreshes_the_current_page(window_of: Any, staff: Any, qtbot: Any) -
     window.show()
     dashboard = window.show_section("dashboard")
     assert dashboard.queue_counts()[Queue.RETURNED_TO_ME] == 0
-    with staff.session("officier", PASSWORDS["officier"]) as off:
-        rid = reports.draft_report(off, text=REPORT_TEXT, title="Terug").report.id
-        reports.submit_report(off, rid)
-    with staff.session("liaison", PASSWORDS["liaison"]) as lia:
-        reports.give_verdict(lia, rid, usable=False, comment="Aanpassen.")
+    report_at(
+        staff,
+        ReportStatus.CHANGES_WANTED,
+        text=REPORT_TEXT,
+        passwords=PASSWORDS,
+        verdict_comment="Aanpassen.",
+        title="Terug",
+    )
     assert dashboard.queue_counts()[Queue.RETURNED_TO_ME] == 0  # not yet looked again
     _press(qtbot, window, Qt.Key.Key_F5)
     assert dashboard.queue_counts()[Queue.RETURNED_TO_ME] == 1
@@ -130,11 +135,9 @@ def test_issuing_is_never_the_default_button(window_of: Any, staff: Any, qtbot: 
 
 def test_signing_is_never_the_default_button(window_of: Any, staff: Any, qtbot: Any) -> None:
     """Signing freezes the text for ever: Enter after the password does not sign."""
-    with staff.session("officier", PASSWORDS["officier"]) as off:
-        rid = int(reports.draft_report(off, text=REPORT_TEXT, title="Teken").report.id)
-        reports.submit_report(off, rid)
-    with staff.session("liaison", PASSWORDS["liaison"]) as lia:
-        reports.give_verdict(lia, rid, usable=True)
+    rid = report_at(
+        staff, ReportStatus.USABLE, text=REPORT_TEXT, passwords=PASSWORDS, title="Teken"
+    )
     page = window_of("tekenaar").show_section("reports")
     page.open_report(rid)
     dialog = page.detail.open_sign_dialog()
