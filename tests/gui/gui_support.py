@@ -120,12 +120,18 @@ def all_texts() -> str:
     return "\n".join(t for w in QApplication.allWidgets() for t in widget_texts(w) if t)
 
 
+def section(window: Any, key: str, cls: type[T]) -> T:
+    """The window's section ``key`` shown: its page, of class ``cls``."""
+    page = window.show_section(key)
+    assert isinstance(page, cls)
+    return page
+
+
 def admin_tab(window: Any, title: str, cls: type[T]) -> T:
     """The Beheer section's tab ``title`` (its page of class ``cls``), shown as the current tab."""
     from desktop_app.gui.admin.page import AdminPage
 
-    admin = window.show_section("admin")
-    assert isinstance(admin, AdminPage)
+    admin = section(window, "admin", AdminPage)
     titles = [admin.tabs.tabText(i).replace("&", "") for i in range(admin.tabs.count())]
     assert title in titles
     page = admin.findChild(cls)

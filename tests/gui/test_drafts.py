@@ -19,7 +19,7 @@ from desktop_app.domain.report_content import Reliability
 from desktop_app.domain.reports import ReportStatus
 from desktop_app.gui.reports import ReportsPage
 from desktop_app.services import audit, drafts, reports
-from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
+from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes, section
 from tests.support.drafts import (
     QuitAnswer,
     another_person_at_the_lock,
@@ -40,9 +40,7 @@ FORMED = ONE_FINDING_TEXT
 
 
 def _page(window: Any) -> ReportsPage:
-    page = window.show_section("reports")
-    assert isinstance(page, ReportsPage)
-    return page
+    return section(window, "reports", ReportsPage)
 
 
 def _type_new_report(window: Any) -> ReportsPage:

@@ -21,7 +21,7 @@ from desktop_app.domain.reports import ReportStatus, WorkList
 from desktop_app.gui.reports import ReportsPage
 from desktop_app.gui.reports.page import EDITOR_ROOM
 from desktop_app.services import reports, requests
-from tests.gui.gui_support import PASSWORDS, flush_deletes
+from tests.gui.gui_support import PASSWORDS, flush_deletes, section
 from tests.gui.test_reports_going_back import TEXT
 
 SMALL = (1024, 700)
@@ -54,8 +54,7 @@ def small_page(window_of: Any) -> Any:
         window = window_of(name)
         window.resize(*SMALL)
         window.show()
-        page = window.show_section("reports")
-        assert isinstance(page, ReportsPage)
+        page = section(window, "reports", ReportsPage)
         QApplication.processEvents()
         return page
 

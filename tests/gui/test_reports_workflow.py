@@ -28,6 +28,7 @@ from tests.gui.gui_support import (
     add_users,
     all_texts,
     flush_deletes,
+    section,
     sign_with_password,
 )
 from tests.support.sample_text import TWO_FINDINGS_TEXT as TEXT
@@ -55,9 +56,7 @@ def as_user(window_of: Callable[..., Any]) -> Callable[[str], ReportsPage]:
     """Sign in (signing out whoever is in) and open the Ambtsberichten section."""
 
     def switch(name: str) -> ReportsPage:
-        page = window_of(name).show_section("reports")
-        assert isinstance(page, ReportsPage)
-        return page
+        return section(window_of(name), "reports", ReportsPage)
 
     return switch
 

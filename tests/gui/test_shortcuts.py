@@ -17,7 +17,7 @@ from desktop_app.domain.reports import ReportStatus
 from desktop_app.gui.admin.page import AdminPage
 from desktop_app.gui.reports.page import ReportsPage
 from desktop_app.services import reports
-from tests.gui.gui_support import PASSWORDS, flush_deletes, signed_report
+from tests.gui.gui_support import PASSWORDS, flush_deletes, section, signed_report
 from tests.gui.test_reports_workflow import _fill_new_report
 from tests.services.test_inspection_service_support import REPORT_TEXT
 
@@ -35,8 +35,7 @@ def _press(
 def test_ctrl_s_saves_a_version_in_the_editor(window_of: Any, qtbot: Any) -> None:
     window = window_of("officier")
     window.show()
-    page = window.show_section("reports")
-    assert isinstance(page, ReportsPage)
+    page = section(window, "reports", ReportsPage)
     page.start_new_report()
     _fill_new_report(page.detail)
     _press(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -94,8 +93,7 @@ def test_f5_refreshes_the_current_page(window_of: Any, staff: Any, qtbot: Any) -
 
 
 def test_primary_button_stays_default_after_a_refusal(window_of: Any, qtbot: Any) -> None:
-    page = window_of("beheer").show_section("admin")
-    assert isinstance(page, AdminPage)
+    page = section(window_of("beheer"), "admin", AdminPage)
     dialog = page.open_add_user_dialog()
     assert dialog.ok_button.isDefault()
     # The form's own check (the passwords differ) ...
