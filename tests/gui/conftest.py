@@ -23,7 +23,7 @@ from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.paths import resources_dir
 from desktop_app.storage.db import Database
-from tests.gui.gui_support import PASSWORDS, add_users, flush_deletes
+from tests.gui.gui_support import PASSWORDS, add_users, flush_deletes, section
 
 _GUI = Path(tasks.__file__).resolve().parent
 # Thin service facades whose functions are the tasks themselves (a test may call them to set up
@@ -217,8 +217,6 @@ def open_admin(controller: AppController, sign_in: Any) -> Callable[[], Any]:
 
         window = sign_in(controller, "beheer")
         assert window is not None
-        page = window.show_section("admin")
-        assert isinstance(page, AdminPage)
-        return page
+        return section(window, "admin", AdminPage)
 
     return open_page

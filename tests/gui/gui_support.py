@@ -23,7 +23,7 @@ from support.sample_text import REPORT_TEXT
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.reports import ReportStatus
 from desktop_app.domain.roles import Role
-from desktop_app.services import reports, users
+from desktop_app.services import users
 
 T = TypeVar("T", bound=QWidget)
 
@@ -66,14 +66,9 @@ def add_users(workspace: Any, *names: str, **extra: str) -> None:
 def signed_report(workspace: Any, title: str) -> int:
     """A report (REPORT_TEXT) the officer drafted and submitted, the liaison found usable and
     the signer signed: its id."""
-    with workspace.session("officier", PASSWORDS["officier"]) as off:
-        rid = int(reports.draft_report(off, text=REPORT_TEXT, title=title).report.id)
-        reports.submit_report(off, rid)
-    with workspace.session("liaison", PASSWORDS["liaison"]) as lia:
-        reports.give_verdict(lia, rid, usable=True)
-    with workspace.session("tekenaar", PASSWORDS["tekenaar"]) as sig:
-        reports.sign_report(sig, rid, proof=sig.sign_in_proof())
-    return rid
+    return helpers.report_at(
+        workspace, ReportStatus.SIGNED, text=REPORT_TEXT, title=title, passwords=PASSWORDS
+    )
 
 
 def sign_with_password(detail: Any, sign: Any, password: str) -> Any:
@@ -125,12 +120,18 @@ def all_texts() -> str:
     return "\n".join(t for w in QApplication.allWidgets() for t in widget_texts(w) if t)
 
 
+def section(window: Any, key: str, cls: type[T]) -> T:
+    """The window's section ``key`` shown: its page, of class ``cls``."""
+    page = window.show_section(key)
+    assert isinstance(page, cls)
+    return page
+
+
 def admin_tab(window: Any, title: str, cls: type[T]) -> T:
     """The Beheer section's tab ``title`` (its page of class ``cls``), shown as the current tab."""
     from desktop_app.gui.admin.page import AdminPage
 
-    admin = window.show_section("admin")
-    assert isinstance(admin, AdminPage)
+    admin = section(window, "admin", AdminPage)
     titles = [admin.tabs.tabText(i).replace("&", "") for i in range(admin.tabs.count())]
     assert title in titles
     page = admin.findChild(cls)

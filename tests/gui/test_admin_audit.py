@@ -11,7 +11,7 @@ import pytest
 from desktop_app.domain.audit_labels import action_label, has_label
 from desktop_app.gui.admin.audit import AuditDetailsDialog, AuditTableModel
 from desktop_app.gui.admin.page import AdminPage
-from tests.gui.gui_support import add_users
+from tests.gui.gui_support import add_users, section
 
 
 @pytest.fixture
@@ -111,8 +111,7 @@ def test_a_failed_sign_in_does_not_read_as_signed_in(
     with pytest.raises(Exception):  # noqa: B017 - the refusal's kind is not the point here
         workspace.session("officier", "niet-het-wachtwoord")
     window = sign_in(controller, "beheer")
-    page = window.show_section("admin")
-    assert isinstance(page, AdminPage)
+    page = section(window, "admin", AdminPage)
     model = page.audit_tab.model
     failed = [
         (line, model.index(row, AuditTableModel.COL_ACTION).data())

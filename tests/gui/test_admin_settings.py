@@ -21,13 +21,13 @@ from desktop_app.domain.settings import (
 from desktop_app.gui.admin.page import AdminPage
 from desktop_app.gui.admin.settings import SettingsTab
 from desktop_app.services import settings
+from tests.gui.gui_support import section
 
 
 @pytest.fixture
 def tab(controller: Any, sign_in: Any) -> SettingsTab:
     window = sign_in(controller, "beheer")
-    page = window.show_section("admin")
-    assert isinstance(page, AdminPage)
+    page = section(window, "admin", AdminPage)
     page.tabs.setCurrentWidget(page.settings_tab)
     return page.settings_tab
 

@@ -19,7 +19,7 @@ from desktop_app.gui.models import DesignationHistoryModel, UserTableModel
 from desktop_app.services import users
 from desktop_app.services.workspace import open_session
 from desktop_app.storage import users as users_repo
-from tests.gui.gui_support import PASSWORDS, add_users
+from tests.gui.gui_support import PASSWORDS, add_users, section
 
 
 def _column(model: Any, column: int) -> list[str]:
@@ -42,9 +42,7 @@ def admin_page(workspace: Any, controller: Any, sign_in: Any) -> AdminPage:
     add_users(workspace, "officier", "liaison", "inspecteur")
     with workspace.session() as s:
         users.designate(s, name="inspecteur", decision_ref="HD-IND 2026/017")
-    page = sign_in(controller, "beheer").show_section("admin")
-    assert isinstance(page, AdminPage)
-    return page
+    return section(sign_in(controller, "beheer"), "admin", AdminPage)
 
 
 def test_no_account_step_without_a_selection(admin_page: AdminPage) -> None:
@@ -162,8 +160,7 @@ def test_role_conflicts_are_shown_to_the_administrator(
             "2025-01-01T00:00:00Z",
         )
         tx.keys.set_user(tx.secret, s.dek, "dubbel", "dubbel-wachtwoord-1")
-    page = sign_in(controller, "beheer").show_section("admin")
-    assert isinstance(page, AdminPage)
+    page = section(sign_in(controller, "beheer"), "admin", AdminPage)
     assert page.conflict_label.isVisible()
     assert "Dirk Dubbel (dubbel)" in page.conflict_label.text()
     assert _status(page, "dubbel").endswith("rollen botsen")

@@ -16,15 +16,13 @@ from desktop_app.domain.errors import AuthFailed
 from desktop_app.gui.admin.page import AdminPage
 from desktop_app.gui.admin.workspace import RecoveryKeyDialog
 from desktop_app.security import recovery
-from tests.gui.gui_support import PASSWORDS
+from tests.gui.gui_support import PASSWORDS, section
 
 
 @pytest.fixture
 def page(controller: Any, sign_in: Any) -> AdminPage:
     window = sign_in(controller, "beheer")
-    result = window.show_section("admin")
-    assert isinstance(result, AdminPage)
-    return result
+    return section(window, "admin", AdminPage)
 
 
 def _boxes() -> list[str]:

@@ -18,7 +18,7 @@ from desktop_app.gui.statistics.page import StatisticsPage
 from desktop_app.services import consultations as consultation_service
 from desktop_app.storage import calendar_days
 from desktop_app.storage import requests as requests_repo
-from tests.gui.gui_support import PASSWORDS, flush_deletes
+from tests.gui.gui_support import PASSWORDS, flush_deletes, section
 
 
 def seed(workspace: Any, name: str, received: dt.date, created_at: str) -> int:
@@ -37,9 +37,7 @@ def seed(workspace: Any, name: str, received: dt.date, created_at: str) -> int:
 
 
 def consultations_page(window: Any) -> ConsultationsPage:
-    page = window.show_section("consultations")
-    assert isinstance(page, ConsultationsPage)
-    return page
+    return section(window, "consultations", ConsultationsPage)
 
 
 def test_only_the_governance_roles_see_overleg(staff: Any, window_of: Any) -> None:
@@ -138,8 +136,7 @@ def test_statistics_page_shows_the_moment_and_computes_as_of_a_day(
 ) -> None:
     seed(staff, "Jan de Vries", dt.date(2026, 10, 1), "2026-10-20T08:00:00.000000+00:00")
     seed(staff, "Ayşe Çelik", dt.date(2026, 10, 2), "2026-11-02T08:00:00.000000+00:00")
-    page = window_of("tekenaar").show_section("statistics")
-    assert isinstance(page, StatisticsPage)
+    page = section(window_of("tekenaar"), "statistics", StatisticsPage)
     page.set_period(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
     assert page.figures is not None and page.figures["requests_received"] == 2
     assert "Stand per 02-11-2026 10:00" in page.status_label.text()  # Amsterdam time
@@ -159,8 +156,7 @@ def test_delay_notice_dialog_names_the_liaison_and_marks_afterwards(
     staff: Any, window_of: Any, qtbot: Any
 ) -> None:
     rid = seed(staff, "Jan de Vries", dt.date(2026, 10, 1), "2026-10-01T08:00:00.000000+00:00")
-    page = window_of("officier").show_section("requests")
-    assert isinstance(page, RequestsPage)
+    page = section(window_of("officier"), "requests", RequestsPage)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
     page.view.selectRow(0)
     dialog = page.detail.open_delay_notice_dialog()

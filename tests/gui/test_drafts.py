@@ -12,12 +12,14 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication, QMessageBox
+from support.helpers import report_at
 
 from desktop_app.domain.drafts import Draft
 from desktop_app.domain.report_content import Reliability
+from desktop_app.domain.reports import ReportStatus
 from desktop_app.gui.reports import ReportsPage
 from desktop_app.services import audit, drafts, reports
-from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
+from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes, section
 from tests.support.drafts import (
     QuitAnswer,
     another_person_at_the_lock,
@@ -38,9 +40,7 @@ FORMED = ONE_FINDING_TEXT
 
 
 def _page(window: Any) -> ReportsPage:
-    page = window.show_section("reports")
-    assert isinstance(page, ReportsPage)
-    return page
+    return section(window, "reports", ReportsPage)
 
 
 def _type_new_report(window: Any) -> ReportsPage:
@@ -384,9 +384,7 @@ def _submitted_report_open_for_the_liaison(
     workspace: Any, window_of: Any
 ) -> tuple[int, ReportsPage]:
     """A report the officer drafted and submitted, open on the liaison's reports page."""
-    with workspace.session("officier", PASSWORDS["officier"]) as s:
-        rid = int(reports.draft_report(s, text=FORMED).report.id)
-        reports.submit_report(s, rid)
+    rid = report_at(workspace, ReportStatus.IN_REVIEW, text=FORMED, passwords=PASSWORDS)
     page = _page(window_of("liaison"))
     page.open_report(rid)
     return rid, page

@@ -23,7 +23,7 @@ from desktop_app.gui.reports import ReportsPage
 from desktop_app.gui.reports.detail import ReportDetail
 from desktop_app.gui.reports.evidence import AddEvidenceDialog, EvidenceTab, EvidenceTableModel
 from desktop_app.services import evidence, inspections, reports
-from tests.gui.gui_support import flush_deletes
+from tests.gui.gui_support import flush_deletes, section
 from tests.services.test_inspection_service_support import (
     PASSWORDS,
     as_user,
@@ -45,8 +45,7 @@ def open_detail(window_of: Callable[..., Any]) -> Iterator[Callable[[str, int], 
     """Sign in, open the report in the Ambtsberichten section and show the evidence tab."""
 
     def open_as(name: str, report_id: int) -> ReportDetail:
-        page = window_of(name, PASSWORDS[name]).show_section("reports")
-        assert isinstance(page, ReportsPage)
+        page = section(window_of(name, PASSWORDS[name]), "reports", ReportsPage)
         page.open_report(report_id)
         detail = page.detail
         assert detail.report_id == report_id

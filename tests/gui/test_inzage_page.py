@@ -20,7 +20,7 @@ from desktop_app.gui.inspection.page import InspectableReportTableModel, Inspect
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.printing import VerifyPdfDialog
 from desktop_app.services import evidence, inspections, reports
-from tests.gui.gui_support import all_texts, flush_deletes
+from tests.gui.gui_support import all_texts, flush_deletes, section
 from tests.services.test_inspection_service_support import (
     as_user,
     make_report,
@@ -87,8 +87,7 @@ def open_page(
     def open_as(name: str) -> tuple[MainWindow, InspectionPage]:
         window = sign_in(controller, name)
         assert window is not None, f"{name} could not sign in"
-        page = window.show_section("inspection")
-        assert isinstance(page, InspectionPage)
+        page = section(window, "inspection", InspectionPage)
         return window, page
 
     yield open_as

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 
 from desktop_app.gui.consultations import ConsultationsPage
 from desktop_app.services import consultations as consultation_service
-from tests.gui.gui_support import PASSWORDS
+from tests.gui.gui_support import PASSWORDS, section
 
 LONG_ACTION = "Werkinstructie voor uitstelberichten herzien en verspreiden onder alle behandelaars"
 
@@ -35,9 +35,7 @@ def _record(staff: Any, *, with_action: bool) -> None:
 
 
 def consultations_page(window: Any) -> ConsultationsPage:
-    page = window.show_section("consultations")
-    assert isinstance(page, ConsultationsPage)
-    return page
+    return section(window, "consultations", ConsultationsPage)
 
 
 def test_the_dialog_stays_on_a_1024x700_screen_after_a_refusal(window_of: Any, qtbot: Any) -> None:

@@ -14,13 +14,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from support.helpers import report_at
 
 from desktop_app.domain.report_content import Finding, Reliability
-from desktop_app.domain.reports import WorkList
+from desktop_app.domain.reports import ReportStatus, WorkList
 from desktop_app.gui.reports import ReportsPage
 from desktop_app.gui.reports.page import EDITOR_ROOM
-from desktop_app.services import reports, requests
-from tests.gui.gui_support import PASSWORDS, flush_deletes
+from desktop_app.services import requests
+from tests.gui.gui_support import PASSWORDS, flush_deletes, section
 from tests.gui.test_reports_going_back import TEXT
 
 SMALL = (1024, 700)
@@ -31,21 +32,22 @@ def _service(workspace: Any, name: str) -> Any:
     return workspace.session(name, PASSWORDS[name])
 
 
-def _report(workspace: Any, *, remark: bool = False, title: str = "") -> int:
+def _report(workspace: Any, stage: ReportStatus = ReportStatus.DRAFT, *, title: str = "") -> int:
+    """A report on a request, taken as far as ``stage``; changes wanted with a remark."""
     with _service(workspace, "officier") as s:
         req = requests.add_request(
             s, subject_name="Betrokkene A", v_number=str(next(_V)), purpose="asylum"
         )
-        rid = int(
-            reports.draft_report(s, text=TEXT, request_id=req.id, title=title or None).report.id
-        )
-        if not remark:
-            return rid
-        reports.submit_report(s, rid)
-    with _service(workspace, "liaison") as s:
-        reports.annotate(s, rid, quote="in het buitenland", comment="Welk land?")
-        reports.give_verdict(s, rid, usable=False)
-    return rid
+    wanted = stage is ReportStatus.CHANGES_WANTED
+    return report_at(
+        workspace,
+        stage,
+        text=TEXT,
+        passwords=PASSWORDS,
+        remark=("in het buitenland", "Welk land?") if wanted else None,
+        request_id=req.id,
+        title=title or None,
+    )
 
 
 @pytest.fixture
@@ -54,8 +56,7 @@ def small_page(window_of: Any) -> Any:
         window = window_of(name)
         window.resize(*SMALL)
         window.show()
-        page = window.show_section("reports")
-        assert isinstance(page, ReportsPage)
+        page = section(window, "reports", ReportsPage)
         QApplication.processEvents()
         return page
 
@@ -75,7 +76,7 @@ def _right_edge_reachable(widget: QWidget, area: Any) -> bool:
 def test_the_editor_beside_the_open_remarks_can_be_scrolled_to_its_right_edge(
     staff: Any, small_page: Any, qtbot: Any
 ) -> None:
-    rid = _report(staff, remark=True)
+    rid = _report(staff, ReportStatus.CHANGES_WANTED)
     page = small_page("officier")
     page.open_report(rid)
     detail = page.detail
@@ -157,11 +158,7 @@ def test_the_title_is_not_cut_and_the_list_keeps_a_row(staff: Any, small_page: A
 def test_the_signing_result_is_a_sentence_with_the_digest_under_details(
     staff: Any, small_page: Any
 ) -> None:
-    rid = _report(staff)
-    with _service(staff, "officier") as s:
-        reports.submit_report(s, rid)
-    with _service(staff, "liaison") as s:
-        reports.give_verdict(s, rid, usable=True)
+    rid = _report(staff, ReportStatus.USABLE)
     page = small_page("tekenaar")
     page.open_report(rid)
     sign = page.detail.open_sign_dialog()
@@ -185,7 +182,7 @@ def test_after_the_idle_lock_the_list_in_front_holds_the_report_put_back(
     staff: Any, controller: Any, small_page: Any, sign_in: Any, clock: Any
 ) -> None:
     _report(staff)  # one in "Mijn concepten", so that list is not empty
-    rid = _report(staff, remark=True)  # changes wanted: "Terug bij mij"
+    rid = _report(staff, ReportStatus.CHANGES_WANTED)  # changes wanted: "Terug bij mij"
     page = small_page("officier")
     drafts_tab = page.work_lists.index(WorkList.MY_DRAFTS)
     page.list_tabs.setCurrentIndex(page.work_lists.index(WorkList.RETURNED_TO_ME))
@@ -221,7 +218,7 @@ def test_an_open_report_gets_the_room_and_the_lists_fold_back_out(
     """QA at 1024x700: the editor of an open report got about 150 px under three rows of the
     work lists and the header. With a report open the lists fold to one row; with none
     open they keep three; at 1400x900 they get their four rows back."""
-    rid = _report(staff, remark=True)
+    rid = _report(staff, ReportStatus.CHANGES_WANTED)
     for _ in range(4):
         _report(staff)
     page = small_page("officier")

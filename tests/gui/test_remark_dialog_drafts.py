@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from support.helpers import report_at
 
 from desktop_app.domain.reports import ReportStatus
 from desktop_app.gui.reports import ReportsPage
 from desktop_app.gui.reports.dialogs import CommentDialog
 from desktop_app.services import reports
-from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
+from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes, section
 from tests.support.drafts import (
     another_person_at_the_lock,
     comment_dialogs,
@@ -33,10 +34,7 @@ def _session(workspace: Any, name: str) -> Any:
 
 
 def _submitted(workspace: Any) -> int:
-    with _session(workspace, "officier") as s:
-        rid = int(reports.draft_report(s, text=TEXT).report.id)
-        reports.submit_report(s, rid)
-    return rid
+    return report_at(workspace, ReportStatus.IN_REVIEW, text=TEXT, passwords=PASSWORDS)
 
 
 def _remark(workspace: Any, rid: int, *, verdict: bool) -> int:
@@ -48,8 +46,7 @@ def _remark(workspace: Any, rid: int, *, verdict: bool) -> int:
 
 
 def _open(window: Any, rid: int) -> Any:
-    page = window.show_section("reports")
-    assert isinstance(page, ReportsPage)
+    page = section(window, "reports", ReportsPage)
     page.open_report(rid)
     assert page.detail.view is not None and int(page.detail.view.report.id) == rid
     return page.detail

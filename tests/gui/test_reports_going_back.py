@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from support.helpers import report_at
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.errors import AccountLocked
@@ -19,7 +20,7 @@ from desktop_app.domain.reports import ReportStatus
 from desktop_app.gui.reports import ReportsPage
 from desktop_app.gui.requests.page import RequestsPage
 from desktop_app.services import reports, requests
-from tests.gui.gui_support import PASSWORDS, sign_with_password
+from tests.gui.gui_support import PASSWORDS, section, sign_with_password
 
 TEXT = (
     "Onderwerp: betrokkene A\n\n"
@@ -47,21 +48,13 @@ def _report(workspace: Any, text: str = TEXT, *, to: str = "in_review") -> int:
         req = requests.add_request(
             s, subject_name="Betrokkene A", v_number=str(next(_V)), purpose="asylum"
         )
-        rid = int(reports.draft_report(s, text=text, request_id=req.id).report.id)
-        if to == "draft":
-            return rid
-        reports.submit_report(s, rid)
-    if to == "usable":
-        with _service(workspace, "liaison") as s:
-            reports.give_verdict(s, rid, usable=True)
-    return rid
+    return report_at(workspace, to, text=text, passwords=PASSWORDS, request_id=req.id)
 
 
 @pytest.fixture
 def open_as(window_of: Any) -> Any:
     def switch(name: str, rid: int) -> Any:
-        page = window_of(name).show_section("reports")
-        assert isinstance(page, ReportsPage)
+        page = section(window_of(name), "reports", ReportsPage)
         page.open_report(rid)
         assert page.detail.view is not None and int(page.detail.view.report.id) == rid
         return page.detail
@@ -266,8 +259,7 @@ def test_registering_a_known_v_number_warns_and_names_the_open_request(
         known = requests.add_request(
             s, subject_name="Jan de Vries", v_number="5555555555", purpose="asylum"
         )
-    page = window_of("officier").show_section("requests")
-    assert isinstance(page, RequestsPage)
+    page = section(window_of("officier"), "requests", RequestsPage)
     dialog = page.open_register_dialog()
     dialog.name_edit.setText("Jan de Vries")
     dialog.v_number_edit.setText("5555555555")

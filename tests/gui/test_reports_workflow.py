@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QMessageBox
+from support.helpers import report_at
 
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.report_content import Reliability
@@ -28,6 +29,7 @@ from tests.gui.gui_support import (
     add_users,
     all_texts,
     flush_deletes,
+    section,
     sign_with_password,
 )
 from tests.support.sample_text import TWO_FINDINGS_TEXT as TEXT
@@ -55,9 +57,7 @@ def as_user(window_of: Callable[..., Any]) -> Callable[[str], ReportsPage]:
     """Sign in (signing out whoever is in) and open the Ambtsberichten section."""
 
     def switch(name: str) -> ReportsPage:
-        page = window_of(name).show_section("reports")
-        assert isinstance(page, ReportsPage)
-        return page
+        return section(window_of(name), "reports", ReportsPage)
 
     return switch
 
@@ -103,13 +103,6 @@ def _select(detail: ReportDetail, quote: str, occurrence: int = 0) -> None:
 def _draft(workspace: Any, text: str = TEXT, who: str = "officier") -> int:
     with _service(workspace, who) as s:
         return int(reports.draft_report(s, text=text).report.id)
-
-
-def _to_usable(workspace: Any, rid: int) -> None:
-    with _service(workspace, "officier") as s:
-        reports.submit_report(s, rid)
-    with _service(workspace, "liaison") as s:
-        reports.give_verdict(s, rid, usable=True)
 
 
 # --- drafting -----------------------------------------------------------------------------------
@@ -370,9 +363,7 @@ def test_four_eyes_author_cannot_sign(as_user: Any, staff: Any) -> None:
 def test_annotation_offsets_are_python_characters_not_utf16_units(as_user: Any, staff: Any) -> None:
     # Astral characters before the passage: each is 2 Qt positions but 1 Python character.
     text = TEXT.replace("Verzoek van de IND.", "Verzoek 📄📄 van de IND 🇳🇱.")
-    rid = _draft(staff, text)
-    with _service(staff, "officier") as s:
-        reports.submit_report(s, rid)
+    rid = report_at(staff, ReportStatus.IN_REVIEW, text=text, passwords=PASSWORDS)
     page = as_user("liaison")
     page.open_report(rid)
     detail = page.detail

@@ -25,7 +25,7 @@ from desktop_app.gui.requests.page import RequestsPage
 from desktop_app.services import requests as request_service
 from desktop_app.storage import calendar_days
 from desktop_app.storage import requests as requests_repo
-from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes
+from tests.gui.gui_support import PASSWORDS, all_texts, flush_deletes, section
 
 CANARY = "Kanarie Zwaluwstaart-Merelhof"
 
@@ -68,9 +68,7 @@ def seed(workspace: Any, rows: Sequence[tuple[str, dt.date]]) -> list[int]:
 
 
 def requests_page(window: MainWindow) -> RequestsPage:
-    page = window.show_section("requests")
-    assert isinstance(page, RequestsPage)
-    return page
+    return section(window, "requests", RequestsPage)
 
 
 def wait_for_list(qtbot: Any, page: RequestsPage) -> None:

@@ -19,7 +19,7 @@ from desktop_app.gui.requests.labels import STATISTICS_FIGURES
 from desktop_app.gui.statistics.page import StatisticsPage, figures_of
 from desktop_app.storage import calendar_days
 from desktop_app.storage import requests as requests_repo
-from tests.gui.gui_support import PASSWORDS, admin_tab
+from tests.gui.gui_support import PASSWORDS, admin_tab, section
 
 
 def add_provisions(workspace: Any) -> None:
@@ -35,8 +35,7 @@ def add_provisions(workspace: Any) -> None:
 def test_provisions_view_filters_by_direction_and_period(staff: Any, window_of: Any) -> None:
     add_provisions(staff)
     window = window_of("liaison")
-    page = window.show_section("provisions")
-    assert isinstance(page, ProvisionsPage)
+    page = section(window, "provisions", ProvisionsPage)
     assert page.model.rowCount() == 3
     page.set_filters("ind_to_aivd")
     texts = [page.model.row_at(r).description for r in range(page.model.rowCount())]
@@ -59,8 +58,7 @@ def test_add_provision_dialog_records_a_spontaneous_provision(
     staff: Any, window_of: Any, qtbot: Any
 ) -> None:
     window = window_of("officier")
-    page = window.show_section("provisions")
-    assert isinstance(page, ProvisionsPage)
+    page = section(window, "provisions", ProvisionsPage)
     assert page.model.rowCount() == 0
     dialog = page.open_add_dialog()
     dialog.direction_combo.setCurrentIndex(dialog.direction_combo.findData("ind_to_aivd"))
@@ -102,8 +100,7 @@ def test_statistics_view_shows_the_figures_and_charts(staff: Any, window_of: Any
         )
     add_provisions(staff)
     window = window_of("tekenaar")
-    page = window.show_section("statistics")
-    assert isinstance(page, StatisticsPage)
+    page = section(window, "statistics", StatisticsPage)
     page.set_period(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
     with staff.session("tekenaar", PASSWORDS["tekenaar"]) as session:
         expected = figures_of(api.statistics(session, dt.date(2026, 10, 1), dt.date(2026, 10, 31)))
@@ -180,8 +177,7 @@ def test_statistics_export_writes_csv_and_pdf_through_the_service(
     staff: Any, window_of: Any, tmp_path: Any
 ) -> None:
     window = window_of("liaison")
-    page = window.show_section("statistics")
-    assert isinstance(page, StatisticsPage)
+    page = section(window, "statistics", StatisticsPage)
     page.set_period(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
     csv_file = tmp_path / "cijfers.csv"
     page.export("csv", str(csv_file))

@@ -10,12 +10,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from support.helpers import report_at
 
 from desktop_app.domain.queues import Queue
+from desktop_app.domain.reports import ReportStatus
 from desktop_app.gui.admin.page import AdminPage
 from desktop_app.gui.reports.page import ReportsPage
 from desktop_app.services import reports
-from tests.gui.gui_support import PASSWORDS, flush_deletes, signed_report
+from tests.gui.gui_support import PASSWORDS, flush_deletes, section, signed_report
 from tests.gui.test_reports_workflow import _fill_new_report
 from tests.services.test_inspection_service_support import REPORT_TEXT
 
@@ -33,8 +35,7 @@ def _press(
 def test_ctrl_s_saves_a_version_in_the_editor(window_of: Any, qtbot: Any) -> None:
     window = window_of("officier")
     window.show()
-    page = window.show_section("reports")
-    assert isinstance(page, ReportsPage)
+    page = section(window, "reports", ReportsPage)
     page.start_new_report()
     _fill_new_report(page.detail)
     _press(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -78,19 +79,21 @@ def test_f5_refreshes_the_current_page(window_of: Any, staff: Any, qtbot: Any) -
     window.show()
     dashboard = window.show_section("dashboard")
     assert dashboard.queue_counts()[Queue.RETURNED_TO_ME] == 0
-    with staff.session("officier", PASSWORDS["officier"]) as off:
-        rid = reports.draft_report(off, text=REPORT_TEXT, title="Terug").report.id
-        reports.submit_report(off, rid)
-    with staff.session("liaison", PASSWORDS["liaison"]) as lia:
-        reports.give_verdict(lia, rid, usable=False, comment="Aanpassen.")
+    report_at(
+        staff,
+        ReportStatus.CHANGES_WANTED,
+        text=REPORT_TEXT,
+        passwords=PASSWORDS,
+        verdict_comment="Aanpassen.",
+        title="Terug",
+    )
     assert dashboard.queue_counts()[Queue.RETURNED_TO_ME] == 0  # not yet looked again
     _press(qtbot, window, Qt.Key.Key_F5)
     assert dashboard.queue_counts()[Queue.RETURNED_TO_ME] == 1
 
 
 def test_primary_button_stays_default_after_a_refusal(window_of: Any, qtbot: Any) -> None:
-    page = window_of("beheer").show_section("admin")
-    assert isinstance(page, AdminPage)
+    page = section(window_of("beheer"), "admin", AdminPage)
     dialog = page.open_add_user_dialog()
     assert dialog.ok_button.isDefault()
     # The form's own check (the passwords differ) ...
@@ -130,11 +133,9 @@ def test_issuing_is_never_the_default_button(window_of: Any, staff: Any, qtbot: 
 
 def test_signing_is_never_the_default_button(window_of: Any, staff: Any, qtbot: Any) -> None:
     """Signing freezes the text for ever: Enter after the password does not sign."""
-    with staff.session("officier", PASSWORDS["officier"]) as off:
-        rid = int(reports.draft_report(off, text=REPORT_TEXT, title="Teken").report.id)
-        reports.submit_report(off, rid)
-    with staff.session("liaison", PASSWORDS["liaison"]) as lia:
-        reports.give_verdict(lia, rid, usable=True)
+    rid = report_at(
+        staff, ReportStatus.USABLE, text=REPORT_TEXT, passwords=PASSWORDS, title="Teken"
+    )
     page = window_of("tekenaar").show_section("reports")
     page.open_report(rid)
     dialog = page.detail.open_sign_dialog()

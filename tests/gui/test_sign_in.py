@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.gui.admin.page import AdminPage
 from desktop_app.gui.reports import ReportsPage
-from tests.gui.gui_support import PASSWORDS, add_users
+from tests.gui.gui_support import PASSWORDS, add_users, section
 
 
 def test_admin_signs_in_and_sees_beheer_not_ambtsberichten(controller: Any, sign_in: Any) -> None:
@@ -39,8 +39,7 @@ def test_officer_sees_ambtsberichten_not_beheer(
     assert keys[:4] == ["dashboard", "requests", "reports", "provisions"]
     assert "admin" not in keys and "inspection" not in keys and "statistics" not in keys
     assert "Ambtsberichten" in window.section_titles()
-    page = window.show_section("reports")
-    assert isinstance(page, ReportsPage)
+    page = section(window, "reports", ReportsPage)
     assert window.stack.currentWidget() is page
     assert page.list_tabs.tabText(0) == "Mijn concepten (0)"
     assert "AIVD-behandelaar" in window.roles_label.text()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from desktop_app.gui.actions import fit_combo
 from desktop_app.gui.main_window import GEOMETRY_KEY, MainWindow, read_saved_geometry
 from desktop_app.services import reports
-from tests.gui.gui_support import PASSWORDS, flush_deletes, signed_report
+from tests.gui.gui_support import PASSWORDS, flush_deletes, section, signed_report
 from tests.services.test_inspection_service_support import REPORT_TEXT
 
 SMALL = (1024, 700)
@@ -113,8 +113,7 @@ def test_beheer_account_buttons_keep_their_text(window_of: Any, qtbot: Any) -> N
     from desktop_app.gui.admin.page import AdminPage
 
     window = _small(window_of("beheer"))
-    page = window.show_section("admin")
-    assert isinstance(page, AdminPage)
+    page = section(window, "admin", AdminPage)
     page.tabs.setCurrentIndex(0)
     page.user_view.selectRow(0)
     qtbot.wait(50)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.reports import ReportsPage
 from desktop_app.gui.wheel_guard import install_wheel_guard
+from tests.gui.gui_support import section
 
 
 def test_a_polished_box_takes_no_focus_from_the_wheel(qtbot: Any) -> None:
@@ -41,8 +42,7 @@ def test_a_polished_box_takes_no_focus_from_the_wheel(qtbot: Any) -> None:
 def test_no_box_in_the_report_editor_takes_focus_from_the_wheel(
     workspace: Any, window_of: Any, qtbot: Any
 ) -> None:
-    page = window_of("officier").show_section("reports")
-    assert isinstance(page, ReportsPage)
+    page = section(window_of("officier"), "reports", ReportsPage)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     editor = page.detail.editor
     editor.add_finding()

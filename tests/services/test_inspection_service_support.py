@@ -18,7 +18,7 @@ from support.sample_text import REPORT_TEXT
 from desktop_app.domain.classification import Classification
 from desktop_app.domain.ids import ReportId
 from desktop_app.domain.roles import Role
-from desktop_app.services import reports, users
+from desktop_app.services import users
 from desktop_app.storage import users as users_repo
 
 PASSWORDS = {
@@ -120,26 +120,17 @@ def make_report(
 ) -> ReportId:
     """A report taken through the workflow up to ``until`` (draft, in_review, usable, signed,
     issued); ``liaison`` annotates and judges it."""
-    with as_user(workspace, "officier") as s:
-        rid = reports.draft_report(
-            s, text=REPORT_TEXT, title=title, classification=classification
-        ).report.id
-        if until == "draft":
-            return rid
-        reports.submit_report(s, rid)
-    if until == "in_review":
-        return rid
-    with as_user(workspace, liaison) as s:
-        reports.annotate(s, rid, quote="buitenland", comment="Welk land?")
-        reports.give_verdict(s, rid, usable=True)
-    if until == "usable":
-        return rid
-    with as_user(workspace, "tekenaar") as s:
-        reports.sign_report(s, rid, proof=helpers.fresh_proof(s))
-        if until == "signed":
-            return rid
-        reports.issue_report(s, rid, proof=helpers.fresh_proof(s))
-    return rid
+    rid = helpers.report_at(
+        workspace,
+        until,
+        text=REPORT_TEXT,
+        passwords=PASSWORDS,
+        liaison=liaison,
+        remark=("buitenland", "Welk land?"),
+        title=title,
+        classification=classification,
+    )
+    return ReportId(rid)
 
 
 def set_location(workspace: Any, location: str) -> None:

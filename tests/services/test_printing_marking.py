@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.helpers import report_at
 
 from desktop_app.domain.classification import ClassificationDuration
 from desktop_app.domain.errors import Forbidden, InvalidInput, InvalidState
+from desktop_app.domain.reports import ReportStatus
 from desktop_app.domain.roles import Role
 from desktop_app.services import marking, printing, reports, settings, verification
 from desktop_app.services import requests as request_service
@@ -86,18 +88,13 @@ def _report_on_a_request(ws: Any) -> int:
             birth_date=dt.date(1990, 2, 3),
             ind_reference="IND-2026-0042",
         )
-    with signed_in(ws, "officier") as s:
-        rid = int(
-            reports.draft_report(
-                s, text=report_text(findings=1), request_id=int(request.id), duration=UNTIL
-            ).report.id
-        )
-        reports.submit_report(s, rid)
-    with signed_in(ws, "liaison") as s:
-        reports.give_verdict(s, rid, usable=True)
-    with signed_in(ws, "tekenaar") as s:
-        reports.sign_report(s, rid, proof=s.sign_in_proof())
-    return rid
+    return report_at(
+        ws,
+        ReportStatus.SIGNED,
+        text=report_text(findings=1),
+        request_id=int(request.id),
+        duration=UNTIL,
+    )
 
 
 def test_printed_report_identifies_subject_signer_and_kenmerk(ws: Any, tmp_path: Path) -> None:

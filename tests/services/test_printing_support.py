@@ -14,12 +14,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from support.helpers import fresh_proof
+from support.helpers import report_at
 
 from desktop_app.domain import report_content as rc
 from desktop_app.domain.classification import Classification, ClassificationDuration
 from desktop_app.domain.roles import Role
-from desktop_app.services import marking, reports, users
+from desktop_app.services import marking, users
 from desktop_app.storage import audit
 
 # The reporting tests' PDF text helpers: the printing tests take them from here.
@@ -113,28 +113,14 @@ def make_report(
 ) -> int:
     """A report in status ``draft``, ``usable``, ``signed`` or ``issued`` (spontaneous, with
     ``subject``; classified until ``duration``, None: not recorded)."""
-    with ws.session("officier", password("officier")) as s:
-        rid = int(
-            reports.draft_report(
-                s,
-                text=text or report_text(),
-                classification=classification,
-                duration=duration if classification is not Classification.ONGERUBRICEERD else None,
-                subject=subject,
-            ).report.id
-        )
-        if upto == "draft":
-            return rid
-        reports.submit_report(s, rid)
-    with ws.session("liaison", password("liaison")) as s:
-        reports.give_verdict(s, rid, usable=True)
-    if upto == "usable":
-        return rid
-    with ws.session("tekenaar", password("tekenaar")) as s:
-        reports.sign_report(s, rid, proof=fresh_proof(s))
-        if upto == "issued":
-            reports.issue_report(s, rid, proof=fresh_proof(s))
-    return rid
+    return report_at(
+        ws,
+        upto,
+        text=text or report_text(),
+        classification=classification,
+        duration=duration if classification is not Classification.ONGERUBRICEERD else None,
+        subject=subject,
+    )
 
 
 def sha256(data: bytes) -> str:

@@ -17,15 +17,16 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.classification import Classification
+from desktop_app.domain.reports import ReportStatus
 from desktop_app.domain.roles import Role
 from desktop_app.security import kdf, recovery
 from desktop_app.security.keyfile import KeyFile, KeyStore, _seal, normalise_name
-from desktop_app.services import users
+from desktop_app.services import reports, users
 from desktop_app.services.session import Reauthentication, Session
 from desktop_app.services.workspace import DB_NAME, KEYS_NAME
 from desktop_app.storage import audit
@@ -99,6 +100,45 @@ def fresh_proof(session: Session) -> Reauthentication:
     ADMIN_PW."""
     name = session.user.name
     return session.reauthenticate(ADMIN_PW if name == "beheer" else staff_password(name))
+
+
+def report_at(
+    ws: Any,
+    stage: ReportStatus | str,
+    *,
+    text: str,
+    passwords: Mapping[str, str] = PASSWORDS,
+    liaison: str = "liaison",
+    remark: tuple[str, str] | None = None,
+    verdict_comment: str | None = None,
+    **draft: Any,
+) -> int:
+    """A report the officer drafts (``text`` and ``draft``: draft_report's other options),
+    taken through the services as far as ``stage``: submitted (in_review); judged by
+    ``liaison`` usable or changes_wanted (``verdict_comment`` with it; ``remark``, a (quote,
+    comment), annotated before the verdict); signed by the signer; issued by the signer.
+    Signing uses the signer's sign-in, issuing a fresh proof (each step spends its proof).
+    Every session is opened with ``passwords[name]``. Its id."""
+    stage = ReportStatus(stage)
+    with ws.session("officier", passwords["officier"]) as s:
+        rid = int(reports.draft_report(s, text=text, **draft).report.id)
+        if stage is ReportStatus.DRAFT:
+            return rid
+        reports.submit_report(s, rid)
+    if stage is ReportStatus.IN_REVIEW:
+        return rid
+    with ws.session(liaison, passwords[liaison]) as s:
+        if remark is not None:
+            reports.annotate(s, rid, quote=remark[0], comment=remark[1])
+        usable = stage is not ReportStatus.CHANGES_WANTED
+        reports.give_verdict(s, rid, usable=usable, comment=verdict_comment)
+    if stage in (ReportStatus.USABLE, ReportStatus.CHANGES_WANTED):
+        return rid
+    with ws.session("tekenaar", passwords["tekenaar"]) as s:
+        reports.sign_report(s, rid, proof=s.sign_in_proof())
+        if stage is ReportStatus.ISSUED:
+            reports.issue_report(s, rid, proof=fresh_proof(s))
+    return rid
 
 
 def db_path(root: Path) -> Path:
