@@ -12,12 +12,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.gui.pages import wrapped_label
+from desktop_app.gui.pages import push_button, wrapped_label
 
 
 class RecoveryKeyCheck(QWidget):
@@ -58,8 +57,7 @@ class RecoveryKeyCheck(QWidget):
                 "hintLabel",
             )
         )
-        self.show_key_button = QPushButton(self.tr("Sleutel &opnieuw tonen"), self)
-        self.show_key_button.clicked.connect(self.show_key)
+        self.show_key_button = push_button(self.tr("Sleutel &opnieuw tonen"), self, self.show_key)
         # Its room kept too: a dialog does not grow by itself when it appears (it squeezed
         # the hint and the field at 1024x700).
         policy = self.show_key_button.sizePolicy()

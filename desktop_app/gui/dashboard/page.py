@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -35,7 +34,7 @@ from desktop_app.gui.dashboard.queues import (
     QueueItemsTableModel,
     QueueTile,
 )
-from desktop_app.gui.pages import SectionPage, titled_page_layout, wrapped_label
+from desktop_app.gui.pages import SectionPage, push_button, titled_page_layout, wrapped_label
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.api import DashboardView
 from desktop_app.gui.requests.labels import (
@@ -145,9 +144,8 @@ class DashboardPage(SectionPage):
         outer, top = titled_page_layout(
             self, self.tr("Overzicht"), margins=(24, 18, 24, 16), spacing=10
         )
-        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
+        self.refresh_button = push_button(self.tr("Vernieuwen"), self, self.refresh)
         self.refresh_button.setToolTip(self.tr("Vernieuwen (F5)"))
-        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         top.addWidget(self.refresh_button)
 
         # Everything below the title scrolls: at 1024x700 the queues and the deadlines do not

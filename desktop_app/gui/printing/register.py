@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.dates import shown_stamp
 from desktop_app.gui.errors import message_for
+from desktop_app.gui.pages import push_button
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import printing
 from desktop_app.services.session import Session
@@ -76,10 +76,8 @@ class PrintRegisterDialog(QDialog):
         layout.addWidget(self.status_label)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
-        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
-        self.close_button = QPushButton(self.tr("&Sluiten"), self)
-        self.close_button.clicked.connect(self.close)
+        self.refresh_button = push_button(self.tr("Vernieuwen"), self, self.refresh)
+        self.close_button = push_button(self.tr("&Sluiten"), self, self.close)
         # Enter closes the view; refreshing is the button (or F5), never the default.
         self.refresh_button.setAutoDefault(False)
         self.close_button.setDefault(True)
