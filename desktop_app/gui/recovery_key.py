@@ -9,14 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.gui.pages import push_button, wrapped_label
+from desktop_app.gui.pages import button_row, push_button, wrapped_label
 
 
 class RecoveryKeyCheck(QWidget):
@@ -64,10 +63,7 @@ class RecoveryKeyCheck(QWidget):
         policy.setRetainSizeWhenHidden(True)
         self.show_key_button.setSizePolicy(policy)
         self.show_key_button.hide()
-        key_row = QHBoxLayout()
-        key_row.addWidget(self.show_key_button)
-        key_row.addStretch(1)
-        layout.addLayout(key_row)
+        layout.addLayout(button_row(self.show_key_button))
 
     def set_key(self, key: str, ask: int) -> None:
         """Show ``key`` and ask for group ``ask``; the same key again (a refused group) stays

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.gui.errors import message_for, show_info
+from desktop_app.gui.pages import push_button
 from desktop_app.gui.printing.pdf import InMemoryPdf, paint_pdfs
 from desktop_app.gui.printing.register import open_print_register
 from desktop_app.gui.tasks import TaskRunner
@@ -147,17 +147,19 @@ class PrintPreviewDialog(QDialog):
         self.pages_label.setObjectName("pagesLabel")
         controls.addWidget(self.pages_label)
         controls.addStretch(1)
-        self.print_button = QPushButton(self.tr("&Afdrukken…"), self)
-        self.print_button.setObjectName("printButton")
-        self.save_button = QPushButton(self.tr("&Opslaan als PDF…"), self)
-        self.save_button.setObjectName("saveButton")
-        self.register_button = QPushButton(self.tr("Afdruk&register…"), self)
-        self.register_button.setObjectName("registerButton")
+        self.print_button = push_button(
+            self.tr("&Afdrukken…"), self, self._on_print_button_clicked, "printButton"
+        )
+        self.save_button = push_button(
+            self.tr("&Opslaan als PDF…"), self, self._on_save_button_clicked, "saveButton"
+        )
+        self.register_button = push_button(
+            self.tr("Afdruk&register…"), self, self.open_register, "registerButton"
+        )
         self.register_button.setToolTip(
             self.tr("Alle afgedrukte exemplaren van dit ambtsbericht, met hun ontvanger.")
         )
-        self.close_button = QPushButton(self.tr("&Sluiten"), self)
-        self.close_button.setObjectName("closeButton")
+        self.close_button = push_button(self.tr("&Sluiten"), self, self.close, "closeButton")
         for button in (self.print_button, self.save_button, self.register_button):
             controls.addWidget(button)
         controls.addWidget(self.close_button)
@@ -168,10 +170,6 @@ class PrintPreviewDialog(QDialog):
         self._rerender.setInterval(RERENDER_DELAY_MS)
         self._rerender.timeout.connect(self.refresh)
         self.copies_spin.valueChanged.connect(self._on_copies_spin_value_changed)
-        self.print_button.clicked.connect(self._on_print_button_clicked)
-        self.save_button.clicked.connect(self._on_save_button_clicked)
-        self.register_button.clicked.connect(self.open_register)
-        self.close_button.clicked.connect(self.close)
         self._set_actions_enabled(False)
         self._first = True
         self._status_after_render = ""

@@ -39,7 +39,7 @@ from desktop_app.domain.report_content import Finding, Reliability, ReportConten
 from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.marking import DurationEntry, DurationField
-from desktop_app.gui.pages import keep_focus_in_view, push_button, wrapped_label
+from desktop_app.gui.pages import button_row, keep_focus_in_view, push_button, wrapped_label
 from desktop_app.gui.reports.labels import reliability_label
 from desktop_app.gui.reports.offsets import Utf16Map, locate_in_fields
 from desktop_app.services.reports import AnnotationView
@@ -483,10 +483,7 @@ class StructuredEditor(QScrollArea):
         self.add_button = push_button(
             self.tr("+ Bevinding toevoegen"), body, self._on_add, "addFinding"
         )
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.add_button)
-        add_row.addStretch(1)
-        layout.addLayout(add_row)
+        layout.addLayout(button_row(self.add_button))
 
         conclusion_label = QLabel(self.tr("&Conclusie"), body)
         conclusion_label.setObjectName("fieldLabel")
