@@ -96,14 +96,12 @@ class BucketTile(ClickableTile):
         top.addWidget(self.count_label)
         top.addStretch(1)
         layout.addLayout(top)
-        self.title_label = QLabel(bucket_title(bucket), self)
-        self.title_label.setWordWrap(True)
+        self.title_label = wrapped_label(bucket_title(bucket), self)
         self.title_label.setStyleSheet(
             "font-weight: bold; color: #1c2430; background: transparent;"
         )
         layout.addWidget(self.title_label)
-        self.hint_label = QLabel(self)
-        self.hint_label.setWordWrap(True)
+        self.hint_label = wrapped_label("", self)
         self.hint_label.setStyleSheet("color: #3b4756; background: transparent;")
         layout.addWidget(self.hint_label)
         for label in (self.count_label, self.sign_label, self.title_label, self.hint_label):

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.gui.errors import message_for, show_info
-from desktop_app.gui.pages import push_button
+from desktop_app.gui.pages import push_button, wrapped_label
 from desktop_app.gui.printing.pdf import InMemoryPdf, paint_pdfs
 from desktop_app.gui.printing.register import open_print_register
 from desktop_app.gui.tasks import TaskRunner
@@ -89,9 +89,7 @@ class PrintPreviewDialog(QDialog):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setStyleSheet("font-weight: 600; font-size: 11pt;")
         layout.addWidget(self.heading)
-        self.explanation = QLabel(self)
-        self.explanation.setObjectName("previewExplanation")
-        self.explanation.setWordWrap(True)
+        self.explanation = wrapped_label("", self, "previewExplanation")
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.explanation)
 
@@ -104,9 +102,7 @@ class PrintPreviewDialog(QDialog):
         # The status line sits under the page, above the distribution list, and keeps room for
         # two lines: a sentence coming or going no longer moves the list (QA: a double-click
         # meant for a row landed on its header).
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("statusLabel")
-        self.status_label.setWordWrap(True)
+        self.status_label = wrapped_label("", self, "statusLabel")
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setMinimumHeight(2 * self.status_label.fontMetrics().lineSpacing())
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

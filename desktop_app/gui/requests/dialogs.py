@@ -227,8 +227,7 @@ class ReasonDialog(ServiceFormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, ok_text, parent)
-        self.intro_label = QLabel(intro, self)
-        self.intro_label.setWordWrap(True)
+        self.intro_label = wrapped_label(intro, self)
         self.form.addRow(self.intro_label)
         self.reason_edit = QPlainTextEdit(self)
         self.reason_edit.setTabChangesFocus(True)
