@@ -169,8 +169,7 @@ class AuditTab(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
         layout.addWidget(self.view, 1)
-        self.export_result = wrapped_label("", self, "exportResult")
-        self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_result = wrapped_label("", self, "exportResult", selectable=True)
         layout.addWidget(self.export_result)
         self._update_buttons()
 
@@ -196,8 +195,7 @@ class AuditTab(QWidget):
         verify_row.addWidget(self.anchors_button)
         verify_row.addStretch(1)
         rows.addLayout(verify_row)
-        self.verify_result = wrapped_label("", self, "verifyResult")
-        self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.verify_result = wrapped_label("", self, "verifyResult", selectable=True)
         self.verify_result.hide()  # no empty line until there is a verdict
         rows.addWidget(self.verify_result)
         self.anchors_panel = QWidget(self)

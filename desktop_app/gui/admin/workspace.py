@@ -182,8 +182,7 @@ class WorkspaceKeysBox(QWidget):
             self.tr("Nieuwe herstelsle&utel…"), self, self.open_recovery_dialog
         )
         layout.addLayout(button_row(self.verify_button, self.rekey_button, self.recovery_button))
-        self.result_label = wrapped_label("", self, "workspaceKeysResult")
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label = wrapped_label("", self, "workspaceKeysResult", selectable=True)
         layout.addWidget(self.result_label)
         self.hash_row = HashRow("verifiedHash", self)
         layout.addWidget(self.hash_row)
