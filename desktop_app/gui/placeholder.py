@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.gui.pages import wrapped_label
@@ -19,8 +18,7 @@ class PlaceholderPage(QWidget):
         title = QLabel(section.title_text, self)
         title.setObjectName("pageTitle")
         layout.addWidget(title)
-        text = wrapped_label(section.placeholder_text, self, "placeholderText")
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text = wrapped_label(section.placeholder_text, self, "placeholderText", selectable=True)
         layout.addWidget(text)
         layout.addStretch(1)
 

@@ -9,15 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.gui.pages import wrapped_label
+from desktop_app.gui.pages import button_row, push_button, wrapped_label
 
 
 class RecoveryKeyCheck(QWidget):
@@ -58,18 +56,14 @@ class RecoveryKeyCheck(QWidget):
                 "hintLabel",
             )
         )
-        self.show_key_button = QPushButton(self.tr("Sleutel &opnieuw tonen"), self)
-        self.show_key_button.clicked.connect(self.show_key)
+        self.show_key_button = push_button(self.tr("Sleutel &opnieuw tonen"), self, self.show_key)
         # Its room kept too: a dialog does not grow by itself when it appears (it squeezed
         # the hint and the field at 1024x700).
         policy = self.show_key_button.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.show_key_button.setSizePolicy(policy)
         self.show_key_button.hide()
-        key_row = QHBoxLayout()
-        key_row.addWidget(self.show_key_button)
-        key_row.addStretch(1)
-        layout.addLayout(key_row)
+        layout.addLayout(button_row(self.show_key_button))
 
     def set_key(self, key: str, ask: int) -> None:
         """Show ``key`` and ask for group ``ask``; the same key again (a refused group) stays

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,7 +34,7 @@ from desktop_app.gui.errors import show_error
 from desktop_app.gui.filedialogs import save_file_dialog
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.models import RecordTableModel
-from desktop_app.gui.pages import wrapped_label
+from desktop_app.gui.pages import push_button, wrapped_label
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import audit
@@ -153,12 +152,11 @@ class AuditTab(QWidget):
         layout.addLayout(self._filter_rows())
         list_row = QHBoxLayout()
         list_row.addStretch(1)
-        self.details_button = QPushButton(self.tr("&Details…"), self)
-        self.details_button.clicked.connect(lambda: self.open_details())
-        self.export_button = QPushButton(self.tr("E&xporteren (CSV)…"), self)
-        self.export_button.clicked.connect(self.choose_export_file)
-        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
-        self.refresh_button.clicked.connect(self.refresh)
+        self.details_button = push_button(self.tr("&Details…"), self, self.open_details)
+        self.export_button = push_button(
+            self.tr("E&xporteren (CSV)…"), self, self.choose_export_file
+        )
+        self.refresh_button = push_button(self.tr("Vernieuwen"), self, self.refresh)
         for button in (self.details_button, self.export_button, self.refresh_button):
             list_row.addWidget(button)
         layout.addLayout(list_row)
@@ -171,8 +169,7 @@ class AuditTab(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
         layout.addWidget(self.view, 1)
-        self.export_result = wrapped_label("", self, "exportResult")
-        self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_result = wrapped_label("", self, "exportResult", selectable=True)
         layout.addWidget(self.export_result)
         self._update_buttons()
 
@@ -183,8 +180,7 @@ class AuditTab(QWidget):
         away behind "Ankers": wanted now and then, they crowded the list at 1024x700."""
         rows = QVBoxLayout()
         verify_row = QHBoxLayout()
-        self.verify_button = QPushButton(self.tr("Audittrail &controleren"), self)
-        self.verify_button.clicked.connect(self.verify)
+        self.verify_button = push_button(self.tr("Audittrail &controleren"), self, self.verify)
         self.anchors_button = QToolButton(self)
         self.anchors_button.setObjectName("anchorsButton")
         self.anchors_button.setText(self.tr("Ankers &tonen"))
@@ -199,8 +195,7 @@ class AuditTab(QWidget):
         verify_row.addWidget(self.anchors_button)
         verify_row.addStretch(1)
         rows.addLayout(verify_row)
-        self.verify_result = wrapped_label("", self, "verifyResult")
-        self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.verify_result = wrapped_label("", self, "verifyResult", selectable=True)
         self.verify_result.hide()  # no empty line until there is a verdict
         rows.addWidget(self.verify_result)
         self.anchors_panel = QWidget(self)
@@ -219,9 +214,8 @@ class AuditTab(QWidget):
         self.head_edit.setAccessibleName(self.tr("Kop van de keten"))
         self.head_edit.setPlaceholderText(self.tr("na de controle"))
         head_label.setBuddy(self.head_edit)
-        self.copy_head_button = QPushButton(self.tr("Kopiëren"), self.anchors_panel)
+        self.copy_head_button = push_button(self.tr("Kopiëren"), self.anchors_panel, self.copy_head)
         self.copy_head_button.setEnabled(False)
-        self.copy_head_button.clicked.connect(self.copy_head)
         self.head_edit.textChanged.connect(lambda t: self.copy_head_button.setEnabled(bool(t)))
         panel.addWidget(anchor_label, 0, 0)
         panel.addWidget(self.anchor_edit, 0, 1)

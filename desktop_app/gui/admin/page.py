@@ -7,12 +7,11 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -48,7 +47,7 @@ from desktop_app.gui.models import (
     DesignationTableModel,
     UserTableModel,
 )
-from desktop_app.gui.pages import button_row, titled_page_layout, wrapped_label
+from desktop_app.gui.pages import button_row, push_button, titled_page_layout, wrapped_label
 from desktop_app.gui.tables import read_only_view
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import admin, users
@@ -126,18 +125,18 @@ class AdminPage(QWidget):
     def _users_tab(self) -> QWidget:
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
-        self.add_user_button = QPushButton(self.tr("Gebruiker &toevoegen…"), tab)
-        self.add_user_button.clicked.connect(self.open_add_user_dialog)
-        self.edit_user_button = QPushButton(self.tr("Wi&jzigen…"), tab)
-        self.edit_user_button.clicked.connect(self.open_edit_user_dialog)
-        self.deactivate_button = QPushButton(self.tr("Dea&ctiveren…"), tab)
-        self.deactivate_button.clicked.connect(self.open_deactivate_dialog)
-        self.activate_button = QPushButton(self.tr("Activ&eren…"), tab)
-        self.activate_button.clicked.connect(self.open_activate_dialog)
-        self.reset_button = QPushButton(self.tr("Wachtwoord he&rstellen…"), tab)
-        self.reset_button.clicked.connect(self.open_reset_password_dialog)
-        self.unlock_button = QPushButton(self.tr("Account &deblokkeren"), tab)
-        self.unlock_button.clicked.connect(self.unlock_selected)
+        self.add_user_button = push_button(
+            self.tr("Gebruiker &toevoegen…"), tab, self.open_add_user_dialog
+        )
+        self.edit_user_button = push_button(self.tr("Wi&jzigen…"), tab, self.open_edit_user_dialog)
+        self.deactivate_button = push_button(
+            self.tr("Dea&ctiveren…"), tab, self.open_deactivate_dialog
+        )
+        self.activate_button = push_button(self.tr("Activ&eren…"), tab, self.open_activate_dialog)
+        self.reset_button = push_button(
+            self.tr("Wachtwoord he&rstellen…"), tab, self.open_reset_password_dialog
+        )
+        self.unlock_button = push_button(self.tr("Account &deblokkeren"), tab, self.unlock_selected)
         self.account_buttons = {
             AccountStep.EDIT: self.edit_user_button,
             AccountStep.DEACTIVATE: self.deactivate_button,
@@ -145,8 +144,7 @@ class AdminPage(QWidget):
             AccountStep.RESET_PASSWORD: self.reset_button,
             AccountStep.UNLOCK: self.unlock_button,
         }
-        refresh = QPushButton(self.tr("Vernieuwen"), tab)
-        refresh.clicked.connect(self.refresh_users)
+        refresh = push_button(self.tr("Vernieuwen"), tab, self.refresh_users)
         # Two lines: seven buttons on one were cut to 'ruiker toevoeg' at 1024x700.
         layout.addLayout(button_row(self.add_user_button, spacing=8))
         layout.addLayout(button_row(*self.account_buttons.values(), refresh, spacing=8))
@@ -172,16 +170,16 @@ class AdminPage(QWidget):
             tab,
         )
         layout.addWidget(intro)
-        self.add_designation_button = QPushButton(self.tr("Aanwijzing &vastleggen…"), tab)
-        self.add_designation_button.clicked.connect(self.open_add_designation_dialog)
-        self.end_designation_button = QPushButton(self.tr("Ee&rder beëindigen…"), tab)
-        self.end_designation_button.clicked.connect(lambda: self.open_end_designation_dialog())
-        self.revoke_designation_button = QPushButton(self.tr("In&trekken…"), tab)
-        self.revoke_designation_button.clicked.connect(
-            lambda: self.open_end_designation_dialog(revoke=True)
+        self.add_designation_button = push_button(
+            self.tr("Aanwijzing &vastleggen…"), tab, self.open_add_designation_dialog
         )
-        refresh = QPushButton(self.tr("Vernieuwen"), tab)
-        refresh.clicked.connect(self.refresh_designations)
+        self.end_designation_button = push_button(
+            self.tr("Ee&rder beëindigen…"), tab, self.open_end_designation_dialog
+        )
+        self.revoke_designation_button = push_button(
+            self.tr("In&trekken…"), tab, lambda: self.open_end_designation_dialog(revoke=True)
+        )
+        refresh = push_button(self.tr("Vernieuwen"), tab, self.refresh_designations)
         layout.addLayout(
             button_row(
                 self.add_designation_button,
@@ -230,11 +228,9 @@ class AdminPage(QWidget):
         )
         layout.addWidget(key_hint)
         layout.addSpacing(4)
-        self.backup_button = QPushButton(self.tr("Back-up &maken…"), tab)
-        self.backup_button.clicked.connect(self.choose_backup_file)
+        self.backup_button = push_button(self.tr("Back-up &maken…"), tab, self.choose_backup_file)
         layout.addLayout(button_row(self.backup_button, spacing=8))
-        self.backup_result = wrapped_label("", tab, "backupResult")
-        self.backup_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backup_result = wrapped_label("", tab, "backupResult", selectable=True)
         layout.addWidget(self.backup_result)
         self.backup_hash = HashRow("backupHash", tab)
         layout.addWidget(self.backup_hash)

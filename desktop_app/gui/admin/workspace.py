@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +24,7 @@ from desktop_app.gui.busy import run_busy
 from desktop_app.gui.dates import shown_stamp
 from desktop_app.gui.dialogs import FormDialog, run_on_submit
 from desktop_app.gui.filedialogs import open_file_dialog
-from desktop_app.gui.pages import button_row, wrapped_label
+from desktop_app.gui.pages import button_row, push_button, wrapped_label
 from desktop_app.gui.recovery_key import RecoveryKeyCheck
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.security import recovery
@@ -173,15 +172,17 @@ class WorkspaceKeysBox(QWidget):
         self.runner = runner
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        self.verify_button = QPushButton(self.tr("Back-up c&ontroleren…"), self)
-        self.verify_button.clicked.connect(self.choose_backup_to_verify)
-        self.rekey_button = QPushButton(self.tr("Databasesleutel &vervangen…"), self)
-        self.rekey_button.clicked.connect(self.open_rekey_dialog)
-        self.recovery_button = QPushButton(self.tr("Nieuwe herstelsle&utel…"), self)
-        self.recovery_button.clicked.connect(self.open_recovery_dialog)
+        self.verify_button = push_button(
+            self.tr("Back-up c&ontroleren…"), self, self.choose_backup_to_verify
+        )
+        self.rekey_button = push_button(
+            self.tr("Databasesleutel &vervangen…"), self, self.open_rekey_dialog
+        )
+        self.recovery_button = push_button(
+            self.tr("Nieuwe herstelsle&utel…"), self, self.open_recovery_dialog
+        )
         layout.addLayout(button_row(self.verify_button, self.rekey_button, self.recovery_button))
-        self.result_label = wrapped_label("", self, "workspaceKeysResult")
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label = wrapped_label("", self, "workspaceKeysResult", selectable=True)
         layout.addWidget(self.result_label)
         self.hash_row = HashRow("verifiedHash", self)
         layout.addWidget(self.hash_row)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -31,7 +30,13 @@ from desktop_app.gui.consultations.dialogs import AddConsultationDialog, NewCons
 from desktop_app.gui.dates import shown_date, shown_time
 from desktop_app.gui.dialogs import ask_to_confirm, run_on_submit
 from desktop_app.gui.filedialogs import save_file_dialog
-from desktop_app.gui.pages import SectionPage, titled_page_layout, wipe_dialog, wrapped_label
+from desktop_app.gui.pages import (
+    SectionPage,
+    push_button,
+    titled_page_layout,
+    wipe_dialog,
+    wrapped_label,
+)
 from desktop_app.gui.requests.labels import figure_text, tr
 from desktop_app.gui.statistics.page import FIGURES
 from desktop_app.gui.tables import make_read_only
@@ -78,16 +83,15 @@ class ConsultationsPage(SectionPage):
         actions = user_actions(session)
 
         layout, top = titled_page_layout(self, self.tr("Periodiek overleg (art. 3.2)"))
-        self.add_button = QPushButton(self.tr("Overleg &vastleggen…"), self)
-        self.add_button.setObjectName("addConsultationButton")
+        self.add_button = push_button(
+            self.tr("Overleg &vastleggen…"), self, self.open_add_dialog, "addConsultationButton"
+        )
         show_permission(self.add_button, actions.steps[Step.RECORD_CONSULTATION])
-        self.add_button.clicked.connect(lambda _=False: self.open_add_dialog())
-        self.pdf_button = QPushButton(self.tr("Verslag als &PDF…"), self)
-        self.pdf_button.setObjectName("consultationPdfButton")
+        self.pdf_button = push_button(
+            self.tr("Verslag als &PDF…"), self, self.choose_pdf, "consultationPdfButton"
+        )
         self.pdf_button.setEnabled(False)
-        self.pdf_button.clicked.connect(lambda _=False: self.choose_pdf())
-        self.refresh_button = QPushButton(self.tr("Ver&nieuwen"), self)
-        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
+        self.refresh_button = push_button(self.tr("Ver&nieuwen"), self, self.refresh)
         for button in (self.add_button, self.pdf_button, self.refresh_button):
             top.addWidget(button)
         intro = wrapped_label(
@@ -125,9 +129,7 @@ class ConsultationsPage(SectionPage):
         detail_layout.setContentsMargins(8, 0, 0, 0)
         self.title_label = wrapped_label(self.tr("Kies een overleg."), detail, "requestTitle")
         detail_layout.addWidget(self.title_label)
-        self.meta_label = QLabel(detail)
-        self.meta_label.setWordWrap(True)
-        self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta_label = wrapped_label("", detail, "", selectable=True)
         detail_layout.addWidget(self.meta_label)
         self.decisions_label = wrapped_label("", detail, "decisionsLabel", selectable=True)
         detail_layout.addWidget(self.decisions_label)
@@ -136,10 +138,10 @@ class ConsultationsPage(SectionPage):
         actions_caption.setObjectName("fieldLabel")
         actions_row.addWidget(actions_caption)
         actions_row.addStretch(1)
-        self.done_button = QPushButton(self.tr("Actiepunt &afronden"), detail)
-        self.done_button.setObjectName("actionDoneButton")
+        self.done_button = push_button(
+            self.tr("Actiepunt &afronden"), detail, self.confirm_done, "actionDoneButton"
+        )
         self.done_button.setEnabled(False)
-        self.done_button.clicked.connect(lambda _=False: self.confirm_done())
         actions_row.addWidget(self.done_button)
         detail_layout.addLayout(actions_row)
         self.actions_table = _table(

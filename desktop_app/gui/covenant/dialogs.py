@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -41,7 +40,7 @@ from desktop_app.gui.drafts import DialogKey, Opened, cannot_reopen, reopen_on_p
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.marking import DurationField
-from desktop_app.gui.pages import wrapped_label
+from desktop_app.gui.pages import button_row, wrapped_label
 
 
 class CovenantFormDialog(FormDialog):
@@ -233,14 +232,10 @@ class DecisionDialog(CovenantFormDialog):
         self.setObjectName("decisionDialog")
         self.draft_object = amendment_id
         _acting(self, party)
-        row = QHBoxLayout()
         self.consent_radio = QRadioButton(self.tr("&Ingestemd"), self)
         self.consent_radio.setChecked(True)
         self.refuse_radio = QRadioButton(self.tr("&Niet ingestemd"), self)
-        row.addWidget(self.consent_radio)
-        row.addWidget(self.refuse_radio)
-        row.addStretch(1)
-        self.form.addRow(self.tr("Besluit"), row)
+        self.form.addRow(self.tr("Besluit"), button_row(self.consent_radio, self.refuse_radio))
         self.ref_edit = QLineEdit(self)
         self.ref_edit.setMaxLength(100)
         self.ref_edit.setPlaceholderText(self.tr("bijvoorbeeld DG-AIVD 2027/12"))

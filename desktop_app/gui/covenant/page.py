@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -71,7 +70,13 @@ from desktop_app.gui.errors import message_for
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.models import IdentifiedTableModel
-from desktop_app.gui.pages import SectionPage, keep_focus_in_view, titled_page_layout, wrapped_label
+from desktop_app.gui.pages import (
+    SectionPage,
+    keep_focus_in_view,
+    push_button,
+    titled_page_layout,
+    wrapped_label,
+)
 from desktop_app.gui.tables import make_table, table_height
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import covenant as svc
@@ -171,14 +176,13 @@ class CovenantPage(SectionPage):
         self.open_dialogs: list[QWidget] = []
 
         layout, top = titled_page_layout(self, self.tr("Convenantregister"))
-        self.amend_button = QPushButton(self.tr("Wijziging &verzoeken…"), self)
-        self.amend_button.setObjectName("amendButton")
-        self.amend_button.clicked.connect(lambda _=False: self.open_amendment_dialog())
-        self.terminate_button = QPushButton(self.tr("&Opzegging vastleggen…"), self)
-        self.terminate_button.setObjectName("terminateButton")
-        self.terminate_button.clicked.connect(lambda _=False: self.open_termination_dialog())
-        self.refresh_button = QPushButton(self.tr("Ver&nieuwen"), self)
-        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
+        self.amend_button = push_button(
+            self.tr("Wijziging &verzoeken…"), self, self.open_amendment_dialog, "amendButton"
+        )
+        self.terminate_button = push_button(
+            self.tr("&Opzegging vastleggen…"), self, self.open_termination_dialog, "terminateButton"
+        )
+        self.refresh_button = push_button(self.tr("Ver&nieuwen"), self, self.refresh)
         for button in (self.amend_button, self.terminate_button, self.refresh_button):
             top.addWidget(button)
 
@@ -202,12 +206,15 @@ class CovenantPage(SectionPage):
         annex_row = QHBoxLayout(annex_field)
         annex_row.setContentsMargins(0, 0, 0, 0)
         self.annex_label = wrapped_label("", self.facts_box, "annexLabel")
-        self.annex_show_button = QPushButton(self.tr("Bijlage &inzien"), self.facts_box)
-        self.annex_show_button.setObjectName("annexShowButton")
-        self.annex_show_button.clicked.connect(lambda _=False: self.show_annex())
-        self.annex_set_button = QPushButton(self.tr("Bijlage vast&leggen…"), self.facts_box)
-        self.annex_set_button.setObjectName("annexSetButton")
-        self.annex_set_button.clicked.connect(lambda _=False: self.open_annex_dialog())
+        self.annex_show_button = push_button(
+            self.tr("Bijlage &inzien"), self.facts_box, self.show_annex, "annexShowButton"
+        )
+        self.annex_set_button = push_button(
+            self.tr("Bijlage vast&leggen…"),
+            self.facts_box,
+            self.open_annex_dialog,
+            "annexSetButton",
+        )
         annex_row.addWidget(self.annex_label, 1)
         annex_row.addWidget(self.annex_show_button)
         annex_row.addWidget(self.annex_set_button)
@@ -240,9 +247,9 @@ class CovenantPage(SectionPage):
         self.amendment_detail.setAccessibleName(self.tr("De wijziging"))
         row = QHBoxLayout()
         row.addStretch(1)
-        self.decide_button = QPushButton(self.tr("&Besluit vastleggen…"), tab)
-        self.decide_button.setObjectName("decideButton")
-        self.decide_button.clicked.connect(lambda _=False: self.open_decision_dialog())
+        self.decide_button = push_button(
+            self.tr("&Besluit vastleggen…"), tab, self.open_decision_dialog, "decideButton"
+        )
         row.addWidget(self.decide_button)
         splitter = _list_splitter(tab, self.amendment_table)
         splitter.addWidget(self.amendment_detail)
@@ -295,20 +302,20 @@ class CovenantPage(SectionPage):
         splitter.addWidget(area)
         box.addWidget(splitter, 1)
         row = QHBoxLayout()
-        self.add_plan_button = QPushButton(self.tr("Plan op&stellen…"), tab)
-        self.add_plan_button.setObjectName("addPlanButton")
-        self.add_plan_button.clicked.connect(lambda _=False: self.open_plan_dialog())
+        self.add_plan_button = push_button(
+            self.tr("Plan op&stellen…"), tab, self.open_plan_dialog, "addPlanButton"
+        )
         row.addWidget(self.add_plan_button)
         row.addStretch(1)
-        self.revise_button = QPushButton(self.tr("He&rzien…"), tab)
-        self.revise_button.setObjectName("reviseButton")
-        self.revise_button.clicked.connect(lambda _=False: self.open_revise_dialog())
-        self.approve_button = QPushButton(self.tr("Goed&keuren…"), tab)
-        self.approve_button.setObjectName("approveButton")
-        self.approve_button.clicked.connect(lambda _=False: self.open_approve_dialog())
-        self.withdraw_button = QPushButton(self.tr("In&trekken…"), tab)
-        self.withdraw_button.setObjectName("withdrawButton")
-        self.withdraw_button.clicked.connect(lambda _=False: self.open_withdraw_dialog())
+        self.revise_button = push_button(
+            self.tr("He&rzien…"), tab, self.open_revise_dialog, "reviseButton"
+        )
+        self.approve_button = push_button(
+            self.tr("Goed&keuren…"), tab, self.open_approve_dialog, "approveButton"
+        )
+        self.withdraw_button = push_button(
+            self.tr("In&trekken…"), tab, self.open_withdraw_dialog, "withdrawButton"
+        )
         for button in (self.revise_button, self.approve_button, self.withdraw_button):
             row.addWidget(button)
         box.addLayout(row)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -35,7 +34,7 @@ from desktop_app.gui.dashboard.queues import (
     QueueItemsTableModel,
     QueueTile,
 )
-from desktop_app.gui.pages import SectionPage, titled_page_layout, wrapped_label
+from desktop_app.gui.pages import SectionPage, push_button, titled_page_layout, wrapped_label
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.api import DashboardView
 from desktop_app.gui.requests.labels import (
@@ -97,14 +96,12 @@ class BucketTile(ClickableTile):
         top.addWidget(self.count_label)
         top.addStretch(1)
         layout.addLayout(top)
-        self.title_label = QLabel(bucket_title(bucket), self)
-        self.title_label.setWordWrap(True)
+        self.title_label = wrapped_label(bucket_title(bucket), self)
         self.title_label.setStyleSheet(
             "font-weight: bold; color: #1c2430; background: transparent;"
         )
         layout.addWidget(self.title_label)
-        self.hint_label = QLabel(self)
-        self.hint_label.setWordWrap(True)
+        self.hint_label = wrapped_label("", self)
         self.hint_label.setStyleSheet("color: #3b4756; background: transparent;")
         layout.addWidget(self.hint_label)
         for label in (self.count_label, self.sign_label, self.title_label, self.hint_label):
@@ -145,9 +142,8 @@ class DashboardPage(SectionPage):
         outer, top = titled_page_layout(
             self, self.tr("Overzicht"), margins=(24, 18, 24, 16), spacing=10
         )
-        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
+        self.refresh_button = push_button(self.tr("Vernieuwen"), self, self.refresh)
         self.refresh_button.setToolTip(self.tr("Vernieuwen (F5)"))
-        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         top.addWidget(self.refresh_button)
 
         # Everything below the title scrolls: at 1024x700 the queues and the deadlines do not

@@ -384,11 +384,9 @@ class InspectionRecordsPanel(QWidget):
         self.save_pdf_button.setEnabled(False)
         row.addWidget(self.save_pdf_button)
         if status_line is None:
-            status_line = QLabel(self)
-            status_line.setObjectName("statusLine")
-            status_line.setTextFormat(Qt.TextFormat.PlainText)
             # A long save path wraps instead of widening the page past a 1024 screen.
-            status_line.setWordWrap(True)
+            status_line = wrapped_label("", self, "statusLine")
+            status_line.setTextFormat(Qt.TextFormat.PlainText)
             row.addWidget(status_line, 1)
         else:
             row.addStretch(1)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +49,7 @@ from desktop_app.gui.errors import message_for
 from desktop_app.gui.inspection.guard import CopyGuard
 from desktop_app.gui.inspection.viewers import ItemViewer
 from desktop_app.gui.inspection.watermark import WatermarkOverlay, watermark_text
-from desktop_app.gui.pages import wrapped_label
+from desktop_app.gui.pages import push_button, wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import inspections
 from desktop_app.services.inspections import (
@@ -168,9 +167,12 @@ class InspectionWindow(QWidget):
         title.setFont(bold)
         title.setWordWrap(True)
         header.addWidget(title, 1)
-        self.end_button = QPushButton(self.tr("&Inzage beëindigen…"), self.content)
-        self.end_button.setObjectName("endInspectionButton")
-        self.end_button.clicked.connect(self._on_end_clicked)
+        self.end_button = push_button(
+            self.tr("&Inzage beëindigen…"),
+            self.content,
+            self._on_end_clicked,
+            "endInspectionButton",
+        )
         header.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(header)
         # Who and the designation on a line of their own, wrapping: in one row with the title

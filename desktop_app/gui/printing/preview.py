@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.gui.errors import message_for, show_info
+from desktop_app.gui.pages import push_button, wrapped_label
 from desktop_app.gui.printing.pdf import InMemoryPdf, paint_pdfs
 from desktop_app.gui.printing.register import open_print_register
 from desktop_app.gui.tasks import TaskRunner
@@ -89,9 +89,7 @@ class PrintPreviewDialog(QDialog):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setStyleSheet("font-weight: 600; font-size: 11pt;")
         layout.addWidget(self.heading)
-        self.explanation = QLabel(self)
-        self.explanation.setObjectName("previewExplanation")
-        self.explanation.setWordWrap(True)
+        self.explanation = wrapped_label("", self, "previewExplanation")
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.explanation)
 
@@ -104,9 +102,7 @@ class PrintPreviewDialog(QDialog):
         # The status line sits under the page, above the distribution list, and keeps room for
         # two lines: a sentence coming or going no longer moves the list (QA: a double-click
         # meant for a row landed on its header).
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("statusLabel")
-        self.status_label.setWordWrap(True)
+        self.status_label = wrapped_label("", self, "statusLabel")
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setMinimumHeight(2 * self.status_label.fontMetrics().lineSpacing())
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -147,17 +143,19 @@ class PrintPreviewDialog(QDialog):
         self.pages_label.setObjectName("pagesLabel")
         controls.addWidget(self.pages_label)
         controls.addStretch(1)
-        self.print_button = QPushButton(self.tr("&Afdrukken…"), self)
-        self.print_button.setObjectName("printButton")
-        self.save_button = QPushButton(self.tr("&Opslaan als PDF…"), self)
-        self.save_button.setObjectName("saveButton")
-        self.register_button = QPushButton(self.tr("Afdruk&register…"), self)
-        self.register_button.setObjectName("registerButton")
+        self.print_button = push_button(
+            self.tr("&Afdrukken…"), self, self._on_print_button_clicked, "printButton"
+        )
+        self.save_button = push_button(
+            self.tr("&Opslaan als PDF…"), self, self._on_save_button_clicked, "saveButton"
+        )
+        self.register_button = push_button(
+            self.tr("Afdruk&register…"), self, self.open_register, "registerButton"
+        )
         self.register_button.setToolTip(
             self.tr("Alle afgedrukte exemplaren van dit ambtsbericht, met hun ontvanger.")
         )
-        self.close_button = QPushButton(self.tr("&Sluiten"), self)
-        self.close_button.setObjectName("closeButton")
+        self.close_button = push_button(self.tr("&Sluiten"), self, self.close, "closeButton")
         for button in (self.print_button, self.save_button, self.register_button):
             controls.addWidget(button)
         controls.addWidget(self.close_button)
@@ -168,10 +166,6 @@ class PrintPreviewDialog(QDialog):
         self._rerender.setInterval(RERENDER_DELAY_MS)
         self._rerender.timeout.connect(self.refresh)
         self.copies_spin.valueChanged.connect(self._on_copies_spin_value_changed)
-        self.print_button.clicked.connect(self._on_print_button_clicked)
-        self.save_button.clicked.connect(self._on_save_button_clicked)
-        self.register_button.clicked.connect(self.open_register)
-        self.close_button.clicked.connect(self.close)
         self._set_actions_enabled(False)
         self._first = True
         self._status_after_render = ""

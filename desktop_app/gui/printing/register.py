@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.dates import shown_stamp
 from desktop_app.gui.errors import message_for
+from desktop_app.gui.pages import push_button, wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import printing
 from desktop_app.services.session import Session
@@ -44,9 +43,8 @@ class PrintRegisterDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(900, 360)
         layout = QVBoxLayout(self)
-        self.heading = QLabel(self)
+        self.heading = wrapped_label("", self)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("printRegisterTable")
@@ -70,16 +68,12 @@ class PrintRegisterDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("statusLabel")
-        self.status_label.setWordWrap(True)
+        self.status_label = wrapped_label("", self, "statusLabel")
         layout.addWidget(self.status_label)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
-        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
-        self.close_button = QPushButton(self.tr("&Sluiten"), self)
-        self.close_button.clicked.connect(self.close)
+        self.refresh_button = push_button(self.tr("Vernieuwen"), self, self.refresh)
+        self.close_button = push_button(self.tr("&Sluiten"), self, self.close)
         # Enter closes the view; refreshing is the button (or F5), never the default.
         self.refresh_button.setAutoDefault(False)
         self.close_button.setDefault(True)

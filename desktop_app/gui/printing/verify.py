@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.clock import Clock, SystemClock
 from desktop_app.gui.errors import message_for
+from desktop_app.gui.pages import wrapped_label
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.paths import default_data_dir
 from desktop_app.reporting import Verdict
@@ -81,8 +82,7 @@ class VerifyPdfDialog(QDialog):
                 "Kies een PDF-bestand van een afgedrukt ambtsbericht. De werkplek controleert "
                 "de digitale handtekening; meld u aan om ook het afdrukregister te controleren."
             )
-        intro = QLabel(intro_text, self)
-        intro.setWordWrap(True)
+        intro = wrapped_label(intro_text, self)
         layout.addWidget(intro)
 
         row = QHBoxLayout()
@@ -107,11 +107,8 @@ class VerifyPdfDialog(QDialog):
         self.headline.setStyleSheet("font-weight: 700; font-size: 13pt;")
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
         texts.addWidget(self.headline)
-        self.details = QLabel(self)
-        self.details.setObjectName("verdictDetails")
-        self.details.setWordWrap(True)
+        self.details = wrapped_label("", self, "verdictDetails", selectable=True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         texts.addWidget(self.details)
         texts.addStretch(1)
         result.addLayout(texts, 1)

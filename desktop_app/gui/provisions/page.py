@@ -13,13 +13,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QWidget,
 )
 
 from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.dialogs import run_on_submit
-from desktop_app.gui.pages import SectionPage, titled_page_layout, wipe_dialog, wrapped_label
+from desktop_app.gui.pages import (
+    SectionPage,
+    push_button,
+    titled_page_layout,
+    wipe_dialog,
+    wrapped_label,
+)
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.dialogs import (
     DIRECTIONS,
@@ -42,12 +47,11 @@ class ProvisionsPage(SectionPage):
         today = session.clock.today()
 
         layout, top = titled_page_layout(self, self.tr("Verstrekkingenregister"))
-        self.add_button = QPushButton(self.tr("Verstrekking &vastleggen…"), self)
-        self.add_button.setObjectName("addProvisionButton")
+        self.add_button = push_button(
+            self.tr("Verstrekking &vastleggen…"), self, self.open_add_dialog, "addProvisionButton"
+        )
         self.add_button.setVisible(user_actions(session).may(Step.RECORD_PROVISION))
-        self.add_button.clicked.connect(lambda _=False: self.open_add_dialog())
-        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
-        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
+        self.refresh_button = push_button(self.tr("Vernieuwen"), self, self.refresh)
         top.addWidget(self.add_button)
         top.addWidget(self.refresh_button)
         intro = wrapped_label(

@@ -41,9 +41,8 @@ class CommentDialog(FormDialog):
         self.quote_label: QLabel | None = None
         if quote is not None:
             shown = quote if len(quote) <= QUOTE_PREVIEW else quote[: QUOTE_PREVIEW - 1] + "…"
-            self.quote_label = wrapped_label(f"“{shown}”", self, "quoteLabel")
+            self.quote_label = wrapped_label(f"“{shown}”", self, "quoteLabel", selectable=True)
             self.quote_label.setTextFormat(Qt.TextFormat.PlainText)
-            self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.add_row(self.tr("Passage"), self.quote_label)
         self.comment_edit = QPlainTextEdit(self)
         self.comment_edit.setObjectName("commentEdit")

@@ -23,14 +23,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.textdiff import DiffRow, OpTag, Span
-from desktop_app.gui.pages import wrapped_label
+from desktop_app.gui.pages import push_button, wrapped_label
 from desktop_app.gui.reports.labels import short_time
 from desktop_app.services.reports import ReportDiff, VersionView
 
@@ -147,9 +146,9 @@ class CompareView(QWidget):
         self.to_combo.setObjectName("diffToCombo")
         self.to_combo.setAccessibleName(self.tr("Naar versie"))
         to_label.setBuddy(self.to_combo)
-        self.compare_button = QPushButton(self.tr("Vergeli&jken"), self)
-        self.compare_button.setObjectName("compareButton")
-        self.compare_button.clicked.connect(self._on_compare)
+        self.compare_button = push_button(
+            self.tr("Vergeli&jken"), self, self._on_compare, "compareButton"
+        )
         for w in (from_label, self.from_combo, to_label, self.to_combo, self.compare_button):
             pick.addWidget(w)
         pick.addStretch(1)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QStyle,
@@ -40,7 +39,7 @@ from desktop_app.domain.report_content import Finding, Reliability, ReportConten
 from desktop_app.gui.dates import date_edit, pydate, qdate
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.marking import DurationEntry, DurationField
-from desktop_app.gui.pages import keep_focus_in_view, wrapped_label
+from desktop_app.gui.pages import button_row, keep_focus_in_view, push_button, wrapped_label
 from desktop_app.gui.reports.labels import reliability_label
 from desktop_app.gui.reports.offsets import Utf16Map, locate_in_fields
 from desktop_app.services.reports import AnnotationView
@@ -249,8 +248,7 @@ class WarningLine(QWidget):
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(18, 18)
         )
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.label = wrapped_label("", self, "warningText")
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label = wrapped_label("", self, "warningText", selectable=True)
         layout.addWidget(self.icon)
         layout.addWidget(self.label, 1)
         self.hide()
@@ -282,9 +280,12 @@ class FindingEditor(QFrame):
         grid.setVerticalSpacing(6)
         self.number_label = QLabel(self)
         self.number_label.setObjectName("findingNumber")
-        self.remove_button = QPushButton(self.tr("Bevinding verwijderen"), self)
-        self.remove_button.setObjectName("removeFinding")
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.remove_button = push_button(
+            self.tr("Bevinding verwijderen"),
+            self,
+            lambda: self.remove_requested.emit(self),
+            "removeFinding",
+        )
         top = QHBoxLayout()
         top.addWidget(self.number_label)
         top.addStretch(1)
@@ -478,13 +479,10 @@ class StructuredEditor(QScrollArea):
         self.findings_box = QVBoxLayout()
         self.findings_box.setSpacing(8)
         layout.addLayout(self.findings_box)
-        self.add_button = QPushButton(self.tr("+ Bevinding toevoegen"), body)
-        self.add_button.setObjectName("addFinding")
-        self.add_button.clicked.connect(self._on_add)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.add_button)
-        add_row.addStretch(1)
-        layout.addLayout(add_row)
+        self.add_button = push_button(
+            self.tr("+ Bevinding toevoegen"), body, self._on_add, "addFinding"
+        )
+        layout.addLayout(button_row(self.add_button))
 
         conclusion_label = QLabel(self.tr("&Conclusie"), body)
         conclusion_label.setObjectName("fieldLabel")

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -216,9 +215,9 @@ class AddEvidenceDialog(FormDialog):
         self.file_edit = QLineEdit(file_row)
         self.file_edit.setObjectName("evidenceFileEdit")
         self.file_edit.setPlaceholderText(self.tr("Kies een bestand"))
-        self.browse_button = QPushButton(self.tr("B&laderen…"), file_row)
-        self.browse_button.setObjectName("browseButton")
-        self.browse_button.clicked.connect(lambda _=False: self._on_browse_clicked())
+        self.browse_button = push_button(
+            self.tr("B&laderen…"), file_row, self._on_browse_clicked, "browseButton"
+        )
         file_layout.addWidget(self.file_edit, 1)
         file_layout.addWidget(self.browse_button)
         self.add_row(self.tr("&Bestand"), file_row).setBuddy(self.file_edit)

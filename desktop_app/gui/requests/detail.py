@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -26,7 +25,7 @@ from desktop_app.domain.requests import DashboardBucket
 from desktop_app.gui.actions import show_permission
 from desktop_app.gui.dialogs import run_on_submit
 from desktop_app.gui.errors import show_error
-from desktop_app.gui.pages import keep_focus_in_view, wipe_dialog, wrapped_label
+from desktop_app.gui.pages import keep_focus_in_view, push_button, wipe_dialog, wrapped_label
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.dialogs import CloseRequestDialog, DelayNoticeDialog
 from desktop_app.gui.requests.labels import (
@@ -113,18 +112,21 @@ class RequestDetail(QWidget):
         buttons = QGridLayout()
         buttons.setHorizontalSpacing(8)
         buttons.setVerticalSpacing(6)
-        self.start_button = QPushButton(self.tr("In &behandeling nemen"), content)
-        self.start_button.setObjectName("startRequestButton")
-        self.start_button.clicked.connect(lambda _=False: self.start())
-        self.delay_button = QPushButton(self.tr("&Uitstel melden…"), content)
-        self.delay_button.setObjectName("delayNoticeButton")
-        self.delay_button.clicked.connect(lambda _=False: self.open_delay_notice_dialog())
-        self.close_button = QPushButton(self.tr("Afsluiten &zonder ambtsbericht…"), content)
-        self.close_button.setObjectName("closeRequestButton")
-        self.close_button.clicked.connect(lambda _=False: self.open_close_dialog())
-        self.draft_button = QPushButton(self.tr("&Ambtsbericht opstellen"), content)
-        self.draft_button.setObjectName("draftReportButton")
-        self.draft_button.clicked.connect(lambda _=False: self._on_draft_clicked())
+        self.start_button = push_button(
+            self.tr("In &behandeling nemen"), content, self.start, "startRequestButton"
+        )
+        self.delay_button = push_button(
+            self.tr("&Uitstel melden…"), content, self.open_delay_notice_dialog, "delayNoticeButton"
+        )
+        self.close_button = push_button(
+            self.tr("Afsluiten &zonder ambtsbericht…"),
+            content,
+            self.open_close_dialog,
+            "closeRequestButton",
+        )
+        self.draft_button = push_button(
+            self.tr("&Ambtsbericht opstellen"), content, self._on_draft_clicked, "draftReportButton"
+        )
         self.action_buttons = (
             self.start_button,
             self.delay_button,

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -109,13 +109,10 @@ class RegisterRequestDialog(ServiceFormDialog):
         self.ind_reference_edit.setMaxLength(64)
         self.ind_reference_edit.setPlaceholderText(self.tr("optioneel"))
         self.add_row(self.tr("&IND-kenmerk"), self.ind_reference_edit)
-        self.deadline_label = QLabel(self)
-        self.deadline_label.setObjectName("deadlineLabel")
+        self.deadline_label = wrapped_label("", self, "deadlineLabel", selectable=True)
         self.deadline_label.setStyleSheet(
             "QLabel#deadlineLabel { font-weight: bold; color: #1f3a5f; }"
         )
-        self.deadline_label.setWordWrap(True)
-        self.deadline_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form.addRow(self.tr("Termijn"), self.deadline_label)
         self.fields = {
             "subject_name": self.name_edit,
@@ -227,8 +224,7 @@ class ReasonDialog(ServiceFormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, ok_text, parent)
-        self.intro_label = QLabel(intro, self)
-        self.intro_label.setWordWrap(True)
+        self.intro_label = wrapped_label(intro, self)
         self.form.addRow(self.intro_label)
         self.reason_edit = QPlainTextEdit(self)
         self.reason_edit.setTabChangesFocus(True)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QTableView,
     QWidget,
@@ -33,7 +32,13 @@ from desktop_app.domain.errors import Cancelled, InvalidInput
 from desktop_app.domain.requests import DashboardBucket, RequestStatus
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.filedialogs import open_file_dialog
-from desktop_app.gui.pages import SectionPage, titled_page_layout, wipe_dialog, wrapped_label
+from desktop_app.gui.pages import (
+    SectionPage,
+    push_button,
+    titled_page_layout,
+    wipe_dialog,
+    wrapped_label,
+)
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.api import ListContext, NewRequest, RequestQuery, SortColumn
 from desktop_app.gui.requests.detail import RequestDetail
@@ -110,19 +115,18 @@ class RequestsPage(SectionPage):
         self._first_shown = False
 
         layout, top = titled_page_layout(self, self.tr("Naslagverzoeken"))
-        self.register_button = QPushButton(self.tr("&Nieuw verzoek…"), self)
-        self.register_button.setObjectName("registerRequestButton")
-        self.register_button.clicked.connect(lambda _=False: self.open_register_dialog())
-        self.import_button = QPushButton(self.tr("&Importeren…"), self)
-        self.import_button.setObjectName("importRequestsButton")
+        self.register_button = push_button(
+            self.tr("&Nieuw verzoek…"), self, self.open_register_dialog, "registerRequestButton"
+        )
+        self.import_button = push_button(
+            self.tr("&Importeren…"), self, self.choose_import_file, "importRequestsButton"
+        )
         self.import_button.setToolTip(
             self.tr(
                 "Een lijst van de IND inlezen (CSV of JSON). Eén foute rij weigert de hele lijst."
             )
         )
-        self.import_button.clicked.connect(lambda _=False: self.choose_import_file())
-        self.refresh_button = QPushButton(self.tr("Vernieuwen"), self)
-        self.refresh_button.clicked.connect(lambda _=False: self.refresh())
+        self.refresh_button = push_button(self.tr("Vernieuwen"), self, self.refresh)
         intake = user_actions(session).may(Step.REGISTER_REQUEST)
         for button in (self.register_button, self.import_button):
             button.setVisible(intake)
@@ -180,12 +184,12 @@ class RequestsPage(SectionPage):
         self.import_progress.hide()
         self._import_name = ""
         self._import_stop = threading.Event()
-        self.import_stop_button = QPushButton(self.tr("Inlezen &stoppen"), self)
-        self.import_stop_button.setObjectName("importStopButton")
+        self.import_stop_button = push_button(
+            self.tr("Inlezen &stoppen"), self, self.stop_import, "importStopButton"
+        )
         self.import_stop_button.setToolTip(
             self.tr("Stopt het inlezen; er wordt dan niets uit de lijst bewaard.")
         )
-        self.import_stop_button.clicked.connect(lambda _=False: self.stop_import())
         self.import_stop_button.hide()
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.import_progress, 1)

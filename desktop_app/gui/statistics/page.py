@@ -6,6 +6,7 @@ charts (how requests were handled; provisions each way), exported as CSV or PDF 
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ from desktop_app.gui.dates import date_edit, pydate, qdate, shown_date, shown_ti
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.filedialogs import save_file_dialog
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
-from desktop_app.gui.pages import SectionPage, titled_page_layout, wrapped_label
+from desktop_app.gui.pages import SectionPage, push_button, titled_page_layout, wrapped_label
 from desktop_app.gui.requests.labels import STATISTICS_FIGURES, figure_text, tr
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services import stats as stats_service
@@ -164,12 +165,12 @@ class StatisticsPage(SectionPage):
         layout, top = titled_page_layout(
             self, self.tr("Statistiek voor het periodiek overleg"), spacing=10
         )
-        self.csv_button = QPushButton(self.tr("Als &CSV opslaan…"), self)
-        self.csv_button.setObjectName("exportCsvButton")
-        self.csv_button.clicked.connect(lambda _=False: self.choose_export("csv"))
-        self.pdf_button = QPushButton(self.tr("Als &PDF opslaan…"), self)
-        self.pdf_button.setObjectName("exportPdfButton")
-        self.pdf_button.clicked.connect(lambda _=False: self.choose_export("pdf"))
+        self.csv_button = push_button(
+            self.tr("Als &CSV opslaan…"), self, lambda: self.choose_export("csv"), "exportCsvButton"
+        )
+        self.pdf_button = push_button(
+            self.tr("Als &PDF opslaan…"), self, lambda: self.choose_export("pdf"), "exportPdfButton"
+        )
         top.addWidget(self.csv_button)
         top.addWidget(self.pdf_button)
         intro = wrapped_label(
@@ -209,9 +210,9 @@ class StatisticsPage(SectionPage):
         period.addSpacing(8)
         period.addWidget(self.as_of_check)
         period.addWidget(self.as_of_edit)
-        self.compute_button = QPushButton(self.tr("&Berekenen"), self)
-        self.compute_button.setObjectName("computeStatisticsButton")
-        self.compute_button.clicked.connect(lambda _=False: self.refresh())
+        self.compute_button = push_button(
+            self.tr("&Berekenen"), self, self.refresh, "computeStatisticsButton"
+        )
         period.addWidget(self.compute_button)
         period.addStretch(1)
         for edit in (self.from_edit, self.to_edit, self.as_of_edit):
@@ -234,9 +235,8 @@ class StatisticsPage(SectionPage):
             ),
             (self.tr("Dit &jaar"), dt.date(today.year, 1, 1), today),
         ):
-            button = QPushButton(text, self)
+            button = push_button(text, self, partial(self.set_period, start, end))
             button.setMinimumWidth(button.sizeHint().width())
-            button.clicked.connect(lambda _=False, s=start, e=end: self.set_period(s, e))
             quick.addWidget(button)
             self.quick_buttons.append(button)
         # The period and moment shown beside the quick buttons: a row of its own would take

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.accounts import Location, password_rules
 from desktop_app.gui.dialogs import run_on_submit
 from desktop_app.gui.errors import message_for
-from desktop_app.gui.pages import wrapped_label
+from desktop_app.gui.pages import button_row, push_button, wrapped_label
 from desktop_app.gui.recovery_key import RecoveryKeyCheck
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.wizard.restore import RestoreDialog, RestoreInput, restore
@@ -71,13 +70,10 @@ class FirstStartDialog(QDialog):
         self.busy_label.hide()
         layout.addWidget(self.busy_label)
         buttons = QHBoxLayout()
-        self.quit_button = QPushButton(self.tr("A&fsluiten"), self)
-        self.quit_button.clicked.connect(self._quit)
-        self.back_button = QPushButton(self.tr("&Terug"), self)
-        self.back_button.clicked.connect(self.go_back)
-        self.next_button = QPushButton(self.tr("&Volgende"), self)
+        self.quit_button = push_button(self.tr("A&fsluiten"), self, self._quit)
+        self.back_button = push_button(self.tr("&Terug"), self, self.go_back)
+        self.next_button = push_button(self.tr("&Volgende"), self, self.go_next)
         self.next_button.setDefault(True)
-        self.next_button.clicked.connect(self.go_next)
         buttons.addWidget(self.quit_button)
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
@@ -96,23 +92,17 @@ class FirstStartDialog(QDialog):
         layout = QVBoxLayout(page)
         self.start_label = wrapped_label("", page)
         layout.addWidget(self.start_label)
-        row = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("&Nieuwe werkplek aanmaken"), page)
-        self.new_button.clicked.connect(self.choose_new)
-        self.open_button = QPushButton(self.tr("&Bestaande openen…"), page)
-        self.open_button.clicked.connect(self.choose_folder_to_open)
-        row.addWidget(self.new_button)
-        row.addWidget(self.open_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.new_button = push_button(self.tr("&Nieuwe werkplek aanmaken"), page, self.choose_new)
+        self.open_button = push_button(
+            self.tr("&Bestaande openen…"), page, self.choose_folder_to_open
+        )
+        layout.addLayout(button_row(self.new_button, self.open_button))
         # A new workstation's way in is often a backup; the sign-in dialog's button for it is
         # out of reach while there is no workspace to sign in to (Alt+T is "Terug" here).
-        restore_row = QHBoxLayout()
-        self.restore_button = QPushButton(self.tr("Back-up terug&zetten…"), page)
-        self.restore_button.clicked.connect(self.choose_restore)
-        restore_row.addWidget(self.restore_button)
-        restore_row.addStretch(1)
-        layout.addLayout(restore_row)
+        self.restore_button = push_button(
+            self.tr("Back-up terug&zetten…"), page, self.choose_restore
+        )
+        layout.addLayout(button_row(self.restore_button))
         self.recent_caption = wrapped_label(self.tr("&Recente werkplekken"), page)
         layout.addWidget(self.recent_caption)
         self.recent_list = QListWidget(page)
@@ -121,9 +111,8 @@ class FirstStartDialog(QDialog):
         self.recent_list.itemActivated.connect(self._open_recent_item)
         layout.addWidget(self.recent_list, 1)
         # A click only selects (double click and Enter open): the button says what comes next.
-        self.open_recent_button = QPushButton(self.tr("&Openen"), page)
+        self.open_recent_button = push_button(self.tr("&Openen"), page, self._open_selected_recent)
         self.open_recent_button.setEnabled(False)
-        self.open_recent_button.clicked.connect(self._open_selected_recent)
         self.recent_list.currentItemChanged.connect(
             lambda item, _: self.open_recent_button.setEnabled(item is not None)
         )
@@ -150,12 +139,8 @@ class FirstStartDialog(QDialog):
         )
         self.remedy_label = wrapped_label("", page, "errorLabel")
         layout.addWidget(self.remedy_label)
-        self.retry_button = QPushButton(self.tr("Opnieuw &controleren"), page)
-        self.retry_button.clicked.connect(self.retry_keyring)
-        row = QHBoxLayout()
-        row.addWidget(self.retry_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.retry_button = push_button(self.tr("Opnieuw &controleren"), page, self.retry_keyring)
+        layout.addLayout(button_row(self.retry_button))
         layout.addStretch(1)
         self._add(Step.KEYRING, page)
 
@@ -173,8 +158,7 @@ class FirstStartDialog(QDialog):
         )
         self.folder_edit = QLineEdit(page)
         self.folder_edit.setObjectName("folderEdit")
-        browse = QPushButton(self.tr("Bla&deren…"), page)
-        browse.clicked.connect(self._browse_new_folder)
+        browse = push_button(self.tr("Bla&deren…"), page, self._browse_new_folder)
         row = QWidget(page)
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
