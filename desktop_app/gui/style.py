@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
 from desktop_app.paths import resources_dir
 
@@ -16,9 +17,19 @@ def app_icon() -> QIcon:
     return QIcon(str(resources_dir() / "icons" / "werkplek.svg"))
 
 
+class WordsOnlyStyle(QProxyStyle):
+    """Fusion, without the desktop theme's stock icons on dialog buttons (X11 put a tick on
+    every OK and a red circle on Annuleren): the buttons' words say it."""
+
+    def styleHint(self, hint: Any, *args: Any) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0
+        return int(super().styleHint(hint, *args))
+
+
 def apply_style(app: QApplication) -> None:
     """A calm look that does not depend on the desktop theme; readable 10 pt text."""
-    app.setStyle("Fusion")
+    app.setStyle(WordsOnlyStyle("Fusion"))
     fonts = resources_dir() / "fonts"
     family = None
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):

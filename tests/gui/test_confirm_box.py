@@ -45,3 +45,21 @@ def test_the_question_defaults_to_cancel_and_shows_no_stock_icons(qtbot: Any) ->
     assert yes.icon().isNull() and no.icon().isNull()
     no.click()
     assert taken == []
+
+
+def test_the_window_style_puts_no_stock_icons_on_any_message_box(qapp: QApplication) -> None:
+    """The information and error boxes too (about 50 places build a QMessageBox): under a
+    desktop style that adds them, the window's style takes them off."""
+    from desktop_app.gui.style import WordsOnlyStyle
+
+    before = qapp.style().name()
+    try:
+        icons = []
+        for style in (_IconStyle("Fusion"), WordsOnlyStyle(_IconStyle("Fusion"))):
+            qapp.setStyle(style)
+            box = QMessageBox(QMessageBox.Icon.Information, "Klaar", "Ondertekend.")
+            icons.append(box.addButton(QMessageBox.StandardButton.Ok).icon().isNull())
+            box.deleteLater()
+        assert icons == [False, True]  # the desktop's tick, then words only
+    finally:
+        qapp.setStyle(before)
