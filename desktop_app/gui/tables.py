@@ -8,9 +8,10 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-# The least a stretching column keeps (about 25 characters) before the table scrolls sideways:
-# QA at 1024x700 saw a title or subject column squeezed to "B…" beside a detail pane.
-READABLE_WIDTH = 200
+# The least a stretching column keeps (about 20 characters) before the table scrolls sideways:
+# QA at 1024x700 saw a title or subject column squeezed to "B…" beside a detail pane; at 200 px
+# the full-width reports list scrolled sideways for its last column instead.
+READABLE_WIDTH = 150
 
 
 def make_read_only(view: QTableView) -> None:
