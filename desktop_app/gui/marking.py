@@ -111,6 +111,17 @@ class DurationField(QWidget):
         """An unclassified document has no duration: the field is off."""
         self.setEnabled(editable and duration_required(level))
 
+    def follow(self, levels: QComboBox) -> None:
+        """On and off with the level chosen in ``levels`` (its data: a Classification's int),
+        from now on: a dialog never sends a duration for an unclassified document."""
+
+        def chosen() -> None:
+            if levels.currentData() is not None:
+                self.set_level(Classification(int(levels.currentData())))
+
+        levels.currentIndexChanged.connect(lambda _i: chosen())
+        chosen()
+
     def entry(self) -> DurationEntry:
         kind = self.kind_combo.currentData()
         if not self.isEnabled() or kind == NOT_RECORDED:

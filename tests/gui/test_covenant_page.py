@@ -236,6 +236,26 @@ def test_a_plan_with_its_classification_duration(page_of: Any) -> None:
     assert "STG. CONFIDENTIEEL" in page.plan_heading.text()
 
 
+def test_an_unclassified_plan_sends_no_duration(page_of: Any) -> None:
+    """The duration field follows the level: chosen 'tot en met datum', then Ongerubriceerd,
+    the dialog used to send that date with an unclassified plan (the service refused it)."""
+    page = page_of("tekenaar")
+    page.tabs.setCurrentIndex(1)
+    dialog = page.open_plan_dialog()
+    dialog.subject_edit.setText("Openbare werkwijze")
+    dialog.text_edit.setPlainText("Iedereen mag dit lezen.")
+    dialog.duration.kind_combo.setCurrentIndex(UNTIL_DATE)
+    combo = dialog.level_combo
+    combo.setCurrentIndex(combo.findData(Classification.ONGERUBRICEERD))
+    assert not dialog.duration.isEnabled()
+    plan = dialog.value()
+    assert plan.classification is Classification.ONGERUBRICEERD
+    assert (plan.until, plan.event) == (None, None)
+    combo.setCurrentIndex(combo.findData(Classification.STG_CONFIDENTIEEL))
+    assert dialog.duration.isEnabled() and dialog.value().until is not None
+    dialog.reject()
+
+
 def test_a_withdrawn_plan_names_who_withdrew_it_by_full_name(page_of: Any, staff: Any) -> None:
     with staff.session("tekenaar", PASSWORDS["tekenaar"]) as signer:
         plan = svc.add_plan(signer, subject="Oud", text="Vervallen werkwijze.")

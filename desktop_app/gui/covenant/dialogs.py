@@ -335,6 +335,7 @@ class AnnexDialog(CovenantFormDialog):
             self.duration.set_duration(
                 current_duration, Classification(self.level_combo.currentData()), editable=True
             )
+        self.duration.follow(self.level_combo)
         self.add_row(self.tr("Rubricering &geldt"), self.duration)
         self.text_edit = _text_edit(self, "annexEdit")
         self.text_edit.setMinimumHeight(220)
@@ -385,6 +386,7 @@ class PlanDialog(CovenantFormDialog):
         )
         self.add_row(self.tr("&Rubricering"), self.level_combo)
         self.duration = _duration_field(self, today)
+        self.duration.follow(self.level_combo)
         self.add_row(self.tr("Rubricering &geldt"), self.duration)
         self.text_edit = _text_edit(self, "planEdit")
         self.text_edit.setMinimumHeight(200)

@@ -242,11 +242,7 @@ class AddEvidenceDialog(FormDialog):
         self.add_row(self.tr("Rubricering geldt (d&uur)"), self.duration_field).setBuddy(
             self.duration_field.kind_combo
         )
-        self.classification_combo.currentIndexChanged.connect(
-            lambda _i: self.duration_field.set_level(
-                Classification(int(self.classification_combo.currentData()))
-            )
-        )
+        self.duration_field.follow(self.classification_combo)
 
         self.source_edit = QPlainTextEdit(self)
         self.source_edit.setObjectName("evidenceSourceEdit")
