@@ -76,15 +76,12 @@ class AddConsultationDialog(ServiceFormDialog):
         super().__init__(self.tr("Overleg vastleggen"), self.tr("Vast&leggen"), parent)
         self.setObjectName("addConsultationDialog")
         self.now = now
-        intro = QLabel(
+        self.add_text(
             self.tr(
                 "Een gehouden overleg (art. 3.2). De cijfers over de periode worden berekend zoals "
                 "ze op het peilmoment stonden en bewaard; latere registraties veranderen ze niet."
-            ),
-            self,
+            )
         )
-        intro.setWordWrap(True)
-        self.form.addRow(intro)
         self.held_edit = date_edit(self, today, maximum=today)
         self.held_edit.setObjectName("heldOnEdit")
         held_row = QHBoxLayout()

@@ -40,7 +40,7 @@ from desktop_app.gui.drafts import DialogKey, Opened, cannot_reopen, reopen_on_p
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.labels import clearance_label
 from desktop_app.gui.marking import DurationField
-from desktop_app.gui.pages import button_row, wrapped_label
+from desktop_app.gui.pages import button_row
 
 
 class CovenantFormDialog(FormDialog):
@@ -84,14 +84,12 @@ def _reopen_on_plan(window: Any, key: DialogKey, opened: Opened, button: str, op
 def _acting(dialog: FormDialog, party: Party | None) -> None:
     if party is None:
         return
-    label = wrapped_label(
+    dialog.add_text(
         QCoreApplication.translate("CovenantDialogs", "U legt dit vast namens de %1 (%2).")
         .replace("%1", party_label(party))
         .replace("%2", head_label(party)),
-        dialog,
         "hintLabel",
     )
-    dialog.form.addRow(label)
 
 
 def _text_edit(parent: QWidget, name: str) -> QPlainTextEdit:
@@ -149,15 +147,13 @@ class AmendmentDialog(CovenantFormDialog):
         self.effective_edit.setEnabled(False)
         self.effective_check.toggled.connect(self.effective_edit.setEnabled)
         self.form.addRow(self.effective_check, self.effective_edit)
-        hint = wrapped_label(
+        self.add_text(
             self.tr(
                 "De wijziging behoeft de instemming van beide partijen; zij treedt niet eerder "
                 "in werking dan de dag na de tweede instemming."
             ),
-            self,
             "hintLabel",
         )
-        self.form.addRow(hint)
         self.fields = {
             "change": self.change_edit,
             "date": self.date_edit,
@@ -275,15 +271,13 @@ class TerminationDialog(CovenantFormDialog):
         self.effective_label = QLabel(self)
         self.effective_label.setObjectName("effectiveLabel")
         self.add_row(self.tr("Opgezegd per"), self.effective_label)
-        hint = wrapped_label(
+        self.add_text(
             self.tr(
                 "Een opzegging kan niet worden teruggedraaid: het convenant eindigt drie "
                 "kalendermaanden na de datum van de brief."
             ),
-            self,
             "hintLabel",
         )
-        self.form.addRow(hint)
         self.fields = {"date": self.date_edit}
         self.date_edit.dateChanged.connect(lambda _d: self._update())
         self._update()
@@ -433,16 +427,14 @@ class ReviseDialog(CovenantFormDialog):
         self.setObjectName("reviseDialog")
         self.draft_object = plan_id
         if approvals:
-            warning = wrapped_label(
+            self.add_text(
                 self.tr(
                     "Let op: deze versie is al goedgekeurd door één hoofd. Een nieuwe versie "
                     "maakt die goedkeuring ongedaan; beide hoofden keuren de nieuwe versie "
                     "opnieuw goed."
                 ),
-                self,
                 "warningLabel",
             )
-            self.form.addRow(warning)
         self.text_edit = _text_edit(self, "reviseEdit")
         self.text_edit.setPlainText(text)
         self.text_edit.setMinimumHeight(240)

@@ -224,8 +224,7 @@ class ReasonDialog(ServiceFormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, ok_text, parent)
-        self.intro_label = wrapped_label(intro, self)
-        self.form.addRow(self.intro_label)
+        self.intro_label = self.add_text(intro)
         self.reason_edit = QPlainTextEdit(self)
         self.reason_edit.setTabChangesFocus(True)
         self.reason_edit.setMinimumHeight(90)
@@ -296,8 +295,7 @@ class DelayNoticeDialog(ReasonDialog):
         self.date_edit.setMinimumDate(qdate(received))
         self.add_row(self.tr("&Datum van de melding"), self.date_edit)
         self.add_row(self.tr("&Reden van de vertraging"), self.reason_edit)
-        self.late_label = wrapped_label("", self, "hintLabel")
-        self.form.addRow(self.late_label)
+        self.late_label = self.add_text("", "hintLabel")
         self.fields["date"] = self.date_edit
         self.fields["liaison"] = self.liaison_combo
         self.date_edit.dateChanged.connect(lambda _d: self._update_late())
@@ -494,16 +492,13 @@ class AddCalendarDayDialog(ServiceFormDialog):
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Dag toevoegen aan de kalender"), self.tr("&Toevoegen"), parent)
         self.setObjectName("addCalendarDayDialog")
-        intro = QLabel(
+        self.add_text(
             self.tr(
                 "Een bij besluit met een feestdag gelijkgestelde dag (Staatscourant, art. 3 lid 3 "
                 "Algemene termijnenwet) of een sluitingsdag telt niet als werkdag. Open verzoeken "
                 "krijgen zo nodig een nieuwe termijn."
-            ),
-            self,
+            )
         )
-        intro.setWordWrap(True)
-        self.form.addRow(intro)
         self.date_edit = date_edit(self, today)
         self.add_row(self.tr("&Datum"), self.date_edit)
         self.kind_combo = QComboBox(self)
