@@ -43,7 +43,6 @@ from desktop_app.domain.reports import ReportStatus
 from desktop_app.gui.dates import pydate, qdate
 from desktop_app.gui.dialogs import FormDialog, run_on_submit
 from desktop_app.gui.drafts import DialogKey, Opened, reopen_on_report
-from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.inspection.page import (
     InspectionRecordsPanel,
@@ -486,7 +485,7 @@ class EvidenceTab(QWidget):
             )
             self._show_history(records, issued=history)
 
-        self.runner.run(load, done, lambda exc: show_error(self, exc), owner=self)
+        self.runner.run(load, done, owner=self)
 
     def _show_history(self, records: tuple[InspectionRecordView, ...], *, issued: bool) -> None:
         self.history_panel.set_records(records)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.drafts import Draft
 from desktop_app.domain.reports import WorkList
-from desktop_app.gui.errors import show_error
 from desktop_app.gui.pages import push_button, titled_page_layout
 from desktop_app.gui.reports.detail import ReportDetail
 from desktop_app.gui.reports.dialogs import ConfirmDialog
@@ -187,7 +186,6 @@ class ReportsPage(QWidget):
         self.runner.run(
             lambda: reports.my_work_lists(session),
             self._on_lists,
-            lambda exc: show_error(self, exc),
             owner=self,
         )
 

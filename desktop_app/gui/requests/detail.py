@@ -24,7 +24,6 @@ from desktop_app.domain.actions import RequestStep
 from desktop_app.domain.requests import DashboardBucket
 from desktop_app.gui.actions import show_permission
 from desktop_app.gui.dialogs import run_on_submit
-from desktop_app.gui.errors import show_error
 from desktop_app.gui.pages import keep_focus_in_view, push_button, wipe_dialog, wrapped_label
 from desktop_app.gui.requests import api
 from desktop_app.gui.requests.dialogs import CloseRequestDialog, DelayNoticeDialog
@@ -152,7 +151,6 @@ class RequestDetail(QWidget):
         self.runner.run(
             lambda: api.get_request(session, request_id),
             self.show_record,
-            lambda exc: show_error(self, exc),
             owner=self,
         )
 
@@ -249,7 +247,6 @@ class RequestDetail(QWidget):
         self.runner.run(
             lambda: api.start_request(session, rid),
             lambda _r: self._after_change(rid),
-            lambda exc: show_error(self, exc),
             owner=self,
         )
 
