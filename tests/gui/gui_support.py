@@ -132,9 +132,8 @@ def admin_tab(window: Any, title: str, cls: type[T]) -> T:
     from desktop_app.gui.admin.page import AdminPage
 
     admin = section(window, "admin", AdminPage)
-    titles = [admin.tabs.tabText(i).replace("&", "") for i in range(admin.tabs.count())]
-    assert title in titles
     page = admin.findChild(cls)
     assert page is not None
+    assert admin.tabs.tabText(admin.tabs.indexOf(page)).replace("&", "") == title
     admin.tabs.setCurrentWidget(page)
     return page

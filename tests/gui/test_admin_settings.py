@@ -18,18 +18,14 @@ from desktop_app.domain.settings import (
     IntSetting,
     TextSetting,
 )
-from desktop_app.gui.admin.page import AdminPage
 from desktop_app.gui.admin.settings import SettingsTab
 from desktop_app.services import settings
-from tests.gui.gui_support import section
+from tests.gui.gui_support import admin_tab
 
 
 @pytest.fixture
 def tab(controller: Any, sign_in: Any) -> SettingsTab:
-    window = sign_in(controller, "beheer")
-    page = section(window, "admin", AdminPage)
-    page.tabs.setCurrentWidget(page.settings_tab)
-    return page.settings_tab
+    return admin_tab(sign_in(controller, "beheer"), "Instellingen", SettingsTab)
 
 
 def test_one_box_per_declared_setting_with_its_bounds(tab: SettingsTab) -> None:

@@ -14,7 +14,6 @@ from desktop_app.domain.classification import Classification
 from desktop_app.gui.admin.workspace import ConfirmWithPasswordDialog, RecoveryKeyDialog
 from desktop_app.gui.covenant.dialogs import PlanDialog
 from desktop_app.gui.dialogs import (
-    ERROR_LINES,
     AddUserDialog,
     ChangePasswordDialog,
     DeactivateUserDialog,
@@ -60,15 +59,15 @@ def test_a_long_error_scrolls_and_the_dialog_stays_on_the_screen(dialog: FormDia
     assert dialog.height() <= screen.height()
     for button in (dialog.ok_button, dialog.cancel_button):
         assert not button.isVisibleTo(dialog) or _inside(button, dialog)
-    # At most ERROR_LINES lines at once; the rest scrolls and nothing of the sentence is cut.
+    # At most six lines at once; the rest scrolls and nothing of the sentence is cut.
     lines = dialog.error_label.fontMetrics().lineSpacing()
-    assert dialog.error_area.height() <= lines * (ERROR_LINES + 1)
+    assert dialog.error_area.height() <= lines * (6 + 1)
     assert dialog.error_area.verticalScrollBar().maximum() > 0
     assert dialog.error_label.text() == "⚠ " + LONG
     assert dialog.error_label.height() >= dialog.error_label.heightForWidth(
         dialog.error_label.width()
     )
-    assert dialog.height() - before <= lines * (ERROR_LINES + 1) + 30
+    assert dialog.height() - before <= lines * (6 + 1) + 30
 
 
 def test_a_short_error_shows_whole_without_a_scroll_bar(dialog: FormDialog) -> None:

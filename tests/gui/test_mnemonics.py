@@ -6,13 +6,13 @@ window and the sign-in dialog. A letter used twice at one moment in one window f
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from support.helpers import fresh_proof
 
 from desktop_app.domain.requests import Purpose
 from desktop_app.gui.i18n import install_translators, remove_translators
@@ -30,13 +30,6 @@ from tests.gui.keyboard_support import (
 from tests.services.test_inspection_service_support import REPORT_TEXT
 
 ROLES = ("beheer", "officier", "tekenaar", "liaison", "inspecteur")
-
-
-def _proof(session: Any, name: str) -> dict[str, Any]:
-    """Signing and issuing take the signer's password again (issue 12)."""
-    if "proof" in inspect.signature(reports.sign_report).parameters:
-        return {"proof": session.reauthenticate(PASSWORDS[name])}
-    return {}
 
 
 @pytest.fixture
@@ -67,8 +60,8 @@ def rich(staff: Any, workspace: Any) -> dict[str, int]:
             reports.give_verdict(lia, ids[stage], usable=True)
     with session("tekenaar") as sig:
         for stage in ("signed", "issued"):
-            reports.sign_report(sig, ids[stage], **_proof(sig, "tekenaar"))
-        reports.issue_report(sig, ids["issued"], **_proof(sig, "tekenaar"))
+            reports.sign_report(sig, ids[stage], proof=fresh_proof(sig, PASSWORDS["tekenaar"]))
+        reports.issue_report(sig, ids["issued"], proof=fresh_proof(sig, PASSWORDS["tekenaar"]))
     return ids
 
 

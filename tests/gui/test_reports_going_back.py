@@ -118,10 +118,7 @@ def test_signing_asks_the_password_again(staff: Any, open_as: Any) -> None:
     assert "Het wachtwoord is onjuist" in sign.error_label.text()
     assert sign.password_edit.text() == ""  # never kept in the widget
     assert detail.view is not None and detail.view.report.status is ReportStatus.USABLE
-    sign.password_edit.setText(PASSWORDS["tekenaar"])
-    sign.ok_button.click()
-    assert not sign.isVisible()
-    assert detail.view is not None and detail.view.report.status is ReportStatus.SIGNED
+    sign_with_password(detail, sign, PASSWORDS["tekenaar"])
     for box in QApplication.topLevelWidgets():
         if box.isVisible() and box.inherits("QMessageBox"):
             box.close()

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.gui.tables import READABLE_WIDTH, make_table
+from desktop_app.gui.tables import make_table
 
 
 def _model() -> QStandardItemModel:
@@ -41,7 +41,7 @@ def test_the_stretching_column_keeps_its_width_and_the_table_scrolls(qtbot: Any)
     qtbot.wait(10)
     view.resize(300, 200)
     qtbot.wait(10)
-    assert header.sectionSize(1) >= READABLE_WIDTH
+    assert header.sectionSize(1) >= 150  # about 20 characters, stated here, not read back
     assert view.horizontalScrollBar().maximum() > 0
     view.resize(1600, 200)  # wide: the column takes the spare width, nothing to scroll
     qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() == 0)

@@ -88,18 +88,20 @@ VERIFY_KEYS = frozenset({"valid", "intact", "signer", "reference", "copy", "regi
 
 
 def password_of(name: str) -> str:
-    return ADMIN_PW if name == "beheer" else STAFF[name][0]
+    """The administrator's ADMIN_PW, a STAFF account's own, else ``staff_password(name)``
+    (the accounts tests add with ``add_staff``-style helpers)."""
+    if name == "beheer":
+        return ADMIN_PW
+    return STAFF[name][0] if name in STAFF else staff_password(name)
 
 
-def fresh_proof(session: Session) -> Reauthentication:
+def fresh_proof(session: Session, password: str | None = None) -> Reauthentication:
     """The signed-in person's password typed again, as the window asks it in every sign and
     issue dialog: a proof of its own, for one signing, one issue or one key operation (the
     step it allows spends it). For a session that takes more than one such step; its first
-    may use the session's own sign-in (``Session.sign_in_proof``), as a CLI call does. Every
-    test account has the password ``staff_password`` of its name, the administrator
-    ADMIN_PW."""
-    name = session.user.name
-    return session.reauthenticate(ADMIN_PW if name == "beheer" else staff_password(name))
+    may use the session's own sign-in (``Session.sign_in_proof``), as a CLI call does.
+    ``password``: the person's own (default ``password_of`` their name)."""
+    return session.reauthenticate(password or password_of(session.user.name))
 
 
 def report_at(
@@ -137,7 +139,7 @@ def report_at(
     with ws.session("tekenaar", passwords["tekenaar"]) as s:
         reports.sign_report(s, rid, proof=s.sign_in_proof())
         if stage is ReportStatus.ISSUED:
-            reports.issue_report(s, rid, proof=fresh_proof(s))
+            reports.issue_report(s, rid, proof=fresh_proof(s, passwords["tekenaar"]))
     return rid
 
 
