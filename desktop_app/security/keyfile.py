@@ -356,13 +356,18 @@ class KeyFile:
         call in a process measures). Slots already written keep theirs: each names its own."""
         return kdf.for_new_slot(self.kdf_profile)
 
-    def _decoy_params(self, w: bytes) -> KdfParams:
-        """What a sign-in with a name that has no slot derives with: the parameters of a slot of
-        this file (the same work as a wrong password), the profile's when there is none. Never a
-        calibration: that would make an unknown name's sign-in the slower one."""
-        for sid, box in sorted(self.data["slots"].items()):
+    def _decoy_params(self, w: bytes, sid: str) -> KdfParams:
+        """What a sign-in with a name that has no slot (``sid``, its would-be slot id) derives
+        with: the parameters of a real slot of this file (the same work as a wrong password),
+        the profile's when there is none. Slots differ since the cost is calibrated per
+        workstation, so the name picks which one: an unknown name always takes as long as the
+        same real account, and unknown names as long as real ones, never one telling time.
+        Never a calibration: that would make an unknown name's sign-in the slower one."""
+        slots = sorted(self.data["slots"].items())
+        start = int(sid, 16) % len(slots) if slots else 0
+        for slot_id, box in slots[start:] + slots[:start]:
             with contextlib.suppress(InvalidTag, KeyError, TypeError, ValueError, AppError):
-                return KdfParams.from_dict(self._open_slot(w, sid, box)["kdf"])
+                return KdfParams.from_dict(self._open_slot(w, slot_id, box)["kdf"])
         return kdf.profile(self.kdf_profile)
 
     def _mac(self, workstation_secret: bytes) -> str:
@@ -499,7 +504,7 @@ class KeyFile:
         try:
             if box is None:
                 # Same work for an unknown name as for a wrong password: no user enumeration.
-                kdf.derive(password.encode("utf-8"), b"\0" * 16, self._decoy_params(w))
+                kdf.derive(password.encode("utf-8"), b"\0" * 16, self._decoy_params(w, sid))
                 raise InvalidTag()
             inner = self._open_slot(w, sid, box)
             kek = _user_kek(inner, password)

@@ -222,6 +222,32 @@ def test_an_unknown_name_derives_like_a_slot_without_calibrating(
     assert stand_in.derived == [KdfParams(9, MEMORY, 4)] * 2
 
 
+def test_unknown_names_time_like_real_accounts_of_either_cost(
+    tmp_path: Path, env: Environment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Slots of two costs in one file (an account made before a faster workstation's
+    calibration): an unknown name derives like one real slot, always the same for that name,
+    and unknown names spread over both costs, so the time of a refusal tells nothing."""
+    stand_in = StandIn(monkeypatch, 0.1)
+    root, _ = _interactive_workspace(env, tmp_path)  # beheer at t=9
+    kdf._calibrated.cache_clear()
+    stand_in.one_pass_s = 0.05  # a later start: the next slot gets t=18
+    with open_session(env, root, "beheer", ADMIN_PW) as session:
+        users.add_user(session, name="officier", password="officier-wachtwoord", roles=[Role.ADMIN])
+    costs = {KdfParams(9, MEMORY, 4), KdfParams(18, MEMORY, 4)}
+    kdf._calibrated.cache_clear()  # and a sign-in process after it: nothing measures
+    stand_in.measured.clear()
+    seen: dict[str, KdfParams] = {}
+    for name in [f"niemand{i}" for i in range(12)] + ["niemand0"]:
+        stand_in.derived.clear()
+        with pytest.raises(AuthFailed):
+            open_session(env, root, name, "een-wachtwoord-1")
+        assert len(stand_in.derived) == 1 and stand_in.derived[0] in costs
+        assert seen.setdefault(name, stand_in.derived[0]) == stand_in.derived[0]
+    assert set(seen.values()) == costs
+    assert stand_in.measured == []
+
+
 # --- recovery slots read before anything authenticates them ---------------------------------
 
 
