@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.domain.errors import AppError, InvalidInput
-from desktop_app.domain.roles import Role
+from desktop_app.domain.roles import ADMIN_ONLY, Role
 from desktop_app.security import pki
 from desktop_app.security.key_wrap import unwrap_key, wrap_key
 from desktop_app.security.trust_roots import TrustFile, read_trust_file, render_trust_file
@@ -57,7 +57,6 @@ TRUST_FILE_NAME = "trust-roots.pem"
 MAX_PKCS12_BYTES = 1024 * 1024
 MAX_TRUST_FILE_BYTES = 1024 * 1024
 
-_ADMIN = (Role.ADMIN,)
 _KEY_VIEWERS = (Role.ADMIN, Role.AIVD_OFFICER, Role.AIVD_SIGNER)
 
 
@@ -298,7 +297,7 @@ def import_signing_key(session: Session, data: bytes, passphrase: bytes) -> Sign
     """The organisation's signing certificate from a PKCS#12 file (administrator only). It
     replaces the active key for new prints; its root joins the trust roots."""
     with session.transaction("signing.import", "signing") as tx:
-        session.require(_ADMIN, "het ondertekeningscertificaat importeren")
+        session.require(ADMIN_ONLY, "het ondertekeningscertificaat importeren")
         if len(data) > MAX_PKCS12_BYTES:
             raise InvalidInput("Het PKCS#12-bestand is te groot.", field="pkcs12")
         now = session.clock.now()
