@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView
 
 from desktop_app.domain.designations import is_current
+from desktop_app.gui._pyside_compat import no_value
 from desktop_app.gui.dates import shown_date, shown_stamp_date
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.labels import clearance_label, roles_label
@@ -29,7 +30,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class HeadedTableModel(QAbstractTableModel):
-    """A table whose columns are named by ``HEADERS``, translated in ``CONTEXT``."""
+    """A table whose columns are named by ``HEADERS``, translated in ``CONTEXT``. Its
+    ``headerData`` (and ``RecordTableModel.data``) say "nothing" with ``no_value()``, never a
+    bare None (the PySide6 6.12 reference bug, ``gui/_pyside_compat``)."""
 
     CONTEXT = "RecordTableModel"
     HEADERS: tuple[str, ...] = ()
@@ -44,8 +47,9 @@ class HeadedTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.heading_tip(section)
-        return None
+                tip = self.heading_tip(section)
+                return no_value() if tip is None else tip
+        return no_value()
 
     def heading_tip(self, section: int) -> str | None:
         """The tooltip of a column's heading: none unless a subclass says so."""
@@ -91,10 +95,10 @@ class RecordTableModel(HeadedTableModel, Generic[T]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         record = self.record_at(index)
         if record is None:
-            return None
+            return no_value()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.display(record, index.column())
-        return None
+        return no_value()
 
     def display(self, record: T, column: int) -> str:
         """One cell's text: by default the row's ``cells`` at ``column`` ("" past the last)."""

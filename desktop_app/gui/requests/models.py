@@ -65,20 +65,6 @@ def no_data() -> None:
     return no_value()
 
 
-class NoneSafeRecordModel(RecordTableModel[Any]):
-    """RecordTableModel whose overrides never hand a bare None to Qt (see ``no_data``)."""
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        value = super().data(index, role)
-        return no_data() if value is None else value
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        value = super().headerData(section, orientation, role)
-        return no_data() if value is None else value
-
-
 class RequestRow(Protocol):
     """What the list shows of a request (the service's request record has these fields; the
     list's tests build rows of just these)."""
@@ -381,12 +367,6 @@ class RequestTableModel(HeadedTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         return 0 if parent.isValid() else len(self._ids)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        value = super().headerData(section, orientation, role)
-        return no_data() if value is None else value
-
     def heading_tip(self, section: int) -> str | None:
         if section in self.SORT_COLUMNS:
             return None
@@ -446,7 +426,7 @@ class RequestTableModel(HeadedTableModel):
             self.sort_requested.emit(self.SORT_COLUMNS[column].value, descending)
 
 
-class ProvisionTableModel(NoneSafeRecordModel):
+class ProvisionTableModel(RecordTableModel[Any]):
     """The provisions register; rows are the service's provision records."""
 
     CONTEXT = "ProvisionTableModel"
@@ -487,7 +467,7 @@ class ProvisionTableModel(NoneSafeRecordModel):
         )
 
 
-class CalendarDayTableModel(NoneSafeRecordModel):
+class CalendarDayTableModel(RecordTableModel[Any]):
     """Decree and closure days (not personal data; cleared on lock all the same)."""
 
     CONTEXT = "CalendarDayTableModel"
@@ -513,7 +493,7 @@ class CalendarDayTableModel(NoneSafeRecordModel):
         )
 
 
-class AttentionTableModel(NoneSafeRecordModel):
+class AttentionTableModel(RecordTableModel[Any]):
     """The dashboard's short list of requests that need attention first."""
 
     CONTEXT = "AttentionTableModel"
