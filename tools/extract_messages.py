@@ -91,6 +91,13 @@ def _constants(tree: ast.Module) -> dict[str, ast.expr]:
     return out
 
 
+def _text_of(node: ast.expr, constants: dict[str, ast.expr]) -> list[str]:
+    """``template``, reading a name of a module-level text constant as its text."""
+    if isinstance(node, ast.Name) and node.id in constants:
+        return template(constants[node.id])
+    return template(node)
+
+
 def _line_functions(tree: ast.Module, calls: list[ast.Call]) -> Iterator[ast.expr]:
     """What the ``line`` given to ``listed`` returns: a lambda's body, or the returns of the
     module's function of that name."""
@@ -191,12 +198,6 @@ def messages() -> dict[str, set[str]]:
 
     for rel, tree in trees.items():
         constants = _constants(tree)
-
-        def text_of(node: ast.expr, constants: dict[str, ast.expr] = constants) -> list[str]:
-            if isinstance(node, ast.Name) and node.id in constants:
-                return template(constants[node.id])
-            return template(node)
-
         listings = []
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
@@ -206,13 +207,13 @@ def messages() -> dict[str, set[str]]:
             said = name == "say" and rel.startswith("cli/")
             marked = name == "N_"  # domain.messages.N_: shown elsewhere than in an error
             if (name in errors or said or marked) and node.args:
-                add(text_of(node.args[0]), where)
+                add(_text_of(node.args[0], constants), where)
             elif name in ROLE_CHECKS and len(node.args) > ROLE_CHECKS[name]:
-                add(text_of(node.args[ROLE_CHECKS[name]]), where)
+                add(_text_of(node.args[ROLE_CHECKS[name]], constants), where)
             elif name == "listed" and rel.startswith("cli/"):
                 listings.append(node)
         for returned in _line_functions(tree, listings):
-            add(template(returned), f"{rel}:{returned.lineno}")
+            add(_text_of(returned, constants), f"{rel}:{returned.lineno}")
     for rel, table in TABLES:
         for key in _table_values(PACKAGE / rel, table):
             add([key], f"{rel}:{table}", listed=True)

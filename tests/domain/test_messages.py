@@ -76,6 +76,8 @@ def test_the_extractor_sees_texts_that_reach_people_indirectly() -> None:
         "    listed(ctx, b, line=lambda i: f'  {i.id} gezien')\n"
     )
     assert tool.template(tool._constants(module)["WRONG"]) == ["Het wachtwoord is onjuist."]
+    named = ast.parse("WRONG", mode="eval").body  # raised, said or returned by a line by name
+    assert tool._text_of(named, tool._constants(module)) == ["Het wachtwoord is onjuist."]
     calls = [n for n in ast.walk(module) if isinstance(n, ast.Call)]
     returned = [tool.template(e) for e in tool._line_functions(module, calls)]
     assert sorted(returned) == [["  {0}  {1} stuk(ken)"], ["  {0} gezien"]]
