@@ -350,10 +350,10 @@ class KeyFile:
     def kdf_profile(self) -> str:
         return str(self.data.get("kdf_profile", "interactive"))
 
-    @property
-    def kdf_params(self) -> KdfParams:
+    def new_slot_params(self) -> KdfParams:
         """The parameters for a slot written now (calibrated on this workstation: the first
-        call in a process measures). Slots already written keep theirs: each names its own."""
+        call in a process measures, ~0.15 s). Slots already written keep theirs: each names
+        its own."""
         return kdf.for_new_slot(self.kdf_profile)
 
     def _decoy_params(self, w: bytes, sid: str) -> KdfParams:
@@ -584,7 +584,7 @@ class KeyFile:
         recovery_next = (
             reseal_recovery(self.data["recovery"], new_dek, self.workspace_id)
             if recovery_raw is None
-            else recovery_box(new_dek, recovery_raw, self.kdf_params, self.workspace_id)
+            else recovery_box(new_dek, recovery_raw, self.new_slot_params(), self.workspace_id)
         )
         escrow_next: dict[str, Any] = {}
         slots_next: dict[str, Any] = {}
@@ -654,7 +654,7 @@ class KeyFile:
         the password was chosen by the administrator, and the window asks for a new one at the
         next sign-in. The mark lives in the slot (authenticated like the rest of the file, and
         escrowed with it, so a re-binding keeps it); it is not secret."""
-        inner = wrap_for_user(dek, name, password, self.kdf_params, self.workspace_id)
+        inner = wrap_for_user(dek, name, password, self.new_slot_params(), self.workspace_id)
         if initial:
             inner["initial"] = True
         self._bind(w, name, inner)

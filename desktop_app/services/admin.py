@@ -85,7 +85,7 @@ def make_backup(session: Session, target: Path) -> dict[str, Any]:
         meta = {
             "keyfile": {
                 "workspace_id": kf.workspace_id,
-                "kdf_profile": kf.data.get("kdf_profile", "interactive"),
+                "kdf_profile": kf.kdf_profile,
                 "recovery": kf.data["recovery"],
                 "escrow": kf.data["escrow"],
             },

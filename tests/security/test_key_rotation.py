@@ -163,7 +163,7 @@ def _legacy_recovery(ws: Any) -> None:
     with store.locked():
         kf = store.read()
         w = kf.check(ws.env.provider.load(kf.binding_id))
-        params = kf.kdf_params
+        params = kf.new_slot_params()
         salt = secrets.token_bytes(16)
         kek = kdf.derive(recovery.parse(ws.recovery_key), salt, params)
         kf.data["recovery"] = {

@@ -215,11 +215,11 @@ def legacy_user_slot(ws: Any, name: str, password: str) -> None:
         kf = store.read()
         w = kf.check(ws.env.provider.load(kf.binding_id))
         salt = secrets.token_bytes(16)
-        kek = kdf.derive(password.encode(), salt, kf.kdf_params)
+        kek = kdf.derive(password.encode(), salt, kf.new_slot_params())
         aad = f"user:{normalise_name(name)}:{kf.workspace_id}".encode()
         inner = {
             "salt": base64.b64encode(salt).decode(),
-            "kdf": kf.kdf_params.as_dict(),
+            "kdf": kf.new_slot_params().as_dict(),
             **_seal(kek, bytes(dek), aad),
         }
         kf._bind(w, name, inner)
