@@ -198,6 +198,16 @@ def test_start_opens_the_window_and_the_record_appears_under_my_inspections(
     assert target.read_bytes().startswith(b"%PDF")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert str(target) in page.status_line.text()
+    # Through the button: a window-modal dialog (no nested event loop), its default name,
+    # and a name typed without ".pdf" gets it.
+    dialog = page.records_panel.ask_and_save()
+    assert dialog is not None and dialog.isVisible() and dialog.isModal()
+    assert dialog.selectedFiles()[0].endswith(
+        f"verslag-van-inzage-{record.report_reference}-{record.id}.pdf"
+    )
+    dialog.fileSelected.emit(str(tmp_path / "kopie"))
+    assert (tmp_path / "kopie.pdf").read_bytes().startswith(b"%PDF")
+    dialog.reject()
 
 
 def test_a_refusal_on_start_shows_the_services_sentence(open_page: Any, scene: Any) -> None:

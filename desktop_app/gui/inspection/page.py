@@ -39,6 +39,7 @@ from desktop_app.domain.inspection import EndReason
 from desktop_app.gui import tables
 from desktop_app.gui.dates import shown_stamp, shown_time
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.filedialogs import save_file_dialog
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.inspection.window import InspectionWindow, open_inspection_window
 from desktop_app.gui.models import IdentifiedTableModel, Index, RecordTableModel
@@ -259,16 +260,7 @@ def default_record_name(record: InspectionRecordView) -> str:
     return f"verslag-van-inzage-{record.report_reference}-{int(record.id)}.pdf"
 
 
-def ask_record_path(parent: QWidget, record: InspectionRecordView) -> Path | None:
-    """Where to save the record; None when the person cancelled."""
-    name, _filter = QFileDialog.getSaveFileName(
-        parent,
-        QCoreApplication.translate("inspection", "Verslag van inzage opslaan"),
-        default_record_name(record),
-        QCoreApplication.translate("inspection", "PDF-documenten (*.pdf)"),
-    )
-    if not name:
-        return None
+def _as_pdf(name: str) -> Path:
     path = Path(name)
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
@@ -319,14 +311,22 @@ def ask_and_save_record(
     runner: TaskRunner,
     record: InspectionRecordView | None,
     status_line: QLabel,
-) -> None:
-    """The "PDF opslaan" button: ask where, then ``save_record_pdf``; nothing without a
-    selected record or when the person cancels."""
+) -> QFileDialog | None:
+    """The "PDF opslaan" button: ask where (the window-modal file dialog, returned), then
+    ``save_record_pdf``; nothing without a selected record or when the person cancels."""
     if record is None:
-        return
-    path = ask_record_path(parent, record)
-    if path is not None:
-        save_record_pdf(parent, session, runner, int(record.id), path, status_line)
+        return None
+    inspection_id = int(record.id)
+    return save_file_dialog(
+        parent,
+        QCoreApplication.translate("inspection", "Verslag van inzage opslaan"),
+        QCoreApplication.translate("inspection", "PDF-documenten (*.pdf)"),
+        "pdf",
+        default_record_name(record),
+        lambda name: save_record_pdf(
+            parent, session, runner, inspection_id, _as_pdf(name), status_line
+        ),
+    )
 
 
 # --- the page -----------------------------------------------------------------------------------
@@ -416,8 +416,8 @@ class InspectionRecordsPanel(QWidget):
         self.details.setText(record_details(record))
         self.details_area.show()
 
-    def ask_and_save(self) -> None:
-        ask_and_save_record(
+    def ask_and_save(self) -> QFileDialog | None:
+        return ask_and_save_record(
             self, self.session, self.runner, self.selected_record(), self.status_line
         )
 
