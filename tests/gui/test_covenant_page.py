@@ -216,12 +216,18 @@ def test_the_covenant_dialogs_keep_their_duration_texts_and_start_date(
     flush_deletes()
 
 
-def test_a_plan_with_its_classification_duration(page_of: Any) -> None:
+def _plan_dialog(page_of: Any, subject: str, text: str) -> tuple[Any, Any]:
+    """The signer's Uitvoeringsplannen tab and its new-plan dialog, filled in."""
     page = page_of("tekenaar")
     page.tabs.setCurrentIndex(1)
     dialog = page.open_plan_dialog()
-    dialog.subject_edit.setText("Spoedverzoeken")
-    dialog.text_edit.setPlainText("Binnen twee werkdagen.")
+    dialog.subject_edit.setText(subject)
+    dialog.text_edit.setPlainText(text)
+    return page, dialog
+
+
+def test_a_plan_with_its_classification_duration(page_of: Any) -> None:
+    page, dialog = _plan_dialog(page_of, "Spoedverzoeken", "Binnen twee werkdagen.")
     dialog.duration.kind_combo.setCurrentIndex(UNTIL_EVENT)
     assert dialog.duration.event_edit.isVisibleTo(dialog)
     assert not dialog.duration.date_edit.isVisibleTo(dialog)
@@ -239,11 +245,7 @@ def test_a_plan_with_its_classification_duration(page_of: Any) -> None:
 def test_an_unclassified_plan_sends_no_duration(page_of: Any) -> None:
     """The duration field follows the level: chosen 'tot en met datum', then Ongerubriceerd,
     the dialog used to send that date with an unclassified plan (the service refused it)."""
-    page = page_of("tekenaar")
-    page.tabs.setCurrentIndex(1)
-    dialog = page.open_plan_dialog()
-    dialog.subject_edit.setText("Openbare werkwijze")
-    dialog.text_edit.setPlainText("Iedereen mag dit lezen.")
+    _page, dialog = _plan_dialog(page_of, "Openbare werkwijze", "Iedereen mag dit lezen.")
     dialog.duration.kind_combo.setCurrentIndex(UNTIL_DATE)
     combo = dialog.level_combo
     combo.setCurrentIndex(combo.findData(Classification.ONGERUBRICEERD))
